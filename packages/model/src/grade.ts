@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { Region } from './script.ts';
+
+/** One rubric item of a part: awarded fully, partly or not, with the reason in the student's words. */
+export const ItemGrade = z.object({
+  id: z.string(),
+  /** what the item asks for, as the rubric says it */
+  label: z.string(),
+  max: z.number(),
+  awarded: z.number(),
+  reason: z.string(),
+  /** where on the page the evidence for this item was read, if anywhere */
+  evidence: z.array(Region).default([]),
+});
+export type ItemGrade = z.infer<typeof ItemGrade>;
+
+export const PartGrade = z.object({
+  score: z.number(),
+  max: z.number(),
+  /** true: the system is not sure; a person decides, and `score` is only its best guess */
+  review: z.boolean(),
+  reasons: z.array(z.string()),
+  items: z.array(ItemGrade).default([]),
+  /** combined extraction and matching confidence, [0, 1] */
+  confidence: z.number().min(0).max(1).default(1),
+  evidence: z.array(Region).default([]),
+});
+export type PartGrade = z.infer<typeof PartGrade>;
+
+export const ScriptFlag = z.enum(['header', 'organisation', 'similarity']);
+export type ScriptFlag = z.infer<typeof ScriptFlag>;
+
+export const Student = z.object({ name: z.string().nullable(), roll: z.string().nullable() });
+
+/** One object of the `grader grade --json` array (see DESIGN.md, "The grader grade contract"). */
+export const ScriptGrade = z.object({
+  file: z.string(),
+  student: Student.nullable(),
+  parts: z.record(z.string(), PartGrade),
+  total: z.number(),
+  flags: z.array(ScriptFlag),
+  /** why each flag was raised, e.g. {"similarity": "shares 3 unusual wrong answers with p10.pdf"} */
+  flagReasons: z.record(z.string(), z.string()).default({}),
+  error: z.string().optional(),
+});
+export type ScriptGrade = z.infer<typeof ScriptGrade>;
