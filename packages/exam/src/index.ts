@@ -1,3 +1,38 @@
-// Exam definitions as data (exams/<id>/exam.yaml). The engine helper extends this with parameters and
-// engine-computed keys; the shape of `Exam` and `loadExam` below is what other packages rely on.
-export { loadExam, listExams, examsDir, UnknownExamError, type Exam, type ExamPart } from './load.ts';
+// Exam definitions as data (exams/<id>/exam.yaml): loading and validation, question parameters, and
+// the answer keys the engine computes from them.
+
+export {
+  COMPUTATION_NAMES,
+  COMPUTATIONS,
+  type ComputationName,
+  type KeyValue,
+  round12,
+} from './computations.ts';
+export {
+  computeKeys,
+  engineParts,
+  examParameters,
+  type Keys,
+  parameterDefaults,
+  stringifyKeys,
+} from './keys.ts';
+export {
+  checkEngineBindings,
+  type EngineKey,
+  type Exam,
+  type ExamPart,
+  examsDir,
+  listExams,
+  loadExam,
+  UnknownExamError,
+} from './load.ts';
+export {
+  type Dims,
+  ExamParameterError,
+  formatParameter,
+  type Overrides,
+  type ParameterSpec,
+  type ParameterValue,
+  parseOverrides,
+  resolveParameters,
+} from './parameters.ts';
