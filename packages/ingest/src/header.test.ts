@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { readHeader } from './header.ts';
+import { parseRoster } from './roster.ts';
+import { linesOf } from './testing.ts';
+
+const roster = parseRoster('roll,name\n20CS10042,Asha Verma\n19MT30431,Divya Menon\n20MI30398,Meera Joshi\n');
+const read = (text: string, withRoster = true) =>
+  readHeader(linesOf(text), { courseCode: 'CS60010', roster: withRoster ? roster : undefined });
+
+describe('readHeader', () => {
+  it('reads keyed fields on separate lines', () => {
+    const h = read('Name: Divya Menon\nRoll No: 19MT30431\nCS60010 CT 3, 15/3/21');
+    expect(h).toMatchObject({ name: 'Divya Menon', roll: '19MT30431', course: 'CS60010 CT 3, 15/3/21' });
+    expect(h.match?.roll).toBe('19MT30431');
+    expect(h.issues).toEqual([]);
+    expect(h.region?.page).toBe(1);
+  });
+  it('reads keyed fields on one line', () => {
+    const h = read('CS60010 CT 3, 15/3/21\nName - Asha Verma     Roll - 20CS10042');
+    expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042' });
+  });
+  it('reads an unkeyed line "name | roll | course"', () => {
+    const h = read('Asha Verma | 20CS10042 | CS60010 CT 3, 15/3/21');
+    expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042', course: 'CS60010 CT 3, 15/3/21' });
+  });
+  it('reads an unkeyed line with dashes', () => {
+    const h = read('Asha Verma — 20CS10042 — CS60010 CT 3, 15/3/21');
+    expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042' });
+  });
+  it('title-cases block capitals and matches an OCR-damaged roll', () => {
+    const h = read('C560010 CT 3, 15/3/21\nNAME - MEERA TOSHI ROLL - 20Ml30398');
+    expect(h.name).toBe('Meera Toshi');
+    expect(h.course).toBe('C560010 CT 3, 15/3/21');
+    expect(h.match?.roll).toBe('20MI30398');
+    expect(h.issues).toEqual([]);
+  });
+  it('raises an issue when the roll number is missing', () => {
+    const h = read('Name: Arjun Das\nCS60010 CT 3, 15/3/21');
+    expect(h.roll).toBeNull();
+    expect(h.issues.join()).toMatch(/no roll number/);
+  });
+  it('raises an issue when nothing matches the roster', () => {
+    const h = read('Name: Arjun Das\nRoll: 21XY99999');
+    expect(h.match).toBeNull();
+    expect(h.issues.join()).toMatch(/no roster student/);
+  });
+  it('without a roster, reports what was read and flags an odd roll', () => {
+    expect(read('Name: Asha Verma\nRoll: 20CS10042', false).issues).toEqual([]);
+    expect(read('Name: Asha Verma\nRoll: 20C1004299', false).issues.join()).toMatch(/usual form/);
+  });
+  it('does not take a title line for a name', () => {
+    const h = read('Deep Learning Class Test\nRoll: 20CS10042', false);
+    expect(h.name).toBeNull();
+  });
+});

@@ -1,0 +1,143 @@
+// The script's header: student name, roll number and course line, read from the lines before the
+// first part label (or the top of page 1), then matched against the roster when there is one.
+import type { Header, Line } from '@grader/model';
+import { unionBox } from './layout.ts';
+import { findRoll, ocrDistance } from './roll.ts';
+import { matchStudent, type Roster } from './roster.ts';
+
+const NAME_KEY = /\bn[a@]m[e3]\b\s*(?:of\s+(?:the\s+)?student)?\s*[:\-–—=.]*\s*/i;
+const ROLL_KEY = /\b(?:r[o0]ll|reg(?:istration)?|id)\b\s*(?:n[o0]\.?|number|#)?\s*[:\-–—=.]*\s*/i;
+const SEPARATORS = /\s*(?:\||—|–|\s-\s|\t|\s{3,})\s*/;
+
+function titleCase(s: string): string {
+  // OCR of block capitals ("MEERA JOSHI") reads better as a name in title case
+  if (s !== s.toUpperCase()) return s;
+  return s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
+
+function cleanName(s: string): string | null {
+  const t = s
+    .replace(/[^A-Za-z.'\s-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.'-]+|[\s.'-]+$/g, '');
+  const words = t.split(' ').filter((w) => /[A-Za-z]{2,}/.test(w));
+  if (words.length === 0 || words.length > 5) return null;
+  return titleCase(words.join(' '));
+}
+
+/** The course line: the line (or the segment of it) holding the course code, tolerant of OCR slips. */
+function findCourse(lines: Line[], code: string): { line: Line; text: string } | null {
+  const want = code.toUpperCase().replace(/\s+/g, '');
+  for (const line of lines) {
+    const tokens = line.text.split(/\s+/);
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i].toUpperCase().replace(/[^A-Z0-9]/g, '');
+      if (!tok) continue;
+      const pair = `${tok}${(tokens[i + 1] ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
+      const close = (t: string) => t.length >= want.length - 2 && ocrDistance(t, want) <= 2;
+      if (close(tok) || (tok.length < want.length && close(pair))) {
+        const start = line.text.indexOf(tokens[i]);
+        const rest = line.text.slice(start);
+        const stop = rest.search(/\s*(?:\||\bname\b|\broll\b)/i);
+        return { line, text: (stop > 0 ? rest.slice(0, stop) : rest).trim() };
+      }
+    }
+  }
+  return null;
+}
+
+export function readHeader(
+  candidates: Line[],
+  opts: { courseCode: string; roster?: Roster; preamble?: Line[] },
+): Header {
+  const used: Line[] = [];
+  let name: string | null = null;
+  let roll: string | null = null;
+  const course = findCourse(candidates, opts.courseCode);
+  if (course) used.push(course.line);
+
+  // 1. keyed fields: "Name: ...", "Roll No - ..."
+  for (const line of candidates) {
+    const t = line.text;
+    const rk = ROLL_KEY.exec(t);
+    if (!roll && rk) {
+      const after = t.slice(rk.index + rk[0].length);
+      const r = findRoll(after.slice(0, 24));
+      if (r) {
+        roll = r.roll;
+        used.push(line);
+      }
+    }
+    const nk = NAME_KEY.exec(t);
+    if (!name && nk) {
+      let after = t.slice(nk.index + nk[0].length);
+      const stop = after.search(/\broll\b|\breg|\||—|\s{3,}|\b[0-9]{2}[A-Z]{2}[0-9]/i);
+      if (stop >= 0) after = after.slice(0, stop);
+      name = cleanName(after);
+      if (name) used.push(line);
+    }
+  }
+  // 2. unkeyed: a roll-like token anywhere; the name is the text before it on its line
+  //    ("Pooja Kulkarni | 20MI10321 | CS60010 CT 3").
+  if (!roll) {
+    for (const line of candidates) {
+      const noCourse = course && line === course.line ? line.text.replace(course.text, ' ') : line.text;
+      const r = findRoll(noCourse);
+      if (r && (r.exact || /[0-9]{2}/.test(r.roll))) {
+        roll = r.roll;
+        used.push(line);
+        if (!name) {
+          const idx = noCourse.toUpperCase().indexOf(r.roll.slice(0, 4));
+          const before = idx > 0 ? noCourse.slice(0, idx) : '';
+          const seg = before
+            .split(SEPARATORS)
+            .filter((s) => s.trim())
+            .pop();
+          if (seg) name = cleanName(seg);
+        }
+        break;
+      }
+    }
+  }
+  // 3. a line of two to four capitalised words and nothing else, near the top, is a name
+  if (!name) {
+    for (const line of (opts.preamble ?? candidates).slice(0, 4)) {
+      if (course && line === course.line) continue;
+      if (
+        /^\s*(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,})){1,3}\s*$/.test(line.text) &&
+        !/\b(test|class|answers?|deep|learning|exam)\b/i.test(line.text)
+      ) {
+        name = cleanName(line.text);
+        if (name) {
+          used.push(line);
+          break;
+        }
+      }
+    }
+  }
+
+  const region = used.length
+    ? { page: used[0].page, box: unionBox(used.filter((l) => l.page === used[0].page).map((l) => l.box)) }
+    : null;
+  const conf = used.length ? used.reduce((s, l) => s + l.conf, 0) / used.length : 0;
+  const issues: string[] = [];
+  if (!roll) issues.push('no roll number found');
+  if (!name) issues.push('no name found');
+  let match: Header['match'] = null;
+  if (opts.roster) {
+    const m = matchStudent({ name, roll }, opts.roster);
+    match = m.match;
+    for (const i of m.issues) if (!issues.includes(i)) issues.push(i);
+  } else if (roll && !/^[0-9]{2}[A-Z]{2}[0-9]{5}$/.test(roll)) {
+    issues.push(`roll number "${roll}" does not have the usual form (e.g. 20CS10042)`);
+  }
+  return {
+    name,
+    roll,
+    course: course?.text ?? null,
+    region,
+    conf: Math.max(0, Math.min(1, conf)),
+    match,
+    issues,
+  };
+}

@@ -1,0 +1,7 @@
+// @grader/ingest: from the bytes of one uploaded PDF to a located, segmented script.
+export { IngestError, type IngestErrorCode } from './errors.ts';
+export { type IngestOptions, type IngestProgress, ingestPdf, renderPage } from './ingest.ts';
+export { findLabel, type Label, PartTree } from './labels.ts';
+export { createOcrPool, type OcrPool, type OcrResult, type OcrWord } from './ocr.ts';
+export { coerceRoll, findRoll } from './roll.ts';
+export { matchStudent, parseRoster, type Roster, type RosterEntry } from './roster.ts';

@@ -1,0 +1,368 @@
+// ingestPdf: the bytes of one uploaded PDF -> an ExtractedScript (header, pages, parts).
+import type { Exam } from '@grader/exam';
+import { type Box, ExtractedScript, type Line, type PageInfo } from '@grader/model';
+import { createCanvas } from '@napi-rs/canvas';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { IngestError } from './errors.ts';
+import { readHeader } from './header.ts';
+import { crop, downscale, type Gray, preprocess, rotateQuarter, toGrayMax, toPgm } from './image.ts';
+import { buildLines, type LayoutWord, readingFrame, setReadingFrame } from './layout.ts';
+import { createOcrPool, type OcrPool, type OcrResult } from './ocr.ts';
+import {
+  checkBytes,
+  closePdf,
+  DEFAULT_LIMITS,
+  openPdf,
+  pageImages,
+  pageSize,
+  renderRgba,
+  textLayerWords,
+  withTimeout,
+} from './pdf.ts';
+import type { Roster } from './roster.ts';
+import { segment } from './segment.ts';
+
+export type IngestProgress = { page: number; pages: number; stage: string };
+export type IngestOptions = {
+  exam: Pick<Exam, 'parts' | 'course'>;
+  fileName?: string;
+  roster?: Roster;
+  ocr?: OcrPool;
+  limits?: { maxBytes?: number; maxPages?: number; timeoutMs?: number };
+  onProgress?: (p: IngestProgress) => void;
+};
+
+/** A text layer with fewer visible characters than this is "thin": the page is OCR'd instead. */
+const THIN_TEXT_CHARS = 25;
+/** A page with no image but at least this many vector paths may be ink from a tablet: OCR it. */
+const TABLET_MIN_PATHS = 40;
+/** OCR at the scan's own resolution, within these bounds (upscaling did not help in the notes). */
+const MIN_OCR_DPI = Number(process.env.OCR_MIN_DPI ?? 150);
+const MAX_OCR_DPI = 300;
+
+/** Time allowed to open a file, and per page (rendering, OCR, queueing for a shared pool). */
+const OPEN_BUDGET_MS = 30_000;
+const PAGE_BUDGET_MS = 30_000;
+
+type PageResult = { info: PageInfo; lines: Line[]; warnings: string[] };
+
+export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise<ExtractedScript> {
+  const limits: { maxBytes: number; maxPages: number; timeoutMs?: number } = {
+    ...DEFAULT_LIMITS,
+    ...opts.limits,
+  };
+  checkBytes(bytes, limits.maxBytes);
+  let doc: PDFDocumentProxy | null = null;
+  let ownPool: Promise<OcrPool> | null = null;
+  const pool = () => {
+    if (opts.ocr) return Promise.resolve(opts.ocr);
+    ownPool ??= createOcrPool();
+    return ownPool;
+  };
+  let cancelled = false;
+  const readAll = async (d: PDFDocumentProxy) => {
+    // Pages are read a few at a time: OCR'd pages then keep every worker of the pool busy.
+    const pages: PageResult[] = new Array(d.numPages);
+    let next = 1;
+    const lane = async () => {
+      while (next <= d.numPages && !cancelled) {
+        const n = next++;
+        pages[n - 1] = await readPage(d, n, pool, opts.onProgress);
+      }
+    };
+    const lanes = Math.min(d.numPages, (opts.ocr?.size ?? 2) + 1);
+    await Promise.all(Array.from({ length: lanes }, lane));
+    return pages;
+  };
+  const stop = () => {
+    cancelled = true;
+    void closePdf(doc);
+  };
+  try {
+    // A hang anywhere (a pathological file, a stuck worker) ends in IngestError('timeout').
+    const started = Date.now();
+    const opening = openPdf(bytes, limits.maxPages).then((d) => {
+      doc = d;
+      if (cancelled) void closePdf(d); // opened after the deadline: nobody will use it
+      return d;
+    });
+    const d = await withTimeout(opening, limits.timeoutMs ?? OPEN_BUDGET_MS, 'opening the PDF', stop);
+    const left =
+      limits.timeoutMs === undefined
+        ? PAGE_BUDGET_MS * d.numPages
+        : limits.timeoutMs - (Date.now() - started);
+    const pages = await withTimeout(readAll(d), Math.max(1, left), 'reading the PDF', stop);
+    opts.onProgress?.({ page: pages.length, pages: pages.length, stage: 'segment' });
+    return assemble(pages, opts);
+  } finally {
+    await closePdf(doc);
+    const own = ownPool as Promise<OcrPool> | null;
+    if (own) await (await own).close();
+  }
+}
+
+async function readPage(
+  doc: PDFDocumentProxy,
+  n: number,
+  pool: () => Promise<OcrPool>,
+  onProgress?: (p: IngestProgress) => void,
+): Promise<PageResult> {
+  const warnings: string[] = [];
+  let page: PDFPageProxy;
+  try {
+    page = await doc.getPage(n);
+  } catch (e) {
+    return {
+      info: emptyInfo(n, 595, 842),
+      lines: [],
+      warnings: [`page ${n} cannot be read: ${(e as Error).message}`],
+    };
+  }
+  const { width, height } = pageSize(page);
+  onProgress?.({ page: n, pages: doc.numPages, stage: 'text' });
+  let words: LayoutWord[] = [];
+  try {
+    words = await textLayerWords(page);
+  } catch (e) {
+    warnings.push(`page ${n}: text layer unreadable (${(e as Error).message})`);
+  }
+  const chars = words.reduce((s, w) => s + w.text.length, 0);
+  if (chars >= THIN_TEXT_CHARS) {
+    const lines = buildLines(n, words);
+    return { info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 }, lines, warnings };
+  }
+  let images: { any: boolean; dpi: number | null; paths: number } = { any: true, dpi: null, paths: 0 };
+  try {
+    images = await pageImages(page);
+  } catch {
+    // cannot tell: let OCR look
+  }
+  const hasImages = images.any;
+  // Without images, only many vector strokes (handwriting exported from a tablet) are worth OCR;
+  // otherwise the little text there is (a page number) is the page.
+  if (!hasImages && images.paths < TABLET_MIN_PATHS) {
+    if (chars === 0) return { info: emptyInfo(n, width, height), lines: [], warnings };
+    return {
+      info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 },
+      lines: buildLines(n, words),
+      warnings,
+    };
+  }
+  onProgress?.({ page: n, pages: doc.numPages, stage: 'ocr' });
+  try {
+    const ocr = await ocrPage(page, await pool(), images.dpi);
+    if (ocr.lines.length === 0 && chars > 0) {
+      const lines = buildLines(n, words);
+      return { info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 }, lines, warnings };
+    }
+    const source = ocr.lines.length ? 'ocr' : 'empty';
+    return {
+      info: { page: n, width, height, source, conf: ocr.conf, rotation: ocr.rotation },
+      lines: ocr.lines,
+      warnings,
+    };
+  } catch (e) {
+    warnings.push(`page ${n}: OCR failed (${(e as Error).message})`);
+    return { info: emptyInfo(n, width, height), lines: chars ? buildLines(n, words) : [], warnings };
+  }
+}
+
+function emptyInfo(page: number, width: number, height: number): PageInfo {
+  return { page, width, height, source: 'empty', conf: 0, rotation: 0 };
+}
+
+/** Where a word of the OCR'd (preprocessed, maybe turned) image lies on the original rendering. */
+type Mapper = (x: number, y: number) => [number, number];
+
+function quarterInverse(q: number, w: number, h: number): Mapper {
+  // (w, h): size before the clockwise turn by q quarters
+  if (q === 1) return (x, y) => [y, h - 1 - x];
+  if (q === 2) return (x, y) => [w - 1 - x, h - 1 - y];
+  if (q === 3) return (x, y) => [w - 1 - y, x];
+  return (x, y) => [x, y];
+}
+
+function skewInverse(deg: number, w: number, h: number): Mapper {
+  const t = (deg * Math.PI) / 180;
+  const c = Math.cos(t);
+  const s = Math.sin(t);
+  return (x, y) => {
+    const dx = x - w / 2;
+    const dy = y - h / 2;
+    return [c * dx - s * dy + w / 2, s * dx + c * dy + h / 2];
+  };
+}
+
+/** Renders, preprocesses and OCRs one page; word boxes come back in PDF points. */
+export async function ocrPage(
+  page: PDFPageProxy,
+  pool: OcrPool,
+  native: number | null = null,
+): Promise<{ lines: Line[]; conf: number; rotation: number }> {
+  const dpi = Math.round(Math.min(MAX_OCR_DPI, Math.max(MIN_OCR_DPI, native ?? MAX_OCR_DPI)));
+  const r = await renderRgba(page, dpi);
+  const gray = toGrayMax(r.data, r.width, r.height);
+  const pre = preprocess(gray, dpi);
+  let img: Gray = pre.img;
+  let res = await pool.recognize(toPgm(img));
+  let quarter = 0;
+  if (res.conf < 0.45 || res.words.length < 5 || mostlyVertical(res)) {
+    quarter = await detectQuarter(img, pool, res, mostlyVertical(res));
+    if (quarter !== 0) {
+      img = rotateQuarter(pre.img, quarter);
+      res = await pool.recognize(toPgm(img));
+    }
+  }
+  const q = quarterInverse(quarter, pre.img.width, pre.img.height);
+  const k = skewInverse(pre.skew, gray.width, gray.height);
+  // pixels of the OCR'd image -> pixels of the rendering -> points on the page
+  const toPage = (b: Box): Box => {
+    const pts = [
+      [b.x, b.y],
+      [b.x + b.w, b.y],
+      [b.x, b.y + b.h],
+      [b.x + b.w, b.y + b.h],
+    ].map(([x, y]) => {
+      const [a, c] = q(x * r.scale, y * r.scale);
+      return k(a, c);
+    });
+    const xs = pts.map((p) => p[0] / r.scale);
+    const ys = pts.map((p) => p[1] / r.scale);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+  };
+  // Lines are built in the upright frame (reading order), then their boxes are put on the page.
+  const words: LayoutWord[] = res.words.map((w) => ({
+    text: w.text,
+    box: { x: w.x0 / r.scale, y: w.y0 / r.scale, w: (w.x1 - w.x0) / r.scale, h: (w.y1 - w.y0) / r.scale },
+    conf: w.conf,
+    line: w.line,
+  }));
+  const frameW = img.width / r.scale;
+  const frameH = img.height / r.scale;
+  const lines = buildLines(page.pageNumber, words).map((l) => {
+    const onPage: Line = {
+      ...l,
+      box: toPage(l.box),
+      words: l.words.map((w) => ({ ...w, box: toPage(w.box) })),
+    };
+    if (quarter !== 0) setReadingFrame(onPage, { box: l.box, width: frameW, height: frameH });
+    return onPage;
+  });
+  const conf = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0;
+  return { lines, conf, rotation: quarter * 90 };
+}
+
+/**
+ * Which clockwise quarter turn makes the page readable: OCR of a downscaled middle band in each
+ * orientation, scored by confident characters. Only tried when the upright reading is poor.
+ */
+async function detectQuarter(
+  img: Gray,
+  pool: OcrPool,
+  upright: OcrResult,
+  sideways: boolean,
+): Promise<number> {
+  const small = downscale(img, 2);
+  const side = Math.min(small.width, small.height);
+  const band = crop(small, (small.width - side) / 2, (small.height - side) / 2, side, side);
+  const score = (r: OcrResult) => r.words.reduce((s, w) => s + (w.conf > 0.6 ? w.text.length : 0), 0);
+  let best = 0;
+  // A page read in vertical lines is turned a quarter either way: pick the better of the two.
+  const quarters = sideways ? [1, 3] : [1, 2, 3];
+  let bestScore = sideways ? 0 : score(upright) / 4; // full page vs a quarter-size crop: rough parity
+  const tries = await Promise.all(quarters.map((q) => pool.recognize(toPgm(rotateQuarter(band, q)))));
+  tries.forEach((r, i) => {
+    const s = score(r);
+    if (s > bestScore * (sideways ? 1 : 1.5) && s > 20) {
+      bestScore = s;
+      best = quarters[i];
+    }
+  });
+  return best;
+}
+
+/** True when most multi-word OCR lines are taller than wide: the page lies on its side. */
+function mostlyVertical(res: OcrResult): boolean {
+  const byLine = new Map<number, { x0: number; y0: number; x1: number; y1: number; n: number }>();
+  for (const w of res.words) {
+    const b = byLine.get(w.line) ?? { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, n: 0 };
+    b.x0 = Math.min(b.x0, w.x0);
+    b.y0 = Math.min(b.y0, w.y0);
+    b.x1 = Math.max(b.x1, w.x1);
+    b.y1 = Math.max(b.y1, w.y1);
+    b.n++;
+    byLine.set(w.line, b);
+  }
+  const multi = [...byLine.values()].filter((b) => b.n >= 3);
+  if (multi.length < 2) return false;
+  const vertical = multi.filter((b) => b.y1 - b.y0 > 2 * (b.x1 - b.x0)).length;
+  return vertical > multi.length / 2;
+}
+
+function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
+  const infos = pages.map((p) => p.info);
+  const lines = pages.flatMap((p) => p.lines);
+  const seg = segment(lines, infos, opts.exam.parts);
+  // The header is read from the preamble and, when labels start early, from the top of page 1.
+  const top = lines.filter((l) => {
+    const f = readingFrame(l, infos[0]);
+    return l.page === 1 && f.box.y < f.height * 0.3;
+  });
+  const candidates = [...seg.preamble, ...top.filter((l) => !seg.preamble.includes(l))];
+  const header = readHeader(candidates, {
+    courseCode: opts.exam.course.code,
+    roster: opts.roster,
+    preamble: seg.preamble,
+  });
+  const warnings = [...pages.flatMap((p) => p.warnings), ...seg.warnings];
+  const ocrPages = infos.filter((p) => p.source === 'ocr').map((p) => p.page);
+  if (ocrPages.length)
+    warnings.push(`page${ocrPages.length > 1 ? 's' : ''} ${ocrPages.join(', ')} read by OCR`);
+  if (lines.length === 0) warnings.push('no text found on any page');
+  return ExtractedScript.parse({
+    file: opts.fileName,
+    pageCount: pages.length,
+    pages: infos,
+    header,
+    parts: seg.parts,
+    order: seg.order,
+    // preamble lines that are not the header (a title, "Answers") count as unlabelled text
+    unlabelled: [...seg.preamble.filter((l) => !isHeaderish(l, opts.exam.course.code)), ...seg.unlabelled],
+    warnings,
+  });
+}
+
+/** A line that carries header fields: name, roll number, the course code or a date. */
+function isHeaderish(l: Line, courseCode: string): boolean {
+  const t = l.text;
+  return (
+    /\b(name|roll)\b|[0-9]{2}[A-Z]{2}[0-9]{3}|[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{2}/i.test(t) ||
+    t.includes(courseCode)
+  );
+}
+
+/** A PNG of one page (1-based) for the web UI. */
+export async function renderPage(bytes: Uint8Array, page: number, dpi = 150): Promise<Buffer> {
+  checkBytes(bytes, DEFAULT_LIMITS.maxBytes);
+  const doc = await openPdf(bytes, Number.MAX_SAFE_INTEGER);
+  try {
+    if (!Number.isInteger(page) || page < 1 || page > doc.numPages) {
+      throw new IngestError('empty', `page ${page} does not exist (the PDF has ${doc.numPages})`);
+    }
+    const r = await withTimeout(
+      renderRgba(await doc.getPage(page), Math.min(400, Math.max(20, dpi))),
+      60_000,
+      'rendering the page',
+    );
+    const canvas = createCanvas(r.width, r.height);
+    const ctx = canvas.getContext('2d');
+    const data = ctx.createImageData(r.width, r.height);
+    data.data.set(r.data);
+    ctx.putImageData(data, 0, 0);
+    return await canvas.encode('png');
+  } finally {
+    await closePdf(doc);
+  }
+}

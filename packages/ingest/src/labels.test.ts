@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { findLabel, PartTree } from './labels.ts';
+
+// A made-up exam with the same nesting kinds as CT3 (question / letter / roman numeral), and
+// different ids, so nothing here can pass by knowing CT3.
+const tree = new PartTree([
+  { id: 'q1a', path: ['1', 'a'] },
+  { id: 'q1b1', path: ['1', 'b', 'i'] },
+  { id: 'q1b2', path: ['1', 'b', 'ii'] },
+  { id: 'q2a', path: ['2', 'a'] },
+  { id: 'q2b', path: ['2', 'b'] },
+  { id: 'q3a', path: ['3', 'a'] },
+  { id: 'q3b', path: ['3', 'b'] },
+  { id: 'q3c', path: ['3', 'c'] },
+  { id: 'q4a', path: ['4', 'a'] },
+  { id: 'q5', path: ['5'] },
+  { id: 'q10', path: ['10'] },
+]);
+
+const id = (text: string, ctx: string[] = []) => findLabel(text, tree, ctx)?.partId ?? null;
+const rest = (text: string, ctx: string[] = []) => {
+  const l = findLabel(text, tree, ctx);
+  return l ? text.slice(l.end) : null;
+};
+
+describe('findLabel: label styles', () => {
+  it.each([
+    ['1(b)(i)', 'q1b1'],
+    ['1(b)(ii) h = 3', 'q1b2'],
+    ['Q1 b) i) Ans: C = {0.7}', 'q1b1'],
+    ['Q1 b) ii)', 'q1b2'],
+    ['1.b.i', 'q1b1'],
+    ['Ans 1.b.ii', 'q1b2'],
+    ['Ans 3(c)', 'q3c'],
+    ['Ans 1.a', 'q1a'],
+    ['Question 4 part (a)', 'q4a'],
+    ['Question 4 part (a): the gradient', 'q4a'],
+    ['(5)', 'q5'],
+    ['Q5', 'q5'],
+    ['Q5 199 × 199 × 3', 'q5'],
+    ['5.', 'q5'],
+    ['5', 'q5'],
+    ['1(a)', 'q1a'],
+    ['Q2 A) E = S H', 'q2a'],
+    ['Q3 B)', 'q3b'],
+    ['Q.3 (c)', 'q3c'],
+    ['Q 2 b) 0', 'q2b'],
+    ['3c) 72', 'q3c'],
+    ['1b.ii', 'q1b2'],
+    ['Ans. 2(b) zero', 'q2b'],
+    ['Q10', 'q10'],
+    ['2 (a)', 'q2a'],
+  ])('%s -> %s', (text, want) => {
+    expect(id(text)).toBe(want);
+  });
+
+  it('returns the answer after the label on the same line', () => {
+    expect(rest('Q1 b) i) Ans: C = {0.7}')).toBe('Ans: C = {0.7}');
+    expect(rest('Q5 199 × 199 × 3')).toBe('199 × 199 × 3');
+    expect(rest('Q1 a) i. f_t → 3')).toBe('i. f_t → 3');
+    expect(rest('Question 4 part (a): the gradient')).toBe('the gradient');
+    expect(rest('3c) 72')).toBe('72');
+  });
+
+  it('marks bare labels as weak and prefixed ones as strong', () => {
+    expect(findLabel('5.', tree)?.weak).toBe(true);
+    expect(findLabel('Q5', tree)?.weak).toBe(false);
+    expect(findLabel('(5)', tree)?.weak).toBe(false);
+  });
+
+  it('gives inner nodes (a question with sub-parts) as context, not as a part', () => {
+    const l = findLabel('Q1', tree);
+    expect(l?.path).toEqual(['1']);
+    expect(l?.partId).toBeNull();
+    expect(findLabel('Q1 b)', tree)?.path).toEqual(['1', 'b']);
+  });
+});
+
+describe('findLabel: context inheritance', () => {
+  it('a bare roman numeral after 1 b) i) is 1b.ii', () => {
+    expect(id('ii) h = 0.6', ['1', 'b', 'i'])).toBe('q1b2');
+    expect(id('(ii)', ['1', 'b', 'i'])).toBe('q1b2');
+  });
+  it('a bare letter after 3 a) is 3b', () => {
+    expect(id('b) 3', ['3', 'a'])).toBe('q3b');
+    expect(id('(c) 72', ['3', 'b'])).toBe('q3c');
+  });
+  it('i) after Q1 b) is 1b.i', () => {
+    expect(id('i) C = 0.7', ['1', 'b'])).toBe('q1b1');
+  });
+  it('a digit starts a new question even inside a context', () => {
+    expect(id('2(a) dot product', ['1', 'b', 'ii'])).toBe('q2a');
+  });
+  it('a bare letter with no context is not a label', () => {
+    expect(id('b) 3')).toBeNull();
+  });
+});
+
+describe('findLabel: OCR confusions', () => {
+  it.each([
+    ['l(a)', 'q1a'], // l for 1
+    ['I(a)', 'q1a'], // I for 1
+    ['1(6)(i)', 'q1b1'], // (b) read as (6)
+    ['Q1 8) ii)', 'q1b2'], // b read as 8
+    ['Q1 b) Il)', 'q1b2'], // ii read as Il
+    ['Q1 b) 1)', 'q1b1'], // i read as 1
+    ['Q1 b) l)', 'q1b1'], // i read as l
+    ['O3 C) 3 X 5', 'q3c'], // Q read as O
+    ['03 A) 3 x 5', 'q3a'], // Q read as 0
+    ['G4 A) DL/DC', 'q4a'], // Q read as G
+    ['Q1O', 'q10'], // 0 read as O
+    ['Q3 (e)', 'q3c'], // c read as e
+  ])('%s -> %s', (text, want) => {
+    expect(id(text)).toBe(want);
+  });
+  it('on OCR lines: Q1 read as Qt or Ql, and a lost Q before a bare part number with its answer', () => {
+    expect(findLabel('Qta)if->3', tree, [], { ocr: true })?.partId).toBe('q1a');
+    expect(findLabel('Qla) f -> 3', tree, [], { ocr: true })?.partId).toBe('q1a');
+    expect(findLabel('5 199 x 199 x 3', tree, [], { ocr: true })?.partId).toBe('q5');
+    expect(findLabel('5 199 x 199 x 3', tree, [])).toBeNull();
+    // still not for a question with sub-parts, nor for sums
+    expect(findLabel('3 + 2 = 5', tree, [], { ocr: true })?.partId ?? null).toBeNull();
+  });
+  it('costs label confidence', () => {
+    expect(findLabel('1(6)(i)', tree)?.conf).toBeLessThan(findLabel('1(b)(i)', tree)?.conf ?? 0);
+    expect(findLabel('1(b)(i)', tree)?.conf).toBe(1);
+  });
+});
+
+describe('findLabel: answer content is not a label', () => {
+  it.each([
+    ['1st: 1 × 0.2 + 1 × 0.5 = 0.7', []],
+    ['2nd: 0.5 × 0.4 = 0.2', []],
+    ['3 + 2 = 5', []],
+    ['3 × 5', ['4', 'a']],
+    ['(200 + 2 − 4)/1 + 1 = 199', []],
+    ['199 × 199 × 3, 199 × 199 × 10, 3088878', []],
+    ['4 gates (f, i, o, C̃), each with a 3 × 5 matrix', []],
+    ['3×5', ['3', 'a']],
+    ['i. f_t → 3', ['1', 'a']],
+    ['ii. i_t → 4', ['1', 'a']],
+    ['iv. C_t → 10', ['1', 'a']],
+    ['a dot product of the two states', ['2', 'a']],
+    ['I matched these by following the arrows', ['1', 'a']],
+    ['(I matched these by following the arrows)', ['1', 'a']],
+    ['bf is 3 × 1, one bias', ['3', 'b']],
+    ['Ans: C_t = {0.7, 0.2, 0.05}', ['1', 'b', 'i']],
+    ['Ans: 5 apples', []],
+    ['0 additional parameters.', ['2', 'b']],
+    ['(3, 5)', []],
+    ['5apples', []],
+  ])('%s', (text, ctx) => {
+    expect(findLabel(text, tree, ctx as string[])?.partId ?? null).toBeNull();
+  });
+  it('a relative label for the part we are in is content ("i." inside 1b.i)', () => {
+    expect(findLabel('i) first component', tree, ['1', 'b', 'i'])).toBeNull();
+  });
+});

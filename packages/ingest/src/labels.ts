@@ -1,0 +1,246 @@
+// Recognising part labels ("Q1 b) i)", "1(b)(i)", "Ans 3.c", "Question 4 part (a)", "(5)", ...) at the
+// start of a line, against the exam's own part tree: nothing here knows any particular exam.
+
+export type PartPath = string[];
+
+/** The exam's part tree: which labels exist at each level under a given prefix. */
+export class PartTree {
+  private readonly children = new Map<string, Set<string>>();
+  private readonly leaves = new Map<string, string>();
+
+  constructor(parts: Array<{ id: string; path: string[] }>) {
+    for (const p of parts) {
+      const path = p.path.map((s) => s.toLowerCase());
+      this.leaves.set(path.join('/'), p.id);
+      for (let i = 0; i < path.length; i++) {
+        const key = path.slice(0, i).join('/');
+        const set = this.children.get(key) ?? new Set<string>();
+        set.add(path[i]);
+        this.children.set(key, set);
+      }
+    }
+  }
+
+  childrenOf(prefix: PartPath): Set<string> {
+    return this.children.get(prefix.join('/')) ?? new Set();
+  }
+
+  /** The part id whose path is exactly `path`, or null for an inner node or unknown path. */
+  partId(path: PartPath): string | null {
+    return this.leaves.get(path.join('/')) ?? null;
+  }
+
+  isNode(path: PartPath): boolean {
+    return this.partId(path) !== null || this.children.has(path.join('/'));
+  }
+}
+
+export type Label = {
+  /** the resolved path, e.g. ["1","b","ii"]; a leaf (a part) or an inner node (context only) */
+  path: PartPath;
+  /** the part id when the path is a part, else null */
+  partId: string | null;
+  /** index in the line text where the answer content starts (after the label) */
+  end: number;
+  /** how cleanly the label was read, [0, 1] */
+  conf: number;
+  /** weak labels ("5.", "b)") need to be at the left margin to count */
+  weak: boolean;
+};
+
+type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
+
+const PREFIX =
+  /^\s*(?:(?:question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|]))/i;
+/** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
+const OCR_Q = /^\s*[0OG@©](?=\s?[0-9][\s(.)])/;
+const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?part\b|pt\.)?[\s.,:\-–—]*/i;
+
+/** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
+function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
+  const out: Array<{ raw: string; start: number }> = [];
+  // digits with an O among them ("1O") are one number misread, not a number and a letter
+  const re = /[0-9][0-9Oo]*|[A-Za-z|!¢©]+/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) out.push({ raw: m[0], start: start + m.index });
+  return out;
+}
+
+/** Reads label-like components from the start of `text` (after an optional prefix). */
+export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: boolean } {
+  let pos = 0;
+  let prefixed = false;
+  const pm = PREFIX.exec(text) ?? OCR_Q.exec(text);
+  if (pm) {
+    prefixed = true;
+    pos = pm[0].length;
+  }
+  const comps: Comp[] = [];
+  for (let guard = 0; guard < 6; guard++) {
+    const rest = text.slice(pos);
+    const filler =
+      comps.length > 0 || prefixed
+        ? (FILLER.exec(rest)?.[0].length ?? 0)
+        : (/^\s*/.exec(rest)?.[0].length ?? 0);
+    const at = pos + filler;
+    const r = text.slice(at);
+    const paren = /^\(\s*([A-Za-z0-9|!¢©]{1,4})\s*\)/.exec(r);
+    if (paren) {
+      comps.push({ raw: paren[1], start: at, end: at + paren[0].length, paren: true, sep: 'strong' });
+      pos = at + paren[0].length;
+      continue;
+    }
+    const plain = /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|(?=\()|(?=\s|$))/.exec(r);
+    if (!plain) break;
+    const sep = plain[2] ? 'strong' : /^\(/.test(r.slice(plain[1].length)) ? 'strong' : 'weak';
+    // OCR reads a question number 1 as l or I: "Ans la" is "Ans 1a"
+    const runs =
+      comps.length === 0 && (prefixed && ocr ? /^[lILt|][a-z]{1,3}$/ : /^[lIL|][a-z]{1,3}$/).test(plain[1])
+        ? [
+            { raw: plain[1][0], start: at },
+            { raw: plain[1].slice(1), start: at + 1 },
+          ]
+        : splitRuns(plain[1], at);
+    if (runs.length === 0) break;
+    // A run of letters after digits ("1b", "3c") is a separate component.
+    for (let i = 0; i < runs.length; i++) {
+      const last = i === runs.length - 1;
+      comps.push({
+        raw: runs[i].raw,
+        start: runs[i].start,
+        end: last ? at + plain[0].length : runs[i + 1].start,
+        paren: false,
+        sep: last ? sep : 'none',
+      });
+    }
+    pos = at + plain[0].length;
+    // a word-like token ends the label ("1 apple"): multi-letter runs other than roman numerals
+    if (/[A-Za-z]{2,}/.test(plain[1]) && !/^[ivxIVXl|]+$/.test(plain[1].replace(/^[0-9]+/, ''))) break;
+  }
+  return { comps, prefixed };
+}
+
+const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
+
+/** How `raw` fits one of `children`, with the OCR confusions we tolerate and what they cost. */
+function fitChild(raw: string, children: Set<string>): { value: string; conf: number } | null {
+  const low = raw.toLowerCase();
+  if (children.has(low)) return { value: low, conf: raw === low || raw.length === 1 ? 1 : 0.95 };
+  // roman numerals: l, I, 1, | and ! are all read for i
+  const roman = raw.replace(/[Il1|!]/g, 'i').toLowerCase();
+  if (ROMAN.test(roman) && children.has(roman)) return { value: roman, conf: 0.85 };
+  // a few digit/letter confusions of handwriting OCR: (b) read as (6) or (8), (a) as (9), (c) as (e)
+  const letter: Record<string, string> = {
+    '6': 'b',
+    '8': 'b',
+    h: 'b',
+    '9': 'a',
+    '@': 'a',
+    e: 'c',
+    '¢': 'c',
+    '©': 'c',
+  };
+  if (low.length === 1 && letter[low] && children.has(letter[low])) return { value: letter[low], conf: 0.75 };
+  // question numbers: O for 0, l/I/L/t/| for 1, S for 5, Z for 2
+  const num = raw
+    .replace(/[IlLt|!]/g, '1')
+    .replace(/[Oo]/g, '0')
+    .replace(/[Ss]/g, '5')
+    .replace(/[Zz]/g, '2');
+  if (/^[0-9]+$/.test(num) && children.has(num)) return { value: num, conf: num === raw ? 1 : 0.8 };
+  return null;
+}
+
+/**
+ * Finds a part label at the start of a line. `context` is the path of the label before it, so that
+ * a bare "ii)" after "1 b) i)" means 1b.ii and "b)" after "3 a)" means 3b. Returns null when the line
+ * does not start with a label of this exam.
+ */
+export function findLabel(
+  line: string,
+  tree: PartTree,
+  context: PartPath = [],
+  opts: { ocr?: boolean } = {},
+): Label | null {
+  // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
+  const junk = /^\s*[|'‘’`,;!_~»«•·>]+(?:\s+|$)/.exec(line)?.[0].length ?? 0;
+  const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false);
+  return label ? { ...label, end: label.end + junk } : null;
+}
+
+function findLabelAt(text: string, tree: PartTree, context: PartPath, ocr: boolean): Label | null {
+  const { comps, prefixed } = lexLabel(text, ocr);
+  if (comps.length === 0) return null;
+
+  const walk = (start: PartPath, from: number): { path: PartPath; used: number; conf: number } => {
+    const path = [...start];
+    let conf = 1;
+    let used = 0;
+    for (let i = from; i < comps.length; i++) {
+      const raw = comps[i].raw;
+      const fit = fitChild(raw, tree.childrenOf(path));
+      if (fit) {
+        path.push(fit.value);
+        conf = Math.min(conf, fit.conf);
+        used++;
+        continue;
+      }
+      // "bi", "bii": a letter and a roman numeral written together ("1bii")
+      const head = raw.length >= 2 && /^[A-Za-z]/.test(raw) ? fitChild(raw[0], tree.childrenOf(path)) : null;
+      const tail = head ? fitChild(raw.slice(1), tree.childrenOf([...path, head.value])) : null;
+      if (!head || !tail) break;
+      path.push(head.value, tail.value);
+      conf = Math.min(conf, head.conf, tail.conf);
+      used++;
+    }
+    return { path, used, conf };
+  };
+
+  type Cand = { path: PartPath; used: number; conf: number; relative: boolean };
+  const cands: Cand[] = [];
+  const abs = walk([], 0);
+  if (abs.used > 0) cands.push({ ...abs, relative: false });
+  if (!prefixed) {
+    // inherit from the context, deepest level first
+    const top = tree.childrenOf(context).size > 0 ? context.length : context.length - 1;
+    for (let level = top; level >= 1; level--) {
+      const rel = walk(context.slice(0, level), 0);
+      if (rel.used > 0) {
+        cands.push({ ...rel, conf: rel.conf * 0.95, relative: true });
+        break;
+      }
+    }
+  }
+  if (cands.length === 0) return null;
+  // Digits start a question number; a letter or roman numeral prefers the context.
+  const firstIsDigit = /^[0-9]/.test(comps[0].raw);
+  cands.sort((a, b) => {
+    if (a.relative !== b.relative) return (firstIsDigit ? a.relative : !a.relative) ? 1 : -1;
+    return b.used - a.used;
+  });
+  const best = cands[0];
+  const last = comps[best.used - 1];
+  const after = text.slice(last.end);
+  // The label must end at a separator: "1st", "3x5" and "5apples" are content, not labels.
+  if (last.sep === 'none' && /^[A-Za-z0-9]/.test(after)) return null;
+  // A single bare component with only a space after it ("3 + 2 = 5", "Ans: 5 apples") is content,
+  // unless a prefix says otherwise ("Q5 199 x 199") or nothing follows ("5" alone on its line).
+  const single = best.used === 1 && !comps[0].paren;
+  // On an OCR line the Q of "Q5 199 x 199" is often lost: a bare leaf label with content is allowed
+  // there (it stays weak: left margin only, once, after some answer text).
+  const ocrLeaf = ocr && tree.partId(best.path) !== null && /^[0-9]+$/.test(comps[0].raw);
+  if (single && last.sep === 'weak' && !prefixed && after.trim() !== '' && !ocrLeaf) return null;
+  if (
+    single &&
+    last.sep === 'weak' &&
+    prefixed &&
+    /:\s*$/.test(text.slice(0, comps[0].start)) &&
+    after.trim() !== ''
+  )
+    return null;
+  // A relative label that points at the part we are already in is content ("i." inside 1b.i).
+  const partId = tree.partId(best.path);
+  if (best.relative && context.join('/') === best.path.join('/')) return null;
+  const end = last.end + (/^\s*[:\-–—]\s*/.exec(after)?.[0].length ?? /^\s*/.exec(after)?.[0].length ?? 0);
+  const weak = !prefixed && best.used === 1 && !comps[0].paren;
+  return { path: best.path, partId, end, conf: best.conf * (weak ? 0.9 : 1), weak };
+}

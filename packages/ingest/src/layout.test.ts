@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { attachAccents, buildLines, type LayoutWord } from './layout.ts';
+
+const w = (text: string, x: number, y: number, size = 12, wid = text.length * size * 0.5): LayoutWord => ({
+  text,
+  box: { x, y, w: wid, h: size },
+  conf: 1,
+  size,
+});
+
+describe('buildLines', () => {
+  it('keeps subscripts with their base and glues them without a space', () => {
+    // LaTeX "f_t → 3": f at baseline, t smaller and lower, touching f
+    const lines = buildLines(1, [
+      w('f', 83, 100, 12, 4),
+      w('t', 87.5, 105, 8, 3),
+      w('→', 96, 100),
+      w('3', 112, 100),
+    ]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].text).toBe('ft → 3');
+  });
+  it('orders lines top to bottom and words left to right', () => {
+    const lines = buildLines(2, [
+      w('second', 72, 140),
+      w('line', 120, 140),
+      w('first', 72, 100),
+      w('Q1', 20, 100),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['Q1 first', 'second line']);
+    expect(lines[0].page).toBe(2);
+    expect(lines[0].box.x).toBe(20);
+  });
+  it('keeps the two halves of a displayed fraction as two lines', () => {
+    const lines = buildLines(1, [w('∂L', 100, 100), w('∂ct', 100, 116), w('=', 130, 108)]);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines[0].text).toContain('∂L');
+    expect(lines.at(-1)?.text).toContain('∂ct');
+  });
+  it('groups OCR words by the engine line id', () => {
+    const a = { ...w('h,', 10, 100), line: 0, size: undefined };
+    const b = { ...w('=', 40, 103), line: 0, size: undefined };
+    const c = { ...w('next', 10, 104), line: 1, size: undefined };
+    expect(buildLines(1, [a, b, c]).map((l) => l.text)).toEqual(['h, =', 'next']);
+  });
+  it('averages word confidences into the line confidence', () => {
+    const lines = buildLines(1, [
+      { ...w('a', 0, 0), conf: 0.5 },
+      { ...w('b', 20, 0), conf: 1 },
+    ]);
+    expect(lines[0].conf).toBeCloseTo(0.75);
+  });
+});
+
+describe('attachAccents', () => {
+  it('puts a LaTeX tilde back on the C below it', () => {
+    const out = attachAccents([w('C', 100, 100, 12, 8), w('˜', 102, 96, 12, 4), w('t', 108, 105, 8, 3)]);
+    expect(out.map((x) => x.text)).toEqual(['C\u0303', 't']);
+  });
+  it('leaves an arrow between words alone', () => {
+    const out = attachAccents([w('f', 80, 100), w('→', 96, 100), w('3', 112, 100)]);
+    expect(out.map((x) => x.text)).toEqual(['f', '→', '3']);
+  });
+});

@@ -1,0 +1,184 @@
+// Reading order: words -> lines on each page, lines top to bottom, pages in order.
+import type { Box, Line, Word } from '@grader/model';
+
+/**
+ * A word from either path. `size` (font size in points) lets text-layer words decide spacing;
+ * `line` (an OCR engine's line id) keeps the engine's own line grouping when there is one.
+ */
+export type LayoutWord = Word & { size?: number; line?: number };
+
+export function unionBox(boxes: Box[]): Box {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.w);
+    y1 = Math.max(y1, b.y + b.h);
+  }
+  if (!Number.isFinite(x0)) return { x: 0, y: 0, w: 0, h: 0 };
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/**
+ * For the lines of a page that OCR read after turning it, where the line lies in the upright
+ * reading frame (and that frame's size): reading order and indentation are judged there, while
+ * `line.box` stays on the page as stored. Kept beside the lines so the stored shape is unchanged.
+ */
+const upright = new WeakMap<Line, { box: Box; width: number; height: number }>();
+
+export function setReadingFrame(line: Line, frame: { box: Box; width: number; height: number }): void {
+  upright.set(line, frame);
+}
+
+/** The line's box in reading orientation, and the page size in that orientation. */
+export function readingFrame(
+  line: Line,
+  page: { width: number; height: number },
+): { box: Box; width: number; height: number } {
+  return upright.get(line) ?? { box: line.box, width: page.width, height: page.height };
+}
+
+type Group = { words: LayoutWord[]; top: number; bottom: number };
+
+/** Vertical overlap of two ranges relative to the shorter one. */
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  const o = Math.min(a1, b1) - Math.max(a0, b0);
+  return o / Math.max(1e-6, Math.min(a1 - a0, b1 - b0));
+}
+
+/** Joins a line's words (left to right), with a space only where there is a visible gap. */
+export function joinWords(words: LayoutWord[]): string {
+  let s = '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (i > 0) {
+      const prev = words[i - 1];
+      const gap = w.box.x - (prev.box.x + prev.box.w);
+      // Text-layer sub/superscripts (LaTeX's f then t) sit right against their base: no space.
+      const size = Math.max(prev.size ?? 0, w.size ?? 0);
+      const tight = size > 0 && gap < 0.15 * size;
+      if (!tight) s += ' ';
+    }
+    s += w.text;
+  }
+  return s;
+}
+
+/** Spacing accents that LaTeX draws as separate glyphs above a letter, and their combining forms. */
+const ACCENTS: Record<string, string> = {
+  '˜': '\u0303',
+  '~': '\u0303',
+  ˆ: '\u0302',
+  '^': '\u0302',
+  '¯': '\u0304',
+  '˙': '\u0307',
+  '¨': '\u0308',
+  '´': '\u0301',
+  '`': '\u0300',
+  '→': '\u20D7',
+  '⃗': '\u20D7',
+};
+
+/**
+ * Puts a free-standing accent glyph (LaTeX's \tilde{C} gives "C" and "˜") back on the letter below
+ * it as a combining mark, so the text reads "C̃" as other writers give it.
+ */
+export function attachAccents(words: LayoutWord[]): LayoutWord[] {
+  const out = words.map((w) => ({ ...w }));
+  const drop = new Set<number>();
+  out.forEach((a, i) => {
+    const mark = ACCENTS[a.text];
+    if (!mark || a.size === undefined) return;
+    const cx = a.box.x + a.box.w / 2;
+    let best = -1;
+    let bestD = Number.POSITIVE_INFINITY;
+    out.forEach((v, j) => {
+      if (j === i || drop.has(j) || ACCENTS[v.text]) return;
+      // the accent sits over the letter: its centre within the word and its top above the word's
+      if (cx < v.box.x - 0.5 || cx > v.box.x + v.box.w + 0.5 || a.box.y > v.box.y + v.box.h * 0.3) return;
+      const d = Math.abs(a.box.y - v.box.y);
+      if (d < bestD) {
+        bestD = d;
+        best = j;
+      }
+    });
+    // "→" between words is an arrow, not an accent: only glyphs above a letter count
+    if (best < 0 || (a.text === '→' && a.box.y > out[best].box.y - out[best].box.h * 0.3)) return;
+    const v = out[best];
+    const chars = [...v.text];
+    const k = Math.max(
+      0,
+      Math.min(chars.length - 1, Math.floor(((cx - v.box.x) / Math.max(v.box.w, 1e-6)) * chars.length)),
+    );
+    chars.splice(k + 1, 0, mark);
+    v.text = chars.join('').normalize('NFC');
+    drop.add(i);
+  });
+  return out.filter((_, i) => !drop.has(i));
+}
+
+function toLine(page: number, input: LayoutWord[]): Line {
+  const words = attachAccents(input);
+  words.sort((a, b) => a.box.x - b.box.x);
+  const conf = words.reduce((s, w) => s + w.conf, 0) / Math.max(1, words.length);
+  return {
+    page,
+    text: joinWords(words),
+    box: unionBox(words.map((w) => w.box)),
+    conf,
+    words: words.map(({ text, box, conf }) => ({ text, box, conf })),
+  };
+}
+
+/**
+ * Groups one page's words into lines. Words carrying an engine line id are grouped by it; the
+ * others join the line whose main vertical band they overlap most, so subscripts and superscripts
+ * stay with their base while the two halves of a displayed fraction become two lines.
+ */
+export function buildLines(page: number, words: LayoutWord[]): Line[] {
+  const lines: Line[] = [];
+  const byId = new Map<number, LayoutWord[]>();
+  const free: LayoutWord[] = [];
+  for (const w of words) {
+    if (w.line === undefined) free.push(w);
+    else {
+      const g = byId.get(w.line) ?? [];
+      g.push(w);
+      byId.set(w.line, g);
+    }
+  }
+  for (const g of byId.values()) lines.push(toLine(page, g));
+
+  // Largest fonts first, so each line's band is set by its main text, not its subscripts.
+  const sorted = [...free].sort((a, b) => b.box.h - a.box.h || a.box.y - b.box.y);
+  const groups: Group[] = [];
+  for (const w of sorted) {
+    const top = w.box.y;
+    const bottom = w.box.y + w.box.h;
+    let best: Group | null = null;
+    let bestO = 0.45;
+    for (const g of groups) {
+      const o = overlap(top, bottom, g.top, g.bottom);
+      if (o > bestO) {
+        bestO = o;
+        best = g;
+      }
+    }
+    if (best) best.words.push(w);
+    else groups.push({ words: [w], top, bottom });
+  }
+  for (const g of groups) lines.push(toLine(page, g.words));
+  return sortLines(lines);
+}
+
+/** Top to bottom; lines whose bands overlap (same row) left to right. */
+export function sortLines(lines: Line[]): Line[] {
+  return lines.sort((a, b) => {
+    const o = overlap(a.box.y, a.box.y + a.box.h, b.box.y, b.box.y + b.box.h);
+    if (o > 0.6) return a.box.x - b.box.x;
+    return a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2);
+  });
+}

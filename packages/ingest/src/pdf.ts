@@ -1,0 +1,189 @@
+// Opening PDFs safely with pdfjs-dist and reading their text layer and pixels.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Word } from '@grader/model';
+import { createCanvas } from '@napi-rs/canvas';
+import {
+  getDocument,
+  OPS,
+  PasswordResponses,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+  Util,
+} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { IngestError } from './errors.ts';
+
+const require = createRequire(import.meta.url);
+/** The installed pdfjs-dist folder: fonts, cmaps and wasm decoders come from here, never the network. */
+const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
+const asDir = (p: string) => `${join(PDFJS_DIR, p)}/`;
+
+export const DEFAULT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxPages: 60 };
+
+/** A text-layer word before it becomes a model Word; `size` is the font size in points. */
+export type PdfWord = Word & { size: number };
+
+/** Cheap checks before pdfjs sees the bytes: size, emptiness, the %PDF- signature. */
+export function checkBytes(bytes: Uint8Array, maxBytes: number): void {
+  if (bytes.length === 0) throw new IngestError('empty', 'the file is empty (0 bytes)');
+  if (bytes.length > maxBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new IngestError('too_large', `the file is ${mb(bytes.length)}, over the ${mb(maxBytes)} limit`);
+  }
+  // The signature may follow some junk (the PDF spec allows it within the first 1024 bytes).
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) {
+    throw new IngestError('not_pdf', 'the file is not a PDF (no %PDF- signature at its start)');
+  }
+}
+
+/** Rejects with IngestError('timeout') when `p` takes longer than `ms`; `onTimeout` cleans up. */
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string, onTimeout?: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout?.();
+      reject(new IngestError('timeout', `${what} took longer than ${Math.round(ms / 1000)} s`));
+    }, ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+/** Opens a PDF with pdfjs, no eval, no network; maps every failure to an IngestError. */
+export async function openPdf(bytes: Uint8Array, maxPages: number): Promise<PDFDocumentProxy> {
+  // pdfjs transfers (detaches) the buffer it gets: give it a copy so callers keep theirs.
+  const params: Parameters<typeof getDocument>[0] & { isEvalSupported: boolean } = {
+    data: new Uint8Array(bytes),
+    // pdfjs 6 has no eval code path left and no longer lists this option; it is kept so that an
+    // older pdfjs (where eval of font programs existed, CVE-2024-4367) would stay safe.
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    standardFontDataUrl: asDir('standard_fonts'),
+    cMapUrl: asDir('cmaps'),
+    cMapPacked: true,
+    wasmUrl: asDir('wasm'),
+    iccUrl: asDir('iccs'),
+    stopAtErrors: false,
+    verbosity: 0,
+  };
+  const task = getDocument(params);
+  // An encrypted PDF asks for a password: refuse instead of waiting forever.
+  task.onPassword = (_update: unknown, reason: number) => {
+    const why = reason === PasswordResponses.INCORRECT_PASSWORD ? 'wrong password' : 'needs a password';
+    task.destroy();
+    passwordReason = why;
+  };
+  let passwordReason: string | null = null;
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name ?? '';
+    const msg = (e as Error).message ?? String(e);
+    if (passwordReason || name === 'PasswordException') {
+      throw new IngestError('encrypted', `the PDF is encrypted (${passwordReason ?? 'needs a password'})`);
+    }
+    if (name === 'InvalidPDFException') throw new IngestError('corrupt', `the PDF is corrupt: ${msg}`);
+    throw new IngestError('corrupt', `the PDF cannot be read: ${msg}`);
+  }
+  if (doc.numPages === 0) {
+    await closePdf(doc);
+    throw new IngestError('empty', 'the PDF has no pages');
+  }
+  if (doc.numPages > maxPages) {
+    const n = doc.numPages;
+    await closePdf(doc);
+    throw new IngestError('too_many_pages', `the PDF has ${n} pages, over the ${maxPages}-page limit`);
+  }
+  return doc;
+}
+
+export function pageSize(page: PDFPageProxy): { width: number; height: number } {
+  const vp = page.getViewport({ scale: 1 });
+  return { width: vp.width, height: vp.height };
+}
+
+/**
+ * The text layer as words with boxes in PDF points, top-left origin. pdfjs items can hold several
+ * words: they are split on spaces, with x positions shared out by character count.
+ */
+export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
+  const vp = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent({ disableNormalization: false });
+  const words: PdfWord[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str.trim()) continue;
+    const tx = Util.transform(vp.transform, item.transform);
+    const size = Math.hypot(tx[2], tx[3]) || Math.hypot(tx[0], tx[1]) || 1;
+    // Skip rotated/vertical text (watermarks, margins): its boxes would corrupt line grouping.
+    if (Math.abs(tx[1]) > 0.1 * size || Math.abs(tx[2]) > 0.1 * size) continue;
+    const width = item.width * (vp.scale ?? 1);
+    const left = tx[4];
+    const top = tx[5] - size * 0.8;
+    const height = size;
+    const str = item.str.normalize('NFC');
+    const n = str.length;
+    const re = /\S+/g;
+    for (let m = re.exec(str); m; m = re.exec(str)) {
+      const x = left + (width * m.index) / n;
+      const w = (width * m[0].length) / n;
+      words.push({ text: m[0], box: { x, y: top, w: Math.max(w, 0.1), h: height }, conf: 1, size });
+    }
+  }
+  return words;
+}
+
+/**
+ * The images a page draws: whether there is any (scans embed each page as one big image) and the
+ * resolution of the largest, in pixels per inch of page width (null when unknown), and how many
+ * vector paths it draws (tablet handwriting is ink strokes). One operator list serves all three,
+ * since building it is the costly part.
+ */
+export async function pageImages(
+  page: PDFPageProxy,
+): Promise<{ any: boolean; dpi: number | null; paths: number }> {
+  const ops = await page.getOperatorList();
+  let any = false;
+  let widest = 0;
+  let paths = 0;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const f = ops.fnArray[i];
+    if (f === OPS.constructPath) paths++;
+    if (f === OPS.paintImageXObject || f === OPS.paintInlineImageXObject || f === OPS.paintImageMaskXObject)
+      any = true;
+    if (f === OPS.paintImageXObject) {
+      const args = ops.argsArray[i] as [string, number, number];
+      if (typeof args[1] === 'number') widest = Math.max(widest, args[1]);
+    }
+  }
+  return { any, dpi: widest ? (widest / pageSize(page).width) * 72 : null, paths };
+}
+
+export type RenderedPage = { data: Uint8ClampedArray; width: number; height: number; scale: number };
+
+/** Renders a page to RGBA pixels at `dpi` (on white). `scale` converts points to pixels. */
+export async function renderRgba(page: PDFPageProxy, dpi: number): Promise<RenderedPage> {
+  const scale = dpi / 72;
+  const vp = page.getViewport({ scale });
+  const w = Math.max(1, Math.ceil(vp.width));
+  const h = Math.max(1, Math.ceil(vp.height));
+  const canvas = createCanvas(w, h);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, w, h);
+  await page.render({ canvasContext: context, canvas, viewport: vp } as never).promise;
+  const img = context.getImageData(0, 0, w, h);
+  return { data: img.data, width: w, height: h, scale };
+}
+
+/** Frees the document and its (in-process) worker; never throws. */
+export async function closePdf(doc: PDFDocumentProxy | null): Promise<void> {
+  if (!doc) return;
+  try {
+    await doc.loadingTask.destroy();
+  } catch {
+    // already destroyed
+  }
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { isFurniture, segment } from './segment.ts';
+import { linesOf, pageInfo } from './testing.ts';
+
+const parts = [
+  { id: '1a', path: ['1', 'a'] },
+  { id: '1b.i', path: ['1', 'b', 'i'] },
+  { id: '1b.ii', path: ['1', 'b', 'ii'] },
+  { id: '2a', path: ['2', 'a'] },
+  { id: '2b', path: ['2', 'b'] },
+  { id: '3a', path: ['3', 'a'] },
+  { id: '3b', path: ['3', 'b'] },
+  { id: '5', path: ['5'] },
+];
+const run = (text: string, conf = 1) => segment(linesOf(text, 1, conf), [pageInfo(1)], parts);
+
+describe('segment', () => {
+  it('cuts a script into parts, label removed, lines joined by newlines', () => {
+    const s = run(`Name: A
+Q1 a) i. f_t → 3
+  ii. i_t → 4
+Q1 b) i) C = {0.7, 0.2}
+Q1 b) ii) h = {0.6, 0, 0}
+Q5 199 × 199 × 3`);
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '5']);
+    expect(s.parts['1a'].text).toBe('i. f_t → 3\nii. i_t → 4');
+    expect(s.parts['5'].text).toBe('199 × 199 × 3');
+    expect(s.preamble.map((l) => l.text)).toEqual(['Name: A']);
+    expect(s.parts['1a'].regions).toHaveLength(1);
+    expect(s.parts['1a'].conf).toBe(1);
+  });
+
+  it('inherits context: a bare ii) after 1(b)(i), b) after 3(a)', () => {
+    const s = run(`1(b)(i) C = 0.7
+ii) h = 0.6
+3(a) 3 × 5
+b) 3`);
+    expect(s.order).toEqual(['1b.i', '1b.ii', '3a', '3b']);
+    expect(s.parts['3b'].text).toBe('3');
+  });
+
+  it('takes a label on its own line, with the answer below', () => {
+    const s = run(`Ans 3.a
+3 × 5
+Ans 3.b
+3
+5
+199 × 199 × 3`);
+    expect(s.parts['3a'].text).toBe('3 × 5');
+    // "3" right after "Ans 3.b" is its answer, not question 3; "5" after an answer is part 5
+    expect(s.parts['3b'].text).toBe('3');
+    expect(s.parts['5'].text).toBe('199 × 199 × 3');
+  });
+
+  it('merges a part answered in two places and counts the occurrences', () => {
+    const s = run(`Q1 b) i) C = f ⊙ C
+(contd. later)
+Q2 a) e = s h
+Q1 b) i) = {0.7, 0.2, 0.05}`);
+    expect(s.parts['1b.i'].occurrences).toBe(2);
+    expect(s.parts['1b.i'].text).toBe('C = f ⊙ C\n(contd. later)\n= {0.7, 0.2, 0.05}');
+    expect(s.order).toEqual(['1b.i', '2a']);
+    expect(s.warnings.join()).toMatch(/1b.i is answered in 2 places/);
+  });
+
+  it('keeps answers that span pages together', () => {
+    const lines = [...linesOf('Q2 a) first line\nmore', 1), ...linesOf('still 2a\nQ2 b) 0', 2)];
+    const s = segment(lines, [pageInfo(1), pageInfo(2)], parts);
+    expect(s.parts['2a'].text).toBe('first line\nmore\nstill 2a');
+    expect(s.parts['2a'].regions.map((r) => r.page)).toEqual([1, 2]);
+  });
+
+  it('does not cut at content that looks like a label', () => {
+    const s = run(`Ans 1.b.i
+1st: 1 × 0.2 + 1 × 0.5 = 0.7
+3 + 2 = 5
+(200 + 2 − 4)/1 + 1 = 199
+Ans 5
+3088878`);
+    expect(s.order).toEqual(['1b.i', '5']);
+    expect(s.parts['1b.i'].text.split('\n')).toHaveLength(3);
+  });
+
+  it('skips page furniture', () => {
+    const lines = [...linesOf('Q2 a) answer', 1), ...linesOf('Page 1', 1, 1, 800)];
+    const s = segment(lines, [pageInfo(1)], parts);
+    expect(s.parts['2a'].text).toBe('answer');
+    expect(isFurniture(linesOf('P.1', 1, 1, 20)[0], pageInfo(1))).toBe(true);
+    expect(isFurniture(linesOf('3', 1, 1, 400)[0], pageInfo(1))).toBe(false);
+  });
+
+  it('lowers confidence for OCR words and repaired labels', () => {
+    const s = run('1(6)(i) C = 0.7', 0.8);
+    expect(s.parts['1b.i'].labelConf).toBeLessThan(1);
+    expect(s.parts['1b.i'].conf).toBeLessThan(0.8);
+  });
+
+  it('reads an OCR label repeated after an answer as the next sibling ("ii)" read as "i)")', () => {
+    const s = run('Ans 1.b.i\nC = 0.7\nAns 1.b.i\nh = 0.6', 0.9);
+    expect(s.order).toEqual(['1b.i', '1b.ii']);
+    expect(s.parts['1b.ii'].text).toBe('h = 0.6');
+  });
+
+  it('gives an inner label with no sub-label to its first unanswered sub-part, with low confidence', () => {
+    const s = run('Ans 3.\n[h, x] has 5 entries\nAns 3b\n3');
+    expect(s.parts['3a'].text).toBe('[h, x] has 5 entries');
+    expect(s.parts['3a'].labelConf).toBeLessThanOrEqual(0.5);
+  });
+
+  it('puts text after the header but before any label into the preamble', () => {
+    const s = run('Deep Learning — Class Test 3\nAnswers\nQ5 3');
+    expect(s.preamble).toHaveLength(2);
+    expect(s.unlabelled).toHaveLength(0);
+  });
+
+  it('places unreadable OCR labels on their own line by exam order, when the count fits', () => {
+    // "1(a)" and "1(b)(i)" were OCR'd as garbage; "Q1 b) ii)" and "Q2 a)" were read
+    const s = run(
+      'Name: A\nYAY\nf - 1, i - 2\nWB3P\nC = 0.7\nQ1 b) ii) h = 0.6\nZQ\nthe dot product\nQ2 b) 0',
+      0.7,
+    );
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b']);
+    expect(s.parts['2a'].text).toBe('the dot product');
+    expect(s.parts['1a'].text).toBe('f - 1, i - 2');
+    expect(s.parts['1b.i'].text).toBe('C = 0.7');
+    expect(s.parts['1b.i'].labelConf).toBeLessThan(0.5);
+    expect(s.warnings.join()).toMatch(/unreadable label "WB3P" taken as 1b.i/);
+  });
+
+  it('leaves unreadable labels alone when their number does not fit the gap', () => {
+    const s = run('Q1 a) x\nYAY\nC = 0.7\nQ2 b) 0', 0.7);
+    // 1b.i, 1b.ii, 2a are missing between 1a and 2b: one candidate cannot be placed
+    expect(s.order).toEqual(['1a', '2b']);
+  });
+
+  it('never does so on a text layer', () => {
+    const s = run('Name: A\nYAY\nf - 1\nQ1 b) i) h = 0.6');
+    expect(s.order).toEqual(['1b.i']);
+  });
+});

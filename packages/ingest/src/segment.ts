@@ -1,0 +1,321 @@
+// Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
+import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
+import { findLabel, type Label, type PartPath, PartTree } from './labels.ts';
+import { readingFrame, setReadingFrame, unionBox } from './layout.ts';
+
+/** Page furniture: "Page 1", "1", "P.1", "- 2 -", "1 of 2" near the top or bottom edge. */
+export function isFurniture(line: Line, page: PageInfo): boolean {
+  const t = line.text.trim();
+  const { box, height } = readingFrame(line, page);
+  const nearEdge = box.y > height * 0.9 || box.y + box.h < height * 0.08;
+  if (!nearEdge) return false;
+  return /^[-–—\s]*(?:p+(?:age|g)?\.?\s*)?[0-9Il]{1,3}(?:\s*(?:of|\/)\s*[0-9]{1,3})?[-–—\s]*$/i.test(t);
+}
+
+export type Segmentation = {
+  /** lines before the first label: the header and any preamble */
+  preamble: Line[];
+  parts: Record<string, PartAnswer>;
+  order: string[];
+  unlabelled: Line[];
+  warnings: string[];
+};
+
+type Seg = { partId: string; label: Label; lines: Line[]; labelLine: Line };
+
+/** The left margin of each page: where its lines usually start (a low quantile of their x). */
+function margins(lines: Line[], pageOf: Map<number, PageInfo>): Map<number, number> {
+  const xs = new Map<number, number[]>();
+  for (const l of lines) {
+    const a = xs.get(l.page) ?? [];
+    a.push(readingFrame(l, pageOf.get(l.page) ?? { width: 595, height: 842 }).box.x);
+    xs.set(l.page, a);
+  }
+  const out = new Map<number, number>();
+  for (const [p, a] of xs) {
+    a.sort((u, v) => u - v);
+    out.set(p, a[Math.floor(a.length * 0.1)] ?? 0);
+  }
+  return out;
+}
+
+/** The part of a line after its label: words whose left edge is past the label's end. */
+function contentOf(line: Line, labelEnd: number): Line | null {
+  const rest = line.text.slice(labelEnd).trim();
+  if (!rest) return null;
+  // Keep the words that make up the rest (by matching the tail of the word list).
+  const words = [...line.words];
+  let len = 0;
+  const kept: typeof words = [];
+  for (let i = words.length - 1; i >= 0 && len < rest.length; i--) {
+    kept.unshift(words[i]);
+    len += words[i].text.length + (i > 0 ? 1 : 0);
+  }
+  const box = kept.length ? unionBox(kept.map((w) => w.box)) : line.box;
+  const conf = kept.length ? kept.reduce((s, w) => s + w.conf, 0) / kept.length : line.conf;
+  const out = { page: line.page, text: rest, box, conf, words: kept };
+  const frame = readingFrame(line, { width: 0, height: 0 });
+  if (frame.width) setReadingFrame(out, frame);
+  return out;
+}
+
+export function segment(
+  lines: Line[],
+  pages: PageInfo[],
+  parts: Array<{ id: string; path: string[] }>,
+): Segmentation {
+  const first = segmentOnce(lines, pages, parts, new Map());
+  const forced = unreadLabels(first, parts);
+  if (forced.size === 0) return first;
+  const second = segmentOnce(lines, pages, parts, forced);
+  second.warnings.push(
+    ...[...forced.entries()].map(
+      ([l, lab]) => `unreadable label "${l.text}" taken as ${lab.partId} (by exam order)`,
+    ),
+  );
+  return second;
+}
+
+/** A short line at the left margin of an OCR'd page: what an unreadable label on its own line looks like. */
+function looksLikeLabelLine(line: Line, next: Line | undefined, indent: number): boolean {
+  const t = line.text.trim();
+  const compact = t.replace(/\s+/g, '');
+  return (
+    line.conf < 1 &&
+    compact.length >= 1 &&
+    compact.length <= 6 &&
+    (t.match(/\s/g)?.length ?? 0) <= 1 &&
+    /[A-Za-z0-9]/.test(t) &&
+    indent <= 30 &&
+    next !== undefined &&
+    next.page === line.page
+  );
+}
+
+/**
+ * Labels OCR could not read, placed by exam order: between two labels that were read, short
+ * margin lines that the answers hang under are taken, in order, as the parts missing between
+ * them — only when their number is exactly the number of missing parts.
+ */
+function unreadLabels(seg: SegmentRun, parts: Array<{ id: string; path: string[] }>): Map<Line, Label> {
+  const forced = new Map<Line, Label>();
+  const idx = new Map(parts.map((p, k) => [p.id, k]));
+  const found = new Set(Object.keys(seg.parts));
+  const labelAt = new Set(seg.labelLines.map((l) => l.index));
+  const anchors = [
+    { index: -1, k: -1 },
+    ...seg.labelLines.map((l) => ({ index: l.index, k: idx.get(l.partId) ?? -1 })),
+    { index: seg.body.length, k: parts.length },
+  ];
+  for (let a = 0; a + 1 < anchors.length; a++) {
+    const from = anchors[a];
+    const to = anchors[a + 1];
+    if (to.k <= from.k) continue;
+    const missing = parts.slice(from.k + 1, to.k).filter((p) => !found.has(p.id));
+    if (missing.length === 0) continue;
+    const cands: number[] = [];
+    for (let i = from.index + 1; i < to.index; i++) {
+      const line = seg.body[i];
+      const next = seg.body[i + 1];
+      if (labelAt.has(i)) continue;
+      if (!looksLikeLabelLine(line, next, seg.indents[i])) continue;
+      // the line under it is an answer, not another candidate
+      if (i + 1 < to.index && looksLikeLabelLine(next, seg.body[i + 2], seg.indents[i + 1])) continue;
+      cands.push(i);
+    }
+    if (cands.length !== missing.length) continue;
+    cands.forEach((i, j) => {
+      const p = missing[j];
+      forced.set(seg.body[i], {
+        path: p.path.map((c) => c.toLowerCase()),
+        partId: p.id,
+        end: seg.body[i].text.length,
+        conf: 0.3,
+        weak: false,
+      });
+    });
+  }
+  return forced;
+}
+
+type SegmentRun = Segmentation & {
+  labelLines: Array<{ index: number; partId: string }>;
+  body: Line[];
+  indents: number[];
+};
+
+function segmentOnce(
+  lines: Line[],
+  pages: PageInfo[],
+  parts: Array<{ id: string; path: string[] }>,
+  forced: Map<Line, Label>,
+): SegmentRun {
+  const tree = new PartTree(parts);
+  const seen = (id: string) => segs.some((s) => s.partId === id);
+  /** The first part of the exam under `prefix` not found yet (exam order). */
+  const firstUnseenUnder = (prefix: PartPath) =>
+    parts.find((p) => prefix.every((c, k) => p.path[k]?.toLowerCase() === c) && !seen(p.id)) ?? null;
+  /** The part right after `id` in exam order, if it shares the same parent. */
+  const nextSibling = (id: string) => {
+    const k = parts.findIndex((p) => p.id === id);
+    const a = parts[k];
+    const b = parts[k + 1];
+    if (!a || !b || a.path.length !== b.path.length) return null;
+    return a.path.slice(0, -1).join('/') === b.path.slice(0, -1).join('/') ? b : null;
+  };
+  const pageOf = new Map(pages.map((p) => [p.page, p]));
+  const body = lines.filter((l) => {
+    const p = pageOf.get(l.page);
+    return !p || !isFurniture(l, p);
+  });
+  const margin = margins(body, pageOf);
+  const preamble: Line[] = [];
+  const unlabelled: Line[] = [];
+  const warnings: string[] = [];
+  const segs: Seg[] = [];
+  let context: PartPath = [];
+  let current: Seg | null = null;
+  let seenLabel = false;
+  // text after an inner-node label ("Q1 b)") with no sub-label yet has no part to go to
+  let orphanContext = false;
+  const labelLines: Array<{ index: number; partId: string }> = [];
+  const indents: number[] = [];
+
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i];
+    const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
+    const width = frame.width;
+    const indent = frame.box.x - (margin.get(line.page) ?? 0);
+    indents.push(indent);
+    const force = forced.get(line);
+    let label = force ?? findLabel(line.text, tree, context, { ocr: line.conf < 1 });
+    if (label && !force) {
+      const limit = label.weak ? Math.max(20, width * 0.04) : width * 0.3;
+      if (indent > limit) label = null;
+    }
+    if (label?.weak) {
+      // A weak label ("5.", "3", "b)") right after another label, before any content, is that
+      // label's answer ("Ans 3.b" then "3"); one for a part already found is content too.
+      const afterEmptyLabel =
+        current !== null &&
+        current.lines.length === 0 &&
+        current.labelLine.text.slice(current.label.end).trim() === '';
+      const found = label.partId !== null && seen(label.partId);
+      let innerOk = true;
+      if (label.partId === null) {
+        const next = body[i + 1];
+        const sub = next ? findLabel(next.text, tree, label.path) : null;
+        innerOk = sub !== null && sub.path.length > label.path.length;
+      }
+      if (afterEmptyLabel || found || !innerOk) label = null;
+    }
+    if (!label) {
+      if (!seenLabel) preamble.push(line);
+      else if (current && !orphanContext) current.lines.push(line);
+      else unlabelled.push(line);
+      continue;
+    }
+    seenLabel = true;
+    context = label.path;
+    const content = contentOf(line, label.end);
+    if (label.partId === null) {
+      // "Q1 b)" then an answer with no "i)": if what follows is not a sub-label, the answer most
+      // likely belongs to the first sub-part not found yet (OCR also drops the letter of "3.a").
+      const next = body[i + 1];
+      const sub = next ? findLabel(next.text, tree, label.path) : null;
+      const guess = !sub || sub.path.length <= label.path.length ? firstUnseenUnder(label.path) : null;
+      if (guess && (content || (next && !findLabel(next.text, tree, [])))) {
+        warnings.push(`"${line.text.slice(0, label.end).trim()}" has no sub-part label: read as ${guess.id}`);
+        label = {
+          ...label,
+          path: guess.path.map((c) => c.toLowerCase()),
+          partId: guess.id,
+          conf: label.conf * 0.5,
+        };
+        context = label.path;
+      } else {
+        current = null;
+        orphanContext = true;
+        if (content) {
+          unlabelled.push(content);
+          warnings.push(`text after "${line.text.slice(0, label.end).trim()}" has no sub-part label`);
+        }
+        continue;
+      }
+    }
+    orphanContext = false;
+    const partId = label.partId as string;
+    if (current && current.partId === partId) {
+      // OCR drops strokes ("ii)" read as "i)"): on an OCR line, the same label again after an
+      // answer, with the next sibling part still missing, is most likely that sibling.
+      const sib = nextSibling(partId);
+      if (line.conf < 1 && current.lines.length > 0 && sib && !seen(sib.id)) {
+        label = {
+          ...label,
+          path: sib.path.map((c) => c.toLowerCase()),
+          partId: sib.id,
+          conf: label.conf * 0.6,
+        };
+        context = label.path;
+        warnings.push(
+          `label "${line.text.slice(0, label.end).trim()}" repeated ${partId}: read as ${sib.id}`,
+        );
+      } else {
+        // the same label again straight after itself (e.g. repeated at the top of a new page)
+        if (content) current.lines.push(content);
+        continue;
+      }
+    }
+    current = { partId: label.partId as string, label, lines: content ? [content] : [], labelLine: line };
+    segs.push(current);
+    labelLines.push({ index: i, partId: current.partId });
+  }
+
+  const out: Record<string, PartAnswer> = {};
+  const order: string[] = [];
+  for (const s of segs) {
+    const prev = out[s.partId];
+    const regions = blockRegions(s.lines.length ? s.lines : [s.labelLine]);
+    if (!prev) {
+      order.push(s.partId);
+      out[s.partId] = {
+        partId: s.partId,
+        text: s.lines.map((l) => l.text).join('\n'),
+        lines: [...s.lines],
+        regions,
+        labelConf: s.label.conf,
+        conf: 0,
+        occurrences: 1,
+      };
+    } else {
+      prev.lines.push(...s.lines);
+      prev.text = prev.lines.map((l) => l.text).join('\n');
+      prev.regions.push(...regions);
+      prev.labelConf = Math.min(prev.labelConf, s.label.conf);
+      prev.occurrences += 1;
+    }
+  }
+  for (const p of Object.values(out)) {
+    const words = p.lines.flatMap((l) => l.words);
+    const wordConf = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0.5;
+    p.conf = Math.max(0, Math.min(1, p.labelConf * wordConf));
+    if (p.occurrences > 1) warnings.push(`part ${p.partId} is answered in ${p.occurrences} places`);
+  }
+  return { preamble, parts: out, order, unlabelled, warnings, labelLines, body, indents };
+}
+
+/** One region per run of consecutive lines on the same page. */
+function blockRegions(lines: Line[]): Region[] {
+  const out: Region[] = [];
+  let run: Line[] = [];
+  const flush = () => {
+    if (run.length) out.push({ page: run[0].page, box: unionBox(run.map((l) => l.box)) });
+    run = [];
+  };
+  for (const l of lines) {
+    if (run.length && run[0].page !== l.page) flush();
+    run.push(l);
+  }
+  flush();
+  return out;
+}

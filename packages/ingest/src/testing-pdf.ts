@@ -1,0 +1,87 @@
+// Test fixtures: PDFs built on the fly with pdfkit (text layer) and @napi-rs/canvas (scans).
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import PDFDocument from 'pdfkit';
+
+const require = createRequire(import.meta.url);
+/** DejaVu Sans has ⊙ × σ ∂ →, which the PDF standard fonts lack. */
+export const DEJAVU = join(
+  dirname(require.resolve('dejavu-fonts-ttf/package.json')),
+  'ttf',
+  'DejaVuSans.ttf',
+);
+
+type Opts = PDFKit.PDFDocumentOptions;
+
+function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/** A typed PDF: one array of lines per page, in DejaVu Sans 12 pt; "@foot " puts a line at the page foot. */
+export function textPdf(pages: string[][], opts: Opts = {}): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margin: 72, autoFirstPage: false, ...opts });
+  doc.registerFont('dejavu', DEJAVU);
+  for (const lines of pages) {
+    doc.addPage();
+    doc.font('dejavu').fontSize(12);
+    let y = 72;
+    for (const l of lines) {
+      if (l.startsWith('@foot ')) {
+        doc.text(l.slice(6), 280, 800, { lineBreak: false });
+        continue;
+      }
+      const indent = l.length - l.trimStart().length;
+      doc.text(l.trimStart(), 72 + indent * 6, y, { lineBreak: false });
+      y += 20;
+    }
+  }
+  return collect(doc);
+}
+
+/** A page of text drawn as pixels (dark ink on off-white), as a scanner would give it. */
+export function scanImage(lines: string[], opts: { dpi?: number; quarter?: number } = {}): Buffer {
+  GlobalFonts.registerFromPath(DEJAVU, 'DejaVu Test');
+  const dpi = opts.dpi ?? 200;
+  const w = Math.round(8.27 * dpi);
+  const h = Math.round(11.69 * dpi);
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#f4f1ea';
+  ctx.fillRect(0, 0, w, h);
+  ctx.fillStyle = '#202020';
+  const px = Math.round((14 / 72) * dpi);
+  ctx.font = `${px}px "DejaVu Test"`;
+  lines.forEach((l, i) => {
+    ctx.fillText(l, dpi, dpi + i * px * 2);
+  });
+  const q = (((opts.quarter ?? 0) % 4) + 4) % 4;
+  if (q === 0) return canvas.toBuffer('image/png');
+  // turned by q clockwise quarters, as a page fed sideways or upside down
+  const rw = q % 2 ? h : w;
+  const rh = q % 2 ? w : h;
+  const out = createCanvas(rw, rh);
+  const c2 = out.getContext('2d');
+  c2.translate(rw / 2, rh / 2);
+  c2.rotate((q * Math.PI) / 2);
+  c2.drawImage(canvas, -w / 2, -h / 2);
+  return out.toBuffer('image/png');
+}
+
+/** An image-only PDF: each image fills an A4 page (portrait or landscape as the image is). */
+export function imagePdf(images: Buffer[]): Promise<Uint8Array> {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  for (const img of images) {
+    const land = img.readUInt32BE(16) > img.readUInt32BE(20); // PNG IHDR width > height
+    const [pw, ph] = land ? [842, 595] : [595, 842];
+    doc.addPage({ size: [pw, ph], margin: 0 });
+    doc.image(img, 0, 0, { width: pw, height: ph });
+  }
+  return collect(doc);
+}

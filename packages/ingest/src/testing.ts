@@ -1,0 +1,27 @@
+// Helpers for tests: lines as the layout step would produce them.
+import type { Line, PageInfo } from '@grader/model';
+
+/** Lines of text on one page, one per entry, 20 pt apart; leading spaces indent by 6 pt each. */
+export function linesOf(text: string, page = 1, conf = 1, startY = 60): Line[] {
+  return text
+    .split('\n')
+    .filter((t) => t.trim() !== '')
+    .map((t, i) => {
+      const indent = t.length - t.trimStart().length;
+      const body = t.trim();
+      const x = 72 + indent * 6;
+      const y = startY + i * 20;
+      const box = { x, y, w: body.length * 6, h: 12 };
+      let cx = x;
+      const words = body.split(/\s+/).map((w) => {
+        const wb = { x: cx, y, w: w.length * 6, h: 12 };
+        cx += (w.length + 1) * 6;
+        return { text: w, box: wb, conf };
+      });
+      return { page, text: body, box, conf, words };
+    });
+}
+
+export function pageInfo(page: number, source: PageInfo['source'] = 'text'): PageInfo {
+  return { page, width: 595, height: 842, source, conf: 1, rotation: 0 };
+}
