@@ -17,13 +17,31 @@ const Env = z.object({
   /** where uploaded PDFs are stored, content-addressed */
   STORAGE_DIR: z.string().default('var/storage'),
   /** upload limits */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   MAX_UPLOAD_FILES: z.coerce.number().int().positive().default(500),
   MAX_PDF_PAGES: z.coerce.number().int().positive().default(40),
   /** worker concurrency per queue; OCR pool size defaults to the cores */
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(2),
   GRADE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   OCR_WORKERS: z.coerce.number().int().positive().default(Math.max(1, cpus().length)),
+  /** BullMQ key prefix in Redis (tests use a unique one per run) */
+  QUEUE_PREFIX: z.string().min(1).default('grader'),
+  /** how often the worker's reconciler looks for submissions whose job was lost (ms) */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  /** a submission must have been idle this long before the reconciler re-enqueues it (ms) */
+  RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).default(60_000),
+  /** attempts per job before a submission is marked failed */
+  JOB_ATTEMPTS: z.coerce.number().int().positive().default(3),
+  /** BullMQ job lock: a job whose worker died is retried after this long (ms) */
+  JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  /** where the built web UI is served from by the API (if the folder exists) */
+  WEB_DIR: z.string().default('apps/web/dist'),
+  /** `npm run demo`: 1 = exit after printing the results (CI), 0 = keep serving */
+  DEMO_EXIT_AFTER_GRADING: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof Env> & { storageDir: string };

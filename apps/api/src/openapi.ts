@@ -1,0 +1,185 @@
+// The OpenAPI description served at /api/docs/openapi.json (docs/api.md is the overview).
+type Op = [method: string, path: string, who: string, summary: string, body?: Record<string, unknown>];
+
+const obj = (props: Record<string, unknown>, required: string[] = Object.keys(props)) => ({
+  type: 'object',
+  properties: props,
+  required,
+});
+const str = { type: 'string' };
+const num = { type: 'number' };
+
+const OPS: Op[] = [
+  [
+    'post',
+    '/auth/login',
+    'anyone (rate-limited)',
+    'Sign in; sets the sid cookie; returns {user, roles, csrfToken}',
+    obj({ email: str, password: str }),
+  ],
+  ['post', '/auth/logout', 'signed in', 'End the session'],
+  ['get', '/auth/me', 'signed in', 'The signed-in user, roles and CSRF token'],
+  ['get', '/courses', 'signed in', 'Courses the user is enrolled in, with their role'],
+  ['get', '/courses/{courseId}/exams', 'enrolled', 'Exams of the course'],
+  [
+    'post',
+    '/courses/{courseId}/exams',
+    'admin',
+    'Create an exam from multipart `definition` files (exam.yaml + rubric.yaml, or a zip)',
+  ],
+  ['get', '/courses/{courseId}/members', 'TA, admin', 'Members of the course'],
+  [
+    'post',
+    '/courses/{courseId}/members',
+    'admin',
+    'Add or change a member',
+    obj({ email: str, name: str, role: { enum: ['admin', 'ta', 'student'] }, roll: str }, [
+      'email',
+      'name',
+      'role',
+    ]),
+  ],
+  ['get', '/exams/{examId}', 'enrolled', 'Exam with parameters, parts and current rubric version'],
+  ['get', '/exams/{examId}/keys', 'TA, admin', 'Engine-computed keys for the current parameters'],
+  ['get', '/exams/{examId}/submissions', 'TA, admin', 'Submissions with status, student, total, needsReview'],
+  [
+    'post',
+    '/exams/{examId}/submissions',
+    'TA, admin',
+    'Upload PDFs or zips as multipart files[]; returns {created, duplicates, rejected}',
+  ],
+  [
+    'get',
+    '/exams/{examId}/events',
+    'TA, admin',
+    'Server-sent events {submissionId, status, progress, total?}',
+  ],
+  ['post', '/exams/{examId}/release', 'TA, admin', 'Release grades to students'],
+  ['get', '/exams/{examId}/export.csv', 'TA, admin', 'CSV roll,name,<parts>,total (one row per student)'],
+  ['get', '/exams/{examId}/stats', 'TA, admin', 'Per-part histograms, mean/median, totals, auto vs reviewed'],
+  ['get', '/exams/{examId}/review', 'TA, admin', 'Parts under review grouped by identical parsed answer'],
+  [
+    'post',
+    '/exams/{examId}/review/grade',
+    'TA, admin',
+    'Grade a group at once',
+    obj({ partId: str, submissionIds: { type: 'array', items: str }, score: num, comment: str }, [
+      'partId',
+      'submissionIds',
+      'score',
+    ]),
+  ],
+  ['get', '/exams/{examId}/regrade-requests', 'TA, admin', 'Open regrade requests (?all=1 for all)'],
+  [
+    'post',
+    '/regrade-requests/{id}/answer',
+    'TA, admin',
+    'Answer a regrade request, optionally with a new score',
+    obj({ answer: str, score: num }, ['answer']),
+  ],
+  [
+    'get',
+    '/exams/{examId}/rubric',
+    'TA, admin',
+    'Current rubric version (YAML and parsed), keys, version list',
+  ],
+  [
+    'put',
+    '/exams/{examId}/rubric',
+    'admin',
+    'New rubric version; regrades every submission; {version, summary}',
+    obj({ yaml: str }),
+  ],
+  [
+    'post',
+    '/exams/{examId}/rubric/preview',
+    'admin',
+    'Regrade summary of a rubric, nothing saved',
+    obj({ yaml: str }),
+  ],
+  [
+    'put',
+    '/exams/{examId}/parameters',
+    'admin',
+    'New parameters -> new keys and version; regrade; {oldKeys, newKeys, summary}',
+    obj({ parameters: { type: 'object' } }),
+  ],
+  ['get', '/submissions/mine', 'student', 'Own submissions; totals only once released'],
+  [
+    'get',
+    '/submissions/{id}',
+    'owner student, TA, admin',
+    'Submission, pages, answers, current grade, overrides, regrade requests',
+  ],
+  ['get', '/submissions/{id}/pages/{n}.png', 'owner student, TA, admin', 'Page image (PNG)'],
+  [
+    'post',
+    '/submissions/{id}/student',
+    'TA, admin',
+    'Match the script to a student of the course by hand (null unassigns)',
+    obj({ studentId: { type: ['string', 'null'] } }),
+  ],
+  ['post', '/submissions/{id}/retry', 'TA, admin', 'Re-enqueue a failed submission'],
+  [
+    'post',
+    '/submissions/{id}/parts/{partId}/override',
+    'TA, admin',
+    'Override a part; audited; survives regrades',
+    obj({ score: num, comment: str }),
+  ],
+  [
+    'post',
+    '/submissions/{id}/parts/{partId}/regrade-requests',
+    'owner student',
+    'Ask for a regrade of a part',
+    obj({ message: str }),
+  ],
+  ['get', '/health', 'anyone', '{db, redis}'],
+];
+
+const ErrorBody = obj({
+  error: obj({ code: str, message: str, fields: { type: 'object', additionalProperties: str } }, [
+    'code',
+    'message',
+  ]),
+});
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [method, path, who, summary, body] of OPS) {
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: str,
+    }));
+    const needsCsrf = method !== 'get' && path !== '/auth/login';
+    paths[path] ??= {};
+    paths[path][method] = {
+      summary,
+      description: `Who: ${who}.${needsCsrf ? ' Send the x-csrf-token header.' : ''}`,
+      parameters: [
+        ...params,
+        ...(needsCsrf ? [{ name: 'x-csrf-token', in: 'header', required: true, schema: str }] : []),
+      ],
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      responses: {
+        200: { description: 'OK' },
+        400: { description: 'invalid (with fields)', content: { 'application/json': { schema: ErrorBody } } },
+        401: { description: 'not signed in' },
+        403: { description: 'role may not act' },
+        404: { description: 'not found or not visible to the caller' },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'grader API',
+      version: '0.1.0',
+      description: 'See docs/api.md. Auth: sid cookie + x-csrf-token.',
+    },
+    servers: [{ url: '/api' }],
+    paths,
+  };
+}

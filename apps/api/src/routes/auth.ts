@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { verifyPassword } from '../auth/passwords.ts';
+import { RateLimiter } from '../auth/rate-limit.ts';
+import { clearedCookie, createSession, requireUser, sessionCookie } from '../auth/sessions.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError, parse } from '../errors.ts';
+
+const Login = z.object({
+  email: z.string().trim().toLowerCase().email().max(200),
+  password: z.string().min(1).max(200),
+});
+
+// A bcrypt hash of a random string: unknown emails take as long as wrong passwords.
+const DUMMY_HASH = '$2b$10$tEJhBlyEsEZtDX09rcFjrumJg3Znqx0Hk0DEAe6CtYPwhdRe//XYC';
+
+export function authRoutes(ctx: AppContext) {
+  const r = Router();
+  const byIp = new RateLimiter(30, 60_000);
+  const byEmail = new RateLimiter(10, 15 * 60_000);
+
+  r.post('/login', async (req, res) => {
+    const body = parse(Login, req.body, 'login');
+    const ip = req.ip ?? 'unknown';
+    if (!byIp.hit(ip) || !byEmail.hit(body.email)) {
+      throw new HttpError('rate_limited', 'too many sign-in attempts; wait a few minutes');
+    }
+    const user = await ctx.db.user.findUnique({
+      where: { email: body.email },
+      include: { enrolments: { select: { courseId: true, role: true } } },
+    });
+    const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok) throw new HttpError('unauthorized', 'wrong email or password');
+    byEmail.reset(body.email);
+    const { token, csrfToken } = await createSession(ctx.db, ctx.config.SESSION_SECRET, user.id);
+    // Secure when the request came over HTTPS (directly or through a proxy on loopback)
+    res.setHeader('Set-Cookie', sessionCookie(token, req.secure));
+    res.json({
+      user: { id: user.id, email: user.email, name: user.name, roll: user.roll },
+      roles: user.enrolments,
+      csrfToken,
+    });
+  });
+
+  r.post('/logout', requireUser, async (req, res) => {
+    await ctx.db.session.deleteMany({ where: { id: req.sessionId } });
+    res.setHeader('Set-Cookie', clearedCookie(req.secure));
+    res.json({ ok: true });
+  });
+
+  r.get('/me', requireUser, (req, res) => {
+    const u = req.user!;
+    res.json({
+      user: { id: u.id, email: u.email, name: u.name, roll: u.roll },
+      roles: u.roles,
+      csrfToken: req.csrfToken,
+    });
+  });
+  return r;
+}

@@ -1,0 +1,177 @@
+import type { Region } from '@grader/model';
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser, examFor, STAFF } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError, notFound, parse } from '../errors.ts';
+import { examSubmissions, overridePart } from '../services/grades.ts';
+
+const GroupGrade = z.object({
+  partId: z.string().min(1).max(40),
+  submissionIds: z.array(z.string().min(1)).min(1).max(1000),
+  score: z.number().min(0).max(1000),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+const Answer = z.object({
+  answer: z.string().trim().min(1).max(4000),
+  score: z.number().min(0).max(1000).optional(),
+});
+
+/** Answers that read the same are one group: case, spacing and punctuation spacing do not matter. */
+export function answerKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([,;:=()[\]{}×x*])\s*/g, '$1')
+    .trim();
+}
+
+export function reviewRoutes(ctx: AppContext) {
+  const r = Router();
+
+  r.get('/exams/:examId/review', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
+    const subs = (await examSubmissions(ctx, exam)).filter(
+      (s) => s.grade && s.grade.effective.needsReview > 0,
+    );
+    const answers = await ctx.db.extractedAnswer.findMany({
+      where: { submissionId: { in: subs.map((s) => s.id) } },
+    });
+    const answerOf = new Map(answers.map((a) => [`${a.submissionId}/${a.partId}`, a]));
+    const groups = new Map<
+      string,
+      { partId: string; answerKey: string; text: string; count: number; items: unknown[] }
+    >();
+    for (const s of subs) {
+      for (const [partId, p] of Object.entries(s.grade!.effective.parts)) {
+        if (!p.review) continue;
+        const a = answerOf.get(`${s.id}/${partId}`);
+        const text = a?.text ?? '';
+        const key = answerKey(text);
+        const g = groups.get(`${partId}\u0000${key}`) ?? {
+          partId,
+          answerKey: key,
+          text,
+          count: 0,
+          items: [],
+        };
+        g.count++;
+        const regions = (a?.regions as Region[] | undefined) ?? p.evidence;
+        g.items.push({
+          submissionId: s.id,
+          fileName: s.fileName,
+          suggestedScore: p.score,
+          max: p.max,
+          reasons: p.reasons,
+          crop: regions[0] ?? null,
+        });
+        groups.set(`${partId}\u0000${key}`, g);
+      }
+    }
+    const order = new Map(
+      ((exam.definition as { parts?: { id: string }[] }).parts ?? []).map((p, i) => [p.id, i]),
+    );
+    res.json(
+      [...groups.values()].sort(
+        (a, b) => (order.get(a.partId) ?? 0) - (order.get(b.partId) ?? 0) || b.count - a.count,
+      ),
+    );
+  });
+
+  r.post('/exams/:examId/review/grade', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
+    const body = parse(GroupGrade, req.body, 'group grade');
+    const subs = await ctx.db.submission.findMany({
+      where: { id: { in: body.submissionIds }, examId: exam.id },
+      select: { id: true },
+    });
+    // every id must belong to this exam: ids of other exams are not found, not silently skipped
+    if (subs.length !== new Set(body.submissionIds).size) throw notFound('submission not found');
+    const results = [];
+    for (const s of subs) {
+      const r = await overridePart(ctx, {
+        submissionId: s.id,
+        partId: body.partId,
+        score: body.score,
+        comment: body.comment ?? 'graded as a group in the review queue',
+        byId: currentUser(req).id,
+        action: 'review_grade',
+      });
+      results.push({ submissionId: s.id, total: r.total });
+    }
+    res.json({ graded: results });
+  });
+
+  r.get('/exams/:examId/regrade-requests', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
+    const all = req.query.all === '1';
+    const rows = await ctx.db.regradeRequest.findMany({
+      where: { submission: { examId: exam.id }, ...(all ? {} : { status: 'open' }) },
+      include: {
+        student: { select: { name: true, roll: true } },
+        submission: { select: { fileName: true } },
+      },
+      orderBy: { createdAt: 'asc' },
+    });
+    res.json(rows.map(regradeView));
+  });
+
+  r.post('/regrade-requests/:id/answer', async (req, res) => {
+    const body = parse(Answer, req.body, 'answer');
+    const rr = await ctx.db.regradeRequest.findUnique({
+      where: { id: req.params.id },
+      include: { submission: true },
+    });
+    if (!rr) throw notFound('regrade request not found');
+    await examFor(ctx, req, rr.submission.examId, STAFF);
+    if (rr.status !== 'open') throw new HttpError('conflict', 'this request was already answered');
+    const user = currentUser(req);
+    if (body.score !== undefined) {
+      await overridePart(ctx, {
+        submissionId: rr.submissionId,
+        partId: rr.partId,
+        score: body.score,
+        comment: `regrade request: ${body.answer}`,
+        byId: user.id,
+        action: 'regrade_answer',
+      });
+    }
+    const updated = await ctx.db.regradeRequest.update({
+      where: { id: rr.id },
+      data: { status: 'answered', answer: body.answer, answeredById: user.id, answeredAt: new Date() },
+      include: {
+        student: { select: { name: true, roll: true } },
+        submission: { select: { fileName: true } },
+      },
+    });
+    res.json(regradeView(updated));
+  });
+  return r;
+}
+
+export function regradeView(r: {
+  id: string;
+  submissionId: string;
+  partId: string;
+  message: string;
+  status: string;
+  answer: string | null;
+  answeredAt: Date | null;
+  createdAt: Date;
+  student?: { name: string; roll: string | null };
+  submission?: { fileName: string };
+}) {
+  return {
+    id: r.id,
+    submissionId: r.submissionId,
+    partId: r.partId,
+    message: r.message,
+    status: r.status,
+    answer: r.answer,
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    student: r.student,
+    fileName: r.submission?.fileName,
+  };
+}

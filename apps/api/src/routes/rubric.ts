@@ -1,0 +1,151 @@
+import { examFromRow, refreshExamFlags } from '@grader/worker';
+import { Router } from 'express';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ADMIN, currentUser, examFor, STAFF } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError, parse } from '../errors.ts';
+import { regradeExam } from '../services/regrade.ts';
+
+const RubricBody = z.object({ yaml: z.string().min(1).max(500_000) });
+const ParamsBody = z.object({
+  parameters: z.record(z.string(), z.union([z.string().max(200), z.number(), z.array(z.number()).max(1000)])),
+});
+
+export function rubricRoutes(ctx: AppContext) {
+  const r = Router();
+
+  function check(exam: Parameters<typeof examFromRow>[0], yaml: string) {
+    let fields: Record<string, string> | null;
+    try {
+      fields = ctx.grading.checkRubric(examFromRow(exam), yaml);
+    } catch (err) {
+      fields = { '(root)': (err as Error).message };
+    }
+    if (fields) throw new HttpError('invalid', 'invalid rubric', fields);
+  }
+
+  /** New version -> regrade all from stored extractions -> make it current -> summary. */
+  async function newVersion(
+    exam: Awaited<ReturnType<typeof examFor>>['exam'],
+    actorId: string,
+    change: { yaml: string; parameters: Record<string, unknown>; note: string },
+  ) {
+    let keys: unknown = null;
+    try {
+      keys = ctx.grading.keys(examFromRow(exam), change.parameters);
+    } catch (err) {
+      throw new HttpError('invalid', 'invalid parameters', { parameters: (err as Error).message });
+    }
+    const last = await ctx.db.rubricVersion.findFirst({
+      where: { examId: exam.id },
+      orderBy: { version: 'desc' },
+    });
+    const rv = await ctx.db.rubricVersion.create({
+      data: {
+        examId: exam.id,
+        version: (last?.version ?? 0) + 1,
+        yaml: change.yaml,
+        parameters: change.parameters as object,
+        keys: (keys ?? undefined) as object | undefined,
+        note: change.note,
+        createdById: actorId,
+      },
+    });
+    const summary = await regradeExam(ctx, exam, change, { rubricVersionId: rv.id, actorId });
+    await ctx.db.$transaction([
+      ctx.db.exam.update({
+        where: { id: exam.id },
+        data: { currentRubricId: rv.id, parameters: change.parameters as object },
+      }),
+      ctx.db.auditLog.create({
+        data: {
+          actorId,
+          action: 'rubric_version',
+          examId: exam.id,
+          before: { rubricVersionId: exam.currentRubricId },
+          after: { rubricVersionId: rv.id, version: rv.version, changed: summary.changed },
+          reason: change.note,
+        },
+      }),
+    ]);
+    await refreshExamFlags(ctx.db, ctx.grading, exam.id);
+    // Submissions graded by a worker while the regrade ran have no grade of the new version yet.
+    const missing = await ctx.db.submission.findMany({
+      where: {
+        examId: exam.id,
+        status: { in: ['graded', 'needs_review', 'grading'] },
+        grades: { none: { rubricVersionId: rv.id } },
+      },
+      select: { id: true },
+    });
+    for (const s of missing)
+      await ctx.queues.addGrade({ submissionId: s.id, rubricVersionId: rv.id }).catch(() => {});
+    return { rv, keys, summary };
+  }
+
+  r.get('/:examId/rubric', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
+    const rv = exam.currentRubricId
+      ? await ctx.db.rubricVersion.findUnique({ where: { id: exam.currentRubricId } })
+      : null;
+    if (!rv) throw new HttpError('not_found', 'this exam has no rubric yet');
+    const versions = await ctx.db.rubricVersion.findMany({
+      where: { examId: exam.id },
+      select: { id: true, version: true, note: true, createdAt: true },
+      orderBy: { version: 'asc' },
+    });
+    res.json({
+      id: rv.id,
+      version: rv.version,
+      yaml: rv.yaml,
+      parsed: parseYaml(rv.yaml),
+      parameters: rv.parameters,
+      keys: rv.keys,
+      versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    });
+  });
+
+  r.post('/:examId/rubric/preview', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, ADMIN);
+    const { yaml } = parse(RubricBody, req.body, 'rubric');
+    check(exam, yaml);
+    const summary = await regradeExam(ctx, exam, {
+      yaml,
+      parameters: exam.parameters as Record<string, unknown>,
+    });
+    res.json({ summary });
+  });
+
+  r.put('/:examId/rubric', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, ADMIN);
+    const { yaml } = parse(RubricBody, req.body, 'rubric');
+    check(exam, yaml);
+    const { rv, summary } = await newVersion(exam, currentUser(req).id, {
+      yaml,
+      parameters: exam.parameters as Record<string, unknown>,
+      note: 'rubric edited',
+    });
+    res.json({ version: rv.version, rubricVersionId: rv.id, summary });
+  });
+
+  r.put('/:examId/parameters', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, ADMIN);
+    const { parameters } = parse(ParamsBody, req.body, 'parameters');
+    const current = exam.currentRubricId
+      ? await ctx.db.rubricVersion.findUnique({ where: { id: exam.currentRubricId } })
+      : null;
+    if (!current) throw new HttpError('conflict', 'this exam has no rubric yet');
+    let oldKeys: unknown = current.keys;
+    try {
+      oldKeys = ctx.grading.keys(examFromRow(exam), exam.parameters as Record<string, unknown>);
+    } catch {}
+    const { rv, keys, summary } = await newVersion(exam, currentUser(req).id, {
+      yaml: current.yaml,
+      parameters,
+      note: 'parameters changed',
+    });
+    res.json({ version: rv.version, rubricVersionId: rv.id, oldKeys, newKeys: keys, summary });
+  });
+  return r;
+}

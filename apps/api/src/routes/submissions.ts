@@ -1,0 +1,308 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { effectiveGrade, type Grade, type OverrideLike } from '@grader/db';
+import type { PartGrade } from '@grader/model';
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser, STAFF, submissionFor } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError, notFound, parse } from '../errors.ts';
+import { progressOf } from '../services/grades.ts';
+import { regradeView } from './review.ts';
+
+const OverrideBody = z.object({
+  score: z.number().min(0).max(1000),
+  comment: z.string().trim().min(1).max(2000),
+});
+const RegradeBody = z.object({ message: z.string().trim().min(1).max(4000) });
+const AssignBody = z.object({ studentId: z.string().min(1).max(100).nullable() });
+const PAGE_DPI = 110;
+
+export function submissionRoutes(ctx: AppContext) {
+  const r = Router();
+
+  /** The current grade as the caller may see it. Students: only once released, and a part still
+   *  under review shows "being reviewed" instead of a number that may be wrong. */
+  async function gradeFor(
+    sub: { id: string; exam: { currentRubricId: string | null; releasedAt: Date | null } },
+    student: boolean,
+  ) {
+    if (student && !sub.exam.releasedAt) return null;
+    const [g, overrides] = await Promise.all([
+      ctx.db.grade.findUnique({
+        where: {
+          submissionId_rubricVersionId: {
+            submissionId: sub.id,
+            rubricVersionId: sub.exam.currentRubricId ?? '',
+          },
+        },
+        include: { rubricVersion: { select: { version: true } } },
+      }),
+      ctx.db.override.findMany({ where: { submissionId: sub.id } }),
+    ]);
+    return gradeView(g, overrides, student);
+  }
+
+  function gradeView(
+    g: (Grade & { rubricVersion: { version: number } }) | null | undefined,
+    overrides: OverrideLike[],
+    student: boolean,
+  ) {
+    if (!g) return null;
+    const eff = effectiveGrade(g.parts, overrides);
+    const parts = Object.fromEntries(
+      Object.entries(eff.parts).map(([id, p]) => [
+        id,
+        student
+          ? {
+              score: p.review ? null : p.score,
+              max: p.max,
+              review: p.review,
+              reasons: p.review ? ['being reviewed'] : p.reasons,
+              items: p.review ? [] : p.items,
+              evidence: p.evidence,
+              override: p.override
+                ? { score: p.override.score, comment: p.override.comment, at: p.override.at }
+                : null,
+            }
+          : p,
+      ]),
+    );
+    return {
+      rubricVersion: g.rubricVersion.version,
+      total: student && eff.needsReview > 0 ? null : eff.total,
+      needsReview: eff.needsReview,
+      parts,
+      flags: student ? [] : g.flags,
+      flagReasons: student ? {} : g.flagReasons,
+      gradedAt: g.createdAt.toISOString(),
+    };
+  }
+
+  r.get('/mine', async (req, res) => {
+    const user = currentUser(req);
+    const subs = await ctx.db.submission.findMany({
+      where: {
+        studentId: user.id,
+        exam: { course: { enrolments: { some: { userId: user.id, role: 'student' } } } },
+      },
+      include: { exam: true },
+      orderBy: { createdAt: 'desc' },
+    });
+    const out = [];
+    for (const s of subs) {
+      const grade = await gradeFor(s, true);
+      out.push({
+        id: s.id,
+        examId: s.examId,
+        examTitle: s.exam.title,
+        fileName: s.fileName,
+        status: s.status,
+        released: Boolean(s.exam.releasedAt),
+        total: grade?.total ?? null,
+        createdAt: s.createdAt.toISOString(),
+      });
+    }
+    res.json(out);
+  });
+
+  r.get('/:id', async (req, res) => {
+    const { sub, role } = await submissionFor(ctx, req, req.params.id, ['admin', 'ta', 'student']);
+    const student = role === 'student';
+    // one round trip for everything the page shows
+    const full = await ctx.db.submission.findUniqueOrThrow({
+      where: { id: sub.id },
+      include: {
+        pages: { orderBy: { page: 'asc' } },
+        answers: true,
+        overrides: { include: { by: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+        regradeRequests: { orderBy: { createdAt: 'asc' } },
+        grades: {
+          where: { rubricVersionId: sub.exam.currentRubricId ?? '' },
+          include: { rubricVersion: { select: { version: true } } },
+        },
+        student: { select: { id: true, name: true, roll: true } },
+        extraction: student ? false : { select: { data: true } },
+      },
+    });
+    const extracted = (full as { extraction?: { data: unknown } | null }).extraction?.data as
+      | {
+          header?: { name: string | null; roll: string | null; region: unknown; issues?: string[] };
+          warnings?: string[];
+        }
+      | undefined;
+    const { pages, answers, overrides, regradeRequests: requests, student: student_ } = full;
+    const grade = student && !sub.exam.releasedAt ? null : gradeView(full.grades[0], overrides, student);
+    res.json({
+      submission: {
+        id: sub.id,
+        examId: sub.examId,
+        fileName: sub.fileName,
+        status: sub.status,
+        statusReason: sub.statusReason,
+        progress: progressOf(sub),
+        student:
+          student_ ??
+          (sub.headerName || sub.headerRoll
+            ? { id: null, name: sub.headerName, roll: sub.headerRoll }
+            : null),
+        createdAt: sub.createdAt.toISOString(),
+        released: Boolean(sub.exam.releasedAt),
+      },
+      pages: pages.map((p) => ({
+        page: p.page,
+        width: p.width,
+        height: p.height,
+        source: p.source,
+        imageUrl: `/api/submissions/${sub.id}/pages/${p.page}.png`,
+      })),
+      // staff only: the header as read (with where), and what ingestion warned about
+      header: extracted?.header
+        ? {
+            name: extracted.header.name,
+            roll: extracted.header.roll,
+            region: extracted.header.region,
+            issues: extracted.header.issues ?? [],
+          }
+        : null,
+      warnings: extracted?.warnings ?? [],
+      answers: answers.map((a) => ({
+        partId: a.partId,
+        text: a.text,
+        regions: a.regions,
+        confidence: a.confidence,
+      })),
+      grade,
+      overrides:
+        student && !sub.exam.releasedAt
+          ? []
+          : overrides.map((o) => ({
+              partId: o.partId,
+              score: o.score,
+              comment: o.comment,
+              by: o.by.name,
+              at: o.createdAt.toISOString(),
+            })),
+      regradeRequests: requests.map((x) => regradeView(x)),
+    });
+  });
+
+  r.get('/:id/pages/:file', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, ['admin', 'ta', 'student']);
+    const m = /^(\d{1,4})\.png$/.exec(req.params.file);
+    if (!m) throw notFound('page not found');
+    const n = Number(m[1]);
+    const page = await ctx.db.page.findUnique({
+      where: { submissionId_page: { submissionId: sub.id, page: n } },
+    });
+    if (!page) throw notFound('page not found');
+    // rendered once per stored file and page, then served from the cache folder
+    const cacheDir = join(ctx.config.storageDir, 'pages', sub.storageKey.slice(0, 2));
+    const cached = join(cacheDir, `${sub.storageKey}-${n}-${PAGE_DPI}.png`);
+    let png: Buffer;
+    try {
+      png = await readFile(cached);
+    } catch {
+      png = await ctx.renderPage(await ctx.store.get(sub.storageKey), n, PAGE_DPI);
+      await mkdir(cacheDir, { recursive: true });
+      const tmp = `${cached}.${process.pid}.tmp`;
+      await writeFile(tmp, png);
+      await rename(tmp, cached);
+    }
+    res.setHeader('Content-Type', 'image/png');
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    res.send(png);
+  });
+
+  r.post('/:id/retry', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, STAFF);
+    if (sub.status !== 'failed')
+      throw new HttpError('conflict', `only failed submissions can be retried (this one is ${sub.status})`);
+    await ctx.db.submission.update({
+      where: { id: sub.id },
+      data: { status: 'queued', statusReason: null, progress: 0 },
+    });
+    await ctx.queues.addIngest({ submissionId: sub.id });
+    await ctx.db.auditLog.create({
+      data: { actorId: currentUser(req).id, action: 'retry', submissionId: sub.id, examId: sub.examId },
+    });
+    res.json({ id: sub.id, status: 'queued' });
+  });
+
+  // Match a script to a student by hand (header unreadable or not on the roster); null unassigns.
+  r.post('/:id/student', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, STAFF);
+    const { studentId } = parse(AssignBody, req.body, 'student');
+    if (studentId) {
+      const enrolled = await ctx.db.enrolment.findUnique({
+        where: { userId_courseId: { userId: studentId, courseId: sub.exam.courseId } },
+      });
+      if (enrolled?.role !== 'student')
+        throw new HttpError('invalid', 'not a student of this course', { studentId: 'unknown' });
+    }
+    await ctx.db.$transaction([
+      ctx.db.submission.update({ where: { id: sub.id }, data: { studentId } }),
+      ctx.db.auditLog.create({
+        data: {
+          actorId: currentUser(req).id,
+          action: 'assign_student',
+          examId: sub.examId,
+          submissionId: sub.id,
+          before: { studentId: sub.studentId },
+          after: { studentId },
+        },
+      }),
+    ]);
+    const student = studentId
+      ? await ctx.db.user.findUnique({
+          where: { id: studentId },
+          select: { id: true, name: true, roll: true },
+        })
+      : null;
+    res.json({ id: sub.id, student });
+  });
+
+  r.post('/:id/parts/:partId/override', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, STAFF);
+    const body = parse(OverrideBody, req.body, 'override');
+    const { override, total } = await (await import('../services/grades.ts')).overridePart(ctx, {
+      submissionId: sub.id,
+      partId: req.params.partId,
+      score: body.score,
+      comment: body.comment,
+      byId: currentUser(req).id,
+    });
+    res
+      .status(201)
+      .json({ partId: override.partId, score: override.score, comment: override.comment, total });
+  });
+
+  r.post('/:id/parts/:partId/regrade-requests', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, ['student']);
+    const body = parse(RegradeBody, req.body, 'regrade request');
+    if (!sub.exam.releasedAt) throw new HttpError('conflict', 'grades are not released yet');
+    const g = await ctx.db.grade.findUnique({
+      where: {
+        submissionId_rubricVersionId: {
+          submissionId: sub.id,
+          rubricVersionId: sub.exam.currentRubricId ?? '',
+        },
+      },
+    });
+    if (!g || !(g.parts as Record<string, PartGrade>)[req.params.partId]) throw notFound('part not found');
+    const open = await ctx.db.regradeRequest.count({
+      where: { submissionId: sub.id, partId: req.params.partId, status: 'open' },
+    });
+    if (open) throw new HttpError('conflict', 'a request for this part is already open');
+    const rr = await ctx.db.regradeRequest.create({
+      data: {
+        submissionId: sub.id,
+        partId: req.params.partId,
+        studentId: currentUser(req).id,
+        message: body.message,
+      },
+    });
+    res.status(201).json(regradeView(rr));
+  });
+  return r;
+}

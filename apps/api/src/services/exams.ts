@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Exam, loadExam } from '@grader/exam';
+import { parse as parseYaml } from 'yaml';
+import type { AppContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
+
+/**
+ * Validate an exam definition (exam.yaml + rubric.yaml, the format of exams/cs60010-ct3) with
+ * errors that point at the field: {"exam.yaml: parts.0.id": "...", "rubric.yaml: ...": "..."}.
+ * The exam file is checked by @grader/exam's own loader, so uploaded and shipped exams obey one schema.
+ */
+export function validateDefinition(ctx: AppContext, examYaml: string, rubricYaml: string): Exam {
+  const fields: Record<string, string> = {};
+  let doc: any;
+  try {
+    doc = parseYaml(examYaml);
+  } catch (err) {
+    throw new HttpError('invalid', 'exam.yaml is not valid YAML', { 'exam.yaml': (err as Error).message });
+  }
+  const id = doc?.id;
+  if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) {
+    throw new HttpError('invalid', 'invalid exam definition', {
+      'exam.yaml: id': 'required: lower-case letters, digits and dashes',
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'grader-exam-'));
+  let exam: Exam | null = null;
+  try {
+    mkdirSync(join(dir, id));
+    writeFileSync(join(dir, id, 'exam.yaml'), examYaml);
+    writeFileSync(join(dir, id, 'rubric.yaml'), rubricYaml);
+    exam = loadExam(id, dir);
+  } catch (err) {
+    // loadExam reports "<file>: path: message; path: message"
+    const msg = (err as Error).message;
+    const where = msg.includes('exam.yaml: ')
+      ? msg.slice(msg.indexOf('exam.yaml: ') + 'exam.yaml: '.length)
+      : msg;
+    for (const piece of where.split('; ')) {
+      const i = piece.indexOf(': ');
+      if (i > 0) fields[`exam.yaml: ${piece.slice(0, i)}`] = piece.slice(i + 2);
+      else fields['exam.yaml'] = piece;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (exam) {
+    try {
+      const errs = ctx.grading.checkRubric(exam, rubricYaml);
+      for (const [k, v] of Object.entries(errs ?? {})) fields[`rubric.yaml: ${k}`] = v;
+    } catch (err) {
+      fields['rubric.yaml'] = (err as Error).message;
+    }
+  }
+  if (Object.keys(fields).length || !exam) throw new HttpError('invalid', 'invalid exam definition', fields);
+  return exam;
+}
+
+/** Create an exam of a course with rubric version 1 as its current rubric. */
+export async function createExam(
+  ctx: AppContext,
+  courseId: string,
+  def: { examYaml: string; rubricYaml: string; actorId: string | null },
+) {
+  const exam = validateDefinition(ctx, def.examYaml, def.rubricYaml);
+  const { dir: _dir, ...definition } = exam;
+  const existing = await ctx.db.exam.findUnique({ where: { courseId_slug: { courseId, slug: exam.id } } });
+  if (existing) throw new HttpError('conflict', `exam ${exam.id} already exists in this course`);
+  let keys: unknown = null;
+  try {
+    keys = ctx.grading.keys(exam, {});
+  } catch {
+    keys = null;
+  }
+  return ctx.db.$transaction(async (tx) => {
+    const row = await tx.exam.create({
+      data: {
+        courseId,
+        slug: exam.id,
+        title: exam.title,
+        definition: definition as object,
+        parameters: {},
+        reviewThreshold: exam.reviewThreshold,
+      },
+    });
+    const rv = await tx.rubricVersion.create({
+      data: {
+        examId: row.id,
+        version: 1,
+        yaml: def.rubricYaml,
+        parameters: {},
+        keys: (keys ?? undefined) as object | undefined,
+        createdById: def.actorId,
+        note: 'initial',
+      },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: def.actorId,
+        action: 'exam_created',
+        examId: row.id,
+        after: { slug: exam.id, rubricVersion: 1 },
+      },
+    });
+    return tx.exam.update({ where: { id: row.id }, data: { currentRubricId: rv.id } });
+  });
+}

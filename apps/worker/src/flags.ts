@@ -1,0 +1,47 @@
+import type { Db } from '@grader/db';
+import type { ExtractedScript } from '@grader/model';
+import type { GradingCore } from './core.ts';
+import { examFromRow } from './exam-def.ts';
+
+/**
+ * Recompute the script-level flags of every graded submission of an exam at its current rubric
+ * version, across the whole exam at once (the `similarity` flag compares scripts with each other).
+ * Scores are not touched, so this is no grade change and needs no audit entry. Safe to run twice.
+ */
+export async function refreshExamFlags(db: Db, grading: GradingCore, examId: string): Promise<number> {
+  const exam = await db.exam.findUnique({ where: { id: examId }, include: { currentRubric: true } });
+  if (!exam?.currentRubric) return 0;
+  const rv = exam.currentRubric;
+  const grades = await db.grade.findMany({
+    where: { rubricVersionId: rv.id },
+    select: {
+      id: true,
+      flags: true,
+      flagReasons: true,
+      submission: { select: { fileName: true, extraction: true } },
+    },
+  });
+  const withExtraction = grades.filter((g) => g.submission.extraction);
+  if (withExtraction.length === 0) return 0;
+  const flags = grading.batchFlags(
+    examFromRow(exam),
+    (rv.parameters ?? {}) as Record<string, unknown>,
+    rv.yaml,
+    withExtraction.map((g) => ({
+      extraction: g.submission.extraction!.data as ExtractedScript,
+      fileName: g.submission.fileName,
+    })),
+  );
+  let changed = 0;
+  for (const [i, g] of withExtraction.entries()) {
+    const f = flags[i];
+    if (
+      JSON.stringify(f.flags) === JSON.stringify(g.flags) &&
+      JSON.stringify(f.flagReasons) === JSON.stringify(g.flagReasons)
+    )
+      continue;
+    await db.grade.update({ where: { id: g.id }, data: { flags: f.flags, flagReasons: f.flagReasons } });
+    changed++;
+  }
+  return changed;
+}

@@ -1,0 +1,13 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.ts';
+
+export type Db = InstanceType<typeof PrismaClient>;
+
+/**
+ * A Prisma client over node-postgres (Prisma 7's driver adapter: no query engine binary needed).
+ * `max` bounds the pool so many workers and API instances do not exhaust PostgreSQL's connections.
+ */
+export function createDb(connectionString: string, opts: { max?: number } = {}): Db {
+  const adapter = new PrismaPg({ connectionString, max: opts.max ?? 10 });
+  return new PrismaClient({ adapter });
+}
