@@ -1,0 +1,92 @@
+/**
+ * The real stack for the e2e run: the API (createServer) and the worker (createWorker) in this
+ * process, on a fresh PostgreSQL database created and dropped here, queues under a unique Redis
+ * prefix, blobs in a temp folder; seeded with the demo course (seedDemo) and the sample roster.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, seedDemo } from '@grader/api';
+import { createTestDatabase } from '@grader/db';
+import { createWorker } from '@grader/worker';
+import { testConfig } from '@grader/worker/testing';
+import type { Target } from './flow.ts';
+
+export async function startRealTarget(repoRoot: string, distDir: string): Promise<Target> {
+  const samplesDir = join(repoRoot, '../shared/samples');
+  const roster = readFileSync(join(samplesDir, 'roster.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => {
+      const [roll, name] = l.split(',');
+      return { roll: roll.trim(), name: name.trim() };
+    });
+  const t = await createTestDatabase();
+  // a job lock long enough for OCR on a 2-core machine shared with other work
+  const config = testConfig(t.url, { WEB_DIR: distDir, LOG_LEVEL: 'warn', JOB_LOCK_MS: '60000' });
+  const logs: string[] = [];
+  const log = (m: string) => {
+    logs.push(m);
+    if (process.env.E2E_VERBOSE) console.log(m);
+  };
+  const server = await createServer({ config, db: t.db, log: (m) => log(`[api] ${m}`) });
+  const worker = await createWorker({ config, db: t.db, log: (m) => log(`[worker] ${m}`) });
+  const logins = await seedDemo(server.ctx, roster);
+  const baseUrl = await server.listen(0, '127.0.0.1');
+  // text-layer samples (typed, LaTeX, office): read in seconds, no OCR whose time depends on load
+  const files = ['p01.pdf', 'p03.pdf', 'p04.pdf', 'p05.pdf', 'p07.pdf', 'p08.pdf'].map((f) =>
+    join(samplesDir, f),
+  );
+  const student = logins.students.find((s) => s.roll === '19MT30431'); // p01.pdf, Divya Menon
+  if (!student) throw new Error('the roster has no 19MT30431 (the student of p01.pdf)');
+  return {
+    name: 'real',
+    baseUrl,
+    accounts: {
+      admin: { email: logins.admin, password: logins.password },
+      ta: { email: logins.ta, password: logins.password },
+      student: { email: student.email, password: logins.password },
+    },
+    studentFile: files[0],
+    /**
+     * The grader is sure of every part of these typed samples, so the review queue would be empty.
+     * Defer part 5 of three scripts to a person, as the grader does with a part it is unsure of
+     * (review: true on the stored grade, status needs_review), so the queue has work to show.
+     */
+    async deferToReview() {
+      const subs = await t.db.submission.findMany({
+        where: { status: 'graded' },
+        include: { grades: true },
+        orderBy: { createdAt: 'asc' },
+        take: 3,
+      });
+      for (const s of subs) {
+        for (const g of s.grades) {
+          const parts = g.parts as Record<string, { review: boolean; reasons: string[] }>;
+          if (!parts['5']) continue;
+          parts['5'] = {
+            ...parts['5'],
+            review: true,
+            reasons: [...parts['5'].reasons, 'sent to a person (by the e2e test)'],
+          };
+          await t.db.grade.update({ where: { id: g.id }, data: { parts, needsReview: g.needsReview + 1 } });
+        }
+        await t.db.submission.update({ where: { id: s.id }, data: { status: 'needs_review' } });
+      }
+    },
+    zipped: join(samplesDir, 'p11.pdf'),
+    files,
+    async stop() {
+      if (process.env.E2E_VERBOSE === undefined && logs.length) {
+        const errors = logs.filter((l) => /error|fail/i.test(l));
+        if (errors.length) console.log(`server log (errors):\n  ${errors.slice(-20).join('\n  ')}`);
+      }
+      await worker.ctx.queues.ingest.obliterate({ force: true }).catch(() => {});
+      await worker.ctx.queues.grade.obliterate({ force: true }).catch(() => {});
+      await worker.close();
+      await server.close();
+      await t.drop();
+      rmSync(config.storageDir, { recursive: true, force: true });
+    },
+  };
+}
