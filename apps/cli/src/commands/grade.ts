@@ -1,0 +1,207 @@
+// `grader grade --exam ID [--roster ROSTER.csv] [--json] FILE.pdf ...`
+// The contract is in DESIGN.md ("The grader grade contract"): with --json, stdout holds only a JSON
+// array, one object per file in the order given; everything else goes to stderr.
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { computeKeys, examParameters, loadExam, UnknownExamError } from '@grader/exam';
+import { createOcrPool, ingestPdf, type OcrPool, parseRoster, type Roster } from '@grader/ingest';
+import type { ExtractedScript, ScriptGrade } from '@grader/model';
+import {
+  applyFlags,
+  type GradedScript,
+  type GradingContext,
+  gradeScript,
+  loadRubric,
+  RubricError,
+} from '@grader/rubric';
+import { CliError } from '../cli-error.ts';
+
+export interface GradeArgs {
+  exam: string;
+  roster: string | null;
+  json: boolean;
+  files: string[];
+}
+
+export function parseArgs(argv: string[]): GradeArgs {
+  const out: GradeArgs = { exam: '', roster: null, json: false, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') out.json = true;
+    else if (a === '--exam' || a === '--roster') {
+      const v = argv[++i];
+      if (!v || v.startsWith('--')) throw new CliError(`${a} needs a value`);
+      if (a === '--exam') out.exam = v;
+      else out.roster = v;
+    } else if (a.startsWith('--exam=')) out.exam = a.slice(7);
+    else if (a.startsWith('--roster=')) out.roster = a.slice(9);
+    else if (a === '--') continue;
+    else if (a.startsWith('--'))
+      throw new CliError(
+        `unknown option ${a} (usage: grader grade --exam ID [--roster ROSTER.csv] [--json] FILE.pdf ...)`,
+      );
+    else out.files.push(a);
+  }
+  if (!out.exam)
+    throw new CliError(
+      '--exam is required (usage: grader grade --exam ID [--roster ROSTER.csv] [--json] FILE.pdf ...)',
+    );
+  if (!out.files.length) throw new CliError('no PDF files given');
+  return out;
+}
+
+/** Keep stdout for the JSON: anything a library logs goes to stderr. */
+function guardStdout(): () => void {
+  const saved = { log: console.log, info: console.info, debug: console.debug, warn: console.warn };
+  const toErr = (...a: unknown[]) => console.error(...a);
+  console.log = toErr;
+  console.info = toErr;
+  console.debug = toErr;
+  console.warn = toErr;
+  return () => Object.assign(console, saved);
+}
+
+function progress(done: number, total: number, enabled: boolean): void {
+  if (!enabled) return;
+  const width = 30;
+  const n = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(n)}${'.'.repeat(width - n)}] ${done}/${total}`);
+  if (done === total) process.stderr.write('\n');
+}
+
+function table(grades: ScriptGrade[], partIds: string[]): string {
+  const head = ['file', 'roll', ...partIds, 'total', 'flags'];
+  const rows = grades.map((g) =>
+    g.error
+      ? [g.file, '', ...partIds.map(() => ''), '', `error: ${g.error}`]
+      : [
+          g.file,
+          g.student?.roll ?? '-',
+          ...partIds.map((id) => {
+            const p = g.parts[id];
+            return p ? `${p.score}${p.review ? '?' : ''}` : '';
+          }),
+          String(g.total),
+          g.flags.join(','),
+        ],
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(head), ...rows.map(line), '', '? = sent to a person for review'].join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  let exam: ReturnType<typeof loadExam>;
+  try {
+    exam = loadExam(args.exam);
+  } catch (e) {
+    if (e instanceof UnknownExamError) throw new CliError(e.message);
+    throw e;
+  }
+  let rubric: ReturnType<typeof loadRubric>;
+  try {
+    rubric = loadRubric(exam);
+  } catch (e) {
+    if (e instanceof RubricError) throw new CliError(e.message);
+    throw e;
+  }
+  let roster: Roster | undefined;
+  if (args.roster) {
+    try {
+      roster = parseRoster(readFileSync(args.roster, 'utf8'));
+    } catch (e) {
+      throw new CliError(`cannot read roster ${args.roster}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const ctx: GradingContext = {
+    keys: computeKeys(exam),
+    params: examParameters(exam),
+    reviewThreshold: exam.reviewThreshold,
+  };
+  const restore = guardStdout();
+  const lanes = Math.max(1, Math.min(availableParallelism(), args.files.length));
+  let pool: OcrPool | null = null;
+  const getPool = async () =>
+    (pool ??= await createOcrPool({ size: Math.max(1, Math.min(availableParallelism(), 2)) }));
+  const results: Array<{ file: string; script: ExtractedScript | null; error?: string }> = new Array(
+    args.files.length,
+  );
+  let done = 0;
+  const showProgress = !args.json || process.stderr.isTTY === true;
+  try {
+    const ocr = await getPool();
+    let next = 0;
+    const lane = async () => {
+      while (next < args.files.length) {
+        const i = next++;
+        const path = args.files[i];
+        const file = basename(path);
+        try {
+          const bytes = new Uint8Array(readFileSync(path));
+          // a batch shares the cores: give each file more time than a lone upload gets on the server
+          const script = await ingestPdf(bytes, {
+            exam,
+            fileName: file,
+            roster,
+            ocr,
+            limits: { timeoutMs: 180_000 },
+          });
+          results[i] = { file, script };
+        } catch (e) {
+          results[i] = {
+            file,
+            script: null,
+            error: e instanceof Error ? e.message.split('\n')[0] : String(e),
+          };
+        }
+        progress(++done, args.files.length, showProgress && args.files.length > 1);
+      }
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    await (pool as OcrPool | null)?.close().catch(() => {});
+    restore();
+  }
+  // grade the readable scripts together (similarity is across the batch), keep errors in place
+  const ok = results.map((r, i) => ({ r, i })).filter((x) => x.r.script);
+  const graded: GradedScript[] = ok.map(({ r }) => gradeScript(rubric, ctx, r.script!, r.file));
+  const flagged = applyFlags(
+    graded,
+    ok.map(({ r }) => r.script!),
+    rubric,
+  );
+  const out: Array<ScriptGrade | { file: string; error: string }> = results.map((r) => ({
+    file: r.file,
+    error: r.error ?? 'not processed',
+  }));
+  ok.forEach(({ i }, k) => {
+    out[i] = flagged[k];
+  });
+  if (args.json) process.stdout.write(`${JSON.stringify(out)}\n`);
+  else
+    process.stdout.write(
+      `${table(
+        out.map((o) =>
+          'parts' in o
+            ? o
+            : ({
+                file: o.file,
+                student: null,
+                parts: {},
+                total: 0,
+                flags: [],
+                flagReasons: {},
+                error: o.error,
+              } as ScriptGrade),
+        ),
+        rubric.parts.map((p) => p.id),
+      )}\n`,
+    );
+  return 0;
+}

@@ -1,0 +1,79 @@
+import { normalizeMath } from './normalize.ts';
+import { ocrDigitsInText } from './numbers.ts';
+
+export interface FoundDimension {
+  dims: number[];
+  raw: string;
+  start: number;
+  end: number;
+  /**
+   * true when the match sits inside arithmetic (`4 * (3 * 5 + 3)`): then `3 * 5` is more likely a
+   * product being computed than a shape being stated.
+   */
+  inArithmetic: boolean;
+}
+
+const SEP = String.raw`\s*(?:\*|x|X|by)\s*`;
+const TIMES_RE = new RegExp(String.raw`(?<![\w.^])(\d+)((?:${SEP}\d+(?!\d|\.\d))+)(?![\w]|\.\d|\s*\^)`, 'g');
+const TUPLE_RE = /\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?(?:,\s*(\d+)\s*)?(,)?\s*\)/g;
+// R^{3×5}, R^3, and the same with the superscript lost in extraction: R3×5
+const REAL_RE = /\bR\s*(?:\^\s*(?:\{([^}]*)\}|(\d+(?:\s*[*xX]\s*\d+)*))|(\d+(?:\s*[*xX]\s*\d+)*)\b)/g;
+
+/**
+ * Shapes written as `3x5`, `3 × 5`, `3 by 5`, `199 × 199 × 3`, `(3, 5)`, `(3,)`, `R^{3×5}`, `R^3`.
+ * Returned left to right; positions index the normalised text.
+ */
+export function findDimensions(text: string): FoundDimension[] {
+  const s = ocrDigitsInText(normalizeMath(text));
+  const out: FoundDimension[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
+
+  for (const m of s.matchAll(REAL_RE)) {
+    const body = m[1] ?? m[2] ?? m[3];
+    const dims = body
+      .split(/\s*(?:\*|x|X|,)\s*/)
+      .filter(Boolean)
+      .map(Number);
+    if (!dims.length || dims.some((d) => !Number.isInteger(d))) continue;
+    const start = m.index ?? 0;
+    out.push({ dims, raw: m[0], start, end: start + m[0].length, inArithmetic: false });
+    taken.push([start, start + m[0].length]);
+  }
+  for (const m of s.matchAll(TIMES_RE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (overlaps(start, end)) continue;
+    const dims = [m[1], ...m[2].split(new RegExp(SEP)).filter(Boolean)].map(Number);
+    const before = s.slice(Math.max(0, start - 3), start);
+    const after = s.slice(end, end + 3);
+    const inArithmetic = /[+\-/(*]\s*$/.test(before) || /^\s*(?:[+/)*]|-(?!>))/.test(after);
+    out.push({ dims, raw: m[0], start, end, inArithmetic });
+    taken.push([start, end]);
+  }
+  for (const m of s.matchAll(TUPLE_RE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (overlaps(start, end)) continue;
+    const dims = [m[1], m[2], m[3]].filter((x) => x !== undefined).map(Number);
+    // `(3)` alone is a parenthesised number, not a shape; `(3,)` is.
+    if (dims.length === 1 && !m[4]) continue;
+    // `(200 + 2 - 4)` never matches; `(3, 5)` after a function name is a call, not a shape.
+    if (/[A-Za-z]\s*$/.test(s.slice(Math.max(0, start - 1), start))) continue;
+    out.push({ dims, raw: m[0], start, end, inArithmetic: false });
+    taken.push([start, end]);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Shapes are equal when their sizes are, ignoring trailing 1s (`3` ≡ `3 × 1` ≡ `(3,)`). */
+export function sameShape(a: number[], b: number[]): boolean {
+  const trim = (d: number[]) => {
+    const x = [...d];
+    while (x.length > 1 && x[x.length - 1] === 1) x.pop();
+    return x;
+  };
+  const x = trim(a);
+  const y = trim(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}

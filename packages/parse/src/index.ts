@@ -1,0 +1,36 @@
+// @grader/parse: values out of answer text. See README.md for the API.
+
+export { type FoundDimension, findDimensions, sameShape } from './dimensions.ts';
+export {
+  additiveTerms,
+  type EquivalenceOptions,
+  type Expr,
+  ExprError,
+  equivalent,
+  evaluate,
+  evaluateNumeric,
+  parseExpr,
+  printExpr,
+  randomEnv,
+  substitute,
+  symbolsOf,
+  tryParseExpr,
+  type Value,
+} from './expr.ts';
+export { type LayoutLine, type LayoutWord, linearizeFractions } from './layout.ts';
+export { fixOcrDigits, normalizeMath, normalizeProse } from './normalize.ts';
+export { closeTo, type FoundNumber, findNumbers, ocrDigitsInText, parseNumber } from './numbers.ts';
+export {
+  type Equation,
+  type EquationSide,
+  findEnumeratedAnswers,
+  findEquations,
+  findMappings,
+  findNumberWords,
+  logicalLines,
+  type Mapping,
+  type MathRun,
+  mathRuns,
+} from './statements.ts';
+export { FUNCTIONS, symbolName, type Token, tokenize } from './tokens.ts';
+export { type FoundVector, findVectors, lastVector } from './vectors.ts';

@@ -1,0 +1,181 @@
+// One ASCII-math spelling for the many ways answer text writes the same thing (Unicode math, LaTeX
+// glyphs as extracted from PDFs, ASCII, OCR). Everything downstream parses this form only.
+
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁺': '+',
+  '⁻': '-',
+};
+
+const SUBSCRIPT_CHARS: Record<string, string> = {
+  '₀': '0',
+  '₁': '1',
+  '₂': '2',
+  '₃': '3',
+  '₄': '4',
+  '₅': '5',
+  '₆': '6',
+  '₇': '7',
+  '₈': '8',
+  '₉': '9',
+  '₊': '+',
+  '₋': '-',
+  ₜ: 't',
+  ⱼ: 'j',
+  ₖ: 'k',
+  ₙ: 'n',
+  ᵢ: 'i',
+};
+
+/** Single characters with one ASCII meaning. Products all become `*`: for grading, ⊙ · × and `*` are one operator. */
+const CHAR_MAP: Record<string, string> = {
+  '⊙': '*',
+  '∘': '*',
+  '·': '*',
+  '⋅': '*',
+  '∗': '*',
+  '×': '*',
+  '✕': '*',
+  '⊗': '*',
+  '•': '*',
+  '−': '-',
+  '–': '-',
+  '‐': '-',
+  '‑': '-',
+  '∂': 'd',
+  '𝜕': 'd',
+  '→': '->',
+  '⟶': '->',
+  '↦': '->',
+  '⇒': '=>',
+  '≈': '=',
+  '≃': '=',
+  '≅': '=',
+  '∴': ' therefore ',
+  '∵': ' because ',
+  '∈': ' in ',
+  σ: 'sigma',
+  𝜎: 'sigma',
+  '∏': 'prod',
+  Π: 'prod',
+  '∑': 'sum',
+  Σ: 'sum',
+  '⊤': '^T',
+  ᵀ: '^T',
+  '′': "'",
+  '’': "'",
+  '‘': "'",
+  '“': '"',
+  '”': '"',
+  // floor and ceiling brackets: the value inside is an integer in these answers
+  '⌊': '(',
+  '⌋': ')',
+  '⌈': '(',
+  '⌉': ')',
+  '⟨': '<',
+  '〈': '<',
+  '⟩': '>',
+  '〉': '>',
+  '√': 'sqrt',
+  ℝ: 'R',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u202f': ' ',
+  '\u2003': ' ',
+  '\u2002': ' ',
+  '\u200b': '',
+  '\ufeff': '',
+};
+
+/**
+ * Normalise answer text to the project's ASCII-math form:
+ * - ⊙ ∘ · × ∗ `*` -> `*`; Unicode minus and dashes -> `-`; ∂ -> `d`; → -> `->`; ≈ -> `=`;
+ * - superscripts: `²` -> `^2`, `ᵀ`/`⊤` -> `^T`; subscript characters -> `_x`;
+ * - `C̃` (combining tilde) -> `C~`; σ -> `sigma`; ∏ -> `prod`;
+ * - LaTeX commands that survive in text (`\odot`, `\partial`, `\tilde{C}`) -> the same forms.
+ * Letters keep their case and spacing is kept (spaces matter for `c_t + 1` versus `c_t+1`).
+ */
+export function normalizeMath(raw: string): string {
+  let s = raw.normalize('NFC').replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
+  s = s
+    .replace(/\\(?:odot|circ|cdot|times|ast)\b/g, '*')
+    .replace(/\\partial\s*/g, 'd')
+    .replace(/\\sigma\b/g, 'sigma')
+    .replace(/\\tanh\b/g, 'tanh')
+    .replace(/\\prod\b/g, 'prod')
+    .replace(/\\sum\b/g, 'sum')
+    .replace(/\\(?:tilde|widetilde)\s*\{\s*([A-Za-z])\s*\}/g, '$1~')
+    .replace(/\\(?:top|intercal)\b/g, 'T')
+    .replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)')
+    .replace(/\\(?:left|right)\b/g, '')
+    .replace(/\\[,;! ]/g, ' ');
+  // Combining tilde (U+0303) and the precomposed tilde letters follow their base letter: C̃ -> C~.
+  s = s.replace(/([A-Za-z])\u0303/g, '$1~').replace(/\u0303/g, '~');
+  s = s.replace(/[Ãã]/g, (c) => (c === 'Ã' ? 'A~' : 'a~'));
+  // C̃ spelt out: Ctilde_t, C-tilde_t, tilde(C)_t, \tilde C
+  s = s.replace(/\b([A-Za-z])[-_ ]?tilde/g, '$1~').replace(/\btilde\s*\(?\s*([A-Za-z])\s*\)?/g, '$1~');
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const sup = SUPERSCRIPT_DIGITS[c];
+    if (sup !== undefined) {
+      // a run of superscripts is one exponent: x²³ -> x^23
+      let run = sup;
+      while (i + 1 < s.length && SUPERSCRIPT_DIGITS[s[i + 1]] !== undefined)
+        run += SUPERSCRIPT_DIGITS[s[++i]];
+      out += `^${run.length > 1 ? `{${run}}` : run}`;
+      continue;
+    }
+    const sub = SUBSCRIPT_CHARS[c];
+    if (sub !== undefined) {
+      let run = sub;
+      while (i + 1 < s.length && SUBSCRIPT_CHARS[s[i + 1]] !== undefined) run += SUBSCRIPT_CHARS[s[++i]];
+      out += `_${run.length > 1 ? `{${run}}` : run}`;
+      continue;
+    }
+    const m = CHAR_MAP[c];
+    out += m !== undefined ? m : c;
+  }
+  // element-wise product spelt `.*` (MATLAB) or as a spaced letter `o` between operands
+  out = out.replace(/\.\*/g, '*').replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ');
+  // `≈` written as a spaced tilde: tanh(0.7) ~ 0.6
+  out = out.replace(/\s~\s*(?=[-\d.[({])/g, ' = ');
+  // a superscript 2 lost after a bracket of tanh/sech/sigma: (tanh(c_t))2 is (tanh(c_t))^2
+  out = out.replace(/(\((?:tanh|sech|sigma)\s*(?:\([^()]*\)|[^()\s]+)\s*\))2(?![\d.])/g, '$1^2');
+  // OCR reads the superscript of tanh² as a quote or star: tanh"2(c), tanh*2(c)
+  out = out.replace(/\b(tanh|sech)\s*["*]\s*2(?=\s*\()/g, '$1^2');
+  // ASCII arrows and "->" spelt with spaces.
+  out = out.replace(/-\s*>/g, '->').replace(/=\s*>/g, '=>');
+  // `^T` and `^{T}` and `^⊤` are all transposes.
+  out = out.replace(/\^\{\s*T\s*\}/g, '^T');
+  return out;
+}
+
+/** Lower-case, ASCII-math, single-spaced text for word and phrase matching. */
+export function normalizeProse(raw: string): string {
+  return normalizeMath(raw)
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * OCR reads digits as look-alike letters in handwriting: `O.7`, `l99`, `2O0`. Inside a token that is
+ * mostly digits (at least one real digit, only look-alikes otherwise), map them back.
+ */
+export function fixOcrDigits(token: string): string {
+  if (!/\d/.test(token)) return token;
+  if (!/^[\dOoIlSB.,]+$/.test(token)) return token;
+  return token.replace(/[Oo]/g, '0').replace(/[Il]/g, '1').replace(/S/g, '5').replace(/B/g, '8');
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import {
+  equivalent,
+  evaluateNumeric,
+  findDimensions,
+  findEnumeratedAnswers,
+  findEquations,
+  findMappings,
+  findNumbers,
+  findNumberWords,
+  findVectors,
+  linearizeFractions,
+  normalizeMath,
+  parseExpr,
+  parseNumber,
+  printExpr,
+} from './index.ts';
+
+describe('numbers', () => {
+  it('reads thousands, scientific, Unicode minus and OCR look-alikes', () => {
+    expect(parseNumber('3,088,878')).toBe(3088878);
+    expect(parseNumber('3088878')).toBe(3088878);
+    expect(parseNumber('3.09e6')).toBe(3090000);
+    expect(parseNumber('−0.5')).toBe(-0.5);
+    expect(parseNumber('O.604')).toBe(0.604);
+    expect(parseNumber('3.09 × 10^6')).toBeCloseTo(3.09e6);
+    expect(findNumbers('Total = 1,900,848 + 1,188,030').map((n) => n.value)).toEqual([1900848, 1188030]);
+  });
+});
+
+describe('vectors', () => {
+  it('reads sets, brackets, tuples and columns', () => {
+    for (const s of [
+      '{0.7, 0.2, 0.05}',
+      '[0.7 0.2 0.05]',
+      '(0.7, 0.2, 0.05)',
+      '[0.7\n 0.2\n 0.05]',
+      '{O.7,0.2,0.05}',
+    ]) {
+      expect(findVectors(s)[0]?.values).toEqual([0.7, 0.2, 0.05]);
+    }
+    expect(findVectors('{1 × 0.2 + 1, 2}')).toEqual([]);
+  });
+});
+
+describe('dimensions', () => {
+  it('reads every accepted spelling of 3 × 5', () => {
+    for (const s of ['3x5', '3 × 5', '3×5', '(3, 5)', 'R^{3×5}', '3 by 5', 'W_f is 3 X 5.']) {
+      expect(findDimensions(s)[0]?.dims, s).toEqual([3, 5]);
+    }
+    expect(findDimensions('199 × 199 × 3')[0].dims).toEqual([199, 199, 3]);
+    expect(findDimensions('4 × (3 × 5 + 3)')[0].inArithmetic).toBe(true);
+  });
+});
+
+describe('expressions', () => {
+  const key = parseExpr('dL/dh_t * o_t * (1 - tanh(c_t)^2) + dL/dc_{t+1} * f_{t+1}');
+  it('normalises products, derivatives and lost subscripts/superscripts to one form', () => {
+    for (const s of [
+      '∂L/∂c_t ⊙ 0 + ∂L/∂h_t ⊙ o_t ⊙ (1 - tanh²(c_t)) + ∂L/∂c_{t+1} ⊙ f_{t+1}',
+      '∂L/∂ht ⊙ ot ⊙ (1 - tanh2(ct)) + ∂L/∂ct+1 ⊙ ft+1',
+      'dL/dh_t * o_t * sech^2(c_t) + dL/dc_t+1 · f_t+1',
+      "DL/DHT ∘ OT ∘ tanh'(CT) + dL/dc_{t+1} * f_{t+1}",
+      'dL/dh_t * o_t * (1 - (tanh c_t)^2) + f_{t+1} dL/dc_{t+1}',
+    ]) {
+      expect(equivalent(parseExpr(s), key), s).toBe(true);
+    }
+  });
+  it('rejects the wrong forget gate and a missing tanh factor', () => {
+    expect(equivalent(parseExpr('dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_t'), key)).toBe(false);
+    expect(equivalent(parseExpr('dL/dh_t * o_t + dL/dc_{t+1} * f_{t+1}'), key)).toBe(false);
+  });
+  it('reads transposes and glued subscripts', () => {
+    expect(printExpr(parseExpr('sk-1T hj'))).toBe('s_{k-1} * h_j');
+    expect(printExpr(parseExpr('s_{k−1}ᵀ h_j'))).toBe('s_{k-1} * h_j');
+    expect(equivalent(parseExpr('⟨s_{k-1}, h_j⟩'), parseExpr('h_j^T s_{k-1}'))).toBe(true);
+    expect(equivalent(parseExpr('v^T tanh(W s_{k-1} + U h_j)'), parseExpr('s_{k-1} h_j'))).toBe(false);
+    expect(normalizeMath('C̃t')).toBe('C~t');
+  });
+  it('evaluates arithmetic shown as work', () => {
+    expect(evaluateNumeric(parseExpr('(200 + 2 − 4)/1 + 1'))).toBe(199);
+    expect(evaluateNumeric(parseExpr('4 × (15 + 3)'))).toBe(72);
+    expect(evaluateNumeric(parseExpr('4x18'))).toBe(72);
+    const v = evaluateNumeric(parseExpr('{1 × 0.2 + 1 × 0.5, 0.5 × 0.4, 0 × 0.8 + 0.5 × 0.1}')) as number[];
+    expect(v.map((x) => +x.toFixed(6))).toEqual([0.7, 0.2, 0.05]);
+  });
+});
+
+describe('statements', () => {
+  it('finds equations in prose, joining continuation lines', () => {
+    const eqs = findEquations(['ht = ot ⊙ tanh(Ct) where tanh(0.7) = 0.604', '= {1 × 0.604, 0, 0}']);
+    expect(eqs.map((e) => e.sides.length)).toEqual([2, 3]);
+  });
+  it('finds mappings in arrows, dashes and tables', () => {
+    const m = findMappings(['i. f_t → 3', 'it - 4, Ct-1 - 1', 'C̃t      6', 'OT: 8']);
+    expect(m.map((x) => `${x.name}=${x.value}`)).toEqual(['f_t=3', 'i_t=4', 'c_{t-1}=1', 'c~_t=6', 'o_t=8']);
+  });
+  it('reads counts said in words', () => {
+    expect(findNumberWords('No additional parameters are needed')[0].value).toBe(0);
+    expect(findNumberWords('ZERO, nothing to learn').map((x) => x.value)).toContain(0);
+  });
+});
+
+describe('layout and notation seen in real extractions', () => {
+  const w = (text: string, x: number, y: number, width = 10) => ({ text, box: { x, y, w: width, h: 8 } });
+  it('folds typeset fractions (numerator, operator, denominator lines) into one line', () => {
+    const lines = [
+      { text: '∂L ∂L ∂L', words: [w('∂L', 227, 548), w('∂L', 262, 548), w('∂L', 324, 548)] },
+      {
+        text: '∴ = ⊙ ot + ⊙ ft+1',
+        words: [
+          w('∴', 215, 556, 6),
+          w('=', 247, 556, 6),
+          w('⊙', 282, 556, 6),
+          w('ot', 294, 556),
+          w('+', 307, 556, 6),
+          w('⊙', 349, 556, 6),
+          w('ft+1', 360, 556, 16),
+        ],
+      },
+      {
+        text: '∂ct ∂ht ∂ct+1',
+        words: [w('∂ct', 227, 564, 14), w('∂ht', 261, 564, 14), w('∂ct+1', 318, 564, 18)],
+      },
+    ];
+    const [out] = linearizeFractions(lines);
+    expect(out.text).toBe('∴ ∂L/∂ct = ∂L/∂ht ⊙ ot + ∂L/∂ct+1 ⊙ ft+1');
+    const eq = findEquations([out.text])[0];
+    expect(printExpr(eq.sides[1].expr!)).toBe('(d(l)/d(h_t) * o_t) + (d(l)/d(c_{t+1}) * f_{t+1})');
+  });
+  it('reads Indian digit grouping, floor brackets, diag and spelt-out tildes', () => {
+    expect(parseNumber('30,88,878')).toBe(3088878);
+    expect(evaluateNumeric(parseExpr('⌊(200 − 4 + 2)/1⌋ + 1'))).toBe(199);
+    expect(equivalent(parseExpr('diag(f_{t+1}) dL/dc_{t+1}'), parseExpr('dL/dc_{t+1} * f_{t+1}'))).toBe(true);
+    expect(normalizeMath('Ctilde_t')).toBe('C~_t');
+    expect(equivalent(parseExpr('ht .* (1 - (tanh(ct))2)'), parseExpr('h_t * (1 - tanh(c_t)^2)'))).toBe(true);
+    expect(equivalent(parseExpr('ot o tanh(Ct)'), parseExpr('o_t * tanh(C_t)'))).toBe(true);
+  });
+  it('reads answers given by the question’s own enumeration', () => {
+    expect(findEnumeratedAnswers(['(i) 3   (ii) 4   (iii) 8']).map((e) => [e.index, e.value])).toEqual([
+      [0, 3],
+      [1, 4],
+      [2, 8],
+    ]);
+    expect(findEnumeratedAnswers(['i. f_t → 3'])).toEqual([]);
+  });
+});

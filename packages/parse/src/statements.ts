@@ -1,0 +1,283 @@
+// The structure inside an answer's text: math runs, equations (chains of `=`), mappings (`f_t → 3`),
+// numbers said in words. Works line by line so callers can point back at the line an item came from.
+import { type Expr, tryParseExpr } from './expr.ts';
+import { normalizeMath, normalizeProse } from './normalize.ts';
+import { type Token, tokenize } from './tokens.ts';
+
+/** A maximal run of math tokens on one (logical) line. */
+export interface MathRun {
+  tokens: Token[];
+  /** index of the first line of `lines` the run came from */
+  line: number;
+  /** last line (a run continues on the next line when that line starts with `=` or an operator) */
+  lastLine: number;
+  text: string;
+}
+
+export interface EquationSide {
+  text: string;
+  expr: Expr | null;
+  tokens: Token[];
+}
+
+/** `a = b = c` chains (also `a -> b`): sides in order. */
+export interface Equation {
+  sides: EquationSide[];
+  line: number;
+  lastLine: number;
+  text: string;
+}
+
+/** Logical lines: continuation lines (starting with `=`, an operator, or after a trailing operator) are joined. */
+export function logicalLines(lines: string[]): Array<{ text: string; line: number; lastLine: number }> {
+  const out: Array<{ text: string; line: number; lastLine: number }> = [];
+  lines.forEach((raw, i) => {
+    const text = normalizeMath(raw);
+    const prev = out[out.length - 1];
+    if (prev && text.trim() && (/^\s*[=+*]/.test(text) || /[=+*(,-]\s*$/.test(prev.text))) {
+      prev.text += ` ${text.trim()}`;
+      prev.lastLine = i;
+    } else out.push({ text, line: i, lastLine: i });
+  });
+  return out;
+}
+
+const BREAK_OPS = new Set([':', ';', '|', '!']);
+
+/** Cut logical lines into runs of math (prose words and `:`/`;` break a run). */
+export function mathRuns(lines: string[]): MathRun[] {
+  const out: MathRun[] = [];
+  for (const ll of logicalLines(lines)) {
+    const toks = tokenize(ll.text, true);
+    let cur: Token[] = [];
+    const flush = () => {
+      const t = trimRun(cur);
+      if (t.length) out.push({ tokens: t, line: ll.line, lastLine: ll.lastLine, text: runText(ll.text, t) });
+      cur = [];
+    };
+    for (const tok of toks) {
+      if (tok.t === 'word' || (tok.t === 'op' && BREAK_OPS.has(tok.v))) flush();
+      else cur.push(tok);
+    }
+    flush();
+  }
+  return out;
+}
+
+function runText(src: string, toks: Token[]): string {
+  const a = toks[0].at;
+  const last = toks[toks.length - 1];
+  return src.slice(a, last.at + last.raw.length);
+}
+
+/** Drop dangling operators and unbalanced brackets at the ends of a run (`Ct = ... (` before prose). */
+function trimRun(toks: Token[]): Token[] {
+  let t = [...toks];
+  const dangling = (x: Token | undefined) =>
+    x?.t === 'op' && ['+', '*', '/', '=', ',', '(', '[', '{', '<', '->', '^', '-'].includes(x.v);
+  const closing = (x: Token | undefined) =>
+    x?.t === 'op' && [')', ']', '}', ',', '=', '->', '*', '/', '+', '>'].includes(x.v);
+  for (let guard = 0; guard < 20; guard++) {
+    const before = t.length;
+    while (dangling(t[t.length - 1])) t.pop();
+    while (closing(t[0])) t.shift();
+    t = balance(t);
+    if (t.length === before) break;
+  }
+  return t;
+}
+
+/** Remove unmatched closing brackets at the start / unmatched openers at the end. */
+function balance(t: Token[]): Token[] {
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const stack: number[] = [];
+  const bad = new Set<number>();
+  t.forEach((x, i) => {
+    if (x.t !== 'op') return;
+    if (x.v === '(' || x.v === '[' || x.v === '{') stack.push(i);
+    else if (pairs[x.v]) {
+      const j = stack.length ? stack[stack.length - 1] : -1;
+      if (j >= 0 && (t[j] as { v: string }).v === pairs[x.v]) stack.pop();
+      else bad.add(i);
+    }
+  });
+  for (const i of stack) bad.add(i);
+  if (!bad.size) return t;
+  // an unmatched opener cuts the run there (what follows was prose in brackets)
+  const firstOpen = Math.min(...[...bad].filter((i) => /[([{]/.test((t[i] as { v: string }).v)), t.length);
+  return t.slice(0, firstOpen).filter((_, i) => !bad.has(i));
+}
+
+function splitTop(toks: Token[], seps: string[]): Token[][] {
+  const parts: Token[][] = [[]];
+  let depth = 0;
+  for (const x of toks) {
+    if (x.t === 'op' && '([{'.includes(x.v)) depth++;
+    if (x.t === 'op' && ')]}'.includes(x.v)) depth--;
+    if (depth === 0 && x.t === 'op' && seps.includes(x.v)) parts.push([]);
+    else parts[parts.length - 1].push(x);
+  }
+  return parts;
+}
+
+function sideOf(toks: Token[], src: string): EquationSide {
+  const text = toks.length
+    ? src.slice(toks[0].at, toks[toks.length - 1].at + toks[toks.length - 1].raw.length)
+    : '';
+  return { text, tokens: toks, expr: toks.length ? tryParseExpr(toks) : null };
+}
+
+/**
+ * Equations in the answer, one per `=`-chain. `a = b, c = d` gives two equations; a list without
+ * `=` (`199 × 199 × 3, 3088878`) is skipped here (see mathRuns).
+ */
+export function findEquations(lines: string[]): Equation[] {
+  const out: Equation[] = [];
+  const logical = logicalLines(lines);
+  for (const run of mathRuns(lines)) {
+    const src = logical.find((l) => l.line === run.line)?.text ?? run.text;
+    // commas between equations separate them; commas inside a side (vectors) are bracketed
+    const pieces = splitTop(run.tokens, [',']);
+    const groups: Token[][] = [];
+    for (const p of pieces) {
+      const hasEq = p.some((x) => x.t === 'op' && (x.v === '=' || x.v === '->'));
+      if (hasEq || !groups.length) groups.push(p);
+      else
+        groups[groups.length - 1] = [
+          ...groups[groups.length - 1],
+          { t: 'op', v: ',', raw: ',', at: p[0]?.at ?? 0, sp: false },
+          ...p,
+        ];
+    }
+    for (const g of groups) {
+      if (!g.some((x) => x.t === 'op' && (x.v === '=' || x.v === '->'))) continue;
+      const sides = splitTop(g, ['=', '->'])
+        .map((s) => trimRun(s))
+        .filter((s) => s.length);
+      if (sides.length < 2) continue;
+      out.push({
+        sides: sides.map((s) => sideOf(s, src)),
+        line: run.line,
+        lastLine: run.lastLine,
+        text: runText(
+          src,
+          g.filter((x) => x.raw),
+        ),
+      });
+    }
+  }
+  return out;
+}
+
+export interface Mapping {
+  name: string;
+  value: number;
+  line: number;
+}
+
+/**
+ * `name → value` pairs: `f_t → 3`, `ft - 3`, `f_t: 3`, `f_t = 3`, `f_t is 3`, `f_t at position 3`,
+ * a table row `ft   3`, and the reverse `3 → f_t` / `3: f_t`.
+ */
+export function findMappings(lines: string[]): Mapping[] {
+  const out: Mapping[] = [];
+  lines.forEach((raw, line) => {
+    // in a list of positions the word `it` is i_t ("the input gate it is at 4", "ii. it: 4")
+    const toks = tokenize(raw).map((t) =>
+      t.t === 'word' && t.v === 'it' ? ({ ...t, t: 'sym', v: 'i_t' } as Token) : t,
+    );
+    for (let i = 0; i < toks.length; i++) {
+      const a = toks[i];
+      if (a.t !== 'sym') continue;
+      let j = i + 1;
+      // separators between a name and its number
+      while (
+        j < toks.length &&
+        ((toks[j].t === 'op' && ['->', '-', ':', '=', '|', '=>'].includes(toks[j].v as string)) ||
+          (toks[j].t === 'word' &&
+            /^(at|is|position|pos|goes|maps|to|no|number|=|in|box|label|labelled|labeled)$/.test(
+              toks[j].v as string,
+            )))
+      )
+        j++;
+      const b = toks[j];
+      if (b?.t === 'num' && Number.isInteger(b.v) && (j === i + 1 ? b.sp : true)) {
+        out.push({ name: a.v, value: b.v, line });
+        i = j;
+      }
+    }
+    // reverse: `3 → f_t`, `3: f_t`
+    for (let i = 0; i + 2 < toks.length; i++) {
+      const a = toks[i];
+      const s = toks[i + 1];
+      const b = toks[i + 2];
+      if (a.t === 'num' && s.t === 'op' && (s.v === '->' || s.v === ':') && b.t === 'sym') {
+        if (!out.some((m) => m.line === line && m.name === b.v)) out.push({ name: b.v, value: a.v, line });
+      }
+    }
+  });
+  return out;
+}
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+
+/**
+ * Answers given by the question's own enumeration: `(i) 3  (ii) 4 ...` or `i. 3`, `a) 3`, numbered
+ * 1-based. Returns the enumerator's index (0 for i/a) and the number written after it.
+ */
+export function findEnumeratedAnswers(
+  lines: string[],
+): Array<{ index: number; value: number; line: number }> {
+  const out: Array<{ index: number; value: number; line: number }> = [];
+  const re =
+    /(?:^|[\s(])\(?((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii))\s*[.)]\s*(?:[:=\->→]+\s*)?(\d+)\b(?!\s*[.,]\d)/gi;
+  lines.forEach((raw, line) => {
+    for (const m of raw.matchAll(re)) {
+      const index = ROMAN.indexOf(m[1].toLowerCase());
+      if (index >= 0) out.push({ index, value: Number(m[2]), line });
+    }
+  });
+  return out;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  nil: 0,
+  none: 0,
+  nothing: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+/**
+ * Counts stated in words: "zero", "none", "no additional parameters", "no extra/new/more
+ * parameters/weights", "does not need any", "0 additional". Returns the numbers said, in order.
+ */
+export function findNumberWords(text: string): Array<{ value: number; phrase: string; index: number }> {
+  const s = normalizeProse(text);
+  const out: Array<{ value: number; phrase: string; index: number }> = [];
+  const zeroPhrases = [
+    /\bno (?:additional|extra|new|more|further|other|added|learnable|trainable)? ?(?:parameters?|params?|weights?|learnable|trainable)\b/,
+    /\b(?:doesn'?t|does not|do not|don'?t|won'?t|will not|not) (?:need|require|add|introduce|use|have)\w* (?:any|additional|extra|new|more)\b/,
+    /\bparameter[- ]free\b/,
+    /\bwithout (?:any )?(?:additional|extra|new) (?:parameters?|weights?)\b/,
+  ];
+  for (const re of zeroPhrases) {
+    const m = re.exec(s);
+    if (m) out.push({ value: 0, phrase: m[0], index: m.index });
+  }
+  for (const m of s.matchAll(
+    /\b(zero|nil|none|nothing|one|two|three|four|five|six|seven|eight|nine|ten)\b/g,
+  )) {
+    out.push({ value: NUMBER_WORDS[m[1]], phrase: m[0], index: m.index ?? 0 });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}

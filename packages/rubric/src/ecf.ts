@@ -1,0 +1,46 @@
+// Error carried forward: recompute a dependent answer from the student's own earlier value, with the
+// engine's functions, so a wrong input followed correctly earns the rubric's partial credit.
+import { lstmHidden } from '@grader/engine';
+
+type Fn = (args: Record<string, unknown>) => unknown;
+
+const num = (v: unknown): number => {
+  if (typeof v === 'number') return v;
+  if (Array.isArray(v) && v.length >= 1 && typeof v[0] === 'number')
+    return v.reduce((p: number, x: number) => p * x, 1);
+  throw new Error('not a number');
+};
+const vec = (v: unknown): number[] => {
+  if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v as number[];
+  if (typeof v === 'number') return [v];
+  throw new Error('not a vector');
+};
+const prod = (v: unknown) => vec(v).reduce((p, x) => p * x, 1);
+
+export const ECF_FUNCTIONS: Record<string, Fn> = {
+  /** h = o ⊙ tanh(c) from the student's own c */
+  lstmHidden: ({ o, c }) => lstmHidden(vec(o), vec(c)),
+  /** gates × (|W| + |b|) from the student's own shapes of W_f and b_f */
+  lstmParamsFromShapes: ({ w, b, gates }) => num(gates) * (prod(w) + prod(b)),
+  /**
+   * Multiplications of a depthwise-separable convolution from the student's own output sizes:
+   * depthwise H·W·C·k², pointwise H·W·C·C_out (C_out from their pointwise output, else the key's).
+   */
+  separableMultiplications: ({ depthwise, pointwise, k, c }) => {
+    const d = vec(depthwise);
+    const [h, w] = d;
+    const ch = d[2] ?? num(c);
+    const p = pointwise ? vec(pointwise) : null;
+    const out = p && p.length >= 3 ? p[2] : Number.NaN;
+    return h * w * ch * num(k) * num(k) + h * w * ch * out;
+  },
+};
+
+export function computeEcf(name: string, args: Record<string, unknown>): unknown {
+  const f = ECF_FUNCTIONS[name];
+  if (!f)
+    throw new Error(
+      `unknown error-carried-forward computation "${name}" (known: ${Object.keys(ECF_FUNCTIONS).join(', ')})`,
+    );
+  return f(args);
+}

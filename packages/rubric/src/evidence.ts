@@ -1,0 +1,107 @@
+// What one part's answer text holds, computed once per part: its lines, equations, the arithmetic
+// on the page (and what it evaluates to), and where each line sits on the page.
+import type { PartAnswer, Region } from '@grader/model';
+import {
+  type Equation,
+  type Expr,
+  evaluateNumeric,
+  findEquations,
+  linearizeFractions,
+  normalizeProse,
+  symbolsOf,
+  tokenize,
+  type Value,
+} from '@grader/parse';
+
+export interface Computation {
+  /** what the arithmetic evaluates to */
+  value: Value;
+  /** numbers stated as its result on the same chain (`= 0.58`), if any */
+  stated: Value[];
+  line: number;
+  text: string;
+}
+
+export interface Evidence {
+  answer: PartAnswer;
+  lines: string[];
+  prose: string;
+  equations: Equation[];
+  computations: Computation[];
+  region(line: number): Region[];
+}
+
+function hasArithmetic(e: Expr): boolean {
+  return e.k === 'bin' || e.k === 'call' || e.k === 'neg' || (e.k === 'vec' && e.items.some(hasArithmetic));
+}
+
+export function analyse(answer: PartAnswer): Evidence {
+  // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
+  const folded = answer.lines.length
+    ? linearizeFractions(answer.lines)
+    : answer.text.split('\n').map((text, from) => ({ text, from }));
+  const lines = folded.map((l) => l.text);
+  const equations = findEquations(lines);
+  const computations: Computation[] = [];
+  for (const eq of equations) {
+    const values = eq.sides.map((s) =>
+      s.expr && symbolsOf(s.expr).size === 0 ? evaluateNumeric(s.expr) : null,
+    );
+    eq.sides.forEach((s, i) => {
+      const v = values[i];
+      if (v === null || !s.expr || !hasArithmetic(s.expr)) return;
+      // at least two numbers: `3 × 5` alone is a shape, not a computation, when nothing follows it
+      const nums = s.tokens.filter((t) => t.t === 'num').length;
+      if (nums < 2 && !s.tokens.some((t) => t.t === 'func')) return;
+      const stated = values.filter(
+        (x, j) => j !== i && x !== null && eq.sides[j].expr && !hasArithmetic(eq.sides[j].expr!),
+      ) as Value[];
+      computations.push({ value: v, stated, line: eq.line, text: eq.text });
+    });
+  }
+  // a bare arithmetic line without `=` (`4 × (3 × 5 + 3)`) is still a computation shown
+  return {
+    answer,
+    lines,
+    prose: normalizeProse(lines.join('\n')),
+    equations,
+    computations,
+    region: (i: number) => {
+      const l = answer.lines[folded[i]?.from ?? i];
+      return l ? [{ page: l.page, box: l.box }] : answer.regions.slice(0, 1);
+    },
+  };
+}
+
+/** The canonical name of a symbol written in the rubric (`dL/dc_t` -> `d(l)/d(c_t)`). */
+export function canonicalSymbol(s: string): string {
+  const t = tokenize(s);
+  return t.length === 1 && t[0].t === 'sym' ? t[0].v : s.toLowerCase();
+}
+
+const REGEX_CACHE = new Map<string, RegExp>();
+/** Rubric patterns are compiled once per process, not once per answer. */
+export function compiled(pattern: string, flags: string): RegExp {
+  const key = `${flags}/${pattern}`;
+  let re = REGEX_CACHE.get(key);
+  if (!re) {
+    re = new RegExp(pattern, flags);
+    REGEX_CACHE.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+export function matchesAny(patterns: string[], prose: string): RegExpExecArray | null {
+  for (const p of patterns) {
+    const m = compiled(p, 'i').exec(prose);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** Index of the line whose text contains a prose match (for evidence), or 0. */
+export function lineOfMatch(ev: Evidence, match: string): number {
+  const i = ev.lines.findIndex((l) => normalizeProse(l).includes(match.slice(0, 20)));
+  return Math.max(i, 0);
+}

@@ -1,0 +1,240 @@
+// Script-level findings over one batch: header, organisation, similarity (in pairs).
+import type { ExtractedScript, ScriptGrade } from '@grader/model';
+import type { GradedScript } from './grade.ts';
+import type { Rubric } from './schema.ts';
+import { meaningfulUnlabelled } from './unlabelled.ts';
+
+/** `header`: no name or roll read, or the roster match failed or was ambiguous. */
+export function headerFinding(script: ExtractedScript): string | null {
+  const h = script.header;
+  // a roll number read and matched to one roster student identifies the script even when OCR garbled
+  // the handwritten name; a missing roll number (or no match) is for a person to sort out
+  const page = script.pages.find((p) => p.page === (h.region?.page ?? 1));
+  const onlyName = h.issues.every((i) => /^name read as/i.test(i));
+  if (h.match && h.roll && onlyName && page && page.source !== 'text') return null;
+  if (h.issues.length) return h.issues.join('; ');
+  if (!h.roll) return 'no roll number read';
+  if (!h.name && !h.match) return 'no name read';
+  return null;
+}
+
+/** Inversions of the answer order against the exam order, as a share of all pairs. */
+function disorder(order: string[], examOrder: string[]): number {
+  const idx = order.map((p) => examOrder.indexOf(p)).filter((i) => i >= 0);
+  let inv = 0;
+  let pairs = 0;
+  for (let a = 0; a < idx.length; a++)
+    for (let b = a + 1; b < idx.length; b++) {
+      pairs++;
+      if (idx[a] > idx[b]) inv++;
+    }
+  return pairs ? inv / pairs : 0;
+}
+
+// "contd. later", "continued below", "see page 2": the student split an answer across the script
+const CONTINUED =
+  /\b(?:contd|cont'd|continued (?:later|below|above|after|at|in|on page)|see (?:page|p\.|below|above|later|q\s?\d))/i;
+
+/**
+ * `organisation`: parts far out of order, a part answered in two places (or marked as continued
+ * elsewhere), or answer text without a part label on a typed page (on OCR'd pages unlabelled text is
+ * usually a misread label, which already sends the affected parts to review).
+ */
+export function organisationFinding(script: ExtractedScript, examOrder: string[]): string | null {
+  const twice = Object.values(script.parts)
+    // two places need text in both: a stray label read twice (one place empty) is no second answer
+    .filter((p) => p.occurrences > 1 && p.text.split('\n').filter((l) => l.trim()).length >= p.occurrences)
+    .map((p) => p.partId);
+  if (twice.length) return `answered in more than one place: ${twice.join(', ')}`;
+  const continued = Object.values(script.parts).find((p) => CONTINUED.test(p.text));
+  if (continued) return `part ${continued.partId} is continued elsewhere in the script`;
+  const d = disorder(script.order, examOrder);
+  if (d > 0.2) return `parts far out of order (${script.order.join(', ')})`;
+  const typedPages = new Set(script.pages.filter((p) => p.source === 'text').map((p) => p.page));
+  const typed = meaningfulUnlabelled({
+    ...script,
+    unlabelled: script.unlabelled.filter((l) => typedPages.has(l.page)),
+  });
+  if (typed.join(' ').replace(/[^A-Za-z0-9]/g, '').length >= 25) return 'answer text without a part label';
+  return null;
+}
+
+/**
+ * Sum over shared mistakes of ln(N / scripts sharing it) above which a pair is flagged. Calibrated,
+ * with the other thresholds below, on @grader/testkit corpora (4 × 200 typed scripts, one rendered
+ * batch of 24 mixed formats, the samples): 56 of 67 copied pairs found, no independent pair flagged;
+ * independent pairs sharing three or more mistakes scored at most 7.59.
+ */
+const SURPRISE = 7.8;
+
+function shingles(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) {
+    const words = t.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+    for (let i = 0; i + 4 <= words.length; i++) out.add(words.slice(i, i + 4).join(' '));
+  }
+  return out;
+}
+
+/** Word 4-grams, per part, of the answers where a script lost marks: where odd sentences show. */
+function lostMarkShingles(g: GradedScript): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [id, t] of Object.entries(g.texts)) {
+    const p = g.grade.parts[id];
+    if (p && p.score < p.max) out.set(id, shingles([t]));
+  }
+  return out;
+}
+
+/**
+ * `similarity`: two scripts sharing the same unusual wrong answers (the same wrong value in three or
+ * more parts) or the same odd sentences (word sequences, in answers that lost marks, found in no other
+ * script of the batch). "Unusual" is measured on the batch: a wrong value or sentence that many
+ * scripts share is a common mistake or the question's wording, not evidence of copying.
+ */
+export function similarityPairs(
+  graded: GradedScript[],
+  scripts?: ExtractedScript[],
+  linked: Map<string, string> = new Map(),
+): Array<{ a: number; b: number; shared: string[]; sentences: number }> {
+  // how unusual a wrong answer is: ln(N / scripts with it); small batches count as ten scripts, so a
+  // pair in a batch of two is judged as if the class were larger, not as certain copying
+  const n = Math.max(graded.length, 10);
+  const count = new Map<string, number>();
+  const sets = graded.map((g) => new Set(Object.values(g.readings).flatMap((r) => r.wrong)));
+  for (const s of sets) for (const w of s) count.set(w, (count.get(w) ?? 0) + 1);
+  const idf = (w: string) => Math.log(n / (count.get(w) ?? 1));
+  const lost = graded.map(lostMarkShingles);
+  const lostAll = lost.map((m) => new Set([...m.values()].flatMap((x) => [...x])));
+  // unlabelled lines run on: a sentence broken over two lines is still one sentence
+  const unl = graded.map((_, i) => shingles([scripts?.[i]?.unlabelled.map((l) => l.text).join(' ') ?? '']));
+  const every = graded.map((g, i) => new Set([...shingles(Object.values(g.texts)), ...unl[i]]));
+  const shCount = new Map<string, number>();
+  for (const s of every) for (const w of s) shCount.set(w, (shCount.get(w) ?? 0) + 1);
+  const rare = (w: string) => (shCount.get(w) ?? 0) === 2;
+  const rareValue = Math.max(2, Math.floor(graded.length / 20));
+  const out: Array<{ a: number; b: number; shared: string[]; sentences: number }> = [];
+  // only pairs that share a wrong answer or a rare sentence can be flagged: find them through an
+  // index instead of comparing every pair (a class of 1,000 has half a million pairs)
+  const holders = new Map<string, number[]>();
+  const hold = (key: string, i: number) => {
+    const l = holders.get(key);
+    if (l) l.push(i);
+    else holders.set(key, [i]);
+  };
+  sets.forEach((s, i) => {
+    for (const w of s) hold(`w:${w}`, i);
+  });
+  every.forEach((s, i) => {
+    for (const w of s) if (rare(w)) hold(`s:${w}`, i);
+  });
+  const candidates = new Set<number>();
+  for (const list of holders.values()) {
+    if (list.length > 200) continue; // a mistake half a large class makes is no evidence of copying
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) candidates.add(list[x] * graded.length + list[y]);
+  }
+  for (const key of [...candidates].sort((x, y) => x - y)) {
+    {
+      const a = Math.floor(key / graded.length);
+      const b = key % graded.length;
+      const shared = [...sets[a]].filter((w) => sets[b].has(w));
+      const group = (part: string) => linked.get(part) ?? part;
+      // per part, the most unusual shared wrong answer
+      const byPart = new Map<string, number>();
+      for (const w of shared) {
+        const p = group(w.split(':')[0]);
+        byPart.set(p, Math.max(byPart.get(p) ?? 0, idf(w)));
+      }
+      const surprise = [...byPart.values()].reduce((s, x) => s + x, 0);
+      // the parts with evidence: a wrong value that (almost) only these two share, or a sentence of
+      // that part found in no other script. A copier copies several parts; two students who happen
+      // to phrase one answer alike share one.
+      const evidence = new Set<string>();
+      for (const w of shared) if ((count.get(w) ?? 0) <= rareValue) evidence.add(group(w.split(':')[0]));
+      let sentences = 0;
+      for (const [part, sh] of lost[a]) {
+        const other = lost[b].get(part);
+        if (!other) continue;
+        const n = [...sh].filter((w) => rare(w) && other.has(w)).length;
+        sentences += n;
+        if (n >= 3) evidence.add(group(part));
+      }
+      // text no part label claimed (a scan whose labels were not read): compare it with everything
+      const viaUnlabelled =
+        [...unl[a]].filter((w) => rare(w) && (lostAll[b].has(w) || unl[b].has(w))).length +
+        [...unl[b]].filter((w) => rare(w) && lostAll[a].has(w)).length;
+      const rareShared = shared.filter((w) => (count.get(w) ?? 0) <= rareValue).length;
+      const byValues = byPart.size >= 3 && surprise >= SURPRISE;
+      const bySentences = viaUnlabelled >= 8 || (sentences >= 8 && rareShared >= 2);
+      const byBreadth = evidence.size >= 3 && rareShared >= 1;
+      if (byValues || bySentences || byBreadth)
+        out.push({ a, b, shared, sentences: sentences + viaUnlabelled });
+    }
+  }
+  return out;
+}
+
+/**
+ * Parts whose answers depend on each other through error carried forward (1b.ii on 1b.i, 3c on 3a/3b):
+ * one mistake carried into the next part is one shared mistake, not two.
+ */
+export function linkedParts(rubric: Rubric): Map<string, string> {
+  const root = new Map<string, string>(rubric.parts.map((p) => [p.id, p.id]));
+  const find = (x: string): string => (root.get(x) === x ? x : find(root.get(x)!));
+  for (const part of rubric.parts)
+    for (const item of part.items) {
+      if (item.type !== 'value' || !item.ecf) continue;
+      for (const arg of Object.values(item.ecf.args)) {
+        if (!('answer' in arg)) continue;
+        const other = arg.answer.split('#')[0];
+        if (root.has(other)) root.set(find(part.id), find(other));
+      }
+    }
+  return new Map(rubric.parts.map((p) => [p.id, find(p.id)]));
+}
+
+export function applyFlags(
+  graded: GradedScript[],
+  scripts: ExtractedScript[],
+  rubric: Rubric,
+): ScriptGrade[] {
+  const examOrder = rubric.parts.map((p) => p.id);
+  const out = graded.map((g) => ({
+    ...g.grade,
+    flags: [...g.grade.flags],
+    flagReasons: { ...g.grade.flagReasons },
+  }));
+  scripts.forEach((s, i) => {
+    const h = headerFinding(s);
+    if (h) {
+      out[i].flags.push('header');
+      out[i].flagReasons.header = h;
+    }
+    const o = organisationFinding(s, examOrder);
+    if (o) {
+      out[i].flags.push('organisation');
+      out[i].flagReasons.organisation = o;
+    }
+  });
+  for (const { a, b, shared, sentences } of similarityPairs(graded, scripts, linkedParts(rubric))) {
+    const parts = [...new Set(shared.map((w) => w.split(':')[0]))];
+    const what = [
+      parts.length ? `the same unusual wrong answers in ${parts.join(', ')}` : '',
+      sentences ? 'the same unusual sentences' : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      if (!out[x].flags.includes('similarity')) out[x].flags.push('similarity');
+      const msg = `shares ${what} with ${out[y].file || `script ${y + 1}`}`;
+      out[x].flagReasons.similarity = out[x].flagReasons.similarity
+        ? `${out[x].flagReasons.similarity}; ${msg}`
+        : msg;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,906 @@
+// Grading: (rubric, keys, extracted script) -> grade with reasons, evidence and review decisions.
+// Pure functions: no I/O, so a regrade after a rubric change needs only the stored extraction.
+import type { ExtractedScript, ItemGrade, PartAnswer, PartGrade, Region, ScriptGrade } from '@grader/model';
+import {
+  additiveTerms,
+  closeTo,
+  type Equation,
+  type Expr,
+  equivalent,
+  findDimensions,
+  findEnumeratedAnswers,
+  findEquations,
+  findMappings,
+  findNumbers,
+  findNumberWords,
+  findVectors,
+  normalizeMath,
+  normalizeProse,
+  parseExpr,
+  sameShape,
+  substitute,
+} from '@grader/parse';
+import { computeEcf } from './ecf.ts';
+import { analyse, canonicalSymbol, compiled, type Evidence, lineOfMatch, matchesAny } from './evidence.ts';
+import { asNumbers, type Keys, lookupPath, resolveKey } from './keys.ts';
+import type {
+  ConceptItem,
+  ExpressionItem,
+  Item,
+  MappingItem,
+  Part,
+  Rubric,
+  TermItem,
+  ValueItem,
+  Work,
+  WorkKind,
+} from './schema.ts';
+import { meaningfulUnlabelled } from './unlabelled.ts';
+
+export interface GradingContext {
+  /** computeKeys(exam) output */
+  keys: Keys;
+  /** the exam's parameters (for error-carried-forward arguments such as `q1b.o`) */
+  params: Record<string, unknown>;
+  reviewThreshold: number;
+}
+
+/** What the grader read for each item, kept for script-level checks (similarity) and debugging. */
+export interface PartReading {
+  /** the student's value per item id, when one was read */
+  values: Record<string, unknown>;
+  /** fingerprints of wrong values (same wrong value in two scripts is a similarity signal) */
+  wrong: string[];
+}
+
+interface ItemResult extends ItemGrade {
+  /** matching confidence for this item, [0, 1] */
+  conf: number;
+  value?: unknown;
+  wrong?: string;
+  /** a term item's match, for sum items */
+  termFound?: boolean;
+  /** whether the credit given needed work that was present */
+  note?: string;
+}
+
+const fmt = (v: unknown): string => {
+  if (Array.isArray(v)) return `[${v.map((x) => fmt(x)).join(', ')}]`;
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : String(+v.toFixed(4));
+  return String(v);
+};
+const fmtDims = (v: number[]) => v.join(' × ');
+
+// ---------------------------------------------------------------------------------------------
+// work shown
+
+function hasDerivation(ev: Evidence, of?: string): boolean {
+  if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))
+    return true;
+  for (const eq of ev.equations) {
+    const lhs = eq.sides[0]?.tokens;
+    // an intermediate derivative (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...)
+    if (
+      lhs?.length === 1 &&
+      lhs[0].t === 'sym' &&
+      lhs[0].v.startsWith('d(') &&
+      lhs[0].v !== of &&
+      !/^d\(l\)/.test(lhs[0].v)
+    )
+      return true;
+    // a chain-rule product of derivatives: dL/dh_t * dh_t/dc_t
+    for (const s of eq.sides) {
+      const derivs = s.tokens.filter((t) => t.t === 'sym' && t.v.startsWith('d(') && !t.v.startsWith('d(l)'));
+      if (derivs.length >= 1 && s.tokens.some((t) => t.t === 'sym' && t.v.startsWith('d(l)'))) return true;
+    }
+  }
+  return false;
+}
+
+const CONNECTIVE =
+  /\b(?:because|since|as|so|therefore|hence|thus|which|only|just|no|not|none|nothing|without|same|since|due|given|while|whereas|instead)\b|[:;—]|\s-\s/;
+
+/** A sentence that explains: six or more words, with a connective ("because", "so", "no", ":", ...). */
+function isExplanation(text: string): boolean {
+  const words = normalizeProse(text).match(/[a-z]{2,}/g) ?? [];
+  return words.length >= 6 && CONNECTIVE.test(normalizeProse(text));
+}
+
+function targetsOf(values: unknown[]): number[] {
+  const out: number[] = [];
+  for (const v of values) {
+    const n = asNumbers(v);
+    if (n) out.push(...n);
+  }
+  return out;
+}
+
+/** Arithmetic on the page that evaluates to one of `targets` (the answer, its elements, its components). */
+function computationFor(ev: Evidence, targets: number[], tol = { abs: 0.005, rel: 1e-6 }): number | null {
+  for (const c of ev.computations) {
+    const vals = typeof c.value === 'number' ? [c.value] : c.value;
+    if (vals.some((v) => targets.some((t) => closeTo(v, t, tol) && !(t === 0 && v === 0)))) return c.line;
+  }
+  return null;
+}
+
+interface WorkFound {
+  ok: boolean;
+  line: number | null;
+  kind?: WorkKind;
+}
+
+function findWork(work: Work, ev: Evidence, targets: number[], formulaOk: boolean, of?: string): WorkFound {
+  for (const kind of work.counts) {
+    if (kind === 'computation') {
+      const line = computationFor(ev, targets);
+      if (line !== null) return { ok: true, line, kind };
+    } else if (kind === 'reason') {
+      const m = matchesAny(work.reasons, ev.prose);
+      if (m) return { ok: true, line: lineOfMatch(ev, m[0]), kind };
+      if (work.anyExplanation) {
+        const line = ev.lines.findIndex((l) => isExplanation(l));
+        if (line >= 0 || isExplanation(ev.lines.join(' ')))
+          return { ok: true, line: Math.max(0, line), kind };
+      }
+    } else if (kind === 'derivation') {
+      if (hasDerivation(ev, of)) return { ok: true, line: null, kind };
+    } else if (kind === 'formula' && formulaOk) return { ok: true, line: null, kind };
+  }
+  return { ok: false, line: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// items
+
+function gradeMapping(
+  item: MappingItem,
+  ev: Evidence,
+  keys: Keys,
+  maps: ReturnType<typeof findMappings>,
+): ItemResult {
+  const key = resolveKey(item.key, keys);
+  const names = item.names.map(canonicalSymbol);
+  let found = maps.filter((m) => names.includes(m.name));
+  if (!found.length && item.position) {
+    found = findEnumeratedAnswers(ev.lines)
+      .filter((e) => e.index === item.position! - 1)
+      .map((e) => ({ name: names[0], value: e.value, line: e.line }));
+  }
+  const base = { id: item.id, label: item.label, max: item.points };
+  if (!found.length)
+    return { ...base, awarded: 0, reason: `no position given for ${item.names[0]}`, evidence: [], conf: 0.9 };
+  const distinct = [...new Set(found.map((m) => m.value))];
+  const m = found[found.length - 1];
+  const evidence = ev.region(m.line);
+  if (distinct.length > 1) {
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.names[0]} is given two different positions (${distinct.join(', ')})`,
+      evidence,
+      conf: 0.4,
+      value: m.value,
+    };
+  }
+  if (m.value === key)
+    return {
+      ...base,
+      awarded: item.points,
+      reason: `${item.names[0]} → ${m.value} is right`,
+      evidence,
+      conf: 1,
+      value: m.value,
+    };
+  return {
+    ...base,
+    awarded: 0,
+    reason: `${item.names[0]} → ${m.value} is not the right position`,
+    evidence,
+    conf: 1,
+    value: m.value,
+    wrong: `${item.names[0]}->${m.value}`,
+  };
+}
+
+function valueMatches(item: ValueItem, got: unknown, want: unknown): boolean {
+  const w = asNumbers(want);
+  const g = asNumbers(got);
+  if (!w || !g) return false;
+  if (item.shape === 'dimension') return sameShape(g, w);
+  if (g.length !== w.length) return false;
+  const tol = { abs: item.tolerance.abs ?? 0, rel: item.tolerance.rel ?? (item.tolerance.abs ? 0 : 1e-9) };
+  if (item.tolerance.perElement) return g.every((x, i) => closeTo(x, w[i], tol));
+  const worst = Math.max(...g.map((x, i) => Math.abs(x - w[i])));
+  return worst <= (tol.abs || 0) + 1e-12;
+}
+
+/** Where in the part's text each dimension item's cues are, to give each its own shape. */
+function cuePositions(prose: string, cues: string[]): number[] {
+  const out: number[] = [];
+  for (const c of cues) for (const m of prose.matchAll(compiled(c, 'gi'))) out.push(m.index ?? 0);
+  return out;
+}
+
+interface Read {
+  value: unknown;
+  line: number;
+  conf: number;
+  note?: string;
+}
+
+function lineOfIndex(text: string, idx: number): number {
+  return text.slice(0, idx).split('\n').length - 1;
+}
+
+/** Read the student's value for a value item out of the part's text. */
+function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
+  const text = normalizeMath(ev.lines.join('\n'));
+  if (item.shape === 'vector') {
+    const vs = findVectors(text);
+    const want = asNumbers(resolveKey(item.key, keys));
+    const n = want?.length ?? 0;
+    const literal = vs.filter((v) => !n || v.values.length === n);
+    // vectors of arithmetic (`{1 × 0.2 + 1 × 0.5, ...}`) when no literal result is written
+    if (literal.length) {
+      const v = literal[literal.length - 1];
+      const distinct = new Set(literal.slice(-2).map((x) => x.values.join(',')));
+      return {
+        value: v.values,
+        line: lineOfIndex(text, v.start),
+        conf: distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
+      };
+    }
+    const evals = ev.computations.filter(
+      (c) => Array.isArray(c.value) && (!n || (c.value as number[]).length === n),
+    );
+    if (evals.length)
+      return { value: evals[evals.length - 1].value, line: evals[evals.length - 1].line, conf: 0.85 };
+    return null;
+  }
+  if (item.shape === 'dimension') {
+    const dims = findDimensions(text).filter((d) => !d.inArithmetic && !/^\s*=/.test(text.slice(d.end)));
+    const siblings = part.items.filter((x): x is ValueItem => x.type === 'value' && x.shape === 'dimension');
+    let cands = dims;
+    if (siblings.length > 1) {
+      const want = asNumbers(resolveKey(item.key, keys));
+      const lenOk = dims.filter((d) => !want || d.dims.length === want.length);
+      // every value item's cues claim the text after them (a "multiplications" line is not a shape)
+      const cued = part.items.filter((x): x is ValueItem => x.type === 'value' && x.cues.length > 0);
+      const cueAt = new Map(cued.map((s) => [s.id, cuePositions(text.toLowerCase(), s.cues)]));
+      const owner = (pos: number) => {
+        let best: string | null = null;
+        let bestAt = -1;
+        for (const [id, ps] of cueAt)
+          for (const p of ps) if (p <= pos && p > bestAt) [best, bestAt] = [id, p];
+        return best;
+      };
+      const mine = lenOk.filter((d) => owner(d.start) === item.id);
+      if (mine.length) cands = mine;
+      else {
+        // no cues: the n-th shape of the right length belongs to the n-th dimension item
+        const idx = siblings.findIndex((s) => s.id === item.id);
+        const unowned = lenOk.filter((d) => owner(d.start) === null);
+        cands = unowned[idx] ? [unowned[idx]] : [];
+      }
+    }
+    if (cands.length) {
+      const d = cands[cands.length - 1];
+      return { value: d.dims, line: lineOfIndex(text, d.start), conf: 0.95 };
+    }
+    // a shape given as one number (`b_f is 3`)
+    const nums = findNumbers(text).filter((x) => Number.isInteger(x.value) && x.value > 0);
+    if (nums.length === 1 || (nums.length && siblings.length === 1)) {
+      const x = nums[nums.length - 1];
+      return { value: [x.value], line: lineOfIndex(text, x.start), conf: nums.length === 1 ? 0.9 : 0.75 };
+    }
+    return null;
+  }
+  // number
+  const dimsSpans = findDimensions(text).map((d) => [d.start, d.end] as const);
+  let nums = findNumbers(text).filter((x) => !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b));
+  if (item.cues.length) {
+    const pos = cuePositions(text.toLowerCase(), item.cues);
+    const after = nums.filter((x) => pos.some((p) => p <= x.start));
+    if (after.length) nums = after;
+  }
+  if (item.numberWords) {
+    // a count said next to "parameters" wins over other numbers in the explanation
+    const near = /(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/i.exec(text);
+    if (near) {
+      const v = findNumbers(near[1]);
+      if (v.length) return { value: v[0].value, line: lineOfIndex(text, near.index), conf: 0.95 };
+    }
+    // otherwise the count said first ("Zero: ...", "Answer: 0. ...", "None, because ...")
+    const words = findNumberWords(text);
+    const digits = findNumbers(normalizeProse(text)).filter(
+      (x) => !/[a-z]-$/.test(normalizeProse(text).slice(0, x.start)),
+    );
+    const first = [
+      ...words.map((w) => ({ value: w.value, at: w.index })),
+      ...digits.map((d) => ({ value: d.value, at: d.start })),
+    ].sort((a, b) => a.at - b.at)[0];
+    if (first) return { value: first.value, line: 0, conf: 0.9 };
+  }
+  if (!nums.length) return null;
+  // the key stated as the result of a computation is the answer, even when other numbers (its parts,
+  // a check) follow it; alternatives are not preferred this way (60 and 18 are steps towards 72)
+  const wanted = [resolveKey(item.key, keys)]
+    .map((v) => asNumbers(v))
+    .filter((v): v is number[] => v?.length === 1)
+    .map((v) => v[0]);
+  for (const eq of ev.equations) {
+    const last = eq.sides[eq.sides.length - 1];
+    if (last.tokens.length !== 1 || last.tokens[0].t !== 'num') continue;
+    const v = last.tokens[0].v;
+    if (
+      eq.sides.slice(0, -1).some((s) => s.tokens.some((t) => t.t === 'num')) &&
+      wanted.some((w) => closeTo(v, w, { rel: 1e-9 }))
+    ) {
+      return { value: v, line: eq.line, conf: 0.95 };
+    }
+  }
+  const x = nums[nums.length - 1];
+  return { value: x.value, line: lineOfIndex(text, x.start), conf: 0.95 };
+}
+
+function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
+  if (!item.formula) return null;
+  const key = parseExpr(item.formula);
+  const names = item.names.map(canonicalSymbol);
+  let sawEquation = false;
+  for (const eq of ev.equations) {
+    const lhs = eq.sides[0].tokens;
+    if (!(lhs.length === 1 && lhs[0].t === 'sym' && names.includes(lhs[0].v))) continue;
+    for (const s of eq.sides.slice(1)) {
+      // only symbolic sides state the formula (`o_t * tanh(C_t)`); `1 * tanh(0.7)` is its evaluation
+      if (!s.expr || s.tokens.every((t) => t.t !== 'sym') || s.tokens.some((t) => t.t === 'num')) continue;
+      sawEquation = true;
+      if (equivalent(s.expr, key)) return true;
+    }
+  }
+  return sawEquation ? false : null;
+}
+
+function resolveArgs(
+  item: ValueItem,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const [name, arg] of Object.entries(item.ecf!.args)) {
+    if ('literal' in arg) out[name] = arg.literal;
+    else if ('key' in arg) out[name] = lookupPath(ctx.keys, arg.key);
+    else if ('param' in arg) out[name] = lookupPath(ctx.params as Keys, arg.param);
+    // a blank earlier answer carries nothing wrong forward: use the key in its place
+    else out[name] = answers.get(arg.answer) ?? answers.get(`key:${arg.answer}`);
+    if (out[name] === undefined) return null;
+  }
+  return out;
+}
+
+function gradeValue(
+  item: ValueItem,
+  part: Part,
+  ev: Evidence,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+): ItemResult {
+  const base = { id: item.id, label: item.label, max: item.points };
+  const key = resolveKey(item.key, ctx.keys);
+  const work = item.work ?? part.work;
+  const read = readValue(item, part, ev, ctx.keys);
+  const fOk = formulaStated(item, ev);
+  if (!read) {
+    return {
+      ...base,
+      awarded: 0,
+      reason: `no ${item.shape === 'dimension' ? 'shape' : 'value'} found for ${item.label.split(' ')[0]}`,
+      evidence: [],
+      conf: 0.6,
+    };
+  }
+  const got = read.value;
+  const evidence: Region[] = ev.region(read.line);
+  const keyNums = asNumbers(key) ?? [];
+  const compKeys = item.components ? item.components.keys.map((k) => resolveKey(k, ctx.keys)) : [];
+  const targets = targetsOf([got, key, ...compKeys]);
+  const w = findWork(work, ev, targets, fOk === true);
+  const workEv = w.line !== null ? ev.region(w.line) : [];
+  const missing = `no working shown (${work.describe}); a bare answer earns no marks (instruction 3)`;
+  const shownValue = item.shape === 'dimension' ? fmtDims(asNumbers(got) ?? []) : fmt(got);
+  const result = (awarded: number, reason: string, conf = read.conf, wrong?: string): ItemResult => ({
+    ...base,
+    awarded,
+    reason,
+    evidence: [...evidence, ...workEv],
+    conf,
+    value: got,
+    wrong,
+  });
+
+  if (valueMatches(item, got, key)) {
+    if (fOk === false && item.formula) {
+      return result(
+        0,
+        `${shownValue} matches the answer, but the formula used is not the right one`,
+        read.conf,
+        `${item.id}:formula`,
+      );
+    }
+    if (!work.required || w.ok)
+      return result(item.points, `${shownValue} is right${w.ok ? ', with the working shown' : ''}`);
+    return result(0, `${shownValue} is right but ${missing}`);
+  }
+  for (const alt of item.alternatives) {
+    if (valueMatches(item, got, alt.value)) {
+      const needs = alt.needsWork ?? work.required;
+      if (!needs || w.ok) return result(alt.credit, alt.reason);
+      return result(0, `${alt.reason}; ${missing}`);
+    }
+  }
+  if (item.transposed && item.shape === 'dimension') {
+    const g = asNumbers(got) ?? [];
+    if (g.length === keyNums.length && sameShape([...g].reverse(), keyNums)) {
+      const conv = matchesAny(item.transposed.when, ev.prose);
+      if (conv && (!work.required || w.ok))
+        return result(item.transposed.credit, `${shownValue} with the transposed convention stated`);
+      if (conv) return result(0, `${shownValue} (transposed convention) but ${missing}`);
+      return result(
+        0,
+        `${shownValue} is the wrong way round for W_f [h_{t-1}, x_t] (no transposed convention stated)`,
+        read.conf,
+        `${item.id}=${fmt(got)}`,
+      );
+    }
+  }
+  const wrongTag = `${item.id}=${fmt(got)}`;
+  if (item.ecf) {
+    const args = resolveArgs(item, ctx, answers);
+    let expected: unknown = null;
+    try {
+      expected = args ? computeEcf(item.ecf.compute, args) : null;
+    } catch {
+      expected = null;
+    }
+    const wantsDiffer = expected !== null && !valueMatches(item, expected, key);
+    if (wantsDiffer && valueMatches(item, got, expected)) {
+      if (!work.required || w.ok) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
+      return result(0, `${item.ecf.reason}, but ${missing}`, read.conf, wrongTag);
+    }
+  }
+  if (item.components && w.ok) {
+    const line = computationFor(ev, targetsOf(compKeys), { abs: 0, rel: 1e-9 });
+    if (line !== null) {
+      return {
+        ...result(item.components.credit, item.components.reason, read.conf, wrongTag),
+        evidence: [...evidence, ...ev.region(line)],
+      };
+    }
+  }
+  if (item.slip) {
+    // the right formula stated, or arithmetic that reaches the key's numbers, but a different final value
+    const keyLine = computationFor(
+      ev,
+      keyNums.filter((x) => x !== 0),
+    );
+    const statedWrong = ev.computations.some((c) =>
+      c.stated.some((s) => {
+        const a = typeof c.value === 'number' ? [c.value] : c.value;
+        const b = typeof s === 'number' ? [s] : s;
+        return a.length === b.length && a.some((x, i) => !closeTo(x, b[i], { abs: 0.005 }));
+      }),
+    );
+    if (fOk === true || (keyLine !== null && fOk !== false) || (statedWrong && fOk !== false)) {
+      return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
+    }
+  }
+  const expect = item.shape === 'dimension' ? fmtDims(keyNums) : fmt(key);
+  const why = fOk === false ? ' (the formula used is not the right one)' : '';
+  return result(0, `${shownValue} is not right; the answer is ${expect}${why}`, read.conf, wrongTag);
+}
+
+function eqsFor(ev: Evidence, names: string[], continued = false): Expr[] {
+  const out: Expr[] = [];
+  const take = (eqs: Equation[]) => {
+    for (const eq of eqs) {
+      const lhs = eq.sides[0].tokens;
+      if (lhs.length === 1 && lhs[0].t === 'sym' && names.includes(lhs[0].v)) {
+        for (const s of eq.sides.slice(1)) if (s.expr) out.push(s.expr);
+      }
+    }
+  };
+  take(ev.equations);
+  if (continued) {
+    // an expression broken across lines in the middle of a product (`... + diag(f_{t+1})` / `dL/dc_{t+1}`):
+    // also read each equation line joined with the next one; the best-matching reading is used
+    ev.equations.forEach((eq) => {
+      const next = ev.lines[eq.lastLine + 1];
+      if (next?.trim())
+        take(findEquations([`${ev.lines.slice(eq.line, eq.lastLine + 1).join(' ')} ${next}`]));
+    });
+  }
+  return out;
+}
+
+function gradeExpression(item: ExpressionItem, ev: Evidence): ItemResult {
+  const base = { id: item.id, label: item.label, max: item.points };
+  const names = item.of.map(canonicalSymbol);
+  const cands = eqsFor(ev, names);
+  const key = parseExpr(item.expr);
+  const accept = item.accept.map((a) => parseExpr(a));
+  const evidence = ev.answer.regions.slice(0, 1);
+  for (const c of cands.reverse()) {
+    if (equivalent(c, key) || accept.some((a) => equivalent(c, a))) {
+      return {
+        ...base,
+        awarded: item.points,
+        reason: 'the expression is the dot product: right',
+        evidence,
+        conf: 1,
+      };
+    }
+    for (const r of item.reject) {
+      if (equivalent(c, parseExpr(r.expr)))
+        return { ...base, awarded: 0, reason: r.reason, evidence, conf: 1, wrong: `${item.id}:reject` };
+    }
+  }
+  if (cands.length) {
+    return {
+      ...base,
+      awarded: 0,
+      reason: 'the expression is not the dot product of the decoder state and the encoder state',
+      evidence,
+      conf: 0.9,
+      wrong: `${item.id}:other`,
+    };
+  }
+  // said in words: "the dot product of s_{k-1} and h_j"
+  if (
+    /dot[- ]?product|inner product/.test(ev.prose) &&
+    /\bs_?\{?k/.test(ev.prose) &&
+    /\bh_?\{?j/.test(ev.prose)
+  ) {
+    return {
+      ...base,
+      awarded: item.points,
+      reason: 'the dot product of the decoder and encoder states, stated in words',
+      evidence,
+      conf: 0.75,
+    };
+  }
+  const blank = ev.prose.replace(/[^a-z0-9]/g, '').length === 0;
+  return {
+    ...base,
+    awarded: 0,
+    reason: blank ? 'no expression written' : 'no expression for e_kj could be read',
+    evidence,
+    conf: blank ? 0.95 : 0.5,
+  };
+}
+
+interface TermMatch {
+  credit: number;
+  reason: string;
+  /** a partial-credit form: a wrong answer worth noticing when two scripts share it */
+  wrong?: string;
+}
+
+function gradeTerms(part: Part, ev: Evidence): Map<string, TermMatch> {
+  const terms = part.items.filter((i): i is TermItem => i.type === 'term');
+  const out = new Map<string, TermMatch>();
+  if (!terms.length) return out;
+  const of = canonicalSymbol(terms[0].of);
+  // intermediate definitions (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...) are substituted into the result
+  const defs = new Map<string, Expr>();
+  for (const eq of ev.equations) {
+    const lhs = eq.sides[0].tokens;
+    if (lhs.length === 1 && lhs[0].t === 'sym' && lhs[0].v.startsWith('d(') && lhs[0].v !== of) {
+      const last = [...eq.sides.slice(1)].reverse().find((s) => s.expr);
+      if (last?.expr) defs.set(lhs[0].v, last.expr);
+    }
+  }
+  let best: { score: number; found: Map<string, TermMatch> } | null = null;
+  for (const rhs of eqsFor(ev, [of], true)) {
+    const full = substitute(rhs, defs);
+    const studentTerms = additiveTerms(full);
+    const found = new Map<string, TermMatch>();
+    for (const t of terms) {
+      const key = parseExpr(t.expr);
+      if (studentTerms.some((s) => equivalent(s, key))) {
+        found.set(t.id, { credit: t.points, reason: `${t.label}: right` });
+        continue;
+      }
+      for (const alt of t.alternatives) {
+        if (studentTerms.some((s) => equivalent(s, parseExpr(alt.expr)))) {
+          found.set(t.id, { credit: alt.credit, reason: alt.reason, wrong: `${t.id}~${alt.expr}` });
+          break;
+        }
+      }
+    }
+    const score = [...found.values()].reduce((s, x) => s + x.credit, 0);
+    // how many paths were added (the sum item needs two, even if one of them is wrong)
+    if (studentTerms.length >= 2 && found.size)
+      found.set('__paths', { credit: 0, reason: 'two paths added' });
+    if (!best || score >= best.score) best = { score, found };
+  }
+  return best?.found ?? out;
+}
+
+function gradeConcept(item: ConceptItem, ev: Evidence): ItemResult {
+  const base = { id: item.id, label: item.label, max: item.points };
+  const evidence = ev.answer.regions.slice(0, 1);
+  const states = item.facets.map((f) => {
+    const neg = matchesAny(f.negated, ev.prose);
+    const pos = matchesAny(f.any, ev.prose);
+    return { id: f.id, state: neg ? 'negated' : pos ? 'yes' : 'no' };
+  });
+  if (states.every((s) => s.state === 'yes'))
+    return { ...base, awarded: item.points, reason: `${item.label}: stated`, evidence, conf: 0.9 };
+  if (states.some((s) => s.state === 'negated')) {
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.label}: the answer says the opposite`,
+      evidence,
+      conf: 0.75,
+      wrong: `${item.id}:negated`,
+    };
+  }
+  const strong = states.filter((s) => s.state === 'yes' && !item.weak.includes(s.id));
+  if (strong.length) {
+    // half of the concept: a person decides
+    return { ...base, awarded: 0, reason: `${item.label}: only partly stated`, evidence, conf: 0.5 };
+  }
+  return { ...base, awarded: 0, reason: `${item.label}: not stated`, evidence, conf: 0.9 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// parts and scripts
+
+function noAnswer(part: Part, script: ExtractedScript): { grade: PartGrade; reading: PartReading } {
+  // review only when text may have been missed: unlabelled text, or a page read poorly by OCR
+  const suspicious =
+    meaningfulUnlabelled(script).length > 0 ||
+    // a part label on a page read by OCR is easily missed
+    script.pages.some((p) => p.source !== 'text');
+  return {
+    grade: {
+      score: 0,
+      max: part.points,
+      review: suspicious,
+      reasons: ['no answer found for this part'],
+      items: part.items.map((i) => ({
+        id: i.id,
+        label: i.label,
+        max: i.points,
+        awarded: 0,
+        reason: 'no answer found',
+        evidence: [],
+      })),
+      confidence: suspicious ? 0.5 : 1,
+      evidence: [],
+    },
+    reading: { values: {}, wrong: [] },
+  };
+}
+
+// "skipped", "—", "not attempted", "?": a label with nothing under it
+const NOT_ATTEMPTED =
+  /^(?:skipped?|not attempted|unattempted|n\/?a|blank|no answer|left blank|don'?t know|do not know|idk|pass|[-—–_.?\s]*)$/i;
+function notAttempted(text: string): boolean {
+  return NOT_ATTEMPTED.test(
+    normalizeProse(text)
+      .replace(/[()[\]]/g, '')
+      .trim(),
+  );
+}
+
+function skipped(part: Part, answer: PartAnswer): { grade: PartGrade; reading: PartReading } {
+  return {
+    grade: {
+      score: 0,
+      max: part.points,
+      review: answer.conf < 0.5,
+      reasons: ['not attempted'],
+      items: part.items.map((i) => ({
+        id: i.id,
+        label: i.label,
+        max: i.points,
+        awarded: 0,
+        reason: 'not attempted',
+        evidence: [],
+      })),
+      confidence: answer.conf,
+      evidence: answer.regions,
+    },
+    reading: { values: {}, wrong: [] },
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function gradePart(
+  part: Part,
+  answer: PartAnswer | undefined,
+  script: ExtractedScript,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+): { grade: PartGrade; reading: PartReading } {
+  if (!answer?.text.trim()) return noAnswer(part, script);
+  if (notAttempted(answer.text)) return skipped(part, answer);
+  const ev = analyse(answer);
+  const results: ItemResult[] = [];
+  const maps = part.items.some((i) => i.type === 'mapping') ? findMappings(ev.lines) : [];
+  const termFound = gradeTerms(part, ev);
+  const derivation = hasDerivation(
+    ev,
+    part.items.find((i): i is TermItem => i.type === 'term')?.of &&
+      canonicalSymbol(part.items.find((i): i is TermItem => i.type === 'term')!.of),
+  );
+  for (const item of part.items) {
+    const base = {
+      id: item.id,
+      label: item.label,
+      max: item.points,
+      evidence: ev.answer.regions.slice(0, 1),
+    };
+    let r: ItemResult;
+    switch (item.type) {
+      case 'mapping':
+        r = gradeMapping(item, ev, ctx.keys, maps);
+        break;
+      case 'value':
+        r = gradeValue(item, part, ev, ctx, answers);
+        if (r.value !== undefined) answers.set(`${part.id}#${item.id}`, r.value);
+        if (r.value !== undefined && !answers.has(part.id)) answers.set(part.id, r.value);
+        break;
+      case 'expression':
+        r = gradeExpression(item, ev);
+        break;
+      case 'term': {
+        const m = termFound.get(item.id);
+        r = m
+          ? {
+              ...base,
+              awarded: m.credit,
+              reason: m.reason,
+              conf: 0.95,
+              termFound: m.credit === item.points,
+              wrong: m.wrong,
+            }
+          : {
+              ...base,
+              awarded: 0,
+              reason: `${item.label}: not found in the expression for ${item.of}`,
+              conf: 0.9,
+            };
+        break;
+      }
+      case 'sum': {
+        const all = termFound.has('__paths') || item.of.every((id) => termFound.has(id));
+        const ok = all && (!item.needsDerivation || derivation);
+        r = {
+          ...base,
+          awarded: ok ? item.points : 0,
+          reason: ok
+            ? 'both paths added, derived by the chain rule'
+            : all
+              ? 'both paths are added, but the sum is not derived (no chain-rule step)'
+              : 'the two paths are not both present and added',
+          conf: 0.95,
+        };
+        break;
+      }
+      case 'concept':
+        r = gradeConcept(item, ev);
+        break;
+    }
+    results.push(r);
+  }
+  let score = results.reduce((s, r) => s + r.awarded, 0);
+  const reasons = results.map((r) => `${r.awarded}/${r.max}: ${r.reason}`);
+  for (const cap of part.caps) {
+    const present =
+      cap.without === 'derivation'
+        ? derivation
+        : findWork({ ...part.work, counts: [cap.without] }, ev, [], false).ok;
+    if (!present && score > cap.max) {
+      score = cap.max;
+      reasons.push(`capped at ${cap.max}: ${cap.reason}`);
+    }
+  }
+  // term parts with nothing readable: the answer exists but no expression for the left-hand side
+  const termItems = part.items.filter((i) => i.type === 'term');
+  let matchConf = results.length ? Math.min(...results.map((r) => r.conf)) : 1;
+  if (termItems.length && !eqsFor(ev, [canonicalSymbol((termItems[0] as TermItem).of)]).length) {
+    matchConf = Math.min(matchConf, 0.5);
+    reasons.push(`no expression for ${(termItems[0] as TermItem).of} could be read`);
+  }
+  // a mapping part with positions that were not read is garbled; one that simply stops early is not
+  const mapItems = part.items.filter((i) => i.type === 'mapping');
+  if (mapItems.length) {
+    const read = results.filter((r) => r.value !== undefined).length;
+    const written = findNumbers(ev.lines.join('\n')).filter((n) => Number.isInteger(n.value)).length;
+    if (read < mapItems.length && written > read) {
+      matchConf = Math.min(matchConf, read >= mapItems.length - 1 ? 0.65 : 0.4);
+    }
+  }
+  // OCR'd text loses working and symbols: marks withheld on an answer read by OCR go to a person
+  const ocrPages = new Set(script.pages.filter((p) => p.source !== 'text').map((p) => p.page));
+  const fromOcr = answer.lines.length ? answer.lines.some((l) => ocrPages.has(l.page)) : answer.conf < 0.95;
+  if (fromOcr && score < part.points) matchConf = Math.min(matchConf, 0.65);
+  const confidence = Math.max(0, Math.min(1, Math.min(answer.conf, matchConf)));
+  const review = confidence < ctx.reviewThreshold;
+  if (review) reasons.push('sent to a person: the reading or the match is uncertain');
+  const evidence = answer.regions;
+  return {
+    grade: {
+      score: round(Math.min(part.points, score)),
+      max: part.points,
+      review,
+      reasons,
+      items: results.map(({ id, label, max, awarded, reason, evidence }) => ({
+        id,
+        label,
+        max,
+        awarded,
+        reason,
+        evidence,
+      })),
+      confidence: round(confidence),
+      evidence,
+    },
+    reading: {
+      values: Object.fromEntries(results.filter((r) => r.value !== undefined).map((r) => [r.id, r.value])),
+      wrong: results.filter((r) => r.wrong).map((r) => `${part.id}:${r.wrong}`),
+    },
+  };
+}
+
+export interface GradedScript {
+  grade: ScriptGrade;
+  readings: Record<string, PartReading>;
+  /** normalised text of each part, for similarity */
+  texts: Record<string, string>;
+}
+
+/** Grade one extracted script (no batch flags: see gradeBatch). */
+export function gradeScript(
+  rubric: Rubric,
+  ctx: GradingContext,
+  script: ExtractedScript,
+  file = script.file ?? '',
+): GradedScript {
+  const parts: Record<string, PartGrade> = {};
+  const readings: Record<string, PartReading> = {};
+  const texts: Record<string, string> = {};
+  const answers = new Map<string, unknown>();
+  for (const part of rubric.parts)
+    for (const item of part.items) {
+      if (item.type !== 'value') continue;
+      try {
+        const k = resolveKey(item.key, ctx.keys);
+        answers.set(`key:${part.id}#${item.id}`, k);
+        if (!answers.has(`key:${part.id}`)) answers.set(`key:${part.id}`, k);
+      } catch {
+        // a key the engine does not compute is reported when the item is graded
+      }
+    }
+  for (const part of rubric.parts) {
+    const { grade, reading } = gradePart(part, script.parts[part.id], script, ctx, answers);
+    parts[part.id] = grade;
+    readings[part.id] = reading;
+    texts[part.id] = normalizeProse(script.parts[part.id]?.text ?? '');
+  }
+  const total = round(Object.values(parts).reduce((s, p) => s + p.score, 0));
+  const h = script.header;
+  const student = h.match
+    ? { name: h.match.name, roll: h.match.roll }
+    : h.name || h.roll
+      ? { name: h.name, roll: h.roll }
+      : null;
+  return { grade: { file, student, parts, total, flags: [], flagReasons: {} }, readings, texts };
+}
+
+export type { Item };

@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { computeKeys, examParameters, loadExam } from '@grader/exam';
+import { describe, expect, it } from 'vitest';
+import { gradeBatch, gradeScript, loadRubric, parseRubric, RubricError, scriptFromText } from './index.ts';
+
+const exam = loadExam('cs60010-ct3');
+const rubric = loadRubric(exam);
+const ctx = { keys: computeKeys(exam), params: examParameters(exam), reviewThreshold: exam.reviewThreshold };
+const full = readFileSync(join(import.meta.dirname, 'fixtures/p-typed-full.txt'), 'utf8');
+const grade = (text: string, opts = {}) => gradeScript(rubric, ctx, scriptFromText(text, opts)).grade;
+const part = (id: string, body: string, opts = {}) => grade(`## ${id}\n${body}`, opts).parts[id];
+
+describe('rubric file', () => {
+  it('the seeded CT3 rubric loads and adds up to 20', () => {
+    expect(rubric.parts.map((p) => p.id)).toEqual(exam.parts.map((p) => p.id));
+    expect(rubric.parts.reduce((s, p) => s + p.points, 0)).toBe(20);
+  });
+  it('rejects a malformed rubric with the line and field', () => {
+    const yaml =
+      'exam: x\ntotal: 2\nparts:\n  - id: "a"\n    points: 1\n    items:\n      - { id: v, label: L, points: "one", type: value, shape: number, key: { literal: 1 } }\n';
+    expect(() => parseRubric(yaml)).toThrow(RubricError);
+    expect(() => parseRubric(yaml)).toThrow(/line 7: parts\[0\]\.items\[0\]\.points/);
+  });
+  it('reports points that do not add up', () => {
+    const yaml =
+      'exam: x\ntotal: 3\nparts:\n  - id: "a"\n    points: 2\n    items:\n      - { id: v, label: L, points: 1, type: value, shape: number, key: { literal: 1 } }\n';
+    expect(() => parseRubric(yaml)).toThrow(/parts add up to 2, not the total 3/);
+    expect(() => parseRubric(yaml)).toThrow(/line 5: parts\[0\]\.points: items of part a add up to 1/);
+  });
+});
+
+describe('grading CT3', () => {
+  it('a complete, worked script earns 20 with reasons and evidence', () => {
+    const g = grade(full);
+    expect(g.total).toBe(20);
+    expect(Object.values(g.parts).every((p) => !p.review)).toBe(true);
+    expect(g.parts['1b.i'].items[0].evidence[0].page).toBe(1);
+  });
+  it('1a: 0.5 per match, table and dash notation', () => {
+    expect(part('1a', 'Variable Position\nft 3\nit 8\not 4\nCt 10\nCt-1 1\nC̃t 6').score).toBe(2);
+  });
+  it('1b.i: bare value 0, slip 0.5, wrong formula 0', () => {
+    expect(part('1b.i', 'C_t = [0.7 0.2 0.05]').score).toBe(0);
+    expect(part('1b.i', 'Ct = {1x0.2+1x0.5, 0.5x0.4+0x0, 0x0.8+0.5x0.1} = {0.7, 0.2, 0.5}').score).toBe(0.5);
+    expect(part('1b.i', 'Ct = ft ⊙ Ct−1 = {1 × 0.2, 0.5 × 0.4, 0 × 0.8} = {0.2, 0.2, 0}').score).toBe(0);
+  });
+  it('1b.ii: error carried forward from the student’s own C_t', () => {
+    const h = Math.tanh(0.2).toFixed(3);
+    const g = grade(
+      `## 1b.i\nCt = ft*Ct-1 = {1 × 0.2, 0.5 × 0.4, 0 × 0.8} = {0.2, 0.2, 0}\n## 1b.ii\nht = ot * tanh(Ct) = {1 × tanh(0.2), 0, 0} = {${h}, 0, 0}`,
+    );
+    expect(g.parts['1b.ii'].score).toBe(0.5);
+  });
+  it('2a: dot product forms accepted, additive score rejected', () => {
+    expect(part('2a', 'e_kj = ⟨s_{k-1}, h_j⟩').score).toBe(1);
+    expect(part('2a', 'ekj = hj · sk-1 (dot product)').score).toBe(1);
+    expect(part('2a', 'e_kj = v^T tanh(W s_{k-1} + U h_j)').score).toBe(0);
+  });
+  it('2b: zero with a reason, zero bare, nonzero', () => {
+    expect(part('2b', 'NONE - the dot product similarity has no weights to learn').score).toBe(1);
+    expect(part('2b', '0').score).toBe(0);
+    expect(part('2b', 'An extra matrix W_a of 3 x 3, so 9 more parameters').score).toBe(0);
+  });
+  it('3a/3b/3c: reasoning, alternatives and error carried forward', () => {
+    expect(part('3a', 'W_f ∈ R^{3×5} because the concatenation [h_{t-1}, x_t] has 3 + 2 entries').score).toBe(
+      1,
+    );
+    expect(part('3a', '3 by 5').score).toBe(0);
+    expect(part('3b', 'b_f: (3,) -- one bias per hidden unit').score).toBe(1);
+    expect(part('3c', '4 × 15 = 60').score).toBe(0.5);
+    expect(part('3c', 'one gate: 3 × 5 + 3 = 18').score).toBe(0.5);
+    const g = grade('## 3a\nW_f is 3 × 2\n## 3b\n3\n## 3c\n4 × (3 × 2 + 3) = 36');
+    expect(g.parts['3c'].score).toBe(0.5);
+  });
+  it('4a: items follow the terms; cap without derivation', () => {
+    const derivation =
+      'By the chain rule through both paths, dh_t/dc_t = o_t * sech^2(c_t) and dc_{t+1}/dc_t = f_{t+1}';
+    expect(
+      part('4a', `${derivation}\ndL/dc_t = dL/dh_t * o_t * sech^2(c_t) + dL/dc_{t+1} * f_{t+1}`).score,
+    ).toBe(5);
+    expect(part('4a', `${derivation}\ndL/dc_t = dL/dh_t * o_t * sech^2(c_t) + dL/dc_{t+1} * f_t`).score).toBe(
+      4,
+    );
+    expect(part('4a', `${derivation}\ndL/dc_t = dL/dh_t * o_t + dL/dc_{t+1} * f_{t+1}`).score).toBe(3);
+    expect(part('4a', 'dL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 - tanh²(c_t)) + dL/dc_{t+1} ⊙ f_{t+1}').score).toBe(2);
+  });
+  it('4b: concepts with negation and bare claims', () => {
+    expect(
+      part('4b', 'dL/dc_1 has the product of forget gates f_2 ... f_T; with f_t = 1 it does not vanish')
+        .score,
+    ).toBe(2);
+    expect(part('4b', 'LSTMs solve the vanishing gradient problem.').score).toBe(0);
+    expect(part('4b', 'LSTMs solve the vanishing gradient problem.').review).toBe(false);
+    expect(part('4b', 'Even with forget gate = 1 the gradient still vanishes.').score).toBe(0);
+  });
+  it('5: per-item work, ECF from own output size, one count right', () => {
+    expect(part('5', '199 × 199 × 3, 199 × 199 × 10, 3088878').score).toBe(0);
+    const ecf =
+      'depthwise output 200 × 200 × 3 (padding keeps the size, (200 + 2 - 4)/1 + 1)\npointwise output 200 × 200 × 10 with 1 x 1 filters\ntotal = 200 × 200 × 3 × 16 + 200 × 200 × 3 × 10 = 3,120,000';
+    expect(part('5', ecf).items.map((i) => i.awarded)).toEqual([0, 0, 0.5]);
+  });
+  it('a part not found: 0, review only when text may have been missed', () => {
+    expect(grade('## 1a\nf_t → 3').parts['4a'].review).toBe(false);
+    const g = grade('## 1a\nf_t → 3', {
+      unlabelled: ['dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_{t+1}'],
+    });
+    expect(g.parts['4a'].reasons).toEqual(['no answer found for this part']);
+    expect(g.parts['4a'].review).toBe(true);
+  });
+  it('garbled OCR text goes to review instead of a guess', () => {
+    const p = part('4a', '@4 AD DL/DC, = DL/DH; * O, « M - TANHAC,>> * DL/DC,, *', {
+      conf: 0.6,
+      source: 'ocr',
+    });
+    expect(p.review).toBe(true);
+  });
+});
+
+describe('wordings and notations from other hands', () => {
+  it('1a by the question’s enumeration, in words, and a partial list', () => {
+    expect(part('1a', '(i) 3   (ii) 4   (iii) 8   (iv) 10   (v) 1   (vi) 7').score).toBe(2.5);
+    expect(
+      part('1a', 'The forget gate ft is at 3, the input gate it is at 8, the output gate ot is at 4').score,
+    ).toBe(0.5);
+    const partial = part('1a', 'ft = 3, it = 4, ot = 8, Ct = 10');
+    expect([partial.score, partial.review]).toEqual([2, false]);
+  });
+  it('a skipped part is 0 without review', () => {
+    const p = part('3b', 'skipped');
+    expect([p.score, p.review, p.reasons]).toEqual([0, false, ['not attempted']]);
+  });
+  it('1b.ii: a right value from a wrong formula earns nothing', () => {
+    expect(part('1b.ii', 'ht = ot * Ct = {1 · 0.6, 0 · 0.2, 0 · 0.05} = {0.6, 0, 0}').score).toBe(0);
+  });
+  it('1b.i: element-wise working said in words counts', () => {
+    const words =
+      'First entry: the forget gate is 1 so 0.2 is kept, and the input gate 1 adds 0.5, total 0.7.\nTherefore Ct = [0.7, 0.2, 0.05].';
+    expect(part('1b.i', words).score).toBe(1);
+  });
+  it('3c: error carried forward uses the key for a blank 3b', () => {
+    const g = grade(
+      '## 3a\nW_f is 3 × 6 (one column for the bias)\n## 3c\nper gate: 3 × 6 = 18 weights + 3 biases = 21\n4 gates: 4 × 21 = 84',
+    );
+    expect(g.parts['3c'].score).toBe(0.5);
+  });
+  it('5: Indian grouping, floor brackets, and the total preferred over later parts of the sum', () => {
+    const t =
+      'Hout = ⌊(200 − 4 + 2)/1⌋ + 1 = 199\ndepthwise output 199 x 199 x 3\npointwise output 199 x 199 x 10 (10 filters of 1 x 1 x 3)\n' +
+      'multiplications = 199 · 199 · 3 · (16 + 10) = 30,88,878 (depthwise 19,00,848, pointwise 11,88,030)';
+    expect(part('5', t).score).toBe(3);
+  });
+  it('4a: diag(...) Jacobian form, and an expression broken across lines', () => {
+    const t =
+      'by the multivariable chain rule, dh_t/dc_t = diag(o_t * sech²(c_t))\ndL/dc_t = diag(o_t * sech²(c_t)) dL/dh_t + diag(f_{t+1})\ndL/dc_{t+1}';
+    expect(part('4a', t).score).toBe(5);
+  });
+  it('2b: an explanation in the student’s own words', () => {
+    expect(
+      part(
+        '2b',
+        'Answer: 0. Each score only multiplies two existing hidden states, so nothing new is learned',
+      ).score,
+    ).toBe(1);
+  });
+});
+
+describe('batch flags', () => {
+  const wrong =
+    '## 1a\nf_t → 3, i_t → 8, o_t → 4\n## 1b.i\nC_t = {1 × 0.2 + 1 × 0.5, 0.2, 0.05} = {0.7, 0.2, 0.5}\n' +
+    '## 2b\nW_a of size 3 × 3, so 9 more parameters\n## 3a\nW_f is 3 × 2\n## 3c\n4 × (3 × 2 + 3) = 36\n' +
+    '## 5\n(200 + 2 - 4)/1 + 1 = 199 so 199 × 199 × 3 and 199 × 199 × 10\n199 × 199 × 10 × 4 × 4 × 3 = 19,008,480';
+  const correct = (k: number) => ({
+    file: `ok${k}.pdf`,
+    script: scriptFromText(`Name: S${k}\nRoll: 20CS1010${k}\n${full}`),
+  });
+
+  it('header, organisation, and similarity for a pair sharing unusual wrong answers', () => {
+    const res = gradeBatch(rubric, ctx, [
+      { file: 'a.pdf', script: scriptFromText(`Name: A\nRoll: 20CS10001\n${wrong}`) },
+      { file: 'b.pdf', script: scriptFromText(`Name: B\nRoll: 20CS10002\n${wrong}`) },
+      { file: 'c.pdf', script: scriptFromText(`Name: C\n${full}`, { issues: ['no roll number found'] }) },
+      {
+        file: 'd.pdf',
+        script: scriptFromText(`Name: D\nRoll: 20CS10004\n${full}`, { occurrences: { '1b.i': 2 } }),
+      },
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map(correct),
+    ]);
+    expect(res.slice(0, 5).map((r) => r.flags)).toEqual([
+      ['similarity'],
+      ['similarity'],
+      ['header'],
+      ['organisation'],
+      [],
+    ]);
+    expect(res[0].flagReasons.similarity).toMatch(/b\.pdf/);
+    // scripts that merely share correct answers are not flagged
+    expect(res.slice(4).every((r) => !r.flags.includes('similarity'))).toBe(true);
+  });
+
+  it('a common mistake shared by many scripts is not evidence of copying', () => {
+    const common =
+      '## 3a\nW_f is 3 × 2\n## 3c\n4 × (3 × 2 + 3) = 36\n## 2b\n9 more parameters (W_a is 3 × 3)';
+    const res = gradeBatch(
+      rubric,
+      ctx,
+      [1, 2, 3, 4, 5, 6].map((k) => ({
+        file: `c${k}.pdf`,
+        script: scriptFromText(`Name: C\nRoll: 20CS1000${k}\n${common}`),
+      })),
+    );
+    expect(res.some((r) => r.flags.includes('similarity'))).toBe(false);
+  });
+
+  it('the same odd sentence in two scripts is flagged', () => {
+    const odd =
+      '## 1a\nft - 1, it - 2 (I matched these by following the arrows from the top-left, like reading a metro map.)';
+    const res = gradeBatch(rubric, ctx, [
+      { file: 'x.pdf', script: scriptFromText(`Name: X\nRoll: 20CS10011\n${odd}`) },
+      {
+        file: 'y.pdf',
+        script: scriptFromText(`Name: Y\nRoll: 20CS10012\n## 4b\n?`, { unlabelled: [odd.slice(6)] }),
+      },
+      correct(1),
+    ]);
+    expect(res.map((r) => r.flags.includes('similarity'))).toEqual([true, true, false]);
+  });
+});

@@ -1,0 +1,249 @@
+// The rubric format (exams/<exam>/rubric.yaml), validated with zod. One file expresses a whole
+// marking scheme: parts, items, keys (literal or engine-computed), tolerances, alternatives with
+// credit, "work must be shown", caps, error carried forward, expression and concept items.
+import { z } from 'zod';
+
+/** A key: typed in (`literal`) or computed by the engine (`engine`: an entry of computeKeys, dotted path). */
+export const KeyRef = z.union([
+  z.object({ literal: z.unknown() }).strict(),
+  z.object({ engine: z.string().min(1) }).strict(),
+]);
+export type KeyRef = z.infer<typeof KeyRef>;
+
+export const Tolerance = z
+  .object({
+    abs: z.number().min(0).optional(),
+    rel: z.number().min(0).optional(),
+    /** vectors: each element within the tolerance (true), or the whole vector by its largest difference */
+    perElement: z.boolean().default(true),
+  })
+  .strict();
+
+/** What counts as work for a part or item. */
+export const WorkKind = z.enum([
+  /** arithmetic on the page that evaluates to the answer or a component of it: `1×0.2 + 1×0.5 = 0.7` */
+  'computation',
+  /** the item's formula stated (`C_t = f_t ⊙ C_{t-1} + i_t ⊙ C̃_t`) */
+  'formula',
+  /** a stated reason matching one of `reasons` */
+  'reason',
+  /** a chain-rule / derivation step (partial derivatives multiplied, intermediate derivatives, "chain rule") */
+  'derivation',
+]);
+export type WorkKind = z.infer<typeof WorkKind>;
+
+export const Work = z
+  .object({
+    required: z.boolean(),
+    /** any one of these kinds counts as work */
+    counts: z.array(WorkKind).default([]),
+    /** regular expressions (case-insensitive, on normalised prose) that count as a stated reason */
+    reasons: z.array(z.string()).default([]),
+    /** any explanation in words counts as the reason (a clause of six or more words with a connective) */
+    anyExplanation: z.boolean().default(false),
+    /** how to tell the student what was missing: "the element-wise computation" */
+    describe: z.string().default('the supporting working'),
+  })
+  .strict();
+export type Work = z.infer<typeof Work>;
+
+/** An argument of an error-carried-forward computation. */
+export const Arg = z.union([
+  z.object({ literal: z.unknown() }).strict(),
+  z.object({ param: z.string() }).strict(),
+  z.object({ key: z.string() }).strict(),
+  /** the student's own value for another item: "3a" (the part's first value item) or "5#depthwise" */
+  z.object({ answer: z.string() }).strict(),
+]);
+export type Arg = z.infer<typeof Arg>;
+
+export const Ecf = z
+  .object({
+    /** a named computation of the rubric package (see ecf.ts) */
+    compute: z.string(),
+    args: z.record(z.string(), Arg),
+    /** which output of the computation this item compares with (for computations with several outputs) */
+    output: z.string().optional(),
+    credit: z.number().min(0),
+    reason: z.string(),
+  })
+  .strict();
+export type Ecf = z.infer<typeof Ecf>;
+
+const ItemBase = {
+  id: z.string().min(1),
+  label: z.string().min(1),
+  points: z.number().positive(),
+};
+
+export const Alternative = z
+  .object({
+    value: z.unknown(),
+    credit: z.number().min(0),
+    reason: z.string(),
+    /** the alternative earns its credit only with work shown (default: the item's rule) */
+    needsWork: z.boolean().optional(),
+  })
+  .strict();
+
+export const MappingItem = z
+  .object({
+    ...ItemBase,
+    type: z.literal('mapping'),
+    /** how the variable is named, in ASCII math (`f_t`, `C_{t-1}`, `C~_t`) */
+    names: z.array(z.string()).min(1),
+    /** the item's place in the question's own enumeration (i. = 1): answers written `(i) 3  (ii) 4` */
+    position: z.number().int().min(1).optional(),
+    key: KeyRef,
+  })
+  .strict();
+
+export const ValueItem = z
+  .object({
+    ...ItemBase,
+    type: z.literal('value'),
+    shape: z.enum(['number', 'vector', 'dimension']),
+    /** variables whose value the item asks for (`C_t`); helps pick the answer out of the working */
+    names: z.array(z.string()).default([]),
+    /** words or phrases that introduce this value in prose (`depthwise`, `pointwise output`) */
+    cues: z.array(z.string()).default([]),
+    key: KeyRef,
+    tolerance: Tolerance.default({ perElement: true }),
+    alternatives: z.array(Alternative).default([]),
+    /** the formula whose value is asked for, in ASCII math; enables the "right formula, slip" rule */
+    formula: z.string().optional(),
+    slip: z
+      .object({ credit: z.number().min(0), reason: z.string() })
+      .strict()
+      .optional(),
+    ecf: Ecf.optional(),
+    /** a shape stated the other way round (`5 × 3`) with the convention said: credit */
+    transposed: z
+      .object({ credit: z.number().min(0), when: z.array(z.string()).min(1) })
+      .strict()
+      .optional(),
+    /** a count stated in words ("no additional parameters") is read as a number */
+    numberWords: z.boolean().default(false),
+    /** a partial credit when one of these components of a compound key is right and shown */
+    components: z
+      .object({ keys: z.array(KeyRef).min(1), credit: z.number().min(0), reason: z.string() })
+      .strict()
+      .optional(),
+    /** overrides the part's work rule for this item */
+    work: Work.optional(),
+  })
+  .strict();
+
+export const TermItem = z
+  .object({
+    ...ItemBase,
+    type: z.literal('term'),
+    /** the left-hand side the answer defines (`dL/dc_t`) */
+    of: z.string(),
+    /** the term of the key expression this item stands for */
+    expr: z.string(),
+    alternatives: z
+      .array(z.object({ expr: z.string(), credit: z.number().min(0), reason: z.string() }).strict())
+      .default([]),
+  })
+  .strict();
+
+export const SumItem = z
+  .object({
+    ...ItemBase,
+    type: z.literal('sum'),
+    /** the term items that must all be present, added */
+    of: z.array(z.string()).min(2),
+    /** the combination must be derived (chain rule), not only written down */
+    needsDerivation: z.boolean().default(true),
+  })
+  .strict();
+
+export const ExpressionItem = z
+  .object({
+    ...ItemBase,
+    type: z.literal('expression'),
+    /** the left-hand side (`e_kj`); an answer's equation for it is what gets checked */
+    of: z.array(z.string()).min(1),
+    expr: z.string(),
+    /** other forms that earn full credit */
+    accept: z.array(z.string()).default([]),
+    /** known wrong forms, with the reason to give */
+    reject: z.array(z.object({ expr: z.string(), reason: z.string() }).strict()).default([]),
+  })
+  .strict();
+
+export const Facet = z
+  .object({
+    id: z.string(),
+    /** regular expressions on normalised prose; any one matching states the facet */
+    any: z.array(z.string()).min(1),
+    /** regular expressions that, when matching, mean the opposite was said (negation) */
+    negated: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const ConceptItem = z
+  .object({
+    ...ItemBase,
+    type: z.literal('concept'),
+    /** every facet must be stated for the item; one but not all is a half-match -> review */
+    facets: z.array(Facet).min(1),
+    /** facets that alone are too generic to count as a half-match (e.g. mentioning the forget gate) */
+    weak: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const Item = z.discriminatedUnion('type', [
+  MappingItem,
+  ValueItem,
+  TermItem,
+  SumItem,
+  ExpressionItem,
+  ConceptItem,
+]);
+export type Item = z.infer<typeof Item>;
+export type ValueItem = z.infer<typeof ValueItem>;
+export type MappingItem = z.infer<typeof MappingItem>;
+export type TermItem = z.infer<typeof TermItem>;
+export type SumItem = z.infer<typeof SumItem>;
+export type ExpressionItem = z.infer<typeof ExpressionItem>;
+export type ConceptItem = z.infer<typeof ConceptItem>;
+
+export const Cap = z
+  .object({
+    /** the cap applies when this kind of work is missing from the part */
+    without: WorkKind,
+    max: z.number().min(0),
+    reason: z.string(),
+  })
+  .strict();
+
+export const Part = z
+  .object({
+    id: z.string().min(1),
+    points: z.number().positive(),
+    title: z.string().default(''),
+    work: Work.default({
+      required: false,
+      counts: [],
+      reasons: [],
+      anyExplanation: false,
+      describe: 'the supporting working',
+    }),
+    caps: z.array(Cap).default([]),
+    items: z.array(Item).min(1),
+  })
+  .strict();
+export type Part = z.infer<typeof Part>;
+
+export const Rubric = z
+  .object({
+    exam: z.string().min(1),
+    version: z.number().int().min(1).default(1),
+    /** the exam's total; parts must add up to it */
+    total: z.number().positive(),
+    parts: z.array(Part).min(1),
+  })
+  .strict();
+export type Rubric = z.infer<typeof Rubric>;
