@@ -23,7 +23,8 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // Bad input is a one-line message, not a stack trace.
-    const msg = err instanceof CliError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const msg =
+      err instanceof CliError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(`grader: ${msg}\n`);
     process.exitCode = err instanceof CliError ? err.exitCode : 1;
   },
