@@ -1,4 +1,4 @@
-import { type Db, effectiveGrade, type Prisma } from '@grader/db';
+import { type Db, effectiveGrade, gradeRowData, type Prisma } from '@grader/db';
 import type { ScriptGrade } from '@grader/model';
 
 type Tx = Prisma.TransactionClient;
@@ -23,17 +23,7 @@ export async function storeGrade(
     const { grade } = args;
     const needsReview = Object.values(grade.parts).filter((p) => p.review).length;
     const inserted = await tx.grade.createMany({
-      data: [
-        {
-          submissionId: args.submissionId,
-          rubricVersionId: args.rubricVersionId,
-          total: grade.total,
-          parts: grade.parts as object,
-          flags: grade.flags,
-          flagReasons: grade.flagReasons ?? {},
-          needsReview,
-        },
-      ],
+      data: [gradeRowData(args.submissionId, args.rubricVersionId, grade)],
       skipDuplicates: true,
     });
     const created = inserted.count === 1;

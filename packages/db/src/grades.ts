@@ -1,4 +1,4 @@
-import { PartGrade } from '@grader/model';
+import { PartGrade, type ScriptGrade } from '@grader/model';
 
 export interface OverrideLike {
   partId: string;
@@ -53,4 +53,17 @@ export function effectiveGrade(parts: unknown, overrides: OverrideLike[]): Effec
     out[partId] = part;
   }
   return { parts: out, total: Math.round(total * 1000) / 1000, needsReview };
+}
+
+/** The `grades` row for one automatic grade: the one shape the worker and a regrade both insert. */
+export function gradeRowData(submissionId: string, rubricVersionId: string, grade: ScriptGrade) {
+  return {
+    submissionId,
+    rubricVersionId,
+    total: grade.total,
+    parts: grade.parts as object,
+    flags: grade.flags,
+    flagReasons: grade.flagReasons ?? {},
+    needsReview: Object.values(grade.parts).filter((p) => p.review).length,
+  };
 }

@@ -15,7 +15,13 @@ export type {
   User,
 } from './generated/prisma/client.ts';
 export { Prisma, RegradeStatus, Role, SubmissionStatus } from './generated/prisma/client.ts';
-export { type EffectiveGrade, type EffectivePart, effectiveGrade, type OverrideLike } from './grades.ts';
+export {
+  type EffectiveGrade,
+  type EffectivePart,
+  effectiveGrade,
+  gradeRowData,
+  type OverrideLike,
+} from './grades.ts';
 export { type MigrateResult, migrate, migrationsDir } from './migrate.ts';
 export { createTestDatabase, type TestDatabase } from './testing.ts';
 

@@ -1,3 +1,4 @@
+import { gradeRowData } from '@grader/db';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import { examFromRow } from '@grader/worker';
 import type { AppContext } from '../context.ts';
@@ -63,15 +64,7 @@ export async function regradeExam(
     if (!save || rows.length === 0) continue;
     await ctx.db.$transaction(async (tx) => {
       const inserted = await tx.grade.createManyAndReturn({
-        data: rows.map(({ sub, grade }) => ({
-          submissionId: sub.id,
-          rubricVersionId: save.rubricVersionId,
-          total: grade.total,
-          parts: grade.parts as object,
-          flags: grade.flags,
-          flagReasons: grade.flagReasons ?? {},
-          needsReview: Object.values(grade.parts).filter((p) => p.review).length,
-        })),
+        data: rows.map(({ sub, grade }) => gradeRowData(sub.id, save.rubricVersionId, grade)),
         skipDuplicates: true,
         select: { submissionId: true },
       });
