@@ -175,7 +175,7 @@ async function main() {
   const base = process.memoryUsage.rss();
   const sampler = await rssSampler();
   const t0 = performance.now();
-  const pool = await createOcrPool();
+  const pool = await createOcrPool({ engine: 'tesseract' });
   const startMs = performance.now() - t0;
   const jsRes: { text: string; ms: number }[] = [];
   // latency: one page at a time
@@ -191,6 +191,28 @@ async function main() {
   await pool.close();
   const peak = sampler.stop();
 
+  // the same images through PaddleOCR alone and through both engines pooled, one page at a time
+  const other: Record<
+    'paddle' | 'both',
+    { res: { text: string; ms: number }[]; peak: number; base: number }
+  > = {
+    paddle: { res: [], peak: 0, base: 0 },
+    both: { res: [], peak: 0, base: 0 },
+  };
+  for (const engine of ['paddle', 'both'] as const) {
+    const o = other[engine];
+    o.base = process.memoryUsage.rss();
+    const smp = await rssSampler();
+    const p = await createOcrPool({ size: engine === 'both' ? cores : 1, engine });
+    for (const im of imgs) {
+      const t = performance.now();
+      const r = await p.recognize(im.pgm);
+      o.res.push({ text: r.words.map((w) => w.text).join(' '), ms: performance.now() - t });
+    }
+    await p.close();
+    o.peak = smp.stop();
+  }
+
   const natRes: { text: string; ms: number; rssMb: number }[] = [];
   for (const im of imgs) natRes.push(await nativeTesseract(im.file));
   const nt0 = performance.now();
@@ -203,11 +225,25 @@ async function main() {
 
   console.log('## OCR of pages with known text (200 DPI, preprocessed; word recall vs the text layer)\n');
   table(
-    ['page', 'tesseract.js recall', 'tesseract.js s', 'native recall', 'native s'],
+    [
+      'page',
+      'tesseract.js recall',
+      'tesseract.js s',
+      'Paddle recall',
+      'Paddle s',
+      'pooled recall',
+      'pooled s',
+      'native recall',
+      'native s',
+    ],
     imgs.map((im, i) => [
       im.name,
       `${fmt(100 * recall(im.truth, jsRes[i].text), 1)}%`,
       fmt(jsRes[i].ms / 1000),
+      `${fmt(100 * recall(im.truth, other.paddle.res[i].text), 1)}%`,
+      fmt(other.paddle.res[i].ms / 1000),
+      `${fmt(100 * recall(im.truth, other.both.res[i].text), 1)}%`,
+      fmt(other.both.res[i].ms / 1000),
       `${fmt(100 * recall(im.truth, natRes[i].text), 1)}%`,
       fmt(natRes[i].ms / 1000),
     ]),
@@ -229,6 +265,18 @@ async function main() {
         fmt(jsThroughput / 1000),
         `${fmt((peak - base) / 2 ** 20, 0)} MB over the process (${fmt(peak / 2 ** 20, 0)} MB RSS); pool start ${fmt(startMs / 1000)} s`,
       ],
+      ...(['paddle', 'both'] as const).map((engine) => {
+        const o = other[engine];
+        return [
+          engine === 'paddle'
+            ? 'PaddleOCR PP-OCRv4 (@gutenye/ocr-node), 1 instance'
+            : 'tesseract.js + Paddle pooled',
+          `${fmt(100 * avg(imgs.map((im, i) => recall(im.truth, o.res[i].text))), 1)}%`,
+          fmt(median(o.res.map((r) => r.ms)) / 1000),
+          '-',
+          `${fmt((o.peak - o.base) / 2 ** 20, 0)} MB over the process (${fmt(o.peak / 2 ** 20, 0)} MB RSS)`,
+        ];
+      }),
       [
         'Debian tesseract 5.3 CLI (eng), 1 thread/process',
         `${fmt(100 * avg(imgs.map((im, i) => recall(im.truth, natRes[i].text))), 1)}%`,
@@ -239,8 +287,10 @@ async function main() {
     ],
   );
 
-  // 3. The samples end to end: parts found and roll numbers, with OCR time per scanned page.
+  // 3. The samples end to end: parts found and roll numbers, with OCR time per scanned page
+  //    (engine: OCR_ENGINE, else the default).
   const pool2 = await createOcrPool();
+  console.log(`engine for the samples: ${pool2.engine}\n`);
   const rows: (string | number)[][] = [];
   for (const e of expected) {
     const bytes = new Uint8Array(readFileSync(join(SAMPLES_DIR, e.file)));

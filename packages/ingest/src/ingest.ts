@@ -6,8 +6,9 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { IngestError } from './errors.ts';
 import { readHeader } from './header.ts';
 import { crop, downscale, type Gray, preprocess, rotateQuarter, toGrayMax, toPgm } from './image.ts';
+import { findLabel, PartTree } from './labels.ts';
 import { buildLines, type LayoutWord, readingFrame, setReadingFrame } from './layout.ts';
-import { createOcrPool, type OcrPool, type OcrResult } from './ocr.ts';
+import { createOcrPool, type OcrPool, type OcrResult, type RecognizeOptions } from './ocr.ts';
 import {
   checkBytes,
   closePdf,
@@ -60,6 +61,9 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
     return ownPool;
   };
   let cancelled = false;
+  // Pooled OCR keeps, per line, the reading in which a label of this exam can be read.
+  const tree = new PartTree(opts.exam.parts);
+  const hint: RecognizeOptions = { isLabel: (t) => findLabel(t, tree, [], { ocr: true }) !== null };
   const readAll = async (d: PDFDocumentProxy) => {
     // Pages are read a few at a time: OCR'd pages then keep every worker of the pool busy.
     const pages: PageResult[] = new Array(d.numPages);
@@ -67,7 +71,7 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
     const lane = async () => {
       while (next <= d.numPages && !cancelled) {
         const n = next++;
-        pages[n - 1] = await readPage(d, n, pool, opts.onProgress);
+        pages[n - 1] = await readPage(d, n, pool, hint, opts.onProgress);
       }
     };
     const lanes = Math.min(d.numPages, (opts.ocr?.size ?? 2) + 1);
@@ -105,6 +109,7 @@ async function readPage(
   doc: PDFDocumentProxy,
   n: number,
   pool: () => Promise<OcrPool>,
+  hint: RecognizeOptions,
   onProgress?: (p: IngestProgress) => void,
 ): Promise<PageResult> {
   const warnings: string[] = [];
@@ -150,7 +155,7 @@ async function readPage(
   }
   onProgress?.({ page: n, pages: doc.numPages, stage: 'ocr' });
   try {
-    const ocr = await ocrPage(page, await pool(), images.dpi);
+    const ocr = await ocrPage(page, await pool(), images.dpi, hint);
     if (ocr.lines.length === 0 && chars > 0) {
       const lines = buildLines(n, words);
       return { info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 }, lines, warnings };
@@ -198,19 +203,23 @@ export async function ocrPage(
   page: PDFPageProxy,
   pool: OcrPool,
   native: number | null = null,
+  hint: RecognizeOptions = {},
 ): Promise<{ lines: Line[]; conf: number; rotation: number }> {
   const dpi = Math.round(Math.min(MAX_OCR_DPI, Math.max(MIN_OCR_DPI, native ?? MAX_OCR_DPI)));
   const r = await renderRgba(page, dpi);
   const gray = toGrayMax(r.data, r.width, r.height);
   const pre = preprocess(gray, dpi);
   let img: Gray = pre.img;
-  let res = await pool.recognize(toPgm(img));
+  let res = await pool.recognize(toPgm(img), hint);
   let quarter = 0;
-  if (res.conf < 0.45 || res.words.length < 5 || mostlyVertical(res)) {
-    quarter = await detectQuarter(img, pool, res, mostlyVertical(res));
+  // orientation is judged on tesseract's own reading when engines are pooled (its confidence drops
+  // on a turned page; Paddle's line scores do not)
+  const first = res.fast ?? res;
+  if (first.conf < 0.45 || first.words.length < 5 || mostlyVertical(first)) {
+    quarter = await detectQuarter(img, pool, first, mostlyVertical(first));
     if (quarter !== 0) {
       img = rotateQuarter(pre.img, quarter);
-      res = await pool.recognize(toPgm(img));
+      res = await pool.recognize(toPgm(img), hint);
     }
   }
   const q = quarterInverse(quarter, pre.img.width, pre.img.height);
@@ -272,7 +281,9 @@ async function detectQuarter(
   // A page read in vertical lines is turned a quarter either way: pick the better of the two.
   const quarters = sideways ? [1, 3] : [1, 2, 3];
   let bestScore = sideways ? 0 : score(upright) / 4; // full page vs a quarter-size crop: rough parity
-  const tries = await Promise.all(quarters.map((q) => pool.recognize(toPgm(rotateQuarter(band, q)))));
+  const tries = await Promise.all(
+    quarters.map((q) => pool.recognize(toPgm(rotateQuarter(band, q)), { quick: true })),
+  );
   tries.forEach((r, i) => {
     const s = score(r);
     if (s > bestScore * (sideways ? 1 : 1.5) && s > 20) {

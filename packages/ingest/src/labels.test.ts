@@ -101,6 +101,7 @@ describe('findLabel: OCR confusions', () => {
     ['l(a)', 'q1a'], // l for 1
     ['I(a)', 'q1a'], // I for 1
     ['1(6)(i)', 'q1b1'], // (b) read as (6)
+    ['1(3)(i)', 'q1b1'], // a block-capital B read as 3
     ['Q1 8) ii)', 'q1b2'], // b read as 8
     ['Q1 b) Il)', 'q1b2'], // ii read as Il
     ['Q1 b) 1)', 'q1b1'], // i read as 1
@@ -108,6 +109,7 @@ describe('findLabel: OCR confusions', () => {
     ['O3 C) 3 X 5', 'q3c'], // Q read as O
     ['03 A) 3 x 5', 'q3a'], // Q read as 0
     ['G4 A) DL/DC', 'q4a'], // Q read as G
+    ['QS DEPTHWISE', 'q5'], // 5 read as S after Q
     ['Q1O', 'q10'], // 0 read as O
     ['Q3 (e)', 'q3c'], // c read as e
   ])('%s -> %s', (text, want) => {
@@ -116,6 +118,8 @@ describe('findLabel: OCR confusions', () => {
   it('on OCR lines: Q1 read as Qt or Ql, and a lost Q before a bare part number with its answer', () => {
     expect(findLabel('Qta)if->3', tree, [], { ocr: true })?.partId).toBe('q1a');
     expect(findLabel('Qla) f -> 3', tree, [], { ocr: true })?.partId).toBe('q1a');
+    // block capitals: Q read as @, 1 as I
+    expect(findLabel('@IB) II) H = O', tree, [], { ocr: true })?.partId).toBe('q1b2');
     expect(findLabel('5 199 x 199 x 3', tree, [], { ocr: true })?.partId).toBe('q5');
     expect(findLabel('5 199 x 199 x 3', tree, [])).toBeNull();
     // still not for a question with sub-parts, nor for sums

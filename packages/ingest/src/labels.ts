@@ -51,9 +51,9 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|]))/i;
+  /^\s*(?:(?:question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S]))/i;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
-const OCR_Q = /^\s*[0OG@©](?=\s?[0-9][\s(.)])/;
+const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z]))/;
 const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?part\b|pt\.)?[\s.,:\-–—]*/i;
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
@@ -93,13 +93,15 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     if (!plain) break;
     const sep = plain[2] ? 'strong' : /^\(/.test(r.slice(plain[1].length)) ? 'strong' : 'weak';
     // OCR reads a question number 1 as l or I: "Ans la" is "Ans 1a"
-    const runs =
-      comps.length === 0 && (prefixed && ocr ? /^[lILt|][a-z]{1,3}$/ : /^[lIL|][a-z]{1,3}$/).test(plain[1])
-        ? [
-            { raw: plain[1][0], start: at },
-            { raw: plain[1].slice(1), start: at + 1 },
-          ]
-        : splitRuns(plain[1], at);
+    const oneAndLetter =
+      comps.length === 0 &&
+      (prefixed && ocr ? /^[lILt|](?:[a-z]{1,3}|[A-Z])$/ : /^[lIL|][a-z]{1,3}$/).test(plain[1]);
+    const runs = oneAndLetter
+      ? [
+          { raw: plain[1][0], start: at },
+          { raw: plain[1].slice(1), start: at + 1 },
+        ]
+      : splitRuns(plain[1], at);
     if (runs.length === 0) break;
     // A run of letters after digits ("1b", "3c") is a separate component.
     for (let i = 0; i < runs.length; i++) {
@@ -114,7 +116,12 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     }
     pos = at + plain[0].length;
     // a word-like token ends the label ("1 apple"): multi-letter runs other than roman numerals
-    if (/[A-Za-z]{2,}/.test(plain[1]) && !/^[ivxIVXl|]+$/.test(plain[1].replace(/^[0-9]+/, ''))) break;
+    if (
+      !oneAndLetter &&
+      /[A-Za-z]{2,}/.test(plain[1]) &&
+      !/^[ivxIVXl|]+$/.test(plain[1].replace(/^[0-9]+/, ''))
+    )
+      break;
   }
   return { comps, prefixed };
 }
@@ -128,10 +135,12 @@ function fitChild(raw: string, children: Set<string>): { value: string; conf: nu
   // roman numerals: l, I, 1, | and ! are all read for i
   const roman = raw.replace(/[Il1|!]/g, 'i').toLowerCase();
   if (ROMAN.test(roman) && children.has(roman)) return { value: roman, conf: 0.85 };
-  // a few digit/letter confusions of handwriting OCR: (b) read as (6) or (8), (a) as (9), (c) as (e)
+  // a few digit/letter confusions of handwriting OCR: (b) read as (6) or (8) (or (3) when the
+  // capital B's stem is lost), (a) as (9), (c) as (e)
   const letter: Record<string, string> = {
     '6': 'b',
     '8': 'b',
+    '3': 'b',
     h: 'b',
     '9': 'a',
     '@': 'a',

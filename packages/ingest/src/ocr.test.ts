@@ -25,7 +25,7 @@ const page = [
 
 let pool: OcrPool;
 beforeAll(async () => {
-  pool = await createOcrPool({ size: 2 });
+  pool = await createOcrPool({ size: 2, engine: 'tesseract' }); // the Paddle path: ocr-paddle.test.ts
 });
 afterAll(async () => {
   await pool?.close();

@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { lazyLanes } from './lanes.ts';
+import { fixDigits, type OcrHint, poolReadings } from './ocr-merge.ts';
+import { createPaddle, type PaddleLine, paddleLines, paddleWords } from './ocr-paddle.ts';
 
 const require = createRequire(import.meta.url);
 export const LANG_PATH = join(
@@ -21,13 +24,36 @@ export type OcrWord = {
   conf: number;
   line: number;
 };
-export type OcrResult = { words: OcrWord[]; conf: number };
+export type OcrResult = {
+  words: OcrWord[];
+  conf: number;
+  /** when engines were pooled: tesseract's own reading, whose confidence tells a page on its side */
+  fast?: { words: OcrWord[]; conf: number };
+};
+
+/** Which engine reads image pages: tesseract.js, PaddleOCR, or both pooled line by line. */
+export type OcrEngine = 'tesseract' | 'paddle' | 'both';
+export const OCR_ENGINES: readonly OcrEngine[] = ['tesseract', 'paddle', 'both'];
+/** The default engine, measured on the scanned samples (README): overridable with OCR_ENGINE. */
+export const DEFAULT_OCR_ENGINE: OcrEngine = 'both';
+
+export type RecognizeOptions = OcrHint & {
+  /** a quick probe (rotation detection): the fast engine alone is enough */
+  quick?: boolean;
+};
 
 export interface OcrPool {
   readonly size: number;
+  readonly engine?: OcrEngine;
   /** OCR of one image (PNG, JPEG or PGM bytes); queued until a worker is free. */
-  recognize(image: Buffer): Promise<OcrResult>;
+  recognize(image: Buffer, opts?: RecognizeOptions): Promise<OcrResult>;
   close(): Promise<void>;
+}
+
+export function ocrEngineFrom(value: string | undefined): OcrEngine {
+  if (value === undefined || value === '') return DEFAULT_OCR_ENGINE;
+  if ((OCR_ENGINES as readonly string[]).includes(value)) return value as OcrEngine;
+  throw new Error(`OCR_ENGINE must be one of ${OCR_ENGINES.join(', ')} (got "${value}")`);
 }
 
 type Page = Awaited<ReturnType<Worker['recognize']>>['data'];
@@ -52,8 +78,57 @@ export function wordsOf(page: Page): OcrWord[] {
   return out;
 }
 
-export async function createOcrPool(opts: { size?: number } = {}): Promise<OcrPool> {
+export async function createOcrPool(opts: { size?: number; engine?: OcrEngine } = {}): Promise<OcrPool> {
   const size = Math.max(1, opts.size ?? availableParallelism());
+  const engine = opts.engine ?? ocrEngineFrom(process.env.OCR_ENGINE);
+  const tess = engine === 'paddle' ? null : await tesseractLanes(size);
+  // Created only when an image page comes. One instance: onnxruntime-node runs a model
+  // synchronously on the main thread, so a second instance in the same process would only wait
+  // for the first (and cost ~1 GB more); tesseract's workers keep the other cores busy meanwhile.
+  const paddle = engine === 'tesseract' ? null : lazyLanes(1, createPaddle);
+  let closed = false;
+  const readTess = async (image: Buffer): Promise<OcrResult> => {
+    if (!tess) throw new Error('no tesseract in this pool');
+    return tess.use(async (w) => {
+      const res = await w.recognize(image, {}, { blocks: true, text: false });
+      return { words: wordsOf(res.data), conf: Math.max(0, Math.min(1, res.data.confidence / 100)) };
+    });
+  };
+  const readPaddle = async (image: Buffer): Promise<PaddleLine[]> => {
+    if (!paddle) throw new Error('no PaddleOCR in this pool');
+    return paddle.use((p) => paddleLines(p, image));
+  };
+  const confOf = (words: OcrWord[]) => {
+    const n = words.reduce((s, w) => s + w.text.length, 0);
+    return n ? words.reduce((s, w) => s + w.conf * w.text.length, 0) / n : 0;
+  };
+
+  return {
+    size,
+    engine,
+    async recognize(image: Buffer, ro: RecognizeOptions = {}): Promise<OcrResult> {
+      if (closed) throw new Error('OCR pool is closed');
+      if (engine === 'tesseract' || (engine === 'both' && ro.quick)) return readTess(image);
+      if (engine === 'paddle') {
+        const words = paddleWords(await readPaddle(image)).map((w) => ({ ...w, text: fixDigits(w.text) }));
+        return { words, conf: confOf(words) };
+      }
+      // Paddle is the second opinion: if it fails on an odd image, tesseract's reading stands
+      const [t, p] = await Promise.all([readTess(image), readPaddle(image).catch(() => null)]);
+      if (!p) return t;
+      const words = poolReadings(t.words, p, ro);
+      return { words, conf: confOf(words), fast: t };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await tess?.close();
+      await paddle?.created(); // onnxruntime sessions are freed with the process's GC
+    },
+  };
+}
+
+async function tesseractLanes(size: number) {
   const workers: Worker[] = await Promise.all(
     Array.from({ length: size }, () =>
       createWorker('eng', OEM.LSTM_ONLY, { langPath: LANG_PATH, cacheMethod: 'none', gzip: true }),
@@ -63,8 +138,6 @@ export async function createOcrPool(opts: { size?: number } = {}): Promise<OcrPo
   await Promise.all(workers.map((w) => w.setParameters({ tessedit_pageseg_mode: '3' as never })));
   const idle = [...workers];
   const waiting: Array<(w: Worker) => void> = [];
-  let closed = false;
-
   const acquire = () =>
     new Promise<Worker>((resolve) => {
       const w = idle.pop();
@@ -76,23 +149,15 @@ export async function createOcrPool(opts: { size?: number } = {}): Promise<OcrPo
     if (next) next(w);
     else idle.push(w);
   };
-
   return {
-    size,
-    async recognize(image: Buffer): Promise<OcrResult> {
-      if (closed) throw new Error('OCR pool is closed');
+    async use<R>(f: (w: Worker) => Promise<R>): Promise<R> {
       const w = await acquire();
       try {
-        const res = await w.recognize(image, {}, { blocks: true, text: false });
-        return { words: wordsOf(res.data), conf: Math.max(0, Math.min(1, res.data.confidence / 100)) };
+        return await f(w);
       } finally {
         release(w);
       }
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    close: () => Promise.all(workers.map((w) => w.terminate())).then(() => undefined),
   };
 }

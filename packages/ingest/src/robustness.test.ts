@@ -25,7 +25,7 @@ if (!haveSamples) {
   const files = readdirSync(ODD_DIR).filter((f) => f.toLowerCase().endsWith('.pdf'));
   let pool: OcrPool;
   beforeAll(async () => {
-    pool = await createOcrPool();
+    pool = await createOcrPool({ engine: 'tesseract' }); // the Paddle path: ocr-paddle.test.ts
   });
   afterAll(async () => {
     await pool?.close();

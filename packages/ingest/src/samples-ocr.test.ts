@@ -19,7 +19,7 @@ if (!haveSamples) {
   const expected = new Map(expectedSamples().map((e) => [e.file, e]));
   let pool: OcrPool;
   beforeAll(async () => {
-    pool = await createOcrPool();
+    pool = await createOcrPool({ engine: 'tesseract' }); // the Paddle path: ocr-paddle.test.ts
   });
   afterAll(async () => {
     await pool?.close();
