@@ -2,7 +2,7 @@
 // (@grader/ingest) and grading (@grader/rubric, @grader/exam keys). Everything else depends on the
 // two small interfaces below, so tests can supply a fast extractor and the wiring is one file.
 import type { Exam } from '@grader/exam';
-import type { OcrPool } from '@grader/ingest';
+import type { OcrEngine, OcrPool } from '@grader/ingest';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 
 export interface RosterEntry {
@@ -51,6 +51,8 @@ export function isUnreadableFile(err: unknown): err is Error & { code: string } 
 /** The real extractor: pdfjs text layer + OCR in a pool of worker threads (off the job loop). */
 export async function createCoreExtractor(opts: {
   ocrWorkers: number;
+  /** config's OCR_ENGINE; the library's default when absent */
+  ocrEngine?: OcrEngine;
   maxBytes?: number;
   maxPages?: number;
 }): Promise<Extractor> {
@@ -59,9 +61,9 @@ export async function createCoreExtractor(opts: {
   let pool: ReturnType<typeof ingest.createOcrPool> | null = null;
   const lazyPool: OcrPool = {
     size: opts.ocrWorkers,
-    async recognize(image) {
-      pool ??= ingest.createOcrPool({ size: opts.ocrWorkers });
-      return (await pool).recognize(image);
+    async recognize(image, ro) {
+      pool ??= ingest.createOcrPool({ size: opts.ocrWorkers, engine: opts.ocrEngine });
+      return (await pool).recognize(image, ro); // ro: rotation probes and label hints
     },
     async close() {},
   };

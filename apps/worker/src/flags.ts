@@ -32,16 +32,16 @@ export async function refreshExamFlags(db: Db, grading: GradingCore, examId: str
       fileName: g.submission.fileName,
     })),
   );
-  let changed = 0;
-  for (const [i, g] of withExtraction.entries()) {
+  const updates = withExtraction.flatMap((g, i) => {
     const f = flags[i];
-    if (
+    const same =
       JSON.stringify(f.flags) === JSON.stringify(g.flags) &&
-      JSON.stringify(f.flagReasons) === JSON.stringify(g.flagReasons)
-    )
-      continue;
-    await db.grade.update({ where: { id: g.id }, data: { flags: f.flags, flagReasons: f.flagReasons } });
-    changed++;
-  }
-  return changed;
+      JSON.stringify(f.flagReasons) === JSON.stringify(g.flagReasons);
+    return same
+      ? []
+      : [db.grade.update({ where: { id: g.id }, data: { flags: f.flags, flagReasons: f.flagReasons } })];
+  });
+  // All at once: a reader never sees one script of a similar pair flagged and the other not.
+  if (updates.length > 0) await db.$transaction(updates);
+  return updates.length;
 }

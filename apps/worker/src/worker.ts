@@ -39,6 +39,7 @@ export async function createWorker(opts: WorkerOptions): Promise<GraderWorker> {
     opts.extractor ??
     (await createCoreExtractor({
       ocrWorkers: config.OCR_WORKERS,
+      ocrEngine: config.OCR_ENGINE,
       maxBytes: config.MAX_UPLOAD_BYTES,
       maxPages: config.MAX_PDF_PAGES,
     }));

@@ -28,6 +28,8 @@ const Env = z.object({
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(2),
   GRADE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   OCR_WORKERS: z.coerce.number().int().positive().default(Math.max(1, cpus().length)),
+  /** which engine reads scanned pages: tesseract.js, PaddleOCR (in a worker thread), or both pooled */
+  OCR_ENGINE: z.enum(['tesseract', 'paddle', 'both']).default('both'),
   /** BullMQ key prefix in Redis (tests use a unique one per run) */
   QUEUE_PREFIX: z.string().min(1).default('grader'),
   /** how often the worker's reconciler looks for submissions whose job was lost (ms) */

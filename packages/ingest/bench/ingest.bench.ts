@@ -10,6 +10,7 @@ import { loadExam } from '@grader/exam';
 import { type Gray, preprocess, rotate, toGrayMax, toPgm } from '../src/image.ts';
 import { createOcrPool, ingestPdf, parseRoster } from '../src/index.ts';
 import { buildLines } from '../src/layout.ts';
+import { ocrEngineFrom } from '../src/ocr.ts';
 import { closePdf, openPdf, renderRgba, textLayerWords } from '../src/pdf.ts';
 import { answeredParts, expectedSamples, haveSamples, SAMPLES_DIR } from '../src/samples.ts';
 
@@ -289,7 +290,7 @@ async function main() {
 
   // 3. The samples end to end: parts found and roll numbers, with OCR time per scanned page
   //    (engine: OCR_ENGINE, else the default).
-  const pool2 = await createOcrPool();
+  const pool2 = await createOcrPool({ engine: ocrEngineFrom(process.env.OCR_ENGINE) });
   console.log(`engine for the samples: ${pool2.engine}\n`);
   const rows: (string | number)[][] = [];
   for (const e of expected) {

@@ -2,6 +2,13 @@
 export { IngestError, type IngestErrorCode } from './errors.ts';
 export { type IngestOptions, type IngestProgress, ingestPdf, renderPage } from './ingest.ts';
 export { findLabel, type Label, PartTree } from './labels.ts';
-export { createOcrPool, type OcrPool, type OcrResult, type OcrWord } from './ocr.ts';
+export {
+  createOcrPool,
+  DEFAULT_OCR_ENGINE,
+  type OcrEngine,
+  type OcrPool,
+  type OcrResult,
+  type OcrWord,
+} from './ocr.ts';
 export { coerceRoll, findRoll } from './roll.ts';
 export { matchStudent, parseRoster, type Roster, type RosterEntry } from './roster.ts';

@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-import { lazyLanes } from './lanes.ts';
 import { fixDigits, type OcrHint, poolReadings } from './ocr-merge.ts';
-import { createPaddle, type PaddleLine, paddleLines, paddleWords } from './ocr-paddle.ts';
+import { type PaddleLine, paddleWords } from './ocr-paddle.ts';
+import { createPaddleThread } from './paddle-thread.ts';
 
 const require = createRequire(import.meta.url);
 export const LANG_PATH = join(
@@ -34,7 +34,7 @@ export type OcrResult = {
 /** Which engine reads image pages: tesseract.js, PaddleOCR, or both pooled line by line. */
 export type OcrEngine = 'tesseract' | 'paddle' | 'both';
 export const OCR_ENGINES: readonly OcrEngine[] = ['tesseract', 'paddle', 'both'];
-/** The default engine, measured on the scanned samples (README): overridable with OCR_ENGINE. */
+/** The default engine, measured on the scanned samples (README); apps pass config's OCR_ENGINE. */
 export const DEFAULT_OCR_ENGINE: OcrEngine = 'both';
 
 export type RecognizeOptions = OcrHint & {
@@ -78,14 +78,14 @@ export function wordsOf(page: Page): OcrWord[] {
   return out;
 }
 
+/** `engine`: the apps pass `@grader/config`'s OCR_ENGINE; a library user passing none gets the default. */
 export async function createOcrPool(opts: { size?: number; engine?: OcrEngine } = {}): Promise<OcrPool> {
   const size = Math.max(1, opts.size ?? availableParallelism());
-  const engine = opts.engine ?? ocrEngineFrom(process.env.OCR_ENGINE);
+  const engine = opts.engine ?? DEFAULT_OCR_ENGINE;
   const tess = engine === 'paddle' ? null : await tesseractLanes(size);
-  // Created only when an image page comes. One instance: onnxruntime-node runs a model
-  // synchronously on the main thread, so a second instance in the same process would only wait
-  // for the first (and cost ~1 GB more); tesseract's workers keep the other cores busy meanwhile.
-  const paddle = engine === 'tesseract' ? null : lazyLanes(1, createPaddle);
+  // One Paddle instance in its own worker thread, started on the first image page (it costs
+  // ~1.4 GB); onnxruntime runs it on one core while tesseract's workers use the others.
+  const paddle = engine === 'tesseract' ? null : createPaddleThread();
   let closed = false;
   const readTess = async (image: Buffer): Promise<OcrResult> => {
     if (!tess) throw new Error('no tesseract in this pool');
@@ -96,7 +96,7 @@ export async function createOcrPool(opts: { size?: number; engine?: OcrEngine } 
   };
   const readPaddle = async (image: Buffer): Promise<PaddleLine[]> => {
     if (!paddle) throw new Error('no PaddleOCR in this pool');
-    return paddle.use((p) => paddleLines(p, image));
+    return paddle.lines(image);
   };
   const confOf = (words: OcrWord[]) => {
     const n = words.reduce((s, w) => s + w.text.length, 0);
@@ -122,8 +122,7 @@ export async function createOcrPool(opts: { size?: number; engine?: OcrEngine } 
     async close() {
       if (closed) return;
       closed = true;
-      await tess?.close();
-      await paddle?.created(); // onnxruntime sessions are freed with the process's GC
+      await Promise.all([tess?.close(), paddle?.close()]);
     },
   };
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { loadConfig } from '@grader/config';
 import { computeKeys, examParameters, loadExam, UnknownExamError } from '@grader/exam';
 import { createOcrPool, ingestPdf, type OcrPool, parseRoster, type Roster } from '@grader/ingest';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
@@ -97,6 +98,12 @@ function table(grades: ScriptGrade[], partIds: string[]): string {
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  let ocrEngine: ReturnType<typeof loadConfig>['OCR_ENGINE'];
+  try {
+    ocrEngine = loadConfig().OCR_ENGINE; // validated with the rest of the environment
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e));
+  }
   let exam: ReturnType<typeof loadExam>;
   try {
     exam = loadExam(args.exam);
@@ -128,7 +135,10 @@ export async function run(argv: string[]): Promise<number> {
   const lanes = Math.max(1, Math.min(availableParallelism(), args.files.length));
   let pool: OcrPool | null = null;
   const getPool = async () =>
-    (pool ??= await createOcrPool({ size: Math.max(1, Math.min(availableParallelism(), 2)) }));
+    (pool ??= await createOcrPool({
+      size: Math.max(1, Math.min(availableParallelism(), 2)),
+      engine: ocrEngine,
+    }));
   const results: Array<{ file: string; script: ExtractedScript | null; error?: string }> = new Array(
     args.files.length,
   );
