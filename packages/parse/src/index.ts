@@ -18,7 +18,7 @@ export {
   type Value,
 } from './expr.ts';
 export { type LayoutLine, type LayoutWord, linearizeFractions } from './layout.ts';
-export { fixOcrDigits, normalizeMath, normalizeProse } from './normalize.ts';
+export { fixOcrDigits, foldOperatorLines, normalizeMath, normalizeProse } from './normalize.ts';
 export { closeTo, type FoundNumber, findNumbers, ocrDigitsInText, parseNumber } from './numbers.ts';
 export {
   type Equation,

@@ -40,6 +40,10 @@ const SUBSCRIPT_CHARS: Record<string, string> = {
 const CHAR_MAP: Record<string, string> = {
   '⊙': '*',
   '∘': '*',
+  // pdfTeX's text layer gives \circ as a white bullet
+  '◦': '*',
+  // pdfTeX's \sim (a student's ≈) comes out as a small tilde
+  '˜': '~',
   '·': '*',
   '⋅': '*',
   '∗': '*',
@@ -98,6 +102,41 @@ const CHAR_MAP: Record<string, string> = {
 };
 
 /**
+ * pdfTeX sets a product sign with limits taller than the line: its glyph (∏, or `Q` from the cmex
+ * font without a Unicode map) and the upper limit end up on a line of their own above the formula.
+ * Put it back as `prod` before the first indexed factor (`ft`, `f_t`) of the next line.
+ */
+function bigOperatorLines(s: string): string {
+  // a sum sign alone above `e_kj = m s_{k-1,m} h_{j,m}`: its lower limit is the lone index after `=`
+  s = s.replace(/(^|\n)[ \t]*[∑Σ][ \t]*\n([^\n]*?=\s*)([a-z])(?=\s)/g, '$1$2sum_$3');
+  return s.replace(
+    /(^|\n)[ \t]*(?:∏|Q|Π)[ \t]*[A-Za-z]?[ \t]*\n([^\n]*)/g,
+    (m, start: string, next: string) => {
+      const f = /(?<![A-Za-z/∂])[a-z]_?\{?[tijk]\}?(?![\w/=]|\s*=)/.exec(next);
+      if (!f) return m;
+      return `${start}${next.slice(0, f.index)}prod ${next.slice(f.index)}`;
+    },
+  );
+}
+
+/** Lines of an answer with a lone big-operator line (∏, `Q`, ∑) folded into the line it belongs to. */
+export function foldOperatorLines<T extends { text: string }>(lines: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (i + 1 < lines.length && /^\s*(?:∏|Q|Π|∑|Σ)\s*[A-Za-z]?\s*$/.test(lines[i].text)) {
+      const merged = bigOperatorLines(`${lines[i].text}\n${lines[i + 1].text}`);
+      if (!merged.includes('\n')) {
+        out.push({ ...lines[i + 1], text: merged });
+        i++;
+        continue;
+      }
+    }
+    out.push(lines[i]);
+  }
+  return out;
+}
+
+/**
  * Normalise answer text to the project's ASCII-math form:
  * - ⊙ ∘ · × ∗ `*` -> `*`; Unicode minus and dashes -> `-`; ∂ -> `d`; → -> `->`; ≈ -> `=`;
  * - superscripts: `²` -> `^2`, `ᵀ`/`⊤` -> `^T`; subscript characters -> `_x`;
@@ -106,7 +145,7 @@ const CHAR_MAP: Record<string, string> = {
  * Letters keep their case and spacing is kept (spaces matter for `c_t + 1` versus `c_t+1`).
  */
 export function normalizeMath(raw: string): string {
-  let s = raw.normalize('NFC').replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
+  let s = bigOperatorLines(raw.normalize('NFC')).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
   s = s
     .replace(/\\(?:odot|circ|cdot|times|ast)\b/g, '*')
     .replace(/\\partial\s*/g, 'd')
@@ -147,7 +186,13 @@ export function normalizeMath(raw: string): string {
     out += m !== undefined ? m : c;
   }
   // element-wise product spelt `.*` (MATLAB) or as a spaced letter `o` between operands
-  out = out.replace(/\.\*/g, '*').replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ');
+  // (pdfTeX extracts a `.*` typed in math mode as `. ∗`)
+  out = out
+    .replace(/(?<=[\w)\]}] ?)\. ?\*(?= )/g, ' * ')
+    .replace(/\.\*/g, '*')
+    .replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ');
+  // a multiplication x glued to its number before a function (math mode drops the space): 1x tanh(0.7)
+  out = out.replace(/(\d)x\s+(?=(?:tanh|sigma|sech|exp)\s*\()/g, '$1 * ');
   // `≈` written as a spaced tilde: tanh(0.7) ~ 0.6
   out = out.replace(/\s~\s*(?=[-\d.[({])/g, ' = ');
   // a superscript 2 lost after a bracket of tanh/sech/sigma: (tanh(c_t))2 is (tanh(c_t))^2
@@ -158,6 +203,19 @@ export function normalizeMath(raw: string): string {
   out = out.replace(/-\s*>/g, '->').replace(/=\s*>/g, '=>');
   // `^T` and `^{T}` and `^⊤` are all transposes.
   out = out.replace(/\^\{\s*T\s*\}/g, '^T');
+  // pdfTeX sets `s_{k-1}^\top` with the superscript first in the text layer: `s⊤k−1hj`, `h⊤j sk−1`.
+  // A transpose glued to an index (k-1, j, t+1, ...) is the transpose of the subscripted symbol.
+  out = out.replace(
+    /(?<![A-Za-z])([A-Za-z])\^T([ijkmnt](?:[-+]1)?)(?![a-z]{2,}\()(?=[A-Za-z\s),.;]|$)/g,
+    (_m, base: string, idx: string) => `${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
+  );
+  // the same with an ASCII T (pdfTeX, OT1 fonts): `sTk-1hj`, `hTj sk-1` after an equals sign
+  out = out.replace(
+    /(=\s*)([a-z])T([ijk](?:-1)?)(?=[a-z]{0,2}\b)/g,
+    (_m, eq: string, base: string, idx: string) => `${eq}${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
+  );
+  // inline fractions set side by side lose the space between them: dL/dhtdht/dct
+  out = out.replace(/(\/d[A-Za-z][\w+-]*?)(d[A-Za-z][\w+-]*\/d)/g, '$1 $2');
   return out;
 }
 

@@ -145,3 +145,131 @@ describe('layout and notation seen in real extractions', () => {
     expect(findEnumeratedAnswers(['i. f_t → 3'])).toEqual([]);
   });
 });
+
+describe('pdfTeX text layers (testkit latex scripts)', () => {
+  it('a transpose extracted before its subscript belongs to the subscripted symbol', () => {
+    expect(normalizeMath('ekj = s⊤k−1hj')).toContain('s_{k-1}^T');
+    expect(normalizeMath('ekj = h⊤j sk−1')).toContain('h_j^T');
+    expect(normalizeMath('ekj = sTk−1hj')).toContain('s_{k-1}^T');
+    // not an index: v^T tanh(...) stays a transposed v
+    expect(normalizeMath('ekj = v⊤tanh(W sk−1)')).toContain('v^Ttanh');
+  });
+  it('inline fractions side by side, `.*` typed in math, \\circ as ◦', () => {
+    expect(normalizeMath('dL/dct = dL/dhtdht/dct + dL/dct+1dct+1/dct')).toBe(
+      'dL/dct = dL/dht dht/dct + dL/dct+1 dct+1/dct',
+    );
+    expect(normalizeMath('Ct = ft. ∗ Ct−1')).not.toContain('.');
+    expect(normalizeMath('ht = ot ◦ tanh(Ct)')).toBe('ht = ot * tanh(Ct)');
+    expect(normalizeMath('tanh(0.7) ˜ 0.6')).toBe('tanh(0.7) = 0.6');
+  });
+  it('a product sign left on a line of its own goes back before the factor', () => {
+    expect(normalizeMath('QT\n∂L/∂c1 = ∂L/∂cT t=2 ft+ (terms)')).toBe('dL/dc1 = dL/dcT t=2 prod ft+ (terms)');
+    expect(normalizeMath('∏\nthe cell path gives ft from t = 2 to T.')).toBe(
+      'the cell path gives prod ft from t = 2 to T.',
+    );
+    expect(normalizeMath('∑\nekj = m sk−1,mhj,m i.e.')).toBe('ekj = sum_m sk-1,mhj,m i.e.');
+    // a lone Q line without an indexed factor after it is left alone
+    expect(normalizeMath('Q\nwhat is asked')).toBe('Q\nwhat is asked');
+    expect(normalizeMath('Q\ndL/dc1 ∝ Tt=2ft (cell path)')).toBe('dL/dc1 ∝ Tt=2prod ft (cell path)');
+  });
+});
+
+describe('pdfTeX fractions (word boxes as pdflatex output gives them)', () => {
+  type B = [string, number, number, number, number];
+  const L = (ws: B[]) => ({
+    text: ws.map((x) => x[0]).join(' '),
+    words: ws.map(([text, x, y, w, h]) => ({ text, box: { x, y, w, h } })),
+  });
+  it('a display fraction inside an equation line, with a stray superscript and the tilde of C̃', () => {
+    const lines = [
+      L([
+        ['∂h', 300.2, 536.4, 11.6, 10],
+        ['t', 311.8, 540.3, 3, 7],
+        ['2', 391.3, 541.1, 4, 7],
+      ]),
+      L([
+        ['h', 205, 543.2, 5.7, 10],
+        ['t', 210.7, 547.1, 3, 7],
+        ['=', 217, 543.2, 7.7, 10],
+        ['o', 227.5, 543.2, 4.8, 10],
+        ['t', 232.4, 547.1, 3, 7],
+        ['⇒', 286.3, 543.2, 10, 10],
+        ['=', 319.3, 543.2, 7.7, 10],
+        ['tanh', 371.3, 543.2, 19.9, 10],
+        ['(', 395.7, 543.2, 3.9, 10],
+        ['c', 399.6, 543.2, 4.3, 10],
+        ['t', 403.9, 547.1, 3, 7],
+        [')', 407.4, 543.2, 3.9, 10],
+      ]),
+      L([
+        ['∂c', 300.9, 550, 10.2, 10],
+        ['t', 311.1, 553.9, 3, 7],
+      ]),
+      // extraction put the equation line before the numerator row raised by the accent
+      L([
+        ['c', 207.5, 572.1, 4.3, 10],
+        ['=', 228.2, 572.1, 7.7, 10],
+        ['C', 318.6, 572.1, 7.1, 10],
+        ['⇒', 342, 572.1, 10, 10],
+        ['=', 383.7, 572.1, 7.7, 10],
+        ['f', 394.2, 572.1, 4.9, 10],
+      ]),
+      L([
+        ['˜', 320.8, 569.6, 5, 10],
+        ['∂c', 356, 565.4, 10.2, 10],
+        ['t', 366.1, 569.3, 3, 7],
+        ['+1', 369.1, 569.3, 10.1, 7],
+      ]),
+      L([
+        ['∂c', 361, 579, 10.2, 10],
+        ['t', 371.2, 582.9, 3, 7],
+      ]),
+    ];
+    const out = linearizeFractions(lines).map((l) => l.text);
+    expect(out).toHaveLength(2);
+    expect(out[0]).toContain('⇒ ∂ht/∂ct =');
+    expect(out[0]).toContain('tanh^2(ct)');
+    expect(out[1]).toContain('⇒ ∂ct+1/∂ct =');
+    expect(out[1]).not.toContain('˜');
+  });
+  it('inline fractions stacked in the line, their subscripts in and below the line', () => {
+    const lines = [
+      L([
+        ['Therefore', 87.3, 614.6, 41.8, 10],
+        ['∂c', 133.6, 620.4, 8.2, 7],
+        ['∂L', 134.3, 613, 10.1, 7],
+        ['=', 149.1, 614.6, 7.7, 10],
+        ['∂h', 160.9, 620.4, 9.4, 7],
+        ['∂L', 162.1, 613, 10.1, 7],
+        ['+', 277.8, 614.6, 4.4, 10],
+        ['∂c', 285.6, 620.4, 8.2, 7],
+        ['∂L', 290.6, 613, 10.1, 7],
+        ['f', 319.1, 614.6, 4.9, 10],
+      ]),
+      L([
+        ['t', 141.9, 623, 2.8, 5],
+        ['t', 170.2, 623, 2.8, 5],
+        ['t', 293.9, 623, 2.8, 5],
+        ['+1', 296.7, 623, 8.5, 5],
+      ]),
+      L([
+        ['⇒', 177.8, 637.5, 10.9, 10.9],
+        ['dh', 192.9, 635.5, 9.2, 8],
+        ['dc', 193.6, 643.6, 8, 8],
+        ['t', 202.2, 638.1, 2.9, 6],
+        ['=', 209.8, 637.5, 8.5, 10.9],
+      ]),
+      L([['t', 201.6, 646.2, 2.9, 6]]),
+    ];
+    const out = linearizeFractions(lines).map((l) => l.text);
+    expect(out).toEqual(['Therefore ∂L/∂ct = ∂L/∂ht + ∂L/∂ct+1 f', '⇒ dht/dct =']);
+  });
+  it('a line without stacked derivatives is left as it is', () => {
+    const line = L([
+      ['dL/dc', 100, 500, 30, 10],
+      ['=', 140, 500, 8, 10],
+      ['x', 150, 500, 5, 10],
+    ]);
+    expect(linearizeFractions([line]).map((l) => l.text)).toEqual([line.text]);
+  });
+});

@@ -6,6 +6,7 @@ import {
   type Expr,
   evaluateNumeric,
   findEquations,
+  foldOperatorLines,
   linearizeFractions,
   normalizeProse,
   symbolsOf,
@@ -37,9 +38,12 @@ function hasArithmetic(e: Expr): boolean {
 
 export function analyse(answer: PartAnswer): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
-  const folded = answer.lines.length
-    ? linearizeFractions(answer.lines)
-    : answer.text.split('\n').map((text, from) => ({ text, from }));
+  // and a product or sum sign left on a line of its own goes back into its formula
+  const folded = foldOperatorLines(
+    answer.lines.length
+      ? linearizeFractions(answer.lines)
+      : answer.text.split('\n').map((text, from) => ({ text, from })),
+  );
   const lines = folded.map((l) => l.text);
   const equations = findEquations(lines);
   const computations: Computation[] = [];

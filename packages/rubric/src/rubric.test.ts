@@ -226,3 +226,49 @@ describe('batch flags', () => {
     expect(res.map((r) => r.flags.includes('similarity'))).toEqual([true, true, false]);
   });
 });
+
+describe('pdfTeX text layers (testkit latex scripts)', () => {
+  it('2a: s_{k-1}^T h_j with the transpose extracted first', () => {
+    expect(part('2a', 'ekj = s⊤k−1hj').score).toBe(1);
+    expect(part('2a', 'ekj = h⊤j sk−1').score).toBe(1);
+    // the additive score is still not a dot product
+    expect(part('2a', 'ekj = v⊤tanh(W sk−1 + U hj)').score).toBe(0);
+  });
+  it('4a: inline fractions side by side', () => {
+    const body = [
+      'ct reaches L via ht and via ct+1, so by the chain rule',
+      'dL/dct = dL/dhtdht/dct + dL/dct+1dct+1/dct',
+      'ht = ot. ∗ tanh(ct) ⇒ dht/dct = ot. ∗ (1 - (tanh(ct))2)',
+      'ct+1 = ft+1. ∗ ct + it+1. ∗ C̃t+1 ⇒ dct+1/dct = ft+1',
+      'Therefore dL/dct = dL/dht. ∗ ot. ∗ (1 - (tanh(ct))2) + dL/dct+1. ∗ ft+1',
+    ].join('\n');
+    expect(part('4a', body).score).toBe(5);
+  });
+  it('4b: the product sign on a line of its own still states the product', () => {
+    const body =
+      'QT\n∂L/∂c1 = ∂L/∂cT t=2 ft+ (terms through ht)\nWith ft = 1 the product remains 1, but the gradient still vanishes through the tanh terms.';
+    expect(part('4b', body).score).toBe(1);
+  });
+  it('1b.ii: \\circ read as ◦ is the element-wise product', () => {
+    const body = 'ht = ot ◦ tanh(Ct)\n= [1 × tanh(0.7), 0 × tanh(0.2), 0 × tanh(0.05)]\n= [0.6044, 0, 0]';
+    expect(part('1b.ii', body).score).toBe(1);
+  });
+});
+
+describe('pdfTeX text layers, continued', () => {
+  it('1b.ii: a multiplication x glued to its number before tanh is still working shown', () => {
+    const body = 'ht = ot ◦ tanh(Ct)\n= {1x tanh(0.7), 0x tanh(0), 0x tanh(0.4)}\n= {0.6044, 0, 0}';
+    expect(part('1b.ii', body).score).toBe(1);
+    // the bare value is still 0
+    expect(part('1b.ii', 'ht = {0.6044, 0, 0}').score).toBe(0);
+  });
+  it('2a: a sum sign on a line of its own above the sum over components', () => {
+    const body = '∑\nekj = m sk−1,mhj,m i.e. the dot product of sk−1 and hj';
+    expect(part('2a', body).score).toBe(1);
+  });
+  it('4b: limits glued to the factor (t=2ft) after a product sign on its own line', () => {
+    const body =
+      'Q\n∂L/∂c1 ∝ Tt=2ft (cell path)\nft = 1 ⇒ product = 1 ⇒ gradient does not decay with T ⇒ no vanishing gradient';
+    expect(part('4b', body).score).toBe(2);
+  });
+});

@@ -3,13 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ExpectedEntry, ExpectedFile, formatExpected } from './expected.ts';
 import { PART_IDS, type PartId } from './key.ts';
-import { renderScriptPdf } from './render/pdf.ts';
+import { renderOfficeBatch, renderScriptPdf } from './render/pdf.ts';
 import { Rng } from './rng.ts';
 import {
   type BuiltScript,
   buildScript,
+  DEFAULT_FORMATS,
   type Flag,
-  FORMATS,
   type Format,
   longSentences,
   type Plan,
@@ -38,7 +38,14 @@ export interface Corpus {
   roster: RosterEntry[];
 }
 
-const FORMAT_WEIGHT: Record<Format, number> = { typed: 0.45, scan: 0.25, phone: 0.1, mixed: 0.2 };
+const FORMAT_WEIGHT: Record<Format, number> = {
+  typed: 0.45,
+  scan: 0.25,
+  phone: 0.1,
+  mixed: 0.2,
+  latex: 0.3,
+  office: 0.3,
+};
 const FIRST = [
   'Aarav',
   'Priya',
@@ -100,7 +107,7 @@ function shared(a: Set<string>, b: Set<string>): number {
  */
 export function planCorpus(o: CorpusOptions): Corpus {
   const rng = new Rng(o.seed);
-  const formats = o.formats?.length ? o.formats : FORMATS;
+  const formats = o.formats?.length ? o.formats : DEFAULT_FORMATS;
   const rosterIn = existsSync(o.rosterPath ?? DEFAULT_ROSTER)
     ? readRoster(o.rosterPath ?? DEFAULT_ROSTER)
     : [];
@@ -216,7 +223,10 @@ export function toExpected(s: Script): ExpectedEntry {
 export async function generateCorpus(o: CorpusOptions & { outDir: string }): Promise<Corpus> {
   const corpus = planCorpus(o);
   mkdirSync(o.outDir, { recursive: true });
-  for (const s of corpus.scripts) writeFileSync(join(o.outDir, s.file), await renderScriptPdf(s));
+  // LibreOffice starts once for all office scripts (its start-up costs seconds)
+  const office = renderOfficeBatch(corpus.scripts.filter((s) => s.format === 'office'));
+  for (const s of corpus.scripts)
+    writeFileSync(join(o.outDir, s.file), office.get(s.file) ?? (await renderScriptPdf(s)));
   writeFileSync(join(o.outDir, 'expected.json'), formatExpected(corpus.expected));
   writeFileSync(
     join(o.outDir, 'roster.csv'),

@@ -4,8 +4,13 @@ import { Notation, type NotationProfile, randomProfile } from './notation.ts';
 import { Rng } from './rng.ts';
 import { type Answer, answerOf, LIBRARY, type StudentValues, type Variant } from './variants/index.ts';
 
-export type Format = 'typed' | 'scan' | 'phone' | 'mixed';
-export const FORMATS: Format[] = ['typed', 'scan', 'phone', 'mixed'];
+export type Format = 'typed' | 'scan' | 'phone' | 'mixed' | 'latex' | 'office';
+/** every format; `latex` and `office` need pdflatex / LibreOffice at generation time */
+export const FORMATS: Format[] = ['typed', 'scan', 'phone', 'mixed', 'latex', 'office'];
+/** the formats generated when none are asked for (no external tools needed) */
+export const DEFAULT_FORMATS: Format[] = ['typed', 'scan', 'phone', 'mixed'];
+/** formats whose text is typed (a text layer), not handwritten */
+export const TYPED_FORMATS: Format[] = ['typed', 'latex', 'office'];
 export type Flag = 'header' | 'organisation' | 'similarity';
 
 export interface RosterEntry {
@@ -183,7 +188,7 @@ export interface BuiltScript {
 
 export function buildScript(o: ScriptOptions): BuiltScript {
   const { rng } = o;
-  const handwritten = o.format !== 'typed';
+  const handwritten = !TYPED_FORMATS.includes(o.format);
   const profile = o.plan?.profile ?? randomProfile(rng, { scan: handwritten });
   const n = new Notation(profile);
   const { answers, variants, seeds } = chooseAnswers(

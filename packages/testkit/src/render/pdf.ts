@@ -2,6 +2,8 @@ import PDFDocument from 'pdfkit';
 import { Rng } from '../rng.ts';
 import type { Script } from '../script.ts';
 import { randomItemStyle, scriptItems } from './items.ts';
+import { renderLatexPdf } from './latex.ts';
+import { renderOfficePdfs } from './office.ts';
 import { randomScanStyle, renderScan, type ScanPage } from './scan.ts';
 import { drawTyped, randomTypedStyle } from './typed.ts';
 
@@ -18,6 +20,8 @@ function addScanPages(doc: PDFKit.PDFDocument, pages: ScanPage[]): void {
 /** Render one script to PDF bytes, in its format. */
 export async function renderScriptPdf(s: Script): Promise<Buffer> {
   const rng = new Rng(s.renderSeed);
+  if (s.format === 'latex') return renderLatexPdf(s, rng);
+  if (s.format === 'office') return renderOfficeBatch([s]).get(s.file)!;
   const handwritten = s.format !== 'typed';
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -60,4 +64,10 @@ export async function renderScriptPdf(s: Script): Promise<Buffer> {
   doc.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/** Office scripts converted in one LibreOffice run: file name -> PDF bytes (empty map for none). */
+export function renderOfficeBatch(scripts: Script[]): Map<string, Buffer> {
+  if (!scripts.length) return new Map();
+  return renderOfficePdfs(scripts.map((script) => ({ script, rng: new Rng(script.renderSeed) })));
 }
