@@ -52,6 +52,20 @@ Ans 3.b
     expect(s.parts['5'].text).toBe('199 × 199 × 3');
   });
 
+  it('does not take a number that continues a wrapped expression as a question label', () => {
+    const s = run(`Ans 3.a
+[h, x] has 3 + 2 = 5 entries, so W_f has shape 3 ×
+5.
+Ans 3.b
+3, one bias per hidden unit, so the total is 4 *
+3.
+Q5 199 × 199 × 3`);
+    expect(s.order).toEqual(['3a', '3b', '5']);
+    expect(s.parts['3a'].text).toBe('[h, x] has 3 + 2 = 5 entries, so W_f has shape 3 ×\n5.');
+    expect(s.parts['3b'].text).toMatch(/4 \*\n3\.$/);
+    expect(s.parts['5'].text).toBe('199 × 199 × 3');
+  });
+
   it('merges a part answered in two places and counts the occurrences', () => {
     const s = run(`Q1 b) i) C = f ⊙ C
 (contd. later)

@@ -76,6 +76,9 @@ export function segment(
   return second;
 }
 
+/** A line ending in an operator or an open bracket, whose expression goes on on the next line. */
+const CONTINUES_ON_NEXT_LINE = /(?:[×*·⊙∘+\-−=,(\[{\/]|\sx)\s*$/;
+
 /** A short line at the left margin of an OCR'd page: what an unreadable label on its own line looks like. */
 function looksLikeLabelLine(line: Line, next: Line | undefined, indent: number): boolean {
   const t = line.text.trim();
@@ -207,7 +210,11 @@ function segmentOnce(
         const sub = next ? findLabel(next.text, tree, label.path) : null;
         innerOk = sub !== null && sub.path.length > label.path.length;
       }
-      if (afterEmptyLabel || found || !innerOk) label = null;
+      // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
+      // is part of the answer, not a question label.
+      const prev = i > 0 ? body[i - 1] : undefined;
+      const continues = prev !== undefined && CONTINUES_ON_NEXT_LINE.test(prev.text);
+      if (afterEmptyLabel || found || !innerOk || continues) label = null;
     }
     if (!label) {
       if (!seenLabel) preamble.push(line);
