@@ -9,6 +9,7 @@ import { findLabel, PartTree } from '../src/labels.ts';
 import { createOcrPool, type OcrEngine } from '../src/ocr.ts';
 import { closePdf, openPdf, pageImages } from '../src/pdf.ts';
 import { haveSamples, SAMPLES_DIR } from '../src/samples.ts';
+import { bagRecall } from './recall.ts';
 
 const TRUTH = join(import.meta.dirname, 'truth');
 
@@ -19,20 +20,6 @@ const tokens = (s: string) =>
     .map((w) => w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, ''))
     .filter((w) => /[a-z0-9]/.test(w));
 const numbers = (s: string) => s.match(/[0-9]+(?:\.[0-9]+)?/g) ?? [];
-/** Bag recall: the share of the reference's items that the reading contains (each used once). */
-function recall(want: string[], got: string[]): number {
-  const bag = new Map<string, number>();
-  for (const w of got) bag.set(w, (bag.get(w) ?? 0) + 1);
-  let hit = 0;
-  for (const w of want) {
-    const n = bag.get(w) ?? 0;
-    if (n > 0) {
-      hit++;
-      bag.set(w, n - 1);
-    }
-  }
-  return want.length ? hit / want.length : 1;
-}
 
 if (!haveSamples) {
   console.log(`skipped: ${SAMPLES_DIR} is absent`);
@@ -61,8 +48,8 @@ for (const engine of engines) {
     secs += (performance.now() - t0) / 1000;
     await closePdf(doc);
     const text = res.lines.map((l) => l.text).join('\n');
-    const w = recall(tokens(truth), tokens(text));
-    const n = recall(numbers(truth), numbers(text));
+    const w = bagRecall(tokens(truth), tokens(text));
+    const n = bagRecall(numbers(truth), numbers(text));
     const wantLabels = truth.split('\n').filter(isLabel).length;
     const l = wantLabels ? res.lines.filter((x) => isLabel(x.text)).length / wantLabels : 1;
     wr += w;

@@ -13,6 +13,7 @@ import { buildLines } from '../src/layout.ts';
 import { ocrEngineFrom } from '../src/ocr.ts';
 import { closePdf, openPdf, renderRgba, textLayerWords } from '../src/pdf.ts';
 import { answeredParts, expectedSamples, haveSamples, SAMPLES_DIR } from '../src/samples.ts';
+import { bagRecall } from './recall.ts';
 
 const run = promisify(execFile);
 const median = (a: number[]) => {
@@ -37,20 +38,7 @@ const wordsOf = (s: string) =>
     .split(/\s+/)
     .map((w) => w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, ''))
     .filter((w) => /[a-z0-9]/.test(w));
-function recall(ref: string, got: string): number {
-  const bag = new Map<string, number>();
-  for (const w of wordsOf(got)) bag.set(w, (bag.get(w) ?? 0) + 1);
-  const want = wordsOf(ref);
-  let hit = 0;
-  for (const w of want) {
-    const n = bag.get(w) ?? 0;
-    if (n > 0) {
-      hit++;
-      bag.set(w, n - 1);
-    }
-  }
-  return want.length ? hit / want.length : 1;
-}
+const recall = (ref: string, got: string): number => bagRecall(wordsOf(ref), wordsOf(got));
 
 /** A scan-like copy: tilted, shaded, grainy, at 150 DPI. */
 function degrade(img: Gray, seed: number): Gray {

@@ -1,5 +1,5 @@
 import type { Notation } from '../notation.ts';
-import { blank, type Ctx, type Variant } from './types.ts';
+import { blank, type Ctx, fixedVariant, type Variant } from './types.ts';
 
 // ---------------------------------------------------------------- 4(a): direct path 2, recursive path 2, sum by chain rule 1
 
@@ -184,28 +184,12 @@ export const q4a: Variant[] = [
 
 // ---------------------------------------------------------------- 4(b): product of forget gates 1, f=1 -> no vanishing 1
 
-function fixed(
-  id: string,
-  rule: string,
-  weight: number,
-  score: number,
-  wrong: boolean,
-  lines: (c: Ctx) => string[],
-) {
-  return {
-    id,
-    part: '4b',
-    rule,
-    weight,
-    make: (c: Ctx) => ({ id, score, wrong, lines: lines(c) }),
-  } satisfies Variant;
-}
-
 const prodLine = (n: Notation) =>
   `${n.dL('c', '1')} = ${n.dL('c', 'T')} ${n.prod}_{t=2}^{T} ${n.sub('f', 't')} + (terms through ${n.sub('h', 't')})`;
 
 export const q4b: Variant[] = [
-  fixed(
+  fixedVariant(
+    '4b',
     '4b.ok',
     'product of forget gates, and f_t = 1 -> gradient does not vanish: 2',
     3,
@@ -217,7 +201,8 @@ export const q4b: Variant[] = [
       `{{If every|When all|With every}} ${n.sub('f', 't')} = 1 the product is 1, so the gradient from step T {{arrives at|reaches}} ${n.sub('c', '1')} {{unchanged|undiminished|without shrinking}}: it does not vanish {{however long the sequence is|even for long sequences|for any T}}, and {{long-range|long-term}} dependencies can be {{learned|learnt}}.`,
     ],
   ),
-  fixed(
+  fixedVariant(
+    '4b',
     '4b.ok-cec',
     'product of gates, f=1 is an identity map (constant error carousel): 2',
     1.5,
@@ -228,7 +213,8 @@ export const q4b: Variant[] = [
       `f = 1 {{turns|makes}} every step {{into an identity map|an identity}} (constant error carousel), so {{there is no shrinking|nothing shrinks|the error is not scaled down}}: no vanishing gradient.`,
     ],
   ),
-  fixed(
+  fixedVariant(
+    '4b',
     '4b.ok-contrast',
     'contrast with RNN: product of f_t instead of W·tanh′, = 1 so undiminished: 2',
     1,
@@ -240,22 +226,54 @@ export const q4b: Variant[] = [
       `With ${n.sub('f', 't')} = 1 that product {{equals|is}} 1, so the error flows back to ${n.sub('c', '1')} {{undiminished|at full size|without decaying}} and early inputs still get {{gradient|a learning signal}}.`,
     ],
   ),
-  fixed('4b.ok-terse', 'terse chain of implications with the product: 2', 1, 2, false, ({ n }) => [
-    `${n.dL('c', '1')} ∝ ${n.prod}_{t=2}^{T} ${n.sub('f', 't')}   (cell path)`,
-    `${n.sub('f', 't')} = 1 ⇒ product = 1 ⇒ gradient does not decay with T ⇒ no vanishing gradient, long-term dependencies kept`,
-  ]),
-  fixed('4b.product-only', 'product of forget gates only, no conclusion: 1', 1, 1, false, ({ n }) => [
-    prodLine(n),
-    `so the gradient {{reaching|that gets to}} the first cell is {{governed by|controlled by|scaled by}} the product of the forget gates.`,
-  ]),
-  fixed('4b.concept-only', 'f = 1 -> gradient copied back unchanged, no product: 1', 1, 1, false, () => [
-    `{{If|When}} the forget gate is 1 the cell state is copied forward {{as it is|unchanged}}, so {{during backprop|in the backward pass}} the gradient is copied backwards {{unchanged|as is}} too and does not {{die out|fade}} over long {{time spans|sequences}}.`,
-  ]),
-  fixed('4b.negated', 'product stated, but "the gradient still vanishes": 1', 0.5, 1, true, ({ n }) => [
-    prodLine(n),
-    `With ${n.sub('f', 't')} = 1 the product {{stays|remains}} 1, but the gradient still vanishes through the tanh terms, so an LSTM {{cannot keep|also loses}} long-term information{{ either|}}.`,
-  ]),
-  fixed('4b.bare', 'bare claim, no product, no f = 1 argument: 0', 1.5, 0, false, ({ rng }) =>
+  fixedVariant(
+    '4b',
+    '4b.ok-terse',
+    'terse chain of implications with the product: 2',
+    1,
+    2,
+    false,
+    ({ n }) => [
+      `${n.dL('c', '1')} ∝ ${n.prod}_{t=2}^{T} ${n.sub('f', 't')}   (cell path)`,
+      `${n.sub('f', 't')} = 1 ⇒ product = 1 ⇒ gradient does not decay with T ⇒ no vanishing gradient, long-term dependencies kept`,
+    ],
+  ),
+  fixedVariant(
+    '4b',
+    '4b.product-only',
+    'product of forget gates only, no conclusion: 1',
+    1,
+    1,
+    false,
+    ({ n }) => [
+      prodLine(n),
+      `so the gradient {{reaching|that gets to}} the first cell is {{governed by|controlled by|scaled by}} the product of the forget gates.`,
+    ],
+  ),
+  fixedVariant(
+    '4b',
+    '4b.concept-only',
+    'f = 1 -> gradient copied back unchanged, no product: 1',
+    1,
+    1,
+    false,
+    () => [
+      `{{If|When}} the forget gate is 1 the cell state is copied forward {{as it is|unchanged}}, so {{during backprop|in the backward pass}} the gradient is copied backwards {{unchanged|as is}} too and does not {{die out|fade}} over long {{time spans|sequences}}.`,
+    ],
+  ),
+  fixedVariant(
+    '4b',
+    '4b.negated',
+    'product stated, but "the gradient still vanishes": 1',
+    0.5,
+    1,
+    true,
+    ({ n }) => [
+      prodLine(n),
+      `With ${n.sub('f', 't')} = 1 the product {{stays|remains}} 1, but the gradient still vanishes through the tanh terms, so an LSTM {{cannot keep|also loses}} long-term information{{ either|}}.`,
+    ],
+  ),
+  fixedVariant('4b', '4b.bare', 'bare claim, no product, no f = 1 argument: 0', 1.5, 0, false, ({ rng }) =>
     rng.chance(0.5)
       ? [
           '{{LSTMs|An LSTM|The LSTM}} {{avoids|solves|does not suffer from}} the vanishing gradient {{problem|issue}} {{because of its gates|thanks to the gating|due to the gates}}.',

@@ -59,3 +59,16 @@ export const blank = (part: PartId, idPrefix: string): Variant => ({
 export function para(rng: { pick<T>(xs: readonly T[]): T }, s: string): string {
   return s.replace(/\{\{([^{}]*)\}\}/g, (_, alts: string) => rng.pick(alts.split('|')));
 }
+
+/** A variant whose text does not depend on choices beyond the notation: fixed id, score and lines. */
+export function fixedVariant(
+  part: PartId,
+  id: string,
+  rule: string,
+  weight: number,
+  score: number,
+  wrong: boolean,
+  lines: (c: Ctx) => string[],
+): Variant {
+  return { id, part, rule, weight, make: (c) => ({ id, score, wrong, lines: lines(c) }) };
+}
