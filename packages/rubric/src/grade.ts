@@ -421,10 +421,12 @@ function gradeValue(
 
   if (valueMatches(item, got, key)) {
     if (fOk === false && item.formula) {
+      // A right value under a formula we read as wrong is unusual: either the student fudged it
+      // or we misread their notation. Suggest 0 but let a person decide when working is shown.
       return result(
         0,
         `${shownValue} matches the answer, but the formula used is not the right one`,
-        read.conf,
+        w.ok ? Math.min(read.conf, 0.5) : read.conf,
         `${item.id}:formula`,
       );
     }

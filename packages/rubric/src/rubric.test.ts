@@ -130,8 +130,15 @@ describe('wordings and notations from other hands', () => {
     const p = part('3b', 'skipped');
     expect([p.score, p.review, p.reasons]).toEqual([0, false, ['not attempted']]);
   });
-  it('1b.ii: a right value from a wrong formula earns nothing', () => {
-    expect(part('1b.ii', 'ht = ot * Ct = {1 · 0.6, 0 · 0.2, 0 · 0.05} = {0.6, 0, 0}').score).toBe(0);
+  it('1b.ii: a right value from a wrong formula earns nothing, and a person confirms it', () => {
+    const p = part('1b.ii', 'ht = ot * Ct = {1 · 0.6, 0 · 0.2, 0 · 0.05} = {0.6, 0, 0}');
+    expect([p.score, p.review]).toEqual([0, true]);
+    // the right formula with the same working is full credit, decided without a person
+    const ok = part(
+      '1b.ii',
+      'ht = ot * tanh(Ct) = {1 · 0.6044, 0 · tanh(0.2), 0 · tanh(0.05)} = {0.6044, 0, 0}',
+    );
+    expect([ok.score, ok.review]).toEqual([1, false]);
   });
   it('1b.i: element-wise working said in words counts', () => {
     const words =
