@@ -73,23 +73,31 @@ async function expectAllGradedOnce(t: TestDatabase, examId: string, ids: string[
   expect(audits.every((a) => a._count === 1)).toBe(true);
 }
 
+/** A worker in its own process (the test kills it), on this test's database, queues and storage. */
+function forkWorker(config: Config, env: Record<string, string>) {
+  const child = fork(fileURLToPath(new URL('./testing/worker-child.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      DATABASE_URL: config.DATABASE_URL,
+      QUEUE_PREFIX: config.QUEUE_PREFIX,
+      STORAGE_DIR: config.STORAGE_DIR,
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+  cleanups.push(async () => child.kill('SIGKILL'));
+  return child;
+}
+
 describe('reliability (real PostgreSQL and Redis)', () => {
   it('a worker process killed mid-batch loses nothing', async () => {
     const { t, config, examId, ids } = await setup();
-    const child = fork(fileURLToPath(new URL('./testing/worker-child.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
-      env: {
-        ...process.env,
-        DATABASE_URL: config.DATABASE_URL,
-        QUEUE_PREFIX: config.QUEUE_PREFIX,
-        STORAGE_DIR: config.STORAGE_DIR,
-        JOB_LOCK_MS: String(config.JOB_LOCK_MS),
-        INGEST_CONCURRENCY: '2',
-        FAKE_DELAY_MS: '150',
-      },
-      stdio: 'ignore',
+    const child = forkWorker(config, {
+      JOB_LOCK_MS: String(config.JOB_LOCK_MS),
+      INGEST_CONCURRENCY: '2',
+      FAKE_DELAY_MS: '150',
     });
-    cleanups.push(async () => child.kill('SIGKILL'));
     await new Promise((resolve, reject) => {
       child.once('message', resolve);
       child.once('exit', (code) => reject(new Error(`worker child exited with ${code}`)));
@@ -109,19 +117,7 @@ describe('reliability (real PostgreSQL and Redis)', () => {
 
   it('SIGTERM lets the running job finish before the process exits', async () => {
     const { t, config, ids } = await setup();
-    const child = fork(fileURLToPath(new URL('./testing/worker-child.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
-      env: {
-        ...process.env,
-        DATABASE_URL: config.DATABASE_URL,
-        QUEUE_PREFIX: config.QUEUE_PREFIX,
-        STORAGE_DIR: config.STORAGE_DIR,
-        INGEST_CONCURRENCY: '1',
-        FAKE_DELAY_MS: '1500',
-      },
-      stdio: 'ignore',
-    });
-    cleanups.push(async () => child.kill('SIGKILL'));
+    const child = forkWorker(config, { INGEST_CONCURRENCY: '1', FAKE_DELAY_MS: '1500' });
     await new Promise((resolve) => child.once('message', resolve));
     const queues = createQueues({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, attempts: 5 });
     cleanups.push(() => queues.close());
