@@ -4,7 +4,7 @@ import { createMockApi } from './mock-api.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const port = Number(process.env.PORT ?? 5180);
-createMockApi({ samplesDir: here('../../../../shared/samples'), distDir: here('../dist') }).listen(
+createMockApi({ samplesDir: here('../../../samples'), distDir: here('../dist') }).listen(
   port,
   '127.0.0.1',
   () => console.log(`mock API + UI on http://127.0.0.1:${port}`),

@@ -5,7 +5,7 @@ import type { Target } from './flow.ts';
 import { createMockApi } from './mock-api.ts';
 
 export async function startMockTarget(repoRoot: string, distDir: string): Promise<Target> {
-  const samplesDir = join(repoRoot, '../shared/samples');
+  const samplesDir = join(repoRoot, 'samples');
   const server = createMockApi({ samplesDir, distDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;

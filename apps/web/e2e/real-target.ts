@@ -12,7 +12,7 @@ import { testConfig } from '@grader/worker/testing';
 import type { Target } from './flow.ts';
 
 export async function startRealTarget(repoRoot: string, distDir: string): Promise<Target> {
-  const samplesDir = join(repoRoot, '../shared/samples');
+  const samplesDir = join(repoRoot, 'samples');
   const roster = readFileSync(join(samplesDir, 'roster.csv'), 'utf8')
     .trim()
     .split(/\r?\n/)

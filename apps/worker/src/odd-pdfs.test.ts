@@ -1,17 +1,17 @@
 // The real core (pdfjs + OCR pool + rubric) behind the queue, on broken and odd PDFs from
-// ../shared/odd-pdfs and a non-PDF: each ends in a final state (failed ones with a reason), the
-// batch never stalls, and the good scripts among them are graded as usual.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// packages/ingest/fixtures/odd-pdfs and a non-PDF: each ends in a final state (failed ones with a
+// reason), the batch never stalls, and the good scripts among them are graded as usual.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '@grader/config';
 import { createTestDatabase, LocalBlobStore, type TestDatabase } from '@grader/db';
 import { loadExam } from '@grader/exam';
+import { ODD_DIR as ODD } from '@grader/ingest/samples';
 import { deleteQueueKeys } from '@grader/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSubmission, testConfig, waitFor } from './testing/fixtures.ts';
 import { createWorker, type GraderWorker } from './worker.ts';
 
-const ODD = resolve(import.meta.dirname, '../../../../shared/odd-pdfs');
 // a spread of kinds, bounded so the suite stays quick (all 40 are run by hand: see README)
 const PICK = [
   'PDFJS-7562-reduced.pdf',
@@ -71,7 +71,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-describe.skipIf(!existsSync(ODD))('odd PDFs through the real core', () => {
+describe('odd PDFs through the real core', () => {
   it('every file ends graded or failed with a reason; none is stuck', async () => {
     expect(readdirSync(ODD).length).toBeGreaterThanOrEqual(PICK.length);
     const files = [

@@ -101,7 +101,9 @@ export async function processIngest(
 
   const header = extraction.header;
   const roll = header.match?.roll ?? header.roll;
-  const student = roll ? roster.find((r) => r.roll.toUpperCase() === roll.toUpperCase()) : undefined;
+  // only a confirmed match (ingest decided the evidence agrees) gives the script to a student;
+  // otherwise it waits for a TA, whatever roll was read
+  const student = header.match ? roster.find((r) => r.roll === header.match!.roll) : undefined;
   // Everything below is one transaction, committed only if this run still owns the submission
   // (another run of the same job may have finished first: then nothing of ours is kept).
   const stored = await db

@@ -12,7 +12,7 @@ import { createOcrPool, ingestPdf, parseRoster } from '../src/index.ts';
 import { buildLines } from '../src/layout.ts';
 import { ocrEngineFrom } from '../src/ocr.ts';
 import { closePdf, openPdf, renderRgba, textLayerWords } from '../src/pdf.ts';
-import { answeredParts, expectedSamples, haveSamples, SAMPLES_DIR } from '../src/samples.ts';
+import { answeredParts, expectedSamples, SAMPLES_DIR } from '../src/samples.ts';
 import { bagRecall } from './recall.ts';
 
 const run = promisify(execFile);
@@ -89,10 +89,6 @@ async function nativeTesseract(file: string) {
 }
 
 async function main() {
-  if (!haveSamples) {
-    console.log('../shared/samples is absent: nothing to measure.');
-    return;
-  }
   const cores = availableParallelism();
   const exam = loadExam('cs60010-ct3');
   const roster = parseRoster(readFileSync(join(SAMPLES_DIR, 'roster.csv'), 'utf8'));

@@ -4,8 +4,12 @@ import { parseRoster } from './roster.ts';
 import { linesOf } from './testing.ts';
 
 const roster = parseRoster('roll,name\n20CS10042,Asha Verma\n19MT30431,Divya Menon\n20MI30398,Meera Joshi\n');
-const read = (text: string, withRoster = true) =>
-  readHeader(linesOf(text), { courseCode: 'CS60010', roster: withRoster ? roster : undefined });
+const read = (text: string, withRoster = true, ocr = false) =>
+  readHeader(linesOf(text), {
+    courseCode: 'CS60010',
+    roster: withRoster ? roster : undefined,
+    ocrPages: ocr ? new Set([1]) : undefined,
+  });
 
 describe('readHeader', () => {
   it('reads keyed fields on separate lines', () => {
@@ -27,8 +31,8 @@ describe('readHeader', () => {
     const h = read('Asha Verma — 20CS10042 — CS60010 CT 3, 15/3/21');
     expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042' });
   });
-  it('title-cases block capitals and matches an OCR-damaged roll', () => {
-    const h = read('C560010 CT 3, 15/3/21\nNAME - MEERA TOSHI ROLL - 20Ml30398');
+  it('title-cases block capitals and matches an OCR-damaged roll when the name agrees', () => {
+    const h = read('C560010 CT 3, 15/3/21\nNAME - MEERA TOSHI ROLL - 20Ml30398', true, true);
     expect(h.name).toBe('Meera Toshi');
     expect(h.course).toBe('C560010 CT 3, 15/3/21');
     expect(h.match?.roll).toBe('20MI30398');
@@ -42,11 +46,28 @@ describe('readHeader', () => {
   it('raises an issue when nothing matches the roster', () => {
     const h = read('Name: Arjun Das\nRoll: 21XY99999');
     expect(h.match).toBeNull();
-    expect(h.issues.join()).toMatch(/no roster student/);
+    expect(h.rosterChecked).toBe(true);
+    expect(h.issues.join()).toMatch(/21XY99999 is not on the roster/);
+  });
+  it('does not give an OCR-damaged roll to its owner when the name is someone else', () => {
+    const h = read('CS60010 CT 3, 15/3/21\nNAME - RAJAT SRIVASTAVA ROLL - 20Ml30398', true, true);
+    expect(h.match).toBeNull();
+    expect(h.issues.join()).toMatch(/name does not confirm/);
+  });
+  it('takes the name from an unlabelled line once the roll matched ("Answer script of …")', () => {
+    const h = read('Answer script of Divya Menon\n19MT30431\nCS60010 CT 3, 15/3/21');
+    expect(h.match?.roll).toBe('19MT30431');
+    expect(h.name).toBe('Divya Menon');
+    expect(h.issues).toEqual([]);
+  });
+  it('flags a missing course line', () => {
+    const h = read('Name: Divya Menon\nRoll No: 19MT30431');
+    expect(h.match?.roll).toBe('19MT30431');
+    expect(h.issues.join()).toMatch(/no course line/);
   });
   it('without a roster, reports what was read and flags an odd roll', () => {
-    expect(read('Name: Asha Verma\nRoll: 20CS10042', false).issues).toEqual([]);
-    expect(read('Name: Asha Verma\nRoll: 20C1004299', false).issues.join()).toMatch(/usual form/);
+    expect(read('Name: Asha Verma\nRoll: 20CS10042\nCS60010 CT 3', false).issues).toEqual([]);
+    expect(read('Name: Asha Verma\nRoll: 20C1004299\nCS60010 CT 3', false).issues.join()).toMatch(/usual form/);
   });
   it('does not take a title line for a name', () => {
     const h = read('Deep Learning Class Test\nRoll: 20CS10042', false);

@@ -15,8 +15,12 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
+// words that introduce a name rather than belong to it: "Answer script of …", "Submitted by …"
+const NAME_LEAD = /^\s*(?:(?:answer\s*(?:script|sheet)|solutions?|answers?)\s+(?:of|by)|submitted\s+by|written\s+by|by|student)\b[\s:,-]*/i;
+
 function cleanName(s: string): string | null {
   const t = s
+    .replace(NAME_LEAD, '')
     .replace(/[^A-Za-z.'\s-]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.'-]+|[\s.'-]+$/g, '');
@@ -46,13 +50,24 @@ function findCourse(lines: Line[], code: string): { line: Line; text: string } |
   return null;
 }
 
+/** Every word of `name` appears in the lines (OCR slips of one character forgiven). */
+function nameWritten(name: string, lines: Line[]): boolean {
+  const words = lines.flatMap((l) => l.text.toUpperCase().split(/[^A-Z]+/)).filter(Boolean);
+  return name
+    .toUpperCase()
+    .split(/[^A-Z]+/)
+    .filter((w) => w.length >= 2)
+    .every((w) => words.some((x) => x === w || (w.length >= 4 && ocrDistance(x, w) <= 1)));
+}
+
 export function readHeader(
   candidates: Line[],
-  opts: { courseCode: string; roster?: Roster; preamble?: Line[] },
+  opts: { courseCode: string; roster?: Roster; preamble?: Line[]; ocrPages?: ReadonlySet<number> },
 ): Header {
   const used: Line[] = [];
   let name: string | null = null;
   let roll: string | null = null;
+  let rollLine: Line | null = null;
   const course = findCourse(candidates, opts.courseCode);
   if (course) used.push(course.line);
 
@@ -65,6 +80,7 @@ export function readHeader(
       const r = findRoll(after.slice(0, 24));
       if (r) {
         roll = r.roll;
+        rollLine = line;
         used.push(line);
       }
     }
@@ -85,6 +101,7 @@ export function readHeader(
       const r = findRoll(noCourse);
       if (r && (r.exact || /[0-9]{2}/.test(r.roll))) {
         roll = r.roll;
+        rollLine = line;
         used.push(line);
         if (!name) {
           const idx = noCourse.toUpperCase().indexOf(r.roll.slice(0, 4));
@@ -121,13 +138,21 @@ export function readHeader(
     : null;
   const conf = used.length ? used.reduce((s, l) => s + l.conf, 0) / used.length : 0;
   const issues: string[] = [];
-  if (!roll) issues.push('no roll number found');
+  // with a roster, its matcher says what is missing (and names a likely student)
+  if (!roll && !opts.roster) issues.push('no roll number found');
   if (!name) issues.push('no name found');
+  if (!course) issues.push(`no course line (${opts.courseCode} …) found`);
   let match: Header['match'] = null;
   if (opts.roster) {
-    const m = matchStudent({ name, roll }, opts.roster);
+    const source = rollLine && opts.ocrPages?.has(rollLine.page) ? 'ocr' : 'text';
+    const m = matchStudent({ name, roll }, opts.roster, source);
     match = m.match;
     for (const i of m.issues) if (!issues.includes(i)) issues.push(i);
+    // the matched student's name written anywhere in the header (no `Name:` label) is the name
+    if (match && !name && nameWritten(match.name, candidates)) {
+      name = match.name;
+      issues.splice(issues.indexOf('no name found'), 1);
+    }
   } else if (roll && !/^[0-9]{2}[A-Z]{2}[0-9]{5}$/.test(roll)) {
     issues.push(`roll number "${roll}" does not have the usual form (e.g. 20CS10042)`);
   }
@@ -138,6 +163,7 @@ export function readHeader(
     region,
     conf: Math.max(0, Math.min(1, conf)),
     match,
+    rosterChecked: !!opts.roster,
     issues,
   };
 }

@@ -326,6 +326,7 @@ function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
     courseCode: opts.exam.course.code,
     roster: opts.roster,
     preamble: seg.preamble,
+    ocrPages: new Set(infos.filter((p) => p.source === 'ocr').map((p) => p.page)),
   });
   const warnings = [...pages.flatMap((p) => p.warnings), ...seg.warnings];
   const ocrPages = infos.filter((p) => p.source === 'ocr').map((p) => p.page);

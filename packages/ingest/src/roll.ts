@@ -66,6 +66,7 @@ const CONFUSABLE = new Set([
   '0Q',
   '1I',
   '1L',
+  'IL',
   '1T',
   '17',
   '2Z',
@@ -85,9 +86,15 @@ const CONFUSABLE = new Set([
   'UV',
   'IJ',
 ]);
+/** True when OCR commonly reads one of these characters as the other. */
+export function isOcrConfusion(a: string, b: string): boolean {
+  const x = a.toUpperCase();
+  const y = b.toUpperCase();
+  return CONFUSABLE.has(x + y) || CONFUSABLE.has(y + x);
+}
 function subCost(a: string, b: string): number {
   if (a === b) return 0;
-  return CONFUSABLE.has(a + b) || CONFUSABLE.has(b + a) ? 0.5 : 1;
+  return isOcrConfusion(a, b) ? 0.5 : 1;
 }
 
 /** Edit distance where OCR-confusable substitutions cost 0.5 (both strings uppercased). */

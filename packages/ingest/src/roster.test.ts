@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchStudent, nameSimilarity, parseRoster } from './roster.ts';
+import { confusionsBetween, matchStudent, nameSimilarity, parseRoster } from './roster.ts';
 
 const csv = `roll,name
 20CS10042,Asha Verma
@@ -27,37 +27,76 @@ describe('parseRoster', () => {
   });
 });
 
-describe('matchStudent', () => {
+describe('matchStudent on a text layer', () => {
   const roster = parseRoster(csv);
-  it('matches exactly', () => {
+  it('matches the exact roll', () => {
     const m = matchStudent({ name: 'Divya Menon', roll: '19MT30431' }, roster);
     expect(m.match).toEqual({ roll: '19MT30431', name: 'Divya Menon', distance: 0 });
     expect(m.issues).toEqual([]);
   });
-  it('tolerates OCR errors in both fields', () => {
-    const m = matchStudent({ name: 'Meera Toshi', roll: '201303498' }, roster);
-    expect(m.match?.roll).toBe('20MI30398');
-    expect(m.ambiguous).toBe(false);
-  });
-  it('matches by name alone when no roll was read, and says so', () => {
-    const m = matchStudent({ name: 'Divya Menon', roll: null }, roster);
-    expect(m.match?.roll).toBe('19MT30431');
-    expect(m.issues.join()).toMatch(/no roll number/);
-  });
-  it('is ambiguous between two close students when the read is between them', () => {
-    const m = matchStudent({ name: 'Asha Verma', roll: '20CS1004?' }, roster);
-    expect(m.match).toBeNull();
-    expect(m.ambiguous).toBe(true);
-    expect(m.issues.join()).toMatch(/two roster students/);
-  });
-  it('uses the name to break a roll-number tie', () => {
-    const m = matchStudent({ name: 'Asha Varma', roll: '20CS10043' }, roster);
+  it('decides a namesake by the roll', () => {
+    const m = matchStudent({ name: 'Asha Verma', roll: '20CS10043' }, roster);
     expect(m.match?.roll).toBe('20CS10043');
+  });
+  it('does not give a typed roll to its owner when the typed name is another student', () => {
+    const m = matchStudent({ name: 'Meera Joshi', roll: '19MT30431' }, roster);
+    expect(m.match).toBeNull();
+    expect(m.issues.join()).toMatch(/Divya Menon's but the name reads "Meera Joshi"/);
+  });
+  it('never gives a near roll to another student, whatever the name', () => {
+    for (const roll of ['20CS10044', '19MT30432', '19MT34031', '19EE30431', '20CS1004']) {
+      for (const name of ['Rajat Srivastava', 'Divya Menon', null]) {
+        const m = matchStudent({ name, roll }, roster);
+        expect(m.match, `${roll} ${name}`).toBeNull();
+        expect(m.issues.length).toBeGreaterThan(0);
+      }
+    }
+  });
+  it('does not match by name alone, but names the likely student for the TA', () => {
+    const m = matchStudent({ name: 'Divya Menon', roll: null }, roster);
+    expect(m.match).toBeNull();
+    expect(m.issues.join()).toMatch(/no roll number was read .*19MT30431 Divya Menon/);
   });
   it('reports no match for a stranger', () => {
     const m = matchStudent({ name: 'Arjun Das', roll: null }, roster);
     expect(m.match).toBeNull();
-    expect(m.issues.join()).toMatch(/no roster student/);
+  });
+});
+
+describe('matchStudent on an OCR reading', () => {
+  const roster = parseRoster(csv);
+  it('accepts OCR confusions in the roll when the name agrees', () => {
+    const m = matchStudent({ name: 'Meera Toshi', roll: '20MI3O398' }, roster, 'ocr');
+    expect(m.match?.roll).toBe('20MI30398');
+    expect(m.match?.distance).toBe(0.5);
+  });
+  it('refuses a roll within confusions when the name does not agree', () => {
+    const m = matchStudent({ name: 'Rohan Das', roll: '20MI3O398' }, roster, 'ocr');
+    expect(m.match).toBeNull();
+    expect(m.issues.join()).toMatch(/does not confirm/);
+  });
+  it('refuses an exact OCR roll with no name or another name (a misread digit can hit another roll)', () => {
+    expect(matchStudent({ name: null, roll: '19MT30431' }, roster, 'ocr').match).toBeNull();
+    expect(matchStudent({ name: 'Meera Joshi', roll: '19MT30431' }, roster, 'ocr').match).toBeNull();
+    expect(matchStudent({ name: 'Divya Menan', roll: '19MT30431' }, roster, 'ocr').match?.roll).toBe('19MT30431');
+  });
+  it('refuses differences OCR does not make (4 for 2, transposed digits)', () => {
+    expect(matchStudent({ name: 'Asha Verma', roll: '20CS10024' }, roster, 'ocr').match).toBeNull();
+    expect(matchStudent({ name: 'Meera Joshi', roll: '20MI30389' }, roster, 'ocr').match).toBeNull();
+  });
+  it('is ambiguous between two close students that both fit', () => {
+    // 2 and Z, 3 and 8: the read fits both rolls, and the names are one letter apart
+    const r = parseRoster('roll,name\n20CS10023,Asha Verma\n20CS10028,Asha Varma\n');
+    const m = matchStudent({ name: 'Asha Vrma', roll: '20CS1002?' }, r, 'ocr');
+    expect(m.match).toBeNull();
+    expect(m.ambiguous).toBe(true);
+    expect(m.issues.join()).toMatch(/two roster students fit/);
+  });
+  it('confusionsBetween counts only confusable, same-length differences', () => {
+    expect(confusionsBetween('20CS1OO42', '20CS10042')).toBe(2);
+    expect(confusionsBetween('20CS10325', '20CS10324')).toBeNull();
+    expect(confusionsBetween('21CS19998', '21CS19999')).toBeNull();
+    expect(confusionsBetween('20CS1004', '20CS10042')).toBeNull();
   });
   it('name similarity forgives word order', () => {
     expect(nameSimilarity('Iyer Sneha', 'Sneha Iyer')).toBe(1);

@@ -1,7 +1,7 @@
 // The course's class list (CSV `roll,name`) and matching a script's header against it.
 import type { RosterMatch } from '@grader/model';
 import { z } from 'zod';
-import { ocrDistance } from './roll.ts';
+import { isOcrConfusion, ocrDistance } from './roll.ts';
 
 export const RosterEntry = z.object({ roll: z.string().min(1), name: z.string().min(1) });
 export type RosterEntry = z.infer<typeof RosterEntry>;
@@ -72,50 +72,98 @@ export function nameSimilarity(a: string, b: string): number {
   return Math.max(direct, sorted);
 }
 
+/** Where the header was read from: a text layer is what the student typed; OCR may misread. */
+export type HeaderSource = 'text' | 'ocr';
+
+/** Name agreement needed before an OCR'd roll number is trusted (an exact one, or one within confusions). */
+const NAME_AGREES = 0.6;
+const NAME_AGREES_CONFUSED = 0.75;
+/** A read name this unlike the roster's name disagrees with it. */
+const NAME_DISAGREES = 0.5;
+
 /**
- * Matches what was read in a header to one roster student. The roll number counts most (each
- * OCR-confusable slip half an edit); the name breaks ties and carries a match when the roll is
- * missing. Two students that fit about equally well is "ambiguous": a person decides.
+ * The differences between a read roll and a roster roll when every one is a character OCR confuses
+ * (0/O, 1/I/7, 5/S, 8/B, 3/8, …) or unread (`?`): their count, else null. Same length only: a roll
+ * one keystroke away (20CS10325 for 20CS10324, 21CS19998 for 21CS19999) is another student's roll.
+ */
+export function confusionsBetween(read: string, roll: string): number | null {
+  const a = read.toUpperCase();
+  const b = roll.toUpperCase();
+  if (a.length !== b.length) return null;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (a[i] !== '?' && !isOcrConfusion(a[i], b[i])) return null;
+    n++;
+  }
+  return n;
+}
+
+const looksLikeName = (s: string | null) => !!s && normName(s).split(' ').filter((w) => w.length >= 2).length >= 2;
+
+/**
+ * Gives a script to one roster student only when the evidence agrees (a script must never reach a
+ * student who did not write it):
+ * - an exact roll on a text layer, unless the typed name is clearly someone else's;
+ * - an OCR'd roll, exact or differing only by OCR confusions, and a name that agrees with it;
+ * - a namesake with another roll is decided by the roll.
+ * Anything else is no match, with the reason in `issues` (the `header` flag): a person confirms.
  */
 export function matchStudent(
   read: { name: string | null; roll: string | null },
   roster: Roster,
+  source: HeaderSource = 'text',
 ): { match: RosterMatch | null; ambiguous: boolean; issues: string[] } {
-  const issues: string[] = [];
   if (roster.length === 0) return { match: null, ambiguous: false, issues: ['the roster is empty'] };
   if (!read.roll && !read.name)
     return { match: null, ambiguous: false, issues: ['no name or roll number was read'] };
-  const scored = roster.map((s) => {
-    const rollD = read.roll ? ocrDistance(read.roll.replace(/\s+/g, ''), s.roll) : null;
-    const nameS = read.name ? nameSimilarity(read.name, s.name) : null;
-    // distance in "edits": the roll's own, plus up to 3 for a name that does not fit
-    const score = (rollD ?? 4) + (nameS === null ? 1.5 : 3 * (1 - nameS));
-    return { s, rollD, nameS, score };
-  });
-  scored.sort((a, b) => a.score - b.score);
-  const [best, second] = scored;
-  const rollOk = best.rollD !== null && best.rollD <= 2.5;
-  const nameOk = best.nameS !== null && best.nameS >= 0.8;
-  if (!rollOk && !nameOk) {
-    issues.push(
-      `no roster student matches${read.roll ? ` roll ${read.roll}` : ''}${read.name ? ` / name "${read.name}"` : ''}`,
-    );
-    return { match: null, ambiguous: false, issues };
+  const none = (issue: string, ambiguous = false) => ({ match: null, ambiguous, issues: [issue] });
+  const sim = (s: RosterEntry) => (read.name ? nameSimilarity(read.name, s.name) : null);
+  if (!read.roll) {
+    const named = roster.filter((s) => (sim(s) ?? 0) >= 0.8);
+    const hint = named.length === 1 ? ` (the name fits ${named[0].roll} ${named[0].name}: confirm by hand)` : '';
+    return none(`no roll number was read${hint}`);
   }
-  const ambiguous = second !== undefined && second.score - best.score < 0.75;
-  if (ambiguous) {
-    issues.push(
-      `two roster students match about equally: ${best.s.roll} ${best.s.name} and ${second.s.roll} ${second.s.name}`,
+  const roll = read.roll.replace(/\s+/g, '').toUpperCase();
+  const exact = roster.find((s) => s.roll === roll);
+  if (exact) {
+    const s = sim(exact);
+    if (source === 'text') {
+      // the typed roll decides, unless the typed name is another roster student's
+      const other = roster.find((o) => o !== exact && (sim(o) ?? 0) >= 0.85);
+      if (s !== null && s < NAME_DISAGREES && looksLikeName(read.name))
+        return none(
+          other
+            ? `roll ${roll} is ${exact.name}'s but the name reads "${read.name}" (${other.roll} on the roster)`
+            : `roll ${roll} is ${exact.name}'s but the name reads "${read.name}"`,
+        );
+      return { match: { roll: exact.roll, name: exact.name, distance: 0 }, ambiguous: false, issues: [] };
+    }
+    if (s !== null && s >= NAME_AGREES)
+      return { match: { roll: exact.roll, name: exact.name, distance: 0 }, ambiguous: false, issues: [] };
+    return none(
+      s === null
+        ? `roll ${roll} was read by OCR but no name was read to confirm it`
+        : `roll ${roll} was read by OCR but the name reads "${read.name}", not ${exact.name}`,
     );
-    return { match: null, ambiguous: true, issues };
   }
-  if (!read.roll) issues.push('no roll number was read; matched by name only');
-  // An approximate roll number that matched one student clearly is not a problem (distance says it).
-  if (best.nameS !== null && best.nameS < 0.6)
-    issues.push(`name read as "${read.name}" differs from the roster's "${best.s.name}"`);
-  return {
-    match: { roll: best.s.roll, name: best.s.name, distance: Math.round(best.score * 100) / 100 },
-    ambiguous: false,
-    issues,
-  };
+  if (source === 'text') return none(`roll ${roll} is not on the roster`);
+  const near = roster
+    .map((s) => ({ s, n: confusionsBetween(roll, s.roll), nameS: sim(s) }))
+    .filter((c) => c.n !== null && c.n <= 2);
+  const agreeing = near.filter((c) => (c.nameS ?? 0) >= NAME_AGREES_CONFUSED);
+  if (agreeing.length === 1) {
+    const { s, n } = agreeing[0];
+    return { match: { roll: s.roll, name: s.name, distance: (n ?? 0) * 0.5 }, ambiguous: false, issues: [] };
+  }
+  if (agreeing.length > 1)
+    return none(
+      `two roster students fit roll ${roll} and the name: ${agreeing.map((c) => `${c.s.roll} ${c.s.name}`).join(' and ')}`,
+      true,
+    );
+  return none(
+    near.length
+      ? `roll ${roll} (OCR) could be ${near.map((c) => c.s.roll).join(' or ')} but the name does not confirm it`
+      : `roll ${roll} (OCR) is not on the roster`,
+  );
 }

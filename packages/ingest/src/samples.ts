@@ -1,12 +1,14 @@
-// Where the shared sample scripts live (outside the repository: ../shared from the repo root).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Where the sample scripts and odd PDFs live, resolved from this file (never from the cwd):
+// samples/ at the repo root (public answer scripts with their true scores) and
+// packages/ingest/fixtures/odd-pdfs (pdf.js's test corpus). Both are in the repository.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared');
-export const SAMPLES_DIR = join(SHARED_DIR, 'samples');
-export const ODD_DIR = join(SHARED_DIR, 'odd-pdfs');
-export const haveSamples = existsSync(join(SAMPLES_DIR, 'expected.json'));
+/** the repository's root folder */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const SAMPLES_DIR = join(REPO_ROOT, 'samples');
+export const ODD_DIR = fileURLToPath(new URL('../fixtures/odd-pdfs', import.meta.url));
 
 export type Expected = {
   file: string;

@@ -61,6 +61,8 @@ export const Header = z.object({
   conf: Confidence,
   /** set when a roster was given and one student matched well enough */
   match: RosterMatch.nullable().default(null),
+  /** a roster was given: without `match` the script belongs to nobody until a person confirms it */
+  rosterChecked: z.boolean().default(false),
   /** human-readable problems: "no roll number found", "two roster students match", ... */
   issues: z.array(z.string()).default([]),
 });

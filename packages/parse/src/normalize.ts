@@ -145,7 +145,7 @@ export function foldOperatorLines<T extends { text: string }>(lines: T[]): T[] {
  * Letters keep their case and spacing is kept (spaces matter for `c_t + 1` versus `c_t+1`).
  */
 export function normalizeMath(raw: string): string {
-  let s = bigOperatorLines(raw.normalize('NFC')).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
+  let s = bigOperatorLines(mathAlphanumerics(raw.normalize('NFC'))).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
   s = s
     .replace(/\\(?:odot|circ|cdot|times|ast)\b/g, '*')
     .replace(/\\partial\s*/g, 'd')
@@ -155,7 +155,12 @@ export function normalizeMath(raw: string): string {
     .replace(/\\sum\b/g, 'sum')
     .replace(/\\(?:tilde|widetilde)\s*\{\s*([A-Za-z])\s*\}/g, '$1~')
     .replace(/\\(?:top|intercal)\b/g, 'T')
-    .replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)')
+    .replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)')
+    .replace(/\\(?:boxed|mathbf|bm|boldsymbol|mathrm|mathit|text|textbf|operatorname)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\\(?:mapsto|to|rightarrow|longrightarrow)\b/g, '->')
+    .replace(/\\(?:approx|simeq)\b/g, '=')
+    .replace(/\\delta\b\s*/g, 'δ')
+    .replace(/\\(?:cdots|ldots|dots)\b/g, '...')
     .replace(/\\(?:left|right)\b/g, '')
     .replace(/\\[,;! ]/g, ' ');
   // Combining tilde (U+0303) and the precomposed tilde letters follow their base letter: C̃ -> C~.
@@ -199,6 +204,7 @@ export function normalizeMath(raw: string): string {
   out = out.replace(/(\((?:tanh|sech|sigma)\s*(?:\([^()]*\)|[^()\s]+)\s*\))2(?![\d.])/g, '$1^2');
   // OCR reads the superscript of tanh² as a quote or star: tanh"2(c), tanh*2(c)
   out = out.replace(/\b(tanh|sech)\s*["*]\s*2(?=\s*\()/g, '$1^2');
+  out = notationForms(out);
   // ASCII arrows and "->" spelt with spaces.
   out = out.replace(/-\s*>/g, '->').replace(/=\s*>/g, '=>');
   // `^T` and `^{T}` and `^⊤` are all transposes.
@@ -217,6 +223,27 @@ export function normalizeMath(raw: string): string {
   // inline fractions set side by side lose the space between them: dL/dhtdht/dct
   out = out.replace(/(\/d[A-Za-z][\w+-]*?)(d[A-Za-z][\w+-]*\/d)/g, '$1 $2');
   return out;
+}
+
+/** Bold and italic math letters (𝐡, 𝒄, 𝑓) are the plain letters for grading. */
+function mathAlphanumerics(s: string): string {
+  return s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
+}
+
+/**
+ * Notations students use for the same symbols:
+ * - bracketed subscripts `s_(k-1)`, `c_(t+1)` -> `s_{k-1}`, `c_{t+1}`;
+ * - a definition sign `:=` (or `≜`) -> `=`; `⋯`/`…` -> `...`;
+ * - `del L/del c_t`, `partial L / partial c_t` -> `dL/dc_t`;
+ * - `δc_t` / `delta c_t` (the loss gradient at c_t, as back-propagation notes write it) -> `dL/dc_t`.
+ */
+function notationForms(s: string): string {
+  return s
+    .replace(/([A-Za-z~])_\(([\w+\-\s]{1,7})\)/g, (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`)
+    .replace(/:=|≜|≡/g, '=')
+    .replace(/[⋯…]/g, '...')
+    .replace(/\b(?:del|partial)\s*([A-Za-z])\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g, 'd$1/d')
+    .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]))/g, 'dL/d');
 }
 
 /** Lower-case, ASCII-math, single-spaced text for word and phrase matching. */

@@ -8,6 +8,7 @@ import {
   findEquations,
   foldOperatorLines,
   linearizeFractions,
+  normalizeMath,
   normalizeProse,
   symbolsOf,
   tokenize,
@@ -29,8 +30,14 @@ export interface Evidence {
   prose: string;
   equations: Equation[];
   computations: Computation[];
+  /** lines that hold arithmetic or an equation the parser could not read (quoted when it matters) */
+  unread: number[];
   region(line: number): Region[];
 }
+
+// arithmetic on numbers: a sum, difference, quotient or power of numbers, or a function of one
+// (a run of `×` alone is usually a shape, `199 × 199 × 3`)
+const ARITHMETIC = /[\d)]\s*[-+/^]\s*[\d(]|[a-z]\s*\(\s*-?\d/i;
 
 function hasArithmetic(e: Expr): boolean {
   return e.k === 'bin' || e.k === 'call' || e.k === 'neg' || (e.k === 'vec' && e.items.some(hasArithmetic));
@@ -63,13 +70,21 @@ export function analyse(answer: PartAnswer): Evidence {
       computations.push({ value: v, stated, line: eq.line, text: eq.text });
     });
   }
-  // a bare arithmetic line without `=` (`4 × (3 × 5 + 3)`) is still a computation shown
+  // lines with mathematics that no fully-parsed equation covers
+  const understood = new Set<number>();
+  for (const eq of equations)
+    if (eq.sides.every((s) => s.expr)) for (let i = eq.line; i <= eq.lastLine; i++) understood.add(i);
+  const unread = lines
+    .map((l, i) => ({ l: normalizeMath(l), i }))
+    .filter(({ l, i }) => !understood.has(i) && ARITHMETIC.test(l.replace(/(\d)\s*-\s*(?=[a-z])/gi, '$1 ')))
+    .map(({ i }) => i);
   return {
     answer,
     lines,
     prose: normalizeProse(lines.join('\n')),
     equations,
     computations,
+    unread,
     region: (i: number) => {
       const l = answer.lines[folded[i]?.from ?? i];
       return l ? [{ page: l.page, box: l.box }] : answer.regions.slice(0, 1);
@@ -108,4 +123,22 @@ export function matchesAny(patterns: string[], prose: string): RegExpExecArray |
 export function lineOfMatch(ev: Evidence, match: string): number {
   const i = ev.lines.findIndex((l) => normalizeProse(l).includes(match.slice(0, 20)));
   return Math.max(i, 0);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether the normalised prose writes a product of indexed copies of `symbol`: two factors side by
+ * side (`f_t f_{t-1} ... f_2`, `f_{t+1} * f_{t+2}`), a product sign over it (`prod_{k=2}^{T} f_k`),
+ * or a power with a symbolic exponent (`f^{T-1}`).
+ */
+export function writesProductOf(prose: string, symbol: string): boolean {
+  const b = escapeRe(symbol.toLowerCase());
+  const idx = String.raw`_?(?:\{[^{}]{1,8}\}|[a-z0-9](?:[-+]\d)?)`;
+  const factor = String.raw`(?<![a-z\\])${b}${idx}`;
+  const gap = String.raw`\s*\)?\s*(?:\*\s*)?(?:\.{2,}\s*(?:\*\s*)?)?\(?\s*`;
+  const sideBySide = new RegExp(`${factor}${gap}${factor}(?![a-z])`);
+  const productSign = new RegExp(String.raw`(?<![a-z])prod(?![a-z])[^\n]{0,24}?(?<![a-z\\])${b}(?![a-z])`);
+  const power = new RegExp(String.raw`(?<![a-z\\])${b}(?:${idx})?\s*\^\s*[({]?\s*[a-z]`);
+  return sideBySide.test(prose) || productSign.test(prose) || power.test(prose);
 }

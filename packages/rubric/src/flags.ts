@@ -7,11 +7,6 @@ import { meaningfulUnlabelled } from './unlabelled.ts';
 /** `header`: no name or roll read, or the roster match failed or was ambiguous. */
 export function headerFinding(script: ExtractedScript): string | null {
   const h = script.header;
-  // a roll number read and matched to one roster student identifies the script even when OCR garbled
-  // the handwritten name; a missing roll number (or no match) is for a person to sort out
-  const page = script.pages.find((p) => p.page === (h.region?.page ?? 1));
-  const onlyName = h.issues.every((i) => /^name read as/i.test(i));
-  if (h.match && h.roll && onlyName && page && page.source !== 'text') return null;
   if (h.issues.length) return h.issues.join('; ');
   if (!h.roll) return 'no roll number read';
   if (!h.name && !h.match) return 'no name read';

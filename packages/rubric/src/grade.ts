@@ -21,7 +21,15 @@ import {
   substitute,
 } from '@grader/parse';
 import { computeEcf } from './ecf.ts';
-import { analyse, canonicalSymbol, compiled, type Evidence, lineOfMatch, matchesAny } from './evidence.ts';
+import {
+  analyse,
+  canonicalSymbol,
+  compiled,
+  type Evidence,
+  lineOfMatch,
+  matchesAny,
+  writesProductOf,
+} from './evidence.ts';
 import { asNumbers, type Keys, lookupPath, resolveKey } from './keys.ts';
 import type {
   ConceptItem,
@@ -379,6 +387,39 @@ function resolveArgs(
   return out;
 }
 
+/** Every number of every value item's key in the part (answers and their elements are not working). */
+function partKeyNumbers(part: Part, keys: Keys): number[] {
+  const out: number[] = [];
+  for (const it of part.items) {
+    if (it.type !== 'value') continue;
+    try {
+      out.push(...(asNumbers(resolveKey(it.key, keys)) ?? []));
+    } catch {
+      // an unknown key is reported where the item is graded
+    }
+  }
+  return out;
+}
+
+/**
+ * What in a part the grader did not account for, in words with a quote, or null: maths it could
+ * not read, two or more numbers that are neither answers nor their elements, or (where a reason
+ * counts as work) a sentence of explanation.
+ */
+function unaccounted(ev: Evidence, known: number[], reasonCounts: boolean): string | null {
+  if (ev.unread.length) return `maths that could not be read ("${quote(ev.lines[ev.unread[0]])}")`;
+  const text = ev.lines.join('\n');
+  const extra = findNumbers(text).filter((n) => !known.some((k) => closeTo(n.value, k, { abs: 1e-9, rel: 1e-9 })));
+  if (extra.length >= 2) return `other numbers (${extra.slice(0, 4).map((n) => n.raw).join(', ')})`;
+  if (reasonCounts) {
+    const sentence = ev.lines.find((l) => (normalizeProse(l).match(/[a-z]{2,}/g) ?? []).length >= 6);
+    if (sentence) return `an explanation ("${quote(sentence)}")`;
+  }
+  return null;
+}
+
+const quote = (s: string) => (s.trim().length > 60 ? `${s.trim().slice(0, 57)}…` : s.trim());
+
 function gradeValue(
   item: ValueItem,
   part: Part,
@@ -418,6 +459,18 @@ function gradeValue(
     value: got,
     wrong,
   });
+  // A right value whose working was not recognised: truly bare, it earns 0 (instruction 3); but
+  // when the part holds material we could not account for (numbers that are not answers, maths we
+  // could not read, an explanation), that material may be the working: a person decides.
+  const withheldForWork = (said: string): ItemResult => {
+    const other = unaccounted(ev, [...targets, ...partKeyNumbers(part, ctx.keys)], work.counts.includes('reason'));
+    if (!other) return result(0, `${said} but ${missing}`);
+    return result(
+      0,
+      `${said}; working was not recognised, but the part holds ${other}: a person checks whether it is the working`,
+      Math.min(read.conf, 0.5),
+    );
+  };
 
   if (valueMatches(item, got, key)) {
     if (fOk === false && item.formula) {
@@ -432,13 +485,13 @@ function gradeValue(
     }
     if (!work.required || w.ok)
       return result(item.points, `${shownValue} is right${w.ok ? ', with the working shown' : ''}`);
-    return result(0, `${shownValue} is right but ${missing}`);
+    return withheldForWork(`${shownValue} is right`);
   }
   for (const alt of item.alternatives) {
     if (valueMatches(item, got, alt.value)) {
       const needs = alt.needsWork ?? work.required;
       if (!needs || w.ok) return result(alt.credit, alt.reason);
-      return result(0, `${alt.reason}; ${missing}`);
+      return withheldForWork(alt.reason);
     }
   }
   if (item.transposed && item.shape === 'dimension') {
@@ -634,7 +687,7 @@ function gradeConcept(item: ConceptItem, ev: Evidence): ItemResult {
   const evidence = ev.answer.regions.slice(0, 1);
   const states = item.facets.map((f) => {
     const neg = matchesAny(f.negated, ev.prose);
-    const pos = matchesAny(f.any, ev.prose);
+    const pos = matchesAny(f.any, ev.prose) || f.products.some((sym) => writesProductOf(ev.prose, sym));
     return { id: f.id, state: neg ? 'negated' : pos ? 'yes' : 'no' };
   });
   if (states.every((s) => s.state === 'yes'))
@@ -897,9 +950,10 @@ export function gradeScript(
   }
   const total = round(Object.values(parts).reduce((s, p) => s + p.score, 0));
   const h = script.header;
+  // with a roster, an unconfirmed identity is nobody's: the script must not reach a wrong student
   const student = h.match
     ? { name: h.match.name, roll: h.match.roll }
-    : h.name || h.roll
+    : !h.rosterChecked && (h.name || h.roll)
       ? { name: h.name, roll: h.roll }
       : null;
   return { grade: { file, student, parts, total, flags: [], flagReasons: {} }, readings, texts };

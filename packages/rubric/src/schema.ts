@@ -177,7 +177,13 @@ export const Facet = z
   .object({
     id: z.string(),
     /** regular expressions on normalised prose; any one matching states the facet */
-    any: z.array(z.string()).min(1),
+    any: z.array(z.string()).default([]),
+    /**
+     * symbols whose written product states the facet, however it is spelt: two or more indexed
+     * factors (`f_T f_{T-1} ⋯ f_2`, `f_T * ... * f_2`), a product sign over them (`∏ f_k`, `prod f`),
+     * or a power with a symbolic exponent (`f^{T-1}`)
+     */
+    products: z.array(z.string()).default([]),
     /** regular expressions that, when matching, mean the opposite was said (negation) */
     negated: z.array(z.string()).default([]),
   })

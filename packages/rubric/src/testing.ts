@@ -73,6 +73,7 @@ export function scriptFromText(text: string, opts: TextScriptOptions = {}): Extr
       name,
       roll,
       course: 'CS60010 CT 3, 15/3/21',
+      rosterChecked: false,
       region: null,
       conf,
       match: null,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ExpectedEntry, ExpectedFile, formatExpected } from './expected.ts';
@@ -20,8 +20,8 @@ import {
 import type { Answer } from './variants/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** the class list the samples use (repo root ../shared/samples/roster.csv) */
-export const DEFAULT_ROSTER = resolve(here, '../../../../shared/samples/roster.csv');
+/** the class list the samples use (samples/roster.csv at the repo root) */
+export const DEFAULT_ROSTER = resolve(here, '../../../samples/roster.csv');
 
 export interface CorpusOptions {
   seed: number;
@@ -108,9 +108,7 @@ function shared(a: Set<string>, b: Set<string>): number {
 export function planCorpus(o: CorpusOptions): Corpus {
   const rng = new Rng(o.seed);
   const formats = o.formats?.length ? o.formats : DEFAULT_FORMATS;
-  const rosterIn = existsSync(o.rosterPath ?? DEFAULT_ROSTER)
-    ? readRoster(o.rosterPath ?? DEFAULT_ROSTER)
-    : [];
+  const rosterIn = readRoster(o.rosterPath ?? DEFAULT_ROSTER);
   const { picked, roster } = students(rng.fork(1), rosterIn, o.count);
   const nPairs = o.count >= 6 ? Math.max(1, Math.floor(o.count / 12)) : 0;
   const slots = rng.shuffle([...Array(o.count).keys()]);

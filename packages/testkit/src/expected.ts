@@ -10,7 +10,7 @@ const partScores = z
   )
   .strict();
 
-/** One entry of expected.json, the same shape as /work/shared/samples/expected.json. */
+/** One entry of expected.json, the same shape as samples/expected.json. */
 export const ExpectedEntry = z
   .object({
     file: z.string().regex(/\.pdf$/),

@@ -1,6 +1,6 @@
 /**
  * The answer key of CS60010 CT3, worked out here by plain arithmetic from the question's parameters
- * and the rubric document (/work/shared/exam/cs60010-ct3-rubric.md) — deliberately NOT from
+ * and the rubric document (exams/cs60010-ct3/docs/cs60010-ct3-rubric.md) — deliberately NOT from
  * @grader/engine or @grader/rubric, so that this corpus is an independent check of them.
  */
 

@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadExam } from '@grader/exam';
+import { SAMPLES_DIR as samples } from '@grader/ingest/samples';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CliError } from '../cli-error.ts';
 import { parseArgs, run } from './grade.ts';
-
-const samples = resolve(import.meta.dirname, '../../../../../shared/samples');
 
 describe('grader grade arguments', () => {
   it('needs --exam and at least one file', () => {

@@ -2,6 +2,7 @@
 // (the real core has its own tests). "PDFs" here are text: a `%PDF-` line, then `roll: X`,
 // `name: Y` and `<partId>: <answer>` lines. Rubric YAML: `parts: {<id>: {max, key}}`.
 import type { ExtractedScript, PartGrade, ScriptGrade } from '@grader/model';
+import { matchStudent, type Roster } from '@grader/ingest';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Extractor, GradingCore } from '../core.ts';
@@ -17,7 +18,10 @@ class FakeIngestError extends Error {
 export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { calls: number } {
   const ex = {
     calls: 0,
-    async extract(bytes: Uint8Array, o: { fileName: string; onProgress?: (p: number) => void }) {
+    async extract(
+      bytes: Uint8Array,
+      o: { fileName: string; onProgress?: (p: number) => void; roster?: Roster },
+    ) {
       ex.calls++;
       const text = Buffer.from(bytes).toString('utf8');
       if (!text.startsWith('%PDF-')) throw new FakeIngestError(`${o.fileName} is not a PDF`);
@@ -42,18 +46,21 @@ export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { ca
           occurrences: 1,
         };
       }
+      const read = { name: fields.get('name') ?? null, roll: fields.get('roll') ?? null };
+      // the real matcher: who a script belongs to is not something a fake may decide
+      const m = o.roster?.length ? matchStudent(read, o.roster, 'text') : null;
       return {
         file: o.fileName,
         pageCount: 1,
         pages: [{ page: 1, width: 595, height: 842, source: 'text', conf: 1, rotation: 0 }],
         header: {
-          name: fields.get('name') ?? null,
-          roll: fields.get('roll') ?? null,
+          ...read,
           course: null,
           region: null,
           conf: 1,
-          match: null,
-          issues: [],
+          match: m?.match ?? null,
+          rosterChecked: !!o.roster?.length,
+          issues: m?.issues ?? [],
         },
         parts,
         order: Object.keys(parts),
