@@ -4,6 +4,7 @@ import { type Box, ExtractedScript, type Line, type PageInfo } from '@grader/mod
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from './errors.ts';
+import { buildPageLines } from './columns.ts';
 import { readHeader } from './header.ts';
 import { crop, downscale, type Gray, preprocess, rotateQuarter, toGrayMax, toPgm } from './image.ts';
 import { findLabel, PartTree } from './labels.ts';
@@ -133,7 +134,7 @@ async function readPage(
   }
   const chars = words.reduce((s, w) => s + w.text.length, 0);
   if (chars >= THIN_TEXT_CHARS) {
-    const lines = buildLines(n, words);
+    const lines = buildPageLines(n, words, width, height);
     return { info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 }, lines, warnings };
   }
   let images: { any: boolean; dpi: number | null; paths: number } = { any: true, dpi: null, paths: 0 };

@@ -9,6 +9,8 @@ export function isFurniture(line: Line, page: PageInfo): boolean {
   const { box, height } = readingFrame(line, page);
   const nearEdge = box.y > height * 0.9 || box.y + box.h < height * 0.08;
   if (!nearEdge) return false;
+  // a running head on a later page repeats the student's roll number
+  if (page.page > 1 && box.y + box.h < height * 0.08 && /\b\d{2}[A-Z]{2}\d{5}\b/.test(t)) return true;
   return /^[-–—\s]*(?:p+(?:age|g)?\.?\s*)?[0-9Il]{1,3}(?:\s*(?:of|\/)\s*[0-9]{1,3})?[-–—\s]*$/i.test(t);
 }
 

@@ -1,0 +1,99 @@
+// Two-column pages (LaTeX `twocolumn`, multicol): a gutter runs down the middle of the page that
+// no word crosses except full-width lines (a title, the header). Each column is read top to bottom,
+// the left before the right, between the full-width lines.
+import type { Line } from '@grader/model';
+import { buildLines, type LayoutWord, setReadingFrame } from './layout.ts';
+
+export interface Gutter {
+  /** the x where the gutter runs */
+  x: number;
+  /** where the right column's first row starts: a title block above it spans the page */
+  top: number;
+}
+
+const crosses = (w: LayoutWord, x: number) => w.box.x < x && w.box.x + w.box.w > x;
+
+/**
+ * The gutter of a two-column page, or null: an x in the middle band crossed by few words, with
+ * a good share of the words on each side and the right column running down much of the page.
+ */
+export function findGutter(words: LayoutWord[], pageWidth: number): Gutter | null {
+  const body = words.filter((w) => w.text.trim());
+  if (body.length < 40) return null;
+  let best: { x: number; n: number } | null = null;
+  for (let x = Math.round(pageWidth * 0.35); x <= pageWidth * 0.65; x += 2) {
+    const n = body.filter((w) => crosses(w, x)).length;
+    if (!best || n < best.n) best = { x, n };
+  }
+  if (!best) return null;
+  const x = best.x;
+  const spanning = best.n;
+  const left = body.filter((w) => w.box.x + w.box.w <= x);
+  const right = body.filter((w) => w.box.x >= x);
+  if (spanning > body.length * 0.12) return null;
+  if (left.length < body.length * 0.2 || right.length < body.length * 0.2) return null;
+  // the right column must run down the page, not be a table's last column
+  const span = (ws: LayoutWord[]) =>
+    Math.max(...ws.map((w) => w.box.y + w.box.h)) - Math.min(...ws.map((w) => w.box.y));
+  const textHeight = span(body);
+  if (span(right) < textHeight * 0.4 || span(left) < textHeight * 0.4) return null;
+  // and the right column's rows start at a common left edge (a column), not at scattered places
+  const rowStart = new Map<number, number>();
+  for (const w of right) {
+    const row = Math.round(w.box.y / 4);
+    rowStart.set(row, Math.min(rowStart.get(row) ?? Number.POSITIVE_INFINITY, w.box.x));
+  }
+  // the column's edge is where most rows start (a centred title line may start elsewhere)
+  const votes = new Map<number, number>();
+  for (const x0 of rowStart.values()) votes.set(Math.round(x0 / 4), (votes.get(Math.round(x0 / 4)) ?? 0) + 1);
+  const edge = 4 * [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const atEdge = [...rowStart.entries()].filter(([, x0]) => Math.abs(x0 - edge) < 12);
+  if (atEdge.length < rowStart.size * 0.4) return null;
+  return { x, top: 4 * Math.min(...atEdge.map(([row]) => row)) - 2 };
+}
+
+/**
+ * A page's lines in reading order, honouring two columns when there are. Full-width lines cut the
+ * page into bands; within a band, the left column's lines come before the right column's.
+ */
+export function buildPageLines(
+  page: number,
+  words: LayoutWord[],
+  pageWidth: number,
+  pageHeight: number,
+): Line[] {
+  const gutter = words.some((w) => w.line !== undefined) ? null : findGutter(words, pageWidth);
+  if (!gutter) return buildLines(page, words);
+  // running heads and feet sit above and below both columns: they read as one full-width line
+  const edgeBand = (w: LayoutWord) => w.box.y + w.box.h < pageHeight * 0.07 || w.box.y > pageHeight * 0.93;
+  const spanning = (w: LayoutWord) => crosses(w, gutter.x) || edgeBand(w) || w.box.y + w.box.h <= gutter.top;
+  const spanningWords = words.filter(spanning);
+  const full = buildLines(page, spanningWords);
+  const rest = words.filter((w) => !spanning(w));
+  const left = buildLines(
+    page,
+    rest.filter((w) => w.box.x + w.box.w / 2 < gutter.x),
+  );
+  const right = buildLines(
+    page,
+    rest.filter((w) => w.box.x + w.box.w / 2 >= gutter.x),
+  );
+  // a right-column line is indented from its column's edge, not the page's: labels are judged there
+  const leftEdge = Math.min(...left.map((l) => l.box.x));
+  const rightEdge = Math.min(...right.map((l) => l.box.x));
+  const shift = rightEdge - leftEdge;
+  if (Number.isFinite(shift))
+    for (const l of right)
+      setReadingFrame(l, { box: { ...l.box, x: l.box.x - shift }, width: pageWidth - shift, height: pageHeight });
+  const out: Line[] = [];
+  const mid = (l: Line) => l.box.y + l.box.h / 2;
+  let from = Number.NEGATIVE_INFINITY;
+  for (const f of [...full, null]) {
+    const to = f ? mid(f) : Number.POSITIVE_INFINITY;
+    const inBand = (l: Line) => mid(l) >= from && mid(l) < to;
+    out.push(...left.filter(inBand), ...right.filter(inBand));
+    if (f) out.push(f);
+    from = to;
+  }
+  return out;
+}
