@@ -20,23 +20,46 @@ const crosses = (w: LayoutWord, x: number) => w.box.x < x && w.box.x + w.box.w >
 export function findGutter(words: LayoutWord[], pageWidth: number): Gutter | null {
   const body = words.filter((w) => w.text.trim());
   if (body.length < 40) return null;
+  // rows of text (by the middle of their words); a gutter is crossed by few rows: a title, a header
+  const rowOf = (w: LayoutWord) => Math.round((w.box.y + w.box.h / 2) / 3);
+  const rows = new Set(body.map(rowOf)).size;
   let best: { x: number; n: number } | null = null;
+  const centre = pageWidth / 2;
   for (let x = Math.round(pageWidth * 0.35); x <= pageWidth * 0.65; x += 2) {
-    const n = body.filter((w) => crosses(w, x)).length;
-    if (!best || n < best.n) best = { x, n };
+    const n = new Set(body.filter((w) => crosses(w, x)).map(rowOf)).size;
+    // of equally clear places, the one nearest the middle of the page
+    if (!best || n < best.n || (n === best.n && Math.abs(x - centre) < Math.abs(best.x - centre))) best = { x, n };
   }
-  if (!best) return null;
+  if (!best || best.n > rows * 0.08) return null;
   const x = best.x;
-  const spanning = best.n;
   const left = body.filter((w) => w.box.x + w.box.w <= x);
   const right = body.filter((w) => w.box.x >= x);
-  if (spanning > body.length * 0.12) return null;
   if (left.length < body.length * 0.2 || right.length < body.length * 0.2) return null;
   // the right column must run down the page, not be a table's last column
   const span = (ws: LayoutWord[]) =>
     Math.max(...ws.map((w) => w.box.y + w.box.h)) - Math.min(...ws.map((w) => w.box.y));
   const textHeight = span(body);
   if (span(right) < textHeight * 0.4 || span(left) < textHeight * 0.4) return null;
+  // rows with words on both sides are split by a real gutter, wider than a space between words
+  // (justified single-column text also leaves a line of small gaps somewhere near the middle)
+  const rowsOf = (ws: LayoutWord[]) => {
+    const m = new Map<number, LayoutWord[]>();
+    for (const w of ws) {
+      const r = Math.round((w.box.y + w.box.h / 2) / 3);
+      m.set(r, [...(m.get(r) ?? []), w]);
+    }
+    return m;
+  };
+  const leftRows = rowsOf(left);
+  const gaps: number[] = [];
+  for (const [r, ws] of rowsOf(right)) {
+    const l = leftRows.get(r);
+    if (!l) continue;
+    gaps.push(Math.min(...ws.map((w) => w.box.x)) - Math.max(...l.map((w) => w.box.x + w.box.w)));
+  }
+  gaps.sort((a, b) => a - b);
+  if (gaps.length && gaps[Math.floor(gaps.length / 2)] < 9) return null;
+
   // and the right column's rows start at a common left edge (a column), not at scattered places
   const rowStart = new Map<number, number>();
   for (const w of right) {
@@ -49,7 +72,12 @@ export function findGutter(words: LayoutWord[], pageWidth: number): Gutter | nul
   const edge = 4 * [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   const atEdge = [...rowStart.entries()].filter(([, x0]) => Math.abs(x0 - edge) < 12);
   if (atEdge.length < rowStart.size * 0.4) return null;
-  return { x, top: 4 * Math.min(...atEdge.map(([row]) => row)) - 2 };
+  const top = 4 * Math.min(...atEdge.map(([row]) => row)) - 2;
+  // columns start near the top of the text (below a title); material that starts far down the
+  // right half is a table or a displayed formula in a single-column page
+  const textTop = Math.min(...body.map((w) => w.box.y));
+  if (top - textTop > textHeight * 0.25) return null;
+  return { x, top };
 }
 
 /**

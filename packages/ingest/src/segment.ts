@@ -168,6 +168,14 @@ function segmentOnce(
     if (!a || !b || a.path.length !== b.path.length) return null;
     return a.path.slice(0, -1).join('/') === b.path.slice(0, -1).join('/') ? b : null;
   };
+  /** The question `path` is the first whose parts are all unseen, after the question being read. */
+  const nextQuestion = (path: PartPath) => {
+    const q = path[0];
+    if (parts.some((p) => p.path[0].toLowerCase() === q && seen(p.id))) return false;
+    const cur = current ? parts.findIndex((p) => p.id === current!.partId) : -1;
+    const first = parts.findIndex((p) => p.path[0].toLowerCase() === q);
+    return first > cur && parts.slice(cur + 1, first).every((p) => p.path[0] === parts[cur]?.path[0]);
+  };
   const pageOf = new Map(pages.map((p) => [p.page, p]));
   const body = lines.filter((l) => {
     const p = pageOf.get(l.page);
@@ -194,9 +202,14 @@ function segmentOnce(
     indents.push(indent);
     const force = forced.get(line);
     let label = force ?? findLabel(line.text, tree, context, { ocr: line.conf < 1 });
+    // the exam's next part in order, where the reader is now: a label for it is expected
+    const expected = (l: Label) =>
+      l.partId !== null && !seen(l.partId) && current !== null && nextSibling(current.partId)?.id === l.partId;
     if (label && !force) {
       const limit = label.weak ? Math.max(20, width * 0.04) : width * 0.3;
-      if (indent > limit) label = null;
+      // an indented label is taken only where it is the next sibling in exam order ("(b)" after
+      // the answer to 3(a), set inside an aligned block)
+      if (indent > limit && !expected(label)) label = null;
     }
     if (label?.weak) {
       // A weak label ("5.", "3", "b)") right after another label, before any content, is that
@@ -210,7 +223,10 @@ function segmentOnce(
       if (label.partId === null) {
         const next = body[i + 1];
         const sub = next ? findLabel(next.text, tree, label.path) : null;
-        innerOk = sub !== null && sub.path.length > label.path.length;
+        // a bare question number alone on its line ("3" as a heading) is taken when the next
+        // line is one of its sub-labels, or when it is the next question in exam order
+        const bare = line.text.trim().length <= 4;
+        innerOk = (sub !== null && sub.path.length > label.path.length) || (bare && nextQuestion(label.path));
       }
       // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
       // is part of the answer, not a question label.
