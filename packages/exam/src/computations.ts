@@ -12,10 +12,14 @@ import {
   type SeparableCounts,
   SHAPE_ONLY,
   shapesByName,
+  sizeOf,
 } from '@grader/engine';
 import { type Dims, ExamParameterError, type ParameterValue } from './parameters.ts';
 
 export type KeyValue = number | number[] | { [name: string]: number | number[] };
+
+/** Named quantities behind a key (the weights-only count behind 3c's total), for rubric alternatives and texts. */
+export type KeyDetails = Record<string, number | number[]>;
 
 type Kind = 'vector' | 'integer' | 'dims';
 
@@ -31,6 +35,11 @@ export interface Computation {
   description: string;
   roles: Record<string, Kind>;
   compute(inputs: Inputs): KeyValue;
+  /**
+   * Quantities the key is made of, each by name: what a partial answer counts (weights only, one
+   * gate). computeKeys lists them after the part keys as `<part id>.<name>`.
+   */
+  details?(inputs: Inputs): KeyDetails;
 }
 
 /** 12 significant digits: enough for any key, and 0.5·0.4 + 0·0 prints as 0.2, not 0.20000000000000001. */
@@ -59,6 +68,26 @@ function cellState(inputs: Inputs): number[] {
 
 function cell(inputs: Inputs): LSTMCell {
   return new LSTMCell(inputs.integer('input'), inputs.integer('hidden'), SHAPE_ONLY);
+}
+
+/**
+ * An LSTM cell's parameters counted by kind, from the module's own parameter list: W_* are the gates'
+ * weights, b_* their biases. `one_gate` is one gate's weights and bias (W_f and b_f).
+ */
+function lstmParameterDetails(module: LSTMCell): KeyDetails {
+  const shapes = module.parameterShapes();
+  const weights = shapes.filter(([name]) => name.startsWith('W_'));
+  const biases = shapes.filter(([name]) => name.startsWith('b_'));
+  const size = (list: Array<[string, number[]]>) => list.reduce((n, [, shape]) => n + sizeOf(shape), 0);
+  const byName = shapesByName(module);
+  return {
+    gates: weights.length,
+    weights_per_gate: sizeOf(byName.W_f),
+    biases_per_gate: sizeOf(byName.b_f),
+    weights_only: size(weights),
+    biases: size(biases),
+    one_gate: sizeOf(byName.W_f) + sizeOf(byName.b_f),
+  };
 }
 
 const CELL_SIZES = { input: 'integer', hidden: 'integer' } as const;
@@ -127,6 +156,7 @@ export const COMPUTATIONS = {
     description: 'parameters of an LSTM cell',
     roles: CELL_SIZES,
     compute: (inputs) => countParameters(cell(inputs)),
+    details: (inputs) => lstmParameterDetails(cell(inputs)),
   },
   'attention.extra_parameters': {
     description: 'parameters of attention enc–dec minus plain enc–dec fed h_n',

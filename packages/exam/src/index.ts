@@ -5,15 +5,19 @@ export {
   COMPUTATION_NAMES,
   COMPUTATIONS,
   type ComputationName,
+  type KeyDetails,
   type KeyValue,
   round12,
 } from './computations.ts';
 export {
+  applySets,
   computeKeys,
   engineParts,
   examParameters,
   type Keys,
+  type ParameterChoice,
   parameterDefaults,
+  partKeys,
   stringifyKeys,
 } from './keys.ts';
 export {

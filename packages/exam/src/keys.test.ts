@@ -5,6 +5,7 @@ import {
   loadExam,
   parameterDefaults,
   parseOverrides,
+  partKeys,
   stringifyKeys,
 } from './index.ts';
 
@@ -14,7 +15,7 @@ describe('CT3 keys for the default parameters', () => {
   const keys = computeKeys(exam);
 
   it('are exactly the rubric keys (checked against the hand-worked rubric values)', () => {
-    expect(Object.keys(keys).sort()).toEqual(['1b.i', '1b.ii', '2b', '3a', '3b', '3c', '5']);
+    expect(Object.keys(partKeys(exam, keys)).sort()).toEqual(['1b.i', '1b.ii', '2b', '3a', '3b', '3c', '5']);
     expect(keys['1b.i']).toEqual([0.7, 0.2, 0.05]);
     const h = keys['1b.ii'] as number[];
     expect(h[0]).toBeCloseTo(0.6044, 4);
@@ -41,7 +42,27 @@ describe('CT3 keys for the default parameters', () => {
     const text = stringifyKeys(exam, keys);
     expect(text.startsWith('{"1b.i":[0.7,0.2,0.05],"1b.ii":')).toBe(true);
     expect(text).toContain('"3c":72,"5":{"depthwise_output":');
-    expect(JSON.parse(text)).toEqual(keys);
+    expect(JSON.parse(text)).toEqual(partKeys(exam, keys));
+    expect(text).not.toContain('3c.');
+  });
+
+  it('are followed by the counts behind 3c, from the LSTM cell module (4 gates × (15 weights + 3 biases))', () => {
+    expect(Object.keys(keys).filter((k) => !(k in partKeys(exam, keys)))).toEqual([
+      '3c.gates',
+      '3c.weights_per_gate',
+      '3c.biases_per_gate',
+      '3c.weights_only',
+      '3c.biases',
+      '3c.one_gate',
+    ]);
+    expect(keys).toMatchObject({
+      '3c.gates': 4,
+      '3c.weights_per_gate': 15,
+      '3c.biases_per_gate': 3,
+      '3c.weights_only': 60,
+      '3c.biases': 12,
+      '3c.one_gate': 18,
+    });
   });
 
   it('list every parameter with its default as --set text', () => {
@@ -83,6 +104,10 @@ describe('changed parameters change the keys', () => {
     expect(keys['3b']).toEqual([20]);
     expect(keys['3c']).toBe(2480);
     expect(keys['2b']).toBe(0);
+    // weights only 4·H·(H+X), one gate H·(H+X) + H
+    expect(keys['3c.weights_only']).toBe(4 * 20 * 30);
+    expect(keys['3c.one_gate']).toBe(20 * 30 + 20);
+    expect(keys['3c.biases']).toBe(80);
   });
 
   it('Q5 with a non-square image, stride 2 and no padding', () => {

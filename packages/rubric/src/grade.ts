@@ -43,6 +43,7 @@ import type {
   Work,
   WorkKind,
 } from './schema.ts';
+import { placeByContent } from './placement.ts';
 import { meaningfulUnlabelled } from './unlabelled.ts';
 
 export interface GradingContext {
@@ -488,7 +489,10 @@ function gradeValue(
     return withheldForWork(`${shownValue} is right`);
   }
   for (const alt of item.alternatives) {
-    if (valueMatches(item, got, alt.value)) {
+    // an alternative is a key reference (`{engine: "3c.weights_only"}`, `{engine: "1b.ii", round: 1}`)
+    // or a literal; its own tolerance, if it has one, replaces the item's
+    const altItem = alt.tolerance ? { ...item, tolerance: alt.tolerance } : item;
+    if (valueMatches(altItem, got, resolveKey(alt.value, ctx.keys))) {
       const needs = alt.needsWork ?? work.required;
       if (!needs || w.ok) return result(alt.credit, alt.reason);
       return withheldForWork(alt.reason);
@@ -927,6 +931,8 @@ export function gradeScript(
   script: ExtractedScript,
   file = script.file ?? '',
 ): GradedScript {
+  // a question answered as one block: its sub-parts' answers found by what their lines define
+  script = placeByContent(script, rubric);
   const parts: Record<string, PartGrade> = {};
   const readings: Record<string, PartReading> = {};
   const texts: Record<string, string> = {};

@@ -1,17 +1,74 @@
 // @grader/rubric: the rubric format and grading. See README.md.
+import type { ExtractedScript, PartAnswer, ScriptGrade } from '@grader/model';
+import { gradeBatch as gradeBatchFilled } from './batch.ts';
+import {
+  type GradedScript,
+  type GradingContext,
+  gradePart as gradePartFilled,
+  gradeScript as gradeScriptFilled,
+  type PartReading,
+} from './grade.ts';
+import { preparePart, prepareRubric } from './load.ts';
+import type { Part, Rubric } from './schema.ts';
 
-export { gradeBatch } from './batch.ts';
 export { computeEcf, ECF_FUNCTIONS } from './ecf.ts';
 export { applyFlags, headerFinding, linkedParts, organisationFinding, similarityPairs } from './flags.ts';
-export { type GradedScript, type GradingContext, gradePart, gradeScript, type PartReading } from './grade.ts';
-export { KeyError, type Keys, lookupPath, resolveKey } from './keys.ts';
+export {
+  KeyError,
+  type Keys,
+  lookupPath,
+  renderTemplate,
+  resolveKey,
+  roundKey,
+  TemplateError,
+  type TemplateMode,
+  type TemplateValues,
+} from './keys.ts';
 export {
   checkRubric,
+  checkRubricValues,
   loadRubric,
   loadRubricFile,
   parseRubric,
+  preparePart,
+  prepareRubric,
   RubricError,
   type RubricProblem,
+  type RubricValues,
 } from './load.ts';
 export * from './schema.ts';
 export { scriptFromText, type TextScriptOptions } from './testing.ts';
+export type { GradedScript, GradingContext, PartReading };
+
+// The grading entry points fill the rubric's templates in for the context's keys and parameters
+// first (memoised: once per rubric and parameter set), so the grading code sees plain strings.
+
+/** Grade one extracted script (no batch flags: see gradeBatch). */
+export function gradeScript(
+  rubric: Rubric,
+  ctx: GradingContext,
+  script: ExtractedScript,
+  file?: string,
+): GradedScript {
+  return gradeScriptFilled(prepareRubric(rubric, ctx), ctx, script, file);
+}
+
+/** Grade a batch of extracted scripts and compute the script-level flags across it. */
+export function gradeBatch(
+  rubric: Rubric,
+  ctx: GradingContext,
+  scripts: Array<{ file: string; script: ExtractedScript }>,
+): ScriptGrade[] {
+  return gradeBatchFilled(prepareRubric(rubric, ctx), ctx, scripts);
+}
+
+/** Grade one part (`answers`: the values read so far, for error carried forward). */
+export function gradePart(
+  part: Part,
+  answer: PartAnswer | undefined,
+  script: ExtractedScript,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+): ReturnType<typeof gradePartFilled> {
+  return gradePartFilled(preparePart(part, ctx), answer, script, ctx, answers);
+}

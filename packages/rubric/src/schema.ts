@@ -3,10 +3,14 @@
 // credit, "work must be shown", caps, error carried forward, expression and concept items.
 import { z } from 'zod';
 
-/** A key: typed in (`literal`) or computed by the engine (`engine`: an entry of computeKeys, dotted path). */
+/**
+ * A key: typed in (`literal`) or computed by the engine (`engine`: an entry of computeKeys, dotted
+ * path: `3c`, `5.depthwise_output`, `3c.weights_only`), optionally rounded (`round`: decimal places,
+ * element by element: `{ engine: "1b.ii", round: 1 }` is [0.6, 0, 0] when the key is [0.6044, 0, 0]).
+ */
 export const KeyRef = z.union([
   z.object({ literal: z.unknown() }).strict(),
-  z.object({ engine: z.string().min(1) }).strict(),
+  z.object({ engine: z.string().min(1), round: z.number().int().min(0).max(12).optional() }).strict(),
 ]);
 export type KeyRef = z.infer<typeof KeyRef>;
 
@@ -76,13 +80,21 @@ const ItemBase = {
   points: z.number().positive(),
 };
 
+/** An alternative's value: a key reference (`{ engine: "3c.weights_only" }`), or a value typed in (a literal). */
+const AlternativeValue = z
+  .union([KeyRef, z.number(), z.string(), z.array(z.unknown())])
+  .transform((v): KeyRef => (typeof v === 'object' && !Array.isArray(v) ? v : { literal: v }));
+
 export const Alternative = z
   .object({
-    value: z.unknown(),
+    value: AlternativeValue,
     credit: z.number().min(0),
+    /** said to the student; a template like every text of the rubric (`{{3c.weights_only}}`) */
     reason: z.string(),
     /** the alternative earns its credit only with work shown (default: the item's rule) */
     needsWork: z.boolean().optional(),
+    /** how close the answer must be to this alternative (default: the item's tolerance) */
+    tolerance: Tolerance.optional(),
   })
   .strict();
 

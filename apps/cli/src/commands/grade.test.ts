@@ -16,9 +16,36 @@ describe('grader grade arguments', () => {
       exam: 'cs60010-ct3',
       roster: 'r.csv',
       json: true,
+      sets: [],
       files: ['a.pdf', 'b.pdf'],
     });
   });
+  it('--set NAME=VALUE is repeatable, in both forms', () => {
+    expect(parseArgs(['--exam', 'x', '--set', '3.hidden=4', '--set=5.padding=0', 'a.pdf']).sets).toEqual([
+      '3.hidden=4',
+      '5.padding=0',
+    ]);
+    expect(() => parseArgs(['--exam', 'x', '--set'])).toThrow(/--set needs a value/);
+  });
+});
+
+describe('grader grade --set: the same names and checks as grader key --set, before any file is read', () => {
+  const bad: Array<[string[], RegExp]> = [
+    [['--set', '6.z=1'], /unknown parameter "6\.z" \(known: 1b\.C_prev/],
+    [['--set', '5.stride=two'], /5\.stride: "two" is not a number/],
+    [['--set', '5.stride'], /expected NAME=VALUE/],
+    [['--set', '1b.C_prev=1,2,3,4'], /unequal length: .*1b\.C_prev has 4/],
+    [['--set', '5.filter=203'], /5\.filter 203 is larger than the padded image/],
+  ];
+  for (const [sets, message] of bad) {
+    it(sets.join(' '), async () => {
+      // the PDF does not exist: the parameters are refused before it would be read
+      const err = await run(['--exam', 'cs60010-ct3', ...sets, 'missing.pdf']).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CliError);
+      expect((err as Error).message).toMatch(message);
+      expect((err as Error).message).not.toContain('\n');
+    });
+  }
 });
 
 describe('grader grade --json', () => {
@@ -56,5 +83,30 @@ describe('grader grade --json', () => {
     );
     expect(parsed[1].total).toBeCloseTo(sum, 6);
     expect(parsed[1].flags).toContain('header');
+  });
+
+  it('--set: the keys, labels and reasons follow the parameters', async () => {
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const argv = ['--exam', 'cs60010-ct3', '--json', join(samples, 'p07.pdf')];
+    expect(
+      await run([...argv.slice(0, 2), '--set', '3.hidden=4', '--set=5.padding=0', ...argv.slice(2)]),
+    ).toBe(0);
+    const [g] = JSON.parse(out.join(''));
+    const labels = (id: string) => g.parts[id].items.map((i: { label: string }) => i.label);
+    expect(labels('3a')).toEqual(['W_f is 4 × 6']);
+    expect(labels('3c')).toEqual(['112 = 4 gates × (4 × 6 weights + 4 biases)']);
+    expect(labels('5')).toEqual([
+      'depthwise output 197 × 197 × 3 ((200 + 2·0 − 4)/1 + 1 = 197)',
+      'pointwise output 197 × 197 × 10',
+      'total multiplications 3,027,102 = 1,862,832 + 1,164,270',
+    ]);
+    // this student answered CT3's 3 × 5: wrong for a hidden size of 4
+    expect(g.parts['3a'].score).toBe(0);
+    expect(JSON.stringify(g)).not.toContain('{{');
   });
 });

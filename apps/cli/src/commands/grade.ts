@@ -1,11 +1,11 @@
-// `grader grade --exam ID [--roster ROSTER.csv] [--json] FILE.pdf ...`
+// `grader grade --exam ID [--roster ROSTER.csv] [--json] [--set NAME=VALUE ...] FILE.pdf ...`
 // The contract is in DESIGN.md ("The grader grade contract"): with --json, stdout holds only a JSON
 // array, one object per file in the order given; everything else goes to stderr.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { loadConfig } from '@grader/config';
-import { computeKeys, examParameters, loadExam, UnknownExamError } from '@grader/exam';
+import { applySets, ExamParameterError, loadExam, UnknownExamError } from '@grader/exam';
 import { createOcrPool, ingestPdf, type OcrPool, parseRoster, type Roster } from '@grader/ingest';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import {
@@ -14,6 +14,7 @@ import {
   type GradingContext,
   gradeScript,
   loadRubric,
+  prepareRubric,
   RubricError,
 } from '@grader/rubric';
 import { CliError } from '../cli-error.ts';
@@ -22,32 +23,33 @@ export interface GradeArgs {
   exam: string;
   roster: string | null;
   json: boolean;
+  /** `NAME=VALUE` question parameters, as `grader key --set` takes them (checked by applySets) */
+  sets: string[];
   files: string[];
 }
 
+const USAGE =
+  'usage: grader grade --exam ID [--roster ROSTER.csv] [--json] [--set NAME=VALUE ...] FILE.pdf ...';
+
 export function parseArgs(argv: string[]): GradeArgs {
-  const out: GradeArgs = { exam: '', roster: null, json: false, files: [] };
+  const out: GradeArgs = { exam: '', roster: null, json: false, sets: [], files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') out.json = true;
-    else if (a === '--exam' || a === '--roster') {
+    else if (a === '--exam' || a === '--roster' || a === '--set') {
       const v = argv[++i];
       if (!v || v.startsWith('--')) throw new CliError(`${a} needs a value`);
       if (a === '--exam') out.exam = v;
-      else out.roster = v;
+      else if (a === '--roster') out.roster = v;
+      else out.sets.push(v);
     } else if (a.startsWith('--exam=')) out.exam = a.slice(7);
     else if (a.startsWith('--roster=')) out.roster = a.slice(9);
+    else if (a.startsWith('--set=')) out.sets.push(a.slice(6));
     else if (a === '--') continue;
-    else if (a.startsWith('--'))
-      throw new CliError(
-        `unknown option ${a} (usage: grader grade --exam ID [--roster ROSTER.csv] [--json] FILE.pdf ...)`,
-      );
+    else if (a.startsWith('--')) throw new CliError(`unknown option ${a} (${USAGE})`);
     else out.files.push(a);
   }
-  if (!out.exam)
-    throw new CliError(
-      '--exam is required (usage: grader grade --exam ID [--roster ROSTER.csv] [--json] FILE.pdf ...)',
-    );
+  if (!out.exam) throw new CliError(`--exam is required (${USAGE})`);
   if (!out.files.length) throw new CliError('no PDF files given');
   return out;
 }
@@ -105,15 +107,24 @@ export async function run(argv: string[]): Promise<number> {
     throw new CliError(e instanceof Error ? e.message : String(e));
   }
   let exam: ReturnType<typeof loadExam>;
+  let chosen: ReturnType<typeof applySets>;
   try {
     exam = loadExam(args.exam);
+    // the same names and checks as `grader key --set`; keys and rubric follow the parameters
+    chosen = applySets(exam, args.sets);
   } catch (e) {
-    if (e instanceof UnknownExamError) throw new CliError(e.message);
+    if (e instanceof UnknownExamError || e instanceof ExamParameterError) throw new CliError(e.message);
     throw e;
   }
   let rubric: ReturnType<typeof loadRubric>;
+  const ctx: GradingContext = {
+    keys: chosen.keys,
+    params: chosen.params,
+    reviewThreshold: exam.reviewThreshold,
+  };
   try {
-    rubric = loadRubric(exam);
+    // checked against the exam's defaults, then filled in for the chosen parameters (before any OCR)
+    rubric = prepareRubric(loadRubric(exam), ctx);
   } catch (e) {
     if (e instanceof RubricError) throw new CliError(e.message);
     throw e;
@@ -126,11 +137,6 @@ export async function run(argv: string[]): Promise<number> {
       throw new CliError(`cannot read roster ${args.roster}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const ctx: GradingContext = {
-    keys: computeKeys(exam),
-    params: examParameters(exam),
-    reviewThreshold: exam.reviewThreshold,
-  };
   const restore = guardStdout();
   const lanes = Math.max(1, Math.min(availableParallelism(), args.files.length));
   let pool: OcrPool | null = null;
