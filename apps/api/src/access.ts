@@ -4,6 +4,8 @@ import type { Role } from '@grader/db';
 import type { Request } from 'express';
 import type { AppContext } from './context.ts';
 import { forbidden, HttpError, notFound } from './errors.ts';
+import { isId } from './ids.ts';
+import { ownedBy } from './services/identity.ts';
 
 export const STAFF: Role[] = ['ta', 'admin'];
 export const ADMIN: Role[] = ['admin'];
@@ -29,18 +31,21 @@ export function courseFor(req: Request, courseId: string, allowed: Role[]): Role
 }
 
 export async function examFor(ctx: AppContext, req: Request, examId: string, allowed: Role[]) {
-  const exam = await ctx.db.exam.findUnique({ where: { id: examId } });
+  const exam = isId(examId) ? await ctx.db.exam.findUnique({ where: { id: examId } }) : null;
   const role = exam ? roleIn(req, exam.courseId) : null;
   return { exam: exam!, role: check(role, allowed, 'exam') };
 }
 
 /**
  * A submission as the caller may see it: staff of its course see all of it; a student only their
- * own (anyone else's is 404). `allowed` then says which roles may perform the action.
+ * own, i.e. one whose identity is confirmed as theirs (anyone else's, and any script not yet
+ * confirmed as anyone's, is 404). `allowed` then says which roles may perform the action.
  */
 export async function submissionFor(ctx: AppContext, req: Request, id: string, allowed: Role[]) {
-  const sub = await ctx.db.submission.findUnique({ where: { id }, include: { exam: true } });
+  const sub = isId(id)
+    ? await ctx.db.submission.findUnique({ where: { id }, include: { exam: true } })
+    : null;
   let role = sub ? roleIn(req, sub.exam.courseId) : null;
-  if (role === 'student' && sub!.studentId !== currentUser(req).id) role = null;
+  if (role === 'student' && !ownedBy(sub!, currentUser(req).id)) role = null;
   return { sub: sub!, role: check(role, allowed, 'submission') };
 }

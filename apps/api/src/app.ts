@@ -16,18 +16,18 @@ import { examRoutes } from './routes/exams.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { rubricRoutes } from './routes/rubric.ts';
 import { submissionRoutes } from './routes/submissions.ts';
+import { securityHeaders } from './security-headers.ts';
+import { rejectNulText } from './text-guard.ts';
 
 /** The Express app over a context. No listening here (tests run it in-process on port 0). */
 export function createApp(ctx: AppContext) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-* are read only from the proxies TRUST_PROXY names (none by default)
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  app.use(securityHeaders);
   app.use(express.json({ limit: '1mb' }));
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  app.use(rejectNulText);
 
   const api = express.Router();
   api.get('/health', async (_req, res) => {

@@ -75,6 +75,14 @@ export function errorHandler(log: (m: string) => void): ErrorRequestHandler {
       res.status(400).json({ error: { code: 'invalid', message: 'the body is not valid JSON' } });
       return;
     }
+    // other client errors raised by Express itself, e.g. a path with broken %-encoding (URIError, 400)
+    const status = Number(err?.status ?? err?.statusCode);
+    if (Number.isInteger(status) && status >= 400 && status < 500) {
+      const code: ErrorCode = status === 404 ? 'not_found' : status === 413 ? 'too_large' : 'invalid';
+      const message = err instanceof URIError ? 'malformed URL' : err?.expose ? String(err.message) : code;
+      res.status(STATUS[code]).json({ error: { code, message } });
+      return;
+    }
     log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
   };

@@ -55,7 +55,12 @@ const OPS: Op[] = [
     'Server-sent events {submissionId, status, progress, total?}',
   ],
   ['post', '/exams/{examId}/release', 'TA, admin', 'Release grades to students'],
-  ['get', '/exams/{examId}/export.csv', 'TA, admin', 'CSV roll,name,<parts>,total (one row per student)'],
+  [
+    'get',
+    '/exams/{examId}/export.csv',
+    'TA, admin',
+    'CSV roll,name,total,status,<parts>: one row per roster student by roll, unconfirmed scripts last (?unconfirmed=omit leaves them out)',
+  ],
   ['get', '/exams/{examId}/stats', 'TA, admin', 'Per-part histograms, mean/median, totals, auto vs reviewed'],
   ['get', '/exams/{examId}/review', 'TA, admin', 'Parts under review grouped by identical parsed answer'],
   [

@@ -257,7 +257,8 @@ function segmentOnce(
           partId: guess.id,
           conf: label.conf * 0.5,
         };
-        context = label.path;
+        // the context stays the question, so that its own "(a)" or "(i)" below confirms the guess
+        context = label.path.slice(0, -1);
       } else {
         current = null;
         orphanContext = true;
@@ -286,7 +287,9 @@ function segmentOnce(
           `label "${line.text.slice(0, label.end).trim()}" repeated ${partId}: read as ${sib.id}`,
         );
       } else {
-        // the same label again straight after itself (e.g. repeated at the top of a new page)
+        // the same label again straight after itself (e.g. repeated at the top of a new page), or
+        // the label of a part we had guessed ("Question 3" + intro, then "(a)"): the label confirms it
+        if (label.conf > current.label.conf) current.label = label;
         if (content) current.lines.push(content);
         continue;
       }

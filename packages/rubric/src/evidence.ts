@@ -38,6 +38,9 @@ export interface Evidence {
 // arithmetic on numbers: a sum, difference, quotient or power of numbers, or a function of one
 // (a run of `×` alone is usually a shape, `199 × 199 × 3`)
 const ARITHMETIC = /[\d)]\s*[-+/^]\s*[\d(]|[a-z]\s*\(\s*-?\d/i;
+// algebra: an equals sign or an operator between symbols (`o_t * tanh(c_t)`, `+ dL/dc_{t+1}`);
+// a hyphen inside a word ("depth-wise") is not one
+const ALGEBRA = /=|(?:[)\]}]|\b[a-z](?:_\S+)?|\d)\s*[-+*/^]\s*(?:[(\[{]|\b[a-z](?:_|\b)|d\(|\d)/i;
 
 function hasArithmetic(e: Expr): boolean {
   return e.k === 'bin' || e.k === 'call' || e.k === 'neg' || (e.k === 'vec' && e.items.some(hasArithmetic));
@@ -76,7 +79,11 @@ export function analyse(answer: PartAnswer): Evidence {
     if (eq.sides.every((s) => s.expr)) for (let i = eq.line; i <= eq.lastLine; i++) understood.add(i);
   const unread = lines
     .map((l, i) => ({ l: normalizeMath(l), i }))
-    .filter(({ l, i }) => !understood.has(i) && ARITHMETIC.test(l.replace(/(\d)\s*-\s*(?=[a-z])/gi, '$1 ')))
+    .filter(({ l, i }) => {
+      if (understood.has(i)) return false;
+      const t = l.replace(/(\d)\s*-\s*(?=[a-z])/gi, '$1 ');
+      return ARITHMETIC.test(t) || (ALGEBRA.test(t) && /[_()^*=]/.test(t) && !isProse(t));
+    })
     .map(({ i }) => i);
   return {
     answer,
@@ -90,6 +97,13 @@ export function analyse(answer: PartAnswer): Evidence {
       return l ? [{ page: l.page, box: l.box }] : answer.regions.slice(0, 1);
     },
   };
+}
+
+/** A line of words with a little notation in it ("so h_t is the output"), not a formula. */
+function isProse(line: string): boolean {
+  const words = line.match(/\b[a-z]{3,}\b/gi) ?? [];
+  const math = line.match(/[=+*/^()_]/g) ?? [];
+  return words.length >= 6 && math.length <= 2;
 }
 
 /** The canonical name of a symbol written in the rubric (`dL/dc_t` -> `d(l)/d(c_t)`). */

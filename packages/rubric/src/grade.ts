@@ -103,6 +103,25 @@ function hasDerivation(ev: Evidence, of?: string): boolean {
       if (derivs.length >= 1 && s.tokens.some((t) => t.t === 'sym' && t.v.startsWith('d(l)'))) return true;
     }
   }
+  // the dependencies the derivative goes through, written out: the forward relations that use the
+  // variable (`h_t = o_t * tanh(c_t)`, `c_{t+1} = f_{t+1} * c_t + …`) or the paths from the loss to it
+  // (`L -> h_t -> c_t`); two of them are the skeleton of a chain-rule derivation
+  const wrt = of ? /^d\(l\)\/d\((.+)\)$/.exec(of)?.[1] : undefined;
+  if (wrt) {
+    let relations = 0;
+    for (const eq of ev.equations) {
+      const syms = eq.sides.map((side) => side.tokens.filter((t) => t.t === 'sym').map((t) => t.v));
+      const lhs = syms[0];
+      const isPath = eq.text.includes('->') && syms.some((x) => x.includes('l')) && syms.some((x) => x.includes(wrt));
+      const isRelation =
+        lhs?.length === 1 &&
+        !lhs[0].startsWith('d(') &&
+        lhs[0] !== wrt &&
+        syms.slice(1).some((x) => x.includes(wrt));
+      if (isPath || isRelation) relations++;
+    }
+    if (relations >= 2) return true;
+  }
   return false;
 }
 
@@ -349,8 +368,11 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
       return { value: v, line: eq.line, conf: 0.95 };
     }
   }
+  // the last number written: trusted when it is the part's only number or ends an equation
+  // (`= 72`); otherwise it may be an operand of working we could not follow
   const x = nums[nums.length - 1];
-  return { value: x.value, line: lineOfIndex(text, x.start), conf: 0.95 };
+  const resultLike = nums.length === 1 || /=\s*$/.test(text.slice(0, x.start).split('\n').pop() ?? '');
+  return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
 }
 
 function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
@@ -889,6 +911,11 @@ export function gradePart(
   const ocrPages = new Set(script.pages.filter((p) => p.source !== 'text').map((p) => p.page));
   const fromOcr = answer.lines.length ? answer.lines.some((l) => ocrPages.has(l.page)) : answer.conf < 0.95;
   if (fromOcr && score < part.points) matchConf = Math.min(matchConf, 0.65);
+  // marks withheld from a part holding maths the grader could not read: a person decides
+  if (score < part.points && ev.unread.length) {
+    matchConf = Math.min(matchConf, 0.5);
+    reasons.push(`holds maths that could not be read ("${quote(ev.lines[ev.unread[0]])}")`);
+  }
   const confidence = Math.max(0, Math.min(1, Math.min(answer.conf, matchConf)));
   const review = confidence < ctx.reviewThreshold;
   if (review) reasons.push('sent to a person: the reading or the match is uncertain');

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { clientSource } from '../auth/client-address.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import { RateLimiter } from '../auth/rate-limit.ts';
 import { clearedCookie, createSession, requireUser, sessionCookie } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
@@ -16,14 +17,15 @@ const DUMMY_HASH = '$2b$10$tEJhBlyEsEZtDX09rcFjrumJg3Znqx0Hk0DEAe6CtYPwhdRe//XYC
 
 export function authRoutes(ctx: AppContext) {
   const r = Router();
-  const byIp = new RateLimiter(30, 60_000);
-  const byEmail = new RateLimiter(10, 15 * 60_000);
+  const throttle = new LoginThrottle();
 
   r.post('/login', async (req, res) => {
     const body = parse(Login, req.body, 'login');
-    const ip = req.ip ?? 'unknown';
-    if (!byIp.hit(ip) || !byEmail.hit(body.email)) {
-      throw new HttpError('rate_limited', 'too many sign-in attempts; wait a few minutes');
+    const source = clientSource(req);
+    const verdict = throttle.attempt(body.email, source);
+    if (!verdict.ok) {
+      res.setHeader('Retry-After', String(verdict.retryAfterSec));
+      throw new HttpError('rate_limited', 'too many failed sign-in attempts from here; wait a few minutes');
     }
     const user = await ctx.db.user.findUnique({
       where: { email: body.email },
@@ -31,9 +33,9 @@ export function authRoutes(ctx: AppContext) {
     });
     const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) throw new HttpError('unauthorized', 'wrong email or password');
-    byEmail.reset(body.email);
+    throttle.succeeded(body.email, source);
     const { token, csrfToken } = await createSession(ctx.db, ctx.config.SESSION_SECRET, user.id);
-    // Secure when the request came over HTTPS (directly or through a proxy on loopback)
+    // Secure when the request came over HTTPS (directly, or through a proxy named in TRUST_PROXY)
     res.setHeader('Set-Cookie', sessionCookie(token, req.secure));
     res.json({
       user: { id: user.id, email: user.email, name: user.name, roll: user.roll },

@@ -6,6 +6,7 @@ import { ADMIN, ANYONE, courseFor, currentUser, STAFF } from '../access.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
+import { checkIdParams } from '../ids.ts';
 import { createExam } from '../services/exams.ts';
 import { unzipFiles } from '../services/zip.ts';
 
@@ -43,6 +44,7 @@ export function examView(e: {
 
 export function courseRoutes(ctx: AppContext) {
   const r = Router();
+  checkIdParams(r, { courseId: 'course' });
   const definitionUpload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: 2 * 1024 * 1024, files: 5 },
@@ -96,6 +98,10 @@ export function courseRoutes(ctx: AppContext) {
           );
           for (const e of z.files) texts.set(e.name, Buffer.from(e.bytes).toString('utf8'));
         } else texts.set(f.originalname.split('/').pop()!, f.buffer.toString('utf8'));
+      }
+      for (const [name, text] of texts) {
+        if (text.includes('\u0000'))
+          throw new HttpError('invalid', 'text may not contain NUL characters', { [name]: 'NUL character' });
       }
       const examYaml = texts.get('exam.yaml');
       const rubricYaml = texts.get('rubric.yaml');

@@ -5,29 +5,32 @@ import { join } from 'node:path';
 import { examFromRow } from '@grader/worker';
 import { Router } from 'express';
 import multer from 'multer';
+import { z } from 'zod';
 import { ANYONE, currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
-import { examSubmissions, progressOf, studentOf, summary } from '../services/grades.ts';
+import { HttpError, parse } from '../errors.ts';
+import { checkIdParams } from '../ids.ts';
+import { examSubmissions, progressOf, summary } from '../services/grades.ts';
+import { gradesCsv } from '../services/grades-csv.ts';
+import { tooLargeReason } from '../services/limits.ts';
+import { examPartIds } from '../services/parts.ts';
 import { examStats } from '../services/stats.ts';
-import { acceptUploads } from '../services/upload.ts';
+import { acceptUploads, cleanName } from '../services/upload.ts';
+import { isTooLarge, sizeLimitedDiskStorage } from '../services/upload-storage.ts';
 import { examView } from './courses.ts';
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  // quote when needed; neutralise spreadsheet formulas in text cells
-  const safe = /^[=+\-@\t\r]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+const ExportQuery = z.object({ unconfirmed: z.enum(['rows', 'omit']).default('rows') });
 
 export function examRoutes(ctx: AppContext) {
   const r = Router();
+  checkIdParams(r, { examId: 'exam' });
   const uploadDir = join(tmpdir(), 'grader-uploads');
   mkdirSync(uploadDir, { recursive: true });
+  // No request-wide file size limit: a file over MAX_UPLOAD_BYTES is dropped while it streams in
+  // and reported on its own; the other files of the batch go on.
   const upload = multer({
-    dest: uploadDir,
+    storage: sizeLimitedDiskStorage(uploadDir, ctx.config.MAX_UPLOAD_BYTES),
     limits: {
-      fileSize: ctx.config.MAX_UPLOAD_BYTES,
       files: ctx.config.MAX_UPLOAD_FILES,
       fields: 10,
       parts: ctx.config.MAX_UPLOAD_FILES + 10,
@@ -70,15 +73,22 @@ export function examRoutes(ctx: AppContext) {
         if (err) throw err;
         if (!files.length)
           throw new HttpError('invalid', 'no files: send PDFs or zips as files[]', { 'files[]': 'required' });
+        const oversize = files.filter(isTooLarge).map((f) => ({
+          file: cleanName(f.originalname),
+          reason: tooLargeReason(ctx.config.MAX_UPLOAD_BYTES),
+        }));
         const incoming = await Promise.all(
-          files.map(async (f) => ({ name: f.originalname, bytes: await readFile(f.path) })),
+          files
+            .filter((f) => !isTooLarge(f))
+            .map(async (f) => ({ name: f.originalname, bytes: await readFile(f.path) })),
         );
         const result = await acceptUploads(ctx, exam.id, currentUser(req).id, incoming);
+        result.rejected.unshift(...oversize);
         res.status(result.created.length ? 201 : 200).json(result);
       } catch (e) {
         next(e);
       } finally {
-        await Promise.all(files.map((f) => rm(f.path, { force: true })));
+        await Promise.all(files.map((f) => (f.path ? rm(f.path, { force: true }) : null)));
       }
     });
   });
@@ -136,51 +146,51 @@ export function examRoutes(ctx: AppContext) {
     res.end();
   });
 
+  // Release is per exam; a script reaches a student only through its confirmed owner, so scripts
+  // whose identity is unconfirmed stay with the TAs (counted here so the TA knows to match them).
   r.post('/:examId/release', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
     const releasedAt = new Date();
     await ctx.db.exam.update({ where: { id: exam.id }, data: { releasedAt } });
+    const [released, unconfirmed] = await Promise.all([
+      ctx.db.submission.count({ where: { examId: exam.id, studentId: { not: null } } }),
+      ctx.db.submission.count({ where: { examId: exam.id, studentId: null } }),
+    ]);
     await ctx.db.auditLog.create({
       data: {
         actorId: currentUser(req).id,
         action: 'release',
         examId: exam.id,
-        after: { releasedAt: releasedAt.toISOString() },
+        after: { releasedAt: releasedAt.toISOString(), released, withheldUnconfirmed: unconfirmed },
       },
     });
-    res.json({ releasedAt: releasedAt.toISOString() });
+    res.json({
+      releasedAt: releasedAt.toISOString(),
+      released,
+      withheld: { identityUnconfirmed: unconfirmed },
+    });
   });
 
   r.get('/:examId/export.csv', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
-    const partIds = ((exam.definition as { parts?: { id: string }[] }).parts ?? []).map((p) => p.id);
-    const subs = (await examSubmissions(ctx, exam)).filter((s) => s.grade);
-    // one row per student: their newest graded submission
-    const rows = new Map<string, (typeof subs)[number]>();
-    for (const s of subs) {
-      const who = studentOf(s);
-      const key = who?.id ?? who?.roll ?? `file:${s.id}`;
-      const prev = rows.get(key);
-      if (!prev || prev.createdAt <= s.createdAt) rows.set(key, s);
-    }
-    const lines = [['roll', 'name', ...partIds, 'total'].map(csvCell).join(',')];
-    for (const s of rows.values()) {
-      const who = studentOf(s);
-      const parts = s.grade!.effective.parts;
-      lines.push(
-        [
-          who?.roll ?? '',
-          who?.name ?? '',
-          ...partIds.map((p) => parts[p]?.score ?? ''),
-          s.grade!.effective.total,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
-    }
+    const query = parse(ExportQuery, req.query, 'query');
+    const [submissions, enrolments] = await Promise.all([
+      examSubmissions(ctx, exam),
+      ctx.db.enrolment.findMany({
+        where: { courseId: exam.courseId, role: 'student' },
+        include: { user: { select: { id: true, name: true, roll: true } } },
+      }),
+    ]);
+    const csv = gradesCsv({
+      partIds: examPartIds(exam),
+      roster: enrolments.map((e) => e.user),
+      submissions,
+      unconfirmed: query.unconfirmed,
+    });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${exam.slug}-grades.csv"`);
-    res.send(`${lines.join('\r\n')}\r\n`);
+    res.setHeader('X-Unconfirmed-Scripts', String(csv.unconfirmed));
+    res.send(csv.text);
   });
 
   r.get('/:examId/stats', async (req, res) => {

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
+import { checkIdParams, isId } from '../ids.ts';
 import { examSubmissions, overridePart } from '../services/grades.ts';
+import { examPartId, examPartIds } from '../services/parts.ts';
 
 const GroupGrade = z.object({
   partId: z.string().min(1).max(40),
-  submissionIds: z.array(z.string().min(1)).min(1).max(1000),
+  submissionIds: z.array(z.string().min(1).max(64)).min(1).max(1000),
   score: z.number().min(0).max(1000),
   comment: z.string().trim().max(2000).optional(),
 });
@@ -29,6 +31,7 @@ export function answerKey(text: string): string {
 
 export function reviewRoutes(ctx: AppContext) {
   const r = Router();
+  checkIdParams(r, { examId: 'exam', id: 'regrade request' });
 
   r.get('/exams/:examId/review', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
@@ -69,9 +72,7 @@ export function reviewRoutes(ctx: AppContext) {
         groups.set(`${partId}\u0000${key}`, g);
       }
     }
-    const order = new Map(
-      ((exam.definition as { parts?: { id: string }[] }).parts ?? []).map((p, i) => [p.id, i]),
-    );
+    const order = new Map(examPartIds(exam).map((id, i) => [id, i]));
     res.json(
       [...groups.values()].sort(
         (a, b) => (order.get(a.partId) ?? 0) - (order.get(b.partId) ?? 0) || b.count - a.count,
@@ -82,17 +83,20 @@ export function reviewRoutes(ctx: AppContext) {
   r.post('/exams/:examId/review/grade', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
     const body = parse(GroupGrade, req.body, 'group grade');
+    const partId = examPartId(exam, body.partId);
+    // every id must belong to this exam: ids of other exams (and strings that are no id at all)
+    // are not found, not silently skipped
+    if (!body.submissionIds.every(isId)) throw notFound('submission not found');
     const subs = await ctx.db.submission.findMany({
       where: { id: { in: body.submissionIds }, examId: exam.id },
       select: { id: true },
     });
-    // every id must belong to this exam: ids of other exams are not found, not silently skipped
     if (subs.length !== new Set(body.submissionIds).size) throw notFound('submission not found');
     const results = [];
     for (const s of subs) {
       const r = await overridePart(ctx, {
         submissionId: s.id,
-        partId: body.partId,
+        partId,
         score: body.score,
         comment: body.comment ?? 'graded as a group in the review queue',
         byId: currentUser(req).id,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ADMIN, currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
+import { checkIdParams } from '../ids.ts';
 import { regradeExam } from '../services/regrade.ts';
 
 const RubricBody = z.object({ yaml: z.string().min(1).max(500_000) });
@@ -14,6 +15,7 @@ const ParamsBody = z.object({
 
 export function rubricRoutes(ctx: AppContext) {
   const r = Router();
+  checkIdParams(r, { examId: 'exam' });
 
   function check(exam: Parameters<typeof examFromRow>[0], yaml: string) {
     let fields: Record<string, string> | null;

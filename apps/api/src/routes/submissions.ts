@@ -1,13 +1,15 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { effectiveGrade, type Grade, type OverrideLike } from '@grader/db';
-import type { PartGrade } from '@grader/model';
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, STAFF, submissionFor } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
-import { progressOf } from '../services/grades.ts';
+import { checkIdParams, Id } from '../ids.ts';
+import { overridePart, progressOf } from '../services/grades.ts';
+import { ownedBy } from '../services/identity.ts';
+import { examPartId, ownPart } from '../services/parts.ts';
 import { regradeView } from './review.ts';
 
 const OverrideBody = z.object({
@@ -15,11 +17,12 @@ const OverrideBody = z.object({
   comment: z.string().trim().min(1).max(2000),
 });
 const RegradeBody = z.object({ message: z.string().trim().min(1).max(4000) });
-const AssignBody = z.object({ studentId: z.string().min(1).max(100).nullable() });
+const AssignBody = z.object({ studentId: Id.nullable() });
 const PAGE_DPI = 110;
 
 export function submissionRoutes(ctx: AppContext) {
   const r = Router();
+  checkIdParams(r, { id: 'submission' });
 
   /** The current grade as the caller may see it. Students: only once released, and a part still
    *  under review shows "being reviewed" instead of a number that may be wrong. */
@@ -82,6 +85,8 @@ export function submissionRoutes(ctx: AppContext) {
   r.get('/mine', async (req, res) => {
     const user = currentUser(req);
     const subs = await ctx.db.submission.findMany({
+      // only scripts whose identity is confirmed as this student's (studentId is set by a safe
+      // roster match or a TA, never by a guess)
       where: {
         studentId: user.id,
         exam: { course: { enrolments: { some: { userId: user.id, role: 'student' } } } },
@@ -91,6 +96,7 @@ export function submissionRoutes(ctx: AppContext) {
     });
     const out = [];
     for (const s of subs) {
+      if (!ownedBy(s, user.id)) continue;
       const grade = await gradeFor(s, true);
       out.push({
         id: s.id,
@@ -264,10 +270,11 @@ export function submissionRoutes(ctx: AppContext) {
 
   r.post('/:id/parts/:partId/override', async (req, res) => {
     const { sub } = await submissionFor(ctx, req, req.params.id, STAFF);
+    const partId = examPartId(sub.exam, req.params.partId);
     const body = parse(OverrideBody, req.body, 'override');
-    const { override, total } = await (await import('../services/grades.ts')).overridePart(ctx, {
+    const { override, total } = await overridePart(ctx, {
       submissionId: sub.id,
-      partId: req.params.partId,
+      partId,
       score: body.score,
       comment: body.comment,
       byId: currentUser(req).id,
@@ -279,6 +286,7 @@ export function submissionRoutes(ctx: AppContext) {
 
   r.post('/:id/parts/:partId/regrade-requests', async (req, res) => {
     const { sub } = await submissionFor(ctx, req, req.params.id, ['student']);
+    const partId = examPartId(sub.exam, req.params.partId);
     const body = parse(RegradeBody, req.body, 'regrade request');
     if (!sub.exam.releasedAt) throw new HttpError('conflict', 'grades are not released yet');
     const g = await ctx.db.grade.findUnique({
@@ -289,15 +297,15 @@ export function submissionRoutes(ctx: AppContext) {
         },
       },
     });
-    if (!g || !(g.parts as Record<string, PartGrade>)[req.params.partId]) throw notFound('part not found');
+    if (!g || !ownPart(g.parts as Record<string, unknown>, partId)) throw notFound('part not found');
     const open = await ctx.db.regradeRequest.count({
-      where: { submissionId: sub.id, partId: req.params.partId, status: 'open' },
+      where: { submissionId: sub.id, partId, status: 'open' },
     });
     if (open) throw new HttpError('conflict', 'a request for this part is already open');
     const rr = await ctx.db.regradeRequest.create({
       data: {
         submissionId: sub.id,
-        partId: req.params.partId,
+        partId,
         studentId: currentUser(req).id,
         message: body.message,
       },

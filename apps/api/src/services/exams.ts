@@ -47,6 +47,10 @@ export function validateDefinition(ctx: AppContext, examYaml: string, rubricYaml
     rmSync(dir, { recursive: true, force: true });
   }
   if (exam) {
+    // part ids become keys of stored records: names an object already has are not part ids
+    exam.parts.forEach((p, i) => {
+      if (p.id in Object.prototype) fields[`exam.yaml: parts.${i}.id`] = `"${p.id}" is a reserved name`;
+    });
     try {
       const errs = ctx.grading.checkRubric(exam, rubricYaml);
       for (const [k, v] of Object.entries(errs ?? {})) fields[`rubric.yaml: ${k}`] = v;

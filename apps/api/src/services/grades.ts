@@ -1,7 +1,8 @@
 import { effectiveGrade, type Submission } from '@grader/db';
-import type { PartGrade } from '@grader/model';
+import { PartGrade } from '@grader/model';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { ownPart } from './parts.ts';
 
 /** Every submission of an exam with its effective grade at the current rubric version. */
 export async function examSubmissions(ctx: AppContext, exam: { id: string; currentRubricId: string | null }) {
@@ -89,11 +90,13 @@ export async function overridePart(
       },
     });
     if (!grade) throw new HttpError('conflict', 'this submission has no grade yet');
-    const parts = grade.parts as Record<string, PartGrade>;
-    const part = parts[args.partId];
-    if (!part) throw notFound(`part ${args.partId} not found`);
-    if (args.score < 0 || args.score > part.max) {
-      throw new HttpError('invalid', `score must be between 0 and ${part.max}`, { score: `0..${part.max}` });
+    const parts = grade.parts as Record<string, unknown>;
+    // own properties only, and a real part grade: `__proto__` & co. are not parts
+    const part = PartGrade.safeParse(ownPart(parts, args.partId));
+    if (!part.success) throw notFound(`part ${args.partId} not found`);
+    const { max } = part.data;
+    if (!(Number.isFinite(args.score) && args.score >= 0 && args.score <= max)) {
+      throw new HttpError('invalid', `score must be between 0 and ${max}`, { score: `0..${max}` });
     }
     const overrides = await tx.override.findMany({ where: { submissionId: sub.id } });
     const before = effectiveGrade(parts, overrides);

@@ -1,5 +1,6 @@
 import { Prisma, sha256 } from '@grader/db';
 import type { AppContext } from '../context.ts';
+import { tooLargeReason } from './limits.ts';
 import { unzipPdfs } from './zip.ts';
 
 export interface Incoming {
@@ -28,6 +29,8 @@ export type SubmissionBrief = { id: string; fileName: string; status: string; fi
  * Each PDF (directly or inside a zip) becomes one submission of the exam, stored content-addressed
  * and queued for ingestion. The same bytes again are reported as a duplicate of the first
  * submission, not graded twice. Bad files are rejected with their reason; the rest go through.
+ * Everything is unpacked and checked before the first submission is made, so a zip refused whole
+ * (too many entries) leaves nothing behind.
  */
 export async function acceptUploads(
   ctx: AppContext,
@@ -96,7 +99,7 @@ export async function acceptUploads(
       return null;
     }
     if (f.bytes.byteLength > config.MAX_UPLOAD_BYTES) {
-      rejected.push({ file: f.name, reason: `larger than ${config.MAX_UPLOAD_BYTES} bytes` });
+      rejected.push({ file: f.name, reason: tooLargeReason(config.MAX_UPLOAD_BYTES) });
       return null;
     }
     if (!looksLikePdf(f.bytes)) {

@@ -38,7 +38,7 @@ describe('unzipPdfs', () => {
     expect(r.rejected[0].reason).toMatch(/too large once unzipped/);
   });
 
-  it('stops at the total size and at the entry count', () => {
+  it('stops at the total size; refuses a zip over the entry count whole', () => {
     const big = new Uint8Array(900 << 10);
     const many = zipSync(Object.fromEntries([1, 2, 3, 4].map((i) => [`f${i}.pdf`, big])));
     const r = unzipPdfs('many.zip', many, limits);
@@ -49,8 +49,28 @@ describe('unzipPdfs', () => {
       zipSync(Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`f${i}.pdf`, pdf('')]))),
       limits,
     );
-    expect(counted.files.length).toBe(5);
-    expect(counted.rejected.at(-1)?.reason).toMatch(/more than 5 files/);
+    // one file too many: the zip is refused whole, nothing of it is taken
+    expect(counted.files).toEqual([]);
+    expect(counted.rejected).toEqual([
+      { file: 'c.zip', reason: expect.stringMatching(/more than 5 files.*whole/) },
+    ]);
+    // every file counts, PDF or not; folders and __MACOSX/dot files do not
+    const mixed = zipSync({
+      'a.pdf': pdf(''),
+      'b.txt': pdf(''),
+      'c.txt': pdf(''),
+      'd.pdf': pdf(''),
+      'e.pdf': pdf(''),
+      'f.doc': pdf(''),
+    });
+    expect(unzipPdfs('m.zip', mixed, limits).files).toEqual([]);
+    const junk = zipSync({
+      'dir/': new Uint8Array(),
+      '__MACOSX/._a.pdf': pdf(''),
+      '.DS_Store': new Uint8Array([1]),
+      ...Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`f${i}.pdf`, pdf('')])),
+    });
+    expect(unzipPdfs('j.zip', junk, limits).files).toHaveLength(5);
   });
 
   it('reports a file that is not a zip at all instead of throwing', () => {

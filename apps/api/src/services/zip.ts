@@ -1,6 +1,8 @@
 import { Unzip, UnzipInflate } from 'fflate';
+import { describeLimit, tooLargeReason } from './limits.ts';
 
 export interface ZipLimits {
+  /** files in the zip (folders and __MACOSX/dot files aside); more and the zip is refused whole */
   maxEntries: number;
   /** per entry, uncompressed */
   maxEntryBytes: number;
@@ -39,6 +41,7 @@ export function unzipFiles(
   let entries = 0;
   let total = 0;
   let stop: string | null = null;
+  let refusal: string | null = null;
   const uz = new Unzip();
   uz.register(UnzipInflate);
   let seen = 0;
@@ -49,16 +52,18 @@ export function unzipFiles(
     if (f.name.endsWith('/')) return; // a folder
     const base = f.name.split('/').pop() ?? f.name;
     if (f.name.startsWith('__MACOSX/') || base.startsWith('.')) return;
+    // every file counts, whatever its kind: a zip over the limit is refused whole (below)
+    if (++entries > limits.maxEntries) {
+      refusal = `more than ${limits.maxEntries} files in the zip: refused whole, nothing from it was taken (split it into smaller zips)`;
+      stop = refusal;
+      return;
+    }
     if (unsafeEntryName(f.name)) {
       out.rejected.push({ file: label, reason: 'unsafe path in zip (absolute or "..")' });
       return;
     }
     if (!extensions.some((e) => base.toLowerCase().endsWith(e))) {
       out.rejected.push({ file: label, reason: `not a ${extensions.join(' or ')} file` });
-      return;
-    }
-    if (++entries > limits.maxEntries) {
-      stop = `more than ${limits.maxEntries} files in the zip`;
       return;
     }
     const chunks: Uint8Array[] = [];
@@ -80,8 +85,8 @@ export function unzipFiles(
           file: label,
           reason:
             size > limits.maxEntryBytes
-              ? 'file too large once unzipped'
-              : 'zip expands to too much data (zip bomb?)',
+              ? `file too large once unzipped: ${tooLargeReason(limits.maxEntryBytes)}`
+              : `zip expands to too much data (zip bomb?): over ${describeLimit(limits.maxTotalBytes)} in all`,
         });
         if (total > limits.maxTotalBytes) stop = 'zip expands to too much data';
         return;
@@ -104,6 +109,7 @@ export function unzipFiles(
   } catch (err) {
     out.rejected.push({ file: zipName, reason: `not a readable zip: ${(err as Error).message}` });
   }
+  if (refusal) return { files: [], rejected: [{ file: zipName, reason: refusal }] };
   if (stop) out.rejected.push({ file: zipName, reason: stop });
   if (seen === 0 && out.rejected.length === 0)
     out.rejected.push({ file: zipName, reason: 'no files in the zip (or not a zip)' });
