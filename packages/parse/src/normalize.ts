@@ -239,6 +239,10 @@ function mathAlphanumerics(s: string): string {
  */
 function notationForms(s: string): string {
   return s
+    // "i.e." and "e.g." end a formula ("e_kj = s_k^T h_j i.e. the dot product")
+    .replace(/\b(?:i\.\s?e|e\.\s?g)\.(?=\s|,|$)/gi, ';')
+    // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
+    .replace(/(?<=[A-Za-z0-9}\])]\s)\.(?=\s+[A-Za-z(])/g, '*')
     .replace(/([A-Za-z~])_\(([\w+\-\s]{1,7})\)/g, (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`)
     .replace(/:=|≜|≡/g, '=')
     .replace(/[⋯…]/g, '...')

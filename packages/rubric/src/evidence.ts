@@ -30,6 +30,10 @@ export interface Evidence {
   prose: string;
   equations: Equation[];
   computations: Computation[];
+  /** normalised prose of the other parts of the same question (reasons may be given there) */
+  related: string;
+  /** arithmetic in the other parts of the same question */
+  relatedComputations: Computation[];
   /** lines that hold arithmetic or an equation the parser could not read (quoted when it matters) */
   unread: number[];
   region(line: number): Region[];
@@ -46,7 +50,7 @@ function hasArithmetic(e: Expr): boolean {
   return e.k === 'bin' || e.k === 'call' || e.k === 'neg' || (e.k === 'vec' && e.items.some(hasArithmetic));
 }
 
-export function analyse(answer: PartAnswer): Evidence {
+export function analyse(answer: PartAnswer, related: PartAnswer[] = []): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
   const folded = foldOperatorLines(
@@ -81,7 +85,11 @@ export function analyse(answer: PartAnswer): Evidence {
     .map((l, i) => ({ l: normalizeMath(l), i }))
     .filter(({ l, i }) => {
       if (understood.has(i)) return false;
-      const t = l.replace(/(\d)\s*-\s*(?=[a-z])/gi, '$1 ');
+      // shapes and spaces are values, not working: `3 × 1`, `R^{3×5}`, `(3, 5)`
+      const t = l
+        .replace(/(\d)\s*-\s*(?=[a-z])/gi, '$1 ')
+        .replace(/\bR\s*\^?\s*\{?\s*\d+(?:\s*[*x]\s*\d+)*\s*\}?/gi, ' D ')
+        .replace(/\d+(?:\s*[*x]\s*\d+)+/g, ' D ');
       return ARITHMETIC.test(t) || (ALGEBRA.test(t) && /[_()^*=]/.test(t) && !isProse(t));
     })
     .map(({ i }) => i);
@@ -91,6 +99,8 @@ export function analyse(answer: PartAnswer): Evidence {
     prose: normalizeProse(lines.join('\n')),
     equations,
     computations,
+    related: related.map((a) => normalizeProse(a.text)).join('\n'),
+    relatedComputations: related.flatMap((a) => analyse(a).computations),
     unread,
     region: (i: number) => {
       const l = answer.lines[folded[i]?.from ?? i];
@@ -101,9 +111,9 @@ export function analyse(answer: PartAnswer): Evidence {
 
 /** A line of words with a little notation in it ("so h_t is the output"), not a formula. */
 function isProse(line: string): boolean {
-  const words = line.match(/\b[a-z]{3,}\b/gi) ?? [];
-  const math = line.match(/[=+*/^()_]/g) ?? [];
-  return words.length >= 6 && math.length <= 2;
+  const words = line.match(/\b[a-z]{2,}\b/gi) ?? [];
+  const math = line.match(/[=+*/^_]/g) ?? [];
+  return words.length >= 5 && math.length <= 2;
 }
 
 /** The canonical name of a symbol written in the rubric (`dL/dc_t` -> `d(l)/d(c_t)`). */
@@ -155,4 +165,28 @@ export function writesProductOf(prose: string, symbol: string): boolean {
   const productSign = new RegExp(String.raw`(?<![a-z])prod(?![a-z])[^\n]{0,24}?(?<![a-z\\])${b}(?![a-z])`);
   const power = new RegExp(String.raw`(?<![a-z\\])${b}(?:${idx})?\s*\^\s*[({]?\s*[a-z]`);
   return sideBySide.test(prose) || productSign.test(prose) || power.test(prose);
+}
+
+/**
+ * Whether the prose states the size of one of `names` as `value`: `h_{t-1} ∈ R^3`, `c_t is 3`,
+ * `hidden size 3`, `gates ∈ R3`. The first number after the name (within the clause) must be the
+ * value on its own, not an operand (`3 + 2`) or a factor of a shape (`R^{3×5}`).
+ */
+export function statesSizeOf(prose: string, names: string[], value: number): boolean {
+  for (const n of names) {
+    const name =
+      n.length === 1
+        ? String.raw`(?<![a-z\\])${escapeRe(n)}(?:_?\{?[a-z0-9+-]{1,4}\}?)?(?![a-z])`
+        : String.raw`\b${escapeRe(n)}s?\b`;
+    for (const m of prose.matchAll(new RegExp(name, 'g'))) {
+      const clause = prose.slice((m.index ?? 0) + m[0].length).split(/[.;,\n]|\band\b/)[0].slice(0, 40);
+      const num = /(?<![\d.])(\d+(?:\.\d+)?)/.exec(clause.replace(/\br\s*\^?\s*\{?(?=\d)/g, ' '));
+      if (!num || Number(num[1]) !== value) continue;
+      const before = clause.slice(0, num.index).trimEnd();
+      const after = clause.slice(num.index + num[0].length);
+      if (/[-+*/x]$/.test(before) || /^\s*\}?\s*[-+*/x×]/.test(after)) continue;
+      return true;
+    }
+  }
+  return false;
 }

@@ -28,6 +28,7 @@ import {
   type Evidence,
   lineOfMatch,
   matchesAny,
+  statesSizeOf,
   writesProductOf,
 } from './evidence.ts';
 import { asNumbers, type Keys, lookupPath, resolveKey } from './keys.ts';
@@ -158,14 +159,28 @@ interface WorkFound {
   kind?: WorkKind;
 }
 
-function findWork(work: Work, ev: Evidence, targets: number[], formulaOk: boolean, of?: string): WorkFound {
+function findWork(
+  work: Work,
+  ev: Evidence,
+  targets: number[],
+  formulaOk: boolean,
+  of?: string,
+  /** the answer's size, for `sizeOf` reasons */
+  size?: number,
+): WorkFound {
   for (const kind of work.counts) {
     if (kind === 'computation') {
       const line = computationFor(ev, targets);
       if (line !== null) return { ok: true, line, kind };
+      if (work.fromQuestion && computationFor({ ...ev, computations: ev.relatedComputations }, targets) !== null)
+        return { ok: true, line: null, kind };
     } else if (kind === 'reason') {
       const m = matchesAny(work.reasons, ev.prose);
       if (m) return { ok: true, line: lineOfMatch(ev, m[0]), kind };
+      const sized = (prose: string) => work.sizeOf.length > 0 && size !== undefined && statesSizeOf(prose, work.sizeOf, size);
+      if (sized(ev.prose)) return { ok: true, line: null, kind };
+      if (work.fromQuestion && (matchesAny(work.reasons, ev.related) || sized(ev.related)))
+        return { ok: true, line: null, kind };
       if (work.anyExplanation) {
         const line = ev.lines.findIndex((l) => isExplanation(l));
         if (line >= 0 || isExplanation(ev.lines.join(' ')))
@@ -469,7 +484,7 @@ function gradeValue(
   const keyNums = asNumbers(key) ?? [];
   const compKeys = item.components ? item.components.keys.map((k) => resolveKey(k, ctx.keys)) : [];
   const targets = targetsOf([got, key, ...compKeys]);
-  const w = findWork(work, ev, targets, fOk === true);
+  const w = findWork(work, ev, targets, fOk === true, undefined, keyNums[0]);
   const workEv = w.line !== null ? ev.region(w.line) : [];
   const missing = `no working shown (${work.describe}); a bare answer earns no marks (instruction 3)`;
   const shownValue = item.shape === 'dimension' ? fmtDims(asNumbers(got) ?? []) : fmt(got);
@@ -810,7 +825,11 @@ export function gradePart(
 ): { grade: PartGrade; reading: PartReading } {
   if (!answer?.text.trim()) return noAnswer(part, script);
   if (notAttempted(answer.text)) return skipped(part, answer);
-  const ev = analyse(answer);
+  const question = /^\d+/.exec(part.id)?.[0];
+  const related = Object.values(script.parts).filter(
+    (a) => a.partId !== part.id && /^\d+/.exec(a.partId)?.[0] === question,
+  );
+  const ev = analyse(answer, related);
   const results: ItemResult[] = [];
   const maps = part.items.some((i) => i.type === 'mapping') ? findMappings(ev.lines) : [];
   const termFound = gradeTerms(part, ev);

@@ -45,6 +45,16 @@ export const Work = z
     reasons: z.array(z.string()).default([]),
     /** any explanation in words counts as the reason (a clause of six or more words with a connective) */
     anyExplanation: z.boolean().default(false),
+    /**
+     * quantities whose size, stated as the answer's value, is the reason (`h_t ∈ R^3` for a bias of 3):
+     * one-letter symbols (with any subscript) or words
+     */
+    sizeOf: z.array(z.string()).default([]),
+    /**
+     * work shown in another part of the same question counts too (a reason or a computation in
+     * 3(a) supports 3(b)): students explain a question once
+     */
+    fromQuestion: z.boolean().default(false),
     /** how to tell the student what was missing: "the element-wise computation" */
     describe: z.string().default('the supporting working'),
   })
@@ -247,6 +257,8 @@ export const Part = z
       counts: [],
       reasons: [],
       anyExplanation: false,
+      sizeOf: [],
+      fromQuestion: false,
       describe: 'the supporting working',
     }),
     caps: z.array(Cap).default([]),
