@@ -51,7 +51,7 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S]))/i;
+  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of)?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*)?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:question|q)\b\.?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z]))/;
 const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?part\b|pt\.)?[\s.,:\-–—]*/i;
@@ -69,7 +69,8 @@ function splitRuns(raw: string, start: number): Array<{ raw: string; start: numb
 export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: boolean } {
   let pos = 0;
   let prefixed = false;
-  const pm = PREFIX.exec(text) ?? OCR_Q.exec(text);
+  // "0.2" on a typed page is a number; only OCR turns a Q into a 0
+  const pm = PREFIX.exec(text) ?? (ocr ? OCR_Q.exec(text) : null);
   if (pm) {
     prefixed = true;
     pos = pm[0].length;

@@ -211,6 +211,10 @@ function segmentOnce(
       // the answer to 3(a), set inside an aligned block)
       if (indent > limit && !expected(label)) label = null;
     }
+    // "(1)", "(2)" enumerating steps inside an answer: a question whose every part is already
+    // answered is not being started again (a correction says so: "Correction to 1(b)")
+    if (label && !force && label.partId === null && !firstUnseenUnder(label.path) && !/^\s*(?:correct|revis|addend|addition)/i.test(line.text))
+      label = null;
     if (label?.weak) {
       // A weak label ("5.", "3", "b)") right after another label, before any content, is that
       // label's answer ("Ans 3.b" then "3"); one for a part already found is content too.
@@ -248,7 +252,11 @@ function segmentOnce(
       // likely belongs to the first sub-part not found yet (OCR also drops the letter of "3.a").
       const next = body[i + 1];
       const sub = next ? findLabel(next.text, tree, label.path) : null;
-      const guess = !sub || sub.path.length <= label.path.length ? firstUnseenUnder(label.path) : null;
+      const first = firstUnseenUnder(label.path);
+      // text after a question's number, before its "(a)", introduces the question: it goes with
+      // the first sub-part, which the "(a)" below then confirms
+      const guess =
+        !sub || sub.path.length <= label.path.length || (content && sub.partId === first?.id) ? first : null;
       if (guess && (content || (next && !findLabel(next.text, tree, [])))) {
         warnings.push(`"${line.text.slice(0, label.end).trim()}" has no sub-part label: read as ${guess.id}`);
         label = {

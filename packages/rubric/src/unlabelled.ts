@@ -4,9 +4,15 @@ import type { ExtractedScript } from '@grader/model';
 const FURNITURE =
   /class test|deep learning|cs\s?60010|^\s*(?:page|p\.?)\s*\d+\s*$|^\s*\d+\s*$|^\s*answers?\s*$/i;
 
+// a note on the order of answers ("I am answering Question 5 first, then 1 to 4") is not an answer
+const ORDER_NOTE =
+  /\b(?:answer(?:ing|ed)?|attempt(?:ing|ed)?|doing|solv(?:e|ing)|writ(?:e|ing))\b.{0,60}\b(?:first|later|after|before|order|end)\b/i;
+
 /** Lines of text ingestion could not attach to a part that look like answer content. */
 export function meaningfulUnlabelled(script: ExtractedScript): string[] {
-  const lines = script.unlabelled.map((l) => l.text).filter((t) => !FURNITURE.test(t));
+  const lines = script.unlabelled
+    .map((l) => l.text)
+    .filter((t) => !FURNITURE.test(t) && !(ORDER_NOTE.test(t) && !/[=+*/^]/.test(t)));
   // a few short crumbs (stray marks read by OCR) are not an unlabelled answer
   const letters = lines.join(' ').replace(/[^A-Za-z0-9]/g, '').length;
   return letters >= 25 ? lines.filter((t) => t.replace(/[^A-Za-z0-9]/g, '').length >= 3) : [];
