@@ -145,7 +145,8 @@ export function foldOperatorLines<T extends { text: string }>(lines: T[]): T[] {
  * Letters keep their case and spacing is kept (spaces matter for `c_t + 1` versus `c_t+1`).
  */
 export function normalizeMath(raw: string): string {
-  let s = bigOperatorLines(mathAlphanumerics(raw.normalize('NFC'))).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
+  // pdfTeX's \mapsto comes out of the text layer as "7→" (the bar is the cmsy glyph in slot 7)
+  let s = bigOperatorLines(mathAlphanumerics(raw.normalize('NFC')).replace(/(?<=[\w}]\s)7→/g, '→')).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
   s = s
     .replace(/\\(?:odot|circ|cdot|times|ast)\b/g, '*')
     .replace(/\\partial\s*/g, 'd')

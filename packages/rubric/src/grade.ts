@@ -748,8 +748,22 @@ function gradeConcept(item: ConceptItem, ev: Evidence): ItemResult {
     // half of the concept: a person decides
     return { ...base, awarded: 0, reason: `${item.label}: only partly stated`, evidence, conf: 0.5 };
   }
+  // an explanation of some length that states none of this idea in any way we recognise may state
+  // it in words we do not know: a person reads it (a bare claim stays a confident 0)
+  const words = ev.prose.match(/[a-z]{2,}/g)?.length ?? 0;
+  if (words >= EXPLANATION_WORDS)
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.label}: not recognised in the explanation ("${quote(ev.lines.join(' '))}")`,
+      evidence,
+      conf: 0.5,
+    };
   return { ...base, awarded: 0, reason: `${item.label}: not stated`, evidence, conf: 0.9 };
 }
+
+/** Words from which an explanation is more than a bare claim (tuned on the tune half only). */
+const EXPLANATION_WORDS = 15;
 
 // ---------------------------------------------------------------------------------------------
 // parts and scripts
