@@ -235,7 +235,9 @@ function segmentOnce(
       // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
       // is part of the answer, not a question label.
       const prev = i > 0 ? body[i - 1] : undefined;
-      const continues = prev !== undefined && CONTINUES_ON_NEXT_LINE.test(prev.text);
+      // ("b) -" is a part left blank, not an expression going on)
+      const continues =
+        prev !== undefined && CONTINUES_ON_NEXT_LINE.test(prev.text) && !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim());
       if (afterEmptyLabel || found || !innerOk || continues) label = null;
     }
     if (!label) {
