@@ -106,14 +106,22 @@ describe('findLabel: OCR confusions', () => {
     ['Q1 b) Il)', 'q1b2'], // ii read as Il
     ['Q1 b) 1)', 'q1b1'], // i read as 1
     ['Q1 b) l)', 'q1b1'], // i read as l
-    ['O3 C) 3 X 5', 'q3c'], // Q read as O
-    ['03 A) 3 x 5', 'q3a'], // Q read as 0
-    ['G4 A) DL/DC', 'q4a'], // Q read as G
     ['QS DEPTHWISE', 'q5'], // 5 read as S after Q
     ['Q1O', 'q10'], // 0 read as O
     ['Q3 (e)', 'q3c'], // c read as e
   ])('%s -> %s', (text, want) => {
     expect(id(text)).toBe(want);
+  });
+  it.each([
+    ['O3 C) 3 X 5', 'q3c'], // Q read as O
+    ['03 A) 3 x 5', 'q3a'], // Q read as 0
+    ['G4 A) DL/DC', 'q4a'], // Q read as G
+  ])('on an OCR line %s -> %s', (text, want) => {
+    expect(findLabel(text, tree, [], { ocr: true })?.partId).toBe(want);
+  });
+  it('on a typed line a number is not a misread Q ("0.2 + 0.5" in a matrix row)', () => {
+    expect(findLabel('0.2 + 0.5 0.7', tree, [])).toBeNull();
+    expect(findLabel('03 A) 3 x 5', tree, [])).toBeNull();
   });
   it('on OCR lines: Q1 read as Qt or Ql, and a lost Q before a bare part number with its answer', () => {
     expect(findLabel('Qta)if->3', tree, [], { ocr: true })?.partId).toBe('q1a');

@@ -230,7 +230,12 @@ function segmentOnce(
         // a bare question number alone on its line ("3" as a heading) is taken when the next
         // line is one of its sub-labels, or when it is the next question in exam order
         const bare = line.text.trim().length <= 4;
-        innerOk = (sub !== null && sub.path.length > label.path.length) || (bare && nextQuestion(label.path));
+        // or when its first part is the exam's next part after the one being read ("b) C_t = …" after 1(a))
+        const first = firstUnseenUnder(label.path);
+        const k = current ? parts.findIndex((p) => p.id === current!.partId) : -2;
+        const nextInOrder = first !== null && parts.indexOf(first) === k + 1;
+        innerOk =
+          (sub !== null && sub.path.length > label.path.length) || (bare && nextQuestion(label.path)) || nextInOrder;
       }
       // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
       // is part of the answer, not a question label.
