@@ -144,7 +144,8 @@ export async function processIngest(
           progress: 0,
           headerName: header.match?.name ?? header.name,
           headerRoll: roll,
-          studentId: student?.userId ?? null,
+          // a student already given (a TA's confirmed assignment, audited) survives a re-ingest
+          studentId: sub.studentId ?? student?.userId ?? null,
         },
       });
       if (moved.count !== 1) throw new LostClaim();
