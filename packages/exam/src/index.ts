@@ -40,3 +40,21 @@ export {
   parseOverrides,
   resolveParameters,
 } from './parameters.ts';
+export {
+  checkVersions,
+  type DrawOptions,
+  drawVersions,
+  type ExamVersion,
+  findVersion,
+  loadVersions,
+  type ParameterRange,
+  ParameterRangeSchema,
+  parseVersions,
+  stringifyVersions,
+  type VersionRanges,
+  VersionRangesSchema,
+  VersionsError,
+  VersionsFileSchema,
+  type VersionSets,
+  versionNames,
+} from './versions.ts';

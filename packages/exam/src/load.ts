@@ -28,6 +28,8 @@ const ExamSchema = z.object({
   reviewThreshold: z.number().min(0).max(1),
   /** question parameters by name (e.g. "1b.f"), each with a kind and a default */
   parameters: z.record(z.string(), ParameterSpecSchema).optional(),
+  /** the question paper as a template (`{{param:NAME}}`), relative to the exam's folder; default paper.md */
+  paper: z.string().optional(),
   parts: z.array(ExamPartSchema).min(1),
 });
 export type Exam = z.infer<typeof ExamSchema> & { dir: string };

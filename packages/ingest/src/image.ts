@@ -393,8 +393,23 @@ export function toPgm(img: Gray): Buffer {
   return Buffer.concat([head, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength)]);
 }
 
+/** Where a pixel of a processed image came from in the image before processing. */
+export type ToSource = (x: number, y: number) => [number, number];
+
+/** The inverse of `rotate(img, deg)` for an image of `w`×`h`: output pixel -> input pixel. */
+export function rotateInverse(deg: number, w: number, h: number): ToSource {
+  const t = (deg * Math.PI) / 180;
+  const c = Math.cos(t);
+  const s = Math.sin(t);
+  return (x, y) => {
+    const dx = x - w / 2;
+    const dy = y - h / 2;
+    return [c * dx - s * dy + w / 2, s * dx + c * dy + h / 2];
+  };
+}
+
 /** The full scan preprocessing: flat-field, contrast normalisation, deskew, ruled lines out. */
-export function preprocess(img: Gray, dpi: number): { img: Gray; skew: number } {
+export function preprocess(img: Gray, dpi: number): { img: Gray; skew: number; toSource: ToSource } {
   const radius = Math.max(8, Math.round((dpi / 200) * 25));
   const flat = normalise(flatField(img, radius));
   const skew = estimateSkew(flat);
@@ -406,5 +421,5 @@ export function preprocess(img: Gray, dpi: number): { img: Gray; skew: number } 
     minRunY: Math.round(straight.height * 0.3),
     maxThick: Math.max(3, Math.round(0.7 * mm)),
   });
-  return { img: clean, skew };
+  return { img: clean, skew, toSource: rotateInverse(skew, img.width, img.height) };
 }

@@ -6,10 +6,11 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { IngestError } from './errors.ts';
 import { buildPageLines } from './columns.ts';
 import { readHeader } from './header.ts';
-import { crop, downscale, type Gray, preprocess, rotateQuarter, toGrayMax, toPgm } from './image.ts';
+import { crop, downscale, type Gray, rotateQuarter, toGrayMax, toPgm } from './image.ts';
 import { findLabel, PartTree } from './labels.ts';
 import { buildLines, type LayoutWord, readingFrame, setReadingFrame } from './layout.ts';
 import { createOcrPool, type OcrPool, type OcrResult, type RecognizeOptions } from './ocr.ts';
+import { preparePage } from './page-detect.ts';
 import {
   checkBytes,
   closePdf,
@@ -188,17 +189,6 @@ function quarterInverse(q: number, w: number, h: number): Mapper {
   return (x, y) => [x, y];
 }
 
-function skewInverse(deg: number, w: number, h: number): Mapper {
-  const t = (deg * Math.PI) / 180;
-  const c = Math.cos(t);
-  const s = Math.sin(t);
-  return (x, y) => {
-    const dx = x - w / 2;
-    const dy = y - h / 2;
-    return [c * dx - s * dy + w / 2, s * dx + c * dy + h / 2];
-  };
-}
-
 /** Renders, preprocesses and OCRs one page; word boxes come back in PDF points. */
 export async function ocrPage(
   page: PDFPageProxy,
@@ -209,7 +199,8 @@ export async function ocrPage(
   const dpi = Math.round(Math.min(MAX_OCR_DPI, Math.max(MIN_OCR_DPI, native ?? MAX_OCR_DPI)));
   const r = await renderRgba(page, dpi);
   const gray = toGrayMax(r.data, r.width, r.height);
-  const pre = preprocess(gray, dpi);
+  // a phone photo's page is found and rectified first; the mapping back goes through it
+  const pre = preparePage(gray, dpi);
   let img: Gray = pre.img;
   let res = await pool.recognize(toPgm(img), hint);
   let quarter = 0;
@@ -224,8 +215,10 @@ export async function ocrPage(
     }
   }
   const q = quarterInverse(quarter, pre.img.width, pre.img.height);
-  const k = skewInverse(pre.skew, gray.width, gray.height);
-  // pixels of the OCR'd image -> pixels of the rendering -> points on the page
+  const k = pre.toSource;
+  // points per pixel of the OCR'd image: the rendering's, or a rectified photo's own (its page is A4)
+  const unit = 72 / pre.dpi;
+  // upright frame (points) -> pixels of the OCR'd image -> pixels of the rendering -> points on the page
   const toPage = (b: Box): Box => {
     const pts = [
       [b.x, b.y],
@@ -233,7 +226,7 @@ export async function ocrPage(
       [b.x, b.y + b.h],
       [b.x + b.w, b.y + b.h],
     ].map(([x, y]) => {
-      const [a, c] = q(x * r.scale, y * r.scale);
+      const [a, c] = q(x / unit, y / unit);
       return k(a, c);
     });
     const xs = pts.map((p) => p[0] / r.scale);
@@ -245,19 +238,21 @@ export async function ocrPage(
   // Lines are built in the upright frame (reading order), then their boxes are put on the page.
   const words: LayoutWord[] = res.words.map((w) => ({
     text: w.text,
-    box: { x: w.x0 / r.scale, y: w.y0 / r.scale, w: (w.x1 - w.x0) / r.scale, h: (w.y1 - w.y0) / r.scale },
+    box: { x: w.x0 * unit, y: w.y0 * unit, w: (w.x1 - w.x0) * unit, h: (w.y1 - w.y0) * unit },
     conf: w.conf,
     line: w.line,
   }));
-  const frameW = img.width / r.scale;
-  const frameH = img.height / r.scale;
+  const frameW = img.width * unit;
+  const frameH = img.height * unit;
+  // a turned page or a rectified photo keeps its upright geometry for segmentation (margins, edges)
+  const reframed = quarter !== 0 || pre.page !== null;
   const lines = buildLines(page.pageNumber, words).map((l) => {
     const onPage: Line = {
       ...l,
       box: toPage(l.box),
       words: l.words.map((w) => ({ ...w, box: toPage(w.box) })),
     };
-    if (quarter !== 0) setReadingFrame(onPage, { box: l.box, width: frameW, height: frameH });
+    if (reframed) setReadingFrame(onPage, { box: l.box, width: frameW, height: frameH });
     return onPage;
   });
   const conf = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0;

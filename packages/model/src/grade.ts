@@ -27,7 +27,8 @@ export const PartGrade = z.object({
 });
 export type PartGrade = z.infer<typeof PartGrade>;
 
-export const ScriptFlag = z.enum(['header', 'organisation', 'similarity']);
+/** `version`: an exam with versions, and the script's version unknown, disputed or contradicted by its numbers */
+export const ScriptFlag = z.enum(['header', 'organisation', 'similarity', 'version']);
 export type ScriptFlag = z.infer<typeof ScriptFlag>;
 
 export const Student = z.object({ name: z.string().nullable(), roll: z.string().nullable() });
@@ -41,6 +42,8 @@ export const ScriptGrade = z.object({
   flags: z.array(ScriptFlag),
   /** why each flag was raised, e.g. {"similarity": "shares 3 unusual wrong answers with p10.pdf"} */
   flagReasons: z.record(z.string(), z.string()).default({}),
+  /** an exam with versions: the version whose keys and rubric graded this script */
+  version: z.string().optional(),
   error: z.string().optional(),
 });
 export type ScriptGrade = z.infer<typeof ScriptGrade>;

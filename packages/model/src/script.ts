@@ -53,6 +53,10 @@ export const RosterMatch = z.object({
 });
 export type RosterMatch = z.infer<typeof RosterMatch>;
 
+/** A version code read on the script: the code itself, the text it was read from, and where. */
+export const VersionCode = z.object({ code: z.string().min(1), text: z.string(), region: Region.nullable() });
+export type VersionCode = z.infer<typeof VersionCode>;
+
 export const Header = z.object({
   name: z.string().nullable(),
   roll: z.string().nullable(),
@@ -65,6 +69,8 @@ export const Header = z.object({
   rosterChecked: z.boolean().default(false),
   /** human-readable problems: "no roll number found", "two roster students match", ... */
   issues: z.array(z.string()).default([]),
+  /** a version code written or printed in the header ("Version B", "Set B", "Paper code B") */
+  versionCode: VersionCode.optional(),
 });
 export type Header = z.infer<typeof Header>;
 

@@ -30,10 +30,6 @@ export interface Evidence {
   prose: string;
   equations: Equation[];
   computations: Computation[];
-  /** normalised prose of the other parts of the same question (reasons may be given there) */
-  related: string;
-  /** arithmetic in the other parts of the same question */
-  relatedComputations: Computation[];
   /** lines that hold arithmetic or an equation the parser could not read (quoted when it matters) */
   unread: number[];
   region(line: number): Region[];
@@ -50,7 +46,7 @@ function hasArithmetic(e: Expr): boolean {
   return e.k === 'bin' || e.k === 'call' || e.k === 'neg' || (e.k === 'vec' && e.items.some(hasArithmetic));
 }
 
-export function analyse(answer: PartAnswer, related: PartAnswer[] = []): Evidence {
+export function analyse(answer: PartAnswer): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
   const folded = foldOperatorLines(
@@ -99,8 +95,6 @@ export function analyse(answer: PartAnswer, related: PartAnswer[] = []): Evidenc
     prose: normalizeProse(lines.join('\n')),
     equations,
     computations,
-    related: related.map((a) => normalizeProse(a.text)).join('\n'),
-    relatedComputations: related.flatMap((a) => analyse(a).computations),
     unread,
     region: (i: number) => {
       const l = answer.lines[folded[i]?.from ?? i];
@@ -176,7 +170,7 @@ export function statesSizeOf(prose: string, names: string[], value: number): boo
   for (const n of names) {
     const name =
       n.length === 1
-        ? String.raw`(?<![a-z\\])${escapeRe(n)}(?:_?\{?[a-z0-9+-]{1,4}\}?)?(?![a-z])`
+        ? String.raw`(?<![a-z\\_{^])${escapeRe(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
         : String.raw`\b${escapeRe(n)}s?\b`;
     for (const m of prose.matchAll(new RegExp(name, 'g'))) {
       const clause = prose.slice((m.index ?? 0) + m[0].length).split(/[.;,\n]|\band\b/)[0].slice(0, 40);

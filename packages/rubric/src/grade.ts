@@ -172,15 +172,11 @@ function findWork(
     if (kind === 'computation') {
       const line = computationFor(ev, targets);
       if (line !== null) return { ok: true, line, kind };
-      if (work.fromQuestion && computationFor({ ...ev, computations: ev.relatedComputations }, targets) !== null)
-        return { ok: true, line: null, kind };
     } else if (kind === 'reason') {
       const m = matchesAny(work.reasons, ev.prose);
       if (m) return { ok: true, line: lineOfMatch(ev, m[0]), kind };
       const sized = (prose: string) => work.sizeOf.length > 0 && size !== undefined && statesSizeOf(prose, work.sizeOf, size);
       if (sized(ev.prose)) return { ok: true, line: null, kind };
-      if (work.fromQuestion && (matchesAny(work.reasons, ev.related) || sized(ev.related)))
-        return { ok: true, line: null, kind };
       if (work.anyExplanation) {
         const line = ev.lines.findIndex((l) => isExplanation(l));
         if (line >= 0 || isExplanation(ev.lines.join(' ')))
@@ -748,17 +744,6 @@ function gradeConcept(item: ConceptItem, ev: Evidence): ItemResult {
     // half of the concept: a person decides
     return { ...base, awarded: 0, reason: `${item.label}: only partly stated`, evidence, conf: 0.5 };
   }
-  // an explanation of some length that states none of this idea in any way we recognise may state
-  // it in words we do not know: a person reads it (a bare claim stays a confident 0)
-  const words = ev.prose.match(/[a-z]{2,}/g)?.length ?? 0;
-  if (words >= EXPLANATION_WORDS)
-    return {
-      ...base,
-      awarded: 0,
-      reason: `${item.label}: not recognised in the explanation ("${quote(ev.lines.join(' '))}")`,
-      evidence,
-      conf: 0.5,
-    };
   return { ...base, awarded: 0, reason: `${item.label}: not stated`, evidence, conf: 0.9 };
 }
 
@@ -839,11 +824,9 @@ export function gradePart(
 ): { grade: PartGrade; reading: PartReading } {
   if (!answer?.text.trim()) return noAnswer(part, script);
   if (notAttempted(answer.text)) return skipped(part, answer);
-  const question = /^\d+/.exec(part.id)?.[0];
-  const related = Object.values(script.parts).filter(
-    (a) => a.partId !== part.id && /^\d+/.exec(a.partId)?.[0] === question,
-  );
-  const ev = analyse(answer, related);
+  // each part is graded on its own answer: the course's graders do not carry a reason written in
+  // 3(a) over to a bare 3(b)
+  const ev = analyse(answer);
   const results: ItemResult[] = [];
   const maps = part.items.some((i) => i.type === 'mapping') ? findMappings(ev.lines) : [];
   const termFound = gradeTerms(part, ev);
@@ -944,8 +927,18 @@ export function gradePart(
   const ocrPages = new Set(script.pages.filter((p) => p.source !== 'text').map((p) => p.page));
   const fromOcr = answer.lines.length ? answer.lines.some((l) => ocrPages.has(l.page)) : answer.conf < 0.95;
   if (fromOcr && score < part.points) matchConf = Math.min(matchConf, 0.65);
-  // marks withheld from a part holding maths the grader could not read: a person decides
-  if (score < part.points && ev.unread.length) {
+  // an explanation of some length in which no idea of the rubric was recognised may state them in
+  // words we do not know: a person reads it (a bare claim stays a confident 0)
+  const concepts = results.filter((r, k) => part.items[k].type === 'concept');
+  const words = ev.prose.match(/[a-z]{2,}/g)?.length ?? 0;
+  if (concepts.length && concepts.every((r) => r.awarded === 0 && !r.wrong) && words >= EXPLANATION_WORDS) {
+    matchConf = Math.min(matchConf, 0.5);
+    reasons.push(`no idea of the rubric recognised in the explanation ("${quote(ev.lines.join(' '))}")`);
+  }
+  // marks withheld from a part holding maths the grader could not read: a person decides (a
+  // mapping part's lines are read by the mapping reader, whose own doubts count there)
+  const mappingOnly = part.items.every((i) => i.type === 'mapping');
+  if (score < part.points && ev.unread.length && !mappingOnly) {
     matchConf = Math.min(matchConf, 0.5);
     reasons.push(`holds maths that could not be read ("${quote(ev.lines[ev.unread[0]])}")`);
   }

@@ -50,11 +50,6 @@ export const Work = z
      * one-letter symbols (with any subscript) or words
      */
     sizeOf: z.array(z.string()).default([]),
-    /**
-     * work shown in another part of the same question counts too (a reason or a computation in
-     * 3(a) supports 3(b)): students explain a question once
-     */
-    fromQuestion: z.boolean().default(false),
     /** how to tell the student what was missing: "the element-wise computation" */
     describe: z.string().default('the supporting working'),
   })
@@ -258,7 +253,6 @@ export const Part = z
       reasons: [],
       anyExplanation: false,
       sizeOf: [],
-      fromQuestion: false,
       describe: 'the supporting working',
     }),
     caps: z.array(Cap).default([]),

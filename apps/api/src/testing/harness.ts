@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@grader/db';
 import { deleteQueueKeys } from '@grader/queue';
-import { createWorker, type Extractor, type GraderWorker } from '@grader/worker';
+import { createWorker, type GraderWorker } from '@grader/worker';
 import { fakeExtractor, fakeGrading, testConfig } from '@grader/worker/testing';
 import { createServer, type GraderServer } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -16,26 +16,6 @@ parts:
   - { id: "2a", path: ["2", "a"] }
 `;
 export const RUBRIC_V1 = 'parts:\n  "1a": { max: 3, key: "42" }\n  "2a": { max: 2, key: "7" }\n';
-
-/**
- * The worker's fake extractor, plus what ingest does with a roster: a header whose roll is exactly
- * a roster roll is a confirmed match (so the worker gives the script to that student); anything
- * else (a near roll, no roll) stays unconfirmed until a TA matches it by hand.
- */
-function rosterMatching(inner: ReturnType<typeof fakeExtractor>): Extractor & { calls: number } {
-  return {
-    get calls() {
-      return inner.calls;
-    },
-    async extract(bytes, opts) {
-      const x = await inner.extract(bytes, opts);
-      const hit = opts.roster.find((r) => r.roll === x.header.roll);
-      if (hit && !x.header.match) x.header.match = { roll: hit.roll, name: hit.name, distance: 0 };
-      return x;
-    },
-    close: () => inner.close(),
-  };
-}
 
 /** A server + worker on a fresh database with two courses and their people. */
 export async function startHarness(extraEnv: Record<string, string> = {}) {
@@ -56,7 +36,8 @@ export async function startHarness(extraEnv: Record<string, string> = {}) {
   const worker: GraderWorker = await createWorker({
     config,
     db: t.db,
-    extractor: rosterMatching(fakeExtractor()),
+    // the fake extractor matches headers with ingest's own roster matcher
+    extractor: fakeExtractor(),
     grading: fakeGrading,
     log: () => {},
   });
