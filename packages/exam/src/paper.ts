@@ -73,7 +73,7 @@ type Block =
   | { kind: 'para'; text: string; indent: number }
   | { kind: 'code'; lines: string[] };
 
-const SUBQUESTION = /^(?:\([a-z]{1,4}\)|[ivx]{1,4}\.)\s/;
+const SUBQUESTION = /^(?:\([a-z]{1,4}\)|i\.)\s/;
 
 function blocks(markdown: string): Block[] {
   const out: Block[] = [];

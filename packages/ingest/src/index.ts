@@ -12,3 +12,5 @@ export {
 } from './ocr.ts';
 export { coerceRoll, findRoll } from './roll.ts';
 export { matchStudent, parseRoster, type Roster, type RosterEntry } from './roster.ts';
+export { readTextLayer } from './text-layer.ts';
+export { findVersionCode, isVersionLine, versionPhrases } from './version-code.ts';

@@ -24,6 +24,7 @@ import {
 } from './pdf.ts';
 import type { Roster } from './roster.ts';
 import { segment } from './segment.ts';
+import { findVersionCode, isVersionLine, withoutVersion } from './version-code.ts';
 
 export type IngestProgress = { page: number; pages: number; stage: string };
 export type IngestOptions = {
@@ -318,10 +319,13 @@ function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
     return l.page === 1 && f.box.y < f.height * 0.3;
   });
   const candidates = [...seg.preamble, ...top.filter((l) => !seg.preamble.includes(l))];
-  const header = readHeader(candidates, {
+  // a version code ("Version B", "Set B") is read first and kept out of the name and roll fields
+  const versionCode = findVersionCode(candidates);
+  const plain = (ls: Line[]) => ls.map(withoutVersion).filter((l): l is Line => l !== null);
+  const header = readHeader(plain(candidates), {
     courseCode: opts.exam.course.code,
     roster: opts.roster,
-    preamble: seg.preamble,
+    preamble: plain(seg.preamble),
     ocrPages: new Set(infos.filter((p) => p.source === 'ocr').map((p) => p.page)),
   });
   const warnings = [...pages.flatMap((p) => p.warnings), ...seg.warnings];
@@ -333,11 +337,14 @@ function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
     file: opts.fileName,
     pageCount: pages.length,
     pages: infos,
-    header,
+    header: versionCode ? { ...header, versionCode } : header,
     parts: seg.parts,
     order: seg.order,
     // preamble lines that are not the header (a title, "Answers") count as unlabelled text
-    unlabelled: [...seg.preamble.filter((l) => !isHeaderish(l, opts.exam.course.code)), ...seg.unlabelled],
+    unlabelled: [
+      ...seg.preamble.filter((l) => !isHeaderish(l, opts.exam.course.code) && !isVersionLine(l.text)),
+      ...seg.unlabelled,
+    ],
     warnings,
   });
 }

@@ -170,8 +170,40 @@ export function buildLines(page: number, words: LayoutWord[]): Line[] {
     if (best) best.words.push(w);
     else groups.push({ words: [w], top, bottom });
   }
-  for (const g of groups) lines.push(toLine(page, g.words));
+  attachLowSubscripts(groups);
+  for (const g of groups) if (g.words.length) lines.push(toLine(page, g.words));
   return sortLines(lines);
+}
+
+/**
+ * A subscript set under a superscript (`s_{k-1}^⊤` in LaTeX) sits below its line's band and would
+ * become a line of its own ("k−1"): a short group of small words that starts right where a word
+ * of the line just above it ends belongs to that line.
+ */
+function attachLowSubscripts(groups: Group[]): void {
+  const sizes = groups.flatMap((g) => g.words.map((w) => w.box.h)).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const moved = new Set<LayoutWord>();
+  for (const g of groups) {
+    // left to right, so "−1" follows the "k" just moved after "s"
+    for (const w of [...g.words].sort((a, b) => a.box.x - b.box.x)) {
+      if (w.text.length > 4 || w.box.h > body * 0.85) continue;
+      const host = groups.find(
+        (h) =>
+          h !== g &&
+          w.box.y > h.top &&
+          w.box.y - h.bottom < (h.bottom - h.top) * 0.5 &&
+          h.words.some(
+            (b) =>
+              Math.abs(b.box.x + b.box.w - w.box.x) < 1.5 && (b.box.h > body * 0.85 || moved.has(b)),
+          ),
+      );
+      if (!host) continue;
+      host.words.push(w);
+      moved.add(w);
+      g.words.splice(g.words.indexOf(w), 1);
+    }
+  }
 }
 
 /** Top to bottom; lines whose bands overlap (same row) left to right. */

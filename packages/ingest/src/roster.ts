@@ -30,8 +30,11 @@ function splitCsvLine(line: string): string[] {
   return out.map((s) => s.trim());
 }
 
-/** Parses a roster CSV with a header line naming the columns `roll` and `name` (any order). */
-export function parseRoster(csvText: string): Roster {
+/**
+ * Parses a roster CSV with a header line naming the columns `roll` and `name` (any order), and
+ * optionally `version` (the exam version each student sat; an empty cell: not known).
+ */
+export function parseRoster(csvText: string): Array<RosterEntry & { version?: string }> {
   const lines = csvText
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
@@ -40,6 +43,7 @@ export function parseRoster(csvText: string): Roster {
   const head = splitCsvLine(lines[0]).map((h) => h.toLowerCase());
   const ri = head.indexOf('roll');
   const ni = head.indexOf('name');
+  const vi = head.indexOf('version');
   if (ri < 0 || ni < 0)
     throw new Error(`roster: the header line must name the columns roll and name, got "${lines[0]}"`);
   const seen = new Set<string>();
@@ -50,7 +54,8 @@ export function parseRoster(csvText: string): Roster {
     if (seen.has(parsed.data.roll))
       throw new Error(`roster: roll ${parsed.data.roll} appears twice (line ${k + 2})`);
     seen.add(parsed.data.roll);
-    return parsed.data;
+    const version = vi >= 0 ? (cells[vi] ?? '') : '';
+    return version ? { ...parsed.data, version } : parsed.data;
   });
 }
 

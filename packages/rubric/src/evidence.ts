@@ -9,6 +9,7 @@ import {
   foldOperatorLines,
   linearizeFractions,
   normalizeMath,
+  parseExpr,
   normalizeProse,
   symbolsOf,
   tokenize,
@@ -38,9 +39,17 @@ export interface Evidence {
 // arithmetic on numbers: a sum, difference, quotient or power of numbers, or a function of one
 // (a run of `×` alone is usually a shape, `199 × 199 × 3`)
 const ARITHMETIC = /[\d)]\s*[-+/^]\s*[\d(]|[a-z]\s*\(\s*-?\d/i;
-// algebra: an equals sign or an operator between symbols (`o_t * tanh(c_t)`, `+ dL/dc_{t+1}`);
-// a hyphen inside a word ("depth-wise") is not one
-const ALGEBRA = /=|(?:[)\]}]|\b[a-z](?:_\S+)?|\d)\s*[-+*/^]\s*(?:[(\[{]|\b[a-z](?:_|\b)|d\(|\d)/i;
+
+/** The arithmetic in a line without `=` parses and evaluates (`4 × (15 + 3)`, `200 + 2(1) − 4`). */
+function evaluates(line: string): boolean {
+  const run = /[-\d(][\d\s.,()+\-*/^]*[\d)]/.exec(line)?.[0];
+  if (!run) return false;
+  try {
+    return evaluateNumeric(parseExpr(run)) !== null;
+  } catch {
+    return false;
+  }
+}
 
 function hasArithmetic(e: Expr): boolean {
   return e.k === 'bin' || e.k === 'call' || e.k === 'neg' || (e.k === 'vec' && e.items.some(hasArithmetic));
@@ -74,19 +83,25 @@ export function analyse(answer: PartAnswer): Evidence {
     });
   }
   // lines with mathematics that no fully-parsed equation covers
+  // lines with arithmetic that neither a parsed equation nor an evaluation accounts for, and
+  // equations whose formula side could not be parsed
   const understood = new Set<number>();
-  for (const eq of equations)
-    if (eq.sides.every((s) => s.expr)) for (let i = eq.line; i <= eq.lastLine; i++) understood.add(i);
+  const garbled = new Set<number>();
+  for (const eq of equations) {
+    const ok = eq.sides.every((s) => s.expr || !/[-+*/^]/.test(s.text.replace(/\b[a-z]+-[a-z]+\b/gi, '')));
+    for (let i = eq.line; i <= eq.lastLine; i++) (ok ? understood : garbled).add(i);
+  }
   const unread = lines
     .map((l, i) => ({ l: normalizeMath(l), i }))
     .filter(({ l, i }) => {
+      if (garbled.has(i)) return true;
       if (understood.has(i)) return false;
       // shapes and spaces are values, not working: `3 × 1`, `R^{3×5}`, `(3, 5)`
       const t = l
         .replace(/(\d)\s*-\s*(?=[a-z])/gi, '$1 ')
         .replace(/\bR\s*\^?\s*\{?\s*\d+(?:\s*[*x]\s*\d+)*\s*\}?/gi, ' D ')
         .replace(/\d+(?:\s*[*x]\s*\d+)+/g, ' D ');
-      return ARITHMETIC.test(t) || (ALGEBRA.test(t) && /[_()^*=]/.test(t) && !isProse(t));
+      return ARITHMETIC.test(t) && !evaluates(l);
     })
     .map(({ i }) => i);
   return {
@@ -103,12 +118,6 @@ export function analyse(answer: PartAnswer): Evidence {
   };
 }
 
-/** A line of words with a little notation in it ("so h_t is the output"), not a formula. */
-function isProse(line: string): boolean {
-  const words = line.match(/\b[a-z]{2,}\b/gi) ?? [];
-  const math = line.match(/[=+*/^_]/g) ?? [];
-  return words.length >= 5 && math.length <= 2;
-}
 
 /** The canonical name of a symbol written in the rubric (`dL/dc_t` -> `d(l)/d(c_t)`). */
 export function canonicalSymbol(s: string): string {

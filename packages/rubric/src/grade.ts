@@ -678,10 +678,14 @@ interface TermMatch {
   wrong?: string;
 }
 
-function gradeTerms(part: Part, ev: Evidence): Map<string, TermMatch> {
+/**
+ * The key's terms found in the student's expression for the asked quantity (the reading that earns
+ * most), and the student's terms that match no key term nor known alternative (`unknown`).
+ */
+function gradeTerms(part: Part, ev: Evidence): { found: Map<string, TermMatch>; unknown: number } {
   const terms = part.items.filter((i): i is TermItem => i.type === 'term');
   const out = new Map<string, TermMatch>();
-  if (!terms.length) return out;
+  if (!terms.length) return { found: out, unknown: 0 };
   const of = canonicalSymbol(terms[0].of);
   // intermediate definitions (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...) are substituted into the result
   const defs = new Map<string, Expr>();
@@ -692,10 +696,12 @@ function gradeTerms(part: Part, ev: Evidence): Map<string, TermMatch> {
       if (last?.expr) defs.set(lhs[0].v, last.expr);
     }
   }
-  let best: { score: number; found: Map<string, TermMatch> } | null = null;
+  let best: { score: number; found: Map<string, TermMatch>; unknown: number } | null = null;
+  const known = terms.flatMap((t) => [parseExpr(t.expr), ...t.alternatives.map((a) => parseExpr(a.expr))]);
   for (const rhs of eqsFor(ev, [of], true)) {
     const full = substitute(rhs, defs);
     const studentTerms = additiveTerms(full);
+    const unknown = studentTerms.filter((st) => !known.some((k) => equivalent(st, k))).length;
     const found = new Map<string, TermMatch>();
     for (const t of terms) {
       const key = parseExpr(t.expr);
@@ -714,9 +720,10 @@ function gradeTerms(part: Part, ev: Evidence): Map<string, TermMatch> {
     // how many paths were added (the sum item needs two, even if one of them is wrong)
     if (studentTerms.length >= 2 && found.size)
       found.set('__paths', { credit: 0, reason: 'two paths added' });
-    if (!best || score >= best.score) best = { score, found };
+    if (!best || score > best.score || (score === best.score && unknown <= best.unknown))
+      best = { score, found, unknown };
   }
-  return best?.found ?? out;
+  return best ? { found: best.found, unknown: best.unknown } : { found: out, unknown: 0 };
 }
 
 function gradeConcept(item: ConceptItem, ev: Evidence): ItemResult {
@@ -829,7 +836,7 @@ export function gradePart(
   const ev = analyse(answer);
   const results: ItemResult[] = [];
   const maps = part.items.some((i) => i.type === 'mapping') ? findMappings(ev.lines) : [];
-  const termFound = gradeTerms(part, ev);
+  const { found: termFound, unknown: unknownTerms } = gradeTerms(part, ev);
   const derivation = hasDerivation(
     ev,
     part.items.find((i): i is TermItem => i.type === 'term')?.of &&
@@ -934,6 +941,11 @@ export function gradePart(
   if (concepts.length && concepts.every((r) => r.awarded === 0 && !r.wrong) && words >= EXPLANATION_WORDS) {
     matchConf = Math.min(matchConf, 0.5);
     reasons.push(`no idea of the rubric recognised in the explanation ("${quote(ev.lines.join(' '))}")`);
+  }
+  // a derived expression with terms that are neither the key's nor a known slip: a person reads it
+  if (score < part.points && unknownTerms > 0) {
+    matchConf = Math.min(matchConf, 0.5);
+    reasons.push(`the expression has ${unknownTerms} term${unknownTerms > 1 ? 's' : ''} the rubric does not describe`);
   }
   // marks withheld from a part holding maths the grader could not read: a person decides (a
   // mapping part's lines are read by the mapping reader, whose own doubts count there)
