@@ -53,8 +53,8 @@ export {
   stringifyVersions,
   type VersionRanges,
   VersionRangesSchema,
+  type VersionSets,
   VersionsError,
   VersionsFileSchema,
-  type VersionSets,
   versionNames,
 } from './versions.ts';

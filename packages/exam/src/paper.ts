@@ -50,7 +50,11 @@ function formatValue(v: ParameterValue, filter: string | undefined, where: strin
  * The template with every `{{param:NAME}}` (`|set`: a vector in braces, `|length`: its length)
  * replaced by the parameter's value; HTML comments are dropped. Unknown names are an error.
  */
-export function fillPaper(template: string, params: Record<string, ParameterValue>, source = 'paper'): string {
+export function fillPaper(
+  template: string,
+  params: Record<string, ParameterValue>,
+  source = 'paper',
+): string {
   const text = template.replace(/<!--[\s\S]*?-->\n?/g, '');
   return text.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (whole, inner: string, offset: number) => {
     const where = `${source} line ${text.slice(0, offset).split('\n').length}`;
@@ -58,7 +62,9 @@ export function fillPaper(template: string, params: Record<string, ParameterValu
     if (!m) throw new PaperError(`${where}: "${whole}" is not {{param:NAME}}`);
     const value = params[m[1]];
     if (value === undefined)
-      throw new PaperError(`${where}: unknown parameter "${m[1]}" (known: ${Object.keys(params).join(', ')})`);
+      throw new PaperError(
+        `${where}: unknown parameter "${m[1]}" (known: ${Object.keys(params).join(', ')})`,
+      );
     return formatValue(value, m[2], where);
   });
 }
@@ -207,7 +213,10 @@ export async function renderPaper(
     } else {
       doc.moveDown(0.2);
       for (const line of b.lines)
-        doc.font('mono').fontSize(9.5).text(line, margin.left + 24, doc.y, { width: width - 24 });
+        doc
+          .font('mono')
+          .fontSize(9.5)
+          .text(line, margin.left + 24, doc.y, { width: width - 24 });
       doc.moveDown(0.5);
     }
   }
@@ -219,7 +228,10 @@ export async function renderPaper(
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing in the margin must not start a new page
     const head = `${exam.title}${tag ? `  ·  ${tag}` : ''}`;
-    doc.font('regular').fontSize(8.5).text(head, margin.left, 36, { width, align: 'right', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(8.5)
+      .text(head, margin.left, 36, { width, align: 'right', lineBreak: false });
     const foot = `${tag ? `${tag}  ·  ` : ''}page ${i - range.start + 1} of ${range.count}`;
     doc
       .font('regular')

@@ -66,7 +66,10 @@ export function findVersion<T extends { name: string }>(versions: readonly T[], 
  * The versions file's named parameter sets, in file order, checked for form only (YAML, names, value
  * types): `loadVersions` checks them against an exam. Throws VersionsError with a one-line message.
  */
-export function parseVersions(text: string, source = 'versions file'): { exam?: string; versions: VersionSets[] } {
+export function parseVersions(
+  text: string,
+  source = 'versions file',
+): { exam?: string; versions: VersionSets[] } {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
@@ -81,11 +84,15 @@ export function parseVersions(text: string, source = 'versions file'): { exam?: 
     if (raw === null || typeof raw !== 'object' || !('versions' in raw) || path.length === 0)
       throw new VersionsError(
         `${source}: expected "versions:" with one entry per version, e.g. ${EXAMPLE}${
-          issue.code === 'unrecognized_keys' ? ` (unexpected ${issue.keys.map((k) => `"${k}"`).join(', ')})` : ''
+          issue.code === 'unrecognized_keys'
+            ? ` (unexpected ${issue.keys.map((k) => `"${k}"`).join(', ')})`
+            : ''
         }`,
       );
     if (path[0] === 'versions' && path.length === 1)
-      throw new VersionsError(`${source}: "versions" must map each version's name to its parameters, e.g. ${EXAMPLE}`);
+      throw new VersionsError(
+        `${source}: "versions" must map each version's name to its parameters, e.g. ${EXAMPLE}`,
+      );
     if (path[0] === 'versions' && path.length === 2)
       throw new VersionsError(
         `${source}: version ${path[1]}: expected its parameters as NAME: VALUE, e.g. {"3.hidden": 4} ({} for the exam's own)`,
@@ -154,7 +161,8 @@ export function checkVersions(
       throw e;
     }
     const same = out.find((v) => sameParameters(v.params, choice.params));
-    if (same) throw new VersionsError(`${source}: versions ${same.name} and ${name} have the same parameters`, name);
+    if (same)
+      throw new VersionsError(`${source}: versions ${same.name} and ${name} have the same parameters`, name);
     out.push({ name, sets: [...items], ...choice });
   }
   return out;
@@ -169,7 +177,11 @@ export function stringifyVersions(
   examId?: string,
 ): string {
   const value = (v: ParameterValue) =>
-    Array.isArray(v) ? `[${v.join(', ')}]` : typeof v === 'number' ? String(v) : JSON.stringify(formatParameter(v));
+    Array.isArray(v)
+      ? `[${v.join(', ')}]`
+      : typeof v === 'number'
+        ? String(v)
+        : JSON.stringify(formatParameter(v));
   const lines = versions.map((ver) => {
     const entries = Object.keys(ver.overrides).map((k) => `${JSON.stringify(k)}: ${value(ver.params[k])}`);
     return `  ${ver.name}: {${entries.join(', ')}}`;
@@ -316,7 +328,8 @@ function leaves(id: string, key: KeyValue): Array<[string, number[]]> {
 
 /** Within the rubric's tolerance of 1(b) (±0.005, ±0.5% above 1): a student could not tell them apart. */
 const near = (a: number[], b: number[]) =>
-  a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 0.005 * Math.max(1, Math.abs(x), Math.abs(b[i])));
+  a.length === b.length &&
+  a.every((x, i) => Math.abs(x - b[i]) <= 0.005 * Math.max(1, Math.abs(x), Math.abs(b[i])));
 
 /** Why a parameter set is not sensible as a version, or null. */
 function notSensible(choice: ParameterChoice, exam: Pick<Exam, 'parts' | 'parameters'>): string | null {

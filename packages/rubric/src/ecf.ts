@@ -32,15 +32,31 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
     const ch = d[2] ?? num(c);
     const p = pointwise ? vec(pointwise) : null;
     const out = p && p.length >= 3 ? p[2] : Number.NaN;
-    return h * w * ch * num(k) * num(k) + h * w * ch * out;
+    const dw = h * w * ch * num(k) * num(k);
+    const pw = h * w * ch * out;
+    return { value: dw + pw, parts: [dw, pw] } satisfies Carried;
   },
 };
 
-export function computeEcf(name: string, args: Record<string, unknown>): unknown {
+/** A carried-forward result with the intermediate values it is made of (working toward it). */
+interface Carried {
+  value: unknown;
+  parts: number[];
+}
+const isCarried = (x: unknown): x is Carried =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && 'parts' in x && 'value' in x;
+
+/** The value a computation gives, and its intermediate values (empty when it has none). */
+export function computeEcfDetail(name: string, args: Record<string, unknown>): Carried {
   const f = ECF_FUNCTIONS[name];
   if (!f)
     throw new Error(
       `unknown error-carried-forward computation "${name}" (known: ${Object.keys(ECF_FUNCTIONS).join(', ')})`,
     );
-  return f(args);
+  const out = f(args);
+  return isCarried(out) ? out : { value: out, parts: [] };
+}
+
+export function computeEcf(name: string, args: Record<string, unknown>): unknown {
+  return computeEcfDetail(name, args).value;
 }

@@ -20,7 +20,7 @@ import {
   sameShape,
   substitute,
 } from '@grader/parse';
-import { computeEcf } from './ecf.ts';
+import { computeEcfDetail } from './ecf.ts';
 import {
   analyse,
   canonicalSymbol,
@@ -335,9 +335,12 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     }
     return null;
   }
-  // number
-  const dimsSpans = findDimensions(text).map((d) => [d.start, d.end] as const);
-  let nums = findNumbers(text).filter((x) => !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b));
+  // number; a rounded restatement in brackets ("(≈ 3.06 million)", "(approx. 3.1M)") is not the answer
+  const stated = text.replace(/\(\s*(?:[=~]|approx\w*\.?|about|roughly|around|i\.?e\.?)[^()\n]*\)/gi, (m) =>
+    ' '.repeat(m.length),
+  );
+  const dimsSpans = findDimensions(stated).map((d) => [d.start, d.end] as const);
+  let nums = findNumbers(stated).filter((x) => !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b));
   if (item.cues.length) {
     const pos = cuePositions(text.toLowerCase(), item.cues);
     const after = nums.filter((x) => pos.some((p) => p <= x.start));
@@ -550,15 +553,18 @@ function gradeValue(
   if (item.ecf) {
     const args = resolveArgs(item, ctx, answers);
     let expected: unknown = null;
+    let parts: number[] = [];
     try {
-      expected = args ? computeEcf(item.ecf.compute, args) : null;
+      if (args) ({ value: expected, parts } = computeEcfDetail(item.ecf.compute, args));
     } catch {
       expected = null;
     }
     const wantsDiffer = expected !== null && !valueMatches(item, expected, key);
     if (wantsDiffer && valueMatches(item, got, expected)) {
-      if (!work.required || w.ok) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
-      return result(0, `${item.ecf.reason}, but ${missing}`, read.conf, wrongTag);
+      // working toward the carried-forward value counts: its own intermediate values computed
+      const ecfWork = w.ok || (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
+      if (!work.required || ecfWork) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
+      return withheldForWork(item.ecf.reason);
     }
   }
   if (item.components && w.ok) {

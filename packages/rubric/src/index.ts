@@ -38,6 +38,16 @@ export {
 } from './load.ts';
 export * from './schema.ts';
 export { scriptFromText, type TextScriptOptions } from './testing.ts';
+export {
+  assignVersion,
+  betterVersion,
+  type GradingVersion,
+  gradeVersionedBatch,
+  type VersionAssignment,
+  type VersionClaim,
+  type VersionedScript,
+  valuesRight,
+} from './versions.ts';
 export type { GradedScript, GradingContext, PartReading };
 
 // The grading entry points fill the rubric's templates in for the context's keys and parameters

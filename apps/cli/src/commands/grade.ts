@@ -1,11 +1,20 @@
-// `grader grade --exam ID [--roster ROSTER.csv] [--json] [--set NAME=VALUE ...] FILE.pdf ...`
+// `grader grade --exam ID [--roster ROSTER.csv] [--json] [--set NAME=VALUE ... | --versions V.yaml] FILE.pdf ...`
 // The contract is in DESIGN.md ("The grader grade contract"): with --json, stdout holds only a JSON
 // array, one object per file in the order given; everything else goes to stderr.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { loadConfig } from '@grader/config';
-import { applySets, ExamParameterError, loadExam, UnknownExamError } from '@grader/exam';
+import {
+  applySets,
+  ExamParameterError,
+  type ExamVersion,
+  findVersion,
+  loadExam,
+  loadVersions,
+  UnknownExamError,
+  VersionsError,
+} from '@grader/exam';
 import { createOcrPool, ingestPdf, type OcrPool, parseRoster, type Roster } from '@grader/ingest';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import {
@@ -13,6 +22,7 @@ import {
   type GradedScript,
   type GradingContext,
   gradeScript,
+  gradeVersionedBatch,
   loadRubric,
   prepareRubric,
   RubricError,
@@ -25,25 +35,29 @@ export interface GradeArgs {
   json: boolean;
   /** `NAME=VALUE` question parameters, as `grader key --set` takes them (checked by applySets) */
   sets: string[];
+  /** a versions file (`versions: {A: {}, B: {"3.hidden": 4}}`): each script graded on its own version */
+  versions: string | null;
   files: string[];
 }
 
 const USAGE =
-  'usage: grader grade --exam ID [--roster ROSTER.csv] [--json] [--set NAME=VALUE ...] FILE.pdf ...';
+  'usage: grader grade --exam ID [--roster ROSTER.csv] [--json] [--set NAME=VALUE ... | --versions VERSIONS.yaml] FILE.pdf ...';
 
 export function parseArgs(argv: string[]): GradeArgs {
-  const out: GradeArgs = { exam: '', roster: null, json: false, sets: [], files: [] };
+  const out: GradeArgs = { exam: '', roster: null, json: false, sets: [], versions: null, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') out.json = true;
-    else if (a === '--exam' || a === '--roster' || a === '--set') {
+    else if (a === '--exam' || a === '--roster' || a === '--set' || a === '--versions') {
       const v = argv[++i];
       if (!v || v.startsWith('--')) throw new CliError(`${a} needs a value`);
       if (a === '--exam') out.exam = v;
       else if (a === '--roster') out.roster = v;
+      else if (a === '--versions') out.versions = v;
       else out.sets.push(v);
     } else if (a.startsWith('--exam=')) out.exam = a.slice(7);
     else if (a.startsWith('--roster=')) out.roster = a.slice(9);
+    else if (a.startsWith('--versions=')) out.versions = a.slice(11);
     else if (a.startsWith('--set=')) out.sets.push(a.slice(6));
     else if (a === '--') continue;
     else if (a.startsWith('--')) throw new CliError(`unknown option ${a} (${USAGE})`);
@@ -51,7 +65,17 @@ export function parseArgs(argv: string[]): GradeArgs {
   }
   if (!out.exam) throw new CliError(`--exam is required (${USAGE})`);
   if (!out.files.length) throw new CliError('no PDF files given');
+  if (out.versions && out.sets.length)
+    throw new CliError('--set and --versions do not go together: give each version its parameters in the versions file');
   return out;
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${what} ${path}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
 }
 
 /** Keep stdout for the JSON: anything a library logs goes to stderr. */
@@ -73,14 +97,15 @@ function progress(done: number, total: number, enabled: boolean): void {
   if (done === total) process.stderr.write('\n');
 }
 
-function table(grades: ScriptGrade[], partIds: string[]): string {
-  const head = ['file', 'roll', ...partIds, 'total', 'flags'];
+function table(grades: ScriptGrade[], partIds: string[], versions: boolean): string {
+  const head = ['file', 'roll', ...(versions ? ['version'] : []), ...partIds, 'total', 'flags'];
   const rows = grades.map((g) =>
     g.error
-      ? [g.file, '', ...partIds.map(() => ''), '', `error: ${g.error}`]
+      ? [g.file, '', ...(versions ? [''] : []), ...partIds.map(() => ''), '', `error: ${g.error}`]
       : [
           g.file,
           g.student?.roll ?? '-',
+          ...(versions ? [g.version ?? '-'] : []),
           ...partIds.map((id) => {
             const p = g.parts[id];
             return p ? `${p.score}${p.review ? '?' : ''}` : '';
@@ -108,12 +133,15 @@ export async function run(argv: string[]): Promise<number> {
   }
   let exam: ReturnType<typeof loadExam>;
   let chosen: ReturnType<typeof applySets>;
+  let versions: ExamVersion[] | null = null;
   try {
     exam = loadExam(args.exam);
     // the same names and checks as `grader key --set`; keys and rubric follow the parameters
     chosen = applySets(exam, args.sets);
+    if (args.versions) versions = loadVersions(readText(args.versions, 'versions file'), exam, basename(args.versions));
   } catch (e) {
-    if (e instanceof UnknownExamError || e instanceof ExamParameterError) throw new CliError(e.message);
+    if (e instanceof UnknownExamError || e instanceof ExamParameterError || e instanceof VersionsError)
+      throw new CliError(e.message);
     throw e;
   }
   let rubric: ReturnType<typeof loadRubric>;
@@ -122,14 +150,31 @@ export async function run(argv: string[]): Promise<number> {
     params: chosen.params,
     reviewThreshold: exam.reviewThreshold,
   };
+  const loaded = (() => {
+    try {
+      return loadRubric(exam);
+    } catch (e) {
+      if (e instanceof RubricError) throw new CliError(e.message);
+      throw e;
+    }
+  })();
   try {
     // checked against the exam's defaults, then filled in for the chosen parameters (before any OCR)
-    rubric = prepareRubric(loadRubric(exam), ctx);
+    rubric = prepareRubric(loaded, ctx);
   } catch (e) {
     if (e instanceof RubricError) throw new CliError(e.message);
     throw e;
   }
-  let roster: Roster | undefined;
+  // with versions: the rubric filled in for every version, before any file is read
+  for (const v of versions ?? []) {
+    try {
+      prepareRubric(loaded, { keys: v.keys, params: v.params });
+    } catch (e) {
+      if (e instanceof RubricError) throw new CliError(`version ${v.name}: ${e.message}`);
+      throw e;
+    }
+  }
+  let roster: ReturnType<typeof parseRoster> | undefined;
   if (args.roster) {
     try {
       roster = parseRoster(readFileSync(args.roster, 'utf8'));
@@ -137,6 +182,16 @@ export async function run(argv: string[]): Promise<number> {
       throw new CliError(`cannot read roster ${args.roster}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  // a roster version the versions file does not have: stop before any grading
+  if (versions && roster) {
+    const names = versions.map((v) => v.name).join(', ');
+    for (const s of roster)
+      if (s.version && !findVersion(versions, s.version))
+        throw new CliError(
+          `roster ${basename(args.roster ?? '')}: ${s.roll} (${s.name}) has version "${s.version}", which ${basename(args.versions ?? '')} does not define (${names})`,
+        );
+  }
+  const rosterVersion = new Map((roster ?? []).map((s) => [s.roll, s.version ?? null]));
   const restore = guardStdout();
   const lanes = Math.max(1, Math.min(availableParallelism(), args.files.length));
   let pool: OcrPool | null = null;
@@ -164,7 +219,7 @@ export async function run(argv: string[]): Promise<number> {
           const script = await ingestPdf(bytes, {
             exam,
             fileName: file,
-            roster,
+            roster: roster as Roster | undefined,
             ocr,
             limits: { timeoutMs: 180_000 },
           });
@@ -186,12 +241,27 @@ export async function run(argv: string[]): Promise<number> {
   }
   // grade the readable scripts together (similarity is across the batch), keep errors in place
   const ok = results.map((r, i) => ({ r, i })).filter((x) => x.r.script);
-  const graded: GradedScript[] = ok.map(({ r }) => gradeScript(rubric, ctx, r.script!, r.file));
-  const flagged = applyFlags(
-    graded,
-    ok.map(({ r }) => r.script!),
-    rubric,
-  );
+  let flagged: ScriptGrade[];
+  if (versions) {
+    // each script on its own version (roster, else the code on the script); similarity over the batch
+    flagged = gradeVersionedBatch(
+      loaded,
+      versions,
+      exam.reviewThreshold,
+      ok.map(({ r }) => ({
+        file: r.file,
+        script: r.script!,
+        rosterVersion: r.script!.header.match ? rosterVersion.get(r.script!.header.match.roll) : null,
+      })),
+    );
+  } else {
+    const graded: GradedScript[] = ok.map(({ r }) => gradeScript(rubric, ctx, r.script!, r.file));
+    flagged = applyFlags(
+      graded,
+      ok.map(({ r }) => r.script!),
+      rubric,
+    );
+  }
   const out: Array<ScriptGrade | { file: string; error: string }> = results.map((r) => ({
     file: r.file,
     error: r.error ?? 'not processed',
@@ -217,6 +287,7 @@ export async function run(argv: string[]): Promise<number> {
               } as ScriptGrade),
         ),
         rubric.parts.map((p) => p.id),
+        versions !== null,
       )}\n`,
     );
   return 0;
