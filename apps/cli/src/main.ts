@@ -5,6 +5,7 @@ import { CliError } from './cli-error.ts';
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   key: () => import('./commands/key.ts'),
   grade: () => import('./commands/grade.ts'),
+  paper: () => import('./commands/paper.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -274,7 +274,12 @@ function lineOfIndex(text: string, idx: number): number {
 
 /** Read the student's value for a value item out of the part's text. */
 function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
-  const text = normalizeMath(ev.lines.join('\n'));
+  // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
+  const text = normalizeMath(
+    ev.lines
+      .join('\n')
+      .replace(/(?<=\d\s*)(?:≈|~|approx\.?)\s*[\d.,]+\s*(?:million|mn|lakh|crore|thousand|[mk])?\b/gi, ' '),
+  );
   if (item.shape === 'vector') {
     const vs = findVectors(text);
     const want = asNumbers(resolveKey(item.key, keys));
