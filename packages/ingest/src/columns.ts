@@ -28,7 +28,8 @@ export function findGutter(words: LayoutWord[], pageWidth: number): Gutter | nul
   for (let x = Math.round(pageWidth * 0.35); x <= pageWidth * 0.65; x += 2) {
     const n = new Set(body.filter((w) => crosses(w, x)).map(rowOf)).size;
     // of equally clear places, the one nearest the middle of the page
-    if (!best || n < best.n || (n === best.n && Math.abs(x - centre) < Math.abs(best.x - centre))) best = { x, n };
+    if (!best || n < best.n || (n === best.n && Math.abs(x - centre) < Math.abs(best.x - centre)))
+      best = { x, n };
   }
   if (!best || best.n > rows * 0.08) return null;
   const x = best.x;
@@ -112,7 +113,11 @@ export function buildPageLines(
   const shift = rightEdge - leftEdge;
   if (Number.isFinite(shift))
     for (const l of right)
-      setReadingFrame(l, { box: { ...l.box, x: l.box.x - shift }, width: pageWidth - shift, height: pageHeight });
+      setReadingFrame(l, {
+        box: { ...l.box, x: l.box.x - shift },
+        width: pageWidth - shift,
+        height: pageHeight,
+      });
   const out: Line[] = [];
   const mid = (l: Line) => l.box.y + l.box.h / 2;
   let from = Number.NEGATIVE_INFINITY;

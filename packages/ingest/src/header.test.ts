@@ -67,7 +67,9 @@ describe('readHeader', () => {
   });
   it('without a roster, reports what was read and flags an odd roll', () => {
     expect(read('Name: Asha Verma\nRoll: 20CS10042\nCS60010 CT 3', false).issues).toEqual([]);
-    expect(read('Name: Asha Verma\nRoll: 20C1004299\nCS60010 CT 3', false).issues.join()).toMatch(/usual form/);
+    expect(read('Name: Asha Verma\nRoll: 20C1004299\nCS60010 CT 3', false).issues.join()).toMatch(
+      /usual form/,
+    );
   });
   it('does not take a title line for a name', () => {
     const h = read('Deep Learning Class Test\nRoll: 20CS10042', false);

@@ -16,7 +16,8 @@ function titleCase(s: string): string {
 }
 
 // words that introduce a name rather than belong to it: "Answer script of …", "Submitted by …"
-const NAME_LEAD = /^\s*(?:(?:answer\s*(?:script|sheet)|solutions?|answers?)\s+(?:of|by)|submitted\s+by|written\s+by|by|student)\b[\s:,-]*/i;
+const NAME_LEAD =
+  /^\s*(?:(?:answer\s*(?:script|sheet)|solutions?|answers?)\s+(?:of|by)|submitted\s+by|written\s+by|by|student)\b[\s:,-]*/i;
 
 function cleanName(s: string): string | null {
   const t = s

@@ -194,8 +194,7 @@ function attachLowSubscripts(groups: Group[]): void {
           w.box.y > h.top &&
           w.box.y - h.bottom < (h.bottom - h.top) * 0.5 &&
           h.words.some(
-            (b) =>
-              Math.abs(b.box.x + b.box.w - w.box.x) < 1.5 && (b.box.h > body * 0.85 || moved.has(b)),
+            (b) => Math.abs(b.box.x + b.box.w - w.box.x) < 1.5 && (b.box.h > body * 0.85 || moved.has(b)),
           ),
       );
       if (!host) continue;

@@ -78,7 +78,9 @@ describe('matchStudent on an OCR reading', () => {
   it('refuses an exact OCR roll with no name or another name (a misread digit can hit another roll)', () => {
     expect(matchStudent({ name: null, roll: '19MT30431' }, roster, 'ocr').match).toBeNull();
     expect(matchStudent({ name: 'Meera Joshi', roll: '19MT30431' }, roster, 'ocr').match).toBeNull();
-    expect(matchStudent({ name: 'Divya Menan', roll: '19MT30431' }, roster, 'ocr').match?.roll).toBe('19MT30431');
+    expect(matchStudent({ name: 'Divya Menan', roll: '19MT30431' }, roster, 'ocr').match?.roll).toBe(
+      '19MT30431',
+    );
   });
   it('refuses differences OCR does not make (4 for 2, transposed digits)', () => {
     expect(matchStudent({ name: 'Asha Verma', roll: '20CS10024' }, roster, 'ocr').match).toBeNull();

@@ -104,7 +104,11 @@ export function confusionsBetween(read: string, roll: string): number | null {
   return n;
 }
 
-const looksLikeName = (s: string | null) => !!s && normName(s).split(' ').filter((w) => w.length >= 2).length >= 2;
+const looksLikeName = (s: string | null) =>
+  !!s &&
+  normName(s)
+    .split(' ')
+    .filter((w) => w.length >= 2).length >= 2;
 
 /**
  * Gives a script to one roster student only when the evidence agrees (a script must never reach a
@@ -126,7 +130,8 @@ export function matchStudent(
   const sim = (s: RosterEntry) => (read.name ? nameSimilarity(read.name, s.name) : null);
   if (!read.roll) {
     const named = roster.filter((s) => (sim(s) ?? 0) >= 0.8);
-    const hint = named.length === 1 ? ` (the name fits ${named[0].roll} ${named[0].name}: confirm by hand)` : '';
+    const hint =
+      named.length === 1 ? ` (the name fits ${named[0].roll} ${named[0].name}: confirm by hand)` : '';
     return none(`no roll number was read${hint}`);
   }
   const roll = read.roll.replace(/\s+/g, '').toUpperCase();

@@ -79,7 +79,7 @@ export function segment(
 }
 
 /** A line ending in an operator or an open bracket, whose expression goes on on the next line. */
-const CONTINUES_ON_NEXT_LINE = /(?:[×*·⊙∘+\-−=,(\[{\/]|\sx)\s*$/;
+const CONTINUES_ON_NEXT_LINE = /(?:[×*·⊙∘+\-−=,([{/]|\sx)\s*$/;
 
 /** A short line at the left margin of an OCR'd page: what an unreadable label on its own line looks like. */
 function looksLikeLabelLine(line: Line, next: Line | undefined, indent: number): boolean {
@@ -204,7 +204,10 @@ function segmentOnce(
     let label = force ?? findLabel(line.text, tree, context, { ocr: line.conf < 1 });
     // the exam's next part in order, where the reader is now: a label for it is expected
     const expected = (l: Label) =>
-      l.partId !== null && !seen(l.partId) && current !== null && nextSibling(current.partId)?.id === l.partId;
+      l.partId !== null &&
+      !seen(l.partId) &&
+      current !== null &&
+      nextSibling(current.partId)?.id === l.partId;
     if (label && !force) {
       const limit = label.weak ? Math.max(20, width * 0.04) : width * 0.3;
       // an indented label is taken only where it is the next sibling in exam order ("(b)" after
@@ -213,7 +216,13 @@ function segmentOnce(
     }
     // "(1)", "(2)" enumerating steps inside an answer: a question whose every part is already
     // answered is not being started again (a correction says so: "Correction to 1(b)")
-    if (label && !force && label.partId === null && !firstUnseenUnder(label.path) && !/^\s*(?:correct|revis|addend|addition)/i.test(line.text))
+    if (
+      label &&
+      !force &&
+      label.partId === null &&
+      !firstUnseenUnder(label.path) &&
+      !/^\s*(?:correct|revis|addend|addition)/i.test(line.text)
+    )
       label = null;
     if (label?.weak) {
       // A weak label ("5.", "3", "b)") right after another label, before any content, is that
@@ -235,14 +244,18 @@ function segmentOnce(
         const k = current ? parts.findIndex((p) => p.id === current!.partId) : -2;
         const nextInOrder = first !== null && parts.indexOf(first) === k + 1;
         innerOk =
-          (sub !== null && sub.path.length > label.path.length) || (bare && nextQuestion(label.path)) || nextInOrder;
+          (sub !== null && sub.path.length > label.path.length) ||
+          (bare && nextQuestion(label.path)) ||
+          nextInOrder;
       }
       // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
       // is part of the answer, not a question label.
       const prev = i > 0 ? body[i - 1] : undefined;
       // ("b) -" is a part left blank, not an expression going on)
       const continues =
-        prev !== undefined && CONTINUES_ON_NEXT_LINE.test(prev.text) && !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim());
+        prev !== undefined &&
+        CONTINUES_ON_NEXT_LINE.test(prev.text) &&
+        !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim());
       if (afterEmptyLabel || found || !innerOk || continues) label = null;
     }
     if (!label) {

@@ -165,7 +165,11 @@ export function writesProductOf(prose: string, symbol: string): boolean {
   const factor = String.raw`(?<![a-z\\])${b}${idx}`;
   const gap = String.raw`\s*\)?\s*(?:\*\s*)?(?:\.{2,}\s*(?:\*\s*)?)?\(?\s*`;
   const sideBySide = new RegExp(`${factor}${gap}${factor}(?![a-z])`);
-  const productSign = new RegExp(String.raw`(?<![a-z])prod(?![a-z])[^\n]{0,24}?(?<![a-z\\])${b}(?![a-z])`);
+  // pdfTeX's display ∏ comes out of the text layer as the letter Y (Q in text style) with its
+  // upper limit glued to it: "YT fk"
+  const productSign = new RegExp(
+    String.raw`(?:(?<![a-z])prod(?![a-z])|(?<![a-z\\_^])[yq]\s?t(?![a-z]))[^\n]{0,24}?(?<![a-z\\])${b}(?![a-z])`,
+  );
   const power = new RegExp(String.raw`(?<![a-z\\])${b}(?:${idx})?\s*\^\s*[({]?\s*[a-z]`);
   return sideBySide.test(prose) || productSign.test(prose) || power.test(prose);
 }
