@@ -374,15 +374,26 @@ export function drawVersions(exam: Pick<Exam, 'parts' | 'parameters'>, opts: Dra
   if (draw.size === 0 && opts.count > 1)
     throw new VersionsError('no ranges given: every version would have the same parameters');
   const r = rng(opts.seed);
-  const candidate = (): ExamVersion | string => {
-    const overrides = Object.fromEntries([...draw].map(([name, d]) => [name, formatParameter(d(r))]));
-    const sets = Object.entries(overrides).map(([k, v]) => `${k}=${v}`);
-    try {
-      return { name: '', sets, ...applySets(exam, sets) };
-    } catch (e) {
-      if (e instanceof ExamParameterError) return oneLine(e.message);
-      throw e;
+  // narrow ranges draw the same sets again and again: compute each set's keys once
+  const cache = new Map<string, ParameterChoice | string>();
+  const choose = (sets: string[]): ParameterChoice | string => {
+    const id = sets.join('\n');
+    let c = cache.get(id);
+    if (c === undefined) {
+      try {
+        c = applySets(exam, sets);
+      } catch (e) {
+        if (!(e instanceof ExamParameterError)) throw e;
+        c = oneLine(e.message);
+      }
+      cache.set(id, c);
     }
+    return c;
+  };
+  const candidate = (): ExamVersion | string => {
+    const sets = [...draw].map(([name, d]) => `${name}=${formatParameter(d(r))}`);
+    const c = choose(sets);
+    return typeof c === 'string' ? c : { name: '', sets, ...c };
   };
   // which key leaves the ranges can change: seen to differ among a few valid draws
   const probe = rng(opts.seed ^ 0x5bd1e995);
@@ -390,14 +401,9 @@ export function drawVersions(exam: Pick<Exam, 'parts' | 'parameters'>, opts: Dra
   const seenLeaf = new Map<string, number[]>();
   const varying = new Set<string>();
   for (let k = 0, valid = 0; k < 400 && valid < 24; k++) {
-    const sets = [...probeDraw].map(([name, d]) => `${name}=${formatParameter(d(probe))}`);
-    let keys: Record<string, KeyValue>;
-    try {
-      keys = applySets(exam, sets).keys;
-    } catch (e) {
-      if (e instanceof ExamParameterError) continue;
-      throw e;
-    }
+    const c = choose([...probeDraw].map(([name, d]) => `${name}=${formatParameter(d(probe))}`));
+    if (typeof c === 'string') continue;
+    const keys = c.keys;
     valid++;
     for (const part of exam.parts) {
       if (keys[part.id] === undefined) continue;
@@ -448,16 +454,29 @@ export function drawVersions(exam: Pick<Exam, 'parts' | 'parameters'>, opts: Dra
   return out;
 }
 
-/** The first key leaf (among those the ranges change) equal to another version's, or null. */
+/**
+ * The first key equal to another version's, or null: every key at once (versions no script could
+ * tell apart), or one key leaf (a vector, a count, a field of 5's key) that was seen to vary with the
+ * ranges (2b's 0 never does).
+ */
 function coinciding(
   exam: Pick<Exam, 'parts'>,
   keys: Record<string, KeyValue>,
   others: readonly ExamVersion[],
   varying: ReadonlySet<string>,
 ): { leaf: string; version: string } | null {
+  const all = (k: Record<string, KeyValue>) =>
+    exam.parts.flatMap((p) => (k[p.id] === undefined ? [] : leaves(p.id, k[p.id])));
+  const mineAll = all(keys);
+  for (const o of others) {
+    const theirs = new Map(all(o.keys));
+    if (mineAll.every(([leaf, nums]) => theirs.has(leaf) && near(theirs.get(leaf)!, nums)))
+      return { leaf: 'every key', version: o.name };
+  }
   for (const part of exam.parts) {
     if (keys[part.id] === undefined) continue;
-    for (const [leaf, nums] of leaves(part.id, keys[part.id])) {
+    const mine = leaves(part.id, keys[part.id]);
+    for (const [leaf, nums] of mine) {
       if (!varying.has(leaf)) continue;
       for (const o of others) {
         const theirs = o.keys[part.id];

@@ -229,8 +229,9 @@ export function findEnumeratedAnswers(
   lines: string[],
 ): Array<{ index: number; value: number; line: number }> {
   const out: Array<{ index: number; value: number; line: number }> = [];
+  // `i. 3`, `(ii) 4`, or an arrow or colon straight after the numeral: `i -> 3`, `iii: 9`
   const re =
-    /(?:^|[\s(])\(?((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii))\s*[.)]\s*(?:[:=\->→]+\s*)?(\d+)\b(?!\s*[.,]\d)/gi;
+    /(?:^|[\s(,;])\(?((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii))\s*(?:[.)]\s*(?:[:=\->→–]+\s*)?|[:=\->→–]+\s*)(\d+)\b(?!\s*[.,]\d)/gi;
   lines.forEach((raw, line) => {
     for (const m of raw.matchAll(re)) {
       const index = ROMAN.indexOf(m[1].toLowerCase());

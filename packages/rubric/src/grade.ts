@@ -19,6 +19,7 @@ import {
   parseExpr,
   sameShape,
   substitute,
+  tokenize,
 } from '@grader/parse';
 import { computeEcfDetail } from './ecf.ts';
 import {
@@ -300,6 +301,14 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     );
     if (evals.length)
       return { value: evals[evals.length - 1].value, line: evals[evals.length - 1].line, conf: 0.85 };
+    // a vector answered with one number (`C_t = 0.4 + 0.55 = 0.95`: a dot product for ⊙)
+    const names = item.names.map(canonicalSymbol);
+    for (const eq of [...ev.equations].reverse()) {
+      const lhs = eq.sides[0].tokens;
+      const last = eq.sides[eq.sides.length - 1].tokens;
+      if (lhs.length === 1 && lhs[0].t === 'sym' && names.includes(lhs[0].v) && last.length === 1 && last[0].t === 'num')
+        return { value: [last[0].v], line: eq.line, conf: 0.9 };
+    }
     return null;
   }
   if (item.shape === 'dimension') {
@@ -352,6 +361,15 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     if (after.length) nums = after;
   }
   if (item.numberWords) {
+    // a count given as a formula in the model's sizes ("2n extra parameters", "parameters = d^2",
+    // "n × m extra parameters"): a nonzero count, whatever n is
+    const symbolic =
+      /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])/i.exec(
+        text,
+      );
+    const sym = symbolic?.[1] ?? symbolic?.[2];
+    if (sym && /[a-z]/i.test(sym) && !/^(?:no|any|the|a|an|of|extra|new|more|additional)$/i.test(sym.trim()))
+      return { value: sym.trim(), line: lineOfIndex(text, symbolic!.index), conf: 0.9 };
     // a count said next to "parameters" wins over other numbers in the explanation
     const near = /(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/i.exec(text);
     if (near) {
@@ -936,7 +954,10 @@ export function gradePart(
   const mapItems = part.items.filter((i) => i.type === 'mapping');
   if (mapItems.length) {
     const read = results.filter((r) => r.value !== undefined).length;
-    const written = findNumbers(ev.lines.join('\n')).filter((n) => Number.isInteger(n.value)).length;
+    // numbers written as positions (a subscript, as in `C_{t-1}`, is part of a name, not a number)
+    const written = ev.lines
+      .flatMap((l) => tokenize(normalizeMath(l)))
+      .filter((t) => t.t === 'num' && Number.isInteger(t.v)).length;
     if (read < mapItems.length && written > read) {
       matchConf = Math.min(matchConf, read >= mapItems.length - 1 ? 0.65 : 0.4);
     }
