@@ -17,7 +17,7 @@ export {
   tryParseExpr,
   type Value,
 } from './expr.ts';
-export { type LayoutLine, type LayoutWord, linearizeFractions } from './layout.ts';
+export { type LayoutLine, type LayoutWord, linearizeColumnVectors, linearizeFractions } from './layout.ts';
 export { fixOcrDigits, foldOperatorLines, normalizeMath, normalizeProse } from './normalize.ts';
 export { closeTo, type FoundNumber, findNumbers, ocrDigitsInText, parseNumber } from './numbers.ts';
 export {

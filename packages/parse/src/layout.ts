@@ -207,3 +207,92 @@ export function linearizeFractions(lines: LayoutLine[]): Array<{ text: string; f
   }
   return out;
 }
+
+// A delimiter glyph of a typeset matrix: pdfTeX's tall brackets come out as private-use characters
+// (U+F8EB–U+F8FE, Adobe's bracket pieces) or with no text at all
+const DELIMITER = /^(?:[\s\u{e000}-\u{f8ff}]*|[[\]()⎡⎢⎣⎤⎥⎦⎛⎜⎝⎞⎟⎠|{}])$/u;
+
+/**
+ * Column vectors and matrices set as stacked rows (LaTeX `bmatrix`, `pmatrix`): the text layer gives
+ * one line per row, with the delimiters as glyphs on the middle row. Each pair of delimiters on a
+ * line encloses a column: the cells of the rows just above and below that lie between them are its
+ * other entries. The column is folded into the middle row as `(top, middle, bottom)` (its words
+ * replaced by one) and its cells taken out of the other rows, so `C_t = (0.7, 0.2, 0.05)` reads as
+ * one line. Lines keep their positions in the array (emptied rows stay, with no words).
+ */
+export function linearizeColumnVectors<L extends LayoutLine>(lines: L[]): L[] {
+  const out = lines.map((l) => ({ ...l, words: [...l.words] }));
+  const taken = new Set<LayoutWord>();
+  for (let i = 0; i < out.length; i++) {
+    const mid = out[i];
+    const delims = mid.words
+      .filter((w) => DELIMITER.test(w.text) && w.box.w < 12)
+      .sort((a, b) => a.box.x - b.box.x);
+    if (delims.length < 2) continue;
+    const lineH = Math.max(...mid.words.map((w) => w.box.h), 1);
+    // rows above and below within reach of this line's brackets
+    const near = out
+      .map((l, k) => ({ l, k }))
+      .filter(({ l, k }) => k !== i && l.words.length && Math.abs(rowY(l) - rowY(mid)) < lineH * 2.6);
+    for (let d = 0; d + 1 < delims.length; d++) {
+      const x0 = delims[d].box.x + delims[d].box.w;
+      const x1 = delims[d + 1].box.x;
+      if (x1 - x0 < 3) continue;
+      const inside = (w: LayoutWord) => {
+        const cx = w.box.x + w.box.w / 2;
+        return cx > x0 && cx < x1 && !taken.has(w) && !DELIMITER.test(w.text);
+      };
+      // the column's other rows: contiguous rows just above and below whose words between the
+      // brackets are cells (numbers, arithmetic, tanh …), not a formula line above the vector
+      const cellLike = (ws: LayoutWord[]) => {
+        const t = ws.map((w) => w.text).join('');
+        return /\d/.test(t) && /^(?:[\d\s.,+\-−–*·×⋅()/^²]|tanh|exp|sigma|σ|e)*$/i.test(t);
+      };
+      const rows: { y: number; words: LayoutWord[] }[] = [];
+      for (const dir of [-1, 1]) {
+        let edge = rowY(mid);
+        const side = near
+          .filter(({ l }) => (rowY(l) - rowY(mid)) * dir > 0)
+          .sort((a, b) => (rowY(a.l) - rowY(b.l)) * dir);
+        for (const { l } of side) {
+          const ws = l.words.filter(inside);
+          if (!ws.length) continue;
+          if (Math.abs(rowY(l) - edge) > lineH * 1.6 || !cellLike(ws)) break;
+          rows.push({ y: rowY(l), words: ws });
+          edge = rowY(l);
+        }
+      }
+      const own = mid.words.filter(inside);
+      if (!rows.length || !own.length) continue;
+      const cells = [...rows, { y: rowY(mid), words: own }].sort((a, b) => a.y - b.y);
+      const cellText = (ws: LayoutWord[]) =>
+        clusters(ws)
+          .map((c) => c.text)
+          .join(' ');
+      const folded: LayoutWord = {
+        text: `(${cells.map((c) => cellText(c.words)).join(', ')})`,
+        box: { x: x0, y: own[0].box.y, w: x1 - x0, h: own[0].box.h },
+      };
+      for (const c of cells) for (const w of c.words) taken.add(w);
+      mid.words = [...mid.words.filter((w) => !own.includes(w)), folded];
+    }
+  }
+  for (const l of out) {
+    l.words = l.words.filter((w) => !taken.has(w));
+    l.words.sort((a, b) => a.box.x - b.box.x);
+  }
+  return out.map((l, k) =>
+    l.words.length === lines[k].words.length && l.words.every((w, j) => w === lines[k].words[j])
+      ? lines[k]
+      : { ...l, text: joinLine(l.words) },
+  );
+}
+
+/** Words of a rebuilt line, spaced where there is a visible gap. */
+function joinLine(words: LayoutWord[]): string {
+  return clusters(words)
+    .map((c) => c.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

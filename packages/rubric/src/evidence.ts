@@ -7,6 +7,7 @@ import {
   evaluateNumeric,
   findEquations,
   foldOperatorLines,
+  linearizeColumnVectors,
   linearizeFractions,
   normalizeMath,
   parseExpr,
@@ -60,7 +61,7 @@ export function analyse(answer: PartAnswer): Evidence {
   // and a product or sum sign left on a line of its own goes back into its formula
   const folded = foldOperatorLines(
     answer.lines.length
-      ? linearizeFractions(answer.lines)
+      ? linearizeFractions(linearizeColumnVectors(answer.lines))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
   const lines = folded.map((l) => l.text);

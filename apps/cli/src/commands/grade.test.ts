@@ -17,8 +17,16 @@ describe('grader grade arguments', () => {
       roster: 'r.csv',
       json: true,
       sets: [],
+      versions: null,
       files: ['a.pdf', 'b.pdf'],
     });
+  });
+  it('--versions FILE, in both forms; not together with --set', () => {
+    expect(parseArgs(['--exam', 'x', '--versions', 'v.yaml', 'a.pdf']).versions).toBe('v.yaml');
+    expect(parseArgs(['--exam', 'x', '--versions=v.yaml', 'a.pdf']).versions).toBe('v.yaml');
+    expect(() => parseArgs(['--exam', 'x', '--versions', 'v.yaml', '--set', '3.hidden=4', 'a.pdf'])).toThrow(
+      /--set and --versions do not go together/,
+    );
   });
   it('--set NAME=VALUE is repeatable, in both forms', () => {
     expect(parseArgs(['--exam', 'x', '--set', '3.hidden=4', '--set=5.padding=0', 'a.pdf']).sets).toEqual([

@@ -66,7 +66,9 @@ export function parseArgs(argv: string[]): GradeArgs {
   if (!out.exam) throw new CliError(`--exam is required (${USAGE})`);
   if (!out.files.length) throw new CliError('no PDF files given');
   if (out.versions && out.sets.length)
-    throw new CliError('--set and --versions do not go together: give each version its parameters in the versions file');
+    throw new CliError(
+      '--set and --versions do not go together: give each version its parameters in the versions file',
+    );
   return out;
 }
 
@@ -74,7 +76,9 @@ function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${what} ${path}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    throw new CliError(
+      `cannot read ${what} ${path}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    );
   }
 }
 
@@ -138,7 +142,8 @@ export async function run(argv: string[]): Promise<number> {
     exam = loadExam(args.exam);
     // the same names and checks as `grader key --set`; keys and rubric follow the parameters
     chosen = applySets(exam, args.sets);
-    if (args.versions) versions = loadVersions(readText(args.versions, 'versions file'), exam, basename(args.versions));
+    if (args.versions)
+      versions = loadVersions(readText(args.versions, 'versions file'), exam, basename(args.versions));
   } catch (e) {
     if (e instanceof UnknownExamError || e instanceof ExamParameterError || e instanceof VersionsError)
       throw new CliError(e.message);
