@@ -167,7 +167,8 @@ describe('pdfTeX text layers (testkit latex scripts)', () => {
     expect(normalizeMath('∏\nthe cell path gives ft from t = 2 to T.')).toBe(
       'the cell path gives prod ft from t = 2 to T.',
     );
-    expect(normalizeMath('∑\nekj = m sk−1,mhj,m i.e.')).toBe('ekj = sum_m sk-1,mhj,m i.e.');
+    // "i.e." ends the formula (it becomes a semicolon)
+    expect(normalizeMath('∑\nekj = m sk−1,mhj,m i.e.')).toBe('ekj = sum_m sk-1,mhj,m ;');
     // a lone Q line without an indexed factor after it is left alone
     expect(normalizeMath('Q\nwhat is asked')).toBe('Q\nwhat is asked');
     expect(normalizeMath('Q\ndL/dc1 ∝ Tt=2ft (cell path)')).toBe('dL/dc1 ∝ Tt=2prod ft (cell path)');
