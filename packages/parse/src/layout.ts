@@ -172,6 +172,42 @@ function inlineFractions(
   };
 }
 
+const ARITH_ROW = /^[\d\s.,+\-−–·×*()]+$/;
+
+/** A row of arithmetic only (a fraction's numerator `200 + 2 · 1 − 4` or denominator `1`). */
+function arithRow(l: LayoutLine): { x0: number; x1: number; text: string } | null {
+  const t = l.words.map((w) => w.text).join(' ');
+  if (!ARITH_ROW.test(t) || !/\d/.test(t)) return null;
+  const ws = [...l.words].sort((a, b) => a.box.x - b.box.x);
+  // one contiguous group: a numerator, not numbers scattered over the page
+  for (let k = 1; k < ws.length; k++) if (ws[k].box.x - (ws[k - 1].box.x + ws[k - 1].box.w) > 12) return null;
+  return { x0: ws[0].box.x, x1: right(ws[ws.length - 1]), text: clusters(ws).map((c) => c.text).join(' ') };
+}
+
+/**
+ * A displayed numeric fraction (`\frac{200 + 2·1 − 4}{1} + 1 = 199`): a row of arithmetic above and
+ * one below a line that leaves the fraction's place empty (the bar is a rule, not text). Returns the
+ * middle line with `(numerator)/(denominator)` put in that place, or null.
+ */
+function numericFraction(three: [LayoutLine, LayoutLine, LayoutLine]): string | null {
+  const [a, b, c] = [...three].sort((p, q) => rowY(p) - rowY(q));
+  if (!(rowY(a) < rowY(b) && rowY(b) < rowY(c) && rowY(c) - rowY(a) < 40)) return null;
+  const num = arithRow(a);
+  const den = arithRow(c);
+  if (!num || !den || arithRow(b)) return null;
+  const x0 = Math.min(num.x0, den.x0);
+  const x1 = Math.max(num.x1, den.x1);
+  const overlap = Math.min(num.x1, den.x1) - Math.max(num.x0, den.x0);
+  if (overlap <= 0) return null;
+  if (b.words.some((w) => w.box.x + w.box.w / 2 > x0 && w.box.x + w.box.w / 2 < x1)) return null;
+  const items = clusters(b.words).map((cl) => ({ x: cl.x0, text: cl.text }));
+  items.push({ x: x0, text: `(${num.text})/(${den.text})` });
+  return items
+    .sort((p, q) => p.x - q.x)
+    .map((it) => it.text)
+    .join(' ');
+}
+
 /**
  * Lines with typeset fractions of derivatives folded into one line each; other lines unchanged.
  * Returns each output line with the index of the first input line it came from.
@@ -181,6 +217,12 @@ export function linearizeFractions(lines: LayoutLine[]): Array<{ text: string; f
   for (let i = 0; i < lines.length; i++) {
     const three = [lines[i], lines[i + 1], lines[i + 2]];
     if (three.every((l) => l?.words.length)) {
+      const numeric = numericFraction(three as [LayoutLine, LayoutLine, LayoutLine]);
+      if (numeric) {
+        out.push({ text: numeric, from: i });
+        i += 2;
+        continue;
+      }
       // text extraction may order the three rows differently from top to bottom (an accent raises one)
       const [a, b, c] = [...three].sort((p, q) => rowY(p) - rowY(q));
       const [ya, yb, yc] = [rowY(a), rowY(b), rowY(c)];
@@ -274,6 +316,9 @@ export function linearizeColumnVectors<L extends LayoutLine>(lines: L[]): L[] {
         box: { x: x0, y: own[0].box.y, w: x1 - x0, h: own[0].box.h },
       };
       for (const c of cells) for (const w of c.words) taken.add(w);
+      // the brackets are now the parentheses of the folded column
+      taken.add(delims[d]);
+      taken.add(delims[d + 1]);
       mid.words = [...mid.words.filter((w) => !own.includes(w)), folded];
     }
   }

@@ -228,7 +228,8 @@ export function normalizeMath(raw: string): string {
 
 /** Bold and italic math letters (𝐡, 𝒄, 𝑓) are the plain letters for grading. */
 function mathAlphanumerics(s: string): string {
-  return s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
+  // and the private-use glyphs of pdfTeX's tall brackets (pieces of a matrix's delimiters) are space
+  return s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/[\u{E000}-\u{F8FF}]/gu, ' ');
 }
 
 /**
