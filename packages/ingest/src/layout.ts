@@ -61,6 +61,15 @@ export function joinWords(words: LayoutWord[]): string {
       const size = Math.max(prev.size ?? 0, w.size ?? 0);
       const tight = size > 0 && gap < 0.15 * size;
       if (!tight) s += ' ';
+      // a small raised number right after a number or a closing bracket is its exponent: 199² is
+      // set as "199" and a raised "2", which must not read as 1992
+      const raised =
+        tight &&
+        /^\d{1,2}$/.test(w.text) &&
+        /[\d)]$/.test(prev.text) &&
+        w.box.h < prev.box.h * 0.85 &&
+        w.box.y + w.box.h < prev.box.y + prev.box.h * 0.8;
+      if (raised) s += '^';
     }
     s += w.text;
   }
