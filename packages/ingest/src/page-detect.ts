@@ -2,7 +2,7 @@
 // background), and map it onto an upright A4 rectangle. Raw 8-bit grayscale arrays as in image.ts;
 // no image library. A scan that fills the frame, or a photo whose page edge is not clear, is left
 // alone (detectPage returns null and says why).
-import { boxBlur, type Gray, otsu, preprocess, shrinkMean, type ToSource } from './image.ts';
+import { boxBlur, type Gray, preprocess, shrinkMean, type ToSource } from './image.ts';
 
 export type Point = { x: number; y: number };
 /** Corners in order: top-left, top-right, bottom-right, bottom-left (pixels of the image given). */
@@ -136,6 +136,33 @@ function fitLine(pts: Point[]): { line: Line; rms: number } | null {
   return out;
 }
 
+/**
+ * A line through most of the points, ignoring a minority that lies off it (a corner cut by a
+ * shadow, a dent): the best of a fixed set of two-point candidates by inliers within `tol`, refitted
+ * on its inliers. Null when no line holds at least half of the points.
+ */
+function robustLine(pts: Point[], tol: number): { line: Line; rms: number; share: number } | null {
+  const n = pts.length;
+  if (n < 6) return null;
+  let best: Point[] = [];
+  const qs = [0, 0.08, 0.16, 0.25, 0.33, 0.42];
+  for (const qa of qs)
+    for (const qb of qs) {
+      const a = pts[Math.floor(qa * (n - 1))];
+      const b = pts[Math.floor((1 - qb) * (n - 1))];
+      const len = Math.hypot(b.x - a.x, b.y - a.y);
+      if (len < 1e-6) continue;
+      const nx = -(b.y - a.y) / len;
+      const ny = (b.x - a.x) / len;
+      const c = nx * a.x + ny * a.y;
+      const inl = pts.filter((p) => Math.abs(nx * p.x + ny * p.y - c) <= tol);
+      if (inl.length > best.length) best = inl;
+    }
+  if (best.length < n / 2) return null;
+  const fit = fitLine(best);
+  return fit ? { ...fit, share: best.length / n } : null;
+}
+
 function intersect(a: Line, b: Line): Point | null {
   const det = a.nx * b.ny - a.ny * b.nx;
   if (Math.abs(det) < 1e-9) return null;
@@ -169,6 +196,85 @@ function isConvex(q: readonly Point[]): boolean {
 
 const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 
+/** Convex hull (Andrew's monotone chain), clockwise on screen (y down), no repeated end point. */
+function convexHull(pts: Point[]): Point[] {
+  const p = [...pts].sort((a, b) => a.x - b.x || a.y - b.y);
+  if (p.length < 3) return p;
+  const cross = (o: Point, a: Point, b: Point) => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+  const lower: Point[] = [];
+  for (const q of p) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
+    lower.push(q);
+  }
+  const upper: Point[] = [];
+  for (let i = p.length - 1; i >= 0; i--) {
+    const q = p[i];
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop();
+    upper.push(q);
+  }
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
+}
+
+/** Where the line `key` = v crosses a convex polygon: [min, max] of the other coordinate. */
+function hullSpan(poly: Point[], key: 'x' | 'y', v: number): [number, number] | null {
+  const other = key === 'x' ? 'y' : 'x';
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < poly.length; i++) {
+    const a = poly[i];
+    const b = poly[(i + 1) % poly.length];
+    if ((a[key] - v) * (b[key] - v) > 0 || a[key] === b[key]) continue;
+    const t = (v - a[key]) / (b[key] - a[key]);
+    const u = a[other] + t * (b[other] - a[other]);
+    lo = Math.min(lo, u);
+    hi = Math.max(hi, u);
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/** A pixel counts as paper at this share of the brightest pixel around it. */
+const PAPER_RATIO = 0.55;
+
+/** Maximum over a (2r+1)² window (separable, edges clamped). */
+function maxFilter(img: Gray, r: number): Gray {
+  const { width: w, height: h, data } = img;
+  const tmp = new Uint8Array(w * h);
+  const out = new Uint8Array(w * h);
+  const pass = (get: (i: number) => number, set: (i: number, v: number) => void, len: number) => {
+    // van Herk / Gil-Werman would be O(1) per pixel; a monotonic deque is simple and O(1) amortised
+    const q = new Int32Array(len);
+    let head = 0;
+    let tail = 0;
+    let next = 0;
+    for (let i = 0; i < len; i++) {
+      while (next < len && next <= i + r) {
+        const v = get(next);
+        while (tail > head && get(q[tail - 1]) <= v) tail--;
+        q[tail++] = next++;
+      }
+      while (q[head] < i - r) head++;
+      set(i, get(q[head]));
+    }
+  };
+  for (let y = 0; y < h; y++)
+    pass(
+      (i) => data[y * w + i],
+      (i, v) => {
+        tmp[y * w + i] = v;
+      },
+      w,
+    );
+  for (let x = 0; x < w; x++)
+    pass(
+      (i) => tmp[i * w + x],
+      (i, v) => {
+        out[i * w + x] = v;
+      },
+      h,
+    );
+  return { data: out, width: w, height: h };
+}
+
 /** Working size of the long side for detection: the page edge is smooth, text is not needed. */
 const DETECT_SIZE = 420;
 
@@ -186,43 +292,48 @@ export function detectPage(img: Gray): PageDetection {
   const { width: w, height: h, data } = small;
   const n = w * h;
   if (w < 40 || h < 40) return { found: false, reason: 'image too small' };
-  const thr = otsu(small);
-  // largest 4-connected component of bright pixels
+  // "Paper" is judged against the brightest thing nearby, not a global threshold: a shadow
+  // darkens paper and desk alike, so their ratio stays (paper 1, a dark desk well under a half),
+  // while a global threshold would cut a shadowed part of the page away.
+  const near = maxFilter(small, Math.max(4, Math.round(Math.max(w, h) / 8)));
+  const bright = new Uint8Array(n);
+  for (let p = 0; p < n; p++) bright[p] = data[p] > 24 && data[p] >= PAPER_RATIO * near.data[p] ? 1 : 0;
+  // the 4-connected bright component with the most light (area x brightness)
   const label = new Int32Array(n).fill(-1);
   const stack = new Int32Array(n);
   let best = -1;
-  let bestSize = 0;
+  let bestLight = 0;
   let comp = 0;
   for (let s = 0; s < n; s++) {
-    if (label[s] !== -1 || data[s] <= thr) continue;
+    if (label[s] !== -1 || !bright[s]) continue;
     let top = 0;
     stack[top++] = s;
     label[s] = comp;
-    let size = 0;
+    let light = 0;
     while (top) {
       const p = stack[--top];
-      size++;
+      light += data[p];
       const x = p % w;
       const y = (p - x) / w;
-      if (x > 0 && label[p - 1] === -1 && data[p - 1] > thr) {
+      if (x > 0 && label[p - 1] === -1 && bright[p - 1]) {
         label[p - 1] = comp;
         stack[top++] = p - 1;
       }
-      if (x < w - 1 && label[p + 1] === -1 && data[p + 1] > thr) {
+      if (x < w - 1 && label[p + 1] === -1 && bright[p + 1]) {
         label[p + 1] = comp;
         stack[top++] = p + 1;
       }
-      if (y > 0 && label[p - w] === -1 && data[p - w] > thr) {
+      if (y > 0 && label[p - w] === -1 && bright[p - w]) {
         label[p - w] = comp;
         stack[top++] = p - w;
       }
-      if (y < h - 1 && label[p + w] === -1 && data[p + w] > thr) {
+      if (y < h - 1 && label[p + w] === -1 && bright[p + w]) {
         label[p + w] = comp;
         stack[top++] = p + w;
       }
     }
-    if (size > bestSize) {
-      bestSize = size;
+    if (light > bestLight) {
+      bestLight = light;
       best = comp;
     }
     comp++;
@@ -272,11 +383,9 @@ export function detectPage(img: Gray): PageDetection {
   if (contrast < 45)
     return { found: false, reason: `page hardly brighter than its surroundings (${contrast.toFixed(0)})` };
 
-  // outline: first/last page pixel of every row and column
-  const rowL: Point[] = [];
-  const rowR: Point[] = [];
-  const colT: Point[] = [];
-  const colB: Point[] = [];
+  // The outline is taken from the region's convex hull: a shadow that reaches the page's edge
+  // (a hand, the phone) bites a dent into the bright region, but not into its hull.
+  const cornersOf: Point[] = [];
   for (let y = 0; y < h; y++) {
     let a = -1;
     let b = -1;
@@ -285,23 +394,27 @@ export function detectPage(img: Gray): PageDetection {
         if (a < 0) a = x;
         b = x;
       }
-    if (a >= 0) {
-      rowL.push({ x: a, y: y + 0.5 });
-      rowR.push({ x: b + 1, y: y + 0.5 });
-    }
+    if (a >= 0) cornersOf.push({ x: a, y }, { x: a, y: y + 1 }, { x: b + 1, y }, { x: b + 1, y: y + 1 });
+  }
+  const hull = convexHull(cornersOf);
+  const hullArea = Math.abs(quadArea(hull));
+  if (area / hullArea < 0.65)
+    return { found: false, reason: `the bright region is far from convex (${(area / hullArea).toFixed(2)})` };
+  const rowL: Point[] = [];
+  const rowR: Point[] = [];
+  const colT: Point[] = [];
+  const colB: Point[] = [];
+  for (let y = 0; y < h; y++) {
+    const span = hullSpan(hull, 'y', y + 0.5);
+    if (!span) continue;
+    rowL.push({ x: span[0], y: y + 0.5 });
+    rowR.push({ x: span[1], y: y + 0.5 });
   }
   for (let x = 0; x < w; x++) {
-    let a = -1;
-    let b = -1;
-    for (let y = 0; y < h; y++)
-      if (mask[y * w + x]) {
-        if (a < 0) a = y;
-        b = y;
-      }
-    if (a >= 0) {
-      colT.push({ x: x + 0.5, y: a });
-      colB.push({ x: x + 0.5, y: b + 1 });
-    }
+    const span = hullSpan(hull, 'x', x + 0.5);
+    if (!span) continue;
+    colT.push({ x: x + 0.5, y: span[0] });
+    colB.push({ x: x + 0.5, y: span[1] });
   }
   // rough corners: extremes along the diagonals
   const all = [...rowL, ...rowR];
@@ -328,10 +441,10 @@ export function detectPage(img: Gray): PageDetection {
   for (const s of sides)
     if (s.length && s.filter(onBorder).length > 0.2 * s.length)
       return { found: false, reason: 'the page runs out of the frame' };
-  const fits = sides.map(fitLine);
-  if (fits.some((x) => !x)) return { found: false, reason: 'a side of the page is too short' };
+  const fits = sides.map((pts) => robustLine(pts, 1.5));
+  if (fits.some((x) => !x)) return { found: false, reason: 'the page outline is not straight' };
   const lines = fits.map((x) => x!.line);
-  if (fits.some((x) => x!.rms > 2.5)) return { found: false, reason: 'the page outline is not straight' };
+  if (fits.some((x) => x!.rms > 1.5)) return { found: false, reason: 'the page outline is not straight' };
   const corners: Point[] = [];
   for (let i = 0; i < 4; i++) {
     const p = intersect(lines[(i + 3) % 4], lines[i]);
@@ -341,8 +454,8 @@ export function detectPage(img: Gray): PageDetection {
   if (!isConvex(corners)) return { found: false, reason: 'the outline is not a convex quadrilateral' };
   const qa = Math.abs(quadArea(corners));
   if (qa > 0.95 * n) return { found: false, reason: 'the page fills the frame (a scan)' };
-  const fill = area / qa;
-  if (fill < 0.9 || fill > 1.06)
+  const fill = hullArea / qa;
+  if (fill < 0.85 || fill > 1.06)
     return { found: false, reason: `the bright region is no quadrilateral (fill ${fill.toFixed(2)})` };
   const tol = 0.02 * Math.max(w, h);
   if (corners.some((p) => p.x < -tol || p.y < -tol || p.x > w + tol || p.y > h + tol))
@@ -423,9 +536,9 @@ function refineQuad(img: Gray, quad: Quad, f: number): Quad | null {
       // `at` samples pixel centres at integer coordinates; the quad is continuous (pixel i spans [i, i+1])
       pts.push({ x: cx + ox * d + 0.5, y: cy + oy * d + 0.5 });
     }
-    if (pts.length < samples / 2) return null;
-    const fit = fitLine(pts);
-    if (!fit || fit.rms > 1.5 * f) return null;
+    if (pts.length < samples / 3) return null;
+    const fit = robustLine(pts, Math.max(1, 0.5 * f));
+    if (!fit || fit.rms > f) return null;
     lines.push(fit.line);
   }
   const out: Point[] = [];

@@ -227,10 +227,12 @@ function segmentOnce(
     if (label?.weak) {
       // A weak label ("5.", "3", "b)") right after another label, before any content, is that
       // label's answer ("Ans 3.b" then "3"); one for a part already found is content too.
+      // ("b) -" is not an empty label: its dash says the part is left blank)
       const afterEmptyLabel =
         current !== null &&
         current.lines.length === 0 &&
-        current.labelLine.text.slice(current.label.end).trim() === '';
+        current.labelLine.text.slice(current.label.end).trim() === '' &&
+        !/[-–—_]\s*$/.test(current.labelLine.text);
       const found = label.partId !== null && seen(label.partId);
       let innerOk = true;
       if (label.partId === null) {
@@ -266,7 +268,26 @@ function segmentOnce(
     }
     seenLabel = true;
     context = label.path;
-    const content = contentOf(line, label.end);
+    let content = contentOf(line, label.end);
+    // two sub-parts on one line ("(a) W_f: 3 × 5. (b) b_f: 3 × 1."): the next sibling's label after
+    // a full stop starts a line of its own
+    const sib = label.partId ? nextSibling(label.partId) : null;
+    if (content && sib) {
+      const c = sib.path[sib.path.length - 1].toLowerCase();
+      const esc = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const m = new RegExp(`(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)])\\s+(?=\\S)`, 'i').exec(content.text);
+      if (m && m.index > 0) {
+        const rest = contentOf(content, content.text.indexOf(m[1], m.index));
+        if (rest) {
+          body.splice(i + 1, 0, rest);
+          content = {
+            ...content,
+            text: content.text.slice(0, m.index + 1).trim(),
+            words: content.words.slice(0, content.words.length - rest.words.length),
+          };
+        }
+      }
+    }
     if (label.partId === null) {
       // "Q1 b)" then an answer with no "i)": if what follows is not a sub-label, the answer most
       // likely belongs to the first sub-part not found yet (OCR also drops the letter of "3.a").

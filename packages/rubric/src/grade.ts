@@ -345,7 +345,13 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     const nums = findNumbers(text).filter((x) => Number.isInteger(x.value) && x.value > 0);
     if (nums.length === 1 || (nums.length && siblings.length === 1)) {
       const x = nums[nums.length - 1];
-      return { value: [x.value], line: lineOfIndex(text, x.start), conf: nums.length === 1 ? 0.9 : 0.75 };
+      // one number where a shape was written with `×` is a shape we failed to read, not an answer
+      const garbled = /\d\s*\*/.test(text);
+      return {
+        value: [x.value],
+        line: lineOfIndex(text, x.start),
+        conf: garbled ? 0.6 : nums.length === 1 ? 0.9 : 0.75,
+      };
     }
     return null;
   }
@@ -687,7 +693,8 @@ function gradeExpression(item: ExpressionItem, ev: Evidence): ItemResult {
       awarded: item.points,
       reason: 'the dot product of the decoder and encoder states, stated in words',
       evidence,
-      conf: 0.75,
+      // an expression written beside the words that we could not read may say otherwise
+      conf: /=/.test(ev.prose) ? 0.6 : 0.75,
     };
   }
   const blank = ev.prose.replace(/[^a-z0-9]/g, '').length === 0;
