@@ -146,7 +146,9 @@ export function foldOperatorLines<T extends { text: string }>(lines: T[]): T[] {
  */
 export function normalizeMath(raw: string): string {
   // pdfTeX's \mapsto comes out of the text layer as "7→" (the bar is the cmsy glyph in slot 7)
-  let s = bigOperatorLines(mathAlphanumerics(raw.normalize('NFC')).replace(/(?<=[\w}]\s)7→/g, '→')).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
+  let s = bigOperatorLines(
+    unwrapMacros(mathAlphanumerics(raw.normalize('NFC')).replace(/(?<=[\w}]\s)7→/g, '→')),
+  ).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
   s = s
     .replace(/\\(?:odot|circ|cdot|times|ast)\b/g, '*')
     .replace(/\\partial\s*/g, 'd')
@@ -157,7 +159,7 @@ export function normalizeMath(raw: string): string {
     .replace(/\\(?:tilde|widetilde)\s*\{\s*([A-Za-z])\s*\}/g, '$1~')
     .replace(/\\(?:top|intercal)\b/g, 'T')
     .replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)')
-    .replace(/\\(?:boxed|mathbf|bm|boldsymbol|mathrm|mathit|text|textbf|operatorname)\s*\{([^{}]*)\}/g, '$1')
+
     .replace(/\\(?:mapsto|to|rightarrow|longrightarrow)\b/g, '->')
     .replace(/\\(?:approx|simeq)\b/g, '=')
     .replace(/\\delta\b\s*/g, 'δ')
@@ -223,6 +225,24 @@ export function normalizeMath(raw: string): string {
   );
   // inline fractions set side by side lose the space between them: dL/dhtdht/dct
   out = out.replace(/(\/d[A-Za-z][\w+-]*?)(d[A-Za-z][\w+-]*\/d)/g, '$1 $2');
+  return out;
+}
+
+/** LaTeX wrappers that only change how their argument looks: `\boxed{e_{kj} = …}` -> `e_{kj} = …`. */
+function unwrapMacros(s: string): string {
+  const re = /\\(?:boxed|mathbf|bm|boldsymbol|mathrm|mathit|text|textbf|textit|operatorname)\s*\{/g;
+  let out = s;
+  for (let m = re.exec(out); m; m = re.exec(out)) {
+    let depth = 1;
+    let k = m.index + m[0].length;
+    for (; k < out.length && depth > 0; k++) {
+      if (out[k] === '{') depth++;
+      else if (out[k] === '}') depth--;
+    }
+    if (depth !== 0) break;
+    out = `${out.slice(0, m.index)}${out.slice(m.index + m[0].length, k - 1)}${out.slice(k)}`;
+    re.lastIndex = m.index;
+  }
   return out;
 }
 

@@ -53,7 +53,9 @@ function evaluates(line: string): boolean {
 }
 
 function hasArithmetic(e: Expr): boolean {
-  return e.k === 'bin' || e.k === 'call' || e.k === 'neg' || (e.k === 'vec' && e.items.some(hasArithmetic));
+  // a negative number is a value, not a computation (`{-0.8, 0.2, 0.05}` is bare)
+  if (e.k === 'neg') return e.a.k !== 'num';
+  return e.k === 'bin' || e.k === 'call' || (e.k === 'vec' && e.items.some(hasArithmetic));
 }
 
 export function analyse(answer: PartAnswer): Evidence {

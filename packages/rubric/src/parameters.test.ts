@@ -378,11 +378,8 @@ function scripts(q: Params): Script[] {
     expected: { '1b.i': 1, '1b.ii': 1, '3a': 1, '3b': 1, '3c': 1, '5': 3 },
   });
 
-  // bare answers: instruction 3, nothing. (A bare vector with a negative element is read as arithmetic
-  // for now, see the known-problem test below: those 1b parts are left out here.)
+  // bare answers: instruction 3, nothing (negative elements included)
   const bareExpected: Expected = { '1b.i': 0, '1b.ii': 0, '3a': 0, '3b': 0, '3c': 0, '5': 0 };
-  if (a.C.some((x) => x < 0)) delete bareExpected['1b.i'];
-  if (a.hv.some((x) => x < 0)) delete bareExpected['1b.ii'];
   out.push({
     name: 'bare',
     text: [
@@ -534,14 +531,13 @@ describe('property: random parameter sets graded by the rubric document’s rule
   }
 });
 
-describe('known problem (work detection, not the rubric): a negative number reads as arithmetic', () => {
-  // `{-0.8, 0.2, 0.05}` is parsed as a vector holding a negation, which counts as a computation: the
-  // bare right vector earns the mark, and a bare wrong one the slip's 0.5. Flip to `it` once fixed.
-  it.fails('a bare C_t with a negative element earns nothing', () => {
+describe('a negative number is a value, not arithmetic', () => {
+  // `{-0.8, 0.2, 0.05}` is a bare vector: neither the mark nor the slip's 0.5
+  it('a bare C_t with a negative element earns nothing', () => {
     const { part } = grader({ '1b.C_prev': '-1.3,0.4,0.8' });
     expect(part('1b.i', 'C_t = {-0.8, 0.2, 0.05}').score).toBe(0);
   });
-  it.fails('a bare wrong C_t with a negative element earns nothing', () => {
+  it('a bare wrong C_t with a negative element earns nothing', () => {
     const { part } = grader({ '1b.C_prev': '-1.3,0.4,0.8' });
     expect(part('1b.i', 'C_t = {-0.6, 0.2, 0.05}').score).toBe(0);
   });

@@ -1,0 +1,119 @@
+// Grading from what a student computed and wrote, in any notation; sending to a person what the
+// grader could not follow. Each case is a form seen in free-form scripts (packages/testkit/freeform),
+// written here in words other than the corpus's.
+import { computeKeys, examParameters, loadExam } from '@grader/exam';
+import { describe, expect, it } from 'vitest';
+import { gradeScript, loadRubric, scriptFromText } from './index.ts';
+
+const exam = loadExam('cs60010-ct3');
+const rubric = loadRubric(exam);
+const ctx = { keys: computeKeys(exam), params: examParameters(exam), reviewThreshold: exam.reviewThreshold };
+const grade = (text: string) => gradeScript(rubric, ctx, scriptFromText(text)).grade;
+const part = (id: string, body: string) => grade(`## ${id}\n${body}`).parts[id];
+const item = (id: string, body: string, itemId: string) => part(id, body).items.find((i) => i.id === itemId)!;
+
+describe('work found from the arithmetic itself', () => {
+  it('an evaluated vector of tanh values is working for h_t', () => {
+    const p = part('1b.ii', 'h_t = [1·tanh(0.7), 0·tanh(0.2), 0·tanh(0.05)] = [0.604, 0, 0]');
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('the output-size arithmetic in any order and spelling is working', () => {
+    for (const w of ['(200 − 4 + 2)/1 + 1 = 199', '(200+2·1−4)/1+1 = 199', '\\dfrac{200+2\\cdot 1-4}{1}+1 = 199']) {
+      const i = item('5', `spatial size ${w}, so the depthwise output is 199 x 199 x 3`, 'depthwise');
+      expect(i.awarded, w).toBe(1);
+    }
+  });
+  it('bare shapes and a bare total are not working: a confident 0', () => {
+    const p = part('5', '199x199x3, 199x199x10, 3088878');
+    expect([p.score, p.review]).toEqual([0, false]);
+  });
+  it('digit groups with spaces, thin spaces or Indian commas are one number', () => {
+    const body = (t: string) => `depthwise 199 × 199 × 3 × 16 = 1,900,848\npointwise 199 × 199 × 3 × 10 = 1,188,030\ntotal = ${t}`;
+    for (const t of ['3 088 878', '3\\,088\\,878', '30,88,878'])
+      expect(item('5', body(t), 'multiplications').awarded, t).toBe(1);
+  });
+  it('working toward a carried-forward total counts (its own two counts)', () => {
+    const p = part(
+      '5',
+      'output (200 + 1 - 4)/1 + 1 = 198, so 198 x 198 x 3\npointwise 198 x 198 x 10\ndw = 198 · 198 · 3 · 16 = 1,881,792\npw = 198 · 198 · 3 · 10 = 1,176,120\ntotal 3,057,912 multiplications',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(0.5);
+  });
+  it('a rounded restatement after the exact total is not read as the answer', () => {
+    const i = item('5', 'dw = 199 × 199 × 48 = 1,900,848, pw = 199 × 199 × 30 = 1,188,030\nTotal = 1,900,848 + 1,188,030 = 3,088,878 ≈ 3.09 million', 'multiplications');
+    expect(i.awarded).toBe(1);
+  });
+});
+
+describe('notation', () => {
+  it('bracket subscripts, a spaced full stop for the dot product', () => {
+    expect(part('2a', 'e_kj = s_(k-1)^T h_j').score).toBe(1);
+    expect(part('2a', 'e_kj = s_(k-1) . h_j').score).toBe(1);
+    expect(part('2a', 'e_kj = s_k^T h_j i.e. the dot product of the two states').score).toBe(1);
+  });
+  it('δc_t and del L / del c_t are dL/dc_t; bracket subscripts in the recursion', () => {
+    const derivation = 'h_t = o_t * tanh(c_t) and c_(t+1) = f_(t+1) * c_t + i_(t+1) * C~_(t+1), by the chain rule:\n';
+    expect(part('4a', `${derivation}δc_t = δh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + δc_(t+1) ⊙ f_(t+1)`).score).toBe(5);
+    expect(
+      part('4a', `${derivation}del L/del c_t = del L/del h_t * o_t * (1 - tanh(c_t)^2) + del L/del c_(t+1) * f_(t+1)`).score,
+    ).toBe(5);
+  });
+  it('bold letters and LaTeX macros that survive in text', () => {
+    expect(part('2a', '\\boxed{e_{kj} = \\mathbf{s}_{k-1}^\\top \\mathbf{h}_j}').score).toBe(1);
+    expect(part('2a', 'e_kj = 𝐬_{k-1} · 𝐡_j').score).toBe(1);
+  });
+  it('a product of forget gates written out, with ∏, or as prod', () => {
+    const ok = (t: string) => item('4b', t, 'product').awarded;
+    expect(ok('∂L/∂c_1 = ∂L/∂c_T · f_T f_{T-1} ⋯ f_2, so with all f = 1 nothing shrinks')).toBe(1);
+    expect(ok('dL/dc_1 = dL/dc_T prod_{k=2}^{T} f_k')).toBe(1);
+    expect(ok('dL/dc_1 = dL/dc_T * f_{T} * ... * f_{2}')).toBe(1);
+    expect(ok('the forget gate f_t = 1 keeps memory')).toBe(0);
+  });
+});
+
+describe('abstain when the grader does not understand', () => {
+  it('a right value with working it cannot evaluate goes to a person, not a confident 0', () => {
+    const p = part('3c', 'each gate: W is 3 by 5 and b is 3, four gates, so 72');
+    expect(p.review).toBe(true);
+  });
+  it('an explanation in which no idea of the rubric is recognised goes to a person', () => {
+    const p = part(
+      '4b',
+      'The cell acts like a conveyor belt: whatever is written on the belt at the first step rides along to the end untouched, so the update to early weights is as strong as to late ones.',
+    );
+    expect([p.score, p.review]).toEqual([0, true]);
+  });
+  it('a bare claim stays a confident 0', () => {
+    expect(part('4b', 'LSTM solves vanishing gradients.').review).toBe(false);
+  });
+  it('an expression with a term the rubric does not describe goes to a person', () => {
+    const p = part('4a', 'By the chain rule dL/dc_t = dL/dh_t * o_t * (1 - tanh(c_t)^2) + dL/dc_{t+1} * W_c * h_t');
+    expect(p.review).toBe(true);
+  });
+  it('a known slip is graded with confidence (the direct path without the tanh derivative)', () => {
+    const p = part('4a', 'By the chain rule dL/dc_t = dL/dh_t * o_t + dL/dc_{t+1} * f_{t+1}');
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+});
+
+describe('answers placed by their content', () => {
+  it('1(b) answered as one block fills 1b.i and 1b.ii', () => {
+    const g = grade(
+      '## 1b.i\nC_t = f_t * C_{t-1} + i_t * C~_t = [1*0.2 + 1*0.5, 0.5*0.4 + 0*0, 0*0.8 + 0.5*0.1] = [0.7, 0.2, 0.05]\nh_t = o_t * tanh(C_t) = [1*tanh(0.7), 0, 0] = [0.604, 0, 0]',
+    );
+    expect(g.parts['1b.i'].score).toBe(1);
+    expect(g.parts['1b.ii'].score).toBe(1);
+  });
+});
+
+describe('each part is graded on its own answer (as the course grades)', () => {
+  it('a bare 3(b) earns 0 even when 3(a) explains the hidden size', () => {
+    const g = grade('## 3a\n[h_{t-1}, x_t] has 3 + 2 = 5 entries and f_t has 3, so W_f is 3 x 5\n## 3b\n3');
+    expect(g.parts['3a'].score).toBe(1);
+    expect(g.parts['3b'].score).toBe(0);
+  });
+  it('3(b) stating the size of the state it is added to earns 1', () => {
+    expect(part('3b', 'b_f ∈ R^3 because h_t ∈ R^3').score).toBe(1);
+    expect(part('3b', 'b_f in R3').score).toBe(0);
+  });
+});
