@@ -77,7 +77,7 @@ export function findGutter(words: LayoutWord[], pageWidth: number): Gutter | nul
   // columns start near the top of the text (below a title); material that starts far down the
   // right half is a table or a displayed formula in a single-column page
   const textTop = Math.min(...body.map((w) => w.box.y));
-  if (top - textTop > textHeight * 0.25) return null;
+  if (top - textTop > Math.max(textHeight * 0.25, 120)) return null;
   return { x, top };
 }
 

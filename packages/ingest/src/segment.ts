@@ -215,12 +215,17 @@ function segmentOnce(
       if (indent > limit && !expected(label)) label = null;
     }
     // "(1)", "(2)" enumerating steps inside an answer: a question whose every part is already
-    // answered is not being started again (a correction says so: "Correction to 1(b)")
+    // answered is not being started again (a correction says so: "Correction to 1(b)"), and "(2)"
+    // inside question 2's own answer does not start question 2 again
+    const insideIt = (l: Label) => {
+      const cur = current ? parts.find((p) => p.id === current!.partId) : undefined;
+      return cur !== undefined && l.path.every((c, k) => cur.path[k]?.toLowerCase() === c);
+    };
     if (
       label &&
       !force &&
       label.partId === null &&
-      !firstUnseenUnder(label.path) &&
+      (!firstUnseenUnder(label.path) || insideIt(label)) &&
       !/^\s*(?:correct|revis|addend|addition)/i.test(line.text)
     )
       label = null;

@@ -45,6 +45,31 @@ export function textPdf(pages: string[][], opts: Opts = {}): Promise<Uint8Array>
   return collect(doc);
 }
 
+/**
+ * A two-column typed page (as LaTeX `twocolumn` sets it): a full-width title, then the left column's
+ * lines and the right column's lines side by side, word by word so that rows of both columns share
+ * baselines, as a justified layout gives them.
+ */
+export function twoColumnPdf(title: string, left: string[], right: string[]): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, autoFirstPage: false });
+  doc.registerFont('dejavu', DEJAVU);
+  doc.addPage();
+  doc.font('dejavu').fontSize(10);
+  doc.text(title, 50, 50, { lineBreak: false });
+  const put = (lines: string[], x0: number) => {
+    lines.forEach((l, i) => {
+      let x = x0;
+      for (const w of l.split(' ')) {
+        doc.text(w, x, 90 + i * 14, { lineBreak: false });
+        x += doc.widthOfString(w) + doc.widthOfString(' ');
+      }
+    });
+  };
+  put(left, 50);
+  put(right, 310);
+  return collect(doc);
+}
+
 /** A page of text drawn as pixels (dark ink on off-white), as a scanner would give it. */
 export function scanImage(lines: string[], opts: { dpi?: number; quarter?: number } = {}): Buffer {
   GlobalFonts.registerFromPath(DEJAVU, 'DejaVu Test');

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ingestPdf } from './ingest.ts';
+import { textPdf, twoColumnPdf } from './testing-pdf.ts';
+
+const exam = {
+  course: { code: 'CS60010', line: 'CS60010 CT 3, 15/3/21' },
+  parts: [
+    { id: '1a', path: ['1', 'a'] },
+    { id: '1b', path: ['1', 'b'] },
+    { id: '2a', path: ['2', 'a'] },
+    { id: '2b', path: ['2', 'b'] },
+    { id: '3a', path: ['3', 'a'] },
+    { id: '3b', path: ['3', 'b'] },
+  ],
+};
+const read = async (pdf: Promise<Uint8Array>) => ingestPdf(await pdf, { exam, fileName: 'x.pdf' } as never);
+
+describe('two-column pages', () => {
+  it('are read column by column: every part keeps its own lines, none is flagged out of order', async () => {
+    const left = [
+      'Q1 (a) f goes to 3 and i goes to 4 in the',
+      'diagram, as drawn in the lecture notes.',
+      '(b) C = 0.7 and the rest follows from it',
+      'by the element-wise rule we saw above.',
+      'Q2 (a) e = s h which is a dot product of',
+      'the decoder state and the encoder state.',
+    ];
+    const right = [
+      '(b) zero extra parameters since the dot',
+      'product has no weights of its own at all.',
+      'Q3 (a) W is 3 x 5 because the input has',
+      '3 + 2 = 5 entries and the output has 3.',
+      '(b) b is 3 as there is one bias per unit',
+      'of the hidden state of the LSTM cell.',
+    ];
+    const s = await read(twoColumnPdf('Asha Verma 20CS10042 CS60010 CT 3, 15/3/21', left, right));
+    expect(s.order).toEqual(['1a', '1b', '2a', '2b', '3a', '3b']);
+    expect(s.parts['2a'].text).toContain('the decoder state');
+    expect(s.parts['2a'].text).not.toContain('product has no weights');
+    expect(s.parts['3b'].text).toBe('b is 3 as there is one bias per unit\nof the hidden state of the LSTM cell.');
+  });
+  it('a single-column page with long lines is not split', async () => {
+    const s = await read(
+      textPdf([
+        [
+          'CS60010 CT 3, 15/3/21',
+          'Q1 (a) f goes to 3, i goes to 4, and the other gates follow the diagram in the same order.',
+          '(b) C = 0.7 and the rest follows from the element-wise rule of the cell state update here.',
+        ],
+      ]),
+    );
+    expect(s.parts['1a'].text).toContain('the other gates follow the diagram');
+  });
+});
+
+describe('labels in the text', () => {
+  it('two sub-parts on one line, a correction later, and step numbers inside an answer', async () => {
+    const s = await read(
+      textPdf([
+        [
+          'CS60010 CT 3, 15/3/21',
+          'Q1 (a) f -> 3',
+          '(b) C = 0.7',
+          'Q3 (a) W: 3 x 5.  (b) b: 3 x 1.',
+          'Q2 (a) two routes:',
+          '  (1) through h',
+          '  (2) through c',
+          '(b) 0',
+          'Correction to 1(b): C = 0.75',
+        ],
+      ]),
+    );
+    expect(s.parts['3a'].text).toBe('W: 3 x 5.');
+    expect(s.parts['3b'].text).toBe('b: 3 x 1.');
+    expect(s.parts['2a'].text).toContain('(2) through c');
+    expect(s.parts['1b'].occurrences).toBe(2);
+    expect(s.parts['1b'].text).toContain('C = 0.75');
+  });
+});
