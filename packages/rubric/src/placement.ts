@@ -68,10 +68,16 @@ export function placeByContent(script: ExtractedScript, rubric: Rubric): Extract
       });
       const moved = take(start, end);
       const kept = { text: [take(0, start).text, take(end, lines.length).text].filter(Boolean).join('\n') };
+      // a block that starts by defining its own part's quantity and then the wanted one's is a
+      // question answered without sub-labels: the content confirms where each answer goes
+      const confirmed = lines.slice(0, start).some((_, i) => owner(i) === sib.id);
+      const conf = (c: number) => (confirmed ? Math.max(c, PLACED_CONF) : c);
       parts[sib.id] = {
         ...from,
         text: kept.text,
         lines: [...from.lines.slice(0, start), ...from.lines.slice(end)],
+        labelConf: conf(from.labelConf),
+        conf: conf(from.conf),
       };
       const placed: PartAnswer = {
         ...from,
@@ -81,8 +87,8 @@ export function placeByContent(script: ExtractedScript, rubric: Rubric): Extract
         regions: moved.lines.length
           ? [{ page: moved.lines[0].page, box: moved.lines[0].box }]
           : from.regions.slice(0, 1),
-        labelConf: Math.min(from.labelConf, PLACED_CONF),
-        conf: Math.min(from.conf, PLACED_CONF),
+        labelConf: confirmed ? PLACED_CONF : Math.min(from.labelConf, PLACED_CONF),
+        conf: confirmed ? PLACED_CONF : Math.min(from.conf, PLACED_CONF),
         occurrences: 1,
       };
       parts[want.id] = placed;
