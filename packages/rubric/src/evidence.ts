@@ -171,7 +171,7 @@ export function writesProductOf(prose: string, symbol: string): boolean {
   // pdfTeX's display ∏ comes out of the text layer as the letter Y (Q in text style) with its
   // upper limit glued to it: "YT fk"
   const productSign = new RegExp(
-    String.raw`(?:(?<![a-z])prod(?![a-z])|(?<![a-z\\_^])[yq]\s?t(?![a-z]))[^\n]{0,24}?(?<![a-z\\])${b}(?![a-z])`,
+    String.raw`(?:(?<![a-z])prod(?![a-z])[^\n]{0,24}?|(?<![a-z\\_^])[yq]\s?t(?![a-z])[\s\S]{0,30}?)(?<![a-z\\])${b}(?:_\{?[^{}\s]{1,6}\}?|[tkji]|\d)?(?![a-z])`,
   );
   const power = new RegExp(String.raw`(?<![a-z\\])${b}(?:${idx})?\s*\^\s*[({]?\s*[a-z]`);
   return sideBySide.test(prose) || productSign.test(prose) || power.test(prose);
