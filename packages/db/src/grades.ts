@@ -1,4 +1,6 @@
 import { PartGrade, type ScriptGrade } from '@grader/model';
+import type { Db } from './client.ts';
+import type { Prisma } from './generated/prisma/client.ts';
 
 export interface OverrideLike {
   partId: string;
@@ -66,4 +68,120 @@ export function gradeRowData(submissionId: string, rubricVersionId: string, grad
     flagReasons: grade.flagReasons ?? {},
     needsReview: Object.values(grade.parts).filter((p) => p.review).length,
   };
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** One automatic grade to store, and what counted before it (for the audit entry). */
+export interface GradeToStore {
+  submissionId: string;
+  grade: ScriptGrade;
+  /** the grade that counted until now: its rubric version and effective total (null: none known) */
+  before?: { rubricVersionId: string | null; total: number | null } | null;
+}
+
+export interface StoreGradesArgs {
+  rubricVersionId: string;
+  /** the exam's current rubric version: the submissions' statuses follow these grades */
+  isCurrent: boolean;
+  grades: GradeToStore[];
+  /** who stored them and why: `auto_grade` (a grade job) or `regrade` (a rubric or parameter edit) */
+  audit: {
+    action: 'auto_grade' | 'regrade';
+    actorId?: string | null;
+    examId?: string | null;
+    reason?: string | null;
+  };
+}
+
+/** The one shape of the audit entry for a stored automatic grade (`auto_grade` and `regrade`). */
+export interface GradeAudit {
+  before: { rubricVersionId: string | null; total: number | null } | null;
+  after: {
+    rubricVersionId: string;
+    /** the effective total (overrides applied): what people see */
+    total: number;
+    /** the automatic grade's own total */
+    autoTotal: number;
+    /** parts still waiting for a person */
+    needsReview: number;
+  };
+}
+
+export interface StoredGrades {
+  /** submissions whose grade under this version was inserted by this call */
+  created: Set<string>;
+  /** each submission's status now (only when the version is the current one) */
+  statuses: Map<string, 'graded' | 'needs_review'>;
+}
+
+/**
+ * THE place automatic grades are stored (grade jobs and rubric regrades alike): one `grades` row
+ * per submission and rubric version, inserted with ON CONFLICT DO NOTHING, so a second call for the
+ * same pair (a retried or duplicated job, a worker racing a regrade) stores nothing and logs
+ * nothing; one audit entry (GradeAudit) per inserted grade, in the same transaction. When the
+ * version is the exam's current one, each submission's status follows its effective grade:
+ * `needs_review` while a part flagged for review has no override, else `graded` (only from
+ * `grading`, `graded` or `needs_review`: a submission being re-read is left alone).
+ */
+export async function storeGrades(db: Db | Tx, args: StoreGradesArgs): Promise<StoredGrades> {
+  const run = async (tx: Tx): Promise<StoredGrades> => {
+    const statuses = new Map<string, 'graded' | 'needs_review'>();
+    if (args.grades.length === 0) return { created: new Set(), statuses };
+    const ids = args.grades.map((g) => g.submissionId);
+    const inserted = await tx.grade.createManyAndReturn({
+      data: args.grades.map((g) => gradeRowData(g.submissionId, args.rubricVersionId, g.grade)),
+      skipDuplicates: true,
+      select: { submissionId: true },
+    });
+    const created = new Set(inserted.map((g) => g.submissionId));
+    const overrides = await tx.override.findMany({ where: { submissionId: { in: ids } } });
+    const effective = new Map(
+      args.grades.map((g) => [
+        g.submissionId,
+        effectiveGrade(
+          g.grade.parts,
+          overrides.filter((o) => o.submissionId === g.submissionId),
+        ),
+      ]),
+    );
+    const audits = args.grades.filter((g) => created.has(g.submissionId));
+    if (audits.length > 0) {
+      await tx.auditLog.createMany({
+        data: audits.map((g) => {
+          const eff = effective.get(g.submissionId)!;
+          const entry: GradeAudit = {
+            before: g.before ?? null,
+            after: {
+              rubricVersionId: args.rubricVersionId,
+              total: eff.total,
+              autoTotal: g.grade.total,
+              needsReview: eff.needsReview,
+            },
+          };
+          return {
+            actorId: args.audit.actorId ?? null,
+            action: args.audit.action,
+            examId: args.audit.examId ?? null,
+            submissionId: g.submissionId,
+            before: entry.before ?? undefined,
+            after: entry.after,
+            reason: args.audit.reason ?? null,
+          };
+        }),
+      });
+    }
+    if (!args.isCurrent) return { created, statuses };
+    for (const id of ids) statuses.set(id, effective.get(id)!.needsReview > 0 ? 'needs_review' : 'graded');
+    for (const status of ['graded', 'needs_review'] as const) {
+      const these = ids.filter((id) => statuses.get(id) === status);
+      if (these.length === 0) continue;
+      await tx.submission.updateMany({
+        where: { id: { in: these }, status: { in: ['grading', 'graded', 'needs_review'] } },
+        data: { status, statusReason: null, progress: 1, gradedAt: new Date() },
+      });
+    }
+    return { created, statuses };
+  };
+  return '$transaction' in db ? (db as Db).$transaction(run) : run(db as Tx);
 }

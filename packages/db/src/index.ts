@@ -19,8 +19,13 @@ export {
   type EffectiveGrade,
   type EffectivePart,
   effectiveGrade,
+  type GradeAudit,
+  type GradeToStore,
   gradeRowData,
   type OverrideLike,
+  type StoredGrades,
+  type StoreGradesArgs,
+  storeGrades,
 } from './grades.ts';
 export { type MigrateResult, migrate, migrationsDir } from './migrate.ts';
 export { createTestDatabase, type TestDatabase } from './testing.ts';

@@ -67,7 +67,8 @@ async function child(splits: string[]): Promise<void> {
     const dir = join(CORPUS, split);
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth[];
     const roster = parseRoster(readFileSync(join(dir, 'roster.csv'), 'utf8'));
-    for (const t of truth) {
+    const only = process.env.BENCH_FORMAT;
+    for (const t of truth.filter((x) => !only || x.format === only)) {
       const bytes = new Uint8Array(readFileSync(join(dir, t.file)));
       const t0 = performance.now();
       const s = await ingestPdf(bytes, {

@@ -566,7 +566,7 @@ export type Rectified = {
  */
 export const RECTIFY_INSET = 0.008;
 
-export function rectifyPage(img: Gray, quad: Quad, inset = RECTIFY_INSET): Rectified {
+export function rectifyPage(img: Gray, quad: Quad, inset = RECTIFY_INSET, minDpi = 0): Rectified {
   const [tl, tr, br, bl] = quad;
   const across = Math.max(dist(tl, tr), dist(bl, br));
   const down = Math.max(dist(tl, bl), dist(tr, br));
@@ -579,6 +579,13 @@ export function rectifyPage(img: Gray, quad: Quad, inset = RECTIFY_INSET): Recti
   } else {
     H = Math.round(Math.max(down, across / A4_RATIO));
     W = Math.round(H * A4_RATIO);
+  }
+  // an optional floor on the page's resolution (upsampling)
+  const minW = (minDpi * 210) / 25.4;
+  if (minDpi > 0 && Math.min(W, H) < minW) {
+    const k = minW / Math.min(W, H);
+    W = Math.round(W * k);
+    H = Math.round(H * k);
   }
   // pixel-centre convention: the page spans [0, W] x [0, H] in continuous coordinates
   const m = inset;
@@ -637,7 +644,7 @@ export function preparePage(gray: Gray, dpi: number, opts: { detect?: boolean } 
     const pre = preprocess(gray, dpi);
     return { ...pre, page: null, dpi };
   }
-  const rect = rectifyPage(gray, det.quad);
+  const rect = rectifyPage(gray, det.quad, RECTIFY_INSET, Number(process.env.OCR_PHOTO_DPI ?? 0));
   const portrait = rect.img.height >= rect.img.width;
   // the rectified page is A4: its resolution follows from its width in pixels
   const pageDpi = (portrait ? rect.img.width : rect.img.height) / (1 - 2 * RECTIFY_INSET) / (210 / 25.4);

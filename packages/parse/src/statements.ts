@@ -179,13 +179,14 @@ export interface Mapping {
  * `name → value` pairs: `f_t → 3`, `ft - 3`, `f_t: 3`, `f_t = 3`, `f_t is 3`, `f_t at position 3`,
  * a table row `ft   3`, and the reverse `3 → f_t` / `3: f_t`.
  */
+// in a list of positions the word `it` is i_t ("the input gate it is at 4", "ii. it: 4")
+const itAsSymbol = (toks: Token[]): Token[] =>
+  toks.map((t) => (t.t === 'word' && t.v === 'it' ? ({ ...t, t: 'sym', v: 'i_t' } as Token) : t));
+
 export function findMappings(lines: string[]): Mapping[] {
   const out: Mapping[] = [];
   lines.forEach((raw, line) => {
-    // in a list of positions the word `it` is i_t ("the input gate it is at 4", "ii. it: 4")
-    const toks = tokenize(raw).map((t) =>
-      t.t === 'word' && t.v === 'it' ? ({ ...t, t: 'sym', v: 'i_t' } as Token) : t,
-    );
+    const toks = itAsSymbol(tokenize(raw));
     for (let i = 0; i < toks.length; i++) {
       const a = toks[i];
       if (a.t !== 'sym') continue;
@@ -206,6 +207,14 @@ export function findMappings(lines: string[]): Mapping[] {
         i = j;
       }
     }
+    // one name and the position at the end of its line, with a note between:
+    // `iii. o_t (the last sigmoid, multiplies tanh(C_t)) 9`
+    if (!out.some((m) => m.line === line)) {
+      const body = itAsSymbol(tokenize(raw.replace(/^\s*\(?(?:[ivx]{1,4}|[a-f]|\d{1,2})[.)]\s+/i, '')));
+      const last = body[body.length - 1];
+      if (body[0]?.t === 'sym' && last?.t === 'num' && Number.isInteger(last.v))
+        out.push({ name: body[0].v as string, value: last.v as number, line });
+    }
     // reverse: `3 → f_t`, `3: f_t`
     for (let i = 0; i + 2 < toks.length; i++) {
       const a = toks[i];
@@ -215,6 +224,19 @@ export function findMappings(lines: string[]): Mapping[] {
         if (!out.some((m) => m.line === line && m.name === b.v)) out.push({ name: b.v, value: a.v, line });
       }
     }
+  });
+  // a table set across: a row of names and, under it, a row of as many positions
+  //   Variable  f_t  i_t  o_t  C_t  C_{t-1}  C~_t
+  //   Position  3    4    8    10   1        6
+  lines.forEach((raw, line) => {
+    const next = lines[line + 1];
+    if (next === undefined) return;
+    const names = itAsSymbol(tokenize(raw)).filter((t) => t.t === 'sym');
+    const nums = tokenize(next).filter((t) => t.t === 'num' && Number.isInteger(t.v));
+    if (names.length < 3 || names.length !== nums.length) return;
+    names.forEach((n, k) => {
+      if (!out.some((m) => m.name === n.v)) out.push({ name: n.v as string, value: nums[k].v as number, line: line + 1 });
+    });
   });
   return out;
 }

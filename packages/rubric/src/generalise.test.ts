@@ -117,3 +117,13 @@ describe('each part is graded on its own answer (as the course grades)', () => {
     expect(part('3b', 'b_f in R3').score).toBe(0);
   });
 });
+
+describe('1(a) in the layouts students use', () => {
+  it('a table set across, and a name with a note before its position', () => {
+    expect(part('1a', 'Variable ft it ot Ct Ct-1 C̃t\nPosition 3 4 8 10 1 6').score).toBe(3);
+    expect(part('1a', 'i. ft (the first sigmoid, into the top ×) 3\nii. it (the second sigmoid) 4').score).toBe(1);
+  });
+  it('numerals with arrows', () => {
+    expect(part('1a', 'i -> 3, ii -> 4, iii -> 8, iv -> 10, v -> 1, vi -> 6').score).toBe(3);
+  });
+});

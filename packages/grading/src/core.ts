@@ -1,0 +1,163 @@
+// The ONE place the apps (worker, API, CLI) get the grading core packages from: ingestion
+// (@grader/ingest) and grading (@grader/rubric, @grader/exam keys). Everything else depends on the
+// two small interfaces below, so tests can supply a fast extractor and the wiring is one file.
+import type { Exam } from '@grader/exam';
+import type { OcrEngine, OcrPool } from '@grader/ingest';
+import type { ExtractedScript, ScriptGrade } from '@grader/model';
+import { gradeExtractedBatch } from './batch.ts';
+
+export interface RosterEntry {
+  roll: string;
+  name: string;
+}
+
+export interface Extractor {
+  extract(
+    bytes: Uint8Array,
+    opts: { exam: Exam; fileName: string; roster: RosterEntry[]; onProgress?: (p: number) => void },
+  ): Promise<ExtractedScript>;
+  close(): Promise<void>;
+}
+
+/** Field path -> message, e.g. {"parts.1b.i.items.0.max": "expected a number"}. */
+export type FieldErrors = Record<string, string>;
+
+export interface GradingCore {
+  /** null when the rubric YAML is valid for the exam */
+  checkRubric(exam: Exam, yaml: string): FieldErrors | null;
+  /** engine-computed keys for the parameters (admin overrides of the exam's defaults) */
+  keys(exam: Exam, parameters: Record<string, unknown>): unknown;
+  /** every parameter's effective value as text (defaults with the overrides on top) */
+  parameterValues(exam: Exam, parameters: Record<string, unknown>): Record<string, string>;
+  /** script-level flags across a batch (similarity needs every script of the exam at once) */
+  batchFlags(
+    exam: Exam,
+    parameters: Record<string, unknown>,
+    yaml: string,
+    items: { extraction: ExtractedScript; fileName: string }[],
+  ): Pick<ScriptGrade, 'flags' | 'flagReasons'>[];
+  /** parse once, grade many: the returned function is pure */
+  prepare(
+    exam: Exam,
+    parameters: Record<string, unknown>,
+    yaml: string,
+  ): (extraction: ExtractedScript, fileName: string) => ScriptGrade;
+}
+
+/** Thrown when the file itself cannot be read: not retried, shown to the TA as the reason. */
+export function isUnreadableFile(err: unknown): err is Error & { code: string } {
+  return err instanceof Error && err.name === 'IngestError';
+}
+
+/** The real extractor: pdfjs text layer + OCR in a pool of worker threads (off the job loop). */
+export async function createCoreExtractor(opts: {
+  ocrWorkers: number;
+  /** config's OCR_ENGINE; the library's default when absent */
+  ocrEngine?: OcrEngine;
+  maxBytes?: number;
+  maxPages?: number;
+  /** time allowed for one file (ingest's own per-page budget when absent) */
+  timeoutMs?: number;
+}): Promise<Extractor> {
+  const ingest = await import('@grader/ingest');
+  // Created on first need: typed PDFs never OCR, and each OCR thread holds ~200 MB.
+  let pool: ReturnType<typeof ingest.createOcrPool> | null = null;
+  const lazyPool: OcrPool = {
+    size: opts.ocrWorkers,
+    async recognize(image, ro) {
+      pool ??= ingest.createOcrPool({ size: opts.ocrWorkers, engine: opts.ocrEngine });
+      return (await pool).recognize(image, ro); // ro: rotation probes and label hints
+    },
+    async close() {},
+  };
+  // only the limits given: an absent one keeps ingest's default
+  const limits = Object.fromEntries(
+    Object.entries({ maxBytes: opts.maxBytes, maxPages: opts.maxPages, timeoutMs: opts.timeoutMs }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
+  return {
+    async extract(bytes, { exam, fileName, roster, onProgress }) {
+      return ingest.ingestPdf(bytes, {
+        exam,
+        fileName,
+        roster: roster.length ? roster.map((r) => ({ roll: r.roll, name: r.name })) : undefined,
+        ocr: lazyPool,
+        limits,
+        onProgress: onProgress ? (p) => onProgress(p.pages ? p.page / p.pages : 0) : undefined,
+      });
+    },
+    async close() {
+      if (pool) await (await pool).close();
+    },
+  };
+}
+
+/** Split "line 4: parts[0].items[1].points: expected number" into a field path and a message. */
+export function problemToField(problem: string): [string, string] {
+  const line = /^line (\d+): /.exec(problem);
+  const rest = line ? problem.slice(line[0].length) : problem;
+  const i = rest.indexOf(': ');
+  const path = i > 0 ? rest.slice(0, i) : '(root)';
+  const msg = i > 0 ? rest.slice(i + 2) : rest;
+  return [path, line ? `line ${line[1]}: ${msg}` : msg];
+}
+
+/** The real grading core (@grader/rubric + @grader/exam keys), loaded lazily. */
+export async function loadGradingCore(): Promise<GradingCore> {
+  const rubricPkg = await import('@grader/rubric');
+  const examPkg = await import('@grader/exam');
+  const overrides = (p: Record<string, unknown>) => p as Parameters<typeof examPkg.computeKeys>[1];
+  return {
+    checkRubric(exam, yaml) {
+      let rubric: ReturnType<typeof rubricPkg.parseRubric>;
+      try {
+        rubric = rubricPkg.parseRubric(yaml);
+      } catch (err) {
+        if (!(err instanceof rubricPkg.RubricError)) throw err;
+        return Object.fromEntries(err.problems.map(problemToField));
+      }
+      const known = new Set(exam.parts.map((p) => p.id));
+      const fields: FieldErrors = {};
+      rubric.parts.forEach((p, i) => {
+        if (!known.has(p.id)) fields[`parts[${i}].id`] = `"${p.id}" is not a part of exam ${exam.id}`;
+      });
+      return Object.keys(fields).length ? fields : null;
+    },
+    keys(exam, parameters) {
+      return examPkg.computeKeys(exam, overrides(parameters));
+    },
+    parameterValues(exam, parameters) {
+      return examPkg.parameterDefaults(exam, overrides(parameters));
+    },
+    batchFlags(exam, parameters, yaml, items) {
+      const rubric = rubricPkg.parseRubric(yaml);
+      const ctx = {
+        keys: examPkg.computeKeys(exam, overrides(parameters)),
+        params: examPkg.examParameters(exam, overrides(parameters)),
+        reviewThreshold: exam.reviewThreshold,
+      };
+      return gradeExtractedBatch(
+        rubric,
+        { ctx },
+        items.map((i) => ({ file: i.fileName, script: i.extraction })),
+      ).map((g) => ({ flags: g.flags, flagReasons: g.flagReasons }));
+    },
+    prepare(exam, parameters, yaml) {
+      const rubric = rubricPkg.parseRubric(yaml);
+      const ctx = {
+        keys: examPkg.computeKeys(exam, overrides(parameters)),
+        params: examPkg.examParameters(exam, overrides(parameters)),
+        reviewThreshold: exam.reviewThreshold,
+      };
+      // Script-level flags (header, organisation) per script; `similarity` needs the whole batch:
+      // see batchFlags, run when an exam's batch is complete (flags.ts).
+      return (extraction, fileName) =>
+        rubricPkg.applyFlags(
+          [rubricPkg.gradeScript(rubric, ctx, extraction, fileName)],
+          [extraction],
+          rubric,
+        )[0];
+    },
+  };
+}

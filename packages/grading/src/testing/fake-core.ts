@@ -1,0 +1,151 @@
+// A fast stand-in for the OCR/grading core, for tests of the queue, database and API plumbing
+// (the real core has its own tests). "PDFs" here are text: a `%PDF-` line, then `roll: X`,
+// `name: Y` and `<partId>: <answer>` lines. Rubric YAML: `parts: {<id>: {max, key}}`.
+
+import { matchStudent, type Roster } from '@grader/ingest';
+import type { ExtractedScript, PartGrade, ScriptGrade } from '@grader/model';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Extractor, GradingCore } from '../core.ts';
+
+class FakeIngestError extends Error {
+  code = 'not_pdf';
+  constructor(message: string) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}
+
+export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { calls: number } {
+  const ex = {
+    calls: 0,
+    async extract(
+      bytes: Uint8Array,
+      o: { fileName: string; onProgress?: (p: number) => void; roster?: Roster },
+    ) {
+      ex.calls++;
+      const text = Buffer.from(bytes).toString('utf8');
+      if (!text.startsWith('%PDF-')) throw new FakeIngestError(`${o.fileName} is not a PDF`);
+      if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+      o.onProgress?.(0.5);
+      const fields = new Map<string, string>();
+      for (const line of text.split('\n').slice(1)) {
+        const i = line.indexOf(':');
+        if (i > 0) fields.set(line.slice(0, i).trim(), line.slice(i + 1).trim());
+      }
+      const box = { x: 50, y: 100, w: 200, h: 20 };
+      const parts: ExtractedScript['parts'] = {};
+      for (const [k, v] of fields) {
+        if (k === 'roll' || k === 'name') continue;
+        parts[k] = {
+          partId: k,
+          text: v,
+          lines: [],
+          regions: [{ page: 1, box }],
+          labelConf: 1,
+          conf: v.includes('?') ? 0.3 : 1,
+          occurrences: 1,
+        };
+      }
+      const read = { name: fields.get('name') ?? null, roll: fields.get('roll') ?? null };
+      // the real matcher: who a script belongs to is not something a fake may decide
+      const m = o.roster?.length ? matchStudent(read, o.roster, 'text') : null;
+      return {
+        file: o.fileName,
+        pageCount: 1,
+        pages: [{ page: 1, width: 595, height: 842, source: 'text', conf: 1, rotation: 0 }],
+        header: {
+          ...read,
+          course: null,
+          region: null,
+          conf: 1,
+          match: m?.match ?? null,
+          rosterChecked: !!o.roster?.length,
+          issues: m?.issues ?? [],
+        },
+        parts,
+        order: Object.keys(parts),
+        unlabelled: [],
+        warnings: [],
+      } satisfies ExtractedScript;
+    },
+    async close() {},
+  };
+  return ex;
+}
+
+const FakeRubric = z.object({
+  parts: z.record(z.string(), z.object({ max: z.number().positive(), key: z.string() })),
+});
+
+export const fakeGrading: GradingCore = {
+  checkRubric(_exam, yaml) {
+    let doc: unknown;
+    try {
+      doc = parseYaml(yaml);
+    } catch (err) {
+      return { '': `not YAML: ${(err as Error).message}` };
+    }
+    const r = FakeRubric.safeParse(doc);
+    if (r.success) return null;
+    return Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+  },
+  keys(_exam, parameters) {
+    return { ...parameters };
+  },
+  parameterValues(_exam, parameters) {
+    return Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, String(v)]));
+  },
+  batchFlags(exam, parameters, yaml, items) {
+    // similarity stand-in: scripts with identical answer text are flagged in pairs
+    const grade = fakeGrading.prepare(exam, parameters, yaml);
+    const text = items.map((i) => JSON.stringify(Object.values(i.extraction.parts).map((p) => p.text)));
+    return items.map((item, k) => {
+      const g = grade(item.extraction, item.fileName);
+      const twin = items.findIndex((_, j) => j !== k && text[j] === text[k]);
+      if (twin < 0) return { flags: g.flags, flagReasons: g.flagReasons };
+      return {
+        flags: [...g.flags, 'similarity' as const],
+        flagReasons: { ...g.flagReasons, similarity: `same answers as ${items[twin].fileName}` },
+      };
+    });
+  },
+  prepare(_exam, parameters, yaml) {
+    const rubric = FakeRubric.parse(parseYaml(yaml));
+    return (extraction, fileName): ScriptGrade => {
+      const parts: Record<string, PartGrade> = {};
+      for (const [id, spec] of Object.entries(rubric.parts)) {
+        const ans = extraction.parts[id];
+        const key = String(parameters[id] ?? spec.key);
+        const unsure = !ans || ans.conf < 0.5;
+        const right = ans?.text.replace('?', '') === key;
+        parts[id] = {
+          score: right ? spec.max : 0,
+          max: spec.max,
+          review: unsure,
+          reasons: [!ans ? 'no answer found' : right ? `matches the key ${key}` : `expected ${key}`],
+          items: [],
+          confidence: ans ? ans.conf : 0,
+          evidence: ans ? ans.regions : [],
+        };
+      }
+      const total = Object.values(parts).reduce((s, p) => s + p.score, 0);
+      const h = extraction.header;
+      return {
+        file: fileName,
+        student: h.name || h.roll ? { name: h.name, roll: h.roll } : null,
+        parts,
+        total,
+        flags: h.roll ? [] : ['header'],
+        flagReasons: {},
+      };
+    };
+  },
+};
+
+export const FAKE_RUBRIC_YAML = 'parts:\n  "1a": { max: 3, key: "42" }\n  "2a": { max: 2, key: "7" }\n';
+
+/** A fake "PDF" for the fake extractor. */
+export function fakePdf(fields: Record<string, string>): Buffer {
+  return Buffer.from(['%PDF-1.7', ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`)].join('\n'));
+}

@@ -1,0 +1,227 @@
+import { type BlobStore, type Db, storeGrades } from '@grader/db';
+import {
+  type Extractor,
+  examFromRow,
+  type GradingCore,
+  isUnreadableFile,
+  refreshFlagsIfBatchComplete,
+} from '@grader/grading';
+import type { ExtractedScript, ScriptGrade } from '@grader/model';
+import type { GradeJob, IngestJob, Queues } from '@grader/queue';
+
+export interface WorkerContext {
+  db: Db;
+  store: BlobStore;
+  queues: Queues;
+  extractor: Extractor;
+  grading: GradingCore;
+  log: (msg: string) => void;
+}
+
+export interface AttemptInfo {
+  /** this is the last try: a failure now marks the submission failed */
+  final: boolean;
+}
+
+class LostClaim extends Error {}
+
+const BEFORE_EXTRACTION = ['uploaded', 'queued', 'extracting'] as const;
+
+async function markFailed(db: Db, submissionId: string, reason: string) {
+  await db.submission.updateMany({
+    where: { id: submissionId, status: { in: [...BEFORE_EXTRACTION, 'grading'] } },
+    data: { status: 'failed', statusReason: reason.slice(0, 500), progress: 1 },
+  });
+}
+
+/** PDF -> pages + extracted answers, stored; then a grade job. Safe to run twice. */
+export async function processIngest(
+  ctx: WorkerContext,
+  job: IngestJob,
+  attempt: AttemptInfo,
+): Promise<string> {
+  const { db } = ctx;
+  const claimed = await db.submission.updateMany({
+    where: { id: job.submissionId, status: { in: [...BEFORE_EXTRACTION] } },
+    data: { status: 'extracting', progress: 0, attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) {
+    // Already extracted (a duplicate or retried job): make sure grading is under way, nothing else.
+    const s = await db.submission.findUnique({ where: { id: job.submissionId }, include: { exam: true } });
+    if (s?.status === 'grading' && s.exam.currentRubricId) {
+      await ctx.queues.addGrade({ submissionId: s.id, rubricVersionId: s.exam.currentRubricId });
+    }
+    return `skipped (${s?.status ?? 'gone'})`;
+  }
+  const sub = await db.submission.findUniqueOrThrow({
+    where: { id: job.submissionId },
+    include: {
+      exam: {
+        include: {
+          course: { include: { enrolments: { where: { role: 'student' }, include: { user: true } } } },
+        },
+      },
+    },
+  });
+  const exam = examFromRow(sub.exam);
+  const roster = sub.exam.course.enrolments
+    .filter((e) => e.user.roll)
+    .map((e) => ({ roll: e.user.roll!, name: e.user.name, userId: e.userId }));
+
+  let extraction: ExtractedScript;
+  try {
+    const bytes = await ctx.store.get(sub.storageKey);
+    let lastWrite = 0;
+    extraction = await ctx.extractor.extract(bytes, {
+      exam,
+      fileName: sub.fileName,
+      roster,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - lastWrite < 500) return;
+        lastWrite = now;
+        void db.submission
+          .updateMany({
+            where: { id: sub.id, status: 'extracting' },
+            data: { progress: Math.max(0, Math.min(1, p)) },
+          })
+          .catch(() => {});
+      },
+    });
+  } catch (err) {
+    if (isUnreadableFile(err)) {
+      await markFailed(db, sub.id, err.message);
+      return `failed: ${err.message}`;
+    }
+    if (attempt.final) await markFailed(db, sub.id, `could not extract: ${(err as Error).message}`);
+    else
+      await db.submission.updateMany({
+        where: { id: sub.id, status: 'extracting' },
+        data: { status: 'queued' },
+      });
+    throw err;
+  }
+
+  const header = extraction.header;
+  const roll = header.match?.roll ?? header.roll;
+  // only a confirmed match (ingest decided the evidence agrees) gives the script to a student;
+  // otherwise it waits for a TA, whatever roll was read
+  const student = header.match ? roster.find((r) => r.roll === header.match!.roll) : undefined;
+  // Everything below is one transaction, committed only if this run still owns the submission
+  // (another run of the same job may have finished first: then nothing of ours is kept).
+  const stored = await db
+    .$transaction(async (tx) => {
+      await tx.page.deleteMany({ where: { submissionId: sub.id } });
+      await tx.extractedAnswer.deleteMany({ where: { submissionId: sub.id } });
+      await tx.extraction.upsert({
+        where: { submissionId: sub.id },
+        create: { submissionId: sub.id, data: extraction as object },
+        update: { data: extraction as object },
+      });
+      await tx.page.createMany({
+        data: extraction.pages.map((p) => ({
+          submissionId: sub.id,
+          page: p.page,
+          width: p.width,
+          height: p.height,
+          source: p.source,
+          conf: p.conf,
+          rotation: p.rotation,
+        })),
+      });
+      await tx.extractedAnswer.createMany({
+        data: Object.values(extraction.parts).map((a) => ({
+          submissionId: sub.id,
+          partId: a.partId,
+          text: a.text,
+          page: a.regions[0]?.page ?? null,
+          box: a.regions[0]?.box ?? undefined,
+          regions: a.regions,
+          confidence: a.conf,
+        })),
+      });
+      const moved = await tx.submission.updateMany({
+        where: { id: sub.id, status: 'extracting' },
+        data: {
+          status: 'grading',
+          progress: 0,
+          headerName: header.match?.name ?? header.name,
+          headerRoll: roll,
+          // a student already given (a TA's confirmed assignment, audited) survives a re-ingest
+          studentId: sub.studentId ?? student?.userId ?? null,
+        },
+      });
+      if (moved.count !== 1) throw new LostClaim();
+      return true;
+    })
+    .catch((err) => {
+      if (err instanceof LostClaim) return false;
+      throw err;
+    });
+  if (!stored) return 'skipped (moved on meanwhile)';
+  if (!sub.exam.currentRubricId) {
+    await markFailed(db, sub.id, 'the exam has no rubric yet');
+    return 'failed: no rubric';
+  }
+  await ctx.queues.addGrade({ submissionId: sub.id, rubricVersionId: sub.exam.currentRubricId });
+  return 'extracted';
+}
+
+/** Cache of prepared (parsed) rubrics: one parse per rubric version per process. */
+const prepared = new Map<string, (e: ExtractedScript, f: string) => ScriptGrade>();
+
+export function preparedGrader(
+  grading: GradingCore,
+  rv: { id: string; yaml: string; parameters: unknown },
+  examRow: { slug: string; definition: unknown },
+) {
+  let fn = prepared.get(rv.id);
+  if (!fn) {
+    fn = grading.prepare(examFromRow(examRow), (rv.parameters ?? {}) as Record<string, unknown>, rv.yaml);
+    prepared.set(rv.id, fn);
+    if (prepared.size > 50) prepared.delete(prepared.keys().next().value!);
+  }
+  return fn;
+}
+
+/** Stored extraction -> grade under one rubric version. Safe to run twice (one grade is stored). */
+export async function processGrade(ctx: WorkerContext, job: GradeJob, attempt: AttemptInfo): Promise<string> {
+  const { db } = ctx;
+  const sub = await db.submission.findUnique({
+    where: { id: job.submissionId },
+    include: { exam: true, extraction: true },
+  });
+  if (!sub) return 'skipped (gone)';
+  if (!sub.extraction) {
+    if ((BEFORE_EXTRACTION as readonly string[]).includes(sub.status))
+      await ctx.queues.addIngest({ submissionId: sub.id });
+    return 'skipped (not extracted)';
+  }
+  const rv = await db.rubricVersion.findFirst({ where: { id: job.rubricVersionId, examId: sub.examId } });
+  if (!rv) return 'skipped (unknown rubric version)';
+  try {
+    const grade = preparedGrader(
+      ctx.grading,
+      rv,
+      sub.exam,
+    )(sub.extraction.data as ExtractedScript, sub.fileName);
+    const isCurrent = sub.exam.currentRubricId === rv.id;
+    const r = await storeGrades(db, {
+      rubricVersionId: rv.id,
+      isCurrent,
+      grades: [{ submissionId: sub.id, grade }],
+      audit: { action: 'auto_grade', examId: sub.examId },
+    });
+    const created = r.created.has(sub.id);
+    // The exam's batch is complete: flags that compare scripts with each other (similarity).
+    if (created && isCurrent) await refreshFlagsIfBatchComplete(db, ctx.grading, sub.examId);
+    // A rubric edit while this job waited: the grade that counts is the current version's.
+    if (sub.exam.currentRubricId && sub.exam.currentRubricId !== rv.id) {
+      await ctx.queues.addGrade({ submissionId: sub.id, rubricVersionId: sub.exam.currentRubricId });
+    }
+    return created ? `graded (${r.statuses.get(sub.id) ?? null})` : 'skipped (already graded)';
+  } catch (err) {
+    if (attempt.final) await markFailed(db, sub.id, `could not grade: ${(err as Error).message}`);
+    throw err;
+  }
+}
