@@ -127,3 +127,11 @@ describe('1(a) in the layouts students use', () => {
     expect(part('1a', 'i -> 3, ii -> 4, iii -> 8, iv -> 10, v -> 1, vi -> 6').score).toBe(3);
   });
 });
+
+describe('"no answer found" is confident only when there is truly nothing', () => {
+  it('a bare "5." inside the previous answer sends the missing part to a person', () => {
+    const g = grade('## 4b\nf = 1 keeps it\n5.\n199 x 199 x 3');
+    expect(g.parts['5'].review).toBe(true);
+    expect(grade('## 4b\nf = 1 keeps it').parts['5'].review).toBe(false);
+  });
+});

@@ -796,12 +796,35 @@ const EXPLANATION_WORDS = 15;
 // ---------------------------------------------------------------------------------------------
 // parts and scripts
 
+/**
+ * A line in another part's answer that may be the label of `partId`, missed by segmentation: the
+ * question's number alone ("5", "Q.5", "Question 5") or, inside the same question, the sub-part's
+ * letter or numeral at the start of a line ("(b)", "ii.").
+ */
+function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
+  const m = /^(\d+)([a-z])?(?:\.([ivx]+))?$/i.exec(partId);
+  if (!m) return false;
+  const [, q, sub, roman] = m;
+  const own = roman ?? sub;
+  const bareQuestion = new RegExp(`^\\s*(?:q(?:uestion)?\\.?\\s*)?${q}\\s*[.):]?\\s*$`, 'i');
+  const subLabel = own ? new RegExp(`^\\s*\\(?${own}[.)]\\s`, 'i') : null;
+  return Object.values(script.parts).some((a) => {
+    if (a.partId === partId) return false;
+    const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
+    return a.text
+      .split('\n')
+      .some((l) => (!own && bareQuestion.test(l)) || (sameQuestion && subLabel !== null && subLabel.test(l)));
+  });
+}
+
 function noAnswer(part: Part, script: ExtractedScript): { grade: PartGrade; reading: PartReading } {
   // review only when text may have been missed: unlabelled text, or a page read poorly by OCR
   const suspicious =
     meaningfulUnlabelled(script).length > 0 ||
     // a part label on a page read by OCR is easily missed
-    script.pages.some((p) => p.source !== 'text');
+    script.pages.some((p) => p.source !== 'text') ||
+    // a line inside another answer that looks like this part's label ("5." after 4(b)'s text)
+    labelInsideAnother(part.id, script);
   return {
     grade: {
       score: 0,
