@@ -52,6 +52,10 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
 /** Joins a line's words (left to right), with a space only where there is a visible gap. */
 export function joinWords(words: LayoutWord[]): string {
   let s = '';
+  // a run of small raised words right after a base word is its exponent: `R` + `3×5` is R^{3×5},
+  // `199` + `2` is 199^{2} (not 1992), `tanh` + `2` is tanh^{2}
+  let base: LayoutWord | null = null;
+  let inSup = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (i > 0) {
@@ -60,19 +64,29 @@ export function joinWords(words: LayoutWord[]): string {
       // Text-layer sub/superscripts (LaTeX's f then t) sit right against their base: no space.
       const size = Math.max(prev.size ?? 0, w.size ?? 0);
       const tight = size > 0 && gap < 0.15 * size;
-      if (!tight) s += ' ';
-      // a small raised number right after a number or a closing bracket is its exponent: 199² is
-      // set as "199" and a raised "2", which must not read as 1992
+      const ref = base ?? prev;
       const raised =
         tight &&
-        /^\d{1,2}$/.test(w.text) &&
-        /[\d)]$/.test(prev.text) &&
-        w.box.h < prev.box.h * 0.85 &&
-        w.box.y + w.box.h < prev.box.y + prev.box.h * 0.8;
-      if (raised) s += '^';
+        /^[\d×x*+−-]{1,3}$/.test(w.text) &&
+        /[\dA-Za-z)ℝ]$/.test(ref.text) &&
+        w.box.h < ref.box.h * 0.85 &&
+        w.box.y + w.box.h < ref.box.y + ref.box.h * 0.8 &&
+        (inSup || /^\d/.test(w.text));
+      if (inSup && !raised) {
+        s += '}';
+        inSup = false;
+        base = null;
+      }
+      if (!tight) s += ' ';
+      if (raised && !inSup) {
+        s += '^{';
+        inSup = true;
+        base = prev;
+      }
     }
     s += w.text;
   }
+  if (inSup) s += '}';
   return s;
 }
 
@@ -185,27 +199,27 @@ export function buildLines(page: number, words: LayoutWord[]): Line[] {
 }
 
 /**
- * A subscript set under a superscript (`s_{k-1}^⊤` in LaTeX) sits below its line's band and would
- * become a line of its own ("k−1"): a short group of small words that starts right where a word
- * of the line just above it ends belongs to that line.
+ * Sub- and superscripts that the band grouping put on the wrong line: a subscript set under a
+ * superscript (`s_{k-1}^⊤`) falls below its line ("k−1" alone), a superscript of a tall line
+ * (`R^{3×5}`) rises into the line above ("acts3×on5"). A small word that starts right where a
+ * full-size word of a neighbouring line ends, and touches no word of its own line, belongs there.
  */
 function attachLowSubscripts(groups: Group[]): void {
   const sizes = groups.flatMap((g) => g.words.map((w) => w.box.h)).sort((a, b) => a - b);
   const body = sizes[Math.floor(sizes.length / 2)] ?? 0;
   const moved = new Set<LayoutWord>();
+  const touches = (b: LayoutWord, w: LayoutWord) => Math.abs(b.box.x + b.box.w - w.box.x) < 1.5;
   for (const g of groups) {
     // left to right, so "−1" follows the "k" just moved after "s"
     for (const w of [...g.words].sort((a, b) => a.box.x - b.box.x)) {
       if (w.text.length > 4 || w.box.h > body * 0.85) continue;
-      const host = groups.find(
-        (h) =>
-          h !== g &&
-          w.box.y > h.top &&
-          w.box.y - h.bottom < (h.bottom - h.top) * 0.5 &&
-          h.words.some(
-            (b) => Math.abs(b.box.x + b.box.w - w.box.x) < 1.5 && (b.box.h > body * 0.85 || moved.has(b)),
-          ),
-      );
+      if (g.words.some((b) => b !== w && touches(b, w) && b.box.h > body * 0.85)) continue;
+      const host = groups.find((h) => {
+        if (h === g) return false;
+        const hh = h.bottom - h.top;
+        const near = w.box.y + w.box.h > h.top - hh * 0.5 && w.box.y < h.bottom + hh * 0.5;
+        return near && h.words.some((b) => touches(b, w) && (b.box.h > body * 0.85 || moved.has(b)));
+      });
       if (!host) continue;
       host.words.push(w);
       moved.add(w);

@@ -267,9 +267,13 @@ export function linearizeColumnVectors<L extends LayoutLine>(lines: L[]): L[] {
   const taken = new Set<LayoutWord>();
   for (let i = 0; i < out.length; i++) {
     const mid = out[i];
-    const delims = mid.words
-      .filter((w) => DELIMITER.test(w.text) && w.box.w < 12)
-      .sort((a, b) => a.box.x - b.box.x);
+    // a bracket typed in a sentence is text size; a matrix's delimiters are glyph pieces (no text,
+    // private-use characters) or taller than the text
+    const hs = mid.words.map((w) => w.box.h).sort((a, b) => a - b);
+    const body = hs[Math.floor(hs.length / 2)] ?? 0;
+    const isDelim = (w: LayoutWord) =>
+      DELIMITER.test(w.text) && w.box.w < 12 && (/^[\s\u{e000}-\u{f8ff}]*$/u.test(w.text) || w.box.h > body * 1.4);
+    const delims = mid.words.filter(isDelim).sort((a, b) => a.box.x - b.box.x);
     if (delims.length < 2) continue;
     const lineH = Math.max(...mid.words.map((w) => w.box.h), 1);
     // rows above and below within reach of this line's brackets

@@ -14,6 +14,8 @@ const SUPERSCRIPT_DIGITS: Record<string, string> = {
   '⁹': '9',
   '⁺': '+',
   '⁻': '-',
+  // ℝ³ˣ⁵: a superscript x between superscript digits is a times sign
+  ˣ: '*',
 };
 
 const SUBSCRIPT_CHARS: Record<string, string> = {

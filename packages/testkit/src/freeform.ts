@@ -127,7 +127,7 @@ export async function renderFreeform(dir = FREEFORM_DIR): Promise<string[]> {
 }
 
 /** The tune half: scripts by these writers; the rest are held out (scored once, at the end). */
-export const TUNE_WRITERS = ['wb', 'wc'];
+export const TUNE_WRITERS = ['wb', 'wc', 'adhoc', 'wd', 'we'];
 
 export interface FreeformLabel {
   file: string;
