@@ -72,8 +72,13 @@ export function findGutter(words: LayoutWord[], pageWidth: number): Gutter | nul
   for (const x0 of rowStart.values()) votes.set(Math.round(x0 / 4), (votes.get(Math.round(x0 / 4)) ?? 0) + 1);
   const edge = 4 * [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   const atEdge = [...rowStart.entries()].filter(([, x0]) => Math.abs(x0 - edge) < 12);
-  if (atEdge.length < rowStart.size * 0.4) return null;
-  const top = 4 * Math.min(...atEdge.map(([row]) => row)) - 2;
+  // a column of displayed maths starts its rows anywhere; it still runs down the page beside the
+  // other, and nothing but the title crosses between them
+  const tall = span(right) >= textHeight * 0.7 && span(left) >= textHeight * 0.7 && best.n <= 1;
+  if (atEdge.length < rowStart.size * 0.4 && !tall) return null;
+  const top = atEdge.length
+    ? 4 * Math.min(...atEdge.map(([row]) => row)) - 2
+    : Math.min(...right.map((w) => w.box.y)) - 2;
   // columns start near the top of the text (below a title); material that starts far down the
   // right half is a table or a displayed formula in a single-column page
   const textTop = Math.min(...body.map((w) => w.box.y));
