@@ -1004,6 +1004,16 @@ export function gradePart(
   if (concepts.length && concepts.every((r) => r.awarded === 0 && !r.wrong) && words >= EXPLANATION_WORDS) {
     matchConf = Math.min(matchConf, 0.5);
     reasons.push(`no idea of the rubric recognised in the explanation ("${quote(ev.lines.join(' '))}")`);
+  } else if (
+    concepts.some((r) => r.awarded > 0) &&
+    concepts.some((r) => r.awarded === 0 && !r.wrong) &&
+    words >= 2 * EXPLANATION_WORDS
+  ) {
+    // one idea recognised and another not, in a long explanation: the other may be there in words
+    // we do not know
+    matchConf = Math.min(matchConf, 0.5);
+    const missing = concepts.filter((r) => r.awarded === 0).map((r) => r.label);
+    reasons.push(`not recognised in the explanation: ${missing.join('; ')}`);
   }
   // a derived expression with terms that are neither the key's nor a known slip: a person reads it
   if (score < part.points && unknownTerms > 0) {
