@@ -51,7 +51,7 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of)?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*)?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:question|q)\b\.?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
+  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of)?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*)?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:question|q)\b\.?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z]))/;
 const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?part\b|pt\.)?[\s.,:\-–—]*/i;
@@ -74,6 +74,9 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
   if (pm) {
     prefixed = true;
     pos = pm[0].length;
+  } else {
+    // "Part (a)" under "Answer 4" is relative to the question, like a bare "(a)"
+    pos = /^\s*(?:sub-?)?part\b\.?\s*(?=\(?[A-Za-z0-9]{1,4}[).:\s])/i.exec(text)?.[0].length ?? 0;
   }
   const comps: Comp[] = [];
   for (let guard = 0; guard < 6; guard++) {

@@ -17,7 +17,11 @@ export interface PaddleThread {
   close(): Promise<void>;
 }
 
-const ENTRY = new URL('./paddle-worker.mjs', import.meta.url);
+// From the sources (tsx, vitest) a plain-JS shim registers tsx, then imports the TypeScript entry;
+// compiled (dist/, production) the thread starts the compiled entry itself.
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./paddle-worker.mjs', import.meta.url)
+  : new URL('./paddle-thread-main.js', import.meta.url);
 
 /**
  * A crash or exit of the thread fails the calls it held; the next call starts a fresh thread.

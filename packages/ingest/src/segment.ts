@@ -258,12 +258,19 @@ function segmentOnce(
       // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
       // is part of the answer, not a question label.
       const prev = i > 0 ? body[i - 1] : undefined;
+      // a number that goes on a numbered list inside the answer ("1. h_t = …", …, "5. …") is a step
+      const n = /^\s*(\d{1,2})[.)]/.exec(line.text)?.[1];
+      const listGoesOn =
+        n !== undefined &&
+        current !== null &&
+        current.lines.some((l) => new RegExp(`^\\s*\\(?${Number(n) - 1}[.)]\\s`).test(l.text));
+      if (listGoesOn) label = null;
       // ("b) -" is a part left blank, not an expression going on)
       const continues =
         prev !== undefined &&
         CONTINUES_ON_NEXT_LINE.test(prev.text) &&
         !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim());
-      if (afterEmptyLabel || found || !innerOk || continues) label = null;
+      if (afterEmptyLabel || found || !innerOk || continues || listGoesOn) label = null;
     }
     if (!label) {
       if (!seenLabel) preamble.push(line);
