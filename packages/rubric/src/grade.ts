@@ -279,7 +279,10 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
   const text = normalizeMath(
     ev.lines
       .join('\n')
-      .replace(/(?<=\d\s*)(?:≈|~|approx\.?)\s*[\d.,]+\s*(?:million|mn|lakh|crore|thousand|[mk])?\b/gi, ' '),
+      .replace(
+        /(?<=\d\s*)(?:≈|~|approx\.?)\s*[\d.,]+\s*(?:million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?/gi,
+        ' ',
+      ),
   );
   if (item.shape === 'vector') {
     const vs = findVectors(text);
@@ -512,7 +515,13 @@ function gradeValue(
   const keyNums = asNumbers(key) ?? [];
   const compKeys = item.components ? item.components.keys.map((k) => resolveKey(k, ctx.keys)) : [];
   const targets = targetsOf([got, key, ...compKeys]);
-  const w = findWork(work, ev, targets, fOk === true, undefined, keyNums[0]);
+  // a count said in words ("No additional parameters.") is the answer, not its reason
+  const said = item.numberWords ? findNumberWords(ev.lines.join('\n')).map((x) => x.phrase) : [];
+  const strip = (t: string) => said.reduce((acc, ph) => acc.split(ph).join(' '), t);
+  const reasonEv = said.length
+    ? { ...ev, prose: strip(ev.prose), lines: ev.lines.map((l) => strip(normalizeProse(l))) }
+    : ev;
+  const w = findWork(work, reasonEv, targets, fOk === true, undefined, keyNums[0]);
   const workEv = w.line !== null ? ev.region(w.line) : [];
   const missing = `no working shown (${work.describe}); a bare answer earns no marks (instruction 3)`;
   const shownValue = item.shape === 'dimension' ? fmtDims(asNumbers(got) ?? []) : fmt(got);

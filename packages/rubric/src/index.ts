@@ -33,6 +33,7 @@ export {
   preparePart,
   prepareRubric,
   RubricError,
+  type RubricIssue,
   type RubricProblem,
   type RubricValues,
 } from './load.ts';

@@ -16,13 +16,27 @@ import {
 } from './keys.ts';
 import { type Item, type KeyRef, type Part, Rubric } from './schema.ts';
 
+/** One problem of a rubric: the field (`parts[0].items[1].points`; '' for the whole document), its line when known. */
+export interface RubricIssue {
+  path: string;
+  line: number | null;
+  message: string;
+}
+
+const formatIssue = (i: RubricIssue) =>
+  `${i.line ? `line ${i.line}: ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}`;
+
 export class RubricError extends Error {
+  /** the issues as text, `line 4: parts[0].items[1].points: expected number` */
+  readonly problems: string[];
   constructor(
-    readonly problems: string[],
+    readonly issues: RubricIssue[],
     source = 'rubric',
   ) {
+    const problems = issues.map(formatIssue);
     super(`${source}: ${problems.length} problem(s) in the rubric:\n  ${problems.join('\n  ')}`);
     this.name = 'RubricError';
+    this.problems = problems;
   }
 }
 
@@ -50,33 +64,29 @@ export function parseRubric(yamlText: string, source = 'rubric.yaml', values?: R
   const doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
     throw new RubricError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return `${pos ? `line ${pos.line}: ` : ''}${e.message.split('\n')[0]}`;
-      }),
+      doc.errors.map((e) => ({ path: '', line: lc.linePos(e.pos[0]).line, message: e.message.split('\n')[0] })),
       source,
     );
   }
-  const lineOf = (path: Path): string => {
+  const lineOf = (path: Path): number | null => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) return `line ${lc.linePos(node.range[0]).line}: `;
+      if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
     }
-    return '';
+    return null;
   };
+  const issue = (path: Path, message: string): RubricIssue => ({ path: fmtPath(path), line: lineOf(path), message });
   const parsed = Rubric.safeParse(doc.toJS());
   if (!parsed.success) {
     throw new RubricError(
-      parsed.error.issues.map(
-        (i) => `${lineOf(i.path as Path)}${fmtPath(i.path as Path) || '(top level)'}: ${i.message}`,
-      ),
+      parsed.error.issues.map((i) => issue(i.path as Path, i.message)),
       source,
     );
   }
   const problems = [
     ...checkRubric(parsed.data),
     ...(values ? checkRubricValues(parsed.data, values) : []),
-  ].map((p) => `${lineOf(p.path)}${fmtPath(p.path)}: ${p.message}`);
+  ].map((p) => issue(p.path, p.message));
   if (problems.length) throw new RubricError(problems, source);
   return parsed.data;
 }
@@ -437,13 +447,13 @@ export function preparePart(part: Part, values: RubricValues, at: Path = []): Pa
       return part;
     }
     const out = structuredClone(part);
-    const problems: string[] = [];
+    const problems: RubricIssue[] = [];
     for (const f of fields) {
       try {
         setAt(out, f.path, renderField(f, values));
       } catch (err) {
         if (!(err instanceof TemplateError || err instanceof KeyError)) throw err;
-        problems.push(`${fmtPath([...at, ...f.path])}: ${err.message}`);
+        problems.push({ path: fmtPath([...at, ...f.path]), line: null, message: err.message });
       }
     }
     if (problems.length) throw new RubricError(problems, `rubric part ${part.id}`);
