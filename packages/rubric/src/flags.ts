@@ -2,7 +2,7 @@
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import type { GradedScript } from './grade.ts';
 import type { Rubric } from './schema.ts';
-import { meaningfulUnlabelled } from './unlabelled.ts';
+import { isOrderNote, meaningfulUnlabelled } from './unlabelled.ts';
 
 /** `header`: no name or roll read, or the roster match failed or was ambiguous. */
 export function headerFinding(script: ExtractedScript): string | null {
@@ -43,8 +43,12 @@ export function organisationFinding(script: ExtractedScript, examOrder: string[]
   if (twice.length) return `answered in more than one place: ${twice.join(', ')}`;
   const continued = Object.values(script.parts).find((p) => CONTINUED.test(p.text));
   if (continued) return `part ${continued.partId} is continued elsewhere in the script`;
+  // an order the student announced ("Q5 first, then 1 to 4") is organised, not scattered
+  const announced = [...script.unlabelled.map((l) => l.text), ...Object.values(script.parts).map((p) => p.text)]
+    .flatMap((t) => t.split('\n'))
+    .some(isOrderNote);
   const d = disorder(script.order, examOrder);
-  if (d > 0.2) return `parts far out of order (${script.order.join(', ')})`;
+  if (d > 0.2 && !announced) return `parts far out of order (${script.order.join(', ')})`;
   const typedPages = new Set(script.pages.filter((p) => p.source === 'text').map((p) => p.page));
   const typed = meaningfulUnlabelled({
     ...script,
@@ -160,7 +164,10 @@ export function similarityPairs(
         [...unl[a]].filter((w) => rare(w) && (lostAll[b].has(w) || unl[b].has(w))).length +
         [...unl[b]].filter((w) => rare(w) && lostAll[a].has(w)).length;
       const rareShared = shared.filter((w) => (count.get(w) ?? 0) <= rareValue).length;
-      const byValues = byPart.size >= 3 && surprise >= SURPRISE;
+      // common misconceptions repeat across a class; a copier's slips are theirs and the source's only
+      const onlyTheirs = new Set(shared.filter((w) => (count.get(w) ?? 0) === 2).map((w) => group(w.split(':')[0])));
+      // … or copied words come with them
+      const byValues = byPart.size >= 3 && surprise >= SURPRISE && (onlyTheirs.size >= 2 || sentences >= 3);
       const bySentences = viaUnlabelled >= 8 || (sentences >= 8 && rareShared >= 2);
       const byBreadth = evidence.size >= 3 && rareShared >= 1;
       if (byValues || bySentences || byBreadth)

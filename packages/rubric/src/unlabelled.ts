@@ -2,17 +2,24 @@ import type { ExtractedScript } from '@grader/model';
 
 // Titles, page numbers and OCR crumbs are not answers: only text with some substance counts.
 const FURNITURE =
-  /class test|deep learning|cs\s?60010|^\s*(?:page|p\.?)\s*\d+\s*$|^\s*\d+\s*$|^\s*answers?\s*$/i;
+  /class test|deep learning|cs\s?60010|^\s*(?:page|p\.?)\s*\d+\s*$|^\s*\d+\s*$|^\s*answers?\s*$|^\s*(?:answer\s*(?:script|sheet)|submitted\s+by|date|name|roll)\b/i;
 
 // a note on the order of answers ("I am answering Question 5 first, then 1 to 4") is not an answer
 const ORDER_NOTE =
   /\b(?:answer(?:ing|ed)?|attempt(?:ing|ed)?|doing|solv(?:e|ing)|writ(?:e|ing))\b.{0,60}\b(?:first|later|after|before|order|end)\b/i;
 
 /** Lines of text ingestion could not attach to a part that look like answer content. */
+/** A note on the order the answers are given in ("Q3 answered first, then 1, 2, 4, 5"). */
+export function isOrderNote(text: string): boolean {
+  return ORDER_NOTE.test(text) && !/[=+*/^]/.test(text);
+}
+
 export function meaningfulUnlabelled(script: ExtractedScript): string[] {
+  // the student's own name on a line of its own is header, not answer
+  const name = script.header.name?.toLowerCase().replace(/\s+/g, ' ').trim();
   const lines = script.unlabelled
     .map((l) => l.text)
-    .filter((t) => !FURNITURE.test(t) && !(ORDER_NOTE.test(t) && !/[=+*/^]/.test(t)));
+    .filter((t) => !FURNITURE.test(t) && !isOrderNote(t) && (!name || !t.toLowerCase().includes(name)));
   // a few short crumbs (stray marks read by OCR) are not an unlabelled answer
   const letters = lines.join(' ').replace(/[^A-Za-z0-9]/g, '').length;
   return letters >= 25 ? lines.filter((t) => t.replace(/[^A-Za-z0-9]/g, '').length >= 3) : [];
