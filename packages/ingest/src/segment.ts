@@ -262,8 +262,7 @@ function segmentOnce(
       const n = /^\s*(\d{1,2})[.)]/.exec(line.text)?.[1];
       const listGoesOn =
         n !== undefined &&
-        current !== null &&
-        current.lines.some((l) => new RegExp(`^\\s*\\(?${Number(n) - 1}[.)]\\s`).test(l.text));
+        !!current?.lines.some((l) => new RegExp(`^\\s*\\(?${Number(n) - 1}[.)]\\s`).test(l.text));
       if (listGoesOn) label = null;
       // ("b) -" is a part left blank, not an expression going on)
       const continues =
@@ -287,7 +286,9 @@ function segmentOnce(
     if (content && sib) {
       const c = sib.path[sib.path.length - 1].toLowerCase();
       const esc = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const m = new RegExp(`(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)])\\s+(?=\\S)`, 'i').exec(content.text);
+      const m = new RegExp(`(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)])\\s+(?=\\S)`, 'i').exec(
+        content.text,
+      );
       if (m && m.index > 0) {
         const rest = contentOf(content, content.text.indexOf(m[1], m.index));
         if (rest) {

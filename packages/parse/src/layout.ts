@@ -181,7 +181,13 @@ function arithRow(l: LayoutLine): { x0: number; x1: number; text: string } | nul
   const ws = [...l.words].sort((a, b) => a.box.x - b.box.x);
   // one contiguous group: a numerator, not numbers scattered over the page
   for (let k = 1; k < ws.length; k++) if (ws[k].box.x - (ws[k - 1].box.x + ws[k - 1].box.w) > 12) return null;
-  return { x0: ws[0].box.x, x1: right(ws[ws.length - 1]), text: clusters(ws).map((c) => c.text).join(' ') };
+  return {
+    x0: ws[0].box.x,
+    x1: right(ws[ws.length - 1]),
+    text: clusters(ws)
+      .map((c) => c.text)
+      .join(' '),
+  };
 }
 
 /**
@@ -272,7 +278,9 @@ export function linearizeColumnVectors<L extends LayoutLine>(lines: L[]): L[] {
     const hs = mid.words.map((w) => w.box.h).sort((a, b) => a - b);
     const body = hs[Math.floor(hs.length / 2)] ?? 0;
     const isDelim = (w: LayoutWord) =>
-      DELIMITER.test(w.text) && w.box.w < 12 && (/^[\s\u{e000}-\u{f8ff}]*$/u.test(w.text) || w.box.h > body * 1.4);
+      DELIMITER.test(w.text) &&
+      w.box.w < 12 &&
+      (/^[\s\u{e000}-\u{f8ff}]*$/u.test(w.text) || w.box.h > body * 1.4);
     const delims = mid.words.filter(isDelim).sort((a, b) => a.box.x - b.box.x);
     if (delims.length < 2) continue;
     const lineH = Math.max(...mid.words.map((w) => w.box.h), 1);

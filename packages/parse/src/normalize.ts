@@ -251,7 +251,9 @@ function unwrapMacros(s: string): string {
 /** Bold and italic math letters (𝐡, 𝒄, 𝑓) are the plain letters for grading. */
 function mathAlphanumerics(s: string): string {
   // and the private-use glyphs of pdfTeX's tall brackets (pieces of a matrix's delimiters) are space
-  return s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/[\u{E000}-\u{F8FF}]/gu, ' ');
+  return s
+    .replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'))
+    .replace(/[\u{E000}-\u{F8FF}]/gu, ' ');
 }
 
 /**
@@ -262,16 +264,21 @@ function mathAlphanumerics(s: string): string {
  * - `δc_t` / `delta c_t` (the loss gradient at c_t, as back-propagation notes write it) -> `dL/dc_t`.
  */
 function notationForms(s: string): string {
-  return s
-    // "i.e." and "e.g." end a formula ("e_kj = s_k^T h_j i.e. the dot product")
-    .replace(/\b(?:i\.\s?e|e\.\s?g)\.(?=\s|,|$)/gi, ';')
-    // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
-    .replace(/(?<=[A-Za-z0-9}\])]\s)\.(?=\s+[A-Za-z(])/g, '*')
-    .replace(/([A-Za-z~])_\(([\w+\-\s]{1,7})\)/g, (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`)
-    .replace(/:=|≜|≡/g, '=')
-    .replace(/[⋯…]/g, '...')
-    .replace(/\b(?:del|partial)\s*([A-Za-z])\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g, 'd$1/d')
-    .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]))/g, 'dL/d');
+  return (
+    s
+      // "i.e." and "e.g." end a formula ("e_kj = s_k^T h_j i.e. the dot product")
+      .replace(/\b(?:i\.\s?e|e\.\s?g)\.(?=\s|,|$)/gi, ';')
+      // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
+      .replace(/(?<=[A-Za-z0-9}\])]\s)\.(?=\s+[A-Za-z(])/g, '*')
+      .replace(
+        /([A-Za-z~])_\(([\w+\-\s]{1,7})\)/g,
+        (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`,
+      )
+      .replace(/:=|≜|≡/g, '=')
+      .replace(/[⋯…]/g, '...')
+      .replace(/\b(?:del|partial)\s*([A-Za-z])\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g, 'd$1/d')
+      .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]))/g, 'dL/d')
+  );
 }
 
 /** Lower-case, ASCII-math, single-spaced text for word and phrase matching. */

@@ -235,7 +235,8 @@ export function findMappings(lines: string[]): Mapping[] {
     const nums = tokenize(next).filter((t) => t.t === 'num' && Number.isInteger(t.v));
     if (names.length < 3 || names.length !== nums.length) return;
     names.forEach((n, k) => {
-      if (!out.some((m) => m.name === n.v)) out.push({ name: n.v as string, value: nums[k].v as number, line: line + 1 });
+      if (!out.some((m) => m.name === n.v))
+        out.push({ name: n.v as string, value: nums[k].v as number, line: line + 1 });
     });
   });
   return out;

@@ -10,8 +10,8 @@ import {
   linearizeColumnVectors,
   linearizeFractions,
   normalizeMath,
-  parseExpr,
   normalizeProse,
+  parseExpr,
   symbolsOf,
   tokenize,
   type Value,
@@ -121,7 +121,6 @@ export function analyse(answer: PartAnswer): Evidence {
   };
 }
 
-
 /** The canonical name of a symbol written in the rubric (`dL/dc_t` -> `d(l)/d(c_t)`). */
 export function canonicalSymbol(s: string): string {
   const t = tokenize(s);
@@ -189,7 +188,10 @@ export function statesSizeOf(prose: string, names: string[], value: number): boo
         ? String.raw`(?<![a-z\\_{^])${escapeRe(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
         : String.raw`\b${escapeRe(n)}s?\b`;
     for (const m of prose.matchAll(new RegExp(name, 'g'))) {
-      const clause = prose.slice((m.index ?? 0) + m[0].length).split(/[.;,\n]|\band\b/)[0].slice(0, 40);
+      const clause = prose
+        .slice((m.index ?? 0) + m[0].length)
+        .split(/[.;,\n]|\band\b/)[0]
+        .slice(0, 40);
       const num = /(?<![\d.])(\d+(?:\.\d+)?)/.exec(clause.replace(/\br\s*\^?\s*\{?(?=\d)/g, ' '));
       if (!num || Number(num[1]) !== value) continue;
       const before = clause.slice(0, num.index).trimEnd();

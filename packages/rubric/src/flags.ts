@@ -44,7 +44,10 @@ export function organisationFinding(script: ExtractedScript, examOrder: string[]
   const continued = Object.values(script.parts).find((p) => CONTINUED.test(p.text));
   if (continued) return `part ${continued.partId} is continued elsewhere in the script`;
   // an order the student announced ("Q5 first, then 1 to 4") is organised, not scattered
-  const announced = [...script.unlabelled.map((l) => l.text), ...Object.values(script.parts).map((p) => p.text)]
+  const announced = [
+    ...script.unlabelled.map((l) => l.text),
+    ...Object.values(script.parts).map((p) => p.text),
+  ]
     .flatMap((t) => t.split('\n'))
     .some(isOrderNote);
   const d = disorder(script.order, examOrder);
@@ -165,7 +168,9 @@ export function similarityPairs(
         [...unl[b]].filter((w) => rare(w) && lostAll[a].has(w)).length;
       const rareShared = shared.filter((w) => (count.get(w) ?? 0) <= rareValue).length;
       // common misconceptions repeat across a class; a copier's slips are theirs and the source's only
-      const onlyTheirs = new Set(shared.filter((w) => (count.get(w) ?? 0) === 2).map((w) => group(w.split(':')[0])));
+      const onlyTheirs = new Set(
+        shared.filter((w) => (count.get(w) ?? 0) === 2).map((w) => group(w.split(':')[0])),
+      );
       // … or copied words come with them
       const byValues = byPart.size >= 3 && surprise >= SURPRISE && (onlyTheirs.size >= 2 || sentences >= 3);
       const bySentences = viaUnlabelled >= 8 || (sentences >= 8 && rareShared >= 2);

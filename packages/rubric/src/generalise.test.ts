@@ -18,7 +18,11 @@ describe('work found from the arithmetic itself', () => {
     expect([p.score, p.review]).toEqual([1, false]);
   });
   it('the output-size arithmetic in any order and spelling is working', () => {
-    for (const w of ['(200 − 4 + 2)/1 + 1 = 199', '(200+2·1−4)/1+1 = 199', '\\dfrac{200+2\\cdot 1-4}{1}+1 = 199']) {
+    for (const w of [
+      '(200 − 4 + 2)/1 + 1 = 199',
+      '(200+2·1−4)/1+1 = 199',
+      '\\dfrac{200+2\\cdot 1-4}{1}+1 = 199',
+    ]) {
       const i = item('5', `spatial size ${w}, so the depthwise output is 199 x 199 x 3`, 'depthwise');
       expect(i.awarded, w).toBe(1);
     }
@@ -28,7 +32,8 @@ describe('work found from the arithmetic itself', () => {
     expect([p.score, p.review]).toEqual([0, false]);
   });
   it('digit groups with spaces, thin spaces or Indian commas are one number', () => {
-    const body = (t: string) => `depthwise 199 × 199 × 3 × 16 = 1,900,848\npointwise 199 × 199 × 3 × 10 = 1,188,030\ntotal = ${t}`;
+    const body = (t: string) =>
+      `depthwise 199 × 199 × 3 × 16 = 1,900,848\npointwise 199 × 199 × 3 × 10 = 1,188,030\ntotal = ${t}`;
     for (const t of ['3 088 878', '3\\,088\\,878', '30,88,878'])
       expect(item('5', body(t), 'multiplications').awarded, t).toBe(1);
   });
@@ -40,7 +45,11 @@ describe('work found from the arithmetic itself', () => {
     expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(0.5);
   });
   it('a rounded restatement after the exact total is not read as the answer', () => {
-    const i = item('5', 'dw = 199 × 199 × 48 = 1,900,848, pw = 199 × 199 × 30 = 1,188,030\nTotal = 1,900,848 + 1,188,030 = 3,088,878 ≈ 3.09 million', 'multiplications');
+    const i = item(
+      '5',
+      'dw = 199 × 199 × 48 = 1,900,848, pw = 199 × 199 × 30 = 1,188,030\nTotal = 1,900,848 + 1,188,030 = 3,088,878 ≈ 3.09 million',
+      'multiplications',
+    );
     expect(i.awarded).toBe(1);
   });
 });
@@ -52,10 +61,16 @@ describe('notation', () => {
     expect(part('2a', 'e_kj = s_k^T h_j i.e. the dot product of the two states').score).toBe(1);
   });
   it('δc_t and del L / del c_t are dL/dc_t; bracket subscripts in the recursion', () => {
-    const derivation = 'h_t = o_t * tanh(c_t) and c_(t+1) = f_(t+1) * c_t + i_(t+1) * C~_(t+1), by the chain rule:\n';
-    expect(part('4a', `${derivation}δc_t = δh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + δc_(t+1) ⊙ f_(t+1)`).score).toBe(5);
+    const derivation =
+      'h_t = o_t * tanh(c_t) and c_(t+1) = f_(t+1) * c_t + i_(t+1) * C~_(t+1), by the chain rule:\n';
+    expect(part('4a', `${derivation}δc_t = δh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + δc_(t+1) ⊙ f_(t+1)`).score).toBe(
+      5,
+    );
     expect(
-      part('4a', `${derivation}del L/del c_t = del L/del h_t * o_t * (1 - tanh(c_t)^2) + del L/del c_(t+1) * f_(t+1)`).score,
+      part(
+        '4a',
+        `${derivation}del L/del c_t = del L/del h_t * o_t * (1 - tanh(c_t)^2) + del L/del c_(t+1) * f_(t+1)`,
+      ).score,
     ).toBe(5);
   });
   it('bold letters and LaTeX macros that survive in text', () => {
@@ -87,7 +102,10 @@ describe('abstain when the grader does not understand', () => {
     expect(part('4b', 'LSTM solves vanishing gradients.').review).toBe(false);
   });
   it('an expression with a term the rubric does not describe goes to a person', () => {
-    const p = part('4a', 'By the chain rule dL/dc_t = dL/dh_t * o_t * (1 - tanh(c_t)^2) + dL/dc_{t+1} * W_c * h_t');
+    const p = part(
+      '4a',
+      'By the chain rule dL/dc_t = dL/dh_t * o_t * (1 - tanh(c_t)^2) + dL/dc_{t+1} * W_c * h_t',
+    );
     expect(p.review).toBe(true);
   });
   it('a known slip is graded with confidence (the direct path without the tanh derivative)', () => {
@@ -121,7 +139,9 @@ describe('each part is graded on its own answer (as the course grades)', () => {
 describe('1(a) in the layouts students use', () => {
   it('a table set across, and a name with a note before its position', () => {
     expect(part('1a', 'Variable ft it ot Ct Ct-1 C̃t\nPosition 3 4 8 10 1 6').score).toBe(3);
-    expect(part('1a', 'i. ft (the first sigmoid, into the top ×) 3\nii. it (the second sigmoid) 4').score).toBe(1);
+    expect(
+      part('1a', 'i. ft (the first sigmoid, into the top ×) 3\nii. it (the second sigmoid) 4').score,
+    ).toBe(1);
   });
   it('numerals with arrows', () => {
     expect(part('1a', 'i -> 3, ii -> 4, iii -> 8, iv -> 10, v -> 1, vi -> 6').score).toBe(3);

@@ -33,6 +33,7 @@ import {
   writesProductOf,
 } from './evidence.ts';
 import { asNumbers, type Keys, lookupPath, resolveKey } from './keys.ts';
+import { placeByContent } from './placement.ts';
 import type {
   ConceptItem,
   ExpressionItem,
@@ -45,7 +46,6 @@ import type {
   Work,
   WorkKind,
 } from './schema.ts';
-import { placeByContent } from './placement.ts';
 import { meaningfulUnlabelled } from './unlabelled.ts';
 
 export interface GradingContext {
@@ -114,7 +114,8 @@ function hasDerivation(ev: Evidence, of?: string): boolean {
     for (const eq of ev.equations) {
       const syms = eq.sides.map((side) => side.tokens.filter((t) => t.t === 'sym').map((t) => t.v));
       const lhs = syms[0];
-      const isPath = eq.text.includes('->') && syms.some((x) => x.includes('l')) && syms.some((x) => x.includes(wrt));
+      const isPath =
+        eq.text.includes('->') && syms.some((x) => x.includes('l')) && syms.some((x) => x.includes(wrt));
       const isRelation =
         lhs?.length === 1 &&
         !lhs[0].startsWith('d(') &&
@@ -176,7 +177,8 @@ function findWork(
     } else if (kind === 'reason') {
       const m = matchesAny(work.reasons, ev.prose);
       if (m) return { ok: true, line: lineOfMatch(ev, m[0]), kind };
-      const sized = (prose: string) => work.sizeOf.length > 0 && size !== undefined && statesSizeOf(prose, work.sizeOf, size);
+      const sized = (prose: string) =>
+        work.sizeOf.length > 0 && size !== undefined && statesSizeOf(prose, work.sizeOf, size);
       if (sized(ev.prose)) return { ok: true, line: null, kind };
       if (work.anyExplanation) {
         const line = ev.lines.findIndex((l) => isExplanation(l));
@@ -243,7 +245,8 @@ function gradeMapping(
   };
 }
 
-function valueMatches(item: ValueItem, got: unknown, want: unknown): boolean {
+/** A value item's rule: the same shape (dimensions), or numbers within the item's tolerance. */
+export function valueMatches(item: ValueItem, got: unknown, want: unknown): boolean {
   const w = asNumbers(want);
   const g = asNumbers(got);
   if (!w || !g) return false;
@@ -309,7 +312,13 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     for (const eq of [...ev.equations].reverse()) {
       const lhs = eq.sides[0].tokens;
       const last = eq.sides[eq.sides.length - 1].tokens;
-      if (lhs.length === 1 && lhs[0].t === 'sym' && names.includes(lhs[0].v) && last.length === 1 && last[0].t === 'num')
+      if (
+        lhs.length === 1 &&
+        lhs[0].t === 'sym' &&
+        names.includes(lhs[0].v) &&
+        last.length === 1 &&
+        last[0].t === 'num'
+      )
         return { value: [last[0].v], line: eq.line, conf: 0.9 };
     }
     return null;
@@ -478,8 +487,14 @@ function partKeyNumbers(part: Part, keys: Keys): number[] {
 function unaccounted(ev: Evidence, known: number[], reasonCounts: boolean): string | null {
   if (ev.unread.length) return `maths that could not be read ("${quote(ev.lines[ev.unread[0]])}")`;
   const text = ev.lines.join('\n');
-  const extra = findNumbers(text).filter((n) => !known.some((k) => closeTo(n.value, k, { abs: 1e-9, rel: 1e-9 })));
-  if (extra.length >= 2) return `other numbers (${extra.slice(0, 4).map((n) => n.raw).join(', ')})`;
+  const extra = findNumbers(text).filter(
+    (n) => !known.some((k) => closeTo(n.value, k, { abs: 1e-9, rel: 1e-9 })),
+  );
+  if (extra.length >= 2)
+    return `other numbers (${extra
+      .slice(0, 4)
+      .map((n) => n.raw)
+      .join(', ')})`;
   if (reasonCounts) {
     const sentence = ev.lines.find((l) => (normalizeProse(l).match(/[a-z]{2,}/g) ?? []).length >= 6);
     if (sentence) return `an explanation ("${quote(sentence)}")`;
@@ -538,7 +553,11 @@ function gradeValue(
   // when the part holds material we could not account for (numbers that are not answers, maths we
   // could not read, an explanation), that material may be the working: a person decides.
   const withheldForWork = (said: string): ItemResult => {
-    const other = unaccounted(ev, [...targets, ...partKeyNumbers(part, ctx.keys)], work.counts.includes('reason'));
+    const other = unaccounted(
+      ev,
+      [...targets, ...partKeyNumbers(part, ctx.keys)],
+      work.counts.includes('reason'),
+    );
     if (!other) return result(0, `${said} but ${missing}`);
     return result(
       0,
@@ -822,7 +841,7 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
     const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
     return a.text
       .split('\n')
-      .some((l) => (!own && bareQuestion.test(l)) || (sameQuestion && subLabel !== null && subLabel.test(l)));
+      .some((l) => (!own && bareQuestion.test(l)) || (sameQuestion && !!subLabel?.test(l)));
   });
 }
 
@@ -1008,7 +1027,7 @@ export function gradePart(
   if (fromOcr && score < part.points) matchConf = Math.min(matchConf, 0.65);
   // an explanation of some length in which no idea of the rubric was recognised may state them in
   // words we do not know: a person reads it (a bare claim stays a confident 0)
-  const concepts = results.filter((r, k) => part.items[k].type === 'concept');
+  const concepts = results.filter((_, k) => part.items[k].type === 'concept');
   const words = ev.prose.match(/[a-z]{2,}/g)?.length ?? 0;
   if (concepts.length && concepts.every((r) => r.awarded === 0 && !r.wrong) && words >= EXPLANATION_WORDS) {
     matchConf = Math.min(matchConf, 0.5);
@@ -1027,7 +1046,9 @@ export function gradePart(
   // a derived expression with terms that are neither the key's nor a known slip: a person reads it
   if (score < part.points && unknownTerms > 0) {
     matchConf = Math.min(matchConf, 0.5);
-    reasons.push(`the expression has ${unknownTerms} term${unknownTerms > 1 ? 's' : ''} the rubric does not describe`);
+    reasons.push(
+      `the expression has ${unknownTerms} term${unknownTerms > 1 ? 's' : ''} the rubric does not describe`,
+    );
   }
   // marks withheld from a part holding maths the grader could not read: a person decides (a
   // mapping part's lines are read by the mapping reader, whose own doubts count there)

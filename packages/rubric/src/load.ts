@@ -64,7 +64,11 @@ export function parseRubric(yamlText: string, source = 'rubric.yaml', values?: R
   const doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
     throw new RubricError(
-      doc.errors.map((e) => ({ path: '', line: lc.linePos(e.pos[0]).line, message: e.message.split('\n')[0] })),
+      doc.errors.map((e) => ({
+        path: '',
+        line: lc.linePos(e.pos[0]).line,
+        message: e.message.split('\n')[0],
+      })),
       source,
     );
   }
@@ -75,7 +79,11 @@ export function parseRubric(yamlText: string, source = 'rubric.yaml', values?: R
     }
     return null;
   };
-  const issue = (path: Path, message: string): RubricIssue => ({ path: fmtPath(path), line: lineOf(path), message });
+  const issue = (path: Path, message: string): RubricIssue => ({
+    path: fmtPath(path),
+    line: lineOf(path),
+    message,
+  });
   const parsed = Rubric.safeParse(doc.toJS());
   if (!parsed.success) {
     throw new RubricError(

@@ -2,10 +2,9 @@
 // with its own version's keys and rubric; the `version` flag says when a script's version is unknown,
 // disputed (roster and script disagree) or contradicted by its numbers (they fit another version's keys).
 import type { ExtractedScript, ScriptGrade, VersionCode } from '@grader/model';
-import { closeTo, sameShape } from '@grader/parse';
 import { applyFlags } from './flags.ts';
-import { type GradedScript, type GradingContext, gradeScript } from './grade.ts';
-import { asNumbers, type Keys, resolveKey } from './keys.ts';
+import { type GradedScript, type GradingContext, gradeScript, valueMatches } from './grade.ts';
+import { type Keys, resolveKey } from './keys.ts';
 import { prepareRubric } from './load.ts';
 import type { Rubric, ValueItem } from './schema.ts';
 
@@ -75,18 +74,6 @@ export function assignVersion(names: readonly string[], claim: VersionClaim): Ve
   return { version: names[0], unknown: true, reasons };
 }
 
-/** The rubric's value-item rule (valueMatches in grade.ts): the same shape, or numbers within tolerance. */
-function matches(item: ValueItem, got: unknown, want: unknown): boolean {
-  const w = asNumbers(want);
-  const g = asNumbers(got);
-  if (!w || !g) return false;
-  if (item.shape === 'dimension') return sameShape(g, w);
-  if (g.length !== w.length) return false;
-  const tol = { abs: item.tolerance.abs ?? 0, rel: item.tolerance.rel ?? (item.tolerance.abs ? 0 : 1e-9) };
-  if (item.tolerance.perElement) return g.every((x, i) => closeTo(x, w[i], tol));
-  return Math.max(...g.map((x, i) => Math.abs(x - w[i]))) <= (tol.abs || 0) + 1e-12;
-}
-
 const keyOf = (item: ValueItem, keys: Keys): unknown => {
   try {
     return resolveKey(item.key, keys);
@@ -107,11 +94,11 @@ export function valuesRight(
       if (item.type !== 'value') continue;
       const kOwn = keyOf(item, own.version.keys);
       const kOther = keyOf(item, other.version.keys);
-      if (kOwn === undefined || kOther === undefined || matches(item, kOther, kOwn)) continue;
+      if (kOwn === undefined || kOther === undefined || valueMatches(item, kOther, kOwn)) continue;
       out.differing++;
       const read = (g: GradedScript) => g.readings[part.id]?.values[item.id];
-      if (matches(item, read(own.graded), kOwn)) out.own++;
-      if (matches(item, read(other.graded), kOther)) out.other++;
+      if (valueMatches(item, read(own.graded), kOwn)) out.own++;
+      if (valueMatches(item, read(other.graded), kOther)) out.other++;
     }
   return out;
 }

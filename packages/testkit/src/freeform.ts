@@ -77,7 +77,8 @@ export function renderTex(tex: string, name: string): Buffer {
 /** HTML pages as a Word user's export: LibreOffice Writer, one run for all of them. */
 export function renderHtml(paths: string[]): Map<string, Buffer> {
   const cmd = findTool('soffice', 'libreoffice');
-  if (!cmd) throw new MissingToolError('libreoffice is not installed (apt-get install -y libreoffice-writer-nogui)');
+  if (!cmd)
+    throw new MissingToolError('libreoffice is not installed (apt-get install -y libreoffice-writer-nogui)');
   const dir = mkdtempSync(join(tmpdir(), 'ff-office-'));
   try {
     execFileSync(
@@ -180,7 +181,8 @@ export function scoreFreeform(labels: FreeformLabel[], graded: Graded[]): Freefo
   };
   for (const l of labels) {
     const g = byFile.get(l.file);
-    const row = (out.rows[l.format] ??= { parts: 0, auto: 0, right: 0, scripts: 0 });
+    out.rows[l.format] ??= { parts: 0, auto: 0, right: 0, scripts: 0 };
+    const row = out.rows[l.format];
     row.scripts++;
     if (l.student?.roll) {
       out.rolls.of++;
@@ -220,7 +222,10 @@ export function scoreFreeform(labels: FreeformLabel[], graded: Graded[]): Freefo
 }
 
 export function formatFreeformScore(s: FreeformScore): string {
-  const lines = ['| format | scripts | parts | auto-graded | right when auto-graded |', '|---|---|---|---|---|'];
+  const lines = [
+    '| format | scripts | parts | auto-graded | right when auto-graded |',
+    '|---|---|---|---|---|',
+  ];
   const total = { parts: 0, auto: 0, right: 0, scripts: 0 };
   for (const [f, r] of Object.entries(s.rows).sort()) {
     for (const k of ['parts', 'auto', 'right', 'scripts'] as const) total[k] += r[k];
