@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { createServer, seedDemo } from '@grader/api';
 import { loadConfig } from '@grader/config';
 import { ensureDatabase, migrate, withDatabase } from '@grader/db';
+import { createWorker } from '@grader/jobs';
 import { redisConnection } from '@grader/queue';
-import { createWorker } from '@grader/worker';
 import pg from 'pg';
 import { makeDemoScripts } from './make-demo-scripts.ts';
 

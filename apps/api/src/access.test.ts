@@ -1,6 +1,7 @@
 // Every route, tried as the wrong user: logged out (401), another course's TA (404: nothing about
 // the resource leaks), another student (404), a role that may not act (403).
-import { fakePdf, waitFor } from '@grader/worker/testing';
+import { fakePdf } from '@grader/grading/testing';
+import { waitFor } from '@grader/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExam } from './services/exams.ts';
 import { form, type TestClient } from './testing/client.ts';

@@ -1,4 +1,5 @@
-import { fakePdf, waitFor } from '@grader/worker/testing';
+import { fakePdf } from '@grader/grading/testing';
+import { waitFor } from '@grader/jobs/testing';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, type TestClient } from './testing/client.ts';
@@ -77,6 +78,8 @@ describe('API flow (real PostgreSQL and Redis, fake OCR/grading core)', () => {
     );
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.data.error.fields)).toEqual(['exam.yaml: reviewThreshold']);
+    // the issue's line in the uploaded file comes with it (exam.yaml line 4)
+    expect(bad.data.error.fields['exam.yaml: reviewThreshold']).toMatch(/^line 4: /);
     const badRubric = await admin.req(
       'POST',
       `/api/courses/${h.courseA.id}/exams`,

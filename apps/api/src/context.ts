@@ -1,7 +1,7 @@
 import type { Config } from '@grader/config';
 import type { BlobStore, Db } from '@grader/db';
+import type { GradingCore } from '@grader/grading';
 import type { Queues } from '@grader/queue';
-import type { GradingCore } from '@grader/worker';
 
 /** What every route handler needs; built once by createServer (tests pass their own parts). */
 export interface AppContext {

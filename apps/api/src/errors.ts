@@ -43,6 +43,27 @@ export function fieldsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** One problem of a YAML document the client sent (a rubric, an exam definition). */
+export interface DocumentIssue {
+  path: string;
+  line: number | null;
+  message: string;
+}
+
+/**
+ * Structured issues as the fields of a 400: `{"parts[0].points": "line 5: expected number"}`, or
+ * with the file named, `{"exam.yaml: parts.0.id": "..."}`; an issue of the whole document is
+ * `(root)` (or the file name).
+ */
+export function issueFields(issues: readonly DocumentIssue[], file?: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = file ? (i.path ? `${file}: ${i.path}` : file) : i.path || '(root)';
+    out[key] = i.line ? `line ${i.line}: ${i.message}` : i.message;
+  }
+  return out;
+}
+
 /** Parse a request part with zod; a mismatch is a 400 naming every bad field. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown, what = 'request'): z.infer<T> {
   const r = schema.safeParse(value);

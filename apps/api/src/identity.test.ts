@@ -2,7 +2,8 @@
 // student is matched to nobody (studentId null). Until a TA confirms whose it is, no student sees
 // it (list, detail, page images, regrade requests), a release does not reach it, and no student's
 // CSV row counts it. Once a TA assigns it, it is that student's.
-import { fakePdf, waitFor } from '@grader/worker/testing';
+import { fakePdf } from '@grader/grading/testing';
+import { waitFor } from '@grader/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExam } from './services/exams.ts';
 import { form, type TestClient } from './testing/client.ts';

@@ -1,6 +1,7 @@
-// `npm run worker`: the worker process. Signals are handled here only; see worker.ts for the rest.
+// `npm run worker`: the worker process. Signals are handled here only; the jobs, the reconciler and
+// their wiring are @grader/jobs (createWorker).
 import { loadConfig } from '@grader/config';
-import { createWorker } from './worker.ts';
+import { createWorker } from '@grader/jobs';
 
 const config = loadConfig();
 const worker = await createWorker({ config });

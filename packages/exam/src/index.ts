@@ -24,6 +24,8 @@ export {
   checkEngineBindings,
   type EngineKey,
   type Exam,
+  ExamDefinitionError,
+  type ExamIssue,
   type ExamPart,
   examsDir,
   listExams,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { COMPUTATION_NAMES, COMPUTATIONS } from './computations.ts';
 import { ExamParameterError, ParameterSpecSchema, resolveParameters } from './parameters.ts';
@@ -34,6 +34,24 @@ const ExamSchema = z.object({
 });
 export type Exam = z.infer<typeof ExamSchema> & { dir: string };
 
+/** One problem of an exam.yaml: the field (`parts.3c.engine.inputs`; '' for the whole file), its line when known. */
+export interface ExamIssue {
+  path: string;
+  line: number | null;
+  message: string;
+}
+
+/** An exam.yaml that does not hold a valid exam: every problem, as structured issues. */
+export class ExamDefinitionError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: ExamIssue[],
+  ) {
+    super(`${file}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
+    this.name = 'ExamDefinitionError';
+  }
+}
+
 export class UnknownExamError extends Error {
   constructor(id: string, known: string[]) {
     super(`unknown exam "${id}" (known: ${known.join(', ') || 'none'})`);
@@ -57,45 +75,78 @@ const article = (kind: string) => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}
 
 /** Problems in how parts bind engine computations to parameters, and in the defaults themselves. */
 export function checkEngineBindings(exam: Omit<Exam, 'dir'>): string[] {
-  const problems: string[] = [];
+  return engineBindingIssues(exam).map((i) => `${i.path}: ${i.message}`);
+}
+
+/** checkEngineBindings as issues; `at` finds the line of a YAML path (list indices as numbers). */
+function engineBindingIssues(
+  exam: Omit<Exam, 'dir'>,
+  at: (path: Array<string | number>) => number | null = () => null,
+): ExamIssue[] {
+  const issues: ExamIssue[] = [];
   const params = exam.parameters ?? {};
   try {
     resolveParameters(params);
   } catch (err) {
-    if (err instanceof ExamParameterError) problems.push(`parameters: default of ${err.message}`);
+    if (err instanceof ExamParameterError)
+      issues.push({ path: 'parameters', line: at(['parameters']), message: `default of ${err.message}` });
     else throw err;
   }
-  for (const part of exam.parts) {
-    if (!part.engine) continue;
+  exam.parts.forEach((part, pi) => {
+    if (!part.engine) return;
+    const issue = (role: string | null, message: string) =>
+      issues.push({
+        path: `parts.${part.id}.engine.inputs${role === null ? '' : `.${role}`}`,
+        line: at(['parts', pi, 'engine', 'inputs', ...(role === null ? [] : [role])]),
+        message,
+      });
     const { roles } = COMPUTATIONS[part.engine.compute];
     for (const [role, kind] of Object.entries(roles)) {
       const name = part.engine.inputs[role];
-      if (name === undefined) problems.push(`parts.${part.id}.engine.inputs: "${role}" is not bound`);
-      else if (!(name in params))
-        problems.push(`parts.${part.id}.engine.inputs.${role}: no parameter "${name}"`);
+      if (name === undefined) issue(null, `"${role}" is not bound`);
+      else if (!(name in params)) issue(role, `no parameter "${name}"`);
       else if (params[name].kind !== kind)
-        problems.push(
-          `parts.${part.id}.engine.inputs.${role}: "${name}" is ${article(params[name].kind)}, needs ${article(kind)}`,
-        );
+        issue(role, `"${name}" is ${article(params[name].kind)}, needs ${article(kind)}`);
     }
     for (const role of Object.keys(part.engine.inputs)) {
-      if (!(role in roles))
-        problems.push(`parts.${part.id}.engine.inputs: ${part.engine.compute} has no input "${role}"`);
+      if (!(role in roles)) issue(null, `${part.engine.compute} has no input "${role}"`);
     }
-  }
-  return problems;
+  });
+  return issues;
 }
 
 export function loadExam(id: string, dir = examsDir()): Exam {
   const known = listExams(dir);
   if (!known.includes(id)) throw new UnknownExamError(id, known);
   const file = join(dir, id, 'exam.yaml');
-  const parsed = ExamSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  const lc = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length)
+    throw new ExamDefinitionError(
+      file,
+      doc.errors.map((e) => ({
+        path: '',
+        line: lc.linePos(e.pos[0]).line,
+        message: e.message.split('\n')[0],
+      })),
+    );
+  // the line of the deepest node of the path that the file has
+  const lineOf = (path: Array<string | number>): number | null => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+    }
+    return null;
+  };
+  const parsed = ExamSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`${file}: ${where}`);
+    const issues = parsed.error.issues.map((i) => {
+      const path = i.path.filter((k) => typeof k !== 'symbol');
+      return { path: path.join('.'), line: lineOf(path), message: i.message };
+    });
+    throw new ExamDefinitionError(file, issues);
   }
-  const problems = checkEngineBindings(parsed.data);
-  if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
+  const issues = engineBindingIssues(parsed.data, lineOf);
+  if (issues.length > 0) throw new ExamDefinitionError(file, issues);
   return { ...parsed.data, dir: join(dir, id) };
 }

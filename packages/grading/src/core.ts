@@ -3,6 +3,7 @@
 // two small interfaces below, so tests can supply a fast extractor and the wiring is one file.
 import type { Exam } from '@grader/exam';
 import type { OcrEngine, OcrPool } from '@grader/ingest';
+import { IngestError } from '@grader/ingest/errors';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import { gradeExtractedBatch } from './batch.ts';
 
@@ -19,12 +20,20 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
-/** Field path -> message, e.g. {"parts.1b.i.items.0.max": "expected a number"}. */
-export type FieldErrors = Record<string, string>;
+/**
+ * One problem of a rubric or exam definition: the field (`parts[0].items[1].points`; '' for the
+ * whole document), its line in the YAML when known, and what is wrong. RubricError and
+ * ExamDefinitionError carry these; nobody parses messages.
+ */
+export interface Issue {
+  path: string;
+  line: number | null;
+  message: string;
+}
 
 export interface GradingCore {
-  /** null when the rubric YAML is valid for the exam */
-  checkRubric(exam: Exam, yaml: string): FieldErrors | null;
+  /** null when the rubric YAML is valid for the exam, else every problem */
+  checkRubric(exam: Exam, yaml: string): Issue[] | null;
   /** engine-computed keys for the parameters (admin overrides of the exam's defaults) */
   keys(exam: Exam, parameters: Record<string, unknown>): unknown;
   /** every parameter's effective value as text (defaults with the overrides on top) */
@@ -44,9 +53,13 @@ export interface GradingCore {
   ): (extraction: ExtractedScript, fileName: string) => ScriptGrade;
 }
 
-/** Thrown when the file itself cannot be read: not retried, shown to the TA as the reason. */
-export function isUnreadableFile(err: unknown): err is Error & { code: string } {
-  return err instanceof Error && err.name === 'IngestError';
+/**
+ * The file itself cannot be read (not a PDF, encrypted, corrupt, too many pages, ...): the one
+ * error class for that is @grader/ingest's IngestError, with a code. Not retried; its message is
+ * shown to the TA as the reason.
+ */
+export function isUnreadableFile(err: unknown): err is IngestError {
+  return err instanceof IngestError;
 }
 
 /** The real extractor: pdfjs text layer + OCR in a pool of worker threads (off the job loop). */
@@ -93,16 +106,6 @@ export async function createCoreExtractor(opts: {
   };
 }
 
-/** Split "line 4: parts[0].items[1].points: expected number" into a field path and a message. */
-export function problemToField(problem: string): [string, string] {
-  const line = /^line (\d+): /.exec(problem);
-  const rest = line ? problem.slice(line[0].length) : problem;
-  const i = rest.indexOf(': ');
-  const path = i > 0 ? rest.slice(0, i) : '(root)';
-  const msg = i > 0 ? rest.slice(i + 2) : rest;
-  return [path, line ? `line ${line[1]}: ${msg}` : msg];
-}
-
 /** The real grading core (@grader/rubric + @grader/exam keys), loaded lazily. */
 export async function loadGradingCore(): Promise<GradingCore> {
   const rubricPkg = await import('@grader/rubric');
@@ -115,14 +118,19 @@ export async function loadGradingCore(): Promise<GradingCore> {
         rubric = rubricPkg.parseRubric(yaml);
       } catch (err) {
         if (!(err instanceof rubricPkg.RubricError)) throw err;
-        return Object.fromEntries(err.problems.map(problemToField));
+        return err.issues;
       }
       const known = new Set(exam.parts.map((p) => p.id));
-      const fields: FieldErrors = {};
+      const issues: Issue[] = [];
       rubric.parts.forEach((p, i) => {
-        if (!known.has(p.id)) fields[`parts[${i}].id`] = `"${p.id}" is not a part of exam ${exam.id}`;
+        if (!known.has(p.id))
+          issues.push({
+            path: `parts[${i}].id`,
+            line: null,
+            message: `"${p.id}" is not a part of exam ${exam.id}`,
+          });
       });
-      return Object.keys(fields).length ? fields : null;
+      return issues.length ? issues : null;
     },
     keys(exam, parameters) {
       return examPkg.computeKeys(exam, overrides(parameters));

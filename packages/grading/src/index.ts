@@ -4,8 +4,8 @@ export { type BatchKeys, type BatchScript, gradeExtractedBatch } from './batch.t
 export {
   createCoreExtractor,
   type Extractor,
-  type FieldErrors,
   type GradingCore,
+  type Issue,
   isUnreadableFile,
   loadGradingCore,
   type RosterEntry,

@@ -37,7 +37,9 @@ describe('two-column pages', () => {
     expect(s.order).toEqual(['1a', '1b', '2a', '2b', '3a', '3b']);
     expect(s.parts['2a'].text).toContain('the decoder state');
     expect(s.parts['2a'].text).not.toContain('product has no weights');
-    expect(s.parts['3b'].text).toBe('b is 3 as there is one bias per unit\nof the hidden state of the LSTM cell.');
+    expect(s.parts['3b'].text).toBe(
+      'b is 3 as there is one bias per unit\nof the hidden state of the LSTM cell.',
+    );
   });
   it('a single-column page with long lines is not split', async () => {
     const s = await read(

@@ -209,7 +209,11 @@ export async function ocrPage(
   // on a turned page; Paddle's line scores do not)
   const first = res.fast ?? res;
   if (first.conf < 0.45 || first.words.length < 5 || mostlyVertical(first)) {
-    quarter = await detectQuarter(img, pool, first, mostlyVertical(first));
+    // A rectified photo's page is portrait or landscape as the sheet lay: its text can only be upside
+    // down, or (a landscape quad) on its side. Cursive pages read with low confidence and a free
+    // choice turned some of them by a quarter (handwriting corpus, h08).
+    const only = pre.page ? (pre.img.height >= pre.img.width ? [2] : [1, 3]) : undefined;
+    quarter = await detectQuarter(img, pool, first, mostlyVertical(first), only);
     if (quarter !== 0) {
       img = rotateQuarter(pre.img, quarter);
       res = await pool.recognize(toPgm(img), hint);
@@ -269,6 +273,7 @@ async function detectQuarter(
   pool: OcrPool,
   upright: OcrResult,
   sideways: boolean,
+  only?: number[],
 ): Promise<number> {
   const small = downscale(img, 2);
   const side = Math.min(small.width, small.height);
@@ -276,7 +281,8 @@ async function detectQuarter(
   const score = (r: OcrResult) => r.words.reduce((s, w) => s + (w.conf > 0.6 ? w.text.length : 0), 0);
   let best = 0;
   // A page read in vertical lines is turned a quarter either way: pick the better of the two.
-  const quarters = sideways ? [1, 3] : [1, 2, 3];
+  const quarters = (sideways ? [1, 3] : [1, 2, 3]).filter((q) => !only || only.includes(q));
+  if (!quarters.length) return 0;
   let bestScore = sideways ? 0 : score(upright) / 4; // full page vs a quarter-size crop: rough parity
   const tries = await Promise.all(
     quarters.map((q) => pool.recognize(toPgm(rotateQuarter(band, q)), { quick: true })),

@@ -8,6 +8,7 @@ import {
 } from '@grader/grading';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import type { GradeJob, IngestJob, Queues } from '@grader/queue';
+import { UnrecoverableError } from 'bullmq';
 
 export interface WorkerContext {
   db: Db;
@@ -34,7 +35,10 @@ async function markFailed(db: Db, submissionId: string, reason: string) {
   });
 }
 
-/** PDF -> pages + extracted answers, stored; then a grade job. Safe to run twice. */
+/**
+ * PDF -> pages + extracted answers, stored; then a grade job. Safe to run twice. A file that cannot
+ * be read (IngestError) marks the submission failed and rejects with UnrecoverableError.
+ */
 export async function processIngest(
   ctx: WorkerContext,
   job: IngestJob,
@@ -90,8 +94,10 @@ export async function processIngest(
     });
   } catch (err) {
     if (isUnreadableFile(err)) {
+      // the file itself cannot be read: the submission fails with the reason, the job ends now
+      // (BullMQ's UnrecoverableError: no retries, whatever attempts are left)
       await markFailed(db, sub.id, err.message);
-      return `failed: ${err.message}`;
+      throw new UnrecoverableError(`${err.code}: ${err.message}`);
     }
     if (attempt.final) await markFailed(db, sub.id, `could not extract: ${(err as Error).message}`);
     else

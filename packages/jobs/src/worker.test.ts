@@ -2,6 +2,7 @@ import type { Config } from '@grader/config';
 import { createTestDatabase, LocalBlobStore, type TestDatabase } from '@grader/db';
 import { fakeExtractor, fakeGrading, fakePdf } from '@grader/grading/testing';
 import { deleteQueueKeys } from '@grader/queue';
+import { UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processGrade, processIngest } from './processors.ts';
 import { addSubmission, seedFakeExam, testConfig, waitFor } from './testing/fixtures.ts';
@@ -63,6 +64,27 @@ describe('worker (real PostgreSQL and Redis)', () => {
     expect(by['c.pdf'].statusReason).toMatch(/not a PDF/);
     expect(await t.db.page.count({ where: { submissionId: good.id } })).toBe(1);
     expect(await t.db.extractedAnswer.count({ where: { submissionId: good.id } })).toBe(2);
+  });
+
+  it('a file that cannot be read ends its job at once (UnrecoverableError), with no retries', async () => {
+    const { exam } = await seedFakeExam(t.db);
+    const direct = await addSubmission(t.db, store, exam.id, 'e1.pdf', Buffer.from('GIF89a'));
+    await expect(
+      processIngest(worker.ctx, { submissionId: direct.id }, { final: false }),
+    ).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(await t.db.submission.findUniqueOrThrow({ where: { id: direct.id } })).toMatchObject({
+      status: 'failed',
+      statusReason: 'e1.pdf is not a PDF',
+    });
+    // through the queue (JOB_ATTEMPTS 5, backoff from 1 s): read once, never again
+    const queued = await addSubmission(t.db, store, exam.id, 'e2.pdf', Buffer.from('GIF89a again'));
+    const before = extractor.calls;
+    await worker.ctx.queues.addIngest({ submissionId: queued.id });
+    await waitFor(
+      async () => (await t.db.submission.findUnique({ where: { id: queued.id } }))?.status === 'failed',
+    );
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(extractor.calls - before).toBe(1);
   });
 
   it('is idempotent: running the same jobs again stores nothing new', async () => {

@@ -2,7 +2,13 @@
 // npm run freeform -- score GRADED.json [--half tune|heldout|all]
 //   GRADED.json: `grade --json --roster packages/testkit/freeform/roster.csv` over freeform/pdf/*.pdf
 import { readFileSync } from 'node:fs';
-import { formatFreeformScore, freeformLabels, renderFreeform, scoreFreeform, TUNE_WRITERS } from './freeform.ts';
+import {
+  formatFreeformScore,
+  freeformLabels,
+  renderFreeform,
+  scoreFreeform,
+  TUNE_WRITERS,
+} from './freeform.ts';
 
 const [cmd, file, ...rest] = process.argv.slice(2);
 if (cmd === 'render') {
@@ -11,7 +17,11 @@ if (cmd === 'render') {
 } else if (cmd === 'score' && file) {
   const half = rest[rest.indexOf('--half') + 1] ?? 'tune';
   const labels = freeformLabels().filter((l) =>
-    half === 'all' ? true : half === 'tune' ? TUNE_WRITERS.includes(l.writer) : !TUNE_WRITERS.includes(l.writer),
+    half === 'all'
+      ? true
+      : half === 'tune'
+        ? TUNE_WRITERS.includes(l.writer)
+        : !TUNE_WRITERS.includes(l.writer),
   );
   console.log(`${half}: ${labels.length} scripts`);
   console.log(formatFreeformScore(scoreFreeform(labels, JSON.parse(readFileSync(file, 'utf8')))));

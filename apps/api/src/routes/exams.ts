@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { examFromRow } from '@grader/worker';
+import { examFromRow } from '@grader/grading';
 import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';

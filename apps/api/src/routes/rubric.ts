@@ -1,10 +1,10 @@
-import { examFromRow, refreshExamFlags } from '@grader/worker';
+import { examFromRow, refreshExamFlags } from '@grader/grading';
 import { Router } from 'express';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ADMIN, currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
-import { HttpError, parse } from '../errors.ts';
+import { HttpError, issueFields, parse } from '../errors.ts';
 import { checkIdParams } from '../ids.ts';
 import { regradeExam } from '../services/regrade.ts';
 
@@ -20,7 +20,8 @@ export function rubricRoutes(ctx: AppContext) {
   function check(exam: Parameters<typeof examFromRow>[0], yaml: string) {
     let fields: Record<string, string> | null;
     try {
-      fields = ctx.grading.checkRubric(examFromRow(exam), yaml);
+      const issues = ctx.grading.checkRubric(examFromRow(exam), yaml);
+      fields = issues ? issueFields(issues) : null;
     } catch (err) {
       fields = { '(root)': (err as Error).message };
     }

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exam, loadExam } from '@grader/exam';
+import { type Exam, ExamDefinitionError, loadExam } from '@grader/exam';
 import { parse as parseYaml } from 'yaml';
 import type { AppContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, issueFields } from '../errors.ts';
 
 /**
  * Validate an exam definition (exam.yaml + rubric.yaml, the format of exams/cs60010-ct3) with
@@ -33,16 +33,8 @@ export function validateDefinition(ctx: AppContext, examYaml: string, rubricYaml
     writeFileSync(join(dir, id, 'rubric.yaml'), rubricYaml);
     exam = loadExam(id, dir);
   } catch (err) {
-    // loadExam reports "<file>: path: message; path: message"
-    const msg = (err as Error).message;
-    const where = msg.includes('exam.yaml: ')
-      ? msg.slice(msg.indexOf('exam.yaml: ') + 'exam.yaml: '.length)
-      : msg;
-    for (const piece of where.split('; ')) {
-      const i = piece.indexOf(': ');
-      if (i > 0) fields[`exam.yaml: ${piece.slice(0, i)}`] = piece.slice(i + 2);
-      else fields['exam.yaml'] = piece;
-    }
+    if (!(err instanceof ExamDefinitionError)) throw err;
+    Object.assign(fields, issueFields(err.issues, 'exam.yaml'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -52,8 +44,7 @@ export function validateDefinition(ctx: AppContext, examYaml: string, rubricYaml
       if (p.id in Object.prototype) fields[`exam.yaml: parts.${i}.id`] = `"${p.id}" is a reserved name`;
     });
     try {
-      const errs = ctx.grading.checkRubric(exam, rubricYaml);
-      for (const [k, v] of Object.entries(errs ?? {})) fields[`rubric.yaml: ${k}`] = v;
+      Object.assign(fields, issueFields(ctx.grading.checkRubric(exam, rubricYaml) ?? [], 'rubric.yaml'));
     } catch (err) {
       fields['rubric.yaml'] = (err as Error).message;
     }

@@ -1,6 +1,6 @@
-import { gradeRowData } from '@grader/db';
+import { effectiveGrade, storeGrades } from '@grader/db';
+import { examFromRow } from '@grader/grading';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
-import { examFromRow } from '@grader/worker';
 import type { AppContext } from '../context.ts';
 import { examSubmissions } from './grades.ts';
 
@@ -27,7 +27,6 @@ export async function regradeExam(
   rubric: { yaml: string; parameters: Record<string, unknown> },
   save?: { rubricVersionId: string; actorId: string },
 ): Promise<RegradeSummary> {
-  const { effectiveGrade } = await import('@grader/db');
   const gradeOne = ctx.grading.prepare(examFromRow(exam), rubric.parameters, rubric.yaml);
   const subs = await examSubmissions(ctx, exam);
   const extracted = subs.filter((s) => ['graded', 'needs_review'].includes(s.status));
@@ -62,32 +61,21 @@ export async function regradeExam(
       }
     }
     if (!save || rows.length === 0) continue;
-    await ctx.db.$transaction(async (tx) => {
-      const inserted = await tx.grade.createManyAndReturn({
-        data: rows.map(({ sub, grade }) => gradeRowData(sub.id, save.rubricVersionId, grade)),
-        skipDuplicates: true,
-        select: { submissionId: true },
-      });
-      const created = new Set(inserted.map((g) => g.submissionId));
-      await tx.auditLog.createMany({
-        data: rows
-          .filter(({ sub }) => created.has(sub.id))
-          .map(({ sub, after }) => ({
-            actorId: save.actorId,
-            action: 'regrade',
-            examId: exam.id,
-            submissionId: sub.id,
-            before: { rubricVersionId: exam.currentRubricId, total: sub.grade?.effective.total ?? null },
-            after: { rubricVersionId: save.rubricVersionId, total: after.total },
-            reason: 'rubric or parameters changed',
-          })),
-      });
-      for (const status of ['graded', 'needs_review'] as const) {
-        const ids = rows
-          .filter(({ after }) => after.needsReview > 0 === (status === 'needs_review'))
-          .map((r) => r.sub.id);
-        if (ids.length) await tx.submission.updateMany({ where: { id: { in: ids } }, data: { status } });
-      }
+    // stored by the one function that stores automatic grades (the grade jobs use it too)
+    await storeGrades(ctx.db, {
+      rubricVersionId: save.rubricVersionId,
+      isCurrent: true,
+      grades: rows.map(({ sub, grade }) => ({
+        submissionId: sub.id,
+        grade,
+        before: { rubricVersionId: exam.currentRubricId, total: sub.grade?.effective.total ?? null },
+      })),
+      audit: {
+        action: 'regrade',
+        actorId: save.actorId,
+        examId: exam.id,
+        reason: 'rubric or parameters changed',
+      },
     });
   }
   summary.meanDelta = summary.scripts ? Math.round((sumDelta / summary.scripts) * 1000) / 1000 : 0;

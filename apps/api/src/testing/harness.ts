@@ -1,7 +1,8 @@
 import { createTestDatabase, type TestDatabase } from '@grader/db';
+import { fakeExtractor, fakeGrading } from '@grader/grading/testing';
+import { createWorker, type GraderWorker } from '@grader/jobs';
+import { testConfig } from '@grader/jobs/testing';
 import { deleteQueueKeys } from '@grader/queue';
-import { createWorker, type GraderWorker } from '@grader/worker';
-import { fakeExtractor, fakeGrading, testConfig } from '@grader/worker/testing';
 import { createServer, type GraderServer } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { TestClient } from './client.ts';

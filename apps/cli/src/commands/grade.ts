@@ -15,18 +15,10 @@ import {
   UnknownExamError,
   VersionsError,
 } from '@grader/exam';
-import { createOcrPool, ingestPdf, type OcrPool, parseRoster, type Roster } from '@grader/ingest';
+import { createCoreExtractor, type Extractor, gradeExtractedBatch } from '@grader/grading';
+import { parseRoster } from '@grader/ingest';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
-import {
-  applyFlags,
-  type GradedScript,
-  type GradingContext,
-  gradeScript,
-  gradeVersionedBatch,
-  loadRubric,
-  prepareRubric,
-  RubricError,
-} from '@grader/rubric';
+import { type GradingContext, loadRubric, prepareRubric, RubricError } from '@grader/rubric';
 import { CliError } from '../cli-error.ts';
 
 export interface GradeArgs {
@@ -199,19 +191,21 @@ export async function run(argv: string[]): Promise<number> {
   const rosterVersion = new Map((roster ?? []).map((s) => [s.roll, s.version ?? null]));
   const restore = guardStdout();
   const lanes = Math.max(1, Math.min(availableParallelism(), args.files.length));
-  let pool: OcrPool | null = null;
-  const getPool = async () =>
-    (pool ??= await createOcrPool({
-      size: Math.max(1, Math.min(availableParallelism(), 2)),
-      engine: ocrEngine,
-    }));
+  let extractor: Extractor | null = null;
   const results: Array<{ file: string; script: ExtractedScript | null; error?: string }> = new Array(
     args.files.length,
   );
   let done = 0;
   const showProgress = !args.json || process.stderr.isTTY === true;
   try {
-    const ocr = await getPool();
+    // the extractor the worker uses; a batch shares the cores, so each file gets more time than a
+    // lone upload gets on the server
+    const ex = await createCoreExtractor({
+      ocrWorkers: Math.max(1, Math.min(availableParallelism(), 2)),
+      ocrEngine,
+      timeoutMs: 180_000,
+    });
+    extractor = ex;
     let next = 0;
     const lane = async () => {
       while (next < args.files.length) {
@@ -220,14 +214,7 @@ export async function run(argv: string[]): Promise<number> {
         const file = basename(path);
         try {
           const bytes = new Uint8Array(readFileSync(path));
-          // a batch shares the cores: give each file more time than a lone upload gets on the server
-          const script = await ingestPdf(bytes, {
-            exam,
-            fileName: file,
-            roster: roster as Roster | undefined,
-            ocr,
-            limits: { timeoutMs: 180_000 },
-          });
+          const script = await ex.extract(bytes, { exam, fileName: file, roster: roster ?? [] });
           results[i] = { file, script };
         } catch (e) {
           results[i] = {
@@ -241,32 +228,22 @@ export async function run(argv: string[]): Promise<number> {
     };
     await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
-    await (pool as OcrPool | null)?.close().catch(() => {});
+    await (extractor as Extractor | null)?.close().catch(() => {});
     restore();
   }
   // grade the readable scripts together (similarity is across the batch), keep errors in place
   const ok = results.map((r, i) => ({ r, i })).filter((x) => x.r.script);
-  let flagged: ScriptGrade[];
-  if (versions) {
-    // each script on its own version (roster, else the code on the script); similarity over the batch
-    flagged = gradeVersionedBatch(
-      loaded,
-      versions,
-      exam.reviewThreshold,
-      ok.map(({ r }) => ({
-        file: r.file,
-        script: r.script!,
-        rosterVersion: r.script!.header.match ? rosterVersion.get(r.script!.header.match.roll) : null,
-      })),
-    );
-  } else {
-    const graded: GradedScript[] = ok.map(({ r }) => gradeScript(rubric, ctx, r.script!, r.file));
-    flagged = applyFlags(
-      graded,
-      ok.map(({ r }) => r.script!),
-      rubric,
-    );
-  }
+  // the same batch grading as the server's (@grader/grading): with versions, each script on its own
+  // version (roster, else the code on the script); similarity over the whole batch
+  const flagged = gradeExtractedBatch(
+    loaded,
+    versions ? { versions, reviewThreshold: exam.reviewThreshold } : { ctx },
+    ok.map(({ r }) => ({
+      file: r.file,
+      script: r.script!,
+      rosterVersion: r.script!.header.match ? rosterVersion.get(r.script!.header.match.roll) : null,
+    })),
+  );
   const out: Array<ScriptGrade | { file: string; error: string }> = results.map((r) => ({
     file: r.file,
     error: r.error ?? 'not processed',

@@ -3,18 +3,11 @@
 // `name: Y` and `<partId>: <answer>` lines. Rubric YAML: `parts: {<id>: {max, key}}`.
 
 import { matchStudent, type Roster } from '@grader/ingest';
+import { IngestError } from '@grader/ingest/errors';
 import type { ExtractedScript, PartGrade, ScriptGrade } from '@grader/model';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Extractor, GradingCore } from '../core.ts';
-
-class FakeIngestError extends Error {
-  code = 'not_pdf';
-  constructor(message: string) {
-    super(message);
-    this.name = 'IngestError';
-  }
-}
 
 export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { calls: number } {
   const ex = {
@@ -25,7 +18,7 @@ export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { ca
     ) {
       ex.calls++;
       const text = Buffer.from(bytes).toString('utf8');
-      if (!text.startsWith('%PDF-')) throw new FakeIngestError(`${o.fileName} is not a PDF`);
+      if (!text.startsWith('%PDF-')) throw new IngestError('not_pdf', `${o.fileName} is not a PDF`);
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       o.onProgress?.(0.5);
       const fields = new Map<string, string>();
@@ -84,11 +77,11 @@ export const fakeGrading: GradingCore = {
     try {
       doc = parseYaml(yaml);
     } catch (err) {
-      return { '': `not YAML: ${(err as Error).message}` };
+      return [{ path: '', line: null, message: `not YAML: ${(err as Error).message}` }];
     }
     const r = FakeRubric.safeParse(doc);
     if (r.success) return null;
-    return Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+    return r.error.issues.map((i) => ({ path: i.path.join('.'), line: null, message: i.message }));
   },
   keys(_exam, parameters) {
     return { ...parameters };

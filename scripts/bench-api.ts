@@ -1,5 +1,6 @@
 // `npm run bench -w @grader/api`: the server's numbers, on a fresh database and queue prefix, with
-// the real core (pdfjs text layer, rubric grading) and the real PostgreSQL and Redis.
+// the real core (pdfjs text layer, rubric grading) and the real PostgreSQL and Redis. It runs both
+// apps (the API here, the worker in its own process), so it lives with the repository's scripts.
 //   1. N typed PDFs (default 200) uploaded in one request -> all graded (s)
 //   2. a rubric edit regrading M scripts (default 1,000) from stored extractions (s)
 //   3. grade-read latency (GET /api/submissions/:id) under load: autocannon on loopback, p50/p99
@@ -10,14 +11,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer, regradeExam, seedDemo } from '@grader/api';
 import { loadConfig } from '@grader/config';
 import { dropDatabase, ensureDatabase, migrate, withDatabase } from '@grader/db';
 import { deleteQueueKeys } from '@grader/queue';
 import autocannon from 'autocannon';
-import { makeManyScripts } from '../../../scripts/make-demo-scripts.ts';
-import { createServer } from './app.ts';
-import { seedDemo } from './seed.ts';
-import { regradeExam } from './services/regrade.ts';
+import { makeManyScripts } from './make-demo-scripts.ts';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,7 +46,7 @@ const server = await createServer({ config, log });
 // The worker in its own process, as deployed: its PDF parsing does not share the API's event loop.
 const worker = spawn(
   process.execPath,
-  ['--import', 'tsx', fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url))],
+  ['--import', 'tsx', fileURLToPath(new URL('../apps/worker/src/main.ts', import.meta.url))],
   {
     env: {
       ...process.env,

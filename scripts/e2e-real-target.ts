@@ -1,15 +1,16 @@
 /**
- * The real stack for the e2e run: the API (createServer) and the worker (createWorker) in this
- * process, on a fresh PostgreSQL database created and dropped here, queues under a unique Redis
- * prefix, blobs in a temp folder; seeded with the demo course (seedDemo) and the sample roster.
+ * The real stack for the web UI's e2e run (apps/web/e2e; started by scripts/e2e.ts): the API
+ * (createServer) and the worker (createWorker) in this process, on a fresh PostgreSQL database
+ * created and dropped here, queues under a unique Redis prefix, blobs in a temp folder; seeded with
+ * the demo course (seedDemo) and the sample roster.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, seedDemo } from '@grader/api';
 import { createTestDatabase } from '@grader/db';
-import { createWorker } from '@grader/worker';
-import { testConfig } from '@grader/worker/testing';
-import type { Target } from './flow.ts';
+import { createWorker } from '@grader/jobs';
+import { testConfig } from '@grader/jobs/testing';
+import type { Target } from '@grader/web/e2e';
 
 export async function startRealTarget(repoRoot: string, distDir: string): Promise<Target> {
   const samplesDir = join(repoRoot, 'samples');
