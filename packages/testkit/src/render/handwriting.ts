@@ -306,7 +306,7 @@ function planOne(spec: HandSpec, student: { roll: string; name: string }, seed: 
     b.habits.push(`boxed ${toks[i].replace(/[\uE000\uE001]/g, '')}`);
   });
   // one or two values written wrong, struck out and rewritten
-  const strikable = blocks.flatMap((b, k) =>
+  const strikable = blocks.flatMap((_b, k) =>
     written[k].flatMap((line, li) =>
       line.startsWith('\t') || line.includes('\uE000')
         ? []
