@@ -154,3 +154,15 @@ describe('ingestPdf refuses bad input with a clear IngestError', () => {
     }
   });
 });
+
+describe('renderPage', () => {
+  it('caps the pixels of a huge page (a 5000 × 5000 pt page is not drawn 7,639 px square)', async () => {
+    const { MAX_PAGE_PIXELS_SIDE } = await import('./ingest.ts');
+    const pdf = await textPdf([['big page']], { size: [5000, 5000] });
+    const png = await renderPage(pdf, 1, 110);
+    const w = png.readUInt32BE(16);
+    const h = png.readUInt32BE(20);
+    expect(Math.max(w, h)).toBeLessThanOrEqual(MAX_PAGE_PIXELS_SIDE);
+    expect(Math.max(w, h)).toBeGreaterThan(MAX_PAGE_PIXELS_SIDE - 10);
+  });
+});

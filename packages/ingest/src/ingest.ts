@@ -34,6 +34,12 @@ export type IngestOptions = {
   ocr?: OcrPool;
   limits?: { maxBytes?: number; maxPages?: number; timeoutMs?: number };
   onProgress?: (p: IngestProgress) => void;
+  /**
+   * Read only pages `from`..`to` (1-based, inclusive) of the PDF: one script of a stack. The result
+   * is the script as if those pages were their own file (pages numbered from 1); `sourcePages`
+   * records where they lie in the stack. `limits.maxPages` then counts the range, not the stack.
+   */
+  pages?: { from: number; to: number };
 };
 
 /** A text layer with fewer visible characters than this is "thin": the page is OCR'd instead. */
@@ -48,7 +54,7 @@ const MAX_OCR_DPI = 300;
 const OPEN_BUDGET_MS = 30_000;
 const PAGE_BUDGET_MS = 30_000;
 
-type PageResult = { info: PageInfo; lines: Line[]; warnings: string[] };
+export type PageResult = { info: PageInfo; lines: Line[]; warnings: string[] };
 
 export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise<ExtractedScript> {
   const limits: { maxBytes: number; maxPages: number; timeoutMs?: number } = {
@@ -67,17 +73,18 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
   // Pooled OCR keeps, per line, the reading in which a label of this exam can be read.
   const tree = new PartTree(opts.exam.parts);
   const hint: RecognizeOptions = { isLabel: (t) => findLabel(t, tree, [], { ocr: true }) !== null };
-  const readAll = async (d: PDFDocumentProxy) => {
+  const readAll = async (d: PDFDocumentProxy, from: number, count: number) => {
     // Pages are read a few at a time: OCR'd pages then keep every worker of the pool busy.
-    const pages: PageResult[] = new Array(d.numPages);
-    let next = 1;
+    const pages: PageResult[] = new Array(count);
+    let next = 0;
     const lane = async () => {
-      while (next <= d.numPages && !cancelled) {
-        const n = next++;
-        pages[n - 1] = await readPage(d, n, pool, hint, opts.onProgress);
+      while (next < count && !cancelled) {
+        const i = next++;
+        const r = await readPage(d, from + i, pool, hint, opts.onProgress);
+        pages[i] = from === 1 ? r : renumber(r, i + 1);
       }
     };
-    const lanes = Math.min(d.numPages, (opts.ocr?.size ?? 2) + 1);
+    const lanes = Math.min(count, (opts.ocr?.size ?? 2) + 1);
     await Promise.all(Array.from({ length: lanes }, lane));
     return pages;
   };
@@ -88,19 +95,22 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
   try {
     // A hang anywhere (a pathological file, a stuck worker) ends in IngestError('timeout').
     const started = Date.now();
-    const opening = openPdf(bytes, limits.maxPages).then((d) => {
+    const range = opts.pages;
+    // a range is checked against the page limit itself: the stack around it may be longer
+    const opening = openPdf(bytes, range ? Number.MAX_SAFE_INTEGER : limits.maxPages).then((d) => {
       doc = d;
       if (cancelled) void closePdf(d); // opened after the deadline: nobody will use it
       return d;
     });
     const d = await withTimeout(opening, limits.timeoutMs ?? OPEN_BUDGET_MS, 'opening the PDF', stop);
+    const from = range?.from ?? 1;
+    const count = range ? checkRange(range, d.numPages, limits.maxPages) : d.numPages;
     const left =
-      limits.timeoutMs === undefined
-        ? PAGE_BUDGET_MS * d.numPages
-        : limits.timeoutMs - (Date.now() - started);
-    const pages = await withTimeout(readAll(d), Math.max(1, left), 'reading the PDF', stop);
+      limits.timeoutMs === undefined ? PAGE_BUDGET_MS * count : limits.timeoutMs - (Date.now() - started);
+    const pages = await withTimeout(readAll(d, from, count), Math.max(1, left), 'reading the PDF', stop);
     opts.onProgress?.({ page: pages.length, pages: pages.length, stage: 'segment' });
-    return assemble(pages, opts);
+    const script = assemble(pages, opts);
+    return range ? { ...script, sourcePages: { from: range.from, to: range.to } } : script;
   } finally {
     await closePdf(doc);
     const own = ownPool as Promise<OcrPool> | null;
@@ -108,7 +118,31 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
   }
 }
 
-async function readPage(
+/** The number of pages in `range`; an IngestError when it is not a range of the document's pages. */
+function checkRange(range: { from: number; to: number }, numPages: number, maxPages: number): number {
+  const { from, to } = range;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from || to > numPages)
+    throw new IngestError('empty', `pages ${from}-${to} are not pages of the PDF (it has ${numPages})`);
+  const count = to - from + 1;
+  if (count > maxPages)
+    throw new IngestError(
+      'too_many_pages',
+      `pages ${from}-${to} are ${count} pages, over the ${maxPages}-page limit`,
+    );
+  return count;
+}
+
+/**
+ * A page of a range, numbered as the `k`-th page of its own script. Lines are changed in place: the
+ * reading frame of a turned page is keyed by the line object.
+ */
+function renumber(r: PageResult, k: number): PageResult {
+  for (const l of r.lines) l.page = k;
+  return { ...r, info: { ...r.info, page: k } };
+}
+
+/** Reads page `n` (1-based): its text layer, else OCR of its rendering (through `pool`). */
+export async function readPage(
   doc: PDFDocumentProxy,
   n: number,
   pool: () => Promise<OcrPool>,
@@ -365,6 +399,9 @@ function isHeaderish(l: Line, courseCode: string): boolean {
 }
 
 /** A PNG of one page (1-based) for the web UI. */
+/** The longest side, in pixels, of a page image rendered for people to look at. */
+export const MAX_PAGE_PIXELS_SIDE = 2400;
+
 export async function renderPage(bytes: Uint8Array, page: number, dpi = 150): Promise<Buffer> {
   checkBytes(bytes, DEFAULT_LIMITS.maxBytes);
   const doc = await openPdf(bytes, Number.MAX_SAFE_INTEGER);
@@ -372,11 +409,14 @@ export async function renderPage(bytes: Uint8Array, page: number, dpi = 150): Pr
     if (!Number.isInteger(page) || page < 1 || page > doc.numPages) {
       throw new IngestError('empty', `page ${page} does not exist (the PDF has ${doc.numPages})`);
     }
-    const r = await withTimeout(
-      renderRgba(await doc.getPage(page), Math.min(400, Math.max(20, dpi))),
-      60_000,
-      'rendering the page',
+    // a pixel cap: a 5000 × 5000 pt page at 110 DPI would be 7,639 px square (and ~1 GB to draw)
+    const p = await doc.getPage(page);
+    const { width, height } = pageSize(p);
+    const capped = Math.min(
+      Math.min(400, Math.max(20, dpi)),
+      (MAX_PAGE_PIXELS_SIDE / Math.max(width, height)) * 72,
     );
+    const r = await withTimeout(renderRgba(p, Math.max(1, capped)), 60_000, 'rendering the page');
     const canvas = createCanvas(r.width, r.height);
     const ctx = canvas.getContext('2d');
     const data = ctx.createImageData(r.width, r.height);

@@ -1,5 +1,3 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { effectiveGrade, type Grade, type OverrideLike } from '@grader/db';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -9,6 +7,7 @@ import { HttpError, notFound, parse } from '../errors.ts';
 import { checkIdParams, Id } from '../ids.ts';
 import { overridePart, progressOf } from '../services/grades.ts';
 import { ownedBy } from '../services/identity.ts';
+import { cachedPageImage } from '../services/page-images.ts';
 import { examPartId, ownPart } from '../services/parts.ts';
 import { regradeView } from './review.ts';
 
@@ -19,6 +18,8 @@ const OverrideBody = z.object({
 const RegradeBody = z.object({ message: z.string().trim().min(1).max(4000) });
 const AssignBody = z.object({ studentId: Id.nullable() });
 const PAGE_DPI = 110;
+/** audit actions where a person set a part's score */
+const PERSON_ACTIONS = ['override', 'review_grade', 'regrade_answer'];
 
 export function submissionRoutes(ctx: AppContext) {
   const r = Router();
@@ -61,8 +62,9 @@ export function submissionRoutes(ctx: AppContext) {
               score: p.review ? null : p.score,
               max: p.max,
               review: p.review,
-              reasons: p.review ? ['being reviewed'] : p.reasons,
-              items: p.review ? [] : p.items,
+              // a part a TA set by hand: the automatic items and reasons no longer say why
+              reasons: p.review ? ['being reviewed'] : p.override ? [] : p.reasons,
+              items: p.review || p.override ? [] : p.items,
               evidence: p.evidence,
               override: p.override
                 ? { score: p.override.score, comment: p.override.comment, at: p.override.at }
@@ -139,6 +141,9 @@ export function submissionRoutes(ctx: AppContext) {
       | undefined;
     const { pages, answers, overrides, regradeRequests: requests, student: student_ } = full;
     const grade = student && !sub.exam.releasedAt ? null : gradeView(full.grades[0], overrides, student);
+    const flagLinks =
+      !student && grade ? await similarScripts(sub, grade.flagReasons as Record<string, string>) : {};
+    const history = student && grade ? await changesSinceRelease(sub) : [];
     res.json({
       submission: {
         id: sub.id,
@@ -178,7 +183,9 @@ export function submissionRoutes(ctx: AppContext) {
         regions: a.regions,
         confidence: a.confidence,
       })),
-      grade,
+      grade: grade && !student ? { ...grade, flagLinks } : grade,
+      // student only: how their released grade changed since (overrides and regrades), oldest first
+      history,
       overrides:
         student && !sub.exam.releasedAt
           ? []
@@ -193,6 +200,63 @@ export function submissionRoutes(ctx: AppContext) {
     });
   });
 
+  /** The other scripts a `similarity` reason names (by file name), for a link to each. */
+  async function similarScripts(sub: { id: string; examId: string }, reasons: Record<string, string>) {
+    const reason = reasons?.similarity;
+    if (!reason) return {};
+    const others = await ctx.db.submission.findMany({
+      where: { examId: sub.examId, id: { not: sub.id } },
+      select: { id: true, fileName: true },
+    });
+    const named = others.filter((o) => {
+      const esc = o.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`(^|[\\s,;:(])${esc}(?=$|[\\s,;:)])`).test(reason);
+    });
+    return { similarity: named.map((o) => ({ id: o.id, fileName: o.fileName })) };
+  }
+
+  /**
+   * What changed in a released grade, from the audit log: a person's score for a part (override,
+   * group grade, answered regrade request) or a regrade of the whole script after a rubric or
+   * parameter change; entries that changed nothing are left out.
+   */
+  async function changesSinceRelease(sub: { id: string; examId: string }) {
+    const first = await ctx.db.auditLog.findFirst({
+      where: { examId: sub.examId, action: 'release' },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true },
+    });
+    if (!first) return [];
+    const rows = await ctx.db.auditLog.findMany({
+      where: {
+        submissionId: sub.id,
+        action: { in: [...PERSON_ACTIONS, 'regrade'] },
+        createdAt: { gt: first.createdAt },
+      },
+      orderBy: { createdAt: 'asc' },
+    });
+    const out = [];
+    for (const a of rows) {
+      const before = (a.before ?? {}) as { score?: number; total?: number | null };
+      const after = (a.after ?? {}) as { score?: number; total?: number };
+      const byPerson = PERSON_ACTIONS.includes(a.action);
+      const from = byPerson ? before.score : before.total;
+      const to = byPerson ? after.score : after.total;
+      if (typeof to !== 'number' || from === to) continue;
+      out.push({
+        kind: byPerson ? ('override' as const) : ('regrade' as const),
+        partId: byPerson ? a.partId : null,
+        before: typeof from === 'number' ? from : null,
+        after: to,
+        totalBefore: typeof before.total === 'number' ? before.total : null,
+        totalAfter: typeof after.total === 'number' ? after.total : null,
+        reason: byPerson ? (a.reason ?? '') : 'the marking scheme was updated and every script regraded',
+        at: a.createdAt.toISOString(),
+      });
+    }
+    return out;
+  }
+
   r.get('/:id/pages/:file', async (req, res) => {
     const { sub } = await submissionFor(ctx, req, req.params.id, ['admin', 'ta', 'student']);
     const m = /^(\d{1,4})\.png$/.exec(req.params.file);
@@ -202,19 +266,9 @@ export function submissionRoutes(ctx: AppContext) {
       where: { submissionId_page: { submissionId: sub.id, page: n } },
     });
     if (!page) throw notFound('page not found');
-    // rendered once per stored file and page, then served from the cache folder
-    const cacheDir = join(ctx.config.storageDir, 'pages', sub.storageKey.slice(0, 2));
-    const cached = join(cacheDir, `${sub.storageKey}-${n}-${PAGE_DPI}.png`);
-    let png: Buffer;
-    try {
-      png = await readFile(cached);
-    } catch {
-      png = await ctx.renderPage(await ctx.store.get(sub.storageKey), n, PAGE_DPI);
-      await mkdir(cacheDir, { recursive: true });
-      const tmp = `${cached}.${process.pid}.tmp`;
-      await writeFile(tmp, png);
-      await rename(tmp, cached);
-    }
+    const png = await cachedPageImage(ctx.config.storageDir, sub.storageKey, n, PAGE_DPI, async () =>
+      ctx.renderPage(await ctx.store.get(sub.storageKey), n, PAGE_DPI),
+    );
     res.setHeader('Content-Type', 'image/png');
     res.setHeader('Cache-Control', 'private, max-age=3600');
     res.send(png);
