@@ -170,6 +170,26 @@ describe('API flow (real PostgreSQL and Redis, fake OCR/grading core)', () => {
     await h.db.submission.delete({ where: { id: r.data.created[0].id } });
   });
 
+  it('a re-upload of a file whose first upload died before it was queued queues it at once', async () => {
+    const bytes = fakePdf({ roll: 'ZZ', '1a': '3', '2a': '3' });
+    const r = await ta.req('POST', `/api/exams/${examId}/submissions`, form([{ name: 'z.pdf', bytes }]));
+    const id = r.data.created[0].id;
+    // the state an API killed between the row and the queue leaves behind
+    await waitFor(async () => {
+      const s = await h.db.submission.findUnique({ where: { id } });
+      return s && ['graded', 'needs_review'].includes(s.status) ? s : null;
+    });
+    await h.db.submission.update({ where: { id }, data: { status: 'uploaded' } });
+    const again = await ta.req('POST', `/api/exams/${examId}/submissions`, form([{ name: 'z.pdf', bytes }]));
+    expect(again.data.duplicates).toEqual([expect.objectContaining({ id, status: 'queued' })]);
+    const done = await waitFor(async () => {
+      const s = await h.db.submission.findUnique({ where: { id } });
+      return s && ['graded', 'needs_review'].includes(s.status) ? s : null;
+    });
+    expect(done.status).not.toBe('uploaded');
+    await h.db.submission.delete({ where: { id } });
+  });
+
   it('streams progress and ends with every submission in a final state', async () => {
     const ctrl = new AbortController();
     const res = await fetch(`${h.base}/api/exams/${examId}/events`, {
@@ -385,6 +405,83 @@ describe('API flow (real PostgreSQL and Redis, fake OCR/grading core)', () => {
     await waitFor(
       async () => (await h.db.submission.findUnique({ where: { id: sub.id } }))?.status === 'graded',
     );
+  });
+
+  it('flags: the list carries them, the script its reasons and a link to the script a similarity names', async () => {
+    const sub = await h.db.submission.findUniqueOrThrow({
+      where: { id: ids['s1.pdf'] },
+      include: { exam: true },
+    });
+    await h.db.grade.update({
+      where: {
+        submissionId_rubricVersionId: { submissionId: sub.id, rubricVersionId: sub.exam.currentRubricId! },
+      },
+      data: {
+        flags: ['similarity'],
+        flagReasons: { similarity: 'shares the same unusual sentences with s2.pdf' },
+      },
+    });
+    const list = await ta.get(`/api/exams/${examId}/submissions`);
+    expect(list.data.find((s: { id: string }) => s.id === sub.id).flags).toEqual(['similarity']);
+    const d = await ta.get(`/api/submissions/${sub.id}`);
+    expect(d.data.grade.flagReasons.similarity).toMatch(/s2\.pdf/);
+    // s2b.pdf is not named (and "s2.pdf" inside another name would not count)
+    expect(d.data.grade.flagLinks).toEqual({ similarity: [{ id: ids['s2.pdf'], fileName: 's2.pdf' }] });
+    const mine = await s1.get(`/api/submissions/${sub.id}`);
+    expect(mine.data.grade.flags).toEqual([]);
+    expect(mine.data.grade.flagLinks).toBeUndefined();
+  });
+
+  it('release preview says what is pending; un-release hides grades from students again, audited', async () => {
+    const pre = await ta.get(`/api/exams/${examId}/release`);
+    expect(pre.status).toBe(200);
+    expect(pre.data.releasedAt).not.toBeNull();
+    expect(pre.data.pending).toMatchObject({ identityUnconfirmed: 1, notGraded: 0 });
+    expect(typeof pre.data.pending.partsInReview).toBe('number');
+    expect(pre.data.pending.scriptsInReview).toBeLessThanOrEqual(pre.data.pending.partsInReview);
+    expect((await s1.req('DELETE', `/api/exams/${examId}/release`)).status).toBe(403);
+
+    const un = await ta.req('DELETE', `/api/exams/${examId}/release`);
+    expect(un.status).toBe(200);
+    expect(await h.db.auditLog.count({ where: { examId, action: 'unrelease' } })).toBe(1);
+    expect((await s1.get('/api/submissions/mine')).data[0]).toMatchObject({ released: false, total: null });
+    expect((await s1.get(`/api/submissions/${ids['s1.pdf']}`)).data.grade).toBeNull();
+    expect((await ta.get(`/api/exams/${examId}/release`)).data.releasedAt).toBeNull();
+    expect((await ta.req('DELETE', `/api/exams/${examId}/release`)).status).toBe(409);
+
+    expect((await ta.post(`/api/exams/${examId}/release`)).status).toBe(200);
+    expect((await s1.get('/api/submissions/mine')).data[0]).toMatchObject({ released: true });
+  });
+
+  it('a student sees how their released grade changed: override and regrade, old -> new, why, when', async () => {
+    const o = await ta.post(`/api/submissions/${ids['s1.pdf']}/parts/2a/override`, {
+      score: 2,
+      comment: 'full credit after all',
+    });
+    expect(o.status).toBe(201);
+    const d = await s1.get(`/api/submissions/${ids['s1.pdf']}`);
+    const last = d.data.history.at(-1);
+    expect(last).toMatchObject({
+      kind: 'override',
+      partId: '2a',
+      before: 1.5,
+      after: 2,
+      reason: 'full credit after all',
+    });
+    expect(Date.parse(last.at)).toBeGreaterThan(0);
+    // the override before release is not "a change", nor an answer that kept the score
+    expect(d.data.history.filter((x: { kind: string }) => x.kind === 'override')).toHaveLength(1);
+    // the TA set the part: the automatic missed-item lines are not shown to the student
+    expect(d.data.grade.parts['2a'].items).toEqual([]);
+    expect(d.data.grade.parts['2a'].reasons).toEqual([]);
+
+    const s2 = await h.as('s2@t.test');
+    const d2 = await s2.get(`/api/submissions/${ids['s2.pdf']}`);
+    const regrades = d2.data.history.filter((x: { kind: string }) => x.kind === 'regrade');
+    expect(regrades.length).toBeGreaterThanOrEqual(1);
+    expect(regrades[0]).toMatchObject({ partId: null });
+    expect(regrades[0].after).toBe(regrades[0].before - 2); // rubric v2: 2a's key changed
+    expect((await ta.get(`/api/submissions/${ids['s2.pdf']}`)).data.history).toEqual([]);
   });
 
   it('serves health and the OpenAPI file', async () => {

@@ -56,9 +56,9 @@ const Env = z.object({
   /** BullMQ key prefix in Redis (tests use a unique one per run) */
   QUEUE_PREFIX: z.string().min(1).default('grader'),
   /** how often the worker's reconciler looks for submissions whose job was lost (ms) */
-  RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** a submission must have been idle this long before the reconciler re-enqueues it (ms) */
-  RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).default(60_000),
+  RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).default(5_000),
   /** attempts per job before a submission is marked failed */
   JOB_ATTEMPTS: z.coerce.number().int().positive().default(3),
   /** BullMQ job lock: a job whose worker died is retried after this long (ms) */

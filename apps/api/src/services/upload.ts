@@ -113,6 +113,16 @@ export async function acceptUploads(
       select,
     });
     if (existing) {
+      // a re-upload of a file whose first upload died before it was queued (the API killed between
+      // the row and the queue) queues it now instead of waiting for the reconciler
+      if (existing.status === 'uploaded') {
+        await ctx.queues.addIngest({ submissionId: existing.id });
+        await ctx.db.submission.updateMany({
+          where: { id: existing.id, status: 'uploaded' },
+          data: { status: 'queued' },
+        });
+        existing.status = 'queued';
+      }
       duplicates.push(existing);
       return existing;
     }
