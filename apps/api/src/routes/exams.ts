@@ -16,7 +16,7 @@ import { tooLargeReason } from '../services/limits.ts';
 import { examPartIds } from '../services/parts.ts';
 import { examStats } from '../services/stats.ts';
 import { acceptUploads, cleanName } from '../services/upload.ts';
-import { isTooLarge, sizeLimitedDiskStorage } from '../services/upload-storage.ts';
+import { isTooLarge, removeStaleUploads, sizeLimitedDiskStorage } from '../services/upload-storage.ts';
 import { examView } from './courses.ts';
 
 const ExportQuery = z.object({ unconfirmed: z.enum(['rows', 'omit']).default('rows') });
@@ -26,6 +26,8 @@ export function examRoutes(ctx: AppContext) {
   checkIdParams(r, { examId: 'exam' });
   const uploadDir = join(tmpdir(), 'grader-uploads');
   mkdirSync(uploadDir, { recursive: true });
+  // what a killed upload left behind is removed at start (not what a live request is writing)
+  void removeStaleUploads(uploadDir);
   // No request-wide file size limit: a file over MAX_UPLOAD_BYTES is dropped while it streams in
   // and reported on its own; the other files of the batch go on.
   const upload = multer({
@@ -144,6 +146,44 @@ export function examRoutes(ctx: AppContext) {
       await new Promise((r) => setTimeout(r, 1000));
     }
     res.end();
+  });
+
+  // What a release would do now: scripts that reach their student, and what is still pending
+  // (parts waiting for a person, scripts whose identity is unconfirmed and so stay with the TAs).
+  r.get('/:examId/release', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
+    const subs = await examSubmissions(ctx, exam);
+    const graded = subs.filter((s) => s.grade);
+    const inReview = graded.filter((s) => s.grade!.effective.needsReview > 0);
+    res.json({
+      releasedAt: exam.releasedAt?.toISOString() ?? null,
+      released: graded.filter((s) => s.studentId).length,
+      pending: {
+        partsInReview: inReview.reduce((a, s) => a + s.grade!.effective.needsReview, 0),
+        scriptsInReview: inReview.length,
+        identityUnconfirmed: subs.filter((s) => !s.studentId).length,
+        notGraded: subs.filter((s) => !s.grade).length,
+      },
+    });
+  });
+
+  // Un-release: students stop seeing grades (their pages say "not released yet"); audited.
+  r.delete('/:examId/release', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
+    if (!exam.releasedAt) throw new HttpError('conflict', 'grades are not released');
+    await ctx.db.$transaction([
+      ctx.db.exam.update({ where: { id: exam.id }, data: { releasedAt: null } }),
+      ctx.db.auditLog.create({
+        data: {
+          actorId: currentUser(req).id,
+          action: 'unrelease',
+          examId: exam.id,
+          before: { releasedAt: exam.releasedAt.toISOString() },
+          after: { releasedAt: null },
+        },
+      }),
+    ]);
+    res.json({ releasedAt: null });
   });
 
   // Release is per exam; a script reaches a student only through its confirmed owner, so scripts

@@ -3,7 +3,7 @@
 // deleted) but is read to its end, so the files after it in the same request still arrive.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
@@ -75,4 +75,22 @@ export function sizeLimitedDiskStorage(dir: string, maxBytes: number): StorageEn
       );
     },
   };
+}
+
+/**
+ * Removes temporary upload files left by a process that died mid-upload (a live request's files
+ * are younger than `olderThanMs`). Run when the API starts; failures to remove are ignored.
+ */
+export async function removeStaleUploads(dir: string, olderThanMs = 60 * 60_000): Promise<number> {
+  let removed = 0;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const path = join(dir, name);
+    const s = await stat(path).catch(() => null);
+    if (s?.isFile() && Date.now() - s.mtimeMs > olderThanMs) {
+      await rm(path, { force: true }).catch(() => {});
+      removed++;
+    }
+  }
+  return removed;
 }
