@@ -75,6 +75,33 @@ export async function startRealTarget(repoRoot: string, distDir: string): Promis
         await t.db.submission.update({ where: { id: s.id }, data: { status: 'needs_review' } });
       }
     },
+    /**
+     * The typed samples are not alike enough to be flagged for similarity: mark two of them as the
+     * similarity flag does (flags and a reason naming the other script), so the UI has one to show.
+     */
+    async flagSimilar(a: string, b: string) {
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ]) {
+        const s = await t.db.submission.findFirstOrThrow({
+          where: { fileName: x },
+          include: { grades: true },
+        });
+        for (const g of s.grades) {
+          await t.db.grade.update({
+            where: { id: g.id },
+            data: {
+              flags: [...new Set([...(g.flags as string[]), 'similarity'])],
+              flagReasons: {
+                ...(g.flagReasons as Record<string, string>),
+                similarity: `shares the same unusual sentences with ${y} (by the e2e test)`,
+              },
+            },
+          });
+        }
+      }
+    },
     zipped: join(samplesDir, 'p11.pdf'),
     files,
     async stop() {

@@ -57,6 +57,13 @@ const OPS: Op[] = [
   ['post', '/exams/{examId}/release', 'TA, admin', 'Release grades to students'],
   [
     'get',
+    '/exams/{examId}/release',
+    'TA, admin',
+    'What a release would do: released count and what is pending',
+  ],
+  ['delete', '/exams/{examId}/release', 'TA, admin', 'Un-release: students stop seeing grades (audited)'],
+  [
+    'get',
     '/exams/{examId}/export.csv',
     'TA, admin',
     'CSV roll,name,total,status,<parts>: one row per roster student by roll, unconfirmed scripts last (?unconfirmed=omit leaves them out)',

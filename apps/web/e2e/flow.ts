@@ -25,6 +25,8 @@ export interface Target {
   zipped: string;
   /** make sure some parts wait for a person (a fixture step; the mock always has some) */
   deferToReview?: () => Promise<void>;
+  /** flag two scripts (by file name) for similarity, each naming the other (a fixture step) */
+  flagSimilar?: (a: string, b: string) => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -142,6 +144,43 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     await labelsOk(ta);
     await h.shot(ta, '03-dashboard');
   });
+
+  await h.step(
+    'flags: a Flags column with a filter; the script shows each reason and links the other',
+    async () => {
+      const mine = basename(t.studentFile);
+      const other = basename(t.files[1]);
+      await t.flagSimilar?.(mine, other);
+      await ta.reload();
+      const row = (f: string) => ta.locator(`table[data-testid=submissions] tr[data-id="${ids.get(f)}"]`);
+      await row(mine).locator('[data-flag=similarity]').waitFor();
+      await ta.getByLabel('Show').selectOption('flag:similarity');
+      await ta.getByTestId('filter-count').waitFor();
+      const shown = ta.locator('table[data-testid=submissions] tbody tr');
+      const n = await shown.count();
+      expect(n >= 2 && n < ids.size, `similarity filter shows ${n} of ${ids.size}`);
+      for (const r of await shown.all())
+        expect((await r.locator('[data-flag=similarity]').count()) === 1, 'a row without the flag is shown');
+      await ta.getByLabel('Show').selectOption('flagged');
+      expect((await shown.count()) >= 2, 'flagged filter lost the flagged rows');
+      await labelsOk(ta);
+      await h.shot(ta, '03a-flags');
+      await ta.getByLabel('Show').selectOption('all');
+      expect((await shown.count()) === ids.size, 'all: not every row is back');
+
+      await row(mine).locator('td a').first().click();
+      const banner = ta.getByTestId('flag-banner');
+      await banner.waitFor();
+      const text = (await banner.textContent()) ?? '';
+      expect(/Similarity/.test(text) && text.includes(other), `banner: ${text}`);
+      await h.shot(ta, '03c-flag-banner');
+      await banner.getByRole('link', { name: `open ${other}` }).click();
+      await ta.getByRole('heading', { level: 1, name: other }).waitFor();
+      await ta.getByTestId('flag-banner').getByText(mine).waitFor();
+      await ta.goto(examUrl);
+      await ta.getByRole('heading', { level: 2, name: 'Submissions' }).waitFor();
+    },
+  );
 
   await h.step('a file that cannot be read is listed with its reason and can be retried', async () => {
     const failures = ta.locator('section', { has: ta.getByRole('heading', { name: /^Failures/ }) });
@@ -269,10 +308,47 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     await h.shot(ta, '07-roster');
   });
 
-  await h.step('TA releases the grades', async () => {
-    await ta.goto(examUrl);
-    await ta.getByRole('button', { name: /Release/ }).click();
-    await ta.getByText('Grades released to students.').waitFor();
+  await h.step(
+    'TA releases after a confirmation of what is pending; un-releases; releases again',
+    async () => {
+      await ta.goto(examUrl);
+      await ta.getByRole('button', { name: 'Release grades to students…' }).click();
+      const confirm = ta.getByRole('dialog', { name: 'Release grades?' });
+      await confirm.waitFor();
+      const text = (await confirm.textContent()) ?? '';
+      // p07.pdf has no roll number (broken.pdf no header at all): unconfirmed, kept from students
+      expect(/will be shown to their students/.test(text), `confirmation: ${text}`);
+      expect(/[1-9]\d* script\(s\) whose student is unconfirmed/.test(text), `confirmation: ${text}`);
+      await h.shot(ta, '07a-release-confirm');
+      await confirm.getByRole('button', { name: 'Release now' }).click();
+      await ta.getByText(/^Grades released to students\./).waitFor();
+      await ta.getByRole('button', { name: 'Un-release…' }).click();
+      await ta
+        .getByRole('dialog', { name: 'Un-release grades?' })
+        .getByRole('button', { name: 'Un-release now' })
+        .click();
+      await ta.getByText('Grades withdrawn: students no longer see them.').waitFor();
+      await ta.getByRole('button', { name: 'Release grades to students…' }).click();
+      await ta
+        .getByRole('dialog', { name: 'Release grades?' })
+        .getByRole('button', { name: 'Release now' })
+        .click();
+      await ta.getByText(/^Grades released to students\./).waitFor();
+    },
+  );
+
+  await h.step('TA changes a released part; the student will see the change', async () => {
+    const id = ids.get(basename(t.studentFile))!;
+    await ta.goto(url(`#/submissions/${id}`));
+    const part = ta.locator('article.part').nth(2);
+    await part.waitFor();
+    await part.getByText('Override this part').click();
+    const score = part.getByLabel(/New score/);
+    // a score other than the current one, so there is a change to see
+    await score.fill(Number(await score.inputValue()) > 0 ? '0' : '0.5');
+    await part.getByLabel(/Why/).fill('Released by mistake: the answer is for another question');
+    await part.getByRole('button', { name: 'Save override' }).click();
+    await ta.getByText('TA comment: Released by mistake').waitFor();
   });
 
   // ---------- admin ----------
@@ -358,6 +434,17 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
       'no evidence box on the page',
     );
     expect((await student.locator('.items-list li').count()) > 0, 'no rubric items listed');
+    // what changed since release: the TA's change to part 3 (old -> new, why, when)
+    const history = student.getByTestId('grade-history');
+    await history.waitFor();
+    const changes = (await history.textContent()) ?? '';
+    expect(
+      /Part \S+: [\d.]+ → [\d.]+/.test(changes) && /Released by mistake/.test(changes),
+      `history: ${changes}`,
+    );
+    // parts a TA set by hand keep no "✕ missed" lines from the automatic grade
+    for (const p of await student.locator('article.part', { has: student.locator('.badge-info') }).all())
+      expect((await p.locator('.items-list li').count()) === 0, 'an overridden part still lists its items');
     // each part card carries the crop of the student's own answer
     const crop = student.locator('article.part .crop img').first();
     await crop.scrollIntoViewIfNeeded();

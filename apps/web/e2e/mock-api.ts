@@ -599,7 +599,23 @@ export function createMockApi(opts: MockOptions): Server {
     p = m('POST /api/exams/:e/release');
     if (p) {
       exam.released = true;
-      return send(res, 200, { released: true });
+      return send(res, 200, {
+        releasedAt: new Date().toISOString(),
+        released: 1,
+        withheld: { identityUnconfirmed: 0 },
+      });
+    }
+    p = m('GET /api/exams/:e/release');
+    if (p)
+      return send(res, 200, {
+        releasedAt: exam.released ? new Date().toISOString() : null,
+        released: 1,
+        pending: { partsInReview: 0, scriptsInReview: 0, identityUnconfirmed: 0, notGraded: 0 },
+      });
+    p = m('DELETE /api/exams/:e/release');
+    if (p) {
+      exam.released = false;
+      return send(res, 200, { releasedAt: null });
     }
     p = m('GET /api/exams/:e/regrade-requests');
     if (p)

@@ -105,6 +105,9 @@ export class Api {
   put<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
   }
+  del<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
 
   /**
    * Multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can).

@@ -63,6 +63,8 @@ export interface SubmissionRow {
   total?: number | null;
   max?: number | null;
   needsReview?: number;
+  /** script-level flags (staff only): header, organisation, similarity, version */
+  flags?: string[];
   progress?: number;
   header?: { name?: string | null; roll?: string | null; region?: Region | null; issues?: string[] } | null;
   createdAt?: string;
@@ -131,10 +133,36 @@ export interface Submission extends SubmissionRow {
     released?: boolean;
     parts: Record<string, PartGrade> | PartGrade[];
     flags?: string[];
+    flagReasons?: Record<string, string>;
+    /** the scripts a flag names (similarity: the other script) */
+    flagLinks?: Record<string, { id: string; fileName: string }[]>;
   } | null;
+  /** student only: changes to the released grade, oldest first */
+  history?: GradeChange[];
   overrides?: Override[];
   regradeRequests?: RegradeRequest[];
   released?: boolean;
+}
+export interface GradeChange {
+  kind: 'override' | 'regrade';
+  /** the part a person changed; null for a regrade of the whole script */
+  partId: string | null;
+  before: number | null;
+  after: number;
+  totalBefore?: number | null;
+  totalAfter?: number | null;
+  reason: string;
+  at: string;
+}
+export interface ReleasePreview {
+  releasedAt: string | null;
+  released: number;
+  pending: {
+    partsInReview: number;
+    scriptsInReview: number;
+    identityUnconfirmed: number;
+    notGraded?: number;
+  };
 }
 export interface ReviewGroup {
   partId: string;

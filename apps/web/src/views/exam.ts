@@ -2,10 +2,11 @@
 import { api } from '../api.ts';
 import { errorBox, notice, progressBar, statusBadge } from '../components.ts';
 import { h, mount } from '../dom.ts';
-import { fmtBytes, fmtScore, fmtScoreOf, isFinal } from '../format.ts';
+import { filterOptions, flagLabel, matchesFilter } from '../flags.ts';
+import { fmtBytes, fmtDate, fmtScore, fmtScoreOf, isFinal } from '../format.ts';
 import { applyEvent, type BatchState, batchSummary, parseEventData } from '../progress.ts';
 import { href } from '../router.ts';
-import type { SubmissionRow } from '../types.ts';
+import type { ReleasePreview, SubmissionRow } from '../types.ts';
 import { examTitle, fileNameOf } from '../types.ts';
 import { examHeader, loadExam } from './common.ts';
 import { listOf } from './home.ts';
@@ -26,6 +27,18 @@ export async function examView(main: HTMLElement, params: Record<string, string>
   const tableEl = h('div');
   const failuresEl = h('div');
   const uploadMsg = h('div', { 'aria-live': 'polite' });
+  let filter = 'all';
+  const filterSelect = h(
+    'select',
+    {
+      id: 'submissions-filter',
+      onchange: () => {
+        filter = filterSelect.value;
+        draw();
+      },
+    },
+    filterOptions([]).map(([v, label]) => h('option', { value: v }, label)),
+  ) as HTMLSelectElement;
 
   async function reload(): Promise<void> {
     rows = await api.get<SubmissionRow[]>(`${base}/submissions`).then(listOf<SubmissionRow>('submissions'));
@@ -79,9 +92,15 @@ export async function examView(main: HTMLElement, params: Record<string, string>
           )
         : null,
     );
+    const shown = rows.filter((r) => matchesFilter(r, filter));
     mount(
       tableEl,
-      submissionsTable(rows, batch, () => exam.id),
+      filter !== 'all'
+        ? h('p', { class: 'muted', 'data-testid': 'filter-count' }, `${shown.length} of ${rows.length} shown`)
+        : null,
+      rows.length > 0 && shown.length === 0
+        ? h('p', { class: 'muted' }, 'No submissions match this filter.')
+        : submissionsTable(shown, batch, () => exam.id),
     );
   }
 
@@ -162,8 +181,133 @@ export async function examView(main: HTMLElement, params: Record<string, string>
     }
   });
 
-  const released = exam.released ?? !!exam.releasedAt;
-  const releaseMsg = h('span', { 'aria-live': 'polite' });
+  let releasedAt: string | null = exam.releasedAt ?? (exam.released ? new Date().toISOString() : null);
+  const releaseMsg = h('div', { 'aria-live': 'polite' });
+  const releaseBox = h('div', { class: 'release-box' });
+  const releaseButtons = h('span', { class: 'release-buttons' });
+
+  function drawReleaseButtons(): void {
+    mount(
+      releaseButtons,
+      h(
+        'button',
+        { type: 'button', onclick: () => void confirmRelease() },
+        releasedAt ? 'Release again…' : 'Release grades to students…',
+      ),
+      releasedAt
+        ? h('button', { type: 'button', class: 'danger', onclick: () => confirmUnrelease() }, 'Un-release…')
+        : null,
+      releasedAt ? h('span', { class: 'muted small' }, ` Released ${fmtDate(releasedAt)}`) : null,
+    );
+  }
+
+  function confirmBox(title: string, body: unknown[], action: string, run: () => Promise<void>): void {
+    const go = h('button', { type: 'button', class: 'primary' }, action) as HTMLButtonElement;
+    const cancel = h('button', { type: 'button', onclick: () => mount(releaseBox) }, 'Cancel');
+    go.onclick = async () => {
+      go.disabled = true;
+      try {
+        await run();
+        mount(releaseBox);
+      } catch (err) {
+        mount(releaseMsg, errorBox(err));
+        go.disabled = false;
+      }
+    };
+    mount(
+      releaseBox,
+      h(
+        'section',
+        { class: 'card confirm', role: 'dialog', 'aria-label': title, 'data-testid': 'release-confirm' },
+        h('h2', null, title),
+        body as never,
+        h('div', { class: 'toolbar' }, go, cancel),
+      ),
+    );
+    go.focus();
+  }
+
+  async function confirmRelease(): Promise<void> {
+    mount(releaseMsg);
+    let p: ReleasePreview;
+    try {
+      p = await api.get<ReleasePreview>(`${base}/release`);
+    } catch (err) {
+      mount(releaseMsg, errorBox(err));
+      return;
+    }
+    const pending = [
+      p.pending.partsInReview
+        ? h(
+            'li',
+            null,
+            `${p.pending.partsInReview} part(s) in ${p.pending.scriptsInReview} script(s) still in review: students see "Being reviewed" there, and no total, until a TA grades them. `,
+            h('a', { href: href('review', { examId: exam.id }) }, 'Review queue'),
+          )
+        : null,
+      p.pending.identityUnconfirmed
+        ? h(
+            'li',
+            null,
+            `${p.pending.identityUnconfirmed} script(s) whose student is unconfirmed: withheld until matched. `,
+            h('a', { href: href('roster', { examId: exam.id }) }, 'Roster matching'),
+          )
+        : null,
+      p.pending.notGraded
+        ? h('li', null, `${p.pending.notGraded} script(s) not graded yet (failed or still in progress).`)
+        : null,
+    ].filter(Boolean);
+    confirmBox(
+      'Release grades?',
+      [
+        h('p', null, `${p.released} script(s) will be shown to their students.`),
+        pending.length
+          ? [h('p', null, h('strong', null, 'Still pending:')), h('ul', { class: 'pending' }, pending)]
+          : h('p', null, 'Nothing is pending: every part is graded and every script matched.'),
+      ],
+      'Release now',
+      async () => {
+        const r = await api.post<{
+          releasedAt: string;
+          released: number;
+          withheld?: { identityUnconfirmed?: number };
+        }>(`${base}/release`);
+        releasedAt = r.releasedAt;
+        drawReleaseButtons();
+        const withheld = r.withheld?.identityUnconfirmed ?? 0;
+        mount(
+          releaseMsg,
+          notice(
+            `Grades released to students.${withheld ? ` ${withheld} script(s) withheld until their student is confirmed.` : ''}`,
+            'ok',
+          ),
+        );
+      },
+    );
+  }
+
+  function confirmUnrelease(): void {
+    mount(releaseMsg);
+    confirmBox(
+      'Un-release grades?',
+      [
+        h(
+          'p',
+          null,
+          'Students will stop seeing their grades and cannot ask for regrades until you release again. Grades, overrides and requests are kept.',
+        ),
+      ],
+      'Un-release now',
+      async () => {
+        await api.del(`${base}/release`);
+        releasedAt = null;
+        drawReleaseButtons();
+        mount(releaseMsg, notice('Grades withdrawn: students no longer see them.', 'warn'));
+      },
+    );
+  }
+  drawReleaseButtons();
+
   mount(
     main,
     examHeader(exam, role, 'exam'),
@@ -172,30 +316,20 @@ export async function examView(main: HTMLElement, params: Record<string, string>
       'div',
       { class: 'toolbar' },
       h('a', { class: 'button', href: `${base}/export.csv`, download: '' }, 'Export CSV'),
-      h(
-        'button',
-        {
-          type: 'button',
-          onclick: async (e: Event) => {
-            const b = e.currentTarget as HTMLButtonElement;
-            b.disabled = true;
-            try {
-              await api.post(`${base}/release`);
-              mount(releaseMsg, 'Grades released to students.');
-            } catch (err) {
-              mount(releaseMsg, errorBox(err));
-              b.disabled = false;
-            }
-          },
-        },
-        released ? 'Release again' : 'Release grades to students',
-      ),
-      releaseMsg,
+      releaseButtons,
     ),
+    releaseBox,
+    releaseMsg,
     h('section', { class: 'card' }, h('h2', null, 'Upload scripts'), drop, uploadMsg),
     batchEl,
     failuresEl,
-    h('section', { class: 'card' }, h('h2', null, 'Submissions'), tableEl),
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', null, 'Submissions'),
+      h('div', { class: 'filter' }, h('label', { for: 'submissions-filter' }, 'Show '), filterSelect),
+      tableEl,
+    ),
   );
   await reload();
   return () => {
@@ -223,6 +357,7 @@ function submissionsTable(rows: SubmissionRow[], batch: BatchState, examIdOf: ()
           h('th', { scope: 'col' }, 'Status'),
           h('th', { scope: 'col' }, 'Total'),
           h('th', { scope: 'col' }, 'To review'),
+          h('th', { scope: 'col' }, 'Flags'),
         ),
       ),
       h(
@@ -259,6 +394,13 @@ function submissionsTable(rows: SubmissionRow[], batch: BatchState, examIdOf: ()
               r.total == null ? '–' : r.max != null ? fmtScoreOf(r.total, r.max) : fmtScore(r.total),
             ),
             h('td', { class: 'num' }, r.needsReview ? String(r.needsReview) : ''),
+            h(
+              'td',
+              { class: 'flags' },
+              (r.flags ?? []).map((f) =>
+                h('span', { class: 'badge badge-warn', 'data-flag': f }, '⚑ ', flagLabel(f)),
+              ),
+            ),
           );
         }),
       ),

@@ -47,46 +47,53 @@ export function partCard(
     opts.crop ?? null,
     reviewing && opts.studentView
       ? h('p', { class: 'muted' }, 'A person is checking this part; its score will appear here.')
-      : [
-          opts.override && part.items?.length
-            ? h(
-                'p',
-                { class: 'override-items-note' },
-                `The items below are how the system graded it; a TA then set the score to ${fmtScore(opts.override.score)}.`,
-              )
-            : null,
-          part.items?.length
-            ? h(
-                'ul',
-                { class: 'items-list' },
-                part.items.map((it) => {
-                  const met = it.awarded >= it.max && it.max > 0;
-                  const none = it.awarded <= 0;
-                  return h(
-                    'li',
-                    { class: met ? 'met' : none ? 'missed' : 'partial' },
-                    h('span', { class: 'mark', 'aria-hidden': 'true' }, met ? '✓' : none ? '✕' : '½'),
-                    h(
-                      'span',
-                      { class: 'visually-hidden' },
-                      met ? 'Met: ' : none ? 'Missed: ' : 'Partly met: ',
-                    ),
-                    h('strong', null, it.label),
-                    ` (${fmtScore(it.awarded)}/${fmtScore(it.max)})`,
-                    it.reason ? h('span', { class: 'reason' }, ` — ${it.reason}`) : null,
-                  );
-                }),
-              )
-            : null,
-          otherReasons(part).length
-            ? h(
-                'ul',
-                { class: 'reasons' },
-                otherReasons(part).map((r) => h('li', null, r)),
-              )
-            : null,
-          opts.override ? h('p', { class: 'override-note' }, `TA comment: ${opts.override.comment}`) : null,
-        ],
+      : opts.override && opts.studentView
+        ? // a TA set this part: the system's item lines (✕ missed…) no longer say why
+          h(
+            'p',
+            { class: 'override-items-note' },
+            `A TA graded this part by hand: ${fmtScoreOf(opts.override.score, part.max)}. TA comment: ${opts.override.comment}`,
+          )
+        : [
+            opts.override && part.items?.length
+              ? h(
+                  'p',
+                  { class: 'override-items-note' },
+                  `The items below are how the system graded it; a TA then set the score to ${fmtScore(opts.override.score)}.`,
+                )
+              : null,
+            part.items?.length
+              ? h(
+                  'ul',
+                  { class: 'items-list' },
+                  part.items.map((it) => {
+                    const met = it.awarded >= it.max && it.max > 0;
+                    const none = it.awarded <= 0;
+                    return h(
+                      'li',
+                      { class: met ? 'met' : none ? 'missed' : 'partial' },
+                      h('span', { class: 'mark', 'aria-hidden': 'true' }, met ? '✓' : none ? '✕' : '½'),
+                      h(
+                        'span',
+                        { class: 'visually-hidden' },
+                        met ? 'Met: ' : none ? 'Missed: ' : 'Partly met: ',
+                      ),
+                      h('strong', null, it.label),
+                      ` (${fmtScore(it.awarded)}/${fmtScore(it.max)})`,
+                      it.reason ? h('span', { class: 'reason' }, ` — ${it.reason}`) : null,
+                    );
+                  }),
+                )
+              : null,
+            otherReasons(part).length
+              ? h(
+                  'ul',
+                  { class: 'reasons' },
+                  otherReasons(part).map((r) => h('li', null, r)),
+                )
+              : null,
+            opts.override ? h('p', { class: 'override-note' }, `TA comment: ${opts.override.comment}`) : null,
+          ],
     opts.hasBoxes
       ? h(
           'button',

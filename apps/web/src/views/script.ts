@@ -2,8 +2,10 @@
 import { api } from '../api.ts';
 import { errorBox, field, notice, statusBadge } from '../components.ts';
 import { h, mount } from '../dom.ts';
+import { flagLabel } from '../flags.ts';
 import { fmtScoreOf } from '../format.ts';
 import { href } from '../router.ts';
+import type { Submission } from '../types.ts';
 import { answersOf, fileNameOf, normalizeSubmission, overrideOf, partsOf } from '../types.ts';
 import { pagesWithParts, partCard, partRegions } from './parts.ts';
 
@@ -44,6 +46,7 @@ export async function scriptView(main: HTMLElement, params: Record<string, strin
           : null,
       ),
       sub.statusReason ? notice(sub.statusReason, 'warn') : null,
+      flagBanner(sub),
       h(
         'div',
         { class: 'script-layout' },
@@ -119,6 +122,44 @@ function overrideForm(
       field('Why (kept in the audit log, shown to the student)', comment),
       h('button', { type: 'submit', class: 'primary' }, 'Save override'),
       msg,
+    ),
+  );
+}
+
+/** Each flag on the script with its reason; a similarity links to the other script(s). */
+function flagBanner(sub: Submission): HTMLElement | null {
+  const flags = sub.grade?.flags ?? [];
+  if (!flags.length) return null;
+  const reasons = sub.grade?.flagReasons ?? {};
+  const links = sub.grade?.flagLinks ?? {};
+  return h(
+    'section',
+    { class: 'alert alert-warn flag-banner', 'aria-label': 'Flags', 'data-testid': 'flag-banner' },
+    h('h2', null, `Flagged for a closer look (${flags.length})`),
+    h(
+      'ul',
+      null,
+      flags.map((f) =>
+        h(
+          'li',
+          { 'data-flag': f },
+          h('strong', null, `⚑ ${flagLabel(f)}`),
+          reasons[f] ? `: ${reasons[f]}` : '',
+          (links[f] ?? []).length
+            ? [
+                ' — ',
+                (links[f] ?? []).map((o, i) => [
+                  i ? ', ' : '',
+                  h(
+                    'a',
+                    { href: href('script', { id: o.id }), 'data-testid': 'flag-link' },
+                    `open ${o.fileName}`,
+                  ),
+                ]),
+              ]
+            : null,
+        ),
+      ),
     ),
   );
 }

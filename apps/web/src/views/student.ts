@@ -2,9 +2,9 @@
 import { api } from '../api.ts';
 import { errorBox, field, notice, pageCrop, statusBadge } from '../components.ts';
 import { h, mount } from '../dom.ts';
-import { fmtDate, fmtScoreOf } from '../format.ts';
+import { fmtDate, fmtScore, fmtScoreOf } from '../format.ts';
 import { href } from '../router.ts';
-import type { Region, RegradeRequest, Submission } from '../types.ts';
+import type { GradeChange, Region, RegradeRequest, Submission } from '../types.ts';
 import { answersOf, normalizeSubmission, overrideOf, pageUrl, partsOf } from '../types.ts';
 import { pagesWithParts, partCard, partRegions } from './parts.ts';
 
@@ -41,6 +41,7 @@ export async function studentView(main: HTMLElement, params: Record<string, stri
       released
         ? null
         : notice('Your grades have not been released yet. They will appear here once your TA releases them.'),
+      released ? changesCard(sub.history ?? []) : null,
       h(
         'div',
         { class: 'script-layout' },
@@ -158,4 +159,33 @@ function partCrop(
   const pg = r && sub.pages?.find((p) => p.page === r.page);
   if (!r || !pg) return null;
   return pageCrop(pageUrl(sub.id, pg), pg, r.box, `Your answer to part ${partId}, page ${r.page}`, 'info');
+}
+
+/** How the released grade changed since: old score -> new score, why, when (newest first). */
+function changesCard(changes: GradeChange[]): HTMLElement | null {
+  if (!changes.length) return null;
+  return h(
+    'section',
+    { class: 'card grade-history', 'aria-label': 'What changed', 'data-testid': 'grade-history' },
+    h('h2', null, 'What changed since your grades were released'),
+    h(
+      'ul',
+      null,
+      [...changes]
+        .reverse()
+        .map((c) =>
+          h(
+            'li',
+            null,
+            h('strong', null, c.partId ? `Part ${c.partId}` : 'Total'),
+            `: ${fmtScore(c.before)} → ${fmtScore(c.after)}`,
+            c.partId && c.totalBefore != null && c.totalAfter != null && c.totalBefore !== c.totalAfter
+              ? ` (total ${fmtScore(c.totalBefore)} → ${fmtScore(c.totalAfter)})`
+              : '',
+            ` — ${c.kind === 'override' ? `a TA: ${c.reason}` : c.reason}`,
+            h('span', { class: 'muted small' }, ` (${fmtDate(c.at)})`),
+          ),
+        ),
+    ),
+  );
 }
