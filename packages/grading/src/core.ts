@@ -15,8 +15,20 @@ export interface RosterEntry {
 export interface Extractor {
   extract(
     bytes: Uint8Array,
-    opts: { exam: Exam; fileName: string; roster: RosterEntry[]; onProgress?: (p: number) => void },
+    opts: {
+      exam: Exam;
+      fileName: string;
+      roster: RosterEntry[];
+      onProgress?: (p: number) => void;
+      /** only these pages of the file (one script of a stack), numbered from 1 in the result */
+      pages?: { from: number; to: number };
+    },
   ): Promise<ExtractedScript>;
+  /**
+   * A stack (several scripts in one PDF) -> each script's page range, in order: a script starts at a
+   * page whose top holds a header. Read with the same pages reading and OCR pool as `extract`.
+   */
+  split?(bytes: Uint8Array, opts: { exam: Exam }): Promise<{ from: number; to: number }[]>;
   close(): Promise<void>;
 }
 
@@ -90,14 +102,22 @@ export async function createCoreExtractor(opts: {
     ),
   );
   return {
-    async extract(bytes, { exam, fileName, roster, onProgress }) {
+    async extract(bytes, { exam, fileName, roster, onProgress, pages }) {
       return ingest.ingestPdf(bytes, {
         exam,
         fileName,
+        pages,
         roster: roster.length ? roster.map((r) => ({ roll: r.roll, name: r.name })) : undefined,
         ocr: lazyPool,
         limits,
         onProgress: onProgress ? (p) => onProgress(p.pages ? p.page / p.pages : 0) : undefined,
+      });
+    },
+    async split(bytes, { exam }) {
+      return ingest.splitStack(bytes, {
+        exam,
+        ocr: lazyPool,
+        limits: { maxBytes: Math.max(opts.maxBytes ?? 0, ingest.STACK_LIMITS.maxBytes) },
       });
     },
     async close() {

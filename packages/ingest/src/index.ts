@@ -12,5 +12,16 @@ export {
 } from './ocr.ts';
 export { coerceRoll, findRoll } from './roll.ts';
 export { matchStudent, parseRoster, type Roster, type RosterEntry } from './roster.ts';
+export {
+  findScriptStarts,
+  type HeaderSignals,
+  headerSignals,
+  type PageRange,
+  rangesFromStarts,
+  type SplitOptions,
+  STACK_LIMITS,
+  splitStack,
+  startsFromSignals,
+} from './split.ts';
 export { readTextLayer } from './text-layer.ts';
 export { findVersionCode, isVersionLine, versionPhrases } from './version-code.ts';

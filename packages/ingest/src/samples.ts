@@ -1,6 +1,7 @@
 // Where the sample scripts and odd PDFs live, resolved from this file (never from the cwd):
 // samples/ at the repo root (public answer scripts with their true scores) and
 // packages/ingest/fixtures/odd-pdfs (pdf.js's test corpus). Both are in the repository.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,4 +28,24 @@ export function answeredParts(e: Expected): string[] {
   return Object.entries(e.variants)
     .filter(([, v]) => !v.endsWith('.blank'))
     .map(([k]) => k);
+}
+
+/**
+ * Tests only: a stack (one PDF of several scripts, as a sheet feeder makes) of `files`, page after
+ * page, written to `out` with poppler's pdfunite or MuPDF's mutool when one is installed (the project
+ * has no PDF writer of its own). False when neither is.
+ */
+export function buildStack(files: string[], out: string): boolean {
+  for (const [cmd, args] of [
+    ['pdfunite', [...files, out]],
+    ['mutool', ['merge', '-o', out, ...files]],
+  ] as const) {
+    try {
+      execFileSync(cmd, args, { stdio: 'ignore' });
+      return true;
+    } catch {
+      // not installed (or failed): try the next
+    }
+  }
+  return false;
 }

@@ -104,5 +104,11 @@ export const ExtractedScript = z.object({
   unlabelled: z.array(Line).default([]),
   /** extraction problems worth telling a person about */
   warnings: z.array(z.string()).default([]),
+  /**
+   * Set when the script is a page range of a larger PDF (a stack split into scripts): the range, as
+   * pages of that PDF. Pages, lines and regions above are numbered within the script, from 1; page
+   * `k` here is page `from + k - 1` of the stack.
+   */
+  sourcePages: z.object({ from: z.number().int().min(1), to: z.number().int().min(1) }).optional(),
 });
 export type ExtractedScript = z.infer<typeof ExtractedScript>;

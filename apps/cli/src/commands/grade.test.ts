@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadExam } from '@grader/exam';
-import { SAMPLES_DIR as samples } from '@grader/ingest/samples';
+import { buildStack, SAMPLES_DIR as samples } from '@grader/ingest/samples';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CliError } from '../cli-error.ts';
 import { parseArgs, run } from './grade.ts';
@@ -18,8 +18,10 @@ describe('grader grade arguments', () => {
       json: true,
       sets: [],
       versions: null,
+      split: false,
       files: ['a.pdf', 'b.pdf'],
     });
+    expect(parseArgs(['--exam', 'x', '--split', 'stack.pdf']).split).toBe(true);
   });
   it('--versions FILE, in both forms; not together with --set', () => {
     expect(parseArgs(['--exam', 'x', '--versions', 'v.yaml', 'a.pdf']).versions).toBe('v.yaml');
@@ -116,5 +118,64 @@ describe('grader grade --json', () => {
     // this student answered CT3's 3 × 5: wrong for a hidden size of 4
     expect(g.parts['3a'].score).toBe(0);
     expect(JSON.stringify(g)).not.toContain('{{');
+  });
+});
+
+describe('grader grade --split: each file a stack, one result per script', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const files = ['p01.pdf', 'p05.pdf', 'p08.pdf']; // typed, LaTeX, office
+  const stack = join(mkdtempSync(join(tmpdir(), 'grade-split-')), 'stack.pdf');
+  const haveStack = buildStack(
+    files.map((f) => join(samples, f)),
+    stack,
+  );
+  const grade = async (argv: string[]) => {
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(
+      await run(['--exam', 'cs60010-ct3', '--roster', join(samples, 'roster.csv'), '--json', ...argv]),
+    ).toBe(0);
+    vi.restoreAllMocks();
+    return JSON.parse(out.join('')) as Array<Record<string, unknown>>;
+  };
+
+  it.skipIf(!haveStack)('the same students and grades as the scripts uploaded alone', async () => {
+    const split = await grade(['--split', stack]);
+    const alone = await grade(files.map((f) => join(samples, f)));
+    expect(split.map((r) => r.file)).toEqual([
+      'stack.pdf#pages=1-2',
+      'stack.pdf#pages=3-4',
+      'stack.pdf#pages=5-6',
+    ]);
+    expect(split.map((r) => (r.student as { roll: string } | null)?.roll)).toEqual([
+      '19MT30431',
+      '20MA20006',
+      '19EE10103',
+    ]);
+    // everything but the file name is the same, part by part: scores, reasons, flags and evidence
+    // boxes (to 1e-6 pt: pdfunite rewrites the pages' coordinates with other rounding)
+    const round = (v: unknown): unknown =>
+      typeof v === 'number'
+        ? Math.round(v * 1e6) / 1e6
+        : Array.isArray(v)
+          ? v.map(round)
+          : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)]))
+            : v;
+    expect(split.map(({ file: _, ...g }) => round(g))).toEqual(alone.map(({ file: _, ...g }) => round(g)));
+  });
+
+  it('an unreadable stack is one result with its error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grade-split-'));
+    const bad = join(dir, 'pile.pdf');
+    writeFileSync(bad, 'this is not a pdf');
+    const out = await grade(['--split', bad]);
+    expect(out).toHaveLength(1);
+    expect(out[0].file).toBe('pile.pdf');
+    expect(out[0].error).toMatch(/pdf/i);
   });
 });

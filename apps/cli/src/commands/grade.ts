@@ -1,6 +1,7 @@
-// `grader grade --exam ID [--roster ROSTER.csv] [--json] [--set NAME=VALUE ... | --versions V.yaml] FILE.pdf ...`
+// `grader grade --exam ID [--roster ROSTER.csv] [--json] [--split] [--set NAME=VALUE ... | --versions V.yaml] FILE.pdf ...`
 // The contract is in DESIGN.md ("The grader grade contract"): with --json, stdout holds only a JSON
-// array, one object per file in the order given; everything else goes to stderr.
+// array, one object per file in the order given; everything else goes to stderr. With --split each
+// file is a stack of scripts: one object per script found, in order, its file "stack.pdf#pages=3-5".
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
@@ -16,7 +17,7 @@ import {
   VersionsError,
 } from '@grader/exam';
 import { createCoreExtractor, type Extractor, gradeExtractedBatch } from '@grader/grading';
-import { parseRoster } from '@grader/ingest';
+import { parseRoster, STACK_LIMITS } from '@grader/ingest';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import { type GradingContext, loadRubric, prepareRubric, RubricError } from '@grader/rubric';
 import { CliError } from '../cli-error.ts';
@@ -29,17 +30,29 @@ export interface GradeArgs {
   sets: string[];
   /** a versions file (`versions: {A: {}, B: {"3.hidden": 4}}`): each script graded on its own version */
   versions: string | null;
+  /** each file is a stack of scripts (a sheet feeder's one PDF): one result per script found */
+  split: boolean;
   files: string[];
 }
 
 const USAGE =
-  'usage: grader grade --exam ID [--roster ROSTER.csv] [--json] [--set NAME=VALUE ... | --versions VERSIONS.yaml] FILE.pdf ...';
+  'usage: grader grade --exam ID [--roster ROSTER.csv] [--json] [--split] [--set NAME=VALUE ... | --versions VERSIONS.yaml] FILE.pdf ...' +
+  ' (--split: each FILE is a stack of scripts, split where a page starts with a header; one result per script, file "stack.pdf#pages=3-5")';
 
 export function parseArgs(argv: string[]): GradeArgs {
-  const out: GradeArgs = { exam: '', roster: null, json: false, sets: [], versions: null, files: [] };
+  const out: GradeArgs = {
+    exam: '',
+    roster: null,
+    json: false,
+    sets: [],
+    versions: null,
+    split: false,
+    files: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') out.json = true;
+    else if (a === '--split') out.split = true;
     else if (a === '--exam' || a === '--roster' || a === '--set' || a === '--versions') {
       const v = argv[++i];
       if (!v || v.startsWith('--')) throw new CliError(`${a} needs a value`);
@@ -190,11 +203,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   const rosterVersion = new Map((roster ?? []).map((s) => [s.roll, s.version ?? null]));
   const restore = guardStdout();
-  const lanes = Math.max(1, Math.min(availableParallelism(), args.files.length));
   let extractor: Extractor | null = null;
-  const results: Array<{ file: string; script: ExtractedScript | null; error?: string }> = new Array(
-    args.files.length,
-  );
+  // one unit per file; with --split, one per script of each stack (found before any is read)
+  type Unit = { path: string; file: string; pages?: { from: number; to: number }; error?: string };
+  let results: Array<{ file: string; script: ExtractedScript | null; error?: string }> = [];
   let done = 0;
   const showProgress = !args.json || process.stderr.isTTY === true;
   try {
@@ -204,26 +216,44 @@ export async function run(argv: string[]): Promise<number> {
       ocrWorkers: Math.max(1, Math.min(availableParallelism(), 2)),
       ocrEngine,
       timeoutMs: 180_000,
+      ...(args.split ? { maxBytes: STACK_LIMITS.maxBytes } : {}),
     });
     extractor = ex;
+    const message = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] : String(e));
+    const units: Unit[] = [];
+    for (const path of args.files) {
+      const file = basename(path);
+      if (!args.split) {
+        units.push({ path, file });
+        continue;
+      }
+      try {
+        if (!ex.split) throw new Error('this extractor cannot split stacks');
+        const ranges = await ex.split(new Uint8Array(readFileSync(path)), { exam });
+        for (const pages of ranges)
+          units.push({ path, file: `${file}#pages=${pages.from}-${pages.to}`, pages });
+      } catch (e) {
+        // an unreadable stack is one result with its error, as an unreadable file is
+        units.push({ path, file, error: message(e) });
+      }
+    }
+    results = new Array(units.length);
+    const lanes = Math.max(1, Math.min(availableParallelism(), units.length));
     let next = 0;
     const lane = async () => {
-      while (next < args.files.length) {
+      while (next < units.length) {
         const i = next++;
-        const path = args.files[i];
-        const file = basename(path);
-        try {
-          const bytes = new Uint8Array(readFileSync(path));
-          const script = await ex.extract(bytes, { exam, fileName: file, roster: roster ?? [] });
-          results[i] = { file, script };
-        } catch (e) {
-          results[i] = {
-            file,
-            script: null,
-            error: e instanceof Error ? e.message.split('\n')[0] : String(e),
-          };
-        }
-        progress(++done, args.files.length, showProgress && args.files.length > 1);
+        const { path, file, pages, error } = units[i];
+        if (error) results[i] = { file, script: null, error };
+        else
+          try {
+            const bytes = new Uint8Array(readFileSync(path));
+            const script = await ex.extract(bytes, { exam, fileName: file, roster: roster ?? [], pages });
+            results[i] = { file, script };
+          } catch (e) {
+            results[i] = { file, script: null, error: message(e) };
+          }
+        progress(++done, units.length, showProgress && units.length > 1);
       }
     };
     await Promise.all(Array.from({ length: lanes }, lane));
