@@ -9,7 +9,7 @@ import { readHeader } from './header.ts';
 import { crop, downscale, type Gray, rotateQuarter, toGrayMax, toPgm } from './image.ts';
 import { findLabel, PartTree } from './labels.ts';
 import { buildLines, type LayoutWord, readingFrame, setReadingFrame } from './layout.ts';
-import { createOcrPool, type OcrPool, type OcrResult, type RecognizeOptions } from './ocr.ts';
+import { lazyOcrPool, type OcrPool, type OcrResult, type RecognizeOptions } from './ocr.ts';
 import { preparePage } from './page-detect.ts';
 import {
   checkBytes,
@@ -63,12 +63,8 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
   };
   checkBytes(bytes, limits.maxBytes);
   let doc: PDFDocumentProxy | null = null;
-  let ownPool: Promise<OcrPool> | null = null;
-  const pool = () => {
-    if (opts.ocr) return Promise.resolve(opts.ocr);
-    ownPool ??= createOcrPool();
-    return ownPool;
-  };
+  const ocr = lazyOcrPool(opts.ocr);
+  const pool = ocr.get;
   let cancelled = false;
   // Pooled OCR keeps, per line, the reading in which a label of this exam can be read.
   const tree = new PartTree(opts.exam.parts);
@@ -113,8 +109,7 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
     return range ? { ...script, sourcePages: { from: range.from, to: range.to } } : script;
   } finally {
     await closePdf(doc);
-    const own = ownPool as Promise<OcrPool> | null;
-    if (own) await (await own).close();
+    await ocr.closeOwn();
   }
 }
 

@@ -160,3 +160,21 @@ async function tesseractLanes(size: number) {
     close: () => Promise.all(workers.map((w) => w.terminate())).then(() => undefined),
   };
 }
+
+/**
+ * The OCR pool a reading uses: the caller's, or one of its own started only when a page needs OCR
+ * (and closed by `closeOwn` when the reading is done; a caller's pool is left open).
+ */
+export function lazyOcrPool(given?: OcrPool): { get: () => Promise<OcrPool>; closeOwn: () => Promise<void> } {
+  let own: Promise<OcrPool> | null = null;
+  return {
+    get: () => {
+      if (given) return Promise.resolve(given);
+      own ??= createOcrPool();
+      return own;
+    },
+    closeOwn: async () => {
+      if (own) await (await own).close();
+    },
+  };
+}

@@ -11,7 +11,7 @@ import { readHeader } from './header.ts';
 import { type PageResult, readPage } from './ingest.ts';
 import { findLabel, PartTree } from './labels.ts';
 import { readingFrame } from './layout.ts';
-import { createOcrPool, type OcrPool, type RecognizeOptions } from './ocr.ts';
+import { lazyOcrPool, type OcrPool, type RecognizeOptions } from './ocr.ts';
 import { checkBytes, closePdf, openPdf, withTimeout } from './pdf.ts';
 import { isVersionLine } from './version-code.ts';
 
@@ -72,12 +72,8 @@ export async function splitStack(bytes: Uint8Array, opts: SplitOptions): Promise
   const limits = { ...STACK_LIMITS, ...opts.limits };
   checkBytes(bytes, limits.maxBytes);
   let doc: PDFDocumentProxy | null = null;
-  let ownPool: Promise<OcrPool> | null = null;
-  const pool = () => {
-    if (opts.ocr) return Promise.resolve(opts.ocr);
-    ownPool ??= createOcrPool();
-    return ownPool;
-  };
+  const ocr = lazyOcrPool(opts.ocr);
+  const pool = ocr.get;
   const tree = new PartTree(opts.exam.parts);
   const hint: RecognizeOptions = { isLabel: (t) => findLabel(t, tree, [], { ocr: true }) !== null };
   let cancelled = false;
@@ -104,7 +100,6 @@ export async function splitStack(bytes: Uint8Array, opts: SplitOptions): Promise
     return rangesFromStarts(startsFromSignals(signals), d.numPages);
   } finally {
     await closePdf(doc);
-    const own = ownPool as Promise<OcrPool> | null;
-    if (own) await (await own).close();
+    await ocr.closeOwn();
   }
 }
