@@ -102,6 +102,23 @@ export async function startRealTarget(repoRoot: string, distDir: string): Promis
         }
       }
     },
+    // p07.pdf is typed with a name (Arjun Das, not on the sample roster) and no roll number: it
+    // arrives unconfirmed; the flow imports him with the class list and a TA matches it
+    unconfirmed: {
+      file: 'p07.pdf',
+      roll: '20CS10999',
+      name: 'Arjun Das',
+      email: 'arjun.das@grader.test',
+      async login() {
+        // the imported account has a password no one knows: give it the demo password
+        const ta = await t.db.user.findUniqueOrThrow({ where: { email: logins.ta } });
+        await t.db.user.update({
+          where: { email: 'arjun.das@grader.test' },
+          data: { passwordHash: ta.passwordHash },
+        });
+        return { email: 'arjun.das@grader.test', password: logins.password };
+      },
+    },
     zipped: join(samplesDir, 'p11.pdf'),
     files,
     async stop() {

@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { examRoutes } from './routes/exams.ts';
+import { memberRoutes } from './routes/members.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { rubricRoutes } from './routes/rubric.ts';
 import { submissionRoutes } from './routes/submissions.ts';
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext) {
   api.use('/auth', authRoutes(ctx));
   api.use(requireUser);
   api.use('/courses', courseRoutes(ctx));
+  api.use('/courses', memberRoutes(ctx));
   api.use('/exams', examRoutes(ctx));
   api.use('/exams', rubricRoutes(ctx));
   api.use('/submissions', submissionRoutes(ctx));

@@ -19,6 +19,13 @@ const OPS: Op[] = [
   ],
   ['post', '/auth/logout', 'signed in', 'End the session'],
   ['get', '/auth/me', 'signed in', 'The signed-in user, roles and CSRF token'],
+  [
+    'post',
+    '/auth/password',
+    'signed in',
+    "Change one's password (current checked, new at least 8 characters); other sessions end (audited)",
+    obj({ currentPassword: str, newPassword: str }, ['currentPassword', 'newPassword']),
+  ],
   ['get', '/courses', 'signed in', 'Courses the user is enrolled in, with their role'],
   ['get', '/courses/{courseId}/exams', 'enrolled', 'Exams of the course'],
   [
@@ -29,6 +36,13 @@ const OPS: Op[] = [
   ],
   ['get', '/courses/{courseId}/members', 'TA, admin', 'Members of the course'],
   [
+    'patch',
+    '/courses/{courseId}/members/{userId}',
+    'admin',
+    "Edit a member's name and roll (roll null clears it); audited with before and after",
+    obj({ name: str, roll: str }, []),
+  ],
+  [
     'post',
     '/courses/{courseId}/members',
     'admin',
@@ -38,6 +52,13 @@ const OPS: Op[] = [
       'name',
       'role',
     ]),
+  ],
+  [
+    'post',
+    '/courses/{courseId}/roster',
+    'TA, admin',
+    'Import the class list (CSV roll,name[,email]); all lines or none, errors per line',
+    obj({ csv: str }, ['csv']),
   ],
   ['get', '/exams/{examId}', 'enrolled', 'Exam with parameters, parts and current rubric version'],
   ['get', '/exams/{examId}/keys', 'TA, admin', 'Engine-computed keys for the current parameters'],
@@ -69,7 +90,12 @@ const OPS: Op[] = [
     'CSV roll,name,total,status,<parts>: one row per roster student by roll, unconfirmed scripts last (?unconfirmed=omit leaves them out)',
   ],
   ['get', '/exams/{examId}/stats', 'TA, admin', 'Per-part histograms, mean/median, totals, auto vs reviewed'],
-  ['get', '/exams/{examId}/review', 'TA, admin', 'Parts under review grouped by identical parsed answer'],
+  [
+    'get',
+    '/exams/{examId}/review',
+    'TA, admin',
+    'Parts under review grouped by the values the grader read (else the answer text)',
+  ],
   [
     'post',
     '/exams/{examId}/review/grade',

@@ -27,6 +27,11 @@ export interface Target {
   deferToReview?: () => Promise<void>;
   /** flag two scripts (by file name) for similarity, each naming the other (a fixture step) */
   flagSimilar?: (a: string, b: string) => Promise<void>;
+  /**
+   * A script (file name) that arrives with its identity unconfirmed, the student it is (added by a
+   * class list import in the flow) and a way to sign in as that student (a fixture step).
+   */
+  unconfirmed?: { file: string; roll: string; name: string; email: string; login(): Promise<Account> };
   stop(): Promise<void>;
 }
 
@@ -234,6 +239,13 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     });
     expect((await ta.locator('.crop [data-testid=evidence-box]').count()) > 0, 'no box on the crop');
     await h.shot(ta, '04-review');
+    // how much is left, and the detail panel stays in view while the list scrolls
+    const left = (await ta.locator('.queue-left').textContent()) ?? '';
+    expect(/^\d+ left in \d+ groups?$/.test(left), `queue count: ${left}`);
+    const sticky = await ta.evaluate(
+      () => getComputedStyle(document.querySelector('.queue-detail-wrap')!).position,
+    );
+    expect(sticky === 'sticky', `detail panel position: ${sticky}`);
     if (before > 1) {
       await groups.nth(0).click();
       await ta.locator('h1').click(); // keys go to the page, not the focused button
@@ -308,6 +320,55 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     await h.shot(ta, '07-roster');
   });
 
+  const u = t.unconfirmed;
+  if (u) {
+    await h.step(
+      'TA imports the class list: bad lines reported, nothing imported; then a good one',
+      async () => {
+        const size = async () => (await ta.getByTestId('class-size').textContent()) ?? '';
+        const before = await size();
+        const upload = async (csv: string) => {
+          await ta.getByLabel('Class list (CSV)').setInputFiles({
+            name: 'class.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from(csv),
+          });
+          await ta.getByRole('button', { name: 'Import class list' }).click();
+        };
+        h.allowHttpErrors(/\/roster$/);
+        await upload(
+          `name,roll,email\n${u.name},${u.roll},${u.email}\nNo Roll,,x@grader.test\nBad Mail,21XX00001,nope\n`,
+        );
+        const errors = ta.getByTestId('line-errors');
+        await errors.waitFor();
+        h.allowHttpErrors(null);
+        const text = (await errors.textContent()) ?? '';
+        expect(/3\s*roll/.test(text) && /4\s*email/.test(text), `line errors: ${text}`);
+        expect((await size()) === before, `imported despite errors: ${before} -> ${await size()}`);
+        await h.shot(ta, '07b-roster-import-errors');
+        await upload(`name,roll,email\n${u.name},${u.roll},${u.email}\n`);
+        await ta.getByText(/^Class list imported: 1 student/).waitFor();
+        expect((await size()) !== before, 'the class list did not grow');
+      },
+    );
+
+    await h.step('TA matches an unconfirmed script: search the class list, assign, confirm', async () => {
+      const card = ta.locator('.roster-card', { hasText: u.file });
+      await card.getByTestId('header-why').waitFor(); // why it is unconfirmed (the header flag)
+      await card.getByLabel('Find the student').fill(u.name.split(' ')[0].slice(0, 3));
+      await card.getByRole('button', { name: `${u.name} (${u.roll})` }).click();
+      await card.getByRole('button', { name: `Confirm ${u.name}` }).click();
+      await card.getByText(`Identity confirmed: ${u.name} (${u.roll})`).waitFor();
+      await labelsOk(ta);
+      await h.shot(ta, '07c-roster-confirmed');
+      await ta.goto(examUrl);
+      const cell = ta.locator(`tr[data-id="${ids.get(u.file)}"] td[data-identity]`);
+      await cell.waitFor();
+      expect((await cell.getAttribute('data-identity')) === 'confirmed', 'the list still says unconfirmed');
+      expect(((await cell.textContent()) ?? '').includes(u.name), 'the list does not name the student');
+    });
+  }
+
   await h.step(
     'TA releases after a confirmation of what is pending; un-releases; releases again',
     async () => {
@@ -350,6 +411,18 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     await part.getByRole('button', { name: 'Save override' }).click();
     await ta.getByText('TA comment: Released by mistake').waitFor();
   });
+
+  if (u) {
+    await h.step('the student of the matched script sees it after release', async () => {
+      const page = await h.newPage();
+      await login(page, await u.login());
+      await page.locator('.sub-card a').first().click();
+      await page.getByRole('heading', { level: 1, name: 'Your script' }).waitFor();
+      await page.locator('article.part').first().waitFor();
+      expect(page.url().includes(ids.get(u.file)!), `opened ${page.url()}`);
+      await h.shot(page, '12b-matched-student');
+    });
+  }
 
   // ---------- admin ----------
   const admin = await h.newPage();
@@ -413,6 +486,18 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     await admin.getByRole('heading', { level: 1, name: 'Users and roles' }).waitFor();
     await labelsOk(admin);
     await h.shot(admin, '11-members');
+  });
+
+  await h.step("admin edits a member's name and roll", async () => {
+    const row = admin.locator('tbody tr', { hasText: t.accounts.ta.email });
+    await row.getByRole('button', { name: /^Edit / }).click();
+    await labelsOk(admin);
+    await row.getByLabel('Name', { exact: true }).fill('Edited TA');
+    await row.getByLabel('Roll', { exact: true }).fill('TA-0001');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Saved Edited TA.').waitFor();
+    const saved = (await admin.locator('tbody tr', { hasText: t.accounts.ta.email }).textContent()) ?? '';
+    expect(saved.includes('Edited TA') && saved.includes('TA-0001'), `row after edit: ${saved}`);
   });
 
   // ---------- student ----------
@@ -522,5 +607,24 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
       expect(over <= 1, `${name}: page is ${over}px wider than the phone`);
       await h.shot(phone, name);
     }
+  });
+
+  await h.step('student changes their password; the other device is signed out', async () => {
+    const page = await h.newPage();
+    await login(page, t.accounts.student);
+    await page.locator('a.who').click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await labelsOk(page);
+    const fresh = `${t.accounts.student.password}-new`;
+    await page.getByLabel('Current password').fill(t.accounts.student.password);
+    await page.getByLabel('New password', { exact: true }).fill(fresh);
+    await page.getByLabel('New password again').fill(fresh);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText(/Password changed/).waitFor();
+    await h.shot(page, '17-password');
+    h.allowHttpErrors(/\/api\/auth\/me$/);
+    const status = await student.evaluate(async () => (await fetch('/api/auth/me')).status);
+    h.allowHttpErrors(null);
+    expect(status === 401, `the other session answered ${status}`);
   });
 }

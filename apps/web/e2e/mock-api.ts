@@ -763,12 +763,61 @@ export function createMockApi(opts: MockOptions): Server {
     }
     p = m('GET /api/courses/:c/members');
     if (p) {
-      if (notAdmin()) return;
+      if (!staff) return err(res, 403, 'forbidden', 'Staff only.');
       return send(
         res,
         200,
         users.map((u) => ({ ...pick(u), userId: u.id, role: u.role })),
       );
+    }
+    p = m('POST /api/courses/:c/roster');
+    if (p) {
+      if (!staff) return err(res, 403, 'forbidden', 'Staff only.');
+      // the contract's shape, lightly checked: `roll,name[,email]` lines, errors per line
+      const lines = String((await json(req)).csv ?? '')
+        .trim()
+        .split(/\r?\n/);
+      const head = lines[0].split(',').map((c) => c.trim().toLowerCase());
+      const [ri, ni, ei] = ['roll', 'name', 'email'].map((c) => head.indexOf(c));
+      const fields: Record<string, string> = {};
+      if (ri < 0 || ni < 0) fields['line 1: header'] = 'the header line names no "roll" or "name" column';
+      const rows = lines.slice(1).map((l) => l.split(',').map((c) => c.trim()));
+      rows.forEach((c, k) => {
+        if (!c[ri]) fields[`line ${k + 2}: roll`] = 'a roll number is needed';
+        if (!c[ni]) fields[`line ${k + 2}: name`] = 'a name is needed';
+      });
+      if (Object.keys(fields).length)
+        return err(
+          res,
+          400,
+          'invalid',
+          'Some lines of the class list are wrong: nothing was imported',
+          fields,
+        );
+      let created = 0;
+      for (const c of rows) {
+        const roll = c[ri].toUpperCase();
+        const u = users.find((x) => x.role === 'student' && x.roll === roll);
+        if (u) u.name = c[ni];
+        else {
+          created++;
+          users.push({
+            id: `u${++seq}`,
+            email: (ei >= 0 && c[ei]) || `${roll.toLowerCase()}@roster.invalid`,
+            name: c[ni],
+            roll,
+            password: randomBytes(8).toString('hex'),
+            role: 'student',
+          });
+        }
+      }
+      return send(res, 200, {
+        students: rows.length,
+        created,
+        updated: rows.length - created,
+        enrolled: created,
+        unchanged: 0,
+      });
     }
     p = m('POST /api/courses/:c/members');
     if (p) {

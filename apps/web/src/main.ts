@@ -5,6 +5,7 @@ import { errorBox } from './components.ts';
 import { h, mount } from './dom.ts';
 import { href, parseRoute } from './router.ts';
 import { current, loadMe, setMe } from './session.ts';
+import { accountView } from './views/account.ts';
 import { examView } from './views/exam.ts';
 import { homeView } from './views/home.ts';
 import { loginView } from './views/login.ts';
@@ -36,6 +37,7 @@ const VIEWS: Record<string, View> = {
   script: scriptView,
   mine: studentView,
   members: membersView,
+  account: accountView,
 };
 
 const root = document.getElementById('app')!;
@@ -52,7 +54,11 @@ function shell(): HTMLElement {
       ? h(
           'nav',
           { 'aria-label': 'Account' },
-          h('span', { class: 'who' }, me.user.name || me.user.email),
+          h(
+            'a',
+            { class: 'who', href: href('account'), title: 'Your account' },
+            me.user.name || me.user.email,
+          ),
           h('button', { type: 'button', class: 'link', onclick: logout }, 'Sign out'),
         )
       : null,

@@ -17,6 +17,7 @@ const PATTERNS: [string, string][] = [
   ['script', '/submissions/:id'],
   ['mine', '/my/:id'],
   ['members', '/courses/:courseId/members'],
+  ['account', '/account'],
 ];
 
 export function parseRoute(hash: string): Route {

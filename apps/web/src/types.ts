@@ -168,11 +168,15 @@ export interface ReviewGroup {
   partId: string;
   answerKey: string;
   text: string;
+  /** the value(s) the grader read: the group's key when present */
+  values?: number[] | null;
   count: number;
   max?: number;
   rubricItems?: { id: string; label: string; max: number }[];
   items: {
     submissionId: string;
+    /** this script's answer as read (spellings differ within a group of one value) */
+    text?: string;
     suggestedScore: number;
     max?: number;
     fileName?: string;

@@ -12,3 +12,4 @@ export {
 } from './core.ts';
 export { examFromRow } from './exam-row.ts';
 export { refreshExamFlags, refreshFlagsIfBatchComplete } from './flags.ts';
+export { answerValues, withAnswerValues } from './values.ts';

@@ -5,6 +5,7 @@ import {
   type GradingCore,
   isUnreadableFile,
   refreshFlagsIfBatchComplete,
+  withAnswerValues,
 } from '@grader/grading';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import type { GradeJob, IngestJob, Queues } from '@grader/queue';
@@ -206,11 +207,12 @@ export async function processGrade(ctx: WorkerContext, job: GradeJob, attempt: A
   const rv = await db.rubricVersion.findFirst({ where: { id: job.rubricVersionId, examId: sub.examId } });
   if (!rv) return 'skipped (unknown rubric version)';
   try {
-    const grade = preparedGrader(
-      ctx.grading,
-      rv,
-      sub.exam,
-    )(sub.extraction.data as ExtractedScript, sub.fileName);
+    const extraction = sub.extraction.data as ExtractedScript;
+    // stored with the values read per part (the review queue groups by them)
+    const grade = withAnswerValues(
+      preparedGrader(ctx.grading, rv, sub.exam)(extraction, sub.fileName),
+      extraction,
+    );
     const isCurrent = sub.exam.currentRubricId === rv.id;
     const r = await storeGrades(db, {
       rubricVersionId: rv.id,

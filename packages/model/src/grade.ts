@@ -24,6 +24,8 @@ export const PartGrade = z.object({
   /** combined extraction and matching confidence, [0, 1] */
   confidence: z.number().min(0).max(1).default(1),
   evidence: z.array(Region).default([]),
+  /** the normalised value(s) read in the answer (a vector's elements, the numbers), when any */
+  values: z.array(z.number()).optional(),
 });
 export type PartGrade = z.infer<typeof PartGrade>;
 

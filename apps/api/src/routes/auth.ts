@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { clientSource } from '../auth/client-address.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
-import { verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { clearedCookie, createSession, requireUser, sessionCookie } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
@@ -10,6 +10,13 @@ import { HttpError, parse } from '../errors.ts';
 const Login = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
   password: z.string().min(1).max(200),
+});
+
+export const MIN_PASSWORD = 8;
+
+const PasswordChange = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(MIN_PASSWORD, `at least ${MIN_PASSWORD} characters`).max(200),
 });
 
 // A bcrypt hash of a random string: unknown emails take as long as wrong passwords.
@@ -48,6 +55,43 @@ export function authRoutes(ctx: AppContext) {
     await ctx.db.session.deleteMany({ where: { id: req.sessionId } });
     res.setHeader('Set-Cookie', clearedCookie(req.secure));
     res.json({ ok: true });
+  });
+
+  // Change one's own password: the current one is checked (throttled like sign-in); every other
+  // session of the account ends (other devices sign in again); this one stays. Audited.
+  r.post('/password', requireUser, async (req, res) => {
+    const body = parse(PasswordChange, req.body, 'password change');
+    const me = req.user!;
+    const source = clientSource(req);
+    const verdict = throttle.attempt(me.email, source);
+    if (!verdict.ok) {
+      res.setHeader('Retry-After', String(verdict.retryAfterSec));
+      throw new HttpError('rate_limited', 'too many failed attempts; wait a few minutes');
+    }
+    const user = await ctx.db.user.findUniqueOrThrow({ where: { id: me.id } });
+    if (!(await verifyPassword(body.currentPassword, user.passwordHash)))
+      throw new HttpError('invalid', 'the current password is wrong', {
+        currentPassword: 'wrong password',
+      });
+    throttle.succeeded(me.email, source);
+    if (body.newPassword === body.currentPassword)
+      throw new HttpError('invalid', 'the new password is the current one', {
+        newPassword: 'must differ from the current password',
+      });
+    const passwordHash = await hashPassword(body.newPassword);
+    const revoked = await ctx.db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: me.id }, data: { passwordHash } });
+      const gone = await tx.session.deleteMany({ where: { userId: me.id, id: { not: req.sessionId } } });
+      await tx.auditLog.create({
+        data: {
+          actorId: me.id,
+          action: 'password_change',
+          after: { userId: me.id, sessionsRevoked: gone.count },
+        },
+      });
+      return gone.count;
+    });
+    res.json({ ok: true, sessionsRevoked: revoked });
   });
 
   r.get('/me', requireUser, (req, res) => {

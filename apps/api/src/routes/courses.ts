@@ -8,6 +8,7 @@ import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
 import { checkIdParams } from '../ids.ts';
 import { createExam } from '../services/exams.ts';
+import { importRoster } from '../services/roster-import.ts';
 import { unzipFiles } from '../services/zip.ts';
 
 const NewMember = z.object({
@@ -16,6 +17,7 @@ const NewMember = z.object({
   role: z.enum(['admin', 'ta', 'student']),
   roll: z.string().trim().min(1).max(40).optional(),
 });
+const RosterBody = z.object({ csv: z.string().max(512 * 1024) });
 
 export function examView(e: {
   id: string;
@@ -176,6 +178,28 @@ export function courseRoutes(ctx: AppContext) {
       role: enrolment.role,
       ...(initialPassword ? { initialPassword } : {}),
     });
+  });
+
+  // Class list import (CSV roll,name[,email]); all lines or none: a bad line is reported with its
+  // number, field and message, and nothing is imported.
+  r.post('/:courseId/roster', async (req, res) => {
+    courseFor(req, req.params.courseId, STAFF);
+    const { csv } = parse(RosterBody, req.body, 'roster');
+    const { issues, result } = await importRoster(ctx, req.params.courseId, csv, currentUser(req).id);
+    if (issues.length) {
+      const fields: Record<string, string> = {};
+      for (const i of issues) fields[`line ${i.line}: ${i.field}`] ??= i.message;
+      res.status(400).json({
+        error: {
+          code: 'invalid',
+          message: `${new Set(issues.map((i) => i.line)).size} line(s) of the class list are wrong: nothing was imported`,
+          fields,
+          lines: issues,
+        },
+      });
+      return;
+    }
+    res.json(result);
   });
   return r;
 }

@@ -1,3 +1,4 @@
+import { answerValues } from '@grader/grading';
 import type { Region } from '@grader/model';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -19,6 +20,15 @@ const Answer = z.object({
   answer: z.string().trim().min(1).max(4000),
   score: z.number().min(0).max(1000).optional(),
 });
+
+/**
+ * The group of an answer: the values the grader read (stored with the part grade; read again from
+ * the text for grades stored before values were), so `{0.7,0.2,0.05}` and `[0.70, 0.20, 0.050]` are
+ * one group; an answer with no number falls back to its text (answerKey).
+ */
+export function reviewKey(values: number[] | null | undefined, text: string): string {
+  return values?.length ? `=${values.join(',')}` : answerKey(text);
+}
 
 /** Answers that read the same are one group: case, spacing and punctuation spacing do not matter. */
 export function answerKey(text: string): string {
@@ -44,18 +54,27 @@ export function reviewRoutes(ctx: AppContext) {
     const answerOf = new Map(answers.map((a) => [`${a.submissionId}/${a.partId}`, a]));
     const groups = new Map<
       string,
-      { partId: string; answerKey: string; text: string; count: number; items: unknown[] }
+      {
+        partId: string;
+        answerKey: string;
+        text: string;
+        values: number[] | null;
+        count: number;
+        items: unknown[];
+      }
     >();
     for (const s of subs) {
       for (const [partId, p] of Object.entries(s.grade!.effective.parts)) {
         if (!p.review) continue;
         const a = answerOf.get(`${s.id}/${partId}`);
         const text = a?.text ?? '';
-        const key = answerKey(text);
+        const values = p.values ?? answerValues(text);
+        const key = reviewKey(values, text);
         const g = groups.get(`${partId}\u0000${key}`) ?? {
           partId,
           answerKey: key,
           text,
+          values,
           count: 0,
           items: [],
         };
@@ -64,6 +83,7 @@ export function reviewRoutes(ctx: AppContext) {
         g.items.push({
           submissionId: s.id,
           fileName: s.fileName,
+          text,
           suggestedScore: p.score,
           max: p.max,
           reasons: p.reasons,

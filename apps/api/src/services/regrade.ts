@@ -1,5 +1,5 @@
 import { effectiveGrade, storeGrades } from '@grader/db';
-import { examFromRow } from '@grader/grading';
+import { examFromRow, withAnswerValues } from '@grader/grading';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import type { AppContext } from '../context.ts';
 import { examSubmissions } from './grades.ts';
@@ -47,7 +47,7 @@ export async function regradeExam(
     for (const sub of chunk) {
       const ex = byId.get(sub.id);
       if (!ex) continue;
-      const grade = gradeOne(ex, sub.fileName);
+      const grade = withAnswerValues(gradeOne(ex, sub.fileName), ex);
       const after = effectiveGrade(grade.parts, sub.overrides);
       rows.push({ sub, grade, after });
       const before = sub.grade?.effective.total ?? null;

@@ -371,7 +371,7 @@ function submissionsTable(rows: SubmissionRow[], batch: BatchState, examIdOf: ()
             h('td', null, h('a', { href: href('script', { id: r.id }) }, fileNameOf(r))),
             h(
               'td',
-              null,
+              { 'data-identity': r.student?.id ? 'confirmed' : 'unconfirmed' },
               r.student ? `${r.student.name ?? ''} ${r.student.roll ? `(${r.student.roll})` : ''}` : null,
               !r.student?.id && isFinal(r.status) && r.status !== 'failed'
                 ? h(

@@ -42,17 +42,61 @@ export async function membersView(main: HTMLElement, params: Record<string, stri
           h('option', { value: r, selected: r === m.role }, r === 'ta' ? 'TA' : r),
         ),
       );
-      return {
-        text: `${m.name} ${m.email} ${m.roll ?? ''}`,
-        el: h(
-          'tr',
-          null,
+      const el = h('tr', null);
+      const show = () =>
+        mount(
+          el,
           h('td', null, m.name),
           h('td', null, m.email),
           h('td', null, m.roll ?? ''),
           h('td', null, sel),
-        ),
-      };
+          h(
+            'td',
+            null,
+            m.userId
+              ? h('button', { type: 'button', 'aria-label': `Edit ${m.name}`, onclick: edit }, 'Edit')
+              : null,
+          ),
+        );
+      // name and roll edited in place (the API audits the change)
+      function edit(): void {
+        const nameIn = h('input', {
+          type: 'text',
+          name: 'name',
+          value: m.name,
+          required: true,
+          'aria-label': 'Name',
+        });
+        const rollIn = h('input', { type: 'text', name: 'roll', value: m.roll ?? '', 'aria-label': 'Roll' });
+        const save = async () => {
+          try {
+            await api.request('PATCH', `${path}/${encodeURIComponent(m.userId!)}`, {
+              name: nameIn.value.trim(),
+              roll: rollIn.value.trim() || null,
+            });
+            await draw(notice(`Saved ${nameIn.value.trim()}.`, 'ok'));
+          } catch (err) {
+            mount(out, errorBox(err));
+          }
+        };
+        mount(
+          el,
+          h('td', null, nameIn),
+          h('td', null, m.email),
+          h('td', null, rollIn),
+          h('td', null, sel),
+          h(
+            'td',
+            null,
+            h('button', { type: 'button', class: 'primary', onclick: () => void save() }, 'Save'),
+            ' ',
+            h('button', { type: 'button', onclick: show }, 'Cancel'),
+          ),
+        );
+        nameIn.focus();
+      }
+      show();
+      return { text: `${m.name} ${m.email} ${m.roll ?? ''}`, el };
     });
     filter.addEventListener('input', () => {
       for (const r of rows) r.el.hidden = !matchesQuery(r.text, filter.value);
@@ -66,7 +110,7 @@ export async function membersView(main: HTMLElement, params: Record<string, stri
         h(
           'tr',
           null,
-          ['Name', 'Email', 'Roll', 'Role'].map((c) => h('th', { scope: 'col' }, c)),
+          ['Name', 'Email', 'Roll', 'Role', ''].map((c) => h('th', { scope: 'col' }, c)),
         ),
       ),
       h(

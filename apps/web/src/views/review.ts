@@ -50,6 +50,7 @@ export async function reviewView(main: HTMLElement, params: Record<string, strin
   const listEl = h('nav', { class: 'queue-list', 'aria-label': 'Groups to review' });
   const detailEl = h('section', { class: 'queue-detail card', 'aria-live': 'polite' });
   const msgEl = h('div', { 'aria-live': 'polite' });
+  const leftEl = h('p', { class: 'queue-left', 'aria-live': 'polite' });
 
   function pagesOf(submissionId: string): Promise<PageRef[]> {
     let p = pagesCache.get(submissionId);
@@ -66,6 +67,11 @@ export async function reviewView(main: HTMLElement, params: Record<string, strin
   async function load(): Promise<void> {
     groups = await api.get<ReviewGroup[]>(`${base}/review`).then(listOf<ReviewGroup>('groups'));
     index = Math.min(index, Math.max(0, groups.length - 1));
+    const left = groups.reduce((n, g) => n + g.count, 0);
+    mount(
+      leftEl,
+      left === 0 ? 'Nothing left' : `${left} left in ${groups.length} group${groups.length === 1 ? '' : 's'}`,
+    );
     drawList();
     await drawDetail();
   }
@@ -97,7 +103,7 @@ export async function reviewView(main: HTMLElement, params: Record<string, strin
                   h('strong', null, `Part ${g.partId}`),
                   ' ',
                   h('span', { class: 'count' }, `×${g.count}`),
-                  h('span', { class: 'answer-snippet' }, g.text || '(blank)'),
+                  h('span', { class: 'answer-snippet' }, groupLabel(g)),
                 ),
               ),
             ),
@@ -143,8 +149,18 @@ export async function reviewView(main: HTMLElement, params: Record<string, strin
     mount(
       detailEl,
       h('h2', null, `Part ${g.partId}: ${g.count} script${g.count === 1 ? '' : 's'} with this answer`),
-      h('p', { class: 'label' }, 'Answer as read'),
-      h('pre', { class: 'answer' }, g.text || '(blank)'),
+      g.values?.length
+        ? [
+            h('p', { class: 'label' }, 'Value read'),
+            h('pre', { class: 'answer answer-value' }, groupLabel(g)),
+            h('p', { class: 'label' }, 'As written'),
+            h(
+              'ul',
+              { class: 'spellings' },
+              spellings(g).map((t) => h('li', null, h('code', null, t))),
+            ),
+          ]
+        : [h('p', { class: 'label' }, 'Answer as read'), h('pre', { class: 'answer' }, g.text || '(blank)')],
       first
         ? h(
             'div',
@@ -327,8 +343,23 @@ export async function reviewView(main: HTMLElement, params: Record<string, strin
     main,
     examHeader(exam, role, 'review'),
     h('h1', null, 'Review queue'),
-    h('div', { class: 'queue' }, listEl, h('div', null, detailEl)),
+    leftEl,
+    h('div', { class: 'queue' }, listEl, h('div', { class: 'queue-detail-wrap' }, detailEl)),
   );
   await load();
   return () => document.removeEventListener('keydown', onKey);
+}
+
+/** A group as the list names it: the value read (`[0.7, 0.2, 0.05]`), else the answer's text. */
+export function groupLabel(g: Pick<ReviewGroup, 'values' | 'text'>): string {
+  const v = g.values ?? [];
+  if (v.length === 1) return String(v[0]);
+  if (v.length > 1) return `[${v.join(', ')}]`;
+  return g.text || '(blank)';
+}
+
+/** The different ways the scripts of a group wrote their answer (at most five). */
+function spellings(g: ReviewGroup): string[] {
+  const seen = [...new Set(g.items.map((i) => i.text ?? g.text).filter((t) => t !== ''))];
+  return seen.length > 5 ? [...seen.slice(0, 5), `… ${seen.length - 5} more`] : seen;
 }
