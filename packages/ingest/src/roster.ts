@@ -1,34 +1,11 @@
 // The course's class list (CSV `roll,name`) and matching a script's header against it.
-import type { RosterMatch } from '@grader/model';
+import { type RosterMatch, splitCsvLine } from '@grader/model';
 import { z } from 'zod';
 import { isOcrConfusion, ocrDistance } from './roll.ts';
 
 export const RosterEntry = z.object({ roll: z.string().min(1), name: z.string().min(1) });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 export type Roster = RosterEntry[];
-
-/** Splits one CSV line, honouring double quotes ("Das, Arjun"). */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
 
 /**
  * Parses a roster CSV with a header line naming the columns `roll` and `name` (any order), and

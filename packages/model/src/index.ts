@@ -1,2 +1,3 @@
+export * from './csv.ts';
 export * from './grade.ts';
 export * from './script.ts';

@@ -5,6 +5,7 @@
 // is imported. A valid file creates or updates the students and enrols them, in one transaction,
 // audited as `roster_import`.
 import { randomBytes } from 'node:crypto';
+import { splitCsvLine } from '@grader/model';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
@@ -41,29 +42,6 @@ const Row = z.object({
     .transform((s) => s || undefined),
 });
 type Row = z.infer<typeof Row>;
-
-/** Splits one CSV line, honouring double quotes ("Das, Arjun"), as parseRoster does. */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
 
 /** The lines of the file, each with its line number (blank lines skipped), or the problems. */
 export async function checkRosterCsv(
