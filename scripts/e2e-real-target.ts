@@ -23,8 +23,14 @@ export async function startRealTarget(repoRoot: string, distDir: string): Promis
       return { roll: roll.trim(), name: name.trim() };
     });
   const t = await createTestDatabase();
-  // a job lock long enough for OCR on a 2-core machine shared with other work
-  const config = testConfig(t.url, { WEB_DIR: distDir, LOG_LEVEL: 'warn', JOB_LOCK_MS: '60000' });
+  // a job lock long enough for OCR on a 2-core machine shared with other work; the scans are read
+  // by the production engines (tesseract alone reads p10.pdf too poorly for the similarity flag)
+  const config = testConfig(t.url, {
+    WEB_DIR: distDir,
+    LOG_LEVEL: 'warn',
+    JOB_LOCK_MS: '60000',
+    OCR_ENGINE: 'both',
+  });
   const logs: string[] = [];
   const log = (m: string) => {
     logs.push(m);
@@ -34,9 +40,11 @@ export async function startRealTarget(repoRoot: string, distDir: string): Promis
   const worker = await createWorker({ config, db: t.db, log: (m) => log(`[worker] ${m}`) });
   const logins = await seedDemo(server.ctx, roster);
   const baseUrl = await server.listen(0, '127.0.0.1');
-  // text-layer samples (typed, LaTeX, office): read in seconds, no OCR whose time depends on load
-  const files = ['p01.pdf', 'p03.pdf', 'p04.pdf', 'p05.pdf', 'p07.pdf', 'p08.pdf'].map((f) =>
-    join(samplesDir, f),
+  // text-layer samples (typed, LaTeX, office), read in seconds, and two scans the worker OCRs:
+  // p10.pdf is a copy of the typed p04.pdf (the grader flags both `similarity`) and, with p02.pdf,
+  // has parts the grader is unsure of, which go to the review queue
+  const files = ['p01.pdf', 'p03.pdf', 'p04.pdf', 'p05.pdf', 'p07.pdf', 'p08.pdf', 'p10.pdf', 'p02.pdf'].map(
+    (f) => join(samplesDir, f),
   );
   const student = logins.students.find((s) => s.roll === '19MT30431'); // p01.pdf, Divya Menon
   if (!student) throw new Error('the roster has no 19MT30431 (the student of p01.pdf)');
@@ -49,59 +57,7 @@ export async function startRealTarget(repoRoot: string, distDir: string): Promis
       student: { email: student.email, password: logins.password },
     },
     studentFile: files[0],
-    /**
-     * The grader is sure of every part of these typed samples, so the review queue would be empty.
-     * Defer part 5 of three scripts to a person, as the grader does with a part it is unsure of
-     * (review: true on the stored grade, status needs_review), so the queue has work to show.
-     */
-    async deferToReview() {
-      const subs = await t.db.submission.findMany({
-        where: { status: 'graded' },
-        include: { grades: true },
-        orderBy: { createdAt: 'asc' },
-        take: 3,
-      });
-      for (const s of subs) {
-        for (const g of s.grades) {
-          const parts = g.parts as Record<string, { review: boolean; reasons: string[] }>;
-          if (!parts['5']) continue;
-          parts['5'] = {
-            ...parts['5'],
-            review: true,
-            reasons: [...parts['5'].reasons, 'sent to a person (by the e2e test)'],
-          };
-          await t.db.grade.update({ where: { id: g.id }, data: { parts, needsReview: g.needsReview + 1 } });
-        }
-        await t.db.submission.update({ where: { id: s.id }, data: { status: 'needs_review' } });
-      }
-    },
-    /**
-     * The typed samples are not alike enough to be flagged for similarity: mark two of them as the
-     * similarity flag does (flags and a reason naming the other script), so the UI has one to show.
-     */
-    async flagSimilar(a: string, b: string) {
-      for (const [x, y] of [
-        [a, b],
-        [b, a],
-      ]) {
-        const s = await t.db.submission.findFirstOrThrow({
-          where: { fileName: x },
-          include: { grades: true },
-        });
-        for (const g of s.grades) {
-          await t.db.grade.update({
-            where: { id: g.id },
-            data: {
-              flags: [...new Set([...(g.flags as string[]), 'similarity'])],
-              flagReasons: {
-                ...(g.flagReasons as Record<string, string>),
-                similarity: `shares the same unusual sentences with ${y} (by the e2e test)`,
-              },
-            },
-          });
-        }
-      }
-    },
+    similar: ['p04.pdf', 'p10.pdf'],
     // p07.pdf is typed with a name (Arjun Das, not on the sample roster) and no roll number: it
     // arrives unconfirmed; the flow imports him with the class list and a TA matches it
     unconfirmed: {

@@ -19,14 +19,15 @@ export interface Target {
   accounts: { admin: Account; ta: Account; student: Account };
   /** the PDF that belongs to `accounts.student` */
   studentFile: string;
-  /** PDFs to upload (text-layer samples) */
+  /** PDFs to upload (text-layer samples; the real server also gets scans it OCRs) */
   files: string[];
   /** one more PDF, uploaded inside a zip */
   zipped: string;
-  /** make sure some parts wait for a person (a fixture step; the mock always has some) */
-  deferToReview?: () => Promise<void>;
-  /** flag two scripts (by file name) for similarity, each naming the other (a fixture step) */
-  flagSimilar?: (a: string, b: string) => Promise<void>;
+  /**
+   * Two uploaded scripts (file names) the server flags for similarity, each naming the other; by
+   * default the student's file and the second one.
+   */
+  similar?: [string, string];
   /**
    * A script (file name) that arrives with its identity unconfirmed, the student it is (added by a
    * class list import in the flow) and a way to sign in as that student (a fixture step).
@@ -153,12 +154,20 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
   await h.step(
     'flags: a Flags column with a filter; the script shows each reason and links the other',
     async () => {
-      const mine = basename(t.studentFile);
-      const other = basename(t.files[1]);
-      await t.flagSimilar?.(mine, other);
-      await ta.reload();
+      const [mine, other] = t.similar ?? [basename(t.studentFile), basename(t.files[1])];
       const row = (f: string) => ta.locator(`table[data-testid=submissions] tr[data-id="${ids.get(f)}"]`);
-      await row(mine).locator('[data-flag=similarity]').waitFor();
+      // the flags that compare scripts are set once the whole batch is graded: reload until shown
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await ta.reload();
+        const shown = row(mine).locator('[data-flag=similarity]');
+        const found = await shown
+          .waitFor({ timeout: 2_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (found) break;
+        if (Date.now() > deadline) throw new Error(`${mine} was not flagged for similarity with ${other}`);
+      }
       await ta.getByLabel('Show').selectOption('flag:similarity');
       await ta.getByTestId('filter-count').waitFor();
       const shown = ta.locator('table[data-testid=submissions] tbody tr');
@@ -212,7 +221,6 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
   });
 
   await h.step('review queue: crop of the page, item keys, n/p, grade a group', async () => {
-    await t.deferToReview?.();
     await ta.getByRole('link', { name: 'Review queue' }).click();
     await ta.getByRole('heading', { level: 1, name: 'Review queue' }).waitFor();
     const groups = ta.locator('.queue-item');
