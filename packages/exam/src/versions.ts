@@ -1,3 +1,4 @@
+import { rng } from '@grader/engine';
 // Exam versions: named parameter sets of one exam (`versions: {A: {}, B: {"3.hidden": 4}}`), each with
 // its own answer keys. Parameter names and values are exactly what `grader key --set` takes, checked by
 // the same applySets. drawVersions draws random versions within an admin's ranges.
@@ -223,18 +224,6 @@ export interface DrawOptions {
   keepDefault?: boolean;
   /** draws to try before giving up (default 5,000) */
   maxTries?: number;
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same versions. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const round2 = (x: number) => {

@@ -1,3 +1,4 @@
+import { rng } from '@grader/engine';
 // The rubric follows the question's parameters: alternatives, partial credit, labels, reasons and work
 // patterns are computed from the keys and parameters, never typed for CT3's numbers. Unit tests for
 // changed parameters, template errors, and a property test over random parameter sets whose expected
@@ -222,17 +223,6 @@ describe('templates', () => {
 
 // ---------------------------------------------------------------------------------------------
 // property: random parameter sets, scripts rendered for them, scores by the rubric document's rules
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Params {
   f: number[];
