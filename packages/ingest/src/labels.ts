@@ -46,6 +46,8 @@ export type Label = {
   conf: number;
   /** weak labels ("5.", "b)") need to be at the left margin to count */
   weak: boolean;
+  /** a bare question number with the answer on its line ("3 W_f is 3 × 5"): only where expected */
+  bare?: boolean;
 };
 
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
@@ -93,7 +95,8 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
       pos = at + paren[0].length;
       continue;
     }
-    const plain = /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|(?=\()|(?=\s|$))/.exec(r);
+    // "1-a", "1-b-ii": a hyphen between a number and a letter separates label components
+    const plain = /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|-(?=[A-Za-z(])|(?=\()|(?=\s|$))/.exec(r);
     if (!plain) break;
     const sep = plain[2] ? 'strong' : /^\(/.test(r.slice(plain[1].length)) ? 'strong' : 'weak';
     // OCR reads a question number 1 as l or I: "Ans la" is "Ans 1a"
@@ -172,15 +175,36 @@ export function findLabel(
   line: string,
   tree: PartTree,
   context: PartPath = [],
-  opts: { ocr?: boolean } = {},
+  opts: { ocr?: boolean; bare?: boolean } = {},
 ): Label | null {
   // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
   const junk = /^\s*[|'‘’`,;!_~»«•·>]+(?:\s+|$)/.exec(line)?.[0].length ?? 0;
-  const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false);
+  // a label in square brackets ("[1a]", "[Q3 c]", "[5]"): read what is inside, end after the bracket
+  const boxed = /^(\s*)\[([^\][\n]{1,12})\]/.exec(line.slice(junk));
+  if (boxed) {
+    const inner = findLabelAt(`${boxed[2]} `, tree, context, opts.ocr ?? false, false);
+    if (inner && inner.end >= boxed[2].trim().length) {
+      const end = junk + boxed[0].length;
+      const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(end))?.[0].length ?? 0;
+      const label = { ...inner, end: end + gap, weak: false, conf: Math.max(inner.conf, 0.95) };
+      // "[1b] (i) …": a sub-label straight after goes with it
+      const sub = inner.partId === null ? findLabelAt(line.slice(end), tree, inner.path, false, false) : null;
+      if (sub && sub.path.length > inner.path.length && inner.path.every((c, k) => sub.path[k] === c))
+        return { ...sub, end: end + sub.end, weak: false };
+      return label;
+    }
+  }
+  const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false, opts.bare ?? false);
   return label ? { ...label, end: label.end + junk } : null;
 }
 
-function findLabelAt(text: string, tree: PartTree, context: PartPath, ocr: boolean): Label | null {
+function findLabelAt(
+  text: string,
+  tree: PartTree,
+  context: PartPath,
+  ocr: boolean,
+  bare: boolean,
+): Label | null {
   const { comps, prefixed } = lexLabel(text, ocr);
   if (comps.length === 0) return null;
 
@@ -241,7 +265,12 @@ function findLabelAt(text: string, tree: PartTree, context: PartPath, ocr: boole
   // On an OCR line the Q of "Q5 199 x 199" is often lost: a bare leaf label with content is allowed
   // there (it stays weak: left margin only, once, after some answer text).
   const ocrLeaf = ocr && tree.partId(best.path) !== null && /^[0-9]+$/.test(comps[0].raw);
-  if (single && last.sep === 'weak' && !prefixed && after.trim() !== '' && !ocrLeaf) return null;
+  // `bare` asks for it anyway, marked `bare`: the segmenter takes it only where exam order expects
+  // that question next ("5 Side: (200 + 2 − 4)/1 + 1 = 199" after the answer to 4(b))
+  const bareNumber =
+    single && last.sep === 'weak' && !prefixed && after.trim() !== '' && !ocrLeaf && !best.relative;
+  if (bareNumber && !(bare && /^[0-9]+$/.test(comps[0].raw) && /^\s+[^\s+\-−×*·/=^.,)\]}0-9]/.test(after)))
+    return null;
   if (
     single &&
     last.sep === 'weak' &&
@@ -255,5 +284,12 @@ function findLabelAt(text: string, tree: PartTree, context: PartPath, ocr: boole
   if (best.relative && context.join('/') === best.path.join('/')) return null;
   const end = last.end + (/^\s*[:\-–—]\s*/.exec(after)?.[0].length ?? /^\s*/.exec(after)?.[0].length ?? 0);
   const weak = !prefixed && best.used === 1 && !comps[0].paren;
-  return { path: best.path, partId, end, conf: best.conf * (weak ? 0.9 : 1), weak };
+  return {
+    path: best.path,
+    partId,
+    end,
+    conf: best.conf * (weak ? 0.9 : 1) * (bareNumber ? 0.9 : 1),
+    weak,
+    ...(bareNumber ? { bare: true } : {}),
+  };
 }

@@ -213,7 +213,9 @@ function attachLowSubscripts(groups: Group[]): void {
     // left to right, so "−1" follows the "k" just moved after "s"
     for (const w of [...g.words].sort((a, b) => a.box.x - b.box.x)) {
       if (w.text.length > 4 || w.box.h > body * 0.85) continue;
-      if (g.words.some((b) => b !== w && touches(b, w) && b.box.h > body * 0.85)) continue;
+      // it continues a word of its own line that stays there ("R" "3" "×" "1": the "×" goes with
+      // the "3", even where it also touches a letter of the line above)
+      if (g.words.some((b) => b !== w && touches(b, w) && (b.box.h > body * 0.85 || !moved.has(b)))) continue;
       const host = groups.find((h) => {
         if (h === g) return false;
         const hh = h.bottom - h.top;

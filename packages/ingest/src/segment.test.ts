@@ -151,4 +151,34 @@ Ans 5
     const s = run('Name: A\nYAY\nf - 1\nQ1 b) i) h = 0.6');
     expect(s.order).toEqual(['1b.i']);
   });
+
+  it('takes a bare question number with its answer on the line only where that question comes next', () => {
+    const s = run(`3(b) b_f has 3 entries, one per unit.
+5 Spatial size (200 - 4 + 2)/1 + 1 = 199.
+so 199 x 199 x 3`);
+    expect(s.order).toEqual(['3b', '5']);
+    expect(s.parts['5'].text.split('\n')[0]).toBe('Spatial size (200 - 4 + 2)/1 + 1 = 199.');
+    // inside an answer, a wrapped line that starts with a number is content
+    const t = run(`2(b) the attention needs no extra weights, since
+3 vectors are simply dotted.
+3(a) W_f: 3 × 5`);
+    expect(t.parts['2b'].text).toContain('3 vectors');
+    // a question already answered, or one exam order does not expect yet, is not started by a number
+    const u = run(`1(a) f_t 3
+5 filters in all`);
+    expect(u.order).toEqual(['1a']);
+  });
+
+  it('splits sub-parts written inline after a question number or an introduction', () => {
+    const s = run(`2(b) none.
+3 With [h, x] of size 5: (a) W_f is 3 × 5; (b) b_f is 3, one per unit.`);
+    expect(s.order).toEqual(['2b', '3a', '3b']);
+    expect(s.parts['3a'].text).toContain('W_f is 3 × 5');
+    expect(s.parts['3b'].text).toBe('b_f is 3, one per unit.');
+    const t = run(`1(b) C = [0.7, 0.2, 0.05] (ii) h = [0.604, 0, 0]`);
+    expect(t.parts['1b.ii'].text).toBe('h = [0.604, 0, 0]');
+    // a sub-part referred to in prose is not its label
+    const u = run(`3(a) W_f is 3 × 5 as in (b) below`);
+    expect(u.order).toEqual(['3a']);
+  });
 });

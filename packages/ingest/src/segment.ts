@@ -11,7 +11,12 @@ export function isFurniture(line: Line, page: PageInfo): boolean {
   if (!nearEdge) return false;
   // a running head on a later page repeats the student's roll number
   if (page.page > 1 && box.y + box.h < height * 0.08 && /\b\d{2}[A-Z]{2}\d{5}\b/.test(t)) return true;
-  return /^[-–—\s]*(?:p+(?:age|g)?\.?\s*)?[0-9Il]{1,3}(?:\s*(?:of|\/)\s*[0-9]{1,3})?[-–—\s]*$/i.test(t);
+  const m = /^[-–—\s]*(p+(?:age|g)?\.?\s*)?([0-9Il]{1,3})(\s*(?:of|\/)\s*[0-9]{1,3})?[-–—\s]*$/i.exec(t);
+  if (!m) return false;
+  // a bare number is the page's number only when it is near it: "5" heading the top of page 2 is
+  // question 5
+  const n = Number(m[2].replace(/[Il]/g, '1'));
+  return Boolean(m[1] || m[3]) || Math.abs(n - page.page) <= 1;
 }
 
 export type Segmentation = {
@@ -23,7 +28,7 @@ export type Segmentation = {
   warnings: string[];
 };
 
-type Seg = { partId: string; label: Label; lines: Line[]; labelLine: Line };
+type Seg = { partId: string; label: Label; lines: Line[]; labelLine: Line; guessed?: boolean };
 
 /** The left margin of each page: where its lines usually start (a low quantile of their x). */
 function margins(lines: Line[], pageOf: Map<number, PageInfo>): Map<number, number> {
@@ -59,6 +64,33 @@ function contentOf(line: Line, labelEnd: number): Line | null {
   const frame = readingFrame(line, { width: 0, height: 0 });
   if (frame.width) setReadingFrame(out, frame);
   return out;
+}
+
+/**
+ * Cuts `line` before an inline label of part `target` ("(a) W_f: 3 × 5. (b) b_f: 3 × 1."): the
+ * label after a full stop or a wide gap, or a bracketed "(b)" after any space unless it is
+ * referred to ("as in (b)"). Null when there is none.
+ */
+function splitAtInlineLabel(
+  line: Line,
+  target: { path: string[] } | undefined,
+): { kept: Line | null; rest: Line } | null {
+  if (!target) return null;
+  const c = target.path[target.path.length - 1].toLowerCase();
+  const esc = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(
+    `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<=\\S\\s+)(\\(${esc}\\))\\s+(?=\\S)`,
+    'i',
+  ).exec(line.text);
+  if (!m || m.index === 0) return null;
+  const at = line.text.indexOf(m[1] ?? m[2], m.index);
+  const rest = contentOf(line, at);
+  if (!rest) return null;
+  const text = line.text.slice(0, at).trim();
+  const kept = text
+    ? { ...line, text, words: line.words.slice(0, line.words.length - rest.words.length) }
+    : null;
+  return { kept, rest };
 }
 
 export function segment(
@@ -201,7 +233,14 @@ function segmentOnce(
     const indent = frame.box.x - (margin.get(line.page) ?? 0);
     indents.push(indent);
     const force = forced.get(line);
-    let label = force ?? findLabel(line.text, tree, context, { ocr: line.conf < 1 });
+    let label = force ?? findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true });
+    if (label?.bare) {
+      // a bare number starting a line is the next question only at the margin, after a finished
+      // sentence, where exam order expects that question: otherwise it is content ("3 gates …")
+      const prev = i > 0 ? body[i - 1].text.trim() : '';
+      const ended = prev === '' || /[.!?;:)\]}]$/.test(prev) || (current?.lines.length ?? 0) === 0;
+      if (!(indent <= Math.max(20, width * 0.04) && ended && nextQuestion(label.path))) label = null;
+    }
     // the exam's next part in order, where the reader is now: a label for it is expected
     const expected = (l: Label) =>
       l.partId !== null &&
@@ -271,6 +310,23 @@ function segmentOnce(
         !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim());
       if (afterEmptyLabel || found || !innerOk || continues || listGoesOn) label = null;
     }
+    if (!label && current && !orphanContext) {
+      // inline labels in a line of an answer: the next sibling's ("…; (b) b_f is 3 × 1"), or the
+      // guessed part's own ("With [h, x] ∈ R^5: (a) W_f is 3 × 5")
+      const cut =
+        splitAtInlineLabel(line, nextSibling(current.partId) ?? undefined) ??
+        (current.guessed
+          ? splitAtInlineLabel(
+              line,
+              parts.find((p) => p.id === current!.partId),
+            )
+          : null);
+      if (cut) {
+        body.splice(i + 1, 0, cut.rest);
+        if (cut.kept) current.lines.push(cut.kept);
+        continue;
+      }
+    }
     if (!label) {
       if (!seenLabel) preamble.push(line);
       else if (current && !orphanContext) current.lines.push(line);
@@ -279,28 +335,21 @@ function segmentOnce(
     }
     seenLabel = true;
     context = label.path;
+    let guessedHere = false;
     let content = contentOf(line, label.end);
-    // two sub-parts on one line ("(a) W_f: 3 × 5. (b) b_f: 3 × 1."): the next sibling's label after
-    // a full stop starts a line of its own
-    const sib = label.partId ? nextSibling(label.partId) : null;
-    if (content && sib) {
-      const c = sib.path[sib.path.length - 1].toLowerCase();
-      const esc = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const m = new RegExp(`(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)])\\s+(?=\\S)`, 'i').exec(
-        content.text,
-      );
-      if (m && m.index > 0) {
-        const rest = contentOf(content, content.text.indexOf(m[1], m.index));
-        if (rest) {
-          body.splice(i + 1, 0, rest);
-          content = {
-            ...content,
-            text: content.text.slice(0, m.index + 1).trim(),
-            words: content.words.slice(0, content.words.length - rest.words.length),
-          };
-        }
-      }
-    }
+    const splitBefore = (id: string | undefined) => {
+      const cut =
+        content &&
+        splitAtInlineLabel(
+          content,
+          parts.find((p) => p.id === id),
+        );
+      if (!cut) return;
+      body.splice(i + 1, 0, cut.rest);
+      content = cut.kept;
+    };
+    // two sub-parts on one line: the next sibling's label starts a line of its own
+    splitBefore(label.partId ? nextSibling(label.partId)?.id : undefined);
     if (label.partId === null) {
       // "Q1 b)" then an answer with no "i)": if what follows is not a sub-label, the answer most
       // likely belongs to the first sub-part not found yet (OCR also drops the letter of "3.a").
@@ -309,8 +358,9 @@ function segmentOnce(
       const first = firstUnseenUnder(label.path);
       // text after a question's number, before its "(a)", introduces the question: it goes with
       // the first sub-part, which the "(a)" below then confirms
-      const guess =
-        !sub || sub.path.length <= label.path.length || (content && sub.partId === first?.id) ? first : null;
+      const subUnder =
+        sub !== null && sub.path.length > label.path.length && label.path.every((c, k) => sub.path[k] === c);
+      const guess = !subUnder || (content && sub?.partId === first?.id) ? first : null;
       if (guess && (content || (next && !findLabel(next.text, tree, [])))) {
         warnings.push(`"${line.text.slice(0, label.end).trim()}" has no sub-part label: read as ${guess.id}`);
         label = {
@@ -321,6 +371,11 @@ function segmentOnce(
         };
         // the context stays the question, so that its own "(a)" or "(i)" below confirms the guess
         context = label.path.slice(0, -1);
+        // an introduction then "(a) …" on the same line, or the answer then "(ii) …"
+        const before = content;
+        splitBefore(guess.id);
+        if (content === before) splitBefore(nextSibling(guess.id)?.id);
+        guessedHere = true;
       } else {
         current = null;
         orphanContext = true;
@@ -351,12 +406,21 @@ function segmentOnce(
       } else {
         // the same label again straight after itself (e.g. repeated at the top of a new page), or
         // the label of a part we had guessed ("Question 3" + intro, then "(a)"): the label confirms it
-        if (label.conf > current.label.conf) current.label = label;
+        if (label.conf > current.label.conf) {
+          current.label = label;
+          current.guessed = false;
+        }
         if (content) current.lines.push(content);
         continue;
       }
     }
-    current = { partId: label.partId as string, label, lines: content ? [content] : [], labelLine: line };
+    current = {
+      partId: label.partId as string,
+      label,
+      lines: content ? [content] : [],
+      labelLine: line,
+      guessed: guessedHere,
+    };
     segs.push(current);
     labelLines.push({ index: i, partId: current.partId });
   }

@@ -136,12 +136,15 @@ export function findEquations(lines: string[]): Equation[] {
   const logical = logicalLines(lines);
   for (const run of mathRuns(lines)) {
     const src = logical.find((l) => l.line === run.line)?.text ?? run.text;
-    // commas between equations separate them; commas inside a side (vectors) are bracketed
-    const pieces = splitTop(run.tokens, [',']);
+    // an implication ends one statement and starts the next (`… = 199 ⇒ 199 × 199 × 3`); commas
+    // between equations separate them; commas inside a side (vectors) are bracketed
+    const pieces = splitTop(run.tokens, ['=>']).flatMap((clause, k) =>
+      splitTop(clause, [',']).map((p, j) => ({ p, starts: j === 0 && k > 0 })),
+    );
     const groups: Token[][] = [];
-    for (const p of pieces) {
+    for (const { p, starts } of pieces) {
       const hasEq = p.some((x) => x.t === 'op' && (x.v === '=' || x.v === '->'));
-      if (hasEq || !groups.length) groups.push(p);
+      if (hasEq || starts || !groups.length) groups.push(p);
       else
         groups[groups.length - 1] = [
           ...groups[groups.length - 1],

@@ -157,13 +157,15 @@ export function tokenize(input: string, alreadyNormalised = false): Token[] {
     }
     // numbers
     const num =
-      /^(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d.]|,\d)|\d{1,3}(?:,\d{3})+(?![\d.]|,\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?/.exec(
+      /^(?:\d{1,3}(?: \d{3})+(?![\d.,]\d| \d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d.]|,\d)|\d{1,3}(?:,\d{3})+(?![\d.]|,\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?/.exec(
         s.slice(i),
       );
     if (num && /[\d.]/.test(c)) {
       const raw = num[0];
-      const v = /,/.test(raw)
-        ? Number(raw.replace(/,/g, ''))
+      // digit groups: `1,900,848`, `19,00,848`, `39 401` (a space between two plain numbers is
+      // never a product), `3.088.878`
+      const v = /[, ]/.test(raw)
+        ? Number(raw.replace(/[, ]/g, ''))
         : /\..*\./.test(raw)
           ? Number(raw.replace(/\./g, ''))
           : Number(raw);

@@ -18,8 +18,15 @@ const vec = (v: unknown): number[] => {
 const prod = (v: unknown) => vec(v).reduce((p, x) => p * x, 1);
 
 export const ECF_FUNCTIONS: Record<string, Fn> = {
-  /** h = o ⊙ tanh(c) from the student's own c */
-  lstmHidden: ({ o, c }) => lstmHidden(vec(o), vec(c)),
+  /** h = o ⊙ tanh(c) from the student's own c (tanh(c), element by element, on the way) */
+  lstmHidden: ({ o, c }) =>
+    ({
+      value: lstmHidden(vec(o), vec(c)),
+      parts: lstmHidden(
+        vec(c).map(() => 1),
+        vec(c),
+      ),
+    }) satisfies Carried,
   /** gates × (|W| + |b|) from the student's own shapes of W_f and b_f */
   lstmParamsFromShapes: ({ w, b, gates }) => num(gates) * (prod(w) + prod(b)),
   /**

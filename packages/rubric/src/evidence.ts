@@ -41,15 +41,31 @@ export interface Evidence {
 // (a run of `×` alone is usually a shape, `199 × 199 × 3`)
 const ARITHMETIC = /[\d)]\s*[-+/^]\s*[\d(]|[a-z]\s*\(\s*-?\d/i;
 
-/** The arithmetic in a line without `=` parses and evaluates (`4 × (15 + 3)`, `200 + 2(1) − 4`). */
+/**
+ * The arithmetic in a line without `=` parses and evaluates (`4 × (15 + 3)`, `200 + 2(1) − 4`): every
+ * run of numbers and operators in it, brackets of the prose around it set aside ("(… it would be
+ * 60 + 12)", "Depthwise (3 filters of 4 × 4, …)").
+ */
 function evaluates(line: string): boolean {
-  const run = /[-\d(][\d\s.,()+\-*/^]*[\d)]/.exec(line)?.[0];
-  if (!run) return false;
-  try {
-    return evaluateNumeric(parseExpr(run)) !== null;
-  } catch {
-    return false;
+  const runs = line.match(/[-\d(][\d\s.,()+\-*/^]*[\d)]/g) ?? [];
+  let any = false;
+  for (const raw of runs) {
+    let run = raw.trim();
+    // a bracket opened or closed by the prose around the run is not part of it
+    while (run.startsWith('(') && (run.match(/\(/g)?.length ?? 0) > (run.match(/\)/g)?.length ?? 0))
+      run = run.slice(1).trim();
+    while (run.endsWith(')') && (run.match(/\)/g)?.length ?? 0) > (run.match(/\(/g)?.length ?? 0))
+      run = run.slice(0, -1).trim();
+    if (!/[\d)]\s*[-+*/^]\s*[\d(]/.test(run)) continue;
+    any = true;
+    try {
+      if (evaluateNumeric(parseExpr(run)) === null) return false;
+    } catch {
+      return false;
+    }
   }
+  // no arithmetic at all: a bracketed aside after a word ("Depthwise (3 filters …)"), not a call
+  return any || !/[\d)]\s*[-+/^]\s*[\d(]/.test(line);
 }
 
 function hasArithmetic(e: Expr): boolean {

@@ -155,3 +155,83 @@ describe('"no answer found" is confident only when there is truly nothing', () =
     expect(grade('## 4b\nf = 1 keeps it').parts['5'].review).toBe(false);
   });
 });
+
+describe('what a student computed, read as they wrote it', () => {
+  it('an implication arrow ends one statement: the size computed before it is working', () => {
+    const i = item('5', 'depthwise: n = (200 + 2(1) − 4)/(1) + 1 = 199 ⇒ 199 × 199 × 3', 'depthwise');
+    expect(i.awarded).toBe(1);
+  });
+  it('a count is right only when the student’s own result is (the expression may evaluate to the key)', () => {
+    const p = part(
+      '5',
+      'size (200+2-4)/1+1 = 199 so 199 x 199 x 3 and pointwise 199 x 199 x 10 (10 filters)\ndw = 199^2 × 16 × 3 = 39 401 × 48 = 1 891 248\npw = 199^2 × 3 × 10 = 39 401 × 30 = 1 182 030\ntotal 3 073 278',
+    );
+    expect(p.items.find((x) => x.id === 'multiplications')?.awarded).toBe(0);
+  });
+  it('a shape named by a cue in brackets after it belongs to that cue', () => {
+    const p = part(
+      '5',
+      'n = (200 + 2 - 4)/1 + 1 = 199; ten 1x1x3 filters\nsizes: 199 × 199 × 3 (depthwise), 199 × 199 × 10 (pointwise)',
+    );
+    expect(p.items.map((x) => x.awarded).slice(0, 2)).toEqual([1, 1]);
+  });
+  it('a shape inside a bracketed aside is not the answer', () => {
+    const p = part(
+      '3a',
+      'W_f is 3 × 5 (a 3×2 block for x_t beside a 3×3 block for h, since [h, x] has 3 + 2 = 5)',
+    );
+    expect(p.score).toBe(1);
+  });
+  it('a vector given as one number is not an element-wise slip', () => {
+    const p = part('1b.i', 'C_t = f_t . C_{t-1} + i_t . C~_t = (0.2 + 0.2 + 0) + (0.5 + 0 + 0.05) = 0.95');
+    expect(p.score).toBe(0);
+  });
+  it('a formula with a constant in it is read as a formula (and here the wrong one)', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t ⊙ C_{t-1} + (1 − f_t) ⊙ C~_t = (0.2, 0.2, 0) + (0, 0, 0.1) = (0.2, 0.2, 0.1)',
+    );
+    expect([p.score, p.review]).toEqual([0, false]);
+  });
+  it('the value a line assigns to another quantity is not this part’s answer', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)\nh_t = o_t ⊙ tanh(C_t) = (1, 0, 0) ⊙ (0.6044, 0.1974, 0.05)',
+    );
+    expect(p.score).toBe(1);
+  });
+  it('the two paths of c_t named in words are a derivation', () => {
+    const p = part(
+      '4a',
+      'c_t feeds both h_t and c_{t+1}, so\ndL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + dL/dc_{t+1} ⊙ f_{t+1}',
+    );
+    expect(p.score).toBe(5);
+  });
+  it('a denial of another product does not deny the product of forget gates', () => {
+    const i = item(
+      '4b',
+      'dL/dc_1 = dL/dc_T ∏ f_t; with f = 1 the error reaches c_1 undamped (no product of W diag(σ′) terms as in an RNN)',
+      'product',
+    );
+    expect(i.awarded).toBe(1);
+  });
+});
+
+describe('work written somewhere the grader does not grade it: a person looks', () => {
+  it('h_t computed in a table under 1(b)(i) and stated bare under (ii)', () => {
+    const g = grade(
+      '## 1b.i\nk C tanh(C) o h\n1 0.7 0.6044 1 0.6044\n2 0.2 0.1974 0 0\n3 0.05 0.05 0 0\nC_t = [0.7, 0.2, 0.05]\n## 1b.ii\nh_t = [0.6044, 0, 0]',
+    );
+    expect([g.parts['1b.ii'].score, g.parts['1b.ii'].review]).toEqual([0, true]);
+    // with no such working anywhere, the bare answer is a confident 0
+    const bare = grade('## 1b.i\nC_t = [0.7, 0.2, 0.05]\n## 1b.ii\nh_t = [0.6044, 0, 0]');
+    expect([bare.parts['1b.ii'].score, bare.parts['1b.ii'].review]).toEqual([0, false]);
+  });
+  it('a correction written outside the answers names the part', () => {
+    const text = '## 1b.i\nC_t = (1×0.2+1×0.5, 0.5×0.4+0×0, 0.8+0.5×0.1) = (0.7, 0.2, 0.85)';
+    const note = 'In 1(b)(i) above I forgot that f = 0 for the third unit: C_t = (0.7, 0.2, 0.05)';
+    const g = gradeScript(rubric, ctx, scriptFromText(text, { unlabelled: [note] })).grade;
+    expect(g.parts['1b.i'].review).toBe(true);
+    expect(grade(text).parts['1b.i'].review).toBe(false);
+  });
+});

@@ -46,7 +46,7 @@ import type {
   Work,
   WorkKind,
 } from './schema.ts';
-import { meaningfulUnlabelled } from './unlabelled.ts';
+import { meaningfulUnlabelled, referenceOutside } from './unlabelled.ts';
 
 export interface GradingContext {
   /** computeKeys(exam) output */
@@ -73,6 +73,10 @@ interface ItemResult extends ItemGrade {
   termFound?: boolean;
   /** whether the credit given needed work that was present */
   note?: string;
+  /** a right value given 0 because no working was shown for it */
+  bare?: boolean;
+  /** what kind of working earned the credit, when some did */
+  shownBy?: WorkKind;
 }
 
 const fmt = (v: unknown): string => {
@@ -124,9 +128,23 @@ function hasDerivation(ev: Evidence, of?: string): boolean {
       if (isPath || isRelation) relations++;
     }
     if (relations >= 2) return true;
+    // the same skeleton said in words: "c_t goes to h_t and to c_{t+1}, so …"
+    for (const line of ev.lines) {
+      if (line.includes('=') || !DEPENDS.test(normalizeProse(line))) continue;
+      const syms = new Set(
+        tokenize(normalizeMath(line))
+          .filter((t) => t.t === 'sym' && !t.v.startsWith('d('))
+          .map((t) => t.v),
+      );
+      if (syms.has(wrt) && syms.size >= 3) return true;
+    }
   }
   return false;
 }
+
+/** Words that say one quantity depends on or feeds others ("c_t goes to h_t and c_{t+1}"). */
+const DEPENDS =
+  /\b(?:goes|go|feeds?|affects?|influences?|through|via|paths?|depends?|contributes?|enters?|flows?|reaches|both|two|children|uses?|used)\b/;
 
 const CONNECTIVE =
   /\b(?:because|since|as|so|therefore|hence|thus|which|only|just|no|not|none|nothing|without|same|since|due|given|while|whereas|instead)\b|[:;—]|\s-\s/;
@@ -291,7 +309,20 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     const vs = findVectors(text);
     const want = asNumbers(resolveKey(item.key, keys));
     const n = want?.length ?? 0;
-    const literal = vs.filter((v) => !n || v.values.length === n);
+    const sized = vs.filter((v) => !n || v.values.length === n);
+    // a vector on a line that assigns another quantity (`h_t = … = (0.6044, 0.1974, 0.05)` written
+    // under C_t) is not this item's answer, when one that is not is there
+    const names = item.names.map(canonicalSymbol);
+    const assigns = new Map<number, string>();
+    for (const eq of ev.equations) {
+      const lhs = eq.sides[0]?.tokens;
+      if (lhs?.length === 1 && lhs[0].t === 'sym' && eq.sides.length > 1) assigns.set(eq.line, lhs[0].v);
+    }
+    const own = sized.filter((v) => {
+      const a = assigns.get(lineOfIndex(text, v.start));
+      return a === undefined || names.includes(a);
+    });
+    const literal = own.length && names.length ? own : sized;
     // vectors of arithmetic (`{1 × 0.2 + 1 × 0.5, ...}`) when no literal result is written
     if (literal.length) {
       const v = literal[literal.length - 1];
@@ -308,7 +339,6 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     if (evals.length)
       return { value: evals[evals.length - 1].value, line: evals[evals.length - 1].line, conf: 0.85 };
     // a vector answered with one number (`C_t = 0.4 + 0.55 = 0.95`: a dot product for ⊙)
-    const names = item.names.map(canonicalSymbol);
     for (const eq of [...ev.equations].reverse()) {
       const lhs = eq.sides[0].tokens;
       const last = eq.sides[eq.sides.length - 1].tokens;
@@ -333,22 +363,37 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
       // every value item's cues claim the text after them (a "multiplications" line is not a shape)
       const cued = part.items.filter((x): x is ValueItem => x.type === 'value' && x.cues.length > 0);
       const cueAt = new Map(cued.map((s) => [s.id, cuePositions(text.toLowerCase(), s.cues)]));
-      const owner = (pos: number) => {
+      const owner = (d: { start: number; end: number }) => {
+        // a cue right after the shape names it: "199 × 199 × 3 (depthwise)"
+        const tail = /^ ?\( ?(?=[^()\n]{1,24}\))/.exec(text.slice(d.end))?.[0].length ?? 0;
+        if (tail) for (const [id, ps] of cueAt) if (ps.includes(d.end + tail)) return id;
         let best: string | null = null;
         let bestAt = -1;
         for (const [id, ps] of cueAt)
-          for (const p of ps) if (p <= pos && p > bestAt) [best, bestAt] = [id, p];
+          for (const p of ps) if (p <= d.start && p > bestAt) [best, bestAt] = [id, p];
         return best;
       };
-      const mine = lenOk.filter((d) => owner(d.start) === item.id);
+      const mine = lenOk.filter((d) => owner(d) === item.id);
       if (mine.length) cands = mine;
       else {
         // no cues: the n-th shape of the right length belongs to the n-th dimension item
         const idx = siblings.findIndex((s) => s.id === item.id);
-        const unowned = lenOk.filter((d) => owner(d.start) === null);
+        const unowned = lenOk.filter((d) => owner(d) === null);
         cands = unowned[idx] ? [unowned[idx]] : [];
       }
     }
+    // a shape inside a bracketed aside ("3 × 5 (it is a 3×2 block for x_t and a 3×3 block for
+    // h_{t-1} side by side)") explains the answer; it is not the answer
+    const aside = (d: { start: number }) => {
+      const before = text.slice(0, d.start);
+      if ((before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0)) return false;
+      const open = before.lastIndexOf('(');
+      const close = text.indexOf(')', d.start);
+      const inside = text.slice(open, close < 0 ? undefined : close);
+      return (inside.match(/\b[a-z]{3,}\b/gi)?.length ?? 0) >= 2;
+    };
+    const plain = cands.filter((d) => !aside(d));
+    if (plain.length) cands = plain;
     if (cands.length) {
       const d = cands[cands.length - 1];
       return { value: d.dims, line: lineOfIndex(text, d.start), conf: 0.95 };
@@ -440,7 +485,9 @@ function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
     if (!(lhs.length === 1 && lhs[0].t === 'sym' && names.includes(lhs[0].v))) continue;
     for (const s of eq.sides.slice(1)) {
       // only symbolic sides state the formula (`o_t * tanh(C_t)`); `1 * tanh(0.7)` is its evaluation
-      if (!s.expr || s.tokens.every((t) => t.t !== 'sym') || s.tokens.some((t) => t.t === 'num')) continue;
+      // (a constant among the symbols is still a formula: `f_t * C_{t-1} + (1 - f_t) * C~_t`)
+      const syms = s.tokens.filter((t) => t.t === 'sym').length;
+      if (!s.expr || syms === 0 || s.tokens.filter((t) => t.t === 'num').length >= syms) continue;
       sawEquation = true;
       if (equivalent(s.expr, key)) return true;
     }
@@ -463,6 +510,30 @@ function resolveArgs(
     if (out[name] === undefined) return null;
   }
   return out;
+}
+
+/**
+ * The values the key's own computation passes through (tanh(C_t) on the way to h_t), less any that
+ * are its inputs or its answer: finding one written is a sign the computation was done.
+ */
+function keySteps(
+  item: ValueItem,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+  known: number[],
+): number[] {
+  if (!item.ecf) return [];
+  const keysOnly = new Map([...answers].filter(([k]) => k.startsWith('key:')));
+  const args = resolveArgs(item, ctx, keysOnly);
+  if (!args) return [];
+  try {
+    const inputs = Object.values(args).flatMap((a) => asNumbers(a) ?? []);
+    return computeEcfDetail(item.ecf.compute, args).parts.filter(
+      (v) => v !== 0 && ![...inputs, ...known].some((k) => closeTo(v, k, { abs: 0.0005, rel: 0 })),
+    );
+  } catch {
+    return [];
+  }
 }
 
 /** Every number of every value item's key in the part (answers and their elements are not working). */
@@ -510,6 +581,8 @@ function gradeValue(
   ev: Evidence,
   ctx: GradingContext,
   answers: Map<string, unknown>,
+  /** the other answers to the same question (a table for 1(b) i and ii sits under one of them) */
+  siblings: () => Array<{ id: string; ev: Evidence }> = () => [],
 ): ItemResult {
   const base = { id: item.id, label: item.label, max: item.points };
   const key = resolveKey(item.key, ctx.keys);
@@ -558,7 +631,29 @@ function gradeValue(
       [...targets, ...partKeyNumbers(part, ctx.keys)],
       work.counts.includes('reason'),
     );
-    if (!other) return result(0, `${said} but ${missing}`);
+    if (!other) {
+      // working for this value computed under a sibling's label (one table for both sub-parts)
+      // (arithmetic only: a reason is read under the part's own label, as the course's graders do)
+      const steps = work.counts.includes('computation') ? keySteps(item, ctx, answers, targets) : [];
+      const near = work.counts.includes('computation')
+        ? siblings().find(
+            (s) =>
+              computationFor(
+                s.ev,
+                targets.filter((t) => t !== 0),
+              ) !== null ||
+              findNumbers(s.ev.lines.join('\n')).some((n) =>
+                steps.some((v) => closeTo(n.value, v, { abs: 0.0005, rel: 0 })),
+              ),
+          )
+        : undefined;
+      if (!near) return { ...result(0, `${said} but ${missing}`), bare: true };
+      return result(
+        0,
+        `${said}; no working under its own label, but the answer to ${near.id} computes it: a person checks whether that is this part's working`,
+        Math.min(read.conf, 0.5),
+      );
+    }
     return result(
       0,
       `${said}; working was not recognised, but the part holds ${other}: a person checks whether it is the working`,
@@ -578,7 +673,10 @@ function gradeValue(
       );
     }
     if (!work.required || w.ok)
-      return result(item.points, `${shownValue} is right${w.ok ? ', with the working shown' : ''}`);
+      return {
+        ...result(item.points, `${shownValue} is right${w.ok ? ', with the working shown' : ''}`),
+        shownBy: w.kind,
+      };
     return withheldForWork(`${shownValue} is right`);
   }
   for (const alt of item.alternatives) {
@@ -625,7 +723,18 @@ function gradeValue(
     }
   }
   if (item.components && w.ok) {
-    const line = computationFor(ev, targetsOf(compKeys), { abs: 0, rel: 1e-9 });
+    // a count is right when the student's own result is: `199² × 16 × 3 = 39 401 × 48 = 1 891 248`
+    // evaluates to the key on its left but states a slip
+    const comps = targetsOf(compKeys);
+    const line =
+      ev.computations.find(
+        (c) =>
+          typeof c.value === 'number' &&
+          comps.some((k) => closeTo(c.value as number, k, { abs: 0, rel: 1e-9 })) &&
+          c.stated.every(
+            (s) => typeof s === 'number' && closeTo(s, c.value as number, { abs: 0, rel: 1e-9 }),
+          ),
+      )?.line ?? null;
     if (line !== null) {
       return {
         ...result(item.components.credit, item.components.reason, read.conf, wrongTag),
@@ -646,8 +755,18 @@ function gradeValue(
         return a.length === b.length && a.some((x, i) => !closeTo(x, b[i], { abs: 0.005 }));
       }),
     );
+    // a scalar for a vector (`C_t = 0.4 + 0.55 = 0.95`: dot products for ⊙) is not a slip in an
+    // element-wise computation: the formula was not applied element-wise
+    const gotNums = asNumbers(got) ?? [];
+    const sameShape = item.shape !== 'vector' || gotNums.length === keyNums.length;
     if (fOk === true || (keyLine !== null && fOk !== false) || (statedWrong && fOk !== false)) {
-      return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
+      if (sameShape) return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
+      return result(
+        0,
+        `${shownValue} is one number where a vector of ${keyNums.length} was asked: not an element-wise slip; a person checks what was carried through`,
+        Math.min(read.conf, 0.5),
+        wrongTag,
+      );
     }
   }
   const expect = item.shape === 'dimension' ? fmtDims(keyNums) : fmt(key);
@@ -922,6 +1041,14 @@ export function gradePart(
   // each part is graded on its own answer: the course's graders do not carry a reason written in
   // 3(a) over to a bare 3(b)
   const ev = analyse(answer);
+  let near: Array<{ id: string; ev: Evidence }> | null = null;
+  const siblings = () => {
+    const q = part.id.match(/^\d+/)?.[0];
+    near ??= Object.values(script.parts)
+      .filter((p) => p.partId !== part.id && p.partId.match(/^\d+/)?.[0] === q && p.text.trim())
+      .map((p) => ({ id: p.partId, ev: analyse(p) }));
+    return near;
+  };
   const results: ItemResult[] = [];
   const maps = part.items.some((i) => i.type === 'mapping') ? findMappings(ev.lines) : [];
   const { found: termFound, unknown: unknownTerms } = gradeTerms(part, ev);
@@ -943,7 +1070,7 @@ export function gradePart(
         r = gradeMapping(item, ev, ctx.keys, maps);
         break;
       case 'value':
-        r = gradeValue(item, part, ev, ctx, answers);
+        r = gradeValue(item, part, ev, ctx, answers, siblings);
         if (r.value !== undefined) answers.set(`${part.id}#${item.id}`, r.value);
         if (r.value !== undefined && !answers.has(part.id)) answers.set(part.id, r.value);
         break;
@@ -1042,6 +1169,19 @@ export function gradePart(
     matchConf = Math.min(matchConf, 0.5);
     const missing = concepts.filter((r) => r.awarded === 0).map((r) => r.label);
     reasons.push(`not recognised in the explanation: ${missing.join('; ')}`);
+  }
+  // one value withheld as bare while another, which builds on it, is credited for a phrase ("10
+  // filters" for 199 × 199 × 10 after a bare 199 × 199 × 3): which working supports which is a
+  // person's call
+  if (results.some((r) => r.bare) && results.some((r) => r.awarded > 0 && r.shownBy === 'reason')) {
+    matchConf = Math.min(matchConf, 0.5);
+    reasons.push('working shown for one value but not for another it builds on');
+  }
+  // text outside the answers that names this part may correct it ("In 1(b)(i) above I made a mistake")
+  const outside = score < part.points ? referenceOutside(part.id, script) : null;
+  if (outside) {
+    matchConf = Math.min(matchConf, 0.5);
+    reasons.push(`text outside the answers refers to this part ("${quote(outside)}")`);
   }
   // a derived expression with terms that are neither the key's nor a known slip: a person reads it
   if (score < part.points && unknownTerms > 0) {

@@ -24,3 +24,25 @@ export function meaningfulUnlabelled(script: ExtractedScript): string[] {
   const letters = lines.join(' ').replace(/[^A-Za-z0-9]/g, '').length;
   return letters >= 25 ? lines.filter((t) => t.replace(/[^A-Za-z0-9]/g, '').length >= 3) : [];
 }
+
+/**
+ * The unlabelled line that refers to part `partId` ("In 1(b)(i) above I made a mistake", "see Q3 c"),
+ * or null: text outside the answers that talks about a part may correct or complete it.
+ */
+export function referenceOutside(partId: string, script: ExtractedScript): string | null {
+  const [, q, sub, roman] = /^(\d+)([a-z])?(?:\.([ivx]+))?$/.exec(partId) ?? [];
+  if (!q) return null;
+  // "1(b)(i)", "1b.i", "1.b", "Q1 b ii", "question 1 (b)": a sub-part named must be this one's
+  const ref = new RegExp(
+    `(?:^|[^\\w.])(?:q(?:uestion|n)?\\.?\\s*)?${q}\\s*[.(]?\\s*(?:${sub ?? '[a-z]'})\\s*\\)?(?:\\s*[.(]?\\s*([ivx]+)\\s*\\)?)?(?![\\w])`,
+    'i',
+  );
+  for (const line of meaningfulUnlabelled(script)) {
+    if (isOrderNote(line)) continue;
+    const m = ref.exec(line);
+    if (!m || !sub) continue;
+    if (m[1] && roman && m[1].toLowerCase() !== roman) continue;
+    return line;
+  }
+  return null;
+}

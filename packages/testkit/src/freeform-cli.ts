@@ -1,4 +1,4 @@
-// npm run freeform -- render                       sources -> freeform/pdf/*.pdf (needs pdflatex, LibreOffice)
+// npm run freeform -- render [WRITER ...]          sources -> freeform/pdf/*.pdf (needs pdflatex, LibreOffice)
 // npm run freeform -- score GRADED.json [--half tune|heldout|all]
 //   GRADED.json: `grade --json --roster packages/testkit/freeform/roster.csv` over freeform/pdf/*.pdf
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import {
 
 const [cmd, file, ...rest] = process.argv.slice(2);
 if (cmd === 'render') {
-  const files = await renderFreeform();
+  const files = await renderFreeform(undefined, [file, ...rest].filter(Boolean));
   console.log(`rendered ${files.length} PDFs`);
 } else if (cmd === 'score' && file) {
   const half = rest[rest.indexOf('--half') + 1] ?? 'tune';

@@ -108,8 +108,11 @@ export function renderHtml(paths: string[]): Map<string, Buffer> {
 }
 
 /** Renders every source to `freeform/pdf/<name>.pdf` and writes the roster of their writers. */
-export async function renderFreeform(dir = FREEFORM_DIR): Promise<string[]> {
-  const srcs = freeformSources(dir);
+export async function renderFreeform(dir = FREEFORM_DIR, writers: string[] = []): Promise<string[]> {
+  // committed PDFs are what was scored: re-render only the writers named (all when none is)
+  const srcs = freeformSources(dir).filter(
+    (s) => writers.length === 0 || writers.includes(basename(s.path).replace(/-\d+\.\w+$/, '')),
+  );
   const outDir = join(dir, 'pdf');
   const written: string[] = [];
   const put = (src: string, pdf: Buffer) => {
@@ -127,8 +130,11 @@ export async function renderFreeform(dir = FREEFORM_DIR): Promise<string[]> {
   return written;
 }
 
-/** The tune half: scripts by these writers; the rest are held out (scored once, at the end). */
-export const TUNE_WRITERS = ['wb', 'wc', 'adhoc', 'wd', 'we'];
+/**
+ * The tune half: scripts by these writers; the rest are held out (scored once, at the end). Each
+ * held-out round, once scored, joins the tune half and fresh writers are commissioned.
+ */
+export const TUNE_WRITERS = ['wb', 'wc', 'adhoc', 'wd', 'we', 'wf', 'wg'];
 
 export interface FreeformLabel {
   file: string;
