@@ -17,8 +17,10 @@ const crosses = (w: LayoutWord, x: number) => w.box.x < x && w.box.x + w.box.w >
  * The gutter of a two-column page, or null: an x in the middle band crossed by few words, with
  * a good share of the words on each side and the right column running down much of the page.
  */
-export function findGutter(words: LayoutWord[], pageWidth: number): Gutter | null {
-  const body = words.filter((w) => w.text.trim());
+export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: number): Gutter | null {
+  // a page number or running foot centred under both columns crosses the gutter: it is not text
+  const foot = (w: LayoutWord) => pageHeight !== undefined && w.box.y > pageHeight * 0.93;
+  const body = words.filter((w) => w.text.trim() && !foot(w));
   if (body.length < 40) return null;
   // rows of text (by the middle of their words); a gutter is crossed by few rows: a title, a header
   const rowOf = (w: LayoutWord) => Math.round((w.box.y + w.box.h / 2) / 3);
@@ -40,7 +42,14 @@ export function findGutter(words: LayoutWord[], pageWidth: number): Gutter | nul
   const span = (ws: LayoutWord[]) =>
     Math.max(...ws.map((w) => w.box.y + w.box.h)) - Math.min(...ws.map((w) => w.box.y));
   const textHeight = span(body);
-  if (span(right) < textHeight * 0.4 || span(left) < textHeight * 0.4) return null;
+  // (a short right column is a column still when it starts level with the top of the text: the
+  // last answers of a one-page script)
+  const rightFromTop = Math.min(...right.map((w) => w.box.y)) - Math.min(...body.map((w) => w.box.y)) < 30;
+  if (
+    (span(right) < textHeight * 0.4 && !(rightFromTop && span(right) >= textHeight * 0.2)) ||
+    span(left) < textHeight * 0.4
+  )
+    return null;
   // rows with words on both sides are split by a real gutter, wider than a space between words
   // (justified single-column text also leaves a line of small gaps somewhere near the middle)
   const rowsOf = (ws: LayoutWord[]) => {
@@ -96,10 +105,12 @@ export function buildPageLines(
   pageWidth: number,
   pageHeight: number,
 ): Line[] {
-  const gutter = words.some((w) => w.line !== undefined) ? null : findGutter(words, pageWidth);
+  const gutter = words.some((w) => w.line !== undefined) ? null : findGutter(words, pageWidth, pageHeight);
   if (!gutter) return buildLines(page, words);
-  // running heads and feet sit above and below both columns: they read as one full-width line
-  const edgeBand = (w: LayoutWord) => w.box.y + w.box.h < pageHeight * 0.07 || w.box.y > pageHeight * 0.93;
+  // running feet sit below both columns: they read as one full-width line (a running head above
+  // them crosses the gutter or sits above the right column's top; a top band by height alone
+  // would take a LaTeX page's first row, the header beside the right column's first line)
+  const edgeBand = (w: LayoutWord) => w.box.y > pageHeight * 0.93;
   const spanning = (w: LayoutWord) => crosses(w, gutter.x) || edgeBand(w) || w.box.y + w.box.h <= gutter.top;
   const spanningWords = words.filter(spanning);
   const full = buildLines(page, spanningWords);

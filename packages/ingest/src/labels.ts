@@ -77,8 +77,11 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     prefixed = true;
     pos = pm[0].length;
   } else {
-    // "Part (a)" under "Answer 4" is relative to the question, like a bare "(a)"
-    pos = /^\s*(?:sub-?)?part\b\.?\s*(?=\(?[A-Za-z0-9]{1,4}[).:\s])/i.exec(text)?.[0].length ?? 0;
+    // "Part (a)" under "Answer 4" is relative to the question, like a bare "(a)"; "Part 5" names
+    // a question as plainly as "Question 5"
+    const part = /^\s*(?:sub-?)?part\b\.?\s*(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|$))/i.exec(text);
+    pos = part?.[0].length ?? 0;
+    if (part && /^\d+$/.test(part[1])) prefixed = true;
   }
   const comps: Comp[] = [];
   for (let guard = 0; guard < 6; guard++) {
@@ -180,11 +183,14 @@ export function findLabel(
   // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
   const junk = /^\s*[|'‘’`,;!_~»«•·>]+(?:\s+|$)/.exec(line)?.[0].length ?? 0;
   // a label in square brackets ("[1a]", "[Q3 c]", "[5]"): read what is inside, end after the bracket
-  const boxed = /^(\s*)\[([^\][\n]{1,12})\]/.exec(line.slice(junk));
+  // ("Correction to [1b]": a prefix before the bracket)
+  const pre =
+    /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*(?=\[)/i.exec(line.slice(junk))?.[0].length ?? 0;
+  const boxed = /^(\s*)\[([^\][\n]{1,12})\]/.exec(line.slice(junk + pre));
   if (boxed) {
     const inner = findLabelAt(`${boxed[2]} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= boxed[2].trim().length) {
-      const end = junk + boxed[0].length;
+      const end = junk + pre + boxed[0].length;
       const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(end))?.[0].length ?? 0;
       const label = { ...inner, end: end + gap, weak: false, conf: Math.max(inner.conf, 0.95) };
       // "[1b] (i) …": a sub-label straight after goes with it

@@ -181,4 +181,30 @@ so 199 x 199 x 3`);
     const u = run(`3(a) W_f is 3 × 5 as in (b) below`);
     expect(u.order).toEqual(['3a']);
   });
+
+  it('reads [1a] and 1-b-ii labels, "Part 5", and two sub-parts answered under one label', () => {
+    const s = run(`[1a] f_t at 3
+1-b-ii h = [0.604, 0, 0]
+3 (a) and (b)
+W_f is 3 × 5 and b_f is 3 × 1
+Part 5
+199 x 199 x 3`);
+    expect(s.order).toEqual(['1a', '1b.ii', '3a', '3b', '5']);
+    expect(s.parts['3b'].text).toBe(s.parts['3a'].text);
+    expect(s.parts['5'].text).toBe('199 x 199 x 3');
+  });
+
+  it('a number heading the top of a page is a question when it is not the page’s own number', () => {
+    const lines = linesOf('3(b) b_f is 3, one bias per unit.\n5\n199 x 199 x 3', 1, 1);
+    // "5" at the top of page 2: a heading, not a page number
+    lines[1] = { ...lines[1], page: 2, box: { ...lines[1].box, y: 20 } };
+    lines[2] = { ...lines[2], page: 2, box: { ...lines[2].box, y: 60 } };
+    const s = segment(lines, [pageInfo(1), pageInfo(2)], parts);
+    expect(s.order).toEqual(['3b', '5']);
+    // "2" there is page 2's number
+    const numbered = linesOf('3(b) b_f is 3, one bias per unit.\n2\nmore of 3(b)', 1, 1);
+    numbered[1] = { ...numbered[1], page: 2, box: { ...numbered[1].box, y: 20 } };
+    numbered[2] = { ...numbered[2], page: 2, box: { ...numbered[2].box, y: 60 } };
+    expect(segment(numbered, [pageInfo(1), pageInfo(2)], parts).parts['3b'].text).toContain('more of 3(b)');
+  });
 });

@@ -28,7 +28,15 @@ export type Segmentation = {
   warnings: string[];
 };
 
-type Seg = { partId: string; label: Label; lines: Line[]; labelLine: Line; guessed?: boolean };
+type Seg = {
+  partId: string;
+  label: Label;
+  lines: Line[];
+  labelLine: Line;
+  guessed?: boolean;
+  /** sibling parts answered together under this label ("3 (a) and (b)") */
+  also?: string[];
+};
 
 /** The left margin of each page: where its lines usually start (a low quantile of their x). */
 function margins(lines: Line[], pageOf: Map<number, PageInfo>): Map<number, number> {
@@ -209,9 +217,10 @@ function segmentOnce(
     return first > cur && parts.slice(cur + 1, first).every((p) => p.path[0] === parts[cur]?.path[0]);
   };
   const pageOf = new Map(pages.map((p) => [p.page, p]));
+  // page furniture and rules drawn with characters ("------" under a heading) are not answers
   const body = lines.filter((l) => {
     const p = pageOf.get(l.page);
-    return !p || !isFurniture(l, p);
+    return (!p || !isFurniture(l, p)) && !/^\s*[-_=~*─━]{3,}\s*$/.test(l.text);
   });
   const margin = margins(body, pageOf);
   const preamble: Line[] = [];
@@ -348,8 +357,22 @@ function segmentOnce(
       body.splice(i + 1, 0, cut.rest);
       content = cut.kept;
     };
+    // two sub-parts under one label ("3 (a) and b", "(a), (b)"): one answer for both
+    let also: string[] | undefined;
+    const joint = label.partId ? nextSibling(label.partId) : null;
+    if (content && joint) {
+      const c = joint.path[joint.path.length - 1].toLowerCase();
+      const m = new RegExp(
+        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:]|$))[.:]?\\s*`,
+        'i',
+      ).exec(content.text);
+      if (m) {
+        also = [joint.id];
+        content = m[0].length < content.text.length ? contentOf(content, m[0].length) : null;
+      }
+    }
     // two sub-parts on one line: the next sibling's label starts a line of its own
-    splitBefore(label.partId ? nextSibling(label.partId)?.id : undefined);
+    if (!also) splitBefore(label.partId ? nextSibling(label.partId)?.id : undefined);
     if (label.partId === null) {
       // "Q1 b)" then an answer with no "i)": if what follows is not a sub-label, the answer most
       // likely belongs to the first sub-part not found yet (OCR also drops the letter of "3.a").
@@ -360,7 +383,14 @@ function segmentOnce(
       // the first sub-part, which the "(a)" below then confirms
       const subUnder =
         sub !== null && sub.path.length > label.path.length && label.path.every((c, k) => sub.path[k] === c);
-      const guess = !subUnder || (content && sub?.partId === first?.id) ? first : null;
+      // a correction to a question whose parts are all answered corrects them: it goes with the first
+      const correcting = /^\s*(?:correct|revis)/i.test(line.text);
+      const target =
+        first ??
+        (correcting
+          ? (parts.find((p) => label!.path.every((c, k) => p.path[k]?.toLowerCase() === c)) ?? null)
+          : null);
+      const guess = !subUnder || (content && sub?.partId === target?.id) ? target : null;
       if (guess && (content || (next && !findLabel(next.text, tree, [])))) {
         warnings.push(`"${line.text.slice(0, label.end).trim()}" has no sub-part label: read as ${guess.id}`);
         label = {
@@ -420,6 +450,7 @@ function segmentOnce(
       lines: content ? [content] : [],
       labelLine: line,
       guessed: guessedHere,
+      also,
     };
     segs.push(current);
     labelLines.push({ index: i, partId: current.partId });
@@ -449,6 +480,14 @@ function segmentOnce(
       prev.occurrences += 1;
     }
   }
+  // parts answered together get the same answer, where they have none of their own
+  for (const s of segs)
+    for (const id of s.also ?? []) {
+      if (out[id]) continue;
+      const from = out[s.partId];
+      out[id] = { ...from, partId: id, lines: [...from.lines], regions: [...from.regions], occurrences: 1 };
+      order.splice(order.indexOf(s.partId) + 1, 0, id);
+    }
   for (const p of Object.values(out)) {
     const words = p.lines.flatMap((l) => l.words);
     const wordConf = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0.5;

@@ -270,6 +270,11 @@ function notationForms(s: string): string {
       .replace(/\b(?:i\.\s?e|e\.\s?g)\.(?=\s|,|$)/gi, ';')
       // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
       .replace(/(?<=[A-Za-z0-9}\])]\s)\.(?=\s+[A-Za-z(])/g, '*')
+      // and so is an unspaced one between two time-indexed symbols: `f_t.C_{t-1}`, `ft.Ct-1`
+      .replace(
+        /(?<=\b[A-Za-z]~?_?\{?[tTkjn](?:[-+]1)?\}?)\.(?=[A-Za-z]~?_?\{?[tTkjn](?:[-+]1)?\}?(?![A-Za-z]))/g,
+        '*',
+      )
       .replace(
         /([A-Za-z~])_\(([\w+\-\s]{1,7})\)/g,
         (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`,

@@ -235,3 +235,33 @@ describe('work written somewhere the grader does not grade it: a person looks', 
     expect(grade(text).parts['1b.i'].review).toBe(false);
   });
 });
+
+describe('the answer, not the steps or asides around it', () => {
+  it('a number in a bracketed aside is not the answer', () => {
+    const p = part(
+      '3c',
+      'four matrices of 3 × 5: 4 × 15 = 60 weights.\n(The biases add another 4 × 3 = 12 numbers, but those are not weights.)',
+    );
+    expect(p.items[0].awarded).toBe(0.5);
+  });
+  it('a shape named for another quantity is not this one’s ("W_f : 3 × 5, b_f : 3 × 1")', () => {
+    expect(part('3a', 'z = [h, x] has 3 + 2 = 5 entries ⇒ W_f : 3 × 5, b_f : 3 × 1').score).toBe(1);
+    expect(
+      part(
+        '3a',
+        'W_f is 3x2 (for x_t), and the h part U_f is 3x3. Together (concatenated) it is 3x5, as [h, x] has 3 + 2 = 5',
+      ).score,
+    ).toBe(1);
+  });
+  it('steps that compute other quantities are not C_t (`tanh(C_t) = …`, an equation broken after `=`)', () => {
+    const p = part(
+      '1b.i',
+      'f_t ⊙ C_{t-1} = {1×0.2, 0.5×0.4, 0×0.8} = {0.2, 0.2, 0}\ni_t ⊙ C~_t = {1×0.5, 0×0, 0.5×0.1} = {0.5, 0, 0.05}\nC_t = {0.7, 0.2, 0.05}\ntanh(C_t) = {0.604, 0.197, 0.05}; h_t =\n{0.604, 0, 0}',
+    );
+    expect(p.score).toBe(1);
+  });
+  it('an unspaced full stop between indexed symbols is a product (`ft.Ct-1`)', () => {
+    const p = part('1b.i', 'Ct = ft.Ct-1 + it.C̃t\n= {0.2, 0.2, 0} + {0.5, 0, 0.5}\n= {0.7, 0.2, 0.5}');
+    expect(p.score).toBe(0.5);
+  });
+});

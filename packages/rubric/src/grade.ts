@@ -277,6 +277,19 @@ export function valueMatches(item: ValueItem, got: unknown, want: unknown): bool
 }
 
 /** Where in the part's text each dimension item's cues are, to give each its own shape. */
+/**
+ * Whether position `at` of `text` lies inside a bracketed aside in words ("3 × 5 (a 3×2 block for
+ * x_t beside a 3×3 block for h)"): what an aside computes explains the answer; it is not the answer.
+ */
+function inProseAside(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  if ((before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0)) return false;
+  const open = before.lastIndexOf('(');
+  const close = text.indexOf(')', at);
+  const inside = text.slice(open, close < 0 ? undefined : close);
+  return (inside.match(/\b[a-z]{3,}\b/gi)?.length ?? 0) >= 2;
+}
+
 function cuePositions(prose: string, cues: string[]): number[] {
   const out: number[] = [];
   for (const c of cues) for (const m of prose.matchAll(compiled(c, 'gi'))) out.push(m.index ?? 0);
@@ -316,7 +329,13 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     const assigns = new Map<number, string>();
     for (const eq of ev.equations) {
       const lhs = eq.sides[0]?.tokens;
-      if (lhs?.length === 1 && lhs[0].t === 'sym' && eq.sides.length > 1) assigns.set(eq.line, lhs[0].v);
+      if (!lhs?.length || eq.sides.length < 2) continue;
+      // (a left side with no symbol, `2 = …` from "Step1 + Step2 = …", names nothing)
+      if (!lhs.some((t) => t.t === 'sym' || t.t === 'func')) continue;
+      // `tanh(C_t) = (0.604, 0.197, 0.05)` and `f_t ⊙ C_{t-1} = …` are steps, not C_t itself; an
+      // equation broken after its `=` assigns on the lines it runs to
+      const name = lhs.length === 1 && lhs[0].t === 'sym' ? lhs[0].v : eq.sides[0].text;
+      for (let i = eq.line; i <= eq.lastLine; i++) if (!assigns.has(i) || i > eq.line) assigns.set(i, name);
     }
     const own = sized.filter((v) => {
       const a = assigns.get(lineOfIndex(text, v.start));
@@ -384,15 +403,22 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
     }
     // a shape inside a bracketed aside ("3 × 5 (it is a 3×2 block for x_t and a 3×3 block for
     // h_{t-1} side by side)") explains the answer; it is not the answer
-    const aside = (d: { start: number }) => {
-      const before = text.slice(0, d.start);
-      if ((before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0)) return false;
-      const open = before.lastIndexOf('(');
-      const close = text.indexOf(')', d.start);
-      const inside = text.slice(open, close < 0 ? undefined : close);
-      return (inside.match(/\b[a-z]{3,}\b/gi)?.length ?? 0) >= 2;
-    };
-    const plain = cands.filter((d) => !aside(d));
+    // a shape written right after another quantity's name ("W_f : 3 × 5, b_f : 3 × 1", "U_f is
+    // 3 × 3") is that quantity's, not this item's answer
+    const own = item.names.map(canonicalSymbol);
+    const notOthers = cands.filter((d) => {
+      // (the name may end the line before: "so b_f is" / "5 × 1")
+      const before = text
+        .slice(Math.max(0, d.start - 32), d.start)
+        .split('\n')
+        .slice(-2)
+        .join(' ');
+      const syms = tokenize(before).filter((t) => t.t === 'sym');
+      const last = syms[syms.length - 1];
+      return last === undefined || own.includes(last.v as string) || /\d\s*[*x×]?\s*$/.test(before.trim());
+    });
+    if (own.length && notOthers.length) cands = notOthers;
+    const plain = cands.filter((d) => !inProseAside(text, d.start));
     if (plain.length) cands = plain;
     if (cands.length) {
       const d = cands[cands.length - 1];
@@ -418,6 +444,9 @@ function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read 
   );
   const dimsSpans = findDimensions(stated).map((d) => [d.start, d.end] as const);
   let nums = findNumbers(stated).filter((x) => !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b));
+  // "(The biases add another 4 × 3 = 12, but those are not weights.)": not the answer
+  const plainNums = nums.filter((x) => !inProseAside(stated, x.start));
+  if (plainNums.length) nums = plainNums;
   if (item.cues.length) {
     const pos = cuePositions(text.toLowerCase(), item.cues);
     const after = nums.filter((x) => pos.some((p) => p <= x.start));
@@ -971,7 +1000,15 @@ function noAnswer(part: Part, script: ExtractedScript): { grade: PartGrade; read
     // a part label on a page read by OCR is easily missed
     script.pages.some((p) => p.source !== 'text') ||
     // a line inside another answer that looks like this part's label ("5." after 4(b)'s text)
-    labelInsideAnother(part.id, script);
+    labelInsideAnother(part.id, script) ||
+    // a sibling whose sub-label was guessed ("1(b)" with no "(i)"): its block may hold this answer
+    Object.values(script.parts).some(
+      (a) =>
+        a.partId !== part.id &&
+        /^\d+/.exec(a.partId)?.[0] === /^\d+/.exec(part.id)?.[0] &&
+        a.labelConf <= 0.5 &&
+        a.text.trim() !== '',
+    );
   return {
     grade: {
       score: 0,

@@ -14,9 +14,9 @@ const questionOf = (partId: string) => /^\d+/.exec(partId)?.[0] ?? partId;
 
 /** The symbol a line defines (`h_t = …`, `b_f ∈ …`, `b_f: …`, `b_f is …`), canonical, or null. */
 function definedSymbol(line: string): string | null {
-  const m = /^\s*(?:∴|therefore|hence|so|thus)?\s*([^=∈:]{1,24}?)\s*(?:=|∈|:|\bis\b|\bhas\b)/i.exec(
-    normalizeMath(line),
-  );
+  // (after a step marker: "Step 4: h_t = …", "2) h_t = …", "• h_t = …")
+  const body = normalizeMath(line).replace(/^\s*(?:step\s*\d+\s*[:.)-]?|\(?\d{1,2}[.)]|[-•*>])\s*/i, '');
+  const m = /^\s*(?:∴|therefore|hence|so|thus)?\s*([^=∈:]{1,24}?)\s*(?:=|∈|:|\bis\b|\bhas\b)/i.exec(body);
   if (!m) return null;
   const toks = tokenize(m[1].trim());
   return toks.length === 1 && toks[0].t === 'sym' ? toks[0].v : null;
