@@ -167,4 +167,15 @@ describe('findLabel: answer content is not a label', () => {
   it('a relative label for the part we are in is content ("i." inside 1b.i)', () => {
     expect(findLabel('i) first component', tree, ['1', 'b', 'i'])).toBeNull();
   });
+
+  it('reads labels that pdfTeX glued a big operator or its limit to, and labels in brackets', () => {
+    expect(id('PQ2 a) e_kj = s')).toBe('q2a');
+    expect(id('Q2j b) none')).toBe('q2b');
+    expect(id('[1b] (ii) h')).toBe('q1b2');
+    expect(rest('[1b] (ii) h')).toBe('h');
+    expect(id('Correction to [3c]: 72')).toBe('q3c');
+    expect(id('1-b-ii h = 0.6')).toBe('q1b2');
+    expect(id('Part 5')).toBe('q5');
+    expect(id('[h, x] is 5')).toBeNull();
+  });
 });

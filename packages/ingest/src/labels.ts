@@ -180,6 +180,24 @@ export function findLabel(
   context: PartPath = [],
   opts: { ocr?: boolean; bare?: boolean } = {},
 ): Label | null {
+  // pdfTeX's big operators wrap onto the next line's start ("PQ2 a)": the P is a ∑) and leave their
+  // limits glued to a label ("Q2j b)": the j is the ∑'s): neither is part of the label
+  const glyphs = /^(\s*)[PQXYRZ](?=Q\s?\d)/.exec(line);
+  if (glyphs) line = glyphs[1] + line.slice(glyphs[0].length);
+  const limit = /^(\s*Q\s?\d{1,2})[a-z](?=\s+\(?[a-h]\)|\s+\(?[ivx]{1,3}\))/.exec(line);
+  if (limit && !tree.childrenOf([limit[1].replace(/\D/g, '')]).has(line[limit[0].length - 1])) {
+    const l = findLabel(limit[1] + line.slice(limit[0].length), tree, context, opts);
+    return l ? { ...l, end: l.end + 1 + (glyphs ? 1 : 0) } : null;
+  }
+  const shift = glyphs ? 1 : 0;
+  // a list number before a label ("2. Part (b)(i): …") numbers the list, not a question: the label
+  // after it is read, in its context
+  // ("2. (a)" is read as question 2's (a) here: the segmenter decides when it is a list instead)
+  const item = /^(\s*\d{1,2}[.)]\s+)(?=(?:sub-?)?part\b)/i.exec(line);
+  if (item) {
+    const l = findLabel(line.slice(item[0].length), tree, context, opts);
+    if (l) return { ...l, end: l.end + item[0].length + shift };
+  }
   // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
   const junk = /^\s*[|'‘’`,;!_~»«•·>]+(?:\s+|$)/.exec(line)?.[0].length ?? 0;
   // a label in square brackets ("[1a]", "[Q3 c]", "[5]"): read what is inside, end after the bracket
@@ -190,7 +208,7 @@ export function findLabel(
   if (boxed) {
     const inner = findLabelAt(`${boxed[2]} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= boxed[2].trim().length) {
-      const end = junk + pre + boxed[0].length;
+      const end = shift + junk + pre + boxed[0].length;
       const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(end))?.[0].length ?? 0;
       const label = { ...inner, end: end + gap, weak: false, conf: Math.max(inner.conf, 0.95) };
       // "[1b] (i) …": a sub-label straight after goes with it
@@ -201,7 +219,7 @@ export function findLabel(
     }
   }
   const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false, opts.bare ?? false);
-  return label ? { ...label, end: label.end + junk } : null;
+  return label ? { ...label, end: label.end + junk + shift } : null;
 }
 
 function findLabelAt(

@@ -207,4 +207,33 @@ Part 5
     numbered[2] = { ...numbered[2], page: 2, box: { ...numbered[2].box, y: 60 } };
     expect(segment(numbered, [pageInfo(1), pageInfo(2)], parts).parts['3b'].text).toContain('more of 3(b)');
   });
+
+  it('reads crammed scripts: later labels inline, numbered questions between plainly labelled ones', () => {
+    const s = run(`1(a) f_t = 3, i_t = 4. 1b. C = [0.7, 0.2, 0.05] ii. h = [0.604, 0, 0]
+2. e = s . h, and no new weights: 0
+3(a) W_f 3 × 5`);
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '3a']);
+    expect(s.parts['1b.ii'].text).toBe('h = [0.604, 0, 0]');
+  });
+
+  it('tells a numbered list inside an answer from question numbers', () => {
+    const s = run(`Question 1
+1. Part (a): f_t 3
+2. Part (b)(i): C = [0.7, 0.2, 0.05]
+Question 2
+1. (a) e = s . h
+2. the softmax of e
+3. (b) 0 extra parameters
+Question 3
+1. [h, x] has 3 + 2 = 5
+2. (a) W_f 3 × 5`);
+    expect(s.order).toEqual(['1a', '1b.i', '2a', '2b', '3a']);
+    expect(s.parts['2a'].text).toContain('the softmax of e');
+    expect(s.parts['3a'].text).toContain('W_f 3 × 5');
+    // in an enumerate of questions, "2. (a)" is question 2's (a)
+    const t = run(`1. (a) f_t 3
+(b) i. C = [0.7, 0.2, 0.05]
+2. (a) e = s . h`);
+    expect(t.order).toEqual(['1a', '1b.i', '2a']);
+  });
 });

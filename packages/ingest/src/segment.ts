@@ -75,6 +75,32 @@ function contentOf(line: Line, labelEnd: number): Line | null {
 }
 
 /**
+ * Cuts `line` before an inline full label of a later part ("… C~_t = 6. 1b. C_t = …", "…; Q2 (a)
+ * e_kj = …"): `later` says whether a label is for a part after the one being read, not answered yet.
+ */
+function splitAtLaterLabel(
+  line: Line,
+  tree: PartTree,
+  later: (l: Label) => boolean,
+): { kept: Line | null; rest: Line } | null {
+  const re =
+    /(?:[.;]\s+)((?:q\.?\s*)?\d{1,2}\s*[.(]?\s*[a-e]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?)\s+(?=\S)/gi;
+  for (const m of line.text.matchAll(re)) {
+    const at = (m.index ?? 0) + m[0].indexOf(m[1]);
+    const label = findLabel(line.text.slice(at), tree, []);
+    if (!label || label.weak || !later(label)) continue;
+    const rest = contentOf(line, at);
+    if (!rest) return null;
+    const text = line.text.slice(0, at).trim();
+    const kept = text
+      ? { ...line, text, words: line.words.slice(0, line.words.length - rest.words.length) }
+      : null;
+    return { kept, rest };
+  }
+  return null;
+}
+
+/**
  * Cuts `line` before an inline label of part `target` ("(a) W_f: 3 × 5. (b) b_f: 3 × 1."): the
  * label after a full stop or a wide gap, or a bracketed "(b)" after any space unless it is
  * referred to ("as in (b)"). Null when there is none.
@@ -87,11 +113,11 @@ function splitAtInlineLabel(
   const c = target.path[target.path.length - 1].toLowerCase();
   const esc = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(
-    `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<=\\S\\s+)(\\(${esc}\\))\\s+(?=\\S)`,
+    `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
     'i',
   ).exec(line.text);
   if (!m || m.index === 0) return null;
-  const at = line.text.indexOf(m[1] ?? m[2], m.index);
+  const at = line.text.indexOf(m[1] ?? m[2] ?? m[3], m.index);
   const rest = contentOf(line, at);
   if (!rest) return null;
   const text = line.text.slice(0, at).trim();
@@ -216,6 +242,29 @@ function segmentOnce(
     const first = parts.findIndex((p) => p.path[0].toLowerCase() === q);
     return first > cur && parts.slice(cur + 1, first).every((p) => p.path[0] === parts[cur]?.path[0]);
   };
+  const questions = [...new Set(parts.map((p) => p.path[0]))];
+  /**
+   * Whether a line's number goes on a numbered list inside the answer being read ("1. h_t = …", …,
+   * "5. …" are steps): the item before it is there (on the label's own line too, as in "1. (a) e_kj
+   * = …" then "2. α_kj = …", unless that number is the label's own question).
+   */
+  const continuesList = (text: string): boolean => {
+    const n = /^\s*(\d{1,2})[.)]/.exec(text)?.[1];
+    if (n === undefined || !current) return false;
+    const own = /^\s*\(?(\d{1,2})[.)]/.exec(current.labelLine.text)?.[1] === current.label.path[0];
+    const before = new RegExp(`^\\s*\\(?${Number(n) - 1}[.)]\\s`);
+    return [...(own ? [] : [current.labelLine]), ...current.lines].some((l) => before.test(l.text));
+  };
+  /** lines cut off another at an inline label */
+  const cutOff = new Set<Line>();
+  /** The question of the next plainly labelled line after line `i` (prefixed, bracketed or full): exam order's bound. */
+  const nextPlainQuestion = (i: number): number => {
+    for (let j = i + 1; j < body.length; j++) {
+      const l = findLabel(body[j].text, tree, []);
+      if (l && !l.weak) return questions.indexOf(l.path[0]);
+    }
+    return questions.length;
+  };
   const pageOf = new Map(pages.map((p) => [p.page, p]));
   // page furniture and rules drawn with characters ("------" under a heading) are not answers
   const body = lines.filter((l) => {
@@ -243,6 +292,15 @@ function segmentOnce(
     indents.push(indent);
     const force = forced.get(line);
     let label = force ?? findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true });
+    // "1. (a) e_kj = …" under "Question 2": a list number before a sub-label, when reading it as a
+    // question would go back to a part already answered
+    const listed = /^\s*\d{1,2}[.)]\s+(?=\()/.exec(line.text);
+    if (label && !force && listed && (!label.partId || seen(label.partId) || continuesList(line.text))) {
+      const rel = findLabel(line.text.slice(listed[0].length), tree, context, { ocr: line.conf < 1 });
+      // (or the part its question's heading was guessed as, which the sub-label then confirms)
+      if (rel?.partId && (!seen(rel.partId) || (current?.guessed && current.partId === rel.partId)))
+        label = { ...rel, end: rel.end + listed[0].length };
+    }
     if (label?.bare) {
       // a bare number starting a line is the next question only at the margin, after a finished
       // sentence, where exam order expects that question: otherwise it is content ("3 gates …")
@@ -260,7 +318,8 @@ function segmentOnce(
       const limit = label.weak ? Math.max(20, width * 0.04) : width * 0.3;
       // an indented label is taken only where it is the next sibling in exam order ("(b)" after
       // the answer to 3(a), set inside an aligned block)
-      if (indent > limit && !expected(label)) label = null;
+      // (a label cut off the middle of a line sits where the line put it, not at an indent)
+      if (indent > limit && !expected(label) && !cutOff.has(line)) label = null;
     }
     // "(1)", "(2)" enumerating steps inside an answer: a question whose every part is already
     // answered is not being started again (a correction says so: "Correction to 1(b)"), and "(2)"
@@ -298,30 +357,45 @@ function segmentOnce(
         const first = firstUnseenUnder(label.path);
         const k = current ? parts.findIndex((p) => p.id === current!.partId) : -2;
         const nextInOrder = first !== null && parts.indexOf(first) === k + 1;
+        // or, with a full stop or bracket after it ("2. e_kj = …"), when it falls in exam order
+        // between the question being read and the next plainly labelled one (parts in between may
+        // have been answered inline, as "… C~_t = 6. 1b. C_t = …")
+        const qOf = (q: string) => questions.indexOf(q);
+        const curQ = current ? qOf(parts.find((p) => p.id === current!.partId)?.path[0] ?? '') : -1;
+        const thisQ = qOf(label.path[0]);
+        const inOrder =
+          /^\s*\d{1,2}\s*[.)]/.test(line.text) &&
+          first !== null &&
+          thisQ > curQ &&
+          thisQ <= nextPlainQuestion(i) &&
+          !parts.some((p) => p.path[0] === label!.path[0] && seen(p.id));
         innerOk =
           (sub !== null && sub.path.length > label.path.length) ||
           (bare && nextQuestion(label.path)) ||
-          nextInOrder;
+          nextInOrder ||
+          inOrder;
       }
       // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
       // is part of the answer, not a question label.
       const prev = i > 0 ? body[i - 1] : undefined;
       // a number that goes on a numbered list inside the answer ("1. h_t = …", …, "5. …") is a step
-      const n = /^\s*(\d{1,2})[.)]/.exec(line.text)?.[1];
-      const listGoesOn =
-        n !== undefined &&
-        !!current?.lines.some((l) => new RegExp(`^\\s*\\(?${Number(n) - 1}[.)]\\s`).test(l.text));
+      const listGoesOn = continuesList(line.text);
       if (listGoesOn) label = null;
       // ("b) -" is a part left blank, not an expression going on)
       const continues =
+        !cutOff.has(line) &&
         prev !== undefined &&
         CONTINUES_ON_NEXT_LINE.test(prev.text) &&
         !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim());
       if (afterEmptyLabel || found || !innerOk || continues || listGoesOn) label = null;
     }
     if (!label && current && !orphanContext) {
-      // inline labels in a line of an answer: the next sibling's ("…; (b) b_f is 3 × 1"), or the
-      // guessed part's own ("With [h, x] ∈ R^5: (a) W_f is 3 × 5")
+      // inline labels in a line of an answer: the next sibling's ("…; (b) b_f is 3 × 1"), the
+      // guessed part's own ("With [h, x] ∈ R^5: (a) W_f is 3 × 5"), or a later part's full label
+      // ("… C~_t = 6. 1b. C_t = …")
+      const at = parts.findIndex((p) => p.id === current!.partId);
+      const later = (l: Label) =>
+        parts.findIndex((p) => l.path.every((c, k) => p.path[k]?.toLowerCase() === c) && !seen(p.id)) > at;
       const cut =
         splitAtInlineLabel(line, nextSibling(current.partId) ?? undefined) ??
         (current.guessed
@@ -329,9 +403,11 @@ function segmentOnce(
               line,
               parts.find((p) => p.id === current!.partId),
             )
-          : null);
+          : null) ??
+        splitAtLaterLabel(line, tree, later);
       if (cut) {
         body.splice(i + 1, 0, cut.rest);
+        cutOff.add(cut.rest);
         if (cut.kept) current.lines.push(cut.kept);
         continue;
       }
@@ -355,6 +431,7 @@ function segmentOnce(
         );
       if (!cut) return;
       body.splice(i + 1, 0, cut.rest);
+      cutOff.add(cut.rest);
       content = cut.kept;
     };
     // two sub-parts under one label ("3 (a) and b", "(a), (b)"): one answer for both
@@ -373,6 +450,24 @@ function segmentOnce(
     }
     // two sub-parts on one line: the next sibling's label starts a line of its own
     if (!also) splitBefore(label.partId ? nextSibling(label.partId)?.id : undefined);
+    if (content && label.partId) {
+      // a later part's full label on the same line ("f_t = 3, …, C~_t = 6. 1b. C_t = …")
+      const here = parts.findIndex((p) => p.id === label!.partId);
+      const cut = splitAtLaterLabel(
+        content,
+        tree,
+        (l) =>
+          parts.findIndex(
+            (p) =>
+              l.path.every((c, k) => p.path[k]?.toLowerCase() === c) && !seen(p.id) && p.id !== label!.partId,
+          ) > here,
+      );
+      if (cut) {
+        body.splice(i + 1, 0, cut.rest);
+        cutOff.add(cut.rest);
+        content = cut.kept;
+      }
+    }
     if (label.partId === null) {
       // "Q1 b)" then an answer with no "i)": if what follows is not a sub-label, the answer most
       // likely belongs to the first sub-part not found yet (OCR also drops the letter of "3.a").
@@ -391,7 +486,8 @@ function segmentOnce(
           ? (parts.find((p) => label!.path.every((c, k) => p.path[k]?.toLowerCase() === c)) ?? null)
           : null);
       const guess = !subUnder || (content && sub?.partId === target?.id) ? target : null;
-      if (guess && (content || (next && !findLabel(next.text, tree, [])))) {
+      // (a bare number on the next line, "1. Input to the gate …", is a list inside the answer)
+      if (guess && (content || (next && findLabel(next.text, tree, [])?.weak !== false))) {
         warnings.push(`"${line.text.slice(0, label.end).trim()}" has no sub-part label: read as ${guess.id}`);
         label = {
           ...label,
