@@ -84,6 +84,7 @@ export async function startRealTarget(repoRoot: string, distDir: string): Promis
       }
       await worker.ctx.queues.ingest.obliterate({ force: true }).catch(() => {});
       await worker.ctx.queues.grade.obliterate({ force: true }).catch(() => {});
+      await worker.ctx.queues.split.obliterate({ force: true }).catch(() => {});
       await worker.close();
       await server.close();
       await t.drop();

@@ -48,7 +48,7 @@ afterAll(async () => {
 
 type Who = 'adminA' | 'taA' | 's1' | 's2' | 'taB' | 'adminB' | 'anon';
 interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: () => string;
   body?: () => unknown;
   /** expected status per user; users not listed must not get 2xx */
@@ -133,6 +133,27 @@ const ROUTES: Route[] = [
     body: () => ({ message: 'x' }),
     deny: { ...outsider, s2: 404, taA: 403, adminA: 403 },
   },
+  {
+    method: 'POST',
+    path: () => `${S()}/withdraw`,
+    body: () => ({ reason: 'x' }),
+    deny: { ...outsider, s1: 403, s2: 404 },
+  },
+  { method: 'POST', path: () => `${S()}/restore`, deny: { ...outsider, s1: 403, s2: 404 } },
+  {
+    method: 'DELETE',
+    path: S,
+    body: () => ({ confirm: 'secret-s1.pdf', reason: 'x' }),
+    deny: { ...outsider, s1: 403, s2: 404 },
+  },
+  { method: 'GET', path: () => `${S()}/similar/${ids.sub}`, deny: { ...outsider, s1: 403, s2: 404 } },
+  { method: 'GET', path: () => `${E()}/stacks`, deny: staffOnly },
+  {
+    method: 'POST',
+    path: () => `${E()}/stacks`,
+    body: () => form([{ name: 'x.pdf', bytes: fakePdf({ z: '1' }) }], 'file'),
+    deny: staffOnly,
+  },
   { method: 'GET', path: () => '/api/submissions/mine', deny: { anon: 401 } },
   { method: 'GET', path: () => '/api/courses', deny: { anon: 401 } },
   { method: 'GET', path: () => '/api/auth/me', deny: { anon: 401 } },
@@ -183,6 +204,8 @@ describe('every route as the wrong user', () => {
     expect(await h.db.rubricVersion.count({ where: { examId: ids.exam } })).toBe(1);
     expect(await h.db.regradeRequest.count({ where: { status: 'answered' } })).toBe(0);
     expect(await h.db.submission.count()).toBe(1);
+    expect(await h.db.submission.count({ where: { withdrawnAt: { not: null } } })).toBe(0);
+    expect(await h.db.stack.count()).toBe(0);
     expect(await h.db.user.count({ where: { email: 'x@y.z' } })).toBe(0);
   });
 });

@@ -46,6 +46,7 @@ export async function submissionFor(ctx: AppContext, req: Request, id: string, a
     ? await ctx.db.submission.findUnique({ where: { id }, include: { exam: true } })
     : null;
   let role = sub ? roleIn(req, sub.exam.courseId) : null;
-  if (role === 'student' && !ownedBy(sub!, currentUser(req).id)) role = null;
+  // a withdrawn script is nobody's to see but the staff's (until restored)
+  if (role === 'student' && (!ownedBy(sub!, currentUser(req).id) || sub!.withdrawnAt)) role = null;
   return { sub: sub!, role: check(role, allowed, 'submission') };
 }

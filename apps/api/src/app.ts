@@ -16,7 +16,9 @@ import { examRoutes } from './routes/exams.ts';
 import { memberRoutes } from './routes/members.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { rubricRoutes } from './routes/rubric.ts';
+import { stackRoutes } from './routes/stacks.ts';
 import { submissionRoutes } from './routes/submissions.ts';
+import { submissionPaperRoutes, versionRoutes } from './routes/versions.ts';
 import { securityHeaders } from './security-headers.ts';
 import { rejectNulText } from './text-guard.ts';
 
@@ -55,8 +57,11 @@ export function createApp(ctx: AppContext) {
   api.use('/courses', memberRoutes(ctx));
   api.use('/exams', examRoutes(ctx));
   api.use('/exams', rubricRoutes(ctx));
+  api.use('/exams', versionRoutes(ctx));
   api.use('/submissions', submissionRoutes(ctx));
+  api.use('/submissions', submissionPaperRoutes(ctx));
   api.use('/', reviewRoutes(ctx));
+  api.use('/', stackRoutes(ctx));
   api.use(() => {
     throw new HttpError('not_found', 'no such API route');
   });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import { runTaDaySteps } from './flow-ta-day.ts';
 import { expect, type Harness } from './harness.ts';
 
 export interface Account {
@@ -180,6 +181,7 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
       await labelsOk(ta);
       await h.shot(ta, '03a-flags');
       await ta.getByLabel('Show').selectOption('all');
+      await ta.getByTestId('list-count').waitFor(); // the server answered the unfiltered list
       expect((await shown.count()) === ids.size, 'all: not every row is back');
 
       await row(mine).locator('td a').first().click();
@@ -617,6 +619,76 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     }
   });
 
+  // ---------- exam versions ----------
+  await h.step('admin creates two exam versions and downloads a paper', async () => {
+    await admin.goto(examUrl.replace(/\/?$/, '/versions'));
+    await admin.getByRole('heading', { level: 1, name: 'Exam versions' }).waitFor();
+    await labelsOk(admin);
+    for (const [name, params] of [
+      ['A', ''],
+      ['B', '3.hidden=4\n5.padding=0'],
+    ]) {
+      await admin.getByLabel('Version name').fill(name);
+      await admin.getByLabel('Parameters', { exact: true }).fill(params);
+      await admin.getByRole('button', { name: 'Add version' }).click();
+      await admin.getByText(new RegExp(`^Version ${name} added`)).waitFor({ timeout: 60_000 });
+    }
+    await admin.locator('[data-testid=versions] tr[data-version=B]').waitFor();
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('link', { name: 'Paper (Version B)' }).click(),
+    ]);
+    expect(/version-B\.pdf$/.test(download.suggestedFilename()), `paper: ${download.suggestedFilename()}`);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString() === '%PDF-', 'the paper is not a PDF');
+    await h.shot(admin, '18-versions');
+  });
+
+  await h.step('TA assigns versions through the class list import; the roster shows them', async () => {
+    await ta.goto(examUrl.replace(/\/?$/, '/roster'));
+    await ta.getByRole('heading', { level: 1, name: 'Roster matching' }).waitFor();
+    const examId = decodeURIComponent(examUrl.split('#/exams/')[1].split(/[/?]/)[0]);
+    const me = await ta.evaluate(
+      async ({ examId, email }) => {
+        const r = await fetch(`/api/exams/${encodeURIComponent(examId)}/roster`);
+        const list = (await r.json()) as { students: { email: string; roll: string; name: string }[] };
+        return list.students.find((s) => s.email === email) ?? null;
+      },
+      { examId, email: t.accounts.student.email },
+    );
+    expect(me, 'the student is not on the class list');
+    await ta.getByLabel('Class list (CSV)').setInputFiles({
+      name: 'versions.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`roll,name,version\n${me.roll},"${me.name}",B\n`),
+    });
+    await ta.getByRole('button', { name: 'Import class list' }).click();
+    await ta.getByText(/Versions: 1 assigned, 1 changed/).waitFor({ timeout: 60_000 });
+    // the table is redrawn after the import: wait for the row as it is now, not as it was
+    const row = ta.locator('[data-testid=roster-versions] tr', { hasText: me.roll });
+    const shown = await row
+      .locator('td', { hasText: /^\s*B\s*$/ })
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .then(() => true)
+      .catch(() => false);
+    expect(shown, `the roster does not show version B (row: ${await row.first().textContent()})`);
+    await h.shot(ta, '19-roster-versions');
+  });
+
+  await h.step("student sees their version's feedback and its paper", async () => {
+    await student.goto(url(`#/my/${ids.get(basename(t.studentFile))}`));
+    const mine = student.getByTestId('my-version');
+    await mine.waitFor();
+    expect(/Version B/.test((await mine.textContent()) ?? ''), 'the feedback does not name version B');
+    const [download] = await Promise.all([
+      student.waitForEvent('download'),
+      mine.getByRole('link', { name: 'Question paper (Version B)' }).click(),
+    ]);
+    expect(/version-B\.pdf$/.test(download.suggestedFilename()), `paper: ${download.suggestedFilename()}`);
+    await h.shot(student, '20-student-version');
+  });
+
   await h.step('student changes their password; the other device is signed out', async () => {
     const page = await h.newPage();
     await login(page, t.accounts.student);
@@ -635,4 +707,7 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     h.allowHttpErrors(null);
     expect(status === 401, `the other session answered ${status}`);
   });
+
+  // the TA's day, continued: list paging and sorting, withdraw/delete, similarity view, request card, stacks
+  await runTaDaySteps(h, t, { ta, examUrl, ids, login, labelsOk });
 }

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
+import { listSubmissions, type MockState, mockExtra, requestCard } from './mock-extra.ts';
 import { type RenderedPage, renderPdf } from './pdf-pages.ts';
 
 type Role = 'admin' | 'ta' | 'student';
@@ -59,6 +60,7 @@ interface Sub {
   parts: Record<string, Part> | null;
   overrides: any[];
   createdAt: string;
+  withdrawn?: { at: string; reason: string } | null;
 }
 
 const PARTS: [string, number, string[]][] = [
@@ -133,6 +135,22 @@ export function createMockApi(opts: MockOptions): Server {
   const sessions = new Map<string, { userId: string; csrf: string }>();
   const sse = new Set<ServerResponse>();
   const requests: any[] = [];
+  // exam versions: name -> parameter overrides, and each student's version from the class list
+  const versions: { name: string; parameters: Record<string, unknown> }[] = [];
+  const versionOf = new Map<string, string>();
+  const versionFor = (s: Sub) => {
+    const name = s.studentId ? versionOf.get(s.studentId) : undefined;
+    return name && versions.some((v) => v.name === name)
+      ? { name, paperUrl: `/api/submissions/${s.id}/paper.pdf` }
+      : null;
+  };
+  const paperPdf = (res: ServerResponse, name: string) => {
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="cs60010-ct3-version-${name}.pdf"`,
+    });
+    res.end(Buffer.from(`%PDF-1.4\n% mock question paper, Version ${name}\n%%EOF\n`));
+  };
   const stored = new Map<string, Buffer>();
   let seq = 0;
 
@@ -212,13 +230,15 @@ export function createMockApi(opts: MockOptions): Server {
     s.progress = 1;
   }
 
-  async function ingest(s: Sub, bytes: Buffer): Promise<void> {
+  async function ingest(s: Sub, bytes: Buffer, range?: { from: number; to: number }): Promise<void> {
     s.status = 'extracting';
     s.progress = 0.2;
     emit(s);
     await sleep(opts.renderDelayMs ?? 150);
     try {
       s.pages = await renderPdf(bytes);
+      // one script of a stack: its pages only, numbered from 1
+      if (range) s.pages = s.pages.slice(range.from - 1, range.to).map((pg, i) => ({ ...pg, page: i + 1 }));
     } catch (e) {
       s.status = 'failed';
       s.statusReason = `the PDF could not be read: ${(e as Error).message}`;
@@ -309,6 +329,7 @@ export function createMockApi(opts: MockOptions): Server {
     released: exam.released,
     total: s.parts && (!forStudent || exam.released) ? total(s) : null,
     max: maxTotal(),
+    version: versionFor(s),
   });
   const row = (s: Sub) => ({
     id: s.id,
@@ -322,7 +343,27 @@ export function createMockApi(opts: MockOptions): Server {
     max: maxTotal(),
     needsReview: Object.values(s.parts ?? {}).filter((p) => p.review).length,
     createdAt: s.createdAt,
+    withdrawn: s.withdrawn ?? null,
   });
+  const state: MockState = {
+    subs,
+    requests,
+    stored,
+    partIds: PARTS.map(([id]) => id),
+    released: () => exam.released,
+    row,
+    add(fileName, hash, bytes, range) {
+      const s: Sub = {
+        ...{ id: `s${++seq}`, fileName, hash, status: 'queued', statusReason: null, progress: 0 },
+        ...{ studentId: null, header: { name: null, roll: null, region: null, issues: [] }, pages: [] },
+        ...{ answers: {}, base: {}, parts: null, overrides: [], createdAt: new Date().toISOString() },
+      };
+      subs.set(s.id, s);
+      queue = queue.then(() => ingest(s, bytes, range)).catch(() => {});
+      return s;
+    },
+  };
+  const extra = mockExtra(state);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -439,10 +480,72 @@ export function createMockApi(opts: MockOptions): Server {
       requests.push(r);
       return send(res, 201, r);
     }
+    p = m('GET /api/submissions/:id/paper.pdf');
+    if (p) {
+      const s = subs.get(p.id);
+      if (!s || (!staff && s.studentId !== user.id)) return err(res, 404, 'not_found', 'Not found.');
+      const v = versionFor(s);
+      return v ? paperPdf(res, v.name) : err(res, 404, 'not_found', 'this script has no exam version');
+    }
     // everything below is staff only
     if (!staff) return void err(res, 404, 'not_found', 'Not found.');
+    p = m('GET /api/exams/:e/versions');
+    if (p)
+      return send(res, 200, {
+        versions: versions.map((v) => ({
+          ...v,
+          keys: keysOf({ ...exam.parameters, ...v.parameters }),
+          students: [...versionOf.values()].filter((n) => n === v.name).length,
+          paperUrl: `/api/exams/${exam.id}/versions/${v.name}/paper.pdf`,
+        })),
+      });
+    p = m('POST /api/exams/:e/versions');
+    if (p) {
+      if (notAdmin()) return;
+      const b = await json(req);
+      const same = (a: object, c: object) => JSON.stringify(a) === JSON.stringify(c);
+      const added = b.draw
+        ? Array.from({ length: Number(b.draw.count) || 1 }, (_, i) => ({
+            name: String.fromCharCode(65 + versions.length + i),
+            parameters: i === 0 && b.draw.keepDefault && !versions.length ? {} : { '5.padding': i },
+          }))
+        : [{ name: String(b.name ?? '').trim(), parameters: b.parameters ?? {} }];
+      for (const v of added) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(v.name))
+          return err(res, 400, 'invalid', 'invalid exam versions', { name: 'letters, digits, - or _' });
+        if (versions.some((x) => x.name.toUpperCase() === v.name.toUpperCase()))
+          return err(res, 409, 'conflict', `version ${v.name} already exists`);
+        const twin = versions.find((x) => same(x.parameters, v.parameters));
+        if (twin)
+          return err(res, 400, 'invalid', 'invalid exam versions', {
+            name: `versions ${twin.name} and ${v.name} have the same parameters`,
+          });
+        versions.push(v);
+      }
+      return send(res, 201, {
+        created: added.map((v) => v.name),
+        versions,
+        summary: { scripts: subs.size, changed: 0 },
+      });
+    }
+    p = m('GET /api/exams/:e/versions/:v/paper.pdf');
+    if (p) {
+      const name = p.v;
+      return versions.some((v) => v.name === name)
+        ? paperPdf(res, name)
+        : err(res, 404, 'not_found', 'Not found.');
+    }
+    p = m('GET /api/exams/:e/roster');
+    if (p)
+      return send(res, 200, {
+        versions: versions.map((v) => v.name),
+        students: users
+          .filter((u) => u.role === 'student')
+          .map((u) => ({ ...pick(u), userId: u.id, version: versionOf.get(u.id) ?? null })),
+      });
+    if (await extra(m, req, res)) return;
     p = m('GET /api/exams/:e/submissions');
-    if (p) return send(res, 200, [...subs.values()].map(row));
+    if (p) return send(res, 200, listSubmissions(state, url.searchParams));
     p = m('POST /api/exams/:e/submissions');
     if (p) {
       const form = await new Request('http://x', {
@@ -622,7 +725,7 @@ export function createMockApi(opts: MockOptions): Server {
       return send(
         res,
         200,
-        requests.filter((r) => r.status === 'open'),
+        requests.filter((r) => r.status === 'open').map((r) => requestCard(state, r)),
       );
     p = m('POST /api/regrade-requests/:id/answer');
     if (p) {
@@ -774,18 +877,22 @@ export function createMockApi(opts: MockOptions): Server {
     if (p) {
       if (!staff) return err(res, 403, 'forbidden', 'Staff only.');
       // the contract's shape, lightly checked: `roll,name[,email]` lines, errors per line
-      const lines = String((await json(req)).csv ?? '')
+      const b = await json(req);
+      const lines = String(b.csv ?? '')
         .trim()
         .split(/\r?\n/);
       const head = lines[0].split(',').map((c) => c.trim().toLowerCase());
-      const [ri, ni, ei] = ['roll', 'name', 'email'].map((c) => head.indexOf(c));
+      const [ri, ni, ei, vi] = ['roll', 'name', 'email', 'version'].map((c) => head.indexOf(c));
       const fields: Record<string, string> = {};
       if (ri < 0 || ni < 0) fields['line 1: header'] = 'the header line names no "roll" or "name" column';
       const rows = lines.slice(1).map((l) => l.split(',').map((c) => c.trim()));
       rows.forEach((c, k) => {
         if (!c[ri]) fields[`line ${k + 2}: roll`] = 'a roll number is needed';
         if (!c[ni]) fields[`line ${k + 2}: name`] = 'a name is needed';
+        if (vi >= 0 && c[vi] && !versions.some((v) => v.name.toUpperCase() === c[vi].toUpperCase()))
+          fields[`line ${k + 2}: version`] = `"${c[vi]}" is not a version of this exam`;
       });
+      if (vi >= 0 && !b.examId) fields['line 1: version'] = "import from the exam's roster page";
       if (Object.keys(fields).length)
         return err(
           res,
@@ -811,12 +918,31 @@ export function createMockApi(opts: MockOptions): Server {
           });
         }
       }
+      let changed = 0;
+      if (vi >= 0)
+        for (const c of rows) {
+          const u = users.find((x) => x.role === 'student' && x.roll === c[ri].toUpperCase())!;
+          const v = versions.find((x) => x.name.toUpperCase() === (c[vi] ?? '').toUpperCase())?.name;
+          if (v === versionOf.get(u.id)) continue;
+          changed++;
+          if (v) versionOf.set(u.id, v);
+          else versionOf.delete(u.id);
+        }
       return send(res, 200, {
         students: rows.length,
         created,
         updated: rows.length - created,
         enrolled: created,
         unchanged: 0,
+        ...(vi >= 0
+          ? {
+              versions: {
+                assigned: rows.filter((c) => c[vi]).length,
+                changed,
+                regrade: { scripts: subs.size, changed: 0 },
+              },
+            }
+          : {}),
       });
     }
     p = m('POST /api/courses/:c/members');

@@ -6,6 +6,7 @@ import { h, mount } from './dom.ts';
 import { href, parseRoute } from './router.ts';
 import { current, loadMe, setMe } from './session.ts';
 import { accountView } from './views/account.ts';
+import { compareView } from './views/compare.ts';
 import { examView } from './views/exam.ts';
 import { homeView } from './views/home.ts';
 import { loginView } from './views/login.ts';
@@ -16,8 +17,10 @@ import { reviewView } from './views/review.ts';
 import { rosterView } from './views/roster.ts';
 import { rubricView } from './views/rubric.ts';
 import { scriptView } from './views/script.ts';
+import { stackView } from './views/stack.ts';
 import { statsView } from './views/stats.ts';
 import { studentView } from './views/student.ts';
+import { versionsView } from './views/versions.ts';
 
 /** A view renders into `main` and may return a cleanup (close an event stream, drop key handlers). */
 export type View = (
@@ -34,7 +37,10 @@ const VIEWS: Record<string, View> = {
   requests: requestsView,
   rubric: rubricView,
   parameters: parametersView,
+  versions: versionsView,
   script: scriptView,
+  compare: compareView,
+  stack: stackView,
   mine: studentView,
   members: membersView,
   account: accountView,

@@ -68,6 +68,8 @@ export interface SubmissionRow {
   progress?: number;
   header?: { name?: string | null; roll?: string | null; region?: Region | null; issues?: string[] } | null;
   createdAt?: string;
+  /** withdrawn by staff: kept, out of the grades until restored */
+  withdrawn?: { at: string; reason: string } | null;
 }
 export interface ItemGrade {
   id: string;
@@ -122,6 +124,11 @@ export interface RegradeRequest {
   status?: string;
   student?: StudentRef | null;
   createdAt?: string;
+  /** staff list: the part's score now (overrides included), its maximum, the answer and its crop */
+  current?: { score: number; max: number; review: boolean; overridden: boolean } | null;
+  answerText?: string | null;
+  crop?: Region | null;
+  page?: { page: number; width: number; height: number; imageUrl: string } | null;
 }
 export interface Submission extends SubmissionRow {
   examId?: string;
@@ -142,6 +149,8 @@ export interface Submission extends SubmissionRow {
   overrides?: Override[];
   regradeRequests?: RegradeRequest[];
   released?: boolean;
+  /** an exam with versions: the script's version and its question paper */
+  version?: { name: string; paperUrl: string } | null;
 }
 export interface GradeChange {
   kind: 'override' | 'regrade';

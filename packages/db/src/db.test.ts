@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,15 +18,21 @@ describe('migrations (real PostgreSQL)', () => {
       const rows = await t.db.$queryRaw<
         { migration_name: string; checksum: string; finished_at: Date | null }[]
       >`
-        SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`;
-      const sql = readFileSync(join(migrationsDir(), '20261124090000_init', 'migration.sql'));
-      expect(rows).toEqual([
-        {
-          migration_name: '20261124090000_init',
-          checksum: createHash('sha256').update(sql).digest('hex'),
+        SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`;
+      // every migration folder, in name order, each with the checksum of its SQL
+      const names = readdirSync(migrationsDir())
+        .filter((d) => existsSync(join(migrationsDir(), d, 'migration.sql')))
+        .sort();
+      expect(names[0]).toBe('20261124090000_init');
+      expect(rows).toEqual(
+        names.map((name) => ({
+          migration_name: name,
+          checksum: createHash('sha256')
+            .update(readFileSync(join(migrationsDir(), name, 'migration.sql')))
+            .digest('hex'),
           finished_at: expect.any(Date),
-        },
-      ]);
+        })),
+      );
       // every model of the schema has its table
       const tables = await t.db.$queryRaw<{ tablename: string }[]>`
         SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
@@ -80,5 +86,13 @@ describe('LocalBlobStore', () => {
     expect(a.key).toBe(sha256(bytes));
     expect(await store.get(a.key)).toEqual(bytes);
     await expect(store.get('../../etc/passwd')).rejects.toThrow(/invalid storage key/);
+  });
+  it('removes a file for good (twice is no error); keys are checked there too', async () => {
+    const store = new LocalBlobStore(mkdtempSync(join(tmpdir(), 'blob-')));
+    const a = await store.put(Buffer.from('%PDF-1.7 bye'));
+    await store.remove(a.key);
+    expect(await store.has(a.key)).toBe(false);
+    await store.remove(a.key);
+    await expect(store.remove('../x')).rejects.toThrow(/invalid storage key/);
   });
 });

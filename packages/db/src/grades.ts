@@ -67,6 +67,8 @@ export function gradeRowData(submissionId: string, rubricVersionId: string, grad
     flags: grade.flags,
     flagReasons: grade.flagReasons ?? {},
     needsReview: Object.values(grade.parts).filter((p) => p.review).length,
+    /** an exam with versions: the version the script was graded on */
+    version: grade.version ?? null,
   };
 }
 

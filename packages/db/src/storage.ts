@@ -1,15 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
  * Where uploaded files live. Keys are content hashes, so storing the same bytes twice is one file.
- * Local disk by default; an S3-compatible store implements the same three methods.
+ * Local disk by default; an S3-compatible store implements the same four methods.
  */
 export interface BlobStore {
   put(bytes: Uint8Array): Promise<{ key: string; hash: string; size: number }>;
   get(key: string): Promise<Buffer>;
   has(key: string): Promise<boolean>;
+  /** gone for good (a deleted submission); the caller checks nothing else still uses the key */
+  remove(key: string): Promise<void>;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -41,6 +43,10 @@ export class LocalBlobStore implements BlobStore {
 
   async get(key: string): Promise<Buffer> {
     return readFile(this.path(key));
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
   }
 
   async has(key: string): Promise<boolean> {

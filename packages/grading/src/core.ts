@@ -6,6 +6,7 @@ import type { OcrEngine, OcrPool } from '@grader/ingest';
 import { IngestError } from '@grader/ingest/errors';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import { gradeExtractedBatch } from './batch.ts';
+import { checkExamVersions, type StoredVersion } from './versions.ts';
 
 export interface RosterEntry {
   roll: string;
@@ -33,6 +34,16 @@ export interface Extractor {
 }
 
 /**
+ * Why two scripts of an exam were flagged `similarity`, as the grader judged it: the unusual wrong
+ * values both wrote (with how many scripts of the exam wrote each) and the word sequences both
+ * wrote in answers that lost marks that no other script has. For the side-by-side view.
+ */
+export interface SimilarityEvidence {
+  values: { partId: string; value: string; scripts: number }[];
+  sentences: string[];
+}
+
+/**
  * One problem of a rubric or exam definition: the field (`parts[0].items[1].points`; '' for the
  * whole document), its line in the YAML when known, and what is wrong. RubricError and
  * ExamDefinitionError carry these; nobody parses messages.
@@ -50,19 +61,47 @@ export interface GradingCore {
   keys(exam: Exam, parameters: Record<string, unknown>): unknown;
   /** every parameter's effective value as text (defaults with the overrides on top) */
   parameterValues(exam: Exam, parameters: Record<string, unknown>): Record<string, string>;
-  /** script-level flags across a batch (similarity needs every script of the exam at once) */
+  /**
+   * Script-level flags across a batch (similarity needs every script of the exam at once). With
+   * versions, each script is graded on its own (roster, else the code on it) and the `version` flag
+   * is computed as well.
+   */
   batchFlags(
     exam: Exam,
     parameters: Record<string, unknown>,
     yaml: string,
-    items: { extraction: ExtractedScript; fileName: string }[],
+    items: { extraction: ExtractedScript; fileName: string; rosterVersion?: string | null }[],
+    versions?: readonly StoredVersion[],
   ): Pick<ScriptGrade, 'flags' | 'flagReasons'>[];
-  /** parse once, grade many: the returned function is pure */
+  /** the evidence shared by scripts `a` and `b` of `items` (indexes), measured on the whole batch */
+  similarityEvidence(
+    exam: Exam,
+    parameters: Record<string, unknown>,
+    yaml: string,
+    items: { extraction: ExtractedScript; fileName: string }[],
+    a: number,
+    b: number,
+  ): SimilarityEvidence;
+  /**
+   * Parse once, grade many: the returned function is pure. With versions (an exam's stored
+   * versions, non-empty), each script is graded on its version's keys and rubric: the roster's
+   * version for its student, else the code written on it, else the first (flagged `version`); the
+   * grade says which (`version`).
+   */
   prepare(
     exam: Exam,
     parameters: Record<string, unknown>,
     yaml: string,
-  ): (extraction: ExtractedScript, fileName: string) => ScriptGrade;
+    versions?: readonly StoredVersion[],
+  ): (extraction: ExtractedScript, fileName: string, rosterVersion?: string | null) => ScriptGrade;
+}
+
+/** Stored versions that no longer check cannot grade: the grade job fails with this reason. */
+export class VersionsUnusableError extends Error {
+  constructor(message: string) {
+    super(`the exam's versions cannot be graded with: ${message}`);
+    this.name = 'VersionsUnusableError';
+  }
 }
 
 /**
@@ -158,8 +197,14 @@ export async function loadGradingCore(): Promise<GradingCore> {
     parameterValues(exam, parameters) {
       return examPkg.parameterDefaults(exam, overrides(parameters));
     },
-    batchFlags(exam, parameters, yaml, items) {
+    batchFlags(exam, parameters, yaml, items, versions) {
       const rubric = rubricPkg.parseRubric(yaml);
+      if (versions?.length)
+        return gradeExtractedBatch(
+          rubric,
+          { versions: usableVersions(exam, parameters, versions), reviewThreshold: exam.reviewThreshold },
+          items.map((i) => ({ file: i.fileName, script: i.extraction, rosterVersion: i.rosterVersion })),
+        ).map((g) => ({ flags: g.flags, flagReasons: g.flagReasons }));
       const ctx = {
         keys: examPkg.computeKeys(exam, overrides(parameters)),
         params: examPkg.examParameters(exam, overrides(parameters)),
@@ -171,8 +216,32 @@ export async function loadGradingCore(): Promise<GradingCore> {
         items.map((i) => ({ file: i.fileName, script: i.extraction })),
       ).map((g) => ({ flags: g.flags, flagReasons: g.flagReasons }));
     },
-    prepare(exam, parameters, yaml) {
+    similarityEvidence(exam, parameters, yaml, items, a, b) {
       const rubric = rubricPkg.parseRubric(yaml);
+      const ctx = {
+        keys: examPkg.computeKeys(exam, overrides(parameters)),
+        params: examPkg.examParameters(exam, overrides(parameters)),
+        reviewThreshold: exam.reviewThreshold,
+      };
+      return rubricPkg.similarityEvidence(
+        rubric,
+        ctx,
+        items.map((i) => ({ file: i.fileName, script: i.extraction })),
+        a,
+        b,
+      );
+    },
+    prepare(exam, parameters, yaml, versions) {
+      const rubric = rubricPkg.parseRubric(yaml);
+      if (versions?.length) {
+        const on = {
+          versions: usableVersions(exam, parameters, versions),
+          reviewThreshold: exam.reviewThreshold,
+        };
+        // a batch of one: its version's grade, the script-level flags and the `version` flag
+        return (extraction, fileName, rosterVersion) =>
+          gradeExtractedBatch(rubric, on, [{ file: fileName, script: extraction, rosterVersion }])[0];
+      }
       const ctx = {
         keys: examPkg.computeKeys(exam, overrides(parameters)),
         params: examPkg.examParameters(exam, overrides(parameters)),
@@ -188,4 +257,10 @@ export async function loadGradingCore(): Promise<GradingCore> {
         )[0];
     },
   };
+}
+
+function usableVersions(exam: Exam, parameters: Record<string, unknown>, stored: readonly StoredVersion[]) {
+  const r = checkExamVersions(exam, parameters, stored);
+  if (!r.ok) throw new VersionsUnusableError(r.problem.message);
+  return r.versions;
 }

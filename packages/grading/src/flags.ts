@@ -2,6 +2,8 @@ import type { Db } from '@grader/db';
 import type { ExtractedScript } from '@grader/model';
 import type { GradingCore } from './core.ts';
 import { examFromRow } from './exam-row.ts';
+import { rosterVersions } from './roster-versions.ts';
+import { storedVersions } from './versions.ts';
 
 /**
  * Recompute the script-level flags of every graded submission of an exam at its current rubric
@@ -18,11 +20,14 @@ export async function refreshExamFlags(db: Db, grading: GradingCore, examId: str
       id: true,
       flags: true,
       flagReasons: true,
-      submission: { select: { fileName: true, extraction: true } },
+      submission: { select: { fileName: true, extraction: true, studentId: true } },
     },
   });
   const withExtraction = grades.filter((g) => g.submission.extraction);
   if (withExtraction.length === 0) return 0;
+  // an exam with versions: each script on its own version, and the `version` flag with the others
+  const versions = storedVersions(rv.versions);
+  const roster = versions.length ? await rosterVersions(db, examId) : new Map<string, string>();
   const flags = grading.batchFlags(
     examFromRow(exam),
     (rv.parameters ?? {}) as Record<string, unknown>,
@@ -30,7 +35,9 @@ export async function refreshExamFlags(db: Db, grading: GradingCore, examId: str
     withExtraction.map((g) => ({
       extraction: g.submission.extraction!.data as ExtractedScript,
       fileName: g.submission.fileName,
+      rosterVersion: g.submission.studentId ? (roster.get(g.submission.studentId) ?? null) : null,
     })),
+    versions,
   );
   const updates = withExtraction.flatMap((g, i) => {
     const f = flags[i];

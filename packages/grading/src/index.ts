@@ -9,7 +9,23 @@ export {
   isUnreadableFile,
   loadGradingCore,
   type RosterEntry,
+  type SimilarityEvidence,
+  VersionsUnusableError,
 } from './core.ts';
 export { examFromRow } from './exam-row.ts';
 export { refreshExamFlags, refreshFlagsIfBatchComplete } from './flags.ts';
+export { rosterVersionOf, rosterVersions } from './roster-versions.ts';
 export { answerValues, withAnswerValues } from './values.ts';
+export {
+  checkExamVersions,
+  type DrawRequest,
+  drawExamVersions,
+  examAt,
+  type StoredVersion,
+  StoredVersionSchema,
+  storedVersions,
+  toStored,
+  type VersionsProblem,
+  type VersionsResult,
+  versionPaper,
+} from './versions.ts';

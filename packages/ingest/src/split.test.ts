@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadExam } from '@grader/exam';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from './errors.ts';
 import { ingestPdf } from './ingest.ts';
+import { createOcrPool, type OcrPool } from './ocr.ts';
 import { buildStack, SAMPLES_DIR } from './samples.ts';
 import { findScriptStarts, rangesFromStarts, splitStack, startsFromSignals } from './split.ts';
 
@@ -85,4 +86,50 @@ describe.skipIf(!haveStack)('a stack of samples (built with pdfunite or mutool)'
     expect(err).toBeInstanceOf(IngestError);
     expect((err as Error).message).toMatch(/pages 5-9 are not pages of the PDF \(it has 6\)/);
   });
+});
+
+// Five scripts through one sheet feeder: typed, LaTeX, office and a scan (its header read by OCR).
+// Slow-ish (the scan's three pages are OCR'd), so it uses the fast tesseract pool.
+const five = ['p01.pdf', 'p05.pdf', 'p08.pdf', 'p02.pdf', 'p11.pdf'];
+const fivePath = join(mkdtempSync(join(tmpdir(), 'stack5-')), 'stack5.pdf');
+const haveFive = buildStack(
+  five.map((f) => join(SAMPLES_DIR, f)),
+  fivePath,
+);
+
+describe.skipIf(!haveFive)('a stack of five scripts: typed, LaTeX, office and scanned pages', () => {
+  let pool: OcrPool;
+  beforeAll(async () => {
+    pool = await createOcrPool({ engine: 'tesseract' });
+  });
+  afterAll(async () => {
+    await pool?.close();
+  });
+
+  it('finds the five scripts at their header pages, the scan too', async () => {
+    const ranges = await splitStack(new Uint8Array(readFileSync(fivePath)), { exam, ocr: pool });
+    // p01 2 pages, p05 2, p08 2, p02 3 (scanned), p11 2
+    expect(ranges).toEqual([
+      { from: 1, to: 2 },
+      { from: 3, to: 4 },
+      { from: 5, to: 6 },
+      { from: 7, to: 9 },
+      { from: 10, to: 11 },
+    ]);
+    // the scanned script, read from the stack, is the scan uploaded alone: same header, same pages
+    const alone = await ingestPdf(new Uint8Array(readFileSync(join(SAMPLES_DIR, 'p02.pdf'))), {
+      exam,
+      fileName: 'p02.pdf',
+      ocr: pool,
+    });
+    const part = await ingestPdf(new Uint8Array(readFileSync(fivePath)), {
+      exam,
+      fileName: 'p02.pdf',
+      ocr: pool,
+      pages: { from: 7, to: 9 },
+    });
+    expect(part.pages.map((p) => p.source)).toEqual(alone.pages.map((p) => p.source));
+    expect(part.header.roll).toBe(alone.header.roll);
+    expect(Object.keys(part.parts).sort()).toEqual(Object.keys(alone.parts).sort());
+  }, 240_000);
 });

@@ -9,4 +9,5 @@ export {
   type WorkerContext,
 } from './processors.ts';
 export { reconcile } from './reconciler.ts';
+export { processSplit } from './split.ts';
 export { createWorker, type GraderWorker, type WorkerOptions } from './worker.ts';

@@ -5,6 +5,8 @@ import {
   type GradingCore,
   isUnreadableFile,
   refreshFlagsIfBatchComplete,
+  rosterVersionOf,
+  storedVersions,
   withAnswerValues,
 } from '@grader/grading';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
@@ -81,6 +83,8 @@ export async function processIngest(
       exam,
       fileName: sub.fileName,
       roster,
+      // a script cut from a stack reads only its pages of the stack's file
+      pages: sub.pageFrom && sub.pageTo ? { from: sub.pageFrom, to: sub.pageTo } : undefined,
       onProgress: (p) => {
         const now = Date.now();
         if (now - lastWrite < 500) return;
@@ -175,16 +179,25 @@ export async function processIngest(
 }
 
 /** Cache of prepared (parsed) rubrics: one parse per rubric version per process. */
-const prepared = new Map<string, (e: ExtractedScript, f: string) => ScriptGrade>();
+const prepared = new Map<
+  string,
+  (e: ExtractedScript, f: string, rosterVersion?: string | null) => ScriptGrade
+>();
 
 export function preparedGrader(
   grading: GradingCore,
-  rv: { id: string; yaml: string; parameters: unknown },
+  rv: { id: string; yaml: string; parameters: unknown; versions?: unknown },
   examRow: { slug: string; definition: unknown },
 ) {
   let fn = prepared.get(rv.id);
   if (!fn) {
-    fn = grading.prepare(examFromRow(examRow), (rv.parameters ?? {}) as Record<string, unknown>, rv.yaml);
+    // an exam with versions: the rubric version's own copy of them (grades are reproducible)
+    fn = grading.prepare(
+      examFromRow(examRow),
+      (rv.parameters ?? {}) as Record<string, unknown>,
+      rv.yaml,
+      storedVersions(rv.versions),
+    );
     prepared.set(rv.id, fn);
     if (prepared.size > 50) prepared.delete(prepared.keys().next().value!);
   }
@@ -210,7 +223,11 @@ export async function processGrade(ctx: WorkerContext, job: GradeJob, attempt: A
     const extraction = sub.extraction.data as ExtractedScript;
     // stored with the values read per part (the review queue groups by them)
     const grade = withAnswerValues(
-      preparedGrader(ctx.grading, rv, sub.exam)(extraction, sub.fileName),
+      preparedGrader(ctx.grading, rv, sub.exam)(
+        extraction,
+        sub.fileName,
+        await rosterVersionOf(db, sub.examId, sub.studentId),
+      ),
       extraction,
     );
     const isCurrent = sub.exam.currentRubricId === rv.id;

@@ -10,7 +10,7 @@ export async function reconcile(
   db: Db,
   queues: Queues,
   opts: { minAgeMs: number; limit?: number },
-): Promise<{ ingest: number; grade: number; failed: number }> {
+): Promise<{ ingest: number; grade: number; failed: number; split: number }> {
   const stuck = await db.submission.findMany({
     where: {
       status: { in: ['uploaded', 'queued', 'extracting', 'grading'] },
@@ -20,7 +20,21 @@ export async function reconcile(
     orderBy: { updatedAt: 'asc' },
     take: opts.limit ?? 1000,
   });
-  const out = { ingest: 0, grade: 0, failed: 0 };
+  const out = { ingest: 0, grade: 0, failed: 0, split: 0 };
+  // stacks whose split job was lost: their proposal never came
+  const stacks = await db.stack.findMany({
+    where: { status: 'splitting', createdAt: { lt: new Date(Date.now() - opts.minAgeMs) } },
+    select: { id: true },
+    take: opts.limit ?? 1000,
+  });
+  for (const st of stacks) {
+    const job = await queues.split.getJob(jobIds.split({ stackId: st.id }));
+    if (!job || (await job.isFailed())) {
+      if (job) await job.remove().catch(() => {});
+      await queues.addSplit({ stackId: st.id });
+      out.split++;
+    }
+  }
   for (const s of stuck) {
     if (s.status === 'grading') {
       const rubricVersionId = s.exam.currentRubricId;

@@ -1,15 +1,24 @@
 import type { Config } from '@grader/config';
 import { type BlobStore, createDb, type Db, LocalBlobStore } from '@grader/db';
 import { createCoreExtractor, type Extractor, type GradingCore, loadGradingCore } from '@grader/grading';
-import { createQueues, GradeJob, IngestJob, QUEUE_NAMES, type Queues, redisConnection } from '@grader/queue';
+import {
+  createQueues,
+  GradeJob,
+  IngestJob,
+  QUEUE_NAMES,
+  type Queues,
+  redisConnection,
+  SplitJob,
+} from '@grader/queue';
 import { type Job, Worker } from 'bullmq';
 import { processGrade, processIngest, type WorkerContext } from './processors.ts';
 import { reconcile } from './reconciler.ts';
+import { processSplit } from './split.ts';
 
 export interface GraderWorker {
   ctx: WorkerContext;
   /** one reconciliation pass now (also runs every RECONCILE_INTERVAL_MS) */
-  reconcile(): Promise<{ ingest: number; grade: number; failed: number }>;
+  reconcile(): Promise<{ ingest: number; grade: number; failed: number; split: number }>;
   /** stop taking jobs, finish the running ones, close connections */
   close(): Promise<void>;
 }
@@ -69,7 +78,13 @@ export async function createWorker(opts: WorkerOptions): Promise<GraderWorker> {
     (job: Job) => processGrade(ctx, GradeJob.parse(job.data), { final: final(job) }),
     { ...common, connection: redisConnection(config.REDIS_URL), concurrency: config.GRADE_CONCURRENCY },
   );
-  for (const w of [ingest, grade]) {
+  // one stack at a time: a stack is many pages, and its OCR shares the pool with ingestion
+  const split = new Worker(
+    QUEUE_NAMES.split,
+    (job: Job) => processSplit(ctx, SplitJob.parse(job.data), { final: final(job) }),
+    { ...common, connection: redisConnection(config.REDIS_URL), concurrency: 1 },
+  );
+  for (const w of [ingest, grade, split]) {
     w.on('failed', (job, err) =>
       log(`${w.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
     );
@@ -98,7 +113,7 @@ export async function createWorker(opts: WorkerOptions): Promise<GraderWorker> {
     reconcile: runReconcile,
     async close() {
       clearInterval(timer);
-      await Promise.all([ingest.close(), grade.close()]);
+      await Promise.all([ingest.close(), grade.close(), split.close()]);
       await queues.close();
       if (ownExtractor) await extractor.close();
       if (ownDb) await db.$disconnect();

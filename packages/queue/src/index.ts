@@ -3,7 +3,7 @@ import { type JobsOptions, Queue } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 
-export const QUEUE_NAMES = { ingest: 'ingest', grade: 'grade' } as const;
+export const QUEUE_NAMES = { ingest: 'ingest', grade: 'grade', split: 'split' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /** Read the PDF, extract pages and answers, store them, then enqueue a grade job. */
@@ -14,6 +14,10 @@ export type IngestJob = z.infer<typeof IngestJob>;
 export const GradeJob = z.object({ submissionId: z.string().min(1), rubricVersionId: z.string().min(1) });
 export type GradeJob = z.infer<typeof GradeJob>;
 
+/** Find where each script of a stack (one PDF of many scripts) starts, for a TA to check. */
+export const SplitJob = z.object({ stackId: z.string().min(1) });
+export type SplitJob = z.infer<typeof SplitJob>;
+
 /**
  * Deterministic job ids: enqueueing the same work twice (upload + reconciler, two API instances)
  * adds one job while the first still exists. Ids avoid ':' which BullMQ reserves.
@@ -21,6 +25,7 @@ export type GradeJob = z.infer<typeof GradeJob>;
 export const jobIds = {
   ingest: (j: IngestJob) => `ingest-${j.submissionId}`,
   grade: (j: GradeJob) => `grade-${j.submissionId}-${j.rubricVersionId}`,
+  split: (j: SplitJob) => `split-${j.stackId}`,
 };
 
 export function defaultJobOptions(attempts: number): JobsOptions {
@@ -45,8 +50,10 @@ export function redisConnection(url: string, extra: RedisOptions = {}): Redis {
 export interface Queues {
   ingest: Queue<IngestJob>;
   grade: Queue<GradeJob>;
+  split: Queue<SplitJob>;
   addIngest(job: IngestJob): Promise<void>;
   addGrade(job: GradeJob): Promise<void>;
+  addSplit(job: SplitJob): Promise<void>;
   /** Redis round trip, for health checks */
   ping(): Promise<string>;
   close(): Promise<void>;
@@ -58,9 +65,11 @@ export function createQueues(opts: { redisUrl: string; prefix: string; attempts:
   const defaults = defaultJobOptions(opts.attempts);
   const ingest = new Queue<IngestJob>(QUEUE_NAMES.ingest, { connection, prefix: opts.prefix });
   const grade = new Queue<GradeJob>(QUEUE_NAMES.grade, { connection, prefix: opts.prefix });
+  const split = new Queue<SplitJob>(QUEUE_NAMES.split, { connection, prefix: opts.prefix });
   return {
     ingest,
     grade,
+    split,
     async addIngest(job) {
       const data = IngestJob.parse(job);
       await ingest.add('ingest', data, { ...defaults, jobId: jobIds.ingest(data) });
@@ -69,10 +78,15 @@ export function createQueues(opts: { redisUrl: string; prefix: string; attempts:
       const data = GradeJob.parse(job);
       await grade.add('grade', data, { ...defaults, jobId: jobIds.grade(data) });
     },
+    async addSplit(job) {
+      const data = SplitJob.parse(job);
+      await split.add('split', data, { ...defaults, jobId: jobIds.split(data) });
+    },
     ping: () => connection.ping(),
     async close() {
       await ingest.close();
       await grade.close();
+      await split.close();
       await connection.quit().catch(() => connection.disconnect());
     },
   };

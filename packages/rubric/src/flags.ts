@@ -182,6 +182,57 @@ export function similarityPairs(
   return out;
 }
 
+/** What two scripts share, as shown to the TA who checks a `similarity` flag. */
+export interface PairEvidence {
+  /** the wrong values both wrote, rarest first, with how many scripts of the batch wrote each */
+  values: { partId: string; value: string; scripts: number }[];
+  /** word sequences (4 words) both wrote, in answers that lost marks or in unlabelled text, that no
+   *  other script of the batch has: what `similarityPairs` counts as odd sentences */
+  sentences: string[];
+}
+
+/** `part:item=value` (or `->value`, `~expr`, `:reject`) -> the part and the value as written. */
+function splitWrong(w: string): { partId: string; value: string } {
+  const i = w.indexOf(':');
+  const rest = w.slice(i + 1);
+  const m = /^[^=~>]*?(?:=|->|~)(.*)$/.exec(rest);
+  return { partId: w.slice(0, i), value: m ? m[1] : rest };
+}
+
+/**
+ * The evidence behind a pair of scripts of a batch (`a`, `b`: indexes), measured on the same batch
+ * and with the same rarity rules as `similarityPairs`, so the marks a TA sees are the grader's own.
+ */
+export function pairEvidence(
+  graded: GradedScript[],
+  scripts: ExtractedScript[] | undefined,
+  a: number,
+  b: number,
+): PairEvidence {
+  const count = new Map<string, number>();
+  const sets = graded.map((g) => new Set(Object.values(g.readings).flatMap((r) => r.wrong)));
+  for (const s of sets) for (const w of s) count.set(w, (count.get(w) ?? 0) + 1);
+  const values = [...sets[a]]
+    .filter((w) => sets[b].has(w))
+    .sort((x, y) => (count.get(x) ?? 0) - (count.get(y) ?? 0) || x.localeCompare(y))
+    .map((w) => ({ ...splitWrong(w), scripts: count.get(w) ?? 0 }));
+  const lost = graded.map(lostMarkShingles);
+  const unl = graded.map((_, i) => shingles([scripts?.[i]?.unlabelled.map((l) => l.text).join(' ') ?? '']));
+  const every = graded.map((g, i) => new Set([...shingles(Object.values(g.texts)), ...unl[i]]));
+  const shCount = new Map<string, number>();
+  for (const s of every) for (const w of s) shCount.set(w, (shCount.get(w) ?? 0) + 1);
+  const rare = (w: string) => (shCount.get(w) ?? 0) === 2;
+  const sentences = new Set<string>();
+  for (const [part, sh] of lost[a]) {
+    const other = lost[b].get(part);
+    if (other) for (const w of sh) if (rare(w) && other.has(w)) sentences.add(w);
+  }
+  const lostAll = lost.map((m) => new Set([...m.values()].flatMap((x) => [...x])));
+  for (const w of unl[a]) if (rare(w) && (lostAll[b].has(w) || unl[b].has(w))) sentences.add(w);
+  for (const w of unl[b]) if (rare(w) && lostAll[a].has(w)) sentences.add(w);
+  return { values, sentences: [...sentences].sort() };
+}
+
 /**
  * Parts whose answers depend on each other through error carried forward (1b.ii on 1b.i, 3c on 3a/3b):
  * one mistake carried into the next part is one shared mistake, not two.

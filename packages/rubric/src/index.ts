@@ -1,6 +1,7 @@
 // @grader/rubric: the rubric format and grading. See README.md.
 import type { ExtractedScript, PartAnswer, ScriptGrade } from '@grader/model';
 import { gradeBatch as gradeBatchFilled } from './batch.ts';
+import { type PairEvidence, pairEvidence } from './flags.ts';
 import {
   type GradedScript,
   type GradingContext,
@@ -12,7 +13,15 @@ import { preparePart, prepareRubric } from './load.ts';
 import type { Part, Rubric } from './schema.ts';
 
 export { computeEcf, ECF_FUNCTIONS } from './ecf.ts';
-export { applyFlags, headerFinding, linkedParts, organisationFinding, similarityPairs } from './flags.ts';
+export {
+  applyFlags,
+  headerFinding,
+  linkedParts,
+  organisationFinding,
+  type PairEvidence,
+  pairEvidence,
+  similarityPairs,
+} from './flags.ts';
 export {
   KeyError,
   type Keys,
@@ -71,6 +80,24 @@ export function gradeBatch(
   scripts: Array<{ file: string; script: ExtractedScript }>,
 ): ScriptGrade[] {
   return gradeBatchFilled(prepareRubric(rubric, ctx), ctx, scripts);
+}
+
+/** What scripts `a` and `b` of a batch share (the `similarity` flag's evidence), judged on the batch. */
+export function similarityEvidence(
+  rubric: Rubric,
+  ctx: GradingContext,
+  scripts: Array<{ file: string; script: ExtractedScript }>,
+  a: number,
+  b: number,
+): PairEvidence {
+  const filled = prepareRubric(rubric, ctx);
+  const graded = scripts.map((s) => gradeScriptFilled(filled, ctx, s.script, s.file));
+  return pairEvidence(
+    graded,
+    scripts.map((s) => s.script),
+    a,
+    b,
+  );
 }
 
 /** Grade one part (`answers`: the values read so far, for error carried forward). */

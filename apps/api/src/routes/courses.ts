@@ -6,7 +6,7 @@ import { ADMIN, ANYONE, courseFor, currentUser, STAFF } from '../access.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
-import { checkIdParams } from '../ids.ts';
+import { checkIdParams, Id } from '../ids.ts';
 import { createExam } from '../services/exams.ts';
 import { importRoster } from '../services/roster-import.ts';
 import { unzipFiles } from '../services/zip.ts';
@@ -17,7 +17,11 @@ const NewMember = z.object({
   role: z.enum(['admin', 'ta', 'student']),
   roll: z.string().trim().min(1).max(40).optional(),
 });
-const RosterBody = z.object({ csv: z.string().max(512 * 1024) });
+const RosterBody = z.object({
+  csv: z.string().max(512 * 1024),
+  /** the exam a `version` column assigns versions of */
+  examId: Id.optional(),
+});
 
 export function examView(e: {
   id: string;
@@ -184,8 +188,10 @@ export function courseRoutes(ctx: AppContext) {
   // number, field and message, and nothing is imported.
   r.post('/:courseId/roster', async (req, res) => {
     courseFor(req, req.params.courseId, STAFF);
-    const { csv } = parse(RosterBody, req.body, 'roster');
-    const { issues, result } = await importRoster(ctx, req.params.courseId, csv, currentUser(req).id);
+    const { csv, examId } = parse(RosterBody, req.body, 'roster');
+    const { issues, result } = await importRoster(ctx, req.params.courseId, csv, currentUser(req).id, {
+      examId,
+    });
     if (issues.length) {
       const fields: Record<string, string> = {};
       for (const i of issues) fields[`line ${i.line}: ${i.field}`] ??= i.message;

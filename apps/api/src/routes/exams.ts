@@ -15,6 +15,7 @@ import { gradesCsv } from '../services/grades-csv.ts';
 import { tooLargeReason } from '../services/limits.ts';
 import { examPartIds } from '../services/parts.ts';
 import { examStats } from '../services/stats.ts';
+import { filterSubmissions, ListQuery, sortSubmissions } from '../services/submission-list.ts';
 import { acceptUploads, cleanName } from '../services/upload.ts';
 import { isTooLarge, removeStaleUploads, sizeLimitedDiskStorage } from '../services/upload-storage.ts';
 import { examView } from './courses.ts';
@@ -63,7 +64,24 @@ export function examRoutes(ctx: AppContext) {
 
   r.get('/:examId/submissions', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
-    res.json((await examSubmissions(ctx, exam)).map(summary));
+    const q = parse(ListQuery, req.query, 'query');
+    const subs = await examSubmissions(ctx, exam, {
+      withdrawn: q.status === 'withdrawn' ? 'only' : 'exclude',
+    });
+    const rows = sortSubmissions(filterSubmissions(subs, q), q);
+    if (q.pageSize === undefined) {
+      res.json(rows.map(summary));
+      return;
+    }
+    const start = (q.page - 1) * q.pageSize;
+    res.json({
+      items: rows.slice(start, start + q.pageSize).map(summary),
+      total: rows.length,
+      page: q.page,
+      pageSize: q.pageSize,
+      // how many are withdrawn, so the list can say so whatever the filter
+      withdrawn: await ctx.db.submission.count({ where: { examId: exam.id, withdrawnAt: { not: null } } }),
+    });
   });
 
   r.post('/:examId/submissions', async (req, res, next) => {
@@ -193,8 +211,8 @@ export function examRoutes(ctx: AppContext) {
     const releasedAt = new Date();
     await ctx.db.exam.update({ where: { id: exam.id }, data: { releasedAt } });
     const [released, unconfirmed] = await Promise.all([
-      ctx.db.submission.count({ where: { examId: exam.id, studentId: { not: null } } }),
-      ctx.db.submission.count({ where: { examId: exam.id, studentId: null } }),
+      ctx.db.submission.count({ where: { examId: exam.id, studentId: { not: null }, withdrawnAt: null } }),
+      ctx.db.submission.count({ where: { examId: exam.id, studentId: null, withdrawnAt: null } }),
     ]);
     await ctx.db.auditLog.create({
       data: {

@@ -1,3 +1,4 @@
+import { effectiveGrade } from '@grader/db';
 import { answerValues } from '@grader/grading';
 import type { Region } from '@grader/model';
 import { Router } from 'express';
@@ -108,7 +109,7 @@ export function reviewRoutes(ctx: AppContext) {
     // are not found, not silently skipped
     if (!body.submissionIds.every(isId)) throw notFound('submission not found');
     const subs = await ctx.db.submission.findMany({
-      where: { id: { in: body.submissionIds }, examId: exam.id },
+      where: { id: { in: body.submissionIds }, examId: exam.id, withdrawnAt: null },
       select: { id: true },
     });
     if (subs.length !== new Set(body.submissionIds).size) throw notFound('submission not found');
@@ -138,7 +139,57 @@ export function reviewRoutes(ctx: AppContext) {
       },
       orderBy: { createdAt: 'asc' },
     });
-    res.json(rows.map(regradeView));
+    // the card shows the part's score now (overrides included), its maximum and the answer's crop
+    const ids = [...new Set(rows.map((x) => x.submissionId))];
+    const [grades, overrides, answers, pages] = await Promise.all([
+      ctx.db.grade.findMany({
+        where: { submissionId: { in: ids }, rubricVersionId: exam.currentRubricId ?? '' },
+        select: { submissionId: true, parts: true },
+      }),
+      ctx.db.override.findMany({ where: { submissionId: { in: ids } } }),
+      ctx.db.extractedAnswer.findMany({
+        where: { submissionId: { in: ids } },
+        select: { submissionId: true, partId: true, text: true, regions: true },
+      }),
+      ctx.db.page.findMany({
+        where: { submissionId: { in: ids } },
+        select: { submissionId: true, page: true, width: true, height: true },
+      }),
+    ]);
+    const eff = new Map(
+      grades.map((g) => [
+        g.submissionId,
+        effectiveGrade(
+          g.parts,
+          overrides.filter((o) => o.submissionId === g.submissionId),
+        ),
+      ]),
+    );
+    res.json(
+      rows.map((x) => {
+        const part = eff.get(x.submissionId)?.parts;
+        const p = part && Object.hasOwn(part, x.partId) ? part[x.partId] : undefined;
+        const a = answers.find((y) => y.submissionId === x.submissionId && y.partId === x.partId);
+        const crop = ((a?.regions as Region[] | undefined) ?? p?.evidence ?? [])[0] ?? null;
+        const pg = crop && pages.find((y) => y.submissionId === x.submissionId && y.page === crop.page);
+        return {
+          ...regradeView(x),
+          current: p
+            ? { score: p.score, max: p.max, review: p.review, overridden: Boolean(p.override) }
+            : null,
+          answerText: a?.text ?? null,
+          crop,
+          page: pg
+            ? {
+                page: pg.page,
+                width: pg.width,
+                height: pg.height,
+                imageUrl: `/api/submissions/${x.submissionId}/pages/${pg.page}.png`,
+              }
+            : null,
+        };
+      }),
+    );
   });
 
   r.post('/regrade-requests/:id/answer', async (req, res) => {

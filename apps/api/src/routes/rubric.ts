@@ -1,4 +1,4 @@
-import { examFromRow, refreshExamFlags } from '@grader/grading';
+import { checkExamVersions, examFromRow, storedVersions } from '@grader/grading';
 import { Router } from 'express';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts';
 import { HttpError, issueFields, parse } from '../errors.ts';
 import { checkIdParams } from '../ids.ts';
 import { regradeExam } from '../services/regrade.ts';
+import { newRubricVersion, type RubricChange } from '../services/rubric-versions.ts';
 
 const RubricBody = z.object({ yaml: z.string().min(1).max(500_000) });
 const ParamsBody = z.object({
@@ -28,64 +29,11 @@ export function rubricRoutes(ctx: AppContext) {
     if (fields) throw new HttpError('invalid', 'invalid rubric', fields);
   }
 
-  /** New version -> regrade all from stored extractions -> make it current -> summary. */
-  async function newVersion(
+  const newVersion = (
     exam: Awaited<ReturnType<typeof examFor>>['exam'],
     actorId: string,
-    change: { yaml: string; parameters: Record<string, unknown>; note: string },
-  ) {
-    let keys: unknown = null;
-    try {
-      keys = ctx.grading.keys(examFromRow(exam), change.parameters);
-    } catch (err) {
-      throw new HttpError('invalid', 'invalid parameters', { parameters: (err as Error).message });
-    }
-    const last = await ctx.db.rubricVersion.findFirst({
-      where: { examId: exam.id },
-      orderBy: { version: 'desc' },
-    });
-    const rv = await ctx.db.rubricVersion.create({
-      data: {
-        examId: exam.id,
-        version: (last?.version ?? 0) + 1,
-        yaml: change.yaml,
-        parameters: change.parameters as object,
-        keys: (keys ?? undefined) as object | undefined,
-        note: change.note,
-        createdById: actorId,
-      },
-    });
-    const summary = await regradeExam(ctx, exam, change, { rubricVersionId: rv.id, actorId });
-    await ctx.db.$transaction([
-      ctx.db.exam.update({
-        where: { id: exam.id },
-        data: { currentRubricId: rv.id, parameters: change.parameters as object },
-      }),
-      ctx.db.auditLog.create({
-        data: {
-          actorId,
-          action: 'rubric_version',
-          examId: exam.id,
-          before: { rubricVersionId: exam.currentRubricId },
-          after: { rubricVersionId: rv.id, version: rv.version, changed: summary.changed },
-          reason: change.note,
-        },
-      }),
-    ]);
-    await refreshExamFlags(ctx.db, ctx.grading, exam.id);
-    // Submissions graded by a worker while the regrade ran have no grade of the new version yet.
-    const missing = await ctx.db.submission.findMany({
-      where: {
-        examId: exam.id,
-        status: { in: ['graded', 'needs_review', 'grading'] },
-        grades: { none: { rubricVersionId: rv.id } },
-      },
-      select: { id: true },
-    });
-    for (const s of missing)
-      await ctx.queues.addGrade({ submissionId: s.id, rubricVersionId: rv.id }).catch(() => {});
-    return { rv, keys, summary };
-  }
+    change: RubricChange,
+  ) => newRubricVersion(ctx, exam, actorId, change);
 
   r.get('/:examId/rubric', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
@@ -116,6 +64,7 @@ export function rubricRoutes(ctx: AppContext) {
     const summary = await regradeExam(ctx, exam, {
       yaml,
       parameters: exam.parameters as Record<string, unknown>,
+      versions: storedVersions(exam.versions),
     });
     res.json({ summary });
   });
@@ -139,6 +88,15 @@ export function rubricRoutes(ctx: AppContext) {
       ? await ctx.db.rubricVersion.findUnique({ where: { id: exam.currentRubricId } })
       : null;
     if (!current) throw new HttpError('conflict', 'this exam has no rubric yet');
+    // the exam's versions apply on top of the parameters: they must still be usable
+    const versions = storedVersions(exam.versions);
+    if (versions.length) {
+      const checked = checkExamVersions(examFromRow(exam), parameters, versions);
+      if (!checked.ok)
+        throw new HttpError('invalid', 'the exam versions do not fit these parameters', {
+          parameters: checked.problem.message,
+        });
+    }
     let oldKeys: unknown = current.keys;
     try {
       oldKeys = ctx.grading.keys(examFromRow(exam), exam.parameters as Record<string, unknown>);

@@ -1,14 +1,18 @@
 import { effectiveGrade, type Grade, type OverrideLike } from '@grader/db';
+import { examFromRow } from '@grader/grading';
+import type { ExtractedScript } from '@grader/model';
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, STAFF, submissionFor } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
 import { checkIdParams, Id } from '../ids.ts';
+import { submissionVersion } from '../services/exam-versions.ts';
 import { overridePart, progressOf } from '../services/grades.ts';
 import { ownedBy } from '../services/identity.ts';
 import { cachedPageImage } from '../services/page-images.ts';
-import { examPartId, ownPart } from '../services/parts.ts';
+import { examPartId, examPartIds, ownPart } from '../services/parts.ts';
+import { deleteSubmission, restoreSubmission, withdrawSubmission } from '../services/withdraw.ts';
 import { regradeView } from './review.ts';
 
 const OverrideBody = z.object({
@@ -17,13 +21,20 @@ const OverrideBody = z.object({
 });
 const RegradeBody = z.object({ message: z.string().trim().min(1).max(4000) });
 const AssignBody = z.object({ studentId: Id.nullable() });
+const ReasonBody = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+const RestoreBody = z.object({ reason: z.string().trim().max(2000).default('') });
+const DeleteBody = z.object({
+  /** the submission's file name, typed by the person deleting it */
+  confirm: z.string().max(400),
+  reason: z.string().trim().min(1, 'say why').max(2000),
+});
 const PAGE_DPI = 110;
 /** audit actions where a person set a part's score */
 const PERSON_ACTIONS = ['override', 'review_grade', 'regrade_answer'];
 
 export function submissionRoutes(ctx: AppContext) {
   const r = Router();
-  checkIdParams(r, { id: 'submission' });
+  checkIdParams(r, { id: 'submission', otherId: 'submission' });
 
   /** The current grade as the caller may see it. Students: only once released, and a part still
    *  under review shows "being reviewed" instead of a number that may be wrong. */
@@ -91,6 +102,7 @@ export function submissionRoutes(ctx: AppContext) {
       // roster match or a TA, never by a guess)
       where: {
         studentId: user.id,
+        withdrawnAt: null,
         exam: { course: { enrolments: { some: { userId: user.id, role: 'student' } } } },
       },
       include: { exam: true },
@@ -159,6 +171,12 @@ export function submissionRoutes(ctx: AppContext) {
             : null),
         createdAt: sub.createdAt.toISOString(),
         released: Boolean(sub.exam.releasedAt),
+        // staff only (a student never reaches a withdrawn script)
+        withdrawn: sub.withdrawnAt
+          ? { at: sub.withdrawnAt.toISOString(), reason: sub.withdrawnReason ?? '' }
+          : null,
+        // an exam with versions: the script's version and its question paper
+        version: await submissionVersion(ctx, sub),
       },
       pages: pages.map((p) => ({
         page: p.page,
@@ -266,12 +284,113 @@ export function submissionRoutes(ctx: AppContext) {
       where: { submissionId_page: { submissionId: sub.id, page: n } },
     });
     if (!page) throw notFound('page not found');
-    const png = await cachedPageImage(ctx.config.storageDir, sub.storageKey, n, PAGE_DPI, async () =>
-      ctx.renderPage(await ctx.store.get(sub.storageKey), n, PAGE_DPI),
+    // a script cut from a stack: its page n is page pageFrom + n - 1 of the stored file
+    const filePage = (sub.pageFrom ?? 1) + n - 1;
+    const png = await cachedPageImage(ctx.config.storageDir, sub.storageKey, filePage, PAGE_DPI, async () =>
+      ctx.renderPage(await ctx.store.get(sub.storageKey), filePage, PAGE_DPI),
     );
     res.setHeader('Content-Type', 'image/png');
     res.setHeader('Cache-Control', 'private, max-age=3600');
     res.send(png);
+  });
+
+  // Withdraw: out of every grade list, the CSV, release and review, but kept and restorable.
+  r.post('/:id/withdraw', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, STAFF);
+    const { reason } = parse(ReasonBody, req.body, 'withdrawal');
+    res.json(await withdrawSubmission(ctx, sub, currentUser(req).id, reason));
+  });
+
+  r.post('/:id/restore', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, STAFF);
+    const { reason } = parse(RestoreBody, req.body, 'restore');
+    const out = await restoreSubmission(ctx, sub, currentUser(req).id, reason);
+    // graded before a rubric change it missed: grade it at the current version now
+    if (sub.exam.currentRubricId && ['graded', 'needs_review'].includes(sub.status)) {
+      const has = await ctx.db.grade.count({
+        where: { submissionId: sub.id, rubricVersionId: sub.exam.currentRubricId },
+      });
+      if (!has)
+        await ctx.queues.addGrade({ submissionId: sub.id, rubricVersionId: sub.exam.currentRubricId });
+    }
+    res.json(out);
+  });
+
+  r.delete('/:id', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, STAFF);
+    const body = parse(DeleteBody, req.body ?? {}, 'delete');
+    res.json(await deleteSubmission(ctx, sub, currentUser(req).id, body));
+  });
+
+  /**
+   * Two scripts side by side with what the grader found they share (the `similarity` flag's
+   * evidence, computed by the grading core over the exam's current batch, never by the browser).
+   */
+  r.get('/:id/similar/:otherId', async (req, res) => {
+    const { sub } = await submissionFor(ctx, req, req.params.id, STAFF);
+    const { sub: other } = await submissionFor(ctx, req, req.params.otherId, STAFF);
+    if (other.examId !== sub.examId || other.id === sub.id) throw notFound('submission not found');
+    const rv = sub.exam.currentRubricId
+      ? await ctx.db.rubricVersion.findUnique({ where: { id: sub.exam.currentRubricId } })
+      : null;
+    if (!rv) throw new HttpError('conflict', 'this exam has no rubric yet');
+    // the batch the flag was computed on: every graded script of the exam (as refreshExamFlags does)
+    const batch = await ctx.db.grade.findMany({
+      where: { rubricVersionId: rv.id, submission: { extraction: { isNot: null } } },
+      select: {
+        submissionId: true,
+        flagReasons: true,
+        submission: { select: { fileName: true, extraction: { select: { data: true } } } },
+      },
+      orderBy: { submissionId: 'asc' },
+    });
+    const ia = batch.findIndex((g) => g.submissionId === sub.id);
+    const ib = batch.findIndex((g) => g.submissionId === other.id);
+    if (ia < 0 || ib < 0) throw new HttpError('conflict', 'both scripts must be graded to compare them');
+    const evidence = ctx.grading.similarityEvidence(
+      examFromRow(sub.exam),
+      (rv.parameters ?? {}) as Record<string, unknown>,
+      rv.yaml,
+      batch.map((g) => ({
+        extraction: g.submission.extraction!.data as ExtractedScript,
+        fileName: g.submission.fileName,
+      })),
+      ia,
+      ib,
+    );
+    const side = async (s: typeof sub, i: number) => {
+      const full = await ctx.db.submission.findUniqueOrThrow({
+        where: { id: s.id },
+        include: {
+          pages: { orderBy: { page: 'asc' } },
+          answers: true,
+          student: { select: { id: true, name: true, roll: true } },
+        },
+      });
+      return {
+        id: s.id,
+        fileName: s.fileName,
+        student:
+          full.student ??
+          (s.headerName || s.headerRoll ? { id: null, name: s.headerName, roll: s.headerRoll } : null),
+        similarity: ((batch[i].flagReasons ?? {}) as Record<string, string>).similarity ?? null,
+        pages: full.pages.map((p) => ({
+          page: p.page,
+          width: p.width,
+          height: p.height,
+          imageUrl: `/api/submissions/${s.id}/pages/${p.page}.png`,
+        })),
+        answers: Object.fromEntries(
+          full.answers.map((a) => [a.partId, { text: a.text, regions: a.regions }]),
+        ),
+      };
+    };
+    res.json({
+      partIds: examPartIds(sub.exam),
+      a: await side(sub, ia),
+      b: await side(other, ib),
+      evidence,
+    });
   });
 
   r.post('/:id/retry', async (req, res) => {

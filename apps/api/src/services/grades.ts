@@ -4,10 +4,25 @@ import type { AppContext } from '../context.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { ownPart } from './parts.ts';
 
-/** Every submission of an exam with its effective grade at the current rubric version. */
-export async function examSubmissions(ctx: AppContext, exam: { id: string; currentRubricId: string | null }) {
+/**
+ * Every submission of an exam with its effective grade at the current rubric version. Withdrawn ones
+ * are left out unless asked for: they count in no grade list, CSV, release, statistics or review.
+ */
+export async function examSubmissions(
+  ctx: AppContext,
+  exam: { id: string; currentRubricId: string | null },
+  opts: { withdrawn?: 'exclude' | 'include' | 'only' } = {},
+) {
+  const withdrawn = opts.withdrawn ?? 'exclude';
   const subs = await ctx.db.submission.findMany({
-    where: { examId: exam.id },
+    where: {
+      examId: exam.id,
+      ...(withdrawn === 'exclude'
+        ? { withdrawnAt: null }
+        : withdrawn === 'only'
+          ? { withdrawnAt: { not: null } }
+          : {}),
+    },
     include: {
       grades: { where: { rubricVersionId: exam.currentRubricId ?? '' } },
       overrides: true,
@@ -40,6 +55,8 @@ export function summary(s: ExamSubmission) {
     total: s.grade?.effective.total ?? null,
     needsReview: s.grade?.effective.needsReview ?? 0,
     flags: (s.grade?.flags as string[] | undefined) ?? [],
+    withdrawn: s.withdrawnAt ? { at: s.withdrawnAt.toISOString(), reason: s.withdrawnReason ?? '' } : null,
+    pages: s.pageFrom && s.pageTo ? { from: s.pageFrom, to: s.pageTo } : null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };

@@ -2,10 +2,19 @@
 // from it. Concurrent first requests for the same page share one rendering, and each write goes to a
 // temporary file of its own (a shared name let ten concurrent requests clobber each other).
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const inFlight = new Map<string, Promise<Buffer>>();
+
+/** Every cached rendering of a stored file (its file was deleted). */
+export async function removeCachedPages(storageDir: string, storageKey: string): Promise<void> {
+  const dir = join(storageDir, 'pages', storageKey.slice(0, 2));
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => n.startsWith(`${storageKey}-`)).map((n) => rm(join(dir, n), { force: true })),
+  );
+}
 
 export async function cachedPageImage(
   storageDir: string,

@@ -1,5 +1,5 @@
 import { effectiveGrade, storeGrades } from '@grader/db';
-import { examFromRow, withAnswerValues } from '@grader/grading';
+import { examFromRow, rosterVersions, type StoredVersion, withAnswerValues } from '@grader/grading';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import type { AppContext } from '../context.ts';
 import { examSubmissions } from './grades.ts';
@@ -24,11 +24,14 @@ type ExamRow = { id: string; slug: string; definition: unknown; currentRubricId:
 export async function regradeExam(
   ctx: AppContext,
   exam: ExamRow,
-  rubric: { yaml: string; parameters: Record<string, unknown> },
-  save?: { rubricVersionId: string; actorId: string },
+  rubric: { yaml: string; parameters: Record<string, unknown>; versions?: StoredVersion[] },
+  save?: { rubricVersionId: string; actorId: string; reason?: string },
 ): Promise<RegradeSummary> {
-  const gradeOne = ctx.grading.prepare(examFromRow(exam), rubric.parameters, rubric.yaml);
-  const subs = await examSubmissions(ctx, exam);
+  const gradeOne = ctx.grading.prepare(examFromRow(exam), rubric.parameters, rubric.yaml, rubric.versions);
+  // an exam with versions: each student's version from the class list
+  const roster = rubric.versions?.length ? await rosterVersions(ctx.db, exam.id) : new Map<string, string>();
+  // withdrawn scripts too: one restored later must carry the current version's grade
+  const subs = await examSubmissions(ctx, exam, { withdrawn: 'include' });
   const extracted = subs.filter((s) => ['graded', 'needs_review'].includes(s.status));
   const summary: RegradeSummary = { scripts: 0, changed: 0, meanDelta: 0, maxDelta: 0, changes: [] };
   let sumDelta = 0;
@@ -47,7 +50,8 @@ export async function regradeExam(
     for (const sub of chunk) {
       const ex = byId.get(sub.id);
       if (!ex) continue;
-      const grade = withAnswerValues(gradeOne(ex, sub.fileName), ex);
+      const rosterVersion = sub.studentId ? (roster.get(sub.studentId) ?? null) : null;
+      const grade = withAnswerValues(gradeOne(ex, sub.fileName, rosterVersion), ex);
       const after = effectiveGrade(grade.parts, sub.overrides);
       rows.push({ sub, grade, after });
       const before = sub.grade?.effective.total ?? null;
@@ -74,7 +78,7 @@ export async function regradeExam(
         action: 'regrade',
         actorId: save.actorId,
         examId: exam.id,
-        reason: 'rubric or parameters changed',
+        reason: save.reason ?? 'rubric or parameters changed',
       },
     });
   }

@@ -1,7 +1,8 @@
-// Importing a course's class list: a CSV `roll,name[,email]` (a header line naming the columns, in
-// any order). Every line is checked first (zod, then parseRoster's rules: a roll and a name, no
-// roll twice, and against the course: a roll already another student's, an email of the course's
-// staff); any bad line rejects the whole file with each problem (line, field, message) and nothing
+// Importing a course's class list: a CSV `roll,name[,email][,version]` (a header line naming the
+// columns, in any order; `version` gives each student a version of one exam: roster-versions.ts).
+// Every line is checked first (zod, then parseRoster's rules: a roll and a name, no roll twice,
+// and against the course: a roll already another student's, an email of the course's staff); any
+// bad line rejects the whole file with each problem (line, field, message) and nothing
 // is imported. A valid file creates or updates the students and enrols them, in one transaction,
 // audited as `roster_import`.
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,13 @@ import { splitCsvLine } from '@grader/model';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
+import {
+  planRosterVersions,
+  type RosterVersionsResult,
+  regradeForRosterVersions,
+  storeRosterVersions,
+} from './roster-versions.ts';
+import { VersionName } from './version-name.ts';
 
 export interface LineIssue {
   line: number;
@@ -22,6 +30,8 @@ export interface RosterImportResult {
   updated: number;
   enrolled: number;
   unchanged: number;
+  /** with a `version` column: students with a version of the exam, assignments changed, the regrade */
+  versions?: RosterVersionsResult;
 }
 
 const Row = z.object({
@@ -40,13 +50,18 @@ const Row = z.object({
     .max(200, 'at most 200 characters')
     .pipe(z.union([z.literal(''), z.string().email('not an email address')]))
     .transform((s) => s || undefined),
+  version: z
+    .string()
+    .trim()
+    .pipe(z.union([z.literal(''), VersionName]))
+    .transform((s) => s || undefined),
 });
 type Row = z.infer<typeof Row>;
 
 /** The lines of the file, each with its line number (blank lines skipped), or the problems. */
 export async function checkRosterCsv(
   csv: string,
-): Promise<{ rows: (Row & { line: number })[]; issues: LineIssue[] }> {
+): Promise<{ rows: (Row & { line: number })[]; issues: LineIssue[]; hasVersion?: boolean }> {
   const issues: LineIssue[] = [];
   const all = csv
     .replace(/^\uFEFF/, '')
@@ -65,7 +80,12 @@ export async function checkRosterCsv(
     };
   const [head, ...body] = all;
   const cols = splitCsvLine(head.text).map((c) => c.toLowerCase());
-  const at = { roll: cols.indexOf('roll'), name: cols.indexOf('name'), email: cols.indexOf('email') };
+  const at = {
+    roll: cols.indexOf('roll'),
+    name: cols.indexOf('name'),
+    email: cols.indexOf('email'),
+    version: cols.indexOf('version'),
+  };
   for (const c of ['roll', 'name'] as const)
     if (at[c] < 0)
       issues.push({ line: head.line, field: 'header', message: `the header line names no "${c}" column` });
@@ -88,6 +108,7 @@ export async function checkRosterCsv(
       roll: cells[at.roll] ?? '',
       name: cells[at.name] ?? '',
       email: at.email >= 0 ? (cells[at.email] ?? '') : '',
+      version: at.version >= 0 ? (cells[at.version] ?? '') : '',
     });
     if (!r.success) {
       const seen = new Set<string>();
@@ -120,7 +141,7 @@ export async function checkRosterCsv(
       issues.push({ line: m ? Number(m[1]) : 1, field: 'line', message: (e as Error).message });
     }
   }
-  return { rows, issues };
+  return { rows, issues, hasVersion: at.version >= 0 };
 }
 
 /** Checks the file against the course and imports it; `issues` non-empty: nothing was imported. */
@@ -129,9 +150,13 @@ export async function importRoster(
   courseId: string,
   csv: string,
   actorId: string,
+  opts: { examId?: string } = {},
 ): Promise<{ issues: LineIssue[]; result?: RosterImportResult }> {
-  const { rows, issues } = await checkRosterCsv(csv);
+  const { rows, issues, hasVersion } = await checkRosterCsv(csv);
   if (issues.length) return { issues };
+  // a `version` column: each student's version of the exam the class list is imported for
+  const versionPlan = hasVersion ? await planRosterVersions(ctx, courseId, opts.examId, rows) : null;
+  if (versionPlan && !versionPlan.ok) return { issues: versionPlan.issues };
   const enrolments = await ctx.db.enrolment.findMany({ where: { courseId }, include: { user: true } });
   const byEmail = await ctx.db.user.findMany({
     where: { email: { in: rows.flatMap((r) => (r.email ? [r.email] : [])) } },
@@ -172,6 +197,7 @@ export async function importRoster(
     enrolled: 0,
     unchanged: 0,
   };
+  const userIds = new Map<string, string>(); // roll -> user
   await ctx.db.$transaction(async (tx) => {
     for (const { row, userId, email } of plan) {
       let id = userId;
@@ -190,14 +216,26 @@ export async function importRoster(
         await tx.enrolment.create({ data: { userId: id, courseId, role: 'student' } });
         result.enrolled++;
       }
+      userIds.set(row.roll, id);
     }
+    if (versionPlan?.ok) result.versions = await storeRosterVersions(tx, versionPlan, userIds);
     await tx.auditLog.create({
       data: {
         actorId,
         action: 'roster_import',
-        after: { courseId, ...result, rolls: rows.map((r) => r.roll) },
+        after: {
+          courseId,
+          ...result,
+          rolls: rows.map((r) => r.roll),
+          ...(versionPlan?.ok
+            ? { examId: versionPlan.exam.id, versionOf: Object.fromEntries(versionPlan.versionOf) }
+            : {}),
+        } as object,
       },
     });
   });
+  // assignments changed: every script regraded on its student's version, as a rubric change does
+  if (versionPlan?.ok && result.versions?.changed)
+    result.versions.regrade = await regradeForRosterVersions(ctx, versionPlan.exam, actorId);
   return { issues: [], result };
 }

@@ -1,4 +1,5 @@
 import type { ExamSubmission } from './grades.ts';
+import { versionStats } from './version-stats.ts';
 
 function median(xs: number[]): number | null {
   if (!xs.length) return null;
@@ -55,5 +56,7 @@ export function examStats(exam: { definition: unknown }, subs: ExamSubmission[])
     byStatus,
     total: { mean: mean(totals), median: median(totals), histogram: histogram(totals) },
     parts,
+    // an exam with versions: the same per version ([] without versions)
+    versions: versionStats(partIds, graded),
   };
 }

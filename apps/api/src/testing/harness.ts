@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@grader/db';
+import type { Extractor, GradingCore } from '@grader/grading';
 import { fakeExtractor, fakeGrading } from '@grader/grading/testing';
 import { createWorker, type GraderWorker } from '@grader/jobs';
 import { testConfig } from '@grader/jobs/testing';
@@ -19,7 +20,11 @@ parts:
 export const RUBRIC_V1 = 'parts:\n  "1a": { max: 3, key: "42" }\n  "2a": { max: 2, key: "7" }\n';
 
 /** A server + worker on a fresh database with two courses and their people. */
-export async function startHarness(extraEnv: Record<string, string> = {}) {
+export async function startHarness(
+  extraEnv: Record<string, string> = {},
+  /** the real grading core (or another) for the server and the worker instead of the fast fake */
+  core: { grading?: GradingCore; extractor?: Extractor } = {},
+) {
   const t: TestDatabase = await createTestDatabase();
   const config = testConfig(t.url, {
     MAX_UPLOAD_BYTES: String(1 << 20),
@@ -29,7 +34,7 @@ export async function startHarness(extraEnv: Record<string, string> = {}) {
   const server: GraderServer = await createServer({
     config,
     db: t.db,
-    grading: fakeGrading,
+    grading: core.grading ?? fakeGrading,
     renderPage: async (_b, page) => Buffer.from(`PNG page ${page}`),
     log: () => {},
   });
@@ -38,8 +43,8 @@ export async function startHarness(extraEnv: Record<string, string> = {}) {
     config,
     db: t.db,
     // the fake extractor matches headers with ingest's own roster matcher
-    extractor: fakeExtractor(),
-    grading: fakeGrading,
+    extractor: core.extractor ?? fakeExtractor(),
+    grading: core.grading ?? fakeGrading,
     log: () => {},
   });
   const hash = await hashPassword(PASSWORD);

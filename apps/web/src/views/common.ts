@@ -20,6 +20,7 @@ const TABS: [string, string, Role[]][] = [
   ['stats', 'Statistics', ['ta', 'admin']],
   ['rubric', 'Rubric', ['admin']],
   ['parameters', 'Parameters', ['admin']],
+  ['versions', 'Versions', ['ta', 'admin']],
 ];
 
 export function examHeader(exam: Exam, role: Role | null, active: string): HTMLElement {

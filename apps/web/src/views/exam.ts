@@ -2,14 +2,25 @@
 import { api } from '../api.ts';
 import { errorBox, notice, progressBar, statusBadge } from '../components.ts';
 import { h, mount } from '../dom.ts';
-import { filterOptions, flagLabel, matchesFilter } from '../flags.ts';
+import { flagLabel } from '../flags.ts';
 import { fmtBytes, fmtDate, fmtScore, fmtScoreOf, isFinal } from '../format.ts';
+import {
+  DEFAULT_LIST,
+  type ListState,
+  listQuery,
+  pageCount,
+  rangeText,
+  SORTS,
+  type SortKey,
+  showOptions,
+} from '../list-query.ts';
 import { applyEvent, type BatchState, batchSummary, parseEventData } from '../progress.ts';
 import { href } from '../router.ts';
 import type { ReleasePreview, SubmissionRow } from '../types.ts';
 import { examTitle, fileNameOf } from '../types.ts';
 import { examHeader, loadExam } from './common.ts';
 import { listOf } from './home.ts';
+import { removeDialog, stacksLine, uploadStacks, withdrawnCell } from './submission-actions.ts';
 
 interface UploadResult {
   created: SubmissionRow[];
@@ -22,26 +33,73 @@ export async function examView(main: HTMLElement, params: Record<string, string>
   const base = `/api/exams/${encodeURIComponent(exam.id)}`;
   let rows: SubmissionRow[] = [];
   let batch: BatchState = {};
+  // sorted, filtered and paged by the server; `total` is what the filter matched
+  const list: ListState = { ...DEFAULT_LIST };
+  let total = 0;
+  const actionBox = h('div');
+  const stacksEl = h('div');
 
   const batchEl = h('div', { class: 'batch', 'aria-live': 'polite' });
   const tableEl = h('div');
   const failuresEl = h('div');
   const uploadMsg = h('div', { 'aria-live': 'polite' });
-  let filter = 'all';
   const filterSelect = h(
     'select',
     {
       id: 'submissions-filter',
       onchange: () => {
-        filter = filterSelect.value;
-        draw();
+        list.show = filterSelect.value;
+        list.page = 1;
+        void reload();
       },
     },
-    filterOptions([]).map(([v, label]) => h('option', { value: v }, label)),
+    showOptions().map(([v, label]) => h('option', { value: v }, label)),
+  ) as HTMLSelectElement;
+  const sortSelect = h(
+    'select',
+    {
+      id: 'submissions-sort',
+      onchange: () => {
+        list.sort = sortSelect.value as SortKey;
+        list.page = 1;
+        void reload();
+      },
+    },
+    SORTS.map(([v, label]) => h('option', { value: v }, label)),
+  ) as HTMLSelectElement;
+  const reverseBox = h('input', {
+    type: 'checkbox',
+    id: 'submissions-reverse',
+    onchange: () => {
+      list.reverse = reverseBox.checked;
+      void reload();
+    },
+  }) as HTMLInputElement;
+  const sizeSelect = h(
+    'select',
+    {
+      id: 'submissions-page-size',
+      onchange: () => {
+        list.pageSize = Number(sizeSelect.value);
+        list.page = 1;
+        void reload();
+      },
+    },
+    [5, 10, 25, 50, 100, 200].map((n) => h('option', { value: n, selected: n === list.pageSize }, String(n))),
   ) as HTMLSelectElement;
 
   async function reload(): Promise<void> {
-    rows = await api.get<SubmissionRow[]>(`${base}/submissions`).then(listOf<SubmissionRow>('submissions'));
+    const r = await api.get<{ items: SubmissionRow[]; total: number } | SubmissionRow[]>(
+      `${base}/submissions?${listQuery(list)}`,
+    );
+    rows = listOf<SubmissionRow>('items')(r);
+    total = Array.isArray(r) ? r.length : r.total;
+    // a page past the end (rows withdrawn or deleted meanwhile): go to the last one
+    if (rows.length === 0 && list.page > 1) {
+      list.page = pageCount(total, list.pageSize);
+      return reload();
+    }
+    void stacksLine(base, exam.id).then((el) => mount(stacksEl, el));
     for (const r of rows) {
       if (!isFinal(r.status) || batch[r.id])
         batch = applyEvent(batch, { submissionId: r.id, status: r.status, progress: r.progress });
@@ -92,15 +150,43 @@ export async function examView(main: HTMLElement, params: Record<string, string>
           )
         : null,
     );
-    const shown = rows.filter((r) => matchesFilter(r, filter));
+    const shown = rows;
+    const pages = pageCount(total, list.pageSize);
+    const go = (page: number) => {
+      list.page = page;
+      void reload();
+    };
     mount(
       tableEl,
-      filter !== 'all'
-        ? h('p', { class: 'muted', 'data-testid': 'filter-count' }, `${shown.length} of ${rows.length} shown`)
-        : null,
-      rows.length > 0 && shown.length === 0
+      h(
+        'p',
+        { class: 'muted', 'data-testid': list.show !== 'all' ? 'filter-count' : 'list-count' },
+        `${rangeText(total, list.page, list.pageSize)}${list.show !== 'all' ? ' matching this filter' : ''}`,
+      ),
+      total === 0 && list.show !== 'all'
         ? h('p', { class: 'muted' }, 'No submissions match this filter.')
-        : submissionsTable(shown, batch, () => exam.id),
+        : submissionsTable(shown, batch, () => exam.id, {
+            withdraw: (r) => removeDialog(actionBox, 'withdraw', r, reload),
+            restore: (r) => removeDialog(actionBox, 'restore', r, reload),
+            remove: (r) => removeDialog(actionBox, 'delete', r, reload),
+          }),
+      pages > 1
+        ? h(
+            'nav',
+            { class: 'pager toolbar', 'aria-label': 'Pages of submissions' },
+            h(
+              'button',
+              { type: 'button', disabled: list.page <= 1, onclick: () => go(list.page - 1) },
+              '← Previous',
+            ),
+            h('span', { 'data-testid': 'page-of' }, `Page ${list.page} of ${pages}`),
+            h(
+              'button',
+              { type: 'button', disabled: list.page >= pages, onclick: () => go(list.page + 1) },
+              'Next →',
+            ),
+          )
+        : null,
     );
   }
 
@@ -136,7 +222,10 @@ export async function examView(main: HTMLElement, params: Record<string, string>
     }
   };
 
+  const splitBox = h('input', { type: 'checkbox', id: 'upload-split' }) as HTMLInputElement;
   const drop = uploadZone(async (files) => {
+    // a stack (one PDF of many scripts): split points first, checked by the TA on thumbnails
+    if (splitBox.checked) return uploadStacks(base, files, uploadMsg, reload);
     const form = new FormData();
     for (const f of files) form.append('files[]', f, f.name);
     const total = files.reduce((a, f) => a + f.size, 0);
@@ -320,14 +409,35 @@ export async function examView(main: HTMLElement, params: Record<string, string>
     ),
     releaseBox,
     releaseMsg,
-    h('section', { class: 'card' }, h('h2', null, 'Upload scripts'), drop, uploadMsg),
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', null, 'Upload scripts'),
+      h(
+        'p',
+        { class: 'split-option' },
+        splitBox,
+        h('label', { for: 'upload-split' }, ' Split into scripts (each PDF is a stack of many scripts)'),
+      ),
+      drop,
+      uploadMsg,
+      stacksEl,
+    ),
     batchEl,
     failuresEl,
     h(
       'section',
       { class: 'card' },
       h('h2', null, 'Submissions'),
-      h('div', { class: 'filter' }, h('label', { for: 'submissions-filter' }, 'Show '), filterSelect),
+      h(
+        'div',
+        { class: 'filter toolbar' },
+        h('span', null, h('label', { for: 'submissions-filter' }, 'Show '), filterSelect),
+        h('span', null, h('label', { for: 'submissions-sort' }, 'Sort by '), sortSelect),
+        h('span', null, reverseBox, h('label', { for: 'submissions-reverse' }, ' Reverse')),
+        h('span', null, h('label', { for: 'submissions-page-size' }, 'Per page '), sizeSelect),
+      ),
+      actionBox,
       tableEl,
     ),
   );
@@ -338,7 +448,18 @@ export async function examView(main: HTMLElement, params: Record<string, string>
   };
 }
 
-function submissionsTable(rows: SubmissionRow[], batch: BatchState, examIdOf: () => string): HTMLElement {
+interface RowActions {
+  withdraw(r: SubmissionRow): void;
+  restore(r: SubmissionRow): void;
+  remove(r: SubmissionRow): void;
+}
+
+function submissionsTable(
+  rows: SubmissionRow[],
+  batch: BatchState,
+  examIdOf: () => string,
+  actions: RowActions,
+): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'muted' }, 'No submissions yet. Upload PDFs above.');
   return h(
     'div',
@@ -358,6 +479,7 @@ function submissionsTable(rows: SubmissionRow[], batch: BatchState, examIdOf: ()
           h('th', { scope: 'col' }, 'Total'),
           h('th', { scope: 'col' }, 'To review'),
           h('th', { scope: 'col' }, 'Flags'),
+          h('th', { scope: 'col' }, 'Actions'),
         ),
       ),
       h(
@@ -401,6 +523,7 @@ function submissionsTable(rows: SubmissionRow[], batch: BatchState, examIdOf: ()
                 h('span', { class: 'badge badge-warn', 'data-flag': f }, '⚑ ', flagLabel(f)),
               ),
             ),
+            withdrawnCell(r, actions),
           );
         }),
       ),

@@ -1,8 +1,8 @@
 /** Regrade requests of an exam, each answered with a message and optionally a new score. */
 import { api } from '../api.ts';
-import { errorBox, field, notice } from '../components.ts';
+import { errorBox, field, notice, pageCrop } from '../components.ts';
 import { h, mount } from '../dom.ts';
-import { fmtDate } from '../format.ts';
+import { fmtDate, fmtScoreOf } from '../format.ts';
 import { href } from '../router.ts';
 import type { RegradeRequest } from '../types.ts';
 import { examHeader, loadExam } from './common.ts';
@@ -34,6 +34,7 @@ export async function requestsView(main: HTMLElement, params: Record<string, str
                 r.message,
                 r.createdAt ? h('span', { class: 'muted' }, ` (${fmtDate(r.createdAt)})`) : null,
               ),
+              requestContext(r),
               r.submissionId
                 ? h('p', null, h('a', { href: href('script', { id: r.submissionId }) }, 'Open the script'))
                 : null,
@@ -54,7 +55,12 @@ export async function requestsView(main: HTMLElement, params: Record<string, str
                   },
                 },
                 field('Answer to the student', answer),
-                field('New score (leave empty to keep)', score),
+                field(
+                  r.current
+                    ? `New score, 0 to ${r.current.max} (leave empty to keep)`
+                    : 'New score (leave empty to keep)',
+                  score,
+                ),
                 h('button', { type: 'submit', class: 'primary' }, 'Send answer'),
                 msg,
               ),
@@ -64,4 +70,35 @@ export async function requestsView(main: HTMLElement, params: Record<string, str
   };
   await draw();
   return undefined;
+}
+
+/** What the TA needs to answer: the part's score now and its maximum, and the answer on the page. */
+function requestContext(r: RegradeRequest): HTMLElement | null {
+  if (!r.current && !r.crop) return null;
+  return h(
+    'div',
+    { class: 'request-context' },
+    r.current
+      ? h(
+          'p',
+          { 'data-testid': 'rr-current' },
+          h('strong', null, 'Current score: '),
+          fmtScoreOf(r.current.score, r.current.max),
+          r.current.overridden ? ' (set by a TA)' : r.current.review ? ' (still in review)' : '',
+        )
+      : null,
+    r.answerText ? h('p', null, h('strong', null, 'Answer as read: '), h('code', null, r.answerText)) : null,
+    r.crop && r.page
+      ? h(
+          'div',
+          { class: 'crop-card', 'data-testid': 'rr-crop' },
+          pageCrop(
+            r.page.imageUrl,
+            { width: r.page.width, height: r.page.height },
+            r.crop.box,
+            `Answer to part ${r.partId} on page ${r.crop.page}`,
+          ),
+        )
+      : null,
+  );
 }

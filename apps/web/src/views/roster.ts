@@ -19,6 +19,11 @@ interface ImportResult {
   updated: number;
   enrolled: number;
   unchanged: number;
+  versions?: { assigned: number; changed: number; regrade?: { scripts: number; changed: number } | null };
+}
+interface ClassList {
+  versions: string[];
+  students: { userId: string; name: string; roll: string | null; email: string; version: string | null }[];
 }
 
 export async function rosterView(main: HTMLElement, params: Record<string, string>): Promise<undefined> {
@@ -50,18 +55,27 @@ export async function rosterView(main: HTMLElement, params: Record<string, strin
   const classInfo = h('p', { class: 'muted', 'data-testid': 'class-size' });
   const drawInfo = () => mount(classInfo, `${students.length} student(s) on the class list.`);
   drawInfo();
+  // the class list with each student's version of this exam (when the exam has versions)
+  const classList = h('div', { 'data-testid': 'class-list' });
+  const drawClassList = async () => {
+    const list = await api.get<ClassList>(`${base}/roster`).catch(() => null);
+    mount(classList, list?.versions.length ? classListTable(list) : null);
+  };
+  await drawClassList();
   mount(
     main,
     examHeader(exam, role, 'roster'),
     h('h1', null, 'Roster matching'),
     rosterError ? errorBox(rosterError) : null,
     courseId
-      ? importSection(courseId, async () => {
+      ? importSection(courseId, exam.id, async () => {
           await loadStudents();
           drawInfo();
+          await drawClassList();
         })
       : null,
     classInfo,
+    classList,
     h('h2', null, 'Scripts whose student is unconfirmed'),
     unmatched.length === 0 ? notice('Every script is matched to a student.', 'ok') : list,
   );
@@ -69,7 +83,42 @@ export async function rosterView(main: HTMLElement, params: Record<string, strin
   return undefined;
 }
 
-function importSection(courseId: string, onImported: () => Promise<void>): HTMLElement {
+function classListTable(list: ClassList): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'table', 'data-testid': 'roster-versions' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, 'Roll'),
+          h('th', { scope: 'col' }, 'Name'),
+          h('th', { scope: 'col' }, 'Version'),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        list.students.map((s) =>
+          h(
+            'tr',
+            null,
+            h('td', null, s.roll ?? ''),
+            h('td', null, s.name),
+            h('td', null, s.version ?? h('span', { class: 'muted' }, 'none (the code on the script)')),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function importSection(courseId: string, examId: string, onImported: () => Promise<void>): HTMLElement {
   const file = h('input', { type: 'file', name: 'class-list', accept: '.csv,text/csv' });
   const msg = h('div', { 'aria-live': 'polite', 'data-testid': 'import-result' });
   const button = h('button', { type: 'submit' }, 'Import class list');
@@ -80,7 +129,7 @@ function importSection(courseId: string, onImported: () => Promise<void>): HTMLE
     h(
       'p',
       { class: 'muted' },
-      'A CSV file with a header line naming the columns roll, name and optionally email (any order). Every line is checked; if any line is wrong, nothing is imported.',
+      "A CSV file with a header line naming the columns roll, name and optionally email and version (any order; version: the student's version of this exam). Every line is checked; if any line is wrong, nothing is imported.",
     ),
     field('Class list (CSV)', file),
     button,
@@ -97,11 +146,16 @@ function importSection(courseId: string, onImported: () => Promise<void>): HTMLE
     try {
       const r = await api.post<ImportResult>(`/api/courses/${encodeURIComponent(courseId)}/roster`, {
         csv: await f.text(),
+        examId,
       });
       mount(
         msg,
         notice(
-          `Class list imported: ${r.students} student(s) — ${r.created} new, ${r.updated} updated, ${r.enrolled} newly enrolled.`,
+          `Class list imported: ${r.students} student(s) — ${r.created} new, ${r.updated} updated, ${r.enrolled} newly enrolled.${
+            r.versions
+              ? ` Versions: ${r.versions.assigned} assigned, ${r.versions.changed} changed${r.versions.regrade ? `; regraded, ${r.versions.regrade.changed} of ${r.versions.regrade.scripts} scripts changed` : ''}.`
+              : ''
+          }`,
           'ok',
         ),
       );

@@ -3,7 +3,7 @@ import { api } from '../api.ts';
 import { errorBox, field, notice, statusBadge } from '../components.ts';
 import { h, mount } from '../dom.ts';
 import { flagLabel } from '../flags.ts';
-import { fmtScoreOf } from '../format.ts';
+import { fmtDate, fmtScoreOf } from '../format.ts';
 import { href } from '../router.ts';
 import type { Submission } from '../types.ts';
 import { answersOf, fileNameOf, normalizeSubmission, overrideOf, partsOf } from '../types.ts';
@@ -46,6 +46,12 @@ export async function scriptView(main: HTMLElement, params: Record<string, strin
           : null,
       ),
       sub.statusReason ? notice(sub.statusReason, 'warn') : null,
+      sub.withdrawn
+        ? notice(
+            `Withdrawn ${fmtDate(sub.withdrawn.at)}: ${sub.withdrawn.reason}. It counts in no grade list, export or release until restored (from the submissions list).`,
+            'warn',
+          )
+        : null,
       flagBanner(sub),
       h(
         'div',
@@ -155,6 +161,22 @@ function flagBanner(sub: Submission): HTMLElement | null {
                     { href: href('script', { id: o.id }), 'data-testid': 'flag-link' },
                     `open ${o.fileName}`,
                   ),
+                  // the two scripts side by side with what they share marked
+                  f === 'similarity'
+                    ? [
+                        ' (',
+                        h(
+                          'a',
+                          {
+                            href: href('compare', { id: sub.id, otherId: o.id }),
+                            'data-testid': 'compare-link',
+                          },
+                          // no file name here: the link before this one names the script
+                          'compare side by side',
+                        ),
+                        ')',
+                      ]
+                    : null,
                 ]),
               ]
             : null,

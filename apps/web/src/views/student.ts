@@ -38,6 +38,20 @@ export async function studentView(main: HTMLElement, params: Record<string, stri
           ? h('span', { class: 'muted' }, ' Total shown once every part is reviewed')
           : null,
       ),
+      sub.version
+        ? h(
+            'p',
+            { class: 'meta', 'data-testid': 'my-version' },
+            'Your exam version: ',
+            h('strong', null, `Version ${sub.version.name}`),
+            ' · ',
+            h(
+              'a',
+              { href: sub.version.paperUrl, download: '' },
+              `Question paper (Version ${sub.version.name})`,
+            ),
+          )
+        : null,
       released
         ? null
         : notice('Your grades have not been released yet. They will appear here once your TA releases them.'),

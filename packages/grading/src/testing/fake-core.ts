@@ -1,6 +1,13 @@
 // A fast stand-in for the OCR/grading core, for tests of the queue, database and API plumbing
 // (the real core has its own tests). "PDFs" here are text: a `%PDF-` line, then `roll: X`,
-// `name: Y` and `<partId>: <answer>` lines. Rubric YAML: `parts: {<id>: {max, key}}`.
+// `name: Y` and `<partId>: <answer>` lines, pages apart by `---page---` lines (a stack: a page with
+// a `roll:` or `name:` line starts a script). Rubric YAML: `parts: {<id>: {max, key}}`.
+
+const PAGE_BREAK = '---page---';
+
+function fakePages(text: string): string[] {
+  return text.split('\n').slice(1).join('\n').split(`\n${PAGE_BREAK}\n`);
+}
 
 import { matchStudent, type Roster } from '@grader/ingest';
 import { IngestError } from '@grader/ingest/errors';
@@ -8,21 +15,33 @@ import type { ExtractedScript, PartGrade, ScriptGrade } from '@grader/model';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Extractor, GradingCore } from '../core.ts';
+import { fakeVersioned } from './fake-versions.ts';
 
 export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { calls: number } {
   const ex = {
     calls: 0,
     async extract(
       bytes: Uint8Array,
-      o: { fileName: string; onProgress?: (p: number) => void; roster?: Roster },
+      o: {
+        fileName: string;
+        onProgress?: (p: number) => void;
+        roster?: Roster;
+        pages?: { from: number; to: number };
+      },
     ) {
       ex.calls++;
       const text = Buffer.from(bytes).toString('utf8');
       if (!text.startsWith('%PDF-')) throw new IngestError('not_pdf', `${o.fileName} is not a PDF`);
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       o.onProgress?.(0.5);
+      let pages = fakePages(text);
+      if (o.pages) {
+        if (o.pages.from < 1 || o.pages.to > pages.length || o.pages.from > o.pages.to)
+          throw new IngestError('empty', `pages ${o.pages.from}-${o.pages.to} are not pages of the PDF`);
+        pages = pages.slice(o.pages.from - 1, o.pages.to);
+      }
       const fields = new Map<string, string>();
-      for (const line of text.split('\n').slice(1)) {
+      for (const line of pages.join('\n').split('\n')) {
         const i = line.indexOf(':');
         if (i > 0) fields.set(line.slice(0, i).trim(), line.slice(i + 1).trim());
       }
@@ -45,8 +64,15 @@ export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { ca
       const m = o.roster?.length ? matchStudent(read, o.roster, 'text') : null;
       return {
         file: o.fileName,
-        pageCount: 1,
-        pages: [{ page: 1, width: 595, height: 842, source: 'text', conf: 1, rotation: 0 }],
+        pageCount: pages.length,
+        pages: pages.map((_, i) => ({
+          page: i + 1,
+          width: 595,
+          height: 842,
+          source: 'text' as const,
+          conf: 1,
+          rotation: 0,
+        })),
         header: {
           ...read,
           course: null,
@@ -61,6 +87,16 @@ export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { ca
         unlabelled: [],
         warnings: [],
       } satisfies ExtractedScript;
+    },
+    async split(bytes: Uint8Array) {
+      const text = Buffer.from(bytes).toString('utf8');
+      if (!text.startsWith('%PDF-')) throw new IngestError('not_pdf', 'not a PDF');
+      const pages = fakePages(text);
+      const starts = [1];
+      pages.forEach((p, i) => {
+        if (i > 0 && /^(roll|name):/m.test(p)) starts.push(i + 1);
+      });
+      return starts.map((from, i) => ({ from, to: (starts[i + 1] ?? pages.length + 1) - 1 }));
     },
     async close() {},
   };
@@ -89,12 +125,12 @@ export const fakeGrading: GradingCore = {
   parameterValues(_exam, parameters) {
     return Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, String(v)]));
   },
-  batchFlags(exam, parameters, yaml, items) {
+  batchFlags(exam, parameters, yaml, items, versions) {
     // similarity stand-in: scripts with identical answer text are flagged in pairs
-    const grade = fakeGrading.prepare(exam, parameters, yaml);
+    const grade = fakeGrading.prepare(exam, parameters, yaml, versions);
     const text = items.map((i) => JSON.stringify(Object.values(i.extraction.parts).map((p) => p.text)));
     return items.map((item, k) => {
-      const g = grade(item.extraction, item.fileName);
+      const g = grade(item.extraction, item.fileName, item.rosterVersion);
       const twin = items.findIndex((_, j) => j !== k && text[j] === text[k]);
       if (twin < 0) return { flags: g.flags, flagReasons: g.flagReasons };
       return {
@@ -103,7 +139,22 @@ export const fakeGrading: GradingCore = {
       };
     });
   },
-  prepare(_exam, parameters, yaml) {
+  similarityEvidence(_exam, _parameters, _yaml, items, a, b) {
+    // stand-in: the answers both scripts wrote word for word
+    const pa = items[a].extraction.parts;
+    const pb = items[b].extraction.parts;
+    const values = Object.keys(pa)
+      .filter((id) => pb[id] && pa[id].text === pb[id].text)
+      .map((id) => ({
+        partId: id,
+        value: pa[id].text,
+        scripts: items.filter((i) => i.extraction.parts[id]?.text === pa[id].text).length,
+      }));
+    return { values, sentences: [] };
+  },
+  prepare(exam, parameters, yaml, versions) {
+    if (versions?.length)
+      return fakeVersioned(versions, parameters, (p) => fakeGrading.prepare(exam, p, yaml));
     const rubric = FakeRubric.parse(parseYaml(yaml));
     return (extraction, fileName): ScriptGrade => {
       const parts: Record<string, PartGrade> = {};
@@ -137,6 +188,16 @@ export const fakeGrading: GradingCore = {
 };
 
 export const FAKE_RUBRIC_YAML = 'parts:\n  "1a": { max: 3, key: "42" }\n  "2a": { max: 2, key: "7" }\n';
+
+/** A fake stack: one "PDF" of several fake scripts' pages (each script one page per entry). */
+export function fakeStack(pages: Record<string, string>[]): Buffer {
+  const body = pages.map((f) =>
+    Object.entries(f)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
+  return Buffer.from(['%PDF-1.7', body.join(`\n${PAGE_BREAK}\n`)].join('\n'));
+}
 
 /** A fake "PDF" for the fake extractor. */
 export function fakePdf(fields: Record<string, string>): Buffer {

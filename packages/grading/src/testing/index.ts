@@ -1,2 +1,4 @@
 // A fast stand-in for the grading core (extractor and grading), for tests of the plumbing around it.
-export { FAKE_RUBRIC_YAML, fakeExtractor, fakeGrading, fakePdf } from './fake-core.ts';
+
+export { ct3Answers } from './ct3-answers.ts';
+export { FAKE_RUBRIC_YAML, fakeExtractor, fakeGrading, fakePdf, fakeStack } from './fake-core.ts';
