@@ -288,11 +288,16 @@ function notationForms(s: string): string {
 
 /** Lower-case, ASCII-math, single-spaced text for word and phrase matching. */
 export function normalizeProse(raw: string): string {
-  return normalizeMath(raw)
-    .toLowerCase()
-    .replace(/[‘’`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    normalizeMath(raw)
+      .toLowerCase()
+      .replace(/[‘’`´]/g, "'")
+      // contractions typed without their apostrophe, and shorthand: "doesnt", "wont", "w/o"
+      .replace(/\b(does|do|did|is|are|was|were|can|could|would|should|has|have|had|wo)nt\b/g, "$1n't")
+      .replace(/\bw\/o\b/g, 'without')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

@@ -265,3 +265,23 @@ describe('the answer, not the steps or asides around it', () => {
     expect(p.score).toBe(0.5);
   });
 });
+
+describe('typed shorthand', () => {
+  it('contractions without apostrophes and "w/o" are read as words', () => {
+    const i = item('4b', 'if f = 1 then dL/dc_1 = dL/dc_T, so the gradient doesnt vanish', 'no_vanish');
+    expect(i.awarded).toBe(1);
+    expect(item('4b', 'f = 1 => the gradient comes back to c_1 w/o decay', 'no_vanish').awarded).toBe(1);
+  });
+  it('a spaced x between symbols is a product sign in a formula; a right value under a formula read as wrong goes to a person', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t x C_{t-1} + i_t x C~_t = (1×0.2 + 1×0.5, 0.5×0.4 + 0×0, 0×0.8 + 0.5×0.1) = (0.7, 0.2, 0.05)',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+    const q = part(
+      '1b.i',
+      'C_t = f_t + C_{t-1} * i_t = (1×0.2 + 1×0.5, 0.5×0.4 + 0×0, 0×0.8 + 0.5×0.1) = (0.7, 0.2, 0.05)',
+    );
+    expect(q.review).toBe(true);
+  });
+});

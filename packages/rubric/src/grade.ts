@@ -17,6 +17,7 @@ import {
   normalizeMath,
   normalizeProse,
   parseExpr,
+  tryParseExpr,
   sameShape,
   substitute,
   tokenize,
@@ -519,6 +520,11 @@ function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
       if (!s.expr || syms === 0 || s.tokens.filter((t) => t.t === 'num').length >= syms) continue;
       sawEquation = true;
       if (equivalent(s.expr, key)) return true;
+      // a spaced letter x between two symbols is a product sign (`f_t x C_{t-1}`), not a variable
+      const crossed = / x (?=[A-Za-z(])/.test(s.text)
+        ? tryParseExpr(normalizeMath(s.text.replace(/ x (?=[A-Za-z(])/g, ' * ')))
+        : null;
+      if (crossed && equivalent(crossed, key)) return true;
     }
   }
   return sawEquation ? false : null;
@@ -697,7 +703,7 @@ function gradeValue(
       return result(
         0,
         `${shownValue} matches the answer, but the formula used is not the right one`,
-        w.ok ? Math.min(read.conf, 0.5) : read.conf,
+        Math.min(read.conf, 0.5),
         `${item.id}:formula`,
       );
     }
