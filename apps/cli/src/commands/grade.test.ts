@@ -170,6 +170,51 @@ describe('grader grade --split: each file a stack, one result per script', () =>
     expect(split.map(({ file: _, ...g }) => round(g))).toEqual(alone.map(({ file: _, ...g }) => round(g)));
   });
 
+  // The sheet-feeder case of the issue: five scripts (typed, office, scanned, office, LaTeX) in one
+  // PDF; the scan's header and answers are read by OCR (tesseract alone, to keep the run short)
+  const five = ['p01.pdf', 'p08.pdf', 'p02.pdf', 'p11.pdf', 'p05.pdf'];
+  const fiveStack = join(mkdtempSync(join(tmpdir(), 'grade-split-')), 'pile.pdf');
+  const haveFive = buildStack(
+    five.map((f) => join(samples, f)),
+    fiveStack,
+  );
+  it.skipIf(!haveFive)(
+    'five scripts, one scanned: five results, each its writer and its grade alone',
+    async () => {
+      const engine = process.env.OCR_ENGINE;
+      process.env.OCR_ENGINE = 'tesseract';
+      try {
+        const split = await grade(['--split', fiveStack]);
+        const alone = await grade(five.map((f) => join(samples, f)));
+        expect(split.map((r) => r.file)).toEqual([
+          'pile.pdf#pages=1-2',
+          'pile.pdf#pages=3-4',
+          'pile.pdf#pages=5-7',
+          'pile.pdf#pages=8-9',
+          'pile.pdf#pages=10-11',
+        ]);
+        expect(split.map((r) => (r.student as { roll: string } | null)?.roll)).toEqual(
+          alone.map((r) => (r.student as { roll: string } | null)?.roll),
+        );
+        const marks = (r: Record<string, unknown>) => ({
+          total: r.total,
+          flags: r.flags,
+          parts: Object.fromEntries(
+            Object.entries(r.parts as Record<string, { score: number; review: boolean }>).map(([id, p]) => [
+              id,
+              [p.score, p.review],
+            ]),
+          ),
+        });
+        expect(split.map(marks)).toEqual(alone.map(marks));
+      } finally {
+        if (engine === undefined) delete process.env.OCR_ENGINE;
+        else process.env.OCR_ENGINE = engine;
+      }
+    },
+    240_000,
+  );
+
   it('an unreadable stack is one result with its error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'grade-split-'));
     const bad = join(dir, 'pile.pdf');
