@@ -1,5 +1,6 @@
 // Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
+import { alignLabels, type Candidate } from './align.ts';
 import { findLabel, type Label, type PartPath, PartTree } from './labels.ts';
 import { readingFrame, setReadingFrame, unionBox } from './layout.ts';
 
@@ -133,15 +134,105 @@ export function segment(
   parts: Array<{ id: string; path: string[] }>,
 ): Segmentation {
   const first = segmentOnce(lines, pages, parts, new Map());
-  const forced = unreadLabels(first, parts);
-  if (forced.size === 0) return first;
-  const second = segmentOnce(lines, pages, parts, forced);
-  second.warnings.push(
-    ...[...forced.entries()].map(
+  // on OCR'd pages: labels read loosely, aligned with the exam's parts in order
+  const aligned = alignedLabels(first, parts);
+  const base = aligned.size ? segmentOnce(lines, pages, parts, aligned) : first;
+  const unread = unreadLabels(base, parts);
+  const forced = new Map([...aligned, ...unread]);
+  const out = unread.size ? segmentOnce(lines, pages, parts, forced) : base;
+  out.warnings.push(
+    ...[...aligned.entries()].map(([l, lab]) =>
+      lab
+        ? `label "${l.text.slice(0, lab.end).trim()}" read as ${lab.partId} (aligned with exam order)`
+        : `"${l.text.slice(0, 12).trim()}" not taken as a label (exam order placed its part elsewhere)`,
+    ),
+    ...[...unread.entries()].map(
       ([l, lab]) => `unreadable label "${l.text}" taken as ${lab.partId} (by exam order)`,
     ),
   );
-  return second;
+  return out;
+}
+
+/** A line starting with a roman-numbered item ("ii.", "iv)", OCR's "il." or "11."). */
+const ROMAN_ITEM = /^\s*\(?[ivxl1|!]{1,4}s?\s*[.),:]/i;
+
+/** Whether another line within three of line `i`, on its page, starts with a roman-numbered item too. */
+function listNear(body: Line[], i: number): boolean {
+  for (let j = Math.max(0, i - 3); j <= Math.min(body.length - 1, i + 3); j++)
+    if (j !== i && body[j].page === body[i].page && ROMAN_ITEM.test(body[j].text)) return true;
+  return false;
+}
+
+/**
+ * Labels on OCR'd lines that the strict reading missed ("01b", "(6) i.", "11.", "Ouestion 2 port (a)"):
+ * between two labels that were read, the lines at the margin are aligned with the parts missing
+ * between them, in exam order, by how well their start reads as each part's label.
+ */
+function alignedLabels(
+  seg: SegmentRun,
+  parts: Array<{ id: string; path: string[] }>,
+): Map<Line, Label | null> {
+  const forced = new Map<Line, Label | null>();
+  if (!seg.body.some((l) => l.conf < 1)) return forced;
+  const idx = new Map(parts.map((p, k) => [p.id, k]));
+  // labels read cleanly anchor the alignment; one OCR read only through a confusion ("(3)(e)" taken
+  // for 3c) is a candidate like any other line
+  const firm = seg.labelLines.filter((l) => !l.loose);
+  const loose = new Map(seg.labelLines.filter((l) => l.loose).map((l) => [l.index, l.partId]));
+  const looseConf = new Map(seg.labelLines.map((l) => [l.index, l.conf]));
+  const found = new Set(firm.map((l) => l.partId));
+  const labelAt = new Set(firm.map((l) => l.index));
+  const anchors = [
+    { index: -1, k: -1 },
+    ...firm.map((l) => ({ index: l.index, k: idx.get(l.partId) ?? -1 })),
+    { index: seg.body.length, k: parts.length },
+  ];
+  const assigned = new Set<string>();
+  const unpicked: number[] = [];
+  for (let a = 0; a + 1 < anchors.length; a++) {
+    const from = anchors[a];
+    const to = anchors[a + 1];
+    if (to.k <= from.k) {
+      for (let i = from.index + 1; i < to.index; i++) if (loose.has(i)) unpicked.push(i);
+      continue;
+    }
+    const missing = parts.slice(from.k + 1, to.k).filter((p) => !found.has(p.id));
+    const at: number[] = [];
+    const cands: Candidate[] = [];
+    for (let i = from.index + 1; i < to.index; i++) {
+      const line = seg.body[i];
+      if (labelAt.has(i) || line.conf >= 1) continue;
+      at.push(i);
+      cands.push({
+        text: line.text,
+        indent: seg.indents[i],
+        width: seg.widths[i],
+        pageStart: i === 0 || seg.body[i - 1].page !== line.page,
+        listy: ROMAN_ITEM.test(line.text) && listNear(seg.body, i),
+      });
+    }
+    const picked = alignLabels(cands, missing, from.k >= 0 ? parts[from.k] : null);
+    for (const [c, { part, score, fit }] of picked) {
+      assigned.add(part.id);
+      // (a loose label that the alignment reads as the same part keeps its own reading)
+      const conf = score >= 0.95 ? 0.9 : score * 0.75;
+      if (loose.get(at[c]) === part.id && (looseConf.get(at[c]) ?? 0) >= conf) continue;
+      forced.set(seg.body[at[c]], {
+        path: part.path.map((x) => x.toLowerCase()),
+        partId: part.id,
+        end: fit.end,
+        // a label read loosely: only a near-perfect reading keeps a confidence that can pass
+        conf,
+        weak: false,
+      });
+    }
+    at.forEach((i, c) => {
+      if (loose.has(i) && !picked.has(c)) unpicked.push(i);
+    });
+  }
+  // a loose label the alignment did not take stays as it was read, unless its part went elsewhere
+  for (const i of unpicked) if (assigned.has(loose.get(i) as string)) forced.set(seg.body[i], null);
+  return forced;
 }
 
 /** A line ending in an operator or an open bracket, whose expression goes on on the next line. */
@@ -210,16 +301,18 @@ function unreadLabels(seg: SegmentRun, parts: Array<{ id: string; path: string[]
 }
 
 type SegmentRun = Segmentation & {
-  labelLines: Array<{ index: number; partId: string }>;
+  /** where each part's label was read: `loose` when OCR's reading of it needed a confusion (b as 6) */
+  labelLines: Array<{ index: number; partId: string; loose: boolean; conf: number }>;
   body: Line[];
   indents: number[];
+  widths: number[];
 };
 
 function segmentOnce(
   lines: Line[],
   pages: PageInfo[],
   parts: Array<{ id: string; path: string[] }>,
-  forced: Map<Line, Label>,
+  forced: Map<Line, Label | null>,
 ): SegmentRun {
   const tree = new PartTree(parts);
   const seen = (id: string) => segs.some((s) => s.partId === id);
@@ -281,8 +374,9 @@ function segmentOnce(
   let seenLabel = false;
   // text after an inner-node label ("Q1 b)") with no sub-label yet has no part to go to
   let orphanContext = false;
-  const labelLines: Array<{ index: number; partId: string }> = [];
+  const labelLines: Array<{ index: number; partId: string; loose: boolean; conf: number }> = [];
   const indents: number[] = [];
+  const widths: number[] = [];
 
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
@@ -290,8 +384,11 @@ function segmentOnce(
     const width = frame.width;
     const indent = frame.box.x - (margin.get(line.page) ?? 0);
     indents.push(indent);
+    widths.push(width);
     const force = forced.get(line);
-    let label = force ?? findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true });
+    let label = forced.has(line)
+      ? (force ?? null)
+      : findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true });
     // "1. (a) e_kj = …" under "Question 2": a list number before a sub-label, when reading it as a
     // question would go back to a part already answered
     const listed = /^\s*\d{1,2}[.)]\s+(?=\()/.exec(line.text);
@@ -549,7 +646,12 @@ function segmentOnce(
       also,
     };
     segs.push(current);
-    labelLines.push({ index: i, partId: current.partId });
+    labelLines.push({
+      index: i,
+      partId: current.partId,
+      loose: line.conf < 1 && !force && (guessedHere || label.conf < 0.9),
+      conf: label.conf,
+    });
   }
 
   const out: Record<string, PartAnswer> = {};
@@ -590,7 +692,7 @@ function segmentOnce(
     p.conf = Math.max(0, Math.min(1, p.labelConf * wordConf));
     if (p.occurrences > 1) warnings.push(`part ${p.partId} is answered in ${p.occurrences} places`);
   }
-  return { preamble, parts: out, order, unlabelled, warnings, labelLines, body, indents };
+  return { preamble, parts: out, order, unlabelled, warnings, labelLines, body, indents, widths };
 }
 
 /** One region per run of consecutive lines on the same page. */

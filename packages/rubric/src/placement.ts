@@ -2,6 +2,8 @@
 // whose lines define the quantities of several sub-parts (C_t, then h_t), is split between them.
 // Only a line that defines a sub-part's own quantity (`h_t = …`, `b_f ∈ R^3`, `b_f: 3 × 1`) moves,
 // with what follows it up to the next such line; the moved part's confidence is lowered.
+// On OCR'd scripts, a page of one part's block that mentions only a missing part's quantities (a
+// label OCR lost, a question per page) is moved to it, for a person to check.
 import type { ExtractedScript, PartAnswer } from '@grader/model';
 import { normalizeMath, tokenize } from '@grader/parse';
 import { canonicalSymbol } from './evidence.ts';
@@ -33,7 +35,119 @@ function namesOf(rubric: Rubric): Map<string, Set<string>> {
   return out;
 }
 
+/** Confidence of an OCR'd block moved to another question by what it mentions: always reviewed. */
+export const MOVED_CONF = 0.3;
+
+/**
+ * What marks a part's answer out from the others': the variables its items ask for and the
+ * numbers (three digits or more) of its keys as the prepared rubric's labels spell them, less
+ * those of any other part.
+ */
+function markersOf(rubric: Rubric): Map<string, Set<string>> {
+  const raw = new Map<string, Set<string>>();
+  for (const part of rubric.parts) {
+    const m = new Set<string>();
+    for (const item of part.items) {
+      if (item.type === 'value' || item.type === 'mapping')
+        for (const n of item.names) if (canonicalSymbol(n).length > 1) m.add(`sym:${canonicalSymbol(n)}`);
+      for (const n of item.label.match(/\d{3,}/g) ?? []) m.add(`num:${n}`);
+    }
+    raw.set(part.id, m);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const [id, m] of raw) {
+    const own = new Set([...m].filter((x) => ![...raw].some(([o, om]) => o !== id && om.has(x))));
+    out.set(id, own);
+  }
+  return out;
+}
+
+/** How many of `markers` a block's text mentions. */
+function mentions(text: string, markers: Set<string>): number {
+  const nums = new Set(text.replace(/(?<=\d),(?=\d{3})/g, '').match(/\d{3,}/g) ?? []);
+  const syms = new Set<string>();
+  for (const t of tokenize(normalizeMath(text))) if (t.t === 'sym') syms.add(t.v);
+  let n = 0;
+  for (const m of markers) if (m.startsWith('num:') ? nums.has(m.slice(4)) : syms.has(m.slice(4))) n++;
+  return n;
+}
+
+/**
+ * Answers whose label OCR lost: on a scanned script, a page of another part's block (a question
+ * per page, its label unread) that mentions a missing part's own quantities (its variables, its
+ * key's numbers: 199 for question 5) and none of its host's is moved to the missing part — with a
+ * confidence that sends both to a person.
+ */
+function placeAcrossQuestions(script: ExtractedScript, rubric: Rubric): ExtractedScript {
+  const missing = rubric.parts.filter((p) => !script.parts[p.id]?.text.trim());
+  if (!missing.length) return script;
+  const markers = markersOf(rubric);
+  const order = rubric.parts.map((p) => p.id);
+  let parts = script.parts;
+  for (const want of missing) {
+    const own = markers.get(want.id);
+    if (!own || own.size === 0) continue;
+    // the block of an unread label lands in the part answered before it
+    const k = order.indexOf(want.id);
+    const hostId = order
+      .slice(0, k)
+      .reverse()
+      .find((id) => parts[id]?.text.trim());
+    const host = hostId ? parts[hostId] : undefined;
+    if (!hostId || !host || host.lines.length < 2 || host.lines.some((l) => l.conf >= 1)) continue;
+    const hostMarks = markers.get(hostId) ?? new Set<string>();
+    for (let s = 1; s < host.lines.length; s++) {
+      if (host.lines[s].page === host.lines[s - 1].page) continue;
+      let e = s + 1;
+      while (e < host.lines.length && host.lines[e].page === host.lines[s].page) e++;
+      const text = host.lines
+        .slice(s, e)
+        .map((l) => l.text)
+        .join('\n');
+      if (mentions(text, own) < 2 || mentions(text, hostMarks) > 0) continue;
+      const moved = host.lines.slice(s, e);
+      const kept = [...host.lines.slice(0, s), ...host.lines.slice(e)];
+      parts = {
+        ...parts,
+        [hostId]: {
+          ...host,
+          text: kept.map((l) => l.text).join('\n'),
+          lines: kept,
+          labelConf: Math.min(host.labelConf, 0.6),
+          conf: Math.min(host.conf, 0.6),
+        },
+        [want.id]: {
+          partId: want.id,
+          text,
+          lines: moved,
+          regions: [{ page: moved[0].page, box: unionOf(moved.map((l) => l.box)) }],
+          labelConf: MOVED_CONF,
+          conf: MOVED_CONF,
+          occurrences: 1,
+        },
+      };
+      break;
+    }
+  }
+  return parts === script.parts ? script : { ...script, parts };
+}
+
+function unionOf(boxes: Array<{ x: number; y: number; w: number; h: number }>) {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return {
+    x,
+    y,
+    w: Math.max(...boxes.map((b) => b.x + b.w)) - x,
+    h: Math.max(...boxes.map((b) => b.y + b.h)) - y,
+  };
+}
+
 export function placeByContent(script: ExtractedScript, rubric: Rubric): ExtractedScript {
+  return placeWithinQuestions(placeAcrossQuestions(script, rubric), rubric);
+}
+
+function placeWithinQuestions(script: ExtractedScript, rubric: Rubric): ExtractedScript {
   const names = namesOf(rubric);
   const missing = rubric.parts.filter((p) => !script.parts[p.id]?.text.trim() && names.get(p.id)?.size);
   if (!missing.length) return script;

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { alignLabels, type Candidate, fitLabel, labelScore, type PartDef } from './align.ts';
+import { segment } from './segment.ts';
+import { linesOf, pageInfo } from './testing.ts';
+
+const parts: PartDef[] = [
+  { id: '1a', path: ['1', 'a'] },
+  { id: '1b.i', path: ['1', 'b', 'i'] },
+  { id: '1b.ii', path: ['1', 'b', 'ii'] },
+  { id: '2a', path: ['2', 'a'] },
+  { id: '2b', path: ['2', 'b'] },
+  { id: '3a', path: ['3', 'a'] },
+  { id: '3b', path: ['3', 'b'] },
+  { id: '3c', path: ['3', 'c'] },
+  { id: '4a', path: ['4', 'a'] },
+  { id: '4b', path: ['4', 'b'] },
+  { id: '5', path: ['5'] },
+];
+const part = (id: string) => parts.find((p) => p.id === id) as PartDef;
+const cand = (text: string, more: Partial<Candidate> = {}): Candidate => ({
+  text,
+  indent: 0,
+  width: 595,
+  pageStart: false,
+  ...more,
+});
+
+describe('fitLabel', () => {
+  it('reads labels written in many styles, with where the answer starts', () => {
+    expect(fitLabel('Question 1 part (b)(i) C_t = 0.7', ['1', 'b', 'i'])).toMatchObject({ fit: 1, end: 23 });
+    expect(fitLabel('(1)(b)(i)', ['1', 'b', 'i'])).toMatchObject({ fit: 1, alone: true });
+    expect(fitLabel('1bii. h_t = 0.6', ['1', 'b', 'ii'])).toMatchObject({ fit: 1, end: 6 });
+    expect(fitLabel('2. (a) e_kj = s', ['2', 'a'])).toMatchObject({ fit: 1, end: 7 });
+    expect(fitLabel('ii. h_t', ['1', 'b', 'ii'], 2)).toMatchObject({ fit: 1, dropped: 2 });
+  });
+
+  it('forgives the misreads of handwriting OCR, at a cost', () => {
+    const q = fitLabel('01b. C_t = 3', ['1', 'b']);
+    expect(q?.fit).toBeGreaterThan(0.9);
+    expect(q?.end).toBe(5);
+    expect(fitLabel('lb) C_t', ['1', 'b'])?.fit).toBeGreaterThan(0.8);
+    expect(fitLabel('Ouestion 1 port (6)(i) text', ['1', 'b', 'i'])?.fit).toBeGreaterThan(0.8);
+    expect(fitLabel('11. h_t', ['1', 'b', 'ii'], 2)?.fit).toBeGreaterThan(0.6);
+    // a bracketed component OCR lost entirely ("(b)()")
+    expect(fitLabel('Question 1 part (b)()', ['1', 'b', 'i'])?.fit).toBeGreaterThan(0.8);
+  });
+
+  it('does not read a component as another one', () => {
+    // "b" read as "i" sinks the label, even with the roman numerals right
+    expect(fitLabel('ii. oi 8', ['1', 'b', 'ii'], 1)?.fit ?? 0).toBeLessThan(0.5);
+    expect(fitLabel('3 + 2 = 5', ['3', 'c'])?.fit ?? 0).toBeLessThan(0.6);
+  });
+});
+
+describe('labelScore', () => {
+  it('reads a relative label only against the part before it', () => {
+    expect(labelScore(cand('ii. h_t = o_t'), part('1b.ii'), part('1b.i'))?.score).toBeGreaterThan(0.9);
+    // after 1(a), "ii." is an item of 1(a)'s own list
+    expect(labelScore(cand('ii. i_t: 4'), part('1b.ii'), part('1a'))?.score ?? 0).toBeLessThan(0.6);
+    expect(labelScore(cand('(6) i. C_t = 0.7'), part('1b.i'), part('1a'))?.score).toBeGreaterThan(0.75);
+  });
+
+  it('wants a short label to look like one, and a label at the margin', () => {
+    expect(labelScore(cand('5'), part('5'), part('4b'))?.score).toBe(1);
+    expect(labelScore(cand('5 apples in a box'), part('5'), part('4b'))?.score ?? 0).toBeLessThan(0.6);
+    expect(labelScore(cand('(2)(b) 0', { indent: 300 }), part('2b'), part('2a'))?.score ?? 0).toBe(0);
+  });
+
+  it('gives a garbled short label with its question number right a low, passing score', () => {
+    const s = labelScore(cand('(3X0)'), part('3a'), part('2b'))?.score ?? 0;
+    expect(s).toBeGreaterThanOrEqual(0.6);
+    expect(s).toBeLessThan(0.8);
+  });
+
+  it('leaves a list of i., ii., iii. alone', () => {
+    const s = labelScore(cand('ii. h_t', { listy: true }), part('1b.ii'), part('1b.i'))?.score ?? 0;
+    expect(s).toBeLessThan(0.6);
+  });
+});
+
+describe('alignLabels', () => {
+  it('aligns misread labels with the parts in exam order, skipping parts not answered', () => {
+    const lines = [
+      'Name: Riya Sen',
+      '01a. f_t is at 3',
+      'the input gate is at 4',
+      '(6) i. C_t = [0.7, 0.2, 0.05]',
+      '11. h_t = [0.6044, 0, 0]',
+      '2. (o) e_kj = s^T h',
+      '(6) 0 extra parameters',
+      '4(a) dL/dc_t = ...',
+      '5',
+      'output side 199',
+    ].map((t) => cand(t));
+    const got = alignLabels(lines, parts, null);
+    const byLine = Object.fromEntries([...got].map(([i, x]) => [i, x.part.id]));
+    expect(byLine).toEqual({ 1: '1a', 3: '1b.i', 4: '1b.ii', 5: '2a', 6: '2b', 7: '4a', 8: '5' });
+  });
+
+  it('keeps exam order: a label for an earlier part after a later one is not taken', () => {
+    const got = alignLabels([cand('2(a) e = s h'), cand('1(a) f_t 3')], parts, null);
+    expect(got.size).toBe(1);
+  });
+
+  it('takes nothing when no line reads as a label', () => {
+    expect(alignLabels([cand('the forget gate is at 3'), cand('= [0.2, 0.2, 0]')], parts, null).size).toBe(0);
+  });
+});
+
+describe('segment on OCR lines', () => {
+  const ocr = (text: string) => segment(linesOf(text, 1, 0.8), [pageInfo(1, 'ocr')], parts);
+  const typed = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], parts);
+  const script = `Name: Riya Sen
+1(a) f_t is at 3
+(6) i. C_t = [0.7, 0.2, 0.05]
+16ii. h_t = [0.6044, 0, 0]
+2(a) e_kj = s^T h
+2(b) no extra parameters`;
+
+  it('finds misread labels between labels read, with a confidence that sends them to review', () => {
+    const s = ocr(script);
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b']);
+    expect(s.parts['1b.i'].text).toBe('C_t = [0.7, 0.2, 0.05]');
+    expect(s.parts['1b.ii'].text).toBe('h_t = [0.6044, 0, 0]');
+    // ("(6)" for "(b)" is the strict reading's, with its own confidence)
+    expect(s.parts['1b.i'].labelConf).toBeLessThan(0.75);
+    expect(s.parts['1b.ii'].labelConf).toBeLessThan(0.7);
+    expect(s.parts['1a'].text).toBe('f_t is at 3');
+  });
+
+  it('leaves a text layer as the strict reading has it', () => {
+    const garbled = `(2)(a)
+e_kj = s^T h
+(3X0)
+shape (3, 5)
+(3)(b)
+b_f is 3 x 1`;
+    expect(ocr(garbled).order).toEqual(['2a', '3a', '3b']);
+    const s = typed(garbled);
+    expect(s.order).toEqual(['2a', '3b']);
+    expect(s.parts['2a'].text).toBe('e_kj = s^T h\n(3X0)\nshape (3, 5)');
+    expect(s.warnings.join(' ')).not.toContain('aligned');
+  });
+
+  it('reads garbled label lines of one style by their question number and order', () => {
+    const s = ocr(`(1)(a)
+f_t is at 3
+(2)(a)
+e_kj = s^T h
+(3X0)
+shape (3, 5)
+(3)(e)
+b_f is 3 x 1
+(3Xc)
+4 x 18 = 72`);
+    expect(s.order).toEqual(['1a', '2a', '3a', '3b', '3c']);
+    expect(s.parts['3a'].text).toBe('shape (3, 5)');
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1');
+    expect(s.parts['3c'].text).toBe('4 x 18 = 72');
+    for (const id of ['3a', '3b', '3c']) expect(s.parts[id].labelConf).toBeLessThan(0.7);
+  });
+
+  it('does not take an answer list of i., ii. for the sub-parts of (b)', () => {
+    const s = ocr(`Question 1 part (a)
+i. f_t: 3
+ii. i_t: 4
+iii. o_t: 8
+Question 2 part (a)
+e_kj = s^T h`);
+    expect(s.order).toEqual(['1a', '2a']);
+    expect(s.parts['1a'].text).toBe('i. f_t: 3\nii. i_t: 4\niii. o_t: 8');
+  });
+});
