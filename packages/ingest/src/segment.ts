@@ -75,6 +75,17 @@ function contentOf(line: Line, labelEnd: number): Line | null {
   return out;
 }
 
+/** `line` cut at character `at`: what comes before (null when nothing) and the rest, read next. */
+function cutAt(line: Line, at: number): { kept: Line | null; rest: Line } | null {
+  const rest = contentOf(line, at);
+  if (!rest) return null;
+  const text = line.text.slice(0, at).trim();
+  const kept = text
+    ? { ...line, text, words: line.words.slice(0, line.words.length - rest.words.length) }
+    : null;
+  return { kept, rest };
+}
+
 /**
  * Cuts `line` before an inline full label of a later part ("… C~_t = 6. 1b. C_t = …", "…; Q2 (a)
  * e_kj = …"): `later` says whether a label is for a part after the one being read, not answered yet.
@@ -90,13 +101,7 @@ function splitAtLaterLabel(
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     const label = findLabel(line.text.slice(at), tree, []);
     if (!label || label.weak || !later(label)) continue;
-    const rest = contentOf(line, at);
-    if (!rest) return null;
-    const text = line.text.slice(0, at).trim();
-    const kept = text
-      ? { ...line, text, words: line.words.slice(0, line.words.length - rest.words.length) }
-      : null;
-    return { kept, rest };
+    return cutAt(line, at);
   }
   return null;
 }
@@ -119,13 +124,7 @@ function splitAtInlineLabel(
   ).exec(line.text);
   if (!m || m.index === 0) return null;
   const at = line.text.indexOf(m[1] ?? m[2] ?? m[3], m.index);
-  const rest = contentOf(line, at);
-  if (!rest) return null;
-  const text = line.text.slice(0, at).trim();
-  const kept = text
-    ? { ...line, text, words: line.words.slice(0, line.words.length - rest.words.length) }
-    : null;
-  return { kept, rest };
+  return cutAt(line, at);
 }
 
 export function segment(
