@@ -17,10 +17,10 @@ import {
   normalizeMath,
   normalizeProse,
   parseExpr,
-  tryParseExpr,
   sameShape,
   substitute,
   tokenize,
+  tryParseExpr,
 } from '@grader/parse';
 import { computeEcfDetail } from './ecf.ts';
 import {
