@@ -16,6 +16,7 @@ COPY apps/cli/package.json apps/cli/
 COPY apps/web/package.json apps/web/
 COPY apps/worker/package.json apps/worker/
 COPY packages/config/package.json packages/config/
+COPY packages/contract/package.json packages/contract/
 COPY packages/db/package.json packages/db/
 COPY packages/engine/package.json packages/engine/
 COPY packages/exam/package.json packages/exam/

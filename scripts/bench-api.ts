@@ -3,8 +3,13 @@
 // apps (the API here, the worker in its own process), so it lives with the repository's scripts.
 //   1. N typed PDFs (default 200) uploaded in one request -> all graded (s)
 //   2. a rubric edit regrading M scripts (default 1,000) from stored extractions (s)
-//   3. grade-read latency (GET /api/submissions/:id) under load: autocannon on loopback, p50/p99
-// Options: --scripts N --regrade M --duration S (autocannon seconds) --connections C
+//   3. grade-read latency (GET /api/submissions/:id) under load: autocannon on loopback, p50/p99 at
+//      each of --connections (default 10,50,100), and the database queries one read makes
+//   4. the paged submissions list (GET /api/exams/:id/submissions?pageSize=50&page=N, pages rotating)
+//      over every submission of the exam (>= M): p50/p99 at --list-connections (default 10,100), and
+//      its queries per request
+// Options: --scripts N --regrade M --duration S (autocannon seconds) --connections C[,C...]
+//          --list-connections C[,C...]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +21,7 @@ import { loadConfig } from '@grader/config';
 import { dropDatabase, ensureDatabase, migrate, withDatabase } from '@grader/db';
 import { deleteQueueKeys } from '@grader/queue';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { makeManyScripts } from './make-demo-scripts.ts';
 
 function arg(name: string, dflt: number): number {
@@ -25,7 +31,21 @@ function arg(name: string, dflt: number): number {
 const N = arg('scripts', 200);
 const M = arg('regrade', 1000);
 const DURATION = arg('duration', 10);
-const CONNECTIONS = arg('connections', 10);
+function list(name: string, dflt: number[]): number[] {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1].split(',').map(Number) : dflt;
+}
+const CONNECTIONS = list('connections', [10, 50, 100]);
+const LIST_CONNECTIONS = list('list-connections', [10, 100]);
+
+// Every statement the API's Prisma client sends (the driver adapter runs them on pg clients; the
+// worker is another process and is not counted): queries per request, measured one request at a time.
+let queries = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
+  queries++;
+  return (clientQuery as (...x: unknown[]) => unknown).apply(this, a);
+} as typeof clientQuery;
 
 const base = loadConfig();
 const dbUrl = withDatabase(base.DATABASE_URL, `grader_bench_${randomBytes(4).toString('hex')}`);
@@ -152,24 +172,60 @@ try {
     body: JSON.stringify({ yaml: edited }),
   });
   const t3 = performance.now();
-  const summary = ((await put.json()) as { summary: { scripts: number; changed: number } }).summary;
+  const summary = ((await put.json()) as { summary?: { scripts: number; changed: number } }).summary;
   results.push([
-    `rubric edit -> regrade ${summary.scripts} scripts (no OCR)`,
-    `${((t3 - t2) / 1000).toFixed(2)} s (${summary.changed} changed)`,
+    `rubric edit -> regrade ${summary?.scripts ?? M} scripts (no OCR)`,
+    `${((t3 - t2) / 1000).toFixed(2)} s (${summary?.changed ?? '?'} changed)`,
   ]);
 
-  // 3. grade-read latency under load
-  const one = await db.submission.findFirstOrThrow({ where: { examId: exam.id, status: 'graded' } });
-  const ac = await autocannon({
-    url: `${url}/api/submissions/${one.id}`,
-    headers: { cookie: ta.cookie },
-    connections: CONNECTIONS,
-    duration: DURATION,
+  // 3. grade-read latency under load: a script with pages, answers and a confirmed student
+  const one = await db.submission.findFirstOrThrow({
+    where: { examId: exam.id, status: { in: ['graded', 'needs_review'] }, studentId: { not: null } },
+    orderBy: { createdAt: 'asc' },
   });
+  const perRequest = async (path: string) => {
+    const n = 20;
+    const before = queries;
+    for (let i = 0; i < n; i++) {
+      const res = await fetch(`${url}${path}`, { headers: { cookie: ta.cookie } });
+      if (!res.ok) throw new Error(`bench: ${path} answered ${res.status}`);
+      await res.arrayBuffer();
+    }
+    return (queries - before) / n;
+  };
   results.push([
-    `GET /api/submissions/:id, ${CONNECTIONS} connections, ${DURATION} s`,
-    `p50 ${ac.latency.p50} ms, p99 ${ac.latency.p99} ms, ${Math.round(ac.requests.average)} req/s, ${ac.non2xx} non-2xx`,
+    'GET /api/submissions/:id: database queries per request (session included)',
+    String(await perRequest(`/api/submissions/${one.id}`)),
   ]);
+  const load = async (what: string, path: string | ((i: number) => string), connections: number) => {
+    let i = 0;
+    const first = typeof path === 'string' ? path : path(0);
+    const ac = await autocannon({
+      url: `${url}${first}`,
+      headers: { cookie: ta.cookie },
+      connections,
+      duration: DURATION,
+      ...(typeof path === 'string'
+        ? {}
+        : { requests: [{ setupRequest: (r: autocannon.Request) => ({ ...r, path: path(++i) }) }] }),
+    });
+    results.push([
+      `${what}, ${connections} connections, ${DURATION} s`,
+      `p50 ${ac.latency.p50} ms, p99 ${ac.latency.p99} ms, ${Math.round(ac.requests.average)} req/s, ${ac.non2xx} non-2xx, ${ac.errors + ac.timeouts} errors`,
+    ]);
+  };
+  for (const c of CONNECTIONS) await load('GET /api/submissions/:id', `/api/submissions/${one.id}`, c);
+
+  // 4. the paged list over every submission of the exam (50 a page, pages rotating)
+  const total = await db.submission.count({ where: { examId: exam.id, withdrawnAt: null } });
+  const pages = Math.max(1, Math.ceil(total / 50));
+  const listPath = (i: number) => `/api/exams/${exam.id}/submissions?pageSize=50&page=${(i % pages) + 1}`;
+  results.push([
+    `GET /api/exams/:id/submissions (${total} submissions, 50 a page): queries per request`,
+    String(await perRequest(listPath(0))),
+  ]);
+  for (const c of LIST_CONNECTIONS)
+    await load(`GET /api/exams/:id/submissions (${total}, pageSize 50)`, listPath, c);
 } finally {
   worker.kill('SIGTERM');
   await new Promise((r) => worker.once('exit', r));

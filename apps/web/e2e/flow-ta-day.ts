@@ -130,7 +130,11 @@ export async function runTaDaySteps(h: Harness, t: Target, c: FlowContext): Prom
       await del.getByLabel(/Type the file name/).fill(name);
       h.allowHttpErrors(/\/api\/submissions\/[^/]+$/);
       await del.getByRole('button', { name: 'Delete for good' }).click();
-      await del.getByText(/un-release/).waitFor();
+      // the server's refusal, not the dialog's own help text (which also says "un-released")
+      await del
+        .getByRole('alert')
+        .getByText(/un-release/)
+        .waitFor();
       await del.getByRole('button', { name: 'Cancel' }).click();
       await row.waitFor();
       // the browser reports the 409 a moment after the page shows it: let that arrive first

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { checkResponse } from '@grader/contract';
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
 
 export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -15,6 +16,8 @@ export interface Harness {
   shot(page: Page, name: string): Promise<void>;
   /** HTTP failures that a step expects (e.g. the refused script): not console errors */
   allowHttpErrors(re: RegExp | null): void;
+  /** answers of the API that do not fit its contract (@grader/contract): each fails its step */
+  contractErrors: string[];
   results: { name: string; ok: boolean; error?: string; ms: number }[];
   consoleErrors: string[];
   close(): Promise<void>;
@@ -45,8 +48,10 @@ export async function startHarness(): Promise<Harness> {
       throw e;
     });
   const contexts: BrowserContext[] = [];
+  const pending = new Set<Promise<void>>();
   const results: Harness['results'] = [];
   const consoleErrors: string[] = [];
+  const contractErrors: string[] = [];
   let allowed: RegExp | null = null;
   // the app asks /api/auth/me before sign-in: a 401 there is how it learns nobody is signed in
   const always = /\/api\/auth\/me$/;
@@ -55,6 +60,7 @@ export async function startHarness(): Promise<Harness> {
     browser,
     results,
     consoleErrors,
+    contractErrors,
     allowHttpErrors(re) {
       allowed = re;
     },
@@ -69,15 +75,26 @@ export async function startHarness(): Promise<Harness> {
         consoleErrors.push(`${msg.text()} ${url}`);
       });
       page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+      // every JSON answer of the API, real or mock, is checked against the shared contract
+      page.on('response', (r) => {
+        const check: Promise<void> = checkContract(r, contractErrors).finally(() => pending.delete(check));
+        pending.add(check);
+      });
       return page;
     },
     async step(name, fn) {
       const t = Date.now();
       const before = consoleErrors.length;
+      const contractBefore = contractErrors.length;
       try {
         await fn();
+        await Promise.all([...pending]);
         if (consoleErrors.length > before)
           throw new Error(`console errors: ${consoleErrors.slice(before).join(' | ')}`);
+        if (contractErrors.length > contractBefore)
+          throw new Error(
+            `answers outside the API contract: ${contractErrors.slice(contractBefore).join(' | ')}`,
+          );
         results.push({ name, ok: true, ms: Date.now() - t });
         console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
         return true;
@@ -98,6 +115,22 @@ export async function startHarness(): Promise<Harness> {
     },
   };
   return h;
+}
+
+/** Check one answer of /api/* that says it is JSON against the contract; problems go to `out`. */
+async function checkContract(r: Response, out: string[]): Promise<void> {
+  const url = new URL(r.url());
+  if (!url.pathname.startsWith('/api/')) return;
+  if (!/application\/json/.test(r.headers()['content-type'] ?? '')) return;
+  const method = r.request().method();
+  let body: unknown;
+  try {
+    body = await r.json();
+  } catch {
+    return; // the page went away before the body was read
+  }
+  const problem = checkResponse(method, url.pathname, r.status(), body);
+  if (problem) out.push(`${problem.route} (${problem.status}): ${problem.issues.join('; ')}`);
 }
 
 export function expect(cond: unknown, message: string): asserts cond {

@@ -1,16 +1,37 @@
 /**
- * An in-memory stand-in for apps/api that follows docs/api.md, used to build and test the UI in a
- * real browser while the server is being written (and as a quick UI-only e2e: `E2E_API=mock`).
+ * An in-memory stand-in for apps/api that follows the API's contract (@grader/contract: the zod
+ * schemas the API's routes parse their requests with and answer in), used to build and test the UI
+ * in a real browser (and as a quick UI-only e2e: `E2E_API=mock`). JSON bodies are parsed with the
+ * contract's request schemas, and every JSON answer is checked against the route's response schema
+ * (`contractProblems` lists what did not fit; a unit test and the e2e fail on any).
  * It renders uploaded PDFs with pdfjs for real page images and text-line boxes; "grading" reads the
- * true scores of the shared samples from expected.json. It is a test fixture, not a grader.
+ * true scores of the shared samples from expected.json. It is a test fixture, not a grader: the
+ * similarity flag, which needs the grader, is set on configured pairs of files (`similarPairs`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
+import {
+  type ContractProblem,
+  ListQuery,
+  NamedVersionBody,
+  ProgressEvent,
+  parseBody,
+  VersionName,
+} from '@grader/contract';
 import { unzipSync } from 'fflate';
-import { parse as parseYaml } from 'yaml';
-import { listSubmissions, type MockState, mockExtra, requestCard } from './mock-extra.ts';
+import { LineCounter, parseDocument } from 'yaml';
+import {
+  err,
+  listSubmissions,
+  type MockState,
+  mockExtra,
+  readBody,
+  requestCard,
+  send,
+  trackResponse,
+} from './mock-extra.ts';
 import { type RenderedPage, renderPdf } from './pdf-pages.ts';
 
 type Role = 'admin' | 'ta' | 'student';
@@ -28,14 +49,24 @@ interface Box {
   w: number;
   h: number;
 }
+type Region = { page: number; box: Box };
+/** the automatic grade of a part */
 interface Part {
   score: number;
   max: number;
   review: boolean;
   reasons: string[];
-  items: any[];
-  evidence: { page: number; box: Box }[];
+  items: { id: string; label: string; max: number; awarded: number; reason: string; evidence: Region[] }[];
+  evidence: Region[];
   confidence: number;
+}
+interface Override {
+  partId: string;
+  score: number;
+  comment: string;
+  by: string;
+  byId: string;
+  at: string;
 }
 interface Sub {
   id: string;
@@ -45,22 +76,31 @@ interface Sub {
   statusReason: string | null;
   progress: number;
   studentId: string | null;
-  header: {
-    name: string | null;
-    roll: string | null;
-    region: { page: number; box: Box } | null;
-    issues: string[];
-  };
+  header: { name: string | null; roll: string | null; region: Region | null; issues: string[] };
   pages: RenderedPage[];
-  answers: Record<
-    string,
-    { partId: string; text: string; regions: { page: number; box: Box }[]; conf: number }
-  >;
+  answers: Record<string, { partId: string; text: string; regions: Region[]; conf: number }>;
   base: Record<string, number>;
   parts: Record<string, Part> | null;
-  overrides: any[];
+  overrides: Override[];
+  flags: string[];
+  flagReasons: Record<string, string>;
+  gradedAt: string | null;
   createdAt: string;
+  updatedAt: string;
+  range?: { from: number; to: number };
   withdrawn?: { at: string; reason: string } | null;
+}
+/** a change of a script's grade (the API's audit log): what a student's "What changed" reads */
+interface Change {
+  submissionId: string;
+  kind: 'override' | 'regrade';
+  partId: string | null;
+  before: number | null;
+  after: number;
+  totalBefore: number | null;
+  totalAfter: number | null;
+  reason: string;
+  at: string;
 }
 
 const PARTS: [string, number, string[]][] = [
@@ -76,14 +116,42 @@ const PARTS: [string, number, string[]][] = [
   ['4b', 2, ['4', 'b']],
   ['5', 3, ['5']],
 ];
+/** the exam's parameters and their defaults (exams/cs60010-ct3/exam.yaml, the ones the mock uses) */
+const DEFINITIONS: Record<string, { kind: string; default: unknown; label: string }> = {
+  '3.input': { kind: 'integer', default: 2, label: 'dimension of x_t' },
+  '3.hidden': { kind: 'integer', default: 3, label: 'dimension of c_t (hidden size)' },
+  '5.image': { kind: 'dims', default: '200x200x3', label: 'image height × width × channels' },
+  '5.filter': { kind: 'integer', default: 4, label: 'spatial filter size K (K × K)' },
+  '5.stride': { kind: 'integer', default: 1, label: 'stride (depthwise step)' },
+  '5.padding': { kind: 'integer', default: 1, label: 'padding (depthwise step only)' },
+  '5.out_channels': { kind: 'integer', default: 10, label: 'output channels (pointwise step)' },
+};
 
 export interface MockOptions {
   samplesDir: string;
   distDir: string;
   renderDelayMs?: number;
+  /**
+   * Pairs of file names the mock flags for similarity (it cannot compare scripts as the grader
+   * does); by default the pair the e2e flow expects (the student's file and the second upload),
+   * plus the pairs expected.json names.
+   */
+  similarPairs?: [string, string][];
 }
 
-export function createMockApi(opts: MockOptions): Server {
+export type MockServer = Server & {
+  /** JSON answers that did not fit the API's contract (also logged): empty when the mock follows it */
+  contractProblems: ContractProblem[];
+};
+
+/** An id shaped like the database's (a cuid: lower-case letters and digits, 20+ characters). */
+const cuid = (kind: string, key: string | number) =>
+  `${kind}${String(key)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .padStart(19, '0')}`;
+
+export function createMockApi(opts: MockOptions): MockServer {
   const expected: any[] = JSON.parse(readFileSync(join(opts.samplesDir, 'expected.json'), 'utf8'));
   const roster = readFileSync(join(opts.samplesDir, 'roster.csv'), 'utf8')
     .trim()
@@ -92,18 +160,25 @@ export function createMockApi(opts: MockOptions): Server {
     .map((l) => l.split(','));
   const users: User[] = [
     {
-      id: 'u-admin',
+      id: cuid('u', 'admin'),
       email: 'admin@example.edu',
       name: 'Ada Admin',
       roll: null,
       password: 'admin-pass',
       role: 'admin',
     },
-    { id: 'u-ta', email: 'ta@example.edu', name: 'Tara TA', roll: null, password: 'ta-pass', role: 'ta' },
+    {
+      id: cuid('u', 'ta'),
+      email: 'ta@example.edu',
+      name: 'Tara TA',
+      roll: null,
+      password: 'ta-pass',
+      role: 'ta',
+    },
   ];
   for (const [roll, name] of roster)
     users.push({
-      id: `u-${roll}`,
+      id: cuid('u', roll),
       email: `${roll.toLowerCase()}@example.edu`,
       name,
       roll,
@@ -113,28 +188,50 @@ export function createMockApi(opts: MockOptions): Server {
   for (const e of expected)
     if (e.student?.roll && !users.some((u) => u.roll === e.student.roll))
       users.push({
-        id: `u-${e.student.roll}`,
+        id: cuid('u', e.student.roll),
         email: `${e.student.roll.toLowerCase()}@example.edu`,
         name: e.student.name,
         roll: e.student.roll,
         password: 'student-pass',
         role: 'student',
       });
-  const course = { id: 'c-cs60010', code: 'CS60010', name: 'Deep Learning' };
+  const similarPairs: [string, string][] = opts.similarPairs ?? [
+    ['p01.pdf', 'p03.pdf'],
+    ...expected.flatMap((e) =>
+      (Array.isArray(e.similar_to) ? e.similar_to : e.similar_to ? [e.similar_to] : []).map(
+        (o: string) => [e.file, o] as [string, string],
+      ),
+    ),
+  ];
+  const course = { id: cuid('c', 'cs60010'), code: 'CS60010', title: 'Deep Learning' };
   const exam = {
-    id: 'cs60010-ct3',
+    id: cuid('e', 'cs60010ct3'),
     courseId: course.id,
+    slug: 'cs60010-ct3',
     title: 'CS60010 Deep Learning — Class Test III',
     parameters: {} as Record<string, unknown>,
-    released: false,
+    reviewThreshold: 0.7,
+    releasedAt: null as string | null,
   };
-  let rubricVersion = 1;
+  /** the first release: a student's "What changed" lists changes after it */
+  let firstRelease: string | null = null;
+  const rubricVersions: { id: string; version: number; note: string | null; createdAt: string }[] = [
+    { id: cuid('r', 1), version: 1, note: 'exam created', createdAt: new Date().toISOString() },
+  ];
+  const rv = () => rubricVersions[rubricVersions.length - 1];
+  const newRubricVersion = (note: string) => {
+    const version = rv().version + 1;
+    rubricVersions.push({ id: cuid('r', version), version, note, createdAt: new Date().toISOString() });
+    return rv();
+  };
   let points: Record<string, number> = Object.fromEntries(PARTS.map(([id, max]) => [id, max]));
   let rubricYaml = rubricText(points);
   const subs = new Map<string, Sub>();
   const sessions = new Map<string, { userId: string; csrf: string }>();
   const sse = new Set<ServerResponse>();
   const requests: any[] = [];
+  const changes: Change[] = [];
+  const contractProblems: ContractProblem[] = [];
   // exam versions: name -> parameter overrides, and each student's version from the class list
   const versions: { name: string; parameters: Record<string, unknown> }[] = [];
   const versionOf = new Map<string, string>();
@@ -147,12 +244,13 @@ export function createMockApi(opts: MockOptions): Server {
   const paperPdf = (res: ServerResponse, name: string) => {
     res.writeHead(200, {
       'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="cs60010-ct3-version-${name}.pdf"`,
+      'content-disposition': `attachment; filename="${exam.slug}-version-${name}.pdf"`,
     });
     res.end(Buffer.from(`%PDF-1.4\n% mock question paper, Version ${name}\n%%EOF\n`));
   };
   const stored = new Map<string, Buffer>();
   let seq = 0;
+  const newId = (kind: string) => cuid(kind, ++seq);
 
   // keys of part 5 from the overrides of its defaults (a flat record, as in the API)
   const keysOf = (p: Record<string, any>) => {
@@ -173,45 +271,84 @@ export function createMockApi(opts: MockOptions): Server {
       },
     };
   };
+  /** every parameter's effective value, as text */
+  const valuesOf = (p: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(DEFINITIONS).map(([k, d]) => {
+        const v = p[k] ?? d.default;
+        return [k, Array.isArray(v) ? v.join(',') : String(v)];
+      }),
+    );
 
   function emit(s: Sub): void {
-    const data = JSON.stringify({
+    s.updatedAt = new Date().toISOString();
+    const event = {
       submissionId: s.id,
       status: s.status,
-      progress: s.progress,
-      total: s.parts ? total(s) : undefined,
       statusReason: s.statusReason,
-    });
+      progress: s.progress,
+      ...(s.parts ? { total: effective(s).total } : {}),
+    };
+    const checked = ProgressEvent.safeParse(event);
+    if (!checked.success) {
+      const problem = {
+        route: 'GET /api/exams/:examId/events',
+        status: 200,
+        issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      };
+      contractProblems.push(problem);
+      console.warn(`mock API: a progress event outside the contract: ${problem.issues.join('; ')}`);
+    }
+    const data = JSON.stringify(event);
     for (const r of sse) r.write(`data: ${data}\n\n`);
   }
-  const total = (s: Sub) => Object.values(s.parts ?? {}).reduce((a, p) => a + p.score, 0);
-  const maxTotal = () => Object.values(points).reduce((a, b) => a + b, 0);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+
+  /** the grade with the newest override of each part applied (the API's effectiveGrade) */
+  function effective(s: Sub) {
+    const parts: Record<string, any> = {};
+    let total = 0;
+    let needsReview = 0;
+    for (const [id, p] of Object.entries(s.parts ?? {})) {
+      const o = [...s.overrides].reverse().find((x) => x.partId === id);
+      const part = o
+        ? {
+            ...p,
+            score: o.score,
+            review: false,
+            autoScore: p.score,
+            override: { score: o.score, comment: o.comment, byId: o.byId, at: o.at },
+          }
+        : { ...p, autoScore: p.score, override: null };
+      total += part.score;
+      if (part.review) needsReview++;
+      parts[id] = part;
+    }
+    return { parts, total: round(total), needsReview };
+  }
+  const statusOf = (s: Sub) => (effective(s).needsReview > 0 ? 'needs_review' : 'graded');
 
   function grade(s: Sub): void {
     const parts: Record<string, Part> = {};
     for (const [id, ,] of PARTS) {
       const max = points[id];
-      const ov = [...s.overrides].reverse().find((o) => o.partId === id);
-      const base = Math.min(max, s.base[id] ?? 0);
-      const review = !ov && (id === '4b' || !s.answers[id]);
-      const score = ov ? ov.score : base;
+      const score = Math.min(max, s.base[id] ?? 0);
       const a = s.answers[id];
+      const review = id === '4b' || !a;
       parts[id] = {
         score,
         max,
         review,
         confidence: review ? 0.5 : 0.95,
-        reasons: ov
-          ? [`changed by a TA: ${ov.comment}`]
-          : a
-            ? [
-                score >= max
-                  ? 'matches the key'
-                  : score > 0
-                    ? 'partly matches the key'
-                    : 'does not match the key',
-              ]
-            : ['no answer found for this part'],
+        reasons: a
+          ? [
+              score >= max
+                ? 'matches the key'
+                : score > 0
+                  ? 'partly matches the key'
+                  : 'does not match the key',
+            ]
+          : ['no answer found for this part'],
         items: [
           {
             id: 'key',
@@ -226,8 +363,39 @@ export function createMockApi(opts: MockOptions): Server {
       };
     }
     s.parts = parts;
-    s.status = Object.values(parts).some((p) => p.review) ? 'needs_review' : 'graded';
+    s.gradedAt = new Date().toISOString();
+    s.status = statusOf(s);
     s.progress = 1;
+  }
+
+  /** the batch flags: the sample's own (header, organisation) and similarity for the configured pairs */
+  function refreshFlags(): void {
+    const graded = [...subs.values()].filter((s) => s.parts && !s.withdrawn);
+    for (const s of graded) {
+      const exp = expected.find((e) => e.file === s.fileName);
+      const flags: string[] = [];
+      const reasons: Record<string, string> = {};
+      for (const f of (exp?.flags ?? []) as string[]) {
+        if (f === 'header') {
+          flags.push(f);
+          reasons.header = s.header.issues[0] ?? 'the header could not be read';
+        } else if (f === 'organisation') {
+          flags.push(f);
+          reasons.organisation = 'answers are not in question order';
+        }
+      }
+      const others = graded.filter((o) =>
+        similarPairs.some(
+          ([x, y]) => (x === s.fileName && y === o.fileName) || (y === s.fileName && x === o.fileName),
+        ),
+      );
+      if (others.length) {
+        flags.push('similarity');
+        reasons.similarity = `shares unusual answers with ${others.map((o) => o.fileName).join(', ')}`;
+      }
+      s.flags = flags;
+      s.flagReasons = reasons;
+    }
   }
 
   async function ingest(s: Sub, bytes: Buffer, range?: { from: number; to: number }): Promise<void> {
@@ -294,82 +462,241 @@ export function createMockApi(opts: MockOptions): Server {
     const exp = expected.find((e) => e.file === s.fileName);
     s.base = exp?.parts ?? {};
     grade(s);
+    refreshFlags();
     emit(s);
   }
 
-  function me(req: IncomingMessage): { user: User; csrf: string } | null {
+  function me(req: IncomingMessage): { user: User; csrf: string; sid: string } | null {
     const sid = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const sess = sid ? sessions.get(sid) : undefined;
     const user = sess && users.find((u) => u.id === sess.userId);
-    return user && sess ? { user, csrf: sess.csrf } : null;
+    return user && sess && sid ? { user, csrf: sess.csrf, sid } : null;
   }
 
-  const view = (s: Sub, forStudent: boolean) => ({
-    id: s.id,
-    examId: exam.id,
-    fileName: s.fileName,
-    status: s.status,
-    statusReason: s.statusReason,
-    createdAt: s.createdAt,
-    student: s.studentId ? pick(users.find((u) => u.id === s.studentId)!) : null,
-    header: s.header,
-    pages: s.pages.map((p) => ({
+  const examView = () => ({
+    id: exam.id,
+    courseId: exam.courseId,
+    slug: exam.slug,
+    title: exam.title,
+    parameters: exam.parameters,
+    parts: PARTS.map(([id, , path]) => ({ id, path })),
+    reviewThreshold: exam.reviewThreshold,
+    releasedAt: exam.releasedAt,
+    rubricVersion: { id: rv().id, version: rv().version },
+  });
+  /** the confirmed student, else the header as read, else null (the API's studentOf) */
+  const studentRef = (s: Sub) => {
+    const u = s.studentId ? users.find((x) => x.id === s.studentId) : undefined;
+    if (u) return { id: u.id, name: u.name, roll: u.roll };
+    if (s.header.name || s.header.roll) return { id: null, name: s.header.name, roll: s.header.roll };
+    return null;
+  };
+  const pageRefs = (s: Sub) =>
+    s.pages.map((p) => ({
       page: p.page,
       width: p.width,
       height: p.height,
       imageUrl: `/api/submissions/${s.id}/pages/${p.page}.png`,
+    }));
+  const regradeView = (r: any) => {
+    const u = users.find((x) => x.id === r.studentId);
+    return {
+      id: r.id,
+      submissionId: r.submissionId,
+      partId: r.partId,
+      message: r.message,
+      status: r.status,
+      answer: r.answer,
+      answeredAt: r.answeredAt,
+      createdAt: r.createdAt,
+      student: u ? { name: u.name, roll: u.roll } : undefined,
+      fileName: subs.get(r.submissionId)?.fileName,
+    };
+  };
+  /** the grade as the caller may see it (GET /api/submissions/:id) */
+  function gradeView(s: Sub, forStudent: boolean) {
+    if (!s.parts || (forStudent && !exam.releasedAt)) return null;
+    const eff = effective(s);
+    const parts = Object.fromEntries(
+      Object.entries(eff.parts).map(([id, p]) => [
+        id,
+        forStudent
+          ? {
+              score: p.review ? null : p.score,
+              max: p.max,
+              review: p.review,
+              reasons: p.review ? ['being reviewed'] : p.override ? [] : p.reasons,
+              items: p.review || p.override ? [] : p.items,
+              evidence: p.evidence,
+              override: p.override
+                ? { score: p.override.score, comment: p.override.comment, at: p.override.at }
+                : null,
+            }
+          : p,
+      ]),
+    );
+    const links = (s.flagReasons.similarity ? [...subs.values()] : [])
+      .filter((o) => o !== s && s.flagReasons.similarity.includes(o.fileName))
+      .map((o) => ({ id: o.id, fileName: o.fileName }));
+    return {
+      rubricVersion: rv().version,
+      total: forStudent && eff.needsReview > 0 ? null : eff.total,
+      needsReview: eff.needsReview,
+      parts,
+      flags: forStudent ? [] : s.flags,
+      flagReasons: forStudent ? {} : s.flagReasons,
+      gradedAt: s.gradedAt ?? new Date().toISOString(),
+      ...(forStudent ? {} : { flagLinks: links.length ? { similarity: links } : {} }),
+    };
+  }
+  const detail = (s: Sub, forStudent: boolean) => ({
+    submission: {
+      id: s.id,
+      examId: exam.id,
+      fileName: s.fileName,
+      status: s.status,
+      statusReason: s.statusReason,
+      progress: s.progress,
+      student: studentRef(s),
+      createdAt: s.createdAt,
+      released: Boolean(exam.releasedAt),
+      withdrawn: s.withdrawn ?? null,
+      version: versionFor(s),
+    },
+    pages: pageRefs(s).map((p) => ({ ...p, source: 'text' })),
+    header: forStudent || !s.parts ? null : s.header,
+    warnings: [],
+    answers: Object.values(s.answers).map((a) => ({
+      partId: a.partId,
+      text: a.text,
+      regions: a.regions,
+      confidence: a.conf,
     })),
-    answers: forStudent && !exam.released ? [] : Object.values(s.answers),
-    grade:
-      s.parts && (!forStudent || exam.released)
-        ? { total: total(s), max: maxTotal(), released: exam.released, parts: s.parts }
-        : null,
-    overrides: forStudent && !exam.released ? [] : s.overrides,
-    regradeRequests: requests.filter((r) => r.submissionId === s.id),
-    released: exam.released,
-    total: s.parts && (!forStudent || exam.released) ? total(s) : null,
-    max: maxTotal(),
-    version: versionFor(s),
+    grade: gradeView(s, forStudent),
+    history:
+      forStudent && firstRelease && exam.releasedAt
+        ? changes.filter((c) => c.submissionId === s.id && c.at >= firstRelease! && c.before !== c.after)
+        : [],
+    overrides:
+      forStudent && !exam.releasedAt
+        ? []
+        : s.overrides.map((o) => ({
+            partId: o.partId,
+            score: o.score,
+            comment: o.comment,
+            by: o.by,
+            at: o.at,
+          })),
+    regradeRequests: requests.filter((r) => r.submissionId === s.id).map(regradeView),
   });
-  const row = (s: Sub) => ({
-    id: s.id,
-    fileName: s.fileName,
-    status: s.status,
-    statusReason: s.statusReason,
-    progress: s.progress,
-    student: s.studentId ? pick(users.find((u) => u.id === s.studentId)!) : null,
-    header: s.header,
-    total: s.parts ? total(s) : null,
-    max: maxTotal(),
-    needsReview: Object.values(s.parts ?? {}).filter((p) => p.review).length,
-    createdAt: s.createdAt,
-    withdrawn: s.withdrawn ?? null,
-  });
+  const row = (s: Sub) => {
+    const eff = s.parts ? effective(s) : null;
+    return {
+      id: s.id,
+      fileName: s.fileName,
+      status: s.status,
+      statusReason: s.statusReason,
+      progress: s.progress,
+      student: studentRef(s),
+      total: eff ? eff.total : null,
+      needsReview: eff ? eff.needsReview : 0,
+      flags: s.flags,
+      withdrawn: s.withdrawn ?? null,
+      pages: s.range ?? null,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    };
+  };
+  /** a person sets a part's score: recorded (for the student's "What changed") and the status follows */
+  function override(s: Sub, partId: string, score: number, comment: string, by: User): number {
+    const before = effective(s);
+    s.overrides.push({ partId, score, comment, by: by.name, byId: by.id, at: new Date().toISOString() });
+    const after = effective(s);
+    changes.push({
+      submissionId: s.id,
+      kind: 'override',
+      partId,
+      before: before.parts[partId].score,
+      after: score,
+      totalBefore: before.total,
+      totalAfter: after.total,
+      reason: comment,
+      at: new Date().toISOString(),
+    });
+    s.status = statusOf(s);
+    emit(s);
+    return after.total;
+  }
+  /** every graded script again under the current points; a summary as the API's RegradeSummary */
+  function regradeAll(record: boolean) {
+    const summary = { scripts: 0, changed: 0, meanDelta: 0, maxDelta: 0, changes: [] as any[] };
+    let sum = 0;
+    for (const s of subs.values()) {
+      if (!s.parts || s.withdrawn) continue;
+      const before = effective(s).total;
+      grade(s);
+      const after = effective(s).total;
+      summary.scripts++;
+      const delta = after - before;
+      sum += delta;
+      if (Math.abs(delta) > 1e-9) {
+        summary.changed++;
+        if (Math.abs(delta) > Math.abs(summary.maxDelta)) summary.maxDelta = delta;
+        summary.changes.push({ submissionId: s.id, fileName: s.fileName, before, after });
+        if (record)
+          changes.push({
+            submissionId: s.id,
+            kind: 'regrade',
+            partId: null,
+            before,
+            after,
+            totalBefore: before,
+            totalAfter: after,
+            reason: 'the marking scheme was updated and every script regraded',
+            at: new Date().toISOString(),
+          });
+      }
+    }
+    summary.meanDelta = summary.scripts ? round(sum / summary.scripts) : 0;
+    refreshFlags();
+    return summary;
+  }
+  function addSub(fileName: string, hash: string, bytes: Buffer, range?: { from: number; to: number }): Sub {
+    const now = new Date().toISOString();
+    const s: Sub = {
+      ...{ id: newId('s'), fileName, hash, status: 'queued', statusReason: null, progress: 0.05 },
+      ...{ studentId: null, header: { name: null, roll: null, region: null, issues: [] }, pages: [] },
+      ...{ answers: {}, base: {}, parts: null, overrides: [], flags: [], flagReasons: {}, gradedAt: null },
+      ...{ createdAt: now, updatedAt: now, range, withdrawn: null },
+    };
+    subs.set(s.id, s);
+    stored.set(s.id, bytes);
+    queue = queue.then(() => ingest(s, bytes, range)).catch(() => {});
+    return s;
+  }
   const state: MockState = {
     subs,
     requests,
     stored,
     partIds: PARTS.map(([id]) => id),
-    released: () => exam.released,
+    examId: exam.id,
+    released: () => Boolean(exam.releasedAt),
     row,
-    add(fileName, hash, bytes, range) {
-      const s: Sub = {
-        ...{ id: `s${++seq}`, fileName, hash, status: 'queued', statusReason: null, progress: 0 },
-        ...{ studentId: null, header: { name: null, roll: null, region: null, issues: [] }, pages: [] },
-        ...{ answers: {}, base: {}, parts: null, overrides: [], createdAt: new Date().toISOString() },
-      };
-      subs.set(s.id, s);
-      queue = queue.then(() => ingest(s, bytes, range)).catch(() => {});
-      return s;
-    },
+    pageRefs,
+    partOf: (s: Sub, partId: string) => (s.parts ? effective(s).parts[partId] : undefined),
+    studentRef,
+    newId,
+    add: addSub,
   };
   const extra = mockExtra(state);
+  const member = (u: User) => ({ userId: u.id, email: u.email, name: u.name, roll: u.roll, role: u.role });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (!path.startsWith('/api/')) return serveStatic(res, path);
+    trackResponse(res, method, path, contractProblems);
     const m = (pattern: string) => {
       if (!pattern.startsWith(`${method} `)) return null;
       const ps = pattern.slice(method.length + 1).split('/');
@@ -385,115 +712,166 @@ export function createMockApi(opts: MockOptions): Server {
       }
       return out;
     };
+    // a JSON body is read once and checked against the route's request schema, as the API parses it
+    let b: any = {};
+    if (method !== 'GET' && !/multipart\/form-data/.test(req.headers['content-type'] ?? '')) {
+      const raw = await readBody(req);
+      try {
+        b = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      } catch {
+        return void err(res, 400, 'invalid', 'the body is not valid JSON');
+      }
+    }
+    const checkBody = () => {
+      const parsed = parseBody(method, path, b);
+      if (!parsed.ok) {
+        err(res, 400, 'invalid', 'invalid request', parsed.fields);
+        return false;
+      }
+      b = parsed.data;
+      return true;
+    };
     if (method === 'POST' && path === '/api/auth/login') {
-      const b = await json(req);
-      const u = users.find((x) => x.email === String(b.email).toLowerCase() && x.password === b.password);
-      if (!u) return err(res, 401, 'unauthorized', 'Wrong email or password.');
+      if (!checkBody()) return;
+      const u = users.find((x) => x.email === b.email && x.password === b.password);
+      if (!u) return void err(res, 401, 'unauthorized', 'wrong email or password');
       const sid = randomBytes(16).toString('hex');
       const csrf = randomBytes(16).toString('hex');
       sessions.set(sid, { userId: u.id, csrf });
       res.setHeader('set-cookie', `sid=${sid}; HttpOnly; SameSite=Lax; Path=/`);
-      return send(res, 200, { user: pick(u), csrfToken: csrf });
+      return void send(res, 200, {
+        user: pick(u),
+        roles: [{ courseId: course.id, role: u.role }],
+        csrfToken: csrf,
+      });
     }
-    if (path === '/api/health') return send(res, 200, { db: 'up', redis: 'up' });
+    if (path === '/api/health') return void send(res, 200, { db: 'up', redis: 'up' });
     const who = me(req);
-    if (!who) return err(res, 401, 'unauthorized', 'Sign in first.');
+    if (!who) return void err(res, 401, 'unauthorized', 'sign in first');
     const { user } = who;
     if (method !== 'GET' && req.headers['x-csrf-token'] !== who.csrf)
-      return err(res, 403, 'forbidden', 'Missing or wrong CSRF token.');
+      return void err(res, 403, 'forbidden', 'missing or wrong CSRF token');
+    if (!checkBody()) return;
     const staff = user.role === 'admin' || user.role === 'ta';
     /** true when refused (the response is sent) */
     const notAdmin = () => {
       if (user.role === 'admin') return false;
-      err(res, 403, 'forbidden', 'Only admins may do that.');
+      err(res, 403, 'forbidden', 'your role may not do this');
       return true;
     };
     let p: Record<string, string> | null;
 
     if (method === 'POST' && path === '/api/auth/logout') {
-      for (const [k, v] of sessions) if (v.userId === user.id) sessions.delete(k);
-      return send(res, 200, {});
+      sessions.delete(who.sid);
+      return void send(res, 200, { ok: true });
+    }
+    if (method === 'POST' && path === '/api/auth/password') {
+      if (b.currentPassword !== user.password)
+        return void err(res, 400, 'invalid', 'the current password is wrong', {
+          currentPassword: 'wrong password',
+        });
+      if (b.newPassword === b.currentPassword)
+        return void err(res, 400, 'invalid', 'the new password is the current one', {
+          newPassword: 'must differ from the current password',
+        });
+      user.password = b.newPassword;
+      let revoked = 0;
+      for (const [k, v] of sessions)
+        if (v.userId === user.id && k !== who.sid) {
+          sessions.delete(k);
+          revoked++;
+        }
+      return void send(res, 200, { ok: true, sessionsRevoked: revoked });
     }
     if (m('GET /api/auth/me'))
-      return send(res, 200, {
+      return void send(res, 200, {
         user: pick(user),
         roles: [{ courseId: course.id, role: user.role }],
         csrfToken: who.csrf,
       });
-    if (m('GET /api/courses')) return send(res, 200, [{ ...course, role: user.role }]);
+    if (m('GET /api/courses')) return void send(res, 200, [{ ...course, role: user.role }]);
     p = m('GET /api/courses/:c/exams');
     if (p)
-      return p.c === course.id
-        ? send(res, 200, [{ id: exam.id, courseId: course.id, title: exam.title }])
-        : err(res, 404, 'not_found', 'Not found.');
+      return void (p.c === course.id
+        ? send(res, 200, [examView()])
+        : err(res, 404, 'not_found', 'course not found'));
     p = m('GET /api/exams/:e');
     if (p)
-      return p.e === exam.id
-        ? send(res, 200, {
-            ...exam,
-            releasedAt: exam.released ? new Date().toISOString() : null,
-            parts: PARTS.map(([id, , path]) => ({ id, path })),
-            rubricVersion: { id: `rv${rubricVersion}`, version: rubricVersion },
-          })
-        : err(res, 404, 'not_found', 'Not found.');
+      return void (p.e === exam.id
+        ? send(res, 200, examView())
+        : err(res, 404, 'not_found', 'exam not found'));
     if (m('GET /api/submissions/mine'))
-      return send(
+      return void send(
         res,
         200,
         [...subs.values()]
-          .filter((s) => s.studentId === user.id)
-          .map((s) => ({ ...view(s, true), examTitle: exam.title })),
+          .filter((s) => s.studentId === user.id && !s.withdrawn)
+          .map((s) => ({
+            id: s.id,
+            examId: exam.id,
+            examTitle: exam.title,
+            fileName: s.fileName,
+            status: s.status,
+            released: Boolean(exam.releasedAt),
+            total: gradeView(s, true)?.total ?? null,
+            createdAt: s.createdAt,
+          })),
       );
     p = m('GET /api/submissions/:id/pages/:n.png');
     if (p) {
       const s = subs.get(p.id);
-      if (!s || (!staff && s.studentId !== user.id)) return err(res, 404, 'not_found', 'Not found.');
+      if (!s || (!staff && s.studentId !== user.id))
+        return void err(res, 404, 'not_found', 'submission not found');
       const pg = s.pages.find((x) => x.page === Number(p!.n));
-      if (!pg) return err(res, 404, 'not_found', 'No such page.');
+      if (!pg) return void err(res, 404, 'not_found', 'page not found');
       res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'private, max-age=3600' });
       return void res.end(pg.png);
     }
     p = m('GET /api/submissions/:id');
     if (p) {
       const s = subs.get(p.id);
-      if (!s || (!staff && s.studentId !== user.id)) return err(res, 404, 'not_found', 'Not found.');
-      const { pages, answers, grade, overrides, regradeRequests, ...submission } = view(s, !staff);
-      return send(res, 200, { submission, pages, answers, grade, overrides, regradeRequests });
+      if (!s || (!staff && (s.studentId !== user.id || s.withdrawn)))
+        return void err(res, 404, 'not_found', 'submission not found');
+      return void send(res, 200, detail(s, !staff));
     }
     p = m('POST /api/submissions/:id/parts/:part/regrade-requests');
     if (p) {
       const s = subs.get(p.id);
-      if (!s || s.studentId !== user.id || !exam.released) return err(res, 404, 'not_found', 'Not found.');
-      const b = await json(req);
-      if (!b.message || String(b.message).trim().length < 5)
-        return err(res, 400, 'invalid', 'Say what to look at.', { message: 'at least 5 characters' });
+      if (!s || s.studentId !== user.id) return void err(res, 404, 'not_found', 'submission not found');
+      if (!exam.releasedAt) return void err(res, 409, 'conflict', 'grades are not released yet');
+      if (!s.parts?.[p.part]) return void err(res, 404, 'not_found', 'part not found');
+      if (requests.some((r) => r.submissionId === s.id && r.partId === p!.part && r.status === 'open'))
+        return void err(res, 409, 'conflict', 'a request for this part is already open');
       const r = {
-        id: `r${++seq}`,
+        id: newId('q'),
         submissionId: s.id,
         partId: p.part,
+        studentId: user.id,
         message: b.message,
         answer: null,
+        answeredAt: null,
         status: 'open',
-        student: pick(user),
         createdAt: new Date().toISOString(),
       };
       requests.push(r);
-      return send(res, 201, r);
+      return void send(res, 201, { ...regradeView(r), student: undefined, fileName: undefined });
     }
     p = m('GET /api/submissions/:id/paper.pdf');
     if (p) {
       const s = subs.get(p.id);
-      if (!s || (!staff && s.studentId !== user.id)) return err(res, 404, 'not_found', 'Not found.');
+      if (!s || (!staff && s.studentId !== user.id))
+        return void err(res, 404, 'not_found', 'submission not found');
       const v = versionFor(s);
-      return v ? paperPdf(res, v.name) : err(res, 404, 'not_found', 'this script has no exam version');
+      return v ? paperPdf(res, v.name) : void err(res, 404, 'not_found', 'this script has no exam version');
     }
     // everything below is staff only
-    if (!staff) return void err(res, 404, 'not_found', 'Not found.');
+    if (!staff) return void err(res, 404, 'not_found', 'not found');
     p = m('GET /api/exams/:e/versions');
     if (p)
-      return send(res, 200, {
+      return void send(res, 200, {
         versions: versions.map((v) => ({
           ...v,
+          values: valuesOf({ ...exam.parameters, ...v.parameters }),
           keys: keysOf({ ...exam.parameters, ...v.parameters }),
           students: [...versionOf.values()].filter((n) => n === v.name).length,
           paperUrl: `/api/exams/${exam.id}/versions/${v.name}/paper.pdf`,
@@ -502,30 +880,41 @@ export function createMockApi(opts: MockOptions): Server {
     p = m('POST /api/exams/:e/versions');
     if (p) {
       if (notAdmin()) return;
-      const b = await json(req);
       const same = (a: object, c: object) => JSON.stringify(a) === JSON.stringify(c);
-      const added = b.draw
-        ? Array.from({ length: Number(b.draw.count) || 1 }, (_, i) => ({
-            name: String.fromCharCode(65 + versions.length + i),
-            parameters: i === 0 && b.draw.keepDefault && !versions.length ? {} : { '5.padding': i },
-          }))
-        : [{ name: String(b.name ?? '').trim(), parameters: b.parameters ?? {} }];
+      let added: { name: string; parameters: Record<string, unknown> }[];
+      if (b.draw) {
+        added = Array.from({ length: Number(b.draw.count) || 1 }, (_, i) => ({
+          name: String.fromCharCode(65 + versions.length + i),
+          parameters: i === 0 && b.draw.keepDefault && !versions.length ? {} : { '5.padding': i },
+        }));
+      } else {
+        const named = NamedVersionBody.safeParse(b);
+        if (!named.success)
+          return void err(res, 400, 'invalid', 'invalid version', {
+            [named.error.issues[0].path.join('.') || '(root)']: named.error.issues[0].message,
+          });
+        added = [named.data];
+      }
       for (const v of added) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(v.name))
-          return err(res, 400, 'invalid', 'invalid exam versions', { name: 'letters, digits, - or _' });
+        if (!VersionName.safeParse(v.name).success)
+          return void err(res, 400, 'invalid', 'invalid exam versions', { name: 'letters, digits, - or _' });
         if (versions.some((x) => x.name.toUpperCase() === v.name.toUpperCase()))
-          return err(res, 409, 'conflict', `version ${v.name} already exists`);
+          return void err(res, 409, 'conflict', `version ${v.name} already exists`, {
+            name: 'already exists',
+          });
         const twin = versions.find((x) => same(x.parameters, v.parameters));
         if (twin)
-          return err(res, 400, 'invalid', 'invalid exam versions', {
+          return void err(res, 400, 'invalid', 'invalid exam versions', {
             name: `versions ${twin.name} and ${v.name} have the same parameters`,
           });
         versions.push(v);
       }
-      return send(res, 201, {
+      const made = newRubricVersion(`exam versions changed (create ${added.map((v) => v.name).join(', ')})`);
+      return void send(res, 201, {
         created: added.map((v) => v.name),
         versions,
-        summary: { scripts: subs.size, changed: 0 },
+        rubricVersion: made.version,
+        summary: regradeAll(true),
       });
     }
     p = m('GET /api/exams/:e/versions/:v/paper.pdf');
@@ -533,25 +922,31 @@ export function createMockApi(opts: MockOptions): Server {
       const name = p.v;
       return versions.some((v) => v.name === name)
         ? paperPdf(res, name)
-        : err(res, 404, 'not_found', 'Not found.');
+        : void err(res, 404, 'not_found', `version ${name} not found`);
     }
     p = m('GET /api/exams/:e/roster');
     if (p)
-      return send(res, 200, {
+      return void send(res, 200, {
         versions: versions.map((v) => v.name),
         students: users
           .filter((u) => u.role === 'student')
-          .map((u) => ({ ...pick(u), userId: u.id, version: versionOf.get(u.id) ?? null })),
+          .map((u) => ({ ...pick(u), userId: u.id, version: versionOf.get(u.id) ?? null }))
+          .sort((a, c) => (a.roll ?? a.name).localeCompare(c.roll ?? c.name)),
       });
-    if (await extra(m, req, res)) return;
+    if (await extra(m, req, res, b)) return;
     p = m('GET /api/exams/:e/submissions');
-    if (p) return send(res, 200, listSubmissions(state, url.searchParams));
+    if (p) {
+      const q = ListQuery.safeParse(Object.fromEntries(url.searchParams));
+      if (!q.success)
+        return void err(res, 400, 'invalid', 'invalid query', { query: q.error.issues[0].message });
+      return void send(res, 200, listSubmissions(state, q.data));
+    }
     p = m('POST /api/exams/:e/submissions');
     if (p) {
       const form = await new Request('http://x', {
         method: 'POST',
         headers: req.headers as any,
-        body: new Uint8Array(await body(req)),
+        body: new Uint8Array(await readBody(req)),
       }).formData();
       const created: any[] = [];
       const duplicates: any[] = [];
@@ -561,11 +956,15 @@ export function createMockApi(opts: MockOptions): Server {
         if (typeof f === 'string') continue;
         const bytes = Buffer.from(await f.arrayBuffer());
         if (f.name.toLowerCase().endsWith('.zip')) {
-          for (const [name, b] of Object.entries(unzipSync(new Uint8Array(bytes)))) {
-            incoming.push({ name, bytes: Buffer.from(b) });
+          for (const [name, z] of Object.entries(unzipSync(new Uint8Array(bytes)))) {
+            incoming.push({ name, bytes: Buffer.from(z) });
           }
         } else incoming.push({ name: f.name, bytes });
       }
+      if (!incoming.length)
+        return void err(res, 400, 'invalid', 'no files: send PDFs or zips as files[]', {
+          'files[]': 'required',
+        });
       for (const f of incoming) {
         const bytes = f.bytes;
         if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) {
@@ -575,31 +974,13 @@ export function createMockApi(opts: MockOptions): Server {
         const hash = createHash('sha256').update(bytes).digest('hex');
         const dup = [...subs.values()].find((s) => s.hash === hash);
         if (dup) {
-          duplicates.push(row(dup));
+          duplicates.push({ id: dup.id, fileName: dup.fileName, status: dup.status });
           continue;
         }
-        const s: Sub = {
-          id: `s${++seq}`,
-          fileName: f.name,
-          hash,
-          status: 'queued',
-          statusReason: null,
-          progress: 0,
-          studentId: null,
-          header: { name: null, roll: null, region: null, issues: [] },
-          pages: [],
-          answers: {},
-          base: {},
-          parts: null,
-          overrides: [],
-          createdAt: new Date().toISOString(),
-        };
-        subs.set(s.id, s);
-        created.push(row(s));
-        stored.set(s.id, bytes);
-        queue = queue.then(() => ingest(s, bytes)).catch(() => {});
+        const s = addSub(f.name, hash, bytes);
+        created.push({ id: s.id, fileName: s.fileName, status: s.status });
       }
-      return send(res, 201, { created, duplicates, rejected });
+      return void send(res, created.length ? 201 : 200, { created, duplicates, rejected });
     }
     p = m('GET /api/exams/:e/events');
     if (p) {
@@ -608,185 +989,224 @@ export function createMockApi(opts: MockOptions): Server {
         'cache-control': 'no-cache',
         connection: 'keep-alive',
       });
-      res.write(': hello\n\n');
+      res.write('retry: 2000\n\n');
       sse.add(res);
-      req.on('close', () => sse.delete(res));
+      res.on('close', () => sse.delete(res));
       return;
     }
     p = m('POST /api/submissions/:id/retry');
     if (p) {
       const s = subs.get(p.id);
-      if (!s) return err(res, 404, 'not_found', 'Not found.');
-      if (s.status !== 'failed') return err(res, 409, 'conflict', 'only failed submissions can be retried');
+      if (!s) return void err(res, 404, 'not_found', 'submission not found');
+      if (s.status !== 'failed')
+        return void err(
+          res,
+          409,
+          'conflict',
+          `only failed submissions can be retried (this one is ${s.status})`,
+        );
       s.status = 'queued';
       s.statusReason = null;
-      s.progress = 0;
+      s.progress = 0.05;
       emit(s);
       const bytes = stored.get(s.id)!;
-      queue = queue.then(() => ingest(s, bytes)).catch(() => {});
-      return send(res, 200, { id: s.id, status: 'queued' });
+      queue = queue.then(() => ingest(s, bytes, s.range)).catch(() => {});
+      return void send(res, 200, { id: s.id, status: 'queued' });
     }
     p = m('POST /api/submissions/:id/student');
     if (p) {
       const s = subs.get(p.id);
-      const b = await json(req);
-      const u = users.find((x) => x.id === b.studentId && x.role === 'student');
-      if (!s || !u) return err(res, 404, 'not_found', 'Not found.');
-      s.studentId = u.id;
-      return send(res, 200, row(s));
+      if (!s) return void err(res, 404, 'not_found', 'submission not found');
+      const u = b.studentId ? users.find((x) => x.id === b.studentId && x.role === 'student') : null;
+      if (b.studentId && !u)
+        return void err(res, 400, 'invalid', 'not a student of this course', { studentId: 'unknown' });
+      s.studentId = u?.id ?? null;
+      refreshFlags();
+      return void send(res, 200, { id: s.id, student: u ? { id: u.id, name: u.name, roll: u.roll } : null });
     }
     p = m('POST /api/submissions/:id/parts/:part/override');
     if (p) {
       const s = subs.get(p.id);
-      const b = await json(req);
-      if (!s?.parts?.[p.part]) return err(res, 404, 'not_found', 'Not found.');
-      if (!(typeof b.score === 'number' && b.score >= 0 && b.score <= points[p.part]))
-        return err(res, 400, 'invalid', 'Bad score.', { score: `between 0 and ${points[p.part]}` });
-      if (!b.comment) return err(res, 400, 'invalid', 'Say why.', { comment: 'required' });
-      s.overrides.push({
-        partId: p.part,
-        score: b.score,
-        comment: b.comment,
-        by: user.name,
-        at: new Date().toISOString(),
-      });
-      grade(s);
-      return send(res, 200, view(s, false));
+      if (!s) return void err(res, 404, 'not_found', 'submission not found');
+      if (!s.parts) return void err(res, 409, 'conflict', 'this submission has no grade yet');
+      if (!s.parts[p.part]) return void err(res, 404, 'not_found', `part ${p.part} not found`);
+      const max = s.parts[p.part].max;
+      if (b.score > max)
+        return void err(res, 400, 'invalid', `score must be between 0 and ${max}`, { score: `0..${max}` });
+      const total = override(s, p.part, b.score, b.comment, user);
+      return void send(res, 201, { partId: p.part, score: b.score, comment: b.comment, total });
     }
     p = m('GET /api/exams/:e/review');
     if (p) {
       const groups = new Map<string, any>();
       for (const s of subs.values()) {
-        for (const [id, part] of Object.entries(s.parts ?? {})) {
+        if (!s.parts || s.withdrawn) continue;
+        for (const [id, part] of Object.entries(effective(s).parts)) {
           if (!part.review) continue;
           const text = s.answers[id]?.text ?? '';
-          const key = `${id}|${text.toLowerCase().replace(/\s+/g, ' ').trim()}`;
-          const g = groups.get(key) ?? { partId: id, answerKey: key, text, count: 0, items: [] };
+          const key = text.toLowerCase().replace(/\s+/g, ' ').trim();
+          const g = groups.get(`${id}\u0000${key}`) ?? {
+            partId: id,
+            answerKey: key,
+            text,
+            values: null,
+            count: 0,
+            items: [],
+          };
           g.count += 1;
-          const r = s.answers[id]?.regions?.[0] ?? null;
+          const r = s.answers[id]?.regions?.[0] ?? part.evidence[0] ?? null;
           g.items.push({
             submissionId: s.id,
             fileName: s.fileName,
+            text,
             suggestedScore: part.score,
             max: part.max,
             reasons: part.reasons,
             crop: r,
           });
-          groups.set(key, g);
+          groups.set(`${id}\u0000${key}`, g);
         }
       }
-      return send(
+      const order = new Map(PARTS.map(([id], i) => [id, i]));
+      return void send(
         res,
         200,
-        [...groups.values()].sort((a, b) => b.count - a.count),
+        [...groups.values()].sort(
+          (a, c) => (order.get(a.partId) ?? 0) - (order.get(c.partId) ?? 0) || c.count - a.count,
+        ),
       );
     }
     p = m('POST /api/exams/:e/review/grade');
     if (p) {
-      const b = await json(req);
-      for (const id of b.submissionIds ?? []) {
-        const s = subs.get(id);
-        if (!s) continue;
-        s.overrides.push({
-          partId: b.partId,
-          score: b.score,
-          comment: b.comment ?? 'reviewed',
-          by: user.name,
-          at: new Date().toISOString(),
-        });
-        grade(s);
-        emit(s);
+      const graded: { submissionId: string; total: number }[] = [];
+      const these = (b.submissionIds as string[]).map((id) => subs.get(id));
+      if (these.some((s) => !s || s.withdrawn))
+        return void err(res, 404, 'not_found', 'submission not found');
+      for (const s of these as Sub[]) {
+        if (!s.parts?.[b.partId]) return void err(res, 404, 'not_found', `part ${b.partId} not found`);
+        const total = override(
+          s,
+          b.partId,
+          b.score,
+          b.comment ?? 'graded as a group in the review queue',
+          user,
+        );
+        graded.push({ submissionId: s.id, total });
       }
-      return send(res, 200, { graded: (b.submissionIds ?? []).length });
+      return void send(res, 200, { graded });
     }
+    const active = () => [...subs.values()].filter((s) => !s.withdrawn);
     p = m('POST /api/exams/:e/release');
     if (p) {
-      exam.released = true;
-      return send(res, 200, {
-        releasedAt: new Date().toISOString(),
-        released: 1,
-        withheld: { identityUnconfirmed: 0 },
+      exam.releasedAt = new Date().toISOString();
+      firstRelease ??= exam.releasedAt;
+      return void send(res, 200, {
+        releasedAt: exam.releasedAt,
+        released: active().filter((s) => s.studentId).length,
+        withheld: { identityUnconfirmed: active().filter((s) => !s.studentId).length },
       });
     }
     p = m('GET /api/exams/:e/release');
-    if (p)
-      return send(res, 200, {
-        releasedAt: exam.released ? new Date().toISOString() : null,
-        released: 1,
-        pending: { partsInReview: 0, scriptsInReview: 0, identityUnconfirmed: 0, notGraded: 0 },
+    if (p) {
+      const graded = active().filter((s) => s.parts);
+      const inReview = graded.filter((s) => effective(s).needsReview > 0);
+      return void send(res, 200, {
+        releasedAt: exam.releasedAt,
+        released: graded.filter((s) => s.studentId).length,
+        pending: {
+          partsInReview: inReview.reduce((a, s) => a + effective(s).needsReview, 0),
+          scriptsInReview: inReview.length,
+          identityUnconfirmed: active().filter((s) => !s.studentId).length,
+          notGraded: active().filter((s) => !s.parts).length,
+        },
       });
+    }
     p = m('DELETE /api/exams/:e/release');
     if (p) {
-      exam.released = false;
-      return send(res, 200, { releasedAt: null });
+      if (!exam.releasedAt) return void err(res, 409, 'conflict', 'grades are not released');
+      exam.releasedAt = null;
+      return void send(res, 200, { releasedAt: null });
     }
     p = m('GET /api/exams/:e/regrade-requests');
     if (p)
-      return send(
+      return void send(
         res,
         200,
-        requests.filter((r) => r.status === 'open').map((r) => requestCard(state, r)),
+        requests
+          .filter((r) => url.searchParams.get('all') === '1' || r.status === 'open')
+          .map((r) => requestCard(state, regradeView(r))),
       );
     p = m('POST /api/regrade-requests/:id/answer');
     if (p) {
       const r = requests.find((x) => x.id === p!.id);
-      const b = await json(req);
-      if (!r) return err(res, 404, 'not_found', 'Not found.');
+      if (!r) return void err(res, 404, 'not_found', 'regrade request not found');
+      if (r.status !== 'open') return void err(res, 409, 'conflict', 'this request was already answered');
+      const s = subs.get(r.submissionId)!;
+      if (b.score !== undefined) override(s, r.partId, b.score, `regrade request: ${b.answer}`, user);
       r.answer = b.answer;
       r.status = 'answered';
-      r.score = b.score ?? null;
-      return send(res, 200, r);
+      r.answeredAt = new Date().toISOString();
+      return void send(res, 200, regradeView(r));
     }
     p = m('GET /api/exams/:e/export.csv');
     if (p) {
       const lines = [['roll', 'name', ...PARTS.map(([id]) => id), 'total'].join(',')];
-      for (const s of subs.values()) {
+      for (const s of active()) {
         const u = users.find((x) => x.id === s.studentId);
+        const eff = s.parts ? effective(s) : null;
         lines.push(
           [
             u?.roll ?? '',
             u?.name ?? '',
-            ...PARTS.map(([id]) => s.parts?.[id]?.score ?? ''),
-            s.parts ? total(s) : '',
+            ...PARTS.map(([id]) => eff?.parts[id]?.score ?? ''),
+            eff ? eff.total : '',
           ].join(','),
         );
       }
       res.writeHead(200, {
         'content-type': 'text/csv',
-        'content-disposition': 'attachment; filename="grades.csv"',
+        'content-disposition': `attachment; filename="${exam.slug}-grades.csv"`,
       });
       return void res.end(`${lines.join('\n')}\n`);
     }
     p = m('GET /api/exams/:e/stats');
     if (p) {
-      const graded = [...subs.values()].filter((s) => s.parts);
+      const graded = active().filter((s) => s.parts);
+      const perScore = (xs: number[]) =>
+        [...new Set(xs)]
+          .sort((a, c) => a - c)
+          .map((score) => ({ score, count: xs.filter((x) => x === score).length }));
       const parts = PARTS.map(([id]) => {
-        const scores = graded.map((s) => s.parts![id].score);
+        const ps = graded.map((s) => effective(s).parts[id]);
+        const scores = ps.map((x) => x.score);
         return {
           partId: id,
           max: points[id],
           mean: avg(scores),
           median: med(scores),
-          scores,
-          auto: graded.filter((s) => !s.parts![id].review && !s.overrides.some((o) => o.partId === id))
-            .length,
-          reviewed: graded.filter((s) => s.overrides.some((o) => o.partId === id)).length,
+          histogram: perScore(scores),
+          auto: ps.filter((x) => !x.review && !x.override).length,
+          reviewed: ps.filter((x) => x.override).length,
+          pending: ps.filter((x) => x.review).length,
         };
       });
-      const totals = graded.map(total);
-      const perScore = (xs: number[]) =>
-        [...new Set(xs)]
-          .sort((a, b) => a - b)
-          .map((score) => ({ score, count: xs.filter((x) => x === score).length }));
-      return send(res, 200, {
-        parts: parts.map(({ scores, ...p }) => ({ ...p, histogram: perScore(scores) })),
+      const totals = graded.map((s) => effective(s).total);
+      const byStatus: Record<string, number> = {};
+      for (const s of active()) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
+      return void send(res, 200, {
+        submissions: active().length,
+        graded: graded.length,
+        byStatus,
         total: { mean: avg(totals), median: med(totals), histogram: perScore(totals) },
+        parts,
+        versions: [],
       });
     }
     p = m('GET /api/exams/:e/rubric');
     if (p)
-      return send(res, 200, {
-        version: rubricVersion,
+      return void send(res, 200, {
+        id: rv().id,
+        version: rv().version,
         yaml: rubricYaml,
         parsed: {
           parts: PARTS.map(([id]) => ({
@@ -802,166 +1222,198 @@ export function createMockApi(opts: MockOptions): Server {
             ],
           })),
         },
+        parameters: exam.parameters,
+        keys: keysOf(exam.parameters),
+        versions: rubricVersions,
       });
     p = m('POST /api/exams/:e/rubric/preview') ?? m('PUT /api/exams/:e/rubric');
     if (p) {
       if (notAdmin()) return;
-      const b = await json(req);
-      let doc: any;
-      try {
-        doc = parseYaml(String(b.yaml ?? ''));
-      } catch (e) {
-        return err(res, 400, 'invalid', 'The YAML does not parse.', {
-          yaml: (e as Error).message.split('\n')[0],
+      const lc = new LineCounter();
+      const doc = parseDocument(String(b.yaml), { lineCounter: lc });
+      if (doc.errors.length)
+        return void err(res, 400, 'invalid', 'invalid rubric', {
+          '(root)': `line ${doc.errors[0].linePos?.[0].line ?? 1}: ${doc.errors[0].message.split('\n')[0]}`,
         });
-      }
+      const parsed: any = doc.toJS();
+      const lineOf = (path: (string | number)[]) => {
+        const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+        return node?.range ? lc.linePos(node.range[0]).line : 1;
+      };
       const fields: Record<string, string> = {};
       const next: Record<string, number> = { ...points };
-      (Array.isArray(doc?.parts) ? doc.parts : []).forEach((pt: any, i: number) => {
-        if (!points[pt?.id]) fields[`parts.${i}.id`] = `unknown part "${pt?.id}"`;
+      (Array.isArray(parsed?.parts) ? parsed.parts : []).forEach((pt: any, i: number) => {
+        if (!points[pt?.id])
+          fields[`parts[${i}].id`] = `line ${lineOf(['parts', i, 'id'])}: unknown part "${pt?.id}"`;
         else if (typeof pt.points !== 'number' || pt.points < 0)
-          fields[`parts.${i}.points`] = 'must be a number of 0 or more';
+          fields[`parts[${i}].points`] =
+            `line ${lineOf(['parts', i, 'points'])}: must be a number of 0 or more`;
         else next[pt.id] = pt.points;
       });
-      if (!Array.isArray(doc?.parts)) fields.parts = 'a list of parts is required';
-      if (Object.keys(fields).length) return err(res, 400, 'invalid', 'The rubric is not valid.', fields);
-      const before = new Map([...subs.values()].filter((s) => s.parts).map((s) => [s.id, total(s)]));
+      if (!Array.isArray(parsed?.parts)) fields.parts = 'line 1: a list of parts is required';
+      if (Object.keys(fields).length) return void err(res, 400, 'invalid', 'invalid rubric', fields);
       const old = points;
       points = next;
-      for (const s of subs.values()) if (s.parts) grade(s);
-      const deltas = [...before].map(([id, t]) => total(subs.get(id)!) - t);
-      const summary = {
-        scripts: deltas.length,
-        changed: deltas.filter((d) => Math.abs(d) > 1e-9).length,
-        meanDelta: avg(deltas) ?? 0,
-        maxDelta: deltas.reduce((a, d) => (Math.abs(d) > Math.abs(a) ? d : a), 0),
-      };
       if (method === 'POST') {
+        const before = new Map([...subs.values()].map((s) => [s.id, s.parts]));
+        const summary = regradeAll(false);
         points = old;
-        for (const s of subs.values()) if (s.parts) grade(s);
-        return send(res, 200, { summary });
+        for (const s of subs.values()) {
+          s.parts = before.get(s.id) ?? null;
+          if (s.parts) s.status = statusOf(s);
+        }
+        refreshFlags();
+        return void send(res, 200, { summary });
       }
-      rubricVersion += 1;
+      const made = newRubricVersion('rubric edited');
       rubricYaml = String(b.yaml);
+      const summary = regradeAll(true);
       for (const s of subs.values()) emit(s);
-      return send(res, 200, { version: rubricVersion, summary });
+      return void send(res, 200, { version: made.version, rubricVersionId: made.id, summary });
     }
     p = m('GET /api/exams/:e/keys');
-    if (p) return send(res, 200, { parameters: exam.parameters, keys: keysOf(exam.parameters) });
+    if (p)
+      return void send(res, 200, {
+        parameters: exam.parameters,
+        values: valuesOf(exam.parameters),
+        definitions: DEFINITIONS,
+        keys: keysOf(exam.parameters),
+      });
     p = m('PUT /api/exams/:e/parameters');
     if (p) {
       if (notAdmin()) return;
-      const b = await json(req);
-      const f = b.parameters?.['5.filter'];
-      if (f !== undefined && !(typeof f === 'number' && f > 0))
-        return err(res, 400, 'invalid', 'Bad parameters.', { '5.filter': 'must be a positive integer' });
+      const f = b.parameters['5.filter'];
+      if (f !== undefined && !(Number.isInteger(Number(f)) && Number(f) > 0))
+        return void err(res, 400, 'invalid', 'invalid parameters', {
+          '5.filter': 'must be a positive integer',
+        });
       const oldKeys = keysOf(exam.parameters);
       exam.parameters = b.parameters;
-      return send(res, 200, {
-        version: ++rubricVersion,
+      const made = newRubricVersion('parameters changed');
+      return void send(res, 200, {
+        version: made.version,
+        rubricVersionId: made.id,
         oldKeys,
         newKeys: keysOf(exam.parameters),
-        summary: { scripts: subs.size, changed: 0, meanDelta: 0, maxDelta: 0 },
+        summary: regradeAll(true),
       });
     }
     p = m('GET /api/courses/:c/members');
+    if (p) return void send(res, 200, users.map(member));
+    p = m('PATCH /api/courses/:c/members/:userId');
     if (p) {
-      if (!staff) return err(res, 403, 'forbidden', 'Staff only.');
-      return send(
-        res,
-        200,
-        users.map((u) => ({ ...pick(u), userId: u.id, role: u.role })),
-      );
+      if (notAdmin()) return;
+      const u = users.find((x) => x.id === p!.userId);
+      if (!u) return void err(res, 404, 'not_found', 'member not found');
+      if (b.name !== undefined) u.name = b.name;
+      if (b.roll !== undefined) u.roll = b.roll || null;
+      return void send(res, 200, member(u));
     }
     p = m('POST /api/courses/:c/roster');
-    if (p) {
-      if (!staff) return err(res, 403, 'forbidden', 'Staff only.');
-      // the contract's shape, lightly checked: `roll,name[,email]` lines, errors per line
-      const b = await json(req);
-      const lines = String(b.csv ?? '')
-        .trim()
-        .split(/\r?\n/);
-      const head = lines[0].split(',').map((c) => c.trim().toLowerCase());
-      const [ri, ni, ei, vi] = ['roll', 'name', 'email', 'version'].map((c) => head.indexOf(c));
-      const fields: Record<string, string> = {};
-      if (ri < 0 || ni < 0) fields['line 1: header'] = 'the header line names no "roll" or "name" column';
-      const rows = lines.slice(1).map((l) => l.split(',').map((c) => c.trim()));
-      rows.forEach((c, k) => {
-        if (!c[ri]) fields[`line ${k + 2}: roll`] = 'a roll number is needed';
-        if (!c[ni]) fields[`line ${k + 2}: name`] = 'a name is needed';
-        if (vi >= 0 && c[vi] && !versions.some((v) => v.name.toUpperCase() === c[vi].toUpperCase()))
-          fields[`line ${k + 2}: version`] = `"${c[vi]}" is not a version of this exam`;
-      });
-      if (vi >= 0 && !b.examId) fields['line 1: version'] = "import from the exam's roster page";
-      if (Object.keys(fields).length)
-        return err(
-          res,
-          400,
-          'invalid',
-          'Some lines of the class list are wrong: nothing was imported',
-          fields,
-        );
-      let created = 0;
-      for (const c of rows) {
-        const roll = c[ri].toUpperCase();
-        const u = users.find((x) => x.role === 'student' && x.roll === roll);
-        if (u) u.name = c[ni];
-        else {
-          created++;
-          users.push({
-            id: `u${++seq}`,
-            email: (ei >= 0 && c[ei]) || `${roll.toLowerCase()}@roster.invalid`,
-            name: c[ni],
-            roll,
-            password: randomBytes(8).toString('hex'),
-            role: 'student',
-          });
-        }
-      }
-      let changed = 0;
-      if (vi >= 0)
-        for (const c of rows) {
-          const u = users.find((x) => x.role === 'student' && x.roll === c[ri].toUpperCase())!;
-          const v = versions.find((x) => x.name.toUpperCase() === (c[vi] ?? '').toUpperCase())?.name;
-          if (v === versionOf.get(u.id)) continue;
-          changed++;
-          if (v) versionOf.set(u.id, v);
-          else versionOf.delete(u.id);
-        }
-      return send(res, 200, {
-        students: rows.length,
-        created,
-        updated: rows.length - created,
-        enrolled: created,
-        unchanged: 0,
-        ...(vi >= 0
-          ? {
-              versions: {
-                assigned: rows.filter((c) => c[vi]).length,
-                changed,
-                regrade: { scripts: subs.size, changed: 0 },
-              },
-            }
-          : {}),
-      });
-    }
+    if (p) return void importClassList(res, b);
     p = m('POST /api/courses/:c/members');
     if (p) {
       if (notAdmin()) return;
-      const b = await json(req);
-      if (!/^\S+@\S+$/.test(b.email ?? ''))
-        return err(res, 400, 'invalid', 'Bad member.', { email: 'not an email address' });
-      users.push({
-        id: `u${++seq}`,
-        email: b.email,
-        name: b.name,
-        roll: b.roll ?? null,
-        password: randomBytes(8).toString('hex'),
-        role: b.role,
-      });
-      return send(res, 201, {});
+      let u = users.find((x) => x.email === b.email);
+      let initialPassword: string | undefined;
+      if (!u) {
+        initialPassword = randomBytes(9).toString('base64url');
+        u = {
+          id: newId('u'),
+          email: b.email,
+          name: b.name,
+          roll: b.roll ?? null,
+          password: initialPassword,
+          role: b.role,
+        };
+        users.push(u);
+      } else u.role = b.role;
+      return void send(res, 201, { ...member(u), ...(initialPassword ? { initialPassword } : {}) });
     }
-    return err(res, 404, 'not_found', 'No such route.');
+    return void err(res, 404, 'not_found', 'not found');
+  }
+
+  /** the class list import (CSV `roll,name[,email][,version]`): all lines or none, errors per line */
+  function importClassList(res: ServerResponse, b: { csv: string; examId?: string }): void {
+    const lines = b.csv.trim().split(/\r?\n/);
+    const head = lines[0].split(',').map((c) => c.trim().toLowerCase());
+    const [ri, ni, ei, vi] = ['roll', 'name', 'email', 'version'].map((c) => head.indexOf(c));
+    const issues: { line: number; field: string; message: string }[] = [];
+    for (const [c, i] of [
+      ['roll', ri],
+      ['name', ni],
+    ] as const)
+      if (i < 0) issues.push({ line: 1, field: 'header', message: `the header line names no "${c}" column` });
+    const rows = lines.slice(1).map((l) => l.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
+    rows.forEach((c, k) => {
+      const line = k + 2;
+      if (!c[ri]) issues.push({ line, field: 'roll', message: 'a roll number is needed' });
+      if (!c[ni]) issues.push({ line, field: 'name', message: 'a name is needed' });
+      if (ei >= 0 && c[ei] && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(c[ei]))
+        issues.push({ line, field: 'email', message: 'not an email address' });
+      if (vi >= 0 && c[vi] && !versions.some((v) => v.name.toUpperCase() === c[vi].toUpperCase()))
+        issues.push({ line, field: 'version', message: `"${c[vi]}" is not a version of this exam` });
+    });
+    if (vi >= 0 && b.examId !== exam.id)
+      issues.push({ line: 1, field: 'examId', message: "import from the exam's roster page" });
+    if (issues.length) {
+      const fields: Record<string, string> = {};
+      for (const i of issues) fields[`line ${i.line}: ${i.field}`] ??= i.message;
+      return void send(res, 400, {
+        error: {
+          code: 'invalid',
+          message: `${new Set(issues.map((i) => i.line)).size} line(s) of the class list are wrong: nothing was imported`,
+          fields,
+          lines: issues,
+        },
+      });
+    }
+    let created = 0;
+    let updated = 0;
+    for (const c of rows) {
+      const roll = c[ri].toUpperCase();
+      const u = users.find((x) => x.role === 'student' && x.roll === roll);
+      if (u) {
+        if (u.name !== c[ni]) updated++;
+        u.name = c[ni];
+      } else {
+        created++;
+        users.push({
+          id: newId('u'),
+          email: (ei >= 0 && c[ei]) || `${roll.toLowerCase()}@roster.invalid`,
+          name: c[ni],
+          roll,
+          password: randomBytes(8).toString('hex'),
+          role: 'student',
+        });
+      }
+    }
+    let changed = 0;
+    if (vi >= 0)
+      for (const c of rows) {
+        const u = users.find((x) => x.role === 'student' && x.roll === c[ri].toUpperCase())!;
+        const v = versions.find((x) => x.name.toUpperCase() === (c[vi] ?? '').toUpperCase())?.name;
+        if (v === versionOf.get(u.id)) continue;
+        changed++;
+        if (v) versionOf.set(u.id, v);
+        else versionOf.delete(u.id);
+      }
+    let regrade: { rubricVersion: number; scripts: number; changed: number } | null = null;
+    if (changed) {
+      const made = newRubricVersion('class list versions changed');
+      const summary = regradeAll(true);
+      regrade = { rubricVersion: made.version, scripts: summary.scripts, changed: summary.changed };
+    }
+    send(res, 200, {
+      students: rows.length,
+      created,
+      updated,
+      enrolled: created,
+      unchanged: rows.length - created - updated,
+      ...(vi >= 0
+        ? { versions: { examId: exam.id, assigned: rows.filter((c) => c[vi]).length, changed, regrade } }
+        : {}),
+    });
   }
 
   let queue: Promise<void> = Promise.resolve();
@@ -980,11 +1432,13 @@ export function createMockApi(opts: MockOptions): Server {
     res.end(readFileSync(f));
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      if (!res.headersSent) err(res, 500, 'server', (e as Error).message);
+      if (!res.headersSent) err(res, 500, 'internal', (e as Error).message);
     });
-  });
+  }) as MockServer;
+  server.contractProblems = contractProblems;
+  return server;
 }
 
 function rubricText(points: Record<string, number>): string {
@@ -995,32 +1449,6 @@ function rubricText(points: Record<string, number>): string {
 function pick(u: User) {
   return { id: u.id, email: u.email, name: u.name, roll: u.roll };
 }
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-function err(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  fields?: Record<string, string>,
-): void {
-  send(res, status, { error: { code, message, ...(fields ? { fields } : {}) } });
-}
-async function body(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-async function json(req: IncomingMessage): Promise<any> {
-  const b = await body(req);
-  try {
-    return b.length ? JSON.parse(b.toString('utf8')) : {};
-  } catch {
-    return {};
-  }
-}
 function union(bs: Box[]): Box {
   const x1 = Math.min(...bs.map((b) => b.x));
   const y1 = Math.min(...bs.map((b) => b.y));
@@ -1028,7 +1456,8 @@ function union(bs: Box[]): Box {
   const y2 = Math.max(...bs.map((b) => b.y + b.h));
   return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
 }
-const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+const avg = (xs: number[]) =>
+  xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : null;
 const med = (xs: number[]) => {
   if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);

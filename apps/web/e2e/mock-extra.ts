@@ -1,10 +1,13 @@
 /**
  * The contract mock's side of the TA's day, kept apart from mock-api.ts: the submissions list
  * sorted, filtered and paged; withdraw, restore, delete; two scripts compared with shared answers
- * marked; regrade-request cards with score, max and crop; stacks split at header pages.
+ * marked; regrade-request cards with score, max and crop; stacks split at header pages. Also the
+ * answering helpers both files use: every JSON answer is checked against the API's contract
+ * (@grader/contract), and one that does not fit is recorded (and logged).
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ContractProblem, checkResponse, type ListQuery } from '@grader/contract';
 import { type RenderedPage, renderPdf } from './pdf-pages.ts';
 
 type Any = any;
@@ -14,56 +17,75 @@ export interface MockState {
   requests: Any[];
   stored: Map<string, Buffer>;
   partIds: string[];
+  examId: string;
   released(): boolean;
   row(s: Any): Any;
+  /** the submission's pages as the API lists them */
+  pageRefs(s: Any): Any[];
+  /** the effective grade's part (overrides applied), or undefined */
+  partOf(s: Any, partId: string): Any;
+  studentRef(s: Any): Any;
+  newId(kind: string): string;
   /** a new submission row (queued), registered and ingested from `bytes` (only `range`'s pages) */
   add(fileName: string, hash: string, bytes: Buffer, range?: { from: number; to: number }): Any;
 }
 
 type Match = (pattern: string) => Record<string, string> | null;
 
+/** Where each response goes: checked against the contract when it is sent. */
+const routeOf = new WeakMap<ServerResponse, { method: string; path: string; problems: ContractProblem[] }>();
+export function trackResponse(
+  res: ServerResponse,
+  method: string,
+  path: string,
+  problems: ContractProblem[],
+): void {
+  routeOf.set(res, { method, path, problems });
+}
+
 /** answers and returns true: `return send(...)` in a route means "handled" */
-const send = (res: ServerResponse, status: number, body: unknown): true => {
+export const send = (res: ServerResponse, status: number, body: unknown): true => {
+  const at = routeOf.get(res);
+  if (at) {
+    const problem = checkResponse(at.method, at.path, status, JSON.parse(JSON.stringify(body ?? null)));
+    if (problem) {
+      at.problems.push(problem);
+      console.warn(
+        `mock API: ${problem.route} (${status}) outside the contract: ${problem.issues.join('; ')}`,
+      );
+    }
+  }
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
   return true;
 };
-const err = (
+export const err = (
   res: ServerResponse,
   status: number,
   code: string,
   message: string,
   fields?: Record<string, string>,
 ) => send(res, status, { error: { code, message, ...(fields ? { fields } : {}) } });
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
 }
-async function readJson(req: IncomingMessage): Promise<Any> {
-  const b = await readBody(req);
-  try {
-    return b.length ? JSON.parse(b.toString('utf8')) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** GET /api/exams/:e/submissions with the API's query: a plain array, or a page in an envelope. */
-export function listSubmissions(state: MockState, q: URLSearchParams): unknown {
-  const status = q.get('status');
+export function listSubmissions(state: MockState, q: ListQuery): unknown {
+  const status = q.status;
   let rows = [...state.subs.values()].filter((s) => (status === 'withdrawn' ? s.withdrawn : !s.withdrawn));
   rows = rows.map((s) => ({ s, r: state.row(s) })) as Any;
-  const flag = q.get('flag');
+  const flag = q.flag;
   const list = (rows as Any[]).filter(({ r }) => {
     if (status && status !== 'withdrawn' && r.status !== status) return false;
     if (flag === 'any' ? !(r.flags ?? []).length : flag && !(r.flags ?? []).includes(flag)) return false;
-    if (q.get('review') === '1' && !r.needsReview) return false;
+    if (q.review === '1' && !r.needsReview) return false;
     return true;
   });
-  const sort = q.get('sort') ?? 'uploaded';
-  const dir =
-    (q.get('order') ?? (sort === 'score' || sort === 'uploaded' ? 'desc' : 'asc')) === 'asc' ? 1 : -1;
+  const sort = q.sort;
+  const dir = (q.order ?? (sort === 'score' || sort === 'uploaded' ? 'desc' : 'asc')) === 'asc' ? 1 : -1;
   const key = (r: Any) =>
     sort === 'roll'
       ? (r.student?.roll ?? null)
@@ -81,14 +103,14 @@ export function listSubmissions(state: MockState, q: URLSearchParams): unknown {
     return (typeof x === 'number' ? x - y : String(x).localeCompare(String(y))) * dir;
   });
   const out = list.map(({ r }: Any) => r);
-  const size = q.get('pageSize');
+  const size = q.pageSize;
   if (!size) return out;
-  const page = Number(q.get('page') ?? 1);
+  const page = q.page;
   return {
-    items: out.slice((page - 1) * Number(size), page * Number(size)),
+    items: out.slice((page - 1) * size, page * size),
     total: out.length,
     page,
-    pageSize: Number(size),
+    pageSize: size,
     withdrawn: [...state.subs.values()].filter((s) => s.withdrawn).length,
   };
 }
@@ -96,13 +118,15 @@ export function listSubmissions(state: MockState, q: URLSearchParams): unknown {
 /** A regrade request as the staff list shows it: with the part's score now, max and crop. */
 export function requestCard(state: MockState, r: Any): Any {
   const s = state.subs.get(r.submissionId);
-  const part = s?.parts?.[r.partId];
+  const part = s ? state.partOf(s, r.partId) : undefined;
   const a = s?.answers?.[r.partId];
   const crop = a?.regions?.[0] ?? null;
   const pg = crop && s.pages.find((p: Any) => p.page === crop.page);
   return {
     ...r,
-    current: part ? { score: part.score, max: part.max, review: part.review, overridden: false } : null,
+    current: part
+      ? { score: part.score, max: part.max, review: part.review, overridden: Boolean(part.override) }
+      : null,
     answerText: a?.text ?? null,
     crop,
     page: pg
@@ -124,15 +148,16 @@ interface Stack {
   starts: number[];
   pages: RenderedPage[];
   submissions: string[];
+  createdAt: string;
+  confirmedAt: string | null;
 }
 
 /** The staff routes of the TA's day; true when the request was answered. */
 export function mockExtra(state: MockState) {
   const stacks = new Map<string, Stack>();
-  let seq = 0;
   const stackView = (s: Stack) => ({
     id: s.id,
-    examId: 'cs60010-ct3',
+    examId: state.examId,
     fileName: s.fileName,
     status: s.status,
     statusReason: null,
@@ -140,29 +165,30 @@ export function mockExtra(state: MockState) {
     starts: s.starts,
     pages: s.pages.map((p) => ({ page: p.page, thumbUrl: `/api/stacks/${s.id}/pages/${p.page}.png` })),
     submissions: s.submissions,
+    confirmedAt: s.confirmedAt,
+    createdAt: s.createdAt,
   });
-  return async (m: Match, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  /** `b`: the JSON body, already checked against the route's request schema */
+  return async (m: Match, req: IncomingMessage, res: ServerResponse, b: Any): Promise<boolean> => {
     let p = m('POST /api/submissions/:id/withdraw');
     if (p) {
       const s = state.subs.get(p.id);
-      const b = await readJson(req);
       if (!s) return err(res, 404, 'not_found', 'Not found.');
-      if (!String(b.reason ?? '').trim())
-        return err(res, 400, 'invalid', 'invalid withdrawal', { reason: 'say why' });
+      if (s.withdrawn) return err(res, 409, 'conflict', `${s.fileName} is already withdrawn`);
       s.withdrawn = { at: new Date().toISOString(), reason: b.reason };
       return send(res, 200, { id: s.id, withdrawn: s.withdrawn });
     }
     p = m('POST /api/submissions/:id/restore');
     if (p) {
       const s = state.subs.get(p.id);
-      if (!s?.withdrawn) return err(res, 409, 'conflict', 'not withdrawn');
+      if (!s) return err(res, 404, 'not_found', 'Not found.');
+      if (!s.withdrawn) return err(res, 409, 'conflict', `${s.fileName} is not withdrawn`);
       s.withdrawn = null;
       return send(res, 200, { id: s.id, withdrawn: null });
     }
     p = m('DELETE /api/submissions/:id');
     if (p) {
       const s = state.subs.get(p.id);
-      const b = await readJson(req);
       if (!s) return err(res, 404, 'not_found', 'Not found.');
       if (b.confirm !== s.fileName)
         return err(res, 400, 'invalid', `type the file name "${s.fileName}" to confirm`, {
@@ -173,7 +199,7 @@ export function mockExtra(state: MockState) {
           res,
           409,
           'conflict',
-          `${s.fileName} is released to its student: un-release the grades first`,
+          `${s.fileName} is released to its student: un-release the grades (or withdraw it) before deleting`,
         );
       state.subs.delete(s.id);
       state.stored.delete(s.id);
@@ -182,12 +208,13 @@ export function mockExtra(state: MockState) {
     p = m('GET /api/submissions/:id/similar/:other');
     if (p) {
       const a = state.subs.get(p.id);
-      const b = state.subs.get(p.other);
-      if (!a || !b || a === b) return err(res, 404, 'not_found', 'Not found.');
+      const other = state.subs.get(p.other);
+      if (!a || !other || a === other || !a.parts || !other.parts)
+        return err(res, 404, 'not_found', 'Not found.');
       // stand-in evidence: the numbers both answers of a part contain
       const values = state.partIds.flatMap((id) => {
         const na = new Set(a.answers[id]?.text.match(/\d+(?:\.\d+)?/g) ?? []);
-        const nb: string[] = b.answers[id]?.text.match(/\d+(?:\.\d+)?/g) ?? [];
+        const nb: string[] = other.answers[id]?.text.match(/\d+(?:\.\d+)?/g) ?? [];
         return [...new Set(nb.filter((n) => na.has(n) && n.length > 1))].map((value) => ({
           partId: id,
           value,
@@ -197,9 +224,9 @@ export function mockExtra(state: MockState) {
       const side = (s: Any) => ({
         id: s.id,
         fileName: s.fileName,
-        student: state.row(s).student,
-        similarity: `shares answers with ${s === a ? b.fileName : a.fileName}`,
-        pages: [],
+        student: state.studentRef(s),
+        similarity: s.flagReasons?.similarity ?? null,
+        pages: state.pageRefs(s),
         answers: Object.fromEntries(
           Object.entries(s.answers).map(([k, v]: Any) => [k, { text: v.text, regions: v.regions }]),
         ),
@@ -207,7 +234,7 @@ export function mockExtra(state: MockState) {
       return send(res, 200, {
         partIds: state.partIds,
         a: side(a),
-        b: side(b),
+        b: side(other),
         evidence: { values, sentences: [] },
       });
     }
@@ -233,13 +260,15 @@ export function mockExtra(state: MockState) {
         )
         .map((pg) => pg.page);
       const s: Stack = {
-        id: `st${++seq}`,
+        id: state.newId('t'),
         fileName: f.name,
         hash,
         status: 'proposed',
         starts,
         pages,
         submissions: [],
+        createdAt: new Date().toISOString(),
+        confirmedAt: null,
       };
       stacks.set(s.id, s);
       state.stored.set(s.id, bytes);
@@ -264,8 +293,9 @@ export function mockExtra(state: MockState) {
     if (p) {
       const s = stacks.get(p.id);
       if (!s) return err(res, 404, 'not_found', 'Not found.');
-      if (s.status === 'confirmed') return err(res, 409, 'conflict', 'already split');
-      const starts: number[] = (await readJson(req)).starts ?? [];
+      if (s.status === 'confirmed')
+        return err(res, 409, 'conflict', 'this stack was already split into submissions');
+      const starts: number[] = b.starts;
       const n = s.pages.length;
       if (starts[0] !== 1 || starts.some((x, i) => i > 0 && x <= starts[i - 1]) || (starts.at(-1) ?? 0) > n)
         return err(res, 400, 'invalid', 'bad split points', { starts: 'the first script starts on page 1' });
@@ -278,6 +308,7 @@ export function mockExtra(state: MockState) {
         return { id: sub.id, fileName: sub.fileName, status: sub.status };
       });
       s.status = 'confirmed';
+      s.confirmedAt = new Date().toISOString();
       s.starts = starts;
       return send(res, 201, { stackId: s.id, created });
     }

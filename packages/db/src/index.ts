@@ -28,6 +28,18 @@ export {
   storeGrades,
 } from './grades.ts';
 export { type MigrateResult, migrate, migrationsDir } from './migrate.ts';
+export {
+  LIST_SORTS,
+  type SessionRow,
+  STATUS_ORDER,
+  type SubmissionListArgs,
+  type SubmissionListRow,
+  type SubmissionReadArgs,
+  type SubmissionReadRow,
+  sessionWithUser,
+  submissionForRead,
+  submissionListPage,
+} from './reads.ts';
 export { createTestDatabase, type TestDatabase } from './testing.ts';
 
 /** Statuses after which no worker will touch a submission again on its own. */

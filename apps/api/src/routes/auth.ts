@@ -1,5 +1,5 @@
+import { LoginBody as Login, PasswordChangeBody as PasswordChange } from '@grader/contract';
 import { Router } from 'express';
-import { z } from 'zod';
 import { clientSource } from '../auth/client-address.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
@@ -7,17 +7,7 @@ import { clearedCookie, createSession, requireUser, sessionCookie } from '../aut
 import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
 
-const Login = z.object({
-  email: z.string().trim().toLowerCase().email().max(200),
-  password: z.string().min(1).max(200),
-});
-
-export const MIN_PASSWORD = 8;
-
-const PasswordChange = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(MIN_PASSWORD, `at least ${MIN_PASSWORD} characters`).max(200),
-});
+export { MIN_PASSWORD } from '@grader/contract';
 
 // A bcrypt hash of a random string: unknown emails take as long as wrong passwords.
 const DUMMY_HASH = '$2b$10$tEJhBlyEsEZtDX09rcFjrumJg3Znqx0Hk0DEAe6CtYPwhdRe//XYC';

@@ -1,27 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { NewMemberBody as NewMember, RosterBody } from '@grader/contract';
 import { Router } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
 import { ADMIN, ANYONE, courseFor, currentUser, STAFF } from '../access.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
-import { checkIdParams, Id } from '../ids.ts';
+import { checkIdParams } from '../ids.ts';
 import { createExam } from '../services/exams.ts';
 import { importRoster } from '../services/roster-import.ts';
 import { unzipFiles } from '../services/zip.ts';
-
-const NewMember = z.object({
-  email: z.string().trim().toLowerCase().email().max(200),
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(['admin', 'ta', 'student']),
-  roll: z.string().trim().min(1).max(40).optional(),
-});
-const RosterBody = z.object({
-  csv: z.string().max(512 * 1024),
-  /** the exam a `version` column assigns versions of */
-  examId: Id.optional(),
-});
 
 export function examView(e: {
   id: string;

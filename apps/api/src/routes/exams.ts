@@ -2,25 +2,23 @@ import { mkdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ExportQuery } from '@grader/contract';
 import { examFromRow } from '@grader/grading';
 import { Router } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
 import { ANYONE, currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
 import { checkIdParams } from '../ids.ts';
-import { examSubmissions, progressOf, summary } from '../services/grades.ts';
+import { examSubmissions, progressOf } from '../services/grades.ts';
 import { gradesCsv } from '../services/grades-csv.ts';
 import { tooLargeReason } from '../services/limits.ts';
 import { examPartIds } from '../services/parts.ts';
 import { examStats } from '../services/stats.ts';
-import { filterSubmissions, ListQuery, sortSubmissions } from '../services/submission-list.ts';
+import { ListQuery, listSubmissions } from '../services/submission-list.ts';
 import { acceptUploads, cleanName } from '../services/upload.ts';
 import { isTooLarge, removeStaleUploads, sizeLimitedDiskStorage } from '../services/upload-storage.ts';
 import { examView } from './courses.ts';
-
-const ExportQuery = z.object({ unconfirmed: z.enum(['rows', 'omit']).default('rows') });
 
 export function examRoutes(ctx: AppContext) {
   const r = Router();
@@ -65,23 +63,8 @@ export function examRoutes(ctx: AppContext) {
   r.get('/:examId/submissions', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
     const q = parse(ListQuery, req.query, 'query');
-    const subs = await examSubmissions(ctx, exam, {
-      withdrawn: q.status === 'withdrawn' ? 'only' : 'exclude',
-    });
-    const rows = sortSubmissions(filterSubmissions(subs, q), q);
-    if (q.pageSize === undefined) {
-      res.json(rows.map(summary));
-      return;
-    }
-    const start = (q.page - 1) * q.pageSize;
-    res.json({
-      items: rows.slice(start, start + q.pageSize).map(summary),
-      total: rows.length,
-      page: q.page,
-      pageSize: q.pageSize,
-      // how many are withdrawn, so the list can say so whatever the filter
-      withdrawn: await ctx.db.submission.count({ where: { examId: exam.id, withdrawnAt: { not: null } } }),
-    });
+    // filtered, sorted and paged in the database (one query; no grade parts read)
+    res.json(await listSubmissions(ctx, exam, q));
   });
 
   r.post('/:examId/submissions', async (req, res, next) => {

@@ -1,18 +1,9 @@
+import { MemberEditBody as MemberEdit } from '@grader/contract';
 import { Router } from 'express';
-import { z } from 'zod';
 import { ADMIN, courseFor, currentUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { notFound, parse } from '../errors.ts';
 import { checkIdParams } from '../ids.ts';
-
-const MemberEdit = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    /** null or '' clears the roll */
-    roll: z.string().trim().max(40).nullable().optional(),
-  })
-  .strict()
-  .refine((b) => b.name !== undefined || b.roll !== undefined, 'give a name or a roll');
 
 /** An admin of a course edits a member's name and roll (audited, before and after). */
 export function memberRoutes(ctx: AppContext) {

@@ -1,26 +1,14 @@
+import { RegradeAnswerBody as Answer, GroupGradeBody as GroupGrade } from '@grader/contract';
 import { effectiveGrade } from '@grader/db';
 import { answerValues } from '@grader/grading';
 import type { Region } from '@grader/model';
 import { Router } from 'express';
-import { z } from 'zod';
 import { currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
 import { checkIdParams, isId } from '../ids.ts';
 import { examSubmissions, overridePart } from '../services/grades.ts';
 import { examPartId, examPartIds } from '../services/parts.ts';
-
-const GroupGrade = z.object({
-  partId: z.string().min(1).max(40),
-  submissionIds: z.array(z.string().min(1).max(64)).min(1).max(1000),
-  score: z.number().min(0).max(1000),
-  comment: z.string().trim().max(2000).optional(),
-});
-
-const Answer = z.object({
-  answer: z.string().trim().min(1).max(4000),
-  score: z.number().min(0).max(1000).optional(),
-});
 
 /**
  * The group of an answer: the values the grader read (stored with the part grade; read again from

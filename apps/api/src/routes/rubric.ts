@@ -1,18 +1,13 @@
+import { ParametersBody as ParamsBody, RubricBody } from '@grader/contract';
 import { checkExamVersions, examFromRow, storedVersions } from '@grader/grading';
 import { Router } from 'express';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import { ADMIN, currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, issueFields, parse } from '../errors.ts';
 import { checkIdParams } from '../ids.ts';
 import { regradeExam } from '../services/regrade.ts';
 import { newRubricVersion, type RubricChange } from '../services/rubric-versions.ts';
-
-const RubricBody = z.object({ yaml: z.string().min(1).max(500_000) });
-const ParamsBody = z.object({
-  parameters: z.record(z.string(), z.union([z.string().max(200), z.number(), z.array(z.number()).max(1000)])),
-});
 
 export function rubricRoutes(ctx: AppContext) {
   const r = Router();

@@ -6,10 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StackConfirmBody as ConfirmBody } from '@grader/contract';
 import { Prisma, sha256 } from '@grader/db';
 import { Router } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
 import { currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
@@ -23,11 +23,6 @@ import { isTooLarge, sizeLimitedDiskStorage } from '../services/upload-storage.t
 const THUMB_DPI = 40;
 /** A stack holds a class's scripts: it may be larger than one script's upload limit. */
 const STACK_FACTOR = 20;
-
-const ConfirmBody = z.object({
-  /** the first page of each script, as the TA settled them (1-based, increasing, starting at 1) */
-  starts: z.array(z.number().int().min(1).max(100_000)).min(1).max(2000),
-});
 
 type StackRow = Prisma.StackGetPayload<{ include: { submissions: { select: { id: true } } } }>;
 

@@ -1,13 +1,25 @@
-import { effectiveGrade, type Grade, type OverrideLike } from '@grader/db';
-import { examFromRow } from '@grader/grading';
+import {
+  AssignStudentBody as AssignBody,
+  DeleteBody,
+  OverrideBody,
+  WithdrawBody as ReasonBody,
+  RegradeRequestBody as RegradeBody,
+  RestoreBody,
+} from '@grader/contract';
+import {
+  effectiveGrade,
+  type OverrideLike,
+  type SubmissionReadRow,
+  type SubmissionStatus,
+  submissionForRead,
+} from '@grader/db';
+import { examFromRow, storedVersions } from '@grader/grading';
 import type { ExtractedScript } from '@grader/model';
 import { Router } from 'express';
-import { z } from 'zod';
-import { currentUser, STAFF, submissionFor } from '../access.ts';
+import { currentUser, roleIn, STAFF, submissionFor } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
-import { checkIdParams, Id } from '../ids.ts';
-import { submissionVersion } from '../services/exam-versions.ts';
+import { checkIdParams, isId } from '../ids.ts';
 import { overridePart, progressOf } from '../services/grades.ts';
 import { ownedBy } from '../services/identity.ts';
 import { cachedPageImage } from '../services/page-images.ts';
@@ -15,19 +27,6 @@ import { examPartId, examPartIds, ownPart } from '../services/parts.ts';
 import { deleteSubmission, restoreSubmission, withdrawSubmission } from '../services/withdraw.ts';
 import { regradeView } from './review.ts';
 
-const OverrideBody = z.object({
-  score: z.number().min(0).max(1000),
-  comment: z.string().trim().min(1).max(2000),
-});
-const RegradeBody = z.object({ message: z.string().trim().min(1).max(4000) });
-const AssignBody = z.object({ studentId: Id.nullable() });
-const ReasonBody = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
-const RestoreBody = z.object({ reason: z.string().trim().max(2000).default('') });
-const DeleteBody = z.object({
-  /** the submission's file name, typed by the person deleting it */
-  confirm: z.string().max(400),
-  reason: z.string().trim().min(1, 'say why').max(2000),
-});
 const PAGE_DPI = 110;
 /** audit actions where a person set a part's score */
 const PERSON_ACTIONS = ['override', 'review_grade', 'regrade_answer'];
@@ -59,7 +58,16 @@ export function submissionRoutes(ctx: AppContext) {
   }
 
   function gradeView(
-    g: (Grade & { rubricVersion: { version: number } }) | null | undefined,
+    g:
+      | {
+          parts: unknown;
+          flags: unknown;
+          flagReasons: unknown;
+          createdAt: Date;
+          rubricVersion: { version: number };
+        }
+      | null
+      | undefined,
     overrides: OverrideLike[],
     student: boolean,
   ) {
@@ -127,66 +135,69 @@ export function submissionRoutes(ctx: AppContext) {
   });
 
   r.get('/:id', async (req, res) => {
-    const { sub, role } = await submissionFor(ctx, req, req.params.id, ['admin', 'ta', 'student']);
+    const user = currentUser(req);
+    // one round trip for everything the page shows, the access rule in the query: staff of the
+    // course see any script, a student only their own confirmed, non-withdrawn one (else 404)
+    const row = isId(req.params.id)
+      ? await submissionForRead(
+          ctx.db,
+          {
+            id: req.params.id,
+            userId: user.id,
+            staffCourses: user.roles.filter((x) => STAFF.includes(x.role)).map((x) => x.courseId),
+            studentCourses: user.roles.filter((x) => x.role === 'student').map((x) => x.courseId),
+          },
+          { historyActions: [...PERSON_ACTIONS, 'regrade'] },
+        )
+      : null;
+    const role = row ? roleIn(req, row.exam.courseId) : null;
+    if (!row || !role || (role === 'student' && (!ownedBy(row, user.id) || row.withdrawnAt)))
+      throw notFound('submission not found');
     const student = role === 'student';
-    // one round trip for everything the page shows
-    const full = await ctx.db.submission.findUniqueOrThrow({
-      where: { id: sub.id },
-      include: {
-        pages: { orderBy: { page: 'asc' } },
-        answers: true,
-        overrides: { include: { by: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
-        regradeRequests: { orderBy: { createdAt: 'asc' } },
-        grades: {
-          where: { rubricVersionId: sub.exam.currentRubricId ?? '' },
-          include: { rubricVersion: { select: { version: true } } },
-        },
-        student: { select: { id: true, name: true, roll: true } },
-        extraction: student ? false : { select: { data: true } },
-      },
-    });
-    const extracted = (full as { extraction?: { data: unknown } | null }).extraction?.data as
-      | {
-          header?: { name: string | null; roll: string | null; region: unknown; issues?: string[] };
-          warnings?: string[];
-        }
-      | undefined;
-    const { pages, answers, overrides, regradeRequests: requests, student: student_ } = full;
-    const grade = student && !sub.exam.releasedAt ? null : gradeView(full.grades[0], overrides, student);
-    const flagLinks =
-      !student && grade ? await similarScripts(sub, grade.flagReasons as Record<string, string>) : {};
-    const history = student && grade ? await changesSinceRelease(sub) : [];
+    const released = row.exam.releasedAt !== null;
+    const overrides = row.overrides.map((o) => ({ ...o, createdAt: new Date(o.createdAt) }));
+    const g = row.grade;
+    const grade =
+      (student && !released) || !g
+        ? null
+        : gradeView(
+            { ...g, createdAt: new Date(g.createdAt), rubricVersion: { version: g.rubricVersion } },
+            overrides,
+            student,
+          );
+    const extracted = { header: row.header, warnings: row.warnings } as {
+      header?: { name: string | null; roll: string | null; region: unknown; issues?: string[] } | null;
+      warnings?: string[] | null;
+    };
     res.json({
       submission: {
-        id: sub.id,
-        examId: sub.examId,
-        fileName: sub.fileName,
-        status: sub.status,
-        statusReason: sub.statusReason,
-        progress: progressOf(sub),
+        id: row.id,
+        examId: row.examId,
+        fileName: row.fileName,
+        status: row.status,
+        statusReason: row.statusReason,
+        progress: progressOf({ status: row.status as SubmissionStatus, progress: row.progress }),
         student:
-          student_ ??
-          (sub.headerName || sub.headerRoll
-            ? { id: null, name: sub.headerName, roll: sub.headerRoll }
+          row.student ??
+          (row.headerName || row.headerRoll
+            ? { id: null, name: row.headerName, roll: row.headerRoll }
             : null),
-        createdAt: sub.createdAt.toISOString(),
-        released: Boolean(sub.exam.releasedAt),
+        createdAt: row.createdAt,
+        released,
         // staff only (a student never reaches a withdrawn script)
-        withdrawn: sub.withdrawnAt
-          ? { at: sub.withdrawnAt.toISOString(), reason: sub.withdrawnReason ?? '' }
-          : null,
+        withdrawn: row.withdrawnAt ? { at: row.withdrawnAt, reason: row.withdrawnReason ?? '' } : null,
         // an exam with versions: the script's version and its question paper
-        version: await submissionVersion(ctx, sub),
+        version: versionOf(row),
       },
-      pages: pages.map((p) => ({
+      pages: row.pages.map((p) => ({
         page: p.page,
         width: p.width,
         height: p.height,
         source: p.source,
-        imageUrl: `/api/submissions/${sub.id}/pages/${p.page}.png`,
+        imageUrl: `/api/submissions/${row.id}/pages/${p.page}.png`,
       })),
       // staff only: the header as read (with where), and what ingestion warned about
-      header: extracted?.header
+      header: extracted.header
         ? {
             name: extracted.header.name,
             roll: extracted.header.roll,
@@ -194,65 +205,66 @@ export function submissionRoutes(ctx: AppContext) {
             issues: extracted.header.issues ?? [],
           }
         : null,
-      warnings: extracted?.warnings ?? [],
-      answers: answers.map((a) => ({
+      warnings: extracted.warnings ?? [],
+      answers: row.answers.map((a) => ({
         partId: a.partId,
         text: a.text,
         regions: a.regions,
         confidence: a.confidence,
       })),
-      grade: grade && !student ? { ...grade, flagLinks } : grade,
+      grade:
+        grade && !student
+          ? { ...grade, flagLinks: flagLinks(grade.flagReasons, row.similarCandidates) }
+          : grade,
       // student only: how their released grade changed since (overrides and regrades), oldest first
-      history,
+      history: student && grade ? changesSinceRelease(row.changes ?? []) : [],
       overrides:
-        student && !sub.exam.releasedAt
+        student && !released
           ? []
-          : overrides.map((o) => ({
+          : row.overrides.map((o) => ({
               partId: o.partId,
               score: o.score,
               comment: o.comment,
-              by: o.by.name,
-              at: o.createdAt.toISOString(),
+              by: o.byName,
+              at: o.createdAt,
             })),
-      regradeRequests: requests.map((x) => regradeView(x)),
+      regradeRequests: row.regradeRequests.map((x) =>
+        regradeView({
+          ...x,
+          answeredAt: x.answeredAt ? new Date(x.answeredAt) : null,
+          createdAt: new Date(x.createdAt),
+        }),
+      ),
     });
   });
 
   /** The other scripts a `similarity` reason names (by file name), for a link to each. */
-  async function similarScripts(sub: { id: string; examId: string }, reasons: Record<string, string>) {
-    const reason = reasons?.similarity;
+  function flagLinks(reasons: unknown, candidates: { id: string; fileName: string }[] | null) {
+    const reason = (reasons as Record<string, string> | null)?.similarity;
     if (!reason) return {};
-    const others = await ctx.db.submission.findMany({
-      where: { examId: sub.examId, id: { not: sub.id } },
-      select: { id: true, fileName: true },
-    });
-    const named = others.filter((o) => {
+    const named = (candidates ?? []).filter((o) => {
       const esc = o.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       return new RegExp(`(^|[\\s,;:(])${esc}(?=$|[\\s,;:)])`).test(reason);
     });
     return { similarity: named.map((o) => ({ id: o.id, fileName: o.fileName })) };
   }
 
+  /** The version a script is on (exams with versions): its current grade's, else the class list's. */
+  function versionOf(row: SubmissionReadRow): { name: string; paperUrl: string } | null {
+    const versions = storedVersions(row.exam.versions);
+    if (!versions.length) return null;
+    let name = row.grade?.version ?? null;
+    if (!name && row.studentId) name = row.rosterVersion ?? null;
+    const v = name ? versions.find((x) => x.name === name) : undefined;
+    return v ? { name: v.name, paperUrl: `/api/submissions/${row.id}/paper.pdf` } : null;
+  }
+
   /**
-   * What changed in a released grade, from the audit log: a person's score for a part (override,
-   * group grade, answered regrade request) or a regrade of the whole script after a rubric or
-   * parameter change; entries that changed nothing are left out.
+   * What changed in a released grade, from the audit log (entries after the exam's first release):
+   * a person's score for a part (override, group grade, answered regrade request) or a regrade of
+   * the whole script after a rubric or parameter change; entries that changed nothing are left out.
    */
-  async function changesSinceRelease(sub: { id: string; examId: string }) {
-    const first = await ctx.db.auditLog.findFirst({
-      where: { examId: sub.examId, action: 'release' },
-      orderBy: { createdAt: 'asc' },
-      select: { createdAt: true },
-    });
-    if (!first) return [];
-    const rows = await ctx.db.auditLog.findMany({
-      where: {
-        submissionId: sub.id,
-        action: { in: [...PERSON_ACTIONS, 'regrade'] },
-        createdAt: { gt: first.createdAt },
-      },
-      orderBy: { createdAt: 'asc' },
-    });
+  function changesSinceRelease(rows: NonNullable<SubmissionReadRow['changes']>) {
     const out = [];
     for (const a of rows) {
       const before = (a.before ?? {}) as { score?: number; total?: number | null };
@@ -269,7 +281,7 @@ export function submissionRoutes(ctx: AppContext) {
         totalBefore: typeof before.total === 'number' ? before.total : null,
         totalAfter: typeof after.total === 'number' ? after.total : null,
         reason: byPerson ? (a.reason ?? '') : 'the marking scheme was updated and every script regraded',
-        at: a.createdAt.toISOString(),
+        at: a.createdAt,
       });
     }
     return out;

@@ -2,6 +2,7 @@
 // them, and download each version's question paper; the class list with each student's version; a
 // student's own version paper.
 import { randomInt } from 'node:crypto';
+import { MAX_VERSIONS, NamedVersionBody, VersionUpdateBody as UpdateBody } from '@grader/contract';
 import { VersionRangesSchema } from '@grader/exam';
 import { examFromRow, storedVersions, versionPaper } from '@grader/grading';
 import { type Response, Router } from 'express';
@@ -19,14 +20,9 @@ import {
   versionNamed,
   versionsView,
 } from '../services/exam-versions.ts';
-import { VersionName } from '../services/version-name.ts';
-
-const ParamValue = z.union([z.string().max(200), z.number(), z.array(z.number()).max(1000)]);
-const Parameters = z.record(z.string().max(100), ParamValue);
-const MAX_VERSIONS = 26;
 
 const CreateBody = z.union([
-  z.object({ name: VersionName, parameters: Parameters.default({}) }).strict(),
+  NamedVersionBody,
   z
     .object({
       draw: z
@@ -45,7 +41,6 @@ const CreateBody = z.union([
     })
     .strict(),
 ]);
-const UpdateBody = z.object({ parameters: Parameters }).strict();
 
 export function versionRoutes(ctx: AppContext) {
   const r = Router();

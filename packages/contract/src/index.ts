@@ -1,0 +1,3 @@
+export * from './requests.ts';
+export * from './responses.ts';
+export * from './routes.ts';
