@@ -3,10 +3,9 @@
 // a stack split into scripts at the TA's split points.
 import { fakePdf, fakeStack } from '@grader/grading/testing';
 import { waitFor } from '@grader/jobs/testing';
-import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, type TestClient } from './testing/client.ts';
-import { FAKE_EXAM_YAML, type Harness, RUBRIC_V1, startHarness } from './testing/harness.ts';
+import { createFakeExam, type Harness, startHarness } from './testing/harness.ts';
 
 let h: Harness;
 let admin: TestClient;
@@ -21,17 +20,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function newExam(slug: string): Promise<string> {
-  const yaml = FAKE_EXAM_YAML.replace('id: fake-exam', `id: ${slug}`);
-  const zip = zipSync({ 'exam.yaml': Buffer.from(yaml), 'rubric.yaml': Buffer.from(RUBRIC_V1) });
-  const ex = await admin.req(
-    'POST',
-    `/api/courses/${h.courseA.id}/exams`,
-    form([{ name: 'def.zip', bytes: zip }], 'definition'),
-  );
-  expect(ex.status).toBe(201);
-  return ex.data.id;
-}
+const newExam = (slug: string) => createFakeExam(admin, h.courseA.id, slug);
 
 async function upload(examId: string, files: Record<string, Buffer>): Promise<Record<string, string>> {
   const up = await ta.req(

@@ -1,10 +1,9 @@
 // "The TA's day in the UI": review groups by parsed value, password change, admin edits a member.
 import { fakePdf } from '@grader/grading/testing';
 import { waitFor } from '@grader/jobs/testing';
-import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, type TestClient } from './testing/client.ts';
-import { FAKE_EXAM_YAML, type Harness, PASSWORD, RUBRIC_V1, startHarness } from './testing/harness.ts';
+import { createFakeExam, type Harness, PASSWORD, startHarness } from './testing/harness.ts';
 
 let h: Harness;
 let admin: TestClient;
@@ -21,14 +20,7 @@ afterAll(async () => {
 
 describe('review groups by the parsed answer', () => {
   it('puts two scripts writing the same vector differently in one group, values stored with the grade', async () => {
-    const zip = zipSync({ 'exam.yaml': Buffer.from(FAKE_EXAM_YAML), 'rubric.yaml': Buffer.from(RUBRIC_V1) });
-    const ex = await admin.req(
-      'POST',
-      `/api/courses/${h.courseA.id}/exams`,
-      form([{ name: 'def.zip', bytes: zip }], 'definition'),
-    );
-    expect(ex.status).toBe(201);
-    const examId = ex.data.id;
+    const examId = await createFakeExam(admin, h.courseA.id);
     // '?' makes the fake core unsure: the part goes to review
     const up = await ta.req(
       'POST',

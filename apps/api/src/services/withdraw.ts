@@ -17,48 +17,55 @@ type Sub = {
   exam: { releasedAt: Date | null };
 };
 
-export async function withdrawSubmission(ctx: AppContext, sub: Sub, actorId: string, reason: string) {
-  if (sub.withdrawnAt) throw new HttpError('conflict', `${sub.fileName} is already withdrawn`);
-  const at = new Date();
+/** The submission's withdrawn state written and audited in one transaction. */
+async function setWithdrawn(
+  ctx: AppContext,
+  sub: Sub,
+  actorId: string,
+  reason: string,
+  change: { action: 'withdraw' | 'restore'; at: Date | null; before: object; after: object },
+) {
   await ctx.db.$transaction([
     ctx.db.submission.update({
       where: { id: sub.id },
-      data: { withdrawnAt: at, withdrawnById: actorId, withdrawnReason: reason },
+      data: change.at
+        ? { withdrawnAt: change.at, withdrawnById: actorId, withdrawnReason: reason }
+        : { withdrawnAt: null, withdrawnById: null, withdrawnReason: null },
     }),
     ctx.db.auditLog.create({
       data: {
         actorId,
-        action: 'withdraw',
+        action: change.action,
         examId: sub.examId,
         submissionId: sub.id,
-        before: { withdrawnAt: null },
-        after: { withdrawnAt: at.toISOString(), released: Boolean(sub.exam.releasedAt) },
+        before: change.before,
+        after: change.after,
         reason,
       },
     }),
   ]);
+}
+
+export async function withdrawSubmission(ctx: AppContext, sub: Sub, actorId: string, reason: string) {
+  if (sub.withdrawnAt) throw new HttpError('conflict', `${sub.fileName} is already withdrawn`);
+  const at = new Date();
+  await setWithdrawn(ctx, sub, actorId, reason, {
+    action: 'withdraw',
+    at,
+    before: { withdrawnAt: null },
+    after: { withdrawnAt: at.toISOString(), released: Boolean(sub.exam.releasedAt) },
+  });
   return { id: sub.id, withdrawn: { at: at.toISOString(), reason } };
 }
 
 export async function restoreSubmission(ctx: AppContext, sub: Sub, actorId: string, reason: string) {
   if (!sub.withdrawnAt) throw new HttpError('conflict', `${sub.fileName} is not withdrawn`);
-  await ctx.db.$transaction([
-    ctx.db.submission.update({
-      where: { id: sub.id },
-      data: { withdrawnAt: null, withdrawnById: null, withdrawnReason: null },
-    }),
-    ctx.db.auditLog.create({
-      data: {
-        actorId,
-        action: 'restore',
-        examId: sub.examId,
-        submissionId: sub.id,
-        before: { withdrawnAt: sub.withdrawnAt.toISOString(), reason: sub.withdrawnReason },
-        after: { withdrawnAt: null },
-        reason,
-      },
-    }),
-  ]);
+  await setWithdrawn(ctx, sub, actorId, reason, {
+    action: 'restore',
+    at: null,
+    before: { withdrawnAt: sub.withdrawnAt.toISOString(), reason: sub.withdrawnReason },
+    after: { withdrawnAt: null },
+  });
   return { id: sub.id, withdrawn: null };
 }
 

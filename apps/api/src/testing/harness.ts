@@ -4,9 +4,10 @@ import { fakeExtractor, fakeGrading } from '@grader/grading/testing';
 import { createWorker, type GraderWorker } from '@grader/jobs';
 import { testConfig } from '@grader/jobs/testing';
 import { deleteQueueKeys } from '@grader/queue';
+import { zipSync } from 'fflate';
 import { createServer, type GraderServer } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { TestClient } from './client.ts';
+import { form, TestClient } from './client.ts';
 
 export const PASSWORD = 'pw-for-tests';
 export const FAKE_EXAM_YAML = `id: fake-exam
@@ -18,6 +19,23 @@ parts:
   - { id: "2a", path: ["2", "a"] }
 `;
 export const RUBRIC_V1 = 'parts:\n  "1a": { max: 3, key: "42" }\n  "2a": { max: 2, key: "7" }\n';
+
+/** A fake exam (FAKE_EXAM_YAML with id `slug`, RUBRIC_V1) created in course `courseId` by `admin`: its id. */
+export async function createFakeExam(
+  admin: TestClient,
+  courseId: string,
+  slug = 'fake-exam',
+): Promise<string> {
+  const yaml = FAKE_EXAM_YAML.replace('id: fake-exam', `id: ${slug}`);
+  const zip = zipSync({ 'exam.yaml': Buffer.from(yaml), 'rubric.yaml': Buffer.from(RUBRIC_V1) });
+  const ex = await admin.req(
+    'POST',
+    `/api/courses/${courseId}/exams`,
+    form([{ name: 'def.zip', bytes: zip }], 'definition'),
+  );
+  if (ex.status !== 201) throw new Error(`creating exam ${slug}: ${ex.status} ${JSON.stringify(ex.data)}`);
+  return ex.data.id;
+}
 
 /** A server + worker on a fresh database with two courses and their people. */
 export async function startHarness(
