@@ -6,6 +6,7 @@ import {
   gradeVersionedBatch,
   type Rubric,
 } from '@grader/rubric';
+import { withAnswerValues } from './values.ts';
 
 /** One readable script of a batch. */
 export interface BatchScript {
@@ -25,17 +26,22 @@ export type BatchKeys =
  * across the batch (`similarity` compares every script with every other). With versions, each
  * script is graded on its own version's keys and rubric (roster, else the code written on it, else
  * the first version) and gets the `version` flag when that is in doubt. `rubric` is the rubric as
- * loaded: it is filled in for the keys here. The order of the result is the order of `scripts`.
+ * loaded: it is filled in for the keys here. The order of the result is the order of `scripts`;
+ * each part carries the values read in its answer (`withAnswerValues`).
  */
 export function gradeExtractedBatch(
   rubric: Rubric,
   on: BatchKeys,
   scripts: readonly BatchScript[],
 ): ScriptGrade[] {
-  if ('versions' in on) return gradeVersionedBatch(rubric, on.versions, on.reviewThreshold, scripts);
-  return gradeBatch(
-    rubric,
-    on.ctx,
-    scripts.map((s) => ({ file: s.file, script: s.script })),
-  );
+  const grades =
+    'versions' in on
+      ? gradeVersionedBatch(rubric, on.versions, on.reviewThreshold, scripts)
+      : gradeBatch(
+          rubric,
+          on.ctx,
+          scripts.map((s) => ({ file: s.file, script: s.script })),
+        );
+  // every path (CLI, grade job, regrade) gets each part's values for the review groups here
+  return grades.map((g, i) => withAnswerValues(g, scripts[i].script));
 }

@@ -100,24 +100,36 @@ describe('findLabel: OCR confusions', () => {
   it.each([
     ['l(a)', 'q1a'], // l for 1
     ['I(a)', 'q1a'], // I for 1
-    ['1(6)(i)', 'q1b1'], // (b) read as (6)
-    ['1(3)(i)', 'q1b1'], // a block-capital B read as 3
-    ['Q1 8) ii)', 'q1b2'], // b read as 8
     ['Q1 b) Il)', 'q1b2'], // ii read as Il
     ['Q1 b) 1)', 'q1b1'], // i read as 1
     ['Q1 b) l)', 'q1b1'], // i read as l
     ['QS DEPTHWISE', 'q5'], // 5 read as S after Q
     ['Q1O', 'q10'], // 0 read as O
-    ['Q3 (e)', 'q3c'], // c read as e
   ])('%s -> %s', (text, want) => {
     expect(id(text)).toBe(want);
   });
   it.each([
+    ['1(6)(i)', 'q1b1'], // (b) read as (6)
+    ['1(3)(i)', 'q1b1'], // a block-capital B read as 3
+    ['Q1 8) ii)', 'q1b2'], // b read as 8
+    ['Q3 (e)', 'q3c'], // c read as e
     ['O3 C) 3 X 5', 'q3c'], // Q read as O
     ['03 A) 3 x 5', 'q3a'], // Q read as 0
     ['G4 A) DL/DC', 'q4a'], // Q read as G
   ])('on an OCR line %s -> %s', (text, want) => {
     expect(findLabel(text, tree, [], { ocr: true })?.partId).toBe(want);
+  });
+  it('on a typed line a digit is not a misread sub-label ("6 is the tanh layer" inside 1(a))', () => {
+    expect(findLabel('6 is the tanh layer whose output', tree, ['1', 'a'])).toBeNull();
+    expect(findLabel('6 is the tanh layer whose output', tree, ['1', 'a'], { ocr: true })?.path).toEqual([
+      '1',
+      'b',
+    ]);
+  });
+  it('a heading between rules or after hashes is a label ("=== Part 1 ===", "## Q2")', () => {
+    expect(findLabel('=== Part 1 ===', tree, [])?.path).toEqual(['1']);
+    expect(findLabel('## Q2', tree, [])?.path).toEqual(['2']);
+    expect(findLabel('=== 3 + 2 = 5 ===', tree, [])).toBeNull();
   });
   it('on a typed line a number is not a misread Q ("0.2 + 0.5" in a matrix row)', () => {
     expect(findLabel('0.2 + 0.5 0.7', tree, [])).toBeNull();

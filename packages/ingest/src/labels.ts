@@ -56,7 +56,7 @@ const PREFIX =
   /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of)?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*)?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:question|q)\b\.?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z]))/;
-const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?part\b|pt\.)?[\s.,:\-–—]*/i;
+const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\.)?[\s.,:\-–—]*/i;
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
 function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
@@ -139,7 +139,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 
 /** How `raw` fits one of `children`, with the OCR confusions we tolerate and what they cost. */
-function fitChild(raw: string, children: Set<string>): { value: string; conf: number } | null {
+function fitChild(raw: string, children: Set<string>, ocr = true): { value: string; conf: number } | null {
   const low = raw.toLowerCase();
   if (children.has(low)) return { value: low, conf: raw === low || raw.length === 1 ? 1 : 0.95 };
   // roman numerals: l, I, 1, | and ! are all read for i
@@ -158,7 +158,9 @@ function fitChild(raw: string, children: Set<string>): { value: string; conf: nu
     '¢': 'c',
     '©': 'c',
   };
-  if (low.length === 1 && letter[low] && children.has(letter[low])) return { value: letter[low], conf: 0.75 };
+  // (never on a text layer: a typed "6 is the tanh layer" is a number)
+  if (ocr && low.length === 1 && letter[low] && children.has(letter[low]))
+    return { value: letter[low], conf: 0.75 };
   // question numbers: O for 0, l/I/L/t/| for 1, S for 5, Z for 2
   const num = raw
     .replace(/[IlLt|!]/g, '1')
@@ -218,6 +220,14 @@ export function findLabel(
       return label;
     }
   }
+  // a heading set between rules or after markdown hashes ("=== Part 1 ===", "## Q2", "*** 3 ***"):
+  // the whole line is the label
+  const ruled = /^(\s*(?:[=*~_#]{2,}|#)\s*)(\S(?:.{0,24}?[^\s=*~_#])?)\s*[=*~_#]*\s*$/.exec(line);
+  if (ruled) {
+    const inner = findLabelAt(`${ruled[2]} `, tree, context, opts.ocr ?? false, false);
+    if (inner && inner.end >= ruled[2].length)
+      return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };
+  }
   const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false, opts.bare ?? false);
   return label ? { ...label, end: label.end + junk + shift } : null;
 }
@@ -238,7 +248,7 @@ function findLabelAt(
     let used = 0;
     for (let i = from; i < comps.length; i++) {
       const raw = comps[i].raw;
-      const fit = fitChild(raw, tree.childrenOf(path));
+      const fit = fitChild(raw, tree.childrenOf(path), ocr);
       if (fit) {
         path.push(fit.value);
         conf = Math.min(conf, fit.conf);
@@ -246,8 +256,9 @@ function findLabelAt(
         continue;
       }
       // "bi", "bii": a letter and a roman numeral written together ("1bii")
-      const head = raw.length >= 2 && /^[A-Za-z]/.test(raw) ? fitChild(raw[0], tree.childrenOf(path)) : null;
-      const tail = head ? fitChild(raw.slice(1), tree.childrenOf([...path, head.value])) : null;
+      const head =
+        raw.length >= 2 && /^[A-Za-z]/.test(raw) ? fitChild(raw[0], tree.childrenOf(path), ocr) : null;
+      const tail = head ? fitChild(raw.slice(1), tree.childrenOf([...path, head.value]), ocr) : null;
       if (!head || !tail) break;
       path.push(head.value, tail.value);
       conf = Math.min(conf, head.conf, tail.conf);

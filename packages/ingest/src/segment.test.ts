@@ -192,6 +192,13 @@ Part 5
     expect(s.order).toEqual(['1a', '1b.ii', '3a', '3b', '5']);
     expect(s.parts['3b'].text).toBe(s.parts['3a'].text);
     expect(s.parts['5'].text).toBe('199 x 199 x 3');
+    // a heading naming both: "Question 3 — parts (a) and (b)"
+    const h = run(`Question 3 — parts (a) and (b)
+W_f is 3 × 5 and b_f is 3 × 1
+Question 5
+199 x 199 x 3`);
+    expect(h.order).toEqual(['3a', '3b', '5']);
+    expect(h.parts['3b'].text).toBe('W_f is 3 × 5 and b_f is 3 × 1');
   });
 
   it('a number heading the top of a page is a question when it is not the page’s own number', () => {
@@ -235,5 +242,43 @@ Question 3
 (b) i. C = [0.7, 0.2, 0.05]
 2. (a) e = s . h`);
     expect(t.order).toEqual(['1a', '1b.i', '2a']);
+  });
+});
+
+describe('labels written after their answers (right margin)', () => {
+  it('each label closes the block above it; the header above a gap stays out', () => {
+    const lines = [
+      ...linesOf('Meenakshi Iyer 19NA10017', 1, 1, 40),
+      ...linesOf(
+        `f_t → 3, i_t → 4, o_t → 8 — Q1(a)
+C_t = f ⊙ C_{t-1} + i ⊙ C̃
+= (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05) — Q1(b)i
+h_t = (0.604, 0, 0) — Q1(b)ii
+3 + 2 = 5 entries, W_f is 3 × 5 — Q3(a)
+b_f is 3 × 1 [Ans. 3(b)]
+Depthwise: (200 + 2 − 4)/1 + 1 = 199 — Q5
+5 filters of 1 × 1 × 3 — Q5`,
+        1,
+        1,
+        80,
+      ),
+    ];
+    const s = segment(lines, [pageInfo(1)], parts);
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '3a', '3b', '5']);
+    expect(s.parts['1b.i'].text).toBe(
+      'C_t = f ⊙ C_{t-1} + i ⊙ C̃\n= (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)',
+    );
+    expect(s.parts['3b'].text).toBe('b_f is 3 × 1');
+    // one answer over two labelled lines is one answer, and a line starting "5 filters" is not question 5
+    expect(s.parts['5'].occurrences).toBe(1);
+    expect(s.parts['5'].text).toBe('Depthwise: (200 + 2 − 4)/1 + 1 = 199\n5 filters of 1 × 1 × 3');
+    expect(s.preamble.map((l) => l.text)).toEqual(['Meenakshi Iyer 19NA10017']);
+  });
+  it('a value at a line end is not a label ("… = 199 x 199 x 10   5" is not Q5)', () => {
+    const s = run(`Q1 a) f_t → 3 — 1
+Q1 b) i) C = {0.7, 0.2} - 2
+Q5 199 × 199 × 3 - 5`);
+    expect(s.order).toEqual(['1a', '1b.i', '5']);
+    expect(s.parts['1a'].text).toBe('f_t → 3 — 1');
   });
 });

@@ -2,7 +2,9 @@
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { alignLabels, type Candidate } from './align.ts';
 import { findLabel, type Label, type PartPath, PartTree } from './labels.ts';
-import { readingFrame, setReadingFrame, unionBox } from './layout.ts';
+import { readingFrame, unionBox } from './layout.ts';
+import { contentOf, cutAt } from './line-cut.ts';
+import { trailingLabels } from './trailing-labels.ts';
 
 /** Page furniture: "Page 1", "1", "P.1", "- 2 -", "1 of 2" near the top or bottom edge. */
 export function isFurniture(line: Line, page: PageInfo): boolean {
@@ -55,37 +57,6 @@ function margins(lines: Line[], pageOf: Map<number, PageInfo>): Map<number, numb
   return out;
 }
 
-/** The part of a line after its label: words whose left edge is past the label's end. */
-function contentOf(line: Line, labelEnd: number): Line | null {
-  const rest = line.text.slice(labelEnd).trim();
-  if (!rest) return null;
-  // Keep the words that make up the rest (by matching the tail of the word list).
-  const words = [...line.words];
-  let len = 0;
-  const kept: typeof words = [];
-  for (let i = words.length - 1; i >= 0 && len < rest.length; i--) {
-    kept.unshift(words[i]);
-    len += words[i].text.length + (i > 0 ? 1 : 0);
-  }
-  const box = kept.length ? unionBox(kept.map((w) => w.box)) : line.box;
-  const conf = kept.length ? kept.reduce((s, w) => s + w.conf, 0) / kept.length : line.conf;
-  const out = { page: line.page, text: rest, box, conf, words: kept };
-  const frame = readingFrame(line, { width: 0, height: 0 });
-  if (frame.width) setReadingFrame(out, frame);
-  return out;
-}
-
-/** `line` cut at character `at`: what comes before (null when nothing) and the rest, read next. */
-function cutAt(line: Line, at: number): { kept: Line | null; rest: Line } | null {
-  const rest = contentOf(line, at);
-  if (!rest) return null;
-  const text = line.text.slice(0, at).trim();
-  const kept = text
-    ? { ...line, text, words: line.words.slice(0, line.words.length - rest.words.length) }
-    : null;
-  return { kept, rest };
-}
-
 /**
  * Cuts `line` before an inline full label of a later part ("… C~_t = 6. 1b. C_t = …", "…; Q2 (a)
  * e_kj = …"): `later` says whether a label is for a part after the one being read, not answered yet.
@@ -132,7 +103,16 @@ export function segment(
   pages: PageInfo[],
   parts: Array<{ id: string; path: string[] }>,
 ): Segmentation {
-  const first = segmentOnce(lines, pages, parts, new Map());
+  let first = segmentOnce(lines, pages, parts, new Map());
+  // labels written after their answers, in the right margin ("… = (0.604, 0, 0)   — Q1(b)ii"):
+  // taken when the labels at line starts found little
+  const trailing = Object.keys(first.parts).length < 3 ? trailingLabels(lines, parts) : null;
+  if (trailing) {
+    lines = trailing.lines;
+    first = segmentOnce(lines, pages, parts, trailing.forced);
+    first.warnings.push('part labels read at the ends of the answers (right margin)');
+    return first;
+  }
   // on OCR'd pages: labels read loosely, aligned with the exam's parts in order
   const aligned = alignedLabels(first, parts);
   const base = aligned.size ? segmentOnce(lines, pages, parts, aligned) : first;

@@ -227,7 +227,22 @@ export function normalizeMath(raw: string): string {
   );
   // inline fractions set side by side lose the space between them: dL/dhtdht/dct
   out = out.replace(/(\/d[A-Za-z][\w+-]*?)(d[A-Za-z][\w+-]*\/d)/g, '$1 $2');
-  return out;
+  return decimalCommas(out);
+}
+
+/**
+ * Decimal commas ("(0,604; 0; 0)"): on a line whose lists are separated by semicolons and which
+ * writes a number as 0,d…, a comma between digits is a decimal point ("3,088,878" stays a grouping).
+ */
+function decimalCommas(s: string): string {
+  return s
+    .split('\n')
+    .map((line) =>
+      /;/.test(line) && /(?<![\d.,])0,\d/.test(line)
+        ? line.replace(/(?<![\d.,])(\d+),(\d+)(?![\d.,]*\d)/g, '$1.$2')
+        : line,
+    )
+    .join('\n');
 }
 
 /** LaTeX wrappers that only change how their argument looks: `\boxed{e_{kj} = …}` -> `e_{kj} = …`. */

@@ -136,6 +136,13 @@ describe('layout and notation seen in real extractions', () => {
     expect(equivalent(parseExpr('ht .* (1 - (tanh(ct))2)'), parseExpr('h_t * (1 - tanh(c_t)^2)'))).toBe(true);
     expect(equivalent(parseExpr('ot o tanh(Ct)'), parseExpr('o_t * tanh(C_t)'))).toBe(true);
   });
+  it('reads decimal commas in a semicolon-separated vector, and leaves digit groups alone', () => {
+    expect(normalizeMath('(1 · tanh 0,7; 0 · tanh 0,2) = (0,604; 0; 0)')).toBe(
+      '(1 * tanh 0.7; 0 * tanh 0.2) = (0.604; 0; 0)',
+    );
+    expect(normalizeMath('total 3,088,878; mults 1,900,848')).toBe('total 3,088,878; mults 1,900,848');
+    expect(normalizeMath('(0,5, 0,2)')).toBe('(0,5, 0,2)');
+  });
   it('reads answers given by the question’s own enumeration', () => {
     expect(findEnumeratedAnswers(['(i) 3   (ii) 4   (iii) 8']).map((e) => [e.index, e.value])).toEqual([
       [0, 3],
