@@ -6,6 +6,8 @@ import type { OcrEngine, OcrPool } from '@grader/ingest';
 import { IngestError } from '@grader/ingest/errors';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import { gradeExtractedBatch } from './batch.ts';
+import { type BatchGrader, createBatchGrader } from './batch-grader.ts';
+import { withAnswerValues } from './values.ts';
 import { checkExamVersions, type StoredVersion } from './versions.ts';
 
 export interface RosterEntry {
@@ -94,6 +96,17 @@ export interface GradingCore {
     yaml: string,
     versions?: readonly StoredVersion[],
   ): (extraction: ExtractedScript, fileName: string, rosterVersion?: string | null) => ScriptGrade;
+  /**
+   * Optional, for a regrade of a whole exam: each script graded once and the batch flags computed
+   * once at the end (see batch-grader.ts). Null when it does not apply (an exam with versions):
+   * then `prepare` per script and `batchFlags` after.
+   */
+  batchGrader?(
+    exam: Exam,
+    parameters: Record<string, unknown>,
+    yaml: string,
+    versions?: readonly StoredVersion[],
+  ): BatchGrader | null;
 }
 
 /** Stored versions that no longer check cannot grade: the grade job fails with this reason. */
@@ -231,6 +244,9 @@ export async function loadGradingCore(): Promise<GradingCore> {
         b,
       );
     },
+    batchGrader(exam, parameters, yaml, versions) {
+      return versions?.length ? null : createBatchGrader(exam, parameters, yaml);
+    },
     prepare(exam, parameters, yaml, versions) {
       const rubric = rubricPkg.parseRubric(yaml);
       if (versions?.length) {
@@ -250,11 +266,14 @@ export async function loadGradingCore(): Promise<GradingCore> {
       // Script-level flags (header, organisation) per script; `similarity` needs the whole batch:
       // see batchFlags, run when an exam's batch is complete (flags.ts).
       return (extraction, fileName) =>
-        rubricPkg.applyFlags(
-          [rubricPkg.gradeScript(rubric, ctx, extraction, fileName)],
-          [extraction],
-          rubric,
-        )[0];
+        withAnswerValues(
+          rubricPkg.applyFlags(
+            [rubricPkg.gradeScript(rubric, ctx, extraction, fileName)],
+            [extraction],
+            rubric,
+          )[0],
+          extraction,
+        );
     },
   };
 }

@@ -247,6 +247,10 @@ function checkItem(it: Item, siblings: Item[], at: Path): RubricProblem[] {
       it.reject.forEach((a, k) => {
         expr(a.expr, [...at, 'reject', k, 'expr']);
       });
+      it.inWords?.all.forEach((re, k) => {
+        if (!compiles(re))
+          out.push({ path: [...at, 'inWords', 'all', k], message: `not a valid regular expression: ${re}` });
+      });
       break;
     case 'concept':
       it.facets.forEach((f, fi) => {
@@ -327,6 +331,7 @@ function templateFields(part: Part): TemplateField[] {
         patterns([...at, 'work', 'reasons'], it.work?.reasons, own);
         patterns([...at, 'cues'], it.cues, own);
         patterns([...at, 'transposed', 'when'], it.transposed?.when, own);
+        text([...at, 'transposed', 'unstated'], it.transposed?.unstated, own);
         break;
       case 'term':
         it.alternatives.forEach((a, k) => {
@@ -337,6 +342,16 @@ function templateFields(part: Part): TemplateField[] {
         it.reject.forEach((a, k) => {
           text([...at, 'reject', k, 'reason'], a.reason);
         });
+        text([...at, 'right'], it.right);
+        text([...at, 'wrong'], it.wrong);
+        text([...at, 'unread'], it.unread);
+        patterns([...at, 'inWords', 'all'], it.inWords?.all);
+        text([...at, 'inWords', 'reason'], it.inWords?.reason);
+        break;
+      case 'sum':
+        text([...at, 'right'], it.right);
+        text([...at, 'notDerived'], it.notDerived);
+        text([...at, 'missing'], it.missing);
         break;
       case 'concept':
         it.facets.forEach((f, fi) => {

@@ -136,7 +136,12 @@ export const ValueItem = z
     ecf: Ecf.optional(),
     /** a shape stated the other way round (`5 × 3`) with the convention said: credit */
     transposed: z
-      .object({ credit: z.number().min(0), when: z.array(z.string()).min(1) })
+      .object({
+        credit: z.number().min(0),
+        when: z.array(z.string()).min(1),
+        /** said after the shape when no convention is stated: "is the wrong way round for W_f [h_{t-1}, x_t] …" */
+        unstated: z.string().default('is the wrong way round (no transposed convention stated)'),
+      })
       .strict()
       .optional(),
     /** a count stated in words ("no additional parameters") is read as a number */
@@ -173,6 +178,10 @@ export const SumItem = z
     of: z.array(z.string()).min(2),
     /** the combination must be derived (chain rule), not only written down */
     needsDerivation: z.boolean().default(true),
+    /** the reasons given: the terms added and derived, added but not derived, not all present and added */
+    right: z.string().default('the terms are added, derived'),
+    notDerived: z.string().default('the terms are added, but the sum is not derived'),
+    missing: z.string().default('the terms are not all present and added'),
   })
   .strict();
 
@@ -187,6 +196,19 @@ export const ExpressionItem = z
     accept: z.array(z.string()).default([]),
     /** known wrong forms, with the reason to give */
     reject: z.array(z.object({ expr: z.string(), reason: z.string() }).strict()).default([]),
+    /** the reasons given for a right expression and for another one */
+    right: z.string().default('the expression is right'),
+    wrong: z.string().default('the expression is not the right one'),
+    /** the reason when no expression could be read (default: "no expression for <of> could be read") */
+    unread: z.string().optional(),
+    /**
+     * the expression said in words instead: every pattern (a regular expression on normalised prose,
+     * case-sensitive) must match
+     */
+    inWords: z
+      .object({ all: z.array(z.string()).min(1), reason: z.string() })
+      .strict()
+      .optional(),
   })
   .strict();
 

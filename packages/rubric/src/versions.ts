@@ -3,10 +3,11 @@
 // disputed (roster and script disagree) or contradicted by its numbers (they fit another version's keys).
 import type { ExtractedScript, ScriptGrade, VersionCode } from '@grader/model';
 import { applyFlags } from './flags.ts';
-import { type GradedScript, type GradingContext, gradeScript, valueMatches } from './grade.ts';
+import { type GradedScript, type GradingContext, gradeScript } from './grade.ts';
 import { type Keys, resolveKey } from './keys.ts';
 import { prepareRubric } from './load.ts';
 import type { Rubric, ValueItem } from './schema.ts';
+import { valueMatches } from './values.ts';
 
 /** One version to grade with: its name, keys and parameters (an ExamVersion of @grader/exam fits). */
 export interface GradingVersion {

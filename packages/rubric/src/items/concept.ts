@@ -1,0 +1,62 @@
+// `concept` items: an idea stated in words, as facets (patterns, written products) that must all be there.
+import { matchesAny, writesProductOf } from '../evidence.ts';
+import { quote } from '../format.ts';
+import type { ConceptItem } from '../schema.ts';
+import type { ItemContext, ItemHandler, ItemResult, PartDoubt } from './types.ts';
+
+function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
+  const base = { id: item.id, label: item.label, max: item.points };
+  const evidence = ev.answer.regions.slice(0, 1);
+  const states = item.facets.map((f) => {
+    const neg = matchesAny(f.negated, ev.prose);
+    const pos = matchesAny(f.any, ev.prose) || f.products.some((sym) => writesProductOf(ev.prose, sym));
+    return { id: f.id, state: neg ? 'negated' : pos ? 'yes' : 'no' };
+  });
+  if (states.every((s) => s.state === 'yes'))
+    return { ...base, awarded: item.points, reason: `${item.label}: stated`, evidence, conf: 0.9 };
+  if (states.some((s) => s.state === 'negated')) {
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.label}: the answer says the opposite`,
+      evidence,
+      conf: 0.75,
+      wrong: `${item.id}:negated`,
+    };
+  }
+  const strong = states.filter((s) => s.state === 'yes' && !item.weak.includes(s.id));
+  if (strong.length) {
+    // half of the concept: a person decides
+    return { ...base, awarded: 0, reason: `${item.label}: only partly stated`, evidence, conf: 0.5 };
+  }
+  return { ...base, awarded: 0, reason: `${item.label}: not stated`, evidence, conf: 0.9 };
+}
+
+/** Words from which an explanation is more than a bare claim (tuned on the tune half only). */
+const EXPLANATION_WORDS = 15;
+
+export const concept: ItemHandler<ConceptItem> = { type: 'concept', grade: gradeConcept };
+
+/**
+ * An explanation of some length in which no idea of the rubric was recognised may state them in
+ * words we do not know: a person reads it (a bare claim stays a confident 0). One idea recognised
+ * and another not, in a long explanation: the other may be there in words we do not know.
+ */
+export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results }) => {
+  const concepts = results.filter((_, k) => part.items[k].type === 'concept');
+  const words = ev.prose.match(/[a-z]{2,}/g)?.length ?? 0;
+  if (concepts.length && concepts.every((r) => r.awarded === 0 && !r.wrong) && words >= EXPLANATION_WORDS)
+    return {
+      conf: 0.5,
+      reason: `no idea of the rubric recognised in the explanation ("${quote(ev.lines.join(' '))}")`,
+    };
+  if (
+    concepts.some((r) => r.awarded > 0) &&
+    concepts.some((r) => r.awarded === 0 && !r.wrong) &&
+    words >= 2 * EXPLANATION_WORDS
+  ) {
+    const missing = concepts.filter((r) => r.awarded === 0).map((r) => r.label);
+    return { conf: 0.5, reason: `not recognised in the explanation: ${missing.join('; ')}` };
+  }
+  return null;
+};

@@ -1,0 +1,63 @@
+// `expression` items: a formula for a named quantity, equivalent to the key or an accepted form.
+import { equivalent, parseExpr } from '@grader/parse';
+import { equationsFor } from '../equations.ts';
+import { canonicalSymbol, compiled } from '../evidence.ts';
+import type { ExpressionItem } from '../schema.ts';
+import type { ItemContext, ItemHandler, ItemResult } from './types.ts';
+
+function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult {
+  const base = { id: item.id, label: item.label, max: item.points };
+  const names = item.of.map(canonicalSymbol);
+  const cands = equationsFor(ev, names);
+  const key = parseExpr(item.expr);
+  const accept = item.accept.map((a) => parseExpr(a));
+  const evidence = ev.answer.regions.slice(0, 1);
+  for (const c of cands.reverse()) {
+    if (equivalent(c, key) || accept.some((a) => equivalent(c, a))) {
+      return {
+        ...base,
+        awarded: item.points,
+        reason: item.right,
+        evidence,
+        conf: 1,
+      };
+    }
+    for (const r of item.reject) {
+      if (equivalent(c, parseExpr(r.expr)))
+        return { ...base, awarded: 0, reason: r.reason, evidence, conf: 1, wrong: `${item.id}:reject` };
+    }
+  }
+  if (cands.length) {
+    return {
+      ...base,
+      awarded: 0,
+      reason: item.wrong,
+      evidence,
+      conf: 0.9,
+      wrong: `${item.id}:other`,
+    };
+  }
+  // said in words ("the dot product of s_{k-1} and h_j"): every pattern of the rubric's `inWords`
+  if (item.inWords?.all.every((p) => compiled(p, '').test(ev.prose))) {
+    return {
+      ...base,
+      awarded: item.points,
+      reason: item.inWords.reason,
+      evidence,
+      // an expression written beside the words that we could not read may say otherwise
+      conf: /=/.test(ev.prose) ? 0.6 : 0.75,
+    };
+  }
+  const blank = ev.prose.replace(/[^a-z0-9]/g, '').length === 0;
+  return {
+    ...base,
+    awarded: 0,
+    reason: blank
+      ? 'no expression written'
+      : (item.unread ?? `no expression for ${item.of[0]} could be read`),
+    evidence,
+    conf: blank ? 0.95 : 0.5,
+  };
+}
+
+export const expression: ItemHandler<ExpressionItem> = { type: 'expression', grade: gradeExpression };

@@ -1,0 +1,123 @@
+// `term` items: one additive term of a derived expression (a path of dL/dc_t), found in the student's
+// expression for the asked quantity after substituting their intermediate definitions.
+import { additiveTerms, type Expr, equivalent, parseExpr, substitute } from '@grader/parse';
+import { equationsFor } from '../equations.ts';
+import { canonicalSymbol, type Evidence } from '../evidence.ts';
+import type { Part, TermItem } from '../schema.ts';
+import type { ItemHandler, PartDoubt } from './types.ts';
+
+export interface TermMatch {
+  credit: number;
+  reason: string;
+  /** a partial-credit form: a wrong answer worth noticing when two scripts share it */
+  wrong?: string;
+}
+
+/**
+ * The key's terms found in the student's expression for the asked quantity (the reading that earns
+ * most), and the student's terms that match no key term nor known alternative (`unknown`).
+ */
+export function gradeTerms(part: Part, ev: Evidence): TermsFound {
+  const terms = part.items.filter((i): i is TermItem => i.type === 'term');
+  const out = new Map<string, TermMatch>();
+  if (!terms.length) return { found: out, unknown: 0 };
+  const of = canonicalSymbol(terms[0].of);
+  // intermediate definitions (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...) are substituted into the result
+  const defs = new Map<string, Expr>();
+  for (const eq of ev.equations) {
+    const lhs = eq.sides[0].tokens;
+    if (lhs.length === 1 && lhs[0].t === 'sym' && lhs[0].v.startsWith('d(') && lhs[0].v !== of) {
+      const last = [...eq.sides.slice(1)].reverse().find((s) => s.expr);
+      if (last?.expr) defs.set(lhs[0].v, last.expr);
+    }
+  }
+  let best: { score: number; found: Map<string, TermMatch>; unknown: number } | null = null;
+  const known = terms.flatMap((t) => [parseExpr(t.expr), ...t.alternatives.map((a) => parseExpr(a.expr))]);
+  for (const rhs of equationsFor(ev, [of], true)) {
+    const full = substitute(rhs, defs);
+    const studentTerms = additiveTerms(full);
+    const unknown = studentTerms.filter((st) => !known.some((k) => equivalent(st, k))).length;
+    const found = new Map<string, TermMatch>();
+    for (const t of terms) {
+      const key = parseExpr(t.expr);
+      if (studentTerms.some((s) => equivalent(s, key))) {
+        found.set(t.id, { credit: t.points, reason: `${t.label}: right` });
+        continue;
+      }
+      for (const alt of t.alternatives) {
+        if (studentTerms.some((s) => equivalent(s, parseExpr(alt.expr)))) {
+          found.set(t.id, { credit: alt.credit, reason: alt.reason, wrong: `${t.id}~${alt.expr}` });
+          break;
+        }
+      }
+    }
+    const score = [...found.values()].reduce((s, x) => s + x.credit, 0);
+    // how many paths were added (the sum item needs two, even if one of them is wrong)
+    if (studentTerms.length >= 2 && found.size)
+      found.set('__paths', { credit: 0, reason: 'two paths added' });
+    if (!best || score > best.score || (score === best.score && unknown <= best.unknown))
+      best = { score, found, unknown };
+  }
+  return best ? { found: best.found, unknown: best.unknown } : { found: out, unknown: 0 };
+}
+
+/** The terms found, by term item id (`__paths` when two or more terms are added), and the unknown terms. */
+export interface TermsFound {
+  found: Map<string, TermMatch>;
+  unknown: number;
+}
+
+/** The quantity a part with term items derives (`d(l)/d(c_t)`), for recognising its derivation. */
+export function derivedSymbol(part: Part): string | undefined {
+  return (
+    part.items.find((i): i is TermItem => i.type === 'term')?.of &&
+    canonicalSymbol(part.items.find((i): i is TermItem => i.type === 'term')!.of)
+  );
+}
+
+export const term: ItemHandler<TermItem> = {
+  type: 'term',
+  grade(item, ctx) {
+    const base = {
+      id: item.id,
+      label: item.label,
+      max: item.points,
+      evidence: ctx.ev.answer.regions.slice(0, 1),
+    };
+    const m = ctx.terms().found.get(item.id);
+    return m
+      ? {
+          ...base,
+          awarded: m.credit,
+          reason: m.reason,
+          conf: 0.95,
+          termFound: m.credit === item.points,
+          wrong: m.wrong,
+        }
+      : {
+          ...base,
+          awarded: 0,
+          reason: `${item.label}: not found in the expression for ${item.of}`,
+          conf: 0.9,
+        };
+  },
+};
+
+/** Term parts with nothing readable: the answer exists but no expression for the left-hand side. */
+export const unreadableExpression: PartDoubt = ({ part, ctx: { ev } }) => {
+  const termItems = part.items.filter((i) => i.type === 'term');
+  if (termItems.length && !equationsFor(ev, [canonicalSymbol((termItems[0] as TermItem).of)]).length)
+    return { conf: 0.5, reason: `no expression for ${(termItems[0] as TermItem).of} could be read` };
+  return null;
+};
+
+/** A derived expression with terms that are neither the key's nor a known slip: a person reads it. */
+export const unknownTerms: PartDoubt = ({ part, ctx, score }) => {
+  const { unknown } = ctx.terms();
+  if (score < part.points && unknown > 0)
+    return {
+      conf: 0.5,
+      reason: `the expression has ${unknown} term${unknown > 1 ? 's' : ''} the rubric does not describe`,
+    };
+  return null;
+};

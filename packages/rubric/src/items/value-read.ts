@@ -1,0 +1,242 @@
+// Reading a value item's answer (a number, vector or shape) out of the part's text.
+import {
+  closeTo,
+  findDimensions,
+  findNumbers,
+  findNumberWords,
+  findVectors,
+  normalizeMath,
+  normalizeProse,
+  tokenize,
+} from '@grader/parse';
+import { canonicalSymbol, compiled, type Evidence } from '../evidence.ts';
+import { asNumbers, type Keys, resolveKey } from '../keys.ts';
+import type { Part, ValueItem } from '../schema.ts';
+
+/**
+ * Whether position `at` of `text` lies inside a bracketed aside in words ("3 × 5 (a 3×2 block for
+ * x_t beside a 3×3 block for h)"): what an aside computes explains the answer; it is not the answer.
+ */
+function inProseAside(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  if ((before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0)) return false;
+  const open = before.lastIndexOf('(');
+  const close = text.indexOf(')', at);
+  const inside = text.slice(open, close < 0 ? undefined : close);
+  return (inside.match(/\b[a-z]{3,}\b/gi)?.length ?? 0) >= 2;
+}
+
+/** Where in the part's text each dimension item's cues are, to give each its own shape. */
+function cuePositions(prose: string, cues: string[]): number[] {
+  const out: number[] = [];
+  for (const c of cues) for (const m of prose.matchAll(compiled(c, 'gi'))) out.push(m.index ?? 0);
+  return out;
+}
+
+export interface Read {
+  value: unknown;
+  line: number;
+  conf: number;
+  note?: string;
+}
+
+function lineOfIndex(text: string, idx: number): number {
+  return text.slice(0, idx).split('\n').length - 1;
+}
+
+/** Read the student's value for a value item out of the part's text. */
+export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
+  // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
+  const text = normalizeMath(
+    ev.lines
+      .join('\n')
+      .replace(
+        /(?<=\d\s*)(?:≈|~|approx\.?)\s*[\d.,]+\s*(?:million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?/gi,
+        ' ',
+      ),
+  );
+  if (item.shape === 'vector') {
+    const vs = findVectors(text);
+    const want = asNumbers(resolveKey(item.key, keys));
+    const n = want?.length ?? 0;
+    const sized = vs.filter((v) => !n || v.values.length === n);
+    // a vector on a line that assigns another quantity (`h_t = … = (0.6044, 0.1974, 0.05)` written
+    // under C_t) is not this item's answer, when one that is not is there
+    const names = item.names.map(canonicalSymbol);
+    const assigns = new Map<number, string>();
+    for (const eq of ev.equations) {
+      const lhs = eq.sides[0]?.tokens;
+      if (!lhs?.length || eq.sides.length < 2) continue;
+      // (a left side with no symbol, `2 = …` from "Step1 + Step2 = …", names nothing)
+      if (!lhs.some((t) => t.t === 'sym' || t.t === 'func')) continue;
+      // `tanh(C_t) = (0.604, 0.197, 0.05)` and `f_t ⊙ C_{t-1} = …` are steps, not C_t itself; an
+      // equation broken after its `=` assigns on the lines it runs to
+      const name = lhs.length === 1 && lhs[0].t === 'sym' ? lhs[0].v : eq.sides[0].text;
+      for (let i = eq.line; i <= eq.lastLine; i++) if (!assigns.has(i) || i > eq.line) assigns.set(i, name);
+    }
+    const own = sized.filter((v) => {
+      const a = assigns.get(lineOfIndex(text, v.start));
+      return a === undefined || names.includes(a);
+    });
+    const literal = own.length && names.length ? own : sized;
+    // vectors of arithmetic (`{1 × 0.2 + 1 × 0.5, ...}`) when no literal result is written
+    if (literal.length) {
+      const v = literal[literal.length - 1];
+      const distinct = new Set(literal.slice(-2).map((x) => x.values.join(',')));
+      return {
+        value: v.values,
+        line: lineOfIndex(text, v.start),
+        conf: distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
+      };
+    }
+    const evals = ev.computations.filter(
+      (c) => Array.isArray(c.value) && (!n || (c.value as number[]).length === n),
+    );
+    if (evals.length)
+      return { value: evals[evals.length - 1].value, line: evals[evals.length - 1].line, conf: 0.85 };
+    // a vector answered with one number (`C_t = 0.4 + 0.55 = 0.95`: a dot product for ⊙)
+    for (const eq of [...ev.equations].reverse()) {
+      const lhs = eq.sides[0].tokens;
+      const last = eq.sides[eq.sides.length - 1].tokens;
+      if (
+        lhs.length === 1 &&
+        lhs[0].t === 'sym' &&
+        names.includes(lhs[0].v) &&
+        last.length === 1 &&
+        last[0].t === 'num'
+      )
+        return { value: [last[0].v], line: eq.line, conf: 0.9 };
+    }
+    return null;
+  }
+  if (item.shape === 'dimension') {
+    const dims = findDimensions(text).filter((d) => !d.inArithmetic && !/^\s*=/.test(text.slice(d.end)));
+    const siblings = part.items.filter((x): x is ValueItem => x.type === 'value' && x.shape === 'dimension');
+    let cands = dims;
+    if (siblings.length > 1) {
+      const want = asNumbers(resolveKey(item.key, keys));
+      const lenOk = dims.filter((d) => !want || d.dims.length === want.length);
+      // every value item's cues claim the text after them (a "multiplications" line is not a shape)
+      const cued = part.items.filter((x): x is ValueItem => x.type === 'value' && x.cues.length > 0);
+      const cueAt = new Map(cued.map((s) => [s.id, cuePositions(text.toLowerCase(), s.cues)]));
+      const owner = (d: { start: number; end: number }) => {
+        // a cue right after the shape names it: "199 × 199 × 3 (depthwise)"
+        const tail = /^ ?\( ?(?=[^()\n]{1,24}\))/.exec(text.slice(d.end))?.[0].length ?? 0;
+        if (tail) for (const [id, ps] of cueAt) if (ps.includes(d.end + tail)) return id;
+        let best: string | null = null;
+        let bestAt = -1;
+        for (const [id, ps] of cueAt)
+          for (const p of ps) if (p <= d.start && p > bestAt) [best, bestAt] = [id, p];
+        return best;
+      };
+      const mine = lenOk.filter((d) => owner(d) === item.id);
+      if (mine.length) cands = mine;
+      else {
+        // no cues: the n-th shape of the right length belongs to the n-th dimension item
+        const idx = siblings.findIndex((s) => s.id === item.id);
+        const unowned = lenOk.filter((d) => owner(d) === null);
+        cands = unowned[idx] ? [unowned[idx]] : [];
+      }
+    }
+    // a shape inside a bracketed aside ("3 × 5 (it is a 3×2 block for x_t and a 3×3 block for
+    // h_{t-1} side by side)") explains the answer; it is not the answer
+    // a shape written right after another quantity's name ("W_f : 3 × 5, b_f : 3 × 1", "U_f is
+    // 3 × 3") is that quantity's, not this item's answer
+    const own = item.names.map(canonicalSymbol);
+    const notOthers = cands.filter((d) => {
+      // (the name may end the line before: "so b_f is" / "5 × 1")
+      const before = text
+        .slice(Math.max(0, d.start - 32), d.start)
+        .split('\n')
+        .slice(-2)
+        .join(' ');
+      const syms = tokenize(before).filter((t) => t.t === 'sym');
+      const last = syms[syms.length - 1];
+      return last === undefined || own.includes(last.v as string) || /\d\s*[*x×]?\s*$/.test(before.trim());
+    });
+    if (own.length && notOthers.length) cands = notOthers;
+    const plain = cands.filter((d) => !inProseAside(text, d.start));
+    if (plain.length) cands = plain;
+    if (cands.length) {
+      const d = cands[cands.length - 1];
+      return { value: d.dims, line: lineOfIndex(text, d.start), conf: 0.95 };
+    }
+    // a shape given as one number (`b_f is 3`)
+    const nums = findNumbers(text).filter((x) => Number.isInteger(x.value) && x.value > 0);
+    if (nums.length === 1 || (nums.length && siblings.length === 1)) {
+      const x = nums[nums.length - 1];
+      // one number where a shape was written with `×` is a shape we failed to read, not an answer
+      const garbled = /\d\s*\*/.test(text);
+      return {
+        value: [x.value],
+        line: lineOfIndex(text, x.start),
+        conf: garbled ? 0.6 : nums.length === 1 ? 0.9 : 0.75,
+      };
+    }
+    return null;
+  }
+  // number; a rounded restatement in brackets ("(≈ 3.06 million)", "(approx. 3.1M)") is not the answer
+  const stated = text.replace(/\(\s*(?:[=~]|approx\w*\.?|about|roughly|around|i\.?e\.?)[^()\n]*\)/gi, (m) =>
+    ' '.repeat(m.length),
+  );
+  const dimsSpans = findDimensions(stated).map((d) => [d.start, d.end] as const);
+  let nums = findNumbers(stated).filter((x) => !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b));
+  // "(The biases add another 4 × 3 = 12, but those are not weights.)": not the answer
+  const plainNums = nums.filter((x) => !inProseAside(stated, x.start));
+  if (plainNums.length) nums = plainNums;
+  if (item.cues.length) {
+    const pos = cuePositions(text.toLowerCase(), item.cues);
+    const after = nums.filter((x) => pos.some((p) => p <= x.start));
+    if (after.length) nums = after;
+  }
+  if (item.numberWords) {
+    // a count given as a formula in the model's sizes ("2n extra parameters", "parameters = d^2",
+    // "n × m extra parameters"): a nonzero count, whatever n is
+    const symbolic =
+      /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])/i.exec(
+        text,
+      );
+    const sym = symbolic?.[1] ?? symbolic?.[2];
+    if (sym && /[a-z]/i.test(sym) && !/^(?:no|any|the|a|an|of|extra|new|more|additional)$/i.test(sym.trim()))
+      return { value: sym.trim(), line: lineOfIndex(text, symbolic!.index), conf: 0.9 };
+    // a count said next to "parameters" wins over other numbers in the explanation
+    const near = /(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/i.exec(text);
+    if (near) {
+      const v = findNumbers(near[1]);
+      if (v.length) return { value: v[0].value, line: lineOfIndex(text, near.index), conf: 0.95 };
+    }
+    // otherwise the count said first ("Zero: ...", "Answer: 0. ...", "None, because ...")
+    const words = findNumberWords(text);
+    const digits = findNumbers(normalizeProse(text)).filter(
+      (x) => !/[a-z]-$/.test(normalizeProse(text).slice(0, x.start)),
+    );
+    const first = [
+      ...words.map((w) => ({ value: w.value, at: w.index })),
+      ...digits.map((d) => ({ value: d.value, at: d.start })),
+    ].sort((a, b) => a.at - b.at)[0];
+    if (first) return { value: first.value, line: 0, conf: 0.9 };
+  }
+  if (!nums.length) return null;
+  // the key stated as the result of a computation is the answer, even when other numbers (its parts,
+  // a check) follow it; alternatives are not preferred this way (60 and 18 are steps towards 72)
+  const wanted = [resolveKey(item.key, keys)]
+    .map((v) => asNumbers(v))
+    .filter((v): v is number[] => v?.length === 1)
+    .map((v) => v[0]);
+  for (const eq of ev.equations) {
+    const last = eq.sides[eq.sides.length - 1];
+    if (last.tokens.length !== 1 || last.tokens[0].t !== 'num') continue;
+    const v = last.tokens[0].v;
+    if (
+      eq.sides.slice(0, -1).some((s) => s.tokens.some((t) => t.t === 'num')) &&
+      wanted.some((w) => closeTo(v, w, { rel: 1e-9 }))
+    ) {
+      return { value: v, line: eq.line, conf: 0.95 };
+    }
+  }
+  // the last number written: trusted when it is the part's only number or ends an equation
+  // (`= 72`); otherwise it may be an operand of working we could not follow
+  const x = nums[nums.length - 1];
+  const resultLike = nums.length === 1 || /=\s*$/.test(text.slice(0, x.start).split('\n').pop() ?? '');
+  return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
+}

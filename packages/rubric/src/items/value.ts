@@ -1,0 +1,343 @@
+// `value` items: a number, vector or shape compared with its key, with the rules for work shown,
+// alternatives, a transposed shape, error carried forward, components and arithmetic slips.
+import type { Region } from '@grader/model';
+import {
+  closeTo,
+  equivalent,
+  findNumbers,
+  findNumberWords,
+  normalizeMath,
+  normalizeProse,
+  parseExpr,
+  sameShape,
+  tryParseExpr,
+} from '@grader/parse';
+import type { GradingContext } from '../context.ts';
+import { computeEcfDetail } from '../ecf.ts';
+import { canonicalSymbol, type Evidence, matchesAny } from '../evidence.ts';
+import { fmt, fmtDims, quote } from '../format.ts';
+import { asNumbers, type Keys, lookupPath, resolveKey } from '../keys.ts';
+import type { Part, ValueItem } from '../schema.ts';
+import { targetsOf, valueMatches } from '../values.ts';
+import { computationFor, findWork } from '../working.ts';
+import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
+import { readValue } from './value-read.ts';
+
+function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
+  if (!item.formula) return null;
+  const key = parseExpr(item.formula);
+  const names = item.names.map(canonicalSymbol);
+  let sawEquation = false;
+  for (const eq of ev.equations) {
+    const lhs = eq.sides[0].tokens;
+    if (!(lhs.length === 1 && lhs[0].t === 'sym' && names.includes(lhs[0].v))) continue;
+    for (const s of eq.sides.slice(1)) {
+      // only symbolic sides state the formula (`o_t * tanh(C_t)`); `1 * tanh(0.7)` is its evaluation
+      // (a constant among the symbols is still a formula: `f_t * C_{t-1} + (1 - f_t) * C~_t`)
+      const syms = s.tokens.filter((t) => t.t === 'sym').length;
+      if (!s.expr || syms === 0 || s.tokens.filter((t) => t.t === 'num').length >= syms) continue;
+      sawEquation = true;
+      if (equivalent(s.expr, key)) return true;
+      // a spaced letter x between two symbols is a product sign (`f_t x C_{t-1}`), not a variable
+      const crossed = / x (?=[A-Za-z(])/.test(s.text)
+        ? tryParseExpr(normalizeMath(s.text.replace(/ x (?=[A-Za-z(])/g, ' * ')))
+        : null;
+      if (crossed && equivalent(crossed, key)) return true;
+    }
+  }
+  return sawEquation ? false : null;
+}
+
+function resolveArgs(
+  item: ValueItem,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const [name, arg] of Object.entries(item.ecf!.args)) {
+    if ('literal' in arg) out[name] = arg.literal;
+    else if ('key' in arg) out[name] = lookupPath(ctx.keys, arg.key);
+    else if ('param' in arg) out[name] = lookupPath(ctx.params as Keys, arg.param);
+    // a blank earlier answer carries nothing wrong forward: use the key in its place
+    else out[name] = answers.get(arg.answer) ?? answers.get(`key:${arg.answer}`);
+    if (out[name] === undefined) return null;
+  }
+  return out;
+}
+
+/**
+ * The values the key's own computation passes through (tanh(C_t) on the way to h_t), less any that
+ * are its inputs or its answer: finding one written is a sign the computation was done.
+ */
+function keySteps(
+  item: ValueItem,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+  known: number[],
+): number[] {
+  if (!item.ecf) return [];
+  const keysOnly = new Map([...answers].filter(([k]) => k.startsWith('key:')));
+  const args = resolveArgs(item, ctx, keysOnly);
+  if (!args) return [];
+  try {
+    const inputs = Object.values(args).flatMap((a) => asNumbers(a) ?? []);
+    return computeEcfDetail(item.ecf.compute, args).parts.filter(
+      (v) => v !== 0 && ![...inputs, ...known].some((k) => closeTo(v, k, { abs: 0.0005, rel: 0 })),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Every number of every value item's key in the part (answers and their elements are not working). */
+function partKeyNumbers(part: Part, keys: Keys): number[] {
+  const out: number[] = [];
+  for (const it of part.items) {
+    if (it.type !== 'value') continue;
+    try {
+      out.push(...(asNumbers(resolveKey(it.key, keys)) ?? []));
+    } catch {
+      // an unknown key is reported where the item is graded
+    }
+  }
+  return out;
+}
+
+/**
+ * What in a part the grader did not account for, in words with a quote, or null: maths it could
+ * not read, two or more numbers that are neither answers nor their elements, or (where a reason
+ * counts as work) a sentence of explanation.
+ */
+function unaccounted(ev: Evidence, known: number[], reasonCounts: boolean): string | null {
+  if (ev.unread.length) return `maths that could not be read ("${quote(ev.lines[ev.unread[0]])}")`;
+  const text = ev.lines.join('\n');
+  const extra = findNumbers(text).filter(
+    (n) => !known.some((k) => closeTo(n.value, k, { abs: 1e-9, rel: 1e-9 })),
+  );
+  if (extra.length >= 2)
+    return `other numbers (${extra
+      .slice(0, 4)
+      .map((n) => n.raw)
+      .join(', ')})`;
+  if (reasonCounts) {
+    const sentence = ev.lines.find((l) => (normalizeProse(l).match(/[a-z]{2,}/g) ?? []).length >= 6);
+    if (sentence) return `an explanation ("${quote(sentence)}")`;
+  }
+  return null;
+}
+
+function gradeValue(
+  item: ValueItem,
+  part: Part,
+  ev: Evidence,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+  /** the other answers to the same question (a table for 1(b) i and ii sits under one of them) */
+  siblings: () => Array<{ id: string; ev: Evidence }> = () => [],
+): ItemResult {
+  const base = { id: item.id, label: item.label, max: item.points };
+  const key = resolveKey(item.key, ctx.keys);
+  const work = item.work ?? part.work;
+  const read = readValue(item, part, ev, ctx.keys);
+  const fOk = formulaStated(item, ev);
+  if (!read) {
+    return {
+      ...base,
+      awarded: 0,
+      reason: `no ${item.shape === 'dimension' ? 'shape' : 'value'} found for ${item.label.split(' ')[0]}`,
+      evidence: [],
+      conf: 0.6,
+    };
+  }
+  const got = read.value;
+  const evidence: Region[] = ev.region(read.line);
+  const keyNums = asNumbers(key) ?? [];
+  const compKeys = item.components ? item.components.keys.map((k) => resolveKey(k, ctx.keys)) : [];
+  const targets = targetsOf([got, key, ...compKeys]);
+  // a count said in words ("No additional parameters.") is the answer, not its reason
+  const said = item.numberWords ? findNumberWords(ev.lines.join('\n')).map((x) => x.phrase) : [];
+  const strip = (t: string) => said.reduce((acc, ph) => acc.split(ph).join(' '), t);
+  const reasonEv = said.length
+    ? { ...ev, prose: strip(ev.prose), lines: ev.lines.map((l) => strip(normalizeProse(l))) }
+    : ev;
+  const w = findWork(work, reasonEv, targets, fOk === true, undefined, keyNums[0]);
+  const workEv = w.line !== null ? ev.region(w.line) : [];
+  const missing = `no working shown (${work.describe}); a bare answer earns no marks (instruction 3)`;
+  const shownValue = item.shape === 'dimension' ? fmtDims(asNumbers(got) ?? []) : fmt(got);
+  const result = (awarded: number, reason: string, conf = read.conf, wrong?: string): ItemResult => ({
+    ...base,
+    awarded,
+    reason,
+    evidence: [...evidence, ...workEv],
+    conf,
+    value: got,
+    wrong,
+  });
+  // A right value whose working was not recognised: truly bare, it earns 0 (instruction 3); but
+  // when the part holds material we could not account for (numbers that are not answers, maths we
+  // could not read, an explanation), that material may be the working: a person decides.
+  const withheldForWork = (said: string): ItemResult => {
+    const other = unaccounted(
+      ev,
+      [...targets, ...partKeyNumbers(part, ctx.keys)],
+      work.counts.includes('reason'),
+    );
+    if (!other) {
+      // working for this value computed under a sibling's label (one table for both sub-parts)
+      // (arithmetic only: a reason is read under the part's own label, as the course's graders do)
+      const steps = work.counts.includes('computation') ? keySteps(item, ctx, answers, targets) : [];
+      const near = work.counts.includes('computation')
+        ? siblings().find(
+            (s) =>
+              computationFor(
+                s.ev,
+                targets.filter((t) => t !== 0),
+              ) !== null ||
+              findNumbers(s.ev.lines.join('\n')).some((n) =>
+                steps.some((v) => closeTo(n.value, v, { abs: 0.0005, rel: 0 })),
+              ),
+          )
+        : undefined;
+      if (!near) return { ...result(0, `${said} but ${missing}`), bare: true };
+      return result(
+        0,
+        `${said}; no working under its own label, but the answer to ${near.id} computes it: a person checks whether that is this part's working`,
+        Math.min(read.conf, 0.5),
+      );
+    }
+    return result(
+      0,
+      `${said}; working was not recognised, but the part holds ${other}: a person checks whether it is the working`,
+      Math.min(read.conf, 0.5),
+    );
+  };
+
+  if (valueMatches(item, got, key)) {
+    if (fOk === false && item.formula) {
+      // A right value under a formula we read as wrong is unusual: either the student fudged it
+      // or we misread their notation. Suggest 0 but let a person decide when working is shown.
+      return result(
+        0,
+        `${shownValue} matches the answer, but the formula used is not the right one`,
+        Math.min(read.conf, 0.5),
+        `${item.id}:formula`,
+      );
+    }
+    if (!work.required || w.ok)
+      return {
+        ...result(item.points, `${shownValue} is right${w.ok ? ', with the working shown' : ''}`),
+        shownBy: w.kind,
+      };
+    return withheldForWork(`${shownValue} is right`);
+  }
+  for (const alt of item.alternatives) {
+    // an alternative is a key reference (`{engine: "3c.weights_only"}`, `{engine: "1b.ii", round: 1}`)
+    // or a literal; its own tolerance, if it has one, replaces the item's
+    const altItem = alt.tolerance ? { ...item, tolerance: alt.tolerance } : item;
+    if (valueMatches(altItem, got, resolveKey(alt.value, ctx.keys))) {
+      const needs = alt.needsWork ?? work.required;
+      if (!needs || w.ok) return result(alt.credit, alt.reason);
+      return withheldForWork(alt.reason);
+    }
+  }
+  if (item.transposed && item.shape === 'dimension') {
+    const g = asNumbers(got) ?? [];
+    if (g.length === keyNums.length && sameShape([...g].reverse(), keyNums)) {
+      const conv = matchesAny(item.transposed.when, ev.prose);
+      if (conv && (!work.required || w.ok))
+        return result(item.transposed.credit, `${shownValue} with the transposed convention stated`);
+      if (conv) return result(0, `${shownValue} (transposed convention) but ${missing}`);
+      return result(0, `${shownValue} ${item.transposed.unstated}`, read.conf, `${item.id}=${fmt(got)}`);
+    }
+  }
+  const wrongTag = `${item.id}=${fmt(got)}`;
+  if (item.ecf) {
+    const args = resolveArgs(item, ctx, answers);
+    let expected: unknown = null;
+    let parts: number[] = [];
+    try {
+      if (args) ({ value: expected, parts } = computeEcfDetail(item.ecf.compute, args));
+    } catch {
+      expected = null;
+    }
+    const wantsDiffer = expected !== null && !valueMatches(item, expected, key);
+    if (wantsDiffer && valueMatches(item, got, expected)) {
+      // working toward the carried-forward value counts: its own intermediate values computed
+      const ecfWork = w.ok || (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
+      if (!work.required || ecfWork) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
+      return withheldForWork(item.ecf.reason);
+    }
+  }
+  if (item.components && w.ok) {
+    // a count is right when the student's own result is: `199² × 16 × 3 = 39 401 × 48 = 1 891 248`
+    // evaluates to the key on its left but states a slip
+    const comps = targetsOf(compKeys);
+    const line =
+      ev.computations.find(
+        (c) =>
+          typeof c.value === 'number' &&
+          comps.some((k) => closeTo(c.value as number, k, { abs: 0, rel: 1e-9 })) &&
+          c.stated.every(
+            (s) => typeof s === 'number' && closeTo(s, c.value as number, { abs: 0, rel: 1e-9 }),
+          ),
+      )?.line ?? null;
+    if (line !== null) {
+      return {
+        ...result(item.components.credit, item.components.reason, read.conf, wrongTag),
+        evidence: [...evidence, ...ev.region(line)],
+      };
+    }
+  }
+  if (item.slip) {
+    // the right formula stated, or arithmetic that reaches the key's numbers, but a different final value
+    const keyLine = computationFor(
+      ev,
+      keyNums.filter((x) => x !== 0),
+    );
+    const statedWrong = ev.computations.some((c) =>
+      c.stated.some((s) => {
+        const a = typeof c.value === 'number' ? [c.value] : c.value;
+        const b = typeof s === 'number' ? [s] : s;
+        return a.length === b.length && a.some((x, i) => !closeTo(x, b[i], { abs: 0.005 }));
+      }),
+    );
+    // a scalar for a vector (`C_t = 0.4 + 0.55 = 0.95`: dot products for ⊙) is not a slip in an
+    // element-wise computation: the formula was not applied element-wise
+    const gotNums = asNumbers(got) ?? [];
+    const sameShape = item.shape !== 'vector' || gotNums.length === keyNums.length;
+    if (fOk === true || (keyLine !== null && fOk !== false) || (statedWrong && fOk !== false)) {
+      if (sameShape) return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
+      return result(
+        0,
+        `${shownValue} is one number where a vector of ${keyNums.length} was asked: not an element-wise slip; a person checks what was carried through`,
+        Math.min(read.conf, 0.5),
+        wrongTag,
+      );
+    }
+  }
+  const expect = item.shape === 'dimension' ? fmtDims(keyNums) : fmt(key);
+  const why = fOk === false ? ' (the formula used is not the right one)' : '';
+  return result(0, `${shownValue} is not right; the answer is ${expect}${why}`, read.conf, wrongTag);
+}
+
+export const value: ItemHandler<ValueItem> = {
+  type: 'value',
+  grade(item, ctx) {
+    const { part, answers } = ctx;
+    const r = gradeValue(item, part, ctx.ev, ctx.grading, answers, ctx.siblings);
+    // what later parts carry forward: the item's value, and the part's first value
+    if (r.value !== undefined) answers.set(`${part.id}#${item.id}`, r.value);
+    if (r.value !== undefined && !answers.has(part.id)) answers.set(part.id, r.value);
+    return r;
+  },
+};
+
+/**
+ * One value withheld as bare while another, which builds on it, is credited for a phrase ("10
+ * filters" for 199 × 199 × 10 after a bare 199 × 199 × 3): which working supports which is a
+ * person's call.
+ */
+export const workForOneNotAnother: PartDoubt = ({ results }) =>
+  results.some((r) => r.bare) && results.some((r) => r.awarded > 0 && r.shownBy === 'reason')
+    ? { conf: 0.5, reason: 'working shown for one value but not for another it builds on' }
+    : null;

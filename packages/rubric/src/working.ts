@@ -1,0 +1,120 @@
+// Work shown: derivations, explanations and arithmetic on the page, as a part's or item's `work` counts them.
+import { closeTo, normalizeMath, normalizeProse, tokenize } from '@grader/parse';
+import { type Evidence, lineOfMatch, matchesAny, statesSizeOf } from './evidence.ts';
+import type { Work, WorkKind } from './schema.ts';
+
+export function hasDerivation(ev: Evidence, of?: string): boolean {
+  if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))
+    return true;
+  for (const eq of ev.equations) {
+    const lhs = eq.sides[0]?.tokens;
+    // an intermediate derivative (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...)
+    if (
+      lhs?.length === 1 &&
+      lhs[0].t === 'sym' &&
+      lhs[0].v.startsWith('d(') &&
+      lhs[0].v !== of &&
+      !/^d\(l\)/.test(lhs[0].v)
+    )
+      return true;
+    // a chain-rule product of derivatives: dL/dh_t * dh_t/dc_t
+    for (const s of eq.sides) {
+      const derivs = s.tokens.filter((t) => t.t === 'sym' && t.v.startsWith('d(') && !t.v.startsWith('d(l)'));
+      if (derivs.length >= 1 && s.tokens.some((t) => t.t === 'sym' && t.v.startsWith('d(l)'))) return true;
+    }
+  }
+  // the dependencies the derivative goes through, written out: the forward relations that use the
+  // variable (`h_t = o_t * tanh(c_t)`, `c_{t+1} = f_{t+1} * c_t + …`) or the paths from the loss to it
+  // (`L -> h_t -> c_t`); two of them are the skeleton of a chain-rule derivation
+  const wrt = of ? /^d\(l\)\/d\((.+)\)$/.exec(of)?.[1] : undefined;
+  if (wrt) {
+    let relations = 0;
+    for (const eq of ev.equations) {
+      const syms = eq.sides.map((side) => side.tokens.filter((t) => t.t === 'sym').map((t) => t.v));
+      const lhs = syms[0];
+      const isPath =
+        eq.text.includes('->') && syms.some((x) => x.includes('l')) && syms.some((x) => x.includes(wrt));
+      const isRelation =
+        lhs?.length === 1 &&
+        !lhs[0].startsWith('d(') &&
+        lhs[0] !== wrt &&
+        syms.slice(1).some((x) => x.includes(wrt));
+      if (isPath || isRelation) relations++;
+    }
+    if (relations >= 2) return true;
+    // the same skeleton said in words: "c_t goes to h_t and to c_{t+1}, so …"
+    for (const line of ev.lines) {
+      if (line.includes('=') || !DEPENDS.test(normalizeProse(line))) continue;
+      const syms = new Set(
+        tokenize(normalizeMath(line))
+          .filter((t) => t.t === 'sym' && !t.v.startsWith('d('))
+          .map((t) => t.v),
+      );
+      if (syms.has(wrt) && syms.size >= 3) return true;
+    }
+  }
+  return false;
+}
+
+/** Words that say one quantity depends on or feeds others ("c_t goes to h_t and c_{t+1}"). */
+const DEPENDS =
+  /\b(?:goes|go|feeds?|affects?|influences?|through|via|paths?|depends?|contributes?|enters?|flows?|reaches|both|two|children|uses?|used)\b/;
+
+const CONNECTIVE =
+  /\b(?:because|since|as|so|therefore|hence|thus|which|only|just|no|not|none|nothing|without|same|since|due|given|while|whereas|instead)\b|[:;—]|\s-\s/;
+
+/** A sentence that explains: six or more words, with a connective ("because", "so", "no", ":", ...). */
+export function isExplanation(text: string): boolean {
+  const words = normalizeProse(text).match(/[a-z]{2,}/g) ?? [];
+  return words.length >= 6 && CONNECTIVE.test(normalizeProse(text));
+}
+
+/** Arithmetic on the page that evaluates to one of `targets` (the answer, its elements, its components). */
+export function computationFor(
+  ev: Evidence,
+  targets: number[],
+  tol = { abs: 0.005, rel: 1e-6 },
+): number | null {
+  for (const c of ev.computations) {
+    const vals = typeof c.value === 'number' ? [c.value] : c.value;
+    if (vals.some((v) => targets.some((t) => closeTo(v, t, tol) && !(t === 0 && v === 0)))) return c.line;
+  }
+  return null;
+}
+
+export interface WorkFound {
+  ok: boolean;
+  line: number | null;
+  kind?: WorkKind;
+}
+
+export function findWork(
+  work: Work,
+  ev: Evidence,
+  targets: number[],
+  formulaOk: boolean,
+  of?: string,
+  /** the answer's size, for `sizeOf` reasons */
+  size?: number,
+): WorkFound {
+  for (const kind of work.counts) {
+    if (kind === 'computation') {
+      const line = computationFor(ev, targets);
+      if (line !== null) return { ok: true, line, kind };
+    } else if (kind === 'reason') {
+      const m = matchesAny(work.reasons, ev.prose);
+      if (m) return { ok: true, line: lineOfMatch(ev, m[0]), kind };
+      const sized = (prose: string) =>
+        work.sizeOf.length > 0 && size !== undefined && statesSizeOf(prose, work.sizeOf, size);
+      if (sized(ev.prose)) return { ok: true, line: null, kind };
+      if (work.anyExplanation) {
+        const line = ev.lines.findIndex((l) => isExplanation(l));
+        if (line >= 0 || isExplanation(ev.lines.join(' ')))
+          return { ok: true, line: Math.max(0, line), kind };
+      }
+    } else if (kind === 'derivation') {
+      if (hasDerivation(ev, of)) return { ok: true, line: null, kind };
+    } else if (kind === 'formula' && formulaOk) return { ok: true, line: null, kind };
+  }
+  return { ok: false, line: null };
+}
