@@ -144,7 +144,7 @@ export function attachAccents(words: LayoutWord[]): LayoutWord[] {
 }
 
 function toLine(page: number, input: LayoutWord[]): Line {
-  const words = attachAccents(input);
+  const words = inlineFractions(attachAccents(input));
   words.sort((a, b) => a.box.x - b.box.x);
   const conf = words.reduce((s, w) => s + w.conf, 0) / Math.max(1, words.length);
   return {
@@ -154,6 +154,57 @@ function toLine(page: number, input: LayoutWord[]): Line {
     conf,
     words: words.map(({ text, box, conf }) => ({ text, box, conf })),
   };
+}
+
+/**
+ * A fraction set inline (`\frac{200+2·1−4}{1}`): its numerator raised and its denominator lowered
+ * within the line, one over the other. Sorted by x, their words would interleave ("200+21·1−4");
+ * they become one word `(200+2·1−4)/(1)`. Sub- and superscripts stacked on a symbol (`s_{k-1}^⊤`)
+ * touch their base and are left alone. Text-layer words only (they carry a font size).
+ */
+export function inlineFractions(words: LayoutWord[]): LayoutWord[] {
+  if (words.length < 3 || words.some((w) => w.size === undefined)) return words;
+  const main = words.reduce((a, b) => (b.box.h > a.box.h ? b : a));
+  const mid = main.box.y + main.box.h / 2;
+  const sorted = [...words].sort((a, b) => a.box.x - b.box.x);
+  const small = (w: LayoutWord) => w.box.h < main.box.h * 0.9;
+  const centre = (w: LayoutWord) => w.box.y + w.box.h / 2;
+  const raised = (w: LayoutWord) => small(w) && centre(w) < mid - main.box.h * 0.2;
+  const lowered = (w: LayoutWord) => small(w) && centre(w) > mid + main.box.h * 0.2;
+  const out: LayoutWord[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const w = sorted[i];
+    if (!raised(w) && !lowered(w)) {
+      out.push(w);
+      continue;
+    }
+    // the run of raised and lowered words starting here
+    let j = i;
+    while (j < sorted.length && (raised(sorted[j]) || lowered(sorted[j]))) j++;
+    const run = sorted.slice(i, j);
+    const num = run.filter(raised);
+    const den = run.filter(lowered);
+    const span = (ws: LayoutWord[]) => {
+      const b = unionBox(ws.map((x) => x.box));
+      return { x0: b.x, x1: b.x + b.w, c: b.x + b.w / 2, w: b.w };
+    };
+    const prev = out[out.length - 1];
+    const touchesBase = prev !== undefined && w.box.x - (prev.box.x + prev.box.w) < 1;
+    if (num.length && den.length && !touchesBase) {
+      const n = span(num);
+      const d = span(den);
+      const stacked = Math.min(n.x1, d.x1) - Math.max(n.x0, d.x0) > 0;
+      const centred = Math.abs(n.c - d.c) < 0.25 * Math.max(n.w, d.w) + 1;
+      if (stacked && centred) {
+        const text = `(${joinWords(num)})/(${joinWords(den)})`;
+        out.push({ text, box: unionBox(run.map((x) => x.box)), conf: w.conf, size: main.size });
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(w);
+  }
+  return out;
 }
 
 /**

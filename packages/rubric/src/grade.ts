@@ -212,7 +212,7 @@ export function gradePart(
   }
   const confidence = Math.max(0, Math.min(1, Math.min(answer.conf, matchConf)));
   const review = confidence < ctx.reviewThreshold;
-  if (review) reasons.push('sent to a person: the reading or the match is uncertain');
+  if (review) reasons.push(`sent to a person: ${reviewCause(answer, results, ctx.reviewThreshold)}`);
   const evidence = answer.regions;
   return {
     grade: {
@@ -236,6 +236,15 @@ export function gradePart(
       wrong: results.filter((r) => r.wrong).map((r) => `${part.id}:${r.wrong}`),
     },
   };
+}
+
+/** Why a part goes to a person, in the TA's terms: where it was found, or which reading was unsure. */
+function reviewCause(answer: PartAnswer, results: ItemResult[], threshold: number): string {
+  if (answer.conf < threshold)
+    return 'where this answer starts was not read with certainty (its label was guessed or misread)';
+  const unsure = results.filter((r) => r.conf < threshold).map((r) => `"${r.reason}"`);
+  if (unsure.length) return `the grader is unsure of its own reading: ${unsure.join('; ')}`;
+  return 'the reading or the match is uncertain';
 }
 
 export interface GradedScript {

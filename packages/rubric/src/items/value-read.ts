@@ -237,6 +237,29 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
   // the last number written: trusted when it is the part's only number or ends an equation
   // (`= 72`); otherwise it may be an operand of working we could not follow
   const x = nums[nums.length - 1];
-  const resultLike = nums.length === 1 || /=\s*$/.test(text.slice(0, x.start).split('\n').pop() ?? '');
+  const lineStart = text.lastIndexOf('\n', x.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', x.end) < 0 ? text.length : text.indexOf('\n', x.end);
+  const resultLike =
+    nums.length === 1 ||
+    /=\s*$/.test(text.slice(lineStart, x.start)) ||
+    // set apart as the result: alone on its line, boxed or after "Ans:", "Total:", "⇒"
+    standsAlone(text.slice(lineStart, x.start), text.slice(x.end, lineEnd)) ||
+    // the value an equation above ends in, written again as the answer
+    nums.some(
+      (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
+    );
   return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
+}
+
+/** The text of the line before character `at`, up to it. */
+function lineBefore(text: string, at: number): string {
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+}
+
+/** A number with nothing around it on its line but a box, a result word or a unit. */
+function standsAlone(before: string, after: string): boolean {
+  const lead =
+    /^[\s│|┃║[(]*(?:(?:final\s+)?(?:ans(?:wer)?|total|result|so|hence|therefore|thus)\b\s*[:=-]?|=>|⇒|∴|->|→)?[\s│|┃║[(]*$/i;
+  const tail = /^[\s│|┃║\])]*(?:(?:mult\w*|multiplications?|params?|parameters?|weights?)(?:\s+in\s+total)?)?[\s│|┃║\]).]*$/i;
+  return lead.test(before) && tail.test(after);
 }
