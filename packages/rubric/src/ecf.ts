@@ -28,7 +28,11 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
       ),
     }) satisfies Carried,
   /** gates × (|W| + |b|) from the student's own shapes of W_f and b_f */
-  lstmParamsFromShapes: ({ w, b, gates }) => num(gates) * (prod(w) + prod(b)),
+  // per gate weights and weights + biases, all gates' weights and biases: the steps to the total
+  lstmParamsFromShapes: ({ w, b, gates }) => {
+    const [pw, pb, g] = [prod(w), prod(b), num(gates)];
+    return { value: g * (pw + pb), parts: [pw, pw + pb, g * pw, g * pb] } satisfies Carried;
+  },
   /**
    * Multiplications of a depthwise-separable convolution from the student's own output sizes:
    * depthwise H·W·C·k², pointwise H·W·C·C_out (C_out from their pointwise output, else the key's).

@@ -27,6 +27,32 @@ describe('work found from the arithmetic itself', () => {
       expect(i.awarded, w).toBe(1);
     }
   });
+  it("the key's own intermediate values written on the way are working (18 per gate, tanh of C_t)", () => {
+    expect(
+      part('3c', 'four layers\nper layer: 3 by 5 plus 3, i.e. 3*5 + 3 = 18\nall together 72'),
+    ).toMatchObject({ score: 1, review: false });
+    const p = part(
+      '1b.ii',
+      'h_t = o_t ⊙ tanh(C_t)\ntanh(C_t) is (0.6044, 0.1974, 0.0500)\nh_t = (0.6044, 0, 0)',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+    // an intermediate that is not the key's (a wrong per-gate count) is not working for a right 72
+    expect(part('3c', 'per layer 3*5 + 2 = 17\nall together 72').score).toBe(0);
+  });
+  it('a vector set equal to another quantity after the answer is not the answer ("since o_t = …")', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = o_t ∘ tanh(C_t) = (1·tanh 0.7, 0·tanh 0.2, 0·tanh 0.05) = (0.604, 0, 0) because o_t = (1, 0, 0) removes the rest',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('a boxed result, or one restated after its equation, is the answer', () => {
+    const p = part(
+      '3c',
+      'per gate 15 + 3 = 18 and there are 4 gates\n4 x 18 = ... 72\n┌────┐\n│ 72 │\n└────┘',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
   it('bare shapes and a bare total are not working: a confident 0', () => {
     const p = part('5', '199x199x3, 199x199x10, 3088878');
     expect([p.score, p.review]).toEqual([0, false]);

@@ -134,7 +134,23 @@ export async function renderFreeform(dir = FREEFORM_DIR, writers: string[] = [])
  * The tune half: scripts by these writers; the rest are held out (scored once, at the end). Each
  * held-out round, once scored, joins the tune half and fresh writers are commissioned.
  */
-export const TUNE_WRITERS = ['wb', 'wc', 'adhoc', 'wd', 'we', 'wf', 'wg', 'wh', 'wi', 'wj', 'wk', 'wl', 'wm', 'wn', 'wo'];
+export const TUNE_WRITERS = [
+  'wb',
+  'wc',
+  'adhoc',
+  'wd',
+  'we',
+  'wf',
+  'wg',
+  'wh',
+  'wi',
+  'wj',
+  'wk',
+  'wl',
+  'wm',
+  'wn',
+  'wo',
+];
 
 export interface FreeformLabel {
   file: string;

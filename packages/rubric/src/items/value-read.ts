@@ -75,8 +75,16 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
       for (let i = eq.line; i <= eq.lastLine; i++) if (!assigns.has(i) || i > eq.line) assigns.set(i, name);
     }
     const own = sized.filter((v) => {
+      // the symbol set equal to this very vector ("… = (0.604, 0, 0) since o_t = (1, 0, 0)")
+      const before = text.slice(text.lastIndexOf('\n', v.start - 1) + 1, v.start);
+      const direct = /(?:^|[\s,;:(])([A-Za-z][\w{}~^+-]*)\s*=\s*$/.exec(before)?.[1];
+      if (direct && names.length && !names.includes(canonicalSymbol(direct))) return false;
       const a = assigns.get(lineOfIndex(text, v.start));
-      return a === undefined || names.includes(a);
+      return (
+        a === undefined ||
+        names.includes(a) ||
+        (direct !== undefined && names.includes(canonicalSymbol(direct)))
+      );
     });
     const literal = own.length && names.length ? own : sized;
     // vectors of arithmetic (`{1 × 0.2 + 1 × 0.5, ...}`) when no literal result is written
@@ -259,7 +267,8 @@ function lineBefore(text: string, at: number): string {
 /** A number with nothing around it on its line but a box, a result word or a unit. */
 function standsAlone(before: string, after: string): boolean {
   const lead =
-    /^[\s│|┃║[(]*(?:(?:final\s+)?(?:ans(?:wer)?|total|result|so|hence|therefore|thus)\b\s*[:=-]?|=>|⇒|∴|->|→)?[\s│|┃║[(]*$/i;
-  const tail = /^[\s│|┃║\])]*(?:(?:mult\w*|multiplications?|params?|parameters?|weights?)(?:\s+in\s+total)?)?[\s│|┃║\]).]*$/i;
+    /^[\s│|┃║[(]*(?:(?:so|hence|thus|therefore|=>|⇒|∴|->|→)?\s*(?:the\s+)?(?:final\s+)?(?:in\s+)?(?:ans(?:wer)?|total|result|altogether|all\s+together)?\s*(?:is|comes\s+to|[:=-])?)?[\s│|┃║[(]*$/i;
+  const tail =
+    /^[\s│|┃║\])]*(?:(?:mult\w*|multiplications?|params?|parameters?|weights?)(?:\s+in\s+total)?)?[\s│|┃║\]).]*$/i;
   return lead.test(before) && tail.test(after);
 }

@@ -19,7 +19,7 @@ import { fmt, fmtDims, quote } from '../format.ts';
 import { asNumbers, type Keys, lookupPath, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 import { targetsOf, valueMatches } from '../values.ts';
-import { computationFor, findWork } from '../working.ts';
+import { computationFor, findWork, type WorkFound } from '../working.ts';
 import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
 import { readValue } from './value-read.ts';
 
@@ -87,6 +87,19 @@ function keySteps(
   } catch {
     return [];
   }
+}
+
+/** Where a part writes one of the key's intermediate values (not an input, not the answer). */
+function stepsWritten(ev: Evidence, steps: number[]): WorkFound {
+  if (!steps.length) return { ok: false, line: null };
+  for (const [i, line] of ev.lines.entries())
+    if (
+      findNumbers(normalizeMath(line)).some((n) =>
+        steps.some((v) => closeTo(n.value, v, { abs: 0.0005, rel: 0 })),
+      )
+    )
+      return { ok: true, line: i, kind: 'computation' };
+  return { ok: false, line: null };
 }
 
 /** Every number of every value item's key in the part (answers and their elements are not working). */
@@ -160,7 +173,13 @@ function gradeValue(
   const reasonEv = said.length
     ? { ...ev, prose: strip(ev.prose), lines: ev.lines.map((l) => strip(normalizeProse(l))) }
     : ev;
-  const w = findWork(work, reasonEv, targets, fOk === true, undefined, keyNums[0]);
+  const found = findWork(work, reasonEv, targets, fOk === true, undefined, keyNums[0]);
+  // the engine's own intermediate values of the key, written on the way to a right answer ("each
+  // = 3x5 + 3 = 18 … total = 72", "tanh(C_t) = {0.6044, 0.1974, 0.05}"), are its working
+  const w =
+    found.ok || !work.counts.includes('computation') || !valueMatches(item, got, key)
+      ? found
+      : stepsWritten(ev, keySteps(item, ctx, answers, targets));
   const workEv = w.line !== null ? ev.region(w.line) : [];
   const missing = `no working shown (${work.describe}); a bare answer earns no marks (instruction 3)`;
   const shownValue = item.shape === 'dimension' ? fmtDims(asNumbers(got) ?? []) : fmt(got);
