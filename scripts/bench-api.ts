@@ -2,26 +2,36 @@
 // the real core (pdfjs text layer, rubric grading) and the real PostgreSQL and Redis. It runs both
 // apps (the API here, the worker in its own process), so it lives with the repository's scripts.
 //   1. N typed PDFs (default 200) uploaded in one request -> all graded (s)
-//   2. a rubric edit regrading M scripts (default 1,000) from stored extractions (s)
+//   2. a rubric edit regrading M scripts (default 1,000) from stored extractions: the PUT's answer
+//      (202), the worker's time (grading, the one storing transaction, the flags after), wall time
+//      until the exam switched, and the API meanwhile: GET /api/health p99 (autocannon, 10
+//      connections) and the API process's max event-loop delay (perf_hooks.monitorEventLoopDelay)
 //   3. grade-read latency (GET /api/submissions/:id) under load: autocannon on loopback, p50/p99 at
 //      each of --connections (default 10,50,100), and the database queries one read makes
 //   4. the paged submissions list (GET /api/exams/:id/submissions?pageSize=50&page=N, pages rotating)
 //      over every submission of the exam (>= M): p50/p99 at --list-connections (default 10,100), and
 //      its queries per request
+//   5. a page image (GET /api/submissions/:id/pages/1.png): queries per request, p50/p99 at
+//      --page-connections (default 10,100)
+// The loads of 3-5 go to the API in a child process of its own (scripts/bench-api-child.ts), so
+// autocannon's CPU is not counted as the API's; 1-2 use the API in this process.
 // Options: --scripts N --regrade M --duration S (autocannon seconds) --connections C[,C...]
-//          --list-connections C[,C...]
+//          --list-connections C[,C...] --page-connections C[,C...]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createServer, regradeExam, seedDemo } from '@grader/api';
+import { createServer, seedDemo } from '@grader/api';
 import { loadConfig } from '@grader/config';
-import { dropDatabase, ensureDatabase, migrate, withDatabase } from '@grader/db';
+import { dropDatabase, ensureDatabase, migrate, storeGrades, withDatabase } from '@grader/db';
+import { refreshExamFlags } from '@grader/grading';
+import { gradeExamScripts } from '@grader/jobs';
 import { deleteQueueKeys } from '@grader/queue';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { type ApiChild, startApiChild } from './bench-api-child.ts';
 import { makeManyScripts } from './make-demo-scripts.ts';
 
 function arg(name: string, dflt: number): number {
@@ -37,15 +47,7 @@ function list(name: string, dflt: number[]): number[] {
 }
 const CONNECTIONS = list('connections', [10, 50, 100]);
 const LIST_CONNECTIONS = list('list-connections', [10, 100]);
-
-// Every statement the API's Prisma client sends (the driver adapter runs them on pg clients; the
-// worker is another process and is not counted): queries per request, measured one request at a time.
-let queries = 0;
-const clientQuery = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
-  queries++;
-  return (clientQuery as (...x: unknown[]) => unknown).apply(this, a);
-} as typeof clientQuery;
+const PAGE_CONNECTIONS = list('page-connections', [10, 100]);
 
 const base = loadConfig();
 const dbUrl = withDatabase(base.DATABASE_URL, `grader_bench_${randomBytes(4).toString('hex')}`);
@@ -78,6 +80,7 @@ const worker = spawn(
   },
 );
 const url = await server.listen(0, '127.0.0.1');
+let api: ApiChild | null = null;
 try {
   const scriptsDir = join(storage, 'scripts');
   log(`generating ${N} typed PDFs...`);
@@ -153,18 +156,46 @@ try {
   }
   const current = await db.rubricVersion.findUniqueOrThrow({ where: { id: exam.currentRubricId! } });
   const adminUser = await db.user.findUniqueOrThrow({ where: { email: logins.admin } });
-  // grade the clones under the current version, so the edit has a "before" for each
-  await regradeExam(
-    server.ctx,
-    exam,
-    { yaml: current.yaml, parameters: {} },
-    { rubricVersionId: current.id, actorId: adminUser.id },
-  );
+  // grade the clones under the current version, so the edit has a "before" for each; timed: this
+  // (grading, storing, then the exam's flag refresh) is what the PUT itself did before it was a job
+  const tSync = performance.now();
+  const { graded } = await gradeExamScripts(db, server.ctx.grading, exam, {
+    yaml: current.yaml,
+    parameters: {},
+    versions: [],
+  });
+  for (let i = 0; i < graded.length; i += 500)
+    await storeGrades(db, {
+      rubricVersionId: current.id,
+      isCurrent: true,
+      grades: graded.slice(i, i + 500).map((g) => g.store),
+      audit: { action: 'auto_grade', actorId: adminUser.id, examId: exam.id },
+    });
+  const tSyncStored = performance.now();
+  await refreshExamFlags(db, server.ctx.grading, exam.id);
+  const tSyncEnd = performance.now();
+  results.push([
+    `the old synchronous path, same ${graded.length} scripts (in the API process)`,
+    `${((tSyncEnd - tSync) / 1000).toFixed(2)} s (grading + storing ${((tSyncStored - tSync) / 1000).toFixed(2)} s, flag refresh ${((tSyncEnd - tSyncStored) / 1000).toFixed(2)} s)`,
+  ]);
   const edited = current.yaml.replace(
     '{ expr: "dL/dc_{t+1} * f_t", credit: 1,',
     '{ expr: "dL/dc_{t+1} * f_t", credit: 1.5,',
   );
   if (edited === current.yaml) throw new Error('bench: the rubric edit did not apply (rubric.yaml changed?)');
+  // the same load on the API without a regrade first: what its event loop and p99 are anyway
+  const idleLoop = monitorEventLoopDelay({ resolution: 10 });
+  idleLoop.enable();
+  const idle = await autocannon({ url: `${url}/api/health`, connections: 10, duration: 5 });
+  idleLoop.disable();
+  results.push([
+    'API without a regrade: GET /api/health, 10 connections, 5 s',
+    `p50 ${idle.latency.p50} ms, p99 ${idle.latency.p99} ms, max ${idle.latency.max} ms; max event-loop delay ${(idleLoop.max / 1e6).toFixed(1)} ms`,
+  ]);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  // the API under a steady light load meanwhile: health (database + Redis round trips)
+  const health = autocannon({ url: `${url}/api/health`, connections: 10, duration: 600 });
   const t2 = performance.now();
   const put = await fetch(`${url}/api/exams/${exam.id}/rubric`, {
     method: 'PUT',
@@ -172,12 +203,46 @@ try {
     body: JSON.stringify({ yaml: edited }),
   });
   const t3 = performance.now();
-  const summary = ((await put.json()) as { summary?: { scripts: number; changed: number } }).summary;
+  const queued = (await put.json()) as { regrade: { id: string } };
+  let run = await db.regrade.findUniqueOrThrow({ where: { id: queued.regrade.id } });
+  while (run.status !== 'done' && run.status !== 'failed') {
+    await new Promise((r) => setTimeout(r, 50));
+    run = await db.regrade.findUniqueOrThrow({ where: { id: queued.regrade.id } });
+  }
+  const t4 = performance.now();
+  // the flags refresh after the switch: its timings land on the row when the job ends
+  while (!(run.timings as { flagsMs?: number } | null)?.flagsMs && run.status === 'done') {
+    await new Promise((r) => setTimeout(r, 50));
+    run = await db.regrade.findUniqueOrThrow({ where: { id: queued.regrade.id } });
+  }
+  const t5 = performance.now();
+  (health as unknown as { stop(): void }).stop();
+  const ac = await health;
+  loop.disable();
+  const summary = run.summary as { scripts: number; changed: number } | null;
+  const tm = (run.timings ?? {}) as { gradeMs?: number; writeMs?: number; flagsMs?: number };
+  const sec = (ms?: number) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
+  results.push([`rubric edit: PUT answered (${put.status})`, `${(t3 - t2).toFixed(0)} ms`]);
   results.push([
-    `rubric edit -> regrade ${summary?.scripts ?? M} scripts (no OCR)`,
-    `${((t3 - t2) / 1000).toFixed(2)} s (${summary?.changed ?? '?'} changed)`,
+    `regrade ${summary?.scripts ?? M} scripts (no OCR): worker grading + storing`,
+    `${sec((tm.gradeMs ?? 0) + (tm.writeMs ?? 0))} (grading ${sec(tm.gradeMs)}, one transaction ${sec(tm.writeMs)}; ${summary?.changed ?? '?'} changed, ${run.status})`,
+  ]);
+  results.push(['  then the exam-wide flags (similarity) at the new version', sec(tm.flagsMs)]);
+  results.push([
+    '  wall: PUT -> exam switched / -> job ended',
+    `${((t4 - t2) / 1000).toFixed(2)} s / ${((t5 - t2) / 1000).toFixed(2)} s`,
+  ]);
+  results.push([
+    '  API meanwhile: GET /api/health, 10 connections',
+    `p50 ${ac.latency.p50} ms, p99 ${ac.latency.p99} ms, max ${ac.latency.max} ms, ${ac.non2xx} non-2xx, ${ac.requests.total} requests`,
+  ]);
+  results.push([
+    '  API process max event-loop delay',
+    `${(loop.max / 1e6).toFixed(1)} ms (p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms)`,
   ]);
 
+  // 3-5 against the API in its own process (it counts its statements: queries per request)
+  api = await startLoadApi();
   // 3. grade-read latency under load: a script with pages, answers and a confirmed student
   const one = await db.submission.findFirstOrThrow({
     where: { examId: exam.id, status: { in: ['graded', 'needs_review'] }, studentId: { not: null } },
@@ -185,13 +250,13 @@ try {
   });
   const perRequest = async (path: string) => {
     const n = 20;
-    const before = queries;
+    const before = await api!.queries();
     for (let i = 0; i < n; i++) {
-      const res = await fetch(`${url}${path}`, { headers: { cookie: ta.cookie } });
+      const res = await fetch(`${api!.url}${path}`, { headers: { cookie: ta.cookie } });
       if (!res.ok) throw new Error(`bench: ${path} answered ${res.status}`);
       await res.arrayBuffer();
     }
-    return (queries - before) / n;
+    return ((await api!.queries()) - before) / n;
   };
   results.push([
     'GET /api/submissions/:id: database queries per request (session included)',
@@ -200,8 +265,9 @@ try {
   const load = async (what: string, path: string | ((i: number) => string), connections: number) => {
     let i = 0;
     const first = typeof path === 'string' ? path : path(0);
+    const before = await api!.stats();
     const ac = await autocannon({
-      url: `${url}${first}`,
+      url: `${api!.url}${first}`,
       headers: { cookie: ta.cookie },
       connections,
       duration: DURATION,
@@ -209,9 +275,10 @@ try {
         ? {}
         : { requests: [{ setupRequest: (r: autocannon.Request) => ({ ...r, path: path(++i) }) }] }),
     });
+    const cpuMs = ((await api!.stats()).cpuMs - before.cpuMs) / Math.max(1, ac.requests.total);
     results.push([
       `${what}, ${connections} connections, ${DURATION} s`,
-      `p50 ${ac.latency.p50} ms, p99 ${ac.latency.p99} ms, ${Math.round(ac.requests.average)} req/s, ${ac.non2xx} non-2xx, ${ac.errors + ac.timeouts} errors`,
+      `p50 ${ac.latency.p50} ms, p99 ${ac.latency.p99} ms, ${Math.round(ac.requests.average)} req/s, API CPU ${cpuMs.toFixed(2)} ms/req, ${ac.non2xx} non-2xx, ${ac.errors + ac.timeouts} errors`,
     ]);
   };
   for (const c of CONNECTIONS) await load('GET /api/submissions/:id', `/api/submissions/${one.id}`, c);
@@ -226,7 +293,20 @@ try {
   ]);
   for (const c of LIST_CONNECTIONS)
     await load(`GET /api/exams/:id/submissions (${total}, pageSize 50)`, listPath, c);
+
+  // 5. a page image (stored once by the worker; the API only reads it): one request first so a
+  // renderer-on-request API has it cached too, then queries per request and latency
+  const pagePath = `/api/submissions/${one.id}/pages/1.png`;
+  const firstPage = await fetch(`${url}${pagePath}`, { headers: { cookie: ta.cookie } });
+  results.push(['GET /api/submissions/:id/pages/1.png: first request', `${firstPage.status}`]);
+  await firstPage.arrayBuffer();
+  results.push([
+    'GET /api/submissions/:id/pages/1.png: queries per request (session included)',
+    String(await perRequest(pagePath)),
+  ]);
+  for (const c of PAGE_CONNECTIONS) await load('GET /api/submissions/:id/pages/1.png', pagePath, c);
 } finally {
+  await api?.stop();
   worker.kill('SIGTERM');
   await new Promise((r) => worker.once('exit', r));
 
@@ -234,6 +314,16 @@ try {
   await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX).catch(() => {});
   await dropDatabase(dbUrl).catch(() => {});
   rmSync(storage, { recursive: true, force: true });
+}
+
+/** The API that takes the load: a child process on the bench's database, queues and storage. */
+function startLoadApi(): Promise<ApiChild> {
+  return startApiChild({
+    DATABASE_URL: config.DATABASE_URL,
+    QUEUE_PREFIX: config.QUEUE_PREFIX,
+    STORAGE_DIR: config.STORAGE_DIR,
+    SESSION_SECRET: config.SESSION_SECRET,
+  });
 }
 
 const w = Math.max(...results.map((r) => r[0].length));

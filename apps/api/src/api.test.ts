@@ -4,6 +4,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, type TestClient } from './testing/client.ts';
 import { FAKE_EXAM_YAML, type Harness, PASSWORD, RUBRIC_V1, startHarness } from './testing/harness.ts';
+import { regradeSettled } from './testing/regrade.ts';
 
 let h: Harness;
 let admin: TestClient;
@@ -350,7 +351,7 @@ describe('API flow (real PostgreSQL and Redis, fake OCR/grading core)', () => {
     expect(stats.data.graded).toBe(3);
   });
 
-  it('rubric edit: new version, everything regraded from stored extractions, overrides survive', async () => {
+  it('rubric edit: 202, a pending version regraded on the worker from stored extractions, overrides survive', async () => {
     const extractCalls = (h.worker.ctx.extractor as unknown as { calls: number }).calls;
     const invalid = await admin.put(`/api/exams/${examId}/rubric`, {
       yaml: 'parts:\n  "1a": { max: "x" }\n',
@@ -359,25 +360,35 @@ describe('API flow (real PostgreSQL and Redis, fake OCR/grading core)', () => {
     expect(invalid.data.error.fields).toHaveProperty('parts.1a.max');
     const v2 = 'parts:\n  "1a": { max: 3, key: "42" }\n  "2a": { max: 2, key: "6" }\n';
     const preview = await admin.post(`/api/exams/${examId}/rubric/preview`, { yaml: v2 });
-    expect(preview.data.summary).toMatchObject({ scripts: 3, changed: 2 });
+    expect(preview.status).toBe(202);
+    expect(preview.data.regrade).toMatchObject({ kind: 'preview', rubricVersion: null });
+    const previewed = await regradeSettled(admin, examId, preview.data.regrade.id);
+    expect(previewed.summary).toMatchObject({ scripts: 3, changed: 2 });
     expect((await ta.get(`/api/exams/${examId}/rubric`)).data.version).toBe(1); // preview saved nothing
 
     const put = await admin.put(`/api/exams/${examId}/rubric`, { yaml: v2 });
-    expect(put.status).toBe(200);
+    expect(put.status).toBe(202);
     expect(put.data.version).toBe(2);
+    expect(put.data.regrade).toMatchObject({ kind: 'apply', rubricVersion: 2 });
+    const done = await regradeSettled(admin, examId, put.data.regrade.id);
+    expect(done.status).toBe('done');
+    expect(done.done).toBe(done.total);
     // s1's 2a is overridden (1.5): it stays 1.5, so s1 does not change; s2 and s2b lose 2a's 2 points
-    expect(put.data.summary).toMatchObject({ scripts: 3, changed: 2, maxDelta: -2, meanDelta: -1.333 });
+    expect(done.summary).toMatchObject({ scripts: 3, changed: 2, maxDelta: -2, meanDelta: -1.333 });
     const s1d = await ta.get(`/api/submissions/${ids['s1.pdf']}`);
     expect(s1d.data.grade.rubricVersion).toBe(2);
     expect(s1d.data.grade.parts['2a']).toMatchObject({ score: 1.5, autoScore: 2, override: { score: 1.5 } });
     expect((h.worker.ctx.extractor as unknown as { calls: number }).calls).toBe(extractCalls); // no OCR again
     expect(await h.db.auditLog.count({ where: { action: 'regrade' } })).toBe(3);
+    const latest = await ta.get(`/api/exams/${examId}/regrades/latest`);
+    expect(latest.data.regrade).toMatchObject({ id: put.data.regrade.id, status: 'done' });
   });
 
-  it('parameters change: new keys, regraded', async () => {
+  it('parameters change: new keys, 202, regraded', async () => {
     const r = await admin.put(`/api/exams/${examId}/parameters`, { parameters: { '2a': '7' } });
-    expect(r.status).toBe(200);
+    expect(r.status).toBe(202);
     expect(r.data).toMatchObject({ version: 3, oldKeys: {}, newKeys: { '2a': '7' } });
+    expect((await regradeSettled(admin, examId, r.data.regrade.id)).status).toBe('done');
     expect((await ta.get(`/api/exams/${examId}/keys`)).data.keys).toEqual({ '2a': '7' });
     expect((await ta.get(`/api/exams/${examId}`)).data.rubricVersion.version).toBe(3);
   });

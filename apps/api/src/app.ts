@@ -20,6 +20,7 @@ import { stackRoutes } from './routes/stacks.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { submissionPaperRoutes, versionRoutes } from './routes/versions.ts';
 import { securityHeaders } from './security-headers.ts';
+import { pageImageRoutes } from './services/page-images.ts';
 import { rejectNulText } from './text-guard.ts';
 
 /** The Express app over a context. No listening here (tests run it in-process on port 0). */
@@ -53,6 +54,8 @@ export function createApp(ctx: AppContext) {
   api.use(loadSession(ctx.db, ctx.config.SESSION_SECRET));
   api.use('/auth', authRoutes(ctx));
   api.use(requireUser);
+  // page images: stored by the worker, only read here (before the routers with older page routes)
+  api.use('/', pageImageRoutes(ctx));
   api.use('/courses', courseRoutes(ctx));
   api.use('/courses', memberRoutes(ctx));
   api.use('/exams', examRoutes(ctx));
@@ -83,7 +86,6 @@ export interface ServerOptions {
   queues?: Queues;
   store?: BlobStore;
   grading?: GradingCore;
-  renderPage?: AppContext['renderPage'];
   log?: (msg: string) => void;
 }
 
@@ -112,12 +114,6 @@ export async function createServer(opts: ServerOptions): Promise<GraderServer> {
       }),
     store: opts.store ?? new LocalBlobStore(config.storageDir),
     grading: opts.grading ?? (await loadGradingCore()),
-    renderPage:
-      opts.renderPage ??
-      (async (bytes, page, dpi) => {
-        const ingest = await import('@grader/ingest');
-        return ingest.renderPage(bytes, page, dpi);
-      }),
     log: opts.log ?? ((m) => console.log(`[api] ${m}`)),
   };
   const app = createApp(ctx);

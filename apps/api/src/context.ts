@@ -10,7 +10,5 @@ export interface AppContext {
   queues: Queues;
   store: BlobStore;
   grading: GradingCore;
-  /** PNG of one page of a stored PDF (the ingest package's renderer by default) */
-  renderPage: (bytes: Uint8Array, page: number, dpi: number) => Promise<Buffer>;
   log: (msg: string) => void;
 }

@@ -3,4 +3,4 @@ export { hashPassword, verifyPassword } from './auth/passwords.ts';
 export type { AppContext } from './context.ts';
 export { type DemoLogins, seedDemo } from './seed.ts';
 export { createExam, validateDefinition } from './services/exams.ts';
-export { type RegradeSummary, regradeExam } from './services/regrade.ts';
+export type { RegradeSummary } from './services/regrade.ts';

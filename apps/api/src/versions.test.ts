@@ -14,6 +14,7 @@ import { scriptFromText } from '@grader/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, type TestClient } from './testing/client.ts';
 import { type Harness, startHarness } from './testing/harness.ts';
+import { regradeSettled } from './testing/regrade.ts';
 
 /** "PDFs" of text: `%PDF-` then labelled answers (scriptFromText); a `Version: X` line is the code. */
 const textExtractor: Extractor = {
@@ -69,15 +70,22 @@ afterAll(async () => {
 });
 
 const V = () => `/api/exams/${examId}/versions`;
+/** a version change's regrade, finished */
+const settled = (r: { data: { regrade: { id: string } } }) =>
+  regradeSettled(admin, examId, r.data.regrade.id);
 
 describe('admins manage versions', () => {
   it('create by explicit parameters; typed field errors; only admins', async () => {
     expect((await ta.post(V(), { name: 'A', parameters: {} })).status).toBe(403);
     const a = await admin.post(V(), { name: 'A', parameters: {} });
-    expect(a.status).toBe(201);
+    expect(a.status).toBe(202); // the new list is pending until its regrade is done
+    expect(a.data.regrade).toMatchObject({ kind: 'apply', status: 'queued' });
+    // one change at a time: the next waits for this regrade (409 meanwhile)
+    await settled(a);
     const b = await admin.post(V(), { name: 'B', parameters: { '3.hidden': 4, '5.padding': 0 } });
-    expect(b.status).toBe(201);
+    expect(b.status).toBe(202);
     expect(b.data.versions.map((v: { name: string }) => v.name)).toEqual(['A', 'B']);
+    await settled(b);
     expect((await admin.post(V(), { name: 'b', parameters: { '3.hidden': 6 } })).status).toBe(409);
     const unknown = await admin.post(V(), { name: 'C', parameters: { '3.hiden': 4 } });
     expect(unknown.status).toBe(400);
@@ -103,18 +111,21 @@ describe('admins manage versions', () => {
     const drawn = await admin.post(V(), {
       draw: { count: 1, seed: 5, ranges: { '3.hidden': { min: 5, max: 8 } } },
     });
-    expect(drawn.status).toBe(201);
+    expect(drawn.status).toBe(202);
+    await settled(drawn);
     expect(drawn.data.created).toEqual(['C']);
     expect(drawn.data.seed).toBe(5);
     const c = drawn.data.versions.find((v: { name: string }) => v.name === 'C');
     expect(Object.keys(c.parameters)).toEqual(['3.hidden']);
     const edited = await admin.put(`${V()}/C`, { parameters: { '3.hidden': 7 } });
-    expect(edited.status).toBe(200);
+    expect(edited.status).toBe(202);
+    await settled(edited);
     expect(edited.data.versions[2]).toEqual({ name: 'C', parameters: { '3.hidden': 7 } });
     const bad = await admin.put(`${V()}/C`, { parameters: { '3.hidden': 4, '5.padding': 0 } });
     expect(bad.status).toBe(400); // the same as B
     const del = await admin.req('DELETE', `${V()}/C`);
-    expect(del.status).toBe(200);
+    expect(del.status).toBe(202);
+    await settled(del);
     expect(del.data.versions.map((v: { name: string }) => v.name)).toEqual(['A', 'B']);
     expect((await admin.req('DELETE', `${V()}/C`)).status).toBe(404);
     // every change is a rubric version carrying the versions
@@ -250,7 +261,9 @@ describe('students and version changes', () => {
     });
     expect(r.status).toBe(200);
     expect(r.data.versions.changed).toBe(1);
-    expect(r.data.versions.regrade.changed).toBeGreaterThanOrEqual(1);
+    const queued = r.data.versions.regrade;
+    const done = await regradeSettled(ta, examId, queued.regradeId);
+    expect(done.summary.changed).toBeGreaterThanOrEqual(1);
     const after = (await s2.get(`/api/submissions/${subIds['two.pdf']}`)).data;
     expect(after.submission.version.name).toBe('A');
     expect(after.grade.total).toBeGreaterThan(before);
@@ -269,8 +282,8 @@ describe('students and version changes', () => {
 
   it('editing a version regrades its scripts on the new keys', async () => {
     const r = await admin.put(`${V()}/B`, { parameters: { '3.hidden': 5, '5.padding': 0 } });
-    expect(r.status).toBe(200);
-    expect(r.data.summary.changed).toBeGreaterThanOrEqual(1);
+    expect(r.status).toBe(202);
+    expect((await settled(r)).summary.changed).toBeGreaterThanOrEqual(1);
     const three = (await ta.get(`/api/submissions/${subIds['three.pdf']}`)).data;
     expect(three.grade.parts['3c'].score).toBeLessThan(1); // written for H = 4, now H = 5
     const audit = await h.db.auditLog.findFirstOrThrow({

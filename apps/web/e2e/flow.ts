@@ -469,6 +469,7 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     await admin.getByRole('button', { name: 'Preview changes' }).click();
     await admin.getByText('If you save').waitFor();
     await admin.getByRole('button', { name: 'Save and regrade' }).click();
+    // the regrade runs on the worker (202): "Saved as version" once it is done, with the summary
     await admin.getByText(/Saved as version/).waitFor({ timeout: 60_000 });
     const summary = (await admin.locator('[data-testid=rubric-summary]').textContent()) ?? '';
     expect(/\d+ of \d+/.test(summary), `summary: ${summary}`);
@@ -487,6 +488,8 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     }
     await admin.getByRole('button', { name: /Save, recompute/ }).click();
     await admin.locator('[data-testid=keys] tr.changed').first().waitFor({ timeout: 60_000 });
+    // the regrade on the new keys, followed to its end (the next change would be 409 meanwhile)
+    await admin.getByText(/Saved\. Keys recomputed; \d+ of \d+ scripts changed/).waitFor({ timeout: 60_000 });
     await h.shot(admin, '10-parameters');
   });
 
@@ -664,6 +667,17 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
     });
     await ta.getByRole('button', { name: 'Import class list' }).click();
     await ta.getByText(/Versions: 1 assigned, 1 changed/).waitFor({ timeout: 60_000 });
+    // the change's regrade runs on the worker: the student's grade is on version B once it is done
+    const settled = await ta.evaluate(async (examId) => {
+      for (let i = 0; i < 600; i++) {
+        const r = await fetch(`/api/exams/${encodeURIComponent(examId)}/regrades/latest`);
+        const run = ((await r.json()) as { regrade: { status: string } | null }).regrade;
+        if (run && (run.status === 'done' || run.status === 'failed')) return run.status;
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+      return 'still running';
+    }, examId);
+    expect(settled === 'done', `the class list's regrade: ${settled}`);
     // the table is redrawn after the import: wait for the row as it is now, not as it was
     const row = ta.locator('[data-testid=roster-versions] tr', { hasText: me.roll });
     const shown = await row

@@ -224,6 +224,23 @@ export function createMockApi(opts: MockOptions): MockServer {
     rubricVersions.push({ id: cuid('r', version), version, note, createdAt: new Date().toISOString() });
     return rv();
   };
+  // regrades run on the real API's worker (202, then progress); here the work is done at once and
+  // the 202 shows it running, so the page follows it (GET .../regrades/:id) to the summary
+  const regrades = new Map<string, any>();
+  const queueRegrade = (kind: 'apply' | 'preview', rubricVersion: number | null, summary: any) => {
+    const id = cuid('g', regrades.size + 1);
+    const createdAt = new Date().toISOString();
+    const run = { id, examId: exam.id, kind, rubricVersion, error: null, createdAt };
+    regrades.set(id, {
+      ...run,
+      status: 'done',
+      done: summary.scripts,
+      total: summary.scripts,
+      summary,
+      finishedAt: createdAt,
+    });
+    return { ...run, status: 'running', done: 0, total: summary.scripts, summary: null, finishedAt: null };
+  };
   let points: Record<string, number> = Object.fromEntries(PARTS.map(([id, max]) => [id, max]));
   let rubricYaml = rubricText(points);
   const subs = new Map<string, Sub>();
@@ -910,11 +927,11 @@ export function createMockApi(opts: MockOptions): MockServer {
         versions.push(v);
       }
       const made = newRubricVersion(`exam versions changed (create ${added.map((v) => v.name).join(', ')})`);
-      return void send(res, 201, {
+      return void send(res, 202, {
         created: added.map((v) => v.name),
         versions,
         rubricVersion: made.version,
-        summary: regradeAll(true),
+        regrade: queueRegrade('apply', made.version, regradeAll(true)),
       });
     }
     p = m('GET /api/exams/:e/versions/:v/paper.pdf');
@@ -1263,13 +1280,27 @@ export function createMockApi(opts: MockOptions): MockServer {
           if (s.parts) s.status = statusOf(s);
         }
         refreshFlags();
-        return void send(res, 200, { summary });
+        return void send(res, 202, { regrade: queueRegrade('preview', null, summary) });
       }
       const made = newRubricVersion('rubric edited');
       rubricYaml = String(b.yaml);
       const summary = regradeAll(true);
       for (const s of subs.values()) emit(s);
-      return void send(res, 200, { version: made.version, rubricVersionId: made.id, summary });
+      return void send(res, 202, {
+        version: made.version,
+        rubricVersionId: made.id,
+        regrade: queueRegrade('apply', made.version, summary),
+      });
+    }
+    p = m('GET /api/exams/:e/regrades/latest');
+    if (p) {
+      const applied = [...regrades.values()].filter((r) => r.kind === 'apply');
+      return void send(res, 200, { regrade: applied[applied.length - 1] ?? null });
+    }
+    p = m('GET /api/exams/:e/regrades/:g');
+    if (p) {
+      const run = regrades.get(p.g);
+      return run ? void send(res, 200, run) : void err(res, 404, 'not_found', 'regrade not found');
     }
     p = m('GET /api/exams/:e/keys');
     if (p)
@@ -1290,12 +1321,12 @@ export function createMockApi(opts: MockOptions): MockServer {
       const oldKeys = keysOf(exam.parameters);
       exam.parameters = b.parameters;
       const made = newRubricVersion('parameters changed');
-      return void send(res, 200, {
+      return void send(res, 202, {
         version: made.version,
         rubricVersionId: made.id,
         oldKeys,
         newKeys: keysOf(exam.parameters),
-        summary: regradeAll(true),
+        regrade: queueRegrade('apply', made.version, regradeAll(true)),
       });
     }
     p = m('GET /api/courses/:c/members');
@@ -1398,11 +1429,13 @@ export function createMockApi(opts: MockOptions): MockServer {
         if (v) versionOf.set(u.id, v);
         else versionOf.delete(u.id);
       }
-    let regrade: { rubricVersion: number; scripts: number; changed: number } | null = null;
+    let regrade: { rubricVersion: number; scripts: number; changed: number; regradeId: string } | null = null;
     if (changed) {
       const made = newRubricVersion('class list versions changed');
       const summary = regradeAll(true);
-      regrade = { rubricVersion: made.version, scripts: summary.scripts, changed: summary.changed };
+      const run = queueRegrade('apply', made.version, summary);
+      // as the API: queued, so nothing is known to have changed yet
+      regrade = { rubricVersion: made.version, scripts: summary.scripts, changed: 0, regradeId: run.id };
     }
     send(res, 200, {
       students: rows.length,

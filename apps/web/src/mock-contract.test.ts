@@ -187,7 +187,10 @@ describe('the contract mock', () => {
       (_: string, a: string, p: string) => `${a}${Number(p) + 1}`,
     );
     await admin.call('POST', `${e}/rubric/preview`, { yaml: edited });
-    await admin.call('PUT', `${e}/rubric`, { yaml: edited });
+    const saved = (await admin.call('PUT', `${e}/rubric`, { yaml: edited })).json;
+    // the regrade it queued, as the page follows it
+    await admin.call('GET', `${e}/regrades/${saved.regrade.id}`);
+    await admin.call('GET', `${e}/regrades/latest`);
     await admin.call('PUT', `${e}/parameters`, { parameters: { '5.filter': 3 } });
     await admin.call('POST', `${e}/versions`, { name: 'A', parameters: {} });
     await admin.call('POST', `${e}/versions`, { name: 'B', parameters: { '5.padding': 0 } });

@@ -96,6 +96,8 @@ export const GroupGradeBody = z.object({
   score: z.number().min(0).max(1000),
   comment: z.string().trim().max(2000).optional(),
 });
+/** GET /exams/:id/regrade-requests: `all=1` lists answered requests too (the route reads `all === '1'`) */
+export const RegradeListQuery = z.object({ all: z.enum(['0', '1']).optional() });
 export const RegradeAnswerBody = z.object({
   answer: z.string().trim().min(1).max(4000),
   score: z.number().min(0).max(1000).optional(),

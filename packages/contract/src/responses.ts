@@ -476,3 +476,11 @@ export const Stack = z.object({
 });
 export type Stack = z.infer<typeof Stack>;
 export const StackConfirmed = z.object({ stackId: z.string(), created: z.array(SubmissionBrief) });
+
+// ---- the API's own description ----
+/** GET /api/docs: the OpenAPI 3.1 document generated from this contract (./openapi.ts) */
+export const OpenApiDoc = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});

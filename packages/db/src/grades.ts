@@ -57,6 +57,57 @@ export function effectiveGrade(parts: unknown, overrides: OverrideLike[]): Effec
   return { parts: out, total: Math.round(total * 1000) / 1000, needsReview };
 }
 
+/** A part as its student sees it: a part still under review shows "being reviewed", not a number. */
+export function studentPartView(p: EffectivePart) {
+  return {
+    score: p.review ? null : p.score,
+    max: p.max,
+    review: p.review,
+    // a part a TA set by hand: the automatic items and reasons no longer say why
+    reasons: p.review ? ['being reviewed'] : p.override ? [] : p.reasons,
+    items: p.review || p.override ? [] : p.items,
+    evidence: p.evidence,
+    override: p.override ? { score: p.override.score, comment: p.override.comment, at: p.override.at } : null,
+  };
+}
+
+/** An object's keys in the order PostgreSQL's jsonb keeps them (shorter first, then bytewise): the
+ *  order a read of the stored parts sees, so the projection lists the parts in the same order. */
+function inJsonbOrder(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const key = (k: string) => Buffer.from(k, 'utf8');
+  const entries = Object.entries(value).sort(([a], [b]) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka.length - kb.length || Buffer.compare(ka, kb);
+  });
+  return Object.fromEntries(entries);
+}
+
+/** What a grade read sends for a grade with no overrides, computed once when the grade is stored. */
+export interface GradeViews {
+  /** JSON of the effective parts as staff see them (`effectiveGrade(parts, []).parts`) */
+  viewParts: string;
+  /** JSON of the parts as their student sees them (`studentPartView` of each) */
+  viewStudentParts: string;
+  /** the effective total (`effectiveGrade(parts, []).total`) */
+  viewTotal: number;
+}
+
+/**
+ * The read projections of a grade's parts, validated here (PartGrade, via effectiveGrade) so the
+ * read path can send them as stored. The same function a read would run, so the bytes are the same.
+ */
+export function gradeViews(parts: unknown): GradeViews {
+  const eff = effectiveGrade(inJsonbOrder(parts), []);
+  const student = Object.fromEntries(Object.entries(eff.parts).map(([id, p]) => [id, studentPartView(p)]));
+  return {
+    viewParts: JSON.stringify(eff.parts),
+    viewStudentParts: JSON.stringify(student),
+    viewTotal: eff.total,
+  };
+}
+
 /** The `grades` row for one automatic grade: the one shape the worker and a regrade both insert. */
 export function gradeRowData(submissionId: string, rubricVersionId: string, grade: ScriptGrade) {
   return {
@@ -69,6 +120,7 @@ export function gradeRowData(submissionId: string, rubricVersionId: string, grad
     needsReview: Object.values(grade.parts).filter((p) => p.review).length,
     /** an exam with versions: the version the script was graded on */
     version: grade.version ?? null,
+    ...gradeViews(grade.parts),
   };
 }
 

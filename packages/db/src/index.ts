@@ -21,22 +21,27 @@ export {
   effectiveGrade,
   type GradeAudit,
   type GradeToStore,
+  type GradeViews,
   gradeRowData,
+  gradeViews,
   type OverrideLike,
   type StoredGrades,
   type StoreGradesArgs,
   storeGrades,
+  studentPartView,
 } from './grades.ts';
 export { type MigrateResult, migrate, migrationsDir } from './migrate.ts';
 export {
   LIST_SORTS,
   type SessionRow,
   STATUS_ORDER,
+  type StudentSubmissionRow,
   type SubmissionListArgs,
   type SubmissionListRow,
   type SubmissionReadArgs,
   type SubmissionReadRow,
   sessionWithUser,
+  studentSubmissions,
   submissionForRead,
   submissionListPage,
 } from './reads.ts';
@@ -44,4 +49,12 @@ export { createTestDatabase, type TestDatabase } from './testing.ts';
 
 /** Statuses after which no worker will touch a submission again on its own. */
 export const FINAL_STATUSES = ['graded', 'needs_review', 'failed'] as const;
-export { type BlobStore, LocalBlobStore, sha256 } from './storage.ts';
+export {
+  type BlobStore,
+  LocalBlobStore,
+  PAGE_IMAGE_DPI,
+  type PageImageSize,
+  pageImageName,
+  pageImagesOf,
+  sha256,
+} from './storage.ts';

@@ -1,5 +1,6 @@
 // The API's hot reads as single SQL statements: a session with its user and roles, one submission
-// with everything its page shows (the access rule in the WHERE clause), and a page of an exam's
+// with everything its page shows (the access rule in the WHERE clause), a student's own scripts with
+// what their totals need, and a page of an exam's
 // submissions list filtered, sorted and paged in the database (a summary projection: no parts JSON
 // is read unless the script has overrides). Prisma's `include` costs a round trip per relation;
 // these cost one each. Times come back as ISO strings (as `Date.toISOString()` writes them).
@@ -97,13 +98,20 @@ export interface SubmissionReadRow {
   }[];
   /** the grade at the exam's current rubric version */
   grade: {
+    /** null when `partsView` stands in for it (a stored projection and no overrides) */
     parts: unknown;
     flags: unknown;
     flagReasons: unknown;
     version: string | null;
     createdAt: string;
     rubricVersion: number;
+    needsReview: number;
+    /** the stored effective total with no overrides (null: an older row without projections) */
+    viewTotal: number | null;
   } | null;
+  /** the grade's stored parts JSON as the caller's view shows it (staff or student; see
+   *  `gradeViews`), when the script has no overrides; else null and `grade.parts` is read */
+  partsView: string | null;
   /** the class list's version for the script's student (exams with versions) */
   rosterVersion: string | null;
   /** staff only: what ingestion read in the header, and its warnings */
@@ -142,7 +150,8 @@ export async function submissionForRead(
   const rows = await db.$queryRaw<SubmissionReadRow[]>(Prisma.sql`
     WITH s AS (
       SELECT s.*, e."courseId", e."currentRubricId", e."releasedAt", e.versions AS "examVersions",
-        NOT (e."courseId" = ANY(${staff}::text[])) AS "asStudent"
+        NOT (e."courseId" = ANY(${staff}::text[])) AS "asStudent",
+        EXISTS (SELECT 1 FROM overrides o WHERE o."submissionId" = s.id) AS "hasOverrides"
       FROM submissions s JOIN exams e ON e.id = s."examId"
       WHERE s.id = ${a.id}
         AND (e."courseId" = ANY(${staff}::text[])
@@ -179,10 +188,14 @@ export async function submissionForRead(
           'createdAt', ${iso(Prisma.sql`r."createdAt"`)}) ORDER BY r."createdAt", r.id)
         FROM regrade_requests r WHERE r."submissionId" = s.id), '[]'::json) AS "regradeRequests",
       CASE WHEN g.id IS NOT NULL THEN json_build_object(
-        'parts', g.parts, 'flags', g.flags, 'flagReasons', g."flagReasons", 'version', g.version,
+        'parts', CASE WHEN g."viewParts" IS NULL OR s."hasOverrides" THEN g.parts END,
+        'flags', g.flags, 'flagReasons', g."flagReasons", 'version', g.version,
         'createdAt', ${iso(Prisma.sql`g."createdAt"`)},
-        'rubricVersion', (SELECT v.version FROM rubric_versions v WHERE v.id = g."rubricVersionId"))
+        'rubricVersion', (SELECT v.version FROM rubric_versions v WHERE v.id = g."rubricVersionId"),
+        'needsReview', g."needsReview", 'viewTotal', g."viewTotal")
       END AS grade,
+      CASE WHEN s."hasOverrides" THEN NULL WHEN s."asStudent" THEN g."viewStudentParts"
+        ELSE g."viewParts" END AS "partsView",
       (SELECT rv.version FROM roster_versions rv
         WHERE rv."examId" = s."examId" AND rv."userId" = s."studentId") AS "rosterVersion",
       CASE WHEN NOT s."asStudent" THEN
@@ -211,6 +224,55 @@ export async function submissionForRead(
     FROM s
     LEFT JOIN grades g ON g."submissionId" = s.id AND g."rubricVersionId" = s."currentRubricId"`);
   return rows[0] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A student's own submissions
+
+export interface StudentSubmissionRow {
+  id: string;
+  examId: string;
+  examTitle: string;
+  fileName: string;
+  status: string;
+  studentId: string | null;
+  released: boolean;
+  createdAt: string;
+  /** released and graded at the current rubric version: what the total is computed from */
+  grade: {
+    /** null when `viewTotal` stands in for it (a stored projection and no overrides) */
+    parts: unknown;
+    needsReview: number;
+    viewTotal: number | null;
+    overrides: { partId: string; score: number; comment: string; byId: string; createdAt: string }[];
+  } | null;
+}
+
+/**
+ * `GET /api/submissions/mine` in one statement: the user's confirmed, non-withdrawn scripts in the
+ * courses where they are a student, newest first, each with what its released grade's total needs
+ * (the stored projection, or the parts and overrides when it has overrides or no projection).
+ */
+export async function studentSubmissions(db: Db, userId: string): Promise<StudentSubmissionRow[]> {
+  return db.$queryRaw<StudentSubmissionRow[]>(Prisma.sql`
+    SELECT s.id, s."examId", e.title AS "examTitle", s."fileName", s.status::text AS status,
+      s."studentId", e."releasedAt" IS NOT NULL AS released, ${iso(Prisma.sql`s."createdAt"`)} AS "createdAt",
+      CASE WHEN e."releasedAt" IS NOT NULL AND g.id IS NOT NULL THEN json_build_object(
+        'parts', CASE WHEN g."viewParts" IS NULL OR o.list IS NOT NULL THEN g.parts END,
+        'needsReview', g."needsReview", 'viewTotal', g."viewTotal",
+        'overrides', COALESCE(o.list, '[]'::json))
+      END AS grade
+    FROM submissions s
+    JOIN exams e ON e.id = s."examId"
+    LEFT JOIN grades g ON g."submissionId" = s.id AND g."rubricVersionId" = e."currentRubricId"
+    LEFT JOIN LATERAL (SELECT json_agg(json_build_object(
+        'partId', x."partId", 'score', x.score, 'comment', x.comment, 'byId', x."byId",
+        'createdAt', ${iso(Prisma.sql`x."createdAt"`)}) ORDER BY x."createdAt", x.id) AS list
+      FROM overrides x WHERE x."submissionId" = s.id) o ON e."releasedAt" IS NOT NULL
+    WHERE s."studentId" = ${userId} AND s."withdrawnAt" IS NULL
+      AND EXISTS (SELECT 1 FROM enrolments n
+                  WHERE n."courseId" = e."courseId" AND n."userId" = ${userId} AND n.role = 'student')
+    ORDER BY s."createdAt" DESC, s.id DESC`);
 }
 
 // ---------------------------------------------------------------------------------------------

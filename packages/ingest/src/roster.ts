@@ -1,40 +1,9 @@
-// The course's class list (CSV `roll,name`) and matching a script's header against it.
-import { type RosterMatch, splitCsvLine } from '@grader/model';
-import { z } from 'zod';
+// Matching a script's header against the course's class list. Reading the list (CSV `roll,name`)
+// is @grader/model's `parseRoster` (no PDF in it: the API reads class lists too); re-exported here.
+import type { Roster, RosterEntry, RosterMatch } from '@grader/model';
 import { isOcrConfusion, ocrDistance } from './roll.ts';
 
-export const RosterEntry = z.object({ roll: z.string().min(1), name: z.string().min(1) });
-export type RosterEntry = z.infer<typeof RosterEntry>;
-export type Roster = RosterEntry[];
-
-/**
- * Parses a roster CSV with a header line naming the columns `roll` and `name` (any order), and
- * optionally `version` (the exam version each student sat; an empty cell: not known).
- */
-export function parseRoster(csvText: string): Array<RosterEntry & { version?: string }> {
-  const lines = csvText
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '');
-  if (lines.length === 0) throw new Error('roster: the file is empty (expected a header line "roll,name")');
-  const head = splitCsvLine(lines[0]).map((h) => h.toLowerCase());
-  const ri = head.indexOf('roll');
-  const ni = head.indexOf('name');
-  const vi = head.indexOf('version');
-  if (ri < 0 || ni < 0)
-    throw new Error(`roster: the header line must name the columns roll and name, got "${lines[0]}"`);
-  const seen = new Set<string>();
-  return lines.slice(1).map((l, k) => {
-    const cells = splitCsvLine(l);
-    const parsed = RosterEntry.safeParse({ roll: cells[ri]?.toUpperCase(), name: cells[ni] });
-    if (!parsed.success) throw new Error(`roster: line ${k + 2} needs a roll and a name: "${l}"`);
-    if (seen.has(parsed.data.roll))
-      throw new Error(`roster: roll ${parsed.data.roll} appears twice (line ${k + 2})`);
-    seen.add(parsed.data.roll);
-    const version = vi >= 0 ? (cells[vi] ?? '') : '';
-    return version ? { ...parsed.data, version } : parsed.data;
-  });
-}
+export { parseRoster, type Roster, RosterEntry } from '@grader/model';
 
 const normName = (s: string) =>
   s

@@ -12,6 +12,7 @@ import {
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import type { GradeJob, IngestJob, Queues } from '@grader/queue';
 import { UnrecoverableError } from 'bullmq';
+import { filePagesOf, type PageRenderer, storePageImages } from './page-images.ts';
 
 export interface WorkerContext {
   db: Db;
@@ -19,6 +20,8 @@ export interface WorkerContext {
   queues: Queues;
   extractor: Extractor;
   grading: GradingCore;
+  /** page images for people (absent: @grader/ingest's renderer; tests pass a fake) */
+  renderPage?: PageRenderer;
   log: (msg: string) => void;
 }
 
@@ -76,8 +79,9 @@ export async function processIngest(
     .map((e) => ({ roll: e.user.roll!, name: e.user.name, userId: e.userId }));
 
   let extraction: ExtractedScript;
+  let bytes: Buffer;
   try {
-    const bytes = await ctx.store.get(sub.storageKey);
+    bytes = await ctx.store.get(sub.storageKey);
     let lastWrite = 0;
     extraction = await ctx.extractor.extract(bytes, {
       exam,
@@ -111,6 +115,19 @@ export async function processIngest(
         data: { status: 'queued' },
       });
     throw err;
+  }
+
+  // Page images, rendered once here so the API only reads them; stored before the script shows as
+  // extracted, so its pages are there when people look. A failure costs no grade: the reconciler
+  // renders what is missing later.
+  try {
+    const filePages = filePagesOf(
+      sub.pageFrom,
+      extraction.pages.map((p) => p.page),
+    );
+    await storePageImages(ctx, { storageKey: sub.storageKey, bytes }, filePages, 'page');
+  } catch (err) {
+    ctx.log(`page images of ${sub.id}: ${(err as Error).message}`);
   }
 
   const header = extraction.header;

@@ -1,16 +1,23 @@
 import type { Db } from '@grader/db';
 import { jobIds, type Queues } from '@grader/queue';
+import { backfillPageImages, type PageImageContext } from './page-images.ts';
 
 /**
  * Re-enqueue submissions stuck in a non-final state whose job no longer exists (Redis lost its
  * data, a job was removed, the API died between insert and enqueue). Jobs are idempotent and their
- * ids deterministic, so enqueueing work that is in fact still queued is harmless.
+ * ids deterministic, so enqueueing work that is in fact still queued is harmless. Given `pages`,
+ * it also renders page images that are missing (backfillPageImages: a batch per pass).
  */
 export async function reconcile(
   db: Db,
   queues: Queues,
-  opts: { minAgeMs: number; limit?: number },
-): Promise<{ ingest: number; grade: number; failed: number; split: number }> {
+  opts: {
+    minAgeMs: number;
+    limit?: number;
+    /** also render page images that are missing (ingested before the worker stored them) */
+    pages?: PageImageContext;
+  },
+): Promise<{ ingest: number; grade: number; failed: number; split: number; pageImages: number }> {
   const stuck = await db.submission.findMany({
     where: {
       status: { in: ['uploaded', 'queued', 'extracting', 'grading'] },
@@ -20,7 +27,7 @@ export async function reconcile(
     orderBy: { updatedAt: 'asc' },
     take: opts.limit ?? 1000,
   });
-  const out = { ingest: 0, grade: 0, failed: 0, split: 0 };
+  const out = { ingest: 0, grade: 0, failed: 0, split: 0, pageImages: 0 };
   // stacks whose split job was lost: their proposal never came
   const stacks = await db.stack.findMany({
     where: { status: 'splitting', createdAt: { lt: new Date(Date.now() - opts.minAgeMs) } },
@@ -65,5 +72,6 @@ export async function reconcile(
       }
     }
   }
+  if (opts.pages) out.pageImages = await backfillPageImages(opts.pages);
   return out;
 }

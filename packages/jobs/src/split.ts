@@ -1,8 +1,10 @@
 // A stack (one PDF of a class's pile) -> proposed script starts, stored for a TA to check on page
-// thumbnails. Nothing is graded here: the TA's confirmation makes the submissions (API).
+// thumbnails (rendered here and stored: the API only reads them). Nothing is graded here: the TA's
+// confirmation makes the submissions (API).
 import { examFromRow, isUnreadableFile } from '@grader/grading';
 import type { SplitJob } from '@grader/queue';
 import { UnrecoverableError } from 'bullmq';
+import { storePageImages } from './page-images.ts';
 import type { AttemptInfo, WorkerContext } from './processors.ts';
 
 export async function processSplit(ctx: WorkerContext, job: SplitJob, attempt: AttemptInfo): Promise<string> {
@@ -20,10 +22,10 @@ export async function processSplit(ctx: WorkerContext, job: SplitJob, attempt: A
     throw new UnrecoverableError('no splitter');
   }
   let ranges: { from: number; to: number }[];
+  let bytes: Buffer;
   try {
-    ranges = await ctx.extractor.split(await ctx.store.get(stack.storageKey), {
-      exam: examFromRow(stack.exam),
-    });
+    bytes = await ctx.store.get(stack.storageKey);
+    ranges = await ctx.extractor.split(bytes, { exam: examFromRow(stack.exam) });
   } catch (err) {
     if (isUnreadableFile(err)) {
       await fail(err.message);
@@ -32,12 +34,21 @@ export async function processSplit(ctx: WorkerContext, job: SplitJob, attempt: A
     if (attempt.final) await fail(`could not split: ${(err as Error).message}`);
     throw err;
   }
+  const pageCount = ranges.at(-1)?.to ?? 0;
+  // every page's thumbnail before the proposal shows, so the TA sees them with it; a failure only
+  // delays them (the reconciler renders what is missing)
+  try {
+    const pages = Array.from({ length: pageCount }, (_, i) => i + 1);
+    await storePageImages(ctx, { storageKey: stack.storageKey, bytes }, pages, 'thumb');
+  } catch (err) {
+    ctx.log(`thumbnails of stack ${stack.id}: ${(err as Error).message}`);
+  }
   await db.stack.updateMany({
     where: { id: stack.id, status: 'splitting' },
     data: {
       status: 'proposed',
       starts: ranges.map((r) => r.from),
-      pageCount: ranges.at(-1)?.to ?? 0,
+      pageCount,
       statusReason: null,
     },
   });

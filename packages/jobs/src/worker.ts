@@ -7,18 +7,21 @@ import {
   IngestJob,
   QUEUE_NAMES,
   type Queues,
+  RegradeJob,
   redisConnection,
   SplitJob,
 } from '@grader/queue';
 import { type Job, Worker } from 'bullmq';
+import type { PageRenderer } from './page-images.ts';
 import { processGrade, processIngest, type WorkerContext } from './processors.ts';
 import { reconcile } from './reconciler.ts';
+import { processRegrade, reconcileRegrades } from './regrade.ts';
 import { processSplit } from './split.ts';
 
 export interface GraderWorker {
   ctx: WorkerContext;
   /** one reconciliation pass now (also runs every RECONCILE_INTERVAL_MS) */
-  reconcile(): Promise<{ ingest: number; grade: number; failed: number; split: number }>;
+  reconcile(): Promise<Awaited<ReturnType<typeof reconcile>> & { regrade: number }>;
   /** stop taking jobs, finish the running ones, close connections */
   close(): Promise<void>;
 }
@@ -29,6 +32,8 @@ export interface WorkerOptions {
   store?: BlobStore;
   extractor?: Extractor;
   grading?: GradingCore;
+  /** page images (absent: @grader/ingest's renderer) */
+  renderPage?: PageRenderer;
   log?: (msg: string) => void;
 }
 
@@ -59,6 +64,7 @@ export async function createWorker(opts: WorkerOptions): Promise<GraderWorker> {
     queues,
     extractor,
     grading,
+    renderPage: opts.renderPage,
     log,
   };
   const final = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -84,7 +90,13 @@ export async function createWorker(opts: WorkerOptions): Promise<GraderWorker> {
     (job: Job) => processSplit(ctx, SplitJob.parse(job.data), { final: final(job) }),
     { ...common, connection: redisConnection(config.REDIS_URL), concurrency: 1 },
   );
-  for (const w of [ingest, grade, split]) {
+  // one regrade at a time: it grades a whole exam, and at most one per exam is active anyway
+  const regrade = new Worker(
+    QUEUE_NAMES.regrade,
+    (job: Job) => processRegrade(ctx, RegradeJob.parse(job.data), { final: final(job) }),
+    { ...common, connection: redisConnection(config.REDIS_URL), concurrency: 1 },
+  );
+  for (const w of [ingest, grade, split, regrade]) {
     w.on('failed', (job, err) =>
       log(`${w.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
     );
@@ -92,14 +104,18 @@ export async function createWorker(opts: WorkerOptions): Promise<GraderWorker> {
     w.on('error', (err) => log(`${w.name} worker error: ${err.message}`));
   }
 
-  const runReconcile = () => reconcile(db, queues, { minAgeMs: config.RECONCILE_MIN_AGE_MS });
+  const runReconcile = async () => {
+    const r = await reconcile(db, queues, { minAgeMs: config.RECONCILE_MIN_AGE_MS, pages: ctx });
+    return { ...r, regrade: await reconcileRegrades(db, queues, { minAgeMs: config.RECONCILE_MIN_AGE_MS }) };
+  };
   let reconciling = false;
   const timer = setInterval(() => {
     if (reconciling) return;
     reconciling = true;
     runReconcile()
       .then((r) => {
-        if (r.ingest || r.grade) log(`reconciler re-enqueued ${r.ingest} ingest and ${r.grade} grade jobs`);
+        if (r.ingest || r.grade || r.regrade)
+          log(`reconciler re-enqueued ${r.ingest} ingest, ${r.grade} grade and ${r.regrade} regrade jobs`);
       })
       .catch((err) => log(`reconciler: ${(err as Error).message}`))
       .finally(() => {
@@ -113,7 +129,7 @@ export async function createWorker(opts: WorkerOptions): Promise<GraderWorker> {
     reconcile: runReconcile,
     async close() {
       clearInterval(timer);
-      await Promise.all([ingest.close(), grade.close(), split.close()]);
+      await Promise.all([ingest.close(), grade.close(), split.close(), regrade.close()]);
       await queues.close();
       if (ownExtractor) await extractor.close();
       if (ownDb) await db.$disconnect();

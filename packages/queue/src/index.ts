@@ -3,7 +3,7 @@ import { type JobsOptions, Queue } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 
-export const QUEUE_NAMES = { ingest: 'ingest', grade: 'grade', split: 'split' } as const;
+export const QUEUE_NAMES = { ingest: 'ingest', grade: 'grade', split: 'split', regrade: 'regrade' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /** Read the PDF, extract pages and answers, store them, then enqueue a grade job. */
@@ -18,6 +18,10 @@ export type GradeJob = z.infer<typeof GradeJob>;
 export const SplitJob = z.object({ stackId: z.string().min(1) });
 export type SplitJob = z.infer<typeof SplitJob>;
 
+/** Regrade every extracted script of an exam (a `regrades` row: apply a pending version, or preview). */
+export const RegradeJob = z.object({ regradeId: z.string().min(1) });
+export type RegradeJob = z.infer<typeof RegradeJob>;
+
 /**
  * Deterministic job ids: enqueueing the same work twice (upload + reconciler, two API instances)
  * adds one job while the first still exists. Ids avoid ':' which BullMQ reserves.
@@ -26,6 +30,7 @@ export const jobIds = {
   ingest: (j: IngestJob) => `ingest-${j.submissionId}`,
   grade: (j: GradeJob) => `grade-${j.submissionId}-${j.rubricVersionId}`,
   split: (j: SplitJob) => `split-${j.stackId}`,
+  regrade: (j: RegradeJob) => `regrade-${j.regradeId}`,
 };
 
 export function defaultJobOptions(attempts: number): JobsOptions {
@@ -51,9 +56,11 @@ export interface Queues {
   ingest: Queue<IngestJob>;
   grade: Queue<GradeJob>;
   split: Queue<SplitJob>;
+  regrade: Queue<RegradeJob>;
   addIngest(job: IngestJob): Promise<void>;
   addGrade(job: GradeJob): Promise<void>;
   addSplit(job: SplitJob): Promise<void>;
+  addRegrade(job: RegradeJob): Promise<void>;
   /** Redis round trip, for health checks */
   ping(): Promise<string>;
   close(): Promise<void>;
@@ -66,10 +73,12 @@ export function createQueues(opts: { redisUrl: string; prefix: string; attempts:
   const ingest = new Queue<IngestJob>(QUEUE_NAMES.ingest, { connection, prefix: opts.prefix });
   const grade = new Queue<GradeJob>(QUEUE_NAMES.grade, { connection, prefix: opts.prefix });
   const split = new Queue<SplitJob>(QUEUE_NAMES.split, { connection, prefix: opts.prefix });
+  const regrade = new Queue<RegradeJob>(QUEUE_NAMES.regrade, { connection, prefix: opts.prefix });
   return {
     ingest,
     grade,
     split,
+    regrade,
     async addIngest(job) {
       const data = IngestJob.parse(job);
       await ingest.add('ingest', data, { ...defaults, jobId: jobIds.ingest(data) });
@@ -82,11 +91,16 @@ export function createQueues(opts: { redisUrl: string; prefix: string; attempts:
       const data = SplitJob.parse(job);
       await split.add('split', data, { ...defaults, jobId: jobIds.split(data) });
     },
+    async addRegrade(job) {
+      const data = RegradeJob.parse(job);
+      await regrade.add('regrade', data, { ...defaults, jobId: jobIds.regrade(data) });
+    },
     ping: () => connection.ping(),
     async close() {
       await ingest.close();
       await grade.close();
       await split.close();
+      await regrade.close();
       await connection.quit().catch(() => connection.disconnect());
     },
   };

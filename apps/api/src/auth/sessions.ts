@@ -1,9 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { type Db, type Role, sessionWithUser } from '@grader/db';
+import { type Db, type Role, type SessionRow, sessionWithUser } from '@grader/db';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpError } from '../errors.ts';
 
 export const COOKIE = 'sid';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TTL_MS = 7 * 24 * 3600 * 1000;
 
 export interface SessionUser {
@@ -67,17 +68,67 @@ export function clearedCookie(secure: boolean) {
   return serialize(COOKIE, '', { secure, maxAge: 0 });
 }
 
+/**
+ * Sessions read in the last SESSION_CACHE_MS, so a burst of reads costs one lookup, not one each.
+ * Revocation stays prompt: any state-changing request in this process (logout, a password change,
+ * a membership edit...) empties the cache when it starts and when it ends, and a lookup that raced
+ * one is not cached. What this process cannot see (another API instance revoking a session or
+ * changing roles, a row edited by hand) takes effect within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 2000;
+const SESSION_CACHE_MAX = 10_000;
+
+class SessionCache {
+  private entries = new Map<string, { row: SessionRow; until: number }>();
+  /** bumped by every clear: a lookup that started before one does not store its (maybe stale) row */
+  generation = 0;
+
+  get(id: string, now: number): SessionRow | null {
+    const e = this.entries.get(id);
+    if (!e) return null;
+    if (e.until > now) return e.row;
+    this.entries.delete(id);
+    return null;
+  }
+
+  set(id: string, row: SessionRow, now: number, generation: number) {
+    if (generation !== this.generation) return;
+    if (this.entries.size >= SESSION_CACHE_MAX) this.entries.clear();
+    this.entries.set(id, { row, until: now + SESSION_CACHE_MS });
+  }
+
+  clear() {
+    this.generation++;
+    this.entries.clear();
+  }
+}
+
 /** Attach `req.user` when the cookie names a live session; never rejects by itself. */
 export function loadSession(db: Db, secret: string) {
-  return async (req: Request, _res: Response, next: NextFunction) => {
+  const cache = new SessionCache();
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (!SAFE.has(req.method)) {
+      // it may revoke sessions or change roles: nothing cached before or during it is trusted after
+      cache.clear();
+      res.once('finish', () => cache.clear());
+      res.once('close', () => cache.clear());
+    }
     const token = parseCookies(req.headers.cookie ?? '')[COOKIE];
     if (!token) return next();
     const id = sessionKey(secret, token);
-    // the session, its user and their roles in one statement (every request pays for it)
-    const s = await sessionWithUser(db, id);
-    if (!s) return next();
-    if (new Date(s.expiresAt) < new Date()) {
-      await db.session.deleteMany({ where: { id } });
+    const now = Date.now();
+    let s = cache.get(id, now);
+    if (!s) {
+      const generation = cache.generation;
+      // the session, its user and their roles in one statement
+      s = await sessionWithUser(db, id);
+      if (!s) return next();
+      if (new Date(s.expiresAt).getTime() < Date.now()) {
+        await db.session.deleteMany({ where: { id } });
+        return next();
+      }
+      cache.set(id, s, now, generation);
+    } else if (new Date(s.expiresAt).getTime() < now) {
       return next();
     }
     const u = s.user;
@@ -87,8 +138,6 @@ export function loadSession(db: Db, secret: string) {
     next();
   };
 }
-
-const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every route below this needs a session; state-changing requests need the CSRF header too. */
 export function requireUser(req: Request, _res: Response, next: NextFunction) {

@@ -14,6 +14,7 @@ import { examSubmissions, progressOf } from '../services/grades.ts';
 import { gradesCsv } from '../services/grades-csv.ts';
 import { tooLargeReason } from '../services/limits.ts';
 import { examPartIds } from '../services/parts.ts';
+import { regradeEvents } from '../services/regrade.ts';
 import { examStats } from '../services/stats.ts';
 import { ListQuery, listSubmissions } from '../services/submission-list.ts';
 import { acceptUploads, cleanName } from '../services/upload.ts';
@@ -125,6 +126,9 @@ export function examRoutes(ctx: AppContext) {
           grades: { where: { rubricVersionId: ex?.currentRubricId ?? '' }, select: { total: true } },
         },
       });
+      // regrades of the exam (a rubric or parameter change, a preview): `event: regrade`, done/total
+      for (const run of await regradeEvents(ctx, exam.id, since))
+        res.write(`event: regrade\ndata: ${JSON.stringify(run)}\n\n`);
       since = now;
       for (const s of subs) {
         const payload = {

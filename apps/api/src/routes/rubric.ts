@@ -6,12 +6,12 @@ import { ADMIN, currentUser, examFor, STAFF } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, issueFields, parse } from '../errors.ts';
 import { checkIdParams } from '../ids.ts';
-import { regradeExam } from '../services/regrade.ts';
+import { latestRegrade, regradeOf, regradeView, startPreview } from '../services/regrade.ts';
 import { newRubricVersion, type RubricChange } from '../services/rubric-versions.ts';
 
 export function rubricRoutes(ctx: AppContext) {
   const r = Router();
-  checkIdParams(r, { examId: 'exam' });
+  checkIdParams(r, { examId: 'exam', regradeId: 'regrade' });
 
   function check(exam: Parameters<typeof examFromRow>[0], yaml: string) {
     let fields: Record<string, string> | null;
@@ -37,7 +37,8 @@ export function rubricRoutes(ctx: AppContext) {
       : null;
     if (!rv) throw new HttpError('not_found', 'this exam has no rubric yet');
     const versions = await ctx.db.rubricVersion.findMany({
-      where: { examId: exam.id },
+      // a pending version (its regrade not done) or one whose regrade failed was never in force
+      where: { examId: exam.id, regrades: { none: { kind: 'apply', status: { not: 'done' } } } },
       select: { id: true, version: true, note: true, createdAt: true },
       orderBy: { version: 'asc' },
     });
@@ -52,28 +53,43 @@ export function rubricRoutes(ctx: AppContext) {
     });
   });
 
+  // The preview grades every script too: a job on the worker like a saved change (the API never
+  // grades), its summary read from GET .../regrades/:regradeId when done.
   r.post('/:examId/rubric/preview', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, ADMIN);
     const { yaml } = parse(RubricBody, req.body, 'rubric');
     check(exam, yaml);
-    const summary = await regradeExam(ctx, exam, {
+    const run = await startPreview(ctx, exam.id, currentUser(req).id, {
       yaml,
       parameters: exam.parameters as Record<string, unknown>,
       versions: storedVersions(exam.versions),
     });
-    res.json({ summary });
+    res.status(202).json({ regrade: regradeView(run) });
+  });
+
+  // the newest saved change's regrade: the rubric page shows its progress or result on load
+  r.get('/:examId/regrades/latest', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
+    const run = await latestRegrade(ctx, exam.id);
+    res.json({ regrade: run ? regradeView(run) : null });
+  });
+
+  r.get('/:examId/regrades/:regradeId', async (req, res) => {
+    const { exam } = await examFor(ctx, req, req.params.examId, STAFF);
+    res.json(regradeView(await regradeOf(ctx, exam.id, req.params.regradeId)));
   });
 
   r.put('/:examId/rubric', async (req, res) => {
     const { exam } = await examFor(ctx, req, req.params.examId, ADMIN);
     const { yaml } = parse(RubricBody, req.body, 'rubric');
     check(exam, yaml);
-    const { rv, summary } = await newVersion(exam, currentUser(req).id, {
+    const { rv, run } = await newVersion(exam, currentUser(req).id, {
       yaml,
       parameters: exam.parameters as Record<string, unknown>,
       note: 'rubric edited',
     });
-    res.json({ version: rv.version, rubricVersionId: rv.id, summary });
+    // 202: the version is pending until the worker has regraded every script (progress: SSE)
+    res.status(202).json({ version: rv.version, rubricVersionId: rv.id, regrade: regradeView(run) });
   });
 
   r.put('/:examId/parameters', async (req, res) => {
@@ -96,12 +112,18 @@ export function rubricRoutes(ctx: AppContext) {
     try {
       oldKeys = ctx.grading.keys(examFromRow(exam), exam.parameters as Record<string, unknown>);
     } catch {}
-    const { rv, keys, summary } = await newVersion(exam, currentUser(req).id, {
+    const { rv, keys, run } = await newVersion(exam, currentUser(req).id, {
       yaml: current.yaml,
       parameters,
       note: 'parameters changed',
     });
-    res.json({ version: rv.version, rubricVersionId: rv.id, oldKeys, newKeys: keys, summary });
+    res.status(202).json({
+      version: rv.version,
+      rubricVersionId: rv.id,
+      oldKeys,
+      newKeys: keys,
+      regrade: regradeView(run),
+    });
   });
   return r;
 }

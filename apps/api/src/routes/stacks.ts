@@ -15,12 +15,9 @@ import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
 import { checkIdParams, isId } from '../ids.ts';
 import { tooLargeReason } from '../services/limits.ts';
-import { cachedPageImage } from '../services/page-images.ts';
 import { cleanName, looksLikePdf } from '../services/upload.ts';
 import { isTooLarge, sizeLimitedDiskStorage } from '../services/upload-storage.ts';
 
-/** Thumbnails: small enough for a page of fifty, large enough to see a header. */
-const THUMB_DPI = 40;
 /** A stack holds a class's scripts: it may be larger than one script's upload limit. */
 const STACK_FACTOR = 20;
 
@@ -133,18 +130,7 @@ export function stackRoutes(ctx: AppContext) {
     res.json(stackView(stack));
   });
 
-  r.get('/stacks/:stackId/pages/:file', async (req, res) => {
-    const { stack } = await stackFor(req, req.params.stackId);
-    const m = /^(\d{1,5})\.png$/.exec(req.params.file);
-    const n = m ? Number(m[1]) : 0;
-    if (!m || n < 1 || n > (stack.pageCount ?? 0)) throw notFound('page not found');
-    const png = await cachedPageImage(ctx.config.storageDir, stack.storageKey, n, THUMB_DPI, async () =>
-      ctx.renderPage(await ctx.store.get(stack.storageKey), n, THUMB_DPI),
-    );
-    res.setHeader('Content-Type', 'image/png');
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    res.send(png);
-  });
+  // GET /stacks/:stackId/pages/:n.png (thumbnails the worker stored): services/page-images.ts
 
   // The TA's split points -> one submission per script, queued like any upload; audited with the
   // proposal and what the TA changed.

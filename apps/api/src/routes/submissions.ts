@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   AssignStudentBody as AssignBody,
   DeleteBody,
@@ -9,53 +10,44 @@ import {
 import {
   effectiveGrade,
   type OverrideLike,
+  type StudentSubmissionRow,
   type SubmissionReadRow,
   type SubmissionStatus,
+  studentPartView,
+  studentSubmissions,
   submissionForRead,
 } from '@grader/db';
 import { examFromRow, storedVersions } from '@grader/grading';
 import type { ExtractedScript } from '@grader/model';
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import { currentUser, roleIn, STAFF, submissionFor } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
 import { checkIdParams, isId } from '../ids.ts';
 import { overridePart, progressOf } from '../services/grades.ts';
 import { ownedBy } from '../services/identity.ts';
-import { cachedPageImage } from '../services/page-images.ts';
 import { examPartId, examPartIds, ownPart } from '../services/parts.ts';
 import { deleteSubmission, restoreSubmission, withdrawSubmission } from '../services/withdraw.ts';
 import { regradeView } from './review.ts';
 
-const PAGE_DPI = 110;
+/** Stands in for a grade's parts while the answer is serialised; the stored JSON replaces it. NUL
+ *  cannot occur in PostgreSQL text, so no stored string serialises to this. */
+const PARTS_SLOT = `\u0000parts-${randomBytes(8).toString('hex')}`;
+const PARTS_SLOT_JSON = JSON.stringify(PARTS_SLOT);
+
+/** `res.json(body)` with the parts slot (if any) replaced by stored JSON: the same bytes and headers
+ *  as serialising the parsed parts, without parsing or re-serialising them. */
+function sendJson(res: Response, partsJson: string | null, body: unknown) {
+  if (partsJson === null) return void res.json(body);
+  res.type('json').send(JSON.stringify(body).replace(PARTS_SLOT_JSON, () => partsJson));
+}
+
 /** audit actions where a person set a part's score */
 const PERSON_ACTIONS = ['override', 'review_grade', 'regrade_answer'];
 
 export function submissionRoutes(ctx: AppContext) {
   const r = Router();
   checkIdParams(r, { id: 'submission', otherId: 'submission' });
-
-  /** The current grade as the caller may see it. Students: only once released, and a part still
-   *  under review shows "being reviewed" instead of a number that may be wrong. */
-  async function gradeFor(
-    sub: { id: string; exam: { currentRubricId: string | null; releasedAt: Date | null } },
-    student: boolean,
-  ) {
-    if (student && !sub.exam.releasedAt) return null;
-    const [g, overrides] = await Promise.all([
-      ctx.db.grade.findUnique({
-        where: {
-          submissionId_rubricVersionId: {
-            submissionId: sub.id,
-            rubricVersionId: sub.exam.currentRubricId ?? '',
-          },
-        },
-        include: { rubricVersion: { select: { version: true } } },
-      }),
-      ctx.db.override.findMany({ where: { submissionId: sub.id } }),
-    ]);
-    return gradeView(g, overrides, student);
-  }
 
   function gradeView(
     g:
@@ -74,23 +66,7 @@ export function submissionRoutes(ctx: AppContext) {
     if (!g) return null;
     const eff = effectiveGrade(g.parts, overrides);
     const parts = Object.fromEntries(
-      Object.entries(eff.parts).map(([id, p]) => [
-        id,
-        student
-          ? {
-              score: p.review ? null : p.score,
-              max: p.max,
-              review: p.review,
-              // a part a TA set by hand: the automatic items and reasons no longer say why
-              reasons: p.review ? ['being reviewed'] : p.override ? [] : p.reasons,
-              items: p.review || p.override ? [] : p.items,
-              evidence: p.evidence,
-              override: p.override
-                ? { score: p.override.score, comment: p.override.comment, at: p.override.at }
-                : null,
-            }
-          : p,
-      ]),
+      Object.entries(eff.parts).map(([id, p]) => [id, student ? studentPartView(p) : p]),
     );
     return {
       rubricVersion: g.rubricVersion.version,
@@ -105,34 +81,33 @@ export function submissionRoutes(ctx: AppContext) {
 
   r.get('/mine', async (req, res) => {
     const user = currentUser(req);
-    const subs = await ctx.db.submission.findMany({
-      // only scripts whose identity is confirmed as this student's (studentId is set by a safe
-      // roster match or a TA, never by a guess)
-      where: {
-        studentId: user.id,
-        withdrawnAt: null,
-        exam: { course: { enrolments: { some: { userId: user.id, role: 'student' } } } },
-      },
-      include: { exam: true },
-      orderBy: { createdAt: 'desc' },
-    });
-    const out = [];
-    for (const s of subs) {
-      if (!ownedBy(s, user.id)) continue;
-      const grade = await gradeFor(s, true);
-      out.push({
-        id: s.id,
-        examId: s.examId,
-        examTitle: s.exam.title,
-        fileName: s.fileName,
-        status: s.status,
-        released: Boolean(s.exam.releasedAt),
-        total: grade?.total ?? null,
-        createdAt: s.createdAt.toISOString(),
-      });
-    }
-    res.json(out);
+    // one statement whatever the count: only scripts whose identity is confirmed as this student's
+    // (studentId is set by a safe roster match or a TA, never by a guess)
+    const subs = await studentSubmissions(ctx.db, user.id);
+    res.json(
+      subs
+        .filter((s) => ownedBy(s, user.id))
+        .map((s) => ({
+          id: s.id,
+          examId: s.examId,
+          examTitle: s.examTitle,
+          fileName: s.fileName,
+          status: s.status,
+          released: s.released,
+          total: s.released ? studentTotal(s.grade) : null,
+          createdAt: s.createdAt,
+        })),
+    );
   });
+
+  /** A released grade's total as its student sees it: none while a part waits for a person. */
+  function studentTotal(g: StudentSubmissionRow['grade']): number | null {
+    if (!g) return null;
+    if (g.parts === null && g.viewTotal !== null) return g.needsReview > 0 ? null : g.viewTotal;
+    const overrides = g.overrides.map((o) => ({ ...o, createdAt: new Date(o.createdAt) }));
+    const eff = effectiveGrade(g.parts, overrides);
+    return eff.needsReview > 0 ? null : eff.total;
+  }
 
   r.get('/:id', async (req, res) => {
     const user = currentUser(req);
@@ -157,19 +132,32 @@ export function submissionRoutes(ctx: AppContext) {
     const released = row.exam.releasedAt !== null;
     const overrides = row.overrides.map((o) => ({ ...o, createdAt: new Date(o.createdAt) }));
     const g = row.grade;
+    // the stored projection (no overrides, made for this view): sent as stored, not re-parsed
+    const projected =
+      g && row.partsView !== null && g.viewTotal !== null && row.asStudent === student ? row.partsView : null;
     const grade =
       (student && !released) || !g
         ? null
-        : gradeView(
-            { ...g, createdAt: new Date(g.createdAt), rubricVersion: { version: g.rubricVersion } },
-            overrides,
-            student,
-          );
+        : projected !== null && g.viewTotal !== null
+          ? {
+              rubricVersion: g.rubricVersion,
+              total: student && g.needsReview > 0 ? null : g.viewTotal,
+              needsReview: g.needsReview,
+              parts: PARTS_SLOT as unknown,
+              flags: student ? [] : g.flags,
+              flagReasons: student ? {} : g.flagReasons,
+              gradedAt: g.createdAt,
+            }
+          : gradeView(
+              { ...g, createdAt: new Date(g.createdAt), rubricVersion: { version: g.rubricVersion } },
+              overrides,
+              student,
+            );
     const extracted = { header: row.header, warnings: row.warnings } as {
       header?: { name: string | null; roll: string | null; region: unknown; issues?: string[] } | null;
       warnings?: string[] | null;
     };
-    res.json({
+    sendJson(res, grade?.parts === PARTS_SLOT ? projected : null, {
       submission: {
         id: row.id,
         examId: row.examId,
@@ -286,25 +274,6 @@ export function submissionRoutes(ctx: AppContext) {
     }
     return out;
   }
-
-  r.get('/:id/pages/:file', async (req, res) => {
-    const { sub } = await submissionFor(ctx, req, req.params.id, ['admin', 'ta', 'student']);
-    const m = /^(\d{1,4})\.png$/.exec(req.params.file);
-    if (!m) throw notFound('page not found');
-    const n = Number(m[1]);
-    const page = await ctx.db.page.findUnique({
-      where: { submissionId_page: { submissionId: sub.id, page: n } },
-    });
-    if (!page) throw notFound('page not found');
-    // a script cut from a stack: its page n is page pageFrom + n - 1 of the stored file
-    const filePage = (sub.pageFrom ?? 1) + n - 1;
-    const png = await cachedPageImage(ctx.config.storageDir, sub.storageKey, filePage, PAGE_DPI, async () =>
-      ctx.renderPage(await ctx.store.get(sub.storageKey), filePage, PAGE_DPI),
-    );
-    res.setHeader('Content-Type', 'image/png');
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    res.send(png);
-  });
 
   // Withdraw: out of every grade list, the CSV, release and review, but kept and restorable.
   r.post('/:id/withdraw', async (req, res) => {

@@ -72,7 +72,8 @@ export function versionRoutes(ctx: AppContext) {
       action: 'version_create',
       version: added.map((v) => v.name).join(', '),
     });
-    res.status(201).json({ created: added.map((v) => v.name), seed, ...out });
+    // 202: the new list is pending until its regrade is done (201 when there was nothing to regrade)
+    res.status(out.regrade ? 202 : 201).json({ created: added.map((v) => v.name), seed, ...out });
   });
 
   r.put('/:examId/versions/:name', async (req, res) => {
@@ -82,12 +83,11 @@ export function versionRoutes(ctx: AppContext) {
     const next = storedVersions(exam.versions).map((x) =>
       x.name === v.name ? { name: v.name, parameters: body.parameters } : x,
     );
-    res.json(
-      await changeVersions(ctx, exam, currentUser(req).id, next, {
-        action: 'version_update',
-        version: v.name,
-      }),
-    );
+    const out = await changeVersions(ctx, exam, currentUser(req).id, next, {
+      action: 'version_update',
+      version: v.name,
+    });
+    res.status(out.regrade ? 202 : 200).json(out);
   });
 
   r.delete('/:examId/versions/:name', async (req, res) => {
@@ -100,12 +100,11 @@ export function versionRoutes(ctx: AppContext) {
         `${assigned} student(s) have version ${v.name} on the class list: give them another version first`,
       );
     const next = storedVersions(exam.versions).filter((x) => x.name !== v.name);
-    res.json(
-      await changeVersions(ctx, exam, currentUser(req).id, next, {
-        action: 'version_delete',
-        version: v.name,
-      }),
-    );
+    const out = await changeVersions(ctx, exam, currentUser(req).id, next, {
+      action: 'version_delete',
+      version: v.name,
+    });
+    res.status(out.regrade ? 202 : 200).json(out);
   });
 
   r.get('/:examId/versions/:name/paper.pdf', async (req, res) => {

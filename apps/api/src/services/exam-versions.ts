@@ -15,7 +15,7 @@ import {
 } from '@grader/grading';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound } from '../errors.ts';
-import type { RegradeSummary } from './regrade.ts';
+import { type RegradeRun, regradeView } from './regrade.ts';
 import { newRubricVersion } from './rubric-versions.ts';
 
 export type ExamRow = {
@@ -96,9 +96,11 @@ export function drawnVersions(
 }
 
 /**
- * Replace the exam's versions: checked together (no two alike, keys that differ), then a new rubric
- * version carrying them, every extracted script regraded on its version (released grades change with
- * a `regrade` audit entry, as for a rubric edit), and an `exam_versions` audit entry.
+ * Replace the exam's versions: checked together (no two alike, keys that differ), then a new pending
+ * rubric version carrying them and its regrade job (every extracted script regraded on its version;
+ * the exam takes the new list with the new version when the job is done, released grades change
+ * with a `regrade` audit entry, as for a rubric edit), and a `version_*` audit entry. An exam
+ * without a rubric yet has nothing to regrade: its list changes at once (`regrade` null).
  */
 export async function changeVersions(
   ctx: AppContext,
@@ -106,7 +108,7 @@ export async function changeVersions(
   actorId: string,
   next: StoredVersion[],
   why: { action: 'version_create' | 'version_update' | 'version_delete'; version: string },
-): Promise<{ versions: StoredVersion[]; rubricVersion: number; summary: RegradeSummary | null }> {
+): Promise<{ versions: StoredVersion[]; rubricVersion: number; regrade: RegradeRun | null }> {
   if (next.length) {
     const r = checkExamVersions(examFromRow(exam), params(exam), next);
     if (!r.ok) throw versionsError(r.problem);
@@ -116,7 +118,7 @@ export async function changeVersions(
   const current = exam.currentRubricId
     ? await ctx.db.rubricVersion.findUnique({ where: { id: exam.currentRubricId } })
     : null;
-  let summary: RegradeSummary | null = null;
+  let regrade: RegradeRun | null = null;
   let rubricVersion = current?.version ?? 0;
   if (current) {
     const made = await newRubricVersion(ctx, exam, actorId, {
@@ -126,7 +128,7 @@ export async function changeVersions(
       note: `exam versions changed (${why.action.replace('version_', '')} ${why.version})`,
       regradeReason: 'the exam versions changed',
     });
-    summary = made.summary;
+    regrade = regradeView(made.run);
     rubricVersion = made.rv.version;
   } else await ctx.db.exam.update({ where: { id: exam.id }, data: { versions: next as object } });
   await ctx.db.auditLog.create({
@@ -139,7 +141,7 @@ export async function changeVersions(
       reason: `version ${why.version}`,
     },
   });
-  return { versions: next, rubricVersion, summary };
+  return { versions: next, rubricVersion, regrade };
 }
 
 /**

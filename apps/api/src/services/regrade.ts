@@ -1,89 +1,161 @@
-import { effectiveGrade, storeGrades } from '@grader/db';
-import { examFromRow, rosterVersions, type StoredVersion, withAnswerValues } from '@grader/grading';
-import type { ExtractedScript, ScriptGrade } from '@grader/model';
+// Regrades on the API side: the API never grades. It records a regrade (`regrades` row), enqueues
+// the job (`regrade` queue, run by @grader/jobs on the worker) and reports progress. A saved change
+// is one `apply` regrade with its pending rubric version; a preview is a `preview` regrade.
+import type { RegradeRun } from '@grader/contract';
+import { Prisma } from '@grader/db';
+import type { StoredVersion } from '@grader/grading';
 import type { AppContext } from '../context.ts';
-import { examSubmissions } from './grades.ts';
+import { HttpError, notFound } from '../errors.ts';
 
-export interface RegradeSummary {
-  scripts: number;
-  changed: number;
-  meanDelta: number;
-  maxDelta: number;
-  /** per changed script: before/after effective totals */
-  changes: { submissionId: string; fileName: string; before: number | null; after: number }[];
+export type { RegradeRun };
+
+/** The before/after summary of a regrade (see @grader/jobs). */
+export type RegradeSummary = NonNullable<RegradeRun['summary']>;
+
+export const BUSY_MESSAGE =
+  'a regrade of this exam is still running: wait until it is done (its progress is on the rubric page), then save again';
+
+type RunRow = {
+  id: string;
+  examId: string;
+  kind: string;
+  status: RegradeRun['status'];
+  done: number;
+  total: number;
+  summary: unknown;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  rubricVersion?: { version: number } | null;
+};
+
+/** A regrade as the API answers it. */
+export function regradeView(r: RunRow): RegradeRun {
+  return {
+    id: r.id,
+    examId: r.examId,
+    kind: r.kind === 'preview' ? 'preview' : 'apply',
+    status: r.status,
+    done: r.done,
+    total: r.total,
+    rubricVersion: r.rubricVersion?.version ?? null,
+    summary: (r.summary as RegradeRun['summary']) ?? null,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
 }
 
-type ExamRow = { id: string; slug: string; definition: unknown; currentRubricId: string | null };
+/** The exam's queued or running saved change, if any. */
+export async function activeRegrade(ctx: AppContext, examId: string) {
+  return ctx.db.regrade.findFirst({
+    where: { examId, kind: 'apply', status: { in: ['queued', 'running'] } },
+    include: { rubricVersion: { select: { version: true } } },
+  });
+}
+
+/** 409 while a saved change of the exam is still regrading (one change at a time, see README). */
+export async function assertNoActiveRegrade(ctx: AppContext, examId: string): Promise<void> {
+  if (await activeRegrade(ctx, examId)) throw new HttpError('conflict', BUSY_MESSAGE);
+}
+
+const isUniqueViolation = (err: unknown) =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+
+/** What the job writes on the exam when it switches (@grader/jobs' RegradePlan). */
+export interface RegradePlan {
+  parameters: Record<string, unknown>;
+  versions: StoredVersion[];
+  note: string;
+  regradeReason: string;
+}
 
 /**
- * Grade every extracted submission of the exam under a rubric (YAML + parameters) from the stored
- * extraction: no OCR again. With `save`, the grades are stored under `rubricVersionId` (which must
- * be the exam's current version by then) and statuses follow; without it nothing is written.
- * Overrides apply on top of both the old and the new grade, so they survive and count the same.
+ * A new rubric version, pending (not the exam's current one), and its `apply` regrade, made
+ * together; then the job. A second change while one is queued or running is refused with 409 (the
+ * partial unique index `regrades_one_active_apply` holds this even for two requests at once).
  */
-export async function regradeExam(
+export async function startApplyRegrade(
   ctx: AppContext,
-  exam: ExamRow,
-  rubric: { yaml: string; parameters: Record<string, unknown>; versions?: StoredVersion[] },
-  save?: { rubricVersionId: string; actorId: string; reason?: string },
-): Promise<RegradeSummary> {
-  const gradeOne = ctx.grading.prepare(examFromRow(exam), rubric.parameters, rubric.yaml, rubric.versions);
-  // an exam with versions: each student's version from the class list
-  const roster = rubric.versions?.length ? await rosterVersions(ctx.db, exam.id) : new Map<string, string>();
-  // withdrawn scripts too: one restored later must carry the current version's grade
-  const subs = await examSubmissions(ctx, exam, { withdrawn: 'include' });
-  const extracted = subs.filter((s) => ['graded', 'needs_review'].includes(s.status));
-  const summary: RegradeSummary = { scripts: 0, changed: 0, meanDelta: 0, maxDelta: 0, changes: [] };
-  let sumDelta = 0;
-  const CHUNK = 200;
-  for (let i = 0; i < extracted.length; i += CHUNK) {
-    const chunk = extracted.slice(i, i + CHUNK);
-    const extractions = await ctx.db.extraction.findMany({
-      where: { submissionId: { in: chunk.map((s) => s.id) } },
+  examId: string,
+  actorId: string,
+  version: { yaml: string; parameters: Record<string, unknown>; keys: unknown; versions: StoredVersion[] },
+  plan: RegradePlan,
+) {
+  await assertNoActiveRegrade(ctx, examId);
+  const made = await ctx.db
+    .$transaction(async (tx) => {
+      const last = await tx.rubricVersion.findFirst({ where: { examId }, orderBy: { version: 'desc' } });
+      const rv = await tx.rubricVersion.create({
+        data: {
+          examId,
+          version: (last?.version ?? 0) + 1,
+          yaml: version.yaml,
+          parameters: version.parameters as object,
+          keys: (version.keys ?? undefined) as object | undefined,
+          versions: version.versions.length ? (version.versions as object) : undefined,
+          note: plan.note,
+          createdById: actorId,
+        },
+      });
+      const run = await tx.regrade.create({
+        data: { examId, kind: 'apply', rubricVersionId: rv.id, plan: plan as object, actorId },
+        include: { rubricVersion: { select: { version: true } } },
+      });
+      return { rv, run };
+    })
+    .catch((err) => {
+      if (isUniqueViolation(err)) throw new HttpError('conflict', BUSY_MESSAGE);
+      throw err;
     });
-    const byId = new Map(extractions.map((e) => [e.submissionId, e.data as ExtractedScript]));
-    const rows: {
-      sub: (typeof chunk)[number];
-      grade: ScriptGrade;
-      after: ReturnType<typeof effectiveGrade>;
-    }[] = [];
-    for (const sub of chunk) {
-      const ex = byId.get(sub.id);
-      if (!ex) continue;
-      const rosterVersion = sub.studentId ? (roster.get(sub.studentId) ?? null) : null;
-      const grade = withAnswerValues(gradeOne(ex, sub.fileName, rosterVersion), ex);
-      const after = effectiveGrade(grade.parts, sub.overrides);
-      rows.push({ sub, grade, after });
-      const before = sub.grade?.effective.total ?? null;
-      const delta = after.total - (before ?? 0);
-      summary.scripts++;
-      if (before === null || Math.abs(delta) > 1e-9) {
-        summary.changed++;
-        sumDelta += delta;
-        if (Math.abs(delta) > Math.abs(summary.maxDelta)) summary.maxDelta = delta;
-        summary.changes.push({ submissionId: sub.id, fileName: sub.fileName, before, after: after.total });
-      }
-    }
-    if (!save || rows.length === 0) continue;
-    // stored by the one function that stores automatic grades (the grade jobs use it too)
-    await storeGrades(ctx.db, {
-      rubricVersionId: save.rubricVersionId,
-      isCurrent: true,
-      grades: rows.map(({ sub, grade }) => ({
-        submissionId: sub.id,
-        grade,
-        before: { rubricVersionId: exam.currentRubricId, total: sub.grade?.effective.total ?? null },
-      })),
-      audit: {
-        action: 'regrade',
-        actorId: save.actorId,
-        examId: exam.id,
-        reason: save.reason ?? 'rubric or parameters changed',
-      },
-    });
-  }
-  summary.meanDelta = summary.scripts ? Math.round((sumDelta / summary.scripts) * 1000) / 1000 : 0;
-  summary.changes.sort((a, b) => Math.abs(b.after - (b.before ?? 0)) - Math.abs(a.after - (a.before ?? 0)));
-  summary.changes = summary.changes.slice(0, 100);
-  return summary;
+  // a lost enqueue (Redis down) is picked up by the worker's reconciler: the row is the truth
+  await ctx.queues.addRegrade({ regradeId: made.run.id }).catch((err) => {
+    ctx.log(`regrade ${made.run.id}: enqueue failed, the reconciler will retry: ${(err as Error).message}`);
+  });
+  return made;
+}
+
+/** A preview: the same grading on the worker, only its summary stored. */
+export async function startPreview(
+  ctx: AppContext,
+  examId: string,
+  actorId: string,
+  rubric: { yaml: string; parameters: Record<string, unknown>; versions: StoredVersion[] },
+) {
+  const run = await ctx.db.regrade.create({
+    data: { examId, kind: 'preview', input: rubric as object, actorId },
+  });
+  await ctx.queues.addRegrade({ regradeId: run.id });
+  return run;
+}
+
+/** One regrade of the exam, or 404. */
+export async function regradeOf(ctx: AppContext, examId: string, regradeId: string) {
+  const r = await ctx.db.regrade.findFirst({
+    where: { id: regradeId, examId },
+    include: { rubricVersion: { select: { version: true } } },
+  });
+  if (!r) throw notFound('regrade not found');
+  return r;
+}
+
+/** The exam's newest saved change's regrade (what the rubric page shows on load). */
+export async function latestRegrade(ctx: AppContext, examId: string) {
+  return ctx.db.regrade.findFirst({
+    where: { examId, kind: 'apply' },
+    orderBy: { createdAt: 'desc' },
+    include: { rubricVersion: { select: { version: true } } },
+  });
+}
+
+/** The exam's regrades changed since `since`: the `regrade` events of its event stream. */
+export async function regradeEvents(ctx: AppContext, examId: string, since: Date): Promise<RegradeRun[]> {
+  const rows = await ctx.db.regrade.findMany({
+    where: { examId, updatedAt: { gt: since } },
+    include: { rubricVersion: { select: { version: true } } },
+    orderBy: { updatedAt: 'asc' },
+    take: 20,
+  });
+  // the summary is fetched on demand (GET .../regrades/:id): events stay small
+  return rows.map((r) => ({ ...regradeView(r), summary: null }));
 }

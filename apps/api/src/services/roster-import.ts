@@ -6,7 +6,7 @@
 // is imported. A valid file creates or updates the students and enrols them, in one transaction,
 // audited as `roster_import`.
 import { randomBytes } from 'node:crypto';
-import { splitCsvLine } from '@grader/model';
+import { parseRoster, splitCsvLine } from '@grader/model';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
@@ -132,8 +132,6 @@ export async function checkRosterCsv(
   }
   if (issues.length === 0) {
     // parseRoster's own rules (what the worker and the CLI read a class list with)
-    // loaded lazily, as the API loads @grader/ingest (page rendering) only when first needed
-    const { parseRoster } = await import('@grader/ingest');
     try {
       parseRoster(csv);
     } catch (e) {

@@ -5,6 +5,7 @@
 import type { Prisma } from '@grader/db';
 import { storedVersions } from '@grader/grading';
 import type { AppContext } from '../context.ts';
+import { activeRegrade } from './regrade.ts';
 import type { LineIssue } from './roster-import.ts';
 import { newRubricVersion } from './rubric-versions.ts';
 
@@ -14,8 +15,11 @@ export interface RosterVersionsResult {
   assigned: number;
   /** students whose version changed (set, changed or removed) */
   changed: number;
-  /** the regrade the change made: the new rubric version and how many scripts changed */
-  regrade?: { rubricVersion: number; scripts: number; changed: number } | null;
+  /**
+   * the regrade the change queued: the new (pending) rubric version, the scripts it regrades and
+   * how many changed (0 until the job is done: see `regradeId`)
+   */
+  regrade?: { rubricVersion: number; scripts: number; changed: number; regradeId: string } | null;
 }
 
 type Exam = {
@@ -98,7 +102,11 @@ export async function storeRosterVersions(
   return { examId, assigned, changed };
 }
 
-/** After a change of versions on the class list: a new rubric version, every script regraded. */
+/**
+ * After a change of versions on the class list: a new pending rubric version and its regrade job.
+ * While another change of the exam still regrades, this one is not queued (null, logged): the
+ * running regrade read the class list when it started. Open: queue it after the running one.
+ */
 export async function regradeForRosterVersions(
   ctx: AppContext,
   exam: Exam,
@@ -109,11 +117,18 @@ export async function regradeForRosterVersions(
     include: { currentRubric: true },
   });
   if (!fresh.currentRubric) return null;
-  const { rv, summary } = await newRubricVersion(ctx, fresh, actorId, {
+  if (await activeRegrade(ctx, exam.id)) {
+    ctx.log(`exam ${exam.id}: class list versions changed while a regrade runs; not queued again`);
+    return null;
+  }
+  const { rv, run } = await newRubricVersion(ctx, fresh, actorId, {
     yaml: fresh.currentRubric.yaml,
     parameters: (fresh.parameters ?? {}) as Record<string, unknown>,
     note: 'versions on the class list changed',
     regradeReason: 'the versions on the class list changed',
   });
-  return { rubricVersion: rv.version, scripts: summary.scripts, changed: summary.changed };
+  const scripts = await ctx.db.submission.count({
+    where: { examId: exam.id, status: { in: ['graded', 'needs_review'] }, extraction: { isNot: null } },
+  });
+  return { rubricVersion: rv.version, scripts, changed: 0, regradeId: run.id };
 }

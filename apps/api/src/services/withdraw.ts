@@ -2,7 +2,7 @@
 // stored file). Both are audited with the actor, the time and the reason; neither is ever silent.
 import type { AppContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import { removeCachedPages } from './page-images.ts';
+import { removePageImages } from './page-images.ts';
 
 type Sub = {
   id: string;
@@ -123,7 +123,7 @@ export async function deleteSubmission(
   const fileRemoved = subs === 0 && stacks === 0;
   if (fileRemoved) {
     await ctx.store.remove(sub.storageKey);
-    await removeCachedPages(ctx.config.storageDir, sub.storageKey);
+    await removePageImages(ctx.store, sub.storageKey);
   }
   return { id: sub.id, deleted: true, fileRemoved };
 }

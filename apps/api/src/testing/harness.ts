@@ -53,7 +53,6 @@ export async function startHarness(
     config,
     db: t.db,
     grading: core.grading ?? fakeGrading,
-    renderPage: async (_b, page) => Buffer.from(`PNG page ${page}`),
     log: () => {},
   });
   const base = await server.listen(0, '127.0.0.1');
@@ -63,6 +62,8 @@ export async function startHarness(
     // the fake extractor matches headers with ingest's own roster matcher
     extractor: core.extractor ?? fakeExtractor(),
     grading: core.grading ?? fakeGrading,
+    // the fake core's "PDFs" are text: the worker stores a fake image per page of the file
+    renderPage: async (_b, page) => Buffer.from(`PNG page ${page}`),
     log: () => {},
   });
   const hash = await hashPassword(PASSWORD);

@@ -6,6 +6,7 @@ import { ApiError, api } from '../api.ts';
 import { errorBox, field, notice } from '../components.ts';
 import { h, mount } from '../dom.ts';
 import { type ParamValue, paramToText, textToParam } from '../params.ts';
+import { type RegradeRun, regradeProgress, watchRegrade } from '../regrade-watch.ts';
 import { keyRows } from '../rubric-describe.ts';
 import { examHeader, loadExam } from './common.ts';
 
@@ -76,18 +77,22 @@ export async function parametersView(main: HTMLElement, params: Record<string, s
         if (newName.value.trim()) check(newName.value.trim(), newValue, undefined);
         if (bad) return;
         try {
-          const r = await api.put<{
-            oldKeys?: Keys;
-            newKeys?: Keys;
-            summary?: { scripts: number; changed: number };
-          }>(`${base}/parameters`, { parameters: next });
+          const r = await api.put<{ oldKeys?: Keys; newKeys?: Keys; regrade: RegradeRun }>(
+            `${base}/parameters`,
+            { parameters: next },
+          );
           mount(keysEl, keysTable(r.oldKeys ?? keys, r.newKeys ?? {}));
+          // the regrade runs on the server's worker: its progress, then how many scripts changed
+          mount(msg, regradeProgress(r.regrade));
+          const end = await watchRegrade(exam.id, r.regrade.id, (p) => mount(msg, regradeProgress(p)));
           mount(
             msg,
-            notice(
-              `Saved. Keys recomputed${r.summary ? `; ${r.summary.changed} of ${r.summary.scripts} scripts changed` : ''}.`,
-              'ok',
-            ),
+            end.status === 'done' && end.summary
+              ? notice(
+                  `Saved. Keys recomputed; ${end.summary.changed} of ${end.summary.scripts} scripts changed.`,
+                  'ok',
+                )
+              : notice(`The regrade failed: ${end.error ?? 'unknown error'}. Nothing changed.`, 'warn'),
           );
           if (newName.value.trim() && !inputs.has(newName.value.trim())) {
             addField(newName.value.trim(), next[newName.value.trim()]);

@@ -153,7 +153,7 @@ function importSection(courseId: string, examId: string, onImported: () => Promi
         notice(
           `Class list imported: ${r.students} student(s) — ${r.created} new, ${r.updated} updated, ${r.enrolled} newly enrolled.${
             r.versions
-              ? ` Versions: ${r.versions.assigned} assigned, ${r.versions.changed} changed${r.versions.regrade ? `; regraded, ${r.versions.regrade.changed} of ${r.versions.regrade.scripts} scripts changed` : ''}.`
+              ? ` Versions: ${r.versions.assigned} assigned, ${r.versions.changed} changed${r.versions.regrade ? `; a regrade of ${r.versions.regrade.scripts} scripts is under way (progress on the Rubric page)` : ''}.`
               : ''
           }`,
           'ok',

@@ -1,11 +1,14 @@
 /**
  * Rubric editor (admins): the YAML text with a structured view of points, keys and tolerances,
  * validation errors at the field, a preview of how many scripts would change, and save = regrade.
+ * Both run on the server's worker: the page shows their progress and then the summary; the exam
+ * keeps its current version until the regrade is done.
  */
 import { ApiError, api } from '../api.ts';
 import { errorBox, notice } from '../components.ts';
 import { h, mount } from '../dom.ts';
 import { fmtDelta, fmtScore } from '../format.ts';
+import { type RegradeRun, regradeProgress, watchRegrade } from '../regrade-watch.ts';
 import { describeAlternatives, describeKey, describeTolerance, describeWork } from '../rubric-describe.ts';
 import type { RubricSummary } from '../types.ts';
 import { lineOfPath } from '../yamlpath.ts';
@@ -111,44 +114,87 @@ export async function rubricView(main: HTMLElement, params: Record<string, strin
     else mount(errorsEl, errorBox(e));
   };
 
+  const follow = (run: RegradeRun, what: string) =>
+    watchRegrade(exam.id, run.id, (r) => mount(summaryEl, regradeProgress(r, what)));
+  const failed = (r: RegradeRun) =>
+    mount(summaryEl, notice(`The regrade failed: ${r.error ?? 'unknown error'}. Nothing changed.`, 'warn'));
+
   previewBtn.addEventListener('click', async () => {
     clearErrors();
+    previewBtn.disabled = true;
     mount(summaryEl, h('p', { class: 'muted' }, 'Computing the preview…'));
     try {
-      const r = await api.post<{ summary?: RubricSummary } & Partial<RubricSummary>>(
-        `${base}/rubric/preview`,
-        { yaml: text.value },
-      );
-      mount(summaryEl, summaryCard(r.summary ?? (r as RubricSummary), 'If you save'));
+      const r = await api.post<{ regrade: RegradeRun }>(`${base}/rubric/preview`, { yaml: text.value });
+      mount(summaryEl, regradeProgress(r.regrade, 'Computing the preview'));
+      const end = await follow(r.regrade, 'Computing the preview');
+      if (end.status === 'failed' || !end.summary) return failed(end);
+      mount(summaryEl, summaryCard(end.summary, 'If you save'));
     } catch (e) {
       mount(summaryEl);
       onError(e);
+    } finally {
+      previewBtn.disabled = !editable;
     }
   });
-  saveBtn.addEventListener('click', async () => {
-    clearErrors();
+
+  /** A saved change's regrade: progress, then the summary and the new version in force. */
+  const settle = async (run: RegradeRun, version: number | string | null) => {
     saveBtn.disabled = true;
-    mount(summaryEl, h('p', { class: 'muted' }, 'Saving and regrading…'));
+    mount(
+      summaryEl,
+      h(
+        'p',
+        { class: 'muted' },
+        `Version ${version ?? '?'} is waiting for its regrade; the exam keeps the current version until it is done.`,
+      ),
+      regradeProgress(run),
+    );
     try {
-      const r = await api.put<{ version?: number | string; summary: RubricSummary }>(`${base}/rubric`, {
-        yaml: text.value,
-      });
+      const end = await watchRegrade(exam.id, run.id, (r) =>
+        mount(
+          summaryEl,
+          h('p', { class: 'muted' }, `Version ${version ?? '?'} is waiting for its regrade.`),
+          regradeProgress(r),
+        ),
+      );
+      if (end.status === 'failed' || !end.summary) return failed(end);
       mount(
         summaryEl,
-        summaryCard(r.summary, `Saved as version ${r.version ?? '?'}`),
+        summaryCard(end.summary, `Saved as version ${version ?? '?'}`),
         notice('Every script of this exam was regraded. TA overrides were kept.', 'ok'),
       );
       const v = document.getElementById('rubric-version');
-      if (v && r.version != null) v.textContent = ` version ${r.version}`;
+      if (v && version != null) v.textContent = ` version ${version}`;
       const fresh = await api.get<RubricDoc>(`${base}/rubric`).catch(() => null);
       if (fresh) mount(structured, structuredView(fresh.parsed ?? fresh.rubric, fresh.keys ?? {}));
     } catch (e) {
       mount(summaryEl);
       onError(e);
     } finally {
-      saveBtn.disabled = false;
+      saveBtn.disabled = !editable;
+    }
+  };
+
+  saveBtn.addEventListener('click', async () => {
+    clearErrors();
+    saveBtn.disabled = true;
+    mount(summaryEl, h('p', { class: 'muted' }, 'Saving…'));
+    try {
+      const r = await api.put<{ version: number; regrade: RegradeRun }>(`${base}/rubric`, {
+        yaml: text.value,
+      });
+      await settle(r.regrade, r.version);
+    } catch (e) {
+      mount(summaryEl);
+      onError(e);
+      saveBtn.disabled = !editable;
     }
   });
+
+  // a change still regrading (saved here a moment ago, or by another admin): follow it
+  const latest = await api.get<{ regrade: RegradeRun | null }>(`${base}/regrades/latest`).catch(() => null);
+  if (latest?.regrade && (latest.regrade.status === 'queued' || latest.regrade.status === 'running'))
+    void settle(latest.regrade, latest.regrade.rubricVersion);
 
   mount(structured, structuredView(doc.parsed ?? doc.rubric, doc.keys ?? {}));
   mount(

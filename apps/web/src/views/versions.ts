@@ -1,11 +1,13 @@
 /**
  * Exam versions (admins; TAs read): each version's parameters, keys, how many students have it and
  * its question paper; add one by its parameters or draw several at random within ranges, edit,
- * delete. Every change regrades the exam's scripts on their versions (the API says how many changed).
+ * delete. Every change regrades the exam's scripts on their versions on the server's worker: the
+ * page shows its progress, then how many changed; the list changes when the regrade is done.
  */
 import { api } from '../api.ts';
 import { errorBox, field, notice } from '../components.ts';
 import { h, mount } from '../dom.ts';
+import { type RegradeRun, regradeProgress, watchRegrade } from '../regrade-watch.ts';
 import { keyRows } from '../rubric-describe.ts';
 import { parameterLines, parseParameterLines, parseRangeLines } from '../version-text.ts';
 import { examHeader, loadExam } from './common.ts';
@@ -20,7 +22,8 @@ interface VersionRow {
 interface ChangeResult {
   created?: string[];
   seed?: number;
-  summary?: { scripts: number; changed: number } | null;
+  /** the change's regrade (null: the exam had no rubric to regrade) */
+  regrade?: RegradeRun | null;
 }
 
 export async function versionsView(main: HTMLElement, params: Record<string, string>): Promise<undefined> {
@@ -47,11 +50,26 @@ export async function versionsView(main: HTMLElement, params: Record<string, str
   });
   const keepDefault = h('input', { type: 'checkbox', name: 'draw-keep-default', checked: true });
 
-  const done = (what: string, r: ChangeResult) =>
-    notice(
-      `${what}${r.seed !== undefined ? ` (seed ${r.seed})` : ''}.${r.summary ? ` Regraded: ${r.summary.changed} of ${r.summary.scripts} scripts changed.` : ''}`,
-      'ok',
-    );
+  const forms: HTMLFormElement[] = [];
+  /** The change is saved; its regrade runs on the worker: progress, then the list as it now is. */
+  const done = async (what: string, r: ChangeResult) => {
+    const head = `${what}${r.seed !== undefined ? ` (seed ${r.seed})` : ''}.`;
+    if (!r.regrade) return mount(msg, notice(head, 'ok'));
+    // one change at a time: the forms wait for this regrade
+    for (const f of forms) for (const b of Array.from(f.querySelectorAll('button'))) b.disabled = true;
+    try {
+      mount(msg, regradeProgress(r.regrade));
+      const end = await watchRegrade(exam.id, r.regrade.id, (p) => mount(msg, regradeProgress(p)));
+      if (end.status === 'failed' || !end.summary)
+        return mount(msg, notice(`${head} The regrade failed: ${end.error ?? 'unknown error'}.`, 'warn'));
+      mount(
+        msg,
+        notice(`${head} Regraded: ${end.summary.changed} of ${end.summary.scripts} scripts changed.`, 'ok'),
+      );
+    } finally {
+      for (const f of forms) for (const b of Array.from(f.querySelectorAll('button'))) b.disabled = false;
+    }
+  };
 
   async function draw(): Promise<void> {
     const rows = (await api.get<{ versions: VersionRow[] }>(base)).versions;
@@ -103,7 +121,7 @@ export async function versionsView(main: HTMLElement, params: Record<string, str
       }
       try {
         const r = await api.del<ChangeResult>(`${base}/${encodeURIComponent(v.name)}`);
-        mount(msg, done(`Version ${v.name} deleted`, r));
+        await done(`Version ${v.name} deleted`, r);
         await draw();
       } catch (e) {
         mount(msg, errorBox(e));
@@ -169,10 +187,10 @@ export async function versionsView(main: HTMLElement, params: Record<string, str
             const r = await api.put<ChangeResult>(`${base}/${encodeURIComponent(editing)}`, {
               parameters: p.value,
             });
-            mount(msg, done(`Version ${editing} saved`, r));
+            await done(`Version ${editing} saved`, r);
           } else {
             const r = await api.post<ChangeResult>(base, { name: name.value.trim(), parameters: p.value });
-            mount(msg, done(`Version ${name.value.trim()} added`, r));
+            await done(`Version ${name.value.trim()} added`, r);
           }
           editing = null;
           name.readOnly = false;
@@ -213,7 +231,7 @@ export async function versionsView(main: HTMLElement, params: Record<string, str
               keepDefault: keepDefault.checked,
             },
           });
-          mount(msg, done(`Drawn: ${(out.created ?? []).join(', ')}`, out));
+          await done(`Drawn: ${(out.created ?? []).join(', ')}`, out);
           await draw();
         } catch (err) {
           mount(msg, errorBox(err));
@@ -232,6 +250,7 @@ export async function versionsView(main: HTMLElement, params: Record<string, str
     h('button', { type: 'submit' }, 'Draw versions'),
   );
 
+  forms.push(addForm as HTMLFormElement, drawForm as HTMLFormElement);
   await draw();
   mount(
     main,
