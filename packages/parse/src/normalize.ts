@@ -147,6 +147,10 @@ export function foldOperatorLines<T extends { text: string }>(lines: T[]): T[] {
  * Letters keep their case and spacing is kept (spaces matter for `c_t + 1` versus `c_t+1`).
  */
 export function normalizeMath(raw: string): string {
+  return memo(mathCache, raw, normalizeMathUncached);
+}
+
+function normalizeMathUncached(raw: string): string {
   // pdfTeX's \mapsto comes out of the text layer as "7→" (the bar is the cmsy glyph in slot 7)
   let s = bigOperatorLines(
     unwrapMacros(mathAlphanumerics(raw.normalize('NFC')).replace(/(?<=[\w}]\s)7→/g, '→')),
@@ -303,6 +307,10 @@ function notationForms(s: string): string {
 
 /** Lower-case, ASCII-math, single-spaced text for word and phrase matching. */
 export function normalizeProse(raw: string): string {
+  return memo(proseCache, raw, normalizeProseUncached);
+}
+
+function normalizeProseUncached(raw: string): string {
   return (
     normalizeMath(raw)
       .toLowerCase()
@@ -323,4 +331,20 @@ export function fixOcrDigits(token: string): string {
   if (!/\d/.test(token)) return token;
   if (!/^[\dOoIlSB.,]+$/.test(token)) return token;
   return token.replace(/[Oo]/g, '0').replace(/[Il]/g, '1').replace(/S/g, '5').replace(/B/g, '8');
+}
+
+// Grading normalises the same lines many times over (every item of every part reads them): both
+// normalisations are pure, so each string is normalised once per process (bounded caches).
+const mathCache = new Map<string, string>();
+const proseCache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
+function memo(cache: Map<string, string>, raw: string, f: (s: string) => string): string {
+  let out = cache.get(raw);
+  if (out === undefined) {
+    out = f(raw);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(raw, out);
+  }
+  return out;
 }
