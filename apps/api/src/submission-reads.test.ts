@@ -4,7 +4,7 @@
 // - `GET /api/submissions/:id` sends a grade's stored parts projection as stored: the same bytes as
 //   the answer computed from the parts JSON (what older rows, without a projection, get).
 import { randomBytes } from 'node:crypto';
-import { type Db, storeGrades } from '@grader/db';
+import { type Db, pageImageName, storeGrades } from '@grader/db';
 import { fakeGrading } from '@grader/grading/testing';
 import type { ScriptGrade } from '@grader/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,5 +171,29 @@ describe('GET /api/submissions/:id', () => {
     });
     expect(await raw('ta.a@t.test')).toEqual(ta);
     expect(await raw('s1@t.test')).toEqual(student);
+  });
+});
+
+describe('GET /api/submissions/:id/pages/:n.png', () => {
+  it('reads who may see the page and where it is stored in one query (session cached)', async () => {
+    const id = await gradedScript(h.people.s1.id, { '1a': part(2, 3) }, 12);
+    const sub = await h.db.submission.findUniqueOrThrow({ where: { id } });
+    await h.db.page.create({
+      data: { submissionId: id, page: 1, width: 595, height: 842, source: 'text', conf: 1 },
+    });
+    await counted.ctx.store.putDerived(pageImageName(sub.storageKey, 1, 'page'), Buffer.from('PNG 1'));
+    const c = new TestClient(countedBase);
+    await c.login('ta.a@t.test', PASSWORD);
+    const get = async () => {
+      const before = queries;
+      const res = await fetch(`${countedBase}/api/submissions/${id}/pages/1.png`, {
+        headers: { cookie: c.cookie },
+      });
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('PNG 1');
+      return queries - before;
+    };
+    await get();
+    expect(await get()).toBe(1);
   });
 });
