@@ -99,7 +99,10 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
       continue;
     }
     // "1-a", "1-b-ii": a hyphen between a number and a letter separates label components
-    const plain = /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|-(?=[A-Za-z(])|(?=\()|(?=\s|$))/.exec(r);
+    const plain =
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|-(?=[A-Za-z(])|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+        r,
+      );
     if (!plain) break;
     const sep = plain[2] ? 'strong' : /^\(/.test(r.slice(plain[1].length)) ? 'strong' : 'weak';
     // OCR reads a question number 1 as l or I: "Ans la" is "Ans 1a"

@@ -164,7 +164,10 @@ function toLine(page: number, input: LayoutWord[]): Line {
  */
 export function inlineFractions(words: LayoutWord[]): LayoutWord[] {
   if (words.length < 3 || words.some((w) => w.size === undefined)) return words;
-  const main = words.reduce((a, b) => (b.box.h > a.box.h ? b : a));
+  // the line's body text: its tallest word that is no delimiter (a matrix's big brackets are taller)
+  const heights = words.map((w) => w.box.h).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)];
+  const main = words.filter((w) => w.box.h <= median * 1.5).reduce((a, b) => (b.box.h > a.box.h ? b : a));
   const mid = main.box.y + main.box.h / 2;
   const sorted = [...words].sort((a, b) => a.box.x - b.box.x);
   const small = (w: LayoutWord) => w.box.h < main.box.h * 0.9;

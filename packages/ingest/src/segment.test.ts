@@ -192,6 +192,20 @@ Part 5
     expect(s.order).toEqual(['1a', '1b.ii', '3a', '3b', '5']);
     expect(s.parts['3b'].text).toBe(s.parts['3a'].text);
     expect(s.parts['5'].text).toBe('199 x 199 x 3');
+    // joined by a slash, the question repeated or not: "2a/2b:", "1b) i/ii:"
+    const sl = run(`1b) i/ii: C = [0.7, 0.2] ; h = [0.6, 0, 0]
+2a/2b: e = s . h ; zero extra params
+3a/3b: 3x5 and 3x1`);
+    expect(sl.order).toEqual(['1b.i', '1b.ii', '2a', '2b', '3a', '3b']);
+    expect(sl.parts['2b'].text).toBe('e = s . h ; zero extra params');
+    // three at once, and a question heading out of order with a note
+    const three = run(`1(a) f_t is 3.
+3 (doing Q3 before Q2)
+(a) W_f 3 × 5
+Ans 2 (a), (b)
+e = s . h, no extra params`);
+    expect(three.order).toEqual(['1a', '3a', '2a', '2b']);
+    expect(three.parts['2b'].text).toBe('e = s . h, no extra params');
     // a heading naming both: "Question 3 — parts (a) and (b)"
     const h = run(`Question 3 — parts (a) and (b)
 W_f is 3 × 5 and b_f is 3 × 1

@@ -382,7 +382,12 @@ function segmentOnce(
       // sentence, where exam order expects that question: otherwise it is content ("3 gates …")
       const prev = i > 0 ? body[i - 1].text.trim() : '';
       const ended = prev === '' || /[.!?;:)\]}]$/.test(prev) || (current?.lines.length ?? 0) === 0;
-      if (!(indent <= Math.max(20, width * 0.04) && ended && nextQuestion(label.path))) label = null;
+      // (or out of order, when its own "(a)" starts the next line: "3 (doing Q3 before Q2)")
+      const next = body[i + 1] ? findLabel(body[i + 1].text, tree, label.path) : null;
+      const opensItsParts =
+        next !== null && next.path.length > label.path.length && firstUnseenUnder(label.path) !== null;
+      if (!(indent <= Math.max(20, width * 0.04) && ended && (nextQuestion(label.path) || opensItsParts)))
+        label = null;
     }
     // the exam's next part in order, where the reader is now: a label for it is expected
     const expected = (l: Label) =>
@@ -511,18 +516,20 @@ function segmentOnce(
       content = cut.kept;
     };
     // two sub-parts under one label ("3 (a) and b", "(a), (b)"): one answer for both
+    // ("3 (a), (b), (c)": each next sibling in turn)
     let also: string[] | undefined;
-    const joint = label.partId ? nextSibling(label.partId) : null;
-    if (content && joint) {
+    for (let joint = label.partId ? nextSibling(label.partId) : null; content && joint; ) {
       const c = joint.path[joint.path.length - 1].toLowerCase();
+      // (the sibling's label may repeat its question: "2a/2b:", "3 (a) & 3 (b)")
+      const q = joint.path.slice(0, -1).join('\\s*');
       const m = new RegExp(
-        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:]|$))[.:]?\\s*`,
+        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*(?:${q}\\s*)?\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:,]|$))[.:]?\\s*`,
         'i',
       ).exec(content.text);
-      if (m) {
-        also = [joint.id];
-        content = m[0].length < content.text.length ? contentOf(content, m[0].length) : null;
-      }
+      if (!m) break;
+      also = [...(also ?? []), joint.id];
+      content = m[0].length < content.text.length ? contentOf(content, m[0].length) : null;
+      joint = nextSibling(joint.id);
     }
     // two sub-parts on one line: the next sibling's label starts a line of its own
     if (!also) splitBefore(label.partId ? nextSibling(label.partId)?.id : undefined);
@@ -612,6 +619,8 @@ function segmentOnce(
           current.label = label;
           current.guessed = false;
         }
+        // ("3a/3b:" confirming a guessed 3a answers 3b with it)
+        if (also) current.also = [...(current.also ?? []), ...also];
         if (content) current.lines.push(content);
         continue;
       }
@@ -662,7 +671,16 @@ function segmentOnce(
     for (const id of s.also ?? []) {
       if (out[id]) continue;
       const from = out[s.partId];
-      out[id] = { ...from, partId: id, lines: [...from.lines], regions: [...from.regions], occurrences: 1 };
+      const group = [s.partId, ...(s.also ?? [])];
+      from.sharedWith = group.filter((g) => g !== s.partId);
+      out[id] = {
+        ...from,
+        partId: id,
+        lines: [...from.lines],
+        regions: [...from.regions],
+        occurrences: 1,
+        sharedWith: group.filter((g) => g !== id),
+      };
       order.splice(order.indexOf(s.partId) + 1, 0, id);
     }
   for (const p of Object.values(out)) {

@@ -88,6 +88,8 @@ export const PartAnswer = z.object({
   conf: Confidence,
   /** in how many separate places the part was answered (> 1 is an organisation finding) */
   occurrences: z.number().int().min(1).default(1),
+  /** other parts answered in the same text, under one label ("3 (a) and (b)", "2a/2b:") */
+  sharedWith: z.array(z.string()).optional(),
 });
 export type PartAnswer = z.infer<typeof PartAnswer>;
 

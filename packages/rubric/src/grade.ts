@@ -151,6 +151,18 @@ const referredToOutside: PartDoubt = ({ part, script, score }) => {
 };
 
 /**
+ * Marks withheld on an answer written for several parts at once ("3a/3b: 3x5 and 3x1 since …"):
+ * which value answers which part is a person's reading.
+ */
+const sharedAnswer: PartDoubt = ({ part, answer, score }) =>
+  score < part.points && answer.sharedWith?.length
+    ? {
+        conf: 0.5,
+        reason: `answered together with ${answer.sharedWith.join(', ')}: a person checks which value answers which part`,
+      }
+    : null;
+
+/**
  * Marks withheld from a part holding maths the grader could not read: a person decides (a mapping
  * part's lines are read by the mapping reader, whose own doubts count there).
  */
@@ -169,6 +181,7 @@ const DOUBTS: PartDoubt[] = [
   unrecognisedExplanation,
   workForOneNotAnother,
   referredToOutside,
+  sharedAnswer,
   unknownTerms,
   unreadMaths,
 ];

@@ -150,6 +150,9 @@ export const TUNE_WRITERS = [
   'wm',
   'wn',
   'wo',
+  'wp',
+  'wq',
+  'wr',
 ];
 
 export interface FreeformLabel {

@@ -78,13 +78,12 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
       // the symbol set equal to this very vector ("… = (0.604, 0, 0) since o_t = (1, 0, 0)")
       const before = text.slice(text.lastIndexOf('\n', v.start - 1) + 1, v.start);
       const direct = /(?:^|[\s,;:(])([A-Za-z][\w{}~^+-]*)\s*=\s*$/.exec(before)?.[1];
-      if (direct && names.length && !names.includes(canonicalSymbol(direct))) return false;
+      // (a symbol: a letter with a subscript, `o_t`, `ot`, `C~_t`; not a word such as "Step2")
+      const symbol =
+        direct !== undefined && /^[A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|[a-z0-9]{0,2})~?$/.test(direct);
+      if (symbol && names.length && !names.includes(canonicalSymbol(direct))) return false;
       const a = assigns.get(lineOfIndex(text, v.start));
-      return (
-        a === undefined ||
-        names.includes(a) ||
-        (direct !== undefined && names.includes(canonicalSymbol(direct)))
-      );
+      return a === undefined || names.includes(a);
     });
     const literal = own.length && names.length ? own : sized;
     // vectors of arithmetic (`{1 × 0.2 + 1 × 0.5, ...}`) when no literal result is written
