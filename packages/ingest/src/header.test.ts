@@ -60,6 +60,11 @@ describe('readHeader', () => {
     expect(h.name).toBe('Divya Menon');
     expect(h.issues).toEqual([]);
   });
+  it('takes the name after "Answer script of" when no roll was written', () => {
+    const h = read('Answer script of Nguyen Van Minh\nSubject: Deep Learning CS60010 Class Test 3', false);
+    expect(h.name).toBe('Nguyen Van Minh');
+    expect(h.issues.join()).not.toMatch(/no name/);
+  });
   it('flags a missing course line', () => {
     const h = read('Name: Divya Menon\nRoll No: 19MT30431');
     expect(h.match?.roll).toBe('19MT30431');

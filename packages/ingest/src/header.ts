@@ -121,9 +121,12 @@ export function readHeader(
   if (!name) {
     for (const line of (opts.preamble ?? candidates).slice(0, 4)) {
       if (course && line === course.line) continue;
+      // ("Answer script of Nguyen Van Minh": the words after the lead are the name)
+      const rest = line.text.replace(NAME_LEAD, '');
+      const led = rest !== line.text;
       if (
-        /^\s*(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,})){1,3}\s*$/.test(line.text) &&
-        !/\b(test|class|answers?|deep|learning|exam)\b/i.test(line.text)
+        /^\s*(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,})){1,3}\s*$/.test(rest) &&
+        (led || !/\b(test|class|answers?|deep|learning|exam)\b/i.test(line.text))
       ) {
         name = cleanName(line.text);
         if (name) {
