@@ -46,6 +46,12 @@ describe('work found from the arithmetic itself', () => {
     );
     expect([p.score, p.review]).toEqual([1, false]);
   });
+  it('the right count written before its working is never a confident 0 for a step read after it', () => {
+    const p = part('3c', '72\nWf, Wi, Wo, WC: 4 × 15 = 60 weights; + 4 × 3 = 12 biases');
+    expect(p.review).toBe(true);
+    // and a wrong value stays a confident 0 when the right one is nowhere in the part
+    expect(part('3c', '4 × 15 = 60 weights in all').review).toBe(false);
+  });
   it('a boxed result, or one restated after its equation, is the answer', () => {
     const p = part(
       '3c',

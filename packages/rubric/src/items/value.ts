@@ -4,8 +4,10 @@ import type { Region } from '@grader/model';
 import {
   closeTo,
   equivalent,
+  findDimensions,
   findNumbers,
   findNumberWords,
+  findVectors,
   normalizeMath,
   normalizeProse,
   parseExpr,
@@ -87,6 +89,18 @@ function keySteps(
   } catch {
     return [];
   }
+}
+
+/** Whether the key itself (a nonzero count, a shape, a vector) is written somewhere in the part. */
+function keyWritten(item: ValueItem, ev: Evidence, key: unknown): boolean {
+  const keyNums = asNumbers(key) ?? [];
+  if (!keyNums.length || keyNums.every((x) => x === 0)) return false;
+  const text = normalizeMath(ev.lines.join('\n'));
+  const same = (xs: number[]) =>
+    xs.length === keyNums.length && xs.every((x, k) => closeTo(x, keyNums[k], { abs: 0.0005, rel: 1e-9 }));
+  if (item.shape === 'number') return findNumbers(text).some((n) => same([n.value]));
+  if (item.shape === 'dimension') return findDimensions(text).some((d) => same(d.dims));
+  return findVectors(text).some((v) => same(v.values));
 }
 
 /** Where a part writes one of the key's intermediate values (not an input, not the answer). */
@@ -336,6 +350,16 @@ function gradeValue(
   }
   const expect = item.shape === 'dimension' ? fmtDims(keyNums) : fmt(key);
   const why = fOk === false ? ' (the formula used is not the right one)' : '';
+  // the right answer written elsewhere in the part ("72 … 4 × 15 = 60 weights; + 4 × 3 = 12 biases",
+  // both shapes of Q5 with one read for the other): which is the answer is a person's reading, never
+  // a confident 0
+  if (keyWritten(item, ev, key))
+    return result(
+      0,
+      `${shownValue} read as the answer, but ${expect} is written too: a person checks which is the answer`,
+      Math.min(read.conf, 0.5),
+      wrongTag,
+    );
   return result(0, `${shownValue} is not right; the answer is ${expect}${why}`, read.conf, wrongTag);
 }
 
