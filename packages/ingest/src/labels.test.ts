@@ -126,6 +126,16 @@ describe('findLabel: OCR confusions', () => {
       'b',
     ]);
   });
+  it('questions numbered in capital roman numerals ("II(a)", "IV(b)")', () => {
+    expect(id('II(a) e_kj = s h')).toBe('q2a');
+    expect(id('IV(a) the two paths')).toBe('q4a');
+    expect(id('III(c) 72')).toBe('q3c');
+  });
+  it('a label in Markdown bold ("**2 (a)** e_kj = …") ends after the emphasis', () => {
+    const l = findLabel('**2 (a)** e_kj = s h', tree, []);
+    expect(l?.partId).toBe('q2a');
+    expect('**2 (a)** e_kj = s h'.slice(l?.end)).toBe('e_kj = s h');
+  });
   it('a heading between rules or after hashes is a label ("=== Part 1 ===", "## Q2")', () => {
     expect(findLabel('=== Part 1 ===', tree, [])?.path).toEqual(['1']);
     expect(findLabel('## Q2', tree, [])?.path).toEqual(['2']);

@@ -164,6 +164,9 @@ function fitChild(raw: string, children: Set<string>, ocr = true): { value: stri
   // (never on a text layer: a typed "6 is the tanh layer" is a number)
   if (ocr && low.length === 1 && letter[low] && children.has(letter[low]))
     return { value: letter[low], conf: 0.75 };
+  // questions numbered in capital roman numerals ("II(a)", "IV(b)")
+  const romanQ = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'].indexOf(raw) + 1;
+  if (romanQ > 1 && children.has(String(romanQ))) return { value: String(romanQ), conf: 0.9 };
   // question numbers: O for 0, l/I/L/t/| for 1, S for 5, Z for 2
   const num = raw
     .replace(/[IlLt|!]/g, '1')
@@ -202,6 +205,17 @@ export function findLabel(
   if (item) {
     const l = findLabel(line.slice(item[0].length), tree, context, opts);
     if (l) return { ...l, end: l.end + item[0].length + shift };
+  }
+  // Markdown emphasis around a label ("**2 (a)** e_kj = …", "__Q3__"): read inside, end after it
+  const md = /^(\s*)(\*\*|__|\*|_)(?=[\w(])/.exec(line);
+  if (md) {
+    const inner = findLabel(line.slice(md[0].length), tree, context, opts);
+    if (inner) {
+      const close = new RegExp(`^\\s*${md[2].replace(/\*/g, '\\*')}\\s*`).exec(
+        line.slice(md[0].length + inner.end),
+      );
+      return { ...inner, end: md[0].length + inner.end + (close?.[0].length ?? 0) };
+    }
   }
   // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
   const junk = /^\s*[|'‘’`,;!_~»«•·>]+(?:\s+|$)/.exec(line)?.[0].length ?? 0;
@@ -287,7 +301,9 @@ function findLabelAt(
   }
   if (cands.length === 0) return null;
   // Digits start a question number; a letter or roman numeral prefers the context.
-  const firstIsDigit = /^[0-9]/.test(comps[0].raw);
+  // (a capital roman question number with its sub-part, "II(a)", reads as a question too)
+  const firstIsDigit =
+    /^[0-9]/.test(comps[0].raw) || (/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(comps[0].raw) && abs.used >= 2);
   cands.sort((a, b) => {
     if (a.relative !== b.relative) return (firstIsDigit ? a.relative : !a.relative) ? 1 : -1;
     return b.used - a.used;

@@ -19,7 +19,7 @@ import {
   workForOneNotAnother,
 } from './items/index.ts';
 import { resolveKey } from './keys.ts';
-import { placeByContent } from './placement.ts';
+import { placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, referenceOutside } from './unlabelled.ts';
 import { findWork } from './working.ts';
@@ -59,9 +59,15 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   });
 }
 
-function noAnswer(part: Part, script: ExtractedScript): { grade: PartGrade; reading: PartReading } {
+function noAnswer(
+  part: Part,
+  script: ExtractedScript,
+  hidden = false,
+): { grade: PartGrade; reading: PartReading } {
   // review only when text may have been missed: unlabelled text, or a page read poorly by OCR
   const suspicious =
+    // another answer mentions this part's own quantities, or holds most of the script
+    hidden ||
     meaningfulUnlabelled(script).length > 0 ||
     // a part label on a page read by OCR is easily missed
     script.pages.some((p) => p.source !== 'text') ||
@@ -80,7 +86,11 @@ function noAnswer(part: Part, script: ExtractedScript): { grade: PartGrade; read
       score: 0,
       max: part.points,
       review: suspicious,
-      reasons: ['no answer found for this part'],
+      reasons: [
+        hidden
+          ? 'no answer found under a label for this part, but another answer seems to hold it: a person checks'
+          : 'no answer found for this part',
+      ],
       items: part.items.map((i) => ({
         id: i.id,
         label: i.label,
@@ -195,8 +205,9 @@ export function gradePart(
   script: ExtractedScript,
   ctx: GradingContext,
   answers: Map<string, unknown>,
+  hidden = false,
 ): { grade: PartGrade; reading: PartReading } {
-  if (!answer?.text.trim()) return noAnswer(part, script);
+  if (!answer?.text.trim()) return noAnswer(part, script, hidden);
   if (notAttempted(answer.text)) return skipped(part, answer);
   // each part is graded on its own answer: the course's graders do not carry a reason written in
   // 3(a) over to a bare 3(b)
@@ -291,8 +302,16 @@ export function gradeScript(
         // a key the engine does not compute is reported when the item is graded
       }
     }
+  const hidden = possiblyHidden(script, rubric);
   for (const part of rubric.parts) {
-    const { grade, reading } = gradePart(part, script.parts[part.id], script, ctx, answers);
+    const { grade, reading } = gradePart(
+      part,
+      script.parts[part.id],
+      script,
+      ctx,
+      answers,
+      hidden.has(part.id),
+    );
     parts[part.id] = grade;
     readings[part.id] = reading;
     texts[part.id] = normalizeProse(script.parts[part.id]?.text ?? '');

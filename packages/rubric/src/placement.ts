@@ -132,6 +132,33 @@ function placeAcrossQuestions(script: ExtractedScript, rubric: Rubric): Extracte
   return parts === script.parts ? script : { ...script, parts };
 }
 
+/**
+ * Parts with no answer whose answer may sit inside another part's text, because a label the reader
+ * did not know was taken for content: another answer mentions the part's own quantities (199 for
+ * question 5, e_kj for 2a), or one answer holds most of the script's lines while parts are missing.
+ */
+export function possiblyHidden(script: ExtractedScript, rubric: Rubric): Set<string> {
+  const found = rubric.parts.filter((p) => script.parts[p.id]?.text.trim());
+  const missing = rubric.parts.filter((p) => !script.parts[p.id]?.text.trim());
+  const out = new Set<string>();
+  if (!missing.length || !found.length) return out;
+  const markers = markersOf(rubric);
+  const lines = found.map((p) => script.parts[p.id].text.split('\n').length);
+  const all = lines.reduce((a, b) => a + b, 0);
+  const swallowing = missing.length >= 2 && lines.some((n) => n >= 12 && n >= 0.45 * all);
+  for (const want of missing) {
+    const own = markers.get(want.id) ?? new Set<string>();
+    const mentioned =
+      own.size > 0 &&
+      found.some((p) => {
+        const theirs = markers.get(p.id) ?? new Set<string>();
+        return mentions(script.parts[p.id].text, own) > 0 && ![...own].some((m) => theirs.has(m));
+      });
+    if (swallowing || mentioned) out.add(want.id);
+  }
+  return out;
+}
+
 function unionOf(boxes: Array<{ x: number; y: number; w: number; h: number }>) {
   const x = Math.min(...boxes.map((b) => b.x));
   const y = Math.min(...boxes.map((b) => b.y));

@@ -153,6 +153,8 @@ export const TUNE_WRITERS = [
   'wp',
   'wq',
   'wr',
+  'ws',
+  'wt',
 ];
 
 export interface FreeformLabel {
