@@ -4,7 +4,7 @@
 import type { ScriptGrade } from '@grader/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectiveGrade, storeGrades, studentPartView } from './grades.ts';
-import { createTestDatabase, type TestDatabase } from './testing.ts';
+import { createTestDatabase, seedExam, type TestDatabase } from './testing.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,20 +16,7 @@ afterAll(async () => {
 
 describe('grade read projections', () => {
   it('equal the views computed on read from the stored parts', async () => {
-    const course = await t.db.course.create({ data: { code: 'C1', title: 'c' } });
-    const exam = await t.db.exam.create({
-      data: {
-        courseId: course.id,
-        slug: 'e',
-        title: 'e',
-        definition: {},
-        parameters: {},
-        reviewThreshold: 0.7,
-      },
-    });
-    const v1 = await t.db.rubricVersion.create({
-      data: { examId: exam.id, version: 1, yaml: 'x', parameters: {} },
-    });
+    const { exam, v1 } = await seedExam(t.db);
     const sub = await t.db.submission.create({
       data: {
         examId: exam.id,

@@ -4,7 +4,7 @@
 import type { ScriptGrade } from '@grader/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeGrades } from './grades.ts';
-import { createTestDatabase, type TestDatabase } from './testing.ts';
+import { createTestDatabase, seedExam, type TestDatabase } from './testing.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -35,20 +35,7 @@ function grade(a: number, review = false): ScriptGrade {
 }
 
 async function seed() {
-  const course = await t.db.course.create({ data: { code: `C${Math.random()}`, title: 'c' } });
-  const exam = await t.db.exam.create({
-    data: {
-      courseId: course.id,
-      slug: 'e',
-      title: 'e',
-      definition: {},
-      parameters: {},
-      reviewThreshold: 0.7,
-    },
-  });
-  const v1 = await t.db.rubricVersion.create({
-    data: { examId: exam.id, version: 1, yaml: 'x', parameters: {} },
-  });
+  const { exam, v1 } = await seedExam(t.db);
   const v2 = await t.db.rubricVersion.create({
     data: { examId: exam.id, version: 2, yaml: 'y', parameters: {} },
   });

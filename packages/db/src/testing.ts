@@ -29,3 +29,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** A course, an exam and its first rubric version, for tests that store grades. */
+export async function seedExam(db: Db) {
+  const course = await db.course.create({ data: { code: `C${randomBytes(4).toString('hex')}`, title: 'c' } });
+  const exam = await db.exam.create({
+    data: {
+      courseId: course.id,
+      slug: 'e',
+      title: 'e',
+      definition: {},
+      parameters: {},
+      reviewThreshold: 0.7,
+    },
+  });
+  const v1 = await db.rubricVersion.create({
+    data: { examId: exam.id, version: 1, yaml: 'x', parameters: {} },
+  });
+  return { course, exam, v1 };
+}
