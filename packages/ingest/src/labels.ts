@@ -303,7 +303,8 @@ function findLabelAt(
   // Digits start a question number; a letter or roman numeral prefers the context.
   // (a capital roman question number with its sub-part, "II(a)", reads as a question too)
   const firstIsDigit =
-    /^[0-9]/.test(comps[0].raw) || (/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(comps[0].raw) && abs.used >= 2);
+    /^[0-9]/.test(comps[0].raw) ||
+    (/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(comps[0].raw) && abs.used >= 2);
   cands.sort((a, b) => {
     if (a.relative !== b.relative) return (firstIsDigit ? a.relative : !a.relative) ? 1 : -1;
     return b.used - a.used;
