@@ -46,6 +46,17 @@ describe('work found from the arithmetic itself', () => {
     );
     expect([p.score, p.review]).toEqual([1, false]);
   });
+  it('a part with no answer whose quantities another answer holds goes to a person; a common symbol does not count', () => {
+    const g = grade(
+      '## 4b\nf = 1 so the gradient does not vanish\nV) depthwise output 199 × 199 × 3, pointwise 199 × 199 × 10',
+    );
+    expect(g.parts['5']).toMatchObject({ score: 0, review: true });
+    // 1(b) writes f_t and C_t, 1(a)'s symbols: 1(a) unanswered stays a confident "no answer"
+    const h = grade(
+      '## 1b.i\nC_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t = {1 × 0.2 + 1 × 0.5, 0.5 × 0.4 + 0 × 0, 0 × 0.8 + 0.5 × 0.1} = {0.7, 0.2, 0.05}',
+    );
+    expect(h.parts['1a']).toMatchObject({ score: 0, review: false });
+  });
   it('the right count written before its working is never a confident 0 for a step read after it', () => {
     const p = part('3c', '72\nWf, Wi, Wo, WC: 4 × 15 = 60 weights; + 4 × 3 = 12 biases');
     expect(p.review).toBe(true);

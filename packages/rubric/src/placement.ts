@@ -43,12 +43,12 @@ export const MOVED_CONF = 0.3;
  * numbers (three digits or more) of its keys as the prepared rubric's labels spell them, less
  * those of any other part.
  */
-function markersOf(rubric: Rubric): Map<string, Set<string>> {
+function markersOf(rubric: Rubric, withMappings = true): Map<string, Set<string>> {
   const raw = new Map<string, Set<string>>();
   for (const part of rubric.parts) {
     const m = new Set<string>();
     for (const item of part.items) {
-      if (item.type === 'value' || item.type === 'mapping')
+      if (item.type === 'value' || (withMappings && item.type === 'mapping'))
         for (const n of item.names) if (canonicalSymbol(n).length > 1) m.add(`sym:${canonicalSymbol(n)}`);
       for (const n of item.label.match(/\d{3,}/g) ?? []) m.add(`num:${n}`);
     }
@@ -142,7 +142,8 @@ export function possiblyHidden(script: ExtractedScript, rubric: Rubric): Set<str
   const missing = rubric.parts.filter((p) => !script.parts[p.id]?.text.trim());
   const out = new Set<string>();
   if (!missing.length || !found.length) return out;
-  const markers = markersOf(rubric);
+  // (not a mapping's symbols: 1(a)'s f_t, C_t are what every answer to 1(b) writes too)
+  const markers = markersOf(rubric, false);
   const lines = found.map((p) => script.parts[p.id].text.split('\n').length);
   const all = lines.reduce((a, b) => a + b, 0);
   const swallowing = missing.length >= 2 && lines.some((n) => n >= 12 && n >= 0.45 * all);
