@@ -131,6 +131,13 @@ describe('findLabel: OCR confusions', () => {
     expect(id('IV(a) the two paths')).toBe('q4a');
     expect(id('III(c) 72')).toBe('q3c');
   });
+  it('outline numbering: "1.1 Matching …" is 1(a), "1.2.1 C_t" is 1(b)(i); "2.1 × 3" and "1.5 kg" are numbers', () => {
+    expect(id('1.1 Matching of variables')).toBe('q1a');
+    expect(id('1.2.1 C_t = f ⊙ C')).toBe('q1b1');
+    expect(id('1.2.2 h_t')).toBe('q1b2');
+    expect(findLabel('2.1 × 3 = 6.3', tree, [])).toBeNull();
+    expect(findLabel('1.5 kg of weights', tree, [])).toBeNull();
+  });
   it('a label in Markdown bold ("**2 (a)** e_kj = …") ends after the emphasis', () => {
     const l = findLabel('**2 (a)** e_kj = s h', tree, []);
     expect(l?.partId).toBe('q2a');

@@ -206,6 +206,23 @@ export function findLabel(
     const l = findLabel(line.slice(item[0].length), tree, context, opts);
     if (l) return { ...l, end: l.end + item[0].length + shift };
   }
+  // outline numbering ("1.1 Matching …", "1.2.1 C_t", "3.3 Total"): the k-th sub-part of the question,
+  // at a line start and followed by words, never by an operator or digits ("2.1 × 3" is a number)
+  const outline = /^(\s*)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line);
+  if (outline) {
+    const path = [outline[2]];
+    for (const k of [outline[3], outline[4]]) {
+      if (k === undefined) break;
+      const kids = [...tree.childrenOf(path)];
+      const child = kids[Number(k) - 1];
+      if (!child || Number(k) < 1) return null;
+      path.push(child);
+    }
+    if (tree.childrenOf([outline[2]]).size > 0) {
+      const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(outline[0].length))?.[0].length ?? 0;
+      return { path, partId: tree.partId(path), end: outline[0].length + gap, conf: 0.85, weak: false };
+    }
+  }
   // Markdown emphasis around a label ("**2 (a)** e_kj = …", "__Q3__"): read inside, end after it
   const md = /^(\s*)(\*\*|__|\*|_)(?=[\w(])/.exec(line);
   if (md) {

@@ -57,6 +57,13 @@ describe('work found from the arithmetic itself', () => {
     );
     expect(h.parts['1a']).toMatchObject({ score: 0, review: false });
   });
+  it('two counts in one answer ("no extra weights (0) … n attention weights") go to a person', () => {
+    const p = part(
+      '2b',
+      'No extra weights are needed (0), because the dot product is parameter-free. We only store n attention weights for each decoder step.',
+    );
+    expect(p.review).toBe(true);
+  });
   it('the right count written before its working is never a confident 0 for a step read after it', () => {
     const p = part('3c', '72\nWf, Wi, Wo, WC: 4 × 15 = 60 weights; + 4 × 3 = 12 biases');
     expect(p.review).toBe(true);

@@ -204,8 +204,17 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
         text,
       );
     const sym = symbolic?.[1] ?? symbolic?.[2];
-    if (sym && /[a-z]/i.test(sym) && !/^(?:no|any|the|a|an|of|extra|new|more|additional)$/i.test(sym.trim()))
-      return { value: sym.trim(), line: lineOfIndex(text, symbolic!.index), conf: 0.9 };
+    if (
+      sym &&
+      /[a-z]/i.test(sym) &&
+      !/^(?:no|any|the|a|an|of|extra|new|more|additional)$/i.test(sym.trim())
+    ) {
+      // a count said in words before it ("No extra weights are needed (0) … n attention weights"):
+      // two readings, a person's call
+      const before = text.slice(0, symbolic!.index);
+      const other = findNumberWords(before).length > 0 || /(?<![\w.])0(?![\w.])/.test(before);
+      return { value: sym.trim(), line: lineOfIndex(text, symbolic!.index), conf: other ? 0.5 : 0.9 };
+    }
     // a count said next to "parameters" wins over other numbers in the explanation
     const near = /(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/i.exec(text);
     if (near) {
