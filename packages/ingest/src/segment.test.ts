@@ -215,6 +215,16 @@ Question 5
     expect(h.parts['3b'].text).toBe('W_f is 3 × 5 and b_f is 3 × 1');
   });
 
+  it('a question heading with an introduction, then its "a)": the label confirms the guessed part', () => {
+    const s = run(`Q3
+input to each gate = [h, x], dim 3 + 2 = 5
+a) W_f : (3, 5)
+b) b_f : (3, 1)`);
+    expect(s.order).toEqual(['3a', '3b']);
+    expect(s.parts['3a'].text).toBe('input to each gate = [h, x], dim 3 + 2 = 5\nW_f : (3, 5)');
+    expect(s.parts['3a'].labelConf).toBeGreaterThan(0.7);
+  });
+
   it('a number heading the top of a page is a question when it is not the page’s own number', () => {
     const lines = linesOf('3(b) b_f is 3, one bias per unit.\n5\n199 x 199 x 3', 1, 1);
     // "5" at the top of page 2: a heading, not a page number

@@ -426,7 +426,9 @@ function segmentOnce(
         current.lines.length === 0 &&
         current.labelLine.text.slice(current.label.end).trim() === '' &&
         !/[-–—_]\s*$/.test(current.labelLine.text);
-      const found = label.partId !== null && seen(label.partId);
+      // (a guessed part's own label confirms the guess: "Q3" + intro, then "a) W_f …")
+      const found =
+        label.partId !== null && seen(label.partId) && !(current?.guessed && current.partId === label.partId);
       let innerOk = true;
       if (label.partId === null) {
         const next = body[i + 1];
