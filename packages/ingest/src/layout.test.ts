@@ -64,34 +64,29 @@ describe('attachAccents', () => {
 });
 
 describe('inline fractions', () => {
-  const w = (text: string, x: number, y: number, width: number, h: number) => ({
-    text,
-    box: { x, y, w: width, h },
-    conf: 1,
-    size: h,
-  });
+  // (the file's word helper: text, x, y, size, width)
   it('a numerator and denominator set one over the other become one fraction (\\frac{200+2·1−4}{1})', () => {
     const words = [
-      w('depthwise:', 178.9, 89.1, 50.1, 10.9),
-      w('200+2', 235.0, 87.2, 23.5, 8.0),
-      w('1', 253.4, 95.2, 4.2, 8.0),
-      w('·', 258.6, 87.2, 2.4, 8.0),
-      w('1', 260.9, 87.2, 4.2, 8.0),
-      w('−', 265.1, 87.2, 6.6, 8.0),
-      w('4', 271.7, 87.2, 4.2, 8.0),
-      w('+', 279.6, 89.1, 5.3, 10.9),
-      w('1', 290.1, 89.1, 5.3, 10.9),
+      w('depthwise:', 178.9, 89.1, 10.9, 50.1),
+      w('200+2', 235.0, 87.2, 8.0, 23.5),
+      w('1', 253.4, 95.2, 8.0, 4.2),
+      w('·', 258.6, 87.2, 8.0, 2.4),
+      w('1', 260.9, 87.2, 8.0, 4.2),
+      w('−', 265.1, 87.2, 8.0, 6.6),
+      w('4', 271.7, 87.2, 8.0, 4.2),
+      w('+', 279.6, 89.1, 10.9, 5.3),
+      w('1', 290.1, 89.1, 10.9, 5.3),
     ];
     expect(buildLines(1, words)[0].text).toBe('depthwise: (200+2·1−4)/(1) + 1');
   });
   it('a superscript and subscript stacked on their symbol stay scripts (s_{k−1}^⊤)', () => {
     const words = [
-      w('e', 100, 89.1, 5, 10.9),
-      w('=', 108, 89.1, 6, 10.9),
-      w('s', 118, 89.1, 5, 10.9),
-      w('⊤', 123, 86, 5, 7),
-      w('k−1', 123, 95, 12, 7),
-      w('h', 137, 89.1, 6, 10.9),
+      w('e', 100, 89.1, 10.9, 5),
+      w('=', 108, 89.1, 10.9, 6),
+      w('s', 118, 89.1, 10.9, 5),
+      w('⊤', 123, 86, 7, 5),
+      w('k−1', 123, 95, 7, 12),
+      w('h', 137, 89.1, 10.9, 6),
     ];
     expect(inlineFractions(words).map((x) => x.text)).toEqual(['e', '=', 's', '⊤', 'k−1', 'h']);
   });
