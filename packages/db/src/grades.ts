@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PartGrade, type ScriptGrade } from '@grader/model';
 import type { Db } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
@@ -124,7 +125,102 @@ export function gradeRowData(submissionId: string, rubricVersionId: string, grad
   };
 }
 
+/** What a stored grade row holds of a ScriptGrade (the rest is derived from these). */
+export interface StoredGradeFields {
+  total: number;
+  parts: unknown;
+  flags: unknown;
+  flagReasons: unknown;
+  version: string | null;
+}
+
+/**
+ * Whether `row` already holds `grade`, as JSON sees them (a key set to undefined is no key; jsonb
+ * key order does not count): a regrade stores such a grade by copying the row (`sameAs`).
+ */
+export function storedGradeEquals(row: StoredGradeFields, grade: ScriptGrade): boolean {
+  return (
+    row.total === grade.total &&
+    (row.version ?? null) === (grade.version ?? null) &&
+    jsonEqual(row.flags, grade.flags) &&
+    jsonEqual(row.flagReasons, grade.flagReasons ?? {}) &&
+    jsonEqual(row.parts, grade.parts)
+  );
+}
+
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => jsonEqual(x, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => k in bo && jsonEqual(ao[k], bo[k]));
+}
+
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Insert `grades` rows, skipping a (submission, version) pair already stored; returns the
+ * submissions whose row this call inserted. One statement with one JSON parameter: the server
+ * unpacks the rows (jsonb_to_recordset), where Prisma's createMany would build and send a
+ * parameter per column per row (~0.6 s for 500 grades of ~10 KB parts JSON, a regrade's batch).
+ */
+async function insertGradeRows(tx: Tx, rows: ReturnType<typeof gradeRowData>[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const json = JSON.stringify(rows.map((r) => ({ ...r, id: randomUUID() })));
+  const inserted = await tx.$queryRaw<{ submissionId: string }[]>`
+    INSERT INTO grades (id, "submissionId", "rubricVersionId", total, parts, flags, "flagReasons",
+                        "needsReview", version, "viewParts", "viewStudentParts", "viewTotal")
+    SELECT id, "submissionId", "rubricVersionId", total, parts, flags, "flagReasons",
+           "needsReview", version, "viewParts", "viewStudentParts", "viewTotal"
+    FROM jsonb_to_recordset(${json}::jsonb) AS r(id text, "submissionId" text, "rubricVersionId" text,
+      total float8, parts jsonb, flags jsonb, "flagReasons" jsonb, "needsReview" int, version text,
+      "viewParts" text, "viewStudentParts" text, "viewTotal" float8)
+    ON CONFLICT ("submissionId", "rubricVersionId") DO NOTHING
+    RETURNING "submissionId"`;
+  return new Set(inserted.map((g) => g.submissionId));
+}
+
+/** Copy the `sameAs` rows of `grades` to `rubricVersionId` inside the database; the submissions whose
+ *  row was inserted (a pair already stored is skipped, as in insertGradeRows). */
+async function copyGradeRows(tx: Tx, rubricVersionId: string, grades: GradeToStore[]): Promise<string[]> {
+  const copies = grades.filter((g) => g.sameAs);
+  if (copies.length === 0) return [];
+  const json = JSON.stringify(copies.map((g) => ({ s: g.submissionId, v: g.sameAs, id: randomUUID() })));
+  const inserted = await tx.$queryRaw<{ submissionId: string }[]>`
+    INSERT INTO grades (id, "submissionId", "rubricVersionId", total, parts, flags, "flagReasons",
+                        "needsReview", version, "viewParts", "viewStudentParts", "viewTotal")
+    SELECT c.id, g."submissionId", ${rubricVersionId}, g.total, g.parts, g.flags, g."flagReasons",
+           g."needsReview", g.version, g."viewParts", g."viewStudentParts", g."viewTotal"
+    FROM jsonb_to_recordset(${json}::jsonb) AS c(s text, v text, id text)
+    JOIN grades g ON g."submissionId" = c.s AND g."rubricVersionId" = c.v
+    ON CONFLICT ("submissionId", "rubricVersionId") DO NOTHING
+    RETURNING "submissionId"`;
+  const done = new Set(inserted.map((g) => g.submissionId));
+  // a row to copy that is gone (deleted meanwhile) must not pass silently as stored
+  const missing = copies.filter((g) => !done.has(g.submissionId)).map((g) => g.submissionId);
+  if (missing.length) {
+    const present = await tx.grade.findMany({
+      where: { submissionId: { in: missing }, rubricVersionId },
+      select: { submissionId: true },
+    });
+    const stored = new Set(present.map((p) => p.submissionId));
+    const lost = copies.filter((g) => missing.includes(g.submissionId) && !stored.has(g.submissionId));
+    if (lost.length)
+      for (const id of await insertGradeRows(
+        tx,
+        lost.map((g) => gradeRowData(g.submissionId, rubricVersionId, g.grade)),
+      ))
+        done.add(id);
+  }
+  return [...done];
+}
 
 /** One automatic grade to store, and what counted before it (for the audit entry). */
 export interface GradeToStore {
@@ -132,6 +228,12 @@ export interface GradeToStore {
   grade: ScriptGrade;
   /** the grade that counted until now: its rubric version and effective total (null: none known) */
   before?: { rubricVersionId: string | null; total: number | null } | null;
+  /**
+   * A rubric version whose stored grade of this submission equals `grade` (same parts, flags and
+   * version): the row is copied inside the database instead of sent again. A regrade finds most
+   * scripts unchanged by an edit; their ~30 KB rows (parts and read projections) stay server-side.
+   */
+  sameAs?: string | null;
 }
 
 export interface StoreGradesArgs {
@@ -183,12 +285,12 @@ export async function storeGrades(db: Db | Tx, args: StoreGradesArgs): Promise<S
     const statuses = new Map<string, 'graded' | 'needs_review'>();
     if (args.grades.length === 0) return { created: new Set(), statuses };
     const ids = args.grades.map((g) => g.submissionId);
-    const inserted = await tx.grade.createManyAndReturn({
-      data: args.grades.map((g) => gradeRowData(g.submissionId, args.rubricVersionId, g.grade)),
-      skipDuplicates: true,
-      select: { submissionId: true },
-    });
-    const created = new Set(inserted.map((g) => g.submissionId));
+    const fresh = args.grades.filter((g) => !g.sameAs);
+    const created = await insertGradeRows(
+      tx,
+      fresh.map((g) => gradeRowData(g.submissionId, args.rubricVersionId, g.grade)),
+    );
+    for (const id of await copyGradeRows(tx, args.rubricVersionId, args.grades)) created.add(id);
     const overrides = await tx.override.findMany({ where: { submissionId: { in: ids } } });
     const effective = new Map(
       args.grades.map((g) => [

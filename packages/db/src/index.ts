@@ -25,8 +25,10 @@ export {
   gradeRowData,
   gradeViews,
   type OverrideLike,
+  type StoredGradeFields,
   type StoredGrades,
   type StoreGradesArgs,
+  storedGradeEquals,
   storeGrades,
   studentPartView,
 } from './grades.ts';

@@ -3,7 +3,7 @@
 // grade (overrides applied), and a submission being re-read left alone.
 import type { ScriptGrade } from '@grader/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeGrades } from './grades.ts';
+import { storedGradeEquals, storeGrades } from './grades.ts';
 import { createTestDatabase, seedExam, type TestDatabase } from './testing.ts';
 
 let t: TestDatabase;
@@ -139,5 +139,51 @@ describe('storeGrades', () => {
       'extracting',
     );
     expect(await t.db.grade.count({ where: { submissionId: reading.id } })).toBe(2);
+  });
+  it('an unchanged grade (sameAs) is copied in the database: the same row under the new version', async () => {
+    const { exam, v1, v2, s1, s2 } = await seed();
+    await storeGrades(t.db, {
+      rubricVersionId: v1.id,
+      isCurrent: true,
+      grades: [
+        { submissionId: s1.id, grade: grade(3) },
+        { submissionId: s2.id, grade: grade(1, true) },
+      ],
+      audit: { action: 'auto_grade', examId: exam.id },
+    });
+    const [old1] = await t.db.grade.findMany({ where: { submissionId: s1.id, rubricVersionId: v1.id } });
+    expect(storedGradeEquals(old1, grade(3))).toBe(true);
+    expect(storedGradeEquals(old1, grade(2))).toBe(false);
+    // s2's source row is gone by the time the copy runs: it is stored from the grade in hand
+    await t.db.grade.deleteMany({ where: { submissionId: s2.id, rubricVersionId: v1.id } });
+    const r = await storeGrades(t.db, {
+      rubricVersionId: v2.id,
+      isCurrent: true,
+      grades: [
+        { submissionId: s1.id, grade: grade(3), sameAs: v1.id },
+        { submissionId: s2.id, grade: grade(1, true), sameAs: v1.id },
+      ],
+      audit: { action: 'regrade', examId: exam.id },
+    });
+    expect([...r.created].sort()).toEqual([s1.id, s2.id].sort());
+    const [copy] = await t.db.grade.findMany({ where: { submissionId: s1.id, rubricVersionId: v2.id } });
+    const { id: _a, rubricVersionId: _b, createdAt: _c, ...copied } = copy;
+    const { id: _d, rubricVersionId: _e, createdAt: _f, ...source } = old1;
+    expect(copied).toEqual(source);
+    expect(copy.viewParts).not.toBeNull();
+    const fresh = await t.db.grade.findFirstOrThrow({
+      where: { submissionId: s2.id, rubricVersionId: v2.id },
+    });
+    expect(fresh.total).toBe(3);
+    expect(r.statuses.get(s2.id)).toBe('needs_review');
+    expect(await t.db.auditLog.count({ where: { action: 'regrade', examId: exam.id } })).toBe(2);
+    // a retried copy stores nothing again
+    const again = await storeGrades(t.db, {
+      rubricVersionId: v2.id,
+      isCurrent: true,
+      grades: [{ submissionId: s1.id, grade: grade(3), sameAs: v1.id }],
+      audit: { action: 'regrade', examId: exam.id },
+    });
+    expect(again.created.size).toBe(0);
   });
 });

@@ -1,38 +1,127 @@
-// A regrade's grader: every script graded once, one at a time (the caller yields between them), and
-// the flags that compare scripts with each other (similarity) computed once over the whole batch at
-// the end. The result equals `prepare` per script with `batchFlags` over the batch (what a grade job
-// and the exam's flag refresh store), without grading every script a second time for the flags.
+// A regrade's grader: every script graded once and the flags that compare scripts with each other
+// (similarity) computed once over the whole batch at the end. The result equals `prepare` per script
+// with `batchFlags` over the batch (what a grade job and the exam's flag refresh store), without
+// grading every script a second time for the flags. A large batch is graded on the helper threads
+// (grade-thread.ts) and the calling thread together, from one queue.
 import { computeKeys, type Exam, examParameters } from '@grader/exam';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import { applyFlags, type GradedScript, gradeScript, parseRubric } from '@grader/rubric';
+import { type GradeThread, type GradeThreadReply, gradeThreads } from './grade-thread.ts';
 
 export interface BatchGrader {
-  /** grade one script now (its batch flags come with `finish`) */
+  /** queue one script (a helper thread may start on it at once) */
   add(extraction: ExtractedScript, fileName: string): void;
-  /** every added script's grade, in order, with the flags across the batch */
-  finish(): ScriptGrade[];
+  /** every added script's grade, in order, with the flags across the batch; the calling thread
+   *  grades its share in slices of SLICE_MS, yielding between them (lock renewal, other jobs) */
+  finish(): Promise<ScriptGrade[]>;
 }
+
+/** The rubric and keys a batch is graded with (here and in the helper threads). */
+export function batchSetup(exam: Exam, parameters: Record<string, unknown>, yaml: string) {
+  const overrides = parameters as Parameters<typeof computeKeys>[1];
+  return {
+    rubric: parseRubric(yaml),
+    ctx: {
+      keys: computeKeys(exam, overrides),
+      params: examParameters(exam, overrides),
+      reviewThreshold: exam.reviewThreshold,
+    },
+  };
+}
+
+/** Below this many scripts the helper threads are not worth starting. */
+const THREADS_FROM = 64;
+/** Scripts each helper thread holds at a time (sent ahead, so it never waits for the caller). */
+const IN_FLIGHT = 4;
+const SLICE_MS = 20;
+const yieldLoop = () => new Promise<void>((r) => setImmediate(r));
+let batchIds = 0;
 
 /** The batch grader of an exam without versions (with versions: grade with `prepare`). */
 export function createBatchGrader(
   exam: Exam,
   parameters: Record<string, unknown>,
   yaml: string,
+  opts: { threads?: () => GradeThread[] } = {},
 ): BatchGrader {
-  const rubric = parseRubric(yaml);
-  const overrides = parameters as Parameters<typeof computeKeys>[1];
-  const ctx = {
-    keys: computeKeys(exam, overrides),
-    params: examParameters(exam, overrides),
-    reviewThreshold: exam.reviewThreshold,
+  const setup = batchSetup(exam, parameters, yaml);
+  const batch = ++batchIds;
+  const scripts: { extraction: ExtractedScript; fileName: string }[] = [];
+  const graded: (GradedScript | undefined)[] = [];
+  let next = 0; // the first script nobody has taken
+  const mine: number[] = []; // scripts a thread gave back (it failed or died): the caller grades them
+  const helpers: { t: GradeThread; held: Set<number>; off: (() => void)[] }[] = [];
+  let settle: (() => void) | null = null;
+
+  const feed = (h: (typeof helpers)[number]) => {
+    if (!h.t.ready) return;
+    while (h.held.size < IN_FLIGHT && next < scripts.length) {
+      const index = next++;
+      h.held.add(index);
+      const s = scripts[index];
+      h.t.post({ type: 'grade', batch, index, extraction: s.extraction, fileName: s.fileName });
+    }
+    if (h.held.size) h.t.ref();
+    else h.t.unref();
   };
-  const graded: GradedScript[] = [];
-  const scripts: ExtractedScript[] = [];
+  const release = (h: (typeof helpers)[number]) => {
+    for (const off of h.off) off();
+    h.t.unref();
+  };
+  const startHelpers = () => {
+    for (const t of (opts.threads ?? gradeThreads)()) {
+      const h = { t, held: new Set<number>(), off: [] as (() => void)[] };
+      t.post({ type: 'batch', batch, exam, parameters, yaml });
+      h.off.push(
+        t.listen((msg: GradeThreadReply) => {
+          if (msg.type === 'ready') return feed(h);
+          if (msg.batch !== batch || !h.held.delete(msg.index)) return;
+          if (msg.type === 'graded') graded[msg.index] = msg.graded;
+          else mine.push(msg.index);
+          feed(h);
+          settle?.();
+        }),
+        t.onGone(() => {
+          mine.push(...h.held);
+          h.held.clear();
+          release(h);
+          helpers.splice(helpers.indexOf(h), 1);
+          settle?.();
+        }),
+      );
+      helpers.push(h);
+    }
+  };
+
   return {
     add(extraction, fileName) {
-      graded.push(gradeScript(rubric, ctx, extraction, fileName));
-      scripts.push(extraction);
+      scripts.push({ extraction, fileName });
+      if (scripts.length === THREADS_FROM && helpers.length === 0) startHelpers();
+      for (const h of helpers) feed(h);
     },
-    finish: () => applyFlags(graded, scripts, rubric),
+    async finish() {
+      let slice = performance.now();
+      const gradeHere = async (index: number) => {
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldLoop();
+          slice = performance.now();
+        }
+        const s = scripts[index];
+        graded[index] = gradeScript(setup.rubric, setup.ctx, s.extraction, s.fileName);
+      };
+      for (;;) {
+        if (mine.length) await gradeHere(mine.pop()!);
+        else if (next < scripts.length) await gradeHere(next++);
+        else if (helpers.some((h) => h.held.size)) await new Promise<void>((r) => (settle = r));
+        else break;
+        settle = null;
+      }
+      for (const h of [...helpers]) release(h);
+      return applyFlags(
+        graded as GradedScript[],
+        scripts.map((s) => s.extraction),
+        setup.rubric,
+      );
+    },
   };
 }

@@ -3,7 +3,15 @@
 // or exam-version change): the rubric version waits as pending until every script is graded, then
 // one transaction stores the grades, their `regrade` audit rows and the statuses and switches the
 // exam to it. `preview`: the same grading, only the before/after summary is stored.
-import { type Db, effectiveGrade, type GradeToStore, type OverrideLike, storeGrades } from '@grader/db';
+import {
+  type Db,
+  effectiveGrade,
+  type GradeToStore,
+  type OverrideLike,
+  type StoredGradeFields,
+  storedGradeEquals,
+  storeGrades,
+} from '@grader/db';
 import {
   examFromRow,
   type GradingCore,
@@ -95,6 +103,7 @@ export async function gradeExamScripts(
     ex: ExtractedScript;
     overrides: OverrideLike[];
     before: number | null;
+    old: StoredGradeFields | null;
     grade?: ScriptGrade;
   }[] = [];
   for (let i = 0; i < subs.length; i += READ_CHUNK) {
@@ -107,7 +116,7 @@ export async function gradeExamScripts(
         overrides: { select: { partId: true, score: true, comment: true, byId: true, createdAt: true } },
         grades: {
           where: { rubricVersionId: exam.currentRubricId ?? '' },
-          select: { total: true, parts: true },
+          select: { total: true, parts: true, flags: true, flagReasons: true, version: true },
         },
       },
     });
@@ -129,6 +138,7 @@ export async function gradeExamScripts(
         ex,
         overrides,
         before: old ? effectiveTotal(old, overrides) : null,
+        old: old ?? null,
       };
       if (batch) batch.add(ex, sub.fileName);
       else {
@@ -140,7 +150,7 @@ export async function gradeExamScripts(
     await opts.onProgress?.(Math.min(subs.length, i + chunk.length), subs.length);
   }
   // the flags across the batch: one pass over every script's grading, no second grading
-  const batchGrades = batch ? batch.finish() : null;
+  const batchGrades = batch ? await batch.finish() : null;
   const graded: Regraded[] = items.map((it, k) => {
     const grade = withAnswerValues(batchGrades ? batchGrades[k] : it.grade!, it.ex);
     return {
@@ -151,6 +161,8 @@ export async function gradeExamScripts(
         submissionId: it.id,
         grade,
         before: { rubricVersionId: exam.currentRubricId, total: it.before },
+        // unchanged by the edit: the stored row is copied, not sent again
+        sameAs: it.old && storedGradeEquals(it.old, grade) ? exam.currentRubricId : null,
       },
     };
   });

@@ -1,4 +1,3 @@
-import type { PartId } from '../key.ts';
 import { blank, type Ctx, fixedVariant, type Variant } from './types.ts';
 
 const e = (c: Ctx) => c.n.sub('e', 'kj');

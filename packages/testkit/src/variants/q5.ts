@@ -1,6 +1,6 @@
 import { CONV, convOut, depthwiseMults, pointwiseMults } from '../key.ts';
 import type { Notation } from '../notation.ts';
-import { blank, type Ctx, fixedVariant, type Variant } from './types.ts';
+import { blank, fixedVariant, type Variant } from './types.ts';
 
 const OUT = convOut();
 const DW = depthwiseMults(OUT);

@@ -1,0 +1,100 @@
+// The batch grader grades on a helper thread and the calling thread together: the grades are the
+// ones grading each script here gives (batch flags included), and a thread that dies mid-batch
+// loses no script.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { computeKeys, examParameters, loadExam } from '@grader/exam';
+import { gradeBatch, parseRubric, scriptFromText } from '@grader/rubric';
+import { describe, expect, it } from 'vitest';
+import { createBatchGrader } from './batch-grader.ts';
+import { type GradeThread, type GradeThreadReply, gradeThreads } from './grade-thread.ts';
+
+const exam = loadExam('cs60010-ct3');
+const yaml = readFileSync(join(exam.dir, 'rubric.yaml'), 'utf8');
+const ctx = { keys: computeKeys(exam), params: examParameters(exam), reviewThreshold: exam.reviewThreshold };
+
+// 90 scripts that differ in what they got right, and one copied pair (similarity across the batch)
+const copiedText = [
+  '## 1b.i',
+  'C_t = f_t ⊙ C_{t-1} + i_t ⊙ C̃_t = [0.9, 0.33, 0.71] because the gates overlap like tiles',
+  '## 3c',
+  '4 × (3 × 7 + 3) = 96 since the bias rides along with every gate twice over',
+  '## 5',
+  '(200 + 2 − 4)/2 + 1 = 100, so the total is 100 × 100 × 3 × 16 + 100 × 100 × 30 = 780,000',
+];
+const scripts = Array.from({ length: 90 }, (_, i) => {
+  const pad = i % 3;
+  const size = 200 - 4 + 2 * pad + 1;
+  const own = [
+    '## 1b.i',
+    `C_t = f_t ⊙ C_{t-1} + i_t ⊙ C̃_t = [${i % 2 ? '0.7' : '0.2'}, 0.2, 0.05]`,
+    '## 3a',
+    i % 4 ? 'W_f is 3 × 5 since [h_{t-1}, x_t] has 3 + 2 = 5 entries' : '5 x 3',
+    '## 3c',
+    `4 × (3 × 5 + 3) = ${i % 5 ? 72 : 60}`,
+    '## 5',
+    `(200 + 2·${pad} − 4)/1 + 1 = ${size}, depthwise ${size} × ${size} × 3`,
+    `total = ${size} * ${size} * 3 * 16 + ${size} * ${size} * 30`,
+  ];
+  const body = i === 10 || i === 70 ? copiedText : own;
+  const text = [`Name: Student ${i}`, `Roll: 21CS1${String(i).padStart(4, '0')}`, ...body].join('\n');
+  return { file: `s${i}.pdf`, script: scriptFromText(text) };
+});
+const expected = gradeBatch(parseRubric(yaml), ctx, scripts);
+
+async function viaBatchGrader(threads: () => GradeThread[]) {
+  const b = createBatchGrader(exam, {}, yaml, { threads });
+  for (const s of scripts) b.add(s.script, s.file);
+  return b.finish();
+}
+
+describe('batch grader', () => {
+  it('a helper thread grades part of the batch; the grades equal grading each script here', async () => {
+    process.env.GRADING_THREADS = '1';
+    let byThread = 0;
+    const counted = () =>
+      gradeThreads().map((t) => {
+        t.listen((m: GradeThreadReply) => {
+          if (m.type === 'graded') byThread++;
+        });
+        return t;
+      });
+    // the first batch may finish before the thread has started: run until it took part
+    let got = await viaBatchGrader(counted);
+    for (let k = 0; k < 5 && byThread === 0; k++) {
+      await new Promise((r) => setTimeout(r, 500));
+      got = await viaBatchGrader(counted);
+    }
+    expect(byThread).toBeGreaterThan(0);
+    expect(got).toEqual(expected);
+    expect(got.find((g) => g.file === 's10.pdf')?.flags).toContain('similarity');
+  }, 60_000);
+
+  it('a thread that dies with scripts in hand: the caller grades them, none is lost', async () => {
+    let gone: (() => void) | null = null;
+    let listener: ((m: GradeThreadReply) => void) | null = null;
+    let taken = 0;
+    const dying: GradeThread = {
+      ready: true,
+      post(msg) {
+        if (msg.type !== 'grade') return;
+        taken++;
+        if (msg.index === 1) listener?.({ type: 'failed', batch: msg.batch, index: 1, error: 'boom' });
+        if (taken === 3) setImmediate(() => gone?.());
+      },
+      listen(fn) {
+        listener = fn;
+        return () => {};
+      },
+      onGone(fn) {
+        gone = fn;
+        return () => {};
+      },
+      ref() {},
+      unref() {},
+    };
+    const got = await viaBatchGrader(() => [dying]);
+    expect(taken).toBeGreaterThan(0);
+    expect(got).toEqual(expected);
+  });
+});
