@@ -41,6 +41,46 @@ describe('two-column pages', () => {
       'b is 3 as there is one bias per unit\nof the hidden state of the LSTM cell.',
     );
   });
+  it('a two-line title across both columns, columns of displayed maths, a last line low on the page', async () => {
+    // rows start anywhere (display maths): the columns are told by the gutter nothing but the
+    // title crosses; the roll number right of the gutter stays on the title's line; the left
+    // column's last line, near the foot of the page, is still its line
+    const left = [
+      'Q1 (a) f 3 i 4 o 8',
+      'C 10 C-1 1 C~ 6',
+      '(b) C = 0.7',
+      '= [0.7, 0.2, 0.05]',
+      'Q2 (a) e = s h',
+      '(b) no extra weights',
+    ];
+    const right = [
+      'Q3 (a) W is 3 x 5',
+      '= 3 x (3 + 2)',
+      '(b) b is 3 x 1',
+      'one per unit',
+      'Q4 (a) dL/dc = dL/dh o',
+      '+ dL/dc f',
+    ];
+    const pad = (ls: string[]) => [...ls, ...Array.from({ length: 40 }, () => 'x = y + z')];
+    const s = await read(
+      twoColumnPdf(
+        [
+          'Lakshmi Narayanan Subramaniam Iyer   Roll: 20NA10037',
+          'CS60010 CT 3, 15/3/21 (Deep Learning, Class Test 3)',
+        ],
+        [...left, ...Array.from({ length: 40 }, () => 'x = y'), '(last) C~ goes to 6'],
+        pad(right),
+        { indent: (i) => (i * 37) % 60, step: 15.6 },
+      ),
+    );
+    expect(s.header.roll).toBe('20NA10037');
+    expect(s.parts['2b'].text).toContain('no extra weights');
+    expect(s.parts['2b'].text).not.toContain('Q3');
+    expect(s.parts['3a'].text).toContain('= 3 x (3 + 2)');
+    expect(s.parts['3a'].text).not.toContain('e = s h');
+    // the left column's last line (y > 0.93 of the page) ends 2(b), before the right column
+    expect(s.parts['2b'].text).toContain('(last) C~ goes to 6');
+  });
   it('a single-column page with long lines is not split', async () => {
     const s = await read(
       textPdf([

@@ -83,7 +83,13 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   const atEdge = [...rowStart.entries()].filter(([, x0]) => Math.abs(x0 - edge) < 12);
   // a column of displayed maths starts its rows anywhere; it still runs down the page beside the
   // other, and nothing but the title crosses between them
-  const tall = span(right) >= textHeight * 0.7 && span(left) >= textHeight * 0.7 && best.n <= 1;
+  // (a title of several lines at the top of the text may cross: nothing below it may)
+  const titleEnd = Math.min(...body.map((w) => w.box.y)) + textHeight * 0.12;
+  const crossingBeside = new Set(body.filter((w) => crosses(w, x) && w.box.y > titleEnd).map(rowOf)).size;
+  const tall =
+    span(right) >= textHeight * 0.7 &&
+    span(left) >= textHeight * 0.7 &&
+    (best.n <= 1 || crossingBeside === 0);
   if (atEdge.length < rowStart.size * 0.4 && !tall) return null;
   const top = atEdge.length
     ? 4 * Math.min(...atEdge.map(([row]) => row)) - 2
@@ -110,8 +116,29 @@ export function buildPageLines(
   // running feet sit below both columns: they read as one full-width line (a running head above
   // them crosses the gutter or sits above the right column's top; a top band by height alone
   // would take a LaTeX page's first row, the header beside the right column's first line)
-  const edgeBand = (w: LayoutWord) => w.box.y > pageHeight * 0.93;
-  const spanning = (w: LayoutWord) => crosses(w, gutter.x) || edgeBand(w) || w.box.y + w.box.h <= gutter.top;
+  // (a column's own last line can reach that low: it is a foot only when it stands apart from the
+  // text above it, more than a line's spacing below its column's other lines)
+  const low = (w: LayoutWord) => w.box.y > pageHeight * 0.93;
+  const sideOf = (w: LayoutWord) => (w.box.x + w.box.w / 2 < gutter.x ? 'l' : 'r');
+  // the bottom of the nearest text above a word, in its column
+  const above = (w: LayoutWord) =>
+    Math.max(
+      Number.NEGATIVE_INFINITY,
+      ...words
+        .filter((o) => o !== w && sideOf(o) === sideOf(w) && o.box.y < w.box.y - w.box.h * 0.5)
+        .map((o) => o.box.y + o.box.h),
+    );
+  const edgeBand = (w: LayoutWord) =>
+    low(w) && (crosses(w, gutter.x) || w.box.y - above(w) > Math.max(6, w.box.h * 0.8));
+  // a title or header line that crosses the gutter is full-width as a whole: the roll number right
+  // of the gutter belongs to the name line it stands on, not to the right column (below the title a
+  // crossing formula takes only its own words: the other column's line beside it stays there)
+  const midRow = (w: LayoutWord) => Math.round((w.box.y + w.box.h / 2) / 3);
+  const ys = words.filter((w) => !edgeBand(w)).map((w) => w.box.y);
+  const titleEnd = Math.min(...ys) + (Math.max(...ys) - Math.min(...ys)) * 0.12;
+  const crossingRows = new Set(words.filter((w) => crosses(w, gutter.x) && w.box.y <= titleEnd).map(midRow));
+  const spanning = (w: LayoutWord) =>
+    crosses(w, gutter.x) || crossingRows.has(midRow(w)) || edgeBand(w) || w.box.y + w.box.h <= gutter.top;
   const spanningWords = words.filter(spanning);
   const full = buildLines(page, spanningWords);
   const rest = words.filter((w) => !spanning(w));

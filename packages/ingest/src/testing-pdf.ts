@@ -50,17 +50,35 @@ export function textPdf(pages: string[][], opts: Opts = {}): Promise<Uint8Array>
  * lines and the right column's lines side by side, word by word so that rows of both columns share
  * baselines, as a justified layout gives them.
  */
-export function twoColumnPdf(title: string, left: string[], right: string[]): Promise<Uint8Array> {
+export function twoColumnPdf(
+  title: string | string[],
+  left: string[],
+  right: string[],
+  opts: {
+    /** extra indent of row i (displayed maths starts its rows anywhere) */
+    indent?: (i: number) => number;
+    /** the first column row's y, and the step between rows */
+    top?: number;
+    step?: number;
+  } = {},
+): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 50, autoFirstPage: false });
   doc.registerFont('dejavu', DEJAVU);
   doc.addPage();
   doc.font('dejavu').fontSize(10);
-  doc.text(title, 50, 50, { lineBreak: false });
+  const titles = typeof title === 'string' ? [title] : title;
+  titles.forEach((t, i) => {
+    // a title of several lines is centred across both columns
+    const x = titles.length > 1 ? (595 - doc.widthOfString(t)) / 2 : 50;
+    doc.text(t, x, 50 + i * 14, { lineBreak: false });
+  });
+  const top = opts.top ?? 76 + titles.length * 14;
+  const step = opts.step ?? 14;
   const put = (lines: string[], x0: number) => {
     lines.forEach((l, i) => {
-      let x = x0;
+      let x = x0 + (opts.indent?.(i) ?? 0);
       for (const w of l.split(' ')) {
-        doc.text(w, x, 90 + i * 14, { lineBreak: false });
+        doc.text(w, x, top + i * step, { lineBreak: false });
         x += doc.widthOfString(w) + doc.widthOfString(' ');
       }
     });
