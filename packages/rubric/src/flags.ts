@@ -173,7 +173,14 @@ export function similarityPairs(
       );
       // … or copied words come with them
       const byValues = byPart.size >= 3 && surprise >= SURPRISE && (onlyTheirs.size >= 2 || sentences >= 3);
-      const bySentences = viaUnlabelled >= 8 || (sentences >= 8 && rareShared >= 2);
+      // many odd word sequences no other script has are copying even when the values differ (a
+      // copier who redid the arithmetic): in the tune half of the free-form corpus, independent
+      // pairs shared at most 11 such 4-word sequences, copied pairs up to 26
+      const bySentences =
+        viaUnlabelled >= 8 ||
+        (sentences >= 8 && rareShared >= 2) ||
+        (sentences >= 12 && rareShared >= 1) ||
+        sentences >= 15;
       const byBreadth = evidence.size >= 3 && rareShared >= 1;
       if (byValues || bySentences || byBreadth)
         out.push({ a, b, shared, sentences: sentences + viaUnlabelled });

@@ -234,6 +234,49 @@ describe('batch flags', () => {
   });
 });
 
+describe('similarity from copied sentences alone', () => {
+  // a copier who redid the arithmetic shares no wrong value, only the words of a wrong answer
+  const q5 = (words: string) =>
+    `## 5\n${words}\nso the output is 200 × 200 × 3 and the total is 200 × 200 × 48 + 200 × 200 × 30 = 3,120,000`;
+  const copied =
+    'the padding of one pixel on every side keeps the picture exactly as wide as it was before, because the filter eats precisely the border that padding put back, so nothing at all shrinks here';
+  const others = [1, 2, 3, 4, 5, 6].map((k) => ({
+    file: `o${k}.pdf`,
+    script: scriptFromText(
+      `Name: O${k}\nRoll: 20CS1002${k}\n${q5(`student ${k} computed it their own way number ${k}`)}`,
+    ),
+  }));
+  it('many odd word sequences in a wrong answer, found in no other script, are flagged', () => {
+    const res = gradeBatch(rubric, ctx, [
+      { file: 'p.pdf', script: scriptFromText(`Name: P\nRoll: 20CS10031\n${q5(copied)}`) },
+      { file: 'q.pdf', script: scriptFromText(`Name: Q\nRoll: 20CS10032\n${q5(`In short, ${copied}.`)}`) },
+      ...others,
+    ]);
+    expect(res.map((r) => r.flags.includes('similarity'))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+  it('a short shared phrase is not', () => {
+    const short = 'the border that padding put back';
+    const res = gradeBatch(rubric, ctx, [
+      {
+        file: 'p.pdf',
+        script: scriptFromText(`Name: P\nRoll: 20CS10031\n${q5(`my reason: ${short}, I think`)}`),
+      },
+      { file: 'q.pdf', script: scriptFromText(`Name: Q\nRoll: 20CS10032\n${q5(`since ${short} fully`)}`) },
+      ...others,
+    ]);
+    expect(res.some((r) => r.flags.includes('similarity'))).toBe(false);
+  });
+});
+
 describe('pdfTeX text layers (testkit latex scripts)', () => {
   it('2a: s_{k-1}^T h_j with the transpose extracted first', () => {
     expect(part('2a', 'ekj = s⊤k−1hj').score).toBe(1);
