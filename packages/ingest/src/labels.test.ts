@@ -138,6 +138,16 @@ describe('findLabel: OCR confusions', () => {
     expect(findLabel('2.1 × 3 = 6.3', tree, [])).toBeNull();
     expect(findLabel('1.5 kg of weights', tree, [])).toBeNull();
   });
+  it('"Task q.k" alone on its line: the k-th sub-part, else the k-th part of the question in order', () => {
+    expect(id('Task 1.1')).toBe('q1a');
+    expect(id('Task 1.3')).toBe('q1b2');
+    expect(id('Task 3.3')).toBe('q3c');
+    expect(id('Item 3.2: b_f is 3')).toBe('q3b');
+    // a question with no sub-parts in sections: its one part each time
+    expect(id('Task 5.2')).toBe('q5');
+    // no label word: a number alone on its line is not a label
+    expect(findLabel('1.3', tree, [])).toBeNull();
+  });
   it('a label in Markdown bold ("**2 (a)** e_kj = …") ends after the emphasis', () => {
     const l = findLabel('**2 (a)** e_kj = s h', tree, []);
     expect(l?.partId).toBe('q2a');

@@ -21,6 +21,12 @@ export class PartTree {
     }
   }
 
+  /** The paths of the parts under `prefix`, in the exam's order. */
+  leavesUnder(prefix: PartPath): PartPath[] {
+    if (this.partId(prefix) !== null) return [prefix];
+    return [...this.childrenOf(prefix)].flatMap((c) => this.leavesUnder([...prefix, c]));
+  }
+
   childrenOf(prefix: PartPath): Set<string> {
     return this.children.get(prefix.join('/')) ?? new Set();
   }
@@ -208,15 +214,29 @@ export function findLabel(
   }
   // outline numbering ("1.1 Matching …", "1.2.1 C_t", "3.3 Total"): the k-th sub-part of the question,
   // at a line start and followed by words, never by an operator or digits ("2.1 × 3" is a number)
-  const outline = /^(\s*)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line);
-  if (outline) {
+  // After a label word ("Task 1.2", "Item 3.3") the number may stand alone on its line. Past the
+  // question's sub-parts, "q.k" counts its parts in order ("1.3" is 1(b)(ii) of 1a, 1b.i, 1b.ii).
+  const outline =
+    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line) ??
+    /^(\s*(?:task|item|exercise)\s+)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
+      line,
+    );
+  // (a question with no sub-parts numbered in sections, "Task 5.1 … Task 5.2 …": its one part)
+  if (outline?.[1].trim() && tree.partId([outline[2]]) !== null && !outline[4]) {
+    const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(outline[0].length))?.[0].length ?? 0;
     const path = [outline[2]];
+    return { path, partId: tree.partId(path), end: outline[0].length + gap, conf: 0.85, weak: false };
+  }
+  if (outline) {
+    let path = [outline[2]];
     for (const k of [outline[3], outline[4]]) {
       if (k === undefined) break;
       const kids = [...tree.childrenOf(path)];
       const child = kids[Number(k) - 1];
-      if (!child || Number(k) < 1) return null;
-      path.push(child);
+      const leaf = path.length === 1 && !outline[4] ? tree.leavesUnder(path)[Number(k) - 1] : undefined;
+      if (Number(k) < 1 || (!child && !leaf)) return null;
+      if (child) path.push(child);
+      else path = leaf!;
     }
     if (tree.childrenOf([outline[2]]).size > 0) {
       const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(outline[0].length))?.[0].length ?? 0;

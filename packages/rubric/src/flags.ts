@@ -26,6 +26,9 @@ function disorder(order: string[], examOrder: string[]): number {
   return pairs ? inv / pairs : 0;
 }
 
+/** What marks a line as working: an equation, an arrow, an operator between terms, calculus. */
+const WORKED = /[=→⇒↦⊙∘×÷∂∑∏σ]|\d\s*[-+*/^·x]\s*\d|\btanh\b|\bsigmoid\b|\bd[A-Za-z]\s*\/\s*d/;
+
 // "contd. later", "continued below", "see page 2": the student split an answer across the script
 const CONTINUED =
   /\b(?:contd|cont'd|continued (?:later|below|above|after|at|in|on page)|see (?:page|p\.|below|above|later|q\s?\d))/i;
@@ -53,10 +56,12 @@ export function organisationFinding(script: ExtractedScript, examOrder: string[]
   const d = disorder(script.order, examOrder);
   if (d > 0.2 && !announced) return `parts far out of order (${script.order.join(', ')})`;
   const typedPages = new Set(script.pages.filter((p) => p.source === 'text').map((p) => p.page));
+  // answer text is worked: a note to the examiner ("I use a decimal comma", "Respected Sir, …") is
+  // prose without an equation, an arrow or an operator, and is not an answer left unlabelled
   const typed = meaningfulUnlabelled({
     ...script,
     unlabelled: script.unlabelled.filter((l) => typedPages.has(l.page)),
-  });
+  }).filter((t) => WORKED.test(t));
   if (typed.join(' ').replace(/[^A-Za-z0-9]/g, '').length >= 25) return 'answer text without a part label';
   return null;
 }

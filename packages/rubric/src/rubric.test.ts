@@ -234,6 +234,24 @@ describe('batch flags', () => {
   });
 });
 
+describe('organisation: unlabelled text', () => {
+  const flagsOf = (unlabelled: string[]) =>
+    gradeBatch(rubric, ctx, [
+      { file: 'u.pdf', script: scriptFromText(`Name: U\nRoll: 20CS10041\n${full}`, { unlabelled }) },
+    ])[0].flags;
+  it('worked answer text without a label is flagged; a note to the examiner is not', () => {
+    expect(flagsOf(['a. e_kj = s_{k-1}^T W_a h_j, so the extra parameters are d × d'])).toContain(
+      'organisation',
+    );
+    expect(
+      flagsOf([
+        '(Note: I use a decimal comma throughout, so 0,5 means one half.)',
+        'Respected Sir, herewith I am giving my answers to all the questions.',
+      ]),
+    ).not.toContain('organisation');
+  });
+});
+
 describe('similarity from copied sentences alone', () => {
   // a copier who redid the arithmetic shares no wrong value, only the words of a wrong answer
   const q5 = (words: string) =>
