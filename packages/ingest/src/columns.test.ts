@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { loadExam } from '@grader/exam';
 import { describe, expect, it } from 'vitest';
 import { ingestPdf } from './ingest.ts';
 import { textPdf, twoColumnPdf } from './testing-pdf.ts';
@@ -80,6 +82,23 @@ describe('two-column pages', () => {
     expect(s.parts['3a'].text).not.toContain('e = s h');
     // the left column's last line (y > 0.93 of the page) ends 2(b), before the right column
     expect(s.parts['2b'].text).toContain('(last) C~ goes to 6');
+  });
+  it('pdfTeX two-column pages of displayed maths (free-form corpus): every answer in its part', async () => {
+    // wt-11: a two-line title crosses the gutter; wk-11: the name and roll at the two ends of the
+    // first row, and no row of the right column starts at its edge until far down the page
+    const ct3 = loadExam('cs60010-ct3');
+    const pdf = (name: string) =>
+      readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url));
+    const wt = await ingestPdf(pdf('wt-11.pdf'), { exam: ct3, fileName: 'wt-11.pdf' });
+    expect(wt.header.roll).toBe('20NA10037');
+    expect(wt.parts['4b'].text).toContain('Unrolling');
+    expect(wt.parts['5'].text).toContain('3 088 878');
+    expect(wt.parts['1a'].text).not.toContain('Paths');
+    const wk = await ingestPdf(pdf('wk-11.pdf'), { exam: ct3, fileName: 'wk-11.pdf' });
+    expect(wk.header.roll).toBe('21CS30027');
+    expect(wk.parts['4b'].text).toContain('conveyor');
+    expect(wk.parts['5'].text).toContain('3,057,912');
+    expect(wk.parts['3c'].text).not.toContain('depthwise');
   });
   it('a single-column page with long lines is not split', async () => {
     const s = await read(

@@ -91,13 +91,21 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
     span(left) >= textHeight * 0.7 &&
     (best.n <= 1 || crossingBeside === 0);
   if (atEdge.length < rowStart.size * 0.4 && !tall) return null;
-  const top = atEdge.length
+  let top = atEdge.length
     ? 4 * Math.min(...atEdge.map(([row]) => row)) - 2
     : Math.min(...right.map((w) => w.box.y)) - 2;
   // columns start near the top of the text (below a title); material that starts far down the
   // right half is a table or a displayed formula in a single-column page
   const textTop = Math.min(...body.map((w) => w.box.y));
-  if (top - textTop > Math.max(textHeight * 0.25, 120)) return null;
+  const nearTop = (y: number) => y - textTop <= Math.max(textHeight * 0.25, 120);
+  // columns of displayed maths whose first rows start off the column's edge: the right column
+  // starts at its first row with nothing on the left (the header rows above have the left side)
+  if (!nearTop(top) && tall) {
+    const leftRowsSet = new Set(left.map(rowOf));
+    const firstRightOnly = right.filter((w) => !leftRowsSet.has(rowOf(w))).map((w) => w.box.y);
+    if (firstRightOnly.length) top = Math.min(top, Math.min(...firstRightOnly) - 2);
+  }
+  if (!nearTop(top)) return null;
   return { x, top };
 }
 

@@ -92,8 +92,12 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
   const comps: Comp[] = [];
   for (let guard = 0; guard < 6; guard++) {
     const rest = text.slice(pos);
-    const filler =
-      comps.length > 0 || prefixed
+    // after "Q3", an arrow may lead to the sub-part ("Q3 → (a)"); never in a bare label, where an
+    // arrow is the answer's ("ii → 4")
+    const arrow = prefixed && comps.length > 0 ? /^\s*(?:→|->|=>|⇒|⟶)\s*(?=\()/.exec(rest) : null;
+    const filler = arrow
+      ? arrow[0].length
+      : comps.length > 0 || prefixed
         ? (FILLER.exec(rest)?.[0].length ?? 0)
         : (/^\s*/.exec(rest)?.[0].length ?? 0);
     const at = pos + filler;
