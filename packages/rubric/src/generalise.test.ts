@@ -335,3 +335,18 @@ describe('typed shorthand', () => {
     expect(q.review).toBe(true);
   });
 });
+
+describe('4b: f = 1 read backwards', () => {
+  it('"f_t = 1 … forgets the previous state" is the opposite of the idea; f_t = 0 forgetting is not', () => {
+    const wrong = part(
+      '4b',
+      'When ft = 1 the forget gate forgets the previous cell state, so old gradients are removed and there is no vanishing gradient.',
+    );
+    expect(wrong.items.find((i) => i.id === 'no_vanish')?.awarded).toBe(0);
+    const right = part(
+      '4b',
+      'If f_t = 0 the gate forgets the old state; with f_t = 1 nothing is forgotten, so the gradient does not vanish.',
+    );
+    expect(right.items.find((i) => i.id === 'no_vanish')?.awarded).toBe(1);
+  });
+});
