@@ -350,3 +350,19 @@ describe('4b: f = 1 read backwards', () => {
     expect(right.items.find((i) => i.id === 'no_vanish')?.awarded).toBe(1);
   });
 });
+
+describe('an answer given two ways', () => {
+  it('the key only as a case set aside ("if biases are counted it would be … = 72") goes to a person', () => {
+    const p = part(
+      '3c',
+      'Counting only the W matrices: 4 × (3 × 5) = 60.\n(If biases are also counted it would be 60 + 12 = 72.)',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/given two ways: 60/);
+    // 60 as a step towards 72 is working, not a second answer
+    expect(part('3c', '4 × 15 = 60 weights, plus 4 × 3 = 12 biases, total 60 + 12 = 72')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+});

@@ -247,6 +247,31 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
       eq.sides.slice(0, -1).some((s) => s.tokens.some((t) => t.t === 'num')) &&
       wanted.some((w) => closeTo(v, w, { rel: 1e-9 }))
     ) {
+      // the key only as a case the student set aside ("If biases are also counted it would be
+      // 60 + 12 = 72") beside another computed result (4 × 15 = 60): which is the answer is a
+      // person's call
+      const other = hypothetical(ev.lines[eq.line] ?? '')
+        ? ev.equations.find((o) => {
+            const end = o.sides[o.sides.length - 1].tokens;
+            return (
+              o !== eq &&
+              !hypothetical(ev.lines[o.line] ?? '') &&
+              end.length === 1 &&
+              end[0].t === 'num' &&
+              !wanted.some((w) => closeTo(end[0].v as number, w, { rel: 1e-9 })) &&
+              o.sides.slice(0, -1).some((s) => s.tokens.some((t) => t.t === 'num'))
+            );
+          })
+        : undefined;
+      if (other) {
+        const alt = other.sides[other.sides.length - 1].tokens[0].v;
+        return {
+          value: v,
+          line: eq.line,
+          conf: 0.5,
+          note: `the answer is given two ways: ${fmtNum(alt as number)}, and ${fmtNum(v as number)} only as a case set aside`,
+        };
+      }
       return { value: v, line: eq.line, conf: 0.95 };
     }
   }
@@ -266,6 +291,13 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
     );
   return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
 }
+
+/** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
+function hypothetical(line: string): boolean {
+  return /\b(?:if|would|otherwise|alternatively)\b/i.test(line);
+}
+
+const fmtNum = (v: number) => v.toLocaleString('en-US');
 
 /** The text of the line before character `at`, up to it. */
 function lineBefore(text: string, at: number): string {

@@ -200,7 +200,8 @@ function gradeValue(
   const result = (awarded: number, reason: string, conf = read.conf, wrong?: string): ItemResult => ({
     ...base,
     awarded,
-    reason,
+    // what made the reading itself uncertain, said where a person reads why the part came to them
+    reason: read.note && conf < 0.8 ? `${reason}; ${read.note}` : reason,
     evidence: [...evidence, ...workEv],
     conf,
     value: got,
