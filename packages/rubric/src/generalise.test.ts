@@ -159,8 +159,34 @@ describe('abstain when the grader does not understand', () => {
     expect(p.review).toBe(true);
   });
   it('a known slip is graded with confidence (the direct path without the tanh derivative)', () => {
-    const p = part('4a', 'By the chain rule dL/dc_t = dL/dh_t * o_t + dL/dc_{t+1} * f_{t+1}');
+    const p = part(
+      '4a',
+      'dL/dc_t = dL/dh_t * dh_t/dc_t + dL/dc_{t+1} * dc_{t+1}/dc_t = dL/dh_t * o_t + dL/dc_{t+1} * f_{t+1}',
+    );
     expect([p.score, p.review]).toEqual([3, false]);
+  });
+  it('a derivation only named in words ("by the chain rule", "c_t feeds h_t and c_{t+1}") goes to a person', () => {
+    // markers read it both ways (a derivation, or the final expression alone, capped at 2)
+    for (const intro of [
+      'By the chain rule along the two paths:',
+      'c_t goes to h_t and also to c_{t+1}, so',
+    ]) {
+      const p = part('4a', `${intro}\ndL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_{t+1}`);
+      expect(p.review, intro).toBe(true);
+      expect(p.reasons.join(' ')).toMatch(/only named/);
+    }
+    // its steps written (the relations it goes through): derived, with confidence
+    const w = part(
+      '4a',
+      'h_t = o_t ⊙ tanh(c_t), c_{t+1} = f_{t+1} ⊙ c_t + i_{t+1} ⊙ g_{t+1}, so\ndL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + dL/dc_{t+1} ⊙ f_{t+1}',
+    );
+    expect([w.score, w.review]).toEqual([5, false]);
+    // a local derivative written after the path it belongs to
+    const l = part(
+      '4a',
+      'c_t → h_t   ∂h_t/∂c_t = o_t ⊙ (1 − tanh²(c_t))\nc_t → c_{t+1}   ∂c_{t+1}/∂c_t = f_{t+1}\ndL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + dL/dc_{t+1} ⊙ f_{t+1}',
+    );
+    expect([l.score, l.review]).toEqual([5, false]);
   });
 });
 
@@ -250,12 +276,12 @@ describe('what a student computed, read as they wrote it', () => {
     );
     expect(p.score).toBe(1);
   });
-  it('the two paths of c_t named in words are a derivation', () => {
+  it('the two paths of c_t named in words are not capped as a bare expression (a person decides)', () => {
     const p = part(
       '4a',
       'c_t feeds both h_t and c_{t+1}, so\ndL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + dL/dc_{t+1} ⊙ f_{t+1}',
     );
-    expect(p.score).toBe(5);
+    expect([p.score, p.review]).toEqual([5, true]);
   });
   it('a denial of another product does not deny the product of forget gates', () => {
     const i = item(

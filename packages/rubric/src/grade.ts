@@ -219,7 +219,7 @@ export function gradePart(
   for (const cap of part.caps) {
     const present =
       cap.without === 'derivation'
-        ? ictx.derivation()
+        ? ictx.derivation() !== null
         : findWork({ ...part.work, counts: [cap.without] }, ev, [], false).ok;
     if (!present && score > cap.max) {
       score = cap.max;

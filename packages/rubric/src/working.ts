@@ -3,29 +3,39 @@ import { closeTo, normalizeMath, normalizeProse, tokenize } from '@grader/parse'
 import { type Evidence, lineOfMatch, matchesAny, statesSizeOf } from './evidence.ts';
 import type { Work, WorkKind } from './schema.ts';
 
-export function hasDerivation(ev: Evidence, of?: string): boolean {
-  if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))
-    return true;
+/**
+ * How a derivation shows on the page: `written` when the student wrote its steps (an intermediate
+ * derivative `dh_t/dc_t = …`, a product of derivatives `dL/dh_t · dh_t/dc_t`, or the relations or
+ * paths it goes through, `h_t = o_t ⊙ tanh(c_t)`, `c_t -> h_t -> L`); `words` when the steps are
+ * only named ("by the chain rule", "c_t goes to h_t and to c_{t+1}"), which markers read either way
+ * (a person's call); null when there is none.
+ */
+export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' | null {
   for (const eq of ev.equations) {
-    const lhs = eq.sides[0]?.tokens;
-    // an intermediate derivative (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...)
-    if (
-      lhs?.length === 1 &&
-      lhs[0].t === 'sym' &&
-      lhs[0].v.startsWith('d(') &&
-      lhs[0].v !== of &&
-      !/^d\(l\)/.test(lhs[0].v)
-    )
-      return true;
-    // a chain-rule product of derivatives: dL/dh_t * dh_t/dc_t
-    for (const s of eq.sides) {
-      const derivs = s.tokens.filter((t) => t.t === 'sym' && t.v.startsWith('d(') && !t.v.startsWith('d(l)'));
-      if (derivs.length >= 1 && s.tokens.some((t) => t.t === 'sym' && t.v.startsWith('d(l)'))) return true;
+    for (const side of eq.sides) {
+      // an intermediate derivative (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...), also after a path
+      // written before it on its line (`c_t → h_t   ∂h_t/∂c_t = o_t ⊙ …`)
+      const last = side.tokens[side.tokens.length - 1];
+      if (
+        side !== eq.sides[eq.sides.length - 1] &&
+        last?.t === 'sym' &&
+        last.v.startsWith('d(') &&
+        last.v !== of &&
+        !/^d\(l\)/.test(last.v)
+      )
+        return 'written';
+      // a chain-rule product of derivatives: dL/dh_t * dh_t/dc_t
+      const derivs = side.tokens.filter(
+        (t) => t.t === 'sym' && t.v.startsWith('d(') && !t.v.startsWith('d(l)'),
+      );
+      if (derivs.length >= 1 && side.tokens.some((t) => t.t === 'sym' && t.v.startsWith('d(l)')))
+        return 'written';
     }
   }
   // the dependencies the derivative goes through, written out: the forward relations that use the
-  // variable (`h_t = o_t * tanh(c_t)`, `c_{t+1} = f_{t+1} * c_t + …`) or the paths from the loss to it
-  // (`L -> h_t -> c_t`); two of them are the skeleton of a chain-rule derivation
+  // variable (`h_t = o_t * tanh(c_t)`, `c_{t+1} = f_{t+1} * c_t + …`, also two on one line) or the
+  // paths from the loss to it (`L -> h_t -> c_t`); two of them are the skeleton of a chain-rule
+  // derivation
   const wrt = of ? /^d\(l\)\/d\((.+)\)$/.exec(of)?.[1] : undefined;
   if (wrt) {
     let relations = 0;
@@ -40,9 +50,21 @@ export function hasDerivation(ev: Evidence, of?: string): boolean {
         lhs[0] !== wrt &&
         syms.slice(1).some((x) => x.includes(wrt));
       if (isPath || isRelation) relations++;
+      // `h_t = o_t ⊙ tanh(c_t), c_{t+1} = f_{t+1} ⊙ c_t + …`: a second relation inside the chain
+      if (isRelation)
+        for (let k = 1; k < eq.sides.length - 1; k++) {
+          const toks = eq.sides[k].tokens;
+          const tail = toks[toks.length - 1];
+          if (tail?.t === 'sym' && !tail.v.startsWith('d(') && syms.slice(k + 1).some((x) => x.includes(wrt)))
+            if (eq.sides[k].text.includes(',')) relations++;
+        }
     }
-    if (relations >= 2) return true;
-    // the same skeleton said in words: "c_t goes to h_t and to c_{t+1}, so …"
+    if (relations >= 2) return 'written';
+  }
+  if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))
+    return 'words';
+  // the same skeleton said in words: "c_t goes to h_t and to c_{t+1}, so …"
+  if (wrt)
     for (const line of ev.lines) {
       if (line.includes('=') || !DEPENDS.test(normalizeProse(line))) continue;
       const syms = new Set(
@@ -50,10 +72,13 @@ export function hasDerivation(ev: Evidence, of?: string): boolean {
           .filter((t) => t.t === 'sym' && !t.v.startsWith('d('))
           .map((t) => t.v),
       );
-      if (syms.has(wrt) && syms.size >= 3) return true;
+      if (syms.has(wrt) && syms.size >= 3) return 'words';
     }
-  }
-  return false;
+  return null;
+}
+
+export function hasDerivation(ev: Evidence, of?: string): boolean {
+  return derivationShown(ev, of) !== null;
 }
 
 /** Words that say one quantity depends on or feeds others ("c_t goes to h_t and c_{t+1}"). */

@@ -5,7 +5,7 @@ import { findMappings } from '@grader/parse';
 import type { GradingContext } from '../context.ts';
 import { analyse, type Evidence } from '../evidence.ts';
 import type { Part } from '../schema.ts';
-import { hasDerivation } from '../working.ts';
+import { derivationShown } from '../working.ts';
 import { derivedSymbol, gradeTerms, type TermsFound } from './term.ts';
 import type { ItemContext } from './types.ts';
 
@@ -42,6 +42,6 @@ export function itemContext(
     }),
     mappings: once(() => findMappings(ev.lines)),
     terms: once((): TermsFound => gradeTerms(part, ev)),
-    derivation: once(() => hasDerivation(ev, derivedSymbol(part))),
+    derivation: once(() => derivationShown(ev, derivedSymbol(part))),
   };
 }

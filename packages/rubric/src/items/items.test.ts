@@ -69,7 +69,12 @@ describe("the exam's phrases come from its rubric", () => {
     });
     const expr = 'dL/dc_t = dL/dh_t * o_t * (1 - tanh(c_t)^2) + dL/dc_{t+1} * f_{t+1}';
     const sum = (body: string) => itemGrade(r, '4a', body).find((i) => i.id === 'sum');
-    expect(sum(`By the chain rule ${expr}`)).toMatchObject({ awarded: 1, reason: 'DERIVED' });
+    const steps = 'dL/dc_t = dL/dh_t * dh_t/dc_t + dL/dc_{t+1} * dc_{t+1}/dc_t\n';
+    expect(sum(`${steps}${expr}`)).toMatchObject({ awarded: 1, reason: 'DERIVED' });
+    expect(sum(`By the chain rule ${expr}`)).toMatchObject({
+      awarded: 1,
+      reason: expect.stringMatching(/only named/),
+    });
     expect(sum(expr)).toMatchObject({ awarded: 0, reason: 'NOT DERIVED' });
     expect(sum('dL/dc_t = dL/dc_{t+1} * f_{t+1}')).toMatchObject({ awarded: 0, reason: 'MISSING' });
   });

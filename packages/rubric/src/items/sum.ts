@@ -7,15 +7,23 @@ export const sum: ItemHandler<SumItem> = {
   grade(item, ctx) {
     const termFound = ctx.terms().found;
     const all = termFound.has('__paths') || item.of.every((id) => termFound.has(id));
-    const ok = all && (!item.needsDerivation || ctx.derivation());
+    const shown = item.needsDerivation ? ctx.derivation() : 'written';
+    const ok = all && shown !== null;
     return {
       id: item.id,
       label: item.label,
       max: item.points,
       evidence: ctx.ev.answer.regions.slice(0, 1),
       awarded: ok ? item.points : 0,
-      reason: ok ? item.right : all ? item.notDerived : item.missing,
-      conf: 0.95,
+      reason: !ok
+        ? all
+          ? item.notDerived
+          : item.missing
+        : shown === 'words'
+          ? `${item.right}? the chain rule is only named, its steps are not written`
+          : item.right,
+      // a derivation only named in words is read either way by markers: a person decides
+      conf: ok && shown === 'words' ? 0.5 : 0.95,
     };
   },
 };

@@ -36,7 +36,8 @@ export interface ItemContext {
   /** the key's terms found in the part's expression (read once for all term and sum items) */
   terms: () => TermsFound;
   /** whether the part's answer is derived (a chain-rule step), for sum items and caps */
-  derivation: () => boolean;
+  /** how the part's derivation shows: its steps written, only named in words, or none */
+  derivation: () => 'written' | 'words' | null;
 }
 
 export interface ItemHandler<T extends Item = Item> {
