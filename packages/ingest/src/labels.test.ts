@@ -138,6 +138,14 @@ describe('findLabel: OCR confusions', () => {
     expect(findLabel('2.1 × 3 = 6.3', tree, [])).toBeNull();
     expect(findLabel('1.5 kg of weights', tree, [])).toBeNull();
   });
+  it('a correction names its part with a Q glued to the number ("Correction to Q1(b)(ii)", "Correction: Q3(c)")', () => {
+    expect(id('Correction to Q1(b)(ii) (I forgot the tanh above,')).toBe('q1b2');
+    expect(id('Correction: Q3(c) 72')).toBe('q3c');
+  });
+  it('a number before a times sign written x is arithmetic, not the next question ("4 x (15 + 3) = 72")', () => {
+    expect(findLabel('4 x (15 + 3) = 72 parameters', tree, ['3', 'c'], { bare: true })).toBeNull();
+    expect(findLabel('4 the two paths add up', tree, ['3', 'c'], { bare: true })?.path).toEqual(['4']);
+  });
   it('"Task q.k" alone on its line: the k-th sub-part, else the k-th part of the question in order', () => {
     expect(id('Task 1.1')).toBe('q1a');
     expect(id('Task 1.3')).toBe('q1b2');

@@ -59,7 +59,7 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of)?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*)?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:question|q)\b\.?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
+  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:question|q)\b\.?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z]))/;
 const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\.)?[\s.,:\-–—]*/i;
@@ -365,7 +365,11 @@ function findLabelAt(
   // that question next ("5 Side: (200 + 2 − 4)/1 + 1 = 199" after the answer to 4(b))
   const bareNumber =
     single && last.sep === 'weak' && !prefixed && after.trim() !== '' && !ocrLeaf && !best.relative;
-  if (bareNumber && !(bare && /^[0-9]+$/.test(comps[0].raw) && /^\s+[^\s+\-−×*·/=^.,)\]}0-9]/.test(after)))
+  // (a times sign written as x is arithmetic: "4 x (15 + 3) = 72")
+  if (
+    bareNumber &&
+    !(bare && /^[0-9]+$/.test(comps[0].raw) && /^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after))
+  )
     return null;
   if (
     single &&
