@@ -186,7 +186,17 @@ function normalizeMathUncached(raw: string): string {
       let run = sup;
       while (i + 1 < s.length && SUPERSCRIPT_DIGITS[s[i + 1]] !== undefined)
         run += SUPERSCRIPT_DIGITS[s[++i]];
-      out += `^${run.length > 1 ? `{${run}}` : run}`;
+      const exp = `^${run.length > 1 ? `{${run}}` : run}`;
+      // scripts stacked on one letter (a word processor's C²ₜ, or C² ₜ): the subscript first, C_t^2
+      const j = s[i + 1] === ' ' ? i + 2 : i + 1;
+      if (SUBSCRIPT_CHARS[s[j]] !== undefined) {
+        let subRun = SUBSCRIPT_CHARS[s[j]];
+        i = j;
+        while (i + 1 < s.length && SUBSCRIPT_CHARS[s[i + 1]] !== undefined) subRun += SUBSCRIPT_CHARS[s[++i]];
+        out += `_${subRun.length > 1 ? `{${subRun}}` : subRun}${exp}`;
+        continue;
+      }
+      out += exp;
       continue;
     }
     const sub = SUBSCRIPT_CHARS[c];
@@ -270,9 +280,12 @@ function unwrapMacros(s: string): string {
 /** Bold and italic math letters (𝐡, 𝒄, 𝑓) are the plain letters for grading. */
 function mathAlphanumerics(s: string): string {
   // and the private-use glyphs of pdfTeX's tall brackets (pieces of a matrix's delimiters) are space
-  return s
-    .replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'))
-    .replace(/[\u{E000}-\u{F8FF}]/gu, ' ');
+  return (
+    s
+      // (with the holes of that block, letters kept in Letterlike Symbols: italic h is ℎ, script e is ℯ)
+      .replace(/[\u{1D400}-\u{1D7FF}ℎℊℯℴℬℰℱℋℐℒℳℛℭℌℑℜℨ]/gu, (c) => c.normalize('NFKC'))
+      .replace(/[\u{E000}-\u{F8FF}]/gu, ' ')
+  );
 }
 
 /**

@@ -133,6 +133,11 @@ describe('layout and notation seen in real extractions', () => {
     expect(evaluateNumeric(parseExpr('⌊(200 − 4 + 2)/1⌋ + 1'))).toBe(199);
     expect(equivalent(parseExpr('diag(f_{t+1}) dL/dc_{t+1}'), parseExpr('dL/dc_{t+1} * f_{t+1}'))).toBe(true);
     expect(normalizeMath('Ctilde_t')).toBe('C~_t');
+    // a word processor's math italic letters, h among them from Letterlike Symbols (ℎ)
+    expect(normalizeMath('𝑒ₖⱼ = 𝑠ₖ₋₁ · ℎⱼ')).toBe('e_{kj} = s_{k-1} * h_j');
+    // scripts stacked on one letter: the subscript is the letter's, the power is of both
+    expect(normalizeMath('tanh (𝐶² ₜ)')).toBe('tanh (C_t^2)');
+    expect(normalizeMath('𝐶²ₜ₊₁')).toBe('C_{t+1}^2');
     expect(equivalent(parseExpr('ht .* (1 - (tanh(ct))2)'), parseExpr('h_t * (1 - tanh(c_t)^2)'))).toBe(true);
     expect(equivalent(parseExpr('ot o tanh(Ct)'), parseExpr('o_t * tanh(C_t)'))).toBe(true);
   });

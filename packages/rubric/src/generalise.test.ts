@@ -385,6 +385,13 @@ describe('an answer given two ways', () => {
     );
     expect(p.review).toBe(true);
     expect(p.reasons.join(' ')).toMatch(/given two ways: 60/);
+    // what the student marks as the final answer is the answer ("first try: d … better answer: 0")
+    expect(
+      part(
+        '2b',
+        'first try: d extra parameters (size of the context)\nbetter answer: 0, the dot product and softmax have nothing to learn',
+      ),
+    ).toMatchObject({ score: 1, review: false });
     // 60 as a step towards 72 is working, not a second answer
     expect(part('3c', '4 × 15 = 60 weights, plus 4 × 3 = 12 biases, total 60 + 12 = 72')).toMatchObject({
       score: 1,

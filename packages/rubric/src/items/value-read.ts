@@ -46,6 +46,22 @@ function lineOfIndex(text: string, idx: number): number {
 
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
+  // "first try: d … better answer: 0": what the student marks as their final answer is the answer
+  const marked = finalMarker(ev.lines);
+  if (marked !== null) {
+    const read = readValue(
+      item,
+      part,
+      {
+        ...ev,
+        lines: ev.lines.map((l, i) => (i < marked.line ? '' : i === marked.line ? l.slice(marked.end) : l)),
+        equations: ev.equations.filter((e) => e.line > marked.line),
+        computations: ev.computations.filter((c) => c.line > marked.line),
+      },
+      keys,
+    );
+    if (read) return read;
+  }
   // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
   const text = normalizeMath(
     ev.lines
@@ -290,6 +306,15 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
       (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
     );
   return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
+}
+
+/** The last "final answer:", "better answer:", "corrected answer:" written, when one is: where on its line it ends. */
+function finalMarker(lines: string[]): { line: number; end: number } | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /\b(?:final|better|corrected|revised|correct)\s+answer\s*(?:is\b)?\s*[:=\-–]?/i.exec(lines[i]);
+    if (m) return { line: i, end: m.index + m[0].length };
+  }
+  return null;
 }
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
