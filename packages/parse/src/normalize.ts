@@ -109,6 +109,8 @@ const CHAR_MAP: Record<string, string> = {
  * Put it back as `prod` before the first indexed factor (`ft`, `f_t`) of the next line.
  */
 function bigOperatorLines(s: string): string {
+  // pdfTeX's ∏ glyph (a Q in the text layer) glued to what follows it: "QTt=2 ft", "Q∂c1"
+  s = s.replace(/(^|[\s(=])Q(?=T[a-z]=|∂)/g, '$1prod ');
   // a sum sign alone above `e_kj = m s_{k-1,m} h_{j,m}`: its lower limit is the lone index after `=`
   s = s.replace(/(^|\n)[ \t]*[∑Σ][ \t]*\n([^\n]*?=\s*)([a-z])(?=\s)/g, '$1$2sum_$3');
   return s.replace(

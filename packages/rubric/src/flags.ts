@@ -116,6 +116,8 @@ export function similarityPairs(
   // unlabelled lines run on: a sentence broken over two lines is still one sentence
   const unl = graded.map((_, i) => shingles([scripts?.[i]?.unlabelled.map((l) => l.text).join(' ') ?? '']));
   const every = graded.map((g, i) => new Set([...shingles(Object.values(g.texts)), ...unl[i]]));
+  // every part's word sequences, right answers' too: copied words beside shared wrong values
+  const perPart = graded.map((g) => new Map(Object.entries(g.texts).map(([id, t]) => [id, shingles([t])])));
   const shCount = new Map<string, number>();
   for (const s of every) for (const w of s) shCount.set(w, (shCount.get(w) ?? 0) + 1);
   const rare = (w: string) => (shCount.get(w) ?? 0) === 2;
@@ -176,8 +178,17 @@ export function similarityPairs(
       const onlyTheirs = new Set(
         shared.filter((w) => (count.get(w) ?? 0) === 2).map((w) => group(w.split(':')[0])),
       );
-      // … or copied words come with them
-      const byValues = byPart.size >= 3 && surprise >= SURPRISE && (onlyTheirs.size >= 2 || sentences >= 3);
+      // … or copied words come with them (in any answer, right ones too: the values already point
+      // at these two)
+      let sentencesAnywhere = 0;
+      for (const [part, sh] of perPart[a]) {
+        const other = perPart[b].get(part);
+        if (other) for (const w of sh) if (rare(w) && other.has(w)) sentencesAnywhere++;
+      }
+      const byValues =
+        byPart.size >= 3 &&
+        surprise >= SURPRISE &&
+        (onlyTheirs.size >= 2 || sentences >= 3 || sentencesAnywhere >= 6);
       // many odd word sequences no other script has are copying even when the values differ (a
       // copier who redid the arithmetic): in the tune half of the free-form corpus, independent
       // pairs shared at most 11 such 4-word sequences, copied pairs up to 26

@@ -399,3 +399,20 @@ describe('an answer given two ways', () => {
     });
   });
 });
+
+describe('4b: the product of forget gates as students write it', () => {
+  it('written out as ones, with ∏ and its limits, in words, or as pdfTeX leaves ∏ (a Q)', () => {
+    for (const w of [
+      'dL/dc_1 = dL/dc_T * 1 * 1 * ... * 1 = dL/dc_T',
+      '∂L/∂c1 contains ∂L/∂cT multiplied by 1 × 1 × ... × 1 = 1',
+      '∂L/∂c1 has the term ∂L/∂cT · ∏t=2..T ft',
+      'the factor multiplying dL/dcT is a product of ones',
+      '∂L/∂c1 = ∂L/∂cT QTt=2 ft + (local terms)',
+    ])
+      expect(item('4b', `With f_t = 1: ${w}. So the gradient does not vanish.`, 'product').awarded, w).toBe(
+        1,
+      );
+    // a 1 × 1 convolution is no product of gates
+    expect(item('4b', 'f_t = 1 so the gradient does not vanish; a 1 × 1 conv', 'product').awarded).toBe(0);
+  });
+});

@@ -281,6 +281,35 @@ describe('similarity from copied sentences alone', () => {
       false,
     ]);
   });
+  it('wrong values a few share, with the same words in a right answer, flag the two who share both', () => {
+    const wrongs =
+      '## 3c\n4 × (3 × 7 + 3) = 96\n## 5\n(200 + 2 − 4)/2 + 1 = 100, total = 100 × 100 × 48 + 100 × 100 × 30 = 780,000\n## 1b.i\nC_t = [0.9, 0.33, 0.71]';
+    const said =
+      '## 4b\ndL/dc_1 = dL/dc_T ∏ f_t and with f_t = 1 the cell state behaves like a long quiet river carrying every ripple back unchanged, so the gradient does not vanish';
+    const own = (k: number) =>
+      `## 4b\ndL/dc_1 = dL/dc_T ∏ f_t; student ${k} says with f_t = 1 the gradient does not vanish at all`;
+    // a class of 100: the wrong values are six students' (not rare enough alone), the words two's
+    const res = gradeBatch(rubric, ctx, [
+      { file: 'p.pdf', script: scriptFromText(`Name: P\nRoll: 20CS10051\n${wrongs}\n${said}`) },
+      { file: 'q.pdf', script: scriptFromText(`Name: Q\nRoll: 20CS10052\n${wrongs}\n${said}`) },
+      ...[0, 1, 2, 3].map((k) => ({
+        file: `r${k}.pdf`,
+        script: scriptFromText(`Name: R${k}\nRoll: 20CS1007${k}\n${wrongs}\n${own(100 + k)}`),
+      })),
+      ...Array.from({ length: 94 }, (_, k) => ({
+        file: `o${k}.pdf`,
+        script: scriptFromText(`Name: O${k}\nRoll: 20CS1${String(k).padStart(4, '0')}\n${full}\n${own(k)}`),
+      })),
+    ]);
+    expect(res.slice(0, 6).map((r) => r.flags.includes('similarity'))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
   it('a short shared phrase is not', () => {
     const short = 'the border that padding put back';
     const res = gradeBatch(rubric, ctx, [
