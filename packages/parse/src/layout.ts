@@ -46,9 +46,46 @@ const DERIV = /^[∂d𝜕][A-Za-zΑ-ω]/u;
  */
 const STRAY = /^(?:[˜ˆ¨˙¯´`^~]|\d)$/;
 
-function fractionClusters(l: LayoutLine): { fracs: Cluster[]; stray: Cluster[] } {
+/**
+ * A tall delimiter set beside a displayed fraction (`\left( 1 - \tanh^2 c_t \right)`): pdfTeX puts its
+ * glyph on the numerators' row, as cmex's character codes (0 and 1 are ( and ), 2 and 3 are [ and ],
+ * 16–19 and 32–35 bigger parens) or as pieces (⎛ ⎞, Adobe's private-use pieces); the middle row has
+ * no bracket at all. Which bracket each is.
+ */
+function tallDelimiter(text: string): string | null {
+  if (text.length !== 1) return null;
+  const c = text.codePointAt(0)!;
+  const cmex: Record<number, string> = {
+    0: '(',
+    1: ')',
+    2: '[',
+    3: ']',
+    16: '(',
+    17: ')',
+    18: '(',
+    19: ')',
+    32: '(',
+    33: ')',
+    34: '[',
+    35: ']',
+  };
+  if (cmex[c]) return cmex[c];
+  if ('⎛⎜⎝'.includes(text) || (c >= 0xf8eb && c <= 0xf8ed)) return '(';
+  if ('⎞⎟⎠'.includes(text) || (c >= 0xf8f6 && c <= 0xf8f8)) return ')';
+  if ('⎡⎢⎣'.includes(text) || (c >= 0xf8ee && c <= 0xf8f0)) return '[';
+  if ('⎤⎥⎦'.includes(text) || (c >= 0xf8f9 && c <= 0xf8fb)) return ']';
+  return null;
+}
+
+function fractionClusters(l: LayoutLine): { fracs: Cluster[]; stray: Cluster[]; delims: Cluster[] } {
   const cs = clusters(l.words);
-  return { fracs: cs.filter((c) => !STRAY.test(c.text)), stray: cs.filter((c) => STRAY.test(c.text)) };
+  const delims = cs.filter((c) => tallDelimiter(c.text) !== null);
+  const rest = cs.filter((c) => tallDelimiter(c.text) === null);
+  return {
+    fracs: rest.filter((c) => !STRAY.test(c.text)),
+    stray: rest.filter((c) => STRAY.test(c.text)),
+    delims,
+  };
 }
 
 function isFractionRow(l: LayoutLine | undefined): l is LayoutLine {
@@ -90,6 +127,9 @@ function merge(num: LayoutLine, den: LayoutLine, mid: LayoutLine | null): string
   });
   if (mid) for (const c of clusters([...mid.words, ...strayDigits])) items.push({ x: c.x0, text: c.text });
   else for (const w of strayDigits) items.push({ x: w.box.x, text: w.text });
+  // the tall brackets back in the line (from one row: the top piece and the bottom one are one bracket)
+  for (const c of n0.delims.length ? n0.delims : d0.delims)
+    items.push({ x: c.x0, text: tallDelimiter(c.text)! });
   return items
     .sort((a, b) => a.x - b.x)
     .map((i) => i.text)
