@@ -313,10 +313,13 @@ function notationForms(s: string): string {
         /([A-Za-z~])_\(([\w+\-\s]{1,7})\)/g,
         (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`,
       )
+      // ⊙ typed as "(.)" or "(*)"; a subscript typed without braces before its offset: C_t-1, c_t+1
+      .replace(/\(\s*[.*]\s*\)/g, '*')
+      .replace(/(?<=\b[A-Za-z]~?)_([tTkj])([+-]1)(?![\w.])/g, '_{$1$2}')
       .replace(/:=|≜|≡/g, '=')
       .replace(/[⋯…]/g, '...')
       .replace(/\b(?:del|partial)\s*([A-Za-z])\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g, 'd$1/d')
-      .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]))/g, 'dL/d')
+      .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]|[tT](?:[+-]1)?\b))/g, 'dL/d')
   );
 }
 

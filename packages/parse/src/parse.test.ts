@@ -137,6 +137,9 @@ describe('layout and notation seen in real extractions', () => {
     expect(normalizeMath('𝑒ₖⱼ = 𝑠ₖ₋₁ · ℎⱼ')).toBe('e_{kj} = s_{k-1} * h_j');
     // scripts stacked on one letter: the subscript is the letter's, the power is of both
     expect(normalizeMath('tanh (𝐶² ₜ)')).toBe('tanh (C_t^2)');
+    // ⊙ typed as (.), a subscript typed without braces before its offset
+    expect(normalizeMath('f_t (.) C_t-1 + c_t+1')).toBe('f_t * C_{t-1} + c_{t+1}');
+    expect(normalizeMath('h_t - 1 and 0.5_t-1.5')).toBe('h_t - 1 and 0.5_t-1.5');
     expect(normalizeMath('𝐶²ₜ₊₁')).toBe('C_{t+1}^2');
     expect(equivalent(parseExpr('ht .* (1 - (tanh(ct))2)'), parseExpr('h_t * (1 - tanh(c_t)^2)'))).toBe(true);
     expect(equivalent(parseExpr('ot o tanh(Ct)'), parseExpr('o_t * tanh(C_t)'))).toBe(true);

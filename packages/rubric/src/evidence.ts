@@ -74,6 +74,39 @@ function hasArithmetic(e: Expr): boolean {
   return e.k === 'bin' || e.k === 'call' || (e.k === 'vec' && e.items.some(hasArithmetic));
 }
 
+// the model's own symbols: a student's shorthand is never one of these
+const MODEL_SYMBOLS = new Set(['c', 'h', 'f', 'i', 'o', 's', 'x', 'y', 'W', 'b', 'L', 'C', 'V', 'e']);
+
+/**
+ * A shorthand the student defines for a derivative of the loss (`δ_t := ∂L/∂c_t`, `g_t = dL/dc_t`)
+ * written out wherever it is used after the definition, at any index (`δ_{t+1}` is `dL/dc_{t+1}`),
+ * so their expression reads in the rubric's terms. Lines without a definition are kept as written.
+ */
+function withDefinitions(lines: string[]): string[] {
+  const defs: { at: number; end: number; base: string; target: string }[] = [];
+  lines.forEach((raw, at) => {
+    const re = /(?:^|[\s,;:(])([A-Za-zδΔ])_\{?([a-z])\}?\s*=\s*dL\/d([A-Za-z])_\{?([a-z])\}?(?=$|[\s,;.)])/g;
+    const line = normalizeMath(raw);
+    for (let m = re.exec(line); m; m = re.exec(line))
+      if (m[2] === m[4] && !MODEL_SYMBOLS.has(m[1]))
+        defs.push({ at, end: m.index + m[0].length, base: m[1], target: m[3] });
+  });
+  if (!defs.length) return lines;
+  return lines.map((raw, i) => {
+    const mine = defs.filter((d) => i >= d.at);
+    if (!mine.length) return raw;
+    let line = normalizeMath(raw);
+    for (const d of mine) {
+      const esc = d.base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const use = new RegExp(`(?<![A-Za-z/])${esc}_(\\{[^{}]{1,6}\\}|[A-Za-z0-9](?:[+-]1)?)`, 'g');
+      const write = (t: string) => t.replace(use, (_m, idx: string) => `dL/d${d.target}_${idx}`);
+      // the definition itself stays as the student wrote it
+      line = i === d.at ? line.slice(0, d.end) + write(line.slice(d.end)) : write(line);
+    }
+    return line;
+  });
+}
+
 export function analyse(answer: PartAnswer): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
@@ -82,7 +115,7 @@ export function analyse(answer: PartAnswer): Evidence {
       ? linearizeFractions(linearizeColumnVectors(answer.lines))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
-  const lines = folded.map((l) => l.text);
+  const lines = withDefinitions(folded.map((l) => l.text));
   const equations = findEquations(lines);
   const computations: Computation[] = [];
   for (const eq of equations) {

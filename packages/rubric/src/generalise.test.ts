@@ -416,3 +416,30 @@ describe('4b: the product of forget gates as students write it', () => {
     expect(item('4b', 'f_t = 1 so the gradient does not vanish; a 1 × 1 conv', 'product').awarded).toBe(0);
   });
 });
+
+describe("the student's own shorthand for a derivative", () => {
+  it("δ_t := ∂L/∂c_t, D_t = dL/dc_t, pdfTeX δct: read in the rubric's terms at any index", () => {
+    const relations = 'h_t = o_t tanh(c_t), c_{t+1} = f_{t+1} c_t + i_{t+1} g_{t+1}';
+    for (const w of [
+      `Let δ_t := ∂L/∂c_t. ${relations}\nδ_t = ∂L/∂h_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + δ_{t+1} ⊙ f_{t+1}`,
+      `Write D_t = dL/dc_t. Since ${relations}, D_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + D_{t+1} * f_{t+1}`,
+      `Write δct = ∂L/∂ct, δht = ∂L/∂ht. Since ${relations},\nδct = δht ⊙ ot ⊙ (1 − tanh^{2}(ct)) + δct+1 ⊙ ft+1`,
+    ])
+      expect(part('4a', w), w).toMatchObject({ score: 5, review: false });
+    // a model symbol is never taken as a shorthand
+    expect(part('4a', 'h_t = dL/dc_t\nh_t = 2').score).toBe(0);
+  });
+});
+
+describe('the formula as students type it', () => {
+  it('gates without their time index, ⊙ typed as (.), a subscript without braces (C_t-1)', () => {
+    for (const f of ['f_t (.) C_t-1 + i_t (.) C~_t', 'f ⊙ C_{t-1} + i ⊙ C̃', 'f * C_t-1 + i * C~']) {
+      const p = part('1b.i', `C_t = ${f}\n= {0.2, 0.2, 0} + {0.5, 0, 0.05}\n= {0.7, 0.2, 0.05}`);
+      expect([p.score, p.review], f).toEqual([1, false]);
+    }
+    // the wrong gate on C_{t-1} is still the wrong formula
+    expect(
+      part('1b.i', 'C_t = i ⊙ C_{t-1} + f ⊙ C̃\n= {0.2, 0, 0.4} + {0.5, 0, 0}\n= {0.7, 0, 0.4}').score,
+    ).toBe(0);
+  });
+});

@@ -12,6 +12,7 @@ import {
   normalizeProse,
   parseExpr,
   sameShape,
+  symbolsOf,
   tryParseExpr,
 } from '@grader/parse';
 import type { GradingContext } from '../context.ts';
@@ -28,6 +29,10 @@ import { readValue } from './value-read.ts';
 function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
   if (!item.formula) return null;
   const key = parseExpr(item.formula);
+  // the gates written without their time index (f ⊙ C_{t-1} + i ⊙ C̃) are the formula's f_t, i_t, C̃_t
+  const aliases = Object.fromEntries(
+    [...symbolsOf(key)].filter((n) => /_t$/.test(n)).map((n) => [n.replace(/_t$/, ''), n]),
+  );
   const names = item.names.map(canonicalSymbol);
   let sawEquation = false;
   for (const eq of ev.equations) {
@@ -39,12 +44,12 @@ function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
       const syms = s.tokens.filter((t) => t.t === 'sym').length;
       if (!s.expr || syms === 0 || s.tokens.filter((t) => t.t === 'num').length >= syms) continue;
       sawEquation = true;
-      if (equivalent(s.expr, key)) return true;
+      if (equivalent(s.expr, key, { aliases })) return true;
       // a spaced letter x between two symbols is a product sign (`f_t x C_{t-1}`), not a variable
       const crossed = / x (?=[A-Za-z(])/.test(s.text)
         ? tryParseExpr(normalizeMath(s.text.replace(/ x (?=[A-Za-z(])/g, ' * ')))
         : null;
-      if (crossed && equivalent(crossed, key)) return true;
+      if (crossed && equivalent(crossed, key, { aliases })) return true;
     }
   }
   return sawEquation ? false : null;
