@@ -302,6 +302,16 @@ describe('work written somewhere the grader does not grade it: a person looks', 
     // with no such working anywhere, the bare answer is a confident 0
     const bare = grade('## 1b.i\nC_t = [0.7, 0.2, 0.05]\n## 1b.ii\nh_t = [0.6044, 0, 0]');
     expect([bare.parts['1b.ii'].score, bare.parts['1b.ii'].review]).toEqual([0, false]);
+    // h_t itself computed under 1(b)(i) and restated under (ii): its working, credited
+    const there = grade(
+      '## 1b.i\nC_t = [0.7, 0.2, 0.05]\nh_t = o_t ⊙ tanh(C_t) = [1·tanh(0.7), 0·tanh(0.2), 0·tanh(0.05)] = [0.604, 0, 0]\n## 1b.ii\nh_t = [0.604, 0, 0]',
+    );
+    expect([there.parts['1b.ii'].score, there.parts['1b.ii'].review]).toEqual([1, false]);
+    // a reason for 3(a) given only under 3(b) does not count (each keeps to its own label)
+    const q3 = grade(
+      '## 3a\nW_f is 3 × 5\n## 3b\n[h, x] has 3 + 2 = 5 entries, W_f 3 × 5; b_f is 3 × 1, one per unit',
+    );
+    expect(q3.parts['3a'].score).toBe(0);
   });
   it('a correction written outside the answers names the part', () => {
     const text = '## 1b.i\nC_t = (1×0.2+1×0.5, 0.5×0.4+0×0, 0.8+0.5×0.1) = (0.7, 0.2, 0.85)';

@@ -238,6 +238,22 @@ function gradeValue(
           )
         : undefined;
       if (!near) return { ...result(0, `${said} but ${missing}`), bare: true };
+      // the sibling's answer computes this very value (one computation for both sub-parts, its
+      // result restated here): that is this part's working, as markers read it
+      // (a value whose work may be a reason — 3a's 3 + 2 = 5 — keeps to its own label, as the
+      // course's graders do)
+      if (
+        !work.counts.includes('reason') &&
+        computationFor(
+          near.ev,
+          targets.filter((t) => t !== 0),
+        ) !== null
+      )
+        return result(
+          item.points,
+          `${said}, with the working shown under ${near.id}`,
+          Math.min(read.conf, 0.9),
+        );
       return result(
         0,
         `${said}; no working under its own label, but the answer to ${near.id} computes it: a person checks whether that is this part's working`,
