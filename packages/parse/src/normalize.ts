@@ -303,7 +303,8 @@ function notationForms(s: string): string {
       // "i.e." and "e.g." end a formula ("e_kj = s_k^T h_j i.e. the dot product")
       .replace(/\b(?:i\.\s?e|e\.\s?g)\.(?=\s|,|$)/gi, ';')
       // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
-      .replace(/(?<=[A-Za-z0-9}\])]\s)\.(?=\s+[A-Za-z(])/g, '*')
+      // (on one line, after a symbol: "… × 3 ." ending a sentence before the next line is a full stop)
+      .replace(/(?<=(?:[A-Za-z}\])]|_[A-Za-z0-9+\-{}]*[0-9])[ \t])\.(?=[ \t]+[A-Za-z(])/g, '*')
       // and so is an unspaced one between two time-indexed symbols: `f_t.C_{t-1}`, `ft.Ct-1`
       .replace(
         /(?<=\b[A-Za-z]~?_?\{?[tTkjn](?:[-+]1)?\}?)\.(?=[A-Za-z]~?_?\{?[tTkjn](?:[-+]1)?\}?(?![A-Za-z]))/g,

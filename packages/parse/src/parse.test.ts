@@ -137,6 +137,10 @@ describe('layout and notation seen in real extractions', () => {
     expect(normalizeMath('𝑒ₖⱼ = 𝑠ₖ₋₁ · ℎⱼ')).toBe('e_{kj} = s_{k-1} * h_j');
     // scripts stacked on one letter: the subscript is the letter's, the power is of both
     expect(normalizeMath('tanh (𝐶² ₜ)')).toBe('tanh (C_t^2)');
+    // a spaced full stop: a dot product between symbols, the end of a sentence after a number
+    expect(normalizeMath('e = s_{k-1} . h_j')).toBe('e = s_{k-1} * h_j');
+    expect(normalizeMath('e_kj = s_k-1 . h_j')).toBe('e_kj = s_{k-1} * h_j');
+    expect(normalizeMath('Output: 199 × 199 × 3 .\nPointwise')).toBe('Output: 199 * 199 * 3 .\nPointwise');
     // ⊙ typed as (.), a subscript typed without braces before its offset
     expect(normalizeMath('f_t (.) C_t-1 + c_t+1')).toBe('f_t * C_{t-1} + c_{t+1}');
     expect(normalizeMath('h_t - 1 and 0.5_t-1.5')).toBe('h_t - 1 and 0.5_t-1.5');
