@@ -453,3 +453,18 @@ describe('the formula as students type it', () => {
     ).toBe(0);
   });
 });
+
+describe('4b: the gradient reaching c_1 unchanged, as maths or in plain words', () => {
+  it('∂L/∂c_1 = ∂L/∂c_T with f = 1, "stays the same", "does not go to zero", "copied back"', () => {
+    for (const w of [
+      'If ft = 1, every factor ∂ct+1/∂ct is 1, so ∂L/∂c1 = ∂L/∂cT.',
+      'f = 1 => dL/dc_1 = dL/dc_T + sum of h terms',
+      'If f_t = 1 all the memory is kept, so ∂L/∂c1 does not go to zero.',
+      'With f_t = 1 the cell state is copied forward, so the gradient is just copied back.',
+      'If ft = 1 we multiply by 1 every time and the gradient stays the same.',
+    ])
+      expect(item('4b', w, 'no_vanish').awarded, w).toBe(1);
+    // the product of the gates is not the gradient arriving unchanged
+    expect(item('4b', 'With f_t = 1, dL/dc_1 = dL/dc_T * f_2 f_3', 'no_vanish').awarded).toBe(0);
+  });
+});
