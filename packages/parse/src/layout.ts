@@ -139,6 +139,37 @@ function merge(num: LayoutLine, den: LayoutLine, mid: LayoutLine | null): string
 const right = (w: LayoutWord) => w.box.x + w.box.w;
 
 /**
+ * A tall bracket is drawn from the top of the rows it spans, so the text layer may put it on the row
+ * above its own (a fraction's denominators), lower than that row's words: it goes back to the line
+ * below, whose text is then rebuilt with the bracket in its place.
+ */
+function delimitersToTheirLine(lines: LayoutLine[]): LayoutLine[] {
+  const out = lines.map((l) => ({ ...l, words: [...l.words] }));
+  const moved = new Set<number>();
+  for (let i = 0; i + 1 < out.length; i++) {
+    const others = out[i].words.filter((w) => tallDelimiter(w.text) === null && w.text.trim());
+    if (!out[i + 1].words.length) continue;
+    // (a line of nothing but brackets is theirs too)
+    const y = others.length
+      ? others.reduce((s, w) => s + w.box.y, 0) / others.length
+      : Number.NEGATIVE_INFINITY;
+    const low = out[i].words.filter((w) => tallDelimiter(w.text) !== null && w.box.y - y > 3);
+    if (!low.length) continue;
+    out[i].words = out[i].words.filter((w) => !low.includes(w));
+    out[i + 1].words.push(...low);
+    moved.add(i);
+    moved.add(i + 1);
+  }
+  for (const i of moved)
+    out[i].text = clusters(out[i].words)
+      .map((c) => [...c.text].map((ch) => (tallDelimiter(ch) ? ` ${tallDelimiter(ch)} ` : ch)).join(''))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return out;
+}
+
+/**
  * Inline (text-style) fractions: pdfTeX stacks the numerator and denominator of ∂L/∂c_t inside the
  * line (`∂c∂L`), and the denominator's subscripts fall onto a line of their own below (`t t t+1`).
  * Returns the line rebuilt with `∂L/∂c_t`, and whether the line below was used; null when the line
@@ -258,7 +289,8 @@ function numericFraction(three: [LayoutLine, LayoutLine, LayoutLine]): string | 
  * Lines with typeset fractions of derivatives folded into one line each; other lines unchanged.
  * Returns each output line with the index of the first input line it came from.
  */
-export function linearizeFractions(lines: LayoutLine[]): Array<{ text: string; from: number }> {
+export function linearizeFractions(input: LayoutLine[]): Array<{ text: string; from: number }> {
+  const lines = delimitersToTheirLine(input);
   const out: Array<{ text: string; from: number }> = [];
   for (let i = 0; i < lines.length; i++) {
     const three = [lines[i], lines[i + 1], lines[i + 2]];
@@ -291,6 +323,8 @@ export function linearizeFractions(lines: LayoutLine[]): Array<{ text: string; f
       if (inline.usedBelow) i += 1;
       continue;
     }
+    // (a line whose brackets went to the line below is gone: the equation runs on across it)
+    if (!a.words.length && input[i].words.length) continue;
     out.push({ text: a.text, from: i });
   }
   return out;

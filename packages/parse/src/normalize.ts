@@ -316,7 +316,7 @@ function notationForms(s: string): string {
       )
       // ⊙ typed as "(.)" or "(*)"; a subscript typed without braces before its offset: C_t-1, c_t+1
       .replace(/\(\s*[.*]\s*\)/g, '*')
-      .replace(/(?<=\b[A-Za-z]~?)_([tTkj])([+-]1)(?![\w.])/g, '_{$1$2}')
+      .replace(/(?<=(?:^|[^A-Za-z])d?[A-Za-z]~?)_([tTkj])([+-]1)(?!\w|\.\d)/g, '_{$1$2}')
       .replace(/:=|≜|≡/g, '=')
       .replace(/[⋯…]/g, '...')
       .replace(/\b(?:del|partial)\s*([A-Za-z])\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g, 'd$1/d')

@@ -86,7 +86,8 @@ function readIdent(s: string, i: number): IdentRead | null {
       sub = m[0];
       k += m[0].length;
       // c_t+1 (subscript written without braces, no spaces) means c_{t+1}
-      const ext = /^[+-]\d(?![\d.\w])/.exec(s.slice(k));
+      // (a full stop after it ends the sentence: `c_t+1.`; a decimal does not: `c_t+1.5`)
+      const ext = /^[+-]\d(?!\d|\.\d|\w)/.exec(s.slice(k));
       if (ext && /[A-Za-z]$/.test(sub)) {
         sub += ext[0];
         k += ext[0].length;
@@ -121,7 +122,7 @@ function readIdent(s: string, i: number): IdentRead | null {
     transpose = true;
   }
   if (!transpose) {
-    const ext = /^[+-]\d(?![\d.])/.exec(s.slice(k));
+    const ext = /^[+-]\d(?!\d|\.\d)/.exec(s.slice(k));
     if (ext && /[A-Za-z]$/.test(sub)) {
       sub += ext[0];
       k += ext[0].length;
