@@ -298,7 +298,7 @@ describe('work written somewhere the grader does not grade it: a person looks', 
     const g = grade(
       '## 1b.i\nk C tanh(C) o h\n1 0.7 0.6044 1 0.6044\n2 0.2 0.1974 0 0\n3 0.05 0.05 0 0\nC_t = [0.7, 0.2, 0.05]\n## 1b.ii\nh_t = [0.6044, 0, 0]',
     );
-    expect([g.parts['1b.ii'].score, g.parts['1b.ii'].review]).toEqual([0, true]);
+    expect([g.parts['1b.ii'].score, g.parts['1b.ii'].review]).toEqual([1, false]);
     // with no such working anywhere, the bare answer is a confident 0
     const bare = grade('## 1b.i\nC_t = [0.7, 0.2, 0.05]\n## 1b.ii\nh_t = [0.6044, 0, 0]');
     expect([bare.parts['1b.ii'].score, bare.parts['1b.ii'].review]).toEqual([0, false]);

@@ -242,12 +242,18 @@ function gradeValue(
       // result restated here): that is this part's working, as markers read it
       // (a value whose work may be a reason — 3a's 3 + 2 = 5 — keeps to its own label, as the
       // course's graders do)
+      // (so does a table there holding every step of it: tanh of each element of C_t for h_t)
+      const nearNumbers = findNumbers(near.ev.lines.join('\n'));
+      const written = (v: number) => nearNumbers.some((n) => closeTo(n.value, v, { abs: 0.0005, rel: 0 }));
+      const everyStep =
+        steps.length >= 1 && steps.every(written) && targets.filter((t) => t !== 0).every(written);
       if (
         !work.counts.includes('reason') &&
-        computationFor(
-          near.ev,
-          targets.filter((t) => t !== 0),
-        ) !== null
+        (everyStep ||
+          computationFor(
+            near.ev,
+            targets.filter((t) => t !== 0),
+          ) !== null)
       )
         return result(
           item.points,
