@@ -337,6 +337,8 @@ function normalizeProseUncached(raw: string): string {
       // contractions typed without their apostrophe, and shorthand: "doesnt", "wont", "w/o"
       .replace(/\b(does|do|did|is|are|was|were|can|could|would|should|has|have|had|wo)nt\b/g, "$1n't")
       .replace(/\bw\/o\b/g, 'without')
+      // a word hyphenated at the end of a justified line: "undimin-\nished", "shrink- ing"
+      .replace(/([a-z]{2})-\s*\n\s*([a-z]{2})/g, '$1$2')
       .replace(/\s+/g, ' ')
       .trim()
   );

@@ -462,6 +462,9 @@ describe('4b: the gradient reaching c_1 unchanged, as maths or in plain words', 
       'If f_t = 1 all the memory is kept, so ∂L/∂c1 does not go to zero.',
       'With f_t = 1 the cell state is copied forward, so the gradient is just copied back.',
       'If ft = 1 we multiply by 1 every time and the gradient stays the same.',
+      // a word hyphenated across a justified line, a gate indexed k
+      'For fk = 1 the error from step T flows back to step 1 undimin-\nished.',
+      'Put ft = 1: the error at the last step reaches the first cell state with gain exactly 1.',
     ])
       expect(item('4b', w, 'no_vanish').awarded, w).toBe(1);
     // the product of the gates is not the gradient arriving unchanged
