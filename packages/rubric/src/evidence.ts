@@ -12,6 +12,7 @@ import {
   normalizeMath,
   normalizeProse,
   parseExpr,
+  parseNumber,
   symbolsOf,
   tokenize,
   type Value,
@@ -107,6 +108,15 @@ function withDefinitions(lines: string[]): string[] {
   });
 }
 
+function tryEvaluate(text: string): number | null {
+  try {
+    const v = evaluateNumeric(parseExpr(text.replace(/(?<=\d),(?=\d{3})/g, '')));
+    return typeof v === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 export function analyse(answer: PartAnswer): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
@@ -134,6 +144,21 @@ export function analyse(answer: PartAnswer): Evidence {
       computations.push({ value: v, stated, line: eq.line, text: eq.text });
     });
   }
+  // a table's row: a product and, in the next cell, what it comes to, with no `=` between them
+  // ("Depthwise   199 × 199 × 3 × 4 × 4   1,900,848"): the arithmetic evaluates, so it is a computation
+  lines.forEach((raw, line) => {
+    const t = normalizeMath(raw);
+    for (const m of t.matchAll(
+      /((?:\d[\d,]*(?:\.\d+)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
+    )) {
+      const value = tryEvaluate(m[1]);
+      const result = parseNumber(m[2]);
+      if (value === null || result === null || Math.abs(value - result) > 1e-6 * Math.max(1, result))
+        continue;
+      if (computations.some((c) => c.line === line && c.value === value)) continue;
+      computations.push({ value, stated: [result], line, text: m[0] });
+    }
+  });
   // lines with mathematics that no fully-parsed equation covers
   // lines with arithmetic that neither a parsed equation nor an evaluation accounts for, and
   // equations whose formula side could not be parsed

@@ -471,3 +471,14 @@ describe('4b: the gradient reaching c_1 unchanged, as maths or in plain words', 
     expect(item('4b', 'With f_t = 1, dL/dc_1 = dL/dc_T * f_2 f_3', 'no_vanish').awarded).toBe(0);
   });
 });
+
+describe('a table row: the product, then what it comes to', () => {
+  it('"Depthwise  199 × 199 × 3 × 4 × 4  1,900,848" is a computation; a product beside another number is not', () => {
+    const rows =
+      'Output (200 − 4 + 2×1)/1 + 1 = 199, so 199 × 199 × 3 and 199 × 199 × 10\nStep Calculation Multiplications\nDepthwise 199 × 199 × 3 × 4 × 4 1,900,848\nPointwise 199 × 199 × 10 × 3 1,188,030\nTotal 3,088,878';
+    expect(part('5', rows)).toMatchObject({ score: 3, review: false });
+    const wrong =
+      'Depthwise 199 × 199 × 3 × 4 × 4 1,900,000\nPointwise 199 × 199 × 10 × 3 1,188,000\nTotal 3,088,878';
+    expect(item('5', wrong, 'multiplications').awarded).toBe(0);
+  });
+});
