@@ -482,3 +482,12 @@ describe('a table row: the product, then what it comes to', () => {
     expect(item('5', wrong, 'multiplications').awarded).toBe(0);
   });
 });
+
+describe('a result after an implication', () => {
+  it('"4 gates ⇒ 72" is the answer, stated', () => {
+    expect(part('3c', 'per gate: 3×2 + 3×3 + 3 = 6 + 9 + 3 = 18\n4 gates ⇒ 72')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+});

@@ -301,6 +301,9 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
     /=\s*$/.test(text.slice(lineStart, x.start)) ||
     // set apart as the result: alone on its line, boxed or after "Ans:", "Total:", "⇒"
     standsAlone(text.slice(lineStart, x.start), text.slice(x.end, lineEnd)) ||
+    // the end of a line after an implication ("4 gates ⇒ 72", "so 72")
+    (/(?:=>|⇒|∴|->|→|\bso|\bhence|\bthus|\btherefore|\bgives)\s*$/i.test(text.slice(lineStart, x.start)) &&
+      /^[\s.)\]]*(?:params?|parameters?|weights?|mult\w*)?[\s.]*$/i.test(text.slice(x.end, lineEnd))) ||
     // the value an equation above ends in, written again as the answer
     nums.some(
       (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
