@@ -317,6 +317,17 @@ function notationForms(s: string): string {
       // ⊙ typed as "(.)" or "(*)"; a subscript typed without braces before its offset: C_t-1, c_t+1
       .replace(/\(\s*[.*]\s*\)/g, '*')
       .replace(/(?<=(?:^|[^A-Za-z])d?[A-Za-z]~?)_([tTkj])([+-]1)(?!\w|\.\d)/g, '_{$1$2}')
+      // ⟨a, b⟩ is the dot product of a and b; `@` is a matrix product; `s[k-1]`, `e[k, j]` index
+      .replace(/[⟨<]\s*([^⟨⟩<>,=]+?)\s*,\s*([^⟨⟩<>,=]+?)\s*[⟩>]/g, '($1 * $2)')
+      .replace(/(?<=[\w\])}])\s*@\s*(?=[\w([])/g, ' * ')
+      .replace(/\b([A-Za-z])\[\s*([ijklmntT])\s*,\s*([ijklmntT])\s*\]/g, '$1_{$2$3}')
+      .replace(
+        /\b([A-Za-z])\[\s*([ijklmntT](?:\s*[+-]\s*1)?)\s*\]/g,
+        (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`,
+      )
+      // "(= s_{k-1} · h_j)": another side of the same equation, set in brackets
+      // (not a rounded number: "(≈ 3.06 million)" stays an aside)
+      .replace(/\(\s*=\s*([A-Za-z][^()]*)\)/g, '= $1')
       .replace(/:=|≜|≡/g, '=')
       .replace(/[⋯…]/g, '...')
       .replace(/\b(?:del|partial)\s*([A-Za-z])\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g, 'd$1/d')

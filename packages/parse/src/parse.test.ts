@@ -141,6 +141,12 @@ describe('layout and notation seen in real extractions', () => {
     expect(normalizeMath('e = s_{k-1} . h_j')).toBe('e = s_{k-1} * h_j');
     expect(normalizeMath('e_kj = s_k-1 . h_j')).toBe('e_kj = s_{k-1} * h_j');
     expect(normalizeMath('Output: 199 × 199 × 3 .\nPointwise')).toBe('Output: 199 * 199 * 3 .\nPointwise');
+    // an inner-product bracket, numpy's @ and indexing, another side set in brackets
+    expect(normalizeMath('e[k, j] = s[k-1] @ h[j]')).toBe('e_{kj} = s_{k-1} * h_{j}');
+    expect(normalizeMath('e = ⟨s_{k-1}, h_j⟩')).toBe('e = (s_{k-1} * h_j)');
+    expect(normalizeMath('e_kj = s^T h (= s · h)')).toBe('e_kj = s^T h = s * h');
+    expect(normalizeMath('W[h, x] + b')).toBe('W[h, x] + b');
+    expect(normalizeMath('= 30,57,912 (= 3.06 million)')).toBe('= 30,57,912 (= 3.06 million)');
     // ⊙ typed as (.), a subscript typed without braces before its offset
     expect(normalizeMath('f_t (.) C_t-1 + c_t+1')).toBe('f_t * C_{t-1} + c_{t+1}');
     expect(normalizeMath('h_t - 1 and 0.5_t-1.5')).toBe('h_t - 1 and 0.5_t-1.5');
