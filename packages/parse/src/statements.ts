@@ -190,9 +190,17 @@ export function findMappings(lines: string[]): Mapping[] {
   const out: Mapping[] = [];
   lines.forEach((raw, line) => {
     const toks = itAsSymbol(tokenize(raw));
+    // a note in brackets after a position ("4 (second sigmoid, meets C~_t at 5)") maps nothing
+    const depth: number[] = [];
+    let d = 0;
+    for (const t of toks) {
+      if (t.t === 'op' && t.v === ')') d = Math.max(0, d - 1);
+      depth.push(d);
+      if (t.t === 'op' && t.v === '(') d++;
+    }
     for (let i = 0; i < toks.length; i++) {
       const a = toks[i];
-      if (a.t !== 'sym') continue;
+      if (a.t !== 'sym' || depth[i] > 0) continue;
       let j = i + 1;
       // separators between a name and its number
       while (

@@ -491,3 +491,13 @@ describe('a result after an implication', () => {
     });
   });
 });
+
+describe('1(a): a note in brackets after a position', () => {
+  it('"iₜ : 4 (second sigmoid, meets C̃ₜ at 5)" gives C̃ₜ no second position', () => {
+    const p = part(
+      '1a',
+      'i. fₜ : 3 (first sigmoid)\nii. iₜ : 4 (second sigmoid, meets C̃ₜ at 5)\niii. oₜ : 8\niv. Cₜ : 10\nv. Cₜ₋₁ : 1\nvi. C̃ₜ : 6 (tanh layer)',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+});
