@@ -136,7 +136,23 @@ function readIdent(s: string, i: number): IdentRead | null {
 }
 
 /** Tokenize one line (or expression) of text. Positions index the normalised text. */
+// Grading tokenizes the same lines many times over (each item of each part reads them): the
+// tokens of a line are computed once per process (a bounded cache; callers get their own array).
+const tokenCache = new Map<string, readonly Token[]>();
+const TOKEN_CACHE_LIMIT = 20_000;
+
 export function tokenize(input: string, alreadyNormalised = false): Token[] {
+  const key = alreadyNormalised ? `\u0001${input}` : input;
+  let toks = tokenCache.get(key);
+  if (!toks) {
+    toks = Object.freeze(tokenizeUncached(input, alreadyNormalised).map((t) => Object.freeze(t)));
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(key, toks);
+  }
+  return [...toks];
+}
+
+function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
   // `4x18`, `3 X 5`: a letter x between numbers is a product (ASCII and OCR'd handwriting)
   const s = ocrDigitsInText(alreadyNormalised ? input : normalizeMath(input))
     .replace(/(\d)(\s*)[xX](\s*)(?=[\d(.])/g, '$1$2*$3')
