@@ -234,6 +234,22 @@ describe('batch flags', () => {
   });
 });
 
+describe('organisation: questions in another order', () => {
+  const body = (qs: string[]) => qs.map((q) => `## ${q}\nsome answer to ${q}`).join('\n');
+  const flags = (text: string, unlabelled: string[] = []) =>
+    gradeBatch(rubric, ctx, [
+      { file: 'o.pdf', script: scriptFromText(`Name: O\nRoll: 20CS10091\n${text}`, { unlabelled }) },
+    ])[0];
+  it('whole questions out of order with no note are flagged; with a note they are not', () => {
+    const swapped = body(['1a', '1b.i', '1b.ii', '3a', '3b', '3c', '2a', '2b', '4a', '4b', '5']);
+    expect(flags(swapped).flags).toContain('organisation');
+    expect(flags(swapped, ['(Answers not in order)']).flags).not.toContain('organisation');
+    expect(
+      flags(body(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5'])).flags,
+    ).not.toContain('organisation');
+  });
+});
+
 describe('organisation: unlabelled text', () => {
   const flagsOf = (unlabelled: string[]) =>
     gradeBatch(rubric, ctx, [

@@ -6,7 +6,7 @@ const FURNITURE =
 
 // a note on the order of answers ("I am answering Question 5 first, then 1 to 4") is not an answer
 const ORDER_NOTE =
-  /\b(?:answer(?:ing|ed)?|attempt(?:ing|ed)?|doing|did|done|solv(?:e|ed|ing)|writ(?:e|ing|ten))\b.{0,60}\b(?:first|later|after|before|order|end)\b|\bq(?:uestion)?\.?\s*\d+\s*(?:\([^)]*\)\s*)?(?:first|before|last|later)\b|^\s*\(?first\s*(?:\(|$)/i;
+  /\b(?:answers?|answer(?:ing|ed)|attempt(?:ing|ed)?|doing|did|done|solv(?:e|ed|ing)|writ(?:e|ing|ten))\b.{0,60}\b(?:first|later|after|before|order|end)\b|\b(?:not in (?:the )?(?:question |usual |given |same )?order|out of order|in (?:a )?different order)\b|\bq(?:uestion)?\.?\s*\d+\s*(?:\([^)]*\)\s*)?(?:first|before|last|later)\b|^\s*\(?first\s*(?:\(|$)/i;
 
 /** Lines of text ingestion could not attach to a part that look like answer content. */
 /** A note on the order the answers are given in ("Q3 answered first, then 1, 2, 4, 5"). */
