@@ -126,6 +126,10 @@ describe('findLabel: OCR confusions', () => {
       'b',
     ]);
   });
+  it('on a scan, "V. C_{t-1} -> 1" inside 1(a)\'s roman list is its item v, not question V', () => {
+    expect(findLabel('V. Ct-1 -> 1', tree, ['1', 'a'], { ocr: true, bare: true })).toBeNull();
+    expect(findLabel('IV (a) the two paths', tree, ['3', 'c'], { ocr: true })?.partId).toBe('q4a');
+  });
   it('questions numbered in capital roman numerals ("II(a)", "IV(b)")', () => {
     expect(id('II(a) e_kj = s h')).toBe('q2a');
     expect(id('IV(a) the two paths')).toBe('q4a');

@@ -379,6 +379,20 @@ function findLabelAt(
     after.trim() !== ''
   )
     return null;
+  // On a scan, "V." starting an answer line inside 1(a)'s roman enumeration is its item v read in
+  // capitals, not question V: a question numbered in capital roman numerals on an OCR line takes a
+  // sub-part label after it ("IV (b)") or stands alone as a heading.
+  if (
+    ocr &&
+    !prefixed &&
+    best.path.length === 1 &&
+    best.used === 1 &&
+    /^[IVX]+$/.test(comps[0].raw) &&
+    context.length > 1 &&
+    after.trim() !== '' &&
+    !/^\s*\(?[a-h]\)/.test(after)
+  )
+    return null;
   // A relative label that points at the part we are already in is content ("i." inside 1b.i).
   const partId = tree.partId(best.path);
   if (best.relative && context.join('/') === best.path.join('/')) return null;
