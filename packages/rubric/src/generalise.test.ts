@@ -501,3 +501,10 @@ describe('1(a): a note in brackets after a position', () => {
     expect([p.score, p.review]).toEqual([3, false]);
   });
 });
+
+describe('3b: a restated size is not a reason', () => {
+  it('"b_f is 3 × 1 (a 3-vector)" is bare; "one bias per hidden unit" is a reason', () => {
+    expect(part('3b', 'b_f is 3 x 1 (a 3-vector).')).toMatchObject({ score: 0, review: false });
+    expect(part('3b', 'b_f is 3 x 1, one bias per hidden unit.').score).toBe(1);
+  });
+});

@@ -155,6 +155,9 @@ export const TUNE_WRITERS = [
   'wr',
   'ws',
   'wt',
+  'wu',
+  'wv',
+  'ww',
 ];
 
 export interface FreeformLabel {
