@@ -129,6 +129,10 @@ describe('findLabel: OCR confusions', () => {
   it('on a scan, "V. C_{t-1} -> 1" inside 1(a)\'s roman list is its item v, not question V', () => {
     expect(findLabel('V. Ct-1 -> 1', tree, ['1', 'a'], { ocr: true, bare: true })).toBeNull();
     expect(findLabel('IV (a) the two paths', tree, ['3', 'c'], { ocr: true })?.partId).toBe('q4a');
+    // typed: an all-caps 1(a) list "(IV) C_t : 2" is its items; "II. Attention" is a heading
+    expect(findLabel('(IV)  C_t      : 2', tree, ['1', 'a'], { bare: true })).toBeNull();
+    expect(findLabel('(I)   f_t      : 4', tree, ['1', 'a'], { bare: true })).toBeNull();
+    expect(findLabel('II. Attention', tree, ['1', 'a'])?.path).toEqual(['2']);
   });
   it('questions numbered in capital roman numerals ("II(a)", "IV(b)")', () => {
     expect(id('II(a) e_kj = s h')).toBe('q2a');

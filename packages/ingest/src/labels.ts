@@ -382,15 +382,17 @@ function findLabelAt(
   // On a scan, "V." starting an answer line inside 1(a)'s roman enumeration is its item v read in
   // capitals, not question V: a question numbered in capital roman numerals on an OCR line takes a
   // sub-part label after it ("IV (b)") or stands alone as a heading.
+  // On a typed page the same holds when what follows is an answer, not a heading ("(IV) C_t : 2",
+  // an all-caps script's 1(a) list) — a heading's title has no digit or sign in its first words.
   if (
-    ocr &&
     !prefixed &&
     best.path.length === 1 &&
     best.used === 1 &&
     /^[IVX]+$/.test(comps[0].raw) &&
     context.length > 1 &&
     after.trim() !== '' &&
-    !/^\s*\(?[a-h]\)/.test(after)
+    !/^\s*\(?[a-h]\)/.test(after) &&
+    (ocr || /[\d=:→>]/.test(after.slice(0, 24)))
   )
     return null;
   // A relative label that points at the part we are already in is content ("i." inside 1b.i).
