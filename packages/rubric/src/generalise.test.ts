@@ -508,3 +508,11 @@ describe('3b: a restated size is not a reason', () => {
     expect(part('3b', 'b_f is 3 x 1, one bias per hidden unit.').score).toBe(1);
   });
 });
+
+describe('a formula read against the words beside it', () => {
+  it('2a: a garbled formula the student calls a dot product goes to a person; a plain wrong one stays 0', () => {
+    const p = part('2a', 'ekj = h⊤j sk−1P (dot product), then αkj = softmaxj(ekj)');
+    expect([p.score, p.review]).toEqual([0, true]);
+    expect(part('2a', 'e_kj = v^T tanh(W s_{k-1} + U h_j)')).toMatchObject({ score: 0, review: false });
+  });
+});

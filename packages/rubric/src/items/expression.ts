@@ -27,7 +27,19 @@ function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult 
         return { ...base, awarded: 0, reason: r.reason, evidence, conf: 1, wrong: `${item.id}:reject` };
     }
   }
+  const saysInWords = item.inWords?.all.every((p) => compiled(p, '').test(ev.prose)) ?? false;
   if (cands.length) {
+    // the formula read says otherwise than the words beside it ("h_j^T s_{k-1}P (dot product)",
+    // a typeset sum glued to it): the reading may be at fault, a person checks
+    if (saysInWords)
+      return {
+        ...base,
+        awarded: 0,
+        reason: `${item.wrong}, though the words beside it say it is: a person checks the formula`,
+        evidence,
+        conf: 0.5,
+        wrong: `${item.id}:other`,
+      };
     return {
       ...base,
       awarded: 0,
@@ -38,7 +50,7 @@ function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult 
     };
   }
   // said in words ("the dot product of s_{k-1} and h_j"): every pattern of the rubric's `inWords`
-  if (item.inWords?.all.every((p) => compiled(p, '').test(ev.prose))) {
+  if (saysInWords && item.inWords) {
     return {
       ...base,
       awarded: item.points,
