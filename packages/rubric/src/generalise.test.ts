@@ -395,6 +395,13 @@ describe('an answer given two ways', () => {
     );
     expect(p.review).toBe(true);
     expect(p.reasons.join(' ')).toMatch(/given two ways: 60/);
+    // "nothing extra … a weight for each state … So n extra parameters": two readings, a person's call
+    expect(
+      part(
+        '2b',
+        'Without attention nothing extra is needed. With attention we need a\nweight for each encoder state. So n extra parameters.',
+      ),
+    ).toMatchObject({ score: 0, review: true });
     // what the student marks as the final answer is the answer ("first try: d … better answer: 0")
     expect(
       part(

@@ -215,10 +215,12 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
   if (item.numberWords) {
     // a count given as a formula in the model's sizes ("2n extra parameters", "parameters = d^2",
     // "n × m extra parameters"): a nonzero count, whatever n is
-    const symbolic =
-      /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])/i.exec(
-        text,
-      );
+    // (the first such count that is not a word: "a weight for each state … So n extra parameters")
+    const symbolic = [
+      ...text.matchAll(
+        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])/gi,
+      ),
+    ].find((m) => !/^(?:no|any|the|a|an|of|extra|new|more|additional)$/i.test((m[1] ?? m[2]).trim()));
     const sym = symbolic?.[1] ?? symbolic?.[2];
     if (
       sym &&
