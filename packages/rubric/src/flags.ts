@@ -55,12 +55,13 @@ export function organisationFinding(script: ExtractedScript, examOrder: string[]
     .some(isOrderNote);
   const d = disorder(script.order, examOrder);
   if (d > 0.2 && !announced) return `parts far out of order (${script.order.join(', ')})`;
-  // whole questions in another order with no note saying so (instruction 2: a reader must hunt for
-  // them); within a question, a swap may be a misread label and is left to the rule above
+  // whole questions far out of order (the rubric's word: two or more inversions, e.g. a question
+  // moved two places; one swap of neighbours is not far) with no note saying so; within a question,
+  // a swap may be a misread label and is left to the rule above
   const question = (p: string) => /^\d+/.exec(p)?.[0] ?? p;
   const questions = script.order.map(question).filter((q, i, all) => i === 0 || all[i - 1] !== q);
   const examQuestions = [...new Set(examOrder.map(question))];
-  if (new Set(questions).size === questions.length && disorder(questions, examQuestions) > 0 && !announced)
+  if (new Set(questions).size === questions.length && disorder(questions, examQuestions) >= 0.2 && !announced)
     return `questions answered out of order (${questions.join(', ')}) with no note saying so`;
   const typedPages = new Set(script.pages.filter((p) => p.source === 'text').map((p) => p.page));
   // answer text is worked: a note to the examiner ("I use a decimal comma", "Respected Sir, …") is

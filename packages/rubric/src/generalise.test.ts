@@ -454,6 +454,12 @@ describe('the formula as students type it', () => {
       const p = part('1b.i', `C_t = ${f}\n= {0.2, 0.2, 0} + {0.5, 0, 0.05}\n= {0.7, 0.2, 0.05}`);
       expect([p.score, p.review], f).toEqual([1, false]);
     }
+    // the student's own symbol for C̃_t (g_t): the formula is judged by the products written
+    const g = part(
+      '1b.i',
+      'C_t = f_t (.) C_(t-1) + i_t (.) g_t\n= (1*.2 , .5*.4 , 0*.8) + (1*.5 , 0*0 , .5*.1)\n= (.2 , .2 , 0) + (.5 , 0 , .5)\n= (.7 , .2 , .5)',
+    );
+    expect(g.score).toBe(0.5);
     // the wrong gate on C_{t-1} is still the wrong formula
     expect(
       part('1b.i', 'C_t = i ⊙ C_{t-1} + f ⊙ C̃\n= {0.2, 0, 0.4} + {0.5, 0, 0}\n= {0.7, 0, 0.4}').score,

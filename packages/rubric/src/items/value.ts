@@ -26,6 +26,25 @@ import { computationFor, findWork, type WorkFound } from '../working.ts';
 import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
 import { readValue } from './value-read.ts';
 
+/** The letters the exam's own quantities are written with (gates, states, weights, the loss). */
+const MODEL_BASES = new Set([
+  'f',
+  'i',
+  'o',
+  'c',
+  'h',
+  'x',
+  'w',
+  'b',
+  's',
+  'e',
+  'y',
+  'v',
+  'l',
+  'tanh',
+  'sigma',
+]);
+
 function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
   if (!item.formula) return null;
   const key = parseExpr(item.formula);
@@ -43,8 +62,15 @@ function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
       // (a constant among the symbols is still a formula: `f_t * C_{t-1} + (1 - f_t) * C~_t`)
       const syms = s.tokens.filter((t) => t.t === 'sym').length;
       if (!s.expr || syms === 0 || s.tokens.filter((t) => t.t === 'num').length >= syms) continue;
-      sawEquation = true;
       if (equivalent(s.expr, key, { aliases })) return true;
+      // a symbol the formula does not have (the student's own g_t for C~_t): this side cannot say
+      // whether the formula is wrong
+      // (a symbol of the model itself — o_t where f_t belongs — is a wrong formula, not an unknown one)
+      const own = [...symbolsOf(s.expr)].filter(
+        (n) => !MODEL_BASES.has(n.replace(/[_~^{].*$/, '').toLowerCase()),
+      );
+      if (own.length) continue;
+      sawEquation = true;
       // a spaced letter x between two symbols is a product sign (`f_t x C_{t-1}`), not a variable
       const crossed = / x (?=[A-Za-z(])/.test(s.text)
         ? tryParseExpr(normalizeMath(s.text.replace(/ x (?=[A-Za-z(])/g, ' * ')))
