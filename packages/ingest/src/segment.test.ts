@@ -198,6 +198,11 @@ Part 5
 3a/3b: 3x5 and 3x1`);
     expect(sl.order).toEqual(['1b.i', '1b.ii', '2a', '2b', '3a', '3b']);
     expect(sl.parts['2b'].text).toBe('e = s . h ; zero extra params');
+    // dotted labels joined by slashes: "Q.3.A / 3.B / 3.C"
+    const dotted = run(`Q.3.A / 3.B
+W_f : 3 x 5; b_f : 3 x 1`);
+    expect(dotted.order).toEqual(['3a', '3b']);
+    expect(dotted.parts['3b'].text).toBe('W_f : 3 x 5; b_f : 3 x 1');
     // three at once, and a question heading out of order with a note
     const three = run(`1(a) f_t is 3.
 3 (doing Q3 before Q2)

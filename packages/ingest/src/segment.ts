@@ -525,7 +525,7 @@ function segmentOnce(
       // (the sibling's label may repeat its question: "2a/2b:", "3 (a) & 3 (b)")
       const q = joint.path.slice(0, -1).join('\\s*');
       const m = new RegExp(
-        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*(?:${q}\\s*)?\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:,]|$))[.:]?\\s*`,
+        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*(?:${q}\\s*\\.?\\s*)?\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:,]|$))[.:]?\\s*`,
         'i',
       ).exec(content.text);
       if (!m) break;

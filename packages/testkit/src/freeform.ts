@@ -158,6 +158,9 @@ export const TUNE_WRITERS = [
   'wu',
   'wv',
   'ww',
+  'wx',
+  'wy',
+  'wz',
 ];
 
 export interface FreeformLabel {
