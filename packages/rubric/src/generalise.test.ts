@@ -409,6 +409,8 @@ describe('an answer given two ways', () => {
         'first try: d extra parameters (size of the context)\nbetter answer: 0, the dot product and softmax have nothing to learn',
       ),
     ).toMatchObject({ score: 1, review: false });
+    // the key carried on into a result with a symbol ("P_total = T · P_step = 72 T"): a person reads it
+    expect(part('3c', 'Pstep = 4 (3 · 5 + 3) = 4 · 18 = 72.\nPtotal = T · Pstep = 72 T.').review).toBe(true);
     // 60 as a step towards 72 is working, not a second answer
     expect(part('3c', '4 × 15 = 60 weights, plus 4 × 3 = 12 biases, total 60 + 12 = 72')).toMatchObject({
       score: 1,

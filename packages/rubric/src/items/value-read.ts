@@ -290,6 +290,21 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
           note: `the answer is given two ways: ${fmtNum(alt as number)}, and ${fmtNum(v as number)} only as a case set aside`,
         };
       }
+      // the key carried on into a later result with a symbol ("P_total = T · P_step = 72 T"): that
+      // is the student's answer, not the key; a person reads it
+      const key = wanted.find((w) => closeTo(v as number, w, { rel: 1e-9 }))!;
+      const onward = ev.lines
+        .slice(eq.lastLine + 1)
+        .map((l) => normalizeMath(l))
+        .map((l) => new RegExp(`=\\s*(${key}\\s*(?:\\*\\s*)?[A-Za-z](?![A-Za-z(]))`).exec(l)?.[1])
+        .find((x) => x !== undefined);
+      if (onward)
+        return {
+          value: v,
+          line: eq.line,
+          conf: 0.5,
+          note: `the answer goes on to ${onward}`,
+        };
       return { value: v, line: eq.line, conf: 0.95 };
     }
   }
