@@ -358,6 +358,8 @@ export async function runFlow(h: Harness, t: Target): Promise<void> {
         await h.shot(ta, '07b-roster-import-errors');
         await upload(`name,roll,email\n${u.name},${u.roll},${u.email}\n`);
         await ta.getByText(/^Class list imported: 1 student/).waitFor();
+        // the count is refetched after the message shows: give it a moment to arrive
+        for (let k = 0; k < 50 && (await size()) === before; k++) await ta.waitForTimeout(100);
         expect((await size()) !== before, 'the class list did not grow');
       },
     );
