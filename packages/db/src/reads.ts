@@ -374,6 +374,12 @@ export async function submissionListPage(
     outer.push(Prisma.sql`jsonb_typeof(m.flags) = 'array' AND m.flags @> jsonb_build_array(${a.flag}::text)`);
   if (a.review) outer.push(Prisma.sql`m."needsReview" > 0`);
   const dir = a.order === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  // ties: oldest upload first; by upload time itself, scripts uploaded in the same millisecond follow
+  // the order asked for, so the newest-first list is the oldest-first one reversed
+  const tie =
+    a.sort === 'uploaded'
+      ? Prisma.sql`m.id COLLATE "C" ${dir}`
+      : Prisma.sql`m."createdAt" ASC, m.id COLLATE "C" ASC`;
   const page =
     a.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${a.limit}::int OFFSET ${a.offset ?? 0}::int`;
   // the newest override of each part, applied to the part's automatic score
@@ -414,7 +420,7 @@ export async function submissionListPage(
         WHERE w."examId" = ${a.examId} AND w."withdrawnAt" IS NOT NULL) AS "withdrawnCount"
     FROM m
     WHERE ${Prisma.join(outer, ' AND ')}
-    ORDER BY ${key} ${dir} NULLS LAST, m."createdAt" ASC, m.id COLLATE "C" ASC
+    ORDER BY ${key} ${dir} NULLS LAST, ${tie}
     ${page}`,
   );
   if (!rows.length && a.offset) {

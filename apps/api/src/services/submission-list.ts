@@ -83,6 +83,7 @@ export function filterSubmissions(subs: ExamSubmission[], q: ListQuery): ExamSub
 /** Sorted by the key, ties by upload time then id (a stable page order); missing values last. */
 export function sortSubmissions(subs: ExamSubmission[], q: ListQuery): ExamSubmission[] {
   const dir = sortOrder(q) === 'asc' ? 1 : -1;
+  const byUpload = !['roll', 'name', 'score', 'status'].includes(q.sort ?? '');
   const key = (s: ExamSubmission): string | number | null => {
     const st = studentOf(s);
     switch (q.sort) {
@@ -111,6 +112,8 @@ export function sortSubmissions(subs: ExamSubmission[], q: ListQuery): ExamSubmi
         const c = cmp(x.k, y.k);
         if (c) return c * dir;
       }
+      // (by upload time, a tie follows the order asked for: newest first is oldest first reversed)
+      if (byUpload) return x.s.id.localeCompare(y.s.id) * dir;
       return x.s.createdAt.getTime() - y.s.createdAt.getTime() || x.s.id.localeCompare(y.s.id);
     })
     .map((x) => x.s);
