@@ -18,6 +18,7 @@ import {
   NamedVersionBody,
   ProgressEvent,
   parseBody,
+  studentPartView,
   VersionName,
 } from '@grader/contract';
 import { unzipSync } from 'fflate';
@@ -535,22 +536,7 @@ export function createMockApi(opts: MockOptions): MockServer {
     if (!s.parts || (forStudent && !exam.releasedAt)) return null;
     const eff = effective(s);
     const parts = Object.fromEntries(
-      Object.entries(eff.parts).map(([id, p]) => [
-        id,
-        forStudent
-          ? {
-              score: p.review ? null : p.score,
-              max: p.max,
-              review: p.review,
-              reasons: p.review ? ['being reviewed'] : p.override ? [] : p.reasons,
-              items: p.review || p.override ? [] : p.items,
-              evidence: p.evidence,
-              override: p.override
-                ? { score: p.override.score, comment: p.override.comment, at: p.override.at }
-                : null,
-            }
-          : p,
-      ]),
+      Object.entries(eff.parts).map(([id, p]) => [id, forStudent ? studentPartView(p) : p]),
     );
     const links = (s.flagReasons.similarity ? [...subs.values()] : [])
       .filter((o) => o !== s && s.flagReasons.similarity.includes(o.fileName))

@@ -2,8 +2,9 @@
 // byte for byte what the read path computes from the stored parts JSON (after PostgreSQL's jsonb
 // round trip reorders its keys), so a grade read can send them as stored.
 import type { ScriptGrade } from '@grader/model';
+import { studentPartView } from '@grader/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effectiveGrade, storeGrades, studentPartView } from './grades.ts';
+import { effectiveGrade, storeGrades } from './grades.ts';
 import { createTestDatabase, seedExam, type TestDatabase } from './testing.ts';
 
 let t: TestDatabase;

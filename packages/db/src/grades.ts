@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PartGrade, type ScriptGrade } from '@grader/model';
+import { PartGrade, type ScriptGrade, studentPartView } from '@grader/model';
 import type { Db } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 
@@ -56,20 +56,6 @@ export function effectiveGrade(parts: unknown, overrides: OverrideLike[]): Effec
     out[partId] = part;
   }
   return { parts: out, total: Math.round(total * 1000) / 1000, needsReview };
-}
-
-/** A part as its student sees it: a part still under review shows "being reviewed", not a number. */
-export function studentPartView(p: EffectivePart) {
-  return {
-    score: p.review ? null : p.score,
-    max: p.max,
-    review: p.review,
-    // a part a TA set by hand: the automatic items and reasons no longer say why
-    reasons: p.review ? ['being reviewed'] : p.override ? [] : p.reasons,
-    items: p.review || p.override ? [] : p.items,
-    evidence: p.evidence,
-    override: p.override ? { score: p.override.score, comment: p.override.comment, at: p.override.at } : null,
-  };
 }
 
 /** An object's keys in the order PostgreSQL's jsonb keeps them (shorter first, then bytewise): the

@@ -1,5 +1,7 @@
 // Prisma client, migration runner, database admin helpers and the queries the apps share.
 
+// the student's view of a part lives with the grade model (the web mock shares it)
+export { studentPartView } from '@grader/model';
 export { databaseName, dropDatabase, ensureDatabase, terminateConnections, withDatabase } from './admin.ts';
 export { createDb, type Db } from './client.ts';
 export type {
@@ -30,7 +32,6 @@ export {
   type StoreGradesArgs,
   storedGradeEquals,
   storeGrades,
-  studentPartView,
 } from './grades.ts';
 export { type MigrateResult, migrate, migrationsDir } from './migrate.ts';
 export {

@@ -49,3 +49,25 @@ export const ScriptGrade = z.object({
   error: z.string().optional(),
 });
 export type ScriptGrade = z.infer<typeof ScriptGrade>;
+
+/** A part as staff see it: its automatic grade with the newest override, if any, applied. */
+export interface OverriddenPart extends PartGrade {
+  override: { score: number; comment: string; at: string } | null;
+}
+
+/**
+ * A part as its student sees it: a part still under review shows "being reviewed", not a number;
+ * a part a TA set by hand no longer shows the automatic items and reasons. One rule for the API,
+ * the stored read projections and the e2e mock.
+ */
+export function studentPartView(p: OverriddenPart) {
+  return {
+    score: p.review ? null : p.score,
+    max: p.max,
+    review: p.review,
+    reasons: p.review ? ['being reviewed'] : p.override ? [] : p.reasons,
+    items: p.review || p.override ? [] : p.items,
+    evidence: p.evidence,
+    override: p.override ? { score: p.override.score, comment: p.override.comment, at: p.override.at } : null,
+  };
+}
