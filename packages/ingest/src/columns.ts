@@ -12,6 +12,13 @@ export interface Gutter {
 }
 
 const crosses = (w: LayoutWord, x: number) => w.box.x < x && w.box.x + w.box.w > x;
+/** The row of text a word sits on (by its middle, 3 pt bands). */
+const rowOf = (w: LayoutWord) => Math.round((w.box.y + w.box.h / 2) / 3);
+/** Where the title or header at the top of the text ends: its top 12 %. */
+function titleBandEnd(words: LayoutWord[]): number {
+  const top = Math.min(...words.map((w) => w.box.y));
+  return top + (Math.max(...words.map((w) => w.box.y + w.box.h)) - top) * 0.12;
+}
 
 /**
  * The gutter of a two-column page, or null: an x in the middle band crossed by few words, with
@@ -23,7 +30,6 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   const body = words.filter((w) => w.text.trim() && !foot(w));
   if (body.length < 40) return null;
   // rows of text (by the middle of their words); a gutter is crossed by few rows: a title, a header
-  const rowOf = (w: LayoutWord) => Math.round((w.box.y + w.box.h / 2) / 3);
   const rows = new Set(body.map(rowOf)).size;
   let best: { x: number; n: number } | null = null;
   const centre = pageWidth / 2;
@@ -55,7 +61,7 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   const rowsOf = (ws: LayoutWord[]) => {
     const m = new Map<number, LayoutWord[]>();
     for (const w of ws) {
-      const r = Math.round((w.box.y + w.box.h / 2) / 3);
+      const r = rowOf(w);
       m.set(r, [...(m.get(r) ?? []), w]);
     }
     return m;
@@ -84,7 +90,7 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   // a column of displayed maths starts its rows anywhere; it still runs down the page beside the
   // other, and nothing but the title crosses between them
   // (a title of several lines at the top of the text may cross: nothing below it may)
-  const titleEnd = Math.min(...body.map((w) => w.box.y)) + textHeight * 0.12;
+  const titleEnd = titleBandEnd(body);
   const crossingBeside = new Set(body.filter((w) => crosses(w, x) && w.box.y > titleEnd).map(rowOf)).size;
   const tall =
     span(right) >= textHeight * 0.7 &&
@@ -141,12 +147,10 @@ export function buildPageLines(
   // a title or header line that crosses the gutter is full-width as a whole: the roll number right
   // of the gutter belongs to the name line it stands on, not to the right column (below the title a
   // crossing formula takes only its own words: the other column's line beside it stays there)
-  const midRow = (w: LayoutWord) => Math.round((w.box.y + w.box.h / 2) / 3);
-  const ys = words.filter((w) => !edgeBand(w)).map((w) => w.box.y);
-  const titleEnd = Math.min(...ys) + (Math.max(...ys) - Math.min(...ys)) * 0.12;
-  const crossingRows = new Set(words.filter((w) => crosses(w, gutter.x) && w.box.y <= titleEnd).map(midRow));
+  const titleEnd = titleBandEnd(words.filter((w) => !edgeBand(w)));
+  const crossingRows = new Set(words.filter((w) => crosses(w, gutter.x) && w.box.y <= titleEnd).map(rowOf));
   const spanning = (w: LayoutWord) =>
-    crosses(w, gutter.x) || crossingRows.has(midRow(w)) || edgeBand(w) || w.box.y + w.box.h <= gutter.top;
+    crosses(w, gutter.x) || crossingRows.has(rowOf(w)) || edgeBand(w) || w.box.y + w.box.h <= gutter.top;
   const spanningWords = words.filter(spanning);
   const full = buildLines(page, spanningWords);
   const rest = words.filter((w) => !spanning(w));
