@@ -29,9 +29,10 @@ function disorder(order: string[], examOrder: string[]): number {
 /** What marks a line as working: an equation, an arrow, an operator between terms, calculus. */
 const WORKED = /[=→⇒↦⊙∘×÷∂∑∏σ]|\d\s*[-+*/^·x]\s*\d|\btanh\b|\bsigmoid\b|\bd[A-Za-z]\s*\/\s*d/;
 
-// "contd. later", "continued below", "see page 2": the student split an answer across the script
+// "continued later", "see page 3", "see Q5": the student split an answer across the script. Not
+// "contd. on next page" or "see below": the answer goes on where it stands, which is no hunt
 const CONTINUED =
-  /\b(?:contd|cont'd|continued (?:later|below|above|after|at|in|on page)|see (?:page|p\.|below|above|later|q\s?\d))/i;
+  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|above|later|q\s?\d))/i;
 
 /**
  * `organisation`: parts far out of order, a part answered in two places (or marked as continued

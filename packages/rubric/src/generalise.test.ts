@@ -522,6 +522,11 @@ describe('3b: a restated size is not a reason', () => {
     expect(part('3b', 'b_f is 3 x 1 (a 3-vector).')).toMatchObject({ score: 0, review: false });
     expect(part('3b', 'b_f is 3 x 1, one bias per hidden unit.').score).toBe(1);
   });
+  it("the answer line's colon does not make the next statement a reason", () => {
+    const p = part('3b', 'bf : 3 × 1\nThere are 4 weight matrices Wf, Wi, Wo, WC, each 3 × 5 = 15 values.');
+    expect(p.score === 0 || p.review).toBe(true);
+    expect(p.score === 1 && !p.review).toBe(false);
+  });
 });
 
 describe('a formula read against the words beside it', () => {

@@ -254,6 +254,23 @@ describe('organisation: questions in another order', () => {
   });
 });
 
+describe('organisation: an answer continued', () => {
+  const body = (note: string) =>
+    ['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']
+      .map((q) => `## ${q}\nsome answer to ${q}${q === '3c' ? `\n${note}` : ''}`)
+      .join('\n');
+  const flags = (note: string) =>
+    gradeBatch(rubric, ctx, [
+      { file: 'c.pdf', script: scriptFromText(`Name: C\nRoll: 20CS10092\n${body(note)}`) },
+    ])[0].flags;
+  it('going on over the page is not scattered; a pointer to another place is', () => {
+    expect(flags('-- contd. on next page --')).not.toContain('organisation');
+    expect(flags('(first try, not full, see below)')).not.toContain('organisation');
+    expect(flags('rest of this continued at the end')).toContain('organisation');
+    expect(flags('see page 4 for the total')).toContain('organisation');
+  });
+});
+
 describe('organisation: unlabelled text', () => {
   const flagsOf = (unlabelled: string[]) =>
     gradeBatch(rubric, ctx, [

@@ -94,6 +94,11 @@ export function isExplanation(text: string): boolean {
   return words.length >= 6 && CONNECTIVE.test(normalizeProse(text));
 }
 
+/** A line with at least three words: prose, not a bare `name : value` answer. */
+function isProseLine(line: string): boolean {
+  return (normalizeProse(line).match(/[a-z]{2,}/g) ?? []).length >= 3;
+}
+
 /** Arithmetic on the page that evaluates to one of `targets` (the answer, its elements, its components). */
 export function computationFor(
   ev: Evidence,
@@ -134,7 +139,9 @@ export function findWork(
       if (sized(ev.prose)) return { ok: true, line: null, kind };
       if (work.anyExplanation) {
         const line = ev.lines.findIndex((l) => isExplanation(l));
-        if (line >= 0 || isExplanation(ev.lines.join(' ')))
+        // a sentence broken over lines, joined from its prose lines only: an answer line
+        // ("b_f : 3 × 1") must not lend its colon to a neighbouring statement
+        if (line >= 0 || isExplanation(ev.lines.filter(isProseLine).join(' ')))
           return { ok: true, line: Math.max(0, line), kind };
       }
     } else if (kind === 'derivation') {
