@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadExam } from '@grader/exam';
 import { describe, expect, it } from 'vitest';
+import { buildPageLines, tableRows } from './columns.ts';
 import { ingestPdf } from './ingest.ts';
 import { textPdf, twoColumnPdf } from './testing-pdf.ts';
 
@@ -136,5 +137,57 @@ describe('labels in the text', () => {
     expect(s.parts['2a'].text).toContain('(2) through c');
     expect(s.parts['1b'].occurrences).toBe(2);
     expect(s.parts['1b'].text).toContain('C = 0.75');
+  });
+});
+
+describe('a table of Part | Answer | Working, each label centred in its row', () => {
+  // words as a text layer gives them: office tables overlap their lines a little (pitch 12.7, box
+  // 14.3) and part rows by a cell border; the label sits at the middle of a tall row
+  const word = (text: string, x: number, y: number) => ({
+    text,
+    box: { x, y, w: text.length * 5.5, h: 14.3 },
+    conf: 1,
+  });
+  const row = (top: number, label: string, answer: string[], working: string[]) => {
+    const tall = Math.max(answer.length, working.length);
+    const mid = top + ((tall - 1) * 12.7) / 2;
+    return [
+      word(label, 60, mid),
+      ...answer.map((t, i) => word(t, 118, top + (i + (tall - answer.length) / 2) * 12.7)),
+      ...working.map((t, i) => word(t, 261, top + i * 12.7)),
+    ];
+  };
+  it('reads row by row, the label first, then its answer and its working', () => {
+    const rows = [
+      [
+        '1(b)(i)',
+        ['C = [0.7, 0.2, 0.05]'],
+        ['C = f C1 + i C2', '= [0.2, 0.2, 0] + [0.5, 0, 0.05]', '= [0.7, 0.2, 0.05]'],
+      ],
+      ['1(b)(ii)', ['h = [0.604, 0, 0]'], ['h = o tanh(C)', '= [1 tanh(0.7), 0, 0]']],
+      ['2(a)', ['e = s h'], ['dot product of', 'decoder and encoder states']],
+      ['3(a)', ['W is 3 x 5'], ['[h, x] has 3 + 2 = 5', 'entries, f has 3']],
+      ['3(b)', ['b is 3 x 1'], ['one bias per unit', 'of the hidden state']],
+    ] as const;
+    let top = 120;
+    const words = rows.flatMap(([l, a, w]) => {
+      const ws = row(top, l, [...a], [...w]);
+      top += Math.max(a.length, w.length) * 12.7 + 6;
+      return ws;
+    });
+    const lines = buildPageLines(1, words, 595, 842).map((l) => l.text);
+    expect(lines.slice(0, 5)).toEqual([
+      '1(b)(i)',
+      'C = [0.7, 0.2, 0.05]',
+      'C = f C1 + i C2',
+      '= [0.2, 0.2, 0] + [0.5, 0, 0.05]',
+      '= [0.7, 0.2, 0.05]',
+    ]);
+    expect(lines.indexOf('3(b)')).toBe(lines.indexOf('entries, f has 3') + 1);
+  });
+  it('two columns of prose are not a table', () => {
+    const prose = (x: number, n: number) =>
+      Array.from({ length: n }, (_, i) => word('some words of an answer here', x, 100 + i * 12.7));
+    expect(tableRows([...prose(56, 30), ...prose(310, 30)])).toBeNull();
   });
 });

@@ -125,8 +125,12 @@ export function buildPageLines(
   pageWidth: number,
   pageHeight: number,
 ): Line[] {
-  const gutter = words.some((w) => w.line !== undefined) ? null : findGutter(words, pageWidth, pageHeight);
-  if (!gutter) return buildLines(page, words);
+  const engineLines = words.some((w) => w.line !== undefined);
+  const gutter = engineLines ? null : findGutter(words, pageWidth, pageHeight);
+  if (!gutter) {
+    const rows = engineLines ? null : tableRows(words);
+    return rows ? rows.flatMap((row) => rowLines(page, row)) : buildLines(page, words);
+  }
   // running feet sit below both columns: they read as one full-width line (a running head above
   // them crosses the gutter or sits above the right column's top; a top band by height alone
   // would take a LaTeX page's first row, the header beside the right column's first line)
@@ -154,6 +158,12 @@ export function buildPageLines(
   const spanningWords = words.filter(spanning);
   const full = buildLines(page, spanningWords);
   const rest = words.filter((w) => !spanning(w));
+  const rows = tableRows(rest);
+  if (rows)
+    return inReadingOrder(
+      full,
+      rows.flatMap((row) => rowLines(page, row)),
+    );
   const left = buildLines(
     page,
     rest.filter((w) => w.box.x + w.box.w / 2 < gutter.x),
@@ -173,15 +183,88 @@ export function buildPageLines(
         width: pageWidth - shift,
         height: pageHeight,
       });
+  return inReadingOrder(full, [...left, ...right]);
+}
+
+/** Full-width lines cut the page into bands; within a band, `ordered`'s lines in their order. */
+function inReadingOrder(full: Line[], ordered: Line[]): Line[] {
   const out: Line[] = [];
   const mid = (l: Line) => l.box.y + l.box.h / 2;
   let from = Number.NEGATIVE_INFINITY;
   for (const f of [...full, null]) {
     const to = f ? mid(f) : Number.POSITIVE_INFINITY;
-    const inBand = (l: Line) => mid(l) >= from && mid(l) < to;
-    out.push(...left.filter(inBand), ...right.filter(inBand));
+    out.push(...ordered.filter((l) => mid(l) >= from && mid(l) < to));
     if (f) out.push(f);
     from = to;
   }
   return out;
+}
+
+/**
+ * A table whose cells sit side by side (Part | Answer | Working), not two columns of text: the
+ * page's words fall into rows separated by strips no word enters, and most rows have words on
+ * both sides. A label centred in a tall row then still comes before its row's other cells.
+ * Null when the words are not such a table (two columns of text share no such strips).
+ */
+export function tableRows(words: LayoutWord[]): LayoutWord[][] | null {
+  const sorted = [...words].filter((w) => w.text.trim()).sort((a, b) => a.box.y - b.box.y);
+  if (sorted.length < 20) return null;
+  // the space between two lines of one cell (their pitch less their height; lines of an office
+  // table overlap, LaTeX's leave a little); rows are parted by a strip clearly wider than that
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const height = median(sorted.map((w) => w.box.h));
+  // main-size words' tops, those of one line together: the pitch is the usual step between them
+  const tops: number[] = [];
+  for (const y of sorted.filter((w) => w.box.h >= height * 0.85).map((w) => w.box.y))
+    if (!tops.length || y - tops[tops.length - 1] > height * 0.6) tops.push(y);
+  const pitch = median(tops.slice(1).map((t, i) => t - tops[i]));
+  const strip = pitch - height + Math.max(2, pitch * 0.2);
+  const rows: { words: LayoutWord[]; bottom: number }[] = [];
+  for (const w of sorted) {
+    const last = rows.at(-1);
+    if (last && w.box.y < last.bottom + strip) {
+      last.words.push(w);
+      last.bottom = Math.max(last.bottom, w.box.y + w.box.h);
+    } else rows.push({ words: [w], bottom: w.box.y + w.box.h });
+  }
+  // a row with a narrow first cell (the part's label) beside the others: two columns of text
+  // are each about half the page wide
+  const width = (ws: LayoutWord[]) =>
+    Math.max(...ws.map((w) => w.box.x + w.box.w)) - Math.min(...ws.map((w) => w.box.x));
+  const sided = rows.filter((r) => {
+    const cells = cellsOf(r.words);
+    return cells.length >= 2 && width(cells[0]) <= width(r.words) * 0.25;
+  });
+  if (sided.length < 4 || sided.length < rows.length * 0.6) return null;
+  // and the cell beside the label starts at one x in nearly every row (a heading row aside): a
+  // column of the table
+  const starts = sided.map((r) => Math.min(...cellsOf(r.words)[1].map((w) => w.box.x)));
+  const at = median(starts);
+  if (starts.filter((x) => Math.abs(x - at) <= 10).length < Math.max(4, sided.length * 0.75)) return null;
+  // rows of several lines each (rows of one line read right as lines already), none a whole
+  // column of text that happens to share no gap with its neighbour
+  const lines = (r: { words: LayoutWord[] }) => new Set(r.words.map(rowOf)).size;
+  if (median(sided.map(lines)) < 2 || sided.some((r) => lines(r) > 40)) return null;
+  return rows.map((r) => r.words);
+}
+
+/** A table row's lines: a row of one line as it reads, a taller one cell by cell (the label first). */
+function rowLines(page: number, row: LayoutWord[]): Line[] {
+  if (new Set(row.map(rowOf)).size < 2) return buildLines(page, row);
+  return cellsOf(row).flatMap((c) => buildLines(page, c));
+}
+
+/** A table row's cells, left to right: words parted by an x-strip no word of the row enters. */
+function cellsOf(row: LayoutWord[]): LayoutWord[][] {
+  const byX = [...row].sort((a, b) => a.box.x - b.box.x);
+  const cells: { words: LayoutWord[]; right: number }[] = [];
+  for (const w of byX) {
+    const last = cells.at(-1);
+    // wider than a space between words: a column edge
+    if (last && w.box.x < last.right + 8) {
+      last.words.push(w);
+      last.right = Math.max(last.right, w.box.x + w.box.w);
+    } else cells.push({ words: [w], right: w.box.x + w.box.w });
+  }
+  return cells.map((c) => c.words);
 }

@@ -76,6 +76,15 @@ describe('findLabel: label styles', () => {
   });
 });
 
+describe('findLabel: a question with a word for what its row holds', () => {
+  it('"5 (sizes)" and "5 (mults)" are question 5; "3 (three) gates" and "5 (ii)" are not', () => {
+    expect(id('5 (sizes)')).toBe('q5');
+    expect(rest('5 (mults) 3,120,000')).toBe('3,120,000');
+    expect(id('3 (three) gates')).toBeNull();
+    expect(id('5 (ii)')).toBeNull();
+  });
+});
+
 describe('findLabel: context inheritance', () => {
   it('a bare roman numeral after 1 b) i) is 1b.ii', () => {
     expect(id('ii) h = 0.6', ['1', 'b', 'i'])).toBe('q1b2');

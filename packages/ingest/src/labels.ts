@@ -286,6 +286,24 @@ export function findLabel(
     if (inner && inner.end >= ruled[2].length)
       return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };
   }
+  // a question without sub-parts with a word of what the row holds ("5 (sizes)", "5 (mults)": a
+  // table's rows for one question): the question, at the margin
+  const described = /^(\s*)(\d{1,2})\s*\(([A-Za-z][A-Za-z .&-]{2,20})\)\s*[:.\-–—]?\s*/.exec(
+    line.slice(junk),
+  );
+  if (
+    described &&
+    !/^[ivx]+$/i.test(described[3].trim()) &&
+    tree.partId([described[2]]) !== null &&
+    tree.childrenOf([described[2]]).size === 0
+  )
+    return {
+      path: [described[2]],
+      partId: tree.partId([described[2]]),
+      end: junk + described[0].length,
+      conf: 0.9,
+      weak: true,
+    };
   const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false, opts.bare ?? false);
   return label ? { ...label, end: label.end + junk + shift } : null;
 }
