@@ -536,3 +536,30 @@ describe('a formula read against the words beside it', () => {
     expect(part('2a', 'e_kj = v^T tanh(W s_{k-1} + U h_j)')).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('which written value is the answer', () => {
+  it('a "Rough work" section after the answer is scratch for any part, not the answer', () => {
+    const p = part(
+      '5',
+      'out = (200 - 4 + 2)/1 + 1 = 199, so 199 x 199 x 3 then 199 x 199 x 10\nmults = 199*199*3*16 = 1,900,848 and 199*199*10*3 = 1,188,030\nTotal = 1,900,848 + 1,188,030 = 3,088,878\nRough work\n199^2 = 39601\ntanh(0.7) = 0.6044',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+  it('"FINAL" on its own line after a first attempt: what follows is the answer', () => {
+    const p = part(
+      '2b',
+      '(first go)\nNeeds W_a of d x d, so d^2 more parameters.\nFINAL\n0 extra parameters: the dot product, softmax and weighted sum learn nothing.',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('a total computed on its line, then the sizes restated: the total is the answer', () => {
+    const p = part(
+      '5',
+      'out = (200 - 4)/1 + 1 = 197\nDepthwise output = 197 x 197 x 3, mults 197*197*3*16 = 1,862,832\nPointwise output = 197 x 197 x 10, mults 197*197*10*3 = 1,164,270\nTotal = 1,862,832 + 1,164,270 = 3,027,102\nSizes: after depthwise 197 x 197 x 3, after pointwise 197 x 197 x 10',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')).toMatchObject({ awarded: 0.5 });
+    expect(p.review).toBe(false);
+    // "… = 60 and bias 3, total 63": the total is 63, not the 60 its line computes first
+    expect(part('3c', 'There are 4 weight matrices so 4 x 15 = 60 and bias 3, total 63.').score).toBe(0);
+  });
+});

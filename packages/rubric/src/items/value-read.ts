@@ -46,6 +46,23 @@ function lineOfIndex(text: string, idx: number): number {
 
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
+  // a "Rough work" section at the end holds scratch sums for any part (tanh(0.7) under Q5): the
+  // answer is read from what comes before it
+  const rough = ev.lines.findIndex((l) => ROUGH.test(l));
+  if (rough > 0) {
+    const read = readValue(
+      item,
+      part,
+      {
+        ...ev,
+        lines: ev.lines.map((l, i) => (i < rough ? l : '')),
+        equations: ev.equations.filter((e) => e.line < rough),
+        computations: ev.computations.filter((c) => c.line < rough),
+      },
+      keys,
+    );
+    if (read) return read;
+  }
   // "first try: d … better answer: 0": what the student marks as their final answer is the answer
   const marked = finalMarker(ev.lines);
   if (marked !== null) {
@@ -325,17 +342,47 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
     nums.some(
       (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
     );
+  if (!resultLike) {
+    // a total computed on its own line ("Total = 1,881,792 + 1,176,120 = 3,057,912") with only a
+    // restatement of sizes after it: the total is the answer
+    const total = [...ev.equations].reverse().find((eq) => {
+      const end = eq.sides[eq.sides.length - 1].tokens;
+      // its result the last number on its line ("4 x 15 = 60 and bias 3, total 63" totals 63)
+      const onLine = findNumbers(normalizeMath(ev.lines[eq.lastLine] ?? ''));
+      return (
+        end.length === 1 &&
+        end[0].t === 'num' &&
+        eq.sides.slice(0, -1).some((sd) => sd.tokens.some((t) => t.t === 'num')) &&
+        /\b(?:total|altogether|overall|in all)\b/i.test(ev.lines[eq.line] ?? '') &&
+        end[0].t === 'num' &&
+        closeTo(onLine[onLine.length - 1]?.value ?? Number.NaN, end[0].v as number, { rel: 1e-9 })
+      );
+    });
+    if (total)
+      return {
+        value: total.sides[total.sides.length - 1].tokens[0].v as number,
+        line: total.line,
+        conf: 0.9,
+      };
+  }
   return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
 }
 
 /** The last "final answer:", "better answer:", "corrected answer:" written, when one is: where on its line it ends. */
 function finalMarker(lines: string[]): { line: number; end: number } | null {
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m = /\b(?:final|better|corrected|revised|correct)\s+answer\s*(?:is\b)?\s*[:=\-–]?/i.exec(lines[i]);
+    const m =
+      /\b(?:final|better|corrected|revised|correct)\s+answer\s*(?:is\b)?\s*[:=\-–]?/i.exec(lines[i]) ??
+      // "FINAL" on a line of its own after a first attempt ("Final: total = …" is only a total)
+      /^\s*[[(*_-]*\s*final\s*[\])*_:]*\s*$/i.exec(lines[i]);
     if (m) return { line: i, end: m.index + m[0].length };
   }
   return null;
 }
+
+/** A heading for scratch work ("Rough work", "Scratch:"), on its own line. */
+const ROUGH =
+  /^\s*[[(*_#=-]*\s*(?:rough(?:\s+(?:work|space|calculations?))?|scratch(?:\s*(?:work|pad))?)\s*[\])*_#=:-]*\s*$/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {
