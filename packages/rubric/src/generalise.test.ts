@@ -563,3 +563,20 @@ describe('which written value is the answer', () => {
     expect(part('3c', 'There are 4 weight matrices so 4 x 15 = 60 and bias 3, total 63.').score).toBe(0);
   });
 });
+
+describe('a vector answer among the vectors of its working', () => {
+  it('answer first, then its working ending in a sum of two vectors', () => {
+    const p = part(
+      '1b.i',
+      'Ct = (0.7, 0.2, 0.05)T\nWhy: Ct = ft ⊙ Ct−1 + it ⊙ C̃t = (1·0.2, 0.5·0.4, 0·0.8) + (1·0.5, 0·0, 0.5·0.1) = (0.2, 0.2, 0) + (0.5, 0, 0.05).',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('a correction in prose ("So Ct = …") followed by another quantity and its cause', () => {
+    const p = part(
+      '1b.i',
+      'Ct = ft ⊙ Ct−1 + it ⊙ C̃t\nft ⊙ Ct−1 = (0.2, 0.2, 0)\nit ⊙ C̃t = (0.5, 0, 0.05)\nCt = (0.7, 0.2, 0.85)\nthe third entry is 0×0.8 +\n0.5 × 0.1 = 0 + 0.05 = 0.05 (I had added 0.8 by mis-\ntake). So Ct = (0.7, 0.2, 0.05). ht does not change,\nht = (0.604, 0, 0), since ot = (1, 0, 0).',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+});

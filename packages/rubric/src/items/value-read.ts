@@ -104,7 +104,12 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
       if (!lhs.some((t) => t.t === 'sym' || t.t === 'func')) continue;
       // `tanh(C_t) = (0.604, 0.197, 0.05)` and `f_t ⊙ C_{t-1} = …` are steps, not C_t itself; an
       // equation broken after its `=` assigns on the lines it runs to
-      const name = lhs.length === 1 && lhs[0].t === 'sym' ? lhs[0].v : eq.sides[0].text;
+      // (prose before the symbol names it still: "take). So C_t = (0.7, 0.2, 0.05)")
+      const last = lhs[lhs.length - 1];
+      const proseBefore =
+        last.t === 'sym' &&
+        lhs.slice(0, -1).every((t) => t.t === 'word' || (t.t === 'op' && /^[).,;:]$/.test(t.v)));
+      const name = proseBefore ? last.v : eq.sides[0].text;
       for (let i = eq.line; i <= eq.lastLine; i++) if (!assigns.has(i) || i > eq.line) assigns.set(i, name);
     }
     const own = sized.filter((v) => {
@@ -114,11 +119,19 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
       // (a symbol: a letter with a subscript, `o_t`, `ot`, `C~_t`; not a word such as "Step2")
       const symbol =
         direct !== undefined && /^[A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|[a-z0-9]{0,2})~?$/.test(direct);
-      if (symbol && names.length && !names.includes(canonicalSymbol(direct))) return false;
+      if (symbol && names.length) return names.includes(canonicalSymbol(direct));
       const a = assigns.get(lineOfIndex(text, v.start));
       return a === undefined || names.includes(a);
     });
-    const literal = own.length && names.length ? own : sized;
+    // an operand of a sum or product written out (`= (0.2, 0.2, 0) + (0.5, 0, 0.05)`) is a step,
+    // not a result, when a vector that is no operand is there
+    const operand = (v: { start: number; end: number }) =>
+      /(?:[+\-−·×⊙∘]|(?<!\*)\*)\s*$/.test(lineBefore(text, v.start)) ||
+      /^\s*(?:[+\-−·×⊙∘]|\*(?!\*))/.test(text.slice(v.end));
+    // (`h_t = (1, 0, 0) ⊙ (…) = (0.6044, 0, 0)`: the operand named h_t yields to the result)
+    const named = own.length && names.length ? own : sized;
+    const literal =
+      [named.filter((v) => !operand(v)), sized.filter((v) => !operand(v))].find((vs) => vs.length) ?? named;
     // vectors of arithmetic (`{1 × 0.2 + 1 × 0.5, ...}`) when no literal result is written
     if (literal.length) {
       const v = literal[literal.length - 1];
