@@ -191,3 +191,13 @@ describe('a table of Part | Answer | Working, each label centred in its row', ()
     expect(tableRows([...prose(56, 30), ...prose(310, 30)])).toBeNull();
   });
 });
+
+describe("pdfTeX's cmex brackets (glyphs 0-3 in the text layer)", () => {
+  it('come out of the text layer as private-use characters, never U+0000 (jsonb cannot store it)', async () => {
+    const { PDFTEX_BRACKETS } = await import('./samples.ts');
+    const s = await read(Promise.resolve(new Uint8Array(readFileSync(PDFTEX_BRACKETS))));
+    const all = JSON.stringify(s);
+    expect(all).not.toMatch(/\\u000[0-8]/);
+    expect(all).toMatch(/\\uf00[0-3]|[\uf000-\uf003]/);
+  });
+});

@@ -109,6 +109,9 @@ export function pageSize(page: PDFPageProxy): { width: number; height: number } 
  * The text layer as words with boxes in PDF points, top-left origin. pdfjs items can hold several
  * words: they are split on spaces, with x positions shared out by character count.
  */
+/** Where a text layer's control codes are put (U+F000 + code; @grader/parse reads them back). */
+export const PRIVATE_CONTROLS = 0xf000;
+
 export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
   const vp = page.getViewport({ scale: 1 });
   const content = await page.getTextContent({ disableNormalization: false });
@@ -123,7 +126,13 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     const left = tx[4];
     const top = tx[5] - size * 0.8;
     const height = size;
-    const str = item.str.normalize('NFC');
+    // control codes (pdfTeX's cmex brackets are glyphs 0-3) moved to the private use area, as
+    // symbol fonts map them: PostgreSQL's jsonb cannot store U+0000, and they are no text
+    const str = item.str
+      .normalize('NFC')
+      .replace(/[\u0000-\u0008\u000e-\u001f]/g, (c) =>
+        String.fromCharCode(PRIVATE_CONTROLS + c.charCodeAt(0)),
+      );
     const n = str.length;
     const re = /\S+/g;
     for (let m = re.exec(str); m; m = re.exec(str)) {

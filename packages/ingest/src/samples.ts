@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SAMPLES_DIR = join(REPO_ROOT, 'samples');
 export const ODD_DIR = fileURLToPath(new URL('../fixtures/odd-pdfs', import.meta.url));
+/** A pdfLaTeX script whose tall brackets are cmex glyphs 0-3 (control codes in the text layer). */
+export const PDFTEX_BRACKETS = fileURLToPath(
+  new URL('../fixtures/pdftex-cmex-brackets.pdf', import.meta.url),
+);
 
 export type Expected = {
   file: string;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '@grader/config';
 import { createTestDatabase, LocalBlobStore, type TestDatabase } from '@grader/db';
 import { loadExam } from '@grader/exam';
-import { ODD_DIR as ODD } from '@grader/ingest/samples';
+import { ODD_DIR as ODD, PDFTEX_BRACKETS } from '@grader/ingest/samples';
 import { deleteQueueKeys } from '@grader/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSubmission, testConfig, waitFor } from './testing/fixtures.ts';
@@ -78,6 +78,8 @@ describe('odd PDFs through the real core', () => {
       ...PICK.map((f) => ({ name: f, bytes: readFileSync(join(ODD, f)) })),
       { name: 'not-a-pdf.pdf', bytes: Buffer.from('GIF89a this is not a PDF at all') },
       { name: 'truncated.pdf', bytes: readFileSync(join(ODD, PICK[1])).subarray(0, 200) },
+      // its text layer holds U+0000, which PostgreSQL's jsonb refuses: it must still be stored
+      { name: 'pdftex.pdf', bytes: readFileSync(PDFTEX_BRACKETS) },
     ];
     for (const f of files) {
       const s = await addSubmission(t.db, store, examId, f.name, f.bytes);
@@ -99,5 +101,6 @@ describe('odd PDFs through the real core', () => {
     expect(by['not-a-pdf.pdf'].status).toBe('failed');
     expect(by['not-a-pdf.pdf'].statusReason).toMatch(/pdf/i);
     expect(by['truncated.pdf'].status).toBe('failed');
+    expect(by['pdftex.pdf'].status, by['pdftex.pdf'].statusReason ?? '').not.toBe('failed');
   }, 180_000);
 });

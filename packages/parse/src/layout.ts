@@ -54,7 +54,9 @@ const STRAY = /^(?:[˜ˆ¨˙¯´`^~]|\d)$/;
  */
 function tallDelimiter(text: string): string | null {
   if (text.length !== 1) return null;
-  const c = text.codePointAt(0)!;
+  // (ingestion stores a control code as U+F000 + code: jsonb holds no U+0000)
+  const raw = text.codePointAt(0)!;
+  const c = raw >= 0xf000 && raw < 0xf020 ? raw - 0xf000 : raw;
   const cmex: Record<number, string> = {
     0: '(',
     1: ')',
