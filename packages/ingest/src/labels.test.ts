@@ -83,6 +83,9 @@ describe('findLabel: a question with a word for what its row holds', () => {
     expect(id('3 (three) gates')).toBeNull();
     expect(id('5 (ii)')).toBeNull();
   });
+  it('a correction set off by asterisks: "*** correction to 1(b)(i): …"', () => {
+    expect(id('*** correction to 1(b)(i): I multiplied the wrong gates')).toBe('q1b1');
+  });
 });
 
 describe('findLabel: context inheritance', () => {

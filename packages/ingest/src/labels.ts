@@ -259,7 +259,8 @@ export function findLabel(
     }
   }
   // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
-  const junk = /^\s*[|'‘’`,;!_~»«•·>]+(?:\s+|$)/.exec(line)?.[0].length ?? 0;
+  // (and a run of asterisks set before a note, "*** correction to 1(b)(i): …")
+  const junk = /^\s*(?:[|'‘’`,;!_~»«•·>]+|\*{1,3})(?:\s+|$)/.exec(line)?.[0].length ?? 0;
   // a label in square brackets ("[1a]", "[Q3 c]", "[5]"): read what is inside, end after the bracket
   // ("Correction to [1b]": a prefix before the bracket)
   const pre =

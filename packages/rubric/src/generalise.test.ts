@@ -565,6 +565,13 @@ describe('which written value is the answer', () => {
 });
 
 describe('a vector answer among the vectors of its working', () => {
+  it('a vector in a sentence about another quantity is not this answer', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05).\nh_t in I.(b)(ii) is unchanged, (0.604, 0, 0), because o_t is zero in the 2nd and 3rd place.',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
   it('answer first, then its working ending in a sum of two vectors', () => {
     const p = part(
       '1b.i',

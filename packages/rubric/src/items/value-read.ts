@@ -120,6 +120,16 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
       const symbol =
         direct !== undefined && /^[A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|[a-z0-9]{0,2})~?$/.test(direct);
       if (symbol && names.length) return names.includes(canonicalSymbol(direct));
+      // a sentence about another quantity ("h_t in (ii) is unchanged, (0.604, 0, 0), because …")
+      const said = tokenize(before.split(/[=≈]/).pop() ?? '');
+      const syms = said.filter((t) => t.t === 'sym').map((t) => t.v);
+      if (
+        names.length &&
+        said.filter((t) => t.t === 'word').length >= 2 &&
+        syms.length &&
+        !syms.some((x) => names.includes(x))
+      )
+        return false;
       const a = assigns.get(lineOfIndex(text, v.start));
       return a === undefined || names.includes(a);
     });
