@@ -88,6 +88,31 @@ describe('findLabel: a question with a word for what its row holds', () => {
   });
 });
 
+describe("findLabel: a mark of the student's own before a whole label", () => {
+  it('any short word or sign before a label that names a part', () => {
+    expect(id('Task 1 a)')).toBe('q1a');
+    expect(id('Exercise 2.b')).toBe('q2b');
+    expect(id('§1(b)(i)')).toBe('q1b1');
+    expect(id('ad 1a)')).toBe('q1a');
+    expect(id('Nr. 1 (a)')).toBe('q1a');
+    expect(id('Answer to 1.(a) f goes to 3')).toBe('q1a');
+    expect(id('A1.b.i')).toBe('q1b1');
+    expect(id('qn1 pt b(i):')).toBe('q1b1');
+    expect(id('Problem 1, part (a)')).toBe('q1a');
+    expect(id('Ques. 1 → (b) → ii')).toBe('q1b2');
+    expect(id('Correction to P1(b)-i: f goes with C')).toBe('q1b1');
+    expect(rest('Task 1 a) f goes to 3')).toBe('f goes to 3');
+  });
+  it('not a sentence about a part, nor a symbol with its value', () => {
+    expect(id('In 1(a) we had')).toBeNull();
+    expect(id('Unrolling 4(a) from T down to 1')).toBeNull();
+    expect(id('still 2a')).toBeNull();
+    expect(id('more of 3(b)')).toBeNull();
+    expect(findLabel('ft 3', tree)).toBeNull();
+    expect(findLabel('Ct 10', tree)).toBeNull();
+  });
+});
+
 describe('findLabel: context inheritance', () => {
   it('a bare roman numeral after 1 b) i) is 1b.ii', () => {
     expect(id('ii) h = 0.6', ['1', 'b', 'i'])).toBe('q1b2');

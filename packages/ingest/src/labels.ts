@@ -59,10 +59,10 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:question|q)\b\.?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
+  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z]))/;
-const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\.)?[\s.,:\-–—]*/i;
+const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?)?[\s.,:\-–—]*/i;
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
 function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
@@ -94,7 +94,8 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     const rest = text.slice(pos);
     // after "Q3", an arrow may lead to the sub-part ("Q3 → (a)"); never in a bare label, where an
     // arrow is the answer's ("ii → 4")
-    const arrow = prefixed && comps.length > 0 ? /^\s*(?:→|->|=>|⇒|⟶)\s*(?=\()/.exec(rest) : null;
+    const arrow =
+      prefixed && comps.length > 0 ? /^\s*(?:→|->|=>|⇒|⟶)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest) : null;
     const filler = arrow
       ? arrow[0].length
       : comps.length > 0 || prefixed
@@ -110,7 +111,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     }
     // "1-a", "1-b-ii": a hyphen between a number and a letter separates label components
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|-(?=[A-Za-z(])|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|-(?=[A-Za-z(])|,(?=\s*(?:(?:sub-?)?part|pt)\b)|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -306,7 +307,43 @@ export function findLabel(
       weak: true,
     };
   const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false, opts.bare ?? false);
-  return label ? { ...label, end: label.end + junk + shift } : null;
+  if (label) return { ...label, end: label.end + junk + shift };
+  // (after "correction to", the student's own mark: "Correction to P1(b)-i", "… to §1(b)(i)")
+  const fix =
+    /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*/i.exec(line.slice(junk))?.[0].length ?? 0;
+  const marked = markedLabel(line.slice(junk + fix), tree, opts.ocr ?? false, shift + junk + fix);
+  return marked && marked.partId !== null ? marked : fix ? null : marked;
+}
+
+/**
+ * Any other short word or mark before a whole label, as students invent them ("Task 1 a)",
+ * "Exercise 2.b", "§1(b)(i)", "ad 3c)", "Nr. 1 (a)", "Answer to 1.(a)", "A1.b.i", "ans5",
+ * "Problem 1, part (a)", "Q 1.2.1"): read as a prefix like "Q", and taken only when what follows
+ * names a part, or a question heading alone on its line. A word that starts a sentence about a
+ * part ("In 1(a) we …", "From 3a, …") is no mark.
+ */
+const MARK = /^(\s*(?:[§#№]\s*|(?:[A-Z][A-Za-z]{1,9}|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/;
+/** Words that begin a sentence about a part, not a mark before its label (any case). */
+const NOT_A_MARK =
+  /^(?:in|from|see|by|using|as|like|with|and|so|then|than|use|via|per|at|for|to|of|on|is|are|was|the|an|if|since|because|where|when|eqn?|equation|fig|figure|step|page|line|row|col|table|total|each|all|only|not|no|note|here|this|that|it|we|let|now|also|but|or|and|still|more|same|after|before|under|over|into|onto|up|out|off|its|his|her|our|my|your|two|one|three|four|five|six|ten|consider|recall|thus|hence|therefore|similarly|unlike|through|across|both|either|every|result|repeat|proceed|compare|refer|go|back|put|plug|take|part|parts)\b|^[A-Za-z]+(?:ing|ed|ly)$/i;
+function markedLabel(line: string, tree: PartTree, ocr: boolean, offset: number): Label | null {
+  const m = MARK.exec(line);
+  if (!m || NOT_A_MARK.test(m[1].trim())) return null;
+  const rest = line.slice(m[1].length);
+  // an outline number after the mark ("Q 1.2.1"), else the label read as after a "Q"
+  const outline = /^\d{1,2}\.\d(?:\.\d)?\s*$/.test(rest.trim()) ? findLabel(`Task ${rest}`, tree) : null;
+  const shifted = outline ? -'Task '.length : -1;
+  const l = outline ?? findLabelAt(`Q${rest}`, tree, [], ocr, false);
+  if (!l || l.path.length === 0) return null;
+  // a question number alone after a short word is more often a symbol and its value ("ft 3",
+  // "Ct 10" in a table): it needs a word of three letters, an abbreviation's dot, a sign, or no
+  // space before the number ("ans5")
+  const word = m[1].trim();
+  const markLike = /^[§#№]/.test(word) || /\./.test(word) || /[A-Za-z]{3}/.test(word) || !/\s$/.test(m[1]);
+  if (l.path.length === 1 && !outline && !markLike) return null;
+  if (/^[a-z]{2,3}$/.test(word) && /\s$/.test(m[1]) && l.path.length === 1) return null;
+  if (l.partId === null && (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end).trim() !== '') return null;
+  return { ...l, end: l.end + shifted + m[1].length + offset, weak: false, conf: Math.min(l.conf, 0.9) };
 }
 
 function findLabelAt(

@@ -161,6 +161,10 @@ export const TUNE_WRITERS = [
   'wx',
   'wy',
   'wz',
+  'xa',
+  'xb',
+  'xc',
+  'xd',
 ];
 
 export interface FreeformLabel {
