@@ -165,6 +165,9 @@ export const TUNE_WRITERS = [
   'xb',
   'xc',
   'xd',
+  'xe',
+  'xf',
+  'xg',
 ];
 
 export interface FreeformLabel {
