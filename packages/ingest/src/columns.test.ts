@@ -201,3 +201,42 @@ describe("pdfTeX's cmex brackets (glyphs 0-3 in the text layer)", () => {
     expect(all).toMatch(/\\uf00[0-3]|[\uf000-\uf003]/);
   });
 });
+
+describe('a table of Part | Answer, each label centred between its answer lines', () => {
+  const word = (text: string, x: number, y: number, h = 11) => ({
+    text,
+    box: { x, y, w: text.length * 4.2, h },
+    conf: 1,
+  });
+  it('the label comes before the lines of its row; a bulleted list is no table', () => {
+    const labels = ['1 (a)', '1 (b) i.', '2 (a)', '2 (b)', '3 (a)'];
+    const words = labels.flatMap((l, k) => {
+      const top = 100 + k * (2 * 13.2 + 4.6);
+      // a subscript hangs a little below its line, towards the row below
+      return [
+        word(l, 58, top + 6.6),
+        word(`first line of ${l}`, 95, top),
+        word(`second line of ${l}`, 95, top + 13.2),
+        word('t', 180, top + 16.5, 7),
+      ];
+    });
+    const lines = buildPageLines(1, words, 595, 842).map((l) => l.text);
+    expect(lines.indexOf('1 (b) i.')).toBe(
+      lines.findIndex((t) => t.startsWith('first line of 1 (b) i.')) - 1,
+    );
+    expect(lines.indexOf('3 (a)')).toBe(lines.findIndex((t) => t.startsWith('first line of 3 (a)')) - 1);
+    const list = [
+      word('(a)', 56, 100),
+      ...Array.from({ length: 6 }, (_, k) => [
+        word('•', 63, 114 + k * 14),
+        word(`f_t goes to ${k}`, 75, 114 + k * 14),
+      ]).flat(),
+      word('(b)', 56, 200),
+      ...Array.from({ length: 6 }, (_, k) => [
+        word('•', 63, 214 + k * 14),
+        word(`C_t is ${k}`, 75, 214 + k * 14),
+      ]).flat(),
+    ];
+    expect(tableRows(list)).toBeNull();
+  });
+});

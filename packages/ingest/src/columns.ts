@@ -204,9 +204,10 @@ function inReadingOrder(full: Line[], ordered: Line[]): Line[] {
  * A table whose cells sit side by side (Part | Answer | Working), not two columns of text: the
  * page's words fall into rows separated by strips no word enters, and most rows have words on
  * both sides. A label centred in a tall row then still comes before its row's other cells.
- * Null when the words are not such a table (two columns of text share no such strips).
+ * Null when the words are not such a table (two columns of text share no such strips). Each row
+ * comes as its cells, left to right.
  */
-export function tableRows(words: LayoutWord[]): LayoutWord[][] | null {
+export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
   const sorted = [...words].filter((w) => w.text.trim()).sort((a, b) => a.box.y - b.box.y);
   if (sorted.length < 20) return null;
   // the space between two lines of one cell (their pitch less their height; lines of an office
@@ -214,57 +215,115 @@ export function tableRows(words: LayoutWord[]): LayoutWord[][] | null {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const height = median(sorted.map((w) => w.box.h));
   // main-size words' tops, those of one line together: the pitch is the usual step between them
+  // (taken down the page's commonest left edge: the lines of one column, not a label between them)
+  const lefts = new Map<number, number>();
+  for (const w of sorted) lefts.set(Math.round(w.box.x / 2), (lefts.get(Math.round(w.box.x / 2)) ?? 0) + 1);
+  const edge = [...lefts.entries()].sort((a, b) => b[1] - a[1])[0][0];
   const tops: number[] = [];
-  for (const y of sorted.filter((w) => w.box.h >= height * 0.85).map((w) => w.box.y))
-    if (!tops.length || y - tops[tops.length - 1] > height * 0.6) tops.push(y);
-  const pitch = median(tops.slice(1).map((t, i) => t - tops[i]));
+  for (const w of sorted.filter((w) => w.box.h >= height * 0.85 && Math.round(w.box.x / 2) === edge))
+    if (!tops.length || w.box.y - tops[tops.length - 1] > height * 0.6) tops.push(w.box.y);
+  // (the commonest step, to the half point: labels centred between lines add odd ones)
+  const steps = new Map<number, number>();
+  for (const [i, t] of tops.slice(1).entries()) {
+    const d = Math.round((t - tops[i]) * 2) / 2;
+    if (d > height * 0.6) steps.set(d, (steps.get(d) ?? 0) + 1);
+  }
+  const pitch = [...steps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? height * 1.2;
   const strip = pitch - height + Math.max(2, pitch * 0.2);
-  const rows: { words: LayoutWord[]; bottom: number }[] = [];
-  for (const w of sorted) {
+  // rows from the main-size words (sub- and superscripts sit lower or higher and would bridge
+  // the strip between rows); the small ones then join the row they sit in
+  const main = (w: LayoutWord) => w.box.h >= height * 0.85;
+  const rows: { words: LayoutWord[]; top: number; bottom: number }[] = [];
+  for (const w of sorted.filter(main)) {
     const last = rows.at(-1);
     if (last && w.box.y < last.bottom + strip) {
       last.words.push(w);
       last.bottom = Math.max(last.bottom, w.box.y + w.box.h);
-    } else rows.push({ words: [w], bottom: w.box.y + w.box.h });
+    } else rows.push({ words: [w], top: w.box.y, bottom: w.box.y + w.box.h });
+  }
+  if (!rows.length) return null;
+  for (const w of sorted.filter((x) => !main(x))) {
+    const mid = w.box.y + w.box.h / 2;
+    const dist = (r: (typeof rows)[number]) =>
+      mid < r.top ? r.top - mid : mid > r.bottom ? mid - r.bottom : 0;
+    rows.reduce((a, b) => (dist(b) < dist(a) ? b : a)).words.push(w);
   }
   // a row with a narrow first cell (the part's label) beside the others: two columns of text
   // are each about half the page wide
   const width = (ws: LayoutWord[]) =>
     Math.max(...ws.map((w) => w.box.x + w.box.w)) - Math.min(...ws.map((w) => w.box.x));
+  const edges = columnEdges(sorted);
   const sided = rows.filter((r) => {
-    const cells = cellsOf(r.words);
-    return cells.length >= 2 && width(cells[0]) <= width(r.words) * 0.25;
+    const cells = cellsOf(r.words, edges);
+    // (a label, not a bullet or a dash before each line of a list)
+    return (
+      cells.length >= 2 &&
+      width(cells[0]) <= width(r.words) * 0.25 &&
+      cells[0].some((w) => /[A-Za-z0-9]/.test(w.text)) &&
+      cells[0].map((w) => w.text).join('').length <= 16 &&
+      new Set(cells[0].map(rowOf)).size <= 3
+    );
   });
   if (sided.length < 4 || sided.length < rows.length * 0.6) return null;
+  // and reading by rows is what a line-by-line reading gets wrong: a third column beside the
+  // answer (working, reasons), or labels set between the answer's lines (centred in the row)
+  const offGrid = (r: { words: LayoutWord[] }) => {
+    const [label, ...others] = cellsOf(r.words, edges);
+    const y = Math.min(...label.map((w) => w.box.y));
+    return !others.flat().some((w) => Math.abs(w.box.y - y) < height * 0.3);
+  };
+  const wide = sided.filter((r) => cellsOf(r.words, edges).length >= 3).length;
+  if (wide < sided.length * 0.5 && sided.filter(offGrid).length < sided.length * 0.5) return null;
   // and the cell beside the label starts at one x in nearly every row (a heading row aside): a
   // column of the table
-  const starts = sided.map((r) => Math.min(...cellsOf(r.words)[1].map((w) => w.box.x)));
+  const starts = sided.map((r) => Math.min(...cellsOf(r.words, edges)[1].map((w) => w.box.x)));
   const at = median(starts);
   if (starts.filter((x) => Math.abs(x - at) <= 10).length < Math.max(4, sided.length * 0.75)) return null;
   // rows of several lines each (rows of one line read right as lines already), none a whole
   // column of text that happens to share no gap with its neighbour
   const lines = (r: { words: LayoutWord[] }) => new Set(r.words.map(rowOf)).size;
   if (median(sided.map(lines)) < 2 || sided.some((r) => lines(r) > 40)) return null;
-  return rows.map((r) => r.words);
+  return rows.map((r) => cellsOf(r.words, edges));
 }
 
 /** A table row's lines: a row of one line as it reads, a taller one cell by cell (the label first). */
-function rowLines(page: number, row: LayoutWord[]): Line[] {
-  if (new Set(row.map(rowOf)).size < 2) return buildLines(page, row);
-  return cellsOf(row).flatMap((c) => buildLines(page, c));
+function rowLines(page: number, cells: LayoutWord[][]): Line[] {
+  if (new Set(cells.flat().map(rowOf)).size < 2) return buildLines(page, cells.flat());
+  return cells.flatMap((c) => buildLines(page, c));
 }
 
 /** A table row's cells, left to right: words parted by an x-strip no word of the row enters. */
-function cellsOf(row: LayoutWord[]): LayoutWord[][] {
+function cellsOf(row: LayoutWord[], edges: number[] = []): LayoutWord[][] {
   const byX = [...row].sort((a, b) => a.box.x - b.box.x);
+  // a column edge of the table that no word of this row crosses parts cells however narrow the gap
+  const open = edges.filter((x) => !row.some((w) => w.box.x < x - 1 && w.box.x + w.box.w > x + 1));
   const cells: { words: LayoutWord[]; right: number }[] = [];
   for (const w of byX) {
     const last = cells.at(-1);
-    // wider than a space between words: a column edge
-    if (last && w.box.x < last.right + 8) {
+    // wider than a space between words, or across an edge: another cell
+    const across = last && open.some((x) => last.right <= x + 1 && w.box.x >= x - 1);
+    if (last && !across && w.box.x < last.right + 8) {
       last.words.push(w);
       last.right = Math.max(last.right, w.box.x + w.box.w);
     } else cells.push({ words: [w], right: w.box.x + w.box.w });
   }
   return cells.map((c) => c.words);
+}
+
+/**
+ * A table's column edges: left edges where many words start (lines of a column) and hardly any
+ * word crosses (a header line above the table may).
+ */
+function columnEdges(words: LayoutWord[]): number[] {
+  const starts = new Map<number, number[]>();
+  for (const w of words) {
+    const k = Math.round(w.box.x / 2);
+    starts.set(k, [...(starts.get(k) ?? []), w.box.x]);
+  }
+  const margin = Math.min(...words.map((w) => w.box.x));
+  return [...starts.values()]
+    .filter((xs) => xs.length >= 3)
+    .map((xs) => Math.min(...xs))
+    .filter((x) => x > margin + 4)
+    .filter((x) => words.filter((w) => w.box.x < x - 1 && w.box.x + w.box.w > x + 1).length <= 3);
 }
