@@ -35,7 +35,7 @@ const CONTINUED =
   /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|above|later|q\s?\d))/i;
 
 /**
- * `organisation`: parts far out of order, a part answered in two places (or marked as continued
+ * `organisation`: a question's parts answered apart, a part answered in two places (or marked as continued
  * elsewhere), or answer text without a part label on a typed page (on OCR'd pages unlabelled text is
  * usually a misread label, which already sends the affected parts to review).
  */
@@ -54,16 +54,14 @@ export function organisationFinding(script: ExtractedScript, examOrder: string[]
   ]
     .flatMap((t) => t.split('\n'))
     .some(isOrderNote);
-  const d = disorder(script.order, examOrder);
-  if (d > 0.2 && !announced) return `parts far out of order (${script.order.join(', ')})`;
-  // whole questions far out of order (the rubric's word: two or more inversions, e.g. a question
-  // moved two places; one swap of neighbours is not far) with no note saying so; within a question,
-  // a swap may be a misread label and is left to the rule above
+  // far out of order is a question whose parts the reader must hunt for: its sub-parts apart,
+  // with others between them; whole questions in another order, each in one place, read plainly
+  // (an order the student announced, "Q5 first, then 1 to 4", is organised too)
   const question = (p: string) => /^\d+/.exec(p)?.[0] ?? p;
-  const questions = script.order.map(question).filter((q, i, all) => i === 0 || all[i - 1] !== q);
-  const examQuestions = [...new Set(examOrder.map(question))];
-  if (new Set(questions).size === questions.length && disorder(questions, examQuestions) >= 0.2 && !announced)
-    return `questions answered out of order (${questions.join(', ')}) with no note saying so`;
+  const runs = script.order.map(question).filter((q, i, all) => i === 0 || all[i - 1] !== q);
+  const split = [...new Set(runs.filter((q, i) => runs.indexOf(q) !== i))];
+  if (split.length && !announced)
+    return `parts of question ${split.join(', ')} answered apart (${script.order.join(', ')})`;
   const typedPages = new Set(script.pages.filter((p) => p.source === 'text').map((p) => p.page));
   // answer text is worked: a note to the examiner ("I use a decimal comma", "Respected Sir, …") is
   // prose without an equation, an arrow or an operator, and is not an answer left unlabelled

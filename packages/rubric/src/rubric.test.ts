@@ -234,22 +234,23 @@ describe('batch flags', () => {
   });
 });
 
-describe('organisation: questions in another order', () => {
+describe('organisation: answers out of order', () => {
   const body = (qs: string[]) => qs.map((q) => `## ${q}\nsome answer to ${q}`).join('\n');
   const flags = (text: string, unlabelled: string[] = []) =>
     gradeBatch(rubric, ctx, [
       { file: 'o.pdf', script: scriptFromText(`Name: O\nRoll: 20CS10091\n${text}`, { unlabelled }) },
     ])[0];
-  it('whole questions out of order with no note are flagged; with a note they are not', () => {
-    const swapped = body(['3a', '3b', '3c', '1a', '1b.i', '1b.ii', '2a', '2b', '4a', '4b', '5']);
-    expect(flags(swapped).flags).toContain('organisation');
-    expect(flags(swapped, ['(Answers not in order)']).flags).not.toContain('organisation');
+  it("a question's parts answered apart are flagged; whole questions in another order are not", () => {
+    // question 1's parts apart, question 3 between them: the reader hunts for 1(b)
+    const apart = body(['1a', '3a', '3b', '3c', '1b.i', '1b.ii', '2a', '2b', '4a', '4b', '5']);
+    expect(flags(apart).flags).toContain('organisation');
+    expect(flags(apart).flagReasons.organisation).toMatch(/question 1/);
+    expect(flags(apart, ['(Answers not in order)']).flags).not.toContain('organisation');
+    // whole questions moved, each in one place and labelled: it reads plainly
+    const moved = body(['3a', '3b', '3c', '1a', '1b.i', '1b.ii', '5', '2a', '2b', '4a', '4b']);
+    expect(flags(moved).flags).not.toContain('organisation');
     expect(
       flags(body(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5'])).flags,
-    ).not.toContain('organisation');
-    // one swap of neighbours (Q5 before Q4) is not far out of order
-    expect(
-      flags(body(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '5', '4a', '4b'])).flags,
     ).not.toContain('organisation');
   });
 });

@@ -168,6 +168,9 @@ export const TUNE_WRITERS = [
   'xe',
   'xf',
   'xg',
+  'xh',
+  'xi',
+  'xj',
 ];
 
 export interface FreeformLabel {
