@@ -101,6 +101,8 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
     expect(id('Problem 1, part (a)')).toBe('q1a');
     expect(id('Ques. 1 → (b) → ii')).toBe('q1b2');
     expect(id('Correction to P1(b)-i: f goes with C')).toBe('q1b1');
+    expect(id('Q2 ▸ (b)')).toBe('q2b');
+    expect(id('Ques-1 » a')).toBe('q1a');
     expect(rest('Task 1 a) f goes to 3')).toBe('f goes to 3');
   });
   it('not a sentence about a part, nor a symbol with its value', () => {

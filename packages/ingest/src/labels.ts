@@ -95,7 +95,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // after "Q3", an arrow may lead to the sub-part ("Q3 → (a)"); never in a bare label, where an
     // arrow is the answer's ("ii → 4")
     const arrow =
-      prefixed && comps.length > 0 ? /^\s*(?:→|->|=>|⇒|⟶)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest) : null;
+      prefixed && comps.length > 0 ? /^\s*(?:→|->|=>|⇒|⟶|▸|►|▶|›|»|::|\|)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest) : null;
     const filler = arrow
       ? arrow[0].length
       : comps.length > 0 || prefixed

@@ -587,3 +587,13 @@ describe('a vector answer among the vectors of its working', () => {
     expect([p.score, p.review]).toEqual([1, false]);
   });
 });
+
+describe('"no answer found" only when no label of the part is written anywhere', () => {
+  it("a part's label standing in another answer's text sends the missing part to a person", () => {
+    const g = grade(
+      '## 1a\nf_t : 3, i_t : 4\n• sigmoids left to right: forget, input, output [4a]\n## 4b\nproduct of forget gates',
+    );
+    expect(g.parts['4a']).toMatchObject({ score: 0, review: true });
+    expect(grade('## 1a\nf_t : 3, i_t : 4\n## 4b\nproduct of forget gates').parts['4a'].review).toBe(false);
+  });
+});

@@ -50,12 +50,29 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   const own = roman ?? sub;
   const bareQuestion = new RegExp(`^\\s*(?:q(?:uestion)?\\.?\\s*)?${q}\\s*[.):]?\\s*$`, 'i');
   const subLabel = own ? new RegExp(`^\\s*\\(?${own}[.)]\\s`, 'i') : null;
+  // the question's number and the sub-part in brackets near a line's start, whatever stands
+  // between them ("Q2 ▸ (b)", "Ques 2 :: (b)")
+  const written = own ? new RegExp(`^.{0,12}?(?<![\\d.])${q}(?![\\d.]).{0,6}?\\(${own}\\)`, 'i') : null;
+  // or the whole label anywhere on a line ("… output [4a]": a label a two-column page put beside
+  // another answer's line)
+  const anywhere = sub
+    ? new RegExp(
+        `(?<![\\w.])${q}\\W{0,3}${sub}\\W{0,3}${roman ? `${roman}(?![a-z])` : '(?![a-z])'}[)\\]]`,
+        'i',
+      )
+    : null;
   return Object.values(script.parts).some((a) => {
     if (a.partId === partId) return false;
     const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
     return a.text
       .split('\n')
-      .some((l) => (!own && bareQuestion.test(l)) || (sameQuestion && !!subLabel?.test(l)));
+      .some(
+        (l) =>
+          (!own && bareQuestion.test(l)) ||
+          (sameQuestion && !!subLabel?.test(l)) ||
+          !!written?.test(l) ||
+          !!anywhere?.test(l),
+      );
   });
 }
 
