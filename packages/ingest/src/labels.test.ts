@@ -112,6 +112,9 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
     expect(id('more of 3(b)')).toBeNull();
     expect(findLabel('ft 3', tree)).toBeNull();
     expect(findLabel('Ct 10', tree)).toBeNull();
+    // numbered lines of working: "[2] i_t ⊙ C~_t = …" is not question 2
+    expect(findLabel('[2] i_t (.) C~_t = [1*0.5, 0*0, 0.5*0.1]', tree)).toBeNull();
+    expect(id('[1a] f_t : 3')).toBe('q1a');
   });
 });
 

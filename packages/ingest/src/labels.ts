@@ -95,7 +95,9 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // after "Q3", an arrow may lead to the sub-part ("Q3 → (a)"); never in a bare label, where an
     // arrow is the answer's ("ii → 4")
     const arrow =
-      prefixed && comps.length > 0 ? /^\s*(?:→|->|=>|⇒|⟶|▸|►|▶|›|»|::|\|)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest) : null;
+      prefixed && comps.length > 0
+        ? /^\s*(?:→|->|=>|⇒|⟶|▸|►|▶|›|»|::|\|)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
+        : null;
     const filler = arrow
       ? arrow[0].length
       : comps.length > 0 || prefixed
@@ -277,6 +279,9 @@ export function findLabel(
       const sub = inner.partId === null ? findLabelAt(line.slice(end), tree, inner.path, false, false) : null;
       if (sub && sub.path.length > inner.path.length && inner.path.every((c, k) => sub.path[k] === c))
         return { ...sub, end: end + sub.end, weak: false };
+      // "[2] i_t ⊙ C~_t = …": a question with sub-parts, in brackets with working after it, numbers
+      // a line of working ([1], [2], [3] down an answer), not the question
+      if (inner.partId === null && line.slice(end).trim() !== '') return null;
       return label;
     }
   }

@@ -597,3 +597,20 @@ describe('"no answer found" only when no label of the part is written anywhere',
     expect(grade('## 1a\nf_t : 3, i_t : 4\n## 4b\nproduct of forget gates').parts['4a'].review).toBe(false);
   });
 });
+
+describe('a slip only when the arithmetic shows one', () => {
+  it("a value read beside the key's own vector, with no wrong sum written, goes to a person", () => {
+    const p = part(
+      '1b.ii',
+      'First tanh of each: tanh(0.7) = 0.604, tanh(0.2) = 0.197\nh_t = o_t ⊙ tanh(C_t) = (0.604, 0, 0)\nResult: h_t = [0,604, 0, 0]',
+    );
+    expect(p.review).toBe(true);
+    // a sum written wrong is a slip, confidently
+    expect(
+      part('1b.i', 'C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t = (0.2 + 0.5, 0.2 + 0, 0 + 0.05) = (0.7, 0.2, 0.5)'),
+    ).toMatchObject({
+      score: 0.5,
+      review: false,
+    });
+  });
+});

@@ -393,6 +393,24 @@ function gradeValue(
     const gotNums = asNumbers(got) ?? [];
     const sameShape = item.shape !== 'vector' || gotNums.length === keyNums.length;
     if (fOk === true || (keyLine !== null && fOk !== false) || (statedWrong && fOk !== false)) {
+      // a slip the student's own arithmetic does not show, where the key's value is written too
+      // ("… = (0.7, 0.2, 0.05)" above a value read from elsewhere): which is the answer is a
+      // person's call, not a slip
+      const text = ev.lines.join('\n');
+      const keyWritten =
+        keyNums.length > 1 &&
+        findVectors(text).some(
+          (v) =>
+            v.values.length === keyNums.length &&
+            v.values.every((x, i) => closeTo(x, keyNums[i], { abs: 0.005 })),
+        );
+      if (sameShape && keyWritten && !statedWrong)
+        return result(
+          item.slip.credit,
+          `${item.slip.reason}; the right value ${fmt(key)} is written too: a person checks which is the answer`,
+          Math.min(read.conf, 0.5),
+          wrongTag,
+        );
       if (sameShape) return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
       return result(
         0,
