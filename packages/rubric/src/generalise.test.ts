@@ -614,3 +614,15 @@ describe('a slip only when the arithmetic shows one', () => {
     });
   });
 });
+
+describe('2a: a product written element-wise', () => {
+  it('e_kj = s_k ∘ h_j goes to a person; a dot, or ⊙ elsewhere in the answer, does not', () => {
+    expect(part('2a', 'e_kj = s_k ∘ h_j')).toMatchObject({ score: 0, review: true });
+    expect(part('2a', 'ekj = sk−1 ⊙ hj')).toMatchObject({ score: 0, review: true });
+    expect(part('2a', 'e_kj = s_{k-1} · h_j')).toMatchObject({ score: 1, review: false });
+    expect(part('2a', 'e_kj = s_{k-1}^T h_j, then C_k = sum alpha_kj ⊙ h_j')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+});

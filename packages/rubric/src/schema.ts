@@ -209,6 +209,11 @@ export const ExpressionItem = z
       .object({ all: z.array(z.string()).min(1), reason: z.string() })
       .strict()
       .optional(),
+    /**
+     * a right expression written with ⊙ or ∘ (an element-wise product, where the key's product is
+     * another): the reason it goes to a person
+     */
+    elementwise: z.string().optional(),
   })
   .strict();
 

@@ -14,6 +14,17 @@ function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult 
   const evidence = ev.answer.regions.slice(0, 1);
   for (const c of cands.reverse()) {
     if (equivalent(c, key) || accept.some((a) => equivalent(c, a))) {
+      // read alike once ⊙ and ∘ become products, but written as an element-wise product
+      const hadamard = item.elementwise !== undefined && writtenElementwise(ev.answer.text, item.of);
+      if (hadamard)
+        return {
+          ...base,
+          awarded: 0,
+          reason: item.elementwise!,
+          evidence,
+          conf: 0.5,
+          wrong: `${item.id}:elementwise`,
+        };
       return {
         ...base,
         awarded: item.points,
@@ -73,3 +84,18 @@ function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult 
 }
 
 export const expression: ItemHandler<ExpressionItem> = { type: 'expression', grade: gradeExpression };
+
+/** The right side of `of = …` on some line holds ⊙, ∘, `(.)` or `.*` (an element-wise product). */
+function writtenElementwise(text: string, of: string[]): boolean {
+  // a name written loosely: `e_{kj}` as e_kj, ekj, e_{kj}, e_k,j
+  const loose = (n: string) => {
+    const [base, sub = ''] = n.replace(/[{}]/g, '').split('_');
+    const letters = [...sub].filter((c) => /[a-z0-9]/i.test(c));
+    return `(?<![A-Za-z])${base}\\s*_?\\s*\\{?${letters.join('\\s*,?\\s*')}\\}?`;
+  };
+  const names = of.filter((n) => n.includes('_')).map(loose);
+  if (!names.length) return false;
+  const lhs = new RegExp(`(?:${names.join('|')})\\s*=([^=\\n]*)`, 'g');
+  for (const m of text.matchAll(lhs)) if (/[⊙∘]|\(\.\)|\.\*/.test(m[1])) return true;
+  return false;
+}
