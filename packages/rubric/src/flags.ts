@@ -205,7 +205,11 @@ export function similarityPairs(
         (sentences >= 12 && rareShared >= 1) ||
         sentences >= 15;
       const byBreadth = evidence.size >= 3 && rareShared >= 1;
-      if (byValues || bySentences || byBreadth)
+      // two wrong values only these two wrote, with copied words (a dozen odd 4-word sequences)
+      // anywhere in their answers: in the free-form corpus (rounds 1-12), 24 copied pairs and
+      // one independent pair at most sharing 12 such sequences beside two such values (next: 0)
+      const byTheirs = onlyTheirs.size >= 2 && sentencesAnywhere >= 12;
+      if (byValues || bySentences || byBreadth || byTheirs)
         out.push({ a, b, shared, sentences: sentences + viaUnlabelled });
     }
   }
