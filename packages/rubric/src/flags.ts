@@ -29,6 +29,10 @@ function disorder(order: string[], examOrder: string[]): number {
 /** What marks a line as working: an equation, an arrow, an operator between terms, calculus. */
 const WORKED = /[=→⇒↦⊙∘×÷∂∑∏σ]|\d\s*[-+*/^·x]\s*\d|\btanh\b|\bsigmoid\b|\bd[A-Za-z]\s*\/\s*d/;
 
+/** Words of an answer given again: a correction, a redo, a replaced value. */
+const SECOND_ANSWER =
+  /\b(?:correct(?:ion|ed)?|mistake|wrong(?:ly)?|instead|should (?:be|read)|redo(?:ing|ne)?|re-?done|revised|ignore|scratch that|oops)\b/i;
+
 // "continued later", "see page 3", "see Q5": the student split an answer across the script. Not
 // "contd. on next page" or "see below": the answer goes on where it stands, which is no hunt
 const CONTINUED =
@@ -69,7 +73,11 @@ export function organisationFinding(script: ExtractedScript, examOrder: string[]
     ...script,
     unlabelled: script.unlabelled.filter((l) => typedPages.has(l.page)),
   }).filter((t) => WORKED.test(t));
-  if (typed.join(' ').replace(/[^A-Za-z0-9]/g, '').length >= 25) return 'answer text without a part label';
+  // worked text the segmenter could not place is mostly an introduction or a note the labels did
+  // not reach (its part goes to a person already); as a flag it marks a correction or second
+  // answer written outside any label ("I made a mistake above: C_t is …")
+  if (typed.join(' ').replace(/[^A-Za-z0-9]/g, '').length >= 25 && typed.some((t) => SECOND_ANSWER.test(t)))
+    return 'answer text without a part label';
   return null;
 }
 

@@ -277,8 +277,13 @@ describe('organisation: unlabelled text', () => {
     gradeBatch(rubric, ctx, [
       { file: 'u.pdf', script: scriptFromText(`Name: U\nRoll: 20CS10041\n${full}`, { unlabelled }) },
     ])[0].flags;
-  it('worked answer text without a label is flagged; a note to the examiner is not', () => {
-    expect(flagsOf(['a. e_kj = s_{k-1}^T W_a h_j, so the extra parameters are d × d'])).toContain(
+  it('a correction written outside any label is flagged; worked text the labels missed and a note to the examiner are not', () => {
+    expect(
+      flagsOf(['I made a mistake above: C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t = (0.7, 0.2, 0.05)']),
+    ).toContain('organisation');
+    // (an introduction or a block whose label was missed: its part goes to a person, the script
+    // is not called disorganised)
+    expect(flagsOf(['a. e_kj = s_{k-1}^T W_a h_j, so the extra parameters are d × d'])).not.toContain(
       'organisation',
     );
     expect(
