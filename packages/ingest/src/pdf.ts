@@ -112,6 +112,16 @@ export function pageSize(page: PDFPageProxy): { width: number; height: number } 
 /** Where a text layer's control codes are put (U+F000 + code; @grader/parse reads them back). */
 export const PRIVATE_CONTROLS = 0xf000;
 
+/** A text layer's control codes (not tab or line breaks) moved to U+F000 + code. */
+function privateControls(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    out += c < 0x20 && (c < 0x09 || c > 0x0d) ? String.fromCharCode(PRIVATE_CONTROLS + c) : ch;
+  }
+  return out;
+}
+
 export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
   const vp = page.getViewport({ scale: 1 });
   const content = await page.getTextContent({ disableNormalization: false });
@@ -128,11 +138,7 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     const height = size;
     // control codes (pdfTeX's cmex brackets are glyphs 0-3) moved to the private use area, as
     // symbol fonts map them: PostgreSQL's jsonb cannot store U+0000, and they are no text
-    const str = item.str
-      .normalize('NFC')
-      .replace(/[\u0000-\u0008\u000e-\u001f]/g, (c) =>
-        String.fromCharCode(PRIVATE_CONTROLS + c.charCodeAt(0)),
-      );
+    const str = privateControls(item.str.normalize('NFC'));
     const n = str.length;
     const re = /\S+/g;
     for (let m = re.exec(str); m; m = re.exec(str)) {

@@ -13,19 +13,6 @@ export function headerFinding(script: ExtractedScript): string | null {
   return null;
 }
 
-/** Inversions of the answer order against the exam order, as a share of all pairs. */
-function disorder(order: string[], examOrder: string[]): number {
-  const idx = order.map((p) => examOrder.indexOf(p)).filter((i) => i >= 0);
-  let inv = 0;
-  let pairs = 0;
-  for (let a = 0; a < idx.length; a++)
-    for (let b = a + 1; b < idx.length; b++) {
-      pairs++;
-      if (idx[a] > idx[b]) inv++;
-    }
-  return pairs ? inv / pairs : 0;
-}
-
 /** What marks a line as working: an equation, an arrow, an operator between terms, calculus. */
 const WORKED = /[=→⇒↦⊙∘×÷∂∑∏σ]|\d\s*[-+*/^·x]\s*\d|\btanh\b|\bsigmoid\b|\bd[A-Za-z]\s*\/\s*d/;
 
@@ -43,7 +30,7 @@ const CONTINUED =
  * elsewhere), or answer text without a part label on a typed page (on OCR'd pages unlabelled text is
  * usually a misread label, which already sends the affected parts to review).
  */
-export function organisationFinding(script: ExtractedScript, examOrder: string[]): string | null {
+export function organisationFinding(script: ExtractedScript): string | null {
   const twice = Object.values(script.parts)
     // two places need text in both: a stray label read twice (one place empty) is no second answer
     .filter((p) => p.occurrences > 1 && p.text.split('\n').filter((l) => l.trim()).length >= p.occurrences)
@@ -299,7 +286,6 @@ export function applyFlags(
   scripts: ExtractedScript[],
   rubric: Rubric,
 ): ScriptGrade[] {
-  const examOrder = rubric.parts.map((p) => p.id);
   const out = graded.map((g) => ({
     ...g.grade,
     flags: [...g.grade.flags],
@@ -311,7 +297,7 @@ export function applyFlags(
       out[i].flags.push('header');
       out[i].flagReasons.header = h;
     }
-    const o = organisationFinding(s, examOrder);
+    const o = organisationFinding(s);
     if (o) {
       out[i].flags.push('organisation');
       out[i].flagReasons.organisation = o;
