@@ -171,6 +171,9 @@ export const TUNE_WRITERS = [
   'xh',
   'xi',
   'xj',
+  'xk',
+  'xl',
+  'xm',
 ];
 
 export interface FreeformLabel {
