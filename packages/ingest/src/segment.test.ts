@@ -84,6 +84,14 @@ Q1 b) i) = {0.7, 0.2, 0.05}`);
     expect(s.parts['2a'].regions.map((r) => r.page)).toEqual([1, 2]);
   });
 
+  it('a numbered list going on to the next line is not a question', () => {
+    const s = run(`Q2 b) The extra pieces are (1) the scores, (2) the softmax and
+(3) the weighted sum: none has weights, so 0 extra parameters.
+Q3 a) W_f is 3 x 5`);
+    expect(s.parts['2b'].text).toContain('(3) the weighted sum');
+    expect(s.order).toEqual(['2b', '3a']);
+  });
+
   it('does not cut at content that looks like a label', () => {
     const s = run(`Ans 1.b.i
 1st: 1 × 0.2 + 1 × 0.5 = 0.7

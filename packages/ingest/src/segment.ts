@@ -377,6 +377,11 @@ function segmentOnce(
       if (rel?.partId && (!seen(rel.partId) || (current?.guessed && current.partId === rel.partId)))
         label = { ...rel, end: rel.end + listed[0].length };
     }
+    // "(3) the weighted sum …" after a line that listed "(1) … (2) …": the list goes on, it is no
+    // question
+    const counted = /^\s*\((\d{1,2})\)/.exec(line.text);
+    if (label && !force && counted && i > 0 && body[i - 1].text.includes(`(${Number(counted[1]) - 1})`))
+      label = null;
     if (label?.bare) {
       // a bare number starting a line is the next question only at the margin, after a finished
       // sentence, where exam order expects that question: otherwise it is content ("3 gates …")

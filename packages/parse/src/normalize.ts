@@ -177,6 +177,8 @@ function normalizeMathUncached(raw: string): string {
   // Combining tilde (U+0303) and the precomposed tilde letters follow their base letter: C̃ -> C~.
   s = s.replace(/([A-Za-z])\u0303/g, '$1~').replace(/\u0303/g, '~');
   s = s.replace(/[Ãã]/g, (c) => (c === 'Ã' ? 'A~' : 'a~'));
+  // a word processor's space between a letter and its subscript characters ("c ₜ", "h ₜ₋₁")
+  s = s.replace(/(?<=[A-Za-z~])\s+(?=[ₐₑₒₓₔₕₖₗₘₙₚₛₜ₀₁₂₃₄₅₆₇₈₉₊₋])/g, '');
   // C̃ spelt out: Ctilde_t, C-tilde_t, tilde(C)_t, \tilde C
   s = s.replace(/\b([A-Za-z])[-_ ]?tilde/g, '$1~').replace(/\btilde\s*\(?\s*([A-Za-z])\s*\)?/g, '$1~');
   let out = '';

@@ -151,6 +151,8 @@ describe('layout and notation seen in real extractions', () => {
     expect(normalizeMath('f_t (.) C_t-1 + c_t+1')).toBe('f_t * C_{t-1} + c_{t+1}');
     expect(normalizeMath('h_t - 1 and 0.5_t-1.5')).toBe('h_t - 1 and 0.5_t-1.5');
     expect(normalizeMath('𝐶²ₜ₊₁')).toBe('C_{t+1}^2');
+    // a space a word processor set between a letter and its subscript characters
+    expect(normalizeMath('(1 − tanh²(c ₜ))')).toBe(normalizeMath('(1 − tanh²(cₜ))'));
     expect(equivalent(parseExpr('ht .* (1 - (tanh(ct))2)'), parseExpr('h_t * (1 - tanh(c_t)^2)'))).toBe(true);
     expect(equivalent(parseExpr('ot o tanh(Ct)'), parseExpr('o_t * tanh(C_t)'))).toBe(true);
   });
