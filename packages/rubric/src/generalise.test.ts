@@ -626,3 +626,13 @@ describe('2a: a product written element-wise', () => {
     });
   });
 });
+
+describe('4a: the two paths alone restate the question', () => {
+  it('paths with no relation or derivative go to a person; with the relations they are a derivation', () => {
+    const expr = '∂L/∂c_t = ∂L/∂h_t * o_t * (1 − tanh²(c_t)) + ∂L/∂c_{t+1} * f_{t+1}';
+    expect(part('4a', `Two paths c_t → h_t → L and c_t → c_{t+1} → L.\n${expr}`).review).toBe(true);
+    expect(
+      part('4a', `Two paths c_t → h_t → L and c_t → c_{t+1} → L.\nh_t = o_t ⊙ tanh(c_t)\n${expr}`),
+    ).toMatchObject({ score: 5, review: false });
+  });
+});

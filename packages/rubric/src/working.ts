@@ -39,6 +39,7 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
   const wrt = of ? /^d\(l\)\/d\((.+)\)$/.exec(of)?.[1] : undefined;
   if (wrt) {
     let relations = 0;
+    let paths = 0;
     for (const eq of ev.equations) {
       const syms = eq.sides.map((side) => side.tokens.filter((t) => t.t === 'sym').map((t) => t.v));
       const lhs = syms[0];
@@ -49,7 +50,8 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
         !lhs[0].startsWith('d(') &&
         lhs[0] !== wrt &&
         syms.slice(1).some((x) => x.includes(wrt));
-      if (isPath || isRelation) relations++;
+      if (isRelation) relations++;
+      else if (isPath) paths++;
       // `h_t = o_t ⊙ tanh(c_t), c_{t+1} = f_{t+1} ⊙ c_t + …`: a second relation inside the chain
       if (isRelation)
         for (let k = 1; k < eq.sides.length - 1; k++) {
@@ -59,7 +61,10 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
             if (eq.sides[k].text.includes(',')) relations++;
         }
     }
-    if (relations >= 2) return 'written';
+    // (the paths alone restate the question's hint: with a relation they are the derivation's
+    // skeleton, without one the derivation is only named)
+    if (relations >= 2 || (relations >= 1 && paths >= 1)) return 'written';
+    if (paths >= 1) return 'words';
   }
   if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))
     return 'words';
