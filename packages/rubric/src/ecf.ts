@@ -31,7 +31,11 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
   // per gate weights and weights + biases, all gates' weights and biases: the steps to the total
   lstmParamsFromShapes: ({ w, b, gates }) => {
     const [pw, pb, g] = [prod(w), prod(b), num(gates)];
-    return { value: g * (pw + pb), parts: [pw, pw + pb, g * pw, g * pb] } satisfies Carried;
+    return {
+      value: g * (pw + pb),
+      parts: [pw, pw + pb, g * pw, g * pb],
+      also: [{ value: g * pw, what: 'the weights only, without the biases' }],
+    } satisfies Carried;
   },
   /**
    * Multiplications of a depthwise-separable convolution from the student's own output sizes:
@@ -53,6 +57,9 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
 interface Carried {
   value: unknown;
   parts: number[];
+  /** values that also follow from the student's own answers, in one of the rubric's part-credit
+   *  ways (the weights only, without the biases): what each one is */
+  also?: { value: number; what: string }[];
 }
 const isCarried = (x: unknown): x is Carried =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && 'parts' in x && 'value' in x;

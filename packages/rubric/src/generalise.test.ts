@@ -636,3 +636,14 @@ describe('4a: the two paths alone restate the question', () => {
     ).toMatchObject({ score: 5, review: false });
   });
 });
+
+describe('3c: error carried forward in a way the rubric gives part credit for', () => {
+  it("24 = 4 × (3 × 2) from the student's own 3 × 2 W_f, biases left out, earns the half mark", () => {
+    const g = grade(
+      '## 3a\nI take only x: W_f is 3 × 2\n## 3b\nb_f is 3 × 1, one per unit\n## 3c\n4 gates, each 3 × 2 = 6 weights: 4 × (3 × 2) = 24',
+    );
+    expect(g.parts['3c']).toMatchObject({ score: 0.5, review: false });
+    // a bare 24 with no computation is not carried forward
+    expect(grade('## 3a\nW_f is 3 × 2\n## 3c\n24').parts['3c'].score).toBe(0);
+  });
+});

@@ -342,8 +342,9 @@ function gradeValue(
     const args = resolveArgs(item, ctx, answers);
     let expected: unknown = null;
     let parts: number[] = [];
+    let also: { value: number; what: string }[] = [];
     try {
-      if (args) ({ value: expected, parts } = computeEcfDetail(item.ecf.compute, args));
+      if (args) ({ value: expected, parts, also = [] } = computeEcfDetail(item.ecf.compute, args));
     } catch {
       expected = null;
     }
@@ -353,6 +354,13 @@ function gradeValue(
       const ecfWork = w.ok || (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
       if (!work.required || ecfWork) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
       return withheldForWork(item.ecf.reason);
+    }
+    // the same from the student's own answers, in a way the rubric gives part credit for (4 × 6 = 24
+    // weights from their own 3 × 2 W_f, the biases left out): that credit, once
+    const other = also.find((a) => !valueMatches(item, a.value, key) && valueMatches(item, got, a.value));
+    if (wantsDiffer && other && w.ok) {
+      const why = `${item.ecf.reason}, counting ${other.what}`;
+      return result(item.ecf.credit, why, read.conf, wrongTag);
     }
   }
   if (item.components && w.ok) {
