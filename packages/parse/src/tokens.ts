@@ -157,7 +157,9 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
   const s = ocrDigitsInText(alreadyNormalised ? input : normalizeMath(input))
     .replace(/(\d)(\s*)[xX](\s*)(?=[\d(.])/g, '$1$2*$3')
     // `1 x tanh(0.7)`: a spaced x after a number is a product too
-    .replace(/(\d|\))(\s+)[xX](\s+)(?=[A-Za-z(])/g, '$1$2*$3');
+    .replace(/(\d|\))(\s+)[xX](\s+)(?=[A-Za-z(])/g, '$1$2*$3')
+    // `s_k x h_j`: and between two subscripted symbols (a variable x stands alone or has its own index)
+    .replace(/(_\{?[\w+-]{1,5}\}?)(\s+)[xX](\s+)(?=[A-Za-z]~?_)/g, '$1$2*$3');
   const out: Token[] = [];
   let i = 0;
   let sp = false;

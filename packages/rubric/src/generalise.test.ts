@@ -369,6 +369,7 @@ describe('typed shorthand', () => {
       'C_t = f_t + C_{t-1} * i_t = (1×0.2 + 1×0.5, 0.5×0.4 + 0×0, 0×0.8 + 0.5×0.1) = (0.7, 0.2, 0.05)',
     );
     expect(q.review).toBe(true);
+    expect(part('2a', 'Answer: e_kj = s_k x h_j')).toMatchObject({ score: 1, review: false });
   });
 });
 
