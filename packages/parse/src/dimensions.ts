@@ -16,8 +16,9 @@ export interface FoundDimension {
 const SEP = String.raw`\s*(?:\*|x|X|by)\s*`;
 const TIMES_RE = new RegExp(String.raw`(?<![\w.^])(\d+)((?:${SEP}\d+(?!\d|\.\d))+)(?![\w]|\.\d|\s*\^)`, 'g');
 const TUPLE_RE = /\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?(?:,\s*(\d+)\s*)?(,)?\s*\)/g;
-// R^{3×5}, R^3, and the same with the superscript lost in extraction: R3×5
-const REAL_RE = /\bR\s*(?:\^\s*(?:\{([^}]*)\}|(\d+(?:\s*[*xX]\s*\d+)*))|(\d+(?:\s*[*xX]\s*\d+)*)\b)/g;
+// R^{3×5}, R^(3 x 5), R^3, and the same with the superscript lost in extraction: R3×5
+const REAL_RE =
+  /\bR\s*(?:\^\s*(?:\{([^}]*)\}|\(([^()]*)\)|(\d+(?:\s*[*xX]\s*\d+)*))|(\d+(?:\s*[*xX]\s*\d+)*)\b)/g;
 
 /**
  * Shapes written as `3x5`, `3 × 5`, `3 by 5`, `199 × 199 × 3`, `(3, 5)`, `(3,)`, `R^{3×5}`, `R^3`.
@@ -30,7 +31,7 @@ export function findDimensions(text: string): FoundDimension[] {
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
 
   for (const m of s.matchAll(REAL_RE)) {
-    const body = m[1] ?? m[2] ?? m[3];
+    const body = m[1] ?? m[2] ?? m[3] ?? m[4];
     const dims = body
       .split(/\s*(?:\*|x|X|,)\s*/)
       .filter(Boolean)

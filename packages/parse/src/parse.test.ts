@@ -45,7 +45,7 @@ describe('vectors', () => {
 
 describe('dimensions', () => {
   it('reads every accepted spelling of 3 × 5', () => {
-    for (const s of ['3x5', '3 × 5', '3×5', '(3, 5)', 'R^{3×5}', '3 by 5', 'W_f is 3 X 5.']) {
+    for (const s of ['3x5', '3 × 5', '3×5', '(3, 5)', 'R^{3×5}', 'R^(3 x 5)', '3 by 5', 'W_f is 3 X 5.']) {
       expect(findDimensions(s)[0]?.dims, s).toEqual([3, 5]);
     }
     expect(findDimensions('199 × 199 × 3')[0].dims).toEqual([199, 199, 3]);
