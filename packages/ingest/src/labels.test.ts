@@ -103,6 +103,9 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
     expect(id('Correction to P1(b)-i: f goes with C')).toBe('q1b1');
     expect(id('Q2 ▸ (b)')).toBe('q2b');
     expect(id('Ques-1 » a')).toBe('q1a');
+    // two sub-parts in one bracket: the first is the label, "+ii)" is left for the segmenter
+    expect(id('Ans1.b(i+ii)')).toBe('q1b1');
+    expect(rest('Ans1.b(i+ii) C_t = f_t*C')).toBe('+ii) C_t = f_t*C');
     expect(rest('Task 1 a) f goes to 3')).toBe('f goes to 3');
   });
   it('not a sentence about a part, nor a symbol with its value', () => {

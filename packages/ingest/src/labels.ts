@@ -105,7 +105,8 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
         : (/^\s*/.exec(rest)?.[0].length ?? 0);
     const at = pos + filler;
     const r = text.slice(at);
-    const paren = /^\(\s*([A-Za-z0-9|!¢©]{1,4})\s*\)/.exec(r);
+    // ("(i+ii)": the first of two sub-parts in one bracket; the segmenter reads "+ii)" as the second)
+    const paren = /^\(\s*([A-Za-z0-9|!¢©]{1,4})\s*(?:\)|(?=[+&]\s*[A-Za-z0-9]{1,4}\s*\)))/.exec(r);
     if (paren) {
       comps.push({ raw: paren[1], start: at, end: at + paren[0].length, paren: true, sep: 'strong' });
       pos = at + paren[0].length;
@@ -281,7 +282,7 @@ export function findLabel(
         return { ...sub, end: end + sub.end, weak: false };
       // "[2] i_t ⊙ C~_t = …": a question with sub-parts, in brackets with working after it, numbers
       // a line of working ([1], [2], [3] down an answer), not the question
-      if (inner.partId === null && line.slice(end).trim() !== '') return null;
+      if (inner.partId === null && inner.path.length === 1 && line.slice(end).trim() !== '') return null;
       return label;
     }
   }
