@@ -105,6 +105,9 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
     expect(id('Ques-1 » a')).toBe('q1a');
     // two sub-parts in one bracket: the first is the label, "+ii)" is left for the segmenter
     expect(id('Ans1.b(i+ii)')).toBe('q1b1');
+    expect(id('Q1/b/i : f and i swapped above')).toBe('q1b1');
+    expect(id('correction to Q1/b/i: x')).toBe('q1b1');
+    expect(id('Q1/a')).toBe('q1a');
     expect(rest('Ans1.b(i+ii) C_t = f_t*C')).toBe('+ii) C_t = f_t*C');
     expect(rest('Task 1 a) f goes to 3')).toBe('f goes to 3');
   });

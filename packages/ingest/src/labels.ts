@@ -212,6 +212,12 @@ export function findLabel(
     return l ? { ...l, end: l.end + 1 + (glyphs ? 1 : 0) } : null;
   }
   const shift = glyphs ? 1 : 0;
+  // "Q1/b/i", "correction to Q1/b/i": slashes between a prefixed label's components read as spaces
+  // (the same length, so positions hold; "2a/2b" joins two labels and is left alone)
+  line = line.replace(
+    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question)\.?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
+    (_m, head: string, a: string, r?: string) => `${head} ${a}${r ? ` ${r}` : ''}`,
+  );
   // a list number before a label ("2. Part (b)(i): …") numbers the list, not a question: the label
   // after it is read, in its context
   // ("2. (a)" is read as question 2's (a) here: the segmenter decides when it is a list instead)
