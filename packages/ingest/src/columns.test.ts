@@ -240,3 +240,16 @@ describe('a table of Part | Answer, each label centred between its answer lines'
     expect(tableRows(list)).toBeNull();
   });
 });
+
+describe('a page of text with a small table in it is no table', () => {
+  it('hanging labels ("Q1 b) ii)") and a two-column 1(a) table read line by line (sample p08)', async () => {
+    const { SAMPLES_DIR } = await import('./samples.ts');
+    const cs = loadExam('cs60010-ct3');
+    const s = await ingestPdf(new Uint8Array(readFileSync(`${SAMPLES_DIR}/p08.pdf`)), {
+      exam: cs,
+      fileName: 'p08.pdf',
+    } as never);
+    expect(s.parts['1a'].text.split('\n')).toContain('ft 3');
+    expect(s.parts['1b.i'].text).toContain('{0.7, 0.2, 0.05}');
+  });
+});

@@ -272,7 +272,29 @@ export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
     const y = Math.min(...label.map((w) => w.box.y));
     return !others.flat().some((w) => Math.abs(w.box.y - y) < height * 0.3);
   };
-  const wide = sided.filter((r) => cellsOf(r.words, edges).length >= 3).length;
+  // (a third column counts where the label stands apart from its answer, not where a column edge
+  // of a small table lower down runs between "Q1" and "b) ii) h_t = …" on one line of text)
+  const apart = (r: { words: LayoutWord[] }) => {
+    const [label] = cellsOf(r.words, edges);
+    const row = rowOf(label[0]);
+    const line = r.words.filter((w) => rowOf(w) === row).sort((a, b) => a.box.x - b.box.x);
+    // a gap wider than a space near the row's left, where a label column ends
+    const left = Math.min(...r.words.map((w) => w.box.x));
+    const limit = left + width(r.words) * 0.3;
+    return line.some((w, k) => {
+      const end = k > 0 ? line[k - 1].box.x + line[k - 1].box.w : Number.POSITIVE_INFINITY;
+      return end <= limit && w.box.x - end >= 8;
+    });
+  };
+  const wide = sided.filter((r) => cellsOf(r.words, edges).length >= 3 && apart(r)).length;
+  // a "label cell" whose neighbour starts with the rest of the label ("Q1" | "b) ii) h_t = …") is
+  // the start of a line of text, not a column of labels
+  const cutLabel = sided.filter((r) => {
+    const next = cellsOf(r.words, edges)[1];
+    const first = [...next].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+    return /^\(?(?:[a-h]|[ivx]{1,4})\)/i.test(first?.text ?? '');
+  }).length;
+  if (cutLabel >= sided.length / 3) return null;
   if (wide < sided.length * 0.5 && sided.filter(offGrid).length < sided.length * 0.5) return null;
   // and the cell beside the label starts at one x in nearly every row (a heading row aside): a
   // column of the table
@@ -296,7 +318,19 @@ function rowLines(page: number, cells: LayoutWord[][]): Line[] {
 function cellsOf(row: LayoutWord[], edges: number[] = []): LayoutWord[][] {
   const byX = [...row].sort((a, b) => a.box.x - b.box.x);
   // a column edge of the table that no word of this row crosses parts cells however narrow the gap
-  const open = edges.filter((x) => !row.some((w) => w.box.x < x - 1 && w.box.x + w.box.w > x + 1));
+  // (and on every line with words on both sides, leaves more than a space there: an edge a long
+  // line merely happens not to cross is no column)
+  const open = edges.filter((x) => {
+    if (row.some((w) => w.box.x < x - 1 && w.box.x + w.box.w > x + 1)) return false;
+    const lines = new Map<number, LayoutWord[]>();
+    for (const w of row) lines.set(rowOf(w), [...(lines.get(rowOf(w)) ?? []), w]);
+    return [...lines.values()].every((ws) => {
+      const before = ws.filter((w) => w.box.x + w.box.w <= x + 1);
+      const after = ws.filter((w) => w.box.x >= x - 1);
+      if (!before.length || !after.length) return true;
+      return Math.min(...after.map((w) => w.box.x)) - Math.max(...before.map((w) => w.box.x + w.box.w)) >= 6;
+    });
+  });
   const cells: { words: LayoutWord[]; right: number }[] = [];
   for (const w of byX) {
     const last = cells.at(-1);
