@@ -6,8 +6,9 @@
 //      (202), the worker's time (grading, the one storing transaction, the flags after), wall time
 //      until the exam switched, and the API meanwhile: GET /api/health p99 (autocannon, 10
 //      connections) and the API process's max event-loop delay (perf_hooks.monitorEventLoopDelay)
-//   3. grade-read latency (GET /api/submissions/:id) under load: autocannon on loopback, p50/p99 at
-//      each of --connections (default 10,50,100), and the database queries one read makes
+//   3. grade-read latency (GET /api/submissions/:id, every graded script in turn) under load:
+//      autocannon on loopback, p50/p99 at each of --connections (default 10,50,100), the database
+//      queries one read makes, and the same at the most connections with the read cache off
 //   4. the paged submissions list (GET /api/exams/:id/submissions?pageSize=50&page=N, pages rotating)
 //      over every submission of the exam (>= M): p50/p99 at --list-connections (default 10,100), and
 //      its queries per request
@@ -281,7 +282,21 @@ try {
       `p50 ${ac.latency.p50} ms, p99 ${ac.latency.p99} ms, ${Math.round(ac.requests.average)} req/s, API CPU ${cpuMs.toFixed(2)} ms/req, ${ac.non2xx} non-2xx, ${ac.errors + ac.timeouts} errors`,
     ]);
   };
-  for (const c of CONNECTIONS) await load('GET /api/submissions/:id', `/api/submissions/${one.id}`, c);
+  // every graded script in turn (a TA paging through the exam): the first pass reads the database,
+  // then the API's read cache answers until a change arrives
+  const readable = await db.submission.findMany({
+    where: { examId: exam.id, status: { in: ['graded', 'needs_review'] } },
+    select: { id: true },
+  });
+  const readPath = (i: number) => `/api/submissions/${readable[i % readable.length].id}`;
+  for (const c of CONNECTIONS)
+    await load(`GET /api/submissions/:id (${readable.length} scripts in turn)`, readPath, c);
+  // the same with nothing kept (READ_CACHE_ENTRIES=0): every read is the one database statement
+  await api.stop();
+  api = await startLoadApi({ READ_CACHE_ENTRIES: '0' });
+  await load('GET /api/submissions/:id, nothing kept in memory', readPath, Math.max(...CONNECTIONS));
+  await api.stop();
+  api = await startLoadApi();
 
   // 4. the paged list over every submission of the exam (50 a page, pages rotating)
   const total = await db.submission.count({ where: { examId: exam.id, withdrawnAt: null } });
@@ -317,12 +332,13 @@ try {
 }
 
 /** The API that takes the load: a child process on the bench's database, queues and storage. */
-function startLoadApi(): Promise<ApiChild> {
+function startLoadApi(env: Record<string, string> = {}): Promise<ApiChild> {
   return startApiChild({
     DATABASE_URL: config.DATABASE_URL,
     QUEUE_PREFIX: config.QUEUE_PREFIX,
     STORAGE_DIR: config.STORAGE_DIR,
     SESSION_SECRET: config.SESSION_SECRET,
+    ...env,
   });
 }
 

@@ -21,6 +21,7 @@ import { submissionRoutes } from './routes/submissions.ts';
 import { submissionPaperRoutes, versionRoutes } from './routes/versions.ts';
 import { securityHeaders } from './security-headers.ts';
 import { pageImageRoutes } from './services/page-images.ts';
+import { readCacheOver } from './services/read-cache.ts';
 import { rejectNulText } from './text-guard.ts';
 
 /** The Express app over a context. No listening here (tests run it in-process on port 0). */
@@ -32,6 +33,11 @@ export function createApp(ctx: AppContext) {
   app.use(securityHeaders);
   app.use(express.json({ limit: '1mb' }));
   app.use(rejectNulText);
+  // a write here is seen by this process's next read at once (the database's notice follows)
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.on('finish', () => ctx.reads?.clear());
+    next();
+  });
 
   const api = express.Router();
   api.get('/health', async (_req, res) => {
@@ -102,6 +108,7 @@ export async function createServer(opts: ServerOptions): Promise<GraderServer> {
   const { config } = opts;
   const ownDb = !opts.db;
   const ownQueues = !opts.queues;
+  const reads = readCacheOver(config.DATABASE_URL, config.READ_CACHE_ENTRIES);
   const ctx: AppContext = {
     config,
     db: opts.db ?? createDb(config.DATABASE_URL),
@@ -115,6 +122,7 @@ export async function createServer(opts: ServerOptions): Promise<GraderServer> {
     store: opts.store ?? new LocalBlobStore(config.storageDir),
     grading: opts.grading ?? (await loadGradingCore()),
     log: opts.log ?? ((m) => console.log(`[api] ${m}`)),
+    reads: reads.cache,
   };
   const app = createApp(ctx);
   let server: Server | null = null;
@@ -137,6 +145,7 @@ export async function createServer(opts: ServerOptions): Promise<GraderServer> {
         server.closeAllConnections();
         await new Promise<void>((r) => server!.close(() => r()));
       }
+      await reads.close();
       if (ownQueues) await ctx.queues.close();
       if (ownDb) await ctx.db.$disconnect();
     },

@@ -3,13 +3,13 @@
 //   number of database queries whatever the number of scripts (it used to cost two per script);
 // - `GET /api/submissions/:id` sends a grade's stored parts projection as stored: the same bytes as
 //   the answer computed from the parts JSON (what older rows, without a projection, get).
-import { randomBytes } from 'node:crypto';
-import { type Db, pageImageName, storeGrades } from '@grader/db';
+import { type Db, pageImageName } from '@grader/db';
 import { fakeGrading } from '@grader/grading/testing';
 import type { ScriptGrade } from '@grader/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type GraderServer } from './app.ts';
 import { TestClient } from './testing/client.ts';
+import { gradedPart, gradedScript as gradedScriptIn } from './testing/graded-script.ts';
 import { createFakeExam, type Harness, PASSWORD, startHarness } from './testing/harness.ts';
 
 let h: Harness;
@@ -19,45 +19,9 @@ let countedBase: string;
 let queries = 0;
 let examId: string;
 
-const part = (score: number, max: number, review = false) => ({
-  score,
-  max,
-  review,
-  reasons: ['because'],
-  items: [],
-  confidence: 1,
-  evidence: [],
-});
-
-/** A script of `studentId` graded with `parts` at the exam's current rubric version (the write path). */
-async function gradedScript(studentId: string, parts: ScriptGrade['parts'], at: number) {
-  const exam = await h.db.exam.findUniqueOrThrow({ where: { id: examId } });
-  const sub = await h.db.submission.create({
-    data: {
-      examId,
-      fileName: `${randomBytes(4).toString('hex')}.pdf`,
-      fileHash: randomBytes(32).toString('hex'),
-      storageKey: randomBytes(32).toString('hex'),
-      byteSize: 1,
-      status: 'grading',
-      studentId,
-      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, at)),
-    },
-  });
-  const total = Object.values(parts).reduce((s, p) => s + p.score, 0);
-  await storeGrades(h.db, {
-    rubricVersionId: exam.currentRubricId!,
-    isCurrent: true,
-    audit: { action: 'auto_grade' },
-    grades: [
-      {
-        submissionId: sub.id,
-        grade: { file: sub.fileName, student: null, parts, total, flags: [], flagReasons: {} },
-      },
-    ],
-  });
-  return sub.id;
-}
+const part = gradedPart;
+const gradedScript = (studentId: string, parts: ScriptGrade['parts'], at: number) =>
+  gradedScriptIn(h.db, examId, studentId, parts, at);
 
 async function mineWithCount(email: string) {
   const c = new TestClient(countedBase);

@@ -68,6 +68,8 @@ const Env = z.object({
   /** `npm run demo`: 1 = exit after printing the results (CI), 0 = keep serving */
   DEMO_EXIT_AFTER_GRADING: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** submission reads the API keeps in memory (forgotten on any change; 0: none kept) */
+  READ_CACHE_ENTRIES: z.coerce.number().int().min(0).default(2_000),
   /**
    * Which proxies in front of the API may say who the client is (X-Forwarded-For, -Proto): `off`
    * (default: the connection's own address is the client, forwarded headers are ignored), a hop

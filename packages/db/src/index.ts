@@ -3,6 +3,14 @@
 // the student's view of a part lives with the grade model (the web mock shares it)
 export { studentPartView } from '@grader/model';
 export { databaseName, dropDatabase, ensureDatabase, terminateConnections, withDatabase } from './admin.ts';
+export {
+  CHANGES_CHANNEL,
+  type Change,
+  type ChangeFeed,
+  type ChangeFeedHandlers,
+  listenForChanges,
+  parseChange,
+} from './changes.ts';
 export { createDb, type Db } from './client.ts';
 export type {
   AuditLog,

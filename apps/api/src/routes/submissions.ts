@@ -19,7 +19,7 @@ import {
 } from '@grader/db';
 import { examFromRow, storedVersions } from '@grader/grading';
 import type { ExtractedScript } from '@grader/model';
-import { type Response, Router } from 'express';
+import { type Request, Router } from 'express';
 import { currentUser, roleIn, STAFF, submissionFor } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parse } from '../errors.ts';
@@ -35,11 +35,11 @@ import { regradeView } from './review.ts';
 const PARTS_SLOT = `\u0000parts-${randomBytes(8).toString('hex')}`;
 const PARTS_SLOT_JSON = JSON.stringify(PARTS_SLOT);
 
-/** `res.json(body)` with the parts slot (if any) replaced by stored JSON: the same bytes and headers
- *  as serialising the parsed parts, without parsing or re-serialising them. */
-function sendJson(res: Response, partsJson: string | null, body: unknown) {
-  if (partsJson === null) return void res.json(body);
-  res.type('json').send(JSON.stringify(body).replace(PARTS_SLOT_JSON, () => partsJson));
+/** `JSON.stringify(body)` with the parts slot (if any) replaced by stored JSON: the same bytes as
+ *  serialising the parsed parts, without parsing or re-serialising them. */
+function jsonWithParts(partsJson: string | null, body: unknown): string {
+  const json = JSON.stringify(body);
+  return partsJson === null ? json : json.replace(PARTS_SLOT_JSON, () => partsJson);
 }
 
 /** audit actions where a person set a part's score */
@@ -109,8 +109,30 @@ export function submissionRoutes(ctx: AppContext) {
     return eff.needsReview > 0 ? null : eff.total;
   }
 
+  /** A read as kept in `ctx.reads`: the answer for staff and for the owner, and who may see it. */
+  interface KeptRead {
+    courseId: string;
+    studentId: string | null;
+    withdrawn: boolean;
+    staff?: string;
+    student?: string;
+  }
+
+  /** The kept answer this user may see, if there is one (else the database decides). */
+  function keptRead(req: Request, id: string): string | undefined {
+    const kept = ctx.reads.get(id) as KeptRead | undefined;
+    if (!kept) return undefined;
+    const role = roleIn(req, kept.courseId);
+    if (role === 'student')
+      return ownedBy(kept, currentUser(req).id) && !kept.withdrawn ? kept.student : undefined;
+    return role && STAFF.includes(role) ? kept.staff : undefined;
+  }
+
   r.get('/:id', async (req, res) => {
     const user = currentUser(req);
+    const kept = isId(req.params.id) ? keptRead(req, req.params.id) : undefined;
+    if (kept !== undefined) return void res.type('json').send(kept);
+    const since = ctx.reads.begin();
     // one round trip for everything the page shows, the access rule in the query: staff of the
     // course see any script, a student only their own confirmed, non-withdrawn one (else 404)
     const row = isId(req.params.id)
@@ -157,7 +179,7 @@ export function submissionRoutes(ctx: AppContext) {
       header?: { name: string | null; roll: string | null; region: unknown; issues?: string[] } | null;
       warnings?: string[] | null;
     };
-    sendJson(res, grade?.parts === PARTS_SLOT ? projected : null, {
+    const body = jsonWithParts(grade?.parts === PARTS_SLOT ? projected : null, {
       submission: {
         id: row.id,
         examId: row.examId,
@@ -224,6 +246,19 @@ export function submissionRoutes(ctx: AppContext) {
         }),
       ),
     });
+    const prev = ctx.reads.get(row.id) as KeptRead | undefined;
+    ctx.reads.set(row.id, since, {
+      submissionId: row.id,
+      examId: row.examId,
+      value: {
+        ...prev,
+        courseId: row.exam.courseId,
+        studentId: row.studentId,
+        withdrawn: row.withdrawnAt !== null,
+        [student ? 'student' : 'staff']: body,
+      } satisfies KeptRead,
+    });
+    res.type('json').send(body);
   });
 
   /** The other scripts a `similarity` reason names (by file name), for a link to each. */

@@ -1,0 +1,85 @@
+// The answers of `GET /api/submissions/:id`, kept in memory so a TA paging through scripts (or a
+// class opening released grades at once) does not cost one large query each. Correct because it
+// forgets: every database write that a read shows sends a notice at commit (migration
+// 20261203_read_changes), heard here through `listenForChanges`; a write this process makes clears it
+// when the request ends; and nothing is kept while the notices are not being heard.
+import { type Change, type ChangeFeed, listenForChanges } from '@grader/db';
+
+export interface CachedRead<T> {
+  submissionId: string;
+  examId: string;
+  value: T;
+}
+
+export class ReadCache<T> {
+  private readonly entries = new Map<string, CachedRead<T>>();
+  /** bumped by every eviction: a read that began before one may be stale, so it is not kept */
+  private epoch = 0;
+  private live = false;
+
+  constructor(private readonly capacity: number) {}
+
+  /** Whether what is read now may be kept (the notices are being heard and there is room). */
+  get enabled(): boolean {
+    return this.live && this.capacity > 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Call before reading from the database; pass the result to `set`. */
+  begin(): number {
+    return this.epoch;
+  }
+
+  get(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    // most recently used last: the first entry is the one to drop when full
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
+  }
+
+  /** Keep a read, unless something changed since `begin` returned `since`. */
+  set(key: string, since: number, entry: CachedRead<T>): void {
+    if (!this.enabled || since !== this.epoch) return;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  apply(change: Change): void {
+    this.epoch++;
+    if (change.kind === 'all') {
+      this.entries.clear();
+      return;
+    }
+    for (const [key, e] of this.entries)
+      if (change.kind === 'submission' ? e.submissionId === change.id : e.examId === change.id)
+        this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.apply({ kind: 'all' });
+  }
+
+  setLive(live: boolean): void {
+    this.live = live;
+    this.clear();
+  }
+}
+
+/** A cache fed by the database's change notices (closed with the server). */
+export function readCacheOver(connectionString: string, capacity: number) {
+  const cache = new ReadCache<unknown>(capacity);
+  const feed: ChangeFeed | null =
+    capacity > 0
+      ? listenForChanges(connectionString, {
+          onChange: (c) => cache.apply(c),
+          onLive: (live) => cache.setLive(live),
+        })
+      : null;
+  return { cache, close: () => feed?.close() ?? Promise.resolve() };
+}
