@@ -264,6 +264,11 @@ describe('findLabel: answer content is not a label', () => {
     ['0 additional parameters.', ['2', 'b']],
     ['(3, 5)', []],
     ['5apples', []],
+    // a sentence wrapped after a numeral ("… first (III and" / "V), then I, II and IV.")
+    ['V), then I, II and IV.', []],
+    // a shape answered after "Ans." is not question 5's answer
+    ['Ans. 5 x 3', []],
+    ['Answer: 5 × 1', []],
   ])('%s', (text, ctx) => {
     expect(findLabel(text, tree, ctx as string[])?.partId ?? null).toBeNull();
   });

@@ -319,6 +319,12 @@ export function findLabel(
       weak: true,
     };
   const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false, opts.bare ?? false);
+  // a sentence wrapped after a numeral goes on with a comma and words ("… first (III and" / "V), then
+  // I, II and IV."): no label is followed by that
+  if (label?.weak && /^\s*,\s*(?!and\b|or\b)\p{L}{3,}/iu.test(line.slice(junk + label.end))) return null;
+  // "Ans. 5 x 3", "Answer: 5 × 1": a shape answered, not question 5 (a question's number is not
+  // multiplied)
+  if (label && label.path.length === 1 && /^\s*[x×*]\s*\d/.test(line.slice(junk + label.end))) return null;
   if (label) return { ...label, end: label.end + junk + shift };
   // (after "correction to", the student's own mark: "Correction to P1(b)-i", "… to §1(b)(i)")
   const fix =

@@ -30,6 +30,22 @@ Q5 199 × 199 × 3`);
     expect(s.parts['1a'].conf).toBe(1);
   });
 
+  it('a capital roman numeral alone on its line heads its question in any order, its introduction going with (a)', () => {
+    const s = run(`Note: I do the numerical ones first (III and
+V), then I and II.
+III.
+Q. Find the sizes. A. h has the size of c, 3, so [h, x] is in R^5.
+III.(a) W_f is 3 × 5
+III.(b) b_f is 3 × 1
+V.
+199 × 199 × 3
+I.
+(a) f_t → 3`);
+    expect(s.order).toEqual(['3a', '3b', '5', '1a']);
+    expect(s.parts['3a'].text).toContain('[h, x] is in R^5');
+    expect(s.parts['5'].text).toBe('199 × 199 × 3');
+  });
+
   it('inherits context: a bare ii) after 1(b)(i), b) after 3(a)', () => {
     const s = run(`1(b)(i) C = 0.7
 ii) h = 0.6

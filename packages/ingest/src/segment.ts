@@ -357,6 +357,22 @@ function segmentOnce(
   const indents: number[] = [];
   const widths: number[] = [];
 
+  // a capital roman numeral alone on its line heads its question in any order ("III." before "V."):
+  // numerals in capitals are never working
+  // (at the margin and alone on its row: a title's "Class Test III" may come apart into a column,
+  // its words a space away; the other column of a two-column page is further)
+  const romanHeading = (l: Label, line: Line, indent: number, width: number) =>
+    l.partId === null &&
+    firstUnseenUnder(l.path) !== null &&
+    /^\s*[IVX]{1,4}[.)]?\s*$/.test(line.text) &&
+    indent <= Math.max(20, width * 0.04) &&
+    !body.some(
+      (o) =>
+        o !== line &&
+        o.page === line.page &&
+        Math.abs(o.box.y + o.box.h / 2 - (line.box.y + line.box.h / 2)) < line.box.h / 2 &&
+        Math.max(o.box.x - (line.box.x + line.box.w), line.box.x - (o.box.x + o.box.w)) < 2 * line.box.h,
+    );
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
     const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
@@ -391,7 +407,13 @@ function segmentOnce(
       const next = body[i + 1] ? findLabel(body[i + 1].text, tree, label.path) : null;
       const opensItsParts =
         next !== null && next.path.length > label.path.length && firstUnseenUnder(label.path) !== null;
-      if (!(indent <= Math.max(20, width * 0.04) && ended && (nextQuestion(label.path) || opensItsParts)))
+      if (
+        !(
+          indent <= Math.max(20, width * 0.04) &&
+          ended &&
+          (nextQuestion(label.path) || opensItsParts || romanHeading(label, line, indent, width))
+        )
+      )
         label = null;
     }
     // the exam's next part in order, where the reader is now: a label for it is expected
@@ -461,7 +483,8 @@ function segmentOnce(
           (sub !== null && sub.path.length > label.path.length) ||
           (bare && nextQuestion(label.path)) ||
           nextInOrder ||
-          inOrder;
+          inOrder ||
+          romanHeading(label, line, indent, width);
       }
       // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
       // is part of the answer, not a question label.

@@ -18,15 +18,19 @@ const vec = (v: unknown): number[] => {
 const prod = (v: unknown) => vec(v).reduce((p, x) => p * x, 1);
 
 export const ECF_FUNCTIONS: Record<string, Fn> = {
-  /** h = o ⊙ tanh(c) from the student's own c (tanh(c), element by element, on the way) */
-  lstmHidden: ({ o, c }) =>
-    ({
-      value: lstmHidden(vec(o), vec(c)),
+  /** h = o ⊙ tanh(c) from the student's own c (tanh(c), element by element, on the way); a c the
+   *  student made a scalar (dot products for ⊙) is spread over o's length, as they multiply it */
+  lstmHidden: ({ o, c }) => {
+    const [ov, c0] = [vec(o), vec(c)];
+    const cv = c0.length === 1 && ov.length > 1 ? ov.map(() => c0[0]) : c0;
+    return {
+      value: lstmHidden(ov, cv),
       parts: lstmHidden(
-        vec(c).map(() => 1),
-        vec(c),
+        c0.map(() => 1),
+        c0,
       ),
-    }) satisfies Carried,
+    } satisfies Carried;
+  },
   /** gates × (|W| + |b|) from the student's own shapes of W_f and b_f */
   // per gate weights and weights + biases, all gates' weights and biases: the steps to the total
   lstmParamsFromShapes: ({ w, b, gates }) => {

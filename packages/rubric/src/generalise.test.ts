@@ -648,3 +648,60 @@ describe('3c: error carried forward in a way the rubric gives part credit for', 
     expect(grade('## 3a\nW_f is 3 × 2\n## 3c\n24').parts['3c'].score).toBe(0);
   });
 });
+
+describe('values read past what explains or checks them', () => {
+  it('a bias size beside an aside that names h_{t-1} is the size, and a total from it carries forward', () => {
+    const g = grade(
+      '## 3a\n[h_{t-1}, x_t] has 3 + 2 = 5 entries, W_f = 5 x 3 (rows for the input)\n## 3b\nb_f = 5 (it gets added along with [h_{t-1}, x_t])\n## 3c\nper gate 5 x 3 + 5 = 20, four gates: 4 x 20 = 80',
+    );
+    expect(g.parts['3b'].items[0].reason).toMatch(/^5 is not right/);
+    expect(g.parts['3c']).toMatchObject({ score: 0.5, review: false });
+  });
+  it('a check after the answer is not the answer', () => {
+    const p = part(
+      '5',
+      'output (200 - 4)/1 + 1 = 197, so 197 x 197 x 3 then 197 x 197 x 10\nmultiplications 197*197*3*16 = 1,862,832 and 197*197*3*10 = 1,164,270\ntotal = 1,862,832 + 1,164,270 = 3,027,102\ncheck: a normal conv would be 197*197*16*3*10 = 18,628,320, about 6x more. ok',
+    );
+    const total = p.items.find((i) => i.id === 'multiplications')!;
+    expect([total.awarded, total.reason]).toEqual([0.5, expect.stringContaining('error carried forward')]);
+  });
+  it("a C_t given as one number after the givens is the student's answer, and h_t from it carries forward", () => {
+    const g = grade(
+      '## 1b.i\nGiven: C~(t) = {0.5, 0, 0.1}\nC(t) = f(t).C(t-1) + i(t).C~(t) = 0.4 + 0.55 = 0.95\nAns. C(t) = 0.95\n## 1b.ii\nh(t) = o(t) . tanh(C(t)), tanh(0.95) = 0.7398\nh(t) = {1, 0, 0} x 0.7398 = {0.7398, 0, 0}',
+    );
+    expect(g.parts['1b.i'].items[0].reason).toMatch(/^\[0\.95\] is not right/);
+    expect(g.parts['1b.ii']).toMatchObject({ score: 0.5, review: false });
+  });
+  it('a wrong total that may follow from an earlier answer the grader could not read goes to a person', () => {
+    const g = grade(
+      '## 3a\nW_f = 3 x 5 because [h, x] has 3 + 2 = 5 entries\n## 3b\nthe same as the input size of W_f\n## 3c\n4 x (15 + 5) = 80',
+    );
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+  });
+  it('a transposed W_f with words about its rows and columns goes to a person; a bare one is 0', () => {
+    const said = part(
+      '3a',
+      '[h, x] has 3 + 2 = 5 entries, so W_f = 5 x 3 (5 rows for the concatenated input, 3 columns)',
+    );
+    expect(said).toMatchObject({ score: 0, review: true });
+    expect(part('3a', '[h, x] has 3 + 2 = 5 entries, so W_f = 5 x 3')).toMatchObject({
+      score: 0,
+      review: false,
+    });
+  });
+});
+
+describe("a filter's shape is not an output", () => {
+  it('"3 filters [4x4x1]" after the depthwise output, "10 filters [1x1x3]" after the pointwise one', () => {
+    const p = part(
+      '5',
+      'Ans: depthwise output 198 x 198 x 3, pointwise output 198 x 198 x 10\ntotal multiplications = 3,057,912\nStep 1: (200 + 2 - 4)/1 = 198\nStep 2: depthwise, 3 filters [4x4x1]: 198 x 198 x 16 x 3 = 39204 x 48 = 1,881,792\nStep 3: pointwise, 10 filters [1x1x3]: 198 x 198 x 3 x 10 = 39204 x 30 = 1,176,120\nStep 4: total = 1,881,792 + 1,176,120 = 3,057,912',
+    );
+    expect(p.items.map((i) => i.reason.split(' is ')[0])).toEqual([
+      '198 × 198 × 3',
+      '198 × 198 × 10',
+      expect.stringContaining('error carried forward'),
+    ]);
+    expect(p).toMatchObject({ score: 0.5, review: false });
+  });
+});

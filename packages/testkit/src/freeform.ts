@@ -174,6 +174,9 @@ export const TUNE_WRITERS = [
   'xk',
   'xl',
   'xm',
+  'xn',
+  'xo',
+  'xp',
 ];
 
 export interface FreeformLabel {

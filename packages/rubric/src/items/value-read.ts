@@ -46,6 +46,33 @@ function lineOfIndex(text: string, idx: number): number {
 
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
+  const read = readFrom(item, part, ev, keys);
+  // "check: a normal conv would be 197 × 197 × 480 = 18,628,320": a line that checks the answer
+  // after it is given is not the answer, when one is read without it
+  if (read === null || !CHECK.test(ev.lines[read.line] ?? '') || read.line === 0) return read;
+  const checks = ev.lines.map((l, i) => i > 0 && CHECK.test(l));
+  // (a check that arrives at the answer already written above it confirms that answer)
+  const above = findNumbers(normalizeMath(ev.lines.filter((_, i) => !checks[i]).join('\n')));
+  if (
+    typeof read.value === 'number' &&
+    above.some((n) => closeTo(n.value, read.value as number, { rel: 1e-9 }))
+  )
+    return read;
+  const unchecked = readFrom(
+    item,
+    part,
+    {
+      ...ev,
+      lines: ev.lines.map((l, i) => (checks[i] ? '' : l)),
+      equations: ev.equations.filter((e) => !checks[e.line]),
+      computations: ev.computations.filter((c) => !checks[c.line]),
+    },
+    keys,
+  );
+  return unchecked ?? read;
+}
+
+function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
   // a "Rough work" section at the end holds scratch sums for any part (tanh(0.7) under Q5): the
   // answer is read from what comes before it
   const rough = ev.lines.findIndex((l) => ROUGH.test(l));
@@ -142,9 +169,24 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
     const named = own.length && names.length ? own : sized;
     const literal =
       [named.filter((v) => !operand(v)), sized.filter((v) => !operand(v))].find((vs) => vs.length) ?? named;
+    // a vector answered with one number (`C_t = 0.4 + 0.55 = 0.95`: a dot product for ⊙), the
+    // quantity's last statement: the answer, over the givens restated above it
+    const scalar = [...ev.equations].reverse().find((eq) => {
+      const lhs = eq.sides[0].tokens.filter(
+        (t) => t.t !== 'word' && !(t.t === 'op' && /^[.:]$/.test(String(t.v))),
+      );
+      const last = eq.sides[eq.sides.length - 1].tokens;
+      return names.includes(nameOf(lhs) ?? '') && last.length === 1 && last[0].t === 'num';
+    });
+    const scalarRead = scalar && {
+      value: [scalar.sides[scalar.sides.length - 1].tokens[0].v],
+      line: scalar.line,
+      conf: 0.9,
+    };
     // vectors of arithmetic (`{1 × 0.2 + 1 × 0.5, ...}`) when no literal result is written
     if (literal.length) {
       const v = literal[literal.length - 1];
+      if (scalarRead && scalarRead.line > lineOfIndex(text, v.start)) return scalarRead;
       const distinct = new Set(literal.slice(-2).map((x) => x.values.join(',')));
       return {
         value: v.values,
@@ -157,20 +199,7 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
     );
     if (evals.length)
       return { value: evals[evals.length - 1].value, line: evals[evals.length - 1].line, conf: 0.85 };
-    // a vector answered with one number (`C_t = 0.4 + 0.55 = 0.95`: a dot product for ⊙)
-    for (const eq of [...ev.equations].reverse()) {
-      const lhs = eq.sides[0].tokens;
-      const last = eq.sides[eq.sides.length - 1].tokens;
-      if (
-        lhs.length === 1 &&
-        lhs[0].t === 'sym' &&
-        names.includes(lhs[0].v) &&
-        last.length === 1 &&
-        last[0].t === 'num'
-      )
-        return { value: [last[0].v], line: eq.line, conf: 0.9 };
-    }
-    return null;
+    return scalarRead ?? null;
   }
   if (item.shape === 'dimension') {
     const dims = findDimensions(text).filter((d) => !d.inArithmetic && !/^\s*=/.test(text.slice(d.end)));
@@ -220,12 +249,20 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
     if (own.length && notOthers.length) cands = notOthers;
     const plain = cands.filter((d) => !inProseAside(text, d.start));
     if (plain.length) cands = plain;
+    // a filter's shape ("3 filters [4x4x1]", "1 × 1 × 3 kernels") describes the operation, not a result
+    const results = cands.filter((d) => !describesFilter(text, d));
+    if (results.length) cands = results;
     if (cands.length) {
       const d = cands[cands.length - 1];
       return { value: d.dims, line: lineOfIndex(text, d.start), conf: 0.95 };
     }
-    // a shape given as one number (`b_f is 3`)
-    const nums = findNumbers(text).filter((x) => Number.isInteger(x.value) && x.value > 0);
+    // a shape given as one number (`b_f is 3`); not a time index (`h_{t-1}`) nor a number inside an
+    // aside that explains it (`b_f = 5 (added along with [h_{t-1}, x_t])`)
+    const counted = findNumbers(text).filter(
+      (x) => Number.isInteger(x.value) && x.value > 0 && !/[a-z]\s*[-+]\s*$/i.test(text.slice(0, x.start)),
+    );
+    const unexplained = counted.filter((x) => !inProseAside(text, x.start));
+    const nums = unexplained.length ? unexplained : counted;
     if (nums.length === 1 || (nums.length && siblings.length === 1)) {
       const x = nums[nums.length - 1];
       // one number where a shape was written with `×` is a shape we failed to read, not an answer
@@ -406,6 +443,30 @@ function finalMarker(lines: string[]): { line: number; end: number } | null {
 /** A heading for scratch work ("Rough work", "Scratch:"), on its own line. */
 const ROUGH =
   /^\s*[[(*_#=-]*\s*(?:rough(?:\s+(?:work|space|calculations?))?|scratch(?:\s*(?:work|pad))?)\s*[\])*_#=:-]*\s*$/i;
+
+/** Whether a shape is a filter's or kernel's, as the words next to it say. */
+function describesFilter(text: string, d: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, d.start - 24), d.start);
+  const after = text.slice(d.end, d.end + 16);
+  return (
+    /\b(?:filters?|kernels?|windows?)\s*(?:of\s+(?:size\s+)?|sized?\s+|:\s*)?[[(]?\s*$/i.test(before) ||
+    /^\s*[\])]?\s*(?:filters?|kernels?|windows?)\b/i.test(after)
+  );
+}
+
+/** The symbol a left side names: `C_t`, or `C(t)` / `C(t-1)` (the time index in brackets). */
+function nameOf(lhs: { t: string; v: unknown }[]): string | null {
+  if (lhs.length === 1 && lhs[0].t === 'sym') return lhs[0].v as string;
+  const [s, open, ...rest] = lhs;
+  const close = rest.pop();
+  if (s?.t !== 'sym' || open?.v !== '(' || close?.v !== ')' || !rest.length) return null;
+  const index = rest.map((x) => String(x.v)).join('');
+  return /^[a-z](?:[+-]\d)?$/.test(index) ? canonicalSymbol(`${s.v}_{${index}}`) : null;
+}
+
+/** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"). */
+const CHECK =
+  /^\s*[[(*_-]*\s*(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)\b\s*[\])*_]*\s*[:=\-–—]/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {

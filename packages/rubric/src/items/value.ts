@@ -334,7 +334,15 @@ function gradeValue(
       if (conv && (!work.required || w.ok))
         return result(item.transposed.credit, `${shownValue} with the transposed convention stated`);
       if (conv) return result(0, `${shownValue} (transposed convention) but ${missing}`);
-      return result(0, `${shownValue} ${item.transposed.unstated}`, read.conf, `${item.id}=${fmt(got)}`);
+      // words about the matrix's rows or columns beside it may state the convention in the student's
+      // own terms ("5 rows for the concatenated input"): a person reads them
+      const layout = /\b(?:rows?|columns?|cols?)\b/i.test(ev.prose);
+      return result(
+        0,
+        `${shownValue} ${item.transposed.unstated}${layout ? '; what is said of its rows and columns may state it' : ''}`,
+        layout ? Math.min(read.conf, 0.5) : read.conf,
+        `${item.id}=${fmt(got)}`,
+      );
     }
   }
   const wrongTag = `${item.id}=${fmt(got)}`;
@@ -350,8 +358,22 @@ function gradeValue(
     }
     const wantsDiffer = expected !== null && !valueMatches(item, expected, key);
     if (wantsDiffer && valueMatches(item, got, expected)) {
-      // working toward the carried-forward value counts: its own intermediate values computed
-      const ecfWork = w.ok || (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
+      // working toward the carried-forward value counts: its own intermediate values computed, or the
+      // rubric's formula stated and instantiated with the student's own earlier value (tanh(0.95))
+      const carried = Object.entries(item.ecf.args)
+        .filter(([, a]) => 'answer' in a)
+        .flatMap(([name]) => asNumbers(args?.[name]) ?? [])
+        .filter((x) => x !== 0);
+      const instantiated =
+        fOk === true &&
+        carried.length > 0 &&
+        findNumbers(normalizeMath(ev.lines.join('\n'))).some((n) =>
+          carried.some((x) => closeTo(n.value, x, { abs: 0, rel: 1e-9 })),
+        );
+      const ecfWork =
+        w.ok ||
+        instantiated ||
+        (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
       if (!work.required || ecfWork) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
       return withheldForWork(item.ecf.reason);
     }
@@ -440,6 +462,17 @@ function gradeValue(
       Math.min(read.conf, 0.5),
       wrongTag,
     );
+  // wrong, but it may follow from an earlier answer the grader could not read: a person checks
+  const unreadFrom = Object.values(item.ecf?.args ?? {})
+    .map((a) => ('answer' in a ? a.answer : null))
+    .find((id) => id !== null && answers.has(`unread:${id}`));
+  if (unreadFrom)
+    return result(
+      0,
+      `${shownValue} is not right; the answer is ${expect}${why}; it may follow from your own ${unreadFrom}, which could not be read`,
+      Math.min(read.conf, 0.5),
+      wrongTag,
+    );
   return result(0, `${shownValue} is not right; the answer is ${expect}${why}`, read.conf, wrongTag);
 }
 
@@ -451,6 +484,8 @@ export const value: ItemHandler<ValueItem> = {
     // what later parts carry forward: the item's value, and the part's first value
     if (r.value !== undefined) answers.set(`${part.id}#${item.id}`, r.value);
     if (r.value !== undefined && !answers.has(part.id)) answers.set(part.id, r.value);
+    // written but not read: what builds on it cannot be checked against it
+    if (r.value === undefined && ctx.ev.lines.some((l) => l.trim())) answers.set(`unread:${part.id}`, true);
     return r;
   },
 };
