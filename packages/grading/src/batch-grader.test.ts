@@ -7,7 +7,9 @@ import { computeKeys, examParameters, loadExam } from '@grader/exam';
 import { gradeBatch, parseRubric, scriptFromText } from '@grader/rubric';
 import { describe, expect, it } from 'vitest';
 import { createBatchGrader } from './batch-grader.ts';
+import { loadGradingCore } from './core.ts';
 import { type GradeThread, type GradeThreadReply, gradeThreads } from './grade-thread.ts';
+import { withAnswerValues } from './values.ts';
 
 const exam = loadExam('cs60010-ct3');
 const yaml = readFileSync(join(exam.dir, 'rubric.yaml'), 'utf8');
@@ -40,7 +42,10 @@ const scripts = Array.from({ length: 90 }, (_, i) => {
   const text = [`Name: Student ${i}`, `Roll: 21CS1${String(i).padStart(4, '0')}`, ...body].join('\n');
   return { file: `s${i}.pdf`, script: scriptFromText(text) };
 });
-const expected = gradeBatch(parseRubric(yaml), ctx, scripts);
+// what `prepare` stores per script: the grade with each part's values read in its answer
+const expected = gradeBatch(parseRubric(yaml), ctx, scripts).map((g, i) =>
+  withAnswerValues(g, scripts[i].script),
+);
 
 async function viaBatchGrader(threads: () => GradeThread[]) {
   const b = createBatchGrader(exam, {}, yaml, { threads });
@@ -49,6 +54,14 @@ async function viaBatchGrader(threads: () => GradeThread[]) {
 }
 
 describe('batch grader', () => {
+  it("the core's warm-up starts the helper threads with their modules loaded, before any batch", async () => {
+    process.env.GRADING_THREADS = '1';
+    (await loadGradingCore()).warmUp?.();
+    const until = Date.now() + 30_000;
+    while (!gradeThreads()[0]?.ready && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(gradeThreads()[0]?.ready).toBe(true);
+  }, 60_000);
+
   it('a helper thread grades part of the batch; the grades equal grading each script here', async () => {
     process.env.GRADING_THREADS = '1';
     let byThread = 0;

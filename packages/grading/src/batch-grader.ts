@@ -7,6 +7,7 @@ import { computeKeys, type Exam, examParameters } from '@grader/exam';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import { applyFlags, type GradedScript, gradeScript, parseRubric } from '@grader/rubric';
 import { type GradeThread, type GradeThreadReply, gradeThreads } from './grade-thread.ts';
+import { withAnswerValues } from './values.ts';
 
 export interface BatchGrader {
   /** queue one script (a helper thread may start on it at once) */
@@ -27,6 +28,16 @@ export function batchSetup(exam: Exam, parameters: Record<string, unknown>, yaml
       reviewThreshold: exam.reviewThreshold,
     },
   };
+}
+
+/** One script graded, each part with the values read in its answer (as every stored grade has). */
+export function gradeWithValues(
+  setup: ReturnType<typeof batchSetup>,
+  extraction: ExtractedScript,
+  fileName: string,
+): GradedScript {
+  const g = gradeScript(setup.rubric, setup.ctx, extraction, fileName);
+  return { ...g, grade: withAnswerValues(g.grade, extraction) };
 }
 
 /** Below this many scripts the helper threads are not worth starting. */
@@ -107,7 +118,7 @@ export function createBatchGrader(
           slice = performance.now();
         }
         const s = scripts[index];
-        graded[index] = gradeScript(setup.rubric, setup.ctx, s.extraction, s.fileName);
+        graded[index] = gradeWithValues(setup, s.extraction, s.fileName);
       };
       for (;;) {
         if (mine.length) await gradeHere(mine.pop()!);

@@ -7,6 +7,7 @@ import { IngestError } from '@grader/ingest/errors';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
 import { gradeExtractedBatch } from './batch.ts';
 import { type BatchGrader, createBatchGrader } from './batch-grader.ts';
+import { gradeThreads } from './grade-thread.ts';
 import { withAnswerValues } from './values.ts';
 import { checkExamVersions, type StoredVersion } from './versions.ts';
 
@@ -107,6 +108,9 @@ export interface GradingCore {
     yaml: string,
     versions?: readonly StoredVersion[],
   ): BatchGrader | null;
+  /** Optional: start what a batch grades on (the helper threads, their modules loaded) before the
+   *  first regrade needs it, so its time is not the first regrade's */
+  warmUp?(): void;
 }
 
 /** Stored versions that no longer check cannot grade: the grade job fails with this reason. */
@@ -246,6 +250,9 @@ export async function loadGradingCore(): Promise<GradingCore> {
     },
     batchGrader(exam, parameters, yaml, versions) {
       return versions?.length ? null : createBatchGrader(exam, parameters, yaml);
+    },
+    warmUp() {
+      gradeThreads();
     },
     prepare(exam, parameters, yaml, versions) {
       const rubric = rubricPkg.parseRubric(yaml);

@@ -1,8 +1,7 @@
 // Runs inside a thread started by grade-thread.ts: grades the scripts it is sent with the batch's
 // rubric and keys (parsed once per batch), exactly as the calling thread would (batch-grader.ts).
 import { parentPort } from 'node:worker_threads';
-import { gradeScript } from '@grader/rubric';
-import { batchSetup } from './batch-grader.ts';
+import { batchSetup, gradeWithValues } from './batch-grader.ts';
 import type { GradeThreadReply, GradeThreadRequest } from './grade-thread.ts';
 
 const port = parentPort;
@@ -19,7 +18,7 @@ port.on('message', (msg: GradeThreadRequest) => {
   try {
     const setup = batches.get(msg.batch);
     if (!setup) throw new Error(`grade thread: unknown batch ${msg.batch}`);
-    const graded = gradeScript(setup.rubric, setup.ctx, msg.extraction, msg.fileName);
+    const graded = gradeWithValues(setup, msg.extraction, msg.fileName);
     reply = { type: 'graded', batch: msg.batch, index: msg.index, graded };
   } catch (e) {
     reply = { type: 'failed', batch: msg.batch, index: msg.index, error: (e as Error)?.message ?? String(e) };

@@ -58,6 +58,8 @@ export async function createWorker(opts: WorkerOptions): Promise<GraderWorker> {
       maxPages: config.MAX_PDF_PAGES,
     }));
   const grading = opts.grading ?? (await loadGradingCore());
+  // the regrade's helper threads load their modules now, not during the first regrade
+  grading.warmUp?.();
   const ctx: WorkerContext = {
     db,
     store: opts.store ?? new LocalBlobStore(config.storageDir),
