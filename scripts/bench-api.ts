@@ -251,6 +251,14 @@ try {
   });
   const perRequest = async (path: string) => {
     const n = 20;
+    // requests a load left in flight finish first (their queries are not this path's)
+    let settled = await api!.queries();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 200));
+      const now = await api!.queries();
+      if (now === settled) break;
+      settled = now;
+    }
     const before = await api!.queries();
     for (let i = 0; i < n; i++) {
       const res = await fetch(`${api!.url}${path}`, { headers: { cookie: ta.cookie } });

@@ -4,6 +4,7 @@
 //   not make (as the worker's) shows once its notice arrives;
 // - a kept answer reaches only who may see it (a staff answer never a student, a student's only its
 //   owner), and a write through this API shows at once;
+// - an exam's list page is kept for its staff until any script of the exam changes;
 // - while the notices are not heard (the listening connection lost), nothing is kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadCache } from './services/read-cache.ts';
@@ -21,7 +22,7 @@ describe('ReadCache', () => {
     expect(c.get('a')).toBe('a'); // a is now the most recent
     c.set('c', c.begin(), entry('c', 'e2'));
     expect([c.get('a'), c.get('b'), c.get('c')]).toEqual(['a', undefined, 'c']);
-    c.apply({ kind: 'submission', id: 'a' });
+    c.apply({ kind: 'submission', id: 'a', examId: 'e1' });
     expect(c.get('a')).toBeUndefined();
     c.set('d', c.begin(), entry('d', 'e2'));
     c.apply({ kind: 'exam', id: 'e2' });
@@ -31,11 +32,24 @@ describe('ReadCache', () => {
     expect(c.size).toBe(0);
   });
 
+  it("forgets an exam's list on any change of one of its scripts, and keeps other exams' lists", () => {
+    const c = new ReadCache<string>(10);
+    c.setLive(true);
+    c.set('list:e1', c.begin(), { submissionId: null, examId: 'e1', value: 'l1' });
+    c.set('list:e2', c.begin(), { submissionId: null, examId: 'e2', value: 'l2' });
+    c.set('s9', c.begin(), entry('s9', 'e1'));
+    c.apply({ kind: 'submission', id: 's1', examId: 'e1' });
+    expect([c.get('list:e1'), c.get('list:e2'), c.get('s9')]).toEqual([undefined, 'l2', 's9']);
+    // a notice whose exam is unknown (its script was deleted) reaches every list
+    c.apply({ kind: 'submission', id: 's2', examId: null });
+    expect([c.get('list:e2'), c.get('s9')]).toEqual([undefined, 's9']);
+  });
+
   it('does not keep a read that began before a change, nor any while not live', () => {
     const c = new ReadCache<string>(10);
     c.setLive(true);
     const since = c.begin();
-    c.apply({ kind: 'submission', id: 'other' }); // arrived while the read was in flight
+    c.apply({ kind: 'submission', id: 'other', examId: null }); // arrived while the read was in flight
     c.set('a', since, entry('a', 'e1'));
     expect(c.get('a')).toBeUndefined();
     c.set('a', c.begin(), entry('a', 'e1'));
@@ -126,6 +140,27 @@ describe('GET /api/submissions/:id from memory', () => {
     expect((await ta.get(`/api/submissions/${id}`)).data.submission.withdrawn.reason).toBe(
       'duplicate upload',
     );
+  });
+
+  it("serves a kept list page to the exam's staff only, until a script of the exam changes", async () => {
+    const id = await gradedScript(h.db, examId, h.people.s1.id, { '1a': gradedPart(1, 3) }, 4);
+    const ta = await h.as('ta.a@t.test');
+    const path = `/api/exams/${examId}/submissions?pageSize=50&sort=uploaded`;
+    const row = async () =>
+      ((await ta.get(path)).data.items as { id: string; status: string }[]).find((s) => s.id === id);
+    expect((await row())?.status).toBe('graded');
+    // a write that sends no notice does not show: the page is kept
+    await h.db.$transaction([
+      h.db.$executeRaw`SET LOCAL session_replication_role = replica`,
+      h.db.$executeRaw`UPDATE submissions SET status = 'failed' WHERE id = ${id}`,
+    ]);
+    expect((await row())?.status).toBe('graded');
+    // kept for this exam's staff: another course's TA and a student of the course still cannot list it
+    expect((await (await h.as('ta.b@t.test')).get(path)).status).toBe(404);
+    expect((await (await h.as('s1@t.test')).get(path)).status).toBe(403);
+    // the worker changes the script (another connection): the page shows it once the notice arrives
+    await h.db.$executeRaw`UPDATE submissions SET status = 'needs_review' WHERE id = ${id}`;
+    await eventually(async () => (await row())?.status === 'needs_review', 'the list to show the change');
   });
 
   it('keeps nothing while the notices are not heard, and again once they are', async () => {

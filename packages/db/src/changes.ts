@@ -6,11 +6,18 @@ import pg from 'pg';
 
 export const CHANGES_CHANNEL = 'grader_reads';
 
-/** One notice: a submission, every script of an exam, or everything. */
-export type Change = { kind: 'submission'; id: string } | { kind: 'exam'; id: string } | { kind: 'all' };
+/** One notice: a submission (and the exam whose lists show it, when known), every script of an
+ *  exam, or everything. */
+export type Change =
+  | { kind: 'submission'; id: string; examId: string | null }
+  | { kind: 'exam'; id: string }
+  | { kind: 'all' };
 
 export function parseChange(payload: string | undefined): Change {
-  if (payload?.startsWith('s:')) return { kind: 'submission', id: payload.slice(2) };
+  if (payload?.startsWith('s:')) {
+    const [id, examId] = payload.slice(2).split(':');
+    return { kind: 'submission', id, examId: examId || null };
+  }
   if (payload?.startsWith('e:')) return { kind: 'exam', id: payload.slice(2) };
   // '*', or a notice this version does not know: the safe reading is "anything may have changed"
   return { kind: 'all' };

@@ -1,13 +1,18 @@
 -- Change notices for the API's read cache (packages/db/src/changes.ts): every write to a row that a
--- submission's read shows sends `grader_reads` a notice at commit naming what changed:
--- 's:<submission id>', 'e:<exam id>' (every script of the exam) or '*' (everything). Identical
--- notices of one transaction are sent once.
+-- submission's read or its exam's list shows sends `grader_reads` a notice at commit naming what
+-- changed: 's:<submission id>:<exam id>' (one script, in that exam's lists), 'e:<exam id>' (every
+-- script of the exam) or '*' (everything). Identical notices of one transaction are sent once.
+
+-- A submission's notice, with its exam ('' when the submission is gone: its own delete said so).
+CREATE FUNCTION grader_submission_notice(sid text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT 's:' || sid || ':' || COALESCE((SELECT "examId" FROM submissions WHERE id = sid), '')
+$$;
 
 -- Rows that belong to one submission.
 CREATE FUNCTION grader_notice_submission_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('grader_reads', 's:' || OLD."submissionId"); END IF;
-  IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('grader_reads', 's:' || NEW."submissionId"); END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('grader_reads', grader_submission_notice(OLD."submissionId")); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('grader_reads', grader_submission_notice(NEW."submissionId")); END IF;
   RETURN NULL;
 END $$;
 
@@ -26,7 +31,7 @@ END $$;
 CREATE FUNCTION grader_notice_submission() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND NEW."fileName" = OLD."fileName" AND NEW."examId" = OLD."examId" THEN
-    PERFORM pg_notify('grader_reads', 's:' || NEW.id);
+    PERFORM pg_notify('grader_reads', 's:' || NEW.id || ':' || NEW."examId");
   ELSE
     IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('grader_reads', 'e:' || OLD."examId"); END IF;
     IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('grader_reads', 'e:' || NEW."examId"); END IF;
@@ -39,7 +44,7 @@ CREATE FUNCTION grader_notice_audit() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE r record;
 BEGIN
   IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-  IF r."submissionId" IS NOT NULL THEN PERFORM pg_notify('grader_reads', 's:' || r."submissionId");
+  IF r."submissionId" IS NOT NULL THEN PERFORM pg_notify('grader_reads', grader_submission_notice(r."submissionId"));
   ELSIF r."examId" IS NOT NULL THEN PERFORM pg_notify('grader_reads', 'e:' || r."examId"); END IF;
   RETURN NULL;
 END $$;

@@ -1,12 +1,14 @@
-// The answers of `GET /api/submissions/:id`, kept in memory so a TA paging through scripts (or a
-// class opening released grades at once) does not cost one large query each. Correct because it
+// The answers of `GET /api/submissions/:id` and of an exam's submissions list, kept in memory so a
+// TA paging through scripts (or a class opening released grades at once) does not cost one large
+// query each. Correct because it
 // forgets: every database write that a read shows sends a notice at commit (migration
 // 20261203_read_changes), heard here through `listenForChanges`; a write this process makes clears it
 // when the request ends; and nothing is kept while the notices are not being heard.
 import { type Change, type ChangeFeed, listenForChanges } from '@grader/db';
 
 export interface CachedRead<T> {
-  submissionId: string;
+  /** the one script it shows; null: it shows the exam's scripts (a list), any change there counts */
+  submissionId: string | null;
   examId: string;
   value: T;
 }
@@ -56,9 +58,7 @@ export class ReadCache<T> {
       this.entries.clear();
       return;
     }
-    for (const [key, e] of this.entries)
-      if (change.kind === 'submission' ? e.submissionId === change.id : e.examId === change.id)
-        this.entries.delete(key);
+    for (const [key, e] of this.entries) if (touches(change, e)) this.entries.delete(key);
   }
 
   clear(): void {
@@ -69,6 +69,15 @@ export class ReadCache<T> {
     this.live = live;
     this.clear();
   }
+}
+
+/** Whether a change may make a kept read stale (a script's change reaches its exam's lists; one
+ *  whose exam the notice does not name reaches every list). */
+function touches(change: Change, e: CachedRead<unknown>): boolean {
+  if (change.kind === 'all') return true;
+  if (change.kind === 'exam') return e.examId === change.id;
+  if (e.submissionId !== null) return e.submissionId === change.id;
+  return change.examId === null || e.examId === change.examId;
 }
 
 /** A cache fed by the database's change notices (closed with the server). */
