@@ -332,7 +332,11 @@ function notationForms(s: string): string {
       .replace(/\(\s*=\s*([A-Za-z][^()]*)\)/g, '= $1')
       .replace(/:=|≜|≡/g, '=')
       .replace(/[⋯…]/g, '...')
-      .replace(/\b(?:del|partial)\s*([A-Za-z])\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g, 'd$1/d')
+      // (the numerator may carry its subscript: `del h_t / del c_t`, `del c_{t+1}/del c_t`)
+      .replace(
+        /\b(?:del|partial)\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g,
+        'd$1/d',
+      )
       .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]|[tT](?:[+-]1)?\b))/g, 'dL/d')
   );
 }

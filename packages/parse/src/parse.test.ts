@@ -91,6 +91,23 @@ describe('statements', () => {
     const eqs = findEquations(['ht = ot ⊙ tanh(Ct) where tanh(0.7) = 0.604', '= {1 × 0.604, 0, 0}']);
     expect(eqs.map((e) => e.sides.length)).toEqual([2, 3]);
   });
+  it('finds an equation set in brackets inside words, closed or wrapping onto the next line', () => {
+    const eqs = findEquations([
+      'c_t affects L via h_t (h_t = o_t * tanh c_t) and via c_{t+1} (c_{t+1} = f_{t+1}*c_t',
+      '+ ...)',
+    ]);
+    expect(eqs.map((e) => e.sides.map((s) => s.text))).toEqual([
+      ['h_t', 'o_t * tanh c_t'],
+      ['c_{t+1}', 'f_{t+1}*c_t'],
+    ]);
+    // a function's argument is not an equation of its own
+    expect(findEquations(['f(x) = 2']).map((e) => e.sides.length)).toEqual([2]);
+  });
+  it('reads ASCII partial derivatives whose numerator has a subscript', () => {
+    expect(normalizeMath('del h_t / del c_t = o_t')).toBe('dh_t/dc_t = o_t');
+    expect(normalizeMath('del c_{t+1}/del c_t = f_{t+1}')).toBe('dc_{t+1}/dc_t = f_{t+1}');
+    expect(normalizeMath('partial L / partial c_t')).toBe('dL/dc_t');
+  });
   it('finds mappings in arrows, dashes and tables', () => {
     const m = findMappings(['i. f_t → 3', 'it - 4, Ct-1 - 1', 'C̃t      6', 'OT: 8']);
     expect(m.map((x) => `${x.name}=${x.value}`)).toEqual(['f_t=3', 'i_t=4', 'c_{t-1}=1', 'c~_t=6', 'o_t=8']);

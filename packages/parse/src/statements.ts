@@ -50,9 +50,17 @@ export function mathRuns(lines: string[]): MathRun[] {
   for (const ll of logicalLines(lines)) {
     const toks = tokenize(ll.text, true);
     let cur: Token[] = [];
-    const flush = () => {
-      const t = trimRun(cur);
+    const push = (run: Token[]) => {
+      const t = trimRun(run);
       if (t.length) out.push({ tokens: t, line: ll.line, lastLine: ll.lastLine, text: runText(ll.text, t) });
+    };
+    const flush = () => {
+      push(cur);
+      // a bracket left open before prose holds an equation of its own ("via c_{t+1} (c_{t+1} =
+      // f_{t+1} * c_t + …)"): trimming cuts the run at the bracket, so it is a run too
+      const open = unmatchedOpener(cur);
+      if (open >= 0 && cur.slice(open + 1).some((x) => x.t === 'op' && x.v === '='))
+        push(cur.slice(open + 1));
       cur = [];
     };
     for (const tok of toks) {
@@ -85,6 +93,17 @@ function trimRun(toks: Token[]): Token[] {
     if (t.length === before) break;
   }
   return t;
+}
+
+/** The first round bracket opened and never closed in a run, or -1. */
+function unmatchedOpener(t: Token[]): number {
+  const open: number[] = [];
+  t.forEach((x, i) => {
+    if (x.t !== 'op') return;
+    if (x.v === '(') open.push(i);
+    else if (x.v === ')') open.pop();
+  });
+  return open.length ? open[0] : -1;
 }
 
 /** Remove unmatched closing brackets at the start / unmatched openers at the end. */
@@ -120,6 +139,22 @@ function splitTop(toks: Token[], seps: string[]): Token[][] {
   return parts;
 }
 
+/** The contents of each round bracket holding an equation of its own at its top level. */
+function bracketedEquations(toks: Token[]): Token[][] {
+  const out: Token[][] = [];
+  const open: number[] = [];
+  const take = (from: number, to: number) => {
+    const inner = toks.slice(from + 1, to);
+    if (inner.some((x) => x.t === 'sym') && splitTop(inner, ['=']).length === 2) out.push(inner);
+  };
+  toks.forEach((x, i) => {
+    if (x.t !== 'op') return;
+    if (x.v === '(') open.push(i);
+    else if (x.v === ')' && open.length) take(open.pop()!, i);
+  });
+  return out;
+}
+
 function sideOf(toks: Token[], src: string): EquationSide {
   const text = toks.length
     ? src.slice(toks[0].at, toks[toks.length - 1].at + toks[toks.length - 1].raw.length)
@@ -152,6 +187,8 @@ export function findEquations(lines: string[]): Equation[] {
           ...p,
         ];
     }
+    // an equation set in brackets inside words ("via h_t (h_t = o_t * tanh c_t) and via …"): its own
+    for (const g of [...groups]) if (splitTop(g, ['=']).length < 2) groups.push(...bracketedEquations(g));
     for (const g of groups) {
       if (!g.some((x) => x.t === 'op' && (x.v === '=' || x.v === '->'))) continue;
       const sides = splitTop(g, ['=', '->'])
