@@ -705,3 +705,19 @@ describe("a filter's shape is not an output", () => {
     expect(p).toMatchObject({ score: 0.5, review: false });
   });
 });
+
+describe('4b: which product the words mean', () => {
+  it('"the product is 1" beside a written product of input gates goes to a person; beside one of forget gates it is credited', () => {
+    const other = part(
+      '4b',
+      'dL/dc_1 = dL/dc_T ⊙ i_2 ⊙ i_3 … ⊙ i_T. When i_t = 1 the product is 1 and the gradient reaches c_1 without becoming small',
+    );
+    expect(other).toMatchObject({ review: true });
+    expect(other.items[0]).toMatchObject({ awarded: 0 });
+    const forget = part(
+      '4b',
+      'dL/dc_1 = dL/dc_T ⊙ f_2 ⊙ f_3 … ⊙ f_T. When f_t = 1 the product is 1 and the gradient reaches c_1 without becoming small',
+    );
+    expect(forget.items[0]).toMatchObject({ awarded: 1 });
+  });
+});

@@ -9,9 +9,21 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
   const evidence = ev.answer.regions.slice(0, 1);
   const states = item.facets.map((f) => {
     const neg = matchesAny(f.negated, ev.prose);
-    const pos = matchesAny(f.any, ev.prose) || f.products.some((sym) => writesProductOf(ev.prose, sym));
-    return { id: f.id, state: neg ? 'negated' : pos ? 'yes' : 'no' };
+    const written = f.products.some((sym) => writesProductOf(ev.prose, sym));
+    const said = !written && matchesAny(f.any, ev.prose);
+    // "the product is 1" beside a product the student wrote of other factors (i_2 ⊙ i_3 ⋯ i_T,
+    // (1 + i_2)(1 + i_3)⋯): which product the words mean is a person's call
+    const other = said && f.products.length > 0 && writesOtherProduct(ev.prose, f.products);
+    return { id: f.id, state: neg ? 'negated' : other ? 'other' : written || said ? 'yes' : 'no' };
   });
+  if (states.some((s) => s.state === 'other'))
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.label}: the product written is of other factors; a person checks which product the answer means`,
+      evidence,
+      conf: 0.5,
+    };
   if (states.every((s) => s.state === 'yes'))
     return { ...base, awarded: item.points, reason: `${item.label}: stated`, evidence, conf: 0.9 };
   if (states.some((s) => s.state === 'negated')) {
@@ -30,6 +42,22 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
     return { ...base, awarded: 0, reason: `${item.label}: only partly stated`, evidence, conf: 0.5 };
   }
   return { ...base, awarded: 0, reason: `${item.label}: not stated`, evidence, conf: 0.9 };
+}
+
+/** Gate and state letters whose product a student may write instead of the one asked for. */
+const OTHER_FACTORS = ['i', 'o', 'g', 'h', 'c', 's', 'z'];
+
+/** Whether the prose writes a product of another gate or state than `products`: indexed factors
+ *  with an operator between them (`i_2 * i_3 * ... * i_T`), or bracketed ones (`(1 + i_2)(1 + i_3)`).
+ *  (Operators are required: "it is" is not i_t · i_s.) */
+function writesOtherProduct(prose: string, products: string[]): boolean {
+  const idx = String.raw`_?(?:\{[^{}]{1,8}\}|\d{1,2}|[tTkK](?:[-+]\d)?)(?![a-z])`;
+  return OTHER_FACTORS.filter((s) => !products.includes(s)).some((s) => {
+    const factor = String.raw`(?<![a-z\\])${s}${idx}`;
+    const op = String.raw`\s*\*\s*(?:\.{2,}\s*\*?\s*)?`;
+    const bracket = String.raw`\(\s*1\s*[+-]\s*${s}${idx}\s*\)`;
+    return new RegExp(`${factor}${op}${factor}|${bracket}\\s*\\*?\\s*${bracket}`).test(prose);
+  });
 }
 
 /** Words from which an explanation is more than a bare claim (tuned on the tune half only). */
