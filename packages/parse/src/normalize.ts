@@ -319,6 +319,17 @@ function notationForms(s: string): string {
       // ⊙ typed as "(.)" or "(*)"; a subscript typed without braces before its offset: C_t-1, c_t+1
       .replace(/\(\s*[.*]\s*\)/g, '*')
       .replace(/(?<=(?:^|[^A-Za-z])d?[A-Za-z]~?)_([tTkj])([+-]1)(?!\w|\.\d)/g, '_{$1$2}')
+      // code: `np.tanh`, `x**2`, a gradient named `dL_dc[t]` (or `dL_dc`) for dL/dc_t
+      .replace(/\b(?:np|numpy|math|torch)\.(tanh|exp|sum|log|sqrt|prod)\b/g, '$1')
+      .replace(/(?<=[\w)\]])\s*\*\*\s*(?=[\d(])/g, '^')
+      .replace(
+        /\bd([A-Za-z])_d([A-Za-z])(?:\[\s*([ijklmntT](?:\s*[+-]\s*1)?)\s*\])?(?![\w[])/g,
+        (_m, n: string, v: string, i?: string) => `d${n}/d${v}${i ? `_{${i.replace(/\s+/g, '')}}` : ''}`,
+      )
+      // a bullet before a statement ("- dL/dc_t = …", "• h_t = …") is no minus sign
+      .replace(/^(\s*)[-•▪◦]\s+(?=[A-Za-z(])/gm, '$1')
+      // a condition in brackets after a statement ("… + dL/dc_{t+1} * f_{t+1} (t < T)") is not a factor
+      .replace(/\s*\((?:for\s+|if\s+|when\s+)?[^()]*?\b[A-Za-z]\w*\s*(?:<=?|>=?|≤|≥)\s*\w[^()]*\)\s*$/gm, '')
       // ⟨a, b⟩ is the dot product of a and b; `@` is a matrix product; `s[k-1]`, `e[k, j]` index
       .replace(/[⟨<]\s*([^⟨⟩<>,=]+?)\s*,\s*([^⟨⟩<>,=]+?)\s*[⟩>]/g, '($1 * $2)')
       .replace(/(?<=[\w\])}])\s*@\s*(?=[\w([])/g, ' * ')

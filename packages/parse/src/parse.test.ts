@@ -103,6 +103,16 @@ describe('statements', () => {
     // a function's argument is not an equation of its own
     expect(findEquations(['f(x) = 2']).map((e) => e.sides.length)).toEqual([2]);
   });
+  it('reads code (np.tanh, **, dL_dc[t]), a bullet before a statement, and a condition after it', () => {
+    expect(normalizeMath('dL_dc[t] = dL_dh[t] * o[t] * (1 - np.tanh(c[t])**2) + dL_dc[t+1] * f[t+1]')).toBe(
+      'dL/dc_{t} = dL/dh_{t} * o_{t} * (1 - tanh(c_{t})^2) + dL/dc_{t+1} * f_{t+1}',
+    );
+    expect(normalizeMath('- dL/dc_t = dL/dc_{t+1} * f_{t+1}')).toBe('dL/dc_t = dL/dc_{t+1} * f_{t+1}');
+    expect(normalizeMath('dL/dc_t = dL/dc_{t+1} * f_{t+1} (t < T)')).toBe('dL/dc_t = dL/dc_{t+1} * f_{t+1}');
+    // an implication in brackets is a reason, not a condition; a minus between numbers stays
+    expect(normalizeMath('0 (dot product => nothing to learn)')).toBe('0 (dot product => nothing to learn)');
+    expect(normalizeMath('5 - 3 = 2')).toBe('5 - 3 = 2');
+  });
   it('reads ASCII partial derivatives whose numerator has a subscript', () => {
     expect(normalizeMath('del h_t / del c_t = o_t')).toBe('dh_t/dc_t = o_t');
     expect(normalizeMath('del c_{t+1}/del c_t = f_{t+1}')).toBe('dc_{t+1}/dc_t = f_{t+1}');
