@@ -46,6 +46,28 @@ I.
     expect(s.parts['5'].text).toBe('199 × 199 × 3');
   });
 
+  it('a table of final answers after the answers is no second answer; corrections at the end are', () => {
+    const s = run(`1(a) f_t → 3
+1(b)(i) C_t = (0.7, 0.2, 0.05) from the gates
+3(a) W_f is 3 × 5 since [h, x] has 5 entries
+3(b) b_f is 3 × 1, one bias per unit
+Summary of final answers
+1(b)(i) (0.7, 0.2, 0.05)
+3(a) 3 × 5
+3(b) 3 × 1`);
+    expect(s.parts['3a'].occurrences).toBe(1);
+    expect(s.parts['3a'].text).toBe('W_f is 3 × 5 since [h, x] has 5 entries');
+    const c = run(`1(b)(i) C_t = (0.7, 0, 0.4)
+3(a) W_f is 3 × 2
+3(b) b_f is 3 × 1
+Corrections:
+1(b)(i) (0.7, 0.2, 0.05)
+3(a) 3 × 5
+3(b) 3 × 1`);
+    expect(c.parts['1b.i'].occurrences).toBe(2);
+    expect(c.parts['3a'].occurrences).toBe(2);
+  });
+
   it('inherits context: a bare ii) after 1(b)(i), b) after 3(a)', () => {
     const s = run(`1(b)(i) C = 0.7
 ii) h = 0.6

@@ -674,7 +674,9 @@ function segmentOnce(
 
   const out: Record<string, PartAnswer> = {};
   const order: string[] = [];
+  const summary = summaryRows(segs);
   for (const s of segs) {
+    if (summary.has(s)) continue;
     const prev = out[s.partId];
     const regions = blockRegions(s.lines.length ? s.lines : [s.labelLine]);
     if (!prev) {
@@ -720,6 +722,57 @@ function segmentOnce(
     if (p.occurrences > 1) warnings.push(`part ${p.partId} is answered in ${p.occurrences} places`);
   }
   return { preamble, parts: out, order, unlabelled, warnings, labelLines, body, indents, widths };
+}
+
+/**
+ * A table of final answers after the answers (three or more parts met again in a row, most of them
+ * only repeating their first answer): its rows are not second answers, and their text is not added.
+ */
+function summaryRows<S extends { partId: string; lines: { text: string }[] }>(segs: S[]): Set<S> {
+  const first = new Map<string, string>();
+  const repeat = segs.map((s) => {
+    const had = first.get(s.partId);
+    if (had === undefined) first.set(s.partId, s.lines.map((l) => l.text).join('\n'));
+    return had !== undefined;
+  });
+  const out = new Set<S>();
+  for (let i = 0; i < segs.length; ) {
+    if (!repeat[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < segs.length && repeat[j]) j++;
+    const run = segs.slice(i, j);
+    // (a row's first line is its answer: a row a label was missed on runs on into the next)
+    const restating = run.filter((s) => restates(first.get(s.partId) ?? '', s.lines[0]?.text ?? ''));
+    if (run.length >= 3 && restating.length * 3 >= run.length * 2) for (const s of run) out.add(s);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Whether `again` (a part's label met a second time) only repeats its first answer: a few lines whose
+ * numbers all stand in the first answer, or, with no number, whose words nearly all do (a summary
+ * table of final answers, "Ans. 72" again). A changed value is a second answer.
+ */
+function restates(first: string, again: string): boolean {
+  const lines = again.split('\n').filter((l) => l.trim());
+  if (!lines.length || lines.length > 3) return false;
+  const condensed = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
+  const numbers = (s: string) =>
+    (s.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+  const had = numbers(first);
+  const nums = numbers(again);
+  const allNumbers =
+    nums.length > 0 && nums.every((n) => had.some((h) => Math.abs(h - n) <= 1e-9 * Math.max(1, Math.abs(n))));
+  if (nums.length) return allNumbers;
+  // (no number: its words, nearly all, or the whole of it, stand in the first answer)
+  const known = condensed(first);
+  const words = again.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+  const knownWords = words.filter((w) => known.includes(w)).length;
+  return known.includes(condensed(again)) || (words.length >= 2 && knownWords >= 0.8 * words.length);
 }
 
 /** One region per run of consecutive lines on the same page. */

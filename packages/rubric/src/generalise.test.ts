@@ -721,3 +721,16 @@ describe('4b: which product the words mean', () => {
     expect(forget.items[0]).toMatchObject({ awarded: 1 });
   });
 });
+
+describe('equation numbers are references, not values', () => {
+  it('"In (8) …", "From (8)-(10) …", a tag "(3)" after an equation: the count is the one stated', () => {
+    for (const body of [
+      'In (8) only the existing states appear; the softmax and the weighted sum are fixed. Hence additional parameters = 0 .',
+      'From (8)-(10) it is seen that only dot products and a softmax are used; no weight matrix is to be learnt. So 0 (zero) additional parameters.',
+    ])
+      expect(part('2b', body), body).toMatchObject({ score: 1, review: false });
+    expect(part('3c', 'per gate 3 × 5 + 3 = 18    (4)\ntotal = 4 × 18 = 72    (5)')).toMatchObject({
+      score: 1,
+    });
+  });
+});

@@ -177,6 +177,9 @@ export const TUNE_WRITERS = [
   'xn',
   'xo',
   'xp',
+  'xq',
+  'xr',
+  'xs',
 ];
 
 export interface FreeformLabel {

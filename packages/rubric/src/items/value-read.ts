@@ -280,7 +280,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     ' '.repeat(m.length),
   );
   const dimsSpans = findDimensions(stated).map((d) => [d.start, d.end] as const);
-  let nums = findNumbers(stated).filter((x) => !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b));
+  let nums = findNumbers(stated).filter(
+    (x) => !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b) && !equationRef(stated, x),
+  );
   // "(The biases add another 4 × 3 = 12, but those are not weights.)": not the answer
   const plainNums = nums.filter((x) => !inProseAside(stated, x.start));
   if (plainNums.length) nums = plainNums;
@@ -318,8 +320,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     }
     // otherwise the count said first ("Zero: ...", "Answer: 0. ...", "None, because ...")
     const words = findNumberWords(text);
-    const digits = findNumbers(normalizeProse(text)).filter(
-      (x) => !/[a-z]-$/.test(normalizeProse(text).slice(0, x.start)),
+    const prose = normalizeProse(text);
+    const digits = findNumbers(prose).filter(
+      (x) => !/[a-z]-$/.test(prose.slice(0, x.start)) && !equationRef(prose, x),
     );
     const first = [
       ...words.map((w) => ({ value: w.value, at: w.index })),
@@ -451,6 +454,22 @@ function describesFilter(text: string, d: { start: number; end: number }): boole
   return (
     /\b(?:filters?|kernels?|windows?)\s*(?:of\s+(?:size\s+)?|sized?\s+|:\s*)?[[(]?\s*$/i.test(before) ||
     /^\s*[\])]?\s*(?:filters?|kernels?|windows?)\b/i.test(after)
+  );
+}
+
+/** Whether a number is an equation's tag or a reference to one: "(8)" after "in", "from", "by",
+ *  "see", "using", "eq.", or set at the end of its line after an equation ("… = 0.7  (3)"). */
+function equationRef(text: string, x: { start: number; end: number }): boolean {
+  if (text[x.start - 1] !== '(' || text[x.end] !== ')' || !/^\d{1,2}$/.test(text.slice(x.start, x.end)))
+    return false;
+  const before = text.slice(Math.max(0, x.start - 16), x.start - 1);
+  const lineEnd = text.indexOf('\n', x.end);
+  const after = text.slice(x.end + 1, lineEnd < 0 ? undefined : lineEnd);
+  return (
+    /(?:\b(?:in|from|by|see|using|with|of|into|eqn?\.?|equation|and|to)|\(\d{1,2}\)\s*[-–—])\s*$/i.test(
+      before,
+    ) ||
+    (/^[\s.,;]*$/.test(after) && /[=≈]/.test(text.slice(text.lastIndexOf('\n', x.start) + 1, x.start)))
   );
 }
 
