@@ -112,6 +112,10 @@ describe('statements', () => {
     // an implication in brackets is a reason, not a condition; a minus between numbers stays
     expect(normalizeMath('0 (dot product => nothing to learn)')).toBe('0 (dot product => nothing to learn)');
     expect(normalizeMath('5 - 3 = 2')).toBe('5 - 3 = 2');
+    // an equation's tag at the end of its line; a function's argument is no tag
+    expect(normalizeMath('dc_{t+1}/dc_t = f_{t+1} …(11)')).toBe('dc_{t+1}/dc_t = f_{t+1}');
+    expect(normalizeMath('total = 4 × 18 = 72   (5)')).toBe('total = 4 * 18 = 72');
+    expect(normalizeMath('f(x) = g(3)')).toBe('f(x) = g(3)');
   });
   it('reads ASCII partial derivatives whose numerator has a subscript', () => {
     expect(normalizeMath('del h_t / del c_t = o_t')).toBe('dh_t/dc_t = o_t');
