@@ -734,3 +734,16 @@ describe('equation numbers are references, not values', () => {
     });
   });
 });
+
+describe('a missing part whose key stands in a sibling answer', () => {
+  it("3(c) not found while 3(b)'s block totals 72: a person checks; with no trace of it, a confident 0", () => {
+    const g = grade(
+      '## 3a\nW_f is 3 × 5: [h, x] has 3 + 2 = 5 entries\n## 3b\nb_f is 3 × 1, one bias per unit\nper block 15 + 3 = 18, four blocks 72 parameters',
+    );
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+    const h = grade(
+      '## 3a\nW_f is 3 × 5: [h, x] has 3 + 2 = 5 entries\n## 3b\nb_f is 3 × 1, one bias per unit',
+    );
+    expect(h.parts['3c']).toMatchObject({ score: 0, review: false });
+  });
+});

@@ -3,7 +3,7 @@
 // The generic flow lives here (a part's answer, its items graded by their type's handler in
 // items/, caps, the part-level doubts that send a part to a person); the item types live in items/.
 import type { ExtractedScript, PartAnswer, PartGrade, ScriptGrade } from '@grader/model';
-import { normalizeProse } from '@grader/parse';
+import { closeTo, findNumbers, normalizeProse } from '@grader/parse';
 import type { GradingContext } from './context.ts';
 import { analyse } from './evidence.ts';
 import { quote } from './format.ts';
@@ -18,7 +18,7 @@ import {
   unrecognisedExplanation,
   workForOneNotAnother,
 } from './items/index.ts';
-import { resolveKey } from './keys.ts';
+import { asNumbers, resolveKey } from './keys.ts';
 import { placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, referenceOutside } from './unlabelled.ts';
@@ -76,15 +76,44 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   });
 }
 
+/**
+ * Whether another answer to the same question holds a value distinctive of this part's key (72 of
+ * 3(c) inside 3(b)'s block): this part's label may have been missed there.
+ */
+function keyInSibling(part: Part, script: ExtractedScript, ctx: GradingContext): boolean {
+  const q = /^\d+/.exec(part.id)?.[0];
+  const distinctive = part.items
+    .flatMap((i) => {
+      if (i.type !== 'value') return [];
+      try {
+        return asNumbers(resolveKey(i.key, ctx.keys)) ?? [];
+      } catch {
+        return [];
+      }
+    })
+    .filter((n) => Math.abs(n) >= 10 || !Number.isInteger(n));
+  if (!distinctive.length) return false;
+  return Object.values(script.parts).some(
+    (a) =>
+      a.partId !== part.id &&
+      /^\d+/.exec(a.partId)?.[0] === q &&
+      findNumbers(normalizeProse(a.text)).some((x) =>
+        distinctive.some((n) => closeTo(x.value, n, { rel: 1e-9 })),
+      ),
+  );
+}
+
 function noAnswer(
   part: Part,
   script: ExtractedScript,
   hidden = false,
+  keyElsewhere = false,
 ): { grade: PartGrade; reading: PartReading } {
   // review only when text may have been missed: unlabelled text, or a page read poorly by OCR
   const suspicious =
     // another answer mentions this part's own quantities, or holds most of the script
     hidden ||
+    keyElsewhere ||
     meaningfulUnlabelled(script).length > 0 ||
     // a part label on a page read by OCR is easily missed
     script.pages.some((p) => p.source !== 'text') ||
@@ -104,7 +133,7 @@ function noAnswer(
       max: part.points,
       review: suspicious,
       reasons: [
-        hidden
+        hidden || keyElsewhere
           ? 'no answer found under a label for this part, but another answer seems to hold it: a person checks'
           : 'no answer found for this part',
       ],
@@ -224,7 +253,7 @@ export function gradePart(
   answers: Map<string, unknown>,
   hidden = false,
 ): { grade: PartGrade; reading: PartReading } {
-  if (!answer?.text.trim()) return noAnswer(part, script, hidden);
+  if (!answer?.text.trim()) return noAnswer(part, script, hidden, keyInSibling(part, script, ctx));
   if (notAttempted(answer.text)) return skipped(part, answer);
   // each part is graded on its own answer: the course's graders do not carry a reason written in
   // 3(a) over to a bare 3(b)
