@@ -57,13 +57,17 @@ export function listenForChanges(
     live = v;
     handlers.onLive?.(v);
   };
-  const retry = () => {
+  // stop listening on the current connection (its late errors ignored) and let it go
+  const dropClient = async () => {
     setLive(false);
     const c = client;
     client = null;
     c?.removeAllListeners();
     c?.on('error', () => {});
-    void c?.end().catch(() => {});
+    await c?.end().catch(() => {});
+  };
+  const retry = () => {
+    void dropClient();
     if (closed || timer) return;
     timer = setTimeout(() => {
       timer = null;
@@ -100,12 +104,7 @@ export function listenForChanges(
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      setLive(false);
-      const c = client;
-      client = null;
-      c?.removeAllListeners();
-      c?.on('error', () => {});
-      await c?.end().catch(() => {});
+      await dropClient();
     },
   };
 }

@@ -56,26 +56,21 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "pages"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_submission_row();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "extractions"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_submission_row();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "extracted_answers"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_submission_row();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "grades"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_submission_row();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "overrides"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_submission_row();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "regrade_requests"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_submission_row();
+-- every table whose rows a read shows, with the notice its rows send
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['pages', 'extractions', 'extracted_answers', 'grades', 'overrides', 'regrade_requests'] LOOP
+    EXECUTE format('CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON %I
+      FOR EACH ROW EXECUTE FUNCTION grader_notice_submission_row()', t);
+  END LOOP;
+  FOREACH t IN ARRAY ARRAY['exams', 'rubric_versions', 'roster_versions'] LOOP
+    EXECUTE format('CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON %I
+      FOR EACH ROW EXECUTE FUNCTION grader_notice_exam_row()', t);
+  END LOOP;
+END $$;
 CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "submissions"
   FOR EACH ROW EXECUTE FUNCTION grader_notice_submission();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "exams"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_exam_row();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "rubric_versions"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_exam_row();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "roster_versions"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_exam_row();
 CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "audit_log"
   FOR EACH ROW EXECUTE FUNCTION grader_notice_audit();
 CREATE TRIGGER grader_reads AFTER UPDATE OR DELETE ON "users"
