@@ -2,50 +2,77 @@
 -- submission's read or its exam's list shows sends `grader_reads` a notice at commit naming what
 -- changed: 's:<submission id>:<exam id>' (one script, in that exam's lists), 'e:<exam id>' (every
 -- script of the exam) or '*' (everything). Identical notices of one transaction are sent once.
+-- The triggers run once per statement: a statement that touched many scripts (a regrade stores a
+-- thousand grades at once) sends one notice per exam, not one per row.
 
--- A submission's notice, with its exam ('' when the submission is gone: its own delete said so).
-CREATE FUNCTION grader_submission_notice(sid text) RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT 's:' || sid || ':' || COALESCE((SELECT "examId" FROM submissions WHERE id = sid), '')
-$$;
-
--- Rows that belong to one submission.
-CREATE FUNCTION grader_notice_submission_row() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The notices for the scripts a statement touched: one each, or, past 20, one per exam. (A script
+-- already deleted sends none: its own delete said so.)
+CREATE FUNCTION grader_notify_submissions(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('grader_reads', grader_submission_notice(OLD."submissionId")); END IF;
-  IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('grader_reads', grader_submission_notice(NEW."submissionId")); END IF;
-  RETURN NULL;
-END $$;
-
--- Rows that belong to one exam (or the exam itself: `id`).
-CREATE FUNCTION grader_notice_exam_row() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE r record;
-BEGIN
-  IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-  IF TG_TABLE_NAME = 'exams' THEN PERFORM pg_notify('grader_reads', 'e:' || r.id);
-  ELSE PERFORM pg_notify('grader_reads', 'e:' || r."examId"); END IF;
-  RETURN NULL;
-END $$;
-
--- A submission: its own read, and (added, removed, renamed or moved) its exam's (the similarity
--- links name other scripts by file name).
-CREATE FUNCTION grader_notice_submission() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'UPDATE' AND NEW."fileName" = OLD."fileName" AND NEW."examId" = OLD."examId" THEN
-    PERFORM pg_notify('grader_reads', 's:' || NEW.id || ':' || NEW."examId");
+  IF cardinality(ids) > 20 THEN
+    PERFORM pg_notify('grader_reads', 'e:' || x."examId")
+      FROM (SELECT DISTINCT s."examId" FROM submissions s WHERE s.id = ANY(ids)) x;
   ELSE
-    IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('grader_reads', 'e:' || OLD."examId"); END IF;
-    IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('grader_reads', 'e:' || NEW."examId"); END IF;
+    PERFORM pg_notify('grader_reads', 's:' || s.id || ':' || s."examId")
+      FROM submissions s WHERE s.id = ANY(ids);
+  END IF;
+END $$;
+
+-- Rows that belong to one submission (pages, extractions, answers, grades, overrides, requests).
+CREATE FUNCTION grader_notice_submission_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM grader_notify_submissions(ARRAY(SELECT DISTINCT "submissionId" FROM old_rows));
+  ELSE
+    PERFORM grader_notify_submissions(ARRAY(SELECT DISTINCT "submissionId" FROM new_rows));
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- Submissions: added or removed, their exams' lists; renamed or moved, both exams' (the similarity
+-- links name other scripts by file name); changed otherwise, the scripts themselves.
+CREATE FUNCTION grader_notice_submissions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM pg_notify('grader_reads', 'e:' || x.e) FROM (SELECT DISTINCT "examId" AS e FROM new_rows) x;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM pg_notify('grader_reads', 'e:' || x.e) FROM (SELECT DISTINCT "examId" AS e FROM old_rows) x;
+  ELSE
+    PERFORM pg_notify('grader_reads', 'e:' || x.e) FROM (
+      SELECT o."examId" AS e FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE n."fileName" <> o."fileName" OR n."examId" <> o."examId"
+      UNION
+      SELECT n."examId" FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE n."fileName" <> o."fileName" OR n."examId" <> o."examId") x;
+    PERFORM grader_notify_submissions(ARRAY(SELECT id FROM new_rows));
   END IF;
   RETURN NULL;
 END $$;
 
 -- The audit log: a script's history, or an exam's release (a student's history starts there).
 CREATE FUNCTION grader_notice_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM grader_notify_submissions(ARRAY(SELECT DISTINCT "submissionId" FROM old_rows
+      WHERE "submissionId" IS NOT NULL));
+    PERFORM pg_notify('grader_reads', 'e:' || x.e) FROM (SELECT DISTINCT "examId" AS e FROM old_rows
+      WHERE "submissionId" IS NULL AND "examId" IS NOT NULL) x;
+  ELSE
+    PERFORM grader_notify_submissions(ARRAY(SELECT DISTINCT "submissionId" FROM new_rows
+      WHERE "submissionId" IS NOT NULL));
+    PERFORM pg_notify('grader_reads', 'e:' || x.e) FROM (SELECT DISTINCT "examId" AS e FROM new_rows
+      WHERE "submissionId" IS NULL AND "examId" IS NOT NULL) x;
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- Rows that belong to one exam (or the exam itself: `id`); few, so row by row.
+CREATE FUNCTION grader_notice_exam_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE r record;
 BEGIN
   IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-  IF r."submissionId" IS NOT NULL THEN PERFORM pg_notify('grader_reads', grader_submission_notice(r."submissionId"));
-  ELSIF r."examId" IS NOT NULL THEN PERFORM pg_notify('grader_reads', 'e:' || r."examId"); END IF;
+  IF TG_TABLE_NAME = 'exams' THEN PERFORM pg_notify('grader_reads', 'e:' || r.id);
+  ELSE PERFORM pg_notify('grader_reads', 'e:' || r."examId"); END IF;
   RETURN NULL;
 END $$;
 
@@ -56,22 +83,28 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- every table whose rows a read shows, with the notice its rows send
+-- Every table whose rows a read shows, with the notices its statements send. (A trigger with
+-- transition tables fires on one event, so each table has three.)
 DO $$
 DECLARE t text;
+DECLARE f text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['pages', 'extractions', 'extracted_answers', 'grades', 'overrides', 'regrade_requests'] LOOP
-    EXECUTE format('CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON %I
-      FOR EACH ROW EXECUTE FUNCTION grader_notice_submission_row()', t);
+  FOREACH t IN ARRAY ARRAY['pages', 'extractions', 'extracted_answers', 'grades', 'overrides',
+                           'regrade_requests', 'submissions', 'audit_log'] LOOP
+    f := CASE t WHEN 'submissions' THEN 'grader_notice_submissions'
+                WHEN 'audit_log' THEN 'grader_notice_audit'
+                ELSE 'grader_notice_submission_rows' END;
+    EXECUTE format('CREATE TRIGGER grader_reads_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION %I()', t, f);
+    EXECUTE format('CREATE TRIGGER grader_reads_update AFTER UPDATE ON %I
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t, f);
+    EXECUTE format('CREATE TRIGGER grader_reads_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION %I()', t, f);
   END LOOP;
   FOREACH t IN ARRAY ARRAY['exams', 'rubric_versions', 'roster_versions'] LOOP
     EXECUTE format('CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON %I
       FOR EACH ROW EXECUTE FUNCTION grader_notice_exam_row()', t);
   END LOOP;
 END $$;
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "submissions"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_submission();
-CREATE TRIGGER grader_reads AFTER INSERT OR UPDATE OR DELETE ON "audit_log"
-  FOR EACH ROW EXECUTE FUNCTION grader_notice_audit();
 CREATE TRIGGER grader_reads AFTER UPDATE OR DELETE ON "users"
   FOR EACH ROW EXECUTE FUNCTION grader_notice_all();

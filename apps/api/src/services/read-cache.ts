@@ -15,6 +15,11 @@ export interface CachedRead<T> {
 
 export class ReadCache<T> {
   private readonly entries = new Map<string, CachedRead<T>>();
+  /** keys by what they show, so a notice costs only the entries it names (a regrade's commit
+   *  sends thousands at once; scanning every entry for each would hold the event loop) */
+  private readonly bySubmission = new Map<string, Set<string>>();
+  private readonly byExam = new Map<string, Set<string>>();
+  private readonly listsByExam = new Map<string, Set<string>>();
   /** bumped by every eviction: a read that began before one may be stale, so it is not kept */
   private epoch = 0;
   private live = false;
@@ -47,18 +52,34 @@ export class ReadCache<T> {
   /** Keep a read, unless something changed since `begin` returned `since`. */
   set(key: string, since: number, entry: CachedRead<T>): void {
     if (!this.enabled || since !== this.epoch) return;
-    this.entries.delete(key);
+    this.remove(key);
     this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (entry.submissionId === null) addTo(this.listsByExam, entry.examId, key);
+    else addTo(this.bySubmission, entry.submissionId, key);
+    addTo(this.byExam, entry.examId, key);
+    while (this.entries.size > this.capacity) this.remove(this.entries.keys().next().value!);
   }
 
   apply(change: Change): void {
     this.epoch++;
     if (change.kind === 'all') {
       this.entries.clear();
+      this.bySubmission.clear();
+      this.byExam.clear();
+      this.listsByExam.clear();
       return;
     }
-    for (const [key, e] of this.entries) if (touches(change, e)) this.entries.delete(key);
+    const keys =
+      change.kind === 'exam'
+        ? [...(this.byExam.get(change.id) ?? [])]
+        : [
+            ...(this.bySubmission.get(change.id) ?? []),
+            // a script's change reaches its exam's lists; one whose exam is not named, every list
+            ...(change.examId === null
+              ? [...this.listsByExam.values()].flatMap((s) => [...s])
+              : (this.listsByExam.get(change.examId) ?? [])),
+          ];
+    for (const key of keys) this.remove(key);
   }
 
   clear(): void {
@@ -69,15 +90,27 @@ export class ReadCache<T> {
     this.live = live;
     this.clear();
   }
+
+  private remove(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    if (e.submissionId === null) dropFrom(this.listsByExam, e.examId, key);
+    else dropFrom(this.bySubmission, e.submissionId, key);
+    dropFrom(this.byExam, e.examId, key);
+  }
 }
 
-/** Whether a change may make a kept read stale (a script's change reaches its exam's lists; one
- *  whose exam the notice does not name reaches every list). */
-function touches(change: Change, e: CachedRead<unknown>): boolean {
-  if (change.kind === 'all') return true;
-  if (change.kind === 'exam') return e.examId === change.id;
-  if (e.submissionId !== null) return e.submissionId === change.id;
-  return change.examId === null || e.examId === change.examId;
+function addTo(index: Map<string, Set<string>>, at: string, key: string): void {
+  const keys = index.get(at);
+  if (keys) keys.add(key);
+  else index.set(at, new Set([key]));
+}
+
+function dropFrom(index: Map<string, Set<string>>, at: string, key: string): void {
+  const keys = index.get(at);
+  keys?.delete(key);
+  if (keys?.size === 0) index.delete(at);
 }
 
 /** A cache fed by the database's change notices (closed with the server). */
