@@ -23,7 +23,7 @@ const SECOND_ANSWER =
 // "continued later", "see page 3", "see Q5": the student split an answer across the script. Not
 // "contd. on next page" or "see below": the answer goes on where it stands, which is no hunt
 const CONTINUED =
-  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|above|later|q\s?\d))/i;
+  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d))/i;
 
 /**
  * `organisation`: a question's parts answered apart, a part answered in two places (or marked as continued

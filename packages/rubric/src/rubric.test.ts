@@ -267,6 +267,8 @@ describe('organisation: an answer continued', () => {
   it('going on over the page is not scattered; a pointer to another place is', () => {
     expect(flags('-- contd. on next page --')).not.toContain('organisation');
     expect(flags('(first try, not full, see below)')).not.toContain('organisation');
+    // a box pointing to the answer just above it (a web form's "see above") is one place
+    expect(flags('see above')).not.toContain('organisation');
     expect(flags('rest of this continued at the end')).toContain('organisation');
     expect(flags('see page 4 for the total')).toContain('organisation');
   });
