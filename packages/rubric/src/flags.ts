@@ -164,17 +164,21 @@ export function similarityPairs(
       const evidence = new Set<string>();
       for (const w of shared) if ((count.get(w) ?? 0) <= rareValue) evidence.add(group(w.split(':')[0]));
       let sentences = 0;
+      const sharedSentences: string[] = [];
       for (const [part, sh] of lost[a]) {
         const other = lost[b].get(part);
         if (!other) continue;
-        const n = [...sh].filter((w) => rare(w) && other.has(w)).length;
-        sentences += n;
-        if (n >= 3) evidence.add(group(part));
+        const both = [...sh].filter((w) => rare(w) && other.has(w));
+        sentences += both.length;
+        sharedSentences.push(...both);
+        if (both.length >= 3) evidence.add(group(part));
       }
       // text no part label claimed (a scan whose labels were not read): compare it with everything
-      const viaUnlabelled =
-        [...unl[a]].filter((w) => rare(w) && (lostAll[b].has(w) || unl[b].has(w))).length +
-        [...unl[b]].filter((w) => rare(w) && lostAll[a].has(w)).length;
+      const unlabelledShared = [
+        ...[...unl[a]].filter((w) => rare(w) && (lostAll[b].has(w) || unl[b].has(w))),
+        ...[...unl[b]].filter((w) => rare(w) && lostAll[a].has(w)),
+      ];
+      const viaUnlabelled = unlabelledShared.length;
       const rareShared = shared.filter((w) => (count.get(w) ?? 0) <= rareValue).length;
       // common misconceptions repeat across a class; a copier's slips are theirs and the source's only
       const onlyTheirs = new Set(
@@ -194,11 +198,13 @@ export function similarityPairs(
       // many odd word sequences no other script has are copying even when the values differ (a
       // copier who redid the arithmetic): in the tune half of the free-form corpus, independent
       // pairs shared at most 11 such 4-word sequences, copied pairs up to 26
+      // (with no unusual value shared, the words must include a copied sentence: a run of nine or
+      // more words; two students of one class share short phrases, "the weighted sum are all fixed")
       const bySentences =
-        viaUnlabelled >= 8 ||
+        (viaUnlabelled >= 8 && (rareShared >= 1 || longestRun(unlabelledShared) >= 9)) ||
         (sentences >= 8 && rareShared >= 2) ||
         (sentences >= 12 && rareShared >= 1) ||
-        sentences >= 15;
+        (sentences >= 15 && longestRun(sharedSentences) >= 9);
       const byBreadth = evidence.size >= 3 && rareShared >= 1;
       // two wrong values only these two wrote, with copied words (a dozen odd 4-word sequences)
       // anywhere in their answers: in the free-form corpus (rounds 1-12), 24 copied pairs and
@@ -209,6 +215,30 @@ export function similarityPairs(
     }
   }
   return out;
+}
+
+/** The longest run of words that overlapping 4-word sequences make ("a b c d", "b c d e": 5). */
+function longestRun(shingleList: string[]): number {
+  const set = new Set(shingleList);
+  const next = new Map<string, string[]>();
+  for (const s of set) {
+    const head = s.split(' ').slice(0, 3).join(' ');
+    next.set(head, [...(next.get(head) ?? []), s]);
+  }
+  const memo = new Map<string, number>();
+  const chain = (s: string, depth = 0): number => {
+    const known = memo.get(s);
+    if (known !== undefined) return known;
+    if (depth > 200) return 1;
+    const tail = s.split(' ').slice(1).join(' ');
+    const best =
+      1 + Math.max(0, ...(next.get(tail) ?? []).filter((n) => n !== s).map((n) => chain(n, depth + 1)));
+    memo.set(s, best);
+    return best;
+  };
+  let longest = 0;
+  for (const s of set) longest = Math.max(longest, chain(s));
+  return longest ? longest + 3 : 0;
 }
 
 /** What two scripts share, as shown to the TA who checks a `similarity` flag. */

@@ -321,6 +321,28 @@ describe('similarity from copied sentences alone', () => {
     ]);
     expect(flaggedSimilar(res)).toEqual(['p.pdf', 'q.pdf']);
   });
+  it('the same short phrases of one class, with no copied sentence and no shared value, are not flagged', () => {
+    // seventeen word sequences no other script has, in an answer that lost marks, but no run of more
+    // than seven words and no wrong value shared
+    const phrases = (w: string[]) =>
+      `## 4b\nafter the depthwise step ${w[0]}; the weighted sum are all fixed ${w[1]}; the last step there next cell ${w[2]}; parameters the dot product the softmax and ${w[3]}; the second and the third ${w[4]}; one minus tanh squared ${w[5]}; each output element needs ${w[0]}; after the pointwise step ${w[1]}; every filter slides along ${w[2]}`;
+    const res = gradeBatch(rubric, ctx, [
+      {
+        file: 'p.pdf',
+        script: scriptFromText(
+          `Name: P\nRoll: 20CS10033\n${phrases(['apples', 'pears', 'plums', 'figs', 'limes', 'dates'])}`,
+        ),
+      },
+      {
+        file: 'q.pdf',
+        script: scriptFromText(
+          `Name: Q\nRoll: 20CS10034\n${phrases(['rivers', 'hills', 'lakes', 'roads', 'fields', 'woods'])}`,
+        ),
+      },
+      ...others,
+    ]);
+    expect(flaggedSimilar(res)).toEqual([]);
+  });
   it('wrong values a few share, with the same words in a right answer, flag the two who share both', () => {
     const wrongs =
       '## 3c\n4 × (3 × 7 + 3) = 96\n## 5\n(200 + 2 − 4)/2 + 1 = 100, total = 100 × 100 × 48 + 100 × 100 × 30 = 780,000\n## 1b.i\nC_t = [0.9, 0.33, 0.71]';
