@@ -124,6 +124,31 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
   });
 });
 
+describe('findLabel: labels said in words', () => {
+  it.each([
+    ['First question, first part (matching the variables)', 'q1a'],
+    ['First question, second part, (i)', 'q1b1'],
+    ['Second question, second part', 'q2b'],
+    ['Regarding Q1, sub-part (b), item (ii)', 'q1b2'],
+    ['Regarding Q5', 'q5'],
+    ['1st Question, (b)(ii)', 'q1b2'],
+    ['PROBLEM ONE (b)(i)', 'q1b1'],
+    ['Q. One (b) ii', 'q1b2'],
+    ['Sub-question 3.a', 'q3a'],
+    ['[ Q3(c) response ]', 'q3c'],
+    ['1/b/ii : h_t = o_t', 'q1b2'],
+    ['3/b bf: 3 × 1', 'q3b'],
+    ['Correction to 1st Question, (b)(ii)', 'q1b2'],
+  ])('%s', (text, want) => {
+    expect(id(text)).toBe(want);
+  });
+  it('a sentence with a number word is no label', () => {
+    expect(id('question one is hard')).toBeNull();
+    expect(id('the first question was easy')).toBeNull();
+    expect(id('Second, the part that matters')).toBeNull();
+  });
+});
+
 describe('findLabel: context inheritance', () => {
   it('a bare roman numeral after 1 b) i) is 1b.ii', () => {
     expect(id('ii) h = 0.6', ['1', 'b', 'i'])).toBe('q1b2');

@@ -202,6 +202,37 @@ export function findLabel(
   context: PartPath = [],
   opts: { ocr?: boolean; bare?: boolean } = {},
 ): Label | null {
+  return writtenLabel(line, tree, context, opts) ?? spelledOut(line, tree, context, opts);
+}
+
+/**
+ * A label said in words, where no written label was found ("First question, second part, (i)",
+ * "PROBLEM ONE (b)(ii)", "Regarding Q1, sub-part (b), item (i)", "Sub-question 3.a", "[ Q3(c)
+ * response ]", "1/b/ii :", after "Correction to" too): read as the label it spells, ending where
+ * the words end.
+ */
+function spelledOut(
+  line: string,
+  tree: PartTree,
+  context: PartPath,
+  opts: { ocr?: boolean; bare?: boolean },
+): Label | null {
+  const fix = /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*/i.exec(line)?.[0].length ?? 0;
+  const spelled = spelledLabel(line.slice(fix));
+  if (!spelled) return null;
+  const l = writtenLabel(spelled.label, tree, context, opts);
+  if (!l || l.end < spelled.label.trimEnd().length) return null;
+  const end = fix + spelled.end;
+  const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(end))?.[0].length ?? 0;
+  return { ...l, end: end + gap, weak: false };
+}
+
+function writtenLabel(
+  line: string,
+  tree: PartTree,
+  context: PartPath = [],
+  opts: { ocr?: boolean; bare?: boolean } = {},
+): Label | null {
   // pdfTeX's big operators wrap onto the next line's start ("PQ2 a)": the P is a ∑) and leave their
   // limits glued to a label ("Q2j b)": the j is the ∑'s): neither is part of the label
   const glyphs = /^(\s*)[PQXYRZ](?=Q\s?\d)/.exec(line);
@@ -344,6 +375,83 @@ const MARK = /^(\s*(?:[§#№]\s*|(?:[A-Z][A-Za-z]{1,9}|[a-z]{2,3}|[APSQ])\.?(?:
 /** Words that begin a sentence about a part, not a mark before its label (any case). */
 const NOT_A_MARK =
   /^(?:in|from|see|by|using|as|like|with|and|so|then|than|use|via|per|at|for|to|of|on|is|are|was|the|an|if|since|because|where|when|eqn?|equation|fig|figure|step|page|line|row|col|table|total|each|all|only|not|no|note|here|this|that|it|we|let|now|also|but|or|and|still|more|same|after|before|under|over|into|onto|up|out|off|its|his|her|our|my|your|two|one|three|four|five|six|ten|consider|recall|thus|hence|therefore|similarly|unlike|through|across|both|either|every|result|repeat|proceed|compare|refer|go|back|put|plug|take|part|parts)\b|^[A-Za-z]+(?:ing|ed|ly)$/i;
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  first: '1',
+  second: '2',
+  third: '3',
+  fourth: '4',
+  fifth: '5',
+  sixth: '6',
+  '1st': '1',
+  '2nd': '2',
+  '3rd': '3',
+  '4th': '4',
+  '5th': '5',
+  '6th': '6',
+};
+const LETTER_WORDS: Record<string, string> = { first: 'a', second: 'b', third: 'c', fourth: 'd' };
+
+/**
+ * A label in words, as the label it spells ("Q1 (b) (i)") and where its words end in `line`; null
+ * when the line does not start with one. The question is a number word or ordinal beside "question"
+ * or "problem" (or a digit after them, with "Regarding" or "Sub-question"); a part an ordinal before
+ * "part", or a letter after "part"/"sub-part"; a sub-part a numeral after "item" or in brackets.
+ */
+function spelledLabel(line: string): { label: string; end: number } | null {
+  // "1/b/ii :", "3/c bf is …": slashes between a bare label's components, the answer after them
+  const slash = /^\s*(\d{1,2})(?=\/[a-h](?:\/[ivx]{1,4})?(?:\s*[:\-–—]|\s*$|\s+\S))/.exec(line);
+  const q =
+    slash ??
+    /^\s*(?:(?:regarding|re:?)\s+)?(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:question|problem)|(?:sub-?)?(?:question|problem|q\.?)\s*(?:no\.?\s*)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\w]))/i.exec(
+      line,
+    ) ??
+    // "[ Q3(c) response ]": a form's box title
+    /^\s*\[\s*(?:q\.?\s*)?(\d{1,2})(?=[\s().a-h]*(?:\([ivx]{1,4}\)\s*)?(?:response|answer)\s*\])/i.exec(line);
+  if (!q) return null;
+  // ("Question 1 (b)" and "Problem 2" are read as they are: only what is spelled out is read here)
+  if (/^\s*(?:question|problem)\s*(?:no\.?\s*)?\d/i.test(line)) return null;
+  const words = (q[1] ?? q[2]).toLowerCase();
+  const n = NUMBER_WORDS[words] ?? (/^\d+$/.test(words) ? words : null);
+  if (!n) return null;
+  let at = q[0].length;
+  let rest = line.slice(at);
+  let part = '';
+  let sub = '';
+  const ordinalPart = /^\s*,?\s*(first|second|third|fourth)\s+(?:sub-?)?part\b/i.exec(rest);
+  const letterPart = /^\s*,?\s*(?:(?:sub-?)?part\s*|\.|\/)?\(?([a-h])\)?(?![\w])/i.exec(rest);
+  if (ordinalPart) {
+    part = LETTER_WORDS[ordinalPart[1].toLowerCase()];
+    at += ordinalPart[0].length;
+  } else if (letterPart) {
+    part = letterPart[1].toLowerCase();
+    at += letterPart[0].length;
+  }
+  rest = line.slice(at);
+  const roman = /^\s*,?\s*(?:item\s*|sub-?part\s*|\/)?\(?([ivx]{1,4})\)?(?![\w])/i.exec(rest);
+  if (part && roman) {
+    sub = roman[1].toLowerCase();
+    at += roman[0].length;
+  }
+  // (a form's box title ends at its bracket)
+  const box = /^\s*(?:response|answer)\s*\]/i.exec(line.slice(at));
+  if (box) at += box[0].length;
+  // the words stand alone as a heading, or before a colon, dash, comma or bracket ("Question one is
+  // hard" is a sentence)
+  if (!slash && !/^\s*(?:$|[:\-–—.,([])/.test(line.slice(at))) return null;
+  const label = `Q${n}${part ? ` (${part})` : ''}${sub ? ` (${sub})` : ''} `;
+  return { label, end: at };
+}
+
 function markedLabel(line: string, tree: PartTree, ocr: boolean, offset: number): Label | null {
   const m = MARK.exec(line);
   if (!m || NOT_A_MARK.test(m[1].trim())) return null;

@@ -25,6 +25,16 @@ const SECOND_ANSWER =
 const CONTINUED =
   /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d))/i;
 
+/** A line that sends the reader elsewhere; a page footer going on to the next page ("p.1 / contd.
+ *  on p.2") does not. */
+function continuedElsewhere(line: string): boolean {
+  if (!CONTINUED.test(line)) return false;
+  const to = /(?:on page|on p\.)\s*(\d{1,2})/i.exec(line);
+  if (!to) return true;
+  const from = Number(to[1]) - 1;
+  return !new RegExp(`\\b(?:p\\.|page)\\s*${from}\\b`, 'i').test(line.slice(0, to.index));
+}
+
 /**
  * `organisation`: a question's parts answered apart, a part answered in two places (or marked as continued
  * elsewhere), or answer text without a part label on a typed page (on OCR'd pages unlabelled text is
@@ -36,7 +46,7 @@ export function organisationFinding(script: ExtractedScript): string | null {
     .filter((p) => p.occurrences > 1 && p.text.split('\n').filter((l) => l.trim()).length >= p.occurrences)
     .map((p) => p.partId);
   if (twice.length) return `answered in more than one place: ${twice.join(', ')}`;
-  const continued = Object.values(script.parts).find((p) => CONTINUED.test(p.text));
+  const continued = Object.values(script.parts).find((p) => p.text.split('\n').some(continuedElsewhere));
   if (continued) return `part ${continued.partId} is continued elsewhere in the script`;
   // an order the student announced ("Q5 first, then 1 to 4") is organised, not scattered
   const announced = [

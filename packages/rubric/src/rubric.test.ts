@@ -269,6 +269,9 @@ describe('organisation: an answer continued', () => {
     expect(flags('(first try, not full, see below)')).not.toContain('organisation');
     // a box pointing to the answer just above it (a web form's "see above") is one place
     expect(flags('see above')).not.toContain('organisation');
+    // a page footer going on to the next page
+    expect(flags('p.1 / contd. on p.2')).not.toContain('organisation');
+    expect(flags('contd. on p.4')).toContain('organisation');
     expect(flags('rest of this continued at the end')).toContain('organisation');
     expect(flags('see page 4 for the total')).toContain('organisation');
   });
