@@ -747,3 +747,25 @@ describe('a missing part whose key stands in a sibling answer', () => {
     expect(h.parts['3c']).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('2b: a count read from another computation', () => {
+  it('"3 + 2 = 5" or "3 filters (4×4×1)" read as the count goes to a person; "0 – no new weights" and "**0 (zero).**" do not', () => {
+    expect(part('2b', 'weights.\n[h_{t-1}, x_t] has 3 + 2 = 5 elements.')).toMatchObject({ review: true });
+    expect(
+      part(
+        '2b',
+        'same size as h_n so decoder weights same as before.\nDepthwise: 3 filters (4×4×1), one per channel.',
+      ),
+    ).toMatchObject({ review: true });
+    expect(part('2b', '0 – no new weight matrix, dot prod + softmax are param free')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    expect(
+      part(
+        '2b',
+        '**0 (zero).** The dot product, the softmax and the weighted sum have no learnable weights.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+});

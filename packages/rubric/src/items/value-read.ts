@@ -325,10 +325,18 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       (x) => !/[a-z]-$/.test(prose.slice(0, x.start)) && !equationRef(prose, x),
     );
     const first = [
-      ...words.map((w) => ({ value: w.value, at: w.index })),
-      ...digits.map((d) => ({ value: d.value, at: d.start })),
+      ...words.map((w) => ({ value: w.value, at: w.index, end: w.index, digit: false })),
+      ...digits.map((d) => ({ value: d.value, at: d.start, end: d.end, digit: true })),
     ].sort((a, b) => a.at - b.at)[0];
-    if (first) return { value: first.value, line: 0, conf: 0.9 };
+    // a number that is an operand or counts something else ("3 + 2 = 5", "3 filters (4×4×1)") is
+    // no count of parameters: the answer may not be this text's (a person reads it)
+    const counted =
+      first?.digit &&
+      (/(?<!\*)[+\-−×*·/^]\s*$|\bx\s*$/.test(prose.slice(Math.max(0, first.at - 3), first.at)) ||
+        /^\s*(?:[+\-−×*·/^]\s*(?:\d|\(|[a-z](?![a-z]))|x\s*\d|filters?\b|elements?\b|gates?\b|channels?\b|rows?\b|columns?\b|entries\b)/.test(
+          prose.slice(first.end),
+        ));
+    if (first) return { value: first.value, line: 0, conf: counted ? 0.5 : 0.9 };
   }
   if (!nums.length) return null;
   // the key stated as the result of a computation is the answer, even when other numbers (its parts,
