@@ -365,7 +365,7 @@ function segmentOnce(
     l.partId === null &&
     firstUnseenUnder(l.path) !== null &&
     /^\s*[IVX]{1,4}[.)]?\s*$/.test(line.text) &&
-    indent <= Math.max(20, width * 0.04) &&
+    indent <= marginOf(width) &&
     !body.some(
       (o) =>
         o !== line &&
@@ -409,7 +409,7 @@ function segmentOnce(
         next !== null && next.path.length > label.path.length && firstUnseenUnder(label.path) !== null;
       if (
         !(
-          indent <= Math.max(20, width * 0.04) &&
+          indent <= marginOf(width) &&
           ended &&
           (nextQuestion(label.path) || opensItsParts || romanHeading(label, line, indent, width))
         )
@@ -423,7 +423,7 @@ function segmentOnce(
       current !== null &&
       nextSibling(current.partId)?.id === l.partId;
     if (label && !force) {
-      const limit = label.weak ? Math.max(20, width * 0.04) : width * 0.3;
+      const limit = label.weak ? marginOf(width) : width * 0.3;
       // an indented label is taken only where it is the next sibling in exam order ("(b)" after
       // the answer to 3(a), set inside an aligned block)
       // (a label cut off the middle of a line sits where the line put it, not at an indent)
@@ -723,6 +723,9 @@ function segmentOnce(
   }
   return { preamble, parts: out, order, unlabelled, warnings, labelLines, body, indents, widths };
 }
+
+/** How far from the left edge a line still starts at the margin (a bare label must). */
+const marginOf = (width: number) => Math.max(20, width * 0.04);
 
 /**
  * A table of final answers after the answers (three or more parts met again in a row, most of them

@@ -173,16 +173,15 @@ export function similarityPairs(
       // to phrase one answer alike share one.
       const evidence = new Set<string>();
       for (const w of shared) if ((count.get(w) ?? 0) <= rareValue) evidence.add(group(w.split(':')[0]));
-      let sentences = 0;
       const sharedSentences: string[] = [];
       for (const [part, sh] of lost[a]) {
         const other = lost[b].get(part);
         if (!other) continue;
         const both = [...sh].filter((w) => rare(w) && other.has(w));
-        sentences += both.length;
         sharedSentences.push(...both);
         if (both.length >= 3) evidence.add(group(part));
       }
+      const sentences = sharedSentences.length;
       // text no part label claimed (a scan whose labels were not read): compare it with everything
       const unlabelledShared = [
         ...[...unl[a]].filter((w) => rare(w) && (lostAll[b].has(w) || unl[b].has(w))),

@@ -80,17 +80,11 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
  * Whether another answer to the same question holds a value distinctive of this part's key (72 of
  * 3(c) inside 3(b)'s block): this part's label may have been missed there.
  */
-function keyInSibling(part: Part, script: ExtractedScript, ctx: GradingContext): boolean {
+function keyInSibling(part: Part, script: ExtractedScript, answers: Map<string, unknown>): boolean {
   const q = /^\d+/.exec(part.id)?.[0];
+  // (the keys gradeScript resolved for every value item)
   const distinctive = part.items
-    .flatMap((i) => {
-      if (i.type !== 'value') return [];
-      try {
-        return asNumbers(resolveKey(i.key, ctx.keys)) ?? [];
-      } catch {
-        return [];
-      }
-    })
+    .flatMap((i) => asNumbers(answers.get(`key:${part.id}#${i.id}`)) ?? [])
     .filter((n) => Math.abs(n) >= 10 || !Number.isInteger(n));
   if (!distinctive.length) return false;
   return Object.values(script.parts).some(
@@ -253,7 +247,7 @@ export function gradePart(
   answers: Map<string, unknown>,
   hidden = false,
 ): { grade: PartGrade; reading: PartReading } {
-  if (!answer?.text.trim()) return noAnswer(part, script, hidden, keyInSibling(part, script, ctx));
+  if (!answer?.text.trim()) return noAnswer(part, script, hidden, keyInSibling(part, script, answers));
   if (notAttempted(answer.text)) return skipped(part, answer);
   // each part is graded on its own answer: the course's graders do not carry a reason written in
   // 3(a) over to a bare 3(b)

@@ -61,15 +61,26 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
   const unchecked = readFrom(
     item,
     part,
-    {
-      ...ev,
-      lines: ev.lines.map((l, i) => (checks[i] ? '' : l)),
-      equations: ev.equations.filter((e) => !checks[e.line]),
-      computations: ev.computations.filter((c) => !checks[c.line]),
-    },
+    restrict(ev, (i) => !checks[i]),
     keys,
   );
   return unchecked ?? read;
+}
+
+/** The evidence of some lines only (the others blanked, their statements dropped); `edit` rewrites
+ *  a kept line. */
+function restrict(
+  ev: Evidence,
+  keepLine: (i: number) => boolean,
+  keepStatement: (line: number) => boolean = keepLine,
+  edit: (l: string, i: number) => string = (l) => l,
+): Evidence {
+  return {
+    ...ev,
+    lines: ev.lines.map((l, i) => (keepLine(i) ? edit(l, i) : '')),
+    equations: ev.equations.filter((e) => keepStatement(e.line)),
+    computations: ev.computations.filter((c) => keepStatement(c.line)),
+  };
 }
 
 function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
@@ -80,12 +91,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const read = readValue(
       item,
       part,
-      {
-        ...ev,
-        lines: ev.lines.map((l, i) => (i < rough ? l : '')),
-        equations: ev.equations.filter((e) => e.line < rough),
-        computations: ev.computations.filter((c) => c.line < rough),
-      },
+      restrict(ev, (i) => i < rough),
       keys,
     );
     if (read) return read;
@@ -96,12 +102,12 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const read = readValue(
       item,
       part,
-      {
-        ...ev,
-        lines: ev.lines.map((l, i) => (i < marked.line ? '' : i === marked.line ? l.slice(marked.end) : l)),
-        equations: ev.equations.filter((e) => e.line > marked.line),
-        computations: ev.computations.filter((c) => c.line > marked.line),
-      },
+      restrict(
+        ev,
+        (i) => i >= marked.line,
+        (line) => line > marked.line,
+        (l, i) => (i === marked.line ? l.slice(marked.end) : l),
+      ),
       keys,
     );
     if (read) return read;
