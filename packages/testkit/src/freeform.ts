@@ -180,6 +180,9 @@ export const TUNE_WRITERS = [
   'xq',
   'xr',
   'xs',
+  'xt',
+  'xu',
+  'xv',
 ];
 
 export interface FreeformLabel {
