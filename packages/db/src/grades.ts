@@ -96,7 +96,12 @@ export function gradeViews(parts: unknown): GradeViews {
 }
 
 /** The `grades` row for one automatic grade: the one shape the worker and a regrade both insert. */
-export function gradeRowData(submissionId: string, rubricVersionId: string, grade: ScriptGrade) {
+export function gradeRowData(
+  submissionId: string,
+  rubricVersionId: string,
+  grade: ScriptGrade,
+  readings: unknown = null,
+) {
   return {
     submissionId,
     rubricVersionId,
@@ -107,6 +112,7 @@ export function gradeRowData(submissionId: string, rubricVersionId: string, grad
     needsReview: Object.values(grade.parts).filter((p) => p.review).length,
     /** an exam with versions: the version the script was graded on */
     version: grade.version ?? null,
+    readings: readings ?? null,
     ...gradeViews(grade.parts),
   };
 }
@@ -162,12 +168,12 @@ async function insertGradeRows(tx: Tx, rows: ReturnType<typeof gradeRowData>[]):
   const json = JSON.stringify(rows.map((r) => ({ ...r, id: randomUUID() })));
   const inserted = await tx.$queryRaw<{ submissionId: string }[]>`
     INSERT INTO grades (id, "submissionId", "rubricVersionId", total, parts, flags, "flagReasons",
-                        "needsReview", version, "viewParts", "viewStudentParts", "viewTotal")
+                        "needsReview", version, readings, "viewParts", "viewStudentParts", "viewTotal")
     SELECT id, "submissionId", "rubricVersionId", total, parts, flags, "flagReasons",
-           "needsReview", version, "viewParts", "viewStudentParts", "viewTotal"
+           "needsReview", version, readings, "viewParts", "viewStudentParts", "viewTotal"
     FROM jsonb_to_recordset(${json}::jsonb) AS r(id text, "submissionId" text, "rubricVersionId" text,
       total float8, parts jsonb, flags jsonb, "flagReasons" jsonb, "needsReview" int, version text,
-      "viewParts" text, "viewStudentParts" text, "viewTotal" float8)
+      readings jsonb, "viewParts" text, "viewStudentParts" text, "viewTotal" float8)
     ON CONFLICT ("submissionId", "rubricVersionId") DO NOTHING
     RETURNING "submissionId"`;
   return new Set(inserted.map((g) => g.submissionId));
@@ -178,13 +184,16 @@ async function insertGradeRows(tx: Tx, rows: ReturnType<typeof gradeRowData>[]):
 async function copyGradeRows(tx: Tx, rubricVersionId: string, grades: GradeToStore[]): Promise<string[]> {
   const copies = grades.filter((g) => g.sameAs);
   if (copies.length === 0) return [];
-  const json = JSON.stringify(copies.map((g) => ({ s: g.submissionId, v: g.sameAs, id: randomUUID() })));
+  // the readings are this grading's own: an equal grade may have been read differently
+  const json = JSON.stringify(
+    copies.map((g) => ({ s: g.submissionId, v: g.sameAs, id: randomUUID(), r: g.readings ?? null })),
+  );
   const inserted = await tx.$queryRaw<{ submissionId: string }[]>`
     INSERT INTO grades (id, "submissionId", "rubricVersionId", total, parts, flags, "flagReasons",
-                        "needsReview", version, "viewParts", "viewStudentParts", "viewTotal")
+                        "needsReview", version, readings, "viewParts", "viewStudentParts", "viewTotal")
     SELECT c.id, g."submissionId", ${rubricVersionId}, g.total, g.parts, g.flags, g."flagReasons",
-           g."needsReview", g.version, g."viewParts", g."viewStudentParts", g."viewTotal"
-    FROM jsonb_to_recordset(${json}::jsonb) AS c(s text, v text, id text)
+           g."needsReview", g.version, c.r, g."viewParts", g."viewStudentParts", g."viewTotal"
+    FROM jsonb_to_recordset(${json}::jsonb) AS c(s text, v text, id text, r jsonb)
     JOIN grades g ON g."submissionId" = c.s AND g."rubricVersionId" = c.v
     ON CONFLICT ("submissionId", "rubricVersionId") DO NOTHING
     RETURNING "submissionId"`;
@@ -201,7 +210,7 @@ async function copyGradeRows(tx: Tx, rubricVersionId: string, grades: GradeToSto
     if (lost.length)
       for (const id of await insertGradeRows(
         tx,
-        lost.map((g) => gradeRowData(g.submissionId, rubricVersionId, g.grade)),
+        lost.map((g) => gradeRowData(g.submissionId, rubricVersionId, g.grade, g.readings)),
       ))
         done.add(id);
   }
@@ -220,6 +229,8 @@ export interface GradeToStore {
    * scripts unchanged by an edit; their ~30 KB rows (parts and read projections) stay server-side.
    */
   sameAs?: string | null;
+  /** what grading read in each part (Record<partId, PartReading>), kept for the next regrade */
+  readings?: unknown;
 }
 
 export interface StoreGradesArgs {
@@ -274,7 +285,7 @@ export async function storeGrades(db: Db | Tx, args: StoreGradesArgs): Promise<S
     const fresh = args.grades.filter((g) => !g.sameAs);
     const created = await insertGradeRows(
       tx,
-      fresh.map((g) => gradeRowData(g.submissionId, args.rubricVersionId, g.grade)),
+      fresh.map((g) => gradeRowData(g.submissionId, args.rubricVersionId, g.grade, g.readings)),
     );
     for (const id of await copyGradeRows(tx, args.rubricVersionId, args.grades)) created.add(id);
     const overrides = await tx.override.findMany({ where: { submissionId: { in: ids } } });

@@ -50,7 +50,7 @@ const expected = gradeBatch(parseRubric(yaml), ctx, scripts).map((g, i) =>
 async function viaBatchGrader(threads: () => GradeThread[]) {
   const b = createBatchGrader(exam, {}, yaml, { threads });
   for (const s of scripts) b.add(s.script, s.file);
-  return b.finish();
+  return (await b.finish()).map((g) => g.grade);
 }
 
 describe('batch grader', () => {
@@ -81,6 +81,49 @@ describe('batch grader', () => {
     expect(byThread).toBeGreaterThan(0);
     expect(got).toEqual(expected);
     expect(got.find((g) => g.file === 's10.pdf')?.flags).toContain('similarity');
+  }, 60_000);
+
+  it('an edit regraded from the stored gradings (on the thread too) gives the grades of a full regrade', async () => {
+    process.env.GRADING_THREADS = '1';
+    // one credit of 4a moved: the other parts are kept from what was stored
+    const edited = yaml.replace(
+      '{ expr: "dL/dc_{t+1} * f_t", credit: 1,',
+      '{ expr: "dL/dc_{t+1} * f_t", credit: 1.5,',
+    );
+    expect(edited).not.toBe(yaml);
+    const first = createBatchGrader(exam, {}, yaml);
+    for (const s of scripts) first.add(s.script, s.file);
+    // as stored: through JSON
+    const stored = JSON.parse(JSON.stringify(await first.finish())) as Awaited<
+      ReturnType<typeof first.finish>
+    >;
+    const full = createBatchGrader(exam, {}, edited);
+    for (const s of scripts) full.add(s.script, s.file);
+    let byThread = 0;
+    const kept = createBatchGrader(exam, {}, edited, {
+      previous: { yaml, parameters: {} },
+      threads: () =>
+        gradeThreads().map((t) => {
+          t.listen((m: GradeThreadReply) => {
+            if (m.type === 'graded') byThread++;
+          });
+          return t;
+        }),
+    });
+    scripts.forEach((s, i) => {
+      kept.add(s.script, s.file, { parts: stored[i].grade.parts, readings: stored[i].readings });
+    });
+    const [want, got] = [await full.finish(), await kept.finish()];
+    expect(JSON.parse(JSON.stringify(got))).toEqual(JSON.parse(JSON.stringify(want)));
+    expect(byThread).toBeGreaterThan(0);
+    // other parameters: nothing can be kept, and nothing wrong is (a full regrade)
+    const other = createBatchGrader(exam, { '3.hidden': 4 }, edited, { previous: { yaml, parameters: {} } });
+    const fresh = createBatchGrader(exam, { '3.hidden': 4 }, edited);
+    scripts.forEach((s, i) => {
+      other.add(s.script, s.file, { parts: stored[i].grade.parts, readings: stored[i].readings });
+      fresh.add(s.script, s.file);
+    });
+    expect(await other.finish()).toEqual(await fresh.finish());
   }, 60_000);
 
   it('a thread that dies with scripts in hand: the caller grades them, none is lost', async () => {

@@ -3,31 +3,52 @@
 // with `batchFlags` over the batch (what a grade job and the exam's flag refresh store), without
 // grading every script a second time for the flags. A large batch is graded on the helper threads
 // (grade-thread.ts) and the calling thread together, from one queue.
+import { isDeepStrictEqual } from 'node:util';
 import { computeKeys, type Exam, examParameters } from '@grader/exam';
-import type { ExtractedScript, ScriptGrade } from '@grader/model';
-import { applyFlags, type GradedScript, gradeScript, parseRubric } from '@grader/rubric';
+import type { ExtractedScript, PartGrade, ScriptGrade } from '@grader/model';
+import { applyFlags, type GradedScript, gradeScript, parseRubric, unchangedParts } from '@grader/rubric';
+import type { PreviousRubric, Readings } from './core.ts';
 import { type GradeThread, type GradeThreadReply, gradeThreads } from './grade-thread.ts';
 import { withAnswerValues } from './values.ts';
 
+/** A script's stored grade under the previous rubric, and what that grading read. */
+export interface StoredGrading {
+  parts: Record<string, PartGrade>;
+  readings: Readings;
+}
+
 export interface BatchGrader {
-  /** queue one script (a helper thread may start on it at once) */
-  add(extraction: ExtractedScript, fileName: string): void;
-  /** every added script's grade, in order, with the flags across the batch; the calling thread
-   *  grades its share in slices of SLICE_MS, yielding between them (lock renewal, other jobs) */
-  finish(): Promise<ScriptGrade[]>;
+  /** queue one script (a helper thread may start on it at once); with its stored grading under
+   *  the batch's previous rubric, only the parts the edit can change are graded again */
+  add(extraction: ExtractedScript, fileName: string, stored?: StoredGrading | null): void;
+  /** every added script's grade and readings, in order, with the flags across the batch; the
+   *  calling thread grades its share in slices of SLICE_MS, yielding between them */
+  finish(): Promise<{ grade: ScriptGrade; readings: Readings }[]>;
 }
 
 /** The rubric and keys a batch is graded with (here and in the helper threads). */
-export function batchSetup(exam: Exam, parameters: Record<string, unknown>, yaml: string) {
-  const overrides = parameters as Parameters<typeof computeKeys>[1];
-  return {
-    rubric: parseRubric(yaml),
-    ctx: {
+export function batchSetup(
+  exam: Exam,
+  parameters: Record<string, unknown>,
+  yaml: string,
+  previous?: PreviousRubric | null,
+) {
+  const keysFor = (p: Record<string, unknown>) => {
+    const overrides = p as Parameters<typeof computeKeys>[1];
+    return {
       keys: computeKeys(exam, overrides),
       params: examParameters(exam, overrides),
       reviewThreshold: exam.reviewThreshold,
-    },
+    };
   };
+  const rubric = parseRubric(yaml);
+  const ctx = keysFor(parameters);
+  // parts kept from a stored grading: only under the same keys and parameters
+  const unchanged =
+    previous && isDeepStrictEqual(keysFor(previous.parameters), ctx)
+      ? unchangedParts(parseRubric(previous.yaml), rubric, ctx)
+      : new Set<string>();
+  return { rubric, ctx, unchanged };
 }
 
 /** One script graded, each part with the values read in its answer (as every stored grade has). */
@@ -35,8 +56,10 @@ export function gradeWithValues(
   setup: ReturnType<typeof batchSetup>,
   extraction: ExtractedScript,
   fileName: string,
+  stored?: StoredGrading | null,
 ): GradedScript {
-  const g = gradeScript(setup.rubric, setup.ctx, extraction, fileName);
+  const previous = stored && setup.unchanged.size ? { unchanged: setup.unchanged, ...stored } : undefined;
+  const g = gradeScript(setup.rubric, setup.ctx, extraction, fileName, previous);
   return { ...g, grade: withAnswerValues(g.grade, extraction) };
 }
 
@@ -53,11 +76,12 @@ export function createBatchGrader(
   exam: Exam,
   parameters: Record<string, unknown>,
   yaml: string,
-  opts: { threads?: () => GradeThread[] } = {},
+  opts: { threads?: () => GradeThread[]; previous?: PreviousRubric | null } = {},
 ): BatchGrader {
-  const setup = batchSetup(exam, parameters, yaml);
+  const previous = opts.previous ?? null;
+  const setup = batchSetup(exam, parameters, yaml, previous);
   const batch = ++batchIds;
-  const scripts: { extraction: ExtractedScript; fileName: string }[] = [];
+  const scripts: { extraction: ExtractedScript; fileName: string; stored: StoredGrading | null }[] = [];
   const graded: (GradedScript | undefined)[] = [];
   let next = 0; // the first script nobody has taken
   const mine: number[] = []; // scripts a thread gave back (it failed or died): the caller grades them
@@ -70,7 +94,14 @@ export function createBatchGrader(
       const index = next++;
       h.held.add(index);
       const s = scripts[index];
-      h.t.post({ type: 'grade', batch, index, extraction: s.extraction, fileName: s.fileName });
+      h.t.post({
+        type: 'grade',
+        batch,
+        index,
+        extraction: s.extraction,
+        fileName: s.fileName,
+        stored: setup.unchanged.size ? s.stored : null,
+      });
     }
     if (h.held.size) h.t.ref();
     else h.t.unref();
@@ -82,7 +113,7 @@ export function createBatchGrader(
   const startHelpers = () => {
     for (const t of (opts.threads ?? gradeThreads)()) {
       const h = { t, held: new Set<number>(), off: [] as (() => void)[] };
-      t.post({ type: 'batch', batch, exam, parameters, yaml });
+      t.post({ type: 'batch', batch, exam, parameters, yaml, previous });
       h.off.push(
         t.listen((msg: GradeThreadReply) => {
           if (msg.type === 'ready') return feed(h);
@@ -105,8 +136,8 @@ export function createBatchGrader(
   };
 
   return {
-    add(extraction, fileName) {
-      scripts.push({ extraction, fileName });
+    add(extraction, fileName, stored) {
+      scripts.push({ extraction, fileName, stored: stored ?? null });
       if (scripts.length === THREADS_FROM && helpers.length === 0) startHelpers();
       for (const h of helpers) feed(h);
     },
@@ -118,7 +149,7 @@ export function createBatchGrader(
           slice = performance.now();
         }
         const s = scripts[index];
-        graded[index] = gradeWithValues(setup, s.extraction, s.fileName);
+        graded[index] = gradeWithValues(setup, s.extraction, s.fileName, s.stored);
       };
       for (;;) {
         if (mine.length) await gradeHere(mine.pop()!);
@@ -128,11 +159,12 @@ export function createBatchGrader(
         settle = null;
       }
       for (const h of [...helpers]) release(h);
+      const all = graded as GradedScript[];
       return applyFlags(
-        graded as GradedScript[],
+        all,
         scripts.map((s) => s.extraction),
         setup.rubric,
-      );
+      ).map((grade, i) => ({ grade, readings: all[i].readings }));
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Exam } from '@grader/exam';
 import type { OcrEngine, OcrPool } from '@grader/ingest';
 import { IngestError } from '@grader/ingest/errors';
 import type { ExtractedScript, ScriptGrade } from '@grader/model';
+import type { PartReading } from '@grader/rubric';
 import { gradeExtractedBatch } from './batch.ts';
 import { type BatchGrader, createBatchGrader } from './batch-grader.ts';
 import { gradeThreads } from './grade-thread.ts';
@@ -57,6 +58,18 @@ export interface Issue {
   message: string;
 }
 
+/** What grading read in each part of a script, stored with its grade for the next regrade. */
+export type Readings = Record<string, PartReading>;
+
+/**
+ * The rubric a script's stored grade was graded under: a regrade from it keeps the parts the edit
+ * cannot change (same keys and parameters only; see @grader/rubric's incremental.ts).
+ */
+export interface PreviousRubric {
+  yaml: string;
+  parameters: Record<string, unknown>;
+}
+
 export interface GradingCore {
   /** null when the rubric YAML is valid for the exam, else every problem */
   checkRubric(exam: Exam, yaml: string): Issue[] | null;
@@ -96,17 +109,26 @@ export interface GradingCore {
     parameters: Record<string, unknown>,
     yaml: string,
     versions?: readonly StoredVersion[],
-  ): (extraction: ExtractedScript, fileName: string, rosterVersion?: string | null) => ScriptGrade;
+  ): (
+    extraction: ExtractedScript,
+    fileName: string,
+    rosterVersion?: string | null,
+    /** called with what grading read in each part, where the core keeps it (not with versions) */
+    readings?: (r: Readings) => void,
+  ) => ScriptGrade;
   /**
    * Optional, for a regrade of a whole exam: each script graded once and the batch flags computed
    * once at the end (see batch-grader.ts). Null when it does not apply (an exam with versions):
-   * then `prepare` per script and `batchFlags` after.
+   * then `prepare` per script and `batchFlags` after. With `previous` (the rubric the stored grades
+   * were graded under), a script added with its stored grade and readings is regraded only where
+   * the edit can change it.
    */
   batchGrader?(
     exam: Exam,
     parameters: Record<string, unknown>,
     yaml: string,
     versions?: readonly StoredVersion[],
+    previous?: PreviousRubric | null,
   ): BatchGrader | null;
   /** Optional: start what a batch grades on (the helper threads, their modules loaded) before the
    *  first regrade needs it, so its time is not the first regrade's */
@@ -248,8 +270,8 @@ export async function loadGradingCore(): Promise<GradingCore> {
         b,
       );
     },
-    batchGrader(exam, parameters, yaml, versions) {
-      return versions?.length ? null : createBatchGrader(exam, parameters, yaml);
+    batchGrader(exam, parameters, yaml, versions, previous) {
+      return versions?.length ? null : createBatchGrader(exam, parameters, yaml, { previous });
     },
     warmUp() {
       gradeThreads();
@@ -272,15 +294,11 @@ export async function loadGradingCore(): Promise<GradingCore> {
       };
       // Script-level flags (header, organisation) per script; `similarity` needs the whole batch:
       // see batchFlags, run when an exam's batch is complete (flags.ts).
-      return (extraction, fileName) =>
-        withAnswerValues(
-          rubricPkg.applyFlags(
-            [rubricPkg.gradeScript(rubric, ctx, extraction, fileName)],
-            [extraction],
-            rubric,
-          )[0],
-          extraction,
-        );
+      return (extraction, fileName, _rosterVersion, readings) => {
+        const graded = rubricPkg.gradeScript(rubric, ctx, extraction, fileName);
+        readings?.(graded.readings);
+        return withAnswerValues(rubricPkg.applyFlags([graded], [extraction], rubric)[0], extraction);
+      };
     },
   };
 }

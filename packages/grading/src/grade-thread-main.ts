@@ -11,14 +11,14 @@ const batches = new Map<number, ReturnType<typeof batchSetup>>();
 port.on('message', (msg: GradeThreadRequest) => {
   if (msg.type === 'batch') {
     batches.clear(); // one batch at a time per process is what a worker runs
-    batches.set(msg.batch, batchSetup(msg.exam, msg.parameters, msg.yaml));
+    batches.set(msg.batch, batchSetup(msg.exam, msg.parameters, msg.yaml, msg.previous));
     return;
   }
   let reply: GradeThreadReply;
   try {
     const setup = batches.get(msg.batch);
     if (!setup) throw new Error(`grade thread: unknown batch ${msg.batch}`);
-    const graded = gradeWithValues(setup, msg.extraction, msg.fileName);
+    const graded = gradeWithValues(setup, msg.extraction, msg.fileName, msg.stored);
     reply = { type: 'graded', batch: msg.batch, index: msg.index, graded };
   } catch (e) {
     reply = { type: 'failed', batch: msg.batch, index: msg.index, error: (e as Error)?.message ?? String(e) };

@@ -7,11 +7,27 @@ import { Worker } from 'node:worker_threads';
 import type { Exam } from '@grader/exam';
 import type { ExtractedScript } from '@grader/model';
 import type { GradedScript } from '@grader/rubric';
+import type { StoredGrading } from './batch-grader.ts';
+import type { PreviousRubric } from './core.ts';
 
 /** What the caller sends the thread. */
 export type GradeThreadRequest =
-  | { type: 'batch'; batch: number; exam: Exam; parameters: Record<string, unknown>; yaml: string }
-  | { type: 'grade'; batch: number; index: number; extraction: ExtractedScript; fileName: string };
+  | {
+      type: 'batch';
+      batch: number;
+      exam: Exam;
+      parameters: Record<string, unknown>;
+      yaml: string;
+      previous: PreviousRubric | null;
+    }
+  | {
+      type: 'grade';
+      batch: number;
+      index: number;
+      extraction: ExtractedScript;
+      fileName: string;
+      stored: StoredGrading | null;
+    };
 /** What the thread answers: `ready` once its modules are loaded, then one reply per script. */
 export type GradeThreadReply =
   | { type: 'ready' }

@@ -1,7 +1,7 @@
 // @grader/grading: the grading pipeline assembled once (see README.md). The worker's jobs, the API
 // and the CLI all take extraction, grading and the exam-wide flags from here.
 export { type BatchKeys, type BatchScript, gradeExtractedBatch } from './batch.ts';
-export { type BatchGrader, createBatchGrader } from './batch-grader.ts';
+export { type BatchGrader, createBatchGrader, type StoredGrading } from './batch-grader.ts';
 export {
   createCoreExtractor,
   type Extractor,
@@ -9,6 +9,8 @@ export {
   type Issue,
   isUnreadableFile,
   loadGradingCore,
+  type PreviousRubric,
+  type Readings,
   type RosterEntry,
   type SimilarityEvidence,
   VersionsUnusableError,

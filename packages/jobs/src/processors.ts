@@ -4,12 +4,13 @@ import {
   examFromRow,
   type GradingCore,
   isUnreadableFile,
+  type Readings,
   refreshFlagsIfBatchComplete,
   rosterVersionOf,
   storedVersions,
   withAnswerValues,
 } from '@grader/grading';
-import type { ExtractedScript, ScriptGrade } from '@grader/model';
+import type { ExtractedScript } from '@grader/model';
 import type { GradeJob, IngestJob, Queues } from '@grader/queue';
 import { UnrecoverableError } from 'bullmq';
 import { filePagesOf, type PageRenderer, storePageImages } from './page-images.ts';
@@ -196,10 +197,7 @@ export async function processIngest(
 }
 
 /** Cache of prepared (parsed) rubrics: one parse per rubric version per process. */
-const prepared = new Map<
-  string,
-  (e: ExtractedScript, f: string, rosterVersion?: string | null) => ScriptGrade
->();
+const prepared = new Map<string, ReturnType<GradingCore['prepare']>>();
 
 export function preparedGrader(
   grading: GradingCore,
@@ -239,11 +237,15 @@ export async function processGrade(ctx: WorkerContext, job: GradeJob, attempt: A
   try {
     const extraction = sub.extraction.data as ExtractedScript;
     // stored with the values read per part (the review queue groups by them)
+    let readings: Readings | null = null;
     const grade = withAnswerValues(
       preparedGrader(ctx.grading, rv, sub.exam)(
         extraction,
         sub.fileName,
         await rosterVersionOf(db, sub.examId, sub.studentId),
+        (r) => {
+          readings = r;
+        },
       ),
       extraction,
     );
@@ -251,7 +253,8 @@ export async function processGrade(ctx: WorkerContext, job: GradeJob, attempt: A
     const r = await storeGrades(db, {
       rubricVersionId: rv.id,
       isCurrent,
-      grades: [{ submissionId: sub.id, grade }],
+      // what grading read, kept for the next rubric edit's regrade
+      grades: [{ submissionId: sub.id, grade, readings }],
       audit: { action: 'auto_grade', examId: sub.examId },
     });
     const created = r.created.has(sub.id);

@@ -13,7 +13,7 @@ import type { ExtractedScript } from '@grader/model';
 import { createQueues, deleteQueueKeys, type Queues } from '@grader/queue';
 import { scriptFromText } from '@grader/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkerContext } from './processors.ts';
+import { processGrade, type WorkerContext } from './processors.ts';
 import { processRegrade } from './regrade.ts';
 import { testConfig } from './testing/fixtures.ts';
 
@@ -110,12 +110,42 @@ const ctxWith = (grading: GradingCore): WorkerContext => ({
 describe('the regrade job on the real core', () => {
   expect(EDITED).not.toBe(RUBRIC);
 
-  for (const [name, grading] of [
-    ['one pass (batchGrader)', () => core],
-    ['prepare per script, then the exam flags refreshed', () => ({ ...core, batchGrader: undefined })],
+  // scripts graded by grade jobs first keep what they read: the regrade grades again only the parts
+  // the edit can change (1b.i and 1b.ii, which carries it forward), and stores the same grades
+  let kept = 0;
+  const counting = (): GradingCore => ({
+    ...core,
+    batchGrader(exam, parameters, yaml, versions, previous) {
+      const b = core.batchGrader!(exam, parameters, yaml, versions, previous);
+      return (
+        b && {
+          add(extraction, fileName, stored) {
+            if (stored) kept++;
+            b.add(extraction, fileName, stored);
+          },
+          finish: () => b.finish(),
+        }
+      );
+    },
+  });
+  for (const [name, grading, gradedFirst] of [
+    ['one pass (batchGrader)', () => core, false],
+    ['prepare per script, then the exam flags refreshed', () => ({ ...core, batchGrader: undefined }), false],
+    ['graded by grade jobs first, then only what the edit changes', counting, true],
   ] as const) {
     it(`stores what grading the stored extractions directly gives: ${name}`, async () => {
       const { exam, v2, run } = await seedExam(name.replace(/\W/g, '').slice(0, 12));
+      if (gradedFirst) {
+        const subs = await t.db.submission.findMany({ where: { examId: exam.id } });
+        for (const s of subs)
+          await processGrade(
+            ctxWith(core),
+            { submissionId: s.id, rubricVersionId: exam.currentRubricId! },
+            { final: true },
+          );
+        const stored = await t.db.grade.findMany({ where: { rubricVersionId: exam.currentRubricId! } });
+        expect(stored.filter((g) => g.readings !== null)).toHaveLength(12);
+      }
       const out = await processRegrade(ctxWith(grading()), { regradeId: run.id }, { final: true });
       expect(out).toMatch(/^regraded/);
       const after = await t.db.exam.findUniqueOrThrow({ where: { id: exam.id } });
@@ -154,6 +184,10 @@ describe('the regrade job on the real core', () => {
           reasons: flags[i].flagReasons,
         });
       });
+      if (gradedFirst) {
+        expect(kept).toBe(12);
+        expect(subs[0].grades[0].readings).not.toBeNull();
+      }
       const done = await t.db.regrade.findUniqueOrThrow({ where: { id: run.id } });
       expect(done).toMatchObject({ status: 'done', done: 12, total: 12 });
       // a second run of the same job (a retry, a stalled job) stores nothing more

@@ -15,6 +15,8 @@ import {
 import {
   examFromRow,
   type GradingCore,
+  type PreviousRubric,
+  type Readings,
   refreshExamFlags,
   rosterVersions,
   type StoredVersion,
@@ -61,6 +63,7 @@ export const READ_CHUNK = 250;
 export const WRITE_CHUNK = 500;
 
 type ExamRow = { id: string; slug: string; definition: unknown; currentRubricId: string | null };
+type StoredParts = ScriptGrade['parts'];
 
 /** A script graded under the new rubric, with what counted before (for the summary and audit). */
 interface Regraded {
@@ -85,8 +88,19 @@ export async function gradeExamScripts(
   opts: { flags?: boolean; onProgress?: (done: number, total: number) => Promise<void> } = {},
 ): Promise<{ graded: Regraded[]; summary: RegradeSummary; flagged: boolean }> {
   const def = examFromRow(exam);
+  // the rubric the stored grades were graded under: parts an edit cannot change are kept from them
+  // (as stored: an edit changes only what it edits)
+  const current = exam.currentRubricId
+    ? await db.rubricVersion.findUnique({
+        where: { id: exam.currentRubricId },
+        select: { yaml: true, parameters: true },
+      })
+    : null;
+  const previous: PreviousRubric | null = current
+    ? { yaml: current.yaml, parameters: (current.parameters ?? {}) as Record<string, unknown> }
+    : null;
   const batch = opts.flags
-    ? (grading.batchGrader?.(def, rubric.parameters, rubric.yaml, rubric.versions) ?? null)
+    ? (grading.batchGrader?.(def, rubric.parameters, rubric.yaml, rubric.versions, previous) ?? null)
     : null;
   const gradeOne = batch ? null : grading.prepare(def, rubric.parameters, rubric.yaml, rubric.versions);
   const roster = rubric.versions.length ? await rosterVersions(db, exam.id) : new Map<string, string>();
@@ -105,6 +119,7 @@ export async function gradeExamScripts(
     before: number | null;
     old: StoredGradeFields | null;
     grade?: ScriptGrade;
+    readings?: Readings | null;
   }[] = [];
   for (let i = 0; i < subs.length; i += READ_CHUNK) {
     const chunk = subs.slice(i, i + READ_CHUNK);
@@ -116,7 +131,14 @@ export async function gradeExamScripts(
         overrides: { select: { partId: true, score: true, comment: true, byId: true, createdAt: true } },
         grades: {
           where: { rubricVersionId: exam.currentRubricId ?? '' },
-          select: { total: true, parts: true, flags: true, flagReasons: true, version: true },
+          select: {
+            total: true,
+            parts: true,
+            flags: true,
+            flagReasons: true,
+            version: true,
+            readings: !!batch,
+          },
         },
       },
     });
@@ -140,10 +162,16 @@ export async function gradeExamScripts(
         before: old ? effectiveTotal(old, overrides) : null,
         old: old ?? null,
       };
-      if (batch) batch.add(ex, sub.fileName);
-      else {
+      if (batch) {
+        const readings = (old as { readings?: unknown } | undefined)?.readings as Readings | null | undefined;
+        batch.add(ex, sub.fileName, old && readings ? { parts: old.parts as StoredParts, readings } : null);
+      } else {
         const rosterVersion = sub.studentId ? (roster.get(sub.studentId) ?? null) : null;
-        Object.assign(item, { grade: gradeOne!(ex, sub.fileName, rosterVersion) });
+        let readings: Readings | null = null;
+        const grade = gradeOne!(ex, sub.fileName, rosterVersion, (r) => {
+          readings = r;
+        });
+        Object.assign(item, { grade, readings });
       }
       items.push(item);
     }
@@ -152,7 +180,7 @@ export async function gradeExamScripts(
   // the flags across the batch: one pass over every script's grading, no second grading
   const batchGrades = batch ? await batch.finish() : null;
   const graded: Regraded[] = items.map((it, k) => {
-    const grade = withAnswerValues(batchGrades ? batchGrades[k] : it.grade!, it.ex);
+    const grade = withAnswerValues(batchGrades ? batchGrades[k].grade : it.grade!, it.ex);
     return {
       fileName: it.fileName,
       before: it.before,
@@ -163,6 +191,7 @@ export async function gradeExamScripts(
         before: { rubricVersionId: exam.currentRubricId, total: it.before },
         // unchanged by the edit: the stored row is copied, not sent again
         sameAs: it.old && storedGradeEquals(it.old, grade) ? exam.currentRubricId : null,
+        readings: batchGrades ? batchGrades[k].readings : (it.readings ?? null),
       },
     };
   });

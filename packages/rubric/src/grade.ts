@@ -33,6 +33,18 @@ export interface PartReading {
   values: Record<string, unknown>;
   /** fingerprints of wrong values (same wrong value in two scripts is a similarity signal) */
   wrong: string[];
+  /** a value item found text but read no value from it (what builds on it goes to a person) */
+  unread?: true;
+}
+
+/**
+ * A script's grading under an earlier rubric with the same keys: the parts the edit cannot have
+ * changed (`unchangedParts`) are taken from it as they are.
+ */
+export interface PreviousGrading {
+  unchanged: ReadonlySet<string>;
+  parts: Record<string, PartGrade>;
+  readings: Record<string, PartReading>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,6 +336,7 @@ export function gradeScript(
   ctx: GradingContext,
   script: ExtractedScript,
   file = script.file ?? '',
+  previous?: PreviousGrading,
 ): GradedScript {
   // a question answered as one block: its sub-parts' answers found by what their lines define
   script = placeByContent(script, rubric);
@@ -344,14 +357,10 @@ export function gradeScript(
     }
   const hidden = possiblyHidden(script, rubric);
   for (const part of rubric.parts) {
-    const { grade, reading } = gradePart(
-      part,
-      script.parts[part.id],
-      script,
-      ctx,
-      answers,
-      hidden.has(part.id),
-    );
+    const kept = previous?.unchanged.has(part.id) ? keptPart(part, previous, answers) : null;
+    const { grade, reading } =
+      kept ?? gradePart(part, script.parts[part.id], script, ctx, answers, hidden.has(part.id));
+    if (!kept && answers.has(`unread:${part.id}`)) reading.unread = true;
     parts[part.id] = grade;
     readings[part.id] = reading;
     texts[part.id] = normalizeProse(script.parts[part.id]?.text ?? '');
@@ -365,6 +374,28 @@ export function gradeScript(
       ? { name: h.name, roll: h.roll }
       : null;
   return { grade: { file, student, parts, total, flags: [], flagReasons: {} }, readings, texts };
+}
+
+/**
+ * An unchanged part's earlier grade, with what grading it put in `answers` for the parts after it
+ * (items/value.ts: each value item's value, the part's first value, `unread:` when nothing was read).
+ */
+function keptPart(
+  part: Part,
+  previous: PreviousGrading,
+  answers: Map<string, unknown>,
+): { grade: PartGrade; reading: PartReading } | null {
+  const grade = previous.parts[part.id];
+  const reading = previous.readings[part.id];
+  if (!grade || !reading) return null;
+  for (const item of part.items) {
+    const v = item.type === 'value' ? reading.values[item.id] : undefined;
+    if (v === undefined) continue;
+    answers.set(`${part.id}#${item.id}`, v);
+    if (!answers.has(part.id)) answers.set(part.id, v);
+  }
+  if (reading.unread) answers.set(`unread:${part.id}`, true);
+  return { grade, reading };
 }
 
 export type { Item };

@@ -8,7 +8,9 @@ import {
   gradePart as gradePartFilled,
   gradeScript as gradeScriptFilled,
   type PartReading,
+  type PreviousGrading,
 } from './grade.ts';
+import { unchangedParts as unchangedPrepared } from './incremental.ts';
 import { preparePart, prepareRubric } from './load.ts';
 import type { Part, Rubric } from './schema.ts';
 
@@ -58,7 +60,7 @@ export {
   type VersionedScript,
   valuesRight,
 } from './versions.ts';
-export type { GradedScript, GradingContext, PartReading };
+export type { GradedScript, GradingContext, PartReading, PreviousGrading };
 
 // The grading entry points fill the rubric's templates in for the context's keys and parameters
 // first (memoised: once per rubric and parameter set), so the grading code sees plain strings.
@@ -69,8 +71,14 @@ export function gradeScript(
   ctx: GradingContext,
   script: ExtractedScript,
   file?: string,
+  previous?: PreviousGrading,
 ): GradedScript {
-  return gradeScriptFilled(prepareRubric(rubric, ctx), ctx, script, file);
+  return gradeScriptFilled(prepareRubric(rubric, ctx), ctx, script, file, previous);
+}
+
+/** The parts of `after` a regrade from `before` (same keys and parameters) can keep as graded. */
+export function unchangedParts(before: Rubric, after: Rubric, ctx: GradingContext): Set<string> {
+  return unchangedPrepared(prepareRubric(before, ctx), prepareRubric(after, ctx));
 }
 
 /** Grade a batch of extracted scripts and compute the script-level flags across it. */
