@@ -312,3 +312,18 @@ describe('findLabel: answer content is not a label', () => {
     expect(id('[h, x] is 5')).toBeNull();
   });
 });
+
+describe('findLabel: a lead-in in the student’s own language; a heading the context would swallow', () => {
+  it('"Korrektur zu Task 1 - b - ii" and "Nachtrag: Ex. 3.c" name a sub-part; a word before a bare question number does not', () => {
+    expect(id('>>> Korrektur zu Task 1 - b - ii : I forgot the tanh.')).toBe('q1b2');
+    expect(id('Nachtrag: Ex. 3.c the biases')).toBe('q3c');
+    expect(findLabel('Remember Task 1 was easy', tree, [])).toBeNull();
+    expect(findLabel('Because Ex. 3.c needs it', tree, [])).toBeNull();
+  });
+  it('"II" alone inside 1b.ii is question II, not the sub-part already being answered', () => {
+    const l = findLabel('II', tree, ['1', 'b', 'ii']);
+    expect(l?.path).toEqual(['2']);
+    // "ii." inside 1b.ii stays content
+    expect(findLabel('ii. the second entry is 0', tree, ['1', 'b', 'ii'])).toBeNull();
+  });
+});

@@ -361,7 +361,19 @@ function writtenLabel(
   const fix =
     /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*/i.exec(line.slice(junk))?.[0].length ?? 0;
   const marked = markedLabel(line.slice(junk + fix), tree, opts.ocr ?? false, shift + junk + fix);
-  return marked && marked.partId !== null ? marked : fix ? null : marked;
+  if (marked || fix) return marked && marked.partId !== null ? marked : fix ? null : marked;
+  // a lead-in in the student's own words or language before a mark and a whole sub-part's label
+  // ("Korrektur zu Task 1 - b - ii", "Nachtrag: Ex. 3.c"): taken only when the label names a part
+  // down to its sub-part (a question number after a word is too often prose)
+  const lead = /^\s*(\p{Lu}\p{L}{2,13})(?:\s+\p{Ll}{1,4})?\s*:?\s+/u.exec(line.slice(junk));
+  if (!lead || NOT_A_MARK.test(lead[1])) return null;
+  const led = markedLabel(
+    line.slice(junk + lead[0].length),
+    tree,
+    opts.ocr ?? false,
+    shift + junk + lead[0].length,
+  );
+  return led && led.partId !== null && led.path.length >= 2 ? led : null;
 }
 
 /**
@@ -508,7 +520,7 @@ function findLabelAt(
   };
 
   type Cand = { path: PartPath; used: number; conf: number; relative: boolean };
-  const cands: Cand[] = [];
+  let cands: Cand[] = [];
   const abs = walk([], 0);
   if (abs.used > 0) cands.push({ ...abs, relative: false });
   if (!prefixed) {
@@ -522,6 +534,10 @@ function findLabelAt(
       }
     }
   }
+  // A relative reading that points at the part we are already in is content ("i." inside 1b.i);
+  // another reading of the same label may still hold ("II" inside 1b.ii: question II)
+  const here = context.join('/');
+  if (cands.length > 1) cands = cands.filter((c) => !(c.relative && c.path.join('/') === here));
   if (cands.length === 0) return null;
   // Digits start a question number; a letter or roman numeral prefers the context.
   // (a capital roman question number with its sub-part, "II(a)", reads as a question too)

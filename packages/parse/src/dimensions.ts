@@ -48,7 +48,14 @@ export function findDimensions(text: string): FoundDimension[] {
     const dims = [m[1], ...m[2].split(new RegExp(SEP)).filter(Boolean)].map(Number);
     const before = s.slice(Math.max(0, start - 3), start);
     const after = s.slice(end, end + 3);
-    const inArithmetic = /[+\-/(*]\s*$/.test(before) || /^\s*(?:[+/)*]|-(?!>))/.test(after);
+    // a shape that fills its own brackets ("= 3 (3 x 1)") is a shape, unless an operator sits
+    // outside them ("4*(3*5 + 3)" never fills them; "2 * (3 x 5)" is arithmetic)
+    const own = /\(\s*$/.test(before) && /^\s*\)/.test(after);
+    const outside =
+      own &&
+      (/[+\-/*×·]\s*\(\s*$/.test(s.slice(Math.max(0, start - 6), start)) ||
+        /^\s*\)\s*[+\-/*×·^]/.test(s.slice(end, end + 6)));
+    const inArithmetic = own ? outside : /[+\-/(*]\s*$/.test(before) || /^\s*(?:[+/)*]|-(?!>))/.test(after);
     out.push({ dims, raw: m[0], start, end, inArithmetic });
     taken.push([start, end]);
   }

@@ -243,6 +243,11 @@ function normalizeMathUncached(raw: string): string {
     /(=\s*)([a-z])T([ijk](?:-1)?)(?=[a-z]{0,2}\b)/g,
     (_m, eq: string, base: string, idx: string) => `${eq}${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
   );
+  // a transpose runs into the next symbol (a word processor's `𝑠𝑘−1⊤ℎ𝑗`): the superscript ends there
+  out = out.replace(
+    /\^T(?=[A-Za-z])(?!(?:tanh|sigma|sigmoid|exp|softmax|sech|log)\b|(?:tanh|exp|log)\()/g,
+    '^T ',
+  );
   // inline fractions set side by side lose the space between them: dL/dhtdht/dct
   out = out.replace(/(\/d[A-Za-z][\w+-]*?)(d[A-Za-z][\w+-]*\/d)/g, '$1 $2');
   return decimalCommas(out);

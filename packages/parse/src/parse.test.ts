@@ -446,3 +446,12 @@ describe('pdfTeX fractions (word boxes as pdflatex output gives them)', () => {
     expect(linearizeFractions([line]).map((l) => l.text)).toEqual([line.text]);
   });
 });
+
+describe('a shape in brackets of its own', () => {
+  it('"= 3 (3 x 1)" is a shape; "2 * (3 x 5)", "(3 x 5) + 3" and "4*(3*5 + 3)" are arithmetic', () => {
+    expect(findDimensions('dim(b_f) = 3 (3 x 1)')[0]).toMatchObject({ dims: [3, 1], inArithmetic: false });
+    expect(findDimensions('2 * (3 x 5)')[0]).toMatchObject({ dims: [3, 5], inArithmetic: true });
+    expect(findDimensions('(3 x 5) + 3')[0]).toMatchObject({ dims: [3, 5], inArithmetic: true });
+    expect(findDimensions('4*(3*5 + 3)').every((d) => d.inArithmetic)).toBe(true);
+  });
+});

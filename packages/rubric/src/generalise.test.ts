@@ -769,3 +769,23 @@ describe('2b: a count read from another computation', () => {
     ).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('round 17: a shape in its own brackets, a transpose run into the next symbol, a value stopped at a step', () => {
+  it('"dim(b_f) = 3 (3 x 1)" answers 3 × 1 with its reason; "2 * (3 x 5)" stays arithmetic', () => {
+    const p = part('3b', 'b_f is added to W_f[h,x] so it has the size of f_t.\nResult: dim(b_f) = 3 (3 x 1)');
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('a word processor’s 𝑒𝑘𝑗 = 𝑠𝑘−1⊤ℎ𝑗 is the dot product', () => {
+    expect(part('2a', '𝑒𝑘𝑗 = 𝑠𝑘−1⊤ℎ𝑗 (a plain dot product)').score).toBe(1);
+  });
+  it('h_t given as tanh(C_t) (o_t left out) is 0, not a slip; with the right h_t written too, a person checks', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = o_t ⊙ tanh(C_t), but o_t only scales it\nh_t = tanh(C_t) = {0.6044, 0.1974, 0.0500}',
+    );
+    expect([p.score, p.review]).toEqual([0, false]);
+    expect(p.reasons.join(' ')).toMatch(/stops at a step/);
+    const q = part('1b.ii', 'h_t = (0.604, 0, 0)    tanh(C_t) = (0.604, 0.197, 0.050)');
+    expect(q.review).toBe(true);
+  });
+});

@@ -422,6 +422,25 @@ function gradeValue(
     // element-wise computation: the formula was not applied element-wise
     const gotNums = asNumbers(got) ?? [];
     const sameShape = item.shape !== 'vector' || gotNums.length === keyNums.length;
+    // a value that stops at a step of the key's own computation (tanh(C_t) given as h_t: o_t left
+    // out) is the formula applied in part, not a slip in evaluating it
+    const steps = sameShape ? keySteps(item, ctx, answers, keyNums) : [];
+    // (the key written too — "h_t = (0.604, 0, 0) … tanh(C_t) = (0.604, 0.197, 0.05)" — is not that)
+    const stopsAtStep =
+      !statedWrong &&
+      !keyWritten(item, ev, key) &&
+      gotNums.some(
+        (x, i) =>
+          !closeTo(x, keyNums[i], { abs: 0.0005, rel: 0 }) &&
+          steps.some((v) => closeTo(x, v, { abs: 0.0005, rel: 0 })),
+      );
+    if (stopsAtStep)
+      return result(
+        0,
+        `${shownValue} is not right; the answer is ${fmt(key)}: it stops at a step on the way (the formula is not applied in full)`,
+        read.conf,
+        wrongTag,
+      );
     if (fOk === true || (keyLine !== null && fOk !== false) || (statedWrong && fOk !== false)) {
       // a slip the student's own arithmetic does not show, where the key's value is written too
       // ("… = (0.7, 0.2, 0.05)" above a value read from elsewhere): which is the answer is a
