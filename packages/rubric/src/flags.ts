@@ -96,13 +96,34 @@ function shingles(texts: string[]): Set<string> {
 }
 
 /** Word 4-grams, per part, of the answers where a script lost marks: where odd sentences show. */
-function lostMarkShingles(g: GradedScript): Map<string, Set<string>> {
+function lostMarkShingles(g: GradedScript, perPart: Map<string, Set<string>>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const [id, t] of Object.entries(g.texts)) {
+  for (const [id, sh] of perPart) {
     const p = g.grade.parts[id];
-    if (p && p.score < p.max) out.set(id, shingles([t]));
+    if (p && p.score < p.max) out.set(id, sh);
   }
   return out;
+}
+
+/**
+ * The word sequences of a batch, once: per part, in answers that lost marks, in unlabelled text,
+ * and how many scripts hold each (a sequence two scripts alone hold is rare).
+ */
+function batchShingles(graded: GradedScript[], scripts: ExtractedScript[] | undefined) {
+  // every part's word sequences, right answers' too: copied words beside shared wrong values
+  const perPart = graded.map((g) => new Map(Object.entries(g.texts).map(([id, t]) => [id, shingles([t])])));
+  const lost = graded.map((g, i) => lostMarkShingles(g, perPart[i]));
+  // unlabelled lines run on: a sentence broken over two lines is still one sentence
+  const unl = graded.map((_, i) => shingles([scripts?.[i]?.unlabelled.map((l) => l.text).join(' ') ?? '']));
+  const every = perPart.map((m, i) => {
+    const all = new Set(unl[i]);
+    for (const sh of m.values()) for (const w of sh) all.add(w);
+    return all;
+  });
+  const shCount = new Map<string, number>();
+  for (const s of every) for (const w of s) shCount.set(w, (shCount.get(w) ?? 0) + 1);
+  const rare = (w: string) => (shCount.get(w) ?? 0) === 2;
+  return { perPart, lost, unl, every, rare };
 }
 
 /**
@@ -123,16 +144,8 @@ export function similarityPairs(
   const sets = graded.map((g) => new Set(Object.values(g.readings).flatMap((r) => r.wrong)));
   for (const s of sets) for (const w of s) count.set(w, (count.get(w) ?? 0) + 1);
   const idf = (w: string) => Math.log(n / (count.get(w) ?? 1));
-  const lost = graded.map(lostMarkShingles);
+  const { perPart, lost, unl, every, rare } = batchShingles(graded, scripts);
   const lostAll = lost.map((m) => new Set([...m.values()].flatMap((x) => [...x])));
-  // unlabelled lines run on: a sentence broken over two lines is still one sentence
-  const unl = graded.map((_, i) => shingles([scripts?.[i]?.unlabelled.map((l) => l.text).join(' ') ?? '']));
-  const every = graded.map((g, i) => new Set([...shingles(Object.values(g.texts)), ...unl[i]]));
-  // every part's word sequences, right answers' too: copied words beside shared wrong values
-  const perPart = graded.map((g) => new Map(Object.entries(g.texts).map(([id, t]) => [id, shingles([t])])));
-  const shCount = new Map<string, number>();
-  for (const s of every) for (const w of s) shCount.set(w, (shCount.get(w) ?? 0) + 1);
-  const rare = (w: string) => (shCount.get(w) ?? 0) === 2;
   const rareValue = Math.max(2, Math.floor(graded.length / 20));
   const out: Array<{ a: number; b: number; shared: string[]; sentences: number }> = [];
   // only pairs that share a wrong answer or a rare sentence can be flagged: find them through an
@@ -284,12 +297,7 @@ export function pairEvidence(
     .filter((w) => sets[b].has(w))
     .sort((x, y) => (count.get(x) ?? 0) - (count.get(y) ?? 0) || x.localeCompare(y))
     .map((w) => ({ ...splitWrong(w), scripts: count.get(w) ?? 0 }));
-  const lost = graded.map(lostMarkShingles);
-  const unl = graded.map((_, i) => shingles([scripts?.[i]?.unlabelled.map((l) => l.text).join(' ') ?? '']));
-  const every = graded.map((g, i) => new Set([...shingles(Object.values(g.texts)), ...unl[i]]));
-  const shCount = new Map<string, number>();
-  for (const s of every) for (const w of s) shCount.set(w, (shCount.get(w) ?? 0) + 1);
-  const rare = (w: string) => (shCount.get(w) ?? 0) === 2;
+  const { lost, unl, rare } = batchShingles(graded, scripts);
   const sentences = new Set<string>();
   for (const [part, sh] of lost[a]) {
     const other = lost[b].get(part);
