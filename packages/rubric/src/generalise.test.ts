@@ -789,3 +789,13 @@ describe('round 17: a shape in its own brackets, a transpose run into the next s
     expect(q.review).toBe(true);
   });
 });
+
+describe('reasons said by naming what a size goes with', () => {
+  it('"b_f is 3 × 1 (same as c_t)" and "W_f = 3×5 (input is h and x together = 5)" give their reasons', () => {
+    expect(part('3b', 'b_f is 3 × 1 (same as c_t)')).toMatchObject({ score: 1, review: false });
+    expect(part('3b', '(9) b_f is 3 x 1 (same as f_t)')).toMatchObject({ score: 1, review: false });
+    expect(part('3a', 'Wf = 3×5 (input is h and x together = 5)')).toMatchObject({ score: 1, review: false });
+    // the same answers bare stay 0
+    expect(part('3b', 'b_f is 3 × 1').score).toBe(0);
+  });
+});
