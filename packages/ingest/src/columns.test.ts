@@ -253,3 +253,44 @@ describe('a page of text with a small table in it is no table', () => {
     expect(s.parts['1b.i'].text).toContain('{0.7, 0.2, 0.05}');
   });
 });
+
+describe('a page whose right column holds only the tail of an answer', () => {
+  // a justified left column (rows flush with its right edge at 286 pt, displayed maths ragged) down
+  // the whole page, and four rows at the top of the right half: the end of the page before's answer
+  const w = (text: string, x: number, y: number, right?: number) => ({
+    text,
+    box: { x, y, w: right ? right - x : text.length * 5, h: 11 },
+    conf: 1,
+  });
+  const leftRows = (flush: boolean) =>
+    Array.from({ length: 50 }, (_, i) => {
+      const y = 60 + i * 14;
+      // every third row a displayed formula, ending anywhere
+      const end = flush && i % 3 !== 2 ? 286 : 200 + (i % 7) * 9;
+      return [w(`left${i}`, 56, y), w(`words${i}`, 120, y, end)];
+    }).flat();
+  const tail = [
+    'Total:',
+    '1,900,848 + 1,188,030 = 3,088,878',
+    'multiplications.',
+    'Output sizes: after depthwise',
+    '199 x 199 x 3, after pointwise',
+  ].flatMap((row, k) => {
+    let x = 310;
+    return row.split(' ').map((t) => {
+      const word = w(t, x, 60 + k * 14);
+      x += word.box.w + 3;
+      return word;
+    });
+  });
+  it('is read as two columns: the left first, the tail after it', () => {
+    const lines = buildPageLines(1, [...leftRows(true), ...tail], 595, 842).map((l) => l.text);
+    expect(lines[0]).toBe('left0 words0');
+    expect(lines.at(-1)).toBe('199 x 199 x 3, after pointwise');
+    expect(lines.indexOf('Total:')).toBe(50);
+  });
+  it('with a ragged left side (no column edge), the rows stay whole', () => {
+    const lines = buildPageLines(1, [...leftRows(false), ...tail], 595, 842).map((l) => l.text);
+    expect(lines[0]).toBe('left0 words0 Total:');
+  });
+});

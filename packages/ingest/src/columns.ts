@@ -43,7 +43,7 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   const x = best.x;
   const left = body.filter((w) => w.box.x + w.box.w <= x);
   const right = body.filter((w) => w.box.x >= x);
-  if (left.length < body.length * 0.2 || right.length < body.length * 0.2) return null;
+  if (left.length < body.length * 0.2 || right.length < 10) return null;
   // the right column must run down the page, not be a table's last column
   const span = (ws: LayoutWord[]) =>
     Math.max(...ws.map((w) => w.box.y + w.box.h)) - Math.min(...ws.map((w) => w.box.y));
@@ -51,8 +51,13 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   // (a short right column is a column still when it starts level with the top of the text: the
   // last answers of a one-page script)
   const rightFromTop = Math.min(...right.map((w) => w.box.y)) - Math.min(...body.map((w) => w.box.y)) < 30;
+  // a justified left column (most of its rows end at one edge, just left of the gutter) beside
+  // text at the top of the right half is two columns however little the right one holds (the
+  // tail of an answer continued from the page before)
+  const shortTail = rightFromTop && justifiedBefore(left, x) && span(left) >= textHeight * 0.7;
+  if (right.length < body.length * 0.2 && !shortTail) return null;
   if (
-    (span(right) < textHeight * 0.4 && !(rightFromTop && span(right) >= textHeight * 0.2)) ||
+    (span(right) < textHeight * 0.4 && !(rightFromTop && span(right) >= textHeight * 0.2) && !shortTail) ||
     span(left) < textHeight * 0.4
   )
     return null;
@@ -113,6 +118,22 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   }
   if (!nearTop(top)) return null;
   return { x, top };
+}
+
+/**
+ * Whether `words` end at a justified column's edge within 40 pt left of `x`: ten rows or more (and
+ * a tenth of them: displayed maths ends anywhere) flush with it, none beyond.
+ */
+function justifiedBefore(words: LayoutWord[], x: number): boolean {
+  const ends = new Map<number, number>();
+  for (const w of words) {
+    const r = rowOf(w);
+    ends.set(r, Math.max(ends.get(r) ?? 0, w.box.x + w.box.w));
+  }
+  const edge = Math.max(...ends.values());
+  if (edge < x - 40) return false;
+  const flush = [...ends.values()].filter((e) => edge - e <= 3).length;
+  return flush >= 10 && flush >= ends.size * 0.1;
 }
 
 /**
