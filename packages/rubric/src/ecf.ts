@@ -31,6 +31,15 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
       ),
     } satisfies Carried;
   },
+  /** c = f ⊙ c_prev + i ⊙ c̃, with its two element-wise products on the way */
+  lstmCellState: ({ f, i, C_prev, C_tilde }) => {
+    const [fv, iv, cp, ct] = [vec(f), vec(i), vec(C_prev), vec(C_tilde)];
+    if (fv.length !== cp.length || iv.length !== ct.length || fv.length !== iv.length)
+      throw new Error('vectors of different lengths');
+    const kept = fv.map((x, k) => x * cp[k]);
+    const added = iv.map((x, k) => x * ct[k]);
+    return { value: kept.map((x, k) => x + added[k]), parts: [], vectors: [kept, added] } satisfies Carried;
+  },
   /** gates × (|W| + |b|) from the student's own shapes of W_f and b_f */
   // per gate weights and weights + biases, all gates' weights and biases: the steps to the total
   lstmParamsFromShapes: ({ w, b, gates }) => {
@@ -61,6 +70,8 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
 interface Carried {
   value: unknown;
   parts: number[];
+  /** vectors on the way (element-wise products), when the steps are vectors */
+  vectors?: number[][];
   /** values that also follow from the student's own answers, in one of the rubric's part-credit
    *  ways (the weights only, without the biases): what each one is */
   also?: { value: number; what: string }[];

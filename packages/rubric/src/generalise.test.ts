@@ -799,3 +799,13 @@ describe('reasons said by naming what a size goes with', () => {
     expect(part('3b', 'b_f is 3 × 1').score).toBe(0);
   });
 });
+
+describe('vectors the key’s computation passes through are its working', () => {
+  it('f ⊙ C_{t-1} and i ⊙ C~_t written as vectors before a right C_t; the inputs restated are not', () => {
+    const p = part('1b.i', 'f_t x C_{t-1} = {0.2, 0.2, 0}\ni_t x C~_t = {0.5, 0, 0.05}\nC_t = {0.7, 0.2, 0.05}');
+    expect([p.score, p.review]).toEqual([1, false]);
+    // restating the given vectors is no computation: not credited as working
+    const q = part('1b.i', 'C_{t-1} = (0.2, 0.4, 0.8), f_t = (1, 0.5, 0)\nC_t = (0.7, 0.2, 0.05)');
+    expect(q.score).toBe(0);
+  });
+});

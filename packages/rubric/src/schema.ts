@@ -134,6 +134,15 @@ export const ValueItem = z
       .strict()
       .optional(),
     ecf: Ecf.optional(),
+    /**
+     * The key's own computation, for its intermediate values only (no credit of its own): written on
+     * the way to a right answer (the element-wise products f_t ⊙ C_{t-1}, i_t ⊙ C~_t as vectors),
+     * they are its working. An item with `ecf` takes its steps from that computation.
+     */
+    steps: z
+      .object({ compute: z.string(), args: z.record(z.string(), Arg) })
+      .strict()
+      .optional(),
     /** a shape stated the other way round (`5 × 3`) with the convention said: credit */
     transposed: z
       .object({

@@ -82,12 +82,12 @@ function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
 }
 
 function resolveArgs(
-  item: ValueItem,
+  how: { args: NonNullable<ValueItem['ecf']>['args'] },
   ctx: GradingContext,
   answers: Map<string, unknown>,
 ): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
-  for (const [name, arg] of Object.entries(item.ecf!.args)) {
+  for (const [name, arg] of Object.entries(how.args)) {
     if ('literal' in arg) out[name] = arg.literal;
     else if ('key' in arg) out[name] = lookupPath(ctx.keys, arg.key);
     else if ('param' in arg) out[name] = lookupPath(ctx.params as Keys, arg.param);
@@ -108,18 +108,49 @@ function keySteps(
   answers: Map<string, unknown>,
   known: number[],
 ): number[] {
-  if (!item.ecf) return [];
+  const detail = keyDetail(item, ctx, answers);
+  if (!detail) return [];
+  const inputs = detail.inputs.flatMap((a) => asNumbers(a) ?? []);
+  return detail.carried.parts.filter(
+    (v) => v !== 0 && ![...inputs, ...known].some((k) => closeTo(v, k, { abs: 0.0005, rel: 0 })),
+  );
+}
+
+/** The key's own computation (the item's `ecf`, else its `steps`) on the key's inputs, and those inputs. */
+function keyDetail(item: ValueItem, ctx: GradingContext, answers: Map<string, unknown>) {
+  const how = item.ecf ?? item.steps;
+  if (!how) return null;
   const keysOnly = new Map([...answers].filter(([k]) => k.startsWith('key:')));
-  const args = resolveArgs(item, ctx, keysOnly);
-  if (!args) return [];
+  const args = resolveArgs(how, ctx, keysOnly);
+  if (!args) return null;
   try {
-    const inputs = Object.values(args).flatMap((a) => asNumbers(a) ?? []);
-    return computeEcfDetail(item.ecf.compute, args).parts.filter(
-      (v) => v !== 0 && ![...inputs, ...known].some((k) => closeTo(v, k, { abs: 0.0005, rel: 0 })),
-    );
+    return { carried: computeEcfDetail(how.compute, args), inputs: Object.values(args) };
   } catch {
-    return [];
+    return null;
   }
+}
+
+/**
+ * Where a part writes one of the vectors the key's computation passes through (f_t ⊙ C_{t-1} =
+ * (0.2, 0.2, 0)), none of them an input or the key itself: the computation done element-wise.
+ */
+function stepVectorsWritten(
+  item: ValueItem,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+  ev: Evidence,
+  key: unknown,
+): WorkFound {
+  const detail = keyDetail(item, ctx, answers);
+  const same = (a: number[], b: number[]) =>
+    a.length === b.length && a.every((x, k) => closeTo(x, b[k], { abs: 0.005, rel: 0 }));
+  const others = [...(detail?.inputs.map((a) => asNumbers(a) ?? []) ?? []), asNumbers(key) ?? []];
+  const steps = (detail?.carried.vectors ?? []).filter((v) => !others.some((o) => same(o, v)));
+  if (!steps.length) return { ok: false, line: null };
+  for (const [i, line] of ev.lines.entries())
+    if (findVectors(normalizeMath(line)).some((v) => steps.some((s) => same(v.values, s))))
+      return { ok: true, line: i, kind: 'computation' };
+  return { ok: false, line: null };
 }
 
 /** Whether the key itself (a nonzero count, a shape, a vector) is written somewhere in the part. */
@@ -221,10 +252,13 @@ function gradeValue(
   const found = findWork(work, reasonEv, targets, fOk === true, undefined, keyNums[0]);
   // the engine's own intermediate values of the key, written on the way to a right answer ("each
   // = 3x5 + 3 = 18 … total = 72", "tanh(C_t) = {0.6044, 0.1974, 0.05}"), are its working
+  // (so are the vectors it passes through: "f ⊙ C_{t-1} = (0.2, 0.2, 0)", "i ⊙ C~ = (0.5, 0, 0.05)")
+  const stepped = () => {
+    const n = stepsWritten(ev, keySteps(item, ctx, answers, targets));
+    return n.ok ? n : stepVectorsWritten(item, ctx, answers, ev, key);
+  };
   const w =
-    found.ok || !work.counts.includes('computation') || !valueMatches(item, got, key)
-      ? found
-      : stepsWritten(ev, keySteps(item, ctx, answers, targets));
+    found.ok || !work.counts.includes('computation') || !valueMatches(item, got, key) ? found : stepped();
   const workEv = w.line !== null ? ev.region(w.line) : [];
   const missing = `no working shown (${work.describe}); a bare answer earns no marks (instruction 3)`;
   const shownValue = item.shape === 'dimension' ? fmtDims(asNumbers(got) ?? []) : fmt(got);
@@ -347,7 +381,7 @@ function gradeValue(
   }
   const wrongTag = `${item.id}=${fmt(got)}`;
   if (item.ecf) {
-    const args = resolveArgs(item, ctx, answers);
+    const args = resolveArgs(item.ecf!, ctx, answers);
     let expected: unknown = null;
     let parts: number[] = [];
     let also: { value: number; what: string }[] = [];
