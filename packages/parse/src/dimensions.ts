@@ -46,8 +46,12 @@ export function findDimensions(text: string): FoundDimension[] {
     const end = start + m[0].length;
     if (overlaps(start, end)) continue;
     const dims = [m[1], ...m[2].split(new RegExp(SEP)).filter(Boolean)].map(Number);
-    const before = s.slice(Math.max(0, start - 3), start);
-    const after = s.slice(end, end + 3);
+    // (within the shape's own line: a bullet "•" read as `*` starts the next line, not a product;
+    // one at the start of this line is no operator either)
+    const before = s.slice(Math.max(0, start - 3), start).replace(/^[^\n]*\n/, '');
+    const lineStart = s.lastIndexOf('\n', start - 1) + 1;
+    const bulleted = /^\s*\*\s*$/.test(s.slice(lineStart, start));
+    const after = s.slice(end, end + 3).replace(/\n[\s\S]*$/, '');
     // a shape that fills its own brackets ("= 3 (3 x 1)") is a shape, unless an operator sits
     // outside them ("4*(3*5 + 3)" never fills them; "2 * (3 x 5)" is arithmetic)
     const own = /\(\s*$/.test(before) && /^\s*\)/.test(after);
@@ -55,7 +59,9 @@ export function findDimensions(text: string): FoundDimension[] {
       own &&
       (/[+\-/*×·]\s*\(\s*$/.test(s.slice(Math.max(0, start - 6), start)) ||
         /^\s*\)\s*[+\-/*×·^]/.test(s.slice(end, end + 6)));
-    const inArithmetic = own ? outside : /[+\-/(*]\s*$/.test(before) || /^\s*(?:[+/)*]|-(?!>))/.test(after);
+    const inArithmetic = own
+      ? outside
+      : (!bulleted && /[+\-/(*]\s*$/.test(before)) || /^\s*(?:[+/)*]|-(?!>))/.test(after);
     out.push({ dims, raw: m[0], start, end, inArithmetic });
     taken.push([start, end]);
   }

@@ -455,3 +455,16 @@ describe('a shape in brackets of its own', () => {
     expect(findDimensions('4*(3*5 + 3)').every((d) => d.inArithmetic)).toBe(true);
   });
 });
+
+describe('a bullet read as `*` is no product', () => {
+  it('a shape before the next line’s bullet, or after its own, is a shape', () => {
+    expect(findDimensions('* Output after depthwise: 199 * 199 * 3\n* Multiplications: 16')[0]).toMatchObject(
+      {
+        dims: [199, 199, 3],
+        inArithmetic: false,
+      },
+    );
+    expect(findDimensions('* 199 x 199 x 3 after depthwise')[0]).toMatchObject({ inArithmetic: false });
+    expect(findDimensions('2 + 3 x 5')[0]?.inArithmetic).toBe(true);
+  });
+});
