@@ -238,6 +238,12 @@ function normalizeMathUncached(raw: string): string {
     /(?<![A-Za-z])([A-Za-z])\^T([ijkmnt](?:[-+]1)?)(?![a-z]{2,}\()(?=[A-Za-z\s),.;]|$)/g,
     (_m, base: string, idx: string) => `${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
   );
+  // a transpose typed between two indexed symbols with nothing between ("e_kj = skThj"): s_k^T h_j
+  out = out.replace(
+    /(=\s*)([a-z])([ijkmnt](?:-1)?)T([a-z])([ijkmnt])\b/g,
+    (_m, eq: string, a: string, i: string, b: string, j: string) =>
+      `${eq}${a}_${i.length > 1 ? `{${i}}` : i}^T ${b}_${j}`,
+  );
   // the same with an ASCII T (pdfTeX, OT1 fonts): `sTk-1hj`, `hTj sk-1` after an equals sign
   out = out.replace(
     /(=\s*)([a-z])T([ijk](?:-1)?)(?=[a-z]{0,2}\b)/g,

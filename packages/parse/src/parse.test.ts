@@ -468,3 +468,13 @@ describe('a bullet read as `*` is no product', () => {
     expect(findDimensions('2 + 3 x 5')[0]?.inArithmetic).toBe(true);
   });
 });
+
+describe('the last side of an equation: its first clause when only that reads', () => {
+  it('a stray glyph, a tag or words after a comma are cut; a list of numbers never is', () => {
+    const sides = (t: string) => findEquations([t]).map((e) => e.sides.map((x) => x.text));
+    expect(sides('ekj = s_k^T h_j, P')).toEqual([['ekj', 's_k^T h_j']]);
+    expect(sides('ekj = s_k^T h_j, (2)')).toEqual([['ekj', 's_k^T h_j']]);
+    expect(sides('C_t = 0.7, 0.2, 0.05')).toEqual([['C_t', '0.7, 0.2, 0.05']]);
+    expect(sides('e = s_k * h_j (dot)')).toEqual([['e', 's_k * h_j']]);
+  });
+});

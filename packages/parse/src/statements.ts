@@ -155,6 +155,44 @@ function bracketedEquations(toks: Token[]): Token[][] {
   return out;
 }
 
+/** A word in brackets after a side ("s_k · h_j (dot)", "(dot product)") says what it is; it is not a factor. */
+function dropAside(t: Token[]): Token[] {
+  const last = t[t.length - 1];
+  if (last?.t !== 'op' || last.v !== ')') return t;
+  const open = t.map((x) => x.t === 'op' && x.v === '(').lastIndexOf(true);
+  const inner = t.slice(open + 1, -1);
+  return open > 0 && inner.length && inner.every((x) => x.t === 'word' || x.t === 'func')
+    ? t.slice(0, open)
+    : t;
+}
+
+/**
+ * The last side of an equation, or its first clause when only that reads: what follows a comma
+ * that holds no number of its own ("s_{k-1}^T h_j, P", "…, (2)", "…, the dot product") is another
+ * clause, not part of the side (a list of numbers "0.7, 0.2, 0.05" is never cut).
+ */
+function firstClause(toks: Token[], src: string): EquationSide {
+  const whole = sideOf(toks, src);
+  if (whole.expr) return whole;
+  const [first, ...rest] = splitTop(toks, [',']);
+  const bareNumber = (p: Token[]) => {
+    let depth = 0;
+    for (const x of p) {
+      if (x.t === 'op' && '([{'.includes(x.v)) depth++;
+      else if (x.t === 'op' && ')]}'.includes(x.v)) depth--;
+      else if (x.t === 'num' && depth === 0) return true;
+    }
+    return false;
+  };
+  // (what follows is short, a tag or words: "P", "(2)", "the dot product of …"; anything longer
+  // holding maths stays unread as a whole)
+  const wordsOrTag = (p: Token[]) =>
+    p.length <= 3 || p.every((x) => x.t === 'word' || x.t === 'func' || (x.t === 'op' && x.v === '.'));
+  if (!rest.length || rest.some(bareNumber) || !rest.every(wordsOrTag) || !first.length) return whole;
+  const cut = sideOf(trimRun(first), src);
+  return cut.expr ? cut : whole;
+}
+
 function sideOf(toks: Token[], src: string): EquationSide {
   const text = toks.length
     ? src.slice(toks[0].at, toks[toks.length - 1].at + toks[toks.length - 1].raw.length)
@@ -192,11 +230,11 @@ export function findEquations(lines: string[]): Equation[] {
     for (const g of groups) {
       if (!g.some((x) => x.t === 'op' && (x.v === '=' || x.v === '->'))) continue;
       const sides = splitTop(g, ['=', '->'])
-        .map((s) => trimRun(s))
+        .map((s) => dropAside(trimRun(s)))
         .filter((s) => s.length);
       if (sides.length < 2) continue;
       out.push({
-        sides: sides.map((s) => sideOf(s, src)),
+        sides: sides.map((s, i) => (i === sides.length - 1 ? firstClause(s, src) : sideOf(s, src))),
         line: run.line,
         lastLine: run.lastLine,
         text: runText(

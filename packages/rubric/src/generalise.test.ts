@@ -802,10 +802,25 @@ describe('reasons said by naming what a size goes with', () => {
 
 describe('vectors the key’s computation passes through are its working', () => {
   it('f ⊙ C_{t-1} and i ⊙ C~_t written as vectors before a right C_t; the inputs restated are not', () => {
-    const p = part('1b.i', 'f_t x C_{t-1} = {0.2, 0.2, 0}\ni_t x C~_t = {0.5, 0, 0.05}\nC_t = {0.7, 0.2, 0.05}');
+    const p = part(
+      '1b.i',
+      'f_t x C_{t-1} = {0.2, 0.2, 0}\ni_t x C~_t = {0.5, 0, 0.05}\nC_t = {0.7, 0.2, 0.05}',
+    );
     expect([p.score, p.review]).toEqual([1, false]);
     // restating the given vectors is no computation: not credited as working
     const q = part('1b.i', 'C_{t-1} = (0.2, 0.4, 0.8), f_t = (1, 0.5, 0)\nC_t = (0.7, 0.2, 0.05)');
     expect(q.score).toBe(0);
+  });
+});
+
+describe('an expression with a word after it, a stray glyph or a tag after a comma, a transpose typed glued', () => {
+  it('"e_kj = s_k . h_j (dot)", "e_kj = s⊤k−1hj, P", "e_kj = sTk−1hj, (2)", "e_kj = skThj, the dot product" are the dot product', () => {
+    for (const t of [
+      'ekj = sk . hj (dot)',
+      'ekj = s⊤k−1hj, P',
+      'ekj = sTk−1hj, (2)',
+      'ekj = skThj, the dot product of decoder state k with encoder state j.',
+    ])
+      expect(part('2a', t), t).toMatchObject({ score: 1, review: false });
   });
 });
