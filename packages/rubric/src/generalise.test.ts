@@ -824,3 +824,15 @@ describe('an expression with a word after it, a stray glyph or a tag after a com
       expect(part('2a', t), t).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('a vector written without brackets', () => {
+  it('"C_t = 0.2+0.5 , 0.2+0 , 0+0.05 = 0.7, 0.2, 0.05" is C_t with its working; bare, it is 0', () => {
+    expect(
+      part('1b.i', 'C_t = f_t*C_t-1 + i_t*C~_t = 0.2+0.5 , 0.2+0 , 0+0.05 = 0.7, 0.2, 0.05'),
+    ).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    expect(part('1b.i', 'C_t = 0.7, 0.2, 0.05')).toMatchObject({ score: 0, review: false });
+  });
+});

@@ -189,6 +189,31 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       line: scalar.line,
       conf: 0.9,
     };
+    // no bracketed vector: a line of the quantity's own that ends in an unbracketed list of as many
+    // numbers ("C_t = 0.2+0.5 , 0.2+0 , 0+0.05 = 0.7, 0.2, 0.05")
+    const listEnd = new RegExp(
+      `=\\s*(-?\\d*\\.?\\d+(?:\\s*,\\s*-?\\d*\\.?\\d+){${Math.max(0, n - 1)}})\\s*\\.?\\s*$`,
+    );
+    const listLine =
+      !literal.length && n > 1
+        ? text
+            .split('\n')
+            .map((l, i) => ({ l, i }))
+            .reverse()
+            .find(({ l }) => {
+              const first = tokenize(l).find((t) => t.t === 'sym');
+              return first !== undefined && names.includes(first.v as string) && listEnd.test(l);
+            })
+        : undefined;
+    if (listLine)
+      return {
+        value: listEnd
+          .exec(listLine.l)![1]
+          .split(',')
+          .map((x) => Number(x.trim())),
+        line: listLine.i,
+        conf: 0.9,
+      };
     // vectors of arithmetic (`{1 × 0.2 + 1 × 0.5, ...}`) when no literal result is written
     if (literal.length) {
       const v = literal[literal.length - 1];
