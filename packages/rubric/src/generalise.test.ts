@@ -836,3 +836,30 @@ describe('a vector written without brackets', () => {
     expect(part('1b.i', 'C_t = 0.7, 0.2, 0.05')).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('5: which output a shape is', () => {
+  it('"199 × 199 × 10 after pointwise" is the pointwise output though "after depthwise" came before it; "… × 3 Pointwise output: …" starts the next', () => {
+    const p = part(
+      '5',
+      [
+        'Depthwise (3 filters 4 × 4 × 1): (200 + 2·1 − 4)/1 + 1 = 199, mults 199^2 · 16 · 3 = 1,900,848',
+        'Pointwise (10 filters 1 × 1 × 3): 199^2 · 3 · 10 = 1,188,030, total 3,088,878',
+        'Output sizes: 199×199×3 after depthwise,',
+        '199 × 199 × 10 after pointwise.',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([1, 1, 1]);
+    const q = part(
+      '5',
+      'Depthwise output: 198 × 198 × 3 Pointwise output: 198 × 198 × 10\n(200 + 2 − 4)/1 = 198',
+    );
+    expect(q.items[0].reason).toMatch(/198 × 198 × 3 is not right/);
+  });
+  it('"a standard 4×4×3 convolution" describes an operation, not an output', () => {
+    const p = part(
+      '5',
+      'Pointwise: 10 kernels of 1 × 1 × 3; output 199 × 199 × 10 (one per output channel).\nA standard 4×4×3 convolution would need 19,008,480.',
+    );
+    expect(p.items.find((i) => i.id === 'pointwise')?.reason).toMatch(/199 × 199 × 10 is right/);
+  });
+});

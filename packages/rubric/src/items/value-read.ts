@@ -243,9 +243,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const cued = part.items.filter((x): x is ValueItem => x.type === 'value' && x.cues.length > 0);
       const cueAt = new Map(cued.map((s) => [s.id, cuePositions(text.toLowerCase(), s.cues)]));
       const owner = (d: { start: number; end: number }) => {
-        // a cue right after the shape names it: "199 × 199 × 3 (depthwise)"
-        const tail = /^ ?\( ?(?=[^()\n]{1,24}\))/.exec(text.slice(d.end))?.[0].length ?? 0;
-        if (tail) for (const [id, ps] of cueAt) if (ps.includes(d.end + tail)) return id;
+        // a cue right after the shape names it: "199 × 199 × 3 (depthwise)", "199 × 199 × 10 after
+        // pointwise" (a bare "Pointwise" after it starts the next answer: "… × 3 Pointwise output: …")
+        const tail = /^[ \t]{0,2}(?:\([ \t]?|(?=(?:after|for)\b))/i.exec(text.slice(d.end))?.[0].length;
+        if (tail !== undefined) for (const [id, ps] of cueAt) if (ps.includes(d.end + tail)) return id;
         let best: string | null = null;
         let bestAt = -1;
         for (const [id, ps] of cueAt)
@@ -490,9 +491,10 @@ const ROUGH =
 function describesFilter(text: string, d: { start: number; end: number }): boolean {
   const before = text.slice(Math.max(0, d.start - 24), d.start);
   const after = text.slice(d.end, d.end + 16);
+  // (or the operation itself: "a standard 4×4×3 convolution")
   return (
     /\b(?:filters?|kernels?|windows?)\s*(?:of\s+(?:size\s+)?|sized?\s+|:\s*)?[[(]?\s*$/i.test(before) ||
-    /^\s*[\])]?\s*(?:filters?|kernels?|windows?)\b/i.test(after)
+    /^\s*[\])]?\s*(?:filters?|kernels?|windows?|conv\w*)\b/i.test(after)
   );
 }
 
