@@ -228,6 +228,8 @@ function normalizeMathUncached(raw: string): string {
   // OCR reads the superscript of tanh² as a quote or star: tanh"2(c), tanh*2(c)
   out = out.replace(/\b(tanh|sech)\s*["*]\s*2(?=\s*\()/g, '$1^2');
   out = notationForms(out);
+  // a times sign typed as x between subscripted symbols or an ellipsis ("dL/dc_T x f_2 x f_3 x ... x f_T")
+  out = out.replace(/(?<=_\{?[\w+-]{1,5}\}?\)?|\.\.\.|…) x (?=[A-Za-z]_|\.\.\.|…|\d)/g, ' * ');
   // ASCII arrows and "->" spelt with spaces.
   out = out.replace(/-\s*>/g, '->').replace(/=\s*>/g, '=>');
   // `^T` and `^{T}` and `^⊤` are all transposes.

@@ -863,3 +863,16 @@ describe('5: which output a shape is', () => {
     expect(p.items.find((i) => i.id === 'pointwise')?.reason).toMatch(/199 × 199 × 10 is right/);
   });
 });
+
+describe('4b: the product of forget gates written with x, as ones, or as "the f’s multiply"', () => {
+  it('each states the product; a sum of the gates does not', () => {
+    for (const t of [
+      'dL/dc_1 = dL/dc_T x f_2 x f_3 x ... x f_T + ...',
+      'if f_t = 1 then dL/dc_1 = dL/dc_T x 1 x 1 x ... = dL/dc_T',
+      "when f_t = 1, dL/dc_1 = dL/dc_T (all f's multiply to 1)",
+      'If ft = 1 → product = 1 so ∂L/∂c1 = ∂L/∂cT',
+    ])
+      expect(item('4b', t, 'product').awarded, t).toBe(1);
+    expect(item('4b', 'dL/dc_1 = dL/dc_T (f_2 + f_3 + ... + f_T)', 'product').awarded).toBe(0);
+  });
+});
