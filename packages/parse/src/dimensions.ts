@@ -59,9 +59,13 @@ export function findDimensions(text: string): FoundDimension[] {
       own &&
       (/[+\-/*×·]\s*\(\s*$/.test(s.slice(Math.max(0, start - 6), start)) ||
         /^\s*\)\s*[+\-/*×·^]/.test(s.slice(end, end + 6)));
-    const inArithmetic = own
-      ? outside
-      : (!bulleted && /[+\-/(*]\s*$/.test(before)) || /^\s*(?:[+/)*]|-(?!>))/.test(after);
+    // Markdown bold around it ("W_f : **3 × 5**") is no product either
+    const bold = /\*\*$/.test(before) && /^\*\*/.test(after);
+    const inArithmetic = bold
+      ? false
+      : own
+        ? outside
+        : (!bulleted && /[+\-/(*]\s*$/.test(before)) || /^\s*(?:[+/)*]|-(?!>))/.test(after);
     out.push({ dims, raw: m[0], start, end, inArithmetic });
     taken.push([start, end]);
   }

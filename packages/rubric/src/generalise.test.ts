@@ -876,3 +876,20 @@ describe('4b: the product of forget gates written with x, as ones, or as "the f�
     expect(item('4b', 'dL/dc_1 = dL/dc_T (f_2 + f_3 + ... + f_T)', 'product').awarded).toBe(0);
   });
 });
+
+describe('3a: the shape set right after W_f’s own name, over the shapes of a check around it', () => {
+  it('"W_f : [3 x 5] check [3 x 5][5 x 1] -> [3 x 1]" and a Markdown-bold "W_f : **3 × 5**" answer 3 × 5', () => {
+    expect(
+      part(
+        '3a',
+        'x_t [2 x 1], h_t [3 x 1], so [h_{t-1}, x_t] is [5 x 1].\nW_f : [3 x 5] check [3 x 5][5 x 1] -> [3 x 1]',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '3a',
+        '[h_{t-1}, x_t] has dimension 3 + 2 = 5, every gate outputs 3.\n- **(a)** W_f : **3 × 5**\n- **(b)** b_f : **3** (a 3 × 1 vector)',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+});

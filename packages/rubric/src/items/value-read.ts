@@ -279,6 +279,17 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       return last === undefined || own.includes(last.v as string) || /\d\s*[*x×]?\s*$/.test(before.trim());
     });
     if (own.length && notOthers.length) cands = notOthers;
+    // the shape set right after the item's own name ("W_f : [3 x 5] check [3 x 5][5 x 1] -> [3 x 1]",
+    // "W_f ∈ R^{3×5}"): the answer, over the shapes of a check or a derivation around it
+    const ownNamed = cands.filter((d) => {
+      const line = text.slice(text.lastIndexOf('\n', d.start - 1) + 1, d.start);
+      const toks = tokenize(line.replace(/(?:\s|:|=|\(|\[|\*|\{|\^|\bis\b|∈|\bin\b|\bR\b)*$/u, ''));
+      const last = toks[toks.length - 1];
+      // (one block of it, "W_f is 3x2 (for x_t), … together it is 3x5", is not the whole)
+      const qualified = /^\s*\((?:for|of|on|from|only|the)\b/i.test(text.slice(d.end));
+      return last?.t === 'sym' && own.includes(last.v as string) && !qualified;
+    });
+    if (own.length && ownNamed.length) cands = ownNamed;
     const plain = cands.filter((d) => !inProseAside(text, d.start));
     if (plain.length) cands = plain;
     // a filter's shape ("3 filters [4x4x1]", "1 × 1 × 3 kernels") describes the operation, not a result
