@@ -893,3 +893,20 @@ describe('3a: the shape set right after W_f’s own name, over the shapes of a c
     ).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('2b: a count in the model’s sizes, and what competes with it', () => {
+  it('"one weight for every encoder state … so n extra parameters" is a confident 0; a "(0)" written before it goes to a person', () => {
+    expect(
+      part(
+        '2b',
+        'We need one weight for every encoder hidden state, so n extra parameters (n = length of input).',
+      ),
+    ).toMatchObject({ score: 0, review: false });
+    expect(
+      part(
+        '2b',
+        'No extra weights are needed (0), the dot product is parameter-free. We store n attention weights',
+      ),
+    ).toMatchObject({ score: 0, review: true });
+  });
+});

@@ -161,7 +161,7 @@ function noAnswer(
 // "skipped", "—", "not attempted", "?": a label with nothing under it
 // ("Not attempted.", "not attempted (ran out of time)": a short note after it changes nothing)
 const NOT_ATTEMPTED =
-  /^(?:(?:skipped?|not attempted|unattempted|not done|n\/?a|blank|no answer|left blank|don'?t know|do not know|idk|pass)\s*[.!]?\s*(?:\([^()]{0,40}\))?|[-—–_.?\s]*)$/i;
+  /^(?:(?:skip(?:ped)?|not attempted|unattempted|not done|n\/?a|blank|no answer|left blank|don'?t know|do not know|idk|pass)\s*[.!]?\s*(?:\([^()]{0,40}\))?|[-—–_.?\s]*)$/i;
 function notAttempted(text: string): boolean {
   return NOT_ATTEMPTED.test(
     normalizeProse(text)

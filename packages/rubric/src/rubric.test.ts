@@ -126,9 +126,11 @@ describe('wordings and notations from other hands', () => {
     const partial = part('1a', 'ft = 3, it = 4, ot = 8, Ct = 10');
     expect([partial.score, partial.review]).toEqual([2, false]);
   });
-  it('a skipped part is 0 without review', () => {
-    const p = part('3b', 'skipped');
-    expect([p.score, p.review, p.reasons]).toEqual([0, false, ['not attempted']]);
+  it('a skipped part is 0 without review ("skipped", "skip")', () => {
+    for (const t of ['skipped', 'skip']) {
+      const p = part('3b', t);
+      expect([p.score, p.review, p.reasons]).toEqual([0, false, ['not attempted']]);
+    }
   });
   it('1b.ii: a right value from a wrong formula earns nothing, and a person confirms it', () => {
     const p = part('1b.ii', 'ht = ot * Ct = {1 · 0.6, 0 · 0.2, 0 · 0.05} = {0.6, 0, 0}');

@@ -352,7 +352,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // a count said in words before it ("No extra weights are needed (0) … n attention weights"):
       // two readings, a person's call
       const before = text.slice(0, symbolic!.index);
-      const other = findNumberWords(before).length > 0 || /(?<![\w.])0(?![\w.])/.test(before);
+      // (a competing reading is a zero: "one weight for every encoder state" counts something else)
+      const other = findNumberWords(before).some((w) => w.value === 0) || /(?<![\w.])0(?![\w.])/.test(before);
       return { value: sym.trim(), line: lineOfIndex(text, symbolic!.index), conf: other ? 0.5 : 0.9 };
     }
     // a count said next to "parameters" wins over other numbers in the explanation
