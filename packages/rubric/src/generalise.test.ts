@@ -910,3 +910,18 @@ describe('2b: a count in the model’s sizes, and what competes with it', () => 
     ).toMatchObject({ score: 0, review: true });
   });
 });
+
+describe('1b: dot products taken for ⊙', () => {
+  it('C_t = 0.4 + 0.55 = 0.95 (the sum of the element-wise products) is a confident 0; h_t as one number stays a person’s call', () => {
+    const p = part(
+      '1b.i',
+      'Ct = ft.Ct-1 + it.C̃t\nft.Ct-1 = 1(0.2) + 0.5(0.4) + 0(0.8) = 0.4\nit.C̃t = 1(0.5) + 0(0) + 0.5(0.1) = 0.55\nCt = 0.4 + 0.55 = 0.95',
+    );
+    expect([p.score, p.review]).toEqual([0, false]);
+    expect(p.reasons[0]).toMatch(/dot products taken for ⊙/);
+    // the key of h_t has one nonzero element: its sum is that element, so no telling
+    expect(part('1b.ii', 'h_t = o_t ⊙ tanh(C_t) = 1 × tanh(0.7) = 0.604').reasons[0]).not.toMatch(
+      /dot products/,
+    );
+  });
+});

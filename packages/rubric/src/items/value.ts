@@ -495,6 +495,23 @@ function gradeValue(
           wrongTag,
         );
       if (sameShape) return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
+      // the sum of the key's elements: dot products taken for ⊙ (0.4 + 0.55 = 0.95), a wrong formula
+      const dotted =
+        gotNums.length === 1 &&
+        // (with one nonzero element the sum is that element: no telling them apart)
+        keyNums.filter((x) => x !== 0).length >= 2 &&
+        closeTo(
+          gotNums[0],
+          keyNums.reduce((a, b) => a + b, 0),
+          { abs: 0.005, rel: 0 },
+        );
+      if (dotted)
+        return result(
+          0,
+          `${shownValue} is the sum of the element-wise products (dot products taken for ⊙); the answer is the vector ${fmt(key)}`,
+          read.conf,
+          wrongTag,
+        );
       return result(
         0,
         `${shownValue} is one number where a vector of ${keyNums.length} was asked: not an element-wise slip; a person checks what was carried through`,
