@@ -183,6 +183,9 @@ export const TUNE_WRITERS = [
   'xt',
   'xu',
   'xv',
+  'xw',
+  'xx',
+  'xy',
 ];
 
 export interface FreeformLabel {
