@@ -3,7 +3,6 @@
 // with `batchFlags` over the batch (what a grade job and the exam's flag refresh store), without
 // grading every script a second time for the flags. A large batch is graded on the helper threads
 // (grade-thread.ts) and the calling thread together, from one queue.
-import { isDeepStrictEqual } from 'node:util';
 import { computeKeys, type Exam, examParameters } from '@grader/exam';
 import type { ExtractedScript, PartGrade, ScriptGrade } from '@grader/model';
 import { applyFlags, type GradedScript, gradeScript, parseRubric, unchangedParts } from '@grader/rubric';
@@ -43,11 +42,10 @@ export function batchSetup(
   };
   const rubric = parseRubric(yaml);
   const ctx = keysFor(parameters);
-  // parts kept from a stored grading: only under the same keys and parameters
-  const unchanged =
-    previous && isDeepStrictEqual(keysFor(previous.parameters), ctx)
-      ? unchangedParts(parseRubric(previous.yaml), rubric, ctx)
-      : new Set<string>();
+  // parts kept from a stored grading: those whose section and referred keys the edit left alone
+  const unchanged = previous
+    ? unchangedParts(parseRubric(previous.yaml), keysFor(previous.parameters), rubric, ctx)
+    : new Set<string>();
   return { rubric, ctx, unchanged };
 }
 

@@ -24,24 +24,48 @@ const EDITS = {
   transposed3a: edit(/(transposed:\s*\n\s*credit: )1/, '$10.5'),
   // 3c's carried-forward credit: 3a and 3b are kept, and 3c reads their values from what was kept
   ecf3c: edit(/(args: \{ w: \{ answer: "3a" \}[^\n]*\n\s*credit: )0\.5/, '$10.25'),
-  // an item label: where answers are placed by content may change, so everything is graded again
+  // an item label: only its part (placing answers reads a label's long numbers only)
   label3a: edit('label: "W_f is {{3a|dims}}"', 'label: "W_f has shape {{3a|dims}}"'),
+};
+
+// a value's names: where answers are placed by content may change, so everything is graded again
+const NAMES3A = edit('names: ["W_f"]', 'names: ["W_f", "W"]');
+// a parameter edit: the input size of question 3 (3a's and 3c's keys and wording change, 3b's do not)
+const ctx4 = {
+  keys: computeKeys(exam, { '3.input': 3 }),
+  params: examParameters(exam, { '3.input': 3 }),
+  reviewThreshold: exam.reviewThreshold,
+};
+// the hidden size: 3c's total (112) is a long number in its label, which placing answers reads
+const ctxHidden = {
+  keys: computeKeys(exam, { '3.hidden': 4 }),
+  params: examParameters(exam, { '3.hidden': 4 }),
+  reviewThreshold: exam.reviewThreshold,
+};
+const regraded = (after: ReturnType<typeof parseRubric>, c = ctx) => {
+  const kept = unchangedParts(before, ctx, after, c);
+  return ALL.filter((id) => !kept.has(id));
 };
 
 describe('the parts an edit leaves alone', () => {
   it('an edit of one part: every other part', () => {
-    expect([...unchangedParts(before, EDITS.credit4a, ctx)]).toEqual(ALL.filter((id) => id !== '4a'));
+    expect(regraded(EDITS.credit4a)).toEqual(['4a']);
+    expect(regraded(EDITS.label3a)).toEqual(['3a', '3c']);
   });
   it('a part others carry forward: it and what builds on it are graded again', () => {
-    const kept = unchangedParts(before, EDITS.transposed3a, ctx);
-    expect(ALL.filter((id) => !kept.has(id))).toEqual(['3a', '3c']);
+    expect(regraded(EDITS.transposed3a)).toEqual(['3a', '3c']);
   });
-  it('names or labels that placing answers reads, or another exam: nothing is kept', () => {
-    expect(unchangedParts(before, EDITS.label3a, ctx).size).toBe(0);
-    expect(unchangedParts(before, { ...EDITS.credit4a, exam: 'other' }, ctx).size).toBe(0);
+  it('a parameter: the parts whose keys or wording it changes, and what builds on them', () => {
+    expect(regraded(parseRubric(yaml), ctx4)).toEqual(['3a', '3c']);
+  });
+  it('names that placing answers reads, another review threshold, or another exam: nothing is kept', () => {
+    expect(regraded(NAMES3A)).toEqual(ALL);
+    expect(regraded(parseRubric(yaml), ctxHidden)).toEqual(ALL);
+    expect(regraded(parseRubric(yaml), { ...ctx, reviewThreshold: 0.9 })).toEqual(ALL);
+    expect(regraded({ ...EDITS.credit4a, exam: 'other' })).toEqual(ALL);
   });
   it('no edit: every part', () => {
-    expect(unchangedParts(before, parseRubric(yaml), ctx).size).toBe(ALL.length);
+    expect(regraded(parseRubric(yaml))).toEqual([]);
   });
 });
 
@@ -58,16 +82,20 @@ const SCRIPTS = [
 ].map((t, i) => scriptFromText(t, { file: `s${i}.pdf` }));
 
 describe('kept parts give the grades of a full regrade', () => {
-  for (const [name, after] of Object.entries(EDITS))
+  const cases: [string, ReturnType<typeof parseRubric>, typeof ctx][] = [
+    ...Object.entries(EDITS).map(([name, after]) => [name, after, ctx] as [string, typeof after, typeof ctx]),
+    ['input size 3', parseRubric(yaml), ctx4],
+  ];
+  for (const [name, after, c] of cases)
     it(name, () => {
-      const unchanged = unchangedParts(before, after, ctx);
+      const unchanged = unchangedParts(before, ctx, after, c);
       let differs = 0;
       for (const s of SCRIPTS) {
         const old = gradeScript(before, ctx, s);
         // as stored: through JSON
         const stored = JSON.parse(JSON.stringify({ parts: old.grade.parts, readings: old.readings }));
-        const full = gradeScript(after, ctx, s);
-        const kept = gradeScript(after, ctx, s, undefined, { unchanged, ...stored });
+        const full = gradeScript(after, c, s);
+        const kept = gradeScript(after, c, s, undefined, { unchanged, ...stored });
         expect(JSON.parse(JSON.stringify(kept))).toEqual(JSON.parse(JSON.stringify(full)));
         if (!isDeepStrictEqual(full.grade.parts, old.grade.parts)) differs++;
       }

@@ -1,9 +1,12 @@
-// A rubric edit regrades only what it can change. A part's grade depends on its own rubric section,
-// the script, the keys, where answers were placed (from every part's value names and labels) and,
-// through error carried forward, the values read in the parts its items build on. So when the keys
-// are the same, a part whose section is unchanged and whose upstream parts are all unchanged grades
-// exactly as before: its earlier grade and reading are taken as they are (tests compare with a full
-// regrade over the corpus).
+// A rubric or parameter edit regrades only what it can change. A part's grade depends on its own
+// rubric section, the script, the keys and parameters its section refers to, where answers were
+// placed (from every part's value names and the long numbers of its labels) and, through error
+// carried forward, the values read in the parts its items build on. So a part whose section and
+// referred values are unchanged, and whose upstream parts are all unchanged, grades exactly as
+// before: its earlier grade and reading are taken as they are (tests compare with a full regrade
+// over the corpus).
+import type { GradingContext } from './context.ts';
+import { type Keys, lookupPath } from './keys.ts';
 import type { Part, Rubric } from './schema.ts';
 
 /** The parts each part's error carried forward reads (`3c` reads `3a`, `3b`). */
@@ -15,22 +18,55 @@ function upstreamOf(part: Part): string[] {
   return out;
 }
 
-/** What placing answers by content reads of a rubric (placement.ts): part order, value names, labels. */
+/** What placing answers by content reads of a rubric (placement.ts): part order, value and mapping
+ *  names, the numbers of three digits or more in item labels. */
 function placementKey(rubric: Rubric): string {
   return JSON.stringify(
-    rubric.parts.map((p) => [p.id, p.items.map((i) => [i.type, 'names' in i ? i.names : null, i.label])]),
+    rubric.parts.map((p) => [
+      p.id,
+      p.items.map((i) => [i.type, 'names' in i ? i.names : null, i.label.match(/\d{3,}/g) ?? []]),
+    ]),
   );
 }
 
+/** A part's section (prepared: its templates filled) with every key and parameter it refers to. */
+function signature(part: Part, ctx: GradingContext): string {
+  const refs: unknown[] = [];
+  const walk = (o: unknown): void => {
+    if (Array.isArray(o)) return o.forEach(walk);
+    if (o === null || typeof o !== 'object') return;
+    const r = o as Record<string, unknown>;
+    if (typeof r.engine === 'string') refs.push(lookupPath(ctx.keys, r.engine) ?? null);
+    if (typeof r.key === 'string') refs.push(lookupPath(ctx.keys, r.key) ?? null);
+    if (typeof r.param === 'string') refs.push(lookupPath(ctx.params as Keys, r.param) ?? null);
+    Object.values(r).forEach(walk);
+  };
+  walk(part);
+  return JSON.stringify([part, refs]);
+}
+
 /**
- * The parts of `after` that grade exactly as under `before` (both prepared for the same keys and
- * parameters): unchanged sections with no changed part upstream. Empty when the placement of
- * answers may differ, or the rubric is another exam's.
+ * The parts of `after` (graded with `ctxAfter`) that grade exactly as under `before` (graded with
+ * `ctxBefore`), both prepared for their values: unchanged sections and referred values, with no
+ * changed part upstream. Empty when the placement of answers may differ, the review threshold
+ * moved, or the rubric is another exam's.
  */
-export function unchangedParts(before: Rubric, after: Rubric): Set<string> {
-  if (before.exam !== after.exam || placementKey(before) !== placementKey(after)) return new Set();
-  const old = new Map(before.parts.map((p) => [p.id, JSON.stringify(p)]));
-  const changed = new Set(after.parts.filter((p) => old.get(p.id) !== JSON.stringify(p)).map((p) => p.id));
+export function unchangedParts(
+  before: Rubric,
+  ctxBefore: GradingContext,
+  after: Rubric,
+  ctxAfter: GradingContext,
+): Set<string> {
+  if (
+    before.exam !== after.exam ||
+    ctxBefore.reviewThreshold !== ctxAfter.reviewThreshold ||
+    placementKey(before) !== placementKey(after)
+  )
+    return new Set();
+  const old = new Map(before.parts.map((p) => [p.id, signature(p, ctxBefore)]));
+  const changed = new Set(
+    after.parts.filter((p) => old.get(p.id) !== signature(p, ctxAfter)).map((p) => p.id),
+  );
   // downstream of a changed part: its carried-forward value may differ (transitively)
   for (let grew = true; grew; ) {
     grew = false;

@@ -76,9 +76,20 @@ export function gradeScript(
   return gradeScriptFilled(prepareRubric(rubric, ctx), ctx, script, file, previous);
 }
 
-/** The parts of `after` a regrade from `before` (same keys and parameters) can keep as graded. */
-export function unchangedParts(before: Rubric, after: Rubric, ctx: GradingContext): Set<string> {
-  return unchangedPrepared(prepareRubric(before, ctx), prepareRubric(after, ctx));
+/** The parts of `after` (graded with `ctxAfter`) a regrade from `before` (graded with `ctxBefore`)
+ *  can keep as graded. */
+export function unchangedParts(
+  before: Rubric,
+  ctxBefore: GradingContext,
+  after: Rubric,
+  ctxAfter: GradingContext,
+): Set<string> {
+  return unchangedPrepared(
+    prepareRubric(before, ctxBefore),
+    ctxBefore,
+    prepareRubric(after, ctxAfter),
+    ctxAfter,
+  );
 }
 
 /** Grade a batch of extracted scripts and compute the script-level flags across it. */
