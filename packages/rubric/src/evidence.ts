@@ -117,6 +117,20 @@ function tryEvaluate(text: string): number | null {
   }
 }
 
+/**
+ * What a student struck out is neither the answer nor its working: "~~…~~", "[struck: …]",
+ * "(crossed out: …)" (to the end of the line when the bracket is not closed there) become blanks.
+ */
+export function withoutStruck(line: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return line
+    .replace(/~~[^~\n]+~~/g, blank)
+    .replace(
+      /[[(]\s*(?:struck(?:\s+out)?|crossed(?:\s+out)?|strike(?:\s+out)?|scratched(?:\s+out)?)\s*:[^\])]*(?:[\])]|$)/gi,
+      blank,
+    );
+}
+
 export function analyse(answer: PartAnswer): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
@@ -125,7 +139,7 @@ export function analyse(answer: PartAnswer): Evidence {
       ? linearizeFractions(linearizeColumnVectors(answer.lines))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
-  const lines = withDefinitions(folded.map((l) => l.text));
+  const lines = withDefinitions(folded.map((l) => withoutStruck(l.text)));
   const equations = findEquations(lines);
   const computations: Computation[] = [];
   for (const eq of equations) {

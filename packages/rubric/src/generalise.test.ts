@@ -925,3 +925,22 @@ describe('1b: dot products taken for ⊙', () => {
     );
   });
 });
+
+describe('struck attempts and a pick between candidates', () => {
+  it('"(crossed out: …)", "[struck: …]" and "~~…~~" are neither the answer nor its working', () => {
+    expect(
+      part(
+        '2b',
+        'No weights in a dot product or a softmax. So additional parameters = 0.\n(crossed out: n parameters for the α’s)',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(part('2a', '(crossed out: e_kj = s_k^T h_j)\ne_kj = s_k^T W_a h_j').score).toBe(0);
+    expect(part('3c', '[struck: 4 x 9 = 36]\n4 x (15 + 3) = 72').score).toBe(1);
+    expect(part('3c', '~~4 x 15 = 60~~\n4 x (15 + 3) = 72').score).toBe(1);
+  });
+  it('"Either 0 or n — I will go with n, because …" answers n; "I will go with 0" answers 0', () => {
+    const said = 'No new weight matrices. Either 0 or n (one α per encoder state) — I will go with';
+    expect(part('2b', `${said} n, because each α is extra.`).reasons[0]).toMatch(/^0\/1: n is not right/);
+    expect(part('2b', `${said} 0, since the dot product has no weights.`).score).toBe(1);
+  });
+});

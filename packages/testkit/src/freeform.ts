@@ -186,6 +186,9 @@ export const TUNE_WRITERS = [
   'xw',
   'xx',
   'xy',
+  'xz',
+  'ya',
+  'yb',
 ];
 
 export interface FreeformLabel {

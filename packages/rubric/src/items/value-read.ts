@@ -104,9 +104,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       part,
       restrict(
         ev,
-        (i) => i >= marked.line,
+        (i) => (marked.clause ? i === marked.line : i >= marked.line),
         (line) => line > marked.line,
-        (l, i) => (i === marked.line ? l.slice(marked.end) : l),
+        (l, i) =>
+          i !== marked.line ? l : marked.clause ? clauseOf(l.slice(marked.end)) : l.slice(marked.end),
       ),
       keys,
     );
@@ -343,7 +344,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])/gi,
       ),
     ].find((m) => !/^(?:no|any|the|a|an|of|extra|new|more|additional)$/i.test((m[1] ?? m[2]).trim()));
-    const sym = symbolic?.[1] ?? symbolic?.[2];
+    // (a count that is all the text says: "n", "2d^2 + d", a pick's clause)
+    const bare = /^\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)\s*$/i.exec(text)?.[1];
+    const sym = symbolic?.[1] ?? symbolic?.[2] ?? bare;
     if (
       sym &&
       /[a-z]/i.test(sym) &&
@@ -351,10 +354,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     ) {
       // a count said in words before it ("No extra weights are needed (0) … n attention weights"):
       // two readings, a person's call
-      const before = text.slice(0, symbolic!.index);
+      const before = symbolic ? text.slice(0, symbolic.index) : '';
       // (a competing reading is a zero: "one weight for every encoder state" counts something else)
       const other = findNumberWords(before).some((w) => w.value === 0) || /(?<![\w.])0(?![\w.])/.test(before);
-      return { value: sym.trim(), line: lineOfIndex(text, symbolic!.index), conf: other ? 0.5 : 0.9 };
+      return { value: sym.trim(), line: lineOfIndex(text, symbolic?.index ?? 0), conf: other ? 0.5 : 0.9 };
     }
     // a count said next to "parameters" wins over other numbers in the explanation
     const near = /(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/i.exec(text);
@@ -484,16 +487,24 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
 }
 
 /** The last "final answer:", "better answer:", "corrected answer:" written, when one is: where on its line it ends. */
-function finalMarker(lines: string[]): { line: number; end: number } | null {
+function finalMarker(lines: string[]): { line: number; end: number; clause: boolean } | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     const m =
       /\b(?:final|better|corrected|revised|correct)\s+answer\s*(?:is\b)?\s*[:=\-–]?/i.exec(lines[i]) ??
       // "FINAL" on a line of its own after a first attempt ("Final: total = …" is only a total)
       /^\s*[[(*_-]*\s*final\s*[\])*_:]*\s*$/i.exec(lines[i]);
-    if (m) return { line: i, end: m.index + m[0].length };
+    if (m) return { line: i, end: m.index + m[0].length, clause: false };
+    // a pick between candidates ("Either 0 or n — I will go with n, because …"): the clause after it
+    const pick = /\bI(?:\s+will|'ll|\s+would|'d)\s+(?:go\s+with|take|pick|choose|stick\s+with)\b\s*:?/i.exec(
+      lines[i],
+    );
+    if (pick) return { line: i, end: pick.index + pick[0].length, clause: true };
   }
   return null;
 }
+
+/** A pick's clause: what follows it up to a comma, a full stop or a reason ("n, because …": n). */
+const clauseOf = (s: string) => s.split(/[,;]|\.(?:\s|$)|\b(?:because|since|as|so)\b/i)[0];
 
 /** A heading for scratch work ("Rough work", "Scratch:"), on its own line. */
 const ROUGH =
