@@ -7,6 +7,7 @@
 // over the corpus).
 import type { GradingContext } from './context.ts';
 import { type Keys, lookupPath } from './keys.ts';
+import { prepareRubric } from './load.ts';
 import type { Part, Rubric } from './schema.ts';
 
 /** The parts each part's error carried forward reads (`3c` reads `3a`, `3b`). */
@@ -47,16 +48,18 @@ function signature(part: Part, ctx: GradingContext): string {
 
 /**
  * The parts of `after` (graded with `ctxAfter`) that grade exactly as under `before` (graded with
- * `ctxBefore`), both prepared for their values: unchanged sections and referred values, with no
+ * `ctxBefore`): unchanged sections (templates filled for their values) and referred values, with no
  * changed part upstream. Empty when the placement of answers may differ, the review threshold
  * moved, or the rubric is another exam's.
  */
 export function unchangedParts(
-  before: Rubric,
+  loadedBefore: Rubric,
   ctxBefore: GradingContext,
-  after: Rubric,
+  loadedAfter: Rubric,
   ctxAfter: GradingContext,
 ): Set<string> {
+  const before = prepareRubric(loadedBefore, ctxBefore);
+  const after = prepareRubric(loadedAfter, ctxAfter);
   if (
     before.exam !== after.exam ||
     ctxBefore.reviewThreshold !== ctxAfter.reviewThreshold ||

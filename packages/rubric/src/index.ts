@@ -10,7 +10,6 @@ import {
   type PartReading,
   type PreviousGrading,
 } from './grade.ts';
-import { unchangedParts as unchangedPrepared } from './incremental.ts';
 import { preparePart, prepareRubric } from './load.ts';
 import type { Part, Rubric } from './schema.ts';
 
@@ -24,6 +23,7 @@ export {
   pairEvidence,
   similarityPairs,
 } from './flags.ts';
+export { unchangedParts } from './incremental.ts';
 export {
   KeyError,
   type Keys,
@@ -74,22 +74,6 @@ export function gradeScript(
   previous?: PreviousGrading,
 ): GradedScript {
   return gradeScriptFilled(prepareRubric(rubric, ctx), ctx, script, file, previous);
-}
-
-/** The parts of `after` (graded with `ctxAfter`) a regrade from `before` (graded with `ctxBefore`)
- *  can keep as graded. */
-export function unchangedParts(
-  before: Rubric,
-  ctxBefore: GradingContext,
-  after: Rubric,
-  ctxAfter: GradingContext,
-): Set<string> {
-  return unchangedPrepared(
-    prepareRubric(before, ctxBefore),
-    ctxBefore,
-    prepareRubric(after, ctxAfter),
-    ctxAfter,
-  );
 }
 
 /** Grade a batch of extracted scripts and compute the script-level flags across it. */
