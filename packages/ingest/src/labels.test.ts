@@ -327,3 +327,12 @@ describe('findLabel: a lead-in in the student’s own language; a heading the co
     expect(findLabel('ii. the second entry is 0', tree, ['1', 'b', 'ii'])).toBeNull();
   });
 });
+
+describe('findLabel: a margin tag in angle brackets', () => {
+  it('"<1a>", "<1b-ii>", "<5>" name their parts; a comparison "<3 and" does not', () => {
+    expect(rest('<1a>    Matching to the numbered positions')).toBe('Matching to the numbered positions');
+    expect(id('<1b-ii> tanh(C_t) = [0.6044, 0.1974, 0.05]')).toBe('q1b2');
+    expect(id('<5> 199 x 199 x 3')).toBe('q5');
+    expect(findLabel('<3 and more', tree, [])).toBeNull();
+  });
+});

@@ -302,11 +302,11 @@ function writtenLabel(
   // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
   // (and a run of asterisks set before a note, "*** correction to 1(b)(i): …")
   const junk = /^\s*(?:[|'‘’`,;!_~»«•·>]+|\*{1,3})(?:\s+|$)/.exec(line)?.[0].length ?? 0;
-  // a label in square brackets ("[1a]", "[Q3 c]", "[5]"): read what is inside, end after the bracket
+  // a label in square or angle brackets ("[1a]", "[Q3 c]", "[5]", "<1b-i>"): read what is inside, end after it
   // ("Correction to [1b]": a prefix before the bracket)
   const pre =
     /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*(?=\[)/i.exec(line.slice(junk))?.[0].length ?? 0;
-  const boxed = /^(\s*)\[([^\][\n]{1,12})\]/.exec(line.slice(junk + pre));
+  const boxed = /^(\s*)[[<]([^\][<>\n]{1,12})[\]>]/.exec(line.slice(junk + pre));
   if (boxed) {
     const inner = findLabelAt(`${boxed[2]} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= boxed[2].trim().length) {
