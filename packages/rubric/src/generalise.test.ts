@@ -944,3 +944,15 @@ describe('struck attempts and a pick between candidates', () => {
     expect(part('2b', `${said} 0, since the dot product has no weights.`).score).toBe(1);
   });
 });
+
+describe('a statement’s number is not a value', () => {
+  it('"Claim 2.2. Zero additional parameters." answers 0; "Step 2: 4 x (15 + 3) = 72" answers 72', () => {
+    expect(
+      part(
+        '2b',
+        'Claim 2.2. Zero additional parameters.\nProof. By Claim 2.1, e_kj is a plain dot product; the softmax has no weights.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(part('3c', 'Step 2: 4 x (15 + 3) = 72').score).toBe(1);
+  });
+});

@@ -325,7 +325,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   );
   const dimsSpans = findDimensions(stated).map((d) => [d.start, d.end] as const);
   let nums = findNumbers(stated).filter(
-    (x) => !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b) && !equationRef(stated, x),
+    (x) =>
+      !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b) &&
+      !equationRef(stated, x) &&
+      !statementNumber(stated, x),
   );
   // "(The biases add another 4 × 3 = 12, but those are not weights.)": not the answer
   const plainNums = nums.filter((x) => !inProseAside(stated, x.start));
@@ -360,7 +363,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       return { value: sym.trim(), line: lineOfIndex(text, symbolic?.index ?? 0), conf: other ? 0.5 : 0.9 };
     }
     // a count said next to "parameters" wins over other numbers in the explanation
-    const near = /(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/i.exec(text);
+    const near = [
+      ...text.matchAll(/(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi),
+    ].find((m) => !statementNumber(text, { start: m.index ?? 0 }));
     if (near) {
       const v = findNumbers(near[1]);
       if (v.length) return { value: v[0].value, line: lineOfIndex(text, near.index), conf: 0.95 };
@@ -369,7 +374,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const words = findNumberWords(text);
     const prose = normalizeProse(text);
     const digits = findNumbers(prose).filter(
-      (x) => !/[a-z]-$/.test(prose.slice(0, x.start)) && !equationRef(prose, x),
+      (x) => !/[a-z]-$/.test(prose.slice(0, x.start)) && !equationRef(prose, x) && !statementNumber(prose, x),
     );
     const first = [
       ...words.map((w) => ({ value: w.value, at: w.index, end: w.index, digit: false })),
@@ -518,6 +523,13 @@ function describesFilter(text: string, d: { start: number; end: number }): boole
   return (
     /\b(?:filters?|kernels?|windows?)\s*(?:of\s+(?:size\s+)?|sized?\s+|:\s*)?[[(]?\s*$/i.test(before) ||
     /^\s*[\])]?\s*(?:filters?|kernels?|windows?|conv\w*)\b/i.test(after)
+  );
+}
+
+/** Whether a number names a statement ("Claim 2.2.", "by Lemma 3", "Step 4:"), not a value. */
+function statementNumber(text: string, x: { start: number }): boolean {
+  return /\b(?:claim|lemma|proposition|prop|theorem|thm|corollary|definition|defn|remark|step|case|eqn?|equation|section|§)\.?\s*$/i.test(
+    text.slice(Math.max(0, x.start - 14), x.start),
   );
 }
 
