@@ -34,13 +34,16 @@ function placementKey(rubric: Rubric): string {
 function signature(part: Part, ctx: GradingContext): string {
   const refs: unknown[] = [];
   const walk = (o: unknown): void => {
-    if (Array.isArray(o)) return o.forEach(walk);
+    if (Array.isArray(o)) {
+      for (const x of o) walk(x);
+      return;
+    }
     if (o === null || typeof o !== 'object') return;
     const r = o as Record<string, unknown>;
     if (typeof r.engine === 'string') refs.push(lookupPath(ctx.keys, r.engine) ?? null);
     if (typeof r.key === 'string') refs.push(lookupPath(ctx.keys, r.key) ?? null);
     if (typeof r.param === 'string') refs.push(lookupPath(ctx.params as Keys, r.param) ?? null);
-    Object.values(r).forEach(walk);
+    for (const x of Object.values(r)) walk(x);
   };
   walk(part);
   return JSON.stringify([part, refs]);
