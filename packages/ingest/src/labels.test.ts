@@ -336,3 +336,10 @@ describe('findLabel: a margin tag in angle brackets', () => {
     expect(findLabel('<3 and more', tree, [])).toBeNull();
   });
 });
+
+describe('findLabel: a longer word of the student’s own before a whole label', () => {
+  it('"Proposition 1(b)(i)." and "Correction to Proposition 1(b)(i):" name 1(b)(i)', () => {
+    expect(id('Proposition 1(b)(i). C_t = (0.7, 0.2, 0.05)')).toBe('q1b1');
+    expect(id('Correction to Proposition 1(b)(i): the third entry is 0.05')).toBe('q1b1');
+  });
+});

@@ -383,7 +383,8 @@ function writtenLabel(
  * names a part, or a question heading alone on its line. A word that starts a sentence about a
  * part ("In 1(a) we …", "From 3a, …") is no mark.
  */
-const MARK = /^(\s*(?:[§#№]\s*|(?:[A-Z][A-Za-z]{1,9}|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/;
+const MARK =
+  /^(\s*(?:[§#№]\s*|(?:[A-Z][A-Za-z]{1,11}|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/;
 /** Words that begin a sentence about a part, not a mark before its label (any case). */
 const NOT_A_MARK =
   /^(?:in|from|see|by|using|as|like|with|and|so|then|than|use|via|per|at|for|to|of|on|is|are|was|the|an|if|since|because|where|when|eqn?|equation|fig|figure|step|page|line|row|col|table|total|each|all|only|not|no|note|here|this|that|it|we|let|now|also|but|or|and|still|more|same|after|before|under|over|into|onto|up|out|off|its|his|her|our|my|your|two|one|three|four|five|six|ten|consider|recall|thus|hence|therefore|similarly|unlike|through|across|both|either|every|result|repeat|proceed|compare|refer|go|back|put|plug|take|part|parts)\b|^[A-Za-z]+(?:ing|ed|ly)$/i;
