@@ -63,7 +63,8 @@ export type Readings = Record<string, PartReading>;
 
 /**
  * The rubric a script's stored grade was graded under: a regrade from it keeps the parts the edit
- * cannot change (same keys and parameters only; see @grader/rubric's incremental.ts).
+ * cannot change: its section, the keys and parameters it refers to and its upstream parts are the
+ * same (see @grader/rubric's incremental.ts).
  */
 export interface PreviousRubric {
   yaml: string;

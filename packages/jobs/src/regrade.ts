@@ -90,12 +90,14 @@ export async function gradeExamScripts(
   const def = examFromRow(exam);
   // the rubric the stored grades were graded under: parts an edit cannot change are kept from them
   // (as stored: an edit changes only what it edits)
-  const current = exam.currentRubricId
-    ? await db.rubricVersion.findUnique({
-        where: { id: exam.currentRubricId },
-        select: { yaml: true, parameters: true },
-      })
-    : null;
+  // (only the one-pass batch keeps parts; `prepare` grades every part)
+  const current =
+    opts.flags && grading.batchGrader && !rubric.versions.length && exam.currentRubricId
+      ? await db.rubricVersion.findUnique({
+          where: { id: exam.currentRubricId },
+          select: { yaml: true, parameters: true },
+        })
+      : null;
   const previous: PreviousRubric | null = current
     ? { yaml: current.yaml, parameters: (current.parameters ?? {}) as Record<string, unknown> }
     : null;

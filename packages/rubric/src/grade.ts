@@ -38,8 +38,8 @@ export interface PartReading {
 }
 
 /**
- * A script's grading under an earlier rubric with the same keys: the parts the edit cannot have
- * changed (`unchangedParts`) are taken from it as they are.
+ * A script's grading under an earlier rubric or parameters: the parts the edit cannot have changed
+ * (`unchangedParts`) are taken from it as they are.
  */
 export interface PreviousGrading {
   unchanged: ReadonlySet<string>;
