@@ -10,6 +10,7 @@ import { crop, downscale, type Gray, rotateQuarter, toGrayMax, toPgm } from './i
 import { findLabel, PartTree } from './labels.ts';
 import { buildLines, type LayoutWord, readingFrame, setReadingFrame } from './layout.ts';
 import { lazyOcrPool, type OcrPool, type OcrResult, type RecognizeOptions } from './ocr.ts';
+import { fixOcrMaths } from './ocr-merge.ts';
 import { preparePage } from './page-detect.ts';
 import {
   checkBytes,
@@ -271,7 +272,7 @@ export async function ocrPage(
   };
   // Lines are built in the upright frame (reading order), then their boxes are put on the page.
   const words: LayoutWord[] = res.words.map((w) => ({
-    text: w.text,
+    text: fixOcrMaths(w.text),
     box: { x: w.x0 * unit, y: w.y0 * unit, w: (w.x1 - w.x0) * unit, h: (w.y1 - w.y0) * unit },
     conf: w.conf,
     line: w.line,

@@ -1,7 +1,7 @@
 // Pooling tesseract.js and PaddleOCR readings: pure functions on hand-made readings.
 import { describe, expect, it } from 'vitest';
 import type { OcrWord } from './ocr.ts';
-import { fixDigits, poolReadings, sameLine, textLikeness } from './ocr-merge.ts';
+import { fixDigits, fixOcrMaths, poolReadings, sameLine, textLikeness } from './ocr-merge.ts';
 import type { PaddleLine } from './ocr-paddle.ts';
 import { normalisePaddleText, paddleWords } from './ocr-paddle.ts';
 
@@ -48,6 +48,21 @@ describe('fixDigits', () => {
     expect(fixDigits('TANH(O.7).')).toBe('TANH(O.7).'); // not a number token
     expect(fixDigits('IO')).toBe('IO'); // no real digit: could be a word
     expect(fixDigits('0.25')).toBe('0.25');
+  });
+});
+
+describe('fixOcrMaths', () => {
+  it('reads a glyph before a number as the bracket that opens a vector', () => {
+    expect(fixOcrMaths('$0.7,')).toBe('[0.7,');
+    expect(fixOcrMaths('↓0.2.')).toBe('[0.2.');
+    expect(fixOcrMaths('$5')).toBe('[5');
+    expect(fixOcrMaths('$x')).toBe('$x');
+  });
+
+  it('reads near words before a bracket as tanh, but never tan or ordinary words', () => {
+    for (const w of ['×tom(.7),', 'tamh(0.2)', 'samh(0)]', 'tarh(0.05)'])
+      expect(fixOcrMaths(w)).toMatch(/tanh\(/);
+    for (const w of ['tan(x)', 'then(', 'with(3)', 'tanh(0.7)', 'sigh(']) expect(fixOcrMaths(w)).toBe(w);
   });
 });
 

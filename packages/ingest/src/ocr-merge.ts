@@ -57,6 +57,38 @@ export function fixDigits(token: string): string {
   return core[1] + core[2].replace(/[Oo]/g, '0').replace(/[Il]/g, '1') + core[3];
 }
 
+/** Edit distance of two short strings (substitutions, insertions, deletions). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Two handwriting misreads OCR makes in the maths that decides marks, repaired in a word:
+ * - an opening bracket before a number read as another glyph (`$0.7,`, `↓0.2.`, `§0.5`): students
+ *   write no currency or arrows there, so it opens a vector, `[0.7,`;
+ * - `tanh` before its bracket read as a near word (`tom(.7)`, `tamh(0.2)`, `samh(0)`): three or four
+ *   letters, starting with `t` or ending with `h`, at most two edits from `tanh` (or `t`, a vowel,
+ *   `m`/`n`: the `h` lost) — never `tan`, a function of its own.
+ */
+export function fixOcrMaths(token: string): string {
+  return token
+    .replace(/^[$↓§](?=\.?\d)/, '[')
+    .replace(/(?<![a-z])([a-z]{3,4})(?=\()/gi, (w) =>
+      w.toLowerCase() !== 'tan' &&
+      /^t|h$/i.test(w) &&
+      (distance(w.toLowerCase(), 'tanh') <= 2 || /^t[aeiou][mn]$/i.test(w))
+        ? 'tanh'
+        : w,
+    );
+}
+
 /**
  * How much a reading looks like text, in [0, 1]: the share of its characters in tokens that are
  * numbers, plain words (letters, up to 14 of them: longer runs are lost spaces) or short symbols.

@@ -219,6 +219,8 @@ function normalizeMathUncached(raw: string): string {
     .replace(/(?<=[\w)\]}] ?)\. ?\*(?= )/g, ' * ')
     .replace(/\.\*/g, '*')
     .replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ');
+  // a comma written or OCR'd as a full stop between a vector's elements: [1 × tanh(.7), 0 × tanh(.2). 0]
+  out = out.replace(/[[{][^[\]{}\n]*[\]}]/g, (v) => v.replace(/(?<=[\d)])\.\s+(?=[-\d.]|[a-z])/g, ', '));
   // a multiplication x glued to its number before a function (math mode drops the space): 1x tanh(0.7)
   out = out.replace(/(\d)x\s+(?=(?:tanh|sigma|sech|exp)\s*\()/g, '$1 * ');
   // `≈` written as a spaced tilde: tanh(0.7) ~ 0.6

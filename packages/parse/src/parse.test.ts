@@ -36,10 +36,17 @@ describe('vectors', () => {
       '(0.7, 0.2, 0.05)',
       '[0.7\n 0.2\n 0.05]',
       '{O.7,0.2,0.05}',
+      '= [0.7, 0.2, 0.05}', // a handwritten `]` OCR'd as another bracket
     ]) {
       expect(findVectors(s)[0]?.values).toEqual([0.7, 0.2, 0.05]);
     }
     expect(findVectors('{1 × 0.2 + 1, 2}')).toEqual([]);
+    // a comma written (or OCR'd) as a full stop between elements
+    expect(findVectors('[0.7. 0.2. 0.05]')[0]?.values).toEqual([0.7, 0.2, 0.05]);
+    expect(normalizeMath('[1 × tanh(.7), 0 × tanh(.2). 0]')).toBe('[1 * tanh(.7), 0 * tanh(.2), 0]');
+    expect(normalizeMath('it is 0.2. Then [see above. Then]')).toBe('it is 0.2. Then [see above. Then]');
+    // a bracket left open on its line closes nothing on the next
+    expect(findVectors('[0.7, 0.2\n0.05}')).toEqual([]);
   });
 });
 

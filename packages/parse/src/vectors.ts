@@ -48,7 +48,12 @@ export function findVectors(text: string): FoundVector[] {
   for (let i = 0; i < s.length; i++) {
     const close = OPEN_CLOSE[s[i]];
     if (!close) continue;
-    const j = s.indexOf(close, i + 1);
+    let j = s.indexOf(close, i + 1);
+    // a bracket closed by another kind on its own line (`[0.7, 0.2, 0.05}`: a handwritten `]` OCR'd)
+    if (j < 0 || s.slice(i, j).includes('\n')) {
+      const other = /^[^\n\]})]*[\]})]/.exec(s.slice(i + 1));
+      if (other) j = i + other[0].length;
+    }
     if (j < 0) continue;
     const inner = s.slice(i + 1, j);
     if (/[{[(]/.test(inner)) continue;

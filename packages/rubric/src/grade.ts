@@ -4,6 +4,7 @@
 // items/, caps, the part-level doubts that send a part to a person); the item types live in items/.
 import type { ExtractedScript, PartAnswer, PartGrade, ScriptGrade } from '@grader/model';
 import { closeTo, findNumbers, normalizeProse } from '@grader/parse';
+import { confirmedConfidence } from './confirmation.ts';
 import type { GradingContext } from './context.ts';
 import { analyse } from './evidence.ts';
 import { quote } from './format.ts';
@@ -286,9 +287,10 @@ export function gradePart(
     matchConf = Math.min(matchConf, d.conf);
     if (d.reason) reasons.push(d.reason);
   }
-  const confidence = Math.max(0, Math.min(1, Math.min(answer.conf, matchConf)));
+  const found = confirmedConfidence(part, answer, results, score);
+  const confidence = Math.max(0, Math.min(1, Math.min(found, matchConf)));
   const review = confidence < ctx.reviewThreshold;
-  if (review) reasons.push(`sent to a person: ${reviewCause(answer, results, ctx.reviewThreshold)}`);
+  if (review) reasons.push(`sent to a person: ${reviewCause(found, results, ctx.reviewThreshold)}`);
   const evidence = answer.regions;
   return {
     grade: {
@@ -315,8 +317,8 @@ export function gradePart(
 }
 
 /** Why a part goes to a person, in the TA's terms: where it was found, or which reading was unsure. */
-function reviewCause(answer: PartAnswer, results: ItemResult[], threshold: number): string {
-  if (answer.conf < threshold)
+function reviewCause(found: number, results: ItemResult[], threshold: number): string {
+  if (found < threshold)
     return 'where this answer starts was not read with certainty (its label was guessed or misread)';
   const unsure = results.filter((r) => r.conf < threshold).map((r) => `"${r.reason}"`);
   if (unsure.length) return `the grader is unsure of its own reading: ${unsure.join('; ')}`;

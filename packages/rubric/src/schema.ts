@@ -111,6 +111,8 @@ export const MappingItem = z
     names: z.array(z.string()).min(1),
     /** the item's place in the question's own enumeration (i. = 1): answers written `(i) 3  (ii) 4` */
     position: z.number().int().min(1).optional(),
+    /** what the variable is called in words (`forget gate`): `the forget gate is at 3` maps it */
+    called: z.array(z.string()).default([]),
     key: KeyRef,
   })
   .strict();

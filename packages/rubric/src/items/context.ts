@@ -4,8 +4,9 @@ import type { ExtractedScript } from '@grader/model';
 import { findMappings } from '@grader/parse';
 import type { GradingContext } from '../context.ts';
 import { analyse, type Evidence } from '../evidence.ts';
-import type { Part } from '../schema.ts';
+import type { MappingItem, Part } from '../schema.ts';
 import { derivationShown } from '../working.ts';
+import { calledPositions } from './mapping.ts';
 import { derivedSymbol, gradeTerms, type TermsFound } from './term.ts';
 import type { ItemContext } from './types.ts';
 
@@ -41,6 +42,12 @@ export function itemContext(
         .map((p) => ({ id: p.partId, ev: analyse(p) }));
     }),
     mappings: once(() => findMappings(ev.lines)),
+    calledPositions: once(() =>
+      calledPositions(
+        ev.lines,
+        part.items.filter((i): i is MappingItem => i.type === 'mapping'),
+      ),
+    ),
     terms: once((): TermsFound => gradeTerms(part, ev)),
     derivation: once(() => derivationShown(ev, derivedSymbol(part))),
   };

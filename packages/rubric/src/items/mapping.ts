@@ -5,15 +5,71 @@ import { type Keys, resolveKey } from '../keys.ts';
 import type { MappingItem } from '../schema.ts';
 import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
 
+/** One word of a name in words against one read word: equal, or one OCR slip away ("autput", "cel"). */
+function sameWord(want: string, got: string): boolean {
+  if (want === got) return true;
+  if (want.length < 4 || Math.abs(want.length - got.length) > 1) return false;
+  // one substitution, insertion or deletion
+  let i = 0;
+  while (i < want.length && i < got.length && want[i] === got[i]) i++;
+  const rest = (a: number, b: number) => want.slice(a) === got.slice(b);
+  return rest(i + 1, i + 1) || rest(i + 1, i) || rest(i, i + 1);
+}
+
+/** Where `phrase` (lower-case words) is said in `words`: the index after it, or -1. */
+function saidAt(words: string[], phrase: string[]): number {
+  for (let i = 0; i + phrase.length <= words.length; i++)
+    if (phrase.every((p, k) => sameWord(p, words[i + k]))) return i + phrase.length;
+  return -1;
+}
+
+/**
+ * Positions given to variables named in words, one per line ("the forget gate f, is at 3"): a
+ * line is about the item whose name in words it says most fully ("previous cell state" over "cell
+ * state"), and its position is the whole number that ends it (outside brackets). Symbols OCR
+ * garbles (`f,` for f_t, `at` read as `ot`) are not needed.
+ */
+export function calledPositions(
+  lines: string[],
+  items: MappingItem[],
+): Map<number, { item: string; value: number }> {
+  const out = new Map<number, { item: string; value: number }>();
+  lines.forEach((raw, line) => {
+    const words = raw.toLowerCase().match(/[a-z]+/g) ?? [];
+    let best: { item: string; len: number; end: number } | null = null;
+    let tie = false;
+    for (const it of items)
+      for (const c of it.called) {
+        const phrase = c.toLowerCase().split(/\s+/);
+        const end = saidAt(words, phrase);
+        if (end < 0) continue;
+        if (!best || phrase.length > best.len)
+          [best, tie] = [{ item: it.id, len: phrase.length, end }, false];
+        else if (phrase.length === best.len && best.item !== it.id) tie = true;
+      }
+    if (!best || tie) return;
+    const m = /(\d+)\s*[.;]?\s*$/.exec(raw.replace(/\([^()]*\)\s*$/, ''));
+    if (m) out.set(line, { item: best.item, value: Number(m[1]) });
+  });
+  return out;
+}
+
 function gradeMapping(
   item: MappingItem,
   ev: Evidence,
   keys: Keys,
   maps: ReturnType<typeof findMappings>,
+  called: Map<number, { item: string; value: number }>,
 ): ItemResult {
   const key = resolveKey(item.key, keys);
   const names = item.names.map(canonicalSymbol);
-  let found = maps.filter((m) => names.includes(m.name));
+  // a line that names another variable in words is about that one: a symbol OCR made of its
+  // words ("is ot 1" read as o_t) does not map this one
+  let found = maps.filter((m) => names.includes(m.name) && (called.get(m.line)?.item ?? item.id) === item.id);
+  for (const [line, c] of called)
+    if (c.item === item.id && !found.some((m) => m.line === line))
+      found.push({ name: names[0], value: c.value, line });
+  found.sort((a, b) => a.line - b.line);
   if (!found.length && item.position) {
     found = findEnumeratedAnswers(ev.lines)
       .filter((e) => e.index === item.position! - 1)
@@ -57,7 +113,7 @@ function gradeMapping(
 
 export const mapping: ItemHandler<MappingItem> = {
   type: 'mapping',
-  grade: (item, ctx) => gradeMapping(item, ctx.ev, ctx.grading.keys, ctx.mappings()),
+  grade: (item, ctx) => gradeMapping(item, ctx.ev, ctx.grading.keys, ctx.mappings(), ctx.calledPositions()),
 };
 
 /** A mapping part with positions that were not read is garbled; one that simply stops early is not. */

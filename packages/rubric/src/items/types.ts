@@ -33,6 +33,8 @@ export interface ItemContext {
   siblings: () => Array<{ id: string; ev: Evidence }>;
   /** the part's `name -> position` matches (read once for all mapping items) */
   mappings: () => ReturnType<typeof findMappings>;
+  /** the part's variables named in words, by line (`the forget gate is at 3`) */
+  calledPositions: () => Map<number, { item: string; value: number }>;
   /** the key's terms found in the part's expression (read once for all term and sum items) */
   terms: () => TermsFound;
   /** whether the part's answer is derived (a chain-rule step), for sum items and caps */

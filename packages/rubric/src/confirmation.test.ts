@@ -1,0 +1,69 @@
+import { computeKeys, examParameters, loadExam } from '@grader/exam';
+import type { ExtractedScript } from '@grader/model';
+import { describe, expect, it } from 'vitest';
+import { gradeScript, loadRubric, scriptFromText } from './index.ts';
+
+const exam = loadExam('cs60010-ct3');
+const rubric = loadRubric(exam);
+const ctx = { keys: computeKeys(exam), params: examParameters(exam), reviewThreshold: exam.reviewThreshold };
+
+/** An OCR'd script whose label for `id` was read with doubt (`labelConf`), its words at 0.95. */
+function ocrWithDoubtfulLabel(text: string, id: string, labelConf: number): ExtractedScript {
+  const s = scriptFromText(text, { conf: 0.95, source: 'ocr' });
+  const p = s.parts[id];
+  return { ...s, parts: { ...s.parts, [id]: { ...p, labelConf, conf: labelConf * 0.95 } } };
+}
+
+const FULL_3C = '## 3c\nweights: 4 x (3 x 5) = 60\nbiases: 4 x 3 = 12\ntotal = 60 + 12 = 72 parameters';
+
+describe('a doubtful OCR label confirmed by the content it holds', () => {
+  it('auto-grades full marks earned on specific values at the words’ confidence', () => {
+    const s = ocrWithDoubtfulLabel(FULL_3C, '3c', 0.5);
+    const p = gradeScript(rubric, ctx, s).grade.parts['3c'];
+    expect(p.score).toBe(1);
+    expect(p.review).toBe(false);
+    expect(p.confidence).toBeCloseTo(0.95, 2);
+  });
+
+  it('does not confirm a part by a one-digit answer an OCR slip could produce', () => {
+    const s = ocrWithDoubtfulLabel(
+      '## 2b\n0 extra parameters: the scores are dot products, nothing to learn',
+      '2b',
+      0.5,
+    );
+    const p = gradeScript(rubric, ctx, s).grade.parts['2b'];
+    expect(p.score).toBe(1);
+    expect(p.review).toBe(true);
+  });
+
+  it('does not confirm a part that loses marks, nor one moved here by what it mentions', () => {
+    const wrong = ocrWithDoubtfulLabel('## 3c\n4 x 15 = 60 weights', '3c', 0.5);
+    expect(gradeScript(rubric, ctx, wrong).grade.parts['3c'].review).toBe(true);
+    const moved = ocrWithDoubtfulLabel(FULL_3C, '3c', 0.3);
+    expect(gradeScript(rubric, ctx, moved).grade.parts['3c'].review).toBe(true);
+  });
+});
+
+describe('1(a) positions given to variables named in words', () => {
+  const read = (text: string) => gradeScript(rubric, ctx, scriptFromText(`## 1a\n${text}`)).grade.parts['1a'];
+
+  it('reads each line by the name it says most fully, through OCR slips of symbols and words', () => {
+    const p = read(
+      [
+        'The forget gate f, is at 3',
+        'the input gate i is at 4',
+        'the autput gate o is at 8',
+        'the updated cel state C is at 10',
+        'the previous cell state Ct-1 is ot 1',
+        'the candidate values C~ is ot 6',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
+  });
+
+  it('marks a wrong position named in words wrong, and leaves a line naming two variables alone', () => {
+    const p = read('the forget gate is at 4\nthe input gate and the output gate are 4 and 8');
+    expect(p.items[0]).toMatchObject({ awarded: 0, reason: 'f_t → 4 is not the right position' });
+    expect(p.items[1].reason).toBe('no position given for i_t');
+  });
+});
