@@ -347,6 +347,11 @@ function notationForms(s: string): string {
       .replace(/^(\s*)[-•▪◦]\s+(?=[A-Za-z(])/gm, '$1')
       // a condition in brackets after a statement ("… + dL/dc_{t+1} * f_{t+1} (t < T)") is not a factor
       .replace(/\s*\((?:for\s+|if\s+|when\s+)?[^()]*?\b[A-Za-z]\w*\s*(?:<=?|>=?|≤|≥)\s*\w[^()]*\)\s*$/gm, '')
+      // ⟨0.7, 0.2, 0.05⟩ and <0.7, 0.2, 0.05>, brackets hugging a list of numbers (and their
+      // arithmetic), are a vector, not a dot product nor a comparison
+      .replace(/<(?=[-\d.(]|tanh|sigma|exp)([^<>=\n]*?,[^<>=\n]*?)(?<=[\d)])>/g, (m, c: string) =>
+        /[A-Za-z]/.test(c.replace(/\b(?:tanh|sigma|exp)\b/g, '')) ? m : `[${c}]`,
+      )
       // ⟨a, b⟩ is the dot product of a and b; `@` is a matrix product; `s[k-1]`, `e[k, j]` index
       .replace(/[⟨<]\s*([^⟨⟩<>,=]+?)\s*,\s*([^⟨⟩<>,=]+?)\s*[⟩>]/g, '($1 * $2)')
       .replace(/(?<=[\w\])}])\s*@\s*(?=[\w([])/g, ' * ')

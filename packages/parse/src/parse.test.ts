@@ -41,6 +41,14 @@ describe('vectors', () => {
       expect(findVectors(s)[0]?.values).toEqual([0.7, 0.2, 0.05]);
     }
     expect(findVectors('{1 × 0.2 + 1, 2}')).toEqual([]);
+    // angle brackets around a list of numbers: a vector, while ⟨s, h⟩ stays a dot product
+    expect(findVectors('C_t = ⟨0.7, 0.2, 0.05⟩.')[0]?.values).toEqual([0.7, 0.2, 0.05]);
+    expect(findVectors('= <0.2, 0.2, 0> + <0.5, 0, 0.05>').map((v) => v.values)).toEqual([
+      [0.2, 0.2, 0],
+      [0.5, 0, 0.05],
+    ]);
+    expect(normalizeMath('⟨1·0.2, 0.5·0.4, 0·0.8⟩')).toBe('[1*0.2, 0.5*0.4, 0*0.8]');
+    expect(normalizeMath('e_kj = ⟨s_{k-1}, h_j⟩')).toBe('e_kj = (s_{k-1} * h_j)');
     // a comma written (or OCR'd) as a full stop between elements
     expect(findVectors('[0.7. 0.2. 0.05]')[0]?.values).toEqual([0.7, 0.2, 0.05]);
     expect(normalizeMath('[1 × tanh(.7), 0 × tanh(.2). 0]')).toBe('[1 * tanh(.7), 0 * tanh(.2), 0]');

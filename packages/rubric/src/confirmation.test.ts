@@ -67,3 +67,28 @@ describe('1(a) positions given to variables named in words', () => {
     expect(p.items[1].reason).toBe('no position given for i_t');
   });
 });
+
+describe('a shape OCR could not read as one, read by its numbers', () => {
+  const q5 = (conf: number) =>
+    gradeScript(
+      rubric,
+      ctx,
+      scriptFromText('## 5\noutput side = (200 + 2 x 1 - 4)/1 + 1 = 199\nafter depthwise: 199x199a3\nafter pointwise: 199 x 199 10', {
+        conf,
+        source: conf < 1 ? 'ocr' : 'text',
+      }),
+    ).grade.parts['5'].items;
+
+  it('reads the key when an OCR line spells exactly its numbers, and says how it was read', () => {
+    const [depthwise, pointwise] = q5(0.9);
+    expect(depthwise).toMatchObject({ awarded: 1 });
+    expect(depthwise.reason).toMatch(/199 × 199 × 3 is right.*read by its numbers/);
+    expect(pointwise).toMatchObject({ awarded: 1 });
+  });
+
+  it('does not on a text layer, where the signs between numbers are what was written', () => {
+    const [depthwise, pointwise] = q5(1);
+    expect(depthwise.awarded).toBe(0);
+    expect(pointwise.awarded).toBe(0);
+  });
+});

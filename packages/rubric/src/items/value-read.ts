@@ -46,6 +46,31 @@ function lineOfIndex(text: string, idx: number): number {
 
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
+  return readAnswer(item, part, ev, keys) ?? keyInOcrNumbers(item, ev, keys);
+}
+
+/**
+ * A shape or vector OCR could not read as one (`199x199a3`, `199 x 199 10`: a handwritten `×` read
+ * as a letter or lost): a line of OCR'd text whose numbers, after its last `:` or `=`, are exactly
+ * the key's, in order, is read as the key — of several hypotheses, only the one the numbers spell.
+ * Never on a text layer, never for a lone number (an OCR slip can make one), and only when nothing
+ * else was read.
+ */
+function keyInOcrNumbers(item: ValueItem, ev: Evidence, keys: Keys): Read | null {
+  if (item.shape === 'number' || !ev.answer.lines.some((l) => l.conf < 1)) return null;
+  const key = resolveKey(item.key, keys);
+  const want = asNumbers(key);
+  if (!want || want.length < 2) return null;
+  for (let i = ev.lines.length - 1; i >= 0; i--) {
+    const tail = ev.lines[i].split(/[:=]/).pop() ?? '';
+    const nums = (tail.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+    if (nums.length === want.length && nums.every((x, k) => closeTo(x, want[k], { rel: 1e-9 })))
+      return { value: key, line: i, conf: 0.79, note: 'read by its numbers (OCR lost the signs between them)' };
+  }
+  return null;
+}
+
+function readAnswer(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
   const read = readFrom(item, part, ev, keys);
   // "check: a normal conv would be 197 × 197 × 480 = 18,628,320": a line that checks the answer
   // after it is given is not the answer, when one is read without it
@@ -88,7 +113,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // answer is read from what comes before it
   const rough = ev.lines.findIndex((l) => ROUGH.test(l));
   if (rough > 0) {
-    const read = readValue(
+    const read = readAnswer(
       item,
       part,
       restrict(ev, (i) => i < rough),
@@ -99,7 +124,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // "first try: d … better answer: 0": what the student marks as their final answer is the answer
   const marked = finalMarker(ev.lines);
   if (marked !== null) {
-    const read = readValue(
+    const read = readAnswer(
       item,
       part,
       restrict(
