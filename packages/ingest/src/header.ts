@@ -3,7 +3,7 @@
 import type { Header, Line } from '@grader/model';
 import { unionBox } from './layout.ts';
 import { findRoll, ocrDistance } from './roll.ts';
-import { matchStudent, type Roster } from './roster.ts';
+import { matchStudent, type Roster, rosterInText } from './roster.ts';
 
 const NAME_KEY = /\bn[a@]m[e3]\b\s*(?:of\s+(?:the\s+)?student)?\s*[:\-–—=.]*\s*/i;
 const ROLL_KEY = /\b(?:r[o0]ll|reg(?:istration)?|id)\b\s*(?:n[o0]\.?|number|#)?\s*[:\-–—=.]*\s*/i;
@@ -151,7 +151,16 @@ export function readHeader(
     const source = rollLine && opts.ocrPages?.has(rollLine.page) ? 'ocr' : 'text';
     const m = matchStudent({ name, roll }, opts.roster, source);
     match = m.match;
-    for (const i of m.issues) if (!issues.includes(i)) issues.push(i);
+    // an OCR'd header the fields could not be split from: the roster's students searched for in it
+    const ocrHeader = candidates.slice(0, 4).filter((l) => opts.ocrPages?.has(l.page));
+    const found =
+      match || m.ambiguous ? null : rosterInText(ocrHeader.map((l) => l.text).join(' '), opts.roster);
+    if (found) {
+      match = found;
+      if (!name) name = found.name;
+      if (!roll) roll = found.roll;
+      issues.splice(0, issues.length, ...issues.filter((i) => i !== 'no name found'));
+    } else for (const i of m.issues) if (!issues.includes(i)) issues.push(i);
     // the matched student's name written anywhere in the header (no `Name:` label) is the name
     if (match && !name && nameWritten(match.name, candidates)) {
       name = match.name;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusionsBetween, matchStudent, nameSimilarity, parseRoster } from './roster.ts';
+import { confusionsBetween, matchStudent, nameSimilarity, parseRoster, rosterInText } from './roster.ts';
 
 const csv = `roll,name
 20CS10042,Asha Verma
@@ -103,5 +103,39 @@ describe('matchStudent on an OCR reading', () => {
   it('name similarity forgives word order', () => {
     expect(nameSimilarity('Iyer Sneha', 'Sneha Iyer')).toBe(1);
     expect(nameSimilarity('Sneha Iyer', 'Rohan Das')).toBeLessThan(0.5);
+  });
+});
+
+describe('rosterInText: the roster searched for in an OCR header the fields were not split from', () => {
+  const roster = parseRoster(
+    [
+      'roll,name',
+      '21CH10077,Kavya Raman',
+      '21CH10071,Kavita Raman', // a near roll under a near name
+      '21CH10071X,Someone Else',
+      '19EE30511,Arjun Mehra',
+      '19EE30517,Rahul Sethi', // one confusion (1/7) from Arjun's roll, another name
+      '20MA20456,Tara Bose',
+      '20MA20458,Tara Bose', // a namesake whose roll is one confusion (6/8) away
+    ].join('\n'),
+  );
+  const find = (t: string) => rosterInText(t, roster)?.roll ?? null;
+
+  it('finds a student whose roll and name are run together or split by OCR', () => {
+    expect(find('Nane: Arjnu Mehra Rol1 N0: 19EE 305 11 CS60010 CT 3')).toBe('19EE30511');
+    expect(find('ArjunMehra19EE30511|CS60010CT3,15/3/21')).toBe('19EE30511');
+    expect(find('MEHRA ARJUN 19 EE3O511 CS60010')).toBe('19EE30511'); // name reversed, O for 0
+  });
+
+  it('gives the script to nobody when the name does not agree with the roll found', () => {
+    // Arjun's roll exactly, and Rahul's name (Rahul's roll is one confusion away): nobody
+    expect(find('Rahul Sethi 19EE30511 CS60010')).toBe(null);
+    expect(find('Arjun 19EE30511 CS60010')).toBe(null); // half a name
+    expect(find('19EE30511 CS60010 CT 3')).toBe(null); // no name at all
+  });
+
+  it('gives the script to nobody when two students fit roll and name', () => {
+    expect(find('Kavya Raman 21CH1007? CS60010')).toBe(null);
+    expect(find('Tara Bose 20MA2045?')).toBe(null); // the digit that tells namesakes apart unread
   });
 });

@@ -123,3 +123,55 @@ export function matchStudent(
       : `roll ${roll} (OCR) is not on the roster`,
   );
 }
+
+/** Fewest edits (OCR confusions at half cost) to find `pattern` anywhere in `text`. */
+function distanceWithin(pattern: string, text: string): number {
+  let prev = new Array<number>(text.length + 1).fill(0);
+  for (let i = 1; i <= pattern.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= text.length; j++) {
+      const sub = pattern[i - 1] === text[j - 1] ? 0 : isOcrConfusion(pattern[i - 1], text[j - 1]) ? 0.5 : 1;
+      cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub));
+    }
+    prev = cur;
+  }
+  return Math.min(...prev);
+}
+
+/** How well `name` is written somewhere in `letters` (lower-case letters only), in [0, 1]. */
+function nameWithin(name: string, letters: string): number {
+  const words = normName(name).split(' ');
+  const orders = [words, [...words].reverse()].map((w) => w.join(''));
+  return Math.max(...orders.map((n) => 1 - distanceWithin(n, letters) / n.length));
+}
+
+/**
+ * A roster student found in an OCR'd header that the field reader could not split (`Nome: Siddh ant
+ * Rgo`, `NIKHL VERMA 20 MA2000 6`, `lshaOnPatel120MA10421|CS60010…`): each student's roll and name
+ * are hypotheses searched for in the header's text, spaces and separators ignored. The same
+ * evidence as `matchStudent` asks of an OCR'd header — the roll exact or off only by OCR confusions,
+ * and the name agreeing — and only when exactly one student has it.
+ */
+export function rosterInText(text: string, roster: Roster): RosterMatch | null {
+  const chars = text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const letters = text.toLowerCase().replace(/[^a-z]/g, '');
+  const rolls: Array<{ s: RosterEntry; n: number }> = [];
+  for (const s of roster) {
+    let n: number | null = null;
+    for (let i = 0; i + s.roll.length <= chars.length; i++) {
+      const c = confusionsBetween(chars.slice(i, i + s.roll.length), s.roll);
+      if (c !== null && (n === null || c < n)) n = c;
+    }
+    if (n !== null && n <= 2) rolls.push({ s, n });
+  }
+  // (a name found inside running text is held to the stricter agreement: letters around it help it)
+  const fits = rolls
+    .map((r) => ({ ...r, name: nameWithin(r.s.name, letters) }))
+    .filter((f) => f.name >= NAME_AGREES);
+  const agree = fits.filter((f) => f.name >= NAME_AGREES_CONFUSED);
+  if (agree.length !== 1 || fits.length !== 1) return null;
+  const { s, n } = agree[0];
+  // another student's roll read more exactly than this one's: the name alone must not move it
+  if (rolls.some((r) => r.s !== s && r.n < n)) return null;
+  return { roll: s.roll, name: s.name, distance: n * 0.5 };
+}
