@@ -144,6 +144,7 @@ describe('statements', () => {
   it('reads counts said in words', () => {
     expect(findNumberWords('No additional parameters are needed')[0].value).toBe(0);
     expect(findNumberWords('ZERO, nothing to learn').map((x) => x.value)).toContain(0);
+    expect(findNumberWords('O additional parameters. The score is a plain dot product')[0]?.value).toBe(0);
   });
 });
 

@@ -198,11 +198,17 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 // ---------------------------------------------------------------------------------------------
 // part-level doubts
 
-/** OCR'd text loses working and symbols: marks withheld on an answer read by OCR go to a person. */
-const readByOcr: PartDoubt = ({ part, answer, script, score }) => {
+/**
+ * OCR'd text loses working and symbols: marks withheld on an answer read by OCR go to a person —
+ * unless every mark lost is the part credit the rubric gives a value it anticipates, read with its
+ * working (an alternative such as 60 for 72, or a value carried forward): an OCR slip lands on
+ * neither by chance. A value misread, a bare value or one not found is still a person's call.
+ */
+const readByOcr: PartDoubt = ({ part, answer, script, score, results }) => {
   const ocrPages = new Set(script.pages.filter((p) => p.source !== 'text').map((p) => p.page));
   const fromOcr = answer.lines.length ? answer.lines.some((l) => ocrPages.has(l.page)) : answer.conf < 0.95;
-  return fromOcr && score < part.points ? { conf: 0.65 } : null;
+  if (!fromOcr || score >= part.points) return null;
+  return results.every((r) => r.awarded >= r.max || r.anticipated) ? null : { conf: 0.65 };
 };
 
 /** Text outside the answers that names this part may correct it ("In 1(b)(i) above I made a mistake"). */

@@ -65,7 +65,12 @@ function keyInOcrNumbers(item: ValueItem, ev: Evidence, keys: Keys): Read | null
     const tail = ev.lines[i].split(/[:=]/).pop() ?? '';
     const nums = (tail.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
     if (nums.length === want.length && nums.every((x, k) => closeTo(x, want[k], { rel: 1e-9 })))
-      return { value: key, line: i, conf: 0.79, note: 'read by its numbers (OCR lost the signs between them)' };
+      return {
+        value: key,
+        line: i,
+        conf: 0.79,
+        note: 'read by its numbers (OCR lost the signs between them)',
+      };
   }
   return null;
 }
@@ -371,14 +376,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       ...text.matchAll(
         /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])/gi,
       ),
-    ].find((m) => !/^(?:no|any|the|a|an|of|extra|new|more|additional)$/i.test((m[1] ?? m[2]).trim()));
+    ].find((m) => !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test((m[1] ?? m[2]).trim()));
+    // (a lone O is a handwritten 0 as OCR reads it, not a model size: "O additional parameters")
     // (a count that is all the text says: "n", "2d^2 + d", a pick's clause)
     const bare = /^\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)\s*$/i.exec(text)?.[1];
     const sym = symbolic?.[1] ?? symbolic?.[2] ?? bare;
     if (
       sym &&
       /[a-z]/i.test(sym) &&
-      !/^(?:no|any|the|a|an|of|extra|new|more|additional)$/i.test(sym.trim())
+      !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test(sym.trim())
     ) {
       // a count said in words before it ("No extra weights are needed (0) … n attention weights"):
       // two readings, a person's call

@@ -1,3 +1,4 @@
+// Grading what OCR read from handwriting: labels confirmed by content, readings OCR garbles, marks lost.
 import { computeKeys, examParameters, loadExam } from '@grader/exam';
 import type { ExtractedScript } from '@grader/model';
 import { describe, expect, it } from 'vitest';
@@ -73,10 +74,13 @@ describe('a shape OCR could not read as one, read by its numbers', () => {
     gradeScript(
       rubric,
       ctx,
-      scriptFromText('## 5\noutput side = (200 + 2 x 1 - 4)/1 + 1 = 199\nafter depthwise: 199x199a3\nafter pointwise: 199 x 199 10', {
-        conf,
-        source: conf < 1 ? 'ocr' : 'text',
-      }),
+      scriptFromText(
+        '## 5\noutput side = (200 + 2 x 1 - 4)/1 + 1 = 199\nafter depthwise: 199x199a3\nafter pointwise: 199 x 199 10',
+        {
+          conf,
+          source: conf < 1 ? 'ocr' : 'text',
+        },
+      ),
     ).grade.parts['5'].items;
 
   it('reads the key when an OCR line spells exactly its numbers, and says how it was read', () => {
@@ -90,5 +94,35 @@ describe('a shape OCR could not read as one, read by its numbers', () => {
     const [depthwise, pointwise] = q5(1);
     expect(depthwise.awarded).toBe(0);
     expect(pointwise.awarded).toBe(0);
+  });
+});
+
+describe('marks lost on OCR’d text', () => {
+  const ocr3c = (body: string) =>
+    gradeScript(rubric, ctx, scriptFromText(`## 3c\n${body}`, { conf: 0.9, source: 'ocr' })).grade.parts[
+      '3c'
+    ];
+
+  it('are graded alone when they are the part credit of a value the rubric anticipates, with its working', () => {
+    const p = ocr3c('4 weight matrices of 3 x 5: 4 x 15 = 60');
+    expect(p).toMatchObject({ score: 0.5, review: false });
+  });
+
+  it('go to a person for a value the rubric does not anticipate (an OCR misread) or a bare one', () => {
+    expect(ocr3c('4 weight matrices of 3 x 5 and biases: 84').review).toBe(true);
+    expect(ocr3c('60').review).toBe(true);
+  });
+});
+
+describe('a handwritten zero OCR read as the letter O', () => {
+  it('is the count 0, not a symbolic count', () => {
+    const s = scriptFromText(
+      '## 2b\nO additional parameters. The score is a plain dot\nproduct of states that already exist.',
+      {
+        conf: 0.9,
+        source: 'ocr',
+      },
+    );
+    expect(gradeScript(rubric, ctx, s).grade.parts['2b']).toMatchObject({ score: 1, review: false });
   });
 });
