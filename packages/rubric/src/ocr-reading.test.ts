@@ -56,7 +56,7 @@ describe('1(a) positions given to variables named in words', () => {
         'the autput gate o is at 8',
         'the updated cel state C is at 10',
         'the previous cell state Ct-1 is ot 1',
-        'the candidate values C~ is ot 6',
+        'the CAN DIDATE values C~ is ot 6',
       ].join('\n'),
     );
     expect(p.items.map((i) => i.awarded)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
@@ -66,6 +66,7 @@ describe('1(a) positions given to variables named in words', () => {
     const p = read('the forget gate is at 4\nthe input gate and the output gate are 4 and 8');
     expect(p.items[0]).toMatchObject({ awarded: 0, reason: 'f_t → 4 is not the right position' });
     expect(p.items[1].reason).toBe('no position given for i_t');
+    expect(p.items[2].reason).toBe('no position given for o_t');
   });
 });
 

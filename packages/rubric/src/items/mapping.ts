@@ -5,29 +5,27 @@ import { type Keys, resolveKey } from '../keys.ts';
 import type { MappingItem } from '../schema.ts';
 import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
 
-/** One word of a name in words against one read word: equal, or one OCR slip away ("autput", "cel"). */
-function sameWord(want: string, got: string): boolean {
-  if (want === got) return true;
-  if (want.length < 4 || Math.abs(want.length - got.length) > 1) return false;
-  // one substitution, insertion or deletion
-  let i = 0;
-  while (i < want.length && i < got.length && want[i] === got[i]) i++;
-  const rest = (a: number, b: number) => want.slice(a) === got.slice(b);
-  return rest(i + 1, i + 1) || rest(i + 1, i) || rest(i, i + 1);
-}
-
-/** Where `phrase` (lower-case words) is said in `words`: the index after it, or -1. */
-function saidAt(words: string[], phrase: string[]): number {
-  for (let i = 0; i + phrase.length <= words.length; i++)
-    if (phrase.every((p, k) => sameWord(p, words[i + k]))) return i + phrase.length;
-  return -1;
+/**
+ * Fewest edits to find `phrase` anywhere in `text` (both letters only): OCR splits and joins words
+ * ("can didate", "theinputgate") and slips a letter ("autput", "cel").
+ */
+function editsWithin(phrase: string, text: string): number {
+  let prev = new Array<number>(text.length + 1).fill(0);
+  for (let i = 1; i <= phrase.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= text.length; j++)
+      cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (phrase[i - 1] === text[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return Math.min(...prev);
 }
 
 /**
  * Positions given to variables named in words, one per line ("the forget gate f, is at 3"): a
  * line is about the item whose name in words it says most fully ("previous cell state" over "cell
- * state"), and its position is the whole number that ends it (outside brackets). Symbols OCR
- * garbles (`f,` for f_t, `at` read as `ot`) are not needed.
+ * state"; one slip allowed per eight letters, spaces ignored), and its position is the whole
+ * number that ends it (outside brackets). Symbols OCR garbles (`f,` for f_t, `at` read as `ot`)
+ * are not needed.
  */
 export function calledPositions(
   lines: string[],
@@ -35,21 +33,23 @@ export function calledPositions(
 ): Map<number, { item: string; value: number }> {
   const out = new Map<number, { item: string; value: number }>();
   lines.forEach((raw, line) => {
-    const words = raw.toLowerCase().match(/[a-z]+/g) ?? [];
-    let best: { item: string; len: number; end: number } | null = null;
-    let tie = false;
+    const letters = raw.toLowerCase().replace(/[^a-z]/g, '');
+    const said: Array<{ item: string; phrase: string }> = [];
     for (const it of items)
       for (const c of it.called) {
-        const phrase = c.toLowerCase().split(/\s+/);
-        const end = saidAt(words, phrase);
-        if (end < 0) continue;
-        if (!best || phrase.length > best.len)
-          [best, tie] = [{ item: it.id, len: phrase.length, end }, false];
-        else if (phrase.length === best.len && best.item !== it.id) tie = true;
+        const phrase = c.toLowerCase().replace(/[^a-z]/g, '');
+        if (editsWithin(phrase, letters) <= Math.floor(phrase.length / 8)) said.push({ item: it.id, phrase });
       }
-    if (!best || tie) return;
+    // a name inside a longer one said ("cell state" in "previous cell state") is that one; a line
+    // that still names two variables ("the input and output gates are 4 and 8") maps neither
+    const named = new Set(
+      said
+        .filter((x) => !said.some((y) => y.phrase.length > x.phrase.length && y.phrase.includes(x.phrase)))
+        .map((x) => x.item),
+    );
+    if (named.size !== 1) return;
     const m = /(\d+)\s*[.;]?\s*$/.exec(raw.replace(/\([^()]*\)\s*$/, ''));
-    if (m) out.set(line, { item: best.item, value: Number(m[1]) });
+    if (m) out.set(line, { item: [...named][0], value: Number(m[1]) });
   });
   return out;
 }
