@@ -50,6 +50,14 @@ describe('findLabel: label styles', () => {
     ['Ans. 2(b) zero', 'q2b'],
     ['Q10', 'q10'],
     ['2 (a)', 'q2a'],
+    ['Ans. to Q.3(a)', 'q3a'],
+    ['Answer to question number 1 (a)', 'q1a'],
+    ['Q no. 5', 'q5'],
+    ['Q-1/b/i', 'q1b1'],
+    ['Ans 1/b/ii', 'q1b2'],
+    ['(1a)', 'q1a'],
+    ['(1b-i) C_t = [0.7]', 'q1b1'],
+    ['3.1) 3 × 5', 'q3a'],
   ])('%s -> %s', (text, want) => {
     expect(id(text)).toBe(want);
   });

@@ -245,10 +245,22 @@ function writtenLabel(
   const shift = glyphs ? 1 : 0;
   // "Q1/b/i", "correction to Q1/b/i": slashes between a prefixed label's components read as spaces
   // (the same length, so positions hold; "2a/2b" joins two labels and is left alone)
+  // ("Q-1/b/i", "Ans. 1/a": a hyphen after the Q, or an answer mark instead of it)
   line = line.replace(
-    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question)\.?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
+    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question|ans\w*)[.-]?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
     (_m, head: string, a: string, r?: string) => `${head} ${a}${r ? ` ${r}` : ''}`,
   );
+  // "Ans. to Q.3(a)", "Answer to question number 1 (a)", "Q-2 (b)": the words between a mark and
+  // the question's number are blanked (same length: positions in the line hold)
+  line = line
+    .replace(
+      /^(\s*)(ans(?:wer)?s?\.?\s*(?:to|of|for)\s+)(?=(?:q|question)\b\.?\s*(?:number|no\.?|num\.?|#)?\s*\d)/i,
+      (_m, sp: string, w: string) => sp + ' '.repeat(w.length),
+    )
+    .replace(
+      /^(\s*(?:q|question)\.?\s*)(number|no\.|num\.?|#|-)(?=\s*\d)/i,
+      (_m, head: string, w: string) => head + ' '.repeat(w.length),
+    );
   // a list number before a label ("2. Part (b)(i): …") numbers the list, not a question: the label
   // after it is read, in its context
   // ("2. (a)" is read as question 2's (a) here: the segmenter decides when it is a list instead)
@@ -261,8 +273,10 @@ function writtenLabel(
   // at a line start and followed by words, never by an operator or digits ("2.1 × 3" is a number)
   // After a label word ("Task 1.2", "Item 3.3") the number may stand alone on its line. Past the
   // question's sub-parts, "q.k" counts its parts in order ("1.3" is 1(b)(ii) of 1a, 1b.i, 1b.ii).
+  // ("1.2) …", "3.1) 3 × 5": a bracket closing the number makes it a label whatever follows)
   const outline =
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line) ??
+    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d))?\)(?=\s)/.exec(line) ??
     /^(\s*(?:task|item|exercise)\s+)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
       line,
     );
@@ -306,7 +320,12 @@ function writtenLabel(
   // ("Correction to [1b]": a prefix before the bracket)
   const pre =
     /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*(?=\[)/i.exec(line.slice(junk))?.[0].length ?? 0;
-  const boxed = /^(\s*)[[<]([^\][<>\n]{1,12})[\]>]/.exec(line.slice(junk + pre));
+  // (and in round brackets when it holds a question and its part: "(1a)", "(Q3-b)")
+  const boxed =
+    /^(\s*)[[<]([^\][<>\n]{1,12})[\]>]/.exec(line.slice(junk + pre)) ??
+    /^(\s*)\((\s*Q?\.?\s*\d{1,2}\s*[-.]?\s*[a-h](?:\s*[-.]?\s*[ivx]{1,4})?\s*)\)/i.exec(
+      line.slice(junk + pre),
+    );
   if (boxed) {
     const inner = findLabelAt(`${boxed[2]} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= boxed[2].trim().length) {

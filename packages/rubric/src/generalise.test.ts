@@ -589,6 +589,23 @@ describe('a vector answer among the vectors of its working', () => {
   });
 });
 
+describe('a column vector whose brackets the text layer dropped, after "Answer:"', () => {
+  it('the numbers after the last "Answer:" are the vector, not the steps above it', () => {
+    const p = part(
+      '1b.ii',
+      'Concept: ht = ot ⊙ tanh(Ct).\nCalculation: tanh(Ct) ≈ (0.6044, 0.1974, 0.0500)T ;\not ⊙ tanh(Ct) = (1 · 0.6044, 0, 0)T .\nAnswer: ht ≈ 0.6044 0 0',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('in a part asking for several values, "Answer:" gives one of them, not all', () => {
+    const p = part(
+      '5',
+      'side = (200 + 2 - 4)/1 + 1 = 199\ndepthwise output 199 × 199 × 3\npointwise output 199 × 199 × 10\nmults: 199·199·3·16 + 199·199·3·10 = 1,900,848 + 1,188,030\nAnswer: total = 3,088,878',
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([1, 1, 1]);
+  });
+});
+
 describe('"no answer found" only when no label of the part is written anywhere', () => {
   it("a part's label standing in another answer's text sends the missing part to a person", () => {
     const g = grade(

@@ -127,7 +127,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     if (read) return read;
   }
   // "first try: d … better answer: 0": what the student marks as their final answer is the answer
-  const marked = finalMarker(ev.lines);
+  const marked = finalMarker(ev.lines, part.items.filter((i) => i.type === 'value').length === 1);
   if (marked !== null) {
     const read = readAnswer(
       item,
@@ -221,9 +221,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       conf: 0.9,
     };
     // no bracketed vector: a line of the quantity's own that ends in an unbracketed list of as many
-    // numbers ("C_t = 0.2+0.5 , 0.2+0 , 0+0.05 = 0.7, 0.2, 0.05")
+    // numbers ("C_t = 0.2+0.5 , 0.2+0 , 0+0.05 = 0.7, 0.2, 0.05"), or a column vector whose brackets
+    // the text layer dropped ("h_t ≈ 0.6044 0 0")
     const listEnd = new RegExp(
-      `=\\s*(-?\\d*\\.?\\d+(?:\\s*,\\s*-?\\d*\\.?\\d+){${Math.max(0, n - 1)}})\\s*\\.?\\s*$`,
+      `[=≈]\\s*(-?\\d*\\.?\\d+(?:(?:\\s*,\\s*|\\s+)-?\\d*\\.?\\d+){${Math.max(0, n - 1)}})\\s*\\.?\\s*$`,
     );
     const listLine =
       !literal.length && n > 1
@@ -240,8 +241,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       return {
         value: listEnd
           .exec(listLine.l)![1]
-          .split(',')
-          .map((x) => Number(x.trim())),
+          .split(/\s*,\s*|\s+/)
+          .map(Number),
         line: listLine.i,
         conf: 0.9,
       };
@@ -523,10 +524,16 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
 }
 
 /** The last "final answer:", "better answer:", "corrected answer:" written, when one is: where on its line it ends. */
-function finalMarker(lines: string[]): { line: number; end: number; clause: boolean } | null {
+function finalMarker(
+  lines: string[],
+  oneValue: boolean,
+): { line: number; end: number; clause: boolean } | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     const m =
       /\b(?:final|better|corrected|revised|correct)\s+answer\s*(?:is\b)?\s*[:=\-–]?/i.exec(lines[i]) ??
+      // a line that starts "Answer:" after the working, in a part that asks for one value (in one
+      // that asks for several, it gives one of them: "Answer: total = …")
+      (oneValue ? /^\s*(?:ans(?:wer)?\.?)\s*[:=\-–]\s*/i.exec(lines[i]) : null) ??
       // "FINAL" on a line of its own after a first attempt ("Final: total = …" is only a total)
       /^\s*[[(*_-]*\s*final\s*[\])*_:]*\s*$/i.exec(lines[i]);
     if (m) return { line: i, end: m.index + m[0].length, clause: false };
