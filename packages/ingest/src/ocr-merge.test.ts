@@ -59,6 +59,12 @@ describe('fixOcrMaths', () => {
     expect(fixOcrMaths('$x')).toBe('$x');
   });
 
+  it('puts back the decimal point lost after a leading zero, in a number token only', () => {
+    expect(fixOcrMaths('[07.')).toBe('[0.7.');
+    expect(fixOcrMaths('005.')).toBe('0.05.');
+    for (const w of ['15/03/21', '20CS10042', '0.05', '0', '2007']) expect(fixOcrMaths(w)).toBe(w);
+  });
+
   it('reads near words before a bracket as tanh, but never tan or ordinary words', () => {
     for (const w of ['×tom(.7),', 'tamh(0.2)', 'samh(0)]', 'tarh(0.05)'])
       expect(fixOcrMaths(w)).toMatch(/tanh\(/);

@@ -70,9 +70,11 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * Two handwriting misreads OCR makes in the maths that decides marks, repaired in a word:
+ * Handwriting misreads OCR makes in the maths that decides marks, repaired in a word:
  * - an opening bracket before a number read as another glyph (`$0.7,`, `↓0.2.`, `§0.5`): students
  *   write no currency or arrows there, so it opens a vector, `[0.7,`;
+ * - a decimal point lost after a leading zero (`07.`, `[005`): nobody writes a whole number with a
+ *   leading zero, so it is `0.7`, `[0.05`;
  * - `tanh` before its bracket read as a near word (`tom(.7)`, `tamh(0.2)`, `samh(0)`): three or four
  *   letters, starting with `t` or ending with `h`, at most two edits from `tanh` (or `t`, a vowel,
  *   `m`/`n`: the `h` lost) — never `tan`, a function of its own.
@@ -80,6 +82,7 @@ function distance(a: string, b: string): number {
 export function fixOcrMaths(token: string): string {
   return token
     .replace(/^[$↓§](?=\.?\d)/, '[')
+    .replace(/^([[({]?)0(\d{1,3})(?=[,.;\])}]?$)/, '$10.$2')
     .replace(/(?<![a-z])([a-z]{3,4})(?=\()/gi, (w) =>
       w.toLowerCase() !== 'tan' &&
       /^t|h$/i.test(w) &&
