@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLabel, PartTree } from './labels.ts';
+import { findLabel, labelWords, PartTree } from './labels.ts';
 
 // A made-up exam with the same nesting kinds as CT3 (question / letter / roman numeral), and
 // different ids, so nothing here can pass by knowing CT3.
@@ -129,6 +129,23 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
     // numbered lines of working: "[2] i_t ⊙ C~_t = …" is not question 2
     expect(findLabel('[2] i_t (.) C~_t = [1*0.5, 0*0, 0.5*0.1]', tree)).toBeNull();
     expect(id('[1a] f_t : 3')).toBe('q1a');
+  });
+});
+
+describe('findLabel: statement numbers of a theorem-proof write-up', () => {
+  it('"Claim 5." and "Lemma 3" number statements; with a sub-part the word marks a label', () => {
+    expect(id('Claim 5. No additional parameters are needed')).toBe(null);
+    expect(id('Lemma 3')).toBe(null);
+    expect(id('Proposition 1(b)(i)')).toBe('q1b1');
+    expect(id('Problem 5')).toBe('q5');
+  });
+  it('a script that labels its parts "Proposition 1(b)(i)" labels question 5 "Proposition 5"', () => {
+    const words = labelWords(['Proposition 1(a)', 'f_t: 5', 'Proposition 1(b)(i)', 'Claim 2. C_t = 0.7']);
+    expect([...words]).toEqual(['proposition']);
+    expect(findLabel('Proposition 5. Since padding is 1', tree, [], { labelWords: words })?.partId).toBe(
+      'q5',
+    );
+    expect(findLabel('Claim 5. No additional parameters', tree, [], { labelWords: words })).toBe(null);
   });
 });
 

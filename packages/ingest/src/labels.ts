@@ -200,7 +200,7 @@ export function findLabel(
   line: string,
   tree: PartTree,
   context: PartPath = [],
-  opts: { ocr?: boolean; bare?: boolean } = {},
+  opts: LabelOptions = {},
 ): Label | null {
   return writtenLabel(line, tree, context, opts) ?? spelledOut(line, tree, context, opts);
 }
@@ -211,12 +211,7 @@ export function findLabel(
  * response ]", "1/b/ii :", after "Correction to" too): read as the label it spells, ending where
  * the words end.
  */
-function spelledOut(
-  line: string,
-  tree: PartTree,
-  context: PartPath,
-  opts: { ocr?: boolean; bare?: boolean },
-): Label | null {
+function spelledOut(line: string, tree: PartTree, context: PartPath, opts: LabelOptions): Label | null {
   const fix = /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*/i.exec(line)?.[0].length ?? 0;
   const spelled = spelledLabel(line.slice(fix));
   if (!spelled) return null;
@@ -231,7 +226,7 @@ function writtenLabel(
   line: string,
   tree: PartTree,
   context: PartPath = [],
-  opts: { ocr?: boolean; bare?: boolean } = {},
+  opts: LabelOptions = {},
 ): Label | null {
   // pdfTeX's big operators wrap onto the next line's start ("PQ2 a)": the P is a ∑) and leave their
   // limits glued to a label ("Q2j b)": the j is the ∑'s): neither is part of the label
@@ -379,19 +374,14 @@ function writtenLabel(
   // (after "correction to", the student's own mark: "Correction to P1(b)-i", "… to §1(b)(i)")
   const fix =
     /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*/i.exec(line.slice(junk))?.[0].length ?? 0;
-  const marked = markedLabel(line.slice(junk + fix), tree, opts.ocr ?? false, shift + junk + fix);
+  const marked = markedLabel(line.slice(junk + fix), tree, opts, shift + junk + fix);
   if (marked || fix) return marked && marked.partId !== null ? marked : fix ? null : marked;
   // a lead-in in the student's own words or language before a mark and a whole sub-part's label
   // ("Korrektur zu Task 1 - b - ii", "Nachtrag: Ex. 3.c"): taken only when the label names a part
   // down to its sub-part (a question number after a word is too often prose)
   const lead = /^\s*(\p{Lu}\p{L}{2,13})(?:\s+\p{Ll}{1,4})?\s*:?\s+/u.exec(line.slice(junk));
   if (!lead || NOT_A_MARK.test(lead[1])) return null;
-  const led = markedLabel(
-    line.slice(junk + lead[0].length),
-    tree,
-    opts.ocr ?? false,
-    shift + junk + lead[0].length,
-  );
+  const led = markedLabel(line.slice(junk + lead[0].length), tree, opts, shift + junk + lead[0].length);
   return led && led.partId !== null && led.path.length >= 2 ? led : null;
 }
 
@@ -407,6 +397,31 @@ const MARK =
 /** Words that begin a sentence about a part, not a mark before its label (any case). */
 const NOT_A_MARK =
   /^(?:in|from|see|by|using|as|like|with|and|so|then|than|use|via|per|at|for|to|of|on|is|are|was|the|an|if|since|because|where|when|eqn?|equation|fig|figure|step|page|line|row|col|table|total|each|all|only|not|no|note|here|this|that|it|we|let|now|also|but|or|and|still|more|same|after|before|under|over|into|onto|up|out|off|its|his|her|our|my|your|two|one|three|four|five|six|ten|consider|recall|thus|hence|therefore|similarly|unlike|through|across|both|either|every|result|repeat|proceed|compare|refer|go|back|put|plug|take|part|parts)\b|^[A-Za-z]+(?:ing|ed|ly)$/i;
+export interface LabelOptions {
+  /** an OCR'd line: misreads of label characters are forgiven */
+  ocr?: boolean;
+  /** a bare number may be a label */
+  bare?: boolean;
+  /** statement words the script labels its parts with ("proposition"), from `labelWords` */
+  labelWords?: ReadonlySet<string>;
+}
+
+/**
+ * The statement words ("Proposition", "Claim") a script puts before labels with a sub-part
+ * ("Proposition 1(b)(i)"): there, the same word before a bare number labels a question too.
+ */
+export function labelWords(lines: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) {
+    const m = /^\s*([A-Za-z]{4,12})\.?\s+\d{1,2}\s*[.(]?\s*[a-h]\b/.exec(l);
+    if (m && STATEMENT_WORD.test(m[1])) out.add(m[1].toLowerCase());
+  }
+  return out;
+}
+
+/** Words that number a statement of a write-up (the number is the statement's, not a question's). */
+const STATEMENT_WORD =
+  /^(?:claim|lemma|theorem|proposition|corollary|definition|remark|observation|fact|example|case)\.?$/i;
 const NUMBER_WORDS: Record<string, string> = {
   one: '1',
   two: '2',
@@ -484,7 +499,8 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   return { label, end: at };
 }
 
-function markedLabel(line: string, tree: PartTree, ocr: boolean, offset: number): Label | null {
+function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: number): Label | null {
+  const ocr = opts.ocr ?? false;
   const m = MARK.exec(line);
   if (!m || NOT_A_MARK.test(m[1].trim())) return null;
   const rest = line.slice(m[1].length);
@@ -500,6 +516,15 @@ function markedLabel(line: string, tree: PartTree, ocr: boolean, offset: number)
   const markLike = /^[§#№]/.test(word) || /\./.test(word) || /[A-Za-z]{3}/.test(word) || !/\s$/.test(m[1]);
   if (l.path.length === 1 && !outline && !markLike) return null;
   if (/^[a-z]{2,3}$/.test(word) && /\s$/.test(m[1]) && l.path.length === 1) return null;
+  // a statement's own number in a theorem-proof write-up ("Claim 5.", "Lemma 2") numbers the
+  // statement, not the question: such a word marks a label only with its sub-part ("Proposition 1(b)(i)")
+  // (unless the script labels its parts with that word: "Proposition 1(b)(i)" … "Proposition 5")
+  if (
+    STATEMENT_WORD.test(word) &&
+    l.path.length === 1 &&
+    !opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase())
+  )
+    return null;
   if (l.partId === null && (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end).trim() !== '') return null;
   return { ...l, end: l.end + shifted + m[1].length + offset, weak: false, conf: Math.min(l.conf, 0.9) };
 }

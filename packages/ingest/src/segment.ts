@@ -1,7 +1,7 @@
 // Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { alignLabels, type Candidate } from './align.ts';
-import { findLabel, type Label, type PartPath, PartTree } from './labels.ts';
+import { findLabel, type Label, labelWords, type PartPath, PartTree } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import { trailingLabels } from './trailing-labels.ts';
@@ -373,6 +373,7 @@ function segmentOnce(
         Math.abs(o.box.y + o.box.h / 2 - (line.box.y + line.box.h / 2)) < line.box.h / 2 &&
         Math.max(o.box.x - (line.box.x + line.box.w), line.box.x - (o.box.x + o.box.w)) < 2 * line.box.h,
     );
+  const words = labelWords(body.map((l) => l.text));
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
     const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
@@ -383,7 +384,7 @@ function segmentOnce(
     const force = forced.get(line);
     let label = forced.has(line)
       ? (force ?? null)
-      : findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true });
+      : findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true, labelWords: words });
     // "1. (a) e_kj = …" under "Question 2": a list number before a sub-label, when reading it as a
     // question would go back to a part already answered
     const listed = /^\s*\d{1,2}[.)]\s+(?=\()/.exec(line.text);
