@@ -117,6 +117,7 @@ describe('rosterInText: the roster searched for in an OCR header the fields were
       '19EE30517,Rahul Sethi', // one confusion (1/7) from Arjun's roll, another name
       '20MA20456,Tara Bose',
       '20MA20458,Tara Bose', // a namesake whose roll is one confusion (6/8) away
+      '20MI30398,Meera Joshi',
     ].join('\n'),
   );
   const find = (t: string) => rosterInText(t, roster)?.roll ?? null;
@@ -125,6 +126,12 @@ describe('rosterInText: the roster searched for in an OCR header the fields were
     expect(find('Nane: Arjnu Mehra Rol1 N0: 19EE 305 11 CS60010 CT 3')).toBe('19EE30511');
     expect(find('ArjunMehra19EE30511|CS60010CT3,15/3/21')).toBe('19EE30511');
     expect(find('MEHRA ARJUN 19 EE3O511 CS60010')).toBe('19EE30511'); // name reversed, O for 0
+  });
+
+  it('forgives one handwritten slip in the roll only when the name is read whole', () => {
+    expect(find('Nome: Meera Joshi Roll 10: 20m330398')).toBe('20MI30398'); // MI read as m3
+    expect(find('Nome: Meera Jo Roll 10: 20m330398')).toBe(null); // a name read less well
+    expect(find('Nome: Meera Joshi Roll 10: 20m3303g8')).toBe(null); // two slips
   });
 
   it('gives the script to nobody when the name does not agree with the roll found', () => {

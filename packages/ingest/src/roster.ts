@@ -150,28 +150,45 @@ function nameWithin(name: string, letters: string): number {
  * Rgo`, `NIKHL VERMA 20 MA2000 6`, `lshaOnPatel120MA10421|CS60010…`): each student's roll and name
  * are hypotheses searched for in the header's text, spaces and separators ignored. The same
  * evidence as `matchStudent` asks of an OCR'd header — the roll exact or off only by OCR confusions,
- * and the name agreeing — and only when exactly one student has it.
+ * and the name agreeing — or a roll one handwritten character off with the name read whole; and
+ * only when exactly one student has it.
  */
 export function rosterInText(text: string, roster: Roster): RosterMatch | null {
   const chars = text.toUpperCase().replace(/[^A-Z0-9]/g, '');
   const letters = text.toLowerCase().replace(/[^a-z]/g, '');
-  const rolls: Array<{ s: RosterEntry; n: number }> = [];
+  const rolls: Array<{ s: RosterEntry; n: number; other: number }> = [];
   for (const s of roster) {
-    let n: number | null = null;
+    let best: { n: number; other: number } | null = null;
     for (let i = 0; i + s.roll.length <= chars.length; i++) {
-      const c = confusionsBetween(chars.slice(i, i + s.roll.length), s.roll);
-      if (c !== null && (n === null || c < n)) n = c;
+      const d = differences(chars.slice(i, i + s.roll.length), s.roll);
+      if (!best || d.n + d.other < best.n + best.other) best = d;
     }
-    if (n !== null && n <= 2) rolls.push({ s, n });
+    if (best && best.n + best.other <= 2 && best.other <= 1) rolls.push({ s, ...best });
   }
   // (a name found inside running text is held to the stricter agreement: letters around it help it)
   const fits = rolls
     .map((r) => ({ ...r, name: nameWithin(r.s.name, letters) }))
     .filter((f) => f.name >= NAME_AGREES);
-  const agree = fits.filter((f) => f.name >= NAME_AGREES_CONFUSED);
+  // a roll off by OCR confusions only, or by one character of any kind when the name is all there
+  const agree = fits.filter((f) => f.name >= (f.other === 0 ? NAME_AGREES_CONFUSED : NAME_WHOLE));
   if (agree.length !== 1 || fits.length !== 1) return null;
-  const { s, n } = agree[0];
+  const { s, n, other } = agree[0];
   // another student's roll read more exactly than this one's: the name alone must not move it
-  if (rolls.some((r) => r.s !== s && r.n < n)) return null;
-  return { roll: s.roll, name: s.name, distance: n * 0.5 };
+  if (rolls.some((r) => r.s !== s && r.n + r.other < n + other)) return null;
+  return { roll: s.roll, name: s.name, distance: n * 0.5 + other };
+}
+
+/** A name read this well (a letter or so off) lets a roll with one unconfusable slip through. */
+const NAME_WHOLE = 0.9;
+
+/** Characters of two same-length strings that differ by an OCR confusion (`n`) and otherwise (`other`). */
+function differences(read: string, roll: string): { n: number; other: number } {
+  let n = 0;
+  let other = 0;
+  for (let i = 0; i < roll.length; i++) {
+    if (read[i] === roll[i]) continue;
+    if (isOcrConfusion(read[i], roll[i])) n++;
+    else other++;
+  }
+  return { n, other };
 }
