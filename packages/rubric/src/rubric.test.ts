@@ -126,11 +126,18 @@ describe('wordings and notations from other hands', () => {
     const partial = part('1a', 'ft = 3, it = 4, ot = 8, Ct = 10');
     expect([partial.score, partial.review]).toEqual([2, false]);
   });
-  it('a skipped part is 0 without review ("skipped", "skip")', () => {
-    for (const t of ['skipped', 'skip']) {
+  it('a skipped part is 0 without review ("skipped", "skip", a note that time ran out)', () => {
+    for (const t of ['skipped', 'skip', 'not attempted (ran out of time)', '(Could not finish in time.)']) {
       const p = part('3b', t);
       expect([p.score, p.review, p.reasons]).toEqual([0, false, ['not attempted']]);
     }
+  });
+  it('a note that time ran out beside an attempt is no skip', () => {
+    const p = part(
+      '4b',
+      'ran out of time, but the product of forget gates is 1 so the gradient stays the same',
+    );
+    expect(p.reasons).not.toEqual(['not attempted']);
   });
   it('1b.ii: a right value from a wrong formula earns nothing, and a person confirms it', () => {
     const p = part('1b.ii', 'ht = ot * Ct = {1 · 0.6, 0 · 0.2, 0 · 0.05} = {0.6, 0, 0}');
