@@ -8,6 +8,7 @@
 import type { OcrWord } from './ocr.ts';
 import type { PaddleLine } from './ocr-paddle.ts';
 import { paddleWords } from './ocr-paddle.ts';
+import { ocrDistance } from './roll.ts';
 
 /** What the caller knows about the page's text: whether a line starts with one of the exam's labels. */
 export type OcrHint = { isLabel?: (line: string) => boolean };
@@ -57,18 +58,6 @@ export function fixDigits(token: string): string {
   return core[1] + core[2].replace(/[Oo]/g, '0').replace(/[Il]/g, '1') + core[3];
 }
 
-/** Edit distance of two short strings (substitutions, insertions, deletions). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /**
  * Handwriting misreads OCR makes in the maths that decides marks, repaired in a word:
  * - an opening bracket before a number read as another glyph (`$0.7,`, `↓0.2.`, `§0.5`): students
@@ -86,7 +75,7 @@ export function fixOcrMaths(token: string): string {
     .replace(/(?<![a-z])([a-z]{3,4})(?=\()/gi, (w) =>
       w.toLowerCase() !== 'tan' &&
       /^t|h$/i.test(w) &&
-      (distance(w.toLowerCase(), 'tanh') <= 2 || /^t[aeiou][mn]$/i.test(w))
+      (ocrDistance(w, 'tanh') <= 2 || /^t[aeiou][mn]$/i.test(w))
         ? 'tanh'
         : w,
     );
