@@ -213,6 +213,11 @@ function normalizeMathUncached(raw: string): string {
     const m = CHAR_MAP[c];
     out += m !== undefined ? m : c;
   }
+  // a product said to be element-wise between its operands: "o_t (elementwise x) tanh(C_t)",
+  // "f_t elementwise × C_{t-1}"
+  out = out
+    .replace(/\(\s*element[- ]?wise\s*(?:x|×|\*|product|multiplication|mult\.?)\s*\)/gi, ' * ')
+    .replace(/(?<=[\w)}]\s*)\belement[- ]?wise\s*(?:x|×|\*)(?![\w_])(?=\s*[A-Za-z0-9(])/gi, ' * ');
   // element-wise product spelt `.*` (MATLAB) or as a spaced letter `o` between operands
   // (pdfTeX extracts a `.*` typed in math mode as `. ∗`)
   out = out

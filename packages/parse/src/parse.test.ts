@@ -41,6 +41,10 @@ describe('vectors', () => {
       expect(findVectors(s)[0]?.values).toEqual([0.7, 0.2, 0.05]);
     }
     expect(findVectors('{1 × 0.2 + 1, 2}')).toEqual([]);
+    // a product said to be element-wise between its operands; a note that products are is no product
+    expect(normalizeMath('h_t = o_t (elementwise x) tanh(C_t)')).toBe('h_t = o_t  *  tanh(C_t)');
+    expect(normalizeMath('h_t = o_t elementwise × tanh(C_t)')).toBe('h_t = o_t  *  tanh(C_t)');
+    expect(normalizeMath('all products below are element-wise (⊙).')).not.toMatch(/are\s+\*/);
     // angle brackets around a list of numbers: a vector, while ⟨s, h⟩ stays a dot product
     expect(findVectors('C_t = ⟨0.7, 0.2, 0.05⟩.')[0]?.values).toEqual([0.7, 0.2, 0.05]);
     expect(findVectors('= <0.2, 0.2, 0> + <0.5, 0, 0.05>').map((v) => v.values)).toEqual([
