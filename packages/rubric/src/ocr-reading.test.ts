@@ -104,9 +104,13 @@ describe('marks lost on OCR’d text', () => {
       '3c'
     ];
 
-  it('are graded alone when they are the part credit of a value the rubric anticipates, with its working', () => {
-    const p = ocr3c('4 weight matrices of 3 x 5: 4 x 15 = 60');
-    expect(p).toMatchObject({ score: 0.5, review: false });
+  it('go to a person even as the credit of a value the rubric anticipates: OCR may have lost the answer after it', () => {
+    // the student wrote "… so 3 × 18 = 54" (0 marks); OCR lost the boxed 54, leaving 18 (one gate: half a mark)
+    expect(ocr3c('THREE GATES F, I, O, EACH 15 + 3 = 18, SO 3 X 18 =')).toMatchObject({
+      score: 0.5,
+      review: true,
+    });
+    expect(ocr3c('4 weight matrices of 3 x 5: 4 x 15 = 60').review).toBe(true);
   });
 
   it('go to a person for a value the rubric does not anticipate (an OCR misread) or a bare one', () => {

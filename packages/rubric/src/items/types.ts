@@ -18,11 +18,6 @@ export interface ItemResult extends ItemGrade {
   note?: string;
   /** a right value given 0 because no working was shown for it */
   bare?: boolean;
-  /**
-   * the part credit of a wrong value the rubric anticipates, with its working: one of its
-   * alternatives (60 for 72: the biases left out) or the value carried forward from an earlier part
-   */
-  anticipated?: true;
   /** what kind of working earned the credit, when some did */
   shownBy?: WorkKind;
 }

@@ -357,7 +357,7 @@ function gradeValue(
     const altItem = alt.tolerance ? { ...item, tolerance: alt.tolerance } : item;
     if (valueMatches(altItem, got, resolveKey(alt.value, ctx.keys))) {
       const needs = alt.needsWork ?? work.required;
-      if (!needs || w.ok) return { ...result(alt.credit, alt.reason), anticipated: true };
+      if (!needs || w.ok) return result(alt.credit, alt.reason);
       return withheldForWork(alt.reason);
     }
   }
@@ -408,8 +408,7 @@ function gradeValue(
         w.ok ||
         instantiated ||
         (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
-      if (!work.required || ecfWork)
-        return { ...result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag), anticipated: true };
+      if (!work.required || ecfWork) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
       return withheldForWork(item.ecf.reason);
     }
     // the same from the student's own answers, in a way the rubric gives part credit for (4 × 6 = 24
