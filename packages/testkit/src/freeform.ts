@@ -189,6 +189,9 @@ export const TUNE_WRITERS = [
   'xz',
   'ya',
   'yb',
+  'yc',
+  'yd',
+  'ye',
 ];
 
 export interface FreeformLabel {
