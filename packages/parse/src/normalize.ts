@@ -224,6 +224,11 @@ function normalizeMathUncached(raw: string): string {
     .replace(/(?<=[\w)\]}] ?)\. ?\*(?= )/g, ' * ')
     .replace(/\.\*/g, '*')
     .replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ');
+  // a product wrapped after its sign ("199×199×" / "10 …"): the factor joins its line (the line
+  // break moves after it, so the lines keep their count)
+  out = out.replace(/([×*])[ \t]*\n[ \t]*(\d+(?:\.\d+)?)(?![\d.,])/g, '$1 $2\n');
+  // a decimal split by a space inside a function's bracket ("tanh(0. 7)": one argument, not a list)
+  out = out.replace(/\b(tanh|sigma|exp|sech)\(\s*(-?\d*)\.\s+(\d+)\s*\)/g, '$1($2.$3)');
   // a comma written or OCR'd as a full stop between a vector's elements: [1 × tanh(.7), 0 × tanh(.2). 0]
   out = out.replace(/[[{][^[\]{}\n]*[\]}]/g, (v) => v.replace(/(?<=[\d)])\.\s+(?=[-\d.]|[a-z])/g, ', '));
   // a multiplication x glued to its number before a function (math mode drops the space): 1x tanh(0.7)

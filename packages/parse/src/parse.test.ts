@@ -45,6 +45,9 @@ describe('vectors', () => {
     expect(normalizeMath('h_t = o_t (elementwise x) tanh(C_t)')).toBe('h_t = o_t  *  tanh(C_t)');
     expect(normalizeMath('h_t = o_t elementwise × tanh(C_t)')).toBe('h_t = o_t  *  tanh(C_t)');
     expect(normalizeMath('all products below are element-wise (⊙).')).not.toMatch(/are\s+\*/);
+    // a product wrapped after its sign keeps its factor (and the line count); "tanh(0. 7)" is 0.7
+    expect(normalizeMath('out 199×199×\n10\nnext')).toBe('out 199*199* 10\n\nnext');
+    expect(normalizeMath('tanh(0. 7) = 0.6')).toBe('tanh(0.7) = 0.6');
     // angle brackets around a list of numbers: a vector, while ⟨s, h⟩ stays a dot product
     expect(findVectors('C_t = ⟨0.7, 0.2, 0.05⟩.')[0]?.values).toEqual([0.7, 0.2, 0.05]);
     expect(findVectors('= <0.2, 0.2, 0> + <0.5, 0, 0.05>').map((v) => v.values)).toEqual([

@@ -131,3 +131,14 @@ describe('a handwritten zero OCR read as the letter O', () => {
     expect(gradeScript(rubric, ctx, s).grade.parts['2b']).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('shapes of question 5 as OCR leaves them', () => {
+  it('a cue one slip away and a product wrapped after its sign', () => {
+    const s = scriptFromText(
+      '## 5\nOUTPUT SIDE = (200 + 2 × 1 - 4)/1 + 1 = 199\nAFTER DEPTHWSE: 199 × 199× 3\nAFTER P0INTWISE (10 FILTERS OF 1 x 1 × 3): 199×199×\n10',
+      { conf: 0.9, source: 'ocr' },
+    );
+    const [depthwise, pointwise] = gradeScript(rubric, ctx, s).grade.parts['5'].items;
+    expect([depthwise.awarded, pointwise.awarded]).toEqual([1, 1]);
+  });
+});

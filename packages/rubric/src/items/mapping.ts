@@ -1,24 +1,10 @@
 // `mapping` items: a variable matched to its position in the question's diagram (`f_t → 3`).
 import { findEnumeratedAnswers, type findMappings, normalizeMath, tokenize } from '@grader/parse';
 import { canonicalSymbol, type Evidence } from '../evidence.ts';
+import { editsWithin } from '../fuzzy.ts';
 import { type Keys, resolveKey } from '../keys.ts';
 import type { MappingItem } from '../schema.ts';
 import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
-
-/**
- * Fewest edits to find `phrase` anywhere in `text` (both letters only): OCR splits and joins words
- * ("can didate", "theinputgate") and slips a letter ("autput", "cel").
- */
-function editsWithin(phrase: string, text: string): number {
-  let prev = new Array<number>(text.length + 1).fill(0);
-  for (let i = 1; i <= phrase.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= text.length; j++)
-      cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (phrase[i - 1] === text[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return Math.min(...prev);
-}
 
 /**
  * Positions given to variables named in words, one per line ("the forget gate f, is at 3"): a

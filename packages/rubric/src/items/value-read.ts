@@ -10,6 +10,7 @@ import {
   tokenize,
 } from '@grader/parse';
 import { canonicalSymbol, compiled, type Evidence } from '../evidence.ts';
+import { cueWord, editsWithin } from '../fuzzy.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 
@@ -26,10 +27,19 @@ function inProseAside(text: string, at: number): boolean {
   return (inside.match(/\b[a-z]{3,}\b/gi)?.length ?? 0) >= 2;
 }
 
-/** Where in the part's text each dimension item's cues are, to give each its own shape. */
+/**
+ * Where in the part's text each dimension item's cues are, to give each its own shape. A cue that is
+ * one long word is also found one slip away ("DEPTHWSE", "P0INTWISE": OCR, or a hurried hand).
+ */
 function cuePositions(prose: string, cues: string[]): number[] {
   const out: number[] = [];
   for (const c of cues) for (const m of prose.matchAll(compiled(c, 'gi'))) out.push(m.index ?? 0);
+  const words = cues.map(cueWord).filter((w): w is string => w !== null && w.length >= 7);
+  for (const m of prose.matchAll(/[a-z0-9]{6,}/gi)) {
+    const w = m[0].toLowerCase().replace(/0/g, 'o').replace(/1/g, 'i');
+    if (words.some((c) => Math.abs(c.length - w.length) <= 1 && editsWithin(c, w) <= 1))
+      out.push(m.index ?? 0);
+  }
   return out;
 }
 
