@@ -614,6 +614,14 @@ describe('"no answer found" only when no label of the part is written anywhere',
     expect(g.parts['4a']).toMatchObject({ score: 0, review: true });
     expect(grade('## 1a\nf_t : 3, i_t : 4\n## 4b\nproduct of forget gates').parts['4a'].review).toBe(false);
   });
+  it('a table with a column per sub-part: its row of headings names the parts read into the first', () => {
+    const g = grade(
+      '## 3a\n(b) (c)\n[h, x] is 3 + 2 = 5 dim   b_f : 3 × 1   4 × 15 = 60\nW_f : 3 × 5\n## 2a\n(b)\ne_kj = s_{k-1}^T h_j   0 additional parameters',
+    );
+    expect(g.parts['3c'].review).toBe(true);
+    expect(g.parts['2b'].review).toBe(true);
+    expect(grade('## 1a\nf_t : 3\n(b) i (b) ii\nC_t = (0.7, 0.2, 0.05)').parts['1b.ii'].review).toBe(true);
+  });
 });
 
 describe('a slip only when the arithmetic shows one', () => {

@@ -62,7 +62,14 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   const [, q, sub, roman] = m;
   const own = roman ?? sub;
   const bareQuestion = new RegExp(`^\\s*(?:q(?:uestion)?\\.?\\s*)?${q}\\s*[.):]?\\s*$`, 'i');
-  const subLabel = own ? new RegExp(`^\\s*\\(?${own}[.)]\\s`, 'i') : null;
+  const subLabel = own ? new RegExp(`^\\s*\\(?${own}[.)](?:\\s|$)`, 'i') : null;
+  // a row of sub-labels alone, heading a table's columns ("(b) (c)", "(b) i (b) ii"), naming this one
+  const headings = (l: string) => {
+    const toks = l.trim().split(/\s+/);
+    if (!toks.length || !toks.every((t) => /^\(?(?:[a-h]|[ivx]{1,4})[.)]?$/i.test(t))) return false;
+    const bare = toks.map((t) => t.replace(/[().]/g, '').toLowerCase());
+    return roman ? bare.some((t, i) => t === roman && bare[i - 1] === sub) : bare.includes(own ?? '');
+  };
   // the question's number and the sub-part in brackets near a line's start, whatever stands
   // between them ("Q2 ▸ (b)", "Ques 2 :: (b)")
   const written = own ? new RegExp(`^.{0,12}?(?<![\\d.])${q}(?![\\d.]).{0,6}?\\(${own}\\)`, 'i') : null;
@@ -82,7 +89,7 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
       .some(
         (l) =>
           (!own && bareQuestion.test(l)) ||
-          (sameQuestion && !!subLabel?.test(l)) ||
+          (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)))) ||
           !!written?.test(l) ||
           !!anywhere?.test(l),
       );
