@@ -675,6 +675,13 @@ describe('3c: error carried forward in a way the rubric gives part credit for', 
 });
 
 describe('values read past what explains or checks them', () => {
+  it('a check after the total, in rounded figures, neither is the total nor confirms a digit of it', () => {
+    const p = part(
+      '5',
+      'out = (200 + 2 - 4)/1 + 1 = 199\n⇒ 199 × 199 × 3\nMults = 199^{2} × 16 × 3 = 39601 × 48 = 1,900,848\n⇒ 199 × 199 × 10\nMults = 39601 × 3 × 10 = 1,188,030\nTotal = 3,088,878 mults\nCheck: ≈ 3.1M vs ≈ 19M for a normal conv. OK.',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
   it('a bias size beside an aside that names h_{t-1} is the size, and a total from it carries forward', () => {
     const g = grade(
       '## 3a\n[h_{t-1}, x_t] has 3 + 2 = 5 entries, W_f = 5 x 3 (rows for the input)\n## 3b\nb_f = 5 (it gets added along with [h_{t-1}, x_t])\n## 3c\nper gate 5 x 3 + 5 = 20, four gates: 4 x 20 = 80',

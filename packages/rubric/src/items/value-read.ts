@@ -93,9 +93,12 @@ function readAnswer(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read
   const checks = ev.lines.map((l, i) => i > 0 && CHECK.test(l));
   // (a check that arrives at the answer already written above it confirms that answer)
   const above = findNumbers(normalizeMath(ev.lines.filter((_, i) => !checks[i]).join('\n')));
+  // (a distinctive number: a single digit read off a check, "≈ 3.1M", is in any working above)
+  const v = read.value;
   if (
-    typeof read.value === 'number' &&
-    above.some((n) => closeTo(n.value, read.value as number, { rel: 1e-9 }))
+    typeof v === 'number' &&
+    (Math.abs(v) >= 10 || !Number.isInteger(v)) &&
+    above.some((n) => closeTo(n.value, v, { rel: 1e-9 }))
   )
     return read;
   const unchecked = readFrom(
