@@ -349,6 +349,24 @@ Depthwise: (200 + 2 − 4)/1 + 1 = 199 — Q5
     expect(s.parts['5'].text).toBe('Depthwise: (200 + 2 − 4)/1 + 1 = 199\n5 filters of 1 × 1 × 3');
     expect(s.preamble.map((l) => l.text)).toEqual(['Meenakshi Iyer 19NA10017']);
   });
+  it("labels at the right of each answer's first line open their blocks, the working set under them", () => {
+    const blocks = [
+      'f_t=5, i_t=6, o_t=8, C_t=2, C_(t-1)=1, C~_t=7        [1.a]\n(5,6,7,8 = sigma, sigma, tanh, sigma)',
+      'C_t = f_t (.) C_(t-1) + i_t (.) C~_t        [1.b.i]\n= (0.2, 0.2, 0) + (0.5, 0, 0.05)\n=> C_t = (0.7, 0.2, 0.05)',
+      'h_t = o_t (.) tanh(C_t)        [1.b.ii]\n=> h_t = (0.6044, 0, 0)',
+      'concat [h, x] : 3 + 2 = 5 dims        [3.a]\n=> W_f : 3 x 5',
+    ];
+    const lines = [
+      ...linesOf('Answer script of Manjunath Gowda (18ME61156)\nCS60010 CT 3, 15/3/21', 1, 1, 40),
+      ...blocks.flatMap((b, k) => linesOf(b, 1, 1, 120 + k * 100)),
+    ];
+    const s = segment(lines, [pageInfo(1)], parts);
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '3a']);
+    expect(s.parts['1b.i'].text).toBe(
+      'C_t = f_t (.) C_(t-1) + i_t (.) C~_t\n= (0.2, 0.2, 0) + (0.5, 0, 0.05)\n=> C_t = (0.7, 0.2, 0.05)',
+    );
+    expect(s.parts['3a'].text).toBe('concat [h, x] : 3 + 2 = 5 dims\n=> W_f : 3 x 5');
+  });
   it('a value at a line end is not a label ("… = 199 x 199 x 10   5" is not Q5)', () => {
     const s = run(`Q1 a) f_t → 3 — 1
 Q1 b) i) C = {0.7, 0.2} - 2

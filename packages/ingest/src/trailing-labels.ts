@@ -1,5 +1,6 @@
-// Labels written after their answers, at the end of a line ("… = (0.604, 0, 0)   — Q1(b)ii",
-// "… so 0 extra parameters [Ans. 2(b)]"): each closes the block of lines above it.
+// Labels written at the end of a line: after their answers ("… = (0.604, 0, 0)   — Q1(b)ii",
+// "… so 0 extra parameters [Ans. 2(b)]"), each closing the block of lines above it; or at the right
+// of each answer's first line, each opening the block below it.
 import type { Line } from '@grader/model';
 import { findLabel, type Label, PartTree } from './labels.ts';
 import { cutAt } from './line-cut.ts';
@@ -19,6 +20,10 @@ export function trailingLabel(text: string, tree: PartTree): { at: number; label
   if (!label?.partId || label.end < cand.length) return null;
   return { at: m.index, label };
 }
+
+/** A line of an answer rather than of the header ("Roll No. 20EE72031", "CS60010 CT 3, …", "……"). */
+const answerLike = (l: Line) =>
+  /[\d=:→]/.test(l.text) && !/CS\d{5}|\broll\b|\bname\b|script|\d{2}[A-Z]{2}\d{5}/i.test(l.text);
 
 /** Two lines of one block: same page, the second right under the first. */
 function adjacent(a: Line, b: Line): boolean {
@@ -43,6 +48,26 @@ export function trailingLabels(
     return f ? (cutAt(l, f.at)?.kept ?? { ...l, text: '', words: [] }) : l;
   });
   const forced = new Map<Line, Label | null>();
+  // Labels written at the right end of each answer's FIRST line ("C_t = f_t ⊙ C_{t-1} + …  [1.b.i]"
+  // over its working) open their blocks: a gap above the tagged line and its working set tight
+  // under it, more often than the reverse (a tag closing the lines above it)
+  const tight = (i: number) => i >= 0 && i + 1 < lines.length && adjacent(lines[i], lines[i + 1]);
+  const opens = closing.filter((c) => !tight(c - 1) && tight(c)).length;
+  const closes = closing.filter((c) => tight(c - 1) && !tight(c)).length;
+  // (and nothing of an answer stands before the first tag: tags after answers have one above them)
+  const answered = lines.slice(0, closing[0]).some(answerLike);
+  if (opens > closes && !answered) {
+    closing.forEach((c, k) => {
+      const label = found[c]?.label as Label;
+      const end = k + 1 < closing.length ? closing[k + 1] : out.length;
+      for (let i = c; i < end; i++)
+        forced.set(
+          out[i],
+          i === c ? { ...label, end: 0, conf: Math.min(label.conf, 0.9), weak: false } : null,
+        );
+    });
+    return { lines: out.filter((l) => l.text.trim() !== '' || !forced.has(l)), forced };
+  }
   // the first block reaches up over the lines set tight above its label's line (not the header,
   // which a gap separates)
   let start = closing[0];
