@@ -192,6 +192,9 @@ export const TUNE_WRITERS = [
   'yc',
   'yd',
   'ye',
+  'yf',
+  'yg',
+  'yh',
 ];
 
 export interface FreeformLabel {
