@@ -92,7 +92,8 @@ export function isOcrConfusion(a: string, b: string): boolean {
   const y = b.toUpperCase();
   return CONFUSABLE.has(x + y) || CONFUSABLE.has(y + x);
 }
-function subCost(a: string, b: string): number {
+/** A substitution's cost where OCR confusions cost half. */
+export function ocrSubstitution(a: string, b: string): number {
   if (a === b) return 0;
   return isOcrConfusion(a, b) ? 0.5 : 1;
 }
@@ -107,7 +108,7 @@ export function ocrDistance(a: string, b: string): number {
   for (let i = 1; i <= s.length; i++) {
     cur[0] = i;
     for (let j = 1; j <= t.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + subCost(s[i - 1], t[j - 1]));
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + ocrSubstitution(s[i - 1], t[j - 1]));
     }
     for (let j = 0; j <= t.length; j++) prev[j] = cur[j];
   }

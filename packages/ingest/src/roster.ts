@@ -1,7 +1,8 @@
 // Matching a script's header against the course's class list. Reading the list (CSV `roll,name`)
 // is @grader/model's `parseRoster` (no PDF in it: the API reads class lists too); re-exported here.
 import type { Roster, RosterEntry, RosterMatch } from '@grader/model';
-import { isOcrConfusion, ocrDistance } from './roll.ts';
+import { editsWithin } from '@grader/parse';
+import { isOcrConfusion, ocrDistance, ocrSubstitution } from './roll.ts';
 
 export { parseRoster, type Roster, RosterEntry } from '@grader/model';
 
@@ -124,25 +125,11 @@ export function matchStudent(
   );
 }
 
-/** Fewest edits (OCR confusions at half cost) to find `pattern` anywhere in `text`. */
-function distanceWithin(pattern: string, text: string): number {
-  let prev = new Array<number>(text.length + 1).fill(0);
-  for (let i = 1; i <= pattern.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= text.length; j++) {
-      const sub = pattern[i - 1] === text[j - 1] ? 0 : isOcrConfusion(pattern[i - 1], text[j - 1]) ? 0.5 : 1;
-      cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub));
-    }
-    prev = cur;
-  }
-  return Math.min(...prev);
-}
-
 /** How well `name` is written somewhere in `letters` (lower-case letters only), in [0, 1]. */
 function nameWithin(name: string, letters: string): number {
   const words = normName(name).split(' ');
   const orders = [words, [...words].reverse()].map((w) => w.join(''));
-  return Math.max(...orders.map((n) => 1 - distanceWithin(n, letters) / n.length));
+  return Math.max(...orders.map((n) => 1 - editsWithin(n, letters, ocrSubstitution) / n.length));
 }
 
 /**

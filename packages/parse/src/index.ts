@@ -1,6 +1,7 @@
 // @grader/parse: values out of answer text. See README.md for the API.
 
 export { type FoundDimension, findDimensions, sameShape } from './dimensions.ts';
+export { editsWithin } from './edits.ts';
 export {
   additiveTerms,
   type EquivalenceOptions,

@@ -6,6 +6,7 @@
 // loses marks on OCR'd text goes to a person anyway (the `readByOcr` doubt in grade.ts).
 import type { PartAnswer } from '@grader/model';
 import type { ItemResult } from './items/index.ts';
+import { asNumbers } from './keys.ts';
 import type { Part } from './schema.ts';
 
 /** A label whose part was moved here by what it mentions: content confirming it would be circular. */
@@ -22,10 +23,10 @@ function specificity(item: Part['items'][number], result: ItemResult): number {
     case 'expression':
       return 2;
     case 'value': {
-      const nums = JSON.stringify(result.value ?? null).match(/-?\d+(?:\.\d+)?/g) ?? [];
+      const nums = asNumbers(result.value) ?? [];
       if (nums.length >= 2) return 2;
       // one number: specific when it has two digits or a decimal ("72", "3,088,878", "0.6044")
-      return nums.some((n) => /\d{2}|\./.test(n)) ? 2 : 0;
+      return nums.some((n) => Math.abs(n) >= 10 || !Number.isInteger(n)) ? 2 : 0;
     }
     default:
       return 1;

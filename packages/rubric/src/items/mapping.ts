@@ -1,7 +1,12 @@
 // `mapping` items: a variable matched to its position in the question's diagram (`f_t → 3`).
-import { findEnumeratedAnswers, type findMappings, normalizeMath, tokenize } from '@grader/parse';
+import {
+  editsWithin,
+  findEnumeratedAnswers,
+  type findMappings,
+  normalizeMath,
+  tokenize,
+} from '@grader/parse';
 import { canonicalSymbol, type Evidence } from '../evidence.ts';
-import { editsWithin } from '../fuzzy.ts';
 import { type Keys, resolveKey } from '../keys.ts';
 import type { MappingItem } from '../schema.ts';
 import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';

@@ -1,6 +1,7 @@
 // Reading a value item's answer (a number, vector or shape) out of the part's text.
 import {
   closeTo,
+  editsWithin,
   findDimensions,
   findNumbers,
   findNumberWords,
@@ -10,7 +11,6 @@ import {
   tokenize,
 } from '@grader/parse';
 import { canonicalSymbol, compiled, type Evidence } from '../evidence.ts';
-import { cueWord, editsWithin } from '../fuzzy.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 
@@ -25,6 +25,16 @@ function inProseAside(text: string, at: number): boolean {
   const close = text.indexOf(')', at);
   const inside = text.slice(open, close < 0 ? undefined : close);
   return (inside.match(/\b[a-z]{3,}\b/gi)?.length ?? 0) >= 2;
+}
+
+/**
+ * The plain word a cue spells when it is one (`depth ?wise` → `depthwise`, `multiplications?` →
+ * `multiplication`), for finding it misspelt; null for a cue with other pattern syntax.
+ */
+function cueWord(cue: string): string | null {
+  if (!/^[a-z ?]+$/i.test(cue)) return null;
+  const w = cue.replace(/ \?/g, '').replace(/s\?$/, '');
+  return /^[a-z]+$/i.test(w) ? w.toLowerCase() : null;
 }
 
 /**
