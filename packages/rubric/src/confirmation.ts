@@ -3,7 +3,7 @@
 // on answers specific to it — a vector, a shape, a multi-digit count, most of a mapping, a full
 // derivation — the content itself says the block is this part's: the label's doubt no longer
 // counts, while the words' own OCR confidence still does. Only full marks confirm: a part that
-// loses marks on OCR'd text goes to a person anyway (the `readByOcr` doubt in grade.ts).
+// loses marks on OCR'd text goes to a person anyway (the `lostOnOcr` doubt in grade.ts).
 import type { PartAnswer } from '@grader/model';
 import type { ItemResult } from './items/index.ts';
 import { asNumbers } from './keys.ts';

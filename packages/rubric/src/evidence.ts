@@ -1,6 +1,6 @@
 // What one part's answer text holds, computed once per part: its lines, equations, the arithmetic
 // on the page (and what it evaluates to), and where each line sits on the page.
-import type { PartAnswer, Region } from '@grader/model';
+import type { ExtractedScript, PartAnswer, Region } from '@grader/model';
 import {
   type Equation,
   type Expr,
@@ -289,4 +289,10 @@ export function statesSizeOf(prose: string, names: string[], value: number): boo
     }
   }
   return false;
+}
+
+/** Whether an answer was read by OCR (from a scanned or photographed page), not from a text layer. */
+export function readByOcr(answer: PartAnswer, script: ExtractedScript): boolean {
+  const ocrPages = new Set(script.pages.filter((p) => p.source !== 'text').map((p) => p.page));
+  return answer.lines.length ? answer.lines.some((l) => ocrPages.has(l.page)) : answer.conf < 0.95;
 }

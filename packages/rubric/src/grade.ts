@@ -6,7 +6,7 @@ import type { ExtractedScript, PartAnswer, PartGrade, ScriptGrade } from '@grade
 import { closeTo, findNumbers, normalizeProse } from '@grader/parse';
 import { confirmedConfidence } from './confirmation.ts';
 import type { GradingContext } from './context.ts';
-import { analyse } from './evidence.ts';
+import { analyse, readByOcr } from './evidence.ts';
 import { quote } from './format.ts';
 import {
   garbledMapping,
@@ -213,11 +213,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * final number as easily as a line ("… so 3 × 18 =" read, its 54 not), and the value before it is
  * then read as the answer (handwriting seed 11: 18 given its half mark where 54 earns nothing).
  */
-const readByOcr: PartDoubt = ({ part, answer, script, score }) => {
-  const ocrPages = new Set(script.pages.filter((p) => p.source !== 'text').map((p) => p.page));
-  const fromOcr = answer.lines.length ? answer.lines.some((l) => ocrPages.has(l.page)) : answer.conf < 0.95;
-  return fromOcr && score < part.points ? { conf: 0.65 } : null;
-};
+const lostOnOcr: PartDoubt = ({ part, answer, script, score }) =>
+  score < part.points && readByOcr(answer, script) ? { conf: 0.65 } : null;
 
 /** Text outside the answers that names this part may correct it ("In 1(b)(i) above I made a mistake"). */
 const referredToOutside: PartDoubt = ({ part, script, score }) => {
@@ -254,7 +251,7 @@ const unreadMaths: PartDoubt = ({ part, ctx: { ev }, score }) => {
 const DOUBTS: PartDoubt[] = [
   unreadableExpression,
   garbledMapping,
-  readByOcr,
+  lostOnOcr,
   unrecognisedExplanation,
   workForOneNotAnother,
   referredToOutside,

@@ -3,7 +3,7 @@
 import type { ExtractedScript } from '@grader/model';
 import { findMappings } from '@grader/parse';
 import type { GradingContext } from '../context.ts';
-import { analyse, type Evidence } from '../evidence.ts';
+import { analyse, type Evidence, readByOcr } from '../evidence.ts';
 import type { MappingItem, Part } from '../schema.ts';
 import { derivationShown } from '../working.ts';
 import { calledPositions } from './mapping.ts';
@@ -34,6 +34,7 @@ export function itemContext(
     ev,
     grading,
     answers,
+    ocr: readByOcr(ev.answer, script),
     // each part is graded on its own answer; the siblings are read only for working computed there
     siblings: once(() => {
       const q = part.id.match(/^\d+/)?.[0];

@@ -31,6 +31,8 @@ export interface ItemContext {
   answers: Map<string, unknown>;
   /** the other answers to the same question (a table for 1(b) i and ii sits under one of them) */
   siblings: () => Array<{ id: string; ev: Evidence }>;
+  /** the answer was read by OCR, not from a text layer */
+  ocr: boolean;
   /** the part's `name -> position` matches (read once for all mapping items) */
   mappings: () => ReturnType<typeof findMappings>;
   /** the part's variables named in words, by line (`the forget gate is at 3`) */

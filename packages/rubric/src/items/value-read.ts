@@ -65,8 +65,8 @@ function lineOfIndex(text: string, idx: number): number {
 }
 
 /** Read the student's value for a value item out of the part's text. */
-export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
-  return readAnswer(item, part, ev, keys) ?? keyInOcrNumbers(item, ev, keys);
+export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys, ocr = false): Read | null {
+  return readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
 }
 
 /**
@@ -77,7 +77,7 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys)
  * else was read.
  */
 function keyInOcrNumbers(item: ValueItem, ev: Evidence, keys: Keys): Read | null {
-  if (item.shape === 'number' || !ev.answer.lines.some((l) => l.conf < 1)) return null;
+  if (item.shape === 'number') return null;
   const key = resolveKey(item.key, keys);
   const want = asNumbers(key);
   if (!want || want.length < 2) return null;

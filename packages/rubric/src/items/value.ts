@@ -223,11 +223,12 @@ function gradeValue(
   answers: Map<string, unknown>,
   /** the other answers to the same question (a table for 1(b) i and ii sits under one of them) */
   siblings: () => Array<{ id: string; ev: Evidence }> = () => [],
+  ocr = false,
 ): ItemResult {
   const base = { id: item.id, label: item.label, max: item.points };
   const key = resolveKey(item.key, ctx.keys);
   const work = item.work ?? part.work;
-  const read = readValue(item, part, ev, ctx.keys);
+  const read = readValue(item, part, ev, ctx.keys, ocr);
   const fOk = formulaStated(item, ev);
   if (!read) {
     return {
@@ -550,7 +551,7 @@ export const value: ItemHandler<ValueItem> = {
   type: 'value',
   grade(item, ctx) {
     const { part, answers } = ctx;
-    const r = gradeValue(item, part, ctx.ev, ctx.grading, answers, ctx.siblings);
+    const r = gradeValue(item, part, ctx.ev, ctx.grading, answers, ctx.siblings, ctx.ocr);
     // what later parts carry forward: the item's value, and the part's first value
     if (r.value !== undefined) answers.set(`${part.id}#${item.id}`, r.value);
     if (r.value !== undefined && !answers.has(part.id)) answers.set(part.id, r.value);
