@@ -38,16 +38,16 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   });
 }
 
-/** Drop the database named in `url`, ending its other connections first. */
+/**
+ * Drop the database named in `url`, ending its other connections. `WITH (FORCE)` (PostgreSQL 13+)
+ * ends them and drops in one statement: terminating them first left a window in which a pool
+ * reconnected ("database … is being accessed by other users", seen in CI).
+ */
 export async function dropDatabase(url: string): Promise<void> {
   const name = databaseName(url);
   if (!SAFE_NAME.test(name)) throw new Error(`refusing to drop database with unusual name "${name}"`);
   await onMaintenance(url, async (c) => {
-    await c.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-      [name],
-    );
-    await c.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 }
 
