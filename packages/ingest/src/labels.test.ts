@@ -368,3 +368,23 @@ describe('findLabel: a longer word of the student’s own before a whole label',
     expect(id('Correction to Proposition 1(b)(i): the third entry is 0.05')).toBe('q1b1');
   });
 });
+
+describe('findLabel: the part named before its question, and dashes', () => {
+  it('"Part (ii) of 1(b)" is 1b.ii even after 1b.i (not "(ii)" of the context); a range of 1(a)’s items is 1a', () => {
+    expect(id('Part (ii) of 1(b)', ['1', 'b', 'i'])).toBe('q1b2');
+    expect(id('Part (a) of 2', ['1', 'b', 'ii'])).toBe('q2a');
+    expect(id('Part (b) of Q3: b_f is 3 × 1')).toBe('q3b');
+    expect(rest('Part (b) of Q3: b_f is 3 × 1')).toBe('b_f is 3 × 1');
+    expect(id('Part (i)–(vi) of 1(a)')).toBe('q1a');
+    // (question 5 has no sub-parts: its "part (a)" is the question)
+    expect(id('Part (a) of 5', ['4', 'a'])).toBe('q5');
+    expect(id('Part (c) of 3 is the hardest one')).toBeNull();
+  });
+  it('"Part 1-A", "Part 1-B(ii)"; "Q1a-" and "Q3c- W_f is …" (a dash closing the label)', () => {
+    expect(id('Part 1-A')).toBe('q1a');
+    expect(id('Part 1-B(ii)')).toBe('q1b2');
+    expect(id('Q1a-')).toBe('q1a');
+    expect(id('Q3c- W_f is 3 x 5')).toBe('q3c');
+    expect(rest('Q3c- W_f is 3 x 5')).toBe('W_f is 3 x 5');
+  });
+});

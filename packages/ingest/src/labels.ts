@@ -85,7 +85,9 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
   } else {
     // "Part (a)" under "Answer 4" is relative to the question, like a bare "(a)"; "Part 5" names
     // a question as plainly as "Question 5"
-    const part = /^\s*(?:sub-?)?part\b\.?\s*(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|$))/i.exec(text);
+    const part = /^\s*(?:sub-?)?part\b\.?\s*(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|$))/i.exec(
+      text,
+    );
     pos = part?.[0].length ?? 0;
     if (part && /^\d+$/.test(part[1])) prefixed = true;
   }
@@ -112,9 +114,10 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
       pos = at + paren[0].length;
       continue;
     }
-    // "1-a", "1-b-ii": a hyphen between a number and a letter separates label components
+    // "1-a", "1-b-ii": a hyphen between a number and a letter separates label components; one
+    // after a label, before a space or the line's end, closes it ("Q1a-", "Q3c- W_f is …")
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|-(?=[A-Za-z(])|,(?=\s*(?:(?:sub-?)?part|pt)\b)|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|-(?=[A-Za-z(])|-(?=\s|$)|,(?=\s*(?:(?:sub-?)?part|pt)\b)|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -202,7 +205,42 @@ export function findLabel(
   context: PartPath = [],
   opts: LabelOptions = {},
 ): Label | null {
-  return writtenLabel(line, tree, context, opts) ?? spelledOut(line, tree, context, opts);
+  return (
+    invertedLabel(line, tree) ??
+    writtenLabel(line, tree, context, opts) ??
+    spelledOut(line, tree, context, opts)
+  );
+}
+
+/**
+ * "Part (ii) of 1(b)", "Part (a) of 2", "Part (i)–(vi) of 1(a)": the part named before its question
+ * (a range of 1(a)'s items names 1(a) itself). Read before a written label, which would take
+ * "Part (ii)" alone in the context of the label before it.
+ */
+function invertedLabel(line: string, tree: PartTree): Label | null {
+  const inverted =
+    /^\s*(?:sub-?)?part\s*\(?([a-h]|[ivx]{1,4})\)?(\s*(?:[–—-]|to)\s*\(?[ivx]{1,4}\)?)?\s+of\s+(?:q(?:uestion)?\.?\s*)?(\d{1,2})\s*(?:\(([a-h])\)|([a-h])\b)?/i.exec(
+      line,
+    );
+  if (!inverted || !/^\s*(?:$|[:\-–—.,])/.test(line.slice(inverted[0].length))) return null;
+  const [, own, range, q, inParen, inPlain] = inverted;
+  const letter = (inParen ?? inPlain)?.toLowerCase();
+  const mine = own.toLowerCase();
+  // (a question without sub-parts: "Part (a) of 5" is question 5)
+  const path =
+    tree.partId([q]) !== null
+      ? [q]
+      : /^[a-h]$/.test(mine) && !letter && !range
+        ? [q, mine]
+        : /^[ivx]+$/.test(mine) && letter
+          ? range
+            ? [q, letter]
+            : [q, letter, mine]
+          : null;
+  const partId = path ? tree.partId(path) : null;
+  if (!path || partId === null) return null;
+  const gap = /^\s*[:\-–—.]?\s*/.exec(line.slice(inverted[0].length))?.[0].length ?? 0;
+  return { path, partId, end: inverted[0].length + gap, conf: 1, weak: false };
 }
 
 /**

@@ -52,6 +52,22 @@ describe('buildLines', () => {
   });
 });
 
+describe('buildLines: scripts that fell onto another line', () => {
+  it('a fraction’s small denominator that happens to start where an operator of the line below ends stays out of it', () => {
+    // "size: 200+2·1−4 over 1" above "output: 199 × 199 × 3;" — the 1 ends up at the × (yj-07: "×13")
+    const lines = buildLines(1, [
+      w('size:', 303, 479, 10, 30),
+      w('200+2·1−4', 400, 476, 7, 40),
+      w('1', 447, 484, 7, 4),
+      w('output:', 359, 495, 10, 33),
+      w('199', 396, 495, 10, 14),
+      w('×', 440, 495, 10, 8),
+      w('3;', 450, 495, 10, 8),
+    ]);
+    expect(lines.map((l) => l.text).find((t) => t.startsWith('output'))).toBe('output: 199 × 3;');
+  });
+});
+
 describe('attachAccents', () => {
   it('puts a LaTeX tilde back on the C below it', () => {
     const out = attachAccents([w('C', 100, 100, 12, 8), w('˜', 102, 96, 12, 4), w('t', 108, 105, 8, 3)]);

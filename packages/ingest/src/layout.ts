@@ -274,7 +274,17 @@ function attachLowSubscripts(groups: Group[]): void {
         if (h === g) return false;
         const hh = h.bottom - h.top;
         const near = w.box.y + w.box.h > h.top - hh * 0.5 && w.box.y < h.bottom + hh * 0.5;
-        return near && h.words.some((b) => touches(b, w) && (b.box.h > body * 0.85 || moved.has(b)));
+        // (a full-size base ends in a letter, digit or bracket: a small word that happens to start
+        // where a full-size operator ends, "199 ×" of the line below a fraction's denominator, is
+        // no script; a script's own pieces, "k−" then "1", are)
+        return (
+          near &&
+          h.words.some(
+            (b) =>
+              touches(b, w) &&
+              (moved.has(b) || (b.box.h > body * 0.85 && /[\p{L}\p{N})\]}|'′⊤]$/u.test(b.text))),
+          )
+        );
       });
       if (!host) continue;
       host.words.push(w);

@@ -375,3 +375,45 @@ Q5 199 × 199 × 3 - 5`);
     expect(s.parts['1a'].text).toBe('f_t → 3 — 1');
   });
 });
+
+describe('a label beside a typeset column vector', () => {
+  it('the vector’s rows above the label line go with the new answer, not the end of the one before', () => {
+    // "(ii) h_t = ⎡0.6044⎤ …": the label on the bmatrix's middle row, its top row a line above
+    // (its brackets: glyph pieces with no text)
+    const word = (text: string, x: number, y: number, w = text.length * 6) => ({
+      text,
+      box: { x, y, w, h: 12 },
+      conf: 1,
+    });
+    const line = (words: ReturnType<typeof word>[]) => ({
+      page: 1,
+      text: words.map((w) => w.text).join(' '),
+      box: { x: words[0].box.x, y: words[0].box.y, w: 300, h: 12 },
+      conf: 1,
+      words,
+    });
+    const lines = [
+      line([
+        word('1(b)(i)', 60, 60),
+        word('C_t', 106, 60),
+        word('=', 120, 60),
+        word('(0.7,', 132, 60),
+        word('0.2,', 170, 60),
+        word('0.05)', 200, 60),
+      ]),
+      line([word('0.6044', 152, 76)]),
+      line([
+        word('(ii)', 72, 90),
+        word('h_t', 96, 90),
+        word('=', 120, 90),
+        word('', 140, 88, 7),
+        word('0', 152, 90),
+        word('', 190, 88, 7),
+      ]),
+      line([word('0', 152, 104)]),
+    ];
+    const seg = segment(lines, [pageInfo(1)], parts);
+    expect(seg.parts['1b.i'].text).not.toContain('0.6044');
+    expect(seg.parts['1b.ii'].text.split('\n')[0]).toBe('0.6044');
+  });
+});

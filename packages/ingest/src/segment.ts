@@ -673,6 +673,7 @@ function segmentOnce(
     });
   }
 
+  matrixRowsAbove(segs);
   const out: Record<string, PartAnswer> = {};
   const order: string[] = [];
   const summary = summaryRows(segs);
@@ -723,6 +724,35 @@ function segmentOnce(
     if (p.occurrences > 1) warnings.push(`part ${p.partId} is answered in ${p.occurrences} places`);
   }
   return { preamble, parts: out, order, unlabelled, warnings, labelLines, body, indents, widths };
+}
+
+/**
+ * A label set beside a typeset column vector (`(ii) h_t = ⎡0.6044⎤ …`, the label on the middle row):
+ * the vector's rows above the label line were read as the end of the answer before. Rows just above,
+ * inside the label line's matrix brackets and holding only numbers, go back to the new answer, where
+ * the evidence folds the column.
+ */
+function matrixRowsAbove(segs: Array<{ lines: Line[] }>): void {
+  const glyph = (w: { text: string }) => /^[\s\u{e000}-\u{f8ff}]*$/u.test(w.text);
+  for (let k = 1; k < segs.length; k++) {
+    const first = segs[k].lines[0];
+    const prev = segs[k - 1].lines;
+    const brackets = first?.words.filter(glyph) ?? [];
+    if (!first || brackets.length < 2) continue;
+    const x0 = Math.min(...brackets.map((w) => w.box.x));
+    const x1 = Math.max(...brackets.map((w) => w.box.x + w.box.w));
+    let edge = first.box.y;
+    let take = 0;
+    for (let j = prev.length - 1; j >= 0; j--) {
+      const l = prev[j];
+      const inside = l.words.every((w) => w.box.x >= x0 && w.box.x + w.box.w <= x1);
+      if (l.page !== first.page || !inside || !/^[\s\d.,+\-−]+$/.test(l.text) || !/\d/.test(l.text)) break;
+      if (edge - l.box.y > first.box.h * 1.8) break;
+      edge = l.box.y;
+      take++;
+    }
+    if (take) segs[k].lines.unshift(...prev.splice(prev.length - take, take));
+  }
 }
 
 /** How far from the left edge a line still starts at the margin (a bare label must). */

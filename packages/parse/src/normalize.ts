@@ -237,6 +237,9 @@ function normalizeMathUncached(raw: string): string {
   out = out.replace(/\s~\s*(?=[-\d.[({])/g, ' = ');
   // a superscript 2 lost after a bracket of tanh/sech/sigma: (tanh(c_t))2 is (tanh(c_t))^2
   out = out.replace(/(\((?:tanh|sech|sigma)\s*(?:\([^()]*\)|[^()\s]+)\s*\))2(?![\d.])/g, '$1^2');
+  // tanh typed with two letters swapped, straight before its bracket (a phone's autocorrect: "than(C_t)",
+  // "tahn(0.7)"; "more than (x)" has a space)
+  out = out.replace(/\b(?:than|tahn|tnah)\((?=\s*[\w.])/g, 'tanh(');
   // OCR reads the superscript of tanh² as a quote or star: tanh"2(c), tanh*2(c)
   out = out.replace(/\b(tanh|sech)\s*["*]\s*2(?=\s*\()/g, '$1^2');
   out = notationForms(out);
@@ -263,6 +266,9 @@ function normalizeMathUncached(raw: string): string {
     /(=\s*)([a-z])T([ijk](?:-1)?)(?=[a-z]{0,2}\b)/g,
     (_m, eq: string, base: string, idx: string) => `${eq}${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
   );
+  // MATLAB's transpose, a prime on an indexed vector before another (`s_(k-1)' h_j`, `s_k' * h_j`);
+  // a derivative's prime (`tanh'(c_t)`, `f'(x)`) is on a function, before its bracket
+  out = out.replace(/([A-Za-z]_(?:\{[^{}]{1,6}\}|[A-Za-z0-9]{1,3}))'(?=\s*\*?\s*[A-Za-z]_)/g, '$1^T ');
   // a transpose runs into the next symbol (a word processor's `𝑠𝑘−1⊤ℎ𝑗`): the superscript ends there
   out = out.replace(
     /\^T(?=[A-Za-z])(?!(?:tanh|sigma|sigmoid|exp|softmax|sech|log)\b|(?:tanh|exp|log)\()/g,

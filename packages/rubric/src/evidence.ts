@@ -172,6 +172,44 @@ export function analyse(answer: PartAnswer): Evidence {
       if (computations.some((c) => c.line === line && c.value === value)) continue;
       computations.push({ value, stated: [result], line, text: m[0] });
     }
+    // a table's cells run together ("199 × 199 × 10   199 × 199 × 3 × 10 = 1,188,030": the shape,
+    // then the count): the product after a cell's last number, where it comes to what is stated
+    for (const m of t.matchAll(
+      /(?<=\d\s+)((?:\d[\d,]*(?:\.\d+)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s*=\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
+    )) {
+      const value = tryEvaluate(m[1]);
+      const result = parseNumber(m[2]);
+      if (value === null || result === null || Math.abs(value - result) > 1e-6 * Math.max(1, result))
+        continue;
+      if (computations.some((c) => c.line === line && c.value === value)) continue;
+      // (the run-together reading, which evaluates to something else, was no computation)
+      const merged = computations.findIndex((c) => c.line === line && c.text.endsWith(m[0]));
+      if (merged >= 0) computations.splice(merged, 1);
+      computations.push({ value, stated: [result], line, text: m[0] });
+    }
+    // what each number counts, said between the numbers ("4 gates x 6 = 24", "4 × 18 params = 72"):
+    // the arithmetic without the words, where it comes to what is stated
+    const unitless = t
+      .replace(/(\d)\s+(?:[A-Za-z]{3,}\s+){0,2}[A-Za-z]{3,}\s*(?=(?:[x×*·+]|=)\s*[\d(])/g, '$1 ')
+      .replace(/(\d\s*)[x×](\s*[\d(])/g, '$1*$2');
+    if (unitless === t) return;
+    const sides = unitless.split('=');
+    for (let k = 0; k + 1 < sides.length; k++) {
+      const lhs = /[\d(][\d\s.,()*+]*$/.exec(sides[k].trimEnd())?.[0];
+      const rhs = /^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/.exec(sides[k + 1])?.[1];
+      if (!lhs || !rhs || !/[*+]/.test(lhs)) continue;
+      const value = tryEvaluate(lhs);
+      const result = parseNumber(rhs);
+      if (value === null || result === null || Math.abs(value - result) > 1e-6 * Math.max(1, result))
+        continue;
+      if (computations.some((c) => c.line === line && c.value === value)) continue;
+      // (a piece of it read alone, "(15 + 3) = 72", was no computation)
+      const piece = computations.findIndex(
+        (c) => c.line === line && lhs.replace(/\s/g, '').endsWith(c.text.split('=')[0].replace(/\s/g, '')),
+      );
+      if (piece >= 0) computations.splice(piece, 1);
+      computations.push({ value, stated: [result], line, text: `${lhs.trim()} = ${rhs}` });
+    }
   });
   // lines with mathematics that no fully-parsed equation covers
   // lines with arithmetic that neither a parsed equation nor an evaluation accounts for, and

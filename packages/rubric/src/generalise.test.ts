@@ -988,3 +988,57 @@ describe('a statement’s number is not a value', () => {
     expect(part('3c', 'Step 2: 4 x (15 + 3) = 72').score).toBe(1);
   });
 });
+
+describe('round 21: cells run together, units between numbers, another quantity’s vector, a declared skip', () => {
+  it('a table row whose cells run together ("199 × 199 × 10   199 × 199 × 3 × 10 = 1,188,030") shows the count', () => {
+    const p = part(
+      '5',
+      'Output size = (200 − 4 + 2·1)/1 + 1 = 199\nDepthwise (4×4) 199 × 199 × 3 199 × 199 × 4 × 4 = 633,616\nPointwise (1×1×3, 10 filters) 199 × 199 × 10 199 × 199 × 3 × 10 = 1,188,030\nTotal 1,821,646',
+    );
+    const total = p.items.find((i) => i.id === 'multiplications')!;
+    expect([total.awarded, total.reason]).toEqual([0.5, expect.stringMatching(/one of the two counts/)]);
+  });
+  it('what each number counts, said between the numbers ("4 gates x 6 = 24"), is arithmetic', () => {
+    const g = grade(
+      '## 3a\nW_f : 2 x 3 (x_t is 2 dim, c_t is 3 dim)\n## 3b\nb_f : 3 x 1\n## 3c\nweight values = 4 gates x 6 = 24',
+    );
+    expect(g.parts['3c']).toMatchObject({ score: 0.5, review: false });
+    expect(part('3c', 'total = 4 × 18 params = 72').score).toBe(1);
+  });
+  it('a vector set equal to another quantity (o_t = [1, 0, 0]) is never h_t’s answer', () => {
+    // (h_t's own column vector broken up by the text layer: nothing readable is set equal to h_t)
+    const p = part('1b.ii', 'h_t = ⎡ 0 ⎤ ⊙ tanh(C_t)\no_t = [1, 0, 0] kills components 2 and 3.');
+    expect(p.reasons.join(' ')).not.toMatch(/\[1, 0, 0\]/);
+    expect(p.review).toBe(true);
+  });
+  it('a wrong vector that is not the one written as h_t goes to a person', () => {
+    const p = part('1b.ii', 'h_t = o_t ⊙ tanh(C_t) = ⎡\ntanh(C_t) = (0.6044, 0.1974, 0.05)');
+    expect(p.review).toBe(true);
+  });
+  it('"(1(a) not attempted -- could not read the figure.)" anywhere: 1(a) not attempted, with no doubt', () => {
+    const g = grade(
+      '## 3a\nW_f is 3 x 5: the input [h_{t-1}, x_t] has 3 + 2 = 5 entries\n(1(a) not attempted -- could not read the numbering on the figure.)',
+    );
+    expect(g.parts['1a']).toMatchObject({ score: 0, review: false });
+    expect(g.parts['1a'].reasons[0]).toMatch(/^not attempted \(the script says so/);
+  });
+  it('tanh typed "than(C_t)" by a phone is tanh; a rounded tanh(C_t) vector is the step to h_t', () => {
+    const typo =
+      'h_t = o_t * than(C_t)\ntanh(0.7) = 0.604\ntanh(0.2) = 0.197\ntanh(0.05) = 0.050\n=> h_t = {0.604 , 0 , 0}';
+    expect(part('1b.ii', typo)).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '1b.ii',
+        'ht = ot ∘ tanh(Ct)\ntanh(Ct) = [0.60, 0.20, 0.05] (approx)\not = [1, 0, 0]\n⇒ ht = [0.60, 0, 0]',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    // (C_t restated is no step to h_t)
+    expect(part('1b.ii', 'C_t = [0.7, 0.2, 0.05]\nh_t = [0.604, 0, 0]').score).toBe(0);
+  });
+  it("MATLAB's transpose: e_kj = s_(k-1)' h_j is the dot product", () => {
+    expect(part('2a', "e_kj = s_(k-1)' h_j (scalar; s_(k-1), h_j in R^d)")).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+});

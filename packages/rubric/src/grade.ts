@@ -117,12 +117,53 @@ function keyInSibling(part: Part, script: ExtractedScript, answers: Map<string, 
   );
 }
 
+/**
+ * A line anywhere in the script that says this part was left out ("(1(a) not attempted -- could not
+ * read the figure)", "Q2b skipped"): the student's own word that there is no answer to find.
+ */
+function declaredSkipped(partId: string, script: ExtractedScript): string | null {
+  const m = /^(\d+)([a-z])?(?:\.([ivx]+))?$/i.exec(partId);
+  if (!m) return null;
+  const [, q, sub, roman] = m;
+  const label = `(?<![\\w.])(?:q(?:uestion)?\\.?\\s*)?${q}\\W{0,3}${sub ? `${sub}\\W{0,3}` : ''}${roman ? `${roman}\\W{0,3}` : ''}(?![a-z0-9])`;
+  const said = new RegExp(
+    `${label}\\s*(?:[-:–—]\\s*)?(?:is\\s+|was\\s+)?(?:not attempted|skipped|left (?:out|blank)|unattempted|(?:i\\s+)?did ?n[o']?t (?:attempt|do)|(?:i\\s+)?could ?n[o']?t (?:attempt|do|answer))\\b`,
+    'i',
+  );
+  const lines = [
+    ...Object.values(script.parts).flatMap((a) => a.text.split('\n')),
+    ...script.unlabelled.map((l) => l.text),
+  ];
+  return lines.find((l) => said.test(normalizeProse(l))) ?? null;
+}
+
 function noAnswer(
   part: Part,
   script: ExtractedScript,
   hidden = false,
   keyElsewhere = false,
 ): { grade: PartGrade; reading: PartReading } {
+  const declared = hidden || keyElsewhere ? null : declaredSkipped(part.id, script);
+  if (declared)
+    return {
+      grade: {
+        score: 0,
+        max: part.points,
+        review: false,
+        reasons: [`not attempted (the script says so: "${quote(declared)}")`],
+        items: part.items.map((i) => ({
+          id: i.id,
+          label: i.label,
+          max: i.points,
+          awarded: 0,
+          reason: 'not attempted',
+          evidence: [],
+        })),
+        confidence: 1,
+        evidence: [],
+      },
+      reading: { values: {}, wrong: [] },
+    };
   // review only when text may have been missed: unlabelled text, or a page read poorly by OCR
   const suspicious =
     // another answer mentions this part's own quantities, or holds most of the script

@@ -1,5 +1,5 @@
 // npm run freeform -- render [WRITER ...]          sources -> freeform/pdf/*.pdf (needs pdflatex, LibreOffice)
-// npm run freeform -- score GRADED.json [--half tune|heldout|all]
+// npm run freeform -- score GRADED.json [--half tune|heldout|all] [--writers yi,yj]
 //   GRADED.json: `grade --json --roster packages/testkit/freeform/roster.csv` over freeform/pdf/*.pdf
 import { readFileSync } from 'node:fs';
 import {
@@ -16,16 +16,22 @@ if (cmd === 'render') {
   console.log(`rendered ${files.length} PDFs`);
 } else if (cmd === 'score' && file) {
   const half = rest[rest.indexOf('--half') + 1] ?? 'tune';
+  // (--writers: one round's classes only, as a round is scored)
+  const writers = rest.includes('--writers') ? rest[rest.indexOf('--writers') + 1]?.split(',') : undefined;
   const labels = freeformLabels().filter((l) =>
-    half === 'all'
-      ? true
-      : half === 'tune'
-        ? TUNE_WRITERS.includes(l.writer)
-        : !TUNE_WRITERS.includes(l.writer),
+    writers
+      ? writers.includes(l.writer)
+      : half === 'all'
+        ? true
+        : half === 'tune'
+          ? TUNE_WRITERS.includes(l.writer)
+          : !TUNE_WRITERS.includes(l.writer),
   );
-  console.log(`${half}: ${labels.length} scripts`);
+  console.log(`${writers?.join(', ') ?? half}: ${labels.length} scripts`);
   console.log(formatFreeformScore(scoreFreeform(labels, JSON.parse(readFileSync(file, 'utf8')))));
 } else {
-  console.error('usage: freeform render | freeform score GRADED.json [--half tune|heldout|all]');
+  console.error(
+    'usage: freeform render | freeform score GRADED.json [--half tune|heldout|all] [--writers a,b]',
+  );
   process.exit(2);
 }

@@ -195,6 +195,9 @@ export const TUNE_WRITERS = [
   'yf',
   'yg',
   'yh',
+  'yi',
+  'yj',
+  'yk',
 ];
 
 export interface FreeformLabel {

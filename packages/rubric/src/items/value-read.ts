@@ -58,6 +58,12 @@ export interface Read {
   line: number;
   conf: number;
   note?: string;
+  /**
+   * The value read is not the one set equal to this item's name, though the part sets the name
+   * equal to something (`h_t = ⎡ 0 ⎤ …` a column the text layer broke up, `o_t = [1, 0, 0]` read):
+   * a wrong value read so is no confident 0
+   */
+  unnamed?: boolean;
 }
 
 function lineOfIndex(text: string, idx: number): number {
@@ -199,14 +205,34 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const name = proseBefore ? last.v : eq.sides[0].text;
       for (let i = eq.line; i <= eq.lastLine; i++) if (!assigns.has(i) || i > eq.line) assigns.set(i, name);
     }
-    const own = sized.filter((v) => {
-      // the symbol set equal to this very vector ("… = (0.604, 0, 0) since o_t = (1, 0, 0)")
+    // the symbol set equal to this very vector ("… = (0.604, 0, 0) since o_t = (1, 0, 0)")
+    // (a symbol: a letter with a subscript, `o_t`, `ot`, `C~_t`; not a word such as "Step2")
+    const directSymbol = (v: { start: number }): string | null => {
       const before = text.slice(text.lastIndexOf('\n', v.start - 1) + 1, v.start);
       const direct = /(?:^|[\s,;:(])([A-Za-z][\w{}~^+-]*)\s*=\s*$/.exec(before)?.[1];
-      // (a symbol: a letter with a subscript, `o_t`, `ot`, `C~_t`; not a word such as "Step2")
-      const symbol =
-        direct !== undefined && /^[A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|[a-z0-9]{0,2})~?$/.test(direct);
-      if (symbol && names.length) return names.includes(canonicalSymbol(direct));
+      return direct !== undefined && /^[A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|[a-z0-9]{0,2})~?$/.test(direct)
+        ? canonicalSymbol(direct)
+        : null;
+    };
+    // a vector set equal to another quantity (`o_t = [1, 0, 0]` under h_t) is never this item's
+    // answer, even when this item's own is not read: the symbol alone before it in its clause
+    // (not the end of a chain, "h_t = o_t ⊙ tanh C_t = (0.6044, 0, 0)")
+    const notOthers = sized.filter((v) => {
+      const d = directSymbol(v);
+      if (d === null || !names.length || names.includes(d)) return true;
+      const clause =
+        text
+          .slice(text.lastIndexOf('\n', v.start - 1) + 1, v.start)
+          .split(/[,;:]/)
+          .pop() ?? '';
+      return !/^\s*(?:(?:so|then|thus|hence|and|where|with|since|here|given|also)\s+)?\S+\s*=\s*$/i.test(
+        clause,
+      );
+    });
+    const own = sized.filter((v) => {
+      const before = text.slice(text.lastIndexOf('\n', v.start - 1) + 1, v.start);
+      const direct = directSymbol(v);
+      if (direct !== null && names.length) return names.includes(direct);
       // a sentence about another quantity ("h_t in (ii) is unchanged, (0.604, 0, 0), because …")
       const said = tokenize(before.split(/[=≈]/).pop() ?? '');
       const syms = said.filter((t) => t.t === 'sym').map((t) => t.v);
@@ -226,9 +252,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       /(?:[+\-−·×⊙∘]|(?<!\*)\*)\s*$/.test(lineBefore(text, v.start)) ||
       /^\s*(?:[+\-−·×⊙∘]|\*(?!\*))/.test(text.slice(v.end));
     // (`h_t = (1, 0, 0) ⊙ (…) = (0.6044, 0, 0)`: the operand named h_t yields to the result)
-    const named = own.length && names.length ? own : sized;
+    const named = own.length && names.length ? own : notOthers;
     const literal =
-      [named.filter((v) => !operand(v)), sized.filter((v) => !operand(v))].find((vs) => vs.length) ?? named;
+      [named.filter((v) => !operand(v)), notOthers.filter((v) => !operand(v))].find((vs) => vs.length) ??
+      named;
     // a vector answered with one number (`C_t = 0.4 + 0.55 = 0.95`: a dot product for ⊙), the
     // quantity's last statement: the answer, over the givens restated above it
     const scalar = [...ev.equations].reverse().find((eq) => {
@@ -274,10 +301,19 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const v = literal[literal.length - 1];
       if (scalarRead && scalarRead.line > lineOfIndex(text, v.start)) return scalarRead;
       const distinct = new Set(literal.slice(-2).map((x) => x.values.join(',')));
+      // the lines of equations that set this item's own name (`h(t) = {1, 0, 0} x 0.74 = …`)
+      const nameLines = ev.equations
+        .filter((eq) => {
+          const lhs = eq.sides[0]?.tokens.filter((t) => t.t !== 'word') ?? [];
+          return eq.sides.length > 1 && names.includes(canonicalSymbol(nameOf(lhs) ?? ''));
+        })
+        .flatMap((eq) => Array.from({ length: eq.lastLine - eq.line + 1 }, (_, k) => eq.line + k));
+      const line = lineOfIndex(text, v.start);
       return {
         value: v.values,
-        line: lineOfIndex(text, v.start),
+        line,
         conf: distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
+        unnamed: names.length > 0 && !own.includes(v) && nameLines.length > 0 && !nameLines.includes(line),
       };
     }
     const evals = ev.computations.filter(

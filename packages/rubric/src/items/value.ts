@@ -145,7 +145,14 @@ function stepVectorsWritten(
   const same = (a: number[], b: number[]) =>
     a.length === b.length && a.every((x, k) => closeTo(x, b[k], { abs: 0.005, rel: 0 }));
   const others = [...(detail?.inputs.map((a) => asNumbers(a) ?? []) ?? []), asNumbers(key) ?? []];
-  const steps = (detail?.carried.vectors ?? []).filter((v) => !others.some((o) => same(o, v)));
+  // (a vector answer's element-wise step, tanh(C_t) on the way to h_t, is one vector too: written
+  // rounded, "tanh(C_t) = [0.60, 0.20, 0.05]", it is still that step)
+  const n = (asNumbers(key) ?? []).length;
+  const partsVector =
+    item.shape === 'vector' && n > 1 && detail?.carried.parts.length === n ? [detail.carried.parts] : [];
+  const steps = [...(detail?.carried.vectors ?? []), ...partsVector].filter(
+    (v) => !others.some((o) => same(o, v)),
+  );
   if (!steps.length) return { ok: false, line: null };
   for (const [i, line] of ev.lines.entries())
     if (findVectors(normalizeMath(line)).some((v) => steps.some((s) => same(v.values, s))))
@@ -263,16 +270,24 @@ function gradeValue(
   const workEv = w.line !== null ? ev.region(w.line) : [];
   const missing = `no working shown (${work.describe}); a bare answer earns no marks (instruction 3)`;
   const shownValue = item.shape === 'dimension' ? fmtDims(asNumbers(got) ?? []) : fmt(got);
-  const result = (awarded: number, reason: string, conf = read.conf, wrong?: string): ItemResult => ({
-    ...base,
-    awarded,
-    // what made the reading itself uncertain, said where a person reads why the part came to them
-    reason: read.note && conf < 0.8 ? `${reason}; ${read.note}` : reason,
-    evidence: [...evidence, ...workEv],
-    conf,
-    value: got,
-    wrong,
-  });
+  const result = (awarded: number, reason: string, conf = read.conf, wrong?: string): ItemResult => {
+    // a wrong value that is not the one written as the item's own quantity: a person reads which is
+    const unnamed = wrong !== undefined && read.unnamed === true;
+    const note = unnamed
+      ? `what is written as ${item.names[0] ?? 'the answer'} could not be read: a person checks`
+      : read.note;
+    if (unnamed) conf = Math.min(conf, 0.5);
+    return {
+      ...base,
+      awarded,
+      // what made the reading itself uncertain, said where a person reads why the part came to them
+      reason: note && conf < 0.8 ? `${reason}; ${note}` : reason,
+      evidence: [...evidence, ...workEv],
+      conf,
+      value: got,
+      wrong,
+    };
+  };
   // A right value whose working was not recognised: truly bare, it earns 0 (instruction 3); but
   // when the part holds material we could not account for (numbers that are not answers, maths we
   // could not read, an explanation), that material may be the working: a person decides.
