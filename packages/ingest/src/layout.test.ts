@@ -68,6 +68,25 @@ describe('buildLines: scripts that fell onto another line', () => {
   });
 });
 
+describe('buildLines: an inline fraction in running text', () => {
+  it('its denominator, in glyph pieces touching the line below, stays under its numerator', () => {
+    // "… so \\frac{∂L}{∂c_1} contains …" over "In a plain RNN": the "∂" of the denominator ends
+    // where "In" does, the 1 where "a" does (wb-05: "In∂ac1 plain")
+    const lines = buildLines(1, [
+      w('so', 352, 429, 10, 8),
+      w('∂L', 365, 427.6, 7, 10),
+      w('contains', 381, 429, 10, 36),
+      w('∂', 364, 435, 7, 4),
+      w('c', 369, 435, 7, 4),
+      w('1', 373, 437.5, 5, 3),
+      w('In', 354, 441, 10, 10),
+      w('a', 368, 441, 10, 5),
+      w('plain', 378, 441, 10, 24),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['so (∂L)/(∂c1) contains', 'In a plain']);
+  });
+});
+
 describe('attachAccents', () => {
   it('puts a LaTeX tilde back on the C below it', () => {
     const out = attachAccents([w('C', 100, 100, 12, 8), w('˜', 102, 96, 12, 4), w('t', 108, 105, 8, 3)]);

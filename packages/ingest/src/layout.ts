@@ -263,29 +263,46 @@ function attachLowSubscripts(groups: Group[]): void {
   const body = sizes[Math.floor(sizes.length / 2)] ?? 0;
   const moved = new Set<LayoutWord>();
   const touches = (b: LayoutWord, w: LayoutWord) => Math.abs(b.box.x + b.box.w - w.box.x) < 1.5;
+  // an inline fraction's denominator (`\frac{∂L}{∂c_1}` in running text, its "∂" "c" "1" pieces):
+  // set under a small numerator of its own line, it stays there, even where it touches a word of
+  // the line below ("In∂ac1")
+  const underNumerator = (w: LayoutWord, g: Group) =>
+    g.words.some(
+      (x) =>
+        x !== w &&
+        x.box.h <= body * 0.85 &&
+        x.box.w >= w.box.w &&
+        w.box.x >= x.box.x - 2 &&
+        w.box.x + w.box.w <= x.box.x + x.box.w + 2 &&
+        w.box.y >= x.box.y + x.box.h * 0.5 &&
+        w.box.y - (x.box.y + x.box.h) < x.box.h,
+    );
   for (const g of groups) {
     // left to right, so "−1" follows the "k" just moved after "s"
     for (const w of [...g.words].sort((a, b) => a.box.x - b.box.x)) {
-      if (w.text.length > 4 || w.box.h > body * 0.85) continue;
+      if (w.text.length > 4 || w.box.h > body * 0.85 || underNumerator(w, g)) continue;
       // it continues a word of its own line that stays there ("R" "3" "×" "1": the "×" goes with
       // the "3", even where it also touches a letter of the line above)
       if (g.words.some((b) => b !== w && touches(b, w) && (b.box.h > body * 0.85 || !moved.has(b)))) continue;
-      const host = groups.find((h) => {
-        if (h === g) return false;
+      const near = (h: Group) => {
         const hh = h.bottom - h.top;
-        const near = w.box.y + w.box.h > h.top - hh * 0.5 && w.box.y < h.bottom + hh * 0.5;
-        // (a full-size base ends in a letter, digit or bracket: a small word that happens to start
-        // where a full-size operator ends, "199 ×" of the line below a fraction's denominator, is
-        // no script; a script's own pieces, "k−" then "1", are)
-        return (
-          near &&
-          h.words.some(
-            (b) =>
-              touches(b, w) &&
-              (moved.has(b) || (b.box.h > body * 0.85 && /[\p{L}\p{N})\]}|'′⊤]$/u.test(b.text))),
-          )
+        return h !== g && w.box.y + w.box.h > h.top - hh * 0.5 && w.box.y < h.bottom + hh * 0.5;
+      };
+      // (a full-size base ends in a letter, digit or bracket: a small word that happens to start
+      // where a full-size operator ends, "199 ×" of the line below a fraction's denominator, is
+      // no script; a script's own pieces, "k−" then "1", are; a denominator's subscript, the "1"
+      // of "∂c_1", goes with its denominator first)
+      const host =
+        groups.find((h) => near(h) && h.words.some((b) => touches(b, w) && underNumerator(b, h))) ??
+        groups.find(
+          (h) =>
+            near(h) &&
+            h.words.some(
+              (b) =>
+                touches(b, w) &&
+                (moved.has(b) || (b.box.h > body * 0.85 && /[\p{L}\p{N})\]}|'′⊤]$/u.test(b.text))),
+            ),
         );
-      });
       if (!host) continue;
       host.words.push(w);
       moved.add(w);

@@ -417,3 +417,14 @@ describe('a label beside a typeset column vector', () => {
     expect(seg.parts['1b.ii'].text.split('\n')[0]).toBe('0.6044');
   });
 });
+
+describe('a line that ends the answer before a label', () => {
+  it('"… + · · ·" ends its expression: the "5." after it labels question 5; "… = 3 ×" then "5." goes on', () => {
+    const ended = run(
+      '3a\nW_f is 3 x 5\n4b\nSo dL/dc_1 = dL/dc_T + · · ·\n5. Depthwise output 199 x 199 x 3',
+    );
+    expect(ended.parts['5'].text).toContain('Depthwise');
+    const wrapped = run('3a\nW_f is 3 x 5\n4b\nthe shape is 3 ×\n5. and that is all');
+    expect(wrapped.parts['5']).toBeUndefined();
+  });
+});

@@ -498,6 +498,8 @@ function segmentOnce(
         !cutOff.has(line) &&
         prev !== undefined &&
         CONTINUES_ON_NEXT_LINE.test(prev.text) &&
+        // (an ellipsis, "+ · · ·", ends the expression: the terms it stands for are not written)
+        !/(?:·\s*·\s*·|⋯)\s*$/.test(prev.text) &&
         !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim());
       if (afterEmptyLabel || found || !innerOk || continues || listGoesOn) label = null;
     }

@@ -145,25 +145,11 @@ function noAnswer(
 ): { grade: PartGrade; reading: PartReading } {
   const declared = hidden || keyElsewhere ? null : declaredSkipped(part.id, script);
   if (declared)
-    return {
-      grade: {
-        score: 0,
-        max: part.points,
-        review: false,
-        reasons: [`not attempted (the script says so: "${quote(declared)}")`],
-        items: part.items.map((i) => ({
-          id: i.id,
-          label: i.label,
-          max: i.points,
-          awarded: 0,
-          reason: 'not attempted',
-          evidence: [],
-        })),
-        confidence: 1,
-        evidence: [],
-      },
-      reading: { values: {}, wrong: [] },
-    };
+    return skipped(
+      part,
+      { conf: 1, regions: [] },
+      `not attempted (the script says so: "${quote(declared)}")`,
+    );
   // review only when text may have been missed: unlabelled text, or a page read poorly by OCR
   const suspicious =
     // another answer mentions this part's own quantities, or holds most of the script
@@ -221,13 +207,17 @@ function notAttempted(text: string): boolean {
   return NOT_ATTEMPTED.test(said) || OUT_OF_TIME.test(said);
 }
 
-function skipped(part: Part, answer: PartAnswer): { grade: PartGrade; reading: PartReading } {
+function skipped(
+  part: Part,
+  answer: Pick<PartAnswer, 'conf' | 'regions'>,
+  reason = 'not attempted',
+): { grade: PartGrade; reading: PartReading } {
   return {
     grade: {
       score: 0,
       max: part.points,
       review: answer.conf < 0.5,
-      reasons: ['not attempted'],
+      reasons: [reason],
       items: part.items.map((i) => ({
         id: i.id,
         label: i.label,
