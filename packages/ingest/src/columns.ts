@@ -101,7 +101,10 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
     span(right) >= textHeight * 0.7 &&
     span(left) >= textHeight * 0.7 &&
     (best.n <= 1 || crossingBeside === 0);
-  if (atEdge.length < rowStart.size * 0.4 && !tall) return null;
+  // (a gutter no row at all crosses, with text down much of both sides, is one however the right
+  // column's rows start: a LaTeX page of short displayed formulas in each column)
+  const clear = best.n === 0 && span(right) >= textHeight * 0.4 && span(left) >= textHeight * 0.4;
+  if (atEdge.length < rowStart.size * 0.4 && !tall && !clear) return null;
   let top = atEdge.length
     ? 4 * Math.min(...atEdge.map(([row]) => row)) - 2
     : Math.min(...right.map((w) => w.box.y)) - 2;

@@ -27,6 +27,10 @@ describe('readHeader', () => {
     const h = read('Asha Verma | 20CS10042 | CS60010 CT 3, 15/3/21');
     expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042', course: 'CS60010 CT 3, 15/3/21' });
   });
+  it('reads the student after the course line on its line ("CS60010 CT 3, 15/3/21  ::  Name (roll)")', () => {
+    const h = read('CS60010 CT 3, 15/3/21  ::  Asha Verma  (20CS10042)', false);
+    expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042', course: 'CS60010 CT 3, 15/3/21' });
+  });
   it('reads an unkeyed line with dashes', () => {
     const h = read('Asha Verma — 20CS10042 — CS60010 CT 3, 15/3/21');
     expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042' });

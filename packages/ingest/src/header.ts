@@ -43,7 +43,15 @@ function findCourse(lines: Line[], code: string): { line: Line; text: string } |
       if (close(tok) || (tok.length < want.length && close(pair))) {
         const start = line.text.indexOf(tokens[i]);
         const rest = line.text.slice(start);
-        const stop = rest.search(/\s*(?:\||\bname\b|\broll\b)/i);
+        // (the course line ends at a separator, a field's key, or after its date: "CS60010 CT 3,
+        // 15/3/21  ::  Kumaresh Thangaraj (20EC85041)" has the student after it)
+        const stops = [
+          rest.search(/\s*(?:\||::|\s[—–-]\s|\bname\b|\broll\b)/i),
+          ...[/\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/.exec(rest)].map((m) =>
+            m ? m.index + m[0].length : -1,
+          ),
+        ].filter((x) => x > 0);
+        const stop = stops.length ? Math.min(...stops) : -1;
         return { line, text: (stop > 0 ? rest.slice(0, stop) : rest).trim() };
       }
     }

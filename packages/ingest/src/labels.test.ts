@@ -388,3 +388,29 @@ describe('findLabel: the part named before its question, and dashes', () => {
     expect(rest('Q3c- W_f is 3 x 5')).toBe('W_f is 3 x 5');
   });
 });
+
+describe('findLabel: round 22 label styles', () => {
+  it('"Q1 b.2" and "1.b.2" number 1(b)’s items; "3a/", "1b/ii", "5/" close with a slash; "5/2" is a fraction', () => {
+    expect(id('Q1 b.1')).toBe('q1b1');
+    expect(id('Q1 b.2 h_t = o_t * tanh(C_t)')).toBe('q1b2');
+    expect(id('1.b.2')).toBe('q1b2');
+    expect(id('3a/')).toBe('q3a');
+    expect(id('1b/ii')).toBe('q1b2');
+    expect(id('5/')).toBe('q5');
+    expect(id('5/2 = 2.5')).toBeNull();
+    expect(id('0.2')).toBeNull();
+  });
+  it('"2/aP e_kj = …" (a ∑ glyph glued on) is 2a; "V (answering this first)" is question 5', () => {
+    expect(id('2/aP ekj = sTk−1hj')).toBe('q2a');
+    expect(id('V (answering this first)')).toBe('q5');
+  });
+  it('"Qn. 3 / c", "Correction to Qn. 1 / b": a slash between spaced components; "3 / 4 of the" is no label', () => {
+    expect(id('Qn. 3 / c')).toBe('q3c');
+    expect(findLabel('Correction to Qn. 1 / b (please check this one):', tree)?.path).toEqual(['1', 'b']);
+    expect(id('3 / 4 of the gates')).toBeNull();
+  });
+  it('a reference wrapped onto its own line ("III (b)). There are four …") is no label', () => {
+    expect(id('III (b)). There are four such gates')).toBeNull();
+    expect(id('(1a) x')).toBe('q1a');
+  });
+});

@@ -59,10 +59,11 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
+  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z]))/;
-const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?)?[\s.,:\-–—]*/i;
+// ("Qn. 3 / c": a slash set between spaced components)
+const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s))?[\s.,:\-–—]*/i;
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
 function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
@@ -116,8 +117,10 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     }
     // "1-a", "1-b-ii": a hyphen between a number and a letter separates label components; one
     // after a label, before a space or the line's end, closes it ("Q1a-", "Q3c- W_f is …")
+    // ("b.1", "b.2": sub-items numbered after a letter's dot; a dot between digits is a decimal)
+    // ("3a/", "5/", "1b/i": a slash closing a label or before its roman numeral; "5/2" is a fraction)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|:|-(?=[A-Za-z(])|-(?=\s|$)|,(?=\s*(?:(?:sub-?)?part|pt)\b)|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|-(?=[A-Za-z(])|-(?=\s|$)|,(?=\s*(?:(?:sub-?)?part|pt)\b)|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -162,6 +165,9 @@ const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 function fitChild(raw: string, children: Set<string>, ocr = true): { value: string; conf: number } | null {
   const low = raw.toLowerCase();
   if (children.has(low)) return { value: low, conf: raw === low || raw.length === 1 ? 1 : 0.95 };
+  // sub-items numbered where the exam has roman numerals ("1 b.2" is 1(b)(ii))
+  const nth = ['i', 'ii', 'iii', 'iv'][Number(raw) - 1];
+  if (/^[1-4]$/.test(raw) && nth && children.has(nth) && !children.has(raw)) return { value: nth, conf: 0.9 };
   // roman numerals: l, I, 1, | and ! are all read for i
   const roman = raw.replace(/[Il1|!]/g, 'i').toLowerCase();
   if (ROMAN.test(roman) && children.has(roman)) return { value: roman, conf: 0.85 };
@@ -205,11 +211,17 @@ export function findLabel(
   context: PartPath = [],
   opts: LabelOptions = {},
 ): Label | null {
-  return (
+  // pdfTeX's big operator later on the line wraps to its start, glued to a slash label ("2/aP e_kj = …":
+  // the P is a ∑): blanked, the same length, so positions hold
+  line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
+  const label =
     invertedLabel(line, tree) ??
     writtenLabel(line, tree, context, opts) ??
-    spelledOut(line, tree, context, opts)
-  );
+    spelledOut(line, tree, context, opts);
+  // a reference wrapped onto a line of its own closes the bracket it was opened in ("… (from III (a),"
+  // / "III (b)). There are four …"): a label does not
+  if (label && /^\s*\)/.test(line.slice(label.end)) && !/\(\s*$/.test(line.slice(0, label.end))) return null;
+  return label;
 }
 
 /**
@@ -385,18 +397,24 @@ function writtenLabel(
   }
   // a question without sub-parts with a word of what the row holds ("5 (sizes)", "5 (mults)": a
   // table's rows for one question): the question, at the margin
-  const described = /^(\s*)(\d{1,2})\s*\(([A-Za-z][A-Za-z .&-]{2,20})\)\s*[:.\-–—]?\s*/.exec(
+  // (or in capital roman numerals, with a note: "V (answering this first)")
+  const described = /^(\s*)(\d{1,2}|[IVX]{1,4})\s*\(([A-Za-z][A-Za-z .&-]{2,28})\)\s*[:.\-–—]?\s*/.exec(
     line.slice(junk),
   );
+  const describedQ = described
+    ? /^\d+$/.test(described[2])
+      ? described[2]
+      : String(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'].indexOf(described[2]) + 1)
+    : '0';
   if (
     described &&
     !/^[ivx]+$/i.test(described[3].trim()) &&
-    tree.partId([described[2]]) !== null &&
-    tree.childrenOf([described[2]]).size === 0
+    tree.partId([describedQ]) !== null &&
+    tree.childrenOf([describedQ]).size === 0
   )
     return {
-      path: [described[2]],
-      partId: tree.partId([described[2]]),
+      path: [describedQ],
+      partId: tree.partId([describedQ]),
       end: junk + described[0].length,
       conf: 0.9,
       weak: true,

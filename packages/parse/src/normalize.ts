@@ -153,9 +153,10 @@ export function normalizeMath(raw: string): string {
 }
 
 function normalizeMathUncached(raw: string): string {
-  // pdfTeX's \mapsto comes out of the text layer as "7→" (the bar is the cmsy glyph in slot 7)
+  // pdfTeX's \mapsto comes out of the text layer as "7→" (the bar is the cmsy glyph in slot 7),
+  // \longmapsto as "7−→"
   let s = bigOperatorLines(
-    unwrapMacros(mathAlphanumerics(raw.normalize('NFC')).replace(/(?<=[\w}]\s)7→/g, '→')),
+    unwrapMacros(mathAlphanumerics(raw.normalize('NFC')).replace(/(?<=[\w}]\s)7[−-]?→/g, '→')),
   ).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
   s = s
     .replace(/\\(?:odot|circ|cdot|times|ast)\b/g, '*')
@@ -240,6 +241,8 @@ function normalizeMathUncached(raw: string): string {
   // tanh typed with two letters swapped, straight before its bracket (a phone's autocorrect: "than(C_t)",
   // "tahn(0.7)"; "more than (x)" has a space)
   out = out.replace(/\b(?:than|tahn|tnah)\((?=\s*[\w.])/g, 'tanh(');
+  // "tan h(0.7)": tanh with a space typed in it (tan times h is never written before a bracket so)
+  out = out.replace(/\btan\s+h\s*\((?=\s*[\w.])/g, 'tanh(');
   // OCR reads the superscript of tanh² as a quote or star: tanh"2(c), tanh*2(c)
   out = out.replace(/\b(tanh|sech)\s*["*]\s*2(?=\s*\()/g, '$1^2');
   out = notationForms(out);

@@ -1042,3 +1042,17 @@ describe('round 21: cells run together, units between numbers, another quantity�
     });
   });
 });
+
+describe('round 22: tanh typed with a space, pdfTeX’s long maps-to', () => {
+  it('"tan h(0.7) = 0.0122" (degrees on the calculator) is the right formula with a slip', () => {
+    const g = grade(
+      '## 1b.i\nC_t = {0.7, 0.2, 0.05}\n## 1b.ii\nh_t = o_t * tan h(C_t)\ntan h(0.7) = 0.0122 , tan h(0.2) = 0.0035 , tan h(0.05) = 0.0009\nh_t = {1*0.0122, 0*0.0035, 0*0.0009} = {0.0122, 0, 0}',
+    );
+    expect(g.parts['1b.ii']).toMatchObject({ score: 0.5, review: false });
+  });
+  it('"ft 7−→ 3" (\\longmapsto in a text layer) maps f_t to 3, not to 7', () => {
+    const p = part('1a', 'ft 7−→ 3 it 7−→ 6 ot 7−→ 10\nCt 7−→ 9 Ct−1 7−→ 1 C̃t 7−→ 5');
+    expect(p.items.find((i) => i.id === 'f_t')?.awarded).toBe(0.5);
+    expect(p.items.find((i) => i.id === 'C_prev')?.awarded).toBe(0.5);
+  });
+});

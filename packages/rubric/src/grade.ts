@@ -81,6 +81,10 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         'i',
       )
     : null;
+  // or the whole label with slashes at a line's start ("2/a e_kj = …", "1/b/ii")
+  const slashed = sub
+    ? new RegExp(`^\\s*${q}\\/${sub}${roman ? `\\/${roman}` : ''}(?=[PQXYRZ]?(?:\\s|$|[:.)\\-]))`, 'i')
+    : null;
   return Object.values(script.parts).some((a) => {
     if (a.partId === partId) return false;
     const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
@@ -91,7 +95,8 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
           (!own && bareQuestion.test(l)) ||
           (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)))) ||
           !!written?.test(l) ||
-          !!anywhere?.test(l),
+          !!anywhere?.test(l) ||
+          !!slashed?.test(l),
       );
   });
 }
