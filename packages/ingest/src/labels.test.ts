@@ -414,3 +414,14 @@ describe('findLabel: round 22 label styles', () => {
     expect(id('(1a) x')).toBe('q1a');
   });
 });
+
+describe('findLabel: round 23 headings', () => {
+  it('"Answer to Question 3, sub-parts (a), (b), (c)" heads question 3', () => {
+    expect(findLabel('Answer to Question 3, sub-parts (a), (b), (c)', tree)?.path).toEqual(['3']);
+  });
+  it('"A3 LSTM parameter count" heads question 3 where the script labels "A1(b)-(i)"; alone it is no label', () => {
+    const words = labelWords(['A1(b)-(i) C_t = …', 'A2(a) e_kj = …']);
+    expect(findLabel('A3 LSTM parameter count', tree, [], { labelWords: words })?.path).toEqual(['3']);
+    expect(findLabel('A3 LSTM parameter count', tree)).toBeNull();
+  });
+});

@@ -214,6 +214,12 @@ export function findLabel(
   // pdfTeX's big operator later on the line wraps to its start, glued to a slash label ("2/aP e_kj = …":
   // the P is a ∑): blanked, the same length, so positions hold
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
+  // a heading over all of a question's parts ("Answer to Question 3, sub-parts (a), (b), (c)") heads
+  // the question: the list is blanked, and the parts' own marks inside the answer place them
+  line = line.replace(
+    /^(\s*(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+)?(?:question|q)\.?\s*\d{1,2})(,?\s*(?:sub-?)?parts\s*\(?[a-h]\)?(?:\s*(?:,|and|&)\s*\(?[a-h]\)?)+)/i,
+    (_m, head: string, list: string) => head + ' '.repeat(list.length),
+  );
   const label =
     invertedLabel(line, tree) ??
     writtenLabel(line, tree, context, opts) ??
@@ -471,6 +477,10 @@ export function labelWords(lines: string[]): Set<string> {
   for (const l of lines) {
     const m = /^\s*([A-Za-z]{4,12})\.?\s+\d{1,2}\s*[.(]?\s*[a-h]\b/.exec(l);
     if (m && STATEMENT_WORD.test(m[1])) out.add(m[1].toLowerCase());
+    // (a capital letter glued to its labels, "A1(b)-(i)", "A2(a)": that letter marks the script's
+    // question headings too, "A3 LSTM parameter count")
+    const letter = /^\s*([A-Z])\d{1,2}\s*\(?[a-h]\b/.exec(l);
+    if (letter) out.add(letter[1].toLowerCase());
   }
   return out;
 }
@@ -581,7 +591,11 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
     !opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase())
   )
     return null;
-  if (l.partId === null && (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end).trim() !== '') return null;
+  // (a question heading stands alone, or with a title after the script's own mark: "A3 LSTM parameter count")
+  const after = (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end);
+  const titled =
+    /^[A-Z]$/.test(word) && opts.labelWords?.has(word.toLowerCase()) && /^\s*\p{L}[\p{L}\s-]*$/u.test(after);
+  if (l.partId === null && after.trim() !== '' && !titled) return null;
   return { ...l, end: l.end + shifted + m[1].length + offset, weak: false, conf: Math.min(l.conf, 0.9) };
 }
 

@@ -428,3 +428,22 @@ describe('a line that ends the answer before a label', () => {
     expect(wrapped.parts['5']).toBeUndefined();
   });
 });
+
+describe('a numbered list under a heading for all of a question’s parts', () => {
+  it('"3. (a) …", "4. (b) …", "5. (c) …" under "Question 3 part a, b, c" are 3a, 3b, 3c', () => {
+    // (with the exam's own parts: 4b and 5 exist, so the list numbers could be read as them)
+    const exam = [
+      ...parts,
+      { id: '3c', path: ['3', 'c'] },
+      { id: '4a', path: ['4', 'a'] },
+      { id: '4b', path: ['4', 'b'] },
+    ];
+    const text =
+      '2b\nno extra parameters, 0\nQuestion 3 part a, b, c\n1. Given: x_t has 2 entries, h_t has 3.\n2. Input to every gate is [h, x] of size 5.\n3. (a) W_f is 3 × 5\n4. (b) b_f is 3\n5. (c) each block 15 + 3 = 18, total 72';
+    const s = segment(linesOf(text, 1, 1), [pageInfo(1)], exam);
+    expect(s.parts['3b']?.text).toContain('b_f is 3');
+    expect(s.parts['3c']?.text).toContain('72');
+    expect(s.parts['4b']).toBeUndefined();
+    expect(s.parts['5']).toBeUndefined();
+  });
+});

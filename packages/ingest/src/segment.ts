@@ -36,6 +36,8 @@ type Seg = {
   label: Label;
   lines: Line[];
   labelLine: Line;
+  /** the same label met again inside the answer (a list's "3. (a)" under "Question 3 part a, b, c") */
+  repeated?: Line[];
   guessed?: boolean;
   /** sibling parts answered together under this label ("3 (a) and (b)") */
   also?: string[];
@@ -325,7 +327,9 @@ function segmentOnce(
     if (n === undefined || !current) return false;
     const own = /^\s*\(?(\d{1,2})[.)]/.exec(current.labelLine.text)?.[1] === current.label.path[0];
     const before = new RegExp(`^\\s*\\(?${Number(n) - 1}[.)]\\s`);
-    return [...(own ? [] : [current.labelLine]), ...current.lines].some((l) => before.test(l.text));
+    return [...(own ? [] : [current.labelLine]), ...(current.repeated ?? []), ...current.lines].some((l) =>
+      before.test(l.text),
+    );
   };
   /** lines cut off another at an inline label */
   const cutOff = new Set<Line>();
@@ -654,6 +658,7 @@ function segmentOnce(
         }
         // ("3a/3b:" confirming a guessed 3a answers 3b with it)
         if (also) current.also = [...(current.also ?? []), ...also];
+        current.repeated = [...(current.repeated ?? []), line];
         if (content) current.lines.push(content);
         continue;
       }

@@ -1056,3 +1056,14 @@ describe('round 22: tanh typed with a space, pdfTeX’s long maps-to', () => {
     expect(p.items.find((i) => i.id === 'C_prev')?.awarded).toBe(0.5);
   });
 });
+
+describe('round 23: a list item’s number is no value', () => {
+  it('"4. Hence additional parameters = 0." after items 1-3 answers 0; "Answer: 0. Each score …" still answers 0', () => {
+    const listed =
+      'Additional parameters\n1. The score is a plain dot product, with no W_a in it.\n2. The softmax and the weighted sum have no learnable weights.\n3. C_k has the size of h_n, so the decoder keeps its shapes.\n4. Hence additional parameters = 0.';
+    expect(part('2b', listed)).toMatchObject({ score: 1, review: false });
+    expect(
+      part('2b', 'Answer: 0. Each score only multiplies two hidden states, so nothing new is learned').score,
+    ).toBe(1);
+  });
+});

@@ -198,6 +198,12 @@ export const TUNE_WRITERS = [
   'yi',
   'yj',
   'yk',
+  'yl',
+  'ym',
+  'yn',
+  'yo',
+  'yp',
+  'yq',
 ];
 
 export interface FreeformLabel {

@@ -453,17 +453,28 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const other = findNumberWords(before).some((w) => w.value === 0) || /(?<![\w.])0(?![\w.])/.test(before);
       return { value: sym.trim(), line: lineOfIndex(text, symbolic?.index ?? 0), conf: other ? 0.5 : 0.9 };
     }
+    // (a list item's number, "4. Hence additional parameters = 0.", counts nothing: blanked, the
+    // same length, before the lines are joined into prose)
+    // (a list: two lines or more numbered so; "Answer: 0. Each score …" cut after its marker is none)
+    const listed = /(^|\n)([ \t]*)\d{1,2}[.)](?=[ \t]+\p{L})/gu;
+    const unlisted =
+      (text.match(listed) ?? []).length >= 2
+        ? text.replace(
+            listed,
+            (m, a: string, b: string) => `${a}${b}${' '.repeat(m.length - a.length - b.length)}`,
+          )
+        : text;
     // a count said next to "parameters" wins over other numbers in the explanation
     const near = [
-      ...text.matchAll(/(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi),
-    ].find((m) => !statementNumber(text, { start: m.index ?? 0 }));
+      ...unlisted.matchAll(/(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi),
+    ].find((m) => !statementNumber(unlisted, { start: m.index ?? 0 }));
     if (near) {
       const v = findNumbers(near[1]);
       if (v.length) return { value: v[0].value, line: lineOfIndex(text, near.index), conf: 0.95 };
     }
     // otherwise the count said first ("Zero: ...", "Answer: 0. ...", "None, because ...")
-    const words = findNumberWords(text);
-    const prose = normalizeProse(text);
+    const words = findNumberWords(unlisted);
+    const prose = normalizeProse(unlisted);
     const digits = findNumbers(prose).filter(
       (x) => !/[a-z]-$/.test(prose.slice(0, x.start)) && !equationRef(prose, x) && !statementNumber(prose, x),
     );
@@ -625,8 +636,16 @@ function describesFilter(text: string, d: { start: number; end: number }): boole
 
 /** Whether a number names a statement ("Claim 2.2.", "by Lemma 3", "Step 4:"), not a value. */
 function statementNumber(text: string, x: { start: number }): boolean {
-  return /\b(?:claim|lemma|proposition|prop|theorem|thm|corollary|definition|defn|remark|step|case|eqn?|equation|section|§)\.?\s*$/i.test(
-    text.slice(Math.max(0, x.start - 14), x.start),
+  // (or a list item's number: "4. Hence additional parameters = 0.", "2) The softmax …")
+  const listItem =
+    /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', x.start - 1) + 1, x.start)) &&
+    /^\d{1,2}[.)][ \t]+\p{L}/u.test(text.slice(x.start, x.start + 6)) &&
+    (text.match(/(?:^|\n)[ \t]*\d{1,2}[.)][ \t]+\p{L}/gu) ?? []).length >= 2;
+  return (
+    listItem ||
+    /\b(?:claim|lemma|proposition|prop|theorem|thm|corollary|definition|defn|remark|step|case|eqn?|equation|section|§)\.?\s*$/i.test(
+      text.slice(Math.max(0, x.start - 14), x.start),
+    )
   );
 }
 
