@@ -1067,3 +1067,12 @@ describe('round 23: a list item’s number is no value', () => {
     ).toBe(1);
   });
 });
+
+describe('3c: the rubric’s partial counts from the student’s own shapes', () => {
+  it('the weights only of their own 2 × 3 W_f (4 × 6 = 24) earn the half mark; one gate (6 + 3 = 9) and three gates do not', () => {
+    const own = '## 3a\nW_f is 2 x 3 since x is 2 and c is 3\n## 3b\nb_f is 3\n## 3c\n';
+    expect(grade(`${own}weights: 4 gates x 6 = 24`).parts['3c']).toMatchObject({ score: 0.5, review: false });
+    expect(grade(`${own}one gate: 2 x 3 + 3 = 9 parameters`).parts['3c'].score).toBe(0);
+    expect(grade(`${own}three gates: 3 x (2 x 3 + 3) = 27 parameters`).parts['3c'].score).toBe(0);
+  });
+});
