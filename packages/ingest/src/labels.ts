@@ -160,6 +160,8 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
 }
 
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
+/** Questions numbered in capital roman numerals, in order ("II(a)", "V (answering this first)"). */
+const ROMAN_QUESTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 /** How `raw` fits one of `children`, with the OCR confusions we tolerate and what they cost. */
 function fitChild(raw: string, children: Set<string>, ocr = true): { value: string; conf: number } | null {
@@ -188,7 +190,7 @@ function fitChild(raw: string, children: Set<string>, ocr = true): { value: stri
   if (ocr && low.length === 1 && letter[low] && children.has(letter[low]))
     return { value: letter[low], conf: 0.75 };
   // questions numbered in capital roman numerals ("II(a)", "IV(b)")
-  const romanQ = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'].indexOf(raw) + 1;
+  const romanQ = ROMAN_QUESTIONS.indexOf(raw) + 1;
   if (romanQ > 1 && children.has(String(romanQ))) return { value: String(romanQ), conf: 0.9 };
   // question numbers: O for 0, l/I/L/t/| for 1, S for 5, Z for 2
   const num = raw
@@ -410,7 +412,7 @@ function writtenLabel(
   const describedQ = described
     ? /^\d+$/.test(described[2])
       ? described[2]
-      : String(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'].indexOf(described[2]) + 1)
+      : String(ROMAN_QUESTIONS.indexOf(described[2]) + 1)
     : '0';
   if (
     described &&

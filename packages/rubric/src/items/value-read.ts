@@ -456,14 +456,12 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (a list item's number, "4. Hence additional parameters = 0.", counts nothing: blanked, the
     // same length, before the lines are joined into prose)
     // (a list: two lines or more numbered so; "Answer: 0. Each score …" cut after its marker is none)
-    const listed = /(^|\n)([ \t]*)\d{1,2}[.)](?=[ \t]+\p{L})/gu;
-    const unlisted =
-      (text.match(listed) ?? []).length >= 2
-        ? text.replace(
-            listed,
-            (m, a: string, b: string) => `${a}${b}${' '.repeat(m.length - a.length - b.length)}`,
-          )
-        : text;
+    const unlisted = isList(text)
+      ? text.replace(
+          LIST_ITEM,
+          (m, a: string, b: string) => `${a}${b}${' '.repeat(m.length - a.length - b.length)}`,
+        )
+      : text;
     // a count said next to "parameters" wins over other numbers in the explanation
     const near = [
       ...unlisted.matchAll(/(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi),
@@ -634,13 +632,18 @@ function describesFilter(text: string, d: { start: number; end: number }): boole
   );
 }
 
+/** A list item's number at a line's start ("4. Hence …"): the line start, its indent, the number. */
+const LIST_ITEM = /(^|\n)([ \t]*)\d{1,2}[.)](?=[ \t]+\p{L})/gu;
+/** Text numbered as a list: two lines or more start with an item's number. */
+const isList = (text: string) => (text.match(LIST_ITEM) ?? []).length >= 2;
+
 /** Whether a number names a statement ("Claim 2.2.", "by Lemma 3", "Step 4:"), not a value. */
 function statementNumber(text: string, x: { start: number }): boolean {
   // (or a list item's number: "4. Hence additional parameters = 0.", "2) The softmax …")
   const listItem =
     /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', x.start - 1) + 1, x.start)) &&
     /^\d{1,2}[.)][ \t]+\p{L}/u.test(text.slice(x.start, x.start + 6)) &&
-    (text.match(/(?:^|\n)[ \t]*\d{1,2}[.)][ \t]+\p{L}/gu) ?? []).length >= 2;
+    isList(text);
   return (
     listItem ||
     /\b(?:claim|lemma|proposition|prop|theorem|thm|corollary|definition|defn|remark|step|case|eqn?|equation|section|§)\.?\s*$/i.test(
