@@ -204,6 +204,9 @@ export const TUNE_WRITERS = [
   'yo',
   'yp',
   'yq',
+  'yr',
+  'ys',
+  'yt',
 ];
 
 export interface FreeformLabel {
