@@ -418,6 +418,58 @@ describe('a label beside a typeset column vector', () => {
   });
 });
 
+describe('a table row whose label is centred on its answer', () => {
+  const word = (text: string, x: number, y: number) => ({
+    text,
+    box: { x, y, w: text.length * 6, h: 12 },
+    conf: 1,
+  });
+  const line = (...words: ReturnType<typeof word>[]) => ({
+    page: 1,
+    text: words.map((w) => w.text).join(' '),
+    box: {
+      x: words[0].box.x,
+      y: words[0].box.y,
+      w: Math.max(...words.map((w) => w.box.x + w.box.w)) - words[0].box.x,
+      h: 12,
+    },
+    conf: 1,
+    words,
+  });
+  it('the answer’s lines above the label go with it, the first row’s out of the header too', () => {
+    // an office table: labels in a column of their own, each centred on its answer cell; rows
+    // parted by the cells' padding
+    const lines = [
+      line(word('Name:', 60, 10), word('A', 96, 10)),
+      line(word('f_t', 110, 40), word('→', 130, 40), word('3', 140, 40)),
+      line(word('1(a)', 60, 54), word('i_t', 110, 54), word('→', 130, 54), word('4', 140, 54)),
+      line(word('o_t', 110, 68), word('→', 130, 68), word('8', 140, 68)),
+      line(word('3(a)', 60, 96), word('W_f', 110, 96), word('is', 134, 96), word('3×5', 150, 96)),
+      line(word('One', 110, 124), word('bias', 134, 124), word('per', 164, 124), word('unit,', 188, 124)),
+      line(word('3(b)', 60, 138), word('b_f', 110, 138), word('is', 134, 138), word('3×1', 150, 138)),
+      line(word('the', 110, 152), word('size', 134, 152), word('of', 164, 152), word('f_t', 180, 152)),
+    ];
+    const seg = segment(lines, [pageInfo(1)], parts);
+    expect(seg.preamble.map((l) => l.text)).toEqual(['Name: A']);
+    expect(seg.parts['1a'].text).toBe('f_t → 3\ni_t → 4\no_t → 8');
+    expect(seg.parts['3a'].text).toBe('W_f is 3×5');
+    expect(seg.parts['3b'].text.split('\n')).toEqual(['One bias per unit,', 'b_f is 3×1', 'the size of f_t']);
+  });
+  it('a typed label hanging one space before its answer keeps the line above with the part before', () => {
+    // the same rows as typed text: "3(b) b_f …" with its answer's column under the label's text
+    const lines = [
+      line(word('3(a)', 60, 96), word('W_f', 90, 96), word('is', 114, 96), word('3×5', 130, 96)),
+      // (a blank line, then a last line just above the next label: centred on it by chance)
+      line(word('so', 90, 124), word('15', 108, 124), word('weights', 126, 124)),
+      line(word('3(b)', 60, 138), word('b_f', 90, 138), word('is', 114, 138), word('3×1', 130, 138)),
+      line(word('(3', 90, 152), word('units)', 108, 152)),
+    ];
+    const seg = segment(lines, [pageInfo(1)], parts);
+    expect(seg.parts['3a'].text).toBe('W_f is 3×5\nso 15 weights');
+    expect(seg.parts['3b'].text).toBe('b_f is 3×1\n(3 units)');
+  });
+});
+
 describe('a line that ends the answer before a label', () => {
   it('"… + · · ·" ends its expression: the "5." after it labels question 5; "… = 3 ×" then "5." goes on', () => {
     const ended = run(

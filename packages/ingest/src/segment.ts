@@ -681,6 +681,7 @@ function segmentOnce(
   }
 
   matrixRowsAbove(segs);
+  centredCellAbove(segs, preamble);
   const out: Record<string, PartAnswer> = {};
   const order: string[] = [];
   const summary = summaryRows(segs);
@@ -759,6 +760,69 @@ function matrixRowsAbove(segs: Array<{ lines: Line[] }>): void {
       take++;
     }
     if (take) segs[k].lines.unshift(...prev.splice(prev.length - take, take));
+  }
+}
+
+/**
+ * A table row whose label cell is centred on a taller answer cell (an office table's default): the
+ * label sits on the middle line of its answer, and the answer's first lines above it were read as
+ * the end of the row before. Those lines move to the label's part when the label is in a column of
+ * its own and the block they start, ending at a gap, is centred on the label, while the label's own
+ * line is not the top of a block centred on it.
+ */
+function centredCellAbove(segs: Seg[], preamble: Line[]): void {
+  const bottom = (l: Line) => l.box.y + l.box.h;
+  for (let k = 0; k < segs.length; k++) {
+    const cur = segs[k].lines;
+    // (the first row's answer starts in what was read as the header)
+    const prev = k ? segs[k - 1].lines : preamble;
+    const first = cur[0];
+    const labelLine = segs[k].labelLine;
+    if (!first || first.page !== labelLine.page || prev.length < 2) continue;
+    // (apart from its answer by more than a typed space)
+    const labelWords = labelLine.words.filter((w) => w.box.x + w.box.w <= first.box.x - first.box.h * 0.75);
+    // (the label may sit alone on a blank line of its answer, centred between two lines)
+    if (!labelWords.length || Math.abs(first.box.y - labelLine.box.y) > labelLine.box.h * 2) continue;
+    const label = unionBox(labelWords.map((w) => w.box));
+    const centre = label.y + label.h / 2;
+    // a cell's lines start at one x (the label line's own text may be cut a little off it)
+    const x = (cur[1] ?? prev[prev.length - 1]).box.x;
+    const inColumn = (l: Line) => l.page === first.page && Math.abs(l.box.x - x) <= 2;
+    // (the label in a column of its own: a hanging label of typed text is over its answer's column)
+    if (Math.abs(first.box.x - x) > 12 || x < label.x + label.w + 3) continue;
+    let below = 1;
+    while (below < cur.length && inColumn(cur[below]) && cur[below].box.y > first.box.y) below++;
+    let above = 0;
+    while (above < prev.length - 1 && inColumn(prev[prev.length - 1 - above])) above++;
+    const column = [...prev.slice(prev.length - above), ...cur.slice(0, below)];
+    const steps = column.slice(1).map((l, i) => l.box.y - column[i].box.y);
+    const pitch = Math.min(first.box.h * 1.5, ...steps.filter((d) => d > first.box.h * 0.6));
+    // a row's edge: more than a line's pitch; inside a cell, at most one blank line
+    const gap = (upper: Line, lower: Line) =>
+      lower.page !== upper.page || lower.box.y - upper.box.y > pitch * 1.3;
+    const close = (upper: Line, lower: Line) => lower.box.y - upper.box.y <= pitch * 2.3;
+    // (a label on its answer's line has no blank line above it: one between two lines may)
+    const onItsLine = Math.abs(first.box.y - label.y) < first.box.h / 2;
+    const centred = (take: number) => {
+      const block = [...prev.slice(prev.length - take), first];
+      if (block.slice(1).some((l, i) => !close(block[i], l))) return false;
+      if (take && onItsLine && gap(block[take - 1], first)) return false;
+      const before = prev[prev.length - take - 1];
+      if (take && before && !gap(before, block[0])) return false;
+      for (let e = 1; e <= below; e++) {
+        if (e > 1 && !close(cur[e - 2], cur[e - 1])) return false;
+        if (e < below && !gap(cur[e - 1], cur[e])) continue;
+        if (Math.abs((block[0].box.y + bottom(cur[e - 1])) / 2 - centre) <= Math.max(2, label.h * 0.2))
+          return true;
+      }
+      return false;
+    };
+    if (centred(0)) continue;
+    for (let take = 1; take <= above; take++)
+      if (centred(take)) {
+        cur.unshift(...prev.splice(prev.length - take, take));
+        break;
+      }
   }
 }
 

@@ -887,6 +887,19 @@ describe('5: which output a shape is', () => {
     );
     expect(q.items[0].reason).toMatch(/198 × 198 × 3 is not right/);
   });
+  it('"… 197×197×10 after" / "pointwise." broken over two lines still names the pointwise output', () => {
+    const p = part(
+      '5',
+      [
+        'depthwise: (200 − 4)/1 + 1 = 197 → 197 × 197 × 3, mults 197 × 197 × 3 × 16 = 1,862,832',
+        'pointwise: 197 × 197 × 10 × 3 = 1,164,270; total 1,862,832 + 1,164,270 = 3,027,102',
+        'sizes: 197×197×3 after depthwise, 197×197×10 after',
+        'pointwise.',
+      ].join('\n'),
+    );
+    expect(p.items[0].reason).toMatch(/197 × 197 × 3 is not right/);
+    expect(p.items[2]).toMatchObject({ awarded: 0.5 });
+  });
   it('"a standard 4×4×3 convolution" describes an operation, not an output', () => {
     const p = part(
       '5',
@@ -951,6 +964,13 @@ describe('1b: dot products taken for ⊙', () => {
     );
     expect([p.score, p.review]).toEqual([0, false]);
     expect(p.reasons[0]).toMatch(/dot products taken for ⊙/);
+    // the same sum copied into every element is no element-wise slip either
+    expect(
+      part(
+        '1b.i',
+        'Ct = ft · Ct−1 + it · C̃t\nft · Ct−1 = (1)(0.2) + (0.5)(0.4) + (0)(0.8) = 0.4\nit · C̃t = (1)(0.5) + (0)(0) + (0.5)(0.1) = 0.55\nso C_t = {0.95, 0.95, 0.95}',
+      ),
+    ).toMatchObject({ score: 0, review: false });
     // the key of h_t has one nonzero element: its sum is that element, so no telling
     expect(part('1b.ii', 'h_t = o_t ⊙ tanh(C_t) = 1 × tanh(0.7) = 0.604').reasons[0]).not.toMatch(
       /dot products/,

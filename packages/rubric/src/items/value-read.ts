@@ -43,7 +43,9 @@ function cueWord(cue: string): string | null {
  */
 function cuePositions(prose: string, cues: string[]): number[] {
   const out: number[] = [];
-  for (const c of cues) for (const m of prose.matchAll(compiled(c, 'gi'))) out.push(m.index ?? 0);
+  // (a cue broken over two lines, "197×197×10 after / pointwise", is still the cue: same positions)
+  const flat = prose.replace(/\n/g, ' ');
+  for (const c of cues) for (const m of flat.matchAll(compiled(c, 'gi'))) out.push(m.index ?? 0);
   const words = cues.map(cueWord).filter((w): w is string => w !== null && w.length >= 7);
   for (const m of prose.matchAll(/[a-z0-9]{6,}/gi)) {
     const w = m[0].toLowerCase().replace(/0/g, 'o').replace(/1/g, 'i');

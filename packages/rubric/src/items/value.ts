@@ -510,17 +510,20 @@ function gradeValue(
           Math.min(read.conf, 0.5),
           wrongTag,
         );
-      if (sameShape) return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
-      // the sum of the key's elements: dot products taken for ⊙ (0.4 + 0.55 = 0.95), a wrong formula
+      // the sum of the key's elements: dot products taken for ⊙ (0.4 + 0.55 = 0.95), a wrong formula,
+      // also when that one number is then copied into every element ({0.95, 0.95, 0.95})
       const dotted =
-        gotNums.length === 1 &&
+        gotNums.length > 0 &&
         // (with one nonzero element the sum is that element: no telling them apart)
         keyNums.filter((x) => x !== 0).length >= 2 &&
-        closeTo(
-          gotNums[0],
-          keyNums.reduce((a, b) => a + b, 0),
-          { abs: 0.005, rel: 0 },
+        gotNums.every((x) =>
+          closeTo(
+            x,
+            keyNums.reduce((a, b) => a + b, 0),
+            { abs: 0.005, rel: 0 },
+          ),
         );
+      if (sameShape && !dotted) return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
       if (dotted)
         return result(
           0,
