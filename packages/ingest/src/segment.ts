@@ -782,7 +782,7 @@ function centredCellAbove(segs: Seg[], preamble: Line[]): void {
     // (apart from its answer by more than a typed space)
     const labelWords = labelLine.words.filter((w) => w.box.x + w.box.w <= first.box.x - first.box.h * 0.75);
     // (the label may sit alone on a blank line of its answer, centred between two lines)
-    if (!labelWords.length || Math.abs(first.box.y - labelLine.box.y) > labelLine.box.h * 2) continue;
+    if (!labelWords.length || Math.abs(first.box.y - labelLine.box.y) > labelLine.box.h * 3) continue;
     const label = unionBox(labelWords.map((w) => w.box));
     const centre = label.y + label.h / 2;
     // a cell's lines start at one x (the label line's own text may be cut a little off it)
@@ -803,26 +803,32 @@ function centredCellAbove(segs: Seg[], preamble: Line[]): void {
     const close = (upper: Line, lower: Line) => lower.box.y - upper.box.y <= pitch * 2.3;
     // (a label on its answer's line has no blank line above it: one between two lines may)
     const onItsLine = Math.abs(first.box.y - label.y) < first.box.h / 2;
-    const centred = (take: number) => {
+    // how far the block of `take` lines above and the label's line (to a gap below) is from being
+    // centred on the label, at best
+    const offCentre = (take: number) => {
       const block = [...prev.slice(prev.length - take), first];
-      if (block.slice(1).some((l, i) => !close(block[i], l))) return false;
-      if (take && onItsLine && gap(block[take - 1], first)) return false;
+      if (block.slice(1).some((l, i) => !close(block[i], l))) return Infinity;
+      if (take && onItsLine && gap(block[take - 1], first)) return Infinity;
       const before = prev[prev.length - take - 1];
-      if (take && before && !gap(before, block[0])) return false;
+      if (take && before && !gap(before, block[0])) return Infinity;
+      let best = Infinity;
       for (let e = 1; e <= below; e++) {
-        if (e > 1 && !close(cur[e - 2], cur[e - 1])) return false;
+        if (e > 1 && !close(cur[e - 2], cur[e - 1])) break;
         if (e < below && !gap(cur[e - 1], cur[e])) continue;
-        if (Math.abs((block[0].box.y + bottom(cur[e - 1])) / 2 - centre) <= Math.max(2, label.h * 0.2))
-          return true;
+        best = Math.min(best, Math.abs((block[0].box.y + bottom(cur[e - 1])) / 2 - centre));
       }
-      return false;
+      return best;
     };
-    if (centred(0)) continue;
-    for (let take = 1; take <= above; take++)
-      if (centred(take)) {
-        cur.unshift(...prev.splice(prev.length - take, take));
-        break;
-      }
+    const tolerance = Math.max(2, label.h * 0.2);
+    if (offCentre(0) <= tolerance) continue;
+    // (a blank line inside the answer may centre a shorter block by chance: the closest wins)
+    let take = 0;
+    let off = tolerance;
+    for (let t = 1; t <= above; t++) {
+      const o = offCentre(t);
+      if (o <= off) [take, off] = [t, o];
+    }
+    if (take) cur.unshift(...prev.splice(prev.length - take, take));
   }
 }
 

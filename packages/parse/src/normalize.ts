@@ -386,7 +386,8 @@ function notationForms(s: string): string {
       .replace(/[⋯…]/g, '...')
       // (the numerator may carry its subscript: `del h_t / del c_t`, `del c_{t+1}/del c_t`)
       .replace(
-        /\b(?:del|partial)\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\/\s*(?:del|partial)\s*(?=[A-Za-z])/g,
+        // (or a spaced d: `d c_(t+1)/d c_t`)
+        /\b(?:del|partial|d(?=\s))\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\/\s*(?:del|partial|d(?=\s))\s*(?=[A-Za-z])/g,
         'd$1/d',
       )
       .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]|[tT](?:[+-]1)?\b))/g, 'dL/d')

@@ -143,6 +143,9 @@ describe('statements', () => {
     expect(normalizeMath('del h_t / del c_t = o_t')).toBe('dh_t/dc_t = o_t');
     expect(normalizeMath('del c_{t+1}/del c_t = f_{t+1}')).toBe('dc_{t+1}/dc_t = f_{t+1}');
     expect(normalizeMath('partial L / partial c_t')).toBe('dL/dc_t');
+    // a spaced d, as typed: `d c_(t+1)/d c_t`; a variable d over another stays
+    expect(normalizeMath('d c_(t+1)/d c_t = f_(t+1)')).toBe('dc_{t+1}/dc_t = f_{t+1}');
+    expect(normalizeMath('size d / d c')).toBe('size d / d c');
   });
   it('finds mappings in arrows, dashes and tables', () => {
     const m = findMappings(['i. f_t → 3', 'it - 4, Ct-1 - 1', 'C̃t      6', 'OT: 8']);

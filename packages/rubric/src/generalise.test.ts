@@ -653,6 +653,28 @@ describe('2a: a product written element-wise', () => {
   });
 });
 
+describe('4a: the sum derived from a relation and its local derivative', () => {
+  it('"d c_(t+1)/d c_t = f_(t+1)" typed with spaces, or a local derivative said in words, derives the sum', () => {
+    const typed = part(
+      '4a',
+      'dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) * f_(t+1)\nsince c_(t+1) = f_(t+1)*c_t + i*g, d c_(t+1)/d c_t = f_(t+1)',
+    );
+    expect([typed.score, typed.review]).toEqual([5, false]);
+    const words = part(
+      '4a',
+      'dL/dc_t = dL/dc_{t+1} ⊙ f_{t+1} + dL/dh_t ⊙ o_t ⊙ (1 − tanh^2(c_t))\nc_t reaches L via c_{t+1} = f_{t+1} ⊙ c_t + i ⊙ g, whose derivative w.r.t. c_t is f_{t+1}, and via h_t.',
+    );
+    expect([words.score, words.review]).toEqual([5, false]);
+    // the same relation with no derivative taken is the final expression alone
+    expect(
+      part(
+        '4a',
+        'dL/dc_t = dL/dc_{t+1} ⊙ f_{t+1} + dL/dh_t ⊙ o_t ⊙ (1 − tanh^2(c_t))\nc_{t+1} = f_{t+1} ⊙ c_t + i ⊙ g',
+      ).score,
+    ).toBe(2);
+  });
+});
+
 describe('4a: the two paths alone restate the question', () => {
   it('paths with no relation or derivative go to a person; with the relations they are a derivation', () => {
     const expr = '∂L/∂c_t = ∂L/∂h_t * o_t * (1 − tanh²(c_t)) + ∂L/∂c_{t+1} * f_{t+1}';

@@ -63,7 +63,10 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
     }
     // (the paths alone restate the question's hint: with a relation they are the derivation's
     // skeleton, without one the derivation is only named)
-    if (relations >= 2 || (relations >= 1 && paths >= 1)) return 'written';
+    // (a relation with its local derivative said in words, "c_{t+1} = f_{t+1} ⊙ c_t + …, whose
+    // derivative w.r.t. c_t is f_{t+1}", is a step written out too)
+    const localInWords = LOCAL_DERIVATIVE.test(ev.prose);
+    if (relations >= 2 || (relations >= 1 && (paths >= 1 || localInWords))) return 'written';
     if (paths >= 1) return 'words';
   }
   if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))
@@ -85,6 +88,10 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
 export function hasDerivation(ev: Evidence, of?: string): boolean {
   return derivationShown(ev, of) !== null;
 }
+
+/** A local derivative said in words: "whose derivative w.r.t. c_t is f_{t+1}", "the derivative of tanh is …". */
+const LOCAL_DERIVATIVE =
+  /\bderivative (?:of\b|w\.? ?r\.? ?t\b\.?|with respect to\b)[^.;]{0,40}?\b(?:is|are|=|gives)\b/;
 
 /** Words that say one quantity depends on or feeds others ("c_t goes to h_t and c_{t+1}"). */
 const DEPENDS =
