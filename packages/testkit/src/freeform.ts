@@ -207,6 +207,9 @@ export const TUNE_WRITERS = [
   'yr',
   'ys',
   'yt',
+  'yu',
+  'yv',
+  'yw',
 ];
 
 export interface FreeformLabel {
