@@ -418,6 +418,46 @@ describe('a label beside a typeset column vector', () => {
   });
 });
 
+describe('final answers first, then the working of each question', () => {
+  it('"[1b] …" and "[3] …" below the answers are the working of every part of their question', () => {
+    const s = run(`Name: A
+1a f_t → 3, i_t → 4
+1b i C_t = [0.7, 0.2, 0.05]
+1b ii h_t = [0.604, 0, 0]
+2a e = s · h
+2b 0
+3a 3 × 5
+3b 3 × 1
+[1b] C_t = f ⊙ C + i ⊙ C~ = [0.2, 0.2, 0] + [0.5, 0, 0.05]
+h_t = o ⊙ tanh(C_t) = [tanh 0.7, 0, 0]
+[2a] e_kj = s_{k-1}^T h_j, then a softmax over j
+[2b] 0 extra since the dot product has no weights
+[3] [h, x] has 3 + 2 = 5 entries, so W_f is 3 × 5 and b_f is 3 × 1, one per unit`);
+    for (const id of ['1b.i', '1b.ii']) expect(s.parts[id].text).toContain('h_t = o ⊙ tanh(C_t)');
+    for (const id of ['3a', '3b']) {
+      expect(s.parts[id].text).toContain('3 + 2 = 5 entries');
+      expect(s.parts[id].occurrences).toBe(2);
+    }
+    // a second row that adds words of its own is working, not a restated answer
+    expect(s.parts['2b'].text).toBe('0\n0 extra since the dot product has no weights');
+    expect(s.parts['2a'].text).not.toContain('3 + 2');
+  });
+  it('"[2]" numbering a step inside another question’s answer is no label; "[2] Attention" heads question 2', () => {
+    const s = run(`Name: A
+[1a] f_t → 3
+[1b] i) C_t = [0.7, 0.2, 0.05]
+[2] the sum of i_t ⊙ C~_t
+ii) h_t = [0.604, 0, 0]
+[2] Attention (k = 1, 2, …)
+(a) e_kj = s_{k-1}^T h_j
+(b) 0 extra`);
+    expect(s.parts['1b.i'].text).toContain('[2] the sum');
+    // a bracketed number heading the next question in words is that question
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b']);
+    expect(s.parts['2b'].text).toBe('0 extra');
+  });
+});
+
 describe('a table row whose label is centred on its answer', () => {
   const word = (text: string, x: number, y: number) => ({
     text,

@@ -41,6 +41,8 @@ type Seg = {
   guessed?: boolean;
   /** sibling parts answered together under this label ("3 (a) and (b)") */
   also?: string[];
+  /** the other parts of a question whose working this is, met again after their answers ("[3] …") */
+  shared?: string[];
 };
 
 /** The left margin of each page: where its lines usually start (a low quantile of their x). */
@@ -378,6 +380,8 @@ function segmentOnce(
         Math.max(o.box.x - (line.box.x + line.box.w), line.box.x - (o.box.x + o.box.w)) < 2 * line.box.h,
     );
   const words = labelWords(body.map((l) => l.text));
+  // a script that labels its parts in square brackets ("[1b]", "[2a]") labels a question so too
+  const bracketed = body.filter((l) => /^\s*\[\s*(?:q\.?\s*)?\d{1,2}\s*[a-h]/i.test(l.text)).length >= 2;
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
     const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
@@ -441,10 +445,36 @@ function segmentOnce(
       const cur = current ? parts.find((p) => p.id === current!.partId) : undefined;
       return cur !== undefined && l.path.every((c, k) => cur.path[k]?.toLowerCase() === c);
     };
+    // (but a bracketed label of another question, with text after it, goes back to that question:
+    // "[1b] C_t = f_t ⊙ C_{t-1} + …" below a table of final answers is its working)
+    // ("[3] input to the gate …" in such a script, its parts all answered in a table above)
+    const bracketQ =
+      bracketed && !label && !force ? /^\s*\[\s*(\d{1,2})\s*\]\s*(?=\S)/.exec(line.text) : null;
+    // (going back to a question answered above, or heading the next question in words, "[3]
+    // Dimensions and parameter count": a "[2] i_t ⊙ C~_t = …" numbers a step, as findLabel reads it)
+    if (
+      bracketQ &&
+      tree.childrenOf([bracketQ[1]]).size > 0 &&
+      (!firstUnseenUnder([bracketQ[1]]) ||
+        (nextQuestion([bracketQ[1]]) &&
+          // (an aside in brackets may hold its givens: "(n = 3, m = 2)")
+          !/[=⊙×*+→∘·]/.test(line.text.slice(bracketQ[0].length).replace(/\([^()]*\)/g, ''))))
+    )
+      label = { path: [bracketQ[1]], partId: null, end: bracketQ[0].length, conf: 0.95, weak: false };
+    const revisit =
+      label !== null &&
+      label.partId === null &&
+      !label.weak &&
+      label.conf >= 0.95 &&
+      /^\s*\[/.test(line.text) &&
+      line.text.slice(label.end).trim() !== '' &&
+      !firstUnseenUnder(label.path) &&
+      !insideIt(label);
     if (
       label &&
       !force &&
       label.partId === null &&
+      !revisit &&
       (!firstUnseenUnder(label.path) || insideIt(label)) &&
       !/^\s*(?:correct|revis|addend|addition)/i.test(line.text)
     )
@@ -539,6 +569,7 @@ function segmentOnce(
     seenLabel = true;
     context = label.path;
     let guessedHere = false;
+    let shared: string[] | undefined;
     let content = contentOf(line, label.end);
     const splitBefore = (id: string | undefined) => {
       const cut =
@@ -599,7 +630,7 @@ function segmentOnce(
       const subUnder =
         sub !== null && sub.path.length > label.path.length && label.path.every((c, k) => sub.path[k] === c);
       // a correction to a question whose parts are all answered corrects them: it goes with the first
-      const correcting = /^\s*(?:correct|revis)/i.test(line.text);
+      const correcting = revisit || /^\s*(?:correct|revis)/i.test(line.text);
       const target =
         first ??
         (correcting
@@ -609,11 +640,18 @@ function segmentOnce(
       // (a bare number on the next line, "1. Input to the gate …", is a list inside the answer)
       if (guess && (content || (next && findLabel(next.text, tree, [])?.weak !== false))) {
         warnings.push(`"${line.text.slice(0, label.end).trim()}" has no sub-part label: read as ${guess.id}`);
+        if (revisit) {
+          const under = label.path;
+          shared = parts
+            .filter((p) => p.id !== guess.id && under.every((c, k) => p.path[k]?.toLowerCase() === c))
+            .map((p) => p.id);
+        }
         label = {
           ...label,
           path: guess.path.map((c) => c.toLowerCase()),
           partId: guess.id,
-          conf: label.conf * 0.5,
+          // (a question's working met again after its answers is no guess at where a part starts)
+          conf: label.conf * (revisit ? 0.9 : 0.5),
         };
         // the context stays the question, so that its own "(a)" or "(i)" below confirms the guess
         context = label.path.slice(0, -1);
@@ -670,6 +708,7 @@ function segmentOnce(
       labelLine: line,
       guessed: guessedHere,
       also,
+      shared,
     };
     segs.push(current);
     labelLines.push({
@@ -708,6 +747,16 @@ function segmentOnce(
       prev.occurrences += 1;
     }
   }
+  // a question's working met again after its answers is each of its parts' working too
+  for (const s of segs)
+    for (const id of s.shared ?? []) {
+      const to = out[id];
+      if (!to || summary.has(s)) continue;
+      to.lines.push(...s.lines);
+      to.text = to.lines.map((l) => l.text).join('\n');
+      to.regions.push(...blockRegions(s.lines));
+      to.occurrences += 1;
+    }
   // parts answered together get the same answer, where they have none of their own
   for (const s of segs)
     for (const id of s.also ?? []) {
@@ -874,14 +923,16 @@ function restates(first: string, again: string): boolean {
   const condensed = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
   const numbers = (s: string) =>
     (s.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+  // (a row that adds words of its own, "0 extra ∵ dot product has no weights", is working, not a restatement)
+  const known = condensed(first);
+  const words = again.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+  if (words.filter((w) => !known.includes(w)).length > 2) return false;
   const had = numbers(first);
   const nums = numbers(again);
   const allNumbers =
     nums.length > 0 && nums.every((n) => had.some((h) => Math.abs(h - n) <= 1e-9 * Math.max(1, Math.abs(n))));
   if (nums.length) return allNumbers;
   // (no number: its words, nearly all, or the whole of it, stand in the first answer)
-  const known = condensed(first);
-  const words = again.toLowerCase().match(/[a-z]{3,}/g) ?? [];
   const knownWords = words.filter((w) => known.includes(w)).length;
   return known.includes(condensed(again)) || (words.length >= 2 && knownWords >= 0.8 * words.length);
 }
