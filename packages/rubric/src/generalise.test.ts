@@ -639,6 +639,14 @@ describe('a slip only when the arithmetic shows one', () => {
       review: false,
     });
   });
+  it('the gates swapped, with every product right, is another formula: 0, not a slip', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f*C~ + i*C(t-1)\n= {1x0.5, 0.5x0, 0x0.1} + {1x0.2, 0x0.4, 0.5x0.8}\n= {0.5, 0, 0} + {0.2, 0, 0.4} = {0.7, 0, 0.4}',
+    );
+    expect([p.score, p.review]).toEqual([0, false]);
+    expect(p.reasons[0]).toMatch(/another formula, not a slip/);
+  });
 });
 
 describe('2a: a product written element-wise', () => {
@@ -921,6 +929,16 @@ describe('5: which output a shape is', () => {
     );
     expect(p.items[0].reason).toMatch(/197 × 197 × 3 is not right/);
     expect(p.items[2]).toMatchObject({ awarded: 0.5 });
+    // so does "(pointwise)" starting the line after its shape
+    const q = part(
+      '5',
+      'same padding: 200 × 200 × 3, mults 200×200×3×16 = 1,920,000; 200×200×10×3 = 1,200,000\nTotal = 3,120,000\nOutput sizes: 200×200×3 (depthwise), 200×200×\n10 (pointwise).',
+    );
+    expect(q.items.map((i) => i.reason.slice(0, 25))).toEqual([
+      '200 × 200 × 3 is not righ',
+      '200 × 200 × 10 is not rig',
+      'wrong total, but it follo',
+    ]);
   });
   it('"a standard 4×4×3 convolution" describes an operation, not an output', () => {
     const p = part(

@@ -338,7 +338,11 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const owner = (d: { start: number; end: number }) => {
         // a cue right after the shape names it: "199 × 199 × 3 (depthwise)", "199 × 199 × 10 after
         // pointwise" (a bare "Pointwise" after it starts the next answer: "… × 3 Pointwise output: …")
-        const tail = /^[ \t]{0,2}(?:\([ \t]?|(?=(?:after|for)\b))/i.exec(text.slice(d.end))?.[0].length;
+        // (a bracketed cue may start the next line: "… 200 × 200 × 10" / "(pointwise)."; an "After
+        // pointwise = …" there starts the next statement)
+        const tail = /^(?:[ \t]{0,2}\n?[ \t]{0,2}\([ \t]?|[ \t]{0,2}(?=(?:after|for)\b))/i.exec(
+          text.slice(d.end),
+        )?.[0].length;
         if (tail !== undefined) for (const [id, ps] of cueAt) if (ps.includes(d.end + tail)) return id;
         let best: string | null = null;
         let bestAt = -1;

@@ -491,6 +491,32 @@ function gradeValue(
         read.conf,
         wrongTag,
       );
+    // arithmetic that evaluates as written, through none of the key's own steps, to another vector
+    // ("{1x0.5, 0.5x0, 0x0.1} + {1x0.2, 0x0.4, 0.5x0.8}": the gates swapped) is another formula
+    // carried out correctly, not a slip in this one
+    const otherFormula =
+      item.shape === 'vector' &&
+      fOk !== true &&
+      !statedWrong &&
+      sameShape &&
+      keyNums.length > 1 &&
+      read.unnamed !== true &&
+      !keyWritten(item, ev, key) &&
+      // (the value read is where that arithmetic arrives)
+      ev.computations.some(
+        (c) =>
+          Array.isArray(c.value) &&
+          c.value.length === gotNums.length &&
+          c.value.every((x, k) => closeTo(x, gotNums[k], { abs: 0.005, rel: 0 })),
+      ) &&
+      !stepVectorsWritten(item, ctx, answers, ev, key).ok;
+    if (otherFormula)
+      return result(
+        0,
+        `${shownValue} is not right; the answer is ${fmt(key)}: the arithmetic written reaches it through none of the steps of ${item.formula ?? 'the formula'} (another formula, not a slip)`,
+        read.conf,
+        wrongTag,
+      );
     if (fOk === true || (keyLine !== null && fOk !== false) || (statedWrong && fOk !== false)) {
       // a slip the student's own arithmetic does not show, where the key's value is written too
       // ("… = (0.7, 0.2, 0.05)" above a value read from elsewhere): which is the answer is a
