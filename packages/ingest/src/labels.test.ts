@@ -424,4 +424,11 @@ describe('findLabel: round 23 headings', () => {
     expect(findLabel('A3 LSTM parameter count', tree, [], { labelWords: words })?.path).toEqual(['3']);
     expect(findLabel('A3 LSTM parameter count', tree)).toBeNull();
   });
+  it('"Ex. 1/b/i", "Exercise 3(c)" are labels; a table row "Position 5 6 9 2 1 7" is not question 5', () => {
+    expect(id('Ex. 1/b/i Given: C_t-1 = (0.2, 0.4, 0.8)')).toBe('q1b1');
+    expect(id('Ex. 2/b Zero.')).toBe('q2b');
+    expect(id('Exercise 3(c) 72')).toBe('q3c');
+    expect(findLabel('Position 5 6 9 2 1 7', tree)).toBeNull();
+    expect(id('Ans 5 199 x 199 x 3')).toBe('q5');
+  });
 });

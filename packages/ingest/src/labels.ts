@@ -59,7 +59,7 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
+  /^\s*(?:(?:(?:correction|corrected|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9IlLt|S])))/i;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z]))/;
 // ("Qn. 3 / c": a slash set between spaced components)
@@ -298,9 +298,9 @@ function writtenLabel(
   const shift = glyphs ? 1 : 0;
   // "Q1/b/i", "correction to Q1/b/i": slashes between a prefixed label's components read as spaces
   // (the same length, so positions hold; "2a/2b" joins two labels and is left alone)
-  // ("Q-1/b/i", "Ans. 1/a": a hyphen after the Q, or an answer mark instead of it)
+  // ("Q-1/b/i", "Ans. 1/a", "Ex. 1/a": a hyphen after the Q, or an answer or exercise mark instead of it)
   line = line.replace(
-    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question|ans\w*)[.-]?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
+    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question|ans\w*|ex(?:ercise)?)[.-]?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
     (_m, head: string, a: string, r?: string) => `${head} ${a}${r ? ` ${r}` : ''}`,
   );
   // "Ans. to Q.3(a)", "Answer to question number 1 (a)", "Q-2 (b)": the words between a mark and
@@ -598,6 +598,8 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   const titled =
     /^[A-Z]$/.test(word) && opts.labelWords?.has(word.toLowerCase()) && /^\s*\p{L}[\p{L}\s-]*$/u.test(after);
   if (l.partId === null && after.trim() !== '' && !titled) return null;
+  // (a table row's heading and its numbers, "Position 5 6 9 2 1 7", is a row, not question 5)
+  if (l.path.length === 1 && /^\s*(?:\d{1,3}\s+){1,}\d{1,3}\s*$/.test(after)) return null;
   return { ...l, end: l.end + shifted + m[1].length + offset, weak: false, conf: Math.min(l.conf, 0.9) };
 }
 
