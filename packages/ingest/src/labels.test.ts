@@ -431,4 +431,9 @@ describe('findLabel: round 23 headings', () => {
     expect(findLabel('Position 5 6 9 2 1 7', tree)).toBeNull();
     expect(id('Ans 5 199 x 199 x 3')).toBe('q5');
   });
+  it('"[1/b/i]", "[4/a] Paths: …": slashes inside a bracketed label', () => {
+    expect(id('[1/b/i]')).toBe('q1b1');
+    expect(id('[4/a] Paths: L → h_t → c_t')).toBe('q4a');
+    expect(findLabel('[1/b] Given', tree)?.path).toEqual(['1', 'b']);
+  });
 });

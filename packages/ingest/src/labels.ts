@@ -380,7 +380,9 @@ function writtenLabel(
       line.slice(junk + pre),
     );
   if (boxed) {
-    const inner = findLabelAt(`${boxed[2]} `, tree, context, opts.ocr ?? false, false);
+    // (slashes between its components read as spaces, the same length: "[1/b/i]", "[4/a]")
+    const inside = boxed[2].replace(/(?<=[\dA-Za-z])\/(?=[A-Za-z])/g, ' ');
+    const inner = findLabelAt(`${inside} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= boxed[2].trim().length) {
       const end = shift + junk + pre + boxed[0].length;
       const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(end))?.[0].length ?? 0;

@@ -690,6 +690,8 @@ describe('4a: the two paths alone restate the question', () => {
     expect(
       part('4a', `Two paths c_t → h_t → L and c_t → c_{t+1} → L.\nh_t = o_t ⊙ tanh(c_t)\n${expr}`),
     ).toMatchObject({ score: 5, review: false });
+    // written from the loss down ("L → h_t → c_t"), two chains of arrows are still paths, not relations
+    expect(part('4a', `Paths: L → h_t → c_t and L → c_{t+1} → c_t.\n${expr}`).review).toBe(true);
   });
 });
 

@@ -50,10 +50,12 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
         !lhs[0].startsWith('d(') &&
         lhs[0] !== wrt &&
         syms.slice(1).some((x) => x.includes(wrt));
-      if (isRelation) relations++;
+      // (a chain of arrows with no equals sign, "L -> h_t -> c_t", is a path, not a relation)
+      const arrowsOnly = isPath && !eq.text.includes('=');
+      if (isRelation && !arrowsOnly) relations++;
       else if (isPath) paths++;
       // `h_t = o_t ⊙ tanh(c_t), c_{t+1} = f_{t+1} ⊙ c_t + …`: a second relation inside the chain
-      if (isRelation)
+      if (isRelation && !arrowsOnly)
         for (let k = 1; k < eq.sides.length - 1; k++) {
           const toks = eq.sides[k].tokens;
           const tail = toks[toks.length - 1];
