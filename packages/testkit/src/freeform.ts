@@ -210,6 +210,9 @@ export const TUNE_WRITERS = [
   'yu',
   'yv',
   'yw',
+  'yx',
+  'yy',
+  'yz',
 ];
 
 export interface FreeformLabel {
