@@ -942,6 +942,10 @@ describe('5: which output a shape is', () => {
       'wrong total, but it follo',
     ]);
   });
+  it('"one 4 × 4 filter per input channel" is the reason for the depthwise output', () => {
+    const p = part('5', 'Depthwise step: one 4 × 4 filter per input channel (3 filters). Output: 199 × 199 × 3.');
+    expect(p.items[0]).toMatchObject({ awarded: 1 });
+  });
   it('"a standard 4×4×3 convolution" describes an operation, not an output', () => {
     const p = part(
       '5',
