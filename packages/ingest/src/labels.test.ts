@@ -431,6 +431,19 @@ describe('findLabel: round 23 headings', () => {
     expect(findLabel('Position 5 6 9 2 1 7', tree)).toBeNull();
     expect(id('Ans 5 199 x 199 x 3')).toBe('q5');
   });
+  it('an essay’s way into a part: "For part 1(b)(i), we …", "As for 5, …", "Moving on to question three, part (a): …"', () => {
+    expect(findLabel('For part 1(b)(i), we first note', tree)).toMatchObject({ partId: 'q1b1', end: 18 });
+    expect(id('As for 5, the depthwise step')).toBe('q5');
+    expect(id('Moving on to question three, part (a): the gate')).toBe('q3a');
+    expect(findLabel('Moving on to question three, the gate', tree)?.path).toEqual(['3']);
+    // a sentence that only starts the same way is no label
+    expect(findLabel('For 3, it is', tree)).toBeNull();
+    expect(findLabel('For part 1(a) I think', tree)).toBeNull();
+  });
+  it('"═══ Q1 ═══" and "═══ Q3 ═══ (d_x = 2, d_h = 3)": a heading between box-drawing rules', () => {
+    expect(findLabel('═══ Q1 ═══', tree)?.path).toEqual(['1']);
+    expect(findLabel('═══ Q3 ═══   (d_x = 2, d_h = d_c = 3)', tree)?.path).toEqual(['3']);
+  });
   it('"[1/b/i]", "[4/a] Paths: …": slashes inside a bracketed label', () => {
     expect(id('[1/b/i]')).toBe('q1b1');
     expect(id('[4/a] Paths: L → h_t → c_t')).toBe('q4a');

@@ -216,6 +216,47 @@ export function findLabel(
   // pdfTeX's big operator later on the line wraps to its start, glued to a slash label ("2/aP e_kj = …":
   // the P is a ∑): blanked, the same length, so positions hold
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
+  // an essay's way into a part ("For part 1(b)(i), we first …", "Moving on to question three, …",
+  // "As for 5, …"): the phrase is blanked when a label and a comma or colon follow it
+  const into =
+    /^(\s*(?:for\s+(?:the\s+)?(?:sub-?)?part|(?:as for|regarding|coming to|turning to|moving on to|now for|next,?\s+for)(?:\s+(?:the\s+)?(?:sub-?)?part)?)\s+)(?=(?:q(?:uestion)?\.?\s*)?[\w().]{1,16}\s*[,:])/i.exec(
+      line,
+    );
+  // (a label its words already spell out, "Regarding Q1, sub-part (b), item (ii)", is read as it is)
+  const spelled = into && !opts.plain ? findLabel(line, tree, context, { ...opts, plain: true }) : null;
+  if (spelled) return spelled;
+  if (into && !opts.plain) {
+    const from = into[1].length;
+    const bare = /^(\d{1,2})\s*(?=[,:])/.exec(line.slice(from));
+    const l =
+      bare && tree.isNode([bare[1]])
+        ? {
+            path: [bare[1]],
+            partId: tree.partId([bare[1]]),
+            end: from + bare[0].length,
+            conf: 0.9,
+            weak: false,
+          }
+        : findLabel(' '.repeat(from) + line.slice(from), tree, context, opts);
+    // ("Moving on to question three, part (a): …": its sub-part after the comma)
+    const sub = l?.partId === null ? /^\s*,?\s*(?:sub-?)?part\s+(?=\()/i.exec(line.slice(l.end)) : null;
+    if (l && sub) {
+      const inner = findLabel(line.slice(l.end + sub[0].length), tree, l.path, opts);
+      if (inner && inner.path.length > l.path.length) {
+        const colon = /^\s*[,:]?\s*/.exec(line.slice(l.end + sub[0].length + inner.end))?.[0].length ?? 0;
+        return {
+          ...inner,
+          end: l.end + sub[0].length + inner.end + colon,
+          weak: false,
+          conf: Math.min(inner.conf, 0.9),
+        };
+      }
+    }
+    // (the comma after it goes with it)
+    const comma = /^\s*[,:]\s*/.exec(line.slice(l?.end ?? 0))?.[0].length;
+    if (l && (comma !== undefined || /[,:]\s*$/.test(line.slice(from, l.end))))
+      return { ...l, end: l.end + (comma ?? 0), weak: false, conf: Math.min(l.conf, 0.9) };
+  }
   // a heading over all of a question's parts ("Answer to Question 3, sub-parts (a), (b), (c)") heads
   // the question: the list is blanked, and the parts' own marks inside the answer place them
   line = line.replace(
@@ -399,7 +440,12 @@ function writtenLabel(
   }
   // a heading set between rules or after markdown hashes ("=== Part 1 ===", "## Q2", "*** 3 ***"):
   // the whole line is the label
-  const ruled = /^(\s*(?:[=*~_#]{2,}|#)\s*)(\S(?:.{0,24}?[^\s=*~_#])?)\s*[=*~_#]*\s*$/.exec(line);
+  // (or box-drawing rules: "═══ Q1 ═══", "━━ 2 ━━"; an aside in brackets may follow the rule:
+  // "═══ Q3 ═══   (d_x = 2, d_h = 3)")
+  const ruled =
+    /^(\s*(?:[=*~_#═─━▬■]{2,}|#)\s*)(\S(?:.{0,24}?[^\s=*~_#═─━▬■])?)\s*(?:[=*~_#═─━▬■]*\s*$|[=*~_#═─━▬■]{2,}\s*\([^()]*\)\s*$)/.exec(
+      line,
+    );
   if (ruled) {
     const inner = findLabelAt(`${ruled[2]} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= ruled[2].length)
@@ -468,6 +514,8 @@ export interface LabelOptions {
   ocr?: boolean;
   /** a bare number may be a label */
   bare?: boolean;
+  /** read the line as it is, without blanking an essay's way into a part ("For part …,") */
+  plain?: boolean;
   /** statement words the script labels its parts with ("proposition"), from `labelWords` */
   labelWords?: ReadonlySet<string>;
 }

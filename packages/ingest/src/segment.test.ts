@@ -418,6 +418,18 @@ describe('a label beside a typeset column vector', () => {
   });
 });
 
+describe('an essay that names its parts inside its sentences', () => {
+  it('"For part (b), …" after a full stop starts that part; "Question 3." then "…, part (a): …" is 3a for sure', () => {
+    const s = run(`Name: A
+Question 3.
+Moving on to question three, part (a): [h, x] has 3 + 2 = 5 entries, so W_f is 3 x 5. For part (b), b_f
+is 3 x 1, one per unit.`);
+    expect(s.parts['3a'].text).toBe('[h, x] has 3 + 2 = 5 entries, so W_f is 3 x 5.');
+    expect(s.parts['3a'].labelConf).toBeGreaterThan(0.8);
+    expect(s.parts['3b'].text).toBe('b_f\nis 3 x 1, one per unit.');
+  });
+});
+
 describe('final answers first, then the working of each question', () => {
   it('"[1b] …" and "[3] …" below the answers are the working of every part of their question', () => {
     const s = run(`Name: A

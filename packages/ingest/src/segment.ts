@@ -69,12 +69,15 @@ function splitAtLaterLabel(
   line: Line,
   tree: PartTree,
   later: (l: Label) => boolean,
+  /** the question being read, for an essay's "For part (c), …" */
+  context: PartPath = [],
 ): { kept: Line | null; rest: Line } | null {
+  // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …")
   const re =
-    /(?:[.;]\s+)((?:q\.?\s*)?\d{1,2}\s*[.(]?\s*[a-e]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?)\s+(?=\S)/gi;
+    /(?:[.;]\s+)((?:q\.?\s*)?\d{1,2}\s*[.(]?\s*[a-e]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:])\s+(?=\S)/gi;
   for (const m of line.text.matchAll(re)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
-    const label = findLabel(line.text.slice(at), tree, []);
+    const label = findLabel(line.text.slice(at), tree, /^\d/.test(m[1]) ? [] : context);
     if (!label || label.weak || !later(label)) continue;
     return cutAt(line, at);
   }
@@ -552,7 +555,15 @@ function segmentOnce(
               parts.find((p) => p.id === current!.partId),
             )
           : null) ??
-        splitAtLaterLabel(line, tree, later);
+        splitAtLaterLabel(
+          line,
+          tree,
+          later,
+          parts
+            .find((p) => p.id === current!.partId)
+            ?.path.slice(0, 1)
+            .map((c) => c.toLowerCase()),
+        );
       if (cut) {
         body.splice(i + 1, 0, cut.rest);
         cutOff.add(cut.rest);
@@ -612,6 +623,7 @@ function segmentOnce(
             (p) =>
               l.path.every((c, k) => p.path[k]?.toLowerCase() === c) && !seen(p.id) && p.id !== label!.partId,
           ) > here,
+        label.path.slice(0, 1),
       );
       if (cut) {
         body.splice(i + 1, 0, cut.rest);
@@ -639,7 +651,19 @@ function segmentOnce(
       const guess = !subUnder || (content && sub?.partId === target?.id) ? target : null;
       // (a bare number on the next line, "1. Input to the gate …", is a list inside the answer)
       if (guess && (content || (next && findLabel(next.text, tree, [])?.weak !== false))) {
-        warnings.push(`"${line.text.slice(0, label.end).trim()}" has no sub-part label: read as ${guess.id}`);
+        // ("Question 3. Moving on to question three, part (a): …": the text names the part itself)
+        const named = content ? findLabel(content.text, tree, label.path) : null;
+        // (in words: a bracketed "(i)" after the question's number stays a guess to be confirmed)
+        const confirmed =
+          named !== null &&
+          !named.weak &&
+          named.partId === guess.id &&
+          /^\s*[A-Za-z]{3,}/.test(content?.text ?? '');
+        if (confirmed && content) content = contentOf(content, named.end);
+        else
+          warnings.push(
+            `"${line.text.slice(0, label.end).trim()}" has no sub-part label: read as ${guess.id}`,
+          );
         if (revisit) {
           const under = label.path;
           shared = parts
@@ -651,7 +675,7 @@ function segmentOnce(
           path: guess.path.map((c) => c.toLowerCase()),
           partId: guess.id,
           // (a question's working met again after its answers is no guess at where a part starts)
-          conf: label.conf * (revisit ? 0.9 : 0.5),
+          conf: label.conf * (revisit || confirmed ? 0.9 : 0.5),
         };
         // the context stays the question, so that its own "(a)" or "(i)" below confirms the guess
         context = label.path.slice(0, -1);

@@ -661,6 +661,13 @@ describe('2a: a product written element-wise', () => {
   });
 });
 
+describe('3a: the map W_f is', () => {
+  it('"W_f : 3 × 5 [maps ℝ⁵ → ℝ³]" gives its reason; a bare "3 × 5" does not', () => {
+    expect(part('3a', 'W_f : 3 × 5          [maps ℝ⁵ → ℝ³]').score).toBe(1);
+    expect(part('3a', 'W_f : 3 × 5').score).toBe(0);
+  });
+});
+
 describe('4a: the sum derived from a relation and its local derivative', () => {
   it('"d c_(t+1)/d c_t = f_(t+1)" typed with spaces, or a local derivative said in words, derives the sum', () => {
     const typed = part(
@@ -943,7 +950,10 @@ describe('5: which output a shape is', () => {
     ]);
   });
   it('"one 4 × 4 filter per input channel" is the reason for the depthwise output', () => {
-    const p = part('5', 'Depthwise step: one 4 × 4 filter per input channel (3 filters). Output: 199 × 199 × 3.');
+    const p = part(
+      '5',
+      'Depthwise step: one 4 × 4 filter per input channel (3 filters). Output: 199 × 199 × 3.',
+    );
     expect(p.items[0]).toMatchObject({ awarded: 1 });
   });
   it('"a standard 4×4×3 convolution" describes an operation, not an output', () => {
