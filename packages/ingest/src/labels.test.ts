@@ -436,6 +436,8 @@ describe('findLabel: round 23 headings', () => {
     expect(id('As for 5, the depthwise step')).toBe('q5');
     expect(id('Moving on to question three, part (a): the gate')).toBe('q3a');
     expect(findLabel('Moving on to question three, the gate', tree)?.path).toEqual(['3']);
+    expect(id('For Question 2 part b, nothing in this chain has a weight')).toBe('q2b');
+    expect(id('For Question 1 part b (i), remembering that')).toBe('q1b1');
     // a sentence that only starts the same way is no label
     expect(findLabel('For 3, it is', tree)).toBeNull();
     expect(findLabel('For part 1(a) I think', tree)).toBeNull();

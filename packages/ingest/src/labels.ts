@@ -219,7 +219,7 @@ export function findLabel(
   // an essay's way into a part ("For part 1(b)(i), we first …", "Moving on to question three, …",
   // "As for 5, …"): the phrase is blanked when a label and a comma or colon follow it
   const into =
-    /^(\s*(?:for\s+(?:the\s+)?(?:sub-?)?part|(?:as for|regarding|coming to|turning to|moving on to|now for|next,?\s+for)(?:\s+(?:the\s+)?(?:sub-?)?part)?)\s+)(?=(?:q(?:uestion)?\.?\s*)?[\w().]{1,16}\s*[,:])/i.exec(
+    /^(\s*(?:for\s+(?:the\s+)?(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|(?:as for|regarding|coming to|turning to|moving on to|now for|next,?\s+for)(?:\s+(?:the\s+)?(?:sub-?)?part)?)\s+)(?=(?:q(?:uestion)?\.?\s*)?[\w().]{1,16}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?\s*[,:])/i.exec(
       line,
     );
   // (a label its words already spell out, "Regarding Q1, sub-part (b), item (ii)", is read as it is)
@@ -239,17 +239,17 @@ export function findLabel(
           }
         : findLabel(' '.repeat(from) + line.slice(from), tree, context, opts);
     // ("Moving on to question three, part (a): …": its sub-part after the comma)
-    const sub = l?.partId === null ? /^\s*,?\s*(?:sub-?)?part\s+(?=\()/i.exec(line.slice(l.end)) : null;
+    const sub =
+      l?.partId === null ? /^\s*,?\s*(?:sub-?)?part\s+(?=\(|[a-h]\b)/i.exec(line.slice(l.end)) : null;
     if (l && sub) {
-      const inner = findLabel(line.slice(l.end + sub[0].length), tree, l.path, opts);
+      // (a bare letter, "part b,", read as "(b)": two characters more before the end)
+      const rest = line.slice(l.end + sub[0].length);
+      const bracketed = /^[a-h]\b/i.test(rest);
+      const inner = findLabel(bracketed ? `(${rest[0]})${rest.slice(1)}` : rest, tree, l.path, opts);
       if (inner && inner.path.length > l.path.length) {
-        const colon = /^\s*[,:]?\s*/.exec(line.slice(l.end + sub[0].length + inner.end))?.[0].length ?? 0;
-        return {
-          ...inner,
-          end: l.end + sub[0].length + inner.end + colon,
-          weak: false,
-          conf: Math.min(inner.conf, 0.9),
-        };
+        const end = l.end + sub[0].length + inner.end - (bracketed ? 2 : 0);
+        const colon = /^\s*[,:]?\s*/.exec(line.slice(end))?.[0].length ?? 0;
+        return { ...inner, end: end + colon, weak: false, conf: Math.min(inner.conf, 0.9) };
       }
     }
     // (the comma after it goes with it)

@@ -74,7 +74,7 @@ function splitAtLaterLabel(
 ): { kept: Line | null; rest: Line } | null {
   // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …")
   const re =
-    /(?:[.;]\s+)((?:q\.?\s*)?\d{1,2}\s*[.(]?\s*[a-e]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:])\s+(?=\S)/gi;
+    /(?:[.;]\s+)((?:q\.?\s*)?\d{1,2}\s*[.(]?\s*[a-e]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:])\s+(?=\S)/gi;
   for (const m of line.text.matchAll(re)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     const label = findLabel(line.text.slice(at), tree, /^\d/.test(m[1]) ? [] : context);
