@@ -201,7 +201,6 @@ describe('findLabel: OCR confusions', () => {
     ['Q1 b) Il)', 'q1b2'], // ii read as Il
     ['Q1 b) 1)', 'q1b1'], // i read as 1
     ['Q1 b) l)', 'q1b1'], // i read as l
-    ['QS DEPTHWISE', 'q5'], // 5 read as S after Q
     ['Q1O', 'q10'], // 0 read as O
   ])('%s -> %s', (text, want) => {
     expect(id(text)).toBe(want);
@@ -214,8 +213,12 @@ describe('findLabel: OCR confusions', () => {
     ['O3 C) 3 X 5', 'q3c'], // Q read as O
     ['03 A) 3 x 5', 'q3a'], // Q read as 0
     ['G4 A) DL/DC', 'q4a'], // Q read as G
+    ['QS DEPTHWISE', 'q5'], // 5 read as S after Q
   ])('on an OCR line %s -> %s', (text, want) => {
     expect(findLabel(text, tree, [], { ocr: true })?.partId).toBe(want);
+  });
+  it('on a typed line "Qt" is pdfTeX\'s ∏ glyph and its index, not a misread Q1', () => {
+    expect(findLabel('Qt If f_t = 1 the product is 1', tree)).toBeNull();
   });
   it('on a typed line a digit is not a misread sub-label ("6 is the tanh layer" inside 1(a))', () => {
     expect(findLabel('6 is the tanh layer whose output', tree, ['1', 'a'])).toBeNull();
