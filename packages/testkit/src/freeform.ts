@@ -213,6 +213,9 @@ export const TUNE_WRITERS = [
   'yx',
   'yy',
   'yz',
+  'za',
+  'zb',
+  'zc',
 ];
 
 export interface FreeformLabel {
