@@ -445,6 +445,11 @@ describe('findLabel: round 23 headings', () => {
     expect(findLabel('For 3, it is', tree)).toBeNull();
     expect(findLabel('For part 1(a) I think', tree)).toBeNull();
   });
+  it('a list bullet before a bracketed or bold label ("- **(a)** W_f …", "• (b) b_f …"); "- 3 gates" is no label', () => {
+    expect(findLabel('- **(a)** W_f : **3 × 5**', tree, ['3'])?.partId).toBe('q3a');
+    expect(findLabel('• (b) b_f : 3', tree, ['3'])?.partId).toBe('q3b');
+    expect(findLabel('- 3 gates', tree, ['3'])).toBeNull();
+  });
   it('"═══ Q1 ═══" and "═══ Q3 ═══ (d_x = 2, d_h = 3)": a heading between box-drawing rules', () => {
     expect(findLabel('═══ Q1 ═══', tree)?.path).toEqual(['1']);
     expect(findLabel('═══ Q3 ═══   (d_x = 2, d_h = d_c = 3)', tree)?.path).toEqual(['3']);

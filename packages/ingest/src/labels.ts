@@ -398,6 +398,8 @@ function writtenLabel(
     }
   }
   // Markdown emphasis around a label ("**2 (a)** e_kj = …", "__Q3__"): read inside, end after it
+  // (a list's bullet before a bracketed or bold label, "- **(a)** W_f : …", "• (b) b_f …", is blanked)
+  line = line.replace(/^(\s*)[-•–](\s+)(?=\*\*\(|\(|\[)/, (_m, a: string, b: string) => `${a} ${b}`);
   const md = /^(\s*)(\*\*|__|\*|_)(?=[\w(])/.exec(line);
   if (md) {
     const inner = findLabel(line.slice(md[0].length), tree, context, opts);

@@ -155,8 +155,13 @@ export function normalizeMath(raw: string): string {
 function normalizeMathUncached(raw: string): string {
   // pdfTeX's \mapsto comes out of the text layer as "7→" (the bar is the cmsy glyph in slot 7),
   // \longmapsto as "7−→"
+  // (markdown bold around an answer, "3 x 5   **3 x 5**", "- **(a)** W_f : **3 × 5**", is emphasis,
+  // not Python's power)
+  const unbold = raw
+    .normalize('NFC')
+    .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2');
   let s = bigOperatorLines(
-    unwrapMacros(mathAlphanumerics(raw.normalize('NFC')).replace(/(?<=[\w}]\s)7[−-]?→/g, '→')),
+    unwrapMacros(mathAlphanumerics(unbold).replace(/(?<=[\w}]\s)7[−-]?→/g, '→')),
   ).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
   s = s
     .replace(/\\(?:odot|circ|cdot|times|ast)\b/g, '*')

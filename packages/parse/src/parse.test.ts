@@ -147,6 +147,11 @@ describe('statements', () => {
     expect(normalizeMath('d c_(t+1)/d c_t = f_(t+1)')).toBe('dc_{t+1}/dc_t = f_{t+1}');
     expect(normalizeMath('size d / d c')).toBe('size d / d c');
   });
+  it("reads markdown bold around an answer as emphasis, Python's ** as a power", () => {
+    expect(normalizeMath('W_f is 3 x 5   **3 x 5**')).toBe('W_f is 3 x 5   3 x 5');
+    expect(normalizeMath('tanh(0.7)**2')).toBe('tanh(0.7)^2');
+    expect(normalizeMath('2 ** 3')).toBe('2^3');
+  });
   it('finds mappings in arrows, dashes and tables', () => {
     const m = findMappings(['i. f_t → 3', 'it - 4, Ct-1 - 1', 'C̃t      6', 'OT: 8']);
     expect(m.map((x) => `${x.name}=${x.value}`)).toEqual(['f_t=3', 'i_t=4', 'c_{t-1}=1', 'c~_t=6', 'o_t=8']);
