@@ -445,6 +445,10 @@ describe('findLabel: round 23 headings', () => {
     expect(findLabel('For 3, it is', tree)).toBeNull();
     expect(findLabel('For part 1(a) I think', tree)).toBeNull();
   });
+  it('"Q-1 >> (b)(i)", "Q-2 >> (a)&(b)": chevrons between a question and its part', () => {
+    expect(id('Q-1 >> (b)(i) C_t = …')).toBe('q1b1');
+    expect(id('Q-2 >> (a)&(b)')).toBe('q2a');
+  });
   it('a list bullet before a bracketed or bold label ("- **(a)** W_f …", "• (b) b_f …"); "- 3 gates" is no label', () => {
     expect(findLabel('- **(a)** W_f : **3 × 5**', tree, ['3'])?.partId).toBe('q3a');
     expect(findLabel('• (b) b_f : 3', tree, ['3'])?.partId).toBe('q3b');

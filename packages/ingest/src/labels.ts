@@ -64,7 +64,8 @@ const PREFIX =
 // (and a Q whose number OCR read as a letter, "QI", "Ql": on a text layer "Qt" is pdfTeX's ∏ and its t)
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z])|q(?=[\s.]*[IlLt|S]))/i;
 // ("Qn. 3 / c": a slash set between spaced components)
-const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s))?[\s.,:\-–—]*/i;
+// ("Q-1 >> (a)": an arrow of chevrons between them too)
+const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s)|>>|»)?[\s.,:\-–—]*/i;
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
 function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
