@@ -67,6 +67,12 @@ const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A
 // ("Q-1 >> (a)": an arrow of chevrons between them too)
 const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s)|>>|»)?[\s.,:\-–—]*/i;
 
+/** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
+const RULE = '=*~_#═─━▬■';
+const RULED = new RegExp(
+  `^(\\s*(?:[${RULE}]{2,}|#)\\s*)(\\S(?:.{0,24}?[^\\s${RULE}])?)\\s*(?:[${RULE}]*\\s*$|[${RULE}]{2,}\\s*\\([^()]*\\)\\s*$)`,
+);
+
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
 function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
   const out: Array<{ raw: string; start: number }> = [];
@@ -446,10 +452,7 @@ function writtenLabel(
   // the whole line is the label
   // (or box-drawing rules: "═══ Q1 ═══", "━━ 2 ━━"; an aside in brackets may follow the rule:
   // "═══ Q3 ═══   (d_x = 2, d_h = 3)")
-  const ruled =
-    /^(\s*(?:[=*~_#═─━▬■]{2,}|#)\s*)(\S(?:.{0,24}?[^\s=*~_#═─━▬■])?)\s*(?:[=*~_#═─━▬■]*\s*$|[=*~_#═─━▬■]{2,}\s*\([^()]*\)\s*$)/.exec(
-      line,
-    );
+  const ruled = RULED.exec(line);
   if (ruled) {
     const inner = findLabelAt(`${ruled[2]} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= ruled[2].length)

@@ -134,6 +134,10 @@ function keyDetail(item: ValueItem, ctx: GradingContext, answers: Map<string, un
  * Where a part writes one of the vectors the key's computation passes through (f_t ⊙ C_{t-1} =
  * (0.2, 0.2, 0)), none of them an input or the key itself: the computation done element-wise.
  */
+/** Two vectors of the same length, element by element within the course's ±0.005. */
+const sameVector = (a: number[], b: number[]) =>
+  a.length === b.length && a.every((x, k) => closeTo(x, b[k], { abs: 0.005, rel: 0 }));
+
 function stepVectorsWritten(
   item: ValueItem,
   ctx: GradingContext,
@@ -142,8 +146,6 @@ function stepVectorsWritten(
   key: unknown,
 ): WorkFound {
   const detail = keyDetail(item, ctx, answers);
-  const same = (a: number[], b: number[]) =>
-    a.length === b.length && a.every((x, k) => closeTo(x, b[k], { abs: 0.005, rel: 0 }));
   const others = [...(detail?.inputs.map((a) => asNumbers(a) ?? []) ?? []), asNumbers(key) ?? []];
   // (a vector answer's element-wise step, tanh(C_t) on the way to h_t, is one vector too: written
   // rounded, "tanh(C_t) = [0.60, 0.20, 0.05]", it is still that step)
@@ -151,11 +153,11 @@ function stepVectorsWritten(
   const partsVector =
     item.shape === 'vector' && n > 1 && detail?.carried.parts.length === n ? [detail.carried.parts] : [];
   const steps = [...(detail?.carried.vectors ?? []), ...partsVector].filter(
-    (v) => !others.some((o) => same(o, v)),
+    (v) => !others.some((o) => sameVector(o, v)),
   );
   if (!steps.length) return { ok: false, line: null };
   for (const [i, line] of ev.lines.entries())
-    if (findVectors(normalizeMath(line)).some((v) => steps.some((s) => same(v.values, s))))
+    if (findVectors(normalizeMath(line)).some((v) => steps.some((s) => sameVector(v.values, s))))
       return { ok: true, line: i, kind: 'computation' };
   return { ok: false, line: null };
 }
@@ -503,12 +505,7 @@ function gradeValue(
       read.unnamed !== true &&
       !keyWritten(item, ev, key) &&
       // (the value read is where that arithmetic arrives)
-      ev.computations.some(
-        (c) =>
-          Array.isArray(c.value) &&
-          c.value.length === gotNums.length &&
-          c.value.every((x, k) => closeTo(x, gotNums[k], { abs: 0.005, rel: 0 })),
-      ) &&
+      ev.computations.some((c) => Array.isArray(c.value) && sameVector(c.value, gotNums)) &&
       !stepVectorsWritten(item, ctx, answers, ev, key).ok;
     if (otherFormula)
       return result(
