@@ -216,6 +216,9 @@ export const TUNE_WRITERS = [
   'za',
   'zb',
   'zc',
+  'zd',
+  'ze',
+  'zf',
 ];
 
 export interface FreeformLabel {
