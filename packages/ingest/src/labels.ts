@@ -224,6 +224,8 @@ export function findLabel(
   // pdfTeX's big operator later on the line wraps to its start, glued to a slash label ("2/aP e_kj = …":
   // the P is a ∑): blanked, the same length, so positions hold
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
+  // a list's bullet that a font maps to a C1 control code (pdfTeX's itemize, U+0088): a space
+  line = line.replace(/^(\s*)[\u0080-\u009f]/, '$1 ');
   // an essay's way into a part ("For part 1(b)(i), we first …", "Moving on to question three, …",
   // "As for 5, …"): the phrase is blanked when a label and a comma or colon follow it
   const into =

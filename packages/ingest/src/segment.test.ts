@@ -551,3 +551,28 @@ describe('a numbered list under a heading for all of a question’s parts', () =
     expect(s.parts['5']).toBeUndefined();
   });
 });
+
+describe('round 28 forms (writers zd, ze, zf)', () => {
+  it('"… = [0.7, 0, 0]. Question 1 part b (ii): Given …" in one paragraph starts 1(b)(ii) mid-line', () => {
+    const s = run(`Name: A
+Question 1 part b (i): Formula C_t = f_t * C_(t-1) + i_t * C~_t; Result C_t = [0.7, 0.2, 0.05]. Question 1 part b (ii): Given
+o_t = [1, 0, 0]; Result h_t = [0.604, 0, 0].`);
+    expect(s.parts['1b.i'].text).toBe(
+      'Formula C_t = f_t * C_(t-1) + i_t * C~_t; Result C_t = [0.7, 0.2, 0.05].',
+    );
+    expect(s.parts['1b.ii'].text).toBe('Given\no_t = [1, 0, 0]; Result h_t = [0.604, 0, 0].');
+  });
+  it('"II.(a) and II.(b) (together)": a question numbered in capital roman numerals answers both parts', () => {
+    const s = run('Name: A\nII.(a) and II.(b) (together)\ne_kj = s_k^T h_j; extra parameters = 0.');
+    expect(s.parts['2a'].sharedWith).toEqual(['2b']);
+    expect(s.parts['2b'].text).toContain('extra parameters = 0');
+  });
+  it('a list bullet the font maps to a control code ("\\u0088 3(b): …") does not hide the label', () => {
+    const s = run(
+      'Name: A\nSoln. 3(a), 3(b). Asked: the sizes.\nThinking: h_t has 3 entries, [h, x] has 5.\n\u0088 3(a): W_f is 3 x 5.\n\u0088 3(b): b_f is 3 x 1.',
+    );
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1.');
+    expect(s.parts['3b'].sharedWith).toBeUndefined();
+    expect(s.parts['3a'].text).toContain('[h, x] has 5');
+  });
+});

@@ -72,9 +72,10 @@ function splitAtLaterLabel(
   /** the question being read, for an essay's "For part (c), …" */
   context: PartPath = [],
 ): { kept: Line | null; rest: Line } | null {
-  // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …")
+  // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …", or a paragraph's
+  // "… = [0.7, 0, 0]. Question 1 part b (ii): Given …")
   const re =
-    /(?:[.;]\s+)((?:q\.?\s*)?\d{1,2}\s*[.(]?\s*[a-e]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:])\s+(?=\S)/gi;
+    /(?:[.;]\s+)(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?\s*)?\d{1,2}\s*[.(]?\s*[a-e]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:])\s+(?=\S)/gi;
   for (const m of line.text.matchAll(re)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     const label = findLabel(line.text.slice(at), tree, /^\d/.test(m[1]) ? [] : context);
@@ -138,6 +139,8 @@ export function segment(
   );
   return out;
 }
+
+const CAPITAL_ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 /** A line starting with a roman-numbered item ("ii.", "iv)", OCR's "il." or "11."). */
 const ROMAN_ITEM = /^\s*\(?[ivxl1|!]{1,4}s?\s*[.),:]/i;
@@ -600,9 +603,11 @@ function segmentOnce(
     for (let joint = label.partId ? nextSibling(label.partId) : null; content && joint; ) {
       const c = joint.path[joint.path.length - 1].toLowerCase();
       // (the sibling's label may repeat its question: "2a/2b:", "3 (a) & 3 (b)")
-      const q = joint.path.slice(0, -1).join('\\s*');
+      // (a question numbered in capital roman numerals: "II.(a) and II.(b)")
+      const roman = joint.path.length === 2 ? CAPITAL_ROMAN[Number(joint.path[0])] : undefined;
+      const q = [joint.path.slice(0, -1).join('\\s*'), roman].filter(Boolean).join('|');
       const m = new RegExp(
-        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*(?:${q}\\s*\\.?\\s*)?\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:,]|$))[.:]?\\s*`,
+        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*(?:(?:${q})\\s*\\.?\\s*)?\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:,]|$))[.:]?\\s*`,
         'i',
       ).exec(content.text);
       if (!m) break;

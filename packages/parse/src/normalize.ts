@@ -140,6 +140,11 @@ export function foldOperatorLines<T extends { text: string }>(lines: T[]): T[] {
   return out;
 }
 
+const SPACED_SUBSCRIPT = new RegExp(
+  `(?<=[A-Za-z~])[ \\t]+(?=[${Object.keys(SUBSCRIPT_CHARS).join('')}])`,
+  'g',
+);
+
 /**
  * Normalise answer text to the project's ASCII-math form:
  * - ⊙ ∘ · × ∗ `*` -> `*`; Unicode minus and dashes -> `-`; ∂ -> `d`; → -> `->`; ≈ -> `=`;
@@ -184,7 +189,7 @@ function normalizeMathUncached(raw: string): string {
   s = s.replace(/([A-Za-z])\u0303/g, '$1~').replace(/\u0303/g, '~');
   s = s.replace(/[Ãã]/g, (c) => (c === 'Ã' ? 'A~' : 'a~'));
   // a word processor's space between a letter and its subscript characters ("c ₜ", "h ₜ₋₁")
-  s = s.replace(/(?<=[A-Za-z~])\s+(?=[ₐₑₒₓₔₕₖₗₘₙₚₛₜ₀₁₂₃₄₅₆₇₈₉₊₋])/g, '');
+  s = s.replace(SPACED_SUBSCRIPT, '');
   // C̃ spelt out: Ctilde_t, C-tilde_t, tilde(C)_t, \tilde C
   s = s.replace(/\b([A-Za-z])[-_ ]?tilde/g, '$1~').replace(/\btilde\s*\(?\s*([A-Za-z])\s*\)?/g, '$1~');
   let out = '';

@@ -125,6 +125,15 @@ describe('statements', () => {
     // a function's argument is not an equation of its own
     expect(findEquations(['f(x) = 2']).map((e) => e.sides.length)).toEqual([2]);
   });
+  it('an enumerator before an equation ("(i) h_t = …", "(ii) c_{t+1} = …") is not a factor of its left side', () => {
+    const eqs = findEquations(['c_t reaches L via (i) h_t = o_t * tanh(c_t) and (ii) c_{t+1} = f_{t+1}*c_t']);
+    expect(eqs.map((e) => e.sides[0].text)).toEqual(['h_t', 'c_{t+1}']);
+    // a bracketed factor that is no enumerator stays
+    expect(findEquations(['(y) z = 6'])[0].sides[0].text).toBe('(y) z');
+  });
+  it("a word processor's space before a subscript letter is dropped: h ⱼᵀ sₖ₋₁", () => {
+    expect(normalizeMath('eₖⱼ = h ⱼᵀ sₖ₋₁')).toBe(normalizeMath('eₖⱼ = hⱼᵀ sₖ₋₁'));
+  });
   it('reads code (np.tanh, **, dL_dc[t]), a bullet before a statement, and a condition after it', () => {
     expect(normalizeMath('dL_dc[t] = dL_dh[t] * o[t] * (1 - np.tanh(c[t])**2) + dL_dc[t+1] * f[t+1]')).toBe(
       'dL/dc_{t} = dL/dh_{t} * o_{t} * (1 - tanh(c_{t})^2) + dL/dc_{t+1} * f_{t+1}',

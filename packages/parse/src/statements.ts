@@ -51,7 +51,7 @@ export function mathRuns(lines: string[]): MathRun[] {
     const toks = tokenize(ll.text, true);
     let cur: Token[] = [];
     const push = (run: Token[]) => {
-      const t = trimRun(run);
+      const t = trimRun(withoutEnumerator(run));
       if (t.length) out.push({ tokens: t, line: ll.line, lastLine: ll.lastLine, text: runText(ll.text, t) });
     };
     const flush = () => {
@@ -70,6 +70,25 @@ export function mathRuns(lines: string[]): MathRun[] {
     flush();
   }
   return out;
+}
+
+/**
+ * A list's enumerator before an equation ("(i) h_t = o_t ⊙ tanh(c_t) and (ii) c_{t+1} = …", "(2) x = …")
+ * numbers the statement: it is no factor of the left side.
+ */
+function withoutEnumerator(run: Token[]): Token[] {
+  const [open, mark, close, next] = run;
+  const enumerates =
+    open?.t === 'op' &&
+    open.v === '(' &&
+    close?.t === 'op' &&
+    close.v === ')' &&
+    ((mark?.t === 'sym' && /^(?:[ivx]{1,4}|[ivx]_\{?[ivx]{1,3}\}?|[a-h])$/.test(mark.v)) ||
+      (mark?.t === 'num' && Number.isInteger(mark.v) && mark.v < 10)) &&
+    next?.t === 'sym' &&
+    next.sp !== false &&
+    run.some((x) => x.t === 'op' && x.v === '=');
+  return enumerates ? run.slice(3) : run;
 }
 
 function runText(src: string, toks: Token[]): string {

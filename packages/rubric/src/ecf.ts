@@ -54,12 +54,19 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
    * Multiplications of a depthwise-separable convolution from the student's own output sizes:
    * depthwise H·W·C·k², pointwise H·W·C·C_out (C_out from their pointwise output, else the key's).
    */
-  separableMultiplications: ({ depthwise, pointwise, k, c }) => {
+  separableMultiplications: ({ depthwise, pointwise, k, c, outChannels }) => {
     const d = vec(depthwise);
     const [h, w] = d;
     const ch = d[2] ?? num(c);
     const p = pointwise ? vec(pointwise) : null;
-    const out = p && p.length >= 3 ? p[2] : Number.NaN;
+    // the student's own channel count when their pointwise output is a size of the depthwise map's;
+    // otherwise (no pointwise size, or a filter's 1 × 1 × 3 read for it) the question's
+    const out =
+      p && p.length >= 3 && p[0] === h && p[1] === w
+        ? p[2]
+        : outChannels !== undefined
+          ? num(outChannels)
+          : Number.NaN;
     const dw = h * w * ch * num(k) * num(k);
     const pw = h * w * ch * out;
     return { value: dw + pw, parts: [dw, pw] } satisfies Carried;

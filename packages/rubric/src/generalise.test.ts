@@ -1152,3 +1152,28 @@ describe('3c: the rubric’s partial counts from the student’s own shapes', ()
     expect(grade(`${own}three gates: 3 x (2 x 3 + 3) = 27 parameters`).parts['3c'].score).toBe(0);
   });
 });
+
+describe('round 28: forms from a drilled four-line class, an exchange section and lab notebooks', () => {
+  it('the two paths given with their defining equations, enumerated "(i) … and (ii) …", are the derivation', () => {
+    const p = part(
+      '4a',
+      'Thinking: c_t reaches L via (i) h_t = o_t ⊙ tanh(c_t) and (ii) c_{t+1} = f_{t+1} ⊙ c_t + i_{t+1} ⊙ C~_{t+1}.\nSo: dL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh^2(c_t)) + dL/dc_{t+1} ⊙ f_{t+1}',
+    );
+    expect([p.score, p.review]).toEqual([5, false]);
+  });
+  it('a rounded restatement wrapping onto the next line, "(≈ 3.09⏎million)", is not the total', () => {
+    const p = part(
+      '5',
+      'O = (200 − 4 + 2)/1 + 1 = 199\ndepthwise 199 × 199 × 3: 199 · 199 · 16 · 3 = 19,00,848\npointwise 199 × 199 × 10 (10 filters of 1 × 1 × 3): 199 · 199 · 3 · 10 = 11,88,030\ntotal multiplications = 30,88,878 (≈ 3.09\nmillion).',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(1);
+  });
+  it('the total carried forward from the own spatial size, when a filter (1 × 1 × 3) is read for the pointwise output', () => {
+    const i = item(
+      '5',
+      'Output size = (200 − 4)/1 + 1 = 197.\nAfter depthwise: 197 × 197 × 3, 197 × 197 × 3 × 16 = 1,862,832\nPointwise: 10 filters of 1×1×3 → 197 × 197 × 3 × 10 = 1,164,270\nTotal = 1,862,832 + 1,164,270 = 3,027,102',
+      'multiplications',
+    );
+    expect(i.awarded).toBe(0.5);
+  });
+});

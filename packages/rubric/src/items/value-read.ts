@@ -415,9 +415,11 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     }
     return null;
   }
-  // number; a rounded restatement in brackets ("(≈ 3.06 million)", "(approx. 3.1M)") is not the answer
-  const stated = text.replace(/\(\s*(?:[=~]|approx\w*\.?|about|roughly|around|i\.?e\.?)[^()\n]*\)/gi, (m) =>
-    ' '.repeat(m.length),
+  // number; a rounded restatement in brackets ("(≈ 3.06 million)", "(approx. 3.1M)") is not the answer,
+  // also when it wraps onto the next line ("(≈ 3.09⏎million)")
+  const stated = text.replace(
+    /\(\s*(?:[=~]|approx\w*\.?|about|roughly|around|i\.?e\.?)[^()\n]*(?:\n[^()\n]*)?\)/gi,
+    (m) => m.replace(/[^\n]/g, ' '),
   );
   const dimsSpans = findDimensions(stated).map((d) => [d.start, d.end] as const);
   let nums = findNumbers(stated).filter(
