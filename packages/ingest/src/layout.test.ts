@@ -31,11 +31,31 @@ describe('buildLines', () => {
     expect(lines[0].page).toBe(2);
     expect(lines[0].box.x).toBe(20);
   });
-  it('keeps the two halves of a displayed fraction as two lines', () => {
+  it('puts a displayed fraction, its halves half a line above and below, back into its line as one word', () => {
+    // (a derivative's rows stay rows: @grader/parse rebuilds ∂L over ∂c_t, also several side by side)
     const lines = buildLines(1, [w('∂L', 100, 100), w('∂ct', 100, 116), w('=', 130, 108)]);
-    expect(lines.length).toBeGreaterThanOrEqual(2);
-    expect(lines[0].text).toContain('∂L');
-    expect(lines.at(-1)?.text).toContain('∂ct');
+    expect(lines.map((l) => l.text)).toEqual(['∂L', '=', '∂ct']);
+    // "Step 1: \frac{200 + 2(1) − 4}{1} + 1 = 199": the fraction sits in the gap of its line
+    const step = buildLines(1, [
+      w('Step', 65, 210, 11, 20),
+      w('1:', 89, 210, 11, 8),
+      w('200', 184, 203, 11, 15),
+      w('+', 204, 203, 11, 5),
+      w('2(1)', 214, 203, 11, 19),
+      w('−', 236, 203, 11, 8),
+      w('4', 247, 203, 11, 5),
+      w('+', 256, 210, 11, 5),
+      w('1', 266, 210, 11, 5),
+      w('=', 276, 210, 11, 5),
+      w('199', 285, 210, 11, 15),
+      w('1', 216, 218, 11, 5),
+      w('next', 65, 232, 11, 20),
+    ]);
+    expect(step.map((l) => l.text)).toEqual(['Step 1: (200 + 2(1) − 4)/(1) + 1 = 199', 'next']);
+    // lines a full line apart are lines, even centred on each other
+    expect(
+      buildLines(1, [w('ab', 100, 100), w('=', 130, 113), w('cd', 100, 126)]).map((l) => l.text),
+    ).toEqual(['ab', '=', 'cd']);
   });
   it('groups OCR words by the engine line id', () => {
     const a = { ...w('h,', 10, 100), line: 0, size: undefined };

@@ -248,6 +248,7 @@ export function buildLines(page: number, words: LayoutWord[]): Line[] {
     else groups.push({ words: [w], top, bottom });
   }
   attachLowSubscripts(groups);
+  displayFractions(groups);
   for (const g of groups) if (g.words.length) lines.push(toLine(page, g.words));
   return sortLines(lines);
 }
@@ -308,6 +309,60 @@ function attachLowSubscripts(groups: Group[]): void {
       moved.add(w);
       g.words.splice(g.words.indexOf(w), 1);
     }
+  }
+}
+
+/**
+ * A fraction set at full size in a line (`\frac{200 + 2(1) − 4}{1} + 1 = 199`): its numerator and
+ * denominator are lines of their own, half a line above and below, centred on each other over a gap
+ * of the line ("Step 1: + 1 = 199" between "200 + 2(1) − 4" and "1"). They go back into the gap as
+ * one word `(200 + 2(1) − 4)/(1)`. Ordinary lines are a full line's pitch apart, never half.
+ * Derivatives (∂L over ∂c_t, several side by side, tall brackets beside them) are left as their three
+ * rows: @grader/parse rebuilds those.
+ */
+function displayFractions(groups: Group[]): void {
+  const centre = (g: Group) => (g.top + g.bottom) / 2;
+  const span = (ws: LayoutWord[]) => {
+    const b = unionBox(ws.map((w) => w.box));
+    return { x0: b.x, x1: b.x + b.w, c: b.x + b.w / 2, w: b.w };
+  };
+  const plain = (g: Group) => g.words.every((w) => !/[∂\u{e000}-\u{f8ff}]/u.test(w.text));
+  for (const m of groups) {
+    if (!m.words.length) continue;
+    const h = m.bottom - m.top;
+    const half = (g: Group, sign: number) =>
+      g !== m &&
+      g.words.length > 0 &&
+      sign * (centre(g) - centre(m)) > h * 0.35 &&
+      sign * (centre(g) - centre(m)) < h * 0.9;
+    const num = groups.find((g) => half(g, -1));
+    const den = groups.find((g) => half(g, 1));
+    // (both halves set at the line's own size, and short: rows of scripts between two lines of
+    // text are no fraction)
+    const like = (g: Group) => Math.abs(g.bottom - g.top - h) < h * 0.2 && g.words.length <= 8 && plain(g);
+    if (!num || !den || !like(num) || !like(den)) continue;
+    const n = span(num.words);
+    const d = span(den.words);
+    const centred =
+      Math.abs(n.c - d.c) < 0.25 * Math.max(n.w, d.w) + 2 && Math.min(n.x1, d.x1) > Math.max(n.x0, d.x0);
+    // (over a gap of the line: a fraction is no sub- or superscript of a word under it)
+    const x0 = Math.min(n.x0, d.x0);
+    const x1 = Math.max(n.x1, d.x1);
+    // (and inside the line, words on both sides: rows of a table's column beside a line are
+    // no fraction, even where two of them fall half a line above and below it)
+    const before = m.words.some((w) => w.box.x + w.box.w <= x0);
+    const after = m.words.some((w) => w.box.x >= x1);
+    if (!centred || !before || !after || m.words.some((w) => w.box.x < x1 && w.box.x + w.box.w > x0))
+      continue;
+    const [a, b] = [joinWords(num.words), joinWords(den.words)];
+    const box = unionBox([...num.words, ...den.words].map((w) => w.box));
+    m.words.push({
+      ...num.words[0],
+      text: /\s/.test(a + b) ? `(${a})/(${b})` : `${a}/${b}`,
+      box: { ...box, y: m.top, h },
+    });
+    num.words = [];
+    den.words = [];
   }
 }
 

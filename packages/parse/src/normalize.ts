@@ -162,8 +162,10 @@ function normalizeMathUncached(raw: string): string {
   // \longmapsto as "7−→"
   // (markdown bold around an answer, "3 x 5   **3 x 5**", "- **(a)** W_f : **3 × 5**", is emphasis,
   // not Python's power)
+  // (a row of carets under an answer is its underline, no power: "W_f : 3 x 5⏎^^^^^^")
   const unbold = raw
     .normalize('NFC')
+    .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
     .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2');
   let s = bigOperatorLines(
     unwrapMacros(mathAlphanumerics(unbold).replace(/(?<=[\w}]\s)7[−-]?→/g, '→')),
@@ -279,6 +281,8 @@ function normalizeMathUncached(raw: string): string {
     /(=\s*)([a-z])T([ijk](?:-1)?)(?=[a-z]{0,2}\b)/g,
     (_m, eq: string, base: string, idx: string) => `${eq}${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
   );
+  // (and its index split around the T, `skT−1 hj`: s_{k-1}^T h_j)
+  out = out.replace(/(=\s*)([a-z])([ijk])T-1(?=\s|[a-z]_?[ijk]\b)/g, '$1$2_{$3-1}^T ');
   // MATLAB's transpose, a prime on an indexed vector before another (`s_(k-1)' h_j`, `s_k' * h_j`);
   // a derivative's prime (`tanh'(c_t)`, `f'(x)`) is on a function, before its bracket
   out = out.replace(/([A-Za-z]_(?:\{[^{}]{1,6}\}|[A-Za-z0-9]{1,3}))'(?=\s*\*?\s*[A-Za-z]_)/g, '$1^T ');
@@ -287,6 +291,9 @@ function normalizeMathUncached(raw: string): string {
     /\^T(?=[A-Za-z])(?!(?:tanh|sigma|sigmoid|exp|softmax|sech|log)\b|(?:tanh|exp|log)\()/g,
     '^T ',
   );
+  // pdfTeX's ∑ glyph (a P in the text layer) from the line below, glued after a transpose to the
+  // indexed symbol it stands before ("s⊤k−1Phj"): not a factor
+  out = out.replace(/\^T P(?=[a-z]_?\{?[a-z0-9]\}?\b)/g, '^T ');
   // inline fractions set side by side lose the space between them: dL/dhtdht/dct
   out = out.replace(/(\/d[A-Za-z][\w+-]*?)(d[A-Za-z][\w+-]*\/d)/g, '$1 $2');
   return decimalCommas(out);

@@ -175,8 +175,9 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
       continue;
     }
     // numbers
+    // (a group at a sentence's end, "= 3,088,878.", is one number: only a digit after the stop makes a decimal)
     const num =
-      /^(?:\d{1,3}(?: \d{3})+(?![\d.,]\d| \d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d.]|,\d)|\d{1,3}(?:,\d{3})+(?![\d.]|,\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?/.exec(
+      /^(?:\d{1,3}(?: \d{3})+(?![\d.,]\d| \d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|[.,]\d)|\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?/.exec(
         s.slice(i),
       );
     if (num && /[\d.]/.test(c)) {

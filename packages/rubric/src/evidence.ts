@@ -159,11 +159,12 @@ export function analyse(answer: PartAnswer): Evidence {
     });
   }
   // a table's row: a product and, in the next cell, what it comes to, with no `=` between them
-  // ("Depthwise   199 × 199 × 3 × 4 × 4   1,900,848"): the arithmetic evaluates, so it is a computation
+  // ("Depthwise   199 × 199 × 3 × 4 × 4   1,900,848", "199^{2} × 3 × 10   1188030"): the arithmetic
+  // evaluates, so it is a computation
   lines.forEach((raw, line) => {
     const t = normalizeMath(raw);
     for (const m of t.matchAll(
-      /((?:\d[\d,]*(?:\.\d+)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
+      /((?:\d[\d,]*(?:\.\d+)?(?:\^\{?\d\}?)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
     )) {
       const value = tryEvaluate(m[1]);
       const result = parseNumber(m[2]);

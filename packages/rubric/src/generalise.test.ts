@@ -1177,3 +1177,39 @@ describe('round 28: forms from a drilled four-line class, an exchange section an
     expect(i.awarded).toBe(0.5);
   });
 });
+
+describe('after round 28: asides, totals and checks', () => {
+  it('a formula with a bracketed aside after it ("(dot prod sim)", a restatement "(s_k^T h_j)") is read without it', () => {
+    for (const body of ['e_kj = s_k^T h_j (dot prod sim)', 'e_kj = s_k . h_j (s_k^T h_j)', 'ekj = skT−1 hj'])
+      expect(part('2a', body), body).toMatchObject({ score: 1, review: false });
+    // an additive score stays what it is, aside or not
+    expect(part('2a', 'e_kj = v^T tanh(W s_{k-1} + U h_j) (additive)').score).toBe(0);
+  });
+  it('a sum at a sentence’s end ("= 3,088,878.") is one number, and a "Final: …" line naming sizes after it does not hide it', () => {
+    const p = part(
+      '5',
+      'Step 1: (200 + 2(1) − 4)/1 + 1 = 199, so 199 × 199 × 3.\nStep 2: 199 × 199 × (4 × 4) × 3 = 1,900,848.\nStep 3: 10 filters of 1 × 1 × 3: 199 × 199 × 10.\nStep 4: 199 × 199 × 3 × 10 = 1,188,030.\nStep 5: 1,900,848 + 1,188,030 = 3,088,878.\nFinal: 3,088,878 multiplications; sizes 199 × 199 × 3 and 199 × 199 × 10.',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+  it('"Total 3,088,878" on a row of its own is the total, though "Total = …" named each step and a comparison follows', () => {
+    const p = part(
+      '5',
+      'Output side = (200 + 2·1 − 4)/1 + 1 = 199.\nTotal = 199 × 199 × 3 × 16 = 1,900,848.\nTotal = 199 × 199 × 10 × 3 = 1,188,030.\nStep Output Multiplications\nDepthwise 199 × 199 × 3 1,900,848\nPointwise 199 × 199 × 10 1,188,030\nTotal 3,088,878\nFor comparison, a standard convolution would cost 199² × 10 × 48 = 19,008,480\nmultiplications, so the separable one is about 6 times cheaper.',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')).toMatchObject({ awarded: 1 });
+  });
+  it('"whose derivative is …" after a relation is a step of the derivation; "dim c × (dim h + dim x)" is the reason for W_f', () => {
+    const p = part(
+      '4a',
+      'c_t reaches the loss two ways. First through h_t = o_t ⊙ tanh(c_t), whose derivative is o_t ⊙ (1 − tanh²(c_t)). Second through the next cell state. Adding the two:\ndL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + dL/dc_{t+1} ⊙ f_{t+1}',
+    );
+    expect([p.score, p.review]).toEqual([5, false]);
+    expect(part('3a', 'dim W_f = dim c × (dim h + dim x) = 3 × 5')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    // an underline of carets under the answer is no power
+    expect(part('3a', '[h, x] has 3 + 2 = 5 entries, so W_f : 3 x 5\n^^^^^^^^^^').score).toBe(1);
+  });
+});

@@ -93,7 +93,7 @@ export function hasDerivation(ev: Evidence, of?: string): boolean {
 
 /** A local derivative said in words: "whose derivative w.r.t. c_t is f_{t+1}", "the derivative of tanh is …". */
 const LOCAL_DERIVATIVE =
-  /\bderivative (?:of\b|w\.? ?r\.? ?t\b\.?|with respect to\b)[^.;]{0,40}?\b(?:is|are|=|gives)\b/;
+  /\bderivative (?:of\b|w\.? ?r\.? ?t\b\.?|with respect to\b)[^.;]{0,40}?\b(?:is|are|=|gives)\b|\b(?:whose|its) (?:local )?derivative (?:\w+ ){0,3}?(?:is|=|gives)\b/;
 
 /** Words that say one quantity depends on or feeds others ("c_t goes to h_t and c_{t+1}"). */
 const DEPENDS =

@@ -8,7 +8,7 @@ import type { ItemContext, ItemHandler, ItemResult } from './types.ts';
 function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult {
   const base = { id: item.id, label: item.label, max: item.points };
   const names = item.of.map(canonicalSymbol);
-  const cands = equationsFor(ev, names);
+  const cands = equationsFor(ev, names, false, true);
   const key = parseExpr(item.expr);
   const accept = item.accept.map((a) => parseExpr(a));
   const evidence = ev.answer.regions.slice(0, 1);

@@ -107,8 +107,13 @@ function readAnswer(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read
   const read = readFrom(item, part, ev, keys);
   // "check: a normal conv would be 197 × 197 × 480 = 18,628,320": a line that checks the answer
   // after it is given is not the answer, when one is read without it
-  if (read === null || !CHECK.test(ev.lines[read.line] ?? '') || read.line === 0) return read;
-  const checks = ev.lines.map((l, i) => i > 0 && CHECK.test(l));
+  // (a check's sentence may wrap onto the next line: "For comparison, … = 19,008,480⏎multiplications,
+  // so … about 6 times cheaper.")
+  const checks: boolean[] = [];
+  ev.lines.forEach((l, i) => {
+    checks.push(i > 0 && (CHECK.test(l) || (checks[i - 1] && !/[.!?:]\s*$/.test(ev.lines[i - 1]))));
+  });
+  if (read === null || !checks[read.line] || read.line === 0) return read;
   // (a check that arrives at the answer already written above it confirms that answer)
   const above = findNumbers(normalizeMath(ev.lines.filter((_, i) => !checks[i]).join('\n')));
   // (a distinctive number: a single digit read off a check, "≈ 3.1M", is in any working above)
@@ -391,10 +396,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     if (plain.length) cands = plain;
     // a filter's shape ("3 filters [4x4x1]", "1 × 1 × 3 kernels") describes the operation, not a result
     const results = cands.filter((d) => !describesFilter(text, d));
-    if (results.length) cands = results;
     if (cands.length) {
-      const d = cands[cands.length - 1];
-      return { value: d.dims, line: lineOfIndex(text, d.start), conf: 0.95 };
+      // (only a filter's shape found: the result is written some way not read, a person reads it)
+      const d = (results.length ? results : cands)[(results.length ? results : cands).length - 1];
+      return { value: d.dims, line: lineOfIndex(text, d.start), conf: results.length ? 0.95 : 0.5 };
     }
     // a shape given as one number (`b_f is 3`); not a time index (`h_{t-1}`) nor a number inside an
     // aside that explains it (`b_f = 5 (added along with [h_{t-1}, x_t])`)
@@ -574,6 +579,20 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
     );
   if (!resultLike) {
+    // a total stated on a line of its own ("Total 3,088,878", a table's last row; "Total: 72"), the
+    // last such line: the answer, though "Total = …" named a step before it
+    for (let i = ev.lines.length - 1; i >= 0; i--) {
+      const line = normalizeMath(ev.lines[i] ?? '');
+      if (
+        !/^\s*(?:the\s+)?(?:grand\s+)?total\b[^=\d\n]{0,30}$/i.test(
+          line.replace(/[:=]?\s*-?\d[\d,. ]*\s*(?:[a-z.]+\s*)?$/i, ''),
+        )
+      )
+        continue;
+      const ns = findNumbers(line);
+      if (ns.length === 1 && /\d[\d,. ]*\s*(?:[a-z.]+\s*)?$/i.test(line))
+        return { value: ns[0].value, line: i, conf: 0.9 };
+    }
     // a total computed on its own line ("Total = 1,881,792 + 1,176,120 = 3,057,912") with only a
     // restatement of sizes after it: the total is the answer
     const total = [...ev.equations].reverse().find((eq) => {
@@ -688,7 +707,7 @@ function nameOf(lhs: { t: string; v: unknown }[]): string | null {
 
 /** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)\b\s*[\])*_]*\s*[:=\-–—]/i;
+  /^\s*[[(*_-]*\s*(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {
