@@ -576,3 +576,24 @@ o_t = [1, 0, 0]; Result h_t = [0.604, 0, 0].`);
     expect(s.parts['3a'].text).toContain('[h, x] has 5');
   });
 });
+
+describe('equation numbers', () => {
+  it('a script numbering its equations "(1)" … "(18)" at line starts: "(5) h_t = …" under [1.b.ii] is no question 5', () => {
+    const s = run(`Name: A
+[1.b.i]
+(1) C_t = f_t * C_{t-1} + i_t * C~_t
+(2) f_t * C_{t-1} = (0.2, 0.2, 0)
+from (1), (2):
+(4) C_t = (0.7, 0.2, 0.05)
+[1.b.ii]
+(5) h_t = o_t * tanh(C_t)
+the cell state is squashed.
+(6) tanh(C_t) = (0.6044, 0.1974, 0.0500)
+[5]
+(18) output size = 199`);
+    expect(s.parts['1b.ii'].text).toBe(
+      '(5) h_t = o_t * tanh(C_t)\nthe cell state is squashed.\n(6) tanh(C_t) = (0.6044, 0.1974, 0.0500)',
+    );
+    expect(s.parts['5'].text).toBe('(18) output size = 199');
+  });
+});

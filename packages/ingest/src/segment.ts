@@ -388,6 +388,11 @@ function segmentOnce(
   const words = labelWords(body.map((l) => l.text));
   // a script that labels its parts in square brackets ("[1b]", "[2a]") labels a question so too
   const bracketed = body.filter((l) => /^\s*\[\s*(?:q\.?\s*)?\d{1,2}\s*[a-h]/i.test(l.text)).length >= 2;
+  // (numbers past the exam's last question among them, and at least four: "(6)", "(7)", "(18)")
+  const numbered = new Set(
+    body.map((l) => /^\s*\((\d{1,2})\)\s+\S/.exec(l.text)?.[1]).filter((n): n is string => n !== undefined),
+  );
+  const equationNumbers = numbered.size >= 4 && [...numbered].some((n) => !questions.includes(n));
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
     const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
@@ -413,6 +418,8 @@ function segmentOnce(
     const counted = /^\s*\((\d{1,2})\)/.exec(line.text);
     if (label && !force && counted && i > 0 && body[i - 1].text.includes(`(${Number(counted[1]) - 1})`))
       label = null;
+    // a script that numbers its equations "(1)" … "(18)" at line starts: "(5) h_t = …" is equation 5
+    if (label && !force && counted && equationNumbers) label = null;
     if (label?.bare) {
       // a bare number starting a line is the next question only at the margin, after a finished
       // sentence, where exam order expects that question: otherwise it is content ("3 gates …")
