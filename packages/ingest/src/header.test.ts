@@ -23,6 +23,15 @@ describe('readHeader', () => {
     const h = read('CS60010 CT 3, 15/3/21\nName - Asha Verma     Roll - 20CS10042');
     expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042' });
   });
+  it('stops the name at a wide gap on its line ("Name: Asha Verma" … far right "Deep Learning")', () => {
+    const [line, ...rest] = linesOf('Name: Asha Verma\nRoll No: 20CS10042\nCS60010 CT 3, 15/3/21');
+    const far = { text: 'Deep', box: { x: 480, y: line.box.y, w: 24, h: 12 }, conf: 1 };
+    const far2 = { text: 'Learning', box: { x: 508, y: line.box.y, w: 48, h: 12 }, conf: 1 };
+    const wide = { ...line, text: `${line.text} Deep Learning`, words: [...line.words, far, far2] };
+    const h = readHeader([wide, ...rest], { courseCode: 'CS60010', roster });
+    expect(h.name).toBe('Asha Verma');
+    expect(h.match?.roll).toBe('20CS10042');
+  });
   it('reads an unkeyed line "name | roll | course"', () => {
     const h = read('Asha Verma | 20CS10042 | CS60010 CT 3, 15/3/21');
     expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042', course: 'CS60010 CT 3, 15/3/21' });

@@ -69,6 +69,21 @@ function nameWritten(name: string, lines: Line[]): boolean {
     .every((w) => words.some((x) => x === w || (w.length >= 4 && ocrDistance(x, w) <= 1)));
 }
 
+/** A line's text with a wide gap between two words (more than three of the line's heights) kept as three spaces. */
+function gapped(line: Line): string {
+  const ws = [...line.words].sort((a, b) => a.box.x - b.box.x);
+  if (ws.length < 2 || /\s{3,}/.test(line.text)) return line.text;
+  return ws
+    .map((w, i) =>
+      i && w.box.x - (ws[i - 1].box.x + ws[i - 1].box.w) > line.box.h * 3
+        ? `   ${w.text}`
+        : i
+          ? ` ${w.text}`
+          : w.text,
+    )
+    .join('');
+}
+
 export function readHeader(
   candidates: Line[],
   opts: { courseCode: string; roster?: Roster; preamble?: Line[]; ocrPages?: ReadonlySet<number> },
@@ -93,9 +108,12 @@ export function readHeader(
         used.push(line);
       }
     }
-    const nk = NAME_KEY.exec(t);
+    // (read with its wide gaps: a field set far to the right on the line, "Deep Learning", is no
+    // part of the name)
+    const wide = gapped(line);
+    const nk = NAME_KEY.exec(wide);
     if (!name && nk) {
-      let after = t.slice(nk.index + nk[0].length);
+      let after = wide.slice(nk.index + nk[0].length);
       const stop = after.search(/\broll\b|\breg|\||—|\s{3,}|\b[0-9]{2}[A-Z]{2}[0-9]/i);
       if (stop >= 0) after = after.slice(0, stop);
       name = cleanName(after);
