@@ -52,6 +52,15 @@ describe('buildLines', () => {
       w('next', 65, 232, 11, 20),
     ]);
     expect(step.map((l) => l.text)).toEqual(['Step 1: (200 + 2(1) − 4)/(1) + 1 = 199', 'next']);
+    // a table cell's label wrapped around its row's line ("(b)" over "(ii)" beside "1 … = …") is no fraction
+    const cell = buildLines(1, [
+      w('1', 61, 496, 11, 6),
+      w('(b)', 98, 489, 11, 14),
+      w('=', 134, 496, 11, 5),
+      w('{0.7,', 144, 496, 11, 30),
+      w('(ii)', 98, 504, 11, 14),
+    ]);
+    expect(cell.map((l) => l.text)).toEqual(['(b)', '1 = {0.7,', '(ii)']);
     // lines a full line apart are lines, even centred on each other
     expect(
       buildLines(1, [w('ab', 100, 100), w('=', 130, 113), w('cd', 100, 126)]).map((l) => l.text),

@@ -355,6 +355,8 @@ function displayFractions(groups: Group[]): void {
     if (!centred || !before || !after || m.words.some((w) => w.box.x < x1 && w.box.x + w.box.w > x0))
       continue;
     const [a, b] = [joinWords(num.words), joinWords(den.words)];
+    // (arithmetic in it: a table cell's text wrapped around the row's line, "(b)" over "(ii)", is none)
+    if (!/[\d+−\-×*·/^]/.test(a + b)) continue;
     const box = unionBox([...num.words, ...den.words].map((w) => w.box));
     m.words.push({
       ...num.words[0],
