@@ -219,6 +219,9 @@ export const TUNE_WRITERS = [
   'zd',
   'ze',
   'zf',
+  'zg',
+  'zh',
+  'zi',
 ];
 
 export interface FreeformLabel {
