@@ -107,7 +107,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // arrow is the answer's ("ii → 4")
     const arrow =
       prefixed && comps.length > 0
-        ? /^\s*(?:→|->|=>|⇒|⟶|▸|►|▶|›|»|::|\|)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
+        ? /^\s*(?:→|->|=>|⇒|⟶|↦|⟼|▸|►|▶|›|»|::|\|)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
         : null;
     const filler = arrow
       ? arrow[0].length

@@ -597,3 +597,21 @@ the cell state is squashed.
     expect(s.parts['5'].text).toBe('(18) output size = 199');
   });
 });
+
+describe('round 29 forms (writers zg, zh, zi)', () => {
+  it('"Q1 ↦ (b) i, ii" and "Q2 ↦ (a), (b)": an arrow to the sub-part, and the sub-parts listed after it answered together', () => {
+    // (in a script of "Q: …" / "A: …" lines, "A:" opens an answer: no part (a))
+    const s = run(`Name: A
+Q1 ↦ (b) i, ii
+Q: C_t and h_t?
+A: C_t = (0.7, 0.2, 0.05) and h_t = (0.604, 0, 0)
+Q2 ↦ (a), (b)
+Q: e_kj, and how many extra parameters?
+A: e_kj = s_k^T h_j, and 0 extra parameters`);
+    expect(s.parts['1a']).toBeUndefined();
+    expect(s.parts['1b.i'].sharedWith).toEqual(['1b.ii']);
+    expect(s.parts['1b.ii'].text).toContain('h_t = (0.604, 0, 0)');
+    expect(s.parts['1b.i'].labelConf).toBe(1);
+    expect(s.parts['2b'].sharedWith).toEqual(['2a']);
+  });
+});

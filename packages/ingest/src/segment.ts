@@ -308,6 +308,28 @@ function segmentOnce(
   /** The first part of the exam under `prefix` not found yet (exam order). */
   const firstUnseenUnder = (prefix: PartPath) =>
     parts.find((p) => prefix.every((c, k) => p.path[k]?.toLowerCase() === c) && !seen(p.id)) ?? null;
+  /** Every sub-part of `path` listed in order at the start of `text` ("i, ii", "(a), (b) & (c)"), unanswered. */
+  const subPartList = (text: string, path: string[]) => {
+    const kids = parts.filter(
+      (p) =>
+        p.path.length === path.length + 1 &&
+        path.every((c, k) => p.path[k]?.toLowerCase() === c) &&
+        !seen(p.id),
+    );
+    const m = /^\s*\(?([ivx]{1,3}|[a-h])\)?(?:\s*(?:,|&|and|\+)\s*\(?([ivx]{1,3}|[a-h])\)?)+/i.exec(text);
+    if (!m || kids.length < 2) return null;
+    const items = m[0].split(/,|&|\band\b|\+/).map((x) => x.replace(/[\s()]/g, '').toLowerCase());
+    const ids = items.map((c, k) => (kids[k]?.path[path.length].toLowerCase() === c ? kids[k] : null));
+    if (ids.some((x) => x === null)) return null;
+    const gap = /^\s*[:.\-–]?\s*/.exec(text.slice(m[0].length))?.[0].length ?? 0;
+    return {
+      ids: (ids as Array<{ id: string; path: string[] }>).map((p) => ({
+        id: p.id,
+        path: p.path.map((c) => c.toLowerCase()),
+      })),
+      end: m[0].length + gap,
+    };
+  };
   /** The part right after `id` in exam order, if it shares the same parent. */
   const nextSibling = (id: string) => {
     const k = parts.findIndex((p) => p.id === id);
@@ -393,6 +415,9 @@ function segmentOnce(
     body.map((l) => /^\s*\((\d{1,2})\)\s+\S/.exec(l.text)?.[1]).filter((n): n is string => n !== undefined),
   );
   const equationNumbers = numbered.size >= 4 && [...numbered].some((n) => !questions.includes(n));
+  const qaMarkers =
+    body.filter((l) => /^\s*Q\s*:/.test(l.text)).length >= 2 &&
+    body.filter((l) => /^\s*A\s*:/.test(l.text)).length >= 2;
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
     const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
@@ -420,6 +445,8 @@ function segmentOnce(
       label = null;
     // a script that numbers its equations "(1)" … "(18)" at line starts: "(5) h_t = …" is equation 5
     if (label && !force && counted && equationNumbers) label = null;
+    // a script answering "Q: …" / "A: …": "A:" opens an answer, it is no part (a)
+    if (label && !force && qaMarkers && /^\s*A\s*:/.test(line.text)) label = null;
     if (label?.bare) {
       // a bare number starting a line is the next question only at the margin, after a finished
       // sentence, where exam order expects that question: otherwise it is content ("3 gates …")
@@ -642,6 +669,13 @@ function segmentOnce(
         cutOff.add(cut.rest);
         content = cut.kept;
       }
+    }
+    // "Q1 ↦ (b) i, ii": the question's sub-parts listed after its label, answered together
+    const subList = label.partId === null && content ? subPartList(content.text, label.path) : null;
+    if (subList && content) {
+      label = { ...label, path: subList.ids[0].path, partId: subList.ids[0].id };
+      also = subList.ids.slice(1).map((p) => p.id);
+      content = subList.end < content.text.length ? contentOf(content, subList.end) : null;
     }
     if (label.partId === null) {
       // "Q1 b)" then an answer with no "i)": if what follows is not a sub-label, the answer most

@@ -233,9 +233,11 @@ function normalizeMathUncached(raw: string): string {
     .replace(/(?<=[\w)}]\s*)\belement[- ]?wise\s*(?:x|×|\*)(?![\w_])(?=\s*[A-Za-z0-9(])/gi, ' * ');
   // element-wise product spelt `.*` (MATLAB) or as a spaced letter `o` between operands
   // (pdfTeX extracts a `.*` typed in math mode as `. ∗`)
+  // (and MATLAB's element-wise power `.^`: tanh(c_t).^2)
   out = out
     .replace(/(?<=[\w)\]}] ?)\. ?\*(?= )/g, ' * ')
     .replace(/\.\*/g, '*')
+    .replace(/(?<=[\w)\]}])\.\^/g, '^')
     .replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ');
   // a product wrapped after its sign ("199×199×" / "10 …"): the factor joins its line (the line
   // break moves after it, so the lines keep their count)

@@ -131,6 +131,9 @@ describe('statements', () => {
     // a bracketed factor that is no enumerator stays
     expect(findEquations(['(y) z = 6'])[0].sides[0].text).toBe('(y) z');
   });
+  it("MATLAB's element-wise power: tanh(c_t).^2 is tanh(c_t)^2", () => {
+    expect(normalizeMath('(1 - tanh(c_t).^2)')).toBe('(1 - tanh(c_t)^2)');
+  });
   it("a word processor's space before a subscript letter is dropped: h ⱼᵀ sₖ₋₁", () => {
     expect(normalizeMath('eₖⱼ = h ⱼᵀ sₖ₋₁')).toBe(normalizeMath('eₖⱼ = hⱼᵀ sₖ₋₁'));
   });

@@ -1213,3 +1213,18 @@ describe('after round 28: asides, totals and checks', () => {
     expect(part('3a', '[h, x] has 3 + 2 = 5 entries, so W_f : 3 x 5\n^^^^^^^^^^').score).toBe(1);
   });
 });
+
+describe('after round 29: a reason in a block answering several parts', () => {
+  it('full marks for 3b on a reason from a block written for all of Q3 go to a person; its own answer alone does not', () => {
+    const block =
+      'h_t has 3 entries, [h, x] has 3 + 2 = 5: W_f is 3 x 5, b_f is 3 x 1, total 4 x (15 + 3) = 72';
+    const script = scriptFromText(`## 3a\n${block}\n## 3b\n${block}\n## 3c\n${block}`);
+    for (const id of ['3a', '3b', '3c'])
+      script.parts[id].sharedWith = ['3a', '3b', '3c'].filter((x) => x !== id);
+    const parts = gradeScript(rubric, ctx, script).grade.parts;
+    expect(parts['3b']).toMatchObject({ score: 1, review: true });
+    // (3c's computation is its own work, whoever else the block answers)
+    expect(parts['3c']).toMatchObject({ score: 1, review: false });
+    expect(part('3b', 'b_f is 3 x 1, one bias per hidden unit')).toMatchObject({ score: 1, review: false });
+  });
+});
