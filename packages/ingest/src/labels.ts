@@ -744,7 +744,11 @@ function findLabelAt(
   // (a times sign written as x is arithmetic: "4 x (15 + 3) = 72")
   if (
     bareNumber &&
-    !(bare && /^[0-9]+$/.test(comps[0].raw) && /^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after))
+    !(
+      bare &&
+      /^(?:[0-9]+|I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(comps[0].raw) &&
+      /^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after)
+    )
   )
     return null;
   if (
@@ -768,7 +772,10 @@ function findLabelAt(
     context.length > 1 &&
     after.trim() !== '' &&
     !/^\s*\(?[a-h]\)/.test(after) &&
-    (ocr || /[\d=:→>]/.test(after.slice(0, 24)))
+    (ocr || /[\d=:→>]/.test(after.slice(0, 24))) &&
+    // (asked for bare, a heading with its question's introduction, "III. [h_{t-1}, x_t] has 3 + 2 = 5
+    // entries.", is the segmenter's to place by exam order; a 1(a) item maps a symbol to a number)
+    !(bare && !ocr && !/^[\s.)]*\S{1,12}\s*(?:→|->|:|=|–|-|is)\s*\d/.test(after))
   )
     return null;
   // A relative label that points at the part we are already in is content ("i." inside 1b.i).

@@ -615,3 +615,22 @@ A: e_kj = s_k^T h_j, and 0 extra parameters`);
     expect(s.parts['2b'].sharedWith).toEqual(['2a']);
   });
 });
+
+describe('capital roman question numbers with their introduction', () => {
+  it('"III. [h, x] has 3 + 2 = 5 entries." after a correction to I.(b)(i) heads question 3; a 1(a) item "II. i_t → 4" does not', () => {
+    const s = run(`Name: A
+I.(b)(i) C_t = (0.7, 0.2, 0.4)
+II.(a) e = s h
+Correction to I.(b)(i): third entry is 0.05. So
+C_t = (0.7, 0.2, 0.05).
+III. [h, x] has 3 + 2 = 5 entries.
+(a) W_f : 3 x 5
+(b) b_f : 3 x 1`);
+    expect(s.parts['3a'].text).toContain('W_f : 3 x 5');
+    expect(s.parts['3b'].text).toBe('b_f : 3 x 1');
+    expect(s.parts['1b.i'].text).not.toContain('III.');
+    const list = run('Name: A\nI.(a)\nI. f_t → 3\nII. i_t → 4\nIII. o_t → 8');
+    expect(list.parts['1a'].text).toContain('II. i_t → 4');
+    expect(list.parts['2a']).toBeUndefined();
+  });
+});
