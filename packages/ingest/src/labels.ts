@@ -746,7 +746,10 @@ function findLabelAt(
     bareNumber &&
     !(
       bare &&
-      /^(?:[0-9]+|I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(comps[0].raw) &&
+      // (a capital roman numeral with its full stop, "III. …": "I am answering …" is a word)
+      (/^[0-9]+$/.test(comps[0].raw) ||
+        (/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(comps[0].raw) &&
+          text.slice(comps[0].start + comps[0].raw.length).startsWith('.'))) &&
       /^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after)
     )
   )

@@ -629,6 +629,9 @@ III. [h, x] has 3 + 2 = 5 entries.
     expect(s.parts['3a'].text).toContain('W_f : 3 x 5');
     expect(s.parts['3b'].text).toBe('b_f : 3 x 1');
     expect(s.parts['1b.i'].text).not.toContain('III.');
+    // (nor is the word "I": "I am answering Question 4 first.")
+    const word = run('Name: A\nI am answering question 2 first, then the rest.\nII.(a) e = s h');
+    expect(word.parts['1a']).toBeUndefined();
     const list = run('Name: A\nI.(a)\nI. f_t → 3\nII. i_t → 4\nIII. o_t → 8');
     expect(list.parts['1a'].text).toContain('II. i_t → 4');
     expect(list.parts['2a']).toBeUndefined();
