@@ -169,7 +169,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
 
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 /** Questions numbered in capital roman numerals, in order ("II(a)", "V (answering this first)"). */
-const ROMAN_QUESTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+export const ROMAN_QUESTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 /** How `raw` fits one of `children`, with the OCR confusions we tolerate and what they cost. */
 function fitChild(raw: string, children: Set<string>, ocr = true): { value: string; conf: number } | null {
@@ -720,8 +720,7 @@ function findLabelAt(
   // Digits start a question number; a letter or roman numeral prefers the context.
   // (a capital roman question number with its sub-part, "II(a)", reads as a question too)
   const firstIsDigit =
-    /^[0-9]/.test(comps[0].raw) ||
-    (/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(comps[0].raw) && abs.used >= 2);
+    /^[0-9]/.test(comps[0].raw) || (ROMAN_QUESTIONS.includes(comps[0].raw) && abs.used >= 2);
   cands.sort((a, b) => {
     if (a.relative !== b.relative) return (firstIsDigit ? a.relative : !a.relative) ? 1 : -1;
     return b.used - a.used;
@@ -748,7 +747,7 @@ function findLabelAt(
       bare &&
       // (a capital roman numeral with its full stop, "III. …": "I am answering …" is a word)
       (/^[0-9]+$/.test(comps[0].raw) ||
-        (/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/.test(comps[0].raw) &&
+        (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           text.slice(comps[0].start + comps[0].raw.length).startsWith('.'))) &&
       /^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after)
     )

@@ -1,7 +1,7 @@
 // Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { alignLabels, type Candidate } from './align.ts';
-import { findLabel, type Label, labelWords, type PartPath, PartTree } from './labels.ts';
+import { findLabel, type Label, labelWords, type PartPath, PartTree, ROMAN_QUESTIONS } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import { trailingLabels } from './trailing-labels.ts';
@@ -139,8 +139,6 @@ export function segment(
   );
   return out;
 }
-
-const CAPITAL_ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 /** A line starting with a roman-numbered item ("ii.", "iv)", OCR's "il." or "11."). */
 const ROMAN_ITEM = /^\s*\(?[ivxl1|!]{1,4}s?\s*[.),:]/i;
@@ -638,7 +636,7 @@ function segmentOnce(
       const c = joint.path[joint.path.length - 1].toLowerCase();
       // (the sibling's label may repeat its question: "2a/2b:", "3 (a) & 3 (b)")
       // (a question numbered in capital roman numerals: "II.(a) and II.(b)")
-      const roman = joint.path.length === 2 ? CAPITAL_ROMAN[Number(joint.path[0])] : undefined;
+      const roman = joint.path.length === 2 ? ROMAN_QUESTIONS[Number(joint.path[0]) - 1] : undefined;
       const q = [joint.path.slice(0, -1).join('\\s*'), roman].filter(Boolean).join('|');
       const m = new RegExp(
         `^\\s*(?:,|&|\\+|/|and|–|-)\\s*(?:(?:${q})\\s*\\.?\\s*)?\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:,]|$))[.:]?\\s*`,

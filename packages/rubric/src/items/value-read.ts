@@ -396,11 +396,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     if (plain.length) cands = plain;
     // a filter's shape ("3 filters [4x4x1]", "1 × 1 × 3 kernels") describes the operation, not a result
     const results = cands.filter((d) => !describesFilter(text, d));
-    if (cands.length) {
-      // (only a filter's shape found: the result is written some way not read, a person reads it)
-      const d = (results.length ? results : cands)[(results.length ? results : cands).length - 1];
-      return { value: d.dims, line: lineOfIndex(text, d.start), conf: results.length ? 0.95 : 0.5 };
-    }
+    // (only a filter's shape found: the result is written some way not read, a person reads it)
+    const d = (results.length ? results : cands).at(-1);
+    if (d) return { value: d.dims, line: lineOfIndex(text, d.start), conf: results.length ? 0.95 : 0.5 };
     // a shape given as one number (`b_f is 3`); not a time index (`h_{t-1}`) nor a number inside an
     // aside that explains it (`b_f = 5 (added along with [h_{t-1}, x_t])`)
     const counted = findNumbers(text).filter(
@@ -583,15 +581,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // last such line: the answer, though "Total = …" named a step before it
     for (let i = ev.lines.length - 1; i >= 0; i--) {
       const line = normalizeMath(ev.lines[i] ?? '');
-      if (
-        !/^\s*(?:the\s+)?(?:grand\s+)?total\b[^=\d\n]{0,30}$/i.test(
-          line.replace(/[:=]?\s*-?\d[\d,. ]*\s*(?:[a-z.]+\s*)?$/i, ''),
-        )
-      )
-        continue;
       const ns = findNumbers(line);
-      if (ns.length === 1 && /\d[\d,. ]*\s*(?:[a-z.]+\s*)?$/i.test(line))
-        return { value: ns[0].value, line: i, conf: 0.9 };
+      if (ns.length === 1 && TOTAL_ROW.test(line)) return { value: ns[0].value, line: i, conf: 0.9 };
     }
     // a total computed on its own line ("Total = 1,881,792 + 1,176,120 = 3,057,912") with only a
     // restatement of sizes after it: the total is the answer
@@ -704,6 +695,10 @@ function nameOf(lhs: { t: string; v: unknown }[]): string | null {
   const index = rest.map((x) => String(x.v)).join('');
   return /^[a-z](?:[+-]\d)?$/.test(index) ? canonicalSymbol(`${s.v}_{${index}}`) : null;
 }
+
+/** A row stating a total and nothing else: "Total 3,088,878", "Total: 72", "total multiplications 3,088,878". */
+const TOTAL_ROW =
+  /^\s*(?:the\s+)?(?:grand\s+)?total\b[^=\d\n]{0,30}?[:=]?\s*-?\d[\d,. ]*\s*(?:[a-z.]+\s*)?$/i;
 
 /** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"). */
 const CHECK =
