@@ -213,6 +213,14 @@ so 199 x 199 x 3`);
     const u = run(`1(a) f_t 3
 5 filters in all`);
     expect(u.order).toEqual(['1a']);
+    // a script that heads the question "Q5" further down: "5 gates ⇒ …" is a count, not question 5
+    const v = run(`3(b) b_f has 3 entries, one per unit.
+5 gates would give 5 × 18 = 90.
+Q5
+Spatial size (200 - 4 + 2)/1 + 1 = 199.`);
+    expect(v.order).toEqual(['3b', '5']);
+    expect(v.parts['3b'].text).toContain('5 gates would give 5 × 18 = 90.');
+    expect(v.parts['5'].text).toBe('Spatial size (200 - 4 + 2)/1 + 1 = 199.');
   });
 
   it('splits sub-parts written inline after a question number or an introduction', () => {

@@ -416,6 +416,14 @@ function segmentOnce(
   const qaMarkers =
     body.filter((l) => /^\s*Q\s*:/.test(l.text)).length >= 2 &&
     body.filter((l) => /^\s*A\s*:/.test(l.text)).length >= 2;
+  // questions headed by a prefixed label somewhere ("Q4", "Question 4"): there a bare "4 gates ⇒ …"
+  // starting a line is a count, not the question's label
+  const headed = new Set(
+    body
+      .map((l) => findLabel(l.text, tree, [], { ocr: l.conf < 1 }))
+      .filter((l): l is Label => l !== null && !l.weak && l.path.length === 1)
+      .map((l) => l.path[0]),
+  );
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
     const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
@@ -455,6 +463,7 @@ function segmentOnce(
       const opensItsParts =
         next !== null && next.path.length > label.path.length && firstUnseenUnder(label.path) !== null;
       if (
+        headed.has(label.path[0]) ||
         !(
           indent <= marginOf(width) &&
           ended &&

@@ -266,6 +266,9 @@ function normalizeMathUncached(raw: string): string {
   out = out.replace(/-\s*>/g, '->').replace(/=\s*>/g, '=>');
   // `^T` and `^{T}` and `^⊤` are all transposes.
   out = out.replace(/\^\{\s*T\s*\}/g, '^T');
+  // pdfTeX's ∑ glyph (a P in the text layer) of the line below, set before the transposed symbol
+  // ("e_kj =Ps⊤k−1hj"): not a factor
+  out = out.replace(/(^|[=\s(])P(?=[a-z]\^T)/g, '$1 ');
   // pdfTeX sets `s_{k-1}^\top` with the superscript first in the text layer: `s⊤k−1hj`, `h⊤j sk−1`.
   // A transpose glued to an index (k-1, j, t+1, ...) is the transpose of the subscripted symbol.
   out = out.replace(

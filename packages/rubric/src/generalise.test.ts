@@ -1228,3 +1228,50 @@ describe('after round 29: a reason in a block answering several parts', () => {
     expect(part('3b', 'b_f is 3 x 1, one bias per hidden unit')).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('round 30: explanations about something else, conventions as formulas, words against a formula', () => {
+  it('3b with an explanation about the weights, not the bias, goes to a person; one about the bias earns the mark', () => {
+    const other = part(
+      '3b',
+      'b_f in R^{3x1}   [final: 3 x 1]\nthe paper wants weight values => biases are left out of the count',
+    );
+    expect(other).toMatchObject({ score: 0, review: true });
+    expect(
+      part('3b', 'b_f in R^{3x1}\nsince every gate unit gets its own bias term, this is the shape'),
+    ).toMatchObject({ score: 1, review: false });
+    // a footnote's number "1" ties nothing to the answer 3 × 1
+    expect(
+      part('3b', 'b_f ∈ R^{3×1}.\n1 In practice the score is s^T W h; with W = I it is the plain one.'),
+    ).toMatchObject({
+      review: true,
+    });
+  });
+  it('2b: "no weights" said beside the formulas is the reason, though "no" is also read as the count 0', () => {
+    expect(
+      part(
+        '2b',
+        'extra params = 0\nα = softmax(e), C_k = Σ α_kj h_j — no weights anywhere; dim C_k = dim h_n',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('3a: the transposed convention written as the gate formula, σ(W_f^T z_t + b_f), earns 5 × 3', () => {
+    expect(
+      part(
+        '3a',
+        'z_t = [h_{t-1}, x_t] has 3 + 2 = 5 entries. Gate: f_t = σ(W_f^T z_t + b_f), so W_f : 5 × 3',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(part('3a', 'z_t = [h_{t-1}, x_t] has 3 + 2 = 5 entries, so W_f : 5 × 3')).toMatchObject({
+      score: 0,
+      review: false,
+    });
+  });
+  it('2a: pdfTeX’s ∑ of the next line, a "P" glued before the transposed state, is no factor', () => {
+    expect(part('2a', 'e_kj =Ps⊤k−1hj (dot product)')).toMatchObject({ score: 1, review: false });
+    // a dot product of the wrong vectors, called a dot product, stays wrong
+    expect(part('2a', 'e_kj = h_k · h_j (dot product of hidden states)')).toMatchObject({
+      score: 0,
+      review: false,
+    });
+  });
+});

@@ -108,6 +108,39 @@ export function isExplanation(text: string): boolean {
   return words.length >= 6 && CONNECTIVE.test(normalizeProse(text));
 }
 
+const TOPIC_STOP = new Set(['reason', 'supporting', 'working', 'which', 'with', 'their', 'that', 'this']);
+
+/**
+ * Whether `text` is about a part: it names one of the part's quantities (`b_f`), a number of its
+ * answer, or a word of the rubric's own title or description of it ("bias", "dimension",
+ * "parameters", "learnable"), compared on the first five letters (weights/weight) or a shortening. `wordsOnly`: by
+ * the words alone (text joined from several lines, among them the answer's own).
+ */
+export function aboutPart(title: string, describe: string, names: string[], numbers: number[]) {
+  const stems = new Set(
+    (normalizeProse(`${title} ${describe}`).match(/[a-z]{4,}/g) ?? [])
+      .filter((w) => !TOPIC_STOP.has(w))
+      .map((w) => w.slice(0, 5)),
+  );
+  const symbols = names.map((n) =>
+    normalizeMath(n)
+      .toLowerCase()
+      .replace(/[_{}\s]/g, ''),
+  );
+  return (text: string, wordsOnly = false): boolean => {
+    const prose = normalizeProse(text);
+    // (a word cut short counts: "dot prod" for "dot-product")
+    const words = prose.match(/[a-z]{4,}/g) ?? [];
+    if (words.some((w) => stems.has(w.slice(0, 5)) || [...stems].some((st) => st.startsWith(w)))) return true;
+    if (wordsOnly) return false;
+    const squashed = prose.replace(/[_{}\s]/g, '');
+    if (symbols.some((s) => s.length >= 2 && squashed.includes(s))) return true;
+    // (0 and 1 are too common to tie a sentence to an answer: a footnote's "1", "1 × 1")
+    const own = numbers.filter((n) => Math.abs(n) > 1);
+    return (prose.match(/\d+(?:\.\d+)?/g) ?? []).some((d) => own.includes(Number(d)));
+  };
+}
+
 /** A line with at least three words: prose, not a bare `name : value` answer. */
 function isProseLine(line: string): boolean {
   return (normalizeProse(line).match(/[a-z]{2,}/g) ?? []).length >= 3;
@@ -140,6 +173,8 @@ export function findWork(
   of?: string,
   /** the answer's size, for `sizeOf` reasons */
   size?: number,
+  /** whether an explanation is about the part at all (`anyExplanation` counts only such) */
+  about: (text: string, wordsOnly?: boolean) => boolean = () => true,
 ): WorkFound {
   for (const kind of work.counts) {
     if (kind === 'computation') {
@@ -152,10 +187,13 @@ export function findWork(
         work.sizeOf.length > 0 && size !== undefined && statesSizeOf(prose, work.sizeOf, size);
       if (sized(ev.prose)) return { ok: true, line: null, kind };
       if (work.anyExplanation) {
-        const line = ev.lines.findIndex((l) => isExplanation(l));
+        // (an explanation of something else — "only W's counted", said of 3(c) — is not this
+        // part's reason: the part then holds an explanation nobody matched, for a person)
+        const line = ev.lines.findIndex((l) => isExplanation(l) && about(l));
         // a sentence broken over lines, joined from its prose lines only: an answer line
-        // ("b_f : 3 × 1") must not lend its colon to a neighbouring statement
-        if (line >= 0 || isExplanation(ev.lines.filter(isProseLine).join(' ')))
+        // ("b_f : 3 × 1") must not lend its colon to a neighbouring statement, nor its symbols
+        const joined = ev.lines.filter(isProseLine).join(' ');
+        if (line >= 0 || (isExplanation(joined) && about(joined, true)))
           return { ok: true, line: Math.max(0, line), kind };
       }
     } else if (kind === 'derivation') {

@@ -222,6 +222,9 @@ export const TUNE_WRITERS = [
   'zg',
   'zh',
   'zi',
+  'zj',
+  'zk',
+  'zl',
 ];
 
 export interface FreeformLabel {

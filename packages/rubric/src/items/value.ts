@@ -22,7 +22,7 @@ import { fmt, fmtDims, quote } from '../format.ts';
 import { asNumbers, type Keys, lookupPath, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 import { targetsOf, valueMatches } from '../values.ts';
-import { computationFor, findWork, type WorkFound } from '../working.ts';
+import { aboutPart, computationFor, findWork, type WorkFound } from '../working.ts';
 import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
 import { readValue } from './value-read.ts';
 
@@ -259,7 +259,13 @@ function gradeValue(
   const reasonEv = said.length
     ? { ...ev, prose: strip(ev.prose), lines: ev.lines.map((l) => strip(normalizeProse(l))) }
     : ev;
-  const found = findWork(work, reasonEv, targets, fOk === true, undefined, keyNums[0]);
+  // (judged on the words as written: "no weights" is a number-word phrase, stripped above)
+  const topical = aboutPart(part.title, work.describe, item.names, targets);
+  const about = (text: string, wordsOnly?: boolean) => {
+    const i = reasonEv.lines.indexOf(text);
+    return topical(i >= 0 ? ev.lines[i] : ev.lines.join(' '), wordsOnly);
+  };
+  const found = findWork(work, reasonEv, targets, fOk === true, undefined, keyNums[0], about);
   // the engine's own intermediate values of the key, written on the way to a right answer ("each
   // = 3x5 + 3 = 18 … total = 72", "tanh(C_t) = {0.6044, 0.1974, 0.05}"), are its working
   // (so are the vectors it passes through: "f ⊙ C_{t-1} = (0.2, 0.2, 0)", "i ⊙ C~ = (0.5, 0, 0.05)")
