@@ -1275,3 +1275,19 @@ describe('round 30: explanations about something else, conventions as formulas, 
     });
   });
 });
+
+describe('after round 30: 4a derivations as tables and half-written skeletons', () => {
+  const sum = 'dL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + dL/dc_{t+1} ⊙ f_{t+1}';
+  it('a table of local derivatives, each row the derivative and what it is, is the derivation', () => {
+    const table =
+      '| step | local derivative |\n| dh_t/dc_t | o_t * (1 - tanh(c_t)^2) |\n| dc_(t+1)/dc_t | f_(t+1) |';
+    expect(part('4a', `${table}\nso\n${sum}`)).toMatchObject({ score: 5, review: false });
+    // a row naming the loss's own derivative is the result, not a step
+    expect(part('4a', `| dL/dc_t | the sum below |\n${sum}`)).toMatchObject({ score: 2, review: false });
+  });
+  it('one relation written and the other path only named goes to a person; the sum alone is capped at 2', () => {
+    const half = `c_t reaches the loss through h_t = o_t ⊙ tanh(c_t) and through the next cell state; adding the two:\n${sum}`;
+    expect(part('4a', half)).toMatchObject({ review: true });
+    expect(part('4a', sum)).toMatchObject({ score: 2, review: false });
+  });
+});

@@ -32,6 +32,23 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
         return 'written';
     }
   }
+  // a table of local derivatives, each row the derivative and, in the next cell, what it is
+  // ("| dh_t/dc_t | o_t ⊙ (1 − tanh²(c_t)) |"): the steps written, with no equals sign between them
+  for (const line of ev.lines) {
+    const toks = tokenize(normalizeMath(line)).filter((t) => !(t.t === 'op' && t.v === '|'));
+    const [head, next] = toks;
+    if (
+      head?.t === 'sym' &&
+      head.v.startsWith('d(') &&
+      !/^d\(l\)/.test(head.v) &&
+      head.v !== of &&
+      next !== undefined &&
+      next.t !== 'word' &&
+      !(next.t === 'op' && next.v !== '(') &&
+      !toks.some((t) => t.t === 'op' && t.v === '=')
+    )
+      return 'written';
+  }
   // the dependencies the derivative goes through, written out: the forward relations that use the
   // variable (`h_t = o_t * tanh(c_t)`, `c_{t+1} = f_{t+1} * c_t + …`, also two on one line) or the
   // paths from the loss to it (`L -> h_t -> c_t`); two of them are the skeleton of a chain-rule
@@ -69,7 +86,9 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
     // derivative w.r.t. c_t is f_{t+1}", is a step written out too)
     const localInWords = LOCAL_DERIVATIVE.test(ev.prose);
     if (relations >= 2 || (relations >= 1 && (paths >= 1 || localInWords))) return 'written';
-    if (paths >= 1) return 'words';
+    // (one relation with the other path said in words, "through h_t = o_t ⊙ tanh(c_t) and through
+    // the next cell state", is half a skeleton: markers read it either way; a relation alone is not)
+    if (paths >= 1 || (relations >= 1 && DEPENDS.test(ev.prose))) return 'words';
   }
   if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))
     return 'words';
