@@ -259,6 +259,9 @@ function normalizeMathUncached(raw: string): string {
   out = out.replace(/\btan\s+h\s*\((?=\s*[\w.])/g, 'tanh(');
   // OCR reads the superscript of tanh² as a quote or star: tanh"2(c), tanh*2(c)
   out = out.replace(/\b(tanh|sech)\s*["*]\s*2(?=\s*\()/g, '$1^2');
+  // a C-style comment after a statement ("b_f is 3 x 1 // one bias per unit", "int out = … ; // 199"):
+  // the statement ends there (a `//` is no division anyone writes)
+  out = out.replace(/(\S)\s+\/\/\s+/g, '$1; ');
   out = notationForms(out);
   // a times sign typed as x between subscripted symbols or an ellipsis ("dL/dc_T x f_2 x f_3 x ... x f_T")
   out = out.replace(/(?<=_\{?[\w+-]{1,5}\}?\)?|\.\.\.|…) x (?=[A-Za-z]_|\.\.\.|…|\d)/g, ' * ');

@@ -1291,3 +1291,20 @@ describe('after round 30: 4a derivations as tables and half-written skeletons', 
     expect(part('4a', sum)).toMatchObject({ score: 2, review: false });
   });
 });
+
+describe('round 31: a C-style comment after an answer', () => {
+  it('"b_f is 3 x 1 // one bias per cell unit" answers 3 × 1 with its reason; "W_f = 3 × 3 // because …" is 3 × 3', () => {
+    expect(part('3b', 'b_f is 3 x 1 // one bias per cell unit')).toMatchObject({ score: 1, review: false });
+    const g = grade(
+      '## 3a\nW_f = 3 × 3 // because c_t is 3 dim and h is 3 dim\n## 3b\nb_f = 3\n## 3c\none gate = 9 + 3 = 12, four gates so total = 4 × 12 = 48',
+    );
+    expect(g.parts['3a'].reasons[0]).toContain('3 × 3 is not right');
+    // 48 carried forward from the student's own 3 × 3
+    expect(g.parts['3c']).toMatchObject({ score: 0.5, review: false });
+  });
+  it('4a: the two routes, each a path leading to its relation ("c_t -> h_t = o_t * tanh(c_t)"), derive the sum', () => {
+    const routes =
+      '(1) c_t -> h_t = o_t * tanh(c_t)\n(2) c_t -> c_{t+1} = f_{t+1} * c_t + i_{t+1} * g_{t+1}\nso\ndL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_{t+1}';
+    expect(part('4a', routes)).toMatchObject({ score: 5, review: false });
+  });
+});

@@ -59,14 +59,17 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
     let paths = 0;
     for (const eq of ev.equations) {
       const syms = eq.sides.map((side) => side.tokens.filter((t) => t.t === 'sym').map((t) => t.v));
-      const lhs = syms[0];
       const isPath =
         eq.text.includes('->') && syms.some((x) => x.includes('l')) && syms.some((x) => x.includes(wrt));
+      const defines = (k: number) =>
+        syms[k]?.length === 1 &&
+        !syms[k][0].startsWith('d(') &&
+        syms[k][0] !== wrt &&
+        syms.slice(k + 1).some((x) => x.includes(wrt));
+      // (also after a path leading to it, "c_t -> h_t = o_t ⊙ tanh(c_t)", which reads as three sides)
       const isRelation =
-        lhs?.length === 1 &&
-        !lhs[0].startsWith('d(') &&
-        lhs[0] !== wrt &&
-        syms.slice(1).some((x) => x.includes(wrt));
+        defines(0) ||
+        (eq.text.includes('->') && eq.text.includes('=') && syms.length >= 3 && defines(syms.length - 2));
       // (a chain of arrows with no equals sign, "L -> h_t -> c_t", is a path, not a relation)
       const arrowsOnly = isPath && !eq.text.includes('=');
       if (isRelation && !arrowsOnly) relations++;

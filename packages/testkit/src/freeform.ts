@@ -225,6 +225,9 @@ export const TUNE_WRITERS = [
   'zj',
   'zk',
   'zl',
+  'zm',
+  'zn',
+  'zo',
 ];
 
 export interface FreeformLabel {
