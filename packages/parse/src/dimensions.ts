@@ -20,8 +20,12 @@ const TUPLE_RE = /\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?(?:,\s*(\d+)\s*)?(,)?\s*\)/g;
 const REAL_RE =
   /\bR\s*(?:\^\s*(?:\{([^}]*)\}|\(([^()]*)\)|(\d+(?:\s*[*xX]\s*\d+)*))|(\d+(?:\s*[*xX]\s*\d+)*)\b)/g;
 
+// a linear map between spaces, R^5 -> R^3: its matrix is 3 × 5 (codomain by domain)
+const MAP_RE = /\bR\s*\^?\s*\{?(\d+)\}?\s*->\s*R\s*\^?\s*\{?(\d+)\}?(?![\d*xX])/g;
+
 /**
- * Shapes written as `3x5`, `3 × 5`, `3 by 5`, `199 × 199 × 3`, `(3, 5)`, `(3,)`, `R^{3×5}`, `R^3`.
+ * Shapes written as `3x5`, `3 × 5`, `3 by 5`, `199 × 199 × 3`, `(3, 5)`, `(3,)`, `R^{3×5}`, `R^3`, and
+ * the map `R^5 -> R^3` (3 × 5).
  * Returned left to right; positions index the normalised text.
  */
 export function findDimensions(text: string): FoundDimension[] {
@@ -30,6 +34,12 @@ export function findDimensions(text: string): FoundDimension[] {
   const taken: Array<[number, number]> = [];
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
 
+  for (const m of s.matchAll(MAP_RE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    out.push({ dims: [Number(m[2]), Number(m[1])], raw: m[0], start, end, inArithmetic: false });
+    taken.push([start, end]);
+  }
   for (const m of s.matchAll(REAL_RE)) {
     const body = m[1] ?? m[2] ?? m[3] ?? m[4];
     const dims = body
@@ -38,6 +48,7 @@ export function findDimensions(text: string): FoundDimension[] {
       .map(Number);
     if (!dims.length || dims.some((d) => !Number.isInteger(d))) continue;
     const start = m.index ?? 0;
+    if (overlaps(start, start + m[0].length)) continue;
     out.push({ dims, raw: m[0], start, end: start + m[0].length, inArithmetic: false });
     taken.push([start, start + m[0].length]);
   }

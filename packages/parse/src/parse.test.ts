@@ -73,6 +73,14 @@ describe('dimensions', () => {
     expect(findDimensions('199 × 199 × 3')[0].dims).toEqual([199, 199, 3]);
     expect(findDimensions('4 × (3 × 5 + 3)')[0].inArithmetic).toBe(true);
   });
+  it('reads a map between spaces as its matrix, codomain by domain: ℝ⁵ → ℝ³ is 3 × 5', () => {
+    for (const s of ['W_f maps R^5 -> R^3', 'W_f : ℝ^{5} → ℝ^{3}', 'W_f: R^{5} \\to R^{3}'])
+      expect(
+        findDimensions(s).map((d) => d.dims),
+        s,
+      ).toEqual([[3, 5]]);
+    expect(findDimensions('W_f : ℝ² → ℝ³')[0].dims).toEqual([3, 2]);
+  });
 });
 
 describe('expressions', () => {

@@ -1307,4 +1307,18 @@ describe('round 31: a C-style comment after an answer', () => {
       '(1) c_t -> h_t = o_t * tanh(c_t)\n(2) c_t -> c_{t+1} = f_{t+1} * c_t + i_{t+1} * g_{t+1}\nso\ndL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_{t+1}';
     expect(part('4a', routes)).toMatchObject({ score: 5, review: false });
   });
+  it('5: the map a step is applied to ("applied on the 198x198x3 map") is its input, not its output', () => {
+    const p = part(
+      '5',
+      'depthwise out = 198 x 198 x 3, pointwise out = 198 x 198 x 10,\ntotal mults = 3,057,912\nout = (200 + 2*1 - 4)/1 = 198\ndw = 198*198*4*4*3 = 1,881,792\npw = 198*198*3*10 = 1,176,120\nPointwise: 10 filters of 1x1x3 applied on the 198x198x3 map.',
+    );
+    expect(p.reasons[1]).toContain('198 × 198 × 10');
+    expect(p).toMatchObject({ score: 0.5, review: false });
+  });
+  it('3a: W_f written as a map, ℝ⁵ → ℝ³, is 3 × 5', () => {
+    expect(part('3a', 'W_f maps R^5 -> R^3, since [h_{t-1}, x_t] has 3 + 2 = 5 entries')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
 });

@@ -395,7 +395,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const plain = cands.filter((d) => !inProseAside(text, d.start));
     if (plain.length) cands = plain;
     // a filter's shape ("3 filters [4x4x1]", "1 × 1 × 3 kernels") describes the operation, not a result
-    const results = cands.filter((d) => !describesFilter(text, d));
+    // (nor does the input it is applied to: "… of 1x1x3 applied on the 198x198x3 map")
+    const results = cands.filter((d) => !describesFilter(text, d) && !describesInput(text, d));
     // (only a filter's shape found: the result is written some way not read, a person reads it)
     const d = (results.length ? results : cands).at(-1);
     if (d) return { value: d.dims, line: lineOfIndex(text, d.start), conf: results.length ? 0.95 : 0.5 };
@@ -647,6 +648,19 @@ function describesFilter(text: string, d: { start: number; end: number }): boole
   return (
     /\b(?:filters?|kernels?|windows?)\s*(?:of\s+(?:size\s+)?|sized?\s+|:\s*)?[[(]?\s*$/i.test(before) ||
     /^\s*[\])]?\s*(?:filters?|kernels?|windows?|conv\w*)\b/i.test(after)
+  );
+}
+
+/**
+ * Whether a shape names what an operation is applied to ("10 filters applied on the 198x198x3 map",
+ * "run over the 199 × 199 × 3 input"): its input, not its result.
+ */
+function describesInput(text: string, d: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, d.start - 16), d.start);
+  const after = text.slice(d.end, d.end + 20);
+  return (
+    /\b(?:on|over|to|onto)\s+(?:the|a|an|this|that|each)?\s*[[(]?\s*$/i.test(before) &&
+    /^\s*[\])]?\s*(?:input|(?:feature\s*)?maps?|volume|image|tensor)\b/i.test(after)
   );
 }
 
