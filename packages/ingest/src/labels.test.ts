@@ -464,3 +464,22 @@ describe('findLabel: round 23 headings', () => {
     expect(findLabel('[1/b] Given', tree)?.path).toEqual(['1', 'b']);
   });
 });
+
+describe('findLabel: round 32 headings', () => {
+  it('"Expt. 3 — LSTM size" heads question 3 where the script labels "Expt. 1(a)", "Expt. 2(b)", "Expt. 4(a)"; alone it is no label', () => {
+    const words = labelWords([
+      'Expt. 1(a) — diagram positions',
+      'Expt. 2(b) — extra parameters',
+      'Expt. 4(a) — recursion',
+    ]);
+    expect(findLabel('Expt. 3 — LSTM size', tree, [], { labelWords: words })?.path).toEqual(['3']);
+    expect(findLabel('Expt. 3 — LSTM size', tree)).toBeNull();
+  });
+  it('a correction set off between rules of dashes, "-------- correction to Qn 1 b (i) --------", is its part', () => {
+    expect(id('-------- correction to Qn 1 b (i) --------')).toBe('q1b1');
+    expect(findLabel('--- Q3 ---', tree)?.path).toEqual(['3']);
+    // a rule alone, or a list dash, is none
+    expect(findLabel('----------', tree)).toBeNull();
+    expect(findLabel('- f_t is 3', tree)).toBeNull();
+  });
+});

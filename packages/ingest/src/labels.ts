@@ -69,8 +69,9 @@ const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s)|>>|»)?[
 
 /** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
 const RULE = '=*~_#═─━▬■';
+// (a rule of dashes needs three: "-------- correction to Qn 1 b (i) --------")
 const RULED = new RegExp(
-  `^(\\s*(?:[${RULE}]{2,}|#)\\s*)(\\S(?:.{0,24}?[^\\s${RULE}])?)\\s*(?:[${RULE}]*\\s*$|[${RULE}]{2,}\\s*\\([^()]*\\)\\s*$)`,
+  `^(\\s*(?:[${RULE}]{2,}|-{3,}|#)\\s*)(\\S(?:.{0,24}?[^\\s${RULE}-])?)\\s*(?:(?:[${RULE}]*|-{3,})\\s*$|[${RULE}]{2,}\\s*\\([^()]*\\)\\s*$)`,
 );
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
@@ -456,8 +457,10 @@ function writtenLabel(
   // "═══ Q3 ═══   (d_x = 2, d_h = 3)")
   const ruled = RULED.exec(line);
   if (ruled) {
-    const inner = findLabelAt(`${ruled[2]} `, tree, context, opts.ocr ?? false, false);
-    if (inner && inner.end >= ruled[2].length)
+    // (a correction set off so: "--- correction to Qn 1 b (i) ---")
+    const heading = ruled[2].replace(/^(?:correction|corrected|revised)\s*(?:to|for|of)?\s+/i, '');
+    const inner = findLabelAt(`${heading} `, tree, context, opts.ocr ?? false, false);
+    if (inner && inner.end >= heading.length)
       return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };
   }
   // a question without sub-parts with a word of what the row holds ("5 (sizes)", "5 (mults)": a
@@ -535,14 +538,19 @@ export interface LabelOptions {
  */
 export function labelWords(lines: string[]): Set<string> {
   const out = new Set<string>();
+  // (any other word heading three labels or more with a sub-part, "Expt. 1(a)", "Expt. 2(b)": the
+  // script's own label word, which heads its questions too, "Expt. 3 — LSTM size")
+  const heads = new Map<string, number>();
   for (const l of lines) {
     const m = /^\s*([A-Za-z]{4,12})\.?\s+\d{1,2}\s*[.(]?\s*[a-h]\b/.exec(l);
     if (m && STATEMENT_WORD.test(m[1])) out.add(m[1].toLowerCase());
+    if (m) heads.set(m[1].toLowerCase(), (heads.get(m[1].toLowerCase()) ?? 0) + 1);
     // (a capital letter glued to its labels, "A1(b)-(i)", "A2(a)": that letter marks the script's
     // question headings too, "A3 LSTM parameter count")
     const letter = /^\s*([A-Z])\d{1,2}\s*\(?[a-h]\b/.exec(l);
     if (letter) out.add(letter[1].toLowerCase());
   }
+  for (const [w, n] of heads) if (n >= 3) out.add(w);
   return out;
 }
 
@@ -654,8 +662,9 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
     return null;
   // (a question heading stands alone, or with a title after the script's own mark: "A3 LSTM parameter count")
   const after = (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end);
-  const titled =
-    /^[A-Z]$/.test(word) && opts.labelWords?.has(word.toLowerCase()) && /^\s*\p{L}[\p{L}\s-]*$/u.test(after);
+  // (or the script's own label word, a title after it: "Expt. 3 — LSTM size")
+  const own = opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase()) ?? false;
+  const titled = own && /^\s*(?:[—–:-]\s*)?\p{L}[\p{L}\s-]*$/u.test(after);
   if (l.partId === null && after.trim() !== '' && !titled) return null;
   // (a table row's heading and its numbers, "Position 5 6 9 2 1 7", is a row, not question 5)
   if (l.path.length === 1 && /^\s*(?:\d{1,3}\s+){1,}\d{1,3}\s*$/.test(after)) return null;

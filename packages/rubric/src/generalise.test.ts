@@ -1322,3 +1322,17 @@ describe('round 31: a C-style comment after an answer', () => {
     });
   });
 });
+
+describe('round 32: a vector written as a row', () => {
+  it('3b: "b_f is 1 × 3" with its reason goes to a person; bare, or "3 × 5", it stays wrong', () => {
+    expect(part('3b', 'The bias has one entry per output unit, so b_f is 1 × 3.')).toMatchObject({
+      score: 0,
+      review: true,
+    });
+    expect(part('3b', 'b_f is 1 × 3')).toMatchObject({ score: 0, review: false });
+    expect(part('3b', 'The bias has one entry per output unit, so b_f is 3 × 5.')).toMatchObject({
+      score: 0,
+      review: false,
+    });
+  });
+});

@@ -228,6 +228,9 @@ export const TUNE_WRITERS = [
   'zm',
   'zn',
   'zo',
+  'zp',
+  'zq',
+  'zr',
 ];
 
 export interface FreeformLabel {

@@ -403,6 +403,18 @@ function gradeValue(
       );
     }
   }
+  // a vector's shape written as a row, "b_f is 1 × 3" where the answer is 3 (× 1), with its reason:
+  // the same size laid out another way, which markers read by the student's own convention: a
+  // person checks (bare, it would earn nothing either way)
+  if (!item.transposed && item.shape === 'dimension' && (w.ok || !work.required)) {
+    const g = asNumbers(got) ?? [];
+    if (g.length >= 2 && sameShape([...g].reverse(), keyNums) && !sameShape(g, keyNums))
+      return result(
+        0,
+        `${shownValue} is the answer's size laid out as a row: a person checks the student's convention`,
+        Math.min(read.conf, 0.5),
+      );
+  }
   const wrongTag = `${item.id}=${fmt(got)}`;
   if (item.ecf) {
     const args = resolveArgs(item.ecf!, ctx, answers);
