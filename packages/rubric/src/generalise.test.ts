@@ -1336,3 +1336,13 @@ describe('round 32: a vector written as a row', () => {
     });
   });
 });
+
+describe('after round 32: a part whose label sits inside another answer', () => {
+  it('3c missing, with a row "c 36 [params]" in the table answering 3(b): a person checks, not "no answer found"', () => {
+    const g = grade('## 3a\nW_f 3 × 2\n## 3b\nb_f 3 × 1\n4 gates × (6 +\nc 36 [params]\n3)');
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+    // a sentence starting with the article "a" is no label of 3(a)
+    const h = grade('## 3b\nb_f is 3 × 1\na bias per unit\n## 3c\n4 × 18 = 72');
+    expect(h.parts['3a']).toMatchObject({ score: 0, review: false });
+  });
+});

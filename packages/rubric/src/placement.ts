@@ -155,9 +155,26 @@ export function possiblyHidden(script: ExtractedScript, rubric: Rubric): Set<str
         const theirs = markers.get(p.id) ?? new Set<string>();
         return mentions(script.parts[p.id].text, own) > 0 && ![...own].some((m) => theirs.has(m));
       });
-    if (swallowing || mentioned) out.add(want.id);
+    if (swallowing || mentioned || labelledInside(script, want.id)) out.add(want.id);
   }
   return out;
+}
+
+/**
+ * Whether a line of another part of the same question starts with this part's own label letter or
+ * numeral ("c 36 [params]" in the rows of a table answering all of Q3, "ii) h_t = …" under 1(b)(i)):
+ * a label the segmenter did not take, so the part may be there.
+ */
+function labelledInside(script: ExtractedScript, partId: string): boolean {
+  const q = questionOf(partId);
+  const own = partId.slice(q.length).split('.').at(-1);
+  if (!own) return false;
+  // (bare, "c 36", only where the letter is no word: "a bias …" and "i think …" are sentences)
+  const mark = ['a', 'i'].includes(own) ? String.raw`\s*[).:\]]` : String.raw`\s*[).:\]]?`;
+  const label = new RegExp(String.raw`^\s*\(?${own}${mark}\s+\S`);
+  return Object.entries(script.parts).some(
+    ([id, p]) => id !== partId && questionOf(id) === q && p.text.split('\n').some((l) => label.test(l)),
+  );
 }
 
 function unionOf(boxes: Array<{ x: number; y: number; w: number; h: number }>) {
