@@ -543,8 +543,11 @@ export function labelWords(lines: string[]): Set<string> {
   const heads = new Map<string, number>();
   for (const l of lines) {
     const m = /^\s*([A-Za-z]{4,12})\.?\s+\d{1,2}\s*[.(]?\s*[a-h]\b/.exec(l);
-    if (m && STATEMENT_WORD.test(m[1])) out.add(m[1].toLowerCase());
-    if (m) heads.set(m[1].toLowerCase(), (heads.get(m[1].toLowerCase()) ?? 0) + 1);
+    if (m) {
+      const word = m[1].toLowerCase();
+      if (STATEMENT_WORD.test(word)) out.add(word);
+      heads.set(word, (heads.get(word) ?? 0) + 1);
+    }
     // (a capital letter glued to its labels, "A1(b)-(i)", "A2(a)": that letter marks the script's
     // question headings too, "A3 LSTM parameter count")
     const letter = /^\s*([A-Z])\d{1,2}\s*\(?[a-h]\b/.exec(l);
