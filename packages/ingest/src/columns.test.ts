@@ -101,6 +101,29 @@ describe('two-column pages', () => {
     expect(wk.parts['5'].text).toContain('3,057,912');
     expect(wk.parts['3c'].text).not.toContain('depthwise');
   });
+  it('the gutter is not a word space that happens to line up inside the left column (free-form corpus)', async () => {
+    // wl-10: "since the | dot product does" and "size 3 | + 2 = 5" leave a 4-5 pt space at the same
+    // x, which no row crossed, while the header crosses the real gutter
+    const ct3 = loadExam('cs60010-ct3');
+    const pdf = readFileSync(new URL('../../testkit/freeform/pdf/wl-10.pdf', import.meta.url));
+    const s = await ingestPdf(pdf, { exam: ct3, fileName: 'wl-10.pdf' });
+    expect(s.parts['2b'].text).toContain('since the dot product does');
+    expect(s.parts['5'].text).not.toContain('dot product');
+    expect(s.parts['3a'].text).toContain('size 3 + 2 = 5');
+  });
+  it('a label centred beside its table, a notebook\'s "# Q3  parameter count" (free-form corpus)', async () => {
+    // zs-11: LaTeX sets "Ques. No. 1 (a)" on the middle of its centred tabular, so the table's
+    // first rows come before the label; zu-01: Markdown headings with a title after the label
+    const ct3 = loadExam('cs60010-ct3');
+    const pdf = (name: string) =>
+      readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url));
+    const zs = await ingestPdf(pdf('zs-11.pdf'), { exam: ct3, fileName: 'zs-11.pdf' });
+    expect(zs.parts['1a'].text.split('\n')).toEqual(['ft 2', 'it 4', 'ot 8', 'Ct 11', 'Ct−1 1', 'C̃t 5']);
+    const zu = await ingestPdf(pdf('zu-01.pdf'), { exam: ct3, fileName: 'zu-01.pdf' });
+    expect(zu.parts['2b'].text).toContain('Zero additional parameters');
+    expect(zu.parts['2b'].text).not.toContain('W_f_shape');
+    expect(zu.parts['3c'].text).toContain('4 x (15 + 3) = 72');
+  });
   it('a single-column page with long lines is not split', async () => {
     const s = await read(
       textPdf([

@@ -33,8 +33,22 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   const rows = new Set(body.map(rowOf)).size;
   let best: { x: number; n: number } | null = null;
   const centre = pageWidth / 2;
+  // a row whose words at x are only a word space apart is crossed too: an x in the space between
+  // two words of one left-column line ("since the | dot product") is no gutter
+  // (below the header: a header line may cross the gutter anyway)
+  const titleEnd = titleBandEnd(body);
+  const byRow = new Map<number, LayoutWord[]>();
+  for (const w of body.filter((w) => w.box.y > titleEnd))
+    byRow.set(rowOf(w), [...(byRow.get(rowOf(w)) ?? []), w]);
+  const spaced = (ws: LayoutWord[], x: number) => {
+    const before = Math.max(...ws.filter((w) => w.box.x + w.box.w <= x).map((w) => w.box.x + w.box.w));
+    const after = Math.min(...ws.filter((w) => w.box.x >= x).map((w) => w.box.x));
+    return after - before < 6;
+  };
   for (let x = Math.round(pageWidth * 0.35); x <= pageWidth * 0.65; x += 2) {
-    const n = new Set(body.filter((w) => crosses(w, x)).map(rowOf)).size;
+    const n =
+      new Set(body.filter((w) => crosses(w, x)).map(rowOf)).size +
+      [...byRow.values()].filter((ws) => !ws.some((w) => crosses(w, x)) && spaced(ws, x)).length;
     // of equally clear places, the one nearest the middle of the page
     if (!best || n < best.n || (n === best.n && Math.abs(x - centre) < Math.abs(best.x - centre)))
       best = { x, n };
@@ -95,15 +109,14 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   // a column of displayed maths starts its rows anywhere; it still runs down the page beside the
   // other, and nothing but the title crosses between them
   // (a title of several lines at the top of the text may cross: nothing below it may)
-  const titleEnd = titleBandEnd(body);
   const crossingBeside = new Set(body.filter((w) => crosses(w, x) && w.box.y > titleEnd).map(rowOf)).size;
   const tall =
     span(right) >= textHeight * 0.7 &&
     span(left) >= textHeight * 0.7 &&
     (best.n <= 1 || crossingBeside === 0);
-  // (a gutter no row at all crosses, with text down much of both sides, is one however the right
-  // column's rows start: a LaTeX page of short displayed formulas in each column)
-  const clear = best.n === 0 && span(right) >= textHeight * 0.4 && span(left) >= textHeight * 0.4;
+  // (a gutter no row below the title crosses, with text down much of both sides, is one however the
+  // right column's rows start: a LaTeX page of short displayed formulas in each column)
+  const clear = crossingBeside === 0 && span(right) >= textHeight * 0.4 && span(left) >= textHeight * 0.4;
   if (atEdge.length < rowStart.size * 0.4 && !tall && !clear) return null;
   let top = atEdge.length
     ? 4 * Math.min(...atEdge.map(([row]) => row)) - 2

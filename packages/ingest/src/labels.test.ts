@@ -483,3 +483,18 @@ describe('findLabel: round 32 headings', () => {
     expect(findLabel('- f_t is 3', tree)).toBeNull();
   });
 });
+
+describe('findLabel: round 33 notebooks and numbered equations', () => {
+  it('a Markdown heading\'s marks before a named label: "## Q1 (a)  matching …", "# Q3  parameter count"', () => {
+    expect(id('## Q1 (a)  matching variables to the diagram positions')).toBe('q1a');
+    expect(findLabel('# Q3  parameter count   (x_t dim 2, c_t = h_t dim 3)', tree)?.path).toEqual(['3']);
+    // a code comment is no heading
+    expect(findLabel('# 15 weights + 3 bias', tree)).toBeNull();
+  });
+  it('equation numbers listed at a line start refer back: "(5), (6), (7) only use dot products"', () => {
+    expect(findLabel('(5), (6), (7) only use dot products, a softmax and a weighted sum', tree)).toBeNull();
+    expect(findLabel('(5) and (6) give the same', tree)).toBeNull();
+    expect(id('(5) output 199 x 199 x 3')).toBe('q5');
+    expect(id('(1)(b)(i) C_t = [0.7, 0.2, 0.05]')).toBe('q1b1');
+  });
+});

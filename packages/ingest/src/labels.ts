@@ -227,6 +227,12 @@ export function findLabel(
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
   // a list's bullet that a font maps to a C1 control code (pdfTeX's itemize, U+0088): a space
   line = line.replace(/^(\s*)[\u0080-\u009f]/, '$1 ');
+  // a Markdown heading's marks before a named label ("## Q1 (a)  matching …", "# Q3  parameter
+  // count"): blanked, so the title after it reads as it does after a plain "Q3"
+  line = line.replace(
+    /^(\s*)(#{1,6})(?=\s*(?:q|qn|ques|question|ans|answer|part|problem|prob|soln|solution)\.?\s*\d)/i,
+    (_m, sp: string, marks: string) => sp + ' '.repeat(marks.length),
+  );
   // an essay's way into a part ("For part 1(b)(i), we first …", "Moving on to question three, …",
   // "As for 5, …"): the phrase is blanked when a label and a comma or colon follow it
   const into =
@@ -281,6 +287,14 @@ export function findLabel(
   // a reference wrapped onto a line of its own closes the bracket it was opened in ("… (from III (a),"
   // / "III (b)). There are four …"): a label does not
   if (label && /^\s*\)/.test(line.slice(label.end)) && !/\(\s*$/.test(line.slice(0, label.end))) return null;
+  // equation numbers listed at a line start ("(5), (6), (7) only use dot products …") refer back
+  // to equations: a question label is not followed by more numbers in brackets
+  if (
+    label &&
+    /^\s*\(\d{1,2}\)\s*$/.test(line.slice(0, label.end)) &&
+    /^\s*(?:,|and\b|&|or\b)\s*\(\d{1,2}\)/.test(line.slice(label.end))
+  )
+    return null;
   return label;
 }
 

@@ -645,3 +645,29 @@ III. [h, x] has 3 + 2 = 5 entries.
     expect(list.parts['2a']).toBeUndefined();
   });
 });
+
+describe('round 33 forms (writers zs, zt, zu)', () => {
+  const withQ4 = [
+    { id: '3b', path: ['3', 'b'] },
+    { id: '3c', path: ['3', 'c'] },
+    { id: '4a', path: ['4', 'a'] },
+    { id: '4b', path: ['4', 'b'] },
+  ];
+  it('"4 gates (f, i, o and C̃) → 4 × 9 = 36" starting a line is a count the line multiplies by, not question 4', () => {
+    const s = segment(
+      linesOf(`3.b
+b_f : 3 × 1
+3.c
+Total = 36
+Per gate from (4): 3 × 2 + 3 = 9 (5)
+4 gates (f, i, o and C̃) → 4 × 9 = 36
+4.a
+dL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t) + dL/dc_{t+1} f_{t+1}`),
+      [pageInfo(1)],
+      withQ4,
+    );
+    expect(s.parts['3c'].text).toContain('4 gates (f, i, o and C̃) → 4 × 9 = 36');
+    expect(s.parts['4a'].text).toContain('dL/dc_t');
+    expect(s.parts['4a'].occurrences).toBe(1);
+  });
+});

@@ -462,8 +462,14 @@ function segmentOnce(
       const next = body[i + 1] ? findLabel(body[i + 1].text, tree, label.path) : null;
       const opensItsParts =
         next !== null && next.path.length > label.path.length && firstUnseenUnder(label.path) !== null;
+      // (a count the line then multiplies by is a quantity: "4 gates (f, i, o, C̃) → 4 × 9 = 36")
+      const n = label.path[0];
+      const rest = line.text.slice(label.end);
+      const factor = new RegExp(`(?<![\\d.,])${n}\\s*[×x*·]\\s*\\(?\\d|\\d\\)?\\s*[×x*·]\\s*${n}(?![\\d.,])`);
+      const count = /^\s*[a-z]{2,}/.test(rest) && factor.test(rest);
       if (
-        headed.has(label.path[0]) ||
+        headed.has(n) ||
+        count ||
         !(
           indent <= marginOf(width) &&
           ended &&
@@ -911,9 +917,11 @@ function centredCellAbove(segs: Seg[], preamble: Line[]): void {
     if (!labelWords.length || Math.abs(first.box.y - labelLine.box.y) > labelLine.box.h * 3) continue;
     const label = unionBox(labelWords.map((w) => w.box));
     const centre = label.y + label.h / 2;
-    // a cell's lines start at one x (the label line's own text may be cut a little off it)
+    // a cell's lines start at one x (the label line's own text may be cut a little off it; a
+    // centred column's short entries a few points apart: "f_t | 2", "C_{t-1} | 1")
     const x = (cur[1] ?? prev[prev.length - 1]).box.x;
-    const inColumn = (l: Line) => l.page === first.page && Math.abs(l.box.x - x) <= 2;
+    const inColumn = (l: Line) =>
+      l.page === first.page && Math.abs(l.box.x - x) <= 8 && l.box.x > label.x + label.w;
     // (the label in a column of its own: a hanging label of typed text is over its answer's column)
     if (Math.abs(first.box.x - x) > 12 || x < label.x + label.w + 3) continue;
     let below = 1;

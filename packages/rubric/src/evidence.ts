@@ -131,6 +131,23 @@ export function withoutStruck(line: string): string {
     );
 }
 
+/**
+ * A formula continued on the next row of a table drawn with bars ("| dL/dc_t = dL/dc_(t+1) o f_(t+1) |"
+ * then "| + dL/dh_t o o_t … |"): the two rows' bars are cell edges, not maths, so the formula reads
+ * on. (A boxed answer alone, "| h_t = (0.604, 0, 0) |", keeps its bars.)
+ */
+function continuedRows(lines: string[]): string[] {
+  const barred = (l: string) => /^\s*\|.*\|/.test(l);
+  const inner = (l: string) => l.replace(/\|/g, ' ');
+  const out = [...lines];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!barred(lines[i]) || !barred(lines[i + 1]) || !/^\s*[+\-−⊙*]/.test(inner(lines[i + 1]))) continue;
+    out[i] = inner(lines[i]);
+    out[i + 1] = inner(lines[i + 1]);
+  }
+  return out;
+}
+
 export function analyse(answer: PartAnswer): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
@@ -139,7 +156,7 @@ export function analyse(answer: PartAnswer): Evidence {
       ? linearizeFractions(linearizeColumnVectors(answer.lines))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
-  const lines = withDefinitions(folded.map((l) => withoutStruck(l.text)));
+  const lines = withDefinitions(continuedRows(folded.map((l) => withoutStruck(l.text))));
   const equations = findEquations(lines);
   const computations: Computation[] = [];
   for (const eq of equations) {

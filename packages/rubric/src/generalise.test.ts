@@ -1346,3 +1346,44 @@ describe('after round 32: a part whose label sits inside another answer', () => 
     expect(h.parts['3a']).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('after round 33: a library\'s layout, f = 1 "forgotten"', () => {
+  it("3a: W_f written (5, 3) with keras's layout named is the transposed convention", () => {
+    expect(
+      part(
+        '3a',
+        'input to the gate is h_(t-1) (3) and x_t (2) = 5 values, output 3 values.\nW_f.shape = (5, 3) (keras stores it as input_dim x units, so 5x3)',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('4b: "when f_t = 1 … the old cell state is forgotten" is the idea read backwards, however long the clause', () => {
+    const p = part(
+      '4b',
+      'When ft = 1 the forget gate is fully ON, that means the old cell state Ct-1 is forgotten, so the gradient does not vanish.\n∂L/∂c1 = ∂L/∂cT × f2 × f3 × … × fT',
+    );
+    expect(p.items.find((i) => i.id === 'no_vanish')?.awarded).toBe(0);
+    expect(p.score).toBe(1);
+  });
+});
+
+describe('after round 33: a formula continued on the next row of a table drawn with bars', () => {
+  it('4a: "| dL/dc_t = dL/dc_(t+1) o f_(t+1) |" then "| + dL/dh_t o o_t o (1 - tanh^2(c_t)) |" is one sum', () => {
+    const rows = [
+      '| c_t -> h_t : dh_t/dc_t = o_t o (1 - tanh^2(c_t)) |',
+      '| c_t -> c_(t+1) : dc_(t+1)/dc_t = f_(t+1) |',
+      '| so |',
+      '| dL/dc_t = dL/dc_(t+1) o f_(t+1) |',
+      '| + dL/dh_t o o_t o (1 - tanh^2(c_t)) | (see working)',
+    ];
+    expect(part('4a', rows.join('\n'))).toMatchObject({ score: 5, review: false });
+    // the sum's second row missing, the direct path is not there
+    expect(part('4a', rows.slice(0, 4).join('\n'))).toMatchObject({ score: 2, review: false });
+  });
+  it('4b: the idea stated and its opposite too goes to a person', () => {
+    const p = part(
+      '4b',
+      'f_t = 1 means the forget gate is fully ON so the old memory is forgotten at every step. dL/dc_1 = dL/dc_T x f_2 x ... x f_T = dL/dc_T, so the gradient does not vanish.',
+    );
+    expect(p.review).toBe(true);
+  });
+});

@@ -231,6 +231,9 @@ export const TUNE_WRITERS = [
   'zp',
   'zq',
   'zr',
+  'zs',
+  'zt',
+  'zu',
 ];
 
 export interface FreeformLabel {

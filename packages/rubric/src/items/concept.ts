@@ -27,6 +27,17 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
   if (states.every((s) => s.state === 'yes'))
     return { ...base, awarded: item.points, reason: `${item.label}: stated`, evidence, conf: 0.9 };
   if (states.some((s) => s.state === 'negated')) {
+    // the idea stated and its opposite too ("f_t = 1 forgets the old memory … so the gradient
+    // does not vanish"): which one the answer means is a person's reading
+    const both = item.facets.every((f, k) => states[k].state === 'yes' || matchesAny(f.any, ev.prose));
+    if (both)
+      return {
+        ...base,
+        awarded: 0,
+        reason: `${item.label}: said, and its opposite too; a person checks which the answer means`,
+        evidence,
+        conf: 0.5,
+      };
     return {
       ...base,
       awarded: 0,
