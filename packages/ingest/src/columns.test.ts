@@ -124,6 +124,17 @@ describe('two-column pages', () => {
     expect(zu.parts['2b'].text).not.toContain('W_f_shape');
     expect(zu.parts['3c'].text).toContain('4 x (15 + 3) = 72');
   });
+  it('a table per question (part | answer | working), rows of one line among them, is read cell by cell (free-form corpus)', async () => {
+    // zx-12: the label column has one line per row, so the pitch of a cell's lines is taken from
+    // every column; the heading rows ("part answer working / reason") and one-line rows are left
+    // out of the column checks
+    const ct3 = loadExam('cs60010-ct3');
+    const pdf = readFileSync(new URL('../../testkit/freeform/pdf/zx-12.pdf', import.meta.url));
+    const s = await ingestPdf(pdf, { exam: ct3, fileName: 'zx-12.pdf' });
+    expect(s.parts['1b.ii'].text).toContain('ht = (0.6044,\n0, 0)');
+    expect(s.parts['4a'].text).toContain('∂L/∂ct = ∂L/∂ht ∘ ot ∘ (1\n− tanh²(ct)) + ∂L/∂ct+1 ∘\nft+1');
+    expect(s.parts['3b'].text).toBe('3 × 1 one bias per unit of ct');
+  });
   it('a single-column page with long lines is not split', async () => {
     const s = await read(
       textPdf([

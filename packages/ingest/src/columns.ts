@@ -253,17 +253,22 @@ export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
   const height = median(sorted.map((w) => w.box.h));
   // main-size words' tops, those of one line together: the pitch is the usual step between them
   // (taken down the page's commonest left edge: the lines of one column, not a label between them)
+  // (every column's edge: the commonest alone may be the label column, one line per row, whose
+  // steps are the rows' heights)
   const lefts = new Map<number, number>();
   for (const w of sorted) lefts.set(Math.round(w.box.x / 2), (lefts.get(Math.round(w.box.x / 2)) ?? 0) + 1);
-  const edge = [...lefts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  const tops: number[] = [];
-  for (const w of sorted.filter((w) => w.box.h >= height * 0.85 && Math.round(w.box.x / 2) === edge))
-    if (!tops.length || w.box.y - tops[tops.length - 1] > height * 0.6) tops.push(w.box.y);
+  const top = Math.max(...lefts.values());
+  const columns = [...lefts.entries()].filter(([, n]) => n >= Math.max(3, top * 0.3)).map(([e]) => e);
   // (the commonest step, to the half point: labels centred between lines add odd ones)
   const steps = new Map<number, number>();
-  for (const [i, t] of tops.slice(1).entries()) {
-    const d = Math.round((t - tops[i]) * 2) / 2;
-    if (d > height * 0.6) steps.set(d, (steps.get(d) ?? 0) + 1);
+  for (const edge of columns) {
+    const tops: number[] = [];
+    for (const w of sorted.filter((w) => w.box.h >= height * 0.85 && Math.round(w.box.x / 2) === edge))
+      if (!tops.length || w.box.y - tops[tops.length - 1] > height * 0.6) tops.push(w.box.y);
+    for (const [i, t] of tops.slice(1).entries()) {
+      const d = Math.round((t - tops[i]) * 2) / 2;
+      if (d > height * 0.6) steps.set(d, (steps.get(d) ?? 0) + 1);
+    }
   }
   const pitch = [...steps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? height * 1.2;
   const strip = pitch - height + Math.max(2, pitch * 0.2);
@@ -333,15 +338,16 @@ export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
   }).length;
   if (cutLabel >= sided.length / 3) return null;
   if (wide < sided.length * 0.5 && sided.filter(offGrid).length < sided.length * 0.5) return null;
-  // and the cell beside the label starts at one x in nearly every row (a heading row aside): a
-  // column of the table
-  const starts = sided.map((r) => Math.min(...cellsOf(r.words, edges)[1].map((w) => w.box.x)));
-  const at = median(starts);
-  if (starts.filter((x) => Math.abs(x - at) <= 10).length < Math.max(4, sided.length * 0.75)) return null;
-  // rows of several lines each (rows of one line read right as lines already), none a whole
-  // column of text that happens to share no gap with its neighbour
+  // and the cell beside the label starts at one x in nearly every row of several lines (a heading
+  // row, "part | answer | working", centres its words): a column of the table
   const lines = (r: { words: LayoutWord[] }) => new Set(r.words.map(rowOf)).size;
-  if (median(sided.map(lines)) < 2 || sided.some((r) => lines(r) > 40)) return null;
+  const tall = sided.filter((r) => lines(r) >= 2);
+  const starts = tall.map((r) => Math.min(...cellsOf(r.words, edges)[1].map((w) => w.box.x)));
+  const at = median(starts);
+  if (starts.filter((x) => Math.abs(x - at) <= 10).length < Math.max(4, tall.length * 0.75)) return null;
+  // rows of several lines (rows of one line read right as lines already, and a table's heading
+  // rows are such), none a whole column of text that happens to share no gap with its neighbour
+  if (tall.length < Math.max(4, sided.length * 0.4) || sided.some((r) => lines(r) > 40)) return null;
   return rows.map((r) => cellsOf(r.words, edges));
 }
 

@@ -498,3 +498,19 @@ describe('findLabel: round 33 notebooks and numbered equations', () => {
     expect(id('(1)(b)(i) C_t = [0.7, 0.2, 0.05]')).toBe('q1b1');
   });
 });
+
+describe('findLabel: round 34 section marks', () => {
+  it('"§3 Parameter count": a section mark heads its question with a title after it', () => {
+    expect(findLabel('§3 Parameter count', tree)?.path).toEqual(['3']);
+    expect(id('§1(a)')).toBe('q1a');
+  });
+});
+
+describe('findLabel: arrows from a bare question number', () => {
+  it('"1 → (b) → (i)" and "3 → (a), (b), (c)" lead to sub-parts; "ii → 4" is an answer', () => {
+    expect(id('1 → (a)')).toBe('q1a');
+    expect(id('1 → (b) → (i)')).toBe('q1b1');
+    expect(id('3 → (a), (b), (c)')).toBe('q3a');
+    expect(findLabel('ii → 4', tree, ['1', 'a'])).toBeNull();
+  });
+});

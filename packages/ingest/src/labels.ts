@@ -106,10 +106,14 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     const rest = text.slice(pos);
     // after "Q3", an arrow may lead to the sub-part ("Q3 → (a)"); never in a bare label, where an
     // arrow is the answer's ("ii → 4")
+    // (a bare number's arrow leads to a sub-label in brackets, "1 → (b) → (i)": an answer's arrow
+    // leads to its value)
     const arrow =
       prefixed && comps.length > 0
         ? /^\s*(?:→|->|=>|⇒|⟶|↦|⟼|▸|►|▶|›|»|::|\|)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
-        : null;
+        : comps.length > 0
+          ? /^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest)
+          : null;
     const filler = arrow
       ? arrow[0].length
       : comps.length > 0 || prefixed
@@ -680,7 +684,8 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   // (a question heading stands alone, or with a title after the script's own mark: "A3 LSTM parameter count")
   const after = (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end);
   // (or the script's own label word, a title after it: "Expt. 3 — LSTM size")
-  const own = opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase()) ?? false;
+  // (a section mark is a label's own mark too: "§3 Parameter count")
+  const own = (opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase()) ?? false) || /^[§№]/.test(word);
   const titled = own && /^\s*(?:[—–:-]\s*)?\p{L}[\p{L}\s-]*$/u.test(after);
   if (l.partId === null && after.trim() !== '' && !titled) return null;
   // (a table row's heading and its numbers, "Position 5 6 9 2 1 7", is a row, not question 5)

@@ -363,6 +363,12 @@ function notationForms(s: string): string {
     s
       // "i.e." and "e.g." end a formula ("e_kj = s_k^T h_j i.e. the dot product")
       .replace(/\b(?:i\.\s?e|e\.\s?g)\.(?=\s|,|$)/gi, ';')
+      // a statement's own number in a proof-style write-up ("Def. 1. Additional parameters = …",
+      // "Claim 2:") numbers the statement: it is no value
+      .replace(
+        /\b(Def(?:inition)?|Claim|Lemma|Remark|Theorem|Prop(?:osition)?|Fact|Observation)\.?\s+\d{1,2}(?:\.(?!\d)|:|\))/g,
+        '$1;',
+      )
       // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
       // (on one line, after a symbol: "… × 3 ." ending a sentence before the next line is a full stop)
       .replace(/(?<=(?:[A-Za-z}\])]|_[A-Za-z0-9+\-{}]*[0-9])[ \t])\.(?=[ \t]+[A-Za-z(])/g, '*')

@@ -63,8 +63,15 @@ export function mathRuns(lines: string[]): MathRun[] {
         push(cur.slice(open + 1));
       cur = [];
     };
+    // (a ";" inside brackets parts a vector's entries, "{1·0.604; 0; 0}": it breaks no run)
+    let depth = 0;
     for (const tok of toks) {
-      if (tok.t === 'word' || (tok.t === 'op' && BREAK_OPS.has(tok.v))) flush();
+      if (tok.t === 'op' && '([{'.includes(tok.v)) depth++;
+      if (tok.t === 'op' && ')]}'.includes(tok.v)) depth = Math.max(0, depth - 1);
+      if (tok.t === 'word') {
+        flush();
+        depth = 0;
+      } else if (tok.t === 'op' && BREAK_OPS.has(tok.v) && !(tok.v === ';' && depth > 0)) flush();
       else cur.push(tok);
     }
     flush();

@@ -1387,3 +1387,29 @@ describe('after round 33: a formula continued on the next row of a table drawn w
     expect(p.review).toBe(true);
   });
 });
+
+describe('after round 34: proof-style write-ups and vectors in braces', () => {
+  it('1b.ii: a computation inside a vector written with semicolons, "{1·0.604; 0; 0}", is the working', () => {
+    expect(part('1b.ii', 'A: ht = ot ⊙tanh(Ct) = {1·0.604; 0; 0} = {0.604; 0; 0}')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    expect(part('1b.ii', 'A: ht = {0.604; 0; 0}')).toMatchObject({ score: 0, review: false });
+  });
+  it('2b: a statement\'s own number, "Def. 1. Additional parameters = …", is no value', () => {
+    expect(
+      part(
+        '2b',
+        'Def. 1. Additional parameters = trainable quantities present in the attention model but not in the model with C = hn.\nThe scores and weights are all computed, not learned, and dim Ck = dim hn. Hence the number of additional parameters is 0.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('3a: "W_f ∈ R^{5×3} (input size × output size)" states the transposed convention', () => {
+    expect(part('3a', 'Let z = [ht−1, xt] ∈ R^{5}.\nWf ∈ R^{5×3} (input size × output size).')).toMatchObject(
+      {
+        score: 1,
+        review: false,
+      },
+    );
+  });
+});

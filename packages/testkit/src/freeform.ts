@@ -234,6 +234,9 @@ export const TUNE_WRITERS = [
   'zs',
   'zt',
   'zu',
+  'zv',
+  'zw',
+  'zx',
 ];
 
 export interface FreeformLabel {
