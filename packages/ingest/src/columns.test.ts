@@ -135,6 +135,18 @@ describe('two-column pages', () => {
     expect(s.parts['4a'].text).toContain('∂L/∂ct = ∂L/∂ht ∘ ot ∘ (1\n− tanh²(ct)) + ∂L/∂ct+1 ∘\nft+1');
     expect(s.parts['3b'].text).toBe('3 × 1 one bias per unit of ct');
   });
+  it('a table of part | answer | working above prose on the same page is read cell by cell (free-form corpus)', async () => {
+    // xi-03: Q1-Q3 in a table, Q4 and Q5 as prose below it; the working cell of 2(b) starts above
+    // its label's line
+    const ct3 = loadExam('cs60010-ct3');
+    const pdf = readFileSync(new URL('../../testkit/freeform/pdf/xi-03.pdf', import.meta.url));
+    const s = await ingestPdf(pdf, { exam: ct3, fileName: 'xi-03.pdf' });
+    expect(s.parts['2b'].text).toBe(
+      'None (0)\nDot product, softmax and weighted sum do not have any\nweights to learn.',
+    );
+    expect(s.parts['2a'].text).not.toContain('Dot product, softmax');
+    expect(s.parts['4a'].text).toContain('∂L/∂ct+1');
+  });
   it('a single-column page with long lines is not split', async () => {
     const s = await read(
       textPdf([

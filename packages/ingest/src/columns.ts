@@ -295,7 +295,7 @@ export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
   const width = (ws: LayoutWord[]) =>
     Math.max(...ws.map((w) => w.box.x + w.box.w)) - Math.min(...ws.map((w) => w.box.x));
   const edges = columnEdges(sorted);
-  const sided = rows.filter((r) => {
+  let sided = rows.filter((r) => {
     const cells = cellsOf(r.words, edges);
     // (a label, not a bullet or a dash before each line of a list)
     return (
@@ -306,7 +306,22 @@ export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
       new Set(cells[0].map(rowOf)).size <= 3
     );
   });
-  if (sided.length < 4 || sided.length < rows.length * 0.6) return null;
+  // (a table on part of the page, prose below it: its rows, three or more in a run, are the table;
+  // the page's other rows read as lines)
+  const mixed = sided.length < rows.length * 0.6;
+  const inBlock = new Set<(typeof rows)[number]>();
+  let run: typeof rows = [];
+  const close = () => {
+    if (run.length >= 3) for (const r of run) inBlock.add(r);
+    run = [];
+  };
+  for (const r of rows) {
+    if (sided.includes(r)) run.push(r);
+    else close();
+  }
+  close();
+  if (mixed) sided = sided.filter((r) => inBlock.has(r));
+  if (sided.length < 4) return null;
   // and reading by rows is what a line-by-line reading gets wrong: a third column beside the
   // answer (working, reasons), or labels set between the answer's lines (centred in the row)
   const offGrid = (r: { words: LayoutWord[] }) => {
@@ -348,7 +363,7 @@ export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
   // rows of several lines (rows of one line read right as lines already, and a table's heading
   // rows are such), none a whole column of text that happens to share no gap with its neighbour
   if (tall.length < Math.max(4, sided.length * 0.4) || sided.some((r) => lines(r) > 40)) return null;
-  return rows.map((r) => cellsOf(r.words, edges));
+  return rows.map((r) => (!mixed || inBlock.has(r) ? cellsOf(r.words, edges) : [r.words]));
 }
 
 /** A table row's lines: a row of one line as it reads, a taller one cell by cell (the label first). */

@@ -1413,3 +1413,16 @@ describe('after round 34: proof-style write-ups and vectors in braces', () => {
     );
   });
 });
+
+describe('after round 34: the right formula with a sentence beside it', () => {
+  it('1b.ii: "h_t = o_t ∘ tanh(C_t). Since o_t = {1, 0, 0} the last two become zero" may be the working: a person reads it', () => {
+    expect(
+      part(
+        '1b.ii',
+        'ht = ot ∘ tanh(Ct). Since ot = {1, 0, 0} the last two become zero, so ht = {0.604, 0, 0}',
+      ),
+    ).toMatchObject({ score: 0, review: true });
+    // the formula and the answer alone stay bare
+    expect(part('1b.ii', 'ht = ot ∘ tanh(Ct) = {0.604, 0, 0}')).toMatchObject({ score: 0, review: false });
+  });
+});

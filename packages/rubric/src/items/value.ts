@@ -300,10 +300,12 @@ function gradeValue(
   // when the part holds material we could not account for (numbers that are not answers, maths we
   // could not read, an explanation), that material may be the working: a person decides.
   const withheldForWork = (said: string): ItemResult => {
+    // (a sentence beside the right formula may be the working in words: "since o_t = {1, 0, 0}
+    // the last two become zero")
     const other = unaccounted(
       ev,
       [...targets, ...partKeyNumbers(part, ctx.keys)],
-      work.counts.includes('reason'),
+      work.counts.includes('reason') || fOk === true,
     );
     if (!other) {
       // working for this value computed under a sibling's label (one table for both sub-parts)
