@@ -237,6 +237,9 @@ export const TUNE_WRITERS = [
   'zv',
   'zw',
   'zx',
+  'zy',
+  'zz',
+  'va',
 ];
 
 export interface FreeformLabel {
