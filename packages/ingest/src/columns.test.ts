@@ -17,6 +17,12 @@ const exam = {
   ],
 };
 const read = async (pdf: Promise<Uint8Array>) => ingestPdf(await pdf, { exam, fileName: 'x.pdf' } as never);
+/** A script of the free-form corpus, read for CT3. */
+const corpus = (name: string) =>
+  ingestPdf(readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url)), {
+    exam: loadExam('cs60010-ct3'),
+    fileName: name,
+  });
 
 describe('two-column pages', () => {
   it('are read column by column: every part keeps its own lines, none is flagged out of order', async () => {
@@ -87,15 +93,12 @@ describe('two-column pages', () => {
   it('pdfTeX two-column pages of displayed maths (free-form corpus): every answer in its part', async () => {
     // wt-11: a two-line title crosses the gutter; wk-11: the name and roll at the two ends of the
     // first row, and no row of the right column starts at its edge until far down the page
-    const ct3 = loadExam('cs60010-ct3');
-    const pdf = (name: string) =>
-      readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url));
-    const wt = await ingestPdf(pdf('wt-11.pdf'), { exam: ct3, fileName: 'wt-11.pdf' });
+    const wt = await corpus('wt-11.pdf');
     expect(wt.header.roll).toBe('20NA10037');
     expect(wt.parts['4b'].text).toContain('Unrolling');
     expect(wt.parts['5'].text).toContain('3 088 878');
     expect(wt.parts['1a'].text).not.toContain('Paths');
-    const wk = await ingestPdf(pdf('wk-11.pdf'), { exam: ct3, fileName: 'wk-11.pdf' });
+    const wk = await corpus('wk-11.pdf');
     expect(wk.header.roll).toBe('21CS30027');
     expect(wk.parts['4b'].text).toContain('conveyor');
     expect(wk.parts['5'].text).toContain('3,057,912');
@@ -104,9 +107,7 @@ describe('two-column pages', () => {
   it('the gutter is not a word space that happens to line up inside the left column (free-form corpus)', async () => {
     // wl-10: "since the | dot product does" and "size 3 | + 2 = 5" leave a 4-5 pt space at the same
     // x, which no row crossed, while the header crosses the real gutter
-    const ct3 = loadExam('cs60010-ct3');
-    const pdf = readFileSync(new URL('../../testkit/freeform/pdf/wl-10.pdf', import.meta.url));
-    const s = await ingestPdf(pdf, { exam: ct3, fileName: 'wl-10.pdf' });
+    const s = await corpus('wl-10.pdf');
     expect(s.parts['2b'].text).toContain('since the dot product does');
     expect(s.parts['5'].text).not.toContain('dot product');
     expect(s.parts['3a'].text).toContain('size 3 + 2 = 5');
@@ -114,12 +115,9 @@ describe('two-column pages', () => {
   it('a label centred beside its table, a notebook\'s "# Q3  parameter count" (free-form corpus)', async () => {
     // zs-11: LaTeX sets "Ques. No. 1 (a)" on the middle of its centred tabular, so the table's
     // first rows come before the label; zu-01: Markdown headings with a title after the label
-    const ct3 = loadExam('cs60010-ct3');
-    const pdf = (name: string) =>
-      readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url));
-    const zs = await ingestPdf(pdf('zs-11.pdf'), { exam: ct3, fileName: 'zs-11.pdf' });
+    const zs = await corpus('zs-11.pdf');
     expect(zs.parts['1a'].text.split('\n')).toEqual(['ft 2', 'it 4', 'ot 8', 'Ct 11', 'Ct−1 1', 'C̃t 5']);
-    const zu = await ingestPdf(pdf('zu-01.pdf'), { exam: ct3, fileName: 'zu-01.pdf' });
+    const zu = await corpus('zu-01.pdf');
     expect(zu.parts['2b'].text).toContain('Zero additional parameters');
     expect(zu.parts['2b'].text).not.toContain('W_f_shape');
     expect(zu.parts['3c'].text).toContain('4 x (15 + 3) = 72');
@@ -128,9 +126,7 @@ describe('two-column pages', () => {
     // zx-12: the label column has one line per row, so the pitch of a cell's lines is taken from
     // every column; the heading rows ("part answer working / reason") and one-line rows are left
     // out of the column checks
-    const ct3 = loadExam('cs60010-ct3');
-    const pdf = readFileSync(new URL('../../testkit/freeform/pdf/zx-12.pdf', import.meta.url));
-    const s = await ingestPdf(pdf, { exam: ct3, fileName: 'zx-12.pdf' });
+    const s = await corpus('zx-12.pdf');
     expect(s.parts['1b.ii'].text).toContain('ht = (0.6044,\n0, 0)');
     expect(s.parts['4a'].text).toContain('∂L/∂ct = ∂L/∂ht ∘ ot ∘ (1\n− tanh²(ct)) + ∂L/∂ct+1 ∘\nft+1');
     expect(s.parts['3b'].text).toBe('3 × 1 one bias per unit of ct');
@@ -138,9 +134,7 @@ describe('two-column pages', () => {
   it('a table of part | answer | working above prose on the same page is read cell by cell (free-form corpus)', async () => {
     // xi-03: Q1-Q3 in a table, Q4 and Q5 as prose below it; the working cell of 2(b) starts above
     // its label's line
-    const ct3 = loadExam('cs60010-ct3');
-    const pdf = readFileSync(new URL('../../testkit/freeform/pdf/xi-03.pdf', import.meta.url));
-    const s = await ingestPdf(pdf, { exam: ct3, fileName: 'xi-03.pdf' });
+    const s = await corpus('xi-03.pdf');
     expect(s.parts['2b'].text).toBe(
       'None (0)\nDot product, softmax and weighted sum do not have any\nweights to learn.',
     );
