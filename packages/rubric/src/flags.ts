@@ -232,7 +232,12 @@ export function similarityPairs(
       // anywhere in their answers: in the free-form corpus (rounds 1-12), 24 copied pairs and
       // one independent pair at most sharing 12 such sequences beside two such values (next: 0)
       const byTheirs = onlyTheirs.size >= 2 && sentencesAnywhere >= 12;
-      if (byValues || bySentences || byBreadth || byTheirs)
+      // the same wrong values in four or more parts, two of them written by these two alone, and
+      // a copied sentence or several odd word sequences in the answers that lost marks (zm-03 and
+      // zm-07: four wrong 1(a) positions, 3 × 2 for W_f, 198 twice, a nine-word sentence)
+      const byMany =
+        byPart.size >= 4 && rareShared >= 2 && (sentences >= 5 || longestRun(sharedSentences) >= 9);
+      if (byValues || bySentences || byBreadth || byTheirs || byMany)
         out.push({ a, b, shared, sentences: sentences + viaUnlabelled });
     }
   }

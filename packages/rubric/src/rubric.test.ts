@@ -455,3 +455,28 @@ describe('pdfTeX text layers, continued', () => {
     expect(part('4b', body).score).toBe(2);
   });
 });
+
+describe('similarity: the same wrong values in four parts and a copied sentence', () => {
+  // zm-03 and zm-07: wrong 1(a) positions, W_f 3 × 2 and its 36 that a few others also wrote, 198
+  // only these two wrote, and one odd sentence in an answer that lost marks
+  const common =
+    '## 1a\nf_t → 5, i_t → 7, o_t → 9, C_t → 12\n## 2b\nW_a is 3 × 3, so 9 more parameters\n' +
+    '## 3a\nW_f is 3 × 2\n## 3c\n4 × (3 × 2 + 3) = 36\n';
+  const theirs =
+    '## 5\n(200 + 2 - 4)/1 = 198 so 198 × 198 × 3 and then 198 × 198 × 10\n198 × 198 × 48 + 198 × 198 × 30 = 3,057,912\n';
+  const odd = '## 4b\nthe forget gate behaves like a leaky old copper bucket';
+  const script = (file: string, k: number, body: string) => ({
+    file,
+    script: scriptFromText(`Name: S${k}\nRoll: 20CS1030${k}\n${body}`),
+  });
+  const batch = (pair: string) => [
+    script('a.pdf', 1, common + theirs + pair),
+    script('b.pdf', 2, common + theirs + pair),
+    ...[3, 4, 5].map((k) => script(`c${k}.pdf`, k, common)),
+    ...[6, 7, 8, 9, 10, 11, 12].map((k) => script(`ok${k}.pdf`, k, full)),
+  ];
+  it('is flagged; without the sentence it is not', () => {
+    expect(flaggedSimilar(gradeBatch(rubric, ctx, batch(odd)))).toEqual(['a.pdf', 'b.pdf']);
+    expect(flaggedSimilar(gradeBatch(rubric, ctx, batch('## 4b\n?')))).toEqual([]);
+  });
+});
