@@ -240,6 +240,9 @@ export const TUNE_WRITERS = [
   'zy',
   'zz',
   'va',
+  'vb',
+  'vc',
+  'vd',
 ];
 
 export interface FreeformLabel {
