@@ -514,3 +514,19 @@ describe('findLabel: arrows from a bare question number', () => {
     expect(findLabel('ii → 4', tree, ['1', 'a'])).toBeNull();
   });
 });
+
+describe('findLabel: round 36 phone keyboards and pdfTeX circles', () => {
+  it('enclosed numbers and letters read as what they enclose: "Q①(b)(ii)", "❸-c", "⑴⒝(ii)", "①–b–i"', () => {
+    expect(id('Q①(b)(ii) h = 3')).toBe('q1b2');
+    expect(id('❸-c')).toBe('q3c');
+    expect(id('⑴⒝(ii)')).toBe('q1b2');
+    expect(id('①–b–i')).toBe('q1b1');
+    expect(id('Ans ② (b)')).toBe('q2b');
+  });
+  it('"1 ▸ b ▸ ii" points to the sub-part; pdfTeX\'s \\textcircled{1} comes out as "O1 –b–ii"', () => {
+    expect(id('1 ▸ b ▸ ii')).toBe('q1b2');
+    expect(id('O1 –b–ii')).toBe('q1b2');
+    expect(id('O5 Depthwise (3 filters of 4×4)')).toBe('q5');
+    expect(findLabel('O2 is a gas', tree)).toBeNull();
+  });
+});

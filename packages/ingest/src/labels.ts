@@ -106,13 +106,14 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     const rest = text.slice(pos);
     // after "Q3", an arrow may lead to the sub-part ("Q3 → (a)"); never in a bare label, where an
     // arrow is the answer's ("ii → 4")
-    // (a bare number's arrow leads to a sub-label in brackets, "1 → (b) → (i)": an answer's arrow
-    // leads to its value)
+    // (a bare number's arrow leads to a sub-label in brackets, "1 → (b) → (i)", or a pointer to a
+    // letter, "1 ▸ b ▸ ii": an answer's arrow leads to its value)
     const arrow =
       prefixed && comps.length > 0
         ? /^\s*(?:→|->|=>|⇒|⟶|↦|⟼|▸|►|▶|›|»|::|\|)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
         : comps.length > 0
-          ? /^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest)
+          ? (/^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest) ??
+            /^\s*(?:▸|►|▶|›|»)\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)/.exec(rest))
           : null;
     const filler = arrow
       ? arrow[0].length
@@ -133,7 +134,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // ("b.1", "b.2": sub-items numbered after a letter's dot; a dot between digits is a decimal)
     // ("3a/", "5/", "1b/i": a slash closing a label or before its roman numeral; "5/2" is a fraction)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|-(?=[A-Za-z(])|-(?=\s|$)|,(?=\s*(?:(?:sub-?)?part|pt)\b)|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:sub-?)?part|pt)\b)|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -220,6 +221,27 @@ function fitChild(raw: string, children: Set<string>, ocr = true): { value: stri
  * a bare "ii)" after "1 b) i)" means 1b.ii and "b)" after "3 a)" means 3b. Returns null when the line
  * does not start with a label of this exam.
  */
+/**
+ * Enclosed numbers and letters a phone keyboard offers for labels ("Q①(a)", "❸-c", "⑴⒝(ii)"), as the
+ * plain character each encloses: one character for one, so positions in the line hold (⑩ and up,
+ * two digits, are left as they are).
+ */
+export function plainEnclosed(line: string): string {
+  return line.replace(/[\u2460-\u24e9\u2776-\u2793]/g, (ch) => {
+    const c = ch.codePointAt(0) ?? 0;
+    const digit = (from: number) => (c - from < 9 ? String(c - from + 1) : ch);
+    if (c <= 0x2473) return digit(0x2460); // ①
+    if (c <= 0x2487) return digit(0x2474); // ⑴
+    if (c <= 0x249b) return digit(0x2488); // ⒈
+    if (c <= 0x24b5) return String.fromCharCode(97 + c - 0x249c); // ⒜
+    if (c <= 0x24cf) return String.fromCharCode(65 + c - 0x24b6); // Ⓐ
+    if (c <= 0x24e9) return String.fromCharCode(97 + c - 0x24d0); // ⓐ
+    if (c <= 0x277f) return digit(0x2776); // ❶
+    if (c <= 0x2789) return digit(0x2780); // ➀
+    return digit(0x278a); // ➊
+  });
+}
+
 export function findLabel(
   line: string,
   tree: PartTree,
@@ -231,6 +253,10 @@ export function findLabel(
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
   // a list's bullet that a font maps to a C1 control code (pdfTeX's itemize, U+0088): a space
   line = line.replace(/^(\s*)[\u0080-\u009f]/, '$1 ');
+  line = plainEnclosed(line);
+  // pdfTeX's \textcircled{1} in the text layer: the circle as a capital O before the digit
+  // ("O1 –b–ii", "O5 Depthwise …"), read as the Q it stands for where a sub-label or a word follows
+  line = line.replace(/^(\s*)O(?=[1-9]\s*[–—-]\s*\(?[a-h]\b|[1-9]\s+[A-Z][a-z])/, '$1Q');
   // a Markdown heading's marks before a named label ("## Q1 (a)  matching …", "# Q3  parameter
   // count"): blanked, so the title after it reads as it does after a plain "Q3"
   line = line.replace(

@@ -148,6 +148,17 @@ function continuedRows(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * A step's number at a line start ("1) same size as f_t", "Step 2: 3 × 5 + 3 = 18") counts the
+ * steps of the answer: it is no value of it.
+ */
+function withoutStepNumber(line: string): string {
+  return line.replace(
+    /^(\s*)((?:step\s*)?\d{1,2}\)|step\s*\d{1,2}\s*[:.-])(?=\s)/i,
+    (_m, sp: string, n: string) => sp + ' '.repeat(n.length),
+  );
+}
+
 export function analyse(answer: PartAnswer): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
@@ -156,7 +167,7 @@ export function analyse(answer: PartAnswer): Evidence {
       ? linearizeFractions(linearizeColumnVectors(answer.lines))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
-  const lines = withDefinitions(continuedRows(folded.map((l) => withoutStruck(l.text))));
+  const lines = withDefinitions(continuedRows(folded.map((l) => withoutStepNumber(withoutStruck(l.text)))));
   const equations = findEquations(lines);
   const computations: Computation[] = [];
   for (const eq of equations) {
@@ -305,7 +316,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * side (`f_t f_{t-1} ... f_2`, `f_{t+1} * f_{t+2}`), a product sign over it (`prod_{k=2}^{T} f_k`),
  * or a power with a symbolic exponent (`f^{T-1}`).
  */
-export function writesProductOf(prose: string, symbol: string): boolean {
+export function writesProductOf(prose: string, symbol: string, lines?: string[]): boolean {
   const b = escapeRe(symbol.toLowerCase());
   const idx = String.raw`_?(?:\{[^{}]{1,8}\}|[a-z0-9](?:[-+]\d)?)`;
   const factor = String.raw`(?<![a-z\\])${b}${idx}`;
@@ -317,7 +328,10 @@ export function writesProductOf(prose: string, symbol: string): boolean {
     String.raw`(?:(?<![a-z])prod(?![a-z])[^\n]{0,24}?|(?<![a-z\\_^])[yq]\s?t(?![a-z])[\s\S]{0,30}?)(?<![a-z\\])${b}(?:_\{?[^{}\s]{1,6}\}?|[tkji]|\d)?(?![a-z])`,
   );
   const power = new RegExp(String.raw`(?<![a-z\\])${b}(?:${idx})?\s*\^\s*[({]?\s*[a-z]`);
-  return sideBySide.test(prose) || productSign.test(prose) || power.test(prose);
+  // (two factors side by side on one line: "… + f_T)" ending a line and "f_t = 1 …" opening the
+  // next are no product)
+  const adjacent = lines ? lines.some((l) => sideBySide.test(normalizeProse(l))) : sideBySide.test(prose);
+  return adjacent || productSign.test(prose) || power.test(prose);
 }
 
 /**

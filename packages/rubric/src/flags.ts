@@ -22,12 +22,13 @@ const SECOND_ANSWER =
 
 // "continued later", "see page 3", "see Q5": the student split an answer across the script. Not
 // "contd. on next page" or "see below": the answer goes on where it stands, which is no hunt
+// ("see the note at the end of the script": the answer's last word is elsewhere)
 const CONTINUED =
-  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d))/i;
+  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d)|see (?:the |my )?(?:note|correction|final answer)s? (?:at the end|later|on page|overleaf))/i;
 
 /** A line that sends the reader elsewhere; a page footer going on to the next page ("p.1 / contd.
  *  on p.2") does not. */
-function continuedElsewhere(line: string): boolean {
+export function continuedElsewhere(line: string): boolean {
   if (!CONTINUED.test(line)) return false;
   const to = /(?:on page|on p\.)\s*(\d{1,2})/i.exec(line);
   if (!to) return true;

@@ -1426,3 +1426,72 @@ describe('after round 34: the right formula with a sentence beside it', () => {
     expect(part('1b.ii', 'ht = ot ∘ tanh(Ct) = {0.604, 0, 0}')).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('after round 36: steps numbered in lists, a heading over two parts', () => {
+  it('a step\'s number at a line start is no value: "1) same size as f_t", "1) α_kj = … – nothing to learn"', () => {
+    expect(part('3b', '1) same size as ft\n=> b_f = 3')).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '2b',
+        '1) αkj = softmax(e_kj), Ck = sum αkj hj – nothing to learn here\n=⇒ no additional parameters, i.e. 0',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('"[Q2.a + Q2.b]" inside another answer: parts 2a and 2b are not "no answer found" with confidence', () => {
+    const g = grade(
+      '## 1b.ii\nh_t = o_t * tanh(C_t) = [0.6044, 0, 0]\n[Q2.a + Q2.b]\n - e_kj is the dot product\n==> (a) e_kj = s_k^T h_j\n==> (b) 0 additional parameters',
+    );
+    expect(g.parts['2a']).toMatchObject({ score: 0, review: true });
+    expect(g.parts['2b']).toMatchObject({ score: 0, review: true });
+    // a part nobody labelled anywhere stays "no answer found"
+    expect(g.parts['4a']).toMatchObject({ score: 0, review: false });
+    // a question's number alone on a line, its sub-label opening the next
+    const h = grade('## 1b.ii\nht = tanh(Ct) = (0.604, 0.197, 0.050)\n2.\na) ekj = sk hj');
+    expect(h.parts['2a']).toMatchObject({ score: 0, review: true });
+  });
+});
+
+describe('after round 36: a pointer elsewhere, the convention in other words', () => {
+  it('2b: an answer that says "see the note at the end of the script" goes to a person when it loses marks', () => {
+    expect(
+      part(
+        '2b',
+        'Attempt 1: W_a maps h_j into the space of s_k, so n × d extra weights. (see the note at the end of the script)',
+      ),
+    ).toMatchObject({ score: 0, review: true });
+    expect(part('2b', 'W_a maps h_j into the space of s_k, so n × d extra weights.')).toMatchObject({
+      score: 0,
+      review: false,
+    });
+  });
+  it('3a: "input × output: W_f is 5 × 3" and "[h_{t-1}, x_t] W_f" state the transposed convention', () => {
+    expect(
+      part(
+        '3a',
+        'Wf acts on [ht−1, xt] ∈ R^{5} and gives a 3-vector. Writing it as input × output: Wf is 5 × 3.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '3a',
+        'Wf acts on [ht−1, xt] of size 3 + 2 = 5 and gives size 3, so Wf is 5 × 3 (written as [ht−1, xt] Wf).',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+});
+
+describe('after round 36: factors side by side only on one line', () => {
+  it('4b: "… (f2 + f3 + … + fT)" ending a line and "ft = 1 …" opening the next are no product', () => {
+    const p = part(
+      '4b',
+      '∂L/∂C1 = ∂L/∂CT (f2 + f3 + .... + fT)\nft = 1 so the sum = T − 1, the gradient does not vanish',
+    );
+    expect(p.items.find((i) => i.id === 'product')?.awarded).toBe(0);
+    expect(
+      part('4b', 'dL/dc_1 = dL/dc_T f_T f_{T-1} ... f_2, and with f_t = 1 the gradient does not vanish'),
+    ).toMatchObject({
+      score: 2,
+      review: false,
+    });
+  });
+});

@@ -7,6 +7,7 @@ import { closeTo, findNumbers, normalizeProse } from '@grader/parse';
 import { confirmedConfidence } from './confirmation.ts';
 import type { GradingContext } from './context.ts';
 import { analyse, readByOcr } from './evidence.ts';
+import { continuedElsewhere } from './flags.ts';
 import { quote } from './format.ts';
 import {
   garbledMapping,
@@ -252,6 +253,14 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 const lostOnOcr: PartDoubt = ({ part, answer, script, score }) =>
   score < part.points && readByOcr(answer, script) ? { conf: 0.65 } : null;
 
+/** An answer that sends the reader elsewhere for its last word ("see the note at the end of the script"). */
+const pointsElsewhere: PartDoubt = ({ part, answer, score }) => {
+  const line = score < part.points ? answer?.text.split('\n').find(continuedElsewhere) : undefined;
+  return line
+    ? { conf: 0.5, reason: `the answer points elsewhere ("${quote(line)}"): a person reads the rest` }
+    : null;
+};
+
 /** Text outside the answers that names this part may correct it ("In 1(b)(i) above I made a mistake"). */
 const referredToOutside: PartDoubt = ({ part, script, score }) => {
   const outside = score < part.points ? referenceOutside(part.id, script) : null;
@@ -306,6 +315,7 @@ const DOUBTS: PartDoubt[] = [
   unrecognisedExplanation,
   workForOneNotAnother,
   referredToOutside,
+  pointsElsewhere,
   sharedAnswer,
   unknownTerms,
   unreadMaths,

@@ -172,9 +172,26 @@ function labelledInside(script: ExtractedScript, partId: string): boolean {
   // (bare, "c 36", only where the letter is no word: "a bias …" and "i think …" are sentences)
   const mark = ['a', 'i'].includes(own) ? String.raw`\s*[).:\]]` : String.raw`\s*[).:\]]?`;
   const label = new RegExp(String.raw`^\s*\(?${own}${mark}\s+\S`);
-  return Object.entries(script.parts).some(
-    ([id, p]) => id !== partId && questionOf(id) === q && p.text.split('\n').some((l) => label.test(l)),
+  // (or its whole label, question and sub-part, anywhere in another answer: "[Q2.a + Q2.b]" heading
+  // both parts of question 2 under 1(b)(ii))
+  const sub = partId.slice(q.length).split('.').filter(Boolean);
+  // (at a line's start or joined to another label, as a heading; "1(a) not attempted" declares a skip)
+  const whole = new RegExp(
+    String.raw`(?:^|[+&,]|\band\b)\s*[\[(]?\s*(?:q|question\s*)?\(?${q}\)?\s*[.\-]?\s*${sub.map((c) => String.raw`\(?${c}\)?`).join(String.raw`\s*[.\-]?\s*`)}(?![\w])`,
+    'i',
   );
+  const skipped = /not attempted|skip|not done|could ?n[o']t|left out|omitted/i;
+  // (a question's number alone on a line heads the sub-label opening the next: "2." then "a) e_kj = …")
+  const headed = (ls: string[]) =>
+    ls.map((l, i) => (/^\s*\(?\d{1,2}[.)]?\s*$/.test(l) && i + 1 < ls.length ? `${l} ${ls[i + 1]}` : l));
+  return Object.entries(script.parts).some(([id, p]) => {
+    if (id === partId) return false;
+    const ls = p.text.split('\n');
+    return (
+      (questionOf(id) === q && ls.some((l) => label.test(l))) ||
+      headed(ls).some((l) => whole.test(l) && !skipped.test(l))
+    );
+  });
 }
 
 function unionOf(boxes: Array<{ x: number; y: number; w: number; h: number }>) {

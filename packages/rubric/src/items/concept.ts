@@ -9,7 +9,7 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
   const evidence = ev.answer.regions.slice(0, 1);
   const states = item.facets.map((f) => {
     const neg = matchesAny(f.negated, ev.prose);
-    const written = f.products.some((sym) => writesProductOf(ev.prose, sym));
+    const written = f.products.some((sym) => writesProductOf(ev.prose, sym, ev.lines));
     const said = !written && matchesAny(f.any, ev.prose);
     // "the product is 1" beside a product the student wrote of other factors (i_2 ⊙ i_3 ⋯ i_T,
     // (1 + i_2)(1 + i_3)⋯): which product the words mean is a person's call
