@@ -141,6 +141,13 @@ describe('two-column pages', () => {
     expect(s.parts['2a'].text).not.toContain('Dot product, softmax');
     expect(s.parts['4a'].text).toContain('∂L/∂ct+1');
   });
+  it('a two-column page whose right column holds a small table beside prose is still read column by column (free-form corpus)', async () => {
+    // vf-02: only a table filling the columns is read as one; a run of table rows there would
+    // read the left column's prose across both
+    const s = await corpus('vf-02.pdf');
+    expect(s.parts['2b'].text).toContain('None (0). The score is a\nparameter-free dot product');
+    expect(s.parts['2b'].text).not.toContain('199');
+  });
   it('a single-column page with long lines is not split', async () => {
     const s = await read(
       textPdf([

@@ -195,7 +195,9 @@ export function buildPageLines(
   const spanningWords = words.filter(spanning);
   const full = buildLines(page, spanningWords);
   const rest = words.filter((w) => !spanning(w));
-  const rows = tableRows(rest);
+  // (within two columns only a table filling them: a run of table rows beside prose would read
+  // the prose rows across both columns)
+  const rows = tableRows(rest, false);
   if (rows)
     return inReadingOrder(
       full,
@@ -244,7 +246,7 @@ function inReadingOrder(full: Line[], ordered: Line[]): Line[] {
  * Null when the words are not such a table (two columns of text share no such strips). Each row
  * comes as its cells, left to right.
  */
-export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
+export function tableRows(words: LayoutWord[], partial = true): LayoutWord[][][] | null {
   const sorted = [...words].filter((w) => w.text.trim()).sort((a, b) => a.box.y - b.box.y);
   if (sorted.length < 20) return null;
   // the space between two lines of one cell (their pitch less their height; lines of an office
@@ -309,6 +311,7 @@ export function tableRows(words: LayoutWord[]): LayoutWord[][][] | null {
   // (a table on part of the page, prose below it: its rows, three or more in a run, are the table;
   // the page's other rows read as lines)
   const mixed = sided.length < rows.length * 0.6;
+  if (mixed && !partial) return null;
   const inBlock = new Set<(typeof rows)[number]>();
   let run: typeof rows = [];
   const close = () => {
