@@ -243,6 +243,9 @@ export const TUNE_WRITERS = [
   'vb',
   'vc',
   'vd',
+  've',
+  'vf',
+  'vg',
 ];
 
 export interface FreeformLabel {
