@@ -530,3 +530,10 @@ describe('findLabel: round 36 phone keyboards and pdfTeX circles', () => {
     expect(findLabel('O2 is a gas', tree)).toBeNull();
   });
 });
+
+describe('findLabel: round 37 abbreviations', () => {
+  it('"corr. to 1bi:" is a correction to 1(b)(i); "correlation 5" is no label', () => {
+    expect(id('corr. to 1bi: f multiplies C, not i.')).toBe('q1b1');
+    expect(findLabel('correlation 5 is high', tree)).toBeNull();
+  });
+});
