@@ -246,6 +246,9 @@ export const TUNE_WRITERS = [
   've',
   'vf',
   'vg',
+  'vh',
+  'vi',
+  'vj',
 ];
 
 export interface FreeformLabel {
