@@ -341,3 +341,16 @@ describe('a page whose right column holds only the tail of an answer', () => {
     expect(lines[0]).toBe('left0 words0 Total:');
   });
 });
+
+describe('what a page draws and marks (round 38)', () => {
+  it('an office table whose labels are centred in their rows is read by its drawn borders (vj-03)', async () => {
+    const s = await corpus('vj-03.pdf');
+    expect(s.parts['1b.i'].text.split('\n')[0]).toBe('C_t = i_t ⊙ C_(t-1) + f_t ⊙ C̃_t');
+    expect(s.parts['1b.ii'].text).toContain('ht = ot ⊙ Ct = [1×0.7, 0×0, 0×0.4]');
+    expect(s.parts['5'].text).toContain('output size = (200 + 2 − 4)/1 + 1 = 199');
+  });
+  it('a combining tilde the text layer sets on "∘" is dropped; the C̃ keeps its own (yw-09)', async () => {
+    const s = await corpus('yw-09.pdf');
+    expect(s.parts['1b.i'].text).toContain('𝒊𝒕 ∘ 𝑪̃𝒕');
+  });
+});

@@ -18,7 +18,9 @@ import {
   DEFAULT_LIMITS,
   openPdf,
   pageImages,
+  pageRules,
   pageSize,
+  type Rule,
   renderRgba,
   textLayerWords,
   withTimeout,
@@ -55,7 +57,8 @@ const MAX_OCR_DPI = 300;
 const OPEN_BUDGET_MS = 30_000;
 const PAGE_BUDGET_MS = 30_000;
 
-export type PageResult = { info: PageInfo; lines: Line[]; warnings: string[] };
+/** `rules`: the horizontal rules a text page draws (table rows, boxes), for the segmenter. */
+export type PageResult = { info: PageInfo; lines: Line[]; warnings: string[]; rules?: Rule[] };
 
 export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise<ExtractedScript> {
   const limits: { maxBytes: number; maxPages: number; timeoutMs?: number } = {
@@ -167,7 +170,9 @@ export async function readPage(
   const chars = words.reduce((s, w) => s + w.text.length, 0);
   if (chars >= THIN_TEXT_CHARS) {
     const lines = buildPageLines(n, words, width, height);
-    return { info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 }, lines, warnings };
+    // (a page whose drawing cannot be read is segmented by its text alone)
+    const rules = await pageRules(page).catch(() => []);
+    return { info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 }, lines, warnings, rules };
   }
   let images: { any: boolean; dpi: number | null; paths: number } = { any: true, dpi: null, paths: 0 };
   try {
@@ -348,7 +353,8 @@ function mostlyVertical(res: OcrResult): boolean {
 function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
   const infos = pages.map((p) => p.info);
   const lines = pages.flatMap((p) => p.lines);
-  const seg = segment(lines, infos, opts.exam.parts);
+  const rules = new Map(pages.map((p) => [p.info.page, p.rules ?? []]));
+  const seg = segment(lines, infos, opts.exam.parts, rules);
   // The header is read from the preamble and, when labels start early, from the top of page 1.
   const top = lines.filter((l) => {
     const f = readingFrame(l, infos[0]);

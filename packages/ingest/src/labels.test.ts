@@ -537,3 +537,30 @@ describe('findLabel: round 37 abbreviations', () => {
     expect(findLabel('correlation 5 is high', tree)).toBeNull();
   });
 });
+
+describe('findLabel: round 38 answer templates, Markdown notes and endnotes', () => {
+  it("a template box's border holds its label, and the marks after it are not the answer", () => {
+    expect(id('+--- Q1(b)(ii) [1 mark] ---------------------------+')).toBe('q1b2');
+    expect(id('[ Answer box 1b(i) ]   (1 mark)')).toBe('q1b1');
+    expect(rest('Q2(b) [1 mark]  0 new parameters')).toBe('0 new parameters');
+    expect(rest('Q.4.a (5 pts) dL/dc_t = …')).toBe('dL/dc_t = …');
+    expect(findLabel('[see the note at the end] 3', tree)).toBeNull();
+  });
+  it('Markdown headings hold bare labels ("## 1 b ii -", "## 5 -") and "Q-1 > b > i"; a code comment does not', () => {
+    expect(id('## 1 b ii -')).toBe('q1b2');
+    expect(id('## 5 -')).toBe('q5');
+    expect(id('## Q-1 > b > i')).toBe('q1b1');
+    expect(findLabel('# 4 gates x 18', tree)).toBeNull();
+    expect(findLabel('1 > 0.5 so it saturates', tree)).toBeNull();
+  });
+  it('a bare number closed by a hyphen before words is a label where asked for bare; "1 - tanh²" is not', () => {
+    const bare = (t: string) => findLabel(t, tree, [], { bare: true })?.partId ?? null;
+    expect(bare('5 - output size (200-4+2)/1 + 1 = 199')).toBe('q5');
+    expect(bare('5 -')).toBe('q5');
+    expect(bare('1 - tanh^2(c_t)')).toBeNull();
+    expect(bare('1 - o_t')).toBeNull();
+  });
+  it('a reference wrapped to a line start, "(3); the three sigmoid outputs …", is no label', () => {
+    expect(findLabel('(3); the three sigmoid outputs are, left to right, forget (5)', tree)).toBeNull();
+  });
+});

@@ -70,9 +70,12 @@ const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s)|>>|»)?[
 /** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
 const RULE = '=*~_#═─━▬■';
 // (a rule of dashes needs three: "-------- correction to Qn 1 b (i) --------")
+// (an answer template's box drawn in ASCII has corners: "+--- Q1(b)(ii) [1 mark] ------+")
 const RULED = new RegExp(
-  `^(\\s*(?:[${RULE}]{2,}|-{3,}|#)\\s*)(\\S(?:.{0,24}?[^\\s${RULE}-])?)\\s*(?:(?:[${RULE}]*|-{3,})\\s*$|[${RULE}]{2,}\\s*\\([^()]*\\)\\s*$)`,
+  `^(\\s*(?:[${RULE}]{2,}|\\+?-{3,}|#)\\s*)(\\S(?:.{0,32}?[^\\s${RULE}-])?)\\s*(?:(?:[${RULE}]*|-{3,}\\+?)\\s*$|[${RULE}]{2,}\\s*\\([^()]*\\)\\s*$)`,
 );
+/** The marks a template or a student sets after a label: "[1 mark]", "(5 pts)", "(3 marks)". */
+const MARKS_NOTE = /^\s*[[(]\s*\d{1,2}(?:\.5)?\s*(?:marks?|pts?\.?|points?)\s*[\])]\s*[:\-–—]?\s*/i;
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
 function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
@@ -110,7 +113,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // letter, "1 ▸ b ▸ ii": an answer's arrow leads to its value)
     const arrow =
       prefixed && comps.length > 0
-        ? /^\s*(?:→|->|=>|⇒|⟶|↦|⟼|▸|►|▶|›|»|::|\|)\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
+        ? /^\s*(?:→|->|=>|⇒|⟶|↦|⟼|▸|►|▶|›|»|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
         : comps.length > 0
           ? (/^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest) ??
             /^\s*(?:▸|►|▶|›|»)\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)/.exec(rest))
@@ -248,6 +251,16 @@ export function findLabel(
   context: PartPath = [],
   opts: LabelOptions = {},
 ): Label | null {
+  const label = labelAtStart(line, tree, context, opts);
+  // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
+  if (label && /^\s*;/.test(line.slice(label.end))) return null;
+  // (the part's marks after its label are no part of the answer: "Q2(b) [1 mark]  0 new parameters")
+  const marks = label ? MARKS_NOTE.exec(line.slice(label.end)) : null;
+  return label && marks ? { ...label, end: label.end + marks[0].length } : label;
+}
+
+function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: LabelOptions): Label | null {
+  const original = line;
   // pdfTeX's big operator later on the line wraps to its start, glued to a slash label ("2/aP e_kj = …":
   // the P is a ∑): blanked, the same length, so positions hold
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
@@ -260,9 +273,15 @@ export function findLabel(
   // a Markdown heading's marks before a named label ("## Q1 (a)  matching …", "# Q3  parameter
   // count"): blanked, so the title after it reads as it does after a plain "Q3"
   line = line.replace(
-    /^(\s*)(#{1,6})(?=\s*(?:q|qn|ques|question|ans|answer|part|problem|prob|soln|solution)\.?\s*\d)/i,
+    // (or a bare label naming its sub-part, or alone on the line: "## 1 b ii -", "## 5"; a code
+    // comment's "# 4 gates" names none)
+    /^(\s*)(#{1,6})(?=\s*(?:q|qn|ques|question|ans|answer|part|problem|prob|soln|solution)\.?\s*\d|\s+\d{1,2}\s*(?:[a-h]\b|[.(]\s*[a-h]\b|[-–—:.]?\s*$)(?!.*(?:-{3,}|[=*~_#═─━▬■]{2,})\s*$))/i,
     (_m, sp: string, marks: string) => sp + ' '.repeat(marks.length),
   );
+  // (a heading that is a question's number alone, "## 5 -", is that question)
+  const alone = /^\s*#{1,6}\s+(\d{1,2})\s*[-–—:.]?\s*$/.exec(original);
+  if (alone && tree.isNode([alone[1]]))
+    return { path: [alone[1]], partId: tree.partId([alone[1]]), end: line.length, conf: 0.95, weak: false };
   // an essay's way into a part ("For part 1(b)(i), we first …", "Moving on to question three, …",
   // "As for 5, …"): the phrase is blanked when a label and a comma or colon follow it
   const into =
@@ -473,13 +492,18 @@ function writtenLabel(
     /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*(?=\[)/i.exec(line.slice(junk))?.[0].length ?? 0;
   // (and in round brackets when it holds a question and its part: "(1a)", "(Q3-b)")
   const boxed =
-    /^(\s*)[[<]([^\][<>\n]{1,12})[\]>]/.exec(line.slice(junk + pre)) ??
+    /^(\s*)[[<]([^\][<>\n]{1,24})[\]>]/.exec(line.slice(junk + pre)) ??
     /^(\s*)\((\s*Q?\.?\s*\d{1,2}\s*[-.]?\s*[a-h](?:\s*[-.]?\s*[ivx]{1,4})?\s*)\)/i.exec(
       line.slice(junk + pre),
     );
   if (boxed) {
     // (slashes between its components read as spaces, the same length: "[1/b/i]", "[4/a]")
-    const inside = boxed[2].replace(/(?<=[\dA-Za-z])\/(?=[A-Za-z])/g, ' ');
+    // (an answer template names its box: "[ Answer box 1b(i) ]", blanked the same length)
+    const inside = boxed[2]
+      .replace(/(?<=[\dA-Za-z])\/(?=[A-Za-z])/g, ' ')
+      .replace(/^\s*(?:answer\s+)?(?:box|space|area|field)\s+(?:for\s+)?(?=\S)/i, (m) =>
+        ' '.repeat(m.length),
+      );
     const inner = findLabelAt(`${inside} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= boxed[2].trim().length) {
       const end = shift + junk + pre + boxed[0].length;
@@ -502,7 +526,9 @@ function writtenLabel(
   const ruled = RULED.exec(line);
   if (ruled) {
     // (a correction set off so: "--- correction to Qn 1 b (i) ---")
-    const heading = ruled[2].replace(/^(?:correction|corrected|revised)\s*(?:to|for|of)?\s+/i, '');
+    const heading = ruled[2]
+      .replace(/^(?:correction|corrected|revised)\s*(?:to|for|of)?\s+/i, '')
+      .replace(/\s*[[(]\s*\d{1,2}(?:\.5)?\s*(?:marks?|pts?\.?|points?)\s*[\])]$/i, '');
     const inner = findLabelAt(`${heading} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= heading.length)
       return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };
@@ -806,7 +832,9 @@ function findLabelAt(
       (/^[0-9]+$/.test(comps[0].raw) ||
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           text.slice(comps[0].start + comps[0].raw.length).startsWith('.'))) &&
-      /^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after)
+      (/^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after) ||
+        // (a hyphen closing it before words or nothing, "5 - output size …": no subtraction of a word)
+        /^\s+-(?:\s*$|\s+(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{2,}\b(?!\s*[(^_]))/.test(after))
     )
   )
     return null;

@@ -155,3 +155,18 @@ describe('inline fractions', () => {
     expect(inlineFractions(words).map((x) => x.text)).toEqual(['e', '=', 's', '⊤', 'k−1', 'h']);
   });
 });
+
+describe('footnote marks (round 38)', () => {
+  it('a small digit raised right after a full stop is a footnote mark, not a digit of the number', () => {
+    // "C̃t → 6.¹": the mark touches the full stop; "199²" stays an exponent
+    const note = buildLines(1, [
+      w('C', 60, 100, 10, 7),
+      w('→', 72, 100, 10),
+      w('6.', 84, 100, 10, 8),
+      w('1', 92, 97, 7, 3),
+    ]);
+    expect(note[0].text).toBe('C → 6.');
+    const power = buildLines(1, [w('199', 60, 100, 10, 15), w('2', 75, 97, 7, 3)]);
+    expect(power[0].text).toBe('199^{2}');
+  });
+});

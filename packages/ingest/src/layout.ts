@@ -72,6 +72,17 @@ export function joinWords(words: LayoutWord[]): string {
         w.box.h < ref.box.h * 0.85 &&
         w.box.y + w.box.h < ref.box.y + ref.box.h * 0.8 &&
         (inSup || /^\d/.test(w.text));
+      // a footnote's mark, raised right after punctuation ("→ 6.¹", "parameter-free.²"), is no
+      // digit of the text: an exponent never follows a full stop or a comma
+      if (
+        tight &&
+        !inSup &&
+        /^\d{1,2}$/.test(w.text) &&
+        /[.,;:!?”"’]$/.test(prev.text) &&
+        w.box.h < prev.box.h * 0.85 &&
+        w.box.y + w.box.h < prev.box.y + prev.box.h * 0.8
+      )
+        continue;
       if (inSup && !raised) {
         s += '}';
         inSup = false;

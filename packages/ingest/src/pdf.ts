@@ -138,7 +138,9 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     const height = size;
     // control codes (pdfTeX's cmex brackets are glyphs 0-3) moved to the private use area, as
     // symbol fonts map them: PostgreSQL's jsonb cannot store U+0000, and they are no text
-    const str = privateControls(item.str.normalize('NFC'));
+    // (a combining accent the text layer puts on an operator, "∘̃ C̃" from LibreOffice, belongs to the
+    // letter after it, which has its own: dropped)
+    const str = privateControls(item.str.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, ''));
     const n = str.length;
     const re = /\S+/g;
     for (let m = re.exec(str); m; m = re.exec(str)) {
@@ -174,6 +176,85 @@ export async function pageImages(
     }
   }
   return { any, dpi: widest ? (widest / pageSize(page).width) * 72 : null, paths };
+}
+
+/** A horizontal rule a page draws (a table's row border, a box's edge), top-left origin, in points. */
+export type Rule = { y: number; x0: number; x1: number };
+
+/** The shortest stroke that counts as a rule, as a share of the page's width (not an underline). */
+const RULE_MIN_SHARE = 0.25;
+
+/**
+ * The horizontal rules a page draws: lines and thin filled bars at least a quarter of the page wide,
+ * in the text layer's frame. Tables (office row borders, LaTeX's \hline) and drawn boxes mark where
+ * a row or a box ends, which the text alone does not say when a row's label is centred in its cell.
+ */
+export async function pageRules(page: PDFPageProxy): Promise<Rule[]> {
+  const ops = await page.getOperatorList();
+  const vp = page.getViewport({ scale: 1 });
+  const minLength = vp.width * RULE_MIN_SHARE;
+  const out: Rule[] = [];
+  let ctm: number[] = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  const apply = (m: number[], x: number, y: number) => [
+    m[0] * x + m[2] * y + m[4],
+    m[1] * x + m[3] * y + m[5],
+  ];
+  const add = (ax: number, ay: number, bx: number, by: number) => {
+    const m = Util.transform(vp.transform, ctm) as number[];
+    const [x0, y0] = apply(m, ax, ay);
+    const [x1, y1] = apply(m, bx, by);
+    if (Math.abs(y1 - y0) <= 1 && Math.abs(x1 - x0) >= minLength)
+      out.push({ y: (y0 + y1) / 2, x0: Math.min(x0, x1), x1: Math.max(x0, x1) });
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const f = ops.fnArray[i];
+    if (f === OPS.save) stack.push(ctm);
+    else if (f === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (f === OPS.transform) ctm = Util.transform(ctm, ops.argsArray[i] as number[]);
+    else if (f === OPS.constructPath) {
+      const [, paths, box] = ops.argsArray[i] as [number, ArrayLike<number>[], ArrayLike<number> | null];
+      // a thin filled bar: its middle
+      if (box && box[3] - box[1] <= 2.5 && box[2] - box[0] > 0)
+        add(box[0], (box[1] + box[3]) / 2, box[2], (box[1] + box[3]) / 2);
+      // the straight horizontal pieces of each path (moveTo 0, lineTo 1, curves 2-3, closePath 4)
+      for (const d of paths ?? []) {
+        let start: [number, number] | null = null;
+        let at: [number, number] | null = null;
+        for (let k = 0; k < d.length; ) {
+          const op = d[k];
+          if (op === 0 || op === 1) {
+            const pt: [number, number] = [d[k + 1], d[k + 2]];
+            if (op === 1 && at) add(at[0], at[1], pt[0], pt[1]);
+            if (op === 0) start = pt;
+            at = pt;
+            k += 3;
+          } else if (op === 2) {
+            at = [d[k + 5], d[k + 6]];
+            k += 7;
+          } else if (op === 3) {
+            at = [d[k + 3], d[k + 4]];
+            k += 5;
+          } else {
+            if (at && start) add(at[0], at[1], start[0], start[1]);
+            at = start;
+            k += 1;
+          }
+        }
+      }
+    }
+  }
+  // (a border drawn twice, or as a bar and its outline, is one rule)
+  out.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const merged: Rule[] = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && r.y - last.y <= 1.5 && r.x0 <= last.x1 + 2 && r.x1 >= last.x0 - 2) {
+      last.x0 = Math.min(last.x0, r.x0);
+      last.x1 = Math.max(last.x1, r.x1);
+    } else merged.push({ ...r });
+  }
+  return merged;
 }
 
 export type RenderedPage = { data: Uint8ClampedArray; width: number; height: number; scale: number };

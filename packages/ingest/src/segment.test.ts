@@ -1,3 +1,4 @@
+import type { Line } from '@grader/model';
 import { describe, expect, it } from 'vitest';
 import { isFurniture, segment } from './segment.ts';
 import { linesOf, pageInfo } from './testing.ts';
@@ -669,5 +670,90 @@ dL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t) + dL/dc_{t+1} f_{t+1}`),
     expect(s.parts['3c'].text).toContain('4 gates (f, i, o and C̃) → 4 × 9 = 36');
     expect(s.parts['4a'].text).toContain('dL/dc_t');
     expect(s.parts['4a'].occurrences).toBe(1);
+  });
+});
+
+describe('a table that draws its rows (round 38)', () => {
+  // a label column at x = 60 and an answer column at x = 104; each row's label centred in its cell
+  const line = (y: number, label: string, answer: string) => {
+    const words: Line['words'] = [];
+    let x = 60;
+    for (const w of label.split(' ').filter(Boolean)) {
+      words.push({ text: w, box: { x, y, w: w.length * 5, h: 11 }, conf: 1 });
+      x += w.length * 5 + 3;
+    }
+    x = 104;
+    for (const w of answer.split(' ')) {
+      words.push({ text: w, box: { x, y, w: w.length * 5, h: 11 }, conf: 1 });
+      x += w.length * 5 + 3;
+    }
+    const x0 = words[0].box.x;
+    const last = words[words.length - 1].box;
+    const text = label ? `${label} ${answer}` : answer;
+    return { page: 1, text, box: { x: x0, y, w: last.x + last.w - x0, h: 11 }, conf: 1, words };
+  };
+  const rows = [
+    line(150, 'Name:', 'A. Student 20CS10001'),
+    line(190, '1 (a)', 'f_t = 3, i_t = 4'),
+    line(209, '', 'C_t = f_t ⊙ C_(t-1) + i_t ⊙ C~_t'),
+    line(237, '', 'f_t ⊙ C_(t-1) = [0.2, 0.2, 0]'),
+    line(250, '1 (b) i', 'i_t ⊙ C~_t = [0.5, 0, 0.05]'),
+    line(278, '', 'C_t = [0.7, 0.2, 0.05]'),
+    line(313, '', 'h_t = o_t ⊙ tanh(C_t)'),
+    line(330, '1 (b) ii', '= [0.604, 0, 0]'),
+    line(356, '', 'depthwise 199 x 199 x 3'),
+    line(369, '5', 'pointwise 199 x 199 x 10'),
+    line(382, '', 'total = 3088878'),
+  ];
+  const rule = (y: number) => ({ y, x0: 56, x1: 567 });
+  const rules = new Map([[1, [184, 205, 307, 350, 400].map(rule)]]);
+
+  const table = parts.filter((p) => p.id.startsWith('1') || p.id === '5');
+  it('reads each row from its top border: lines above a centred label are its answer', () => {
+    const s = segment(rows, [pageInfo(1)], table, rules);
+    expect(s.parts['1a'].text).toBe('f_t = 3, i_t = 4');
+    expect(s.parts['1b.i'].text.split('\n')[0]).toBe('C_t = f_t ⊙ C_(t-1) + i_t ⊙ C~_t');
+    expect(s.parts['1b.ii'].text).toBe('h_t = o_t ⊙ tanh(C_t)\n= [0.604, 0, 0]');
+    // (a bare "5" in the labels' column of a new row, with unfinished text above it)
+    expect(s.parts['5'].text).toBe('depthwise 199 x 199 x 3\npointwise 199 x 199 x 10\ntotal = 3088878');
+  });
+
+  it('without the drawn rows the same lines stay where the text alone puts them', () => {
+    const s = segment(rows, [pageInfo(1)], table);
+    expect(s.parts['1b.ii'].text).not.toContain('h_t = o_t ⊙ tanh(C_t)');
+  });
+});
+
+describe('endnotes and out-of-order headings (round 38)', () => {
+  it('"[3] If …" at a line start is endnote 3 when the script marks its notes "… [1]", "… [3]"', () => {
+    const s = run(`Q1 (a) f_t → 3
+Q3 (a) W_f is 3 × 5 [1]
+(b) b_f is 3 × 1, one bias per unit [2]
+Q5 199 × 199 × 3 [3]
+Endnotes
+[1] since [h, x] has 3 + 2 = 5 entries.
+[3] If padding were 0 the side would be 197.`);
+    expect(s.parts['3a'].occurrences).toBe(1);
+    expect(s.parts['5'].text).toContain('[3] If padding');
+  });
+
+  it('"4." alone at the margin after the answer to 5 heads question 4', () => {
+    const withQ4 = [
+      ...parts.slice(0, -1),
+      { id: '4a', path: ['4', 'a'] },
+      { id: '4b', path: ['4', 'b'] },
+      parts[parts.length - 1],
+    ];
+    const s = segment(
+      linesOf(`1. f_t = 3
+2. e = s h
+5. total = 3088878
+4.
+forget gate = 1 so the gradient does not vanish.`),
+      [pageInfo(1)],
+      withQ4,
+    );
+    expect(s.order).toEqual(['1a', '2a', '5', '4a']);
+    expect(s.parts['4a'].text).toBe('forget gate = 1 so the gradient does not vanish.');
   });
 });

@@ -4,6 +4,7 @@ import { alignLabels, type Candidate } from './align.ts';
 import { findLabel, type Label, labelWords, type PartPath, PartTree, ROMAN_QUESTIONS } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
+import type { Rule } from './pdf.ts';
 import { trailingLabels } from './trailing-labels.ts';
 
 /** Page furniture: "Page 1", "1", "P.1", "- 2 -", "1 of 2" near the top or bottom edge. */
@@ -110,23 +111,25 @@ export function segment(
   lines: Line[],
   pages: PageInfo[],
   parts: Array<{ id: string; path: string[] }>,
+  /** each text page's horizontal rules (table rows, boxes), by page number */
+  rules: Map<number, Rule[]> = new Map(),
 ): Segmentation {
-  let first = segmentOnce(lines, pages, parts, new Map());
+  let first = segmentOnce(lines, pages, parts, new Map(), rules);
   // labels written after their answers, in the right margin ("… = (0.604, 0, 0)   — Q1(b)ii"):
   // taken when the labels at line starts found little
   const trailing = Object.keys(first.parts).length < 3 ? trailingLabels(lines, parts) : null;
   if (trailing) {
     lines = trailing.lines;
-    first = segmentOnce(lines, pages, parts, trailing.forced);
+    first = segmentOnce(lines, pages, parts, trailing.forced, rules);
     first.warnings.push('part labels read at the ends of the answers (right margin)');
     return first;
   }
   // on OCR'd pages: labels read loosely, aligned with the exam's parts in order
   const aligned = alignedLabels(first, parts);
-  const base = aligned.size ? segmentOnce(lines, pages, parts, aligned) : first;
+  const base = aligned.size ? segmentOnce(lines, pages, parts, aligned, rules) : first;
   const unread = unreadLabels(base, parts);
   const forced = new Map([...aligned, ...unread]);
-  const out = unread.size ? segmentOnce(lines, pages, parts, forced) : base;
+  const out = unread.size ? segmentOnce(lines, pages, parts, forced, rules) : base;
   out.warnings.push(
     ...[...aligned.entries()].map(([l, lab]) =>
       lab
@@ -300,6 +303,7 @@ function segmentOnce(
   pages: PageInfo[],
   parts: Array<{ id: string; path: string[] }>,
   forced: Map<Line, Label | null>,
+  rules: Map<number, Rule[]>,
 ): SegmentRun {
   const tree = new PartTree(parts);
   const seen = (id: string) => segs.some((s) => s.partId === id);
@@ -413,6 +417,16 @@ function segmentOnce(
     body.map((l) => /^\s*\((\d{1,2})\)\s+\S/.exec(l.text)?.[1]).filter((n): n is string => n !== undefined),
   );
   const equationNumbers = numbered.size >= 4 && [...numbered].some((n) => !questions.includes(n));
+  // a script with endnotes marks them after its words ("… = 0.6044   [1]", "… for t < T. [3]"): at
+  // least two such marks, and "[3] If the loss …" at a line start is then note 3, not question 3
+  const noteMarks = new Set(
+    // (set apart after a word or a full stop, not an index: "h[1]", "s_k[d]")
+    body.flatMap((l) => [...l.text.matchAll(/\S[ \t]+[[{](\d{1,2})[\]}](?=[\s.,;]|$)/g)].map((m) => m[1])),
+  );
+  const isNote = (text: string) => {
+    const n = /^\s*[[{](\d{1,2})[\]}]\s/.exec(text)?.[1];
+    return noteMarks.size >= 2 && n !== undefined && noteMarks.has(n);
+  };
   const qaMarkers =
     body.filter((l) => /^\s*Q\s*:/.test(l.text)).length >= 2 &&
     body.filter((l) => /^\s*A\s*:/.test(l.text)).length >= 2;
@@ -451,13 +465,38 @@ function segmentOnce(
       label = null;
     // a script that numbers its equations "(1)" … "(18)" at line starts: "(5) h_t = …" is equation 5
     if (label && !force && counted && equationNumbers) label = null;
+    if (label && !force && label.path.length === 1 && isNote(line.text)) label = null;
     // a script answering "Q: …" / "A: …": "A:" opens an answer, it is no part (a)
     if (label && !force && qaMarkers && /^\s*A\s*:/.test(line.text)) label = null;
     if (label?.bare) {
       // a bare number starting a line is the next question only at the margin, after a finished
       // sentence, where exam order expects that question: otherwise it is content ("3 gates …")
       const prev = i > 0 ? body[i - 1].text.trim() : '';
-      const ended = prev === '' || /[.!?;:)\]}]$/.test(prev) || (current?.lines.length ?? 0) === 0;
+      // (a table's row label, "5 —" with a dash for "no sub-part", stands alone beside a cell whose
+      // text it may sit in the middle of)
+      // (or a new row of a table that draws its rows: a border since the last label, and the number
+      // in the labels' column, a column's gap before the answer beside it: "5    Pointwise …")
+      const last = current?.labelLine;
+      const ws = line.words;
+      const bordered =
+        last !== undefined &&
+        last.page === line.page &&
+        Math.abs(last.box.x - line.box.x) <= 3 &&
+        ws.length > 1 &&
+        ws[1].box.x - (ws[0].box.x + ws[0].box.w) > line.box.h * 2 &&
+        (rules.get(line.page) ?? []).some(
+          (r) =>
+            r.y > last.box.y + last.box.h &&
+            r.y < line.box.y &&
+            r.x0 <= line.box.x + 2 &&
+            r.x1 > line.box.x + 40,
+        );
+      const ended =
+        bordered ||
+        prev === '' ||
+        /[.!?;:)\]}]$/.test(prev) ||
+        (current?.lines.length ?? 0) === 0 ||
+        /^\s*\d{1,2}\s*[—–]\s*$/.test(line.text);
       // (or out of order, when its own "(a)" starts the next line: "3 (doing Q3 before Q2)")
       const next = body[i + 1] ? findLabel(body[i + 1].text, tree, label.path) : null;
       const opensItsParts =
@@ -567,9 +606,17 @@ function segmentOnce(
           thisQ > curQ &&
           thisQ <= nextPlainQuestion(i) &&
           !parts.some((p) => p.path[0] === label!.path[0] && seen(p.id));
+        // or, alone on its line at the margin with its full stop ("4." after the answer to 5), a
+        // question not met yet, out of exam order
+        const heading =
+          /^\s*\d{1,2}\s*[.)]\s*$/.test(line.text) &&
+          first !== null &&
+          indent <= marginOf(width) &&
+          !parts.some((p) => p.path[0] === label!.path[0] && seen(p.id));
         innerOk =
           (sub !== null && sub.path.length > label.path.length) ||
           (bare && nextQuestion(label.path)) ||
+          heading ||
           nextInOrder ||
           inOrder ||
           romanHeading(label, line, indent, width);
@@ -803,7 +850,7 @@ function segmentOnce(
   }
 
   matrixRowsAbove(segs);
-  centredCellAbove(segs, preamble);
+  centredCellAbove(segs, preamble, rules);
   const out: Record<string, PartAnswer> = {};
   const order: string[] = [];
   const summary = summaryRows(segs);
@@ -902,7 +949,7 @@ function matrixRowsAbove(segs: Array<{ lines: Line[] }>): void {
  * its own and the block they start, ending at a gap, is centred on the label, while the label's own
  * line is not the top of a block centred on it.
  */
-function centredCellAbove(segs: Seg[], preamble: Line[]): void {
+function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule[]>): void {
   const bottom = (l: Line) => l.box.y + l.box.h;
   for (let k = 0; k < segs.length; k++) {
     const cur = segs[k].lines;
@@ -922,6 +969,33 @@ function centredCellAbove(segs: Seg[], preamble: Line[]): void {
     const x = (cur[1] ?? prev[prev.length - 1]).box.x;
     const inColumn = (l: Line) =>
       l.page === first.page && Math.abs(l.box.x - x) <= 8 && l.box.x > label.x + label.w;
+    // a table that draws its rows: the row's top border, the lowest rule above the label across
+    // both columns, says where its answer starts — when it parts this label from the one before
+    const drawn = rules.get(labelLine.page) ?? [];
+    const top = drawn.filter((r) => r.y < label.y && r.x0 <= label.x + 2 && r.x1 >= x + 20);
+    const border = top[top.length - 1];
+    // (a border that stops short of the table's right edge runs under a merged cell, whose text
+    // belongs to the rows on both sides of it: no row of its own)
+    const whole =
+      border !== undefined && drawn.every((r) => Math.abs(r.x0 - border.x0) > 3 || r.x1 <= border.x1 + 5);
+    // (the row before ends at its last label: "Q3" with its introduction, then "(a)" in the table)
+    const marks = k ? [segs[k - 1].labelLine, ...(segs[k - 1].repeated ?? [])] : [];
+    const parted = border && !marks.some((m) => m.page === labelLine.page && m.box.y > border.y);
+    if (border && whole && parted && x >= label.x + label.w + 3) {
+      let take = 0;
+      while (take < prev.length) {
+        const l = prev[prev.length - 1 - take];
+        if (l.page !== labelLine.page || l.box.y < border.y) break;
+        take++;
+      }
+      // only a row of its own: text in the labels' column above it (a merged cell's "3", another
+      // row's "A") leaves the row to the text's own reading
+      const band = prev.slice(prev.length - take);
+      if (band.every((l) => l.box.x >= x - 8)) {
+        if (take) cur.unshift(...prev.splice(prev.length - take, take));
+        continue;
+      }
+    }
     // (the label in a column of its own: a hanging label of typed text is over its answer's column)
     if (Math.abs(first.box.x - x) > 12 || x < label.x + label.w + 3) continue;
     let below = 1;

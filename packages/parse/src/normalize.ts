@@ -371,7 +371,11 @@ function notationForms(s: string): string {
       )
       // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
       // (on one line, after a symbol: "… × 3 ." ending a sentence before the next line is a full stop)
-      .replace(/(?<=(?:[A-Za-z}\])]|_[A-Za-z0-9+\-{}]*[0-9])[ \t])\.(?=[ \t]+[A-Za-z(])/g, '*')
+      // (and between two vectors written out: "{1, 0, 0} . {tanh 0.7, …}")
+      .replace(
+        /(?<=(?:[A-Za-z}\])]|_[A-Za-z0-9+\-{}]*[0-9])[ \t])\.(?=[ \t]+[A-Za-z(]|[ \t]+[{[](?=[^{}[\]]*,))/g,
+        '*',
+      )
       // and so is an unspaced one between two time-indexed symbols: `f_t.C_{t-1}`, `ft.Ct-1`
       .replace(
         /(?<=\b[A-Za-z]~?_?\{?[tTkjn](?:[-+]1)?\}?)\.(?=[A-Za-z]~?_?\{?[tTkjn](?:[-+]1)?\}?(?![A-Za-z]))/g,

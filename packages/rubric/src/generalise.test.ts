@@ -1227,6 +1227,13 @@ describe('after round 29: a reason in a block answering several parts', () => {
     expect(parts['3c']).toMatchObject({ score: 1, review: false });
     expect(part('3b', 'b_f is 3 x 1, one bias per hidden unit')).toMatchObject({ score: 1, review: false });
   });
+  it('and so do they from a block written for 3(a) and 3(b) together (round 36: "ft ∈ R^3 ⇒ Wf: 3 × 5 ⇒ bf: 3 × 1")', () => {
+    const block = 'Step 1: [h, x] ∈ R^5\nStep 2: f_t ∈ R^3, so W_f maps 5 → 3\n⇒ W_f: 3 × 5 ⇒ b_f: 3 × 1';
+    const script = scriptFromText(`## 3a\n${block}\n## 3b\n${block}`);
+    script.parts['3a'].sharedWith = ['3b'];
+    script.parts['3b'].sharedWith = ['3a'];
+    expect(gradeScript(rubric, ctx, script).grade.parts['3b']).toMatchObject({ score: 1, review: true });
+  });
 });
 
 describe('round 30: explanations about something else, conventions as formulas, words against a formula', () => {
@@ -1493,5 +1500,40 @@ describe('after round 36: factors side by side only on one line', () => {
       score: 2,
       review: false,
     });
+  });
+});
+
+describe('after round 38: other scripts, vectors dotted, questions without sub-labels', () => {
+  it('4b: an idea not recognised beside words in a script the grader does not read goes to a person', () => {
+    const p = part('4b', '∂L/∂c1 = ∂L/∂cT · ∏ ft. ft = 1 होने पर product = 1, तो gradient vanish नहीं होता।');
+    expect(p).toMatchObject({ review: true });
+    expect(p.reasons.join(' ')).toContain('script the grader does not read');
+    // (all in English, the same answer is graded)
+    expect(
+      part('4b', '∂L/∂c1 = ∂L/∂cT · ∏ ft. With ft = 1 the product is 1, so the gradient does not vanish.'),
+    ).toMatchObject({
+      score: 2,
+      review: false,
+    });
+  });
+  it('1b.ii: "{1, 0, 0} . {tanh 0.7, tanh 0.2, tanh 0.05}" is the element-wise product', () => {
+    expect(
+      part('1b.ii', 'h_t = o_t . tanh(C_t) = {1, 0, 0} . {tanh 0.7, tanh 0.2, tanh 0.05}\n= {0.604, 0, 0}'),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('3c: missing beside a question answered without sub-labels and split by what its lines define, a person checks', () => {
+    const g = grade('## 3a\nW_f = 3 x 3\nb_f = 3\ntotal = 4 x (9 + 3) = 48');
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+  });
+});
+
+describe('after round 38: arrows before a shape', () => {
+  it('5: "==> depthwise output 198 x 198 x 3" on its own line is the answer, not the given 200 x 200 x 3', () => {
+    const p = part(
+      '5',
+      'Given : 200 x 200 x 3, filter 4 x 4, stride 1, padding 1\ndepthwise = 198 x 198 x 4 x 4 x 3 = 1881792\npointwise = 198 x 198 x 3 x 10 = 1176120\nResult : total = 3057912 multiplications\n==> depthwise output 198 x 198 x 3\n==> pointwise output 198 x 198 x 10',
+    );
+    expect(p.items.find((i) => i.id === 'depthwise')?.reason).toContain('198 × 198 × 3');
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(0.5);
   });
 });

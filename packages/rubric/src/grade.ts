@@ -21,7 +21,7 @@ import {
   workForOneNotAnother,
 } from './items/index.ts';
 import { asNumbers, resolveKey } from './keys.ts';
-import { placeByContent, possiblyHidden } from './placement.ts';
+import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, referenceOutside } from './unlabelled.ts';
 import { findWork } from './working.ts';
@@ -166,12 +166,14 @@ function noAnswer(
     script.pages.some((p) => p.source !== 'text') ||
     // a line inside another answer that looks like this part's label ("5." after 4(b)'s text)
     labelInsideAnother(part.id, script) ||
-    // a sibling whose sub-label was guessed ("1(b)" with no "(i)"): its block may hold this answer
+    // a sibling whose sub-label was guessed ("1(b)" with no "(i)"), or split from a question's
+    // unlabelled block by what its lines define ("3." then "W_f = …", "b_f = …"): its block may
+    // hold this answer
     Object.values(script.parts).some(
       (a) =>
         a.partId !== part.id &&
         /^\d+/.exec(a.partId)?.[0] === /^\d+/.exec(part.id)?.[0] &&
-        a.labelConf <= 0.5 &&
+        a.labelConf <= PLACED_CONF &&
         a.text.trim() !== '',
     );
   return {
@@ -280,15 +282,11 @@ const sharedAnswer: PartDoubt = ({ part, answer, score }) => {
       conf: 0.5,
       reason: `answered together with ${answer.sharedWith.join(', ')}: a person checks which value answers which part`,
     };
-  // (full marks on a reason alone, "b_f: 3 × 1" in a block for all of Q3: whether the block's reason
-  // is this part's own or another's is the course's per-part call, a person's; measured on the
-  // free-form corpus, a fifth of such grades were wrong, against none for a block of two parts)
-  if (
-    answer.sharedWith.length >= 2 &&
-    part.work.required &&
-    part.work.counts.length === 1 &&
-    part.work.counts[0] === 'reason'
-  )
+  // (full marks on a reason alone, "b_f: 3 × 1" in a block for all of Q3 or for 3(a) and 3(b):
+  // whether the block's reason is this part's own or another's is the course's per-part call, a
+  // person's; measured on the free-form corpus, a fifth of such grades were wrong for a block of
+  // three parts, and blocks of two went wrong too in rounds 34 and 36: "ft ∈ R^3 ⇒ Wf: 3 × 5 ⇒ bf: 3 × 1")
+  if (part.work.required && part.work.counts.length === 1 && part.work.counts[0] === 'reason')
     return {
       conf: 0.6,
       reason: `answered together with ${answer.sharedWith.join(', ')}: a person checks that the reason given is this part's own`,

@@ -89,6 +89,17 @@ export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results 
       conf: 0.5,
       reason: `no idea of the rubric recognised in the explanation ("${quote(ev.lines.join(' '))}")`,
     };
+  // (words in a script the grader does not read, "gradient vanish नहीं होता": the idea missed
+  // may be in them, its negation too)
+  const foreign =
+    ev.lines
+      .join(' ')
+      .match(/[^\p{Script=Latin}\p{Script=Greek}\p{Script=Common}\p{Script=Inherited}\s]{2,}/gu)?.length ?? 0;
+  if (concepts.length && concepts.some((r) => r.awarded === 0 && !r.wrong) && foreign >= 2)
+    return {
+      conf: 0.5,
+      reason: 'part of the explanation is written in a script the grader does not read: a person reads it',
+    };
   if (
     concepts.some((r) => r.awarded > 0) &&
     concepts.some((r) => r.awarded === 0 && !r.wrong) &&

@@ -331,7 +331,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     return scalarRead ?? null;
   }
   if (item.shape === 'dimension') {
-    const dims = findDimensions(text).filter((d) => !d.inArithmetic && !/^\s*=/.test(text.slice(d.end)));
+    // (an arrow after it, "==> pointwise …" on the next line, is no equation it starts)
+    const dims = findDimensions(text).filter(
+      (d) => !d.inArithmetic && !/^\s*=(?![=>])/.test(text.slice(d.end)),
+    );
     const siblings = part.items.filter((x): x is ValueItem => x.type === 'value' && x.shape === 'dimension');
     let cands = dims;
     if (siblings.length > 1) {
