@@ -75,7 +75,9 @@ const RULED = new RegExp(
   `^(\\s*(?:[${RULE}]{2,}|\\+?-{3,}|#)\\s*)(\\S(?:.{0,32}?[^\\s${RULE}-])?)\\s*(?:(?:[${RULE}]*|-{3,}\\+?)\\s*$|[${RULE}]{2,}\\s*\\([^()]*\\)\\s*$)`,
 );
 /** The marks a template or a student sets after a label: "[1 mark]", "(5 pts)", "(3 marks)". */
-const MARKS_NOTE = /^\s*[[(]\s*\d{1,2}(?:\.5)?\s*(?:marks?|pts?\.?|points?)\s*[\])]\s*[:\-–—]?\s*/i;
+const MARKS = String.raw`[[(]\s*\d{1,2}(?:\.5)?\s*(?:marks?|pts?\.?|points?)\s*[\])]`;
+const MARKS_NOTE = new RegExp(`^\\s*${MARKS}\\s*[:\\-–—]?\\s*`, 'i');
+const MARKS_AT_END = new RegExp(`\\s*${MARKS}$`, 'i');
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
 function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
@@ -528,7 +530,7 @@ function writtenLabel(
     // (a correction set off so: "--- correction to Qn 1 b (i) ---")
     const heading = ruled[2]
       .replace(/^(?:correction|corrected|revised)\s*(?:to|for|of)?\s+/i, '')
-      .replace(/\s*[[(]\s*\d{1,2}(?:\.5)?\s*(?:marks?|pts?\.?|points?)\s*[\])]$/i, '');
+      .replace(MARKS_AT_END, '');
     const inner = findLabelAt(`${heading} `, tree, context, opts.ocr ?? false, false);
     if (inner && inner.end >= heading.length)
       return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };

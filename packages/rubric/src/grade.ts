@@ -282,11 +282,18 @@ const sharedAnswer: PartDoubt = ({ part, answer, score }) => {
       conf: 0.5,
       reason: `answered together with ${answer.sharedWith.join(', ')}: a person checks which value answers which part`,
     };
-  // (full marks on a reason alone, "b_f: 3 × 1" in a block for all of Q3 or for 3(a) and 3(b):
-  // whether the block's reason is this part's own or another's is the course's per-part call, a
-  // person's; measured on the free-form corpus, a fifth of such grades were wrong for a block of
-  // three parts, and blocks of two went wrong too in rounds 34 and 36: "ft ∈ R^3 ⇒ Wf: 3 × 5 ⇒ bf: 3 × 1")
-  if (part.work.required && part.work.counts.length === 1 && part.work.counts[0] === 'reason')
+  // (full marks on a reason alone, "b_f: 3 × 1" in a block for all of Q3: whether the block's reason
+  // is this part's own or another's is the course's per-part call, a person's; measured on the
+  // free-form corpus, a fifth of such grades were wrong for a block of three parts; in a block of
+  // two, a shape's ("ft ∈ R^3 ⇒ Wf: 3 × 5 ⇒ bf: 3 × 1") went wrong one time in seven, where a
+  // count's beside an expression (2(a) and 2(b)) did not)
+  const shape = part.items.some((i) => i.type === 'value' && i.shape === 'dimension');
+  if (
+    (answer.sharedWith.length >= 2 || shape) &&
+    part.work.required &&
+    part.work.counts.length === 1 &&
+    part.work.counts[0] === 'reason'
+  )
     return {
       conf: 0.6,
       reason: `answered together with ${answer.sharedWith.join(', ')}: a person checks that the reason given is this part's own`,
