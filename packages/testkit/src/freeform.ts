@@ -37,7 +37,14 @@ export function freeformSources(dir = FREEFORM_DIR): (FreeformEntry & { path: st
   return out;
 }
 
-/** A plain-text script as a typed PDF: DejaVu Sans (it has ⊙ σ ∂ ∏ ₜ ᵀ), A4, lines wrapped. */
+/** Debian's fallback font for Chinese and Japanese (fonts-droid-fallback), as an editor would use. */
+const CJK_FONT = '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf';
+
+/**
+ * A plain-text script as a typed PDF: DejaVu Sans (it has ⊙ σ ∂ ∏ ₜ ᵀ), A4, lines wrapped. Characters
+ * DejaVu has no glyph for (full-width forms, Chinese and Japanese) are set in the fallback font, as a
+ * student's editor would show them, where that font is installed.
+ */
 export function renderTxt(text: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { CreationDate: new Date(1615809600000) } });
@@ -45,11 +52,36 @@ export function renderTxt(text: string): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.font(dejavu('DejaVuSans.ttf')).fontSize(10.5);
-    doc.text(text.replace(/\t/g, '    '), { lineGap: 2 });
+    const main = dejavu('DejaVuSans.ttf');
+    doc.font(main).fontSize(10.5);
+    const body = text.replace(/\t/g, '    ');
+    const has = (ch: string) => (doc as unknown as FontfulDoc)._font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0);
+    if (!existsSync(CJK_FONT) || [...body].every((ch) => ch === '\n' || has(ch))) {
+      doc.text(body, { lineGap: 2 });
+      doc.end();
+      return;
+    }
+    for (const line of body.split('\n')) {
+      // runs of characters by the font that has them, one line at a time
+      const runs: Array<{ text: string; cjk: boolean }> = [];
+      for (const ch of line) {
+        const cjk = !has(ch);
+        const last = runs[runs.length - 1];
+        if (last && last.cjk === cjk) last.text += ch;
+        else runs.push({ text: ch, cjk });
+      }
+      if (!runs.length) runs.push({ text: ' ', cjk: false });
+      runs.forEach((r, k) => {
+        doc.font(r.cjk ? CJK_FONT : main).text(r.text, { lineGap: 2, continued: k < runs.length - 1 });
+        doc.font(main);
+      });
+    }
     doc.end();
   });
 }
+
+/** The part of pdfkit's document that says whether its current font has a glyph. */
+type FontfulDoc = { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } };
 
 export function renderTex(tex: string, name: string): Buffer {
   requireTool('pdflatex', 'texlive-latex-base texlive-latex-recommended texlive-fonts-recommended lmodern');
@@ -249,6 +281,9 @@ export const TUNE_WRITERS = [
   'vh',
   'vi',
   'vj',
+  'vk',
+  'vl',
+  'vm',
 ];
 
 export interface FreeformLabel {
