@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findLabel, labelWords, PartTree } from './labels.ts';
+import { plainForms } from './pdf.ts';
 
 // A made-up exam with the same nesting kinds as CT3 (question / letter / roman numeral), and
 // different ids, so nothing here can pass by knowing CT3.
@@ -562,5 +563,26 @@ describe('findLabel: round 38 answer templates, Markdown notes and endnotes', ()
   });
   it('a reference wrapped to a line start, "(3); the three sigmoid outputs …", is no label', () => {
     expect(findLabel('(3); the three sigmoid outputs are, left to right, forget (5)', tree)).toBeNull();
+  });
+});
+
+describe('findLabel: round 39 exchange students', () => {
+  // (as the text layer delivers them: full-width forms and Unicode roman numerals made plain)
+  const typed = (t: string) => id(plainForms(t));
+  it('full-width labels and roman numerals read as typed on a Latin keyboard; exponents stay', () => {
+    expect(typed('１．（ｂ）（ｉｉ）')).toBe('q1b2');
+    expect(typed('Ⅰ.(b)(i)')).toBe('q1b1');
+    expect(plainForms('tanh²(c)，h₁')).toBe('tanh²(c),h₁');
+  });
+  it('a question word in Chinese or Japanese before the number; "第2步" (step 2) is no question', () => {
+    expect(typed('問 1（a）')).toBe('q1a');
+    expect(id('設問 1-b-i')).toBe('q1b1');
+    expect(findLabel('設問3', tree)?.path).toEqual(['3']);
+    expect(findLabel('第2步', tree)).toBeNull();
+  });
+  it('a label word with an accent: "Réponse 1 b) i)", "Exercice 3 c)"', () => {
+    expect(id('Réponse 1 b) i)')).toBe('q1b1');
+    expect(id('Exercice 3 c) 4 × 18 = 72')).toBe('q3c');
+    expect(findLabel('Über 3 Wege', tree)).toBeNull();
   });
 });

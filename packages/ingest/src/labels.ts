@@ -269,6 +269,13 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // a list's bullet that a font maps to a C1 control code (pdfTeX's itemize, U+0088): a space
   line = line.replace(/^(\s*)[\u0080-\u009f]/, '$1 ');
   line = plainEnclosed(line);
+  // a question word in Chinese or Japanese before the number ("問 1(a)", "設問 1-b-i", "第1题(b)"):
+  // blanked, the same length, and the counter word after the number too when a sub-part follows
+  line = line.replace(
+    /^(\s*)(\p{Script=Han}{1,3})(\s*\d{1,2}\s*)(\p{Script=Han}?)(?=\s*[-.(]?\s*[a-hA-H](?![a-z]))/u,
+    (_m, sp: string, han: string, n: string, after: string) =>
+      sp + ' '.repeat(han.length) + n + ' '.repeat(after.length),
+  );
   // pdfTeX's \textcircled{1} in the text layer: the circle as a capital O before the digit
   // ("O1 –b–ii", "O5 Depthwise …"), read as the Q it stands for where a sub-label or a word follows
   line = line.replace(/^(\s*)O(?=[1-9]\s*[–—-]\s*\(?[a-h]\b|[1-9]\s+[A-Z][a-z])/, '$1Q');
@@ -280,8 +287,10 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     /^(\s*)(#{1,6})(?=\s*(?:q|qn|ques|question|ans|answer|part|problem|prob|soln|solution)\.?\s*\d|\s+\d{1,2}\s*(?:[a-h]\b|[.(]\s*[a-h]\b|[-–—:.]?\s*$)(?!.*(?:-{3,}|[=*~_#═─━▬■]{2,})\s*$))/i,
     (_m, sp: string, marks: string) => sp + ' '.repeat(marks.length),
   );
-  // (a heading that is a question's number alone, "## 5 -", is that question)
-  const alone = /^\s*#{1,6}\s+(\d{1,2})\s*[-–—:.]?\s*$/.exec(original);
+  // (a heading that is a question's number alone, "## 5 -", "設問3", "第3题", is that question)
+  const alone =
+    /^\s*#{1,6}\s+(\d{1,2})\s*[-–—:.]?\s*$/.exec(original) ??
+    /^\s*\p{Script=Han}{1,3}\s*(\d{1,2})\s*[题題问]?\s*[:.]?\s*$/u.exec(original);
   if (alone && tree.isNode([alone[1]]))
     return { path: [alone[1]], partId: tree.partId([alone[1]]), end: line.length, conf: 0.95, weak: false };
   // an essay's way into a part ("For part 1(b)(i), we first …", "Moving on to question three, …",
@@ -588,8 +597,7 @@ function writtenLabel(
  * names a part, or a question heading alone on its line. A word that starts a sentence about a
  * part ("In 1(a) we …", "From 3a, …") is no mark.
  */
-const MARK =
-  /^(\s*(?:[§#№]\s*|(?:[A-Z][A-Za-z]{1,11}|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/;
+const MARK = /^(\s*(?:[§#№]\s*|(?:\p{Lu}\p{L}{1,11}|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/u;
 /** Words that begin a sentence about a part, not a mark before its label (any case). */
 const NOT_A_MARK =
   /^(?:in|from|see|by|using|as|like|with|and|so|then|than|use|via|per|at|for|to|of|on|is|are|was|the|an|if|since|because|where|when|eqn?|equation|fig|figure|step|page|line|row|col|table|total|each|all|only|not|no|note|here|this|that|it|we|let|now|also|but|or|and|still|more|same|after|before|under|over|into|onto|up|out|off|its|his|her|our|my|your|two|one|three|four|five|six|ten|consider|recall|thus|hence|therefore|similarly|unlike|through|across|both|either|every|result|repeat|proceed|compare|refer|go|back|put|plug|take|part|parts)\b|^[A-Za-z]+(?:ing|ed|ly)$/i;
@@ -723,7 +731,7 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   // "Ct 10" in a table): it needs a word of three letters, an abbreviation's dot, a sign, or no
   // space before the number ("ans5")
   const word = m[1].trim();
-  const markLike = /^[§#№]/.test(word) || /\./.test(word) || /[A-Za-z]{3}/.test(word) || !/\s$/.test(m[1]);
+  const markLike = /^[§#№]/.test(word) || /\./.test(word) || /\p{L}{3}/u.test(word) || !/\s$/.test(m[1]);
   if (l.path.length === 1 && !outline && !markLike) return null;
   if (/^[a-z]{2,3}$/.test(word) && /\s$/.test(m[1]) && l.path.length === 1) return null;
   // a statement's own number in a theorem-proof write-up ("Claim 5.", "Lemma 2") numbers the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachAccents, buildLines, inlineFractions, type LayoutWord } from './layout.ts';
+import { accentsOnLetters, attachAccents, buildLines, inlineFractions, type LayoutWord } from './layout.ts';
 
 const w = (text: string, x: number, y: number, size = 12, wid = text.length * size * 0.5): LayoutWord => ({
   text,
@@ -168,5 +168,12 @@ describe('footnote marks (round 38)', () => {
     expect(note[0].text).toBe('C → 6.');
     const power = buildLines(1, [w('199', 60, 100, 10, 15), w('2', 75, 97, 7, 3)]);
     expect(power[0].text).toBe('199^{2}');
+  });
+});
+
+describe('accents pdfTeX sets before their letter (round 39)', () => {
+  it('"R´eponse" reads "Réponse"; an accent alone stays', () => {
+    expect(accentsOnLetters('R´eponse 1 b)')).toBe('Réponse 1 b)');
+    expect(accentsOnLetters('x ´ y')).toBe('x ´ y');
   });
 });

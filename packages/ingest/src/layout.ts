@@ -154,13 +154,23 @@ export function attachAccents(words: LayoutWord[]): LayoutWord[] {
   return out.filter((_, i) => !drop.has(i));
 }
 
+/** Spacing accents pdfTeX sets just before their letter ("R´eponse"), as combining marks. */
+const SPACING_ACCENTS: Record<string, string> = { '´': '\u0301', '¨': '\u0308', ˆ: '\u0302' };
+
+/** "R´eponse" as "Réponse": an accent glued before a letter goes onto it. */
+export function accentsOnLetters(text: string): string {
+  return text.replace(/([´¨ˆ])(\p{L})/gu, (_m, a: string, l: string) =>
+    (l + SPACING_ACCENTS[a]).normalize('NFC'),
+  );
+}
+
 function toLine(page: number, input: LayoutWord[]): Line {
   const words = inlineFractions(attachAccents(input));
   words.sort((a, b) => a.box.x - b.box.x);
   const conf = words.reduce((s, w) => s + w.conf, 0) / Math.max(1, words.length);
   return {
     page,
-    text: joinWords(words),
+    text: accentsOnLetters(joinWords(words)),
     box: unionBox(words.map((w) => w.box)),
     conf,
     words: words.map(({ text, box, conf }) => ({ text, box, conf })),

@@ -122,6 +122,26 @@ function privateControls(s: string): string {
   return out;
 }
 
+/** Spacing accents pdfTeX sets before their letter in one word ("R´eponse"), as combining marks. */
+const SPACING_ACCENTS: Record<string, string> = { '´': '\u0301', '¨': '\u0308', ˆ: '\u0302' };
+
+/**
+ * The plain forms of what other keyboards type: full-width letters, digits and punctuation
+ * ("１．（ｂ）", "（１ mark）"), the ideographic space and full stop, Unicode's roman numerals ("Ⅰ.(b)",
+ * "ⅱ"), and an accent pdfTeX sets before its letter. Exponents and subscripts are left as they are.
+ */
+export function plainForms(s: string): string {
+  return s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/。/g, '.')
+    .replace(/、/g, ',')
+    .replace(/[\u2160-\u217f]/g, (c) => c.normalize('NFKC'))
+    .replace(/([´¨ˆ])(?=\p{L})(\p{L})/gu, (_m, a: string, l: string) =>
+      (l + SPACING_ACCENTS[a]).normalize('NFC'),
+    );
+}
+
 export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
   const vp = page.getViewport({ scale: 1 });
   const content = await page.getTextContent({ disableNormalization: false });
@@ -140,7 +160,9 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     // symbol fonts map them: PostgreSQL's jsonb cannot store U+0000, and they are no text
     // (a combining accent the text layer puts on an operator, "∘̃ C̃" from LibreOffice, belongs to the
     // letter after it, which has its own: dropped)
-    const str = privateControls(item.str.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, ''));
+    const str = privateControls(
+      plainForms(item.str.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')),
+    );
     const n = str.length;
     const re = /\S+/g;
     for (let m = re.exec(str); m; m = re.exec(str)) {
