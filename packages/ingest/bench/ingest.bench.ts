@@ -11,7 +11,7 @@ import { type Gray, preprocess, rotate, toGrayMax, toPgm } from '../src/image.ts
 import { createOcrPool, ingestPdf, parseRoster } from '../src/index.ts';
 import { buildLines } from '../src/layout.ts';
 import { ocrEngineFrom } from '../src/ocr.ts';
-import { closePdf, openPdf, renderRgba, textLayerWords } from '../src/pdf.ts';
+import { closePdf, openPdf, pageRules, renderRgba, textLayerWords } from '../src/pdf.ts';
 import { answeredParts, expectedSamples, SAMPLES_DIR } from '../src/samples.ts';
 import { bagRecall } from './recall.ts';
 
@@ -100,6 +100,8 @@ async function main() {
     .filter((e) => ['typed', 'latex', 'office'].includes(e.format))
     .map((e) => e.file);
   const perPage: number[] = [];
+  // (the drawn rules a text page is read with: its operator list, a cost on top of the text)
+  const rulesPerPage: number[] = [];
   for (let rep = 0; rep < 3; rep++) {
     for (const f of textFiles) {
       const doc = await openPdf(new Uint8Array(readFileSync(join(SAMPLES_DIR, f))), 60);
@@ -108,6 +110,9 @@ async function main() {
         const page = await doc.getPage(n);
         buildLines(n, await textLayerWords(page));
         perPage.push(performance.now() - t0);
+        const t1 = performance.now();
+        await pageRules(page);
+        rulesPerPage.push(performance.now() - t1);
       }
       await closePdf(doc);
     }
@@ -124,6 +129,12 @@ async function main() {
     ['measure', 'pages', 'median ms/page', 'max ms/page'],
     [
       ['text items + lines', perPage.length, fmt(median(perPage), 1), fmt(Math.max(...perPage), 1)],
+      [
+        'drawn rules (operator list)',
+        rulesPerPage.length,
+        fmt(median(rulesPerPage), 1),
+        fmt(Math.max(...rulesPerPage), 1),
+      ],
       [
         'whole ingestPdf (open, header, segment)',
         wholeFile.length,

@@ -55,7 +55,8 @@ export function renderTxt(text: string): Promise<Buffer> {
     const main = dejavu('DejaVuSans.ttf');
     doc.font(main).fontSize(10.5);
     const body = text.replace(/\t/g, '    ');
-    const has = (ch: string) => (doc as unknown as FontfulDoc)._font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0);
+    const has = (ch: string) =>
+      (doc as unknown as FontfulDoc)._font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0);
     if (!existsSync(CJK_FONT) || [...body].every((ch) => ch === '\n' || has(ch))) {
       doc.text(body, { lineGap: 2 });
       doc.end();
