@@ -1537,3 +1537,15 @@ describe('after round 38: arrows before a shape', () => {
     expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(0.5);
   });
 });
+
+describe('after round 39: a cap beside sentences', () => {
+  it('4a: the final expression capped at 2 goes to a person when sentences beside it may be the derivation', () => {
+    const bare = part('4a', 'dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) * f_(t+1)');
+    expect(bare).toMatchObject({ score: 2, review: false });
+    const worded = part(
+      '4a',
+      'dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) * f_(t+1)\n(dL/dh_t is the total gradient reaching h_t, the second term comes in because the next cell state keeps f_(t+1) of this one)',
+    );
+    expect(worded).toMatchObject({ score: 2, review: true });
+  });
+});
