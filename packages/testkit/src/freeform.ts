@@ -285,6 +285,9 @@ export const TUNE_WRITERS = [
   'vk',
   'vl',
   'vm',
+  'vn',
+  'vo',
+  'vp',
 ];
 
 export interface FreeformLabel {
