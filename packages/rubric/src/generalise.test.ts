@@ -1549,3 +1549,26 @@ describe('after round 39: a cap beside sentences', () => {
     expect(worded).toMatchObject({ score: 2, review: true });
   });
 });
+
+describe('after round 40: a missing part whose label is written elsewhere goes to a person', () => {
+  it('2a missing: a short line left out of the answers names it ("Ans 2(a) e_kj = s^T h_j"), or "next up, 2/a —" inside 1(b)(ii)', () => {
+    const left = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText('## 2b\n0 extra parameters, the dot product has no weights', {
+        unlabelled: ['Ans 2(a) ekj = sTk−1hj'],
+      }),
+    ).grade.parts['2a'];
+    expect(left).toMatchObject({ score: 0, review: true });
+    const inside = grade(
+      '## 1b.ii\nh_t = [0.6044, 0, 0]\nnext up, 2/a — e_kj = s_{k-1}^T h_j\n## 2b\n0, nothing to learn',
+    ).parts['2a'];
+    expect(inside).toMatchObject({ score: 0, review: true });
+    // (nothing names it: a confident "no answer")
+    expect(grade('## 2b\n0, nothing to learn').parts['2a']).toMatchObject({ score: 0, review: false });
+  });
+  it('4a missing: another answer holds "Q4." (two columns read across)', () => {
+    const g = grade('## 1a\nf_t → 3   Q4. Gradient through the cell state\n## 5\n199 × 199 × 3');
+    expect(g.parts['4a']).toMatchObject({ score: 0, review: true });
+  });
+});

@@ -23,7 +23,7 @@ import {
 import { asNumbers, resolveKey } from './keys.ts';
 import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
-import { meaningfulUnlabelled, referenceOutside } from './unlabelled.ts';
+import { meaningfulUnlabelled, namesPart, referenceOutside } from './unlabelled.ts';
 import { findWork } from './working.ts';
 
 export type { GradingContext } from './context.ts';
@@ -57,6 +57,14 @@ export interface PreviousGrading {
  * question's number alone ("5", "Q.5", "Question 5") or, inside the same question, the sub-part's
  * letter or numeral at the start of a line ("(b)", "ii.").
  */
+/** Whether another question's answer holds this part's question heading ("Q4.", "Question 4"). */
+function questionHeadingInside(partId: string, script: ExtractedScript): boolean {
+  const q = /^\d+/.exec(partId)?.[0];
+  if (!q) return false;
+  const heading = new RegExp(`(?<![\\w.])(?:q|qn|ques|question)\\.?\\s*${q}(?![\\d.]\\d|\\w)`, 'i');
+  return Object.values(script.parts).some((a) => !a.partId.startsWith(q) && heading.test(a.text));
+}
+
 function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   const m = /^(\d+)([a-z])?(?:\.([ivx]+))?$/i.exec(partId);
   if (!m) return false;
@@ -82,9 +90,12 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         'i',
       )
     : null;
-  // or the whole label with slashes at a line's start ("2/a e_kj = …", "1/b/ii")
+  // or the whole label with slashes near a line's start ("2/a e_kj = …", "1/b/ii", "next up, 2/a —")
   const slashed = sub
-    ? new RegExp(`^\\s*${q}\\/${sub}${roman ? `\\/${roman}` : ''}(?=[PQXYRZ]?(?:\\s|$|[:.)\\-]))`, 'i')
+    ? new RegExp(
+        `^.{0,24}?(?<![\\w./])${q}\\/${sub}${roman ? `\\/${roman}` : ''}(?=[PQXYRZ]?(?:\\s|$|[:.,)\\-–—]))`,
+        'i',
+      )
     : null;
   return Object.values(script.parts).some((a) => {
     if (a.partId === partId) return false;
@@ -162,6 +173,11 @@ function noAnswer(
     hidden ||
     keyElsewhere ||
     meaningfulUnlabelled(script).length > 0 ||
+    // (or a short line left out of every answer that names this part: "Ans 2(a) e_kj = s^T h_j")
+    script.unlabelled.some((l) => namesPart(part.id, l.text)) ||
+    // another answer holds its question's own heading ("Q1. LSTM cell   Q4. Gradient": two columns
+    // read across)
+    questionHeadingInside(part.id, script) ||
     // a part label on a page read by OCR is easily missed
     script.pages.some((p) => p.source !== 'text') ||
     // a line inside another answer that looks like this part's label ("5." after 4(b)'s text)

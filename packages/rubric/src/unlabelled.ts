@@ -30,19 +30,22 @@ export function meaningfulUnlabelled(script: ExtractedScript): string[] {
  * or null: text outside the answers that talks about a part may correct or complete it.
  */
 export function referenceOutside(partId: string, script: ExtractedScript): string | null {
-  const [, q, sub, roman] = /^(\d+)([a-z])?(?:\.([ivx]+))?$/.exec(partId) ?? [];
-  if (!q) return null;
-  // "1(b)(i)", "1b.i", "1.b", "Q1 b ii", "question 1 (b)": a sub-part named must be this one's
-  const ref = new RegExp(
-    `(?:^|[^\\w.])(?:q(?:uestion|n)?\\.?\\s*)?${q}\\s*[.(]?\\s*(?:${sub ?? '[a-z]'})\\s*\\)?(?:\\s*[.(]?\\s*([ivx]+)\\s*\\)?)?(?![\\w])`,
-    'i',
-  );
   for (const line of meaningfulUnlabelled(script)) {
     if (isOrderNote(line)) continue;
-    const m = ref.exec(line);
-    if (!m || !sub) continue;
-    if (m[1] && roman && m[1].toLowerCase() !== roman) continue;
-    return line;
+    if (namesPart(partId, line)) return line;
   }
   return null;
+}
+
+/** Whether `line` names part `partId` by its label: "1(b)(i)", "1b.i", "1.b", "Q1 b ii", "question 1 (b)". */
+export function namesPart(partId: string, line: string): boolean {
+  const [, q, sub, roman] = /^(\d+)([a-z])?(?:\.([ivx]+))?$/.exec(partId) ?? [];
+  if (!q || !sub) return false;
+  // (a sub-part named must be this one's)
+  const ref = new RegExp(
+    `(?:^|[^\\w.])(?:q(?:uestion|n)?\\.?\\s*)?${q}\\s*[.(]?\\s*(?:${sub})\\s*\\)?(?:\\s*[.(]?\\s*([ivx]+)\\s*\\)?)?(?![\\w])`,
+    'i',
+  );
+  const m = ref.exec(line);
+  return m !== null && !(m[1] && roman && m[1].toLowerCase() !== roman);
 }
