@@ -1572,3 +1572,13 @@ describe('after round 40: a missing part whose label is written elsewhere goes t
     expect(g.parts['4a']).toMatchObject({ score: 0, review: true });
   });
 });
+
+describe('after round 40: the input on W_f’s left inside the gate', () => {
+  it('3a: "f_t = σ(z W_f + b_f) ⇒ W_f : 5 × 3" states the row-vector convention; a bare "5 × 3" does not', () => {
+    expect(part('3a', 'z = [h_{t-1}, x_t] ∈ R^5, f_t = σ(z W_f + b_f) ⇒ W_f : 5 × 3')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    expect(part('3a', 'W_f : 5 × 3')).toMatchObject({ score: 0 });
+  });
+});
