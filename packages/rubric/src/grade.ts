@@ -21,6 +21,7 @@ import {
   workForOneNotAnother,
 } from './items/index.ts';
 import { asNumbers, resolveKey } from './keys.ts';
+import { partLabel, questionNumber } from './part-id.ts';
 import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, namesPart, referenceOutside } from './unlabelled.ts';
@@ -52,23 +53,23 @@ export interface PreviousGrading {
 // ---------------------------------------------------------------------------------------------
 // parts with no answer
 
+/** Whether another question's answer holds this part's question heading ("Q4.", "Question 4"). */
+function questionHeadingInside(partId: string, script: ExtractedScript): boolean {
+  const q = questionNumber(partId);
+  if (!q) return false;
+  const heading = new RegExp(`(?<![\\w.])(?:q|qn|ques|question)\\.?\\s*${q}(?![\\d.]\\d|\\w)`, 'i');
+  return Object.values(script.parts).some((a) => questionNumber(a.partId) !== q && heading.test(a.text));
+}
+
 /**
  * A line in another part's answer that may be the label of `partId`, missed by segmentation: the
  * question's number alone ("5", "Q.5", "Question 5") or, inside the same question, the sub-part's
  * letter or numeral at the start of a line ("(b)", "ii.").
  */
-/** Whether another question's answer holds this part's question heading ("Q4.", "Question 4"). */
-function questionHeadingInside(partId: string, script: ExtractedScript): boolean {
-  const q = /^\d+/.exec(partId)?.[0];
-  if (!q) return false;
-  const heading = new RegExp(`(?<![\\w.])(?:q|qn|ques|question)\\.?\\s*${q}(?![\\d.]\\d|\\w)`, 'i');
-  return Object.values(script.parts).some((a) => !a.partId.startsWith(q) && heading.test(a.text));
-}
-
 function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
-  const m = /^(\d+)([a-z])?(?:\.([ivx]+))?$/i.exec(partId);
-  if (!m) return false;
-  const [, q, sub, roman] = m;
+  const label = partLabel(partId);
+  if (!label) return false;
+  const { q, sub, roman } = label;
   const own = roman ?? sub;
   const bareQuestion = new RegExp(`^\\s*(?:q(?:uestion)?\\.?\\s*)?${q}\\s*[.):]?\\s*$`, 'i');
   const subLabel = own ? new RegExp(`^\\s*\\(?${own}[.)](?:\\s|$)`, 'i') : null;
@@ -118,7 +119,7 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
  * 3(c) inside 3(b)'s block): this part's label may have been missed there.
  */
 function keyInSibling(part: Part, script: ExtractedScript, answers: Map<string, unknown>): boolean {
-  const q = /^\d+/.exec(part.id)?.[0];
+  const q = questionNumber(part.id);
   // (the keys gradeScript resolved for every value item)
   const distinctive = part.items
     .flatMap((i) => asNumbers(answers.get(`key:${part.id}#${i.id}`)) ?? [])
@@ -127,7 +128,7 @@ function keyInSibling(part: Part, script: ExtractedScript, answers: Map<string, 
   return Object.values(script.parts).some(
     (a) =>
       a.partId !== part.id &&
-      /^\d+/.exec(a.partId)?.[0] === q &&
+      questionNumber(a.partId) === q &&
       findNumbers(normalizeProse(a.text)).some((x) =>
         distinctive.some((n) => closeTo(x.value, n, { rel: 1e-9 })),
       ),
@@ -139,9 +140,9 @@ function keyInSibling(part: Part, script: ExtractedScript, answers: Map<string, 
  * read the figure)", "Q2b skipped"): the student's own word that there is no answer to find.
  */
 function declaredSkipped(partId: string, script: ExtractedScript): string | null {
-  const m = /^(\d+)([a-z])?(?:\.([ivx]+))?$/i.exec(partId);
-  if (!m) return null;
-  const [, q, sub, roman] = m;
+  const parts = partLabel(partId);
+  if (!parts) return null;
+  const { q, sub, roman } = parts;
   const label = `(?<![\\w.])(?:q(?:uestion)?\\.?\\s*)?${q}\\W{0,3}${sub ? `${sub}\\W{0,3}` : ''}${roman ? `${roman}\\W{0,3}` : ''}(?![a-z0-9])`;
   const said = new RegExp(
     `${label}\\s*(?:[-:–—]\\s*)?(?:is\\s+|was\\s+)?(?:not attempted|skipped|left (?:out|blank)|unattempted|(?:i\\s+)?did ?n[o']?t (?:attempt|do)|(?:i\\s+)?could ?n[o']?t (?:attempt|do|answer))\\b`,
@@ -188,7 +189,7 @@ function noAnswer(
     Object.values(script.parts).some(
       (a) =>
         a.partId !== part.id &&
-        /^\d+/.exec(a.partId)?.[0] === /^\d+/.exec(part.id)?.[0] &&
+        questionNumber(a.partId) === questionNumber(part.id) &&
         a.labelConf <= PLACED_CONF &&
         a.text.trim() !== '',
     );

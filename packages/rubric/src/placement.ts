@@ -7,12 +7,13 @@
 import type { ExtractedScript, PartAnswer } from '@grader/model';
 import { normalizeMath, tokenize } from '@grader/parse';
 import { canonicalSymbol } from './evidence.ts';
+import { questionNumber } from './part-id.ts';
 import type { Rubric } from './schema.ts';
 
 /** Confidence of a part found by its content rather than its label. */
 export const PLACED_CONF = 0.8;
 
-const questionOf = (partId: string) => /^\d+/.exec(partId)?.[0] ?? partId;
+const questionOf = (partId: string) => questionNumber(partId) ?? partId;
 
 /** The symbol a line defines (`h_t = …`, `b_f ∈ …`, `b_f: …`, `b_f is …`), canonical, or null. */
 function definedSymbol(line: string): string | null {

@@ -1,4 +1,5 @@
 import type { ExtractedScript } from '@grader/model';
+import { partLabel } from './part-id.ts';
 
 // Titles, page numbers and OCR crumbs are not answers: only text with some substance counts.
 const FURNITURE =
@@ -39,7 +40,7 @@ export function referenceOutside(partId: string, script: ExtractedScript): strin
 
 /** Whether `line` names part `partId` by its label: "1(b)(i)", "1b.i", "1.b", "Q1 b ii", "question 1 (b)". */
 export function namesPart(partId: string, line: string): boolean {
-  const [, q, sub, roman] = /^(\d+)([a-z])?(?:\.([ivx]+))?$/.exec(partId) ?? [];
+  const { q, sub, roman } = partLabel(partId) ?? {};
   if (!q || !sub) return false;
   // (a sub-part named must be this one's)
   const ref = new RegExp(
