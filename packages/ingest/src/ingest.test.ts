@@ -38,7 +38,7 @@ describe('ingestPdf on typed PDFs', () => {
         '1(b) 3 × 5',
         'Question 3 part (a) first page',
       ],
-      ['continued on page two', 'b) 72', '(2)', '∂L/∂c = 0', '@foot Page 2'],
+      ['and on the next page', 'b) 72', '(2)', '∂L/∂c = 0', '@foot Page 2'],
     ]);
     const s = await ingestPdf(pdf, { exam, roster, fileName: 'x.pdf' });
     expect(s.file).toBe('x.pdf');
@@ -55,7 +55,7 @@ describe('ingestPdf on typed PDFs', () => {
     expect(s.order).toEqual(['1a', '1b', '3a', '3b', '2']);
     expect(s.parts['1a'].text).toBe('h = o ⊙ tanh(c)\nσ(x) = 0.5 × 2');
     expect(s.parts['1b'].text).toBe('3 × 5');
-    expect(s.parts['3a'].text).toBe('first page\ncontinued on page two');
+    expect(s.parts['3a'].text).toBe('first page\nand on the next page');
     expect(s.parts['3a'].regions.map((r) => r.page)).toEqual([1, 2]);
     expect(s.parts['2'].text).toBe('∂L/∂c = 0');
     expect(s.parts['3b'].text).toBe('72');

@@ -1,6 +1,7 @@
 import type { Line } from '@grader/model';
 import { describe, expect, it } from 'vitest';
-import { isFurniture, segment } from './segment.ts';
+import { isFurniture } from './furniture.ts';
+import { segment } from './segment.ts';
 import { linesOf, pageInfo } from './testing.ts';
 
 const parts = [
@@ -755,5 +756,67 @@ forget gate = 1 so the gradient does not vanish.`),
     );
     expect(s.order).toEqual(['1a', '2a', '5', '4a']);
     expect(s.parts['4a'].text).toBe('forget gate = 1 so the gradient does not vanish.');
+  });
+});
+
+describe('question numbers written after their answers', () => {
+  const all = [
+    ...parts.slice(0, 5),
+    { id: '3a', path: ['3', 'a'] },
+    { id: '3b', path: ['3', 'b'] },
+    parts[7],
+  ];
+  it('reads each block’s sub-part labels under the question that closes it, and a question without sub-parts from its block', () => {
+    const s = segment(
+      linesOf(`Siddharth V | 19CS12904 | CS60010 CT 3, 15/3/21
+(a) f_t -> 5, i_t -> 6
+(b)(i) C_t = [0.7, 0.2, 0.05]
+(ii) h_t = [1*0.6044, 0, 0] = [0.6044, 0, 0]
+---- (that was Q1)
+(a) e_kj = s_{k-1}^T h_j
+(b) Zero: no weights
+---- (Q2)
+(a) W_f is 3 x 5
+(b) b_f is 3 x 1
+— Q3
+out = (200 + 2 - 4)/1 + 1 = 199
+Total = 3,088,878
+---- (Q5)`),
+      [pageInfo(1)],
+      all,
+    );
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '5']);
+    expect(s.parts['1b.ii'].text).toBe('h_t = [1*0.6044, 0, 0] = [0.6044, 0, 0]');
+    expect(s.parts['5'].text).toBe('out = (200 + 2 - 4)/1 + 1 = 199\nTotal = 3,088,878');
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1');
+    expect(s.preamble.map((l) => l.text)).toEqual(['Siddharth V | 19CS12904 | CS60010 CT 3, 15/3/21']);
+  });
+
+  it('needs three questions closed that way', () => {
+    const s = segment(
+      linesOf(`(a) f_t -> 5\n(b)(i) C_t = [0.7, 0.2]\n---- (Q1)\n(a) e = s h\n— Q2`),
+      [pageInfo(1)],
+      all,
+    );
+    expect(s.order).toEqual([]);
+  });
+});
+
+describe('a bare question number the script said it answers first', () => {
+  it('"I am doing Q5 first", then "5 - Depthwise …" heads question 5', () => {
+    const s = run(`Name: A
+I am doing Q5 first (numerical one), then Q1 -> Q4 in order.
+5 - Depthwise: (200 - 4)/1 + 1 = 197
+Total mults = 3027102
+1 a - f_t -> 2`);
+    expect(s.order).toEqual(['5', '1a']);
+    expect(s.parts['5'].text).toBe('Depthwise: (200 - 4)/1 + 1 = 197\nTotal mults = 3027102');
+  });
+  it('without it, a number opening a line before question 1 is not question 5', () => {
+    const s = run(`Name: A
+5 - Depthwise: (200 - 4)/1 + 1 = 197
+Total mults = 3027102
+1 a - f_t -> 2`);
+    expect(s.order).toEqual(['1a']);
   });
 });

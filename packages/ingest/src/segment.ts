@@ -1,27 +1,13 @@
 // Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { alignLabels, type Candidate } from './align.ts';
+import { furnitureOf } from './furniture.ts';
 import { findLabel, type Label, labelWords, type PartPath, PartTree, ROMAN_QUESTIONS } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import type { Rule } from './pdf.ts';
-import { trailingLabels } from './trailing-labels.ts';
-
-/** Page furniture: "Page 1", "1", "P.1", "- 2 -", "1 of 2" near the top or bottom edge. */
-export function isFurniture(line: Line, page: PageInfo): boolean {
-  const t = line.text.trim();
-  const { box, height } = readingFrame(line, page);
-  const nearEdge = box.y > height * 0.9 || box.y + box.h < height * 0.08;
-  if (!nearEdge) return false;
-  // a running head on a later page repeats the student's roll number
-  if (page.page > 1 && box.y + box.h < height * 0.08 && /\b\d{2}[A-Z]{2}\d{5}\b/.test(t)) return true;
-  const m = /^[-–—\s]*(p+(?:age|g)?\.?\s*)?([0-9Il]{1,3})(\s*(?:of|\/)\s*[0-9]{1,3})?[-–—\s]*$/i.exec(t);
-  if (!m) return false;
-  // a bare number is the page's number only when it is near it: "5" heading the top of page 2 is
-  // question 5
-  const n = Number(m[2].replace(/[Il]/g, '1'));
-  return Boolean(m[1] || m[3]) || Math.abs(n - page.page) <= 1;
-}
+import { summaryAhead, summaryRestates, summaryRows } from './summary.ts';
+import { closingQuestions, trailingLabels } from './trailing-labels.ts';
 
 export type Segmentation = {
   /** lines before the first label: the header and any preamble */
@@ -115,14 +101,42 @@ export function segment(
   rules: Map<number, Rule[]> = new Map(),
 ): Segmentation {
   let first = segmentOnce(lines, pages, parts, new Map(), rules);
+  // a summary of final answers ahead of the working: read without it, if it only restates them
+  const ahead = summaryAhead(first, parts);
+  if (ahead) {
+    const rest = lines.filter((l) => !ahead.lines.has(l));
+    const without = segmentOnce(rest, pages, parts, new Map(), rules);
+    if (summaryRestates(ahead, without.parts, parts)) {
+      lines = rest;
+      first = without;
+      for (const [id, row] of ahead.rows) {
+        const to = first.parts[id];
+        if (!to) continue;
+        to.lines.push(...row);
+        to.text = to.lines.map((l) => l.text).join('\n');
+        to.regions.push(...blockRegions(row));
+      }
+      first.warnings.push(
+        `a summary of the answers (${ahead.lines.size} lines) ahead of the working is read as a restatement`,
+      );
+    }
+  }
   // labels written after their answers, in the right margin ("… = (0.604, 0, 0)   — Q1(b)ii"):
   // taken when the labels at line starts found little
-  const trailing = Object.keys(first.parts).length < 3 ? trailingLabels(lines, parts) : null;
+  const few = Object.keys(first.parts).length < 3;
+  const trailing = few ? trailingLabels(lines, parts) : null;
   if (trailing) {
     lines = trailing.lines;
     first = segmentOnce(lines, pages, parts, trailing.forced, rules);
     first.warnings.push('part labels read at the ends of the answers (right margin)');
     return first;
+  }
+  // or sub-parts labelled alone, each question's number written after its answers ("— Q3")
+  const closed = few ? closingQuestions(lines, parts) : null;
+  if (closed) {
+    const read = segmentOnce(closed.lines, pages, parts, closed.forced, rules);
+    read.warnings.push('question numbers read after their answers ("— Q3")');
+    return read;
   }
   // on OCR'd pages: labels read loosely, aligned with the exam's parts in order
   const aligned = alignedLabels(first, parts);
@@ -375,10 +389,8 @@ function segmentOnce(
   };
   const pageOf = new Map(pages.map((p) => [p.page, p]));
   // page furniture and rules drawn with characters ("------" under a heading) are not answers
-  const body = lines.filter((l) => {
-    const p = pageOf.get(l.page);
-    return (!p || !isFurniture(l, p)) && !/^\s*[-_=~*─━]{3,}\s*$/.test(l.text);
-  });
+  const furniture = furnitureOf(lines, pageOf);
+  const body = lines.filter((l) => !furniture.has(l) && !/^\s*[-_=~*─━]{3,}\s*$/.test(l.text));
   const margin = margins(body, pageOf);
   const preamble: Line[] = [];
   const unlabelled: Line[] = [];
@@ -506,13 +518,19 @@ function segmentOnce(
       const rest = line.text.slice(label.end);
       const factor = new RegExp(`(?<![\\d.,])${n}\\s*[×x*·]\\s*\\(?\\d|\\d\\)?\\s*[×x*·]\\s*${n}(?![\\d.,])`);
       const count = /^\s*[a-z]{2,}/.test(rest) && factor.test(rest);
+      // (or the question the script said it answers first: "I am doing Q5 first", then "5 - …")
+      const first = new RegExp(
+        `\\b(?:q(?:uestion)?\\.?\\s*|no\\.?\\s*)${n}\\b[^.]{0,30}\\bfirst\\b|\\bfirst\\b[^.]{0,30}\\bq(?:uestion)?\\.?\\s*${n}\\b`,
+        'i',
+      );
+      const announced = !seenLabel && body.slice(0, i).some((l) => first.test(l.text));
       if (
         headed.has(n) ||
         count ||
         !(
           indent <= marginOf(width) &&
           ended &&
-          (nextQuestion(label.path) || opensItsParts || romanHeading(label, line, indent, width))
+          (nextQuestion(label.path) || announced || opensItsParts || romanHeading(label, line, indent, width))
         )
       )
         label = null;
@@ -1042,59 +1060,6 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
 
 /** How far from the left edge a line still starts at the margin (a bare label must). */
 const marginOf = (width: number) => Math.max(20, width * 0.04);
-
-/**
- * A table of final answers after the answers (three or more parts met again in a row, most of them
- * only repeating their first answer): its rows are not second answers, and their text is not added.
- */
-function summaryRows<S extends { partId: string; lines: { text: string }[] }>(segs: S[]): Set<S> {
-  const first = new Map<string, string>();
-  const repeat = segs.map((s) => {
-    const had = first.get(s.partId);
-    if (had === undefined) first.set(s.partId, s.lines.map((l) => l.text).join('\n'));
-    return had !== undefined;
-  });
-  const out = new Set<S>();
-  for (let i = 0; i < segs.length; ) {
-    if (!repeat[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < segs.length && repeat[j]) j++;
-    const run = segs.slice(i, j);
-    // (a row's first line is its answer: a row a label was missed on runs on into the next)
-    const restating = run.filter((s) => restates(first.get(s.partId) ?? '', s.lines[0]?.text ?? ''));
-    if (run.length >= 3 && restating.length * 3 >= run.length * 2) for (const s of run) out.add(s);
-    i = j;
-  }
-  return out;
-}
-
-/**
- * Whether `again` (a part's label met a second time) only repeats its first answer: a few lines whose
- * numbers all stand in the first answer, or, with no number, whose words nearly all do (a summary
- * table of final answers, "Ans. 72" again). A changed value is a second answer.
- */
-function restates(first: string, again: string): boolean {
-  const lines = again.split('\n').filter((l) => l.trim());
-  if (!lines.length || lines.length > 3) return false;
-  const condensed = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
-  const numbers = (s: string) =>
-    (s.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
-  // (a row that adds words of its own, "0 extra ∵ dot product has no weights", is working, not a restatement)
-  const known = condensed(first);
-  const words = again.toLowerCase().match(/[a-z]{3,}/g) ?? [];
-  if (words.filter((w) => !known.includes(w)).length > 2) return false;
-  const had = numbers(first);
-  const nums = numbers(again);
-  const allNumbers =
-    nums.length > 0 && nums.every((n) => had.some((h) => Math.abs(h - n) <= 1e-9 * Math.max(1, Math.abs(n))));
-  if (nums.length) return allNumbers;
-  // (no number: its words, nearly all, or the whole of it, stand in the first answer)
-  const knownWords = words.filter((w) => known.includes(w)).length;
-  return known.includes(condensed(again)) || (words.length >= 2 && knownWords >= 0.8 * words.length);
-}
 
 /** One region per run of consecutive lines on the same page. */
 function blockRegions(lines: Line[]): Region[] {

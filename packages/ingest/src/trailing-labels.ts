@@ -86,3 +86,51 @@ export function trailingLabels(
   for (let i = from; i < out.length; i++) forced.set(out[i], null);
   return { lines: out.filter((l) => l.text.trim() !== '' || !forced.has(l)), forced };
 }
+
+/** A line that is only a question's number closing its answers: "---- (that was Q1)", "— Q3", "[Q2]". */
+const CLOSER =
+  /^[\s\-—–=_*~.]*[([]?\s*(?:(?:that\s+was|end\s+of)\s+)?(?:q(?:uestion|n)?\.?\s*)(\d{1,2})\s*[)\]]?[\s\-—–=_*~.]*$/i;
+
+/**
+ * When a script gives its question numbers only after each question's answers ("(a) … (b)(i) …",
+ * then "---- (that was Q1)"): each block's sub-part labels read under the question that closes it,
+ * and a question without sub-parts starting at its block's first line. Null when fewer than three
+ * questions are closed that way, or a closer's question is not the exam's.
+ */
+export function closingQuestions(
+  lines: Line[],
+  parts: Array<{ id: string; path: string[] }>,
+): { lines: Line[]; forced: Map<Line, Label | null> } | null {
+  const tree = new PartTree(parts);
+  const questions = new Set(parts.map((p) => p.path[0].toLowerCase()));
+  const closers = lines.flatMap((l, i) => {
+    const q = CLOSER.exec(l.text)?.[1];
+    return q === undefined ? [] : [{ i, q: String(Number(q)) }];
+  });
+  if (new Set(closers.map((c) => c.q)).size < 3 || closers.some((c) => !questions.has(c.q))) return null;
+  const forced = new Map<Line, Label | null>();
+  let from = 0;
+  for (const { i, q } of closers) {
+    const block = lines.slice(from, i);
+    const leaf = parts.find((p) => p.path.length === 1 && p.path[0].toLowerCase() === q);
+    let context: string[] = [q];
+    let labelled = false;
+    for (const line of block) {
+      const label = findLabel(line.text, tree, context);
+      const own = label?.partId && label.path[0] === q && label.path.length > 1;
+      // (the script's header, above the first answer, is read as a header)
+      if (!own && from === 0 && !labelled) continue;
+      forced.set(line, own ? { ...label, conf: Math.min(label.conf, 0.9), weak: false } : null);
+      if (own) {
+        context = label.path.slice(0, -1);
+        labelled = true;
+      }
+    }
+    // (a question without sub-parts: its answer is the whole block, from its first line of text)
+    const start = leaf && !labelled ? block.find((l) => l.text.trim() && answerLike(l)) : undefined;
+    if (start && leaf) forced.set(start, { path: [q], partId: leaf.id, end: 0, conf: 0.9, weak: false });
+    from = i + 1;
+  }
+  const closing = new Set(closers.map((c) => lines[c.i]));
+  return { lines: lines.filter((l) => !closing.has(l)), forced };
+}

@@ -354,7 +354,7 @@ function mathAlphanumerics(s: string): string {
 /**
  * Notations students use for the same symbols:
  * - bracketed subscripts `s_(k-1)`, `c_(t+1)` -> `s_{k-1}`, `c_{t+1}`;
- * - a definition sign `:=` (or `≜`) -> `=`; `⋯`/`…` -> `...`;
+ * - a definition sign `:=` (or `≔`, `≜`) -> `=`; `⋯`/`…` -> `...`;
  * - `del L/del c_t`, `partial L / partial c_t` -> `dL/dc_t`;
  * - `δc_t` / `delta c_t` (the loss gradient at c_t, as back-propagation notes write it) -> `dL/dc_t`.
  */
@@ -417,7 +417,7 @@ function notationForms(s: string): string {
       // "(= s_{k-1} · h_j)": another side of the same equation, set in brackets
       // (not a rounded number: "(≈ 3.06 million)" stays an aside)
       .replace(/\(\s*=\s*([A-Za-z][^()]*)\)/g, '= $1')
-      .replace(/:=|≜|≡/g, '=')
+      .replace(/:=|≔|≜|≡/g, '=')
       .replace(/[⋯…]/g, '...')
       // (the numerator may carry its subscript: `del h_t / del c_t`, `del c_{t+1}/del c_t`)
       .replace(

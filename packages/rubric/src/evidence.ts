@@ -99,8 +99,13 @@ function withDefinitions(lines: string[]): string[] {
     let line = normalizeMath(raw);
     for (const d of mine) {
       const esc = d.base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const use = new RegExp(`(?<![A-Za-z/])${esc}_(\\{[^{}]{1,6}\\}|[A-Za-z0-9](?:[+-]1)?)`, 'g');
-      const write = (t: string) => t.replace(use, (_m, idx: string) => `dL/d${d.target}_${idx}`);
+      // (at any index, braced, bracketed or bare: `δ_{t+1}`, `δ_(t+1)`, `δ_t`)
+      const use = new RegExp(
+        `(?<![A-Za-z/])${esc}_(\\{[^{}]{1,6}\\}|\\([^()]{1,6}\\)|[A-Za-z0-9](?:[+-]1)?)`,
+        'g',
+      );
+      const write = (t: string) =>
+        t.replace(use, (_m, idx: string) => `dL/d${d.target}_${idx.replace(/^\((.*)\)$/, '{$1}')}`);
       // the definition itself stays as the student wrote it
       line = i === d.at ? line.slice(0, d.end) + write(line.slice(d.end)) : write(line);
     }

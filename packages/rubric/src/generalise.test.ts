@@ -438,12 +438,14 @@ describe('4b: the product of forget gates as students write it', () => {
 });
 
 describe("the student's own shorthand for a derivative", () => {
-  it("δ_t := ∂L/∂c_t, D_t = dL/dc_t, pdfTeX δct: read in the rubric's terms at any index", () => {
+  it("δ_t := ∂L/∂c_t, D_t = dL/dc_t, pdfTeX δct, δ_t≔…: read in the rubric's terms at any index", () => {
     const relations = 'h_t = o_t tanh(c_t), c_{t+1} = f_{t+1} c_t + i_{t+1} g_{t+1}';
     for (const w of [
       `Let δ_t := ∂L/∂c_t. ${relations}\nδ_t = ∂L/∂h_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + δ_{t+1} ⊙ f_{t+1}`,
       `Write D_t = dL/dc_t. Since ${relations}, D_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + D_{t+1} * f_{t+1}`,
       `Write δct = ∂L/∂ct, δht = ∂L/∂ht. Since ${relations},\nδct = δht ⊙ ot ⊙ (1 − tanh^{2}(ct)) + δct+1 ⊙ ft+1`,
+      // Word's equation editor: "≔", bracketed subscripts
+      `Let δ_t≔∂L/∂c_t and g_t≔∂L/∂h_t. ${relations}\nδ_t=g_t⊙o_t⊙(1−tanh^2(c_t))+δ_(t+1)⊙f_(t+1)`,
     ])
       expect(part('4a', w), w).toMatchObject({ score: 5, review: false });
     // a model symbol is never taken as a shorthand
@@ -522,6 +524,16 @@ describe('3b: a restated size is not a reason', () => {
   it('"b_f is 3 × 1 (a 3-vector)" is bare; "one bias per hidden unit" is a reason', () => {
     expect(part('3b', 'b_f is 3 x 1 (a 3-vector).')).toMatchObject({ score: 0, review: false });
     expect(part('3b', 'b_f is 3 x 1, one bias per hidden unit.').score).toBe(1);
+  });
+  it('the size written as the hidden or cell size’s own symbol is the reason: "b_f ∈ R^{n_h}", "n_h × 1"', () => {
+    for (const t of [
+      'b_f in R^{n_h}, i.e. 3 x 1',
+      'b_f : n_h x 1 = 3 x 1',
+      'b_f ∈ ℝ^(n_h) => 3x1',
+      'bf ∈ ℝ^{n_c}, i.e. 3x1',
+    ])
+      expect(part('3b', t), t).toMatchObject({ score: 1, review: false });
+    expect(part('3b', 'b_f ∈ R^{3}, i.e. 3 x 1')).toMatchObject({ score: 0, review: false });
   });
   it("the answer line's colon does not make the next statement a reason", () => {
     const p = part('3b', 'bf : 3 × 1\nThere are 4 weight matrices Wf, Wi, Wo, WC, each 3 × 5 = 15 values.');

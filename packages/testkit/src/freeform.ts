@@ -288,6 +288,9 @@ export const TUNE_WRITERS = [
   'vn',
   'vo',
   'vp',
+  'vq',
+  'vr',
+  'vs',
 ];
 
 export interface FreeformLabel {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from './segment.ts';
+import { linesOf, pageInfo } from './testing.ts';
+
+const parts = [
+  { id: '1a', path: ['1', 'a'] },
+  { id: '1b.i', path: ['1', 'b', 'i'] },
+  { id: '2a', path: ['2', 'a'] },
+  { id: '2b', path: ['2', 'b'] },
+  { id: '3a', path: ['3', 'a'] },
+  { id: '3b', path: ['3', 'b'] },
+  { id: '5', path: ['5'] },
+];
+const run = (text: string) => segment(linesOf(text, 1), [pageInfo(1)], parts);
+const working = `Q1(a)
+f_t -> 3, i_t -> 4
+Q1(b)(i)
+C_t = [1*0.2, 0.5*0.4] + [1*0.5, 0] = [0.7, 0.2]
+Q2(a)
+e_kj = s_(k-1)^T h_j, a dot product
+Q2(b)
+None: the dot product has no weights, so 0 additional parameters
+Q3
+x in R^2, h in R^3, so [h, x] in R^5.
+(a) W_f maps R^5 -> R^3, so W_f is 3 x 5
+(b) b_f is 3 x 1, one bias per hidden unit
+Q5
+(200 - 4 + 2)/1 + 1 = 199, total 3,088,878`;
+
+describe('a summary of final answers ahead of the working', () => {
+  it('is read as a restatement ending each answer: no part answered twice, the question heading below heads (a)', () => {
+    const s = run(`SUMMARY OF FINAL ANSWERS
+Q1(a) f_t -> 3, i_t -> 4
+Q1(b) C_t = [0.7, 0.2]
+Q2(a) e_kj = s_(k-1)^T h_j
+Q2(b) 0 additional parameters
+Q3 W_f : 3 x 5, b_f : 3 x 1
+Q5 total 3,088,878
+${working}`);
+    expect(s.warnings.filter((w) => /answered in/.test(w))).toEqual([]);
+    // (its rows end their parts' answers: a table of working may not spell out the final value)
+    expect(s.parts['3a'].text).toBe(
+      'x in R^2, h in R^3, so [h, x] in R^5.\nW_f maps R^5 -> R^3, so W_f is 3 x 5\nW_f : 3 x 5, b_f : 3 x 1',
+    );
+    expect(s.parts['1b.i'].text.split('\n').at(-1)).toBe('C_t = [0.7, 0.2]');
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1, one bias per hidden unit');
+    expect(s.parts['5'].occurrences).toBe(1);
+  });
+
+  it('that disagrees with the working is a second answer, as before', () => {
+    const s = run(`Q1(a) f_t -> 5, i_t -> 6
+Q1(b) C_t = [0.9, 0.1]
+Q2(a) e_kj = v^T tanh(W s + U h)
+Q2(b) n*m additional parameters
+Q3 W_f : 3 x 3, b_f : 3
+Q5 total 3,120,000
+${working}`);
+    expect(s.parts['5'].occurrences).toBe(2);
+    expect(s.warnings.some((w) => /summary/.test(w))).toBe(false);
+  });
+});

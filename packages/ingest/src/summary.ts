@@ -1,0 +1,138 @@
+// Summaries of final answers: a table or list restating the answers, after the working or ahead of
+// it. Its rows are not second answers (no "answered in two places"). A summary after the working is
+// left out; one ahead of it ends each part's answer, where its final values may be all a table of
+// working does not spell out ("ht = [0.604, 0, 0]" over a table's row "ht 0.604 0 0").
+import type { Line } from '@grader/model';
+import { findLabel, PartTree } from './labels.ts';
+import { contentOf } from './line-cut.ts';
+
+/**
+ * A table of final answers after the answers (three or more parts met again in a row, most of them
+ * only repeating their first answer): its rows are not second answers, and their text is not added.
+ */
+export function summaryRows<S extends { partId: string; lines: { text: string }[] }>(segs: S[]): Set<S> {
+  const first = new Map<string, string>();
+  const repeat = segs.map((s) => {
+    const had = first.get(s.partId);
+    if (had === undefined) first.set(s.partId, s.lines.map((l) => l.text).join('\n'));
+    return had !== undefined;
+  });
+  const out = new Set<S>();
+  for (let i = 0; i < segs.length; ) {
+    if (!repeat[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < segs.length && repeat[j]) j++;
+    const run = segs.slice(i, j);
+    // (a row's first line is its answer: a row a label was missed on runs on into the next)
+    const restating = run.filter((s) => restates(first.get(s.partId) ?? '', s.lines[0]?.text ?? ''));
+    if (run.length >= 3 && restating.length * 3 >= run.length * 2) for (const s of run) out.add(s);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Whether `again` (a part's label met a second time) only repeats its first answer: a few lines whose
+ * numbers all stand in the first answer, or, with no number, whose words nearly all do (a summary
+ * table of final answers, "Ans. 72" again). A changed value is a second answer.
+ */
+export function restates(first: string, again: string): boolean {
+  const lines = again.split('\n').filter((l) => l.trim());
+  if (!lines.length || lines.length > 3) return false;
+  const condensed = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
+  const numbers = (s: string) =>
+    (s.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+  // (a row that adds words of its own, "0 extra ∵ dot product has no weights", is working, not a restatement)
+  const known = condensed(first);
+  const words = again.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+  if (words.filter((w) => !known.includes(w)).length > 2) return false;
+  const had = numbers(first);
+  const nums = numbers(again);
+  const allNumbers =
+    nums.length > 0 && nums.every((n) => had.some((h) => Math.abs(h - n) <= 1e-9 * Math.max(1, Math.abs(n))));
+  if (nums.length) return allNumbers;
+  // (no number: its words, nearly all, or the whole of it, stand in the first answer)
+  const knownWords = words.filter((w) => known.includes(w)).length;
+  return known.includes(condensed(again)) || (words.length >= 2 && knownWords >= 0.8 * words.length);
+}
+
+/** What `summaryAhead` reads of a first segmentation. */
+interface LabelledRun {
+  labelLines: Array<{ index: number; partId: string }>;
+  body: Line[];
+}
+
+/** A summary's lines, and what it says of each part (its rows, labels cut off). */
+export interface Summary {
+  lines: Set<Line>;
+  rows: Map<string, Line[]>;
+}
+
+/**
+ * A summary ahead of the working ("SUMMARY OF FINAL ANSWERS", then "Q1(b)  C_t = [0.7, 0.2, 0.05]"
+ * a line each, the working below): the first labels of the script, four or more a few lines apart,
+ * from three questions or more, nearly all of them labelled again further on. Null when there is
+ * none. (Whether it only restates the working is checked on the segmentation without it.)
+ */
+export function summaryAhead(run: LabelledRun, parts: Array<{ id: string; path: string[] }>): Summary | null {
+  const labels = [...run.labelLines].sort((a, b) => a.index - b.index);
+  const question = (id: string) => parts.find((p) => p.id === id)?.path[0];
+  // (it ends where a part comes round again: the working's own labels)
+  const inRun = new Set(labels.slice(0, 1).map((l) => l.partId));
+  let end = 1;
+  while (
+    end < labels.length &&
+    labels[end].index - labels[end - 1].index <= 4 &&
+    !inRun.has(labels[end].partId)
+  )
+    inRun.add(labels[end++].partId);
+  const head = labels.slice(0, end);
+  if (head.length < 4 || new Set(head.map((l) => question(l.partId))).size < 3) return null;
+  const later = new Set(labels.slice(end).map((l) => question(l.partId)));
+  const again = head.filter((l) => later.has(question(l.partId))).length;
+  if (again * 4 < head.length * 3) return null;
+  const tree = new PartTree(parts);
+  const lines = new Set<Line>();
+  const rows = new Map<string, Line[]>();
+  head.forEach((l, k) => {
+    const upTo = k + 1 < head.length ? head[k + 1].index : l.index + 1;
+    const row: Line[] = [];
+    for (let i = l.index; i < upTo; i++) {
+      const line = run.body[i];
+      lines.add(line);
+      const cut = i === l.index ? contentOf(line, findLabel(line.text, tree, [])?.end ?? 0) : line;
+      if (cut?.text.trim()) row.push(cut);
+    }
+    rows.set(l.partId, [...(rows.get(l.partId) ?? []), ...row]);
+  });
+  return { lines, rows };
+}
+
+/**
+ * Whether the summary's lines restate what the segmentation without them found: two in three of
+ * them say nothing the answers to their question do not (`restates`).
+ */
+export function summaryRestates(
+  { lines }: Summary,
+  answers: Record<string, { text: string }>,
+  parts: Array<{ id: string; path: string[] }>,
+): boolean {
+  const tree = new PartTree(parts);
+  let rows = 0;
+  let restating = 0;
+  for (const line of lines) {
+    const label = findLabel(line.text, tree, []);
+    if (!label) continue;
+    rows++;
+    const q = label.path[0];
+    const said = parts
+      .filter((p) => p.path[0].toLowerCase() === q)
+      .map((p) => answers[p.id]?.text ?? '')
+      .join('\n');
+    if (restates(said, line.text.slice(label.end))) restating++;
+  }
+  return rows >= 4 && restating * 3 >= rows * 2;
+}
