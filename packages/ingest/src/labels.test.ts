@@ -586,3 +586,25 @@ describe('findLabel: round 39 exchange students', () => {
     expect(findLabel('Über 3 Wege', tree)).toBeNull();
   });
 });
+
+describe('findLabel: round 42 slides, arrows and titled headings', () => {
+  it('a slide’s bullets before a label, one or two ("▪ part (b)(i):", "• • 1.b.i →", "➤ 1(b)(i)")', () => {
+    expect(id('▪ part (b)(i): C_t = f_t ⊙ C_{t-1}', ['1'])).toBe('q1b1');
+    expect(id('• • 1.b.i → Ct = ft ∘ Ct−1')).toBe('q1b1');
+    expect(rest('➤ 1(b)(i) “Compute Ct.”')).toBe('“Compute Ct.”');
+  });
+  it('arrows from a question’s number to its letter and numeral ("1→b→ii", "3 → a"), never an enumeration’s answer', () => {
+    expect(id('1→b→ii')).toBe('q1b2');
+    expect(rest('3 → a Wf : 3 × 5')).toBe('Wf : 3 × 5');
+    expect(id('ii→4', ['1', 'b'])).toBe(null);
+    expect(id('1 → 4')).toBe(null);
+  });
+  it('a question heading between rules with its title, maths and all', () => {
+    expect(findLabel('=== Q1 LSTM cell ===', tree, [])?.path).toEqual(['1']);
+    expect(
+      findLabel('=== Q3  Parameter count (x_t ∈ R^2, c_t ∈ R^3 ⇒ h_t ∈ R^3) ===', tree, [])?.path,
+    ).toEqual(['3']);
+    expect(id('=== Q5  Depthwise separable convolution ===')).toBe('q5');
+    expect(findLabel('== 3 + 2 = 5 ==', tree, [])).toBe(null);
+  });
+});

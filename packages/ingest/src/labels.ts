@@ -268,6 +268,13 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
   // a list's bullet that a font maps to a C1 control code (pdfTeX's itemize, U+0088): a space
   line = line.replace(/^(\s*)[\u0080-\u009f]/, '$1 ');
+  // arrows from a question's number to its sub-part's letter and on ("1→b→ii", "3 → a"): blanked,
+  // the same length ("ii → 4", an enumeration's answer, keeps its arrow)
+  line = line.replace(
+    /^(\s*\d{1,2}\s*)(→|->)(\s*[a-h]\s*)(?:(→|->)(\s*[ivx]{1,4}\b))?(?=[\s(:.]|$)/,
+    (_m, ...g) =>
+      [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
+  );
   line = plainEnclosed(line);
   // a question word in Chinese or Japanese before the number ("問 1(a)", "設問 1-b-i", "第1题(b)"):
   // blanked, the same length, and the counter word after the number too when a sub-part follows
@@ -496,7 +503,8 @@ function writtenLabel(
   }
   // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
   // (and a run of asterisks set before a note, "*** correction to 1(b)(i): …")
-  const junk = /^\s*(?:[|'‘’`,;!_~»«•·>]+|\*{1,3})(?:\s+|$)/.exec(line)?.[0].length ?? 0;
+  // (or a slide's bullets, one or two: "▪ part (b)(i):", "• • 1.b.i →", "➤ 1(b)(i)")
+  const junk = /^\s*(?:(?:[|'‘’`,;!_~»«•·>▪▫●○◦■□◆◇➤➢►▶▸‣⁃]+|\*{1,3})(?:\s+|$))+/.exec(line)?.[0].length ?? 0;
   // a label in square or angle brackets ("[1a]", "[Q3 c]", "[5]", "<1b-i>"): read what is inside, end after it
   // ("Correction to [1b]": a prefix before the bracket)
   const pre =
@@ -541,7 +549,20 @@ function writtenLabel(
       .replace(/^(?:correction|corrected|revised)\s*(?:to|for|of)?\s+/i, '')
       .replace(MARKS_AT_END, '');
     const inner = findLabelAt(`${heading} `, tree, context, opts.ocr ?? false, false);
-    if (inner && inner.end >= heading.length)
+    // (a question's heading may carry its title: "=== Q1 LSTM cell ===")
+    const titled =
+      inner?.partId === null &&
+      /^\s*q(?:uestion|n)?\.?\s*\d/i.test(heading) &&
+      /^[\s\p{L}:.,&'-]{1,40}$/u.test(heading.slice(inner.end));
+    if (inner && (inner.end >= heading.length || titled))
+      return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };
+  }
+  // (a longer title between the rules, maths and all: "=== Q3  Parameter count (x_t ∈ R^2, …) ===")
+  const titledRule =
+    /^(\s*[=═━*#]{2,}\s*)(q(?:uestion|n)?\.?\s*\d{1,2})(?=[\s.:])(.{0,80}?)\s*[=═━*#]{2,}\s*$/i.exec(line);
+  if (titledRule) {
+    const inner = findLabelAt(`${titledRule[2]} `, tree, context, opts.ocr ?? false, false);
+    if (inner && inner.path.length === 1 && inner.end >= titledRule[2].length)
       return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };
   }
   // a question without sub-parts with a word of what the row holds ("5 (sizes)", "5 (mults)": a

@@ -395,8 +395,12 @@ function notationForms(s: string): string {
         /\bd([A-Za-z])_d([A-Za-z])(?:\[\s*([ijklmntT](?:\s*[+-]\s*1)?)\s*\])?(?![\w[])/g,
         (_m, n: string, v: string, i?: string) => `d${n}/d${v}${i ? `_{${i.replace(/\s+/g, '')}}` : ''}`,
       )
-      // an equation's tag at the end of its line ("… = f_{t+1} …(11)", "= 72   (5)") is no factor
-      .replace(/(?<=[=][^\n]*?[^\s(,])(?:[ \t]+(?:…|\.{3})?|…|\.{3})[ \t]*\(\d{1,2}\)[ \t]*$/gm, '')
+      // an equation's tag at the end of its line ("… = f_{t+1} …(11)", "= 72   (5)", "(E1)", "(Eq. 2)",
+      // an aside after it: "(E1)   (* = elementwise product)") is no factor
+      .replace(
+        /(?<=[=][^\n]*?[^\s(,])(?:[ \t]+(?:…|\.{3})?|…|\.{3})[ \t]*\((?:(?:E|Eq|Eqn)\.?[ \t]?)?\d{1,2}\)(?:[ \t]+\([^()\n]*\))?[ \t]*$/gim,
+        '',
+      )
       // a bullet before a statement ("- dL/dc_t = …", "• h_t = …") is no minus sign
       .replace(/^(\s*)[-•▪◦]\s+(?=[A-Za-z(])/gm, '$1')
       // a condition in brackets after a statement ("… + dL/dc_{t+1} * f_{t+1} (t < T)") is not a factor

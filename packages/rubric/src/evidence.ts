@@ -154,6 +154,27 @@ function continuedRows(lines: string[]): string[] {
 }
 
 /**
+ * A row of a table of working drawn with bars ("| 3 | depthwise mults = 199*199 * 3 * (4*4) | 1,900,848 |",
+ * "| Step | Expression | Value |"): its step number is no value, and the value cell is what the
+ * expression cell computes ("… = 199*199 * 3 * (4*4) = 1,900,848"). Other lines are kept.
+ */
+function tableRow(line: string): string {
+  if (!/^\s*\|.*\|\s*$/.test(line)) return line;
+  const cells = line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
+  if (cells.length < 2) return line;
+  if (/^(?:step\s*)?\d{1,2}\.?$/i.test(cells[0])) cells.shift();
+  const value = cells.at(-1) ?? '';
+  const expr = cells.slice(0, -1).join('  ');
+  const isValue = /^[-−]?[\d.,\s]+$|^[[({].*[\])}]$|^\d+\s*[x×]\s*\d+(?:\s*[x×]\s*\d+)?$/.test(value);
+  const computes = /[=+\-−*×x·/^]\s*[\d(]|[\d)]\s*$/.test(expr);
+  return cells.length >= 2 && isValue && computes ? `${expr} = ${value}` : cells.join('   ');
+}
+
+/**
  * A step's number at a line start ("1) same size as f_t", "Step 2: 3 × 5 + 3 = 18") counts the
  * steps of the answer: it is no value of it.
  */
@@ -172,7 +193,9 @@ export function analyse(answer: PartAnswer): Evidence {
       ? linearizeFractions(linearizeColumnVectors(answer.lines))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
-  const lines = withDefinitions(continuedRows(folded.map((l) => withoutStepNumber(withoutStruck(l.text)))));
+  const lines = withDefinitions(
+    continuedRows(folded.map((l) => withoutStepNumber(withoutStruck(l.text)))).map(tableRow),
+  );
   const equations = findEquations(lines);
   const computations: Computation[] = [];
   for (const eq of equations) {

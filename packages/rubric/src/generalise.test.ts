@@ -1594,3 +1594,72 @@ describe('after round 40: the input on W_f’s left inside the gate', () => {
     expect(part('3a', 'W_f : 5 × 3')).toMatchObject({ score: 0 });
   });
 });
+
+describe('after round 42: tables of working, equation tags, a correction’s aside', () => {
+  it('a row of a table drawn with bars computes its value cell; its step number is no value', () => {
+    const p = part(
+      '5',
+      `Input 200 x 200 x 3, filter 4 x 4, s = 1, p = 1 (depthwise only), 10 output channels.
++------+-------------------------------------------+-----------------+
+| Step | Expression | Value |
++------+-------------------------------------------+-----------------+
+| 1 | depthwise out side = (200 + 2*1 - 4)/1 + 1| 199 |
+| 2 | depthwise output (one 4x4 filter/channel) | 199 x 199 x 3 |
+| 3 | depthwise mults = 199*199 * 3 * (4*4) | 1,900,848 |
+| 4 | pointwise: 10 filters of 1x1x3, no pad | 199 x 199 x 10 |
+| 5 | pointwise mults = 199*199 * 10 * 3 | 1,188,030 |
+| 6 | total = step 3 + step 5 | 3,088,878 |
++------+-------------------------------------------+-----------------+`,
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+  it('an equation’s tag "(E1)" and the aside after it are no factor of the formula', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t * C_(t-1) + i_t * C~_t          (E1)     (* = elementwise product)\n= [1x0.2, 0.5x0.4, 0x0.8] + [1x0.5, 0x0, 0.5x0.1]\n= [0.7, 0.2, 0.05]',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('a corrected value, then another quantity "h_t unchanged = (…)": the correction is the answer', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t (.) C_(t-1) + i_t (.) C~_t\n= (0.2, 0.2, 0) + (0.5, 0, 0.5)\n= (0.7, 0.2, 0.5)\nSo C_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05).\nh_t unchanged = (0.6044, 0, 0) bcoz o_t kills it.',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('the value after an implication and "Ans:" ends the line as the answer, a tick after it ("⇒ Ans: 72", "⇒ Ans: 3,088,878 multiplications ✓")', () => {
+    expect(part('3c', 'Wf, Wi, Wo, WC → 4 × 15 = 60; bf, bi, bo, bC → 4 × 3 = 12 ⇒ Ans: 72')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    const p = part(
+      '5',
+      '➤ Depthwise (200 + 2 − 4)/1 + 1 = 199 ⇒ output 199 × 199 × 3\nmults = 199² × 4² × 3 = 39,601 × 48 = 1,900,848\n➤ Pointwise 10 filters 1 × 1 × 3 ⇒ output 199 × 199 × 10\nmults = 39,601 × 3 × 10 = 1,188,030\n➤ Total 1,900,848 + 1,188,030 ⇒ Ans: 3,088,878 multiplications ✓',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+  it('4(b)\'s product written out with bare f\'s or spaced dots ("f * f * ... * f", "dL/dc_T . 1 . 1 ... 1")', () => {
+    expect(item('4b', 'dL/dc_1 = dL/dc_T * f * f * ... * f', 'product').awarded).toBe(1);
+    expect(
+      item('4b', 'f_t = 1 for all t gives dL/dc_1 = dL/dc_T . 1 . 1 ... 1 = dL/dc_T.', 'product').awarded,
+    ).toBe(1);
+    expect(item('4b', 'the gradient at c_1 is 0.1 . 1 = 0.1', 'product').awarded).toBe(0);
+    // (the product written out, then the gradient said to explode: the idea and its opposite, for a person)
+    const grows = part(
+      '4b',
+      '∂L/∂c1 = ∂L/∂cT × f × f × … × f. When ft = 1 the gradient keeps getting multiplied by 1 at every step and becomes very large (exploding)',
+    );
+    expect(grows.review).toBe(true);
+    expect(
+      part('4b', 'dL/dc_1 = dL/dc_T prod f_t. With f_t = 1 the gradient neither vanishes nor explodes.'),
+    ).toMatchObject({
+      score: 2,
+      review: false,
+    });
+  });
+  it('3(b) "b_f : dim h" or pdfTeX\'s "bf : dh" gives the size as what it is', () => {
+    expect(part('3b', 'b_f : dim h   3 x 1')).toMatchObject({ score: 1, review: false });
+    expect(part('3b', 'bf : dh   3')).toMatchObject({ score: 1, review: false });
+    expect(part('3b', 'b_f : 3 x 1')).toMatchObject({ score: 0, review: false });
+  });
+});

@@ -291,6 +291,9 @@ export const TUNE_WRITERS = [
   'vq',
   'vr',
   'vs',
+  'vt',
+  'vu',
+  'vv',
 ];
 
 export interface FreeformLabel {

@@ -216,10 +216,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (a symbol: a letter with a subscript, `o_t`, `ot`, `C~_t`; not a word such as "Step2")
     const directSymbol = (v: { start: number }): string | null => {
       const before = text.slice(text.lastIndexOf('\n', v.start - 1) + 1, v.start);
-      const direct = /(?:^|[\s,;:(])([A-Za-z][\w{}~^+-]*)\s*=\s*$/.exec(before)?.[1];
-      return direct !== undefined && /^[A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|[a-z0-9]{0,2})~?$/.test(direct)
-        ? canonicalSymbol(direct)
-        : null;
+      const symbol = (s: string | undefined) =>
+        s !== undefined && /^[A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|[a-z0-9]{0,2})~?$/.test(s) ? s : undefined;
+      // (or a subscripted symbol a word or two before it: "h_t unchanged = (0.6044, 0, 0)")
+      const direct =
+        symbol(/(?:^|[\s,;:(])([A-Za-z][\w{}~^+-]*)\s*=\s*$/.exec(before)?.[1]) ??
+        /(?:^|[\s,;:(])([A-Za-z]~?_\{?[\w+-]{1,5}\}?~?)(?:\s+[a-z]{2,}){1,2}\s*=\s*$/.exec(before)?.[1];
+      return direct !== undefined ? canonicalSymbol(direct) : null;
     };
     // a vector set equal to another quantity (`o_t = [1, 0, 0]` under h_t) is never this item's
     // answer, even when this item's own is not read: the symbol alone before it in its clause
@@ -573,9 +576,11 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     /=\s*$/.test(text.slice(lineStart, x.start)) ||
     // set apart as the result: alone on its line, boxed or after "Ans:", "Total:", "⇒"
     standsAlone(text.slice(lineStart, x.start), text.slice(x.end, lineEnd)) ||
-    // the end of a line after an implication ("4 gates ⇒ 72", "so 72")
-    (/(?:=>|⇒|∴|->|→|\bso|\bhence|\bthus|\btherefore|\bgives)\s*$/i.test(text.slice(lineStart, x.start)) &&
-      /^[\s.)\]]*(?:params?|parameters?|weights?|mult\w*)?[\s.]*$/i.test(text.slice(x.end, lineEnd))) ||
+    // the end of a line after an implication ("4 gates ⇒ 72", "so 72", "… = 12 ⇒ Ans: 72")
+    (/(?:=>|⇒|∴|->|→|\bso|\bhence|\bthus|\btherefore|\bgives)\s*(?:(?:the\s+)?(?:final\s+)?(?:ans(?:wer)?|total|result)\s*(?:is|[:=-])?\s*)?$/i.test(
+      text.slice(lineStart, x.start),
+    ) &&
+      /^[\s.)\]]*(?:params?|parameters?|weights?|mult\w*)?[\s.✓✔]*$/i.test(text.slice(x.end, lineEnd))) ||
     // the value an equation above ends in, written again as the answer
     nums.some(
       (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
@@ -738,6 +743,6 @@ function standsAlone(before: string, after: string): boolean {
   const lead =
     /^[\s│|┃║[(]*(?:(?:so|hence|thus|therefore|=>|⇒|∴|->|→)?\s*(?:the\s+)?(?:final\s+)?(?:in\s+)?(?:ans(?:wer)?|total|result|altogether|all\s+together)?\s*(?:is|comes\s+to|[:=-])?)?[\s│|┃║[(]*$/i;
   const tail =
-    /^[\s│|┃║\])]*(?:(?:mult\w*|multiplications?|params?|parameters?|weights?)(?:\s+in\s+total)?)?[\s│|┃║\]).]*$/i;
+    /^[\s│|┃║\])]*(?:(?:mult\w*|multiplications?|params?|parameters?|weights?)(?:\s+in\s+total)?)?[\s│|┃║\]).✓✔]*$/i;
   return lead.test(before) && tail.test(after);
 }
