@@ -32,6 +32,10 @@ const END_OF =
 const ROLL = /\b\d{2}[A-Z]{2}\d{5}\b/gi;
 const COURSE = /\bCS\s?\d{5}\b|\bCT\s?[-–]?\s?(?:3|III)\b|\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b/gi;
 
+// (one test each, without the global flag the replacements above need)
+const MARKED = new RegExp([PAGE_OF, CONTINUED, END_OF].map((re) => re.source).join('|'), 'i');
+const HEADER_FIELD = new RegExp(`${ROLL.source}|${COURSE.source}`, 'i');
+
 /** What is left of a line once its page numbers, notes, roll, course and punctuation are taken out. */
 function residue(text: string): string {
   return text
@@ -64,12 +68,9 @@ export function isRunningLine(line: Line, page: PageInfo): boolean {
     if (to !== (m[1].toLowerCase() === 'from' ? page.page - 1 : page.page + 1)) return false;
   }
   if (END.test(t)) return true;
-  const marked = [PAGE_OF, CONTINUED, END_OF].some((re) => new RegExp(re.source, 'i').test(t));
+  const marked = MARKED.test(t);
   const { box, height } = readingFrame(line, page);
-  const laterHead =
-    page.page > 1 &&
-    box.y + box.h < height * 0.12 &&
-    new RegExp(`${ROLL.source}|${COURSE.source}`, 'i').test(t);
+  const laterHead = page.page > 1 && box.y + box.h < height * 0.12 && HEADER_FIELD.test(t);
   return (marked || laterHead) && nameOrNothing(residue(t));
 }
 

@@ -112,9 +112,7 @@ export function segment(
       for (const [id, row] of ahead.rows) {
         const to = first.parts[id];
         if (!to) continue;
-        to.lines.push(...row);
-        to.text = to.lines.map((l) => l.text).join('\n');
-        to.regions.push(...blockRegions(row));
+        appendLines(to, row);
       }
       first.warnings.push(
         `a summary of the answers (${ahead.lines.size} lines) ahead of the working is read as a restatement`,
@@ -519,11 +517,11 @@ function segmentOnce(
       const factor = new RegExp(`(?<![\\d.,])${n}\\s*[×x*·]\\s*\\(?\\d|\\d\\)?\\s*[×x*·]\\s*${n}(?![\\d.,])`);
       const count = /^\s*[a-z]{2,}/.test(rest) && factor.test(rest);
       // (or the question the script said it answers first: "I am doing Q5 first", then "5 - …")
-      const first = new RegExp(
+      const saidFirst = new RegExp(
         `\\b(?:q(?:uestion)?\\.?\\s*|no\\.?\\s*)${n}\\b[^.]{0,30}\\bfirst\\b|\\bfirst\\b[^.]{0,30}\\bq(?:uestion)?\\.?\\s*${n}\\b`,
         'i',
       );
-      const announced = !seenLabel && body.slice(0, i).some((l) => first.test(l.text));
+      const announced = !seenLabel && body.slice(0, i).some((l) => saidFirst.test(l.text));
       if (
         headed.has(n) ||
         count ||
@@ -900,9 +898,7 @@ function segmentOnce(
     for (const id of s.shared ?? []) {
       const to = out[id];
       if (!to || summary.has(s)) continue;
-      to.lines.push(...s.lines);
-      to.text = to.lines.map((l) => l.text).join('\n');
-      to.regions.push(...blockRegions(s.lines));
+      appendLines(to, s.lines);
       to.occurrences += 1;
     }
   // parts answered together get the same answer, where they have none of their own
@@ -1060,6 +1056,13 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
 
 /** How far from the left edge a line still starts at the margin (a bare label must). */
 const marginOf = (width: number) => Math.max(20, width * 0.04);
+
+/** Lines added to an answer found before: its text and regions follow. */
+function appendLines(to: PartAnswer, lines: Line[]): void {
+  to.lines.push(...lines);
+  to.text = to.lines.map((l) => l.text).join('\n');
+  to.regions.push(...blockRegions(lines));
+}
 
 /** One region per run of consecutive lines on the same page. */
 function blockRegions(lines: Line[]): Region[] {
