@@ -294,6 +294,9 @@ export const TUNE_WRITERS = [
   'vt',
   'vu',
   'vv',
+  'vw',
+  'vx',
+  'vy',
 ];
 
 export interface FreeformLabel {
