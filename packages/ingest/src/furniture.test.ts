@@ -54,6 +54,18 @@ describe('running heads, feet and notes between pages', () => {
     expect(isRunningLine(line('Omkar Gadgil | 19CS12704', 2, 400), pageInfo(2))).toBe(false);
   });
 
+  it('page 1’s header box read after the first column’s answers is kept out of them, not where it stands', () => {
+    const lines = [
+      ...linesOf('Name Aniruddh Pai\nNotation: n = hidden size', 1, 1, 40),
+      ...linesOf('Q3 (a) W_f is 3 × 5\n(b) b_f is 3 × 1.', 1, 1, 500),
+      // (the header's last line, beside the column, comes after it in the reading)
+      ...linesOf('CT 3, 15/3/21', 1, 1, 70),
+    ];
+    const s = segment(lines, [pageInfo(1)], parts);
+    expect(s.parts['3b'].text).toBe('b_f is 3 × 1.');
+    expect(s.preamble.map((l) => l.text)).toContain('Name Aniruddh Pai');
+  });
+
   it('keeps a page break’s foot and head out of the answer it falls in (a running foot read as its reason)', () => {
     const lines = [
       ...linesOf(

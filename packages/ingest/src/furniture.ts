@@ -77,9 +77,23 @@ export function isRunningLine(line: Line, page: PageInfo): boolean {
 /** The lines of a script that are page furniture. */
 export function furnitureOf(lines: Line[], pageOf: Map<number, PageInfo>): Set<Line> {
   const out = new Set<Line>();
+  let lowest = 0;
   for (const l of lines) {
     const p = pageOf.get(l.page);
-    if (p && (isFurniture(l, p) || isRunningLine(l, p))) out.add(l);
+    if (p && (isFurniture(l, p) || isRunningLine(l, p) || headerOutOfOrder(l, p, lowest))) out.add(l);
+    if (l.page === 1 && p) lowest = Math.max(lowest, readingFrame(l, p).box.y / readingFrame(l, p).height);
   }
   return out;
+}
+
+/**
+ * Page 1's header line read after the answers below it (a header box beside a two-column page's
+ * first column): the roll or course and nothing else but a name, at the top of page 1, where the
+ * reading had already gone down a third of the page. (In its place, it is the header.)
+ */
+function headerOutOfOrder(line: Line, page: PageInfo, lowest: number): boolean {
+  if (page.page !== 1 || lowest < 0.33) return false;
+  const { box, height } = readingFrame(line, page);
+  const t = line.text.trim();
+  return box.y + box.h < height * 0.15 && HEADER_FIELD.test(t) && nameOrNothing(residue(t));
 }

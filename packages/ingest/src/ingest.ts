@@ -20,6 +20,7 @@ import {
   pageImages,
   pageRules,
   pageSize,
+  pageStrokes,
   type Rule,
   renderRgba,
   textLayerWords,
@@ -27,6 +28,7 @@ import {
 } from './pdf.ts';
 import type { Roster } from './roster.ts';
 import { segment } from './segment.ts';
+import { markStruck } from './struck.ts';
 import { findVersionCode, isVersionLine, withoutVersion } from './version-code.ts';
 
 export type IngestProgress = { page: number; pages: number; stage: string };
@@ -169,7 +171,8 @@ export async function readPage(
   }
   const chars = words.reduce((s, w) => s + w.text.length, 0);
   if (chars >= THIN_TEXT_CHARS) {
-    const lines = buildPageLines(n, words, width, height);
+    const strokes = await pageStrokes(page).catch(() => []);
+    const lines = buildPageLines(n, markStruck(words, strokes), width, height);
     // (a page whose drawing cannot be read is segmented by its text alone)
     const rules = await pageRules(page).catch(() => []);
     return { info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 }, lines, warnings, rules };

@@ -55,6 +55,8 @@ describe('findLabel: label styles', () => {
     ['Answer to question number 1 (a)', 'q1a'],
     ['Q no. 5', 'q5'],
     ['Q-1/b/i', 'q1b1'],
+    ['Q-3/(b) b_f = 3 x 1', 'q3b'],
+    ['Q-1/(b)/(ii)', 'q1b2'],
     ['Ans 1/b/ii', 'q1b2'],
     ['(1a)', 'q1a'],
     ['(1b-i) C_t = [0.7]', 'q1b1'],

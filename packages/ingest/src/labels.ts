@@ -65,7 +65,9 @@ const PREFIX =
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z])|q(?=[\s.]*[IlLt|S]))/i;
 // ("Qn. 3 / c": a slash set between spaced components)
 // ("Q-1 >> (a)": an arrow of chevrons between them too)
-const FILLER = /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s)|>>|»)?[\s.,:\-–—]*/i;
+// ("Q-3/(b)", "Q-1/(b)/(i)": a slash before a bracketed sub-label)
+const FILLER =
+  /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)?[\s.,:\-–—]*/i;
 
 /** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
 const RULE = '=*~_#═─━▬■';

@@ -212,9 +212,21 @@ const RULE_MIN_SHARE = 0.25;
  * a row or a box ends, which the text alone does not say when a row's label is centred in its cell.
  */
 export async function pageRules(page: PDFPageProxy): Promise<Rule[]> {
+  return horizontalStrokes(page, page.getViewport({ scale: 1 }).width * RULE_MIN_SHARE);
+}
+
+/** A stroke through text is at most this long (a struck-out derivation's line, not a border). */
+const STRIKE_MIN_LENGTH = 2;
+
+/** The short horizontal strokes a page draws too: lines through struck-out words among them. */
+export async function pageStrokes(page: PDFPageProxy): Promise<Rule[]> {
+  return horizontalStrokes(page, STRIKE_MIN_LENGTH);
+}
+
+/** The horizontal lines and thin bars a page draws at least `minLength` long, merged where they meet. */
+async function horizontalStrokes(page: PDFPageProxy, minLength: number): Promise<Rule[]> {
   const ops = await page.getOperatorList();
   const vp = page.getViewport({ scale: 1 });
-  const minLength = vp.width * RULE_MIN_SHARE;
   const out: Rule[] = [];
   let ctm: number[] = [1, 0, 0, 1, 0, 0];
   const stack: number[][] = [];

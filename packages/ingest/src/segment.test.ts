@@ -517,6 +517,31 @@ describe('a table row whose label is centred on its answer', () => {
     expect(seg.parts['3a'].text).toBe('W_f is 3×5');
     expect(seg.parts['3b'].text.split('\n')).toEqual(['One bias per unit,', 'b_f is 3×1', 'the size of f_t']);
   });
+  it('a table set on its label’s line (LaTeX centres it there) takes its rows above the label', () => {
+    // "\\textbf{I.(a)} \\begin{tabular}…": the head and two rows above the label's line
+    const lines = [
+      line(word('I.', 48, 300), word('LSTM', 62, 300), word('cell', 92, 300)),
+      line(word('variable', 100, 325), word('position', 152, 325)),
+      line(word('i', 84, 342), word('f_t', 96, 342), word('5', 120, 342)),
+      line(word('ii', 84, 356), word('i_t', 100, 356), word('6', 124, 356)),
+      line(word('I.(a)', 48, 370), word('iii', 84, 370), word('o_t', 106, 370), word('8', 130, 370)),
+      line(word('iv', 84, 384), word('C_t', 100, 384), word('2', 124, 384)),
+      line(word('v', 84, 398), word('C_t-1', 96, 398), word('1', 132, 398)),
+      line(word('vi', 84, 412), word('C~_t', 100, 412), word('7', 130, 412)),
+      line(word('I.(b).i', 48, 440), word('C_t', 94, 440), word('=', 116, 440), word('[0.7]', 126, 440)),
+    ];
+    const seg = segment(lines, [pageInfo(1)], parts);
+    expect(seg.parts['1a'].text.split('\n')).toEqual([
+      'variable position',
+      'i f_t 5',
+      'ii i_t 6',
+      'iii o_t 8',
+      'iv C_t 2',
+      'v C_t-1 1',
+      'vi C~_t 7',
+    ]);
+  });
+
   it('a typed label hanging one space before its answer keeps the line above with the part before', () => {
     // the same rows as typed text: "3(b) b_f …" with its answer's column under the label's text
     const lines = [

@@ -1,12 +1,13 @@
 // Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { alignLabels, type Candidate } from './align.ts';
+import { assumptionItems } from './assumptions.ts';
 import { furnitureOf } from './furniture.ts';
 import { findLabel, type Label, labelWords, type PartPath, PartTree, ROMAN_QUESTIONS } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import type { Rule } from './pdf.ts';
-import { summaryAhead, summaryRestates, summaryRows } from './summary.ts';
+import { rowRestates, summaryAfter, summaryAhead, summaryRestates, summaryRows } from './summary.ts';
 import { closingQuestions, trailingLabels } from './trailing-labels.ts';
 
 export type Segmentation = {
@@ -117,6 +118,16 @@ export function segment(
       first.warnings.push(
         `a summary of the answers (${ahead.lines.size} lines) ahead of the working is read as a restatement`,
       );
+    }
+  }
+  // a summary of final answers after the working, under its own heading
+  const after = summaryAfter(lines, parts);
+  if (after) {
+    const rest = lines.filter((l) => !after.lines.has(l));
+    const without = segmentOnce(rest, pages, parts, new Map(), rules);
+    if (foldSummary(after, without, parts)) {
+      lines = rest;
+      first = without;
     }
   }
   // labels written after their answers, in the right margin ("… = (0.604, 0, 0)   — Q1(b)ii"):
@@ -437,6 +448,7 @@ function segmentOnce(
     const n = /^\s*[[{](\d{1,2})[\]}]\s/.exec(text)?.[1];
     return noteMarks.size >= 2 && n !== undefined && noteMarks.has(n);
   };
+  const listItems = assumptionItems(body);
   const qaMarkers =
     body.filter((l) => /^\s*Q\s*:/.test(l.text)).length >= 2 &&
     body.filter((l) => /^\s*A\s*:/.test(l.text)).length >= 2;
@@ -458,7 +470,9 @@ function segmentOnce(
     const force = forced.get(line);
     let label = forced.has(line)
       ? (force ?? null)
-      : findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true, labelWords: words });
+      : listItems.has(line)
+        ? null
+        : findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true, labelWords: words });
     // "1. (a) e_kj = …" under "Question 2": a list number before a sub-label, when reading it as a
     // question would go back to a part already answered
     const listed = /^\s*\d{1,2}[.)]\s+(?=\()/.exec(line.text);
@@ -867,6 +881,7 @@ function segmentOnce(
 
   matrixRowsAbove(segs);
   centredCellAbove(segs, preamble, rules);
+  tableBesideLabel(segs, preamble);
   const out: Record<string, PartAnswer> = {};
   const order: string[] = [];
   const summary = summaryRows(segs);
@@ -1054,8 +1069,109 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
   }
 }
 
+/**
+ * A table set on its label's line (LaTeX's `\textbf{I.(a)} \begin{tabular}…`, centred on the line):
+ * its rows above the label's line were read as the end of what came before. Lines just above, set
+ * in at the table's first column (its head may be centred over it), go to the label's part when the
+ * table they make with the rows below is centred on the label.
+ */
+function tableBesideLabel(segs: Seg[], preamble: Line[]): void {
+  const labelLines = segs.flatMap((s) => [s.labelLine, ...(s.repeated ?? [])]);
+  for (let k = 0; k < segs.length; k++) {
+    const cur = segs[k].lines;
+    const prev = k ? segs[k - 1].lines : preamble;
+    const first = cur[0];
+    const labelLine = segs[k].labelLine;
+    if (!first || first.page !== labelLine.page || !prev.length) continue;
+    const labelWords = labelLine.words.filter((w) => w.box.x + w.box.w <= first.box.x + 0.5);
+    if (!labelWords.length || Math.abs(first.box.y - labelLine.box.y) > first.box.h / 2) continue;
+    const label = unionBox(labelWords.map((w) => w.box));
+    const x = first.box.x;
+    const row = first.box.h;
+    // (a typed space after the label: a label in a column of its own is `centredCellAbove`'s)
+    if (x - (label.x + label.w) > row * 0.8) continue;
+    const step = (upper: Line, lower: Line) => lower.box.y - upper.box.y;
+    let below = 1;
+    while (
+      below < cur.length &&
+      cur[below].page === first.page &&
+      Math.abs(cur[below].box.x - x) <= 8 &&
+      step(cur[below - 1], cur[below]) <= row * 1.6
+    )
+      below++;
+    let above = 0;
+    for (let j = prev.length - 1; j >= 0; j--) {
+      const l = prev[j];
+      const lower = j + 1 < prev.length ? prev[j + 1] : first;
+      if (l.page !== first.page || l.box.x < x - 8 || l.box.x > x + 40 || step(l, lower) > row * 1.9) break;
+      // (a row another label heads is that label's: a table with a column of labels)
+      const middle = l.box.y + l.box.h / 2;
+      if (labelLines.some((m) => m.page === l.page && middle >= m.box.y && middle <= m.box.y + m.box.h))
+        break;
+      above++;
+    }
+    // (a table: two rows or more above the label's, short ones; one line centred on it may be chance)
+    if (above < 2 || below < 2) continue;
+    const centre = label.y + label.h / 2;
+    const bottom = cur[below - 1].box.y + cur[below - 1].box.h;
+    const offCentre = (take: number) => Math.abs((prev[prev.length - take].box.y + bottom) / 2 - centre);
+    const tolerance = Math.max(2, label.h * 0.3);
+    if (Math.abs((first.box.y + bottom) / 2 - centre) <= tolerance) continue;
+    let take = 0;
+    let off = tolerance;
+    for (let t = 2; t <= above; t++) if (offCentre(t) <= off) [take, off] = [t, offCentre(t)];
+    if (!take) continue;
+    const rows = prev.slice(prev.length - take);
+    // (a table's top: a gap above its first row, or nothing)
+    const before = prev[prev.length - take - 1];
+    const top = !before || before.page !== first.page || step(before, rows[0]) > row * 1.6;
+    if (top && rows.every((l) => l.words.length <= TABLE_ROW_WORDS))
+      cur.unshift(...prev.splice(prev.length - take, take));
+  }
+}
+
+/** A table row beside a label holds a few cells, not a sentence. */
+const TABLE_ROW_WORDS = 6;
+
 /** How far from the left edge a line still starts at the margin (a bare label must). */
 const marginOf = (width: number) => Math.max(20, width * 0.04);
+
+/**
+ * Reads a summary after the working into `seg`, when each of its questions was answered: a row that
+ * only restates the answers is left out; one that adds a value ends its question's last answer, as a
+ * second place the part is answered in, and goes to a person unless that answer points to the
+ * summary ("total: see summary"). False when a question of the summary has no answer.
+ */
+function foldSummary(
+  summary: { lines: Set<Line>; rows: Map<string, Line[]> },
+  seg: Segmentation,
+  parts: Array<{ id: string; path: string[] }>,
+): boolean {
+  // (a row keyed by a part id is that part's; one keyed by a question number, its parts')
+  const answered = (key: string) =>
+    parts.filter((p) => (p.id === key || p.path[0] === key) && seg.parts[p.id]).map((p) => seg.parts[p.id]);
+  if ([...summary.rows.keys()].some((q) => !answered(q).length)) return false;
+  const question = (key: string) => parts.find((p) => p.id === key)?.path[0] ?? key;
+  for (const [key, row] of summary.rows) {
+    // (what the row restates may stand in any answer to its question: "2(a) … 2(b) 0 extra")
+    const said = answered(question(key)).map((a) => a.text);
+    if (rowRestates(said.join('\n'), row.map((l) => l.text).join('\n'))) continue;
+    const answers = answered(key);
+    const to = answers[answers.length - 1];
+    const pointed = /\bsummary\b/i.test(to.text);
+    appendLines(to, row);
+    to.occurrences += 1;
+    if (!pointed) to.conf = Math.min(to.conf, SUMMARY_ROW_CONF);
+    seg.warnings.push(`part ${to.partId} is answered in ${to.occurrences} places`);
+  }
+  seg.warnings.push(
+    `a summary of the answers (${summary.lines.size} lines) after the working is read with them`,
+  );
+  return true;
+}
+
+/** A summary's row that adds a value its answer never pointed to: where it belongs is a guess. */
+const SUMMARY_ROW_CONF = 0.6;
 
 /** Lines added to an answer found before: its text and regions follow. */
 function appendLines(to: PartAnswer, lines: Line[]): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from './segment.ts';
+import { rowRestates } from './summary.ts';
 import { linesOf, pageInfo } from './testing.ts';
 
 const parts = [
@@ -57,5 +58,82 @@ Q5 total 3,120,000
 ${working}`);
     expect(s.parts['5'].occurrences).toBe(2);
     expect(s.warnings.some((w) => /summary/.test(w))).toBe(false);
+  });
+});
+
+describe('a summary of final answers after the working, under its own heading', () => {
+  it('only restating the answers, it is left out: no part answered twice, no answer lengthened', () => {
+    const s = run(`${working}
+SUMMARY OF ANSWERS
+1(a)   3, 4
+1(b)   C_t = [0.7, 0.2]
+2      e_kj = s_(k-1)^T h_j ;  0 extra parameters
+3      3 x 5 ; 3 x 1
+5      199 x 199, 3 088 878 mults`);
+    expect(s.warnings.filter((w) => /answered in/.test(w))).toEqual([]);
+    expect(s.parts['5'].text).toBe('(200 - 4 + 2)/1 + 1 = 199, total 3,088,878');
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1, one bias per hidden unit');
+  });
+
+  it('a row with a value the working lacks ends its question’s last answer, as a second place; pointed to, it is read', () => {
+    const pointed = working.replace('total 3,088,878', 'total: see summary');
+    const s = run(`${pointed}
+Summary of answers
+1(a)   3, 4
+1(b)   C_t = [0.7, 0.2]
+2      e_kj = s_(k-1)^T h_j ;  0 extra parameters
+5      199 x 199 ; total 3,088,878`);
+    expect(s.parts['5'].text.split('\n').at(-1)).toBe('199 x 199 ; total 3,088,878');
+    expect(s.parts['5'].occurrences).toBe(2);
+    expect(s.parts['5'].conf).toBe(1);
+    // (not pointed to: where the value belongs is a guess, and a person checks it)
+    const unpointed = run(`${working}
+Summary of answers
+1(a)   3, 4
+2      e_kj = s_(k-1)^T h_j ;  0 extra parameters
+5      199 x 199 ; total 3,120,000`);
+    expect(unpointed.parts['5'].occurrences).toBe(2);
+    expect(unpointed.parts['5'].conf).toBeLessThan(0.7);
+  });
+
+  it('a row of a part the working never answered leaves the summary to be read as labels (as without the rule)', () => {
+    const noQ5 = working.slice(0, working.indexOf('Q5'));
+    const s = run(`${noQ5}
+Summary of answers
+1(a)   3, 4
+2      e_kj = s_(k-1)^T h_j ;  0 extra parameters
+5      total 3,088,878`);
+    expect(s.warnings.some((w) => /summary/.test(w))).toBe(false);
+    // (its labels read as they would be without it: "1(a)" is a second answer to 1(a))
+    expect(s.parts['1a'].occurrences).toBe(2);
+  });
+
+  it('a row label alone on its line (a table cell centred beside its row) leaves the summary to be read as before', () => {
+    const s = run(`${working}
+Summary of answers
+1(a)   3, 4
+2      e_kj = s_(k-1)^T h_j ;  0 extra parameters
+       199 x 199 ; total 3,088,878
+5
+       mults
+2`);
+    expect(s.warnings.some((w) => /summary/.test(w))).toBe(false);
+    // (a page's number ending it is no such label)
+    const paged = run(`${working}
+Summary of answers
+1(a)   3, 4
+2      e_kj = s_(k-1)^T h_j ;  0 extra parameters
+5      199 x 199 ; total 3,088,878
+2`);
+    expect(paged.warnings.some((w) => /summary/.test(w))).toBe(true);
+  });
+
+  it('restates to the places either writes, and without digit groups, sub-labels or references', () => {
+    expect(rowRestates('h_t = [0.60437, 0, 0]', 'h_t = (0.6044, 0, 0)')).toBe(true);
+    expect(rowRestates('total 3,088,878', '3 088 878 mults')).toBe(true);
+    expect(rowRestates('None: no weights are added', '2(a) s^T h | 2(b) 0 extra')).toBe(true);
+    expect(rowRestates('dL/dc_t = … (3)', 'eq. (3); f = 1 so no decay')).toBe(false);
+    expect(rowRestates('W_f is 3 x 5\nb_f is 3 x 1', 'W_f : 3 x 5\nb_f : 3 x 1\n72 params')).toBe(false);
+    expect(rowRestates('4 x 18 = 72 params', '3 x 5 ; 3 x 1 ; 72')).toBe(false);
   });
 });

@@ -136,3 +136,101 @@ export function summaryRestates(
   }
   return rows >= 4 && restating * 3 >= rows * 2;
 }
+
+/** "SUMMARY OF ANSWERS", "Final answers (collected)", "## Summary", "Answers at a glance:" */
+const SUMMARY_HEADING =
+  /^[\s#=*_\-—–|.]*(?:summary(?:\s+of\s+(?:the\s+|my\s+)?(?:final\s+)?(?:answers?|results))?|(?:final\s+)?answers?\s+(?:summary|at\s+a\s+glance)|final\s+answers?(?:\s*\(collected\))?|answers?\s+in\s+brief)[\s#=*_\-—–|.:]*$/i;
+/** A summary's row label: a question's number ("3", "Q3", "III.") with or without a sub-label. */
+// (its sub-label, "1(b)", "1 b", "I.(a)", "2(a)-(ii)", is part of the label: the row is the question's)
+const ROW_QUESTION =
+  /^\s*(?:[^\p{L}\p{N}\s([{]\s*)?(?:q(?:uestion|n)?\.?\s*)?(\d{1,2}|[IVX]{1,4})(?![\d,])(?:\s*[.-]?\s*\(?[a-h]\)?(?![a-z])(?:\s*[.-]?\s*\(?[ivx]{1,3}\)?(?![a-z]))?)?\s*[.):\-–—|]*(?=\s|$)/iu;
+
+/** A trailing summary: its lines (heading included) and its rows by part, or by question number. */
+export interface SummaryAfter {
+  lines: Set<Line>;
+  rows: Map<string, Line[]>;
+}
+
+/**
+ * A summary of final answers after the working, under its own heading ("SUMMARY OF ANSWERS", then
+ * "3   3 x 5 ; 3 x 1 ; 72" a row per question to the end of the script): three rows or more, from
+ * three questions or more. Rows are keyed by question (a summary condenses a question to a row);
+ * a line with no question number of its own continues the row above. Null when there is none.
+ */
+export function summaryAfter(
+  lines: Line[],
+  parts: Array<{ id: string; path: string[] }>,
+): SummaryAfter | null {
+  const questions = new Set(parts.map((p) => p.path[0].toLowerCase()));
+  const romans = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+  const question = (text: string): string | null => {
+    const m = ROW_QUESTION.exec(text);
+    if (!m || !text.slice(m[0].length).trim()) return null;
+    const q = /^\d/.test(m[1]) ? String(Number(m[1])) : String(romans.indexOf(m[1].toLowerCase()) + 1);
+    return questions.has(q) ? q : null;
+  };
+  // (the last such heading, in the last half of the script, with at most 20 lines below it)
+  let at = -1;
+  for (let i = lines.length - 1; i >= Math.floor(lines.length / 2) && i >= lines.length - 21; i--)
+    if (SUMMARY_HEADING.test(lines[i].text)) {
+      at = i;
+      break;
+    }
+  if (at < 0) return null;
+  const tree = new PartTree(parts);
+  const rows = new Map<string, Line[]>();
+  let current: string | null = null;
+  const below = lines.slice(at + 1);
+  const bare = (l: Line) =>
+    ROW_QUESTION.test(l.text) && !l.text.slice(ROW_QUESTION.exec(l.text)?.[0].length).trim();
+  // (a page's number may end it)
+  if (below.length && bare(below[below.length - 1])) below.pop();
+  for (const line of below) {
+    // (a label alone on its line, beside a row set higher: which row is whose is not read)
+    if (bare(line)) return null;
+    const q = question(line.text);
+    // (a row of one part, "1(b)(ii)", is that part's; "3", "1(b)", "3A / 3B / 3C" its question's)
+    const part = q ? findLabel(line.text, tree, [])?.partId : null;
+    const onePart =
+      part &&
+      !/^\s*[/&,+]\s*\(?(?:\d|[a-h]\b|[ivx]{1,3}\b)/i.test(
+        line.text.slice(findLabel(line.text, tree, [])?.end ?? 0),
+      );
+    if (q) current = onePart ? part : q;
+    // (a table's head, "Part | Answer", may come first)
+    if (!current) continue;
+    const row = q ? contentOf(line, ROW_QUESTION.exec(line.text)?.[0].length ?? 0) : line;
+    rows.set(current, [...(rows.get(current) ?? []), ...(row ? [row] : [])]);
+  }
+  if (rows.size < 3) return null;
+  return { lines: new Set(lines.slice(at)), rows };
+}
+
+/** The numbers a text states, digit groups joined ("3,088,878", "3 088 878", "68,90,574"). */
+function statedNumbers(text: string): string[] {
+  // (spaces group thousands in threes; commas in twos too, as Indian grouping does)
+  const joined = text.replace(/(\d),(?=\d{2,3}\b)/g, '$1').replace(/(\d)[ \u2009\u202f](?=\d{3}\b)/g, '$1');
+  return joined.match(/\d+(?:\.\d+)?/g) ?? [];
+}
+
+/**
+ * Whether a summary's row only restates what the answers say: each of its numbers stands in them, to
+ * the places either writes (".6044" restates "0.604"). A row with no number restates.
+ */
+export function rowRestates(said: string, row: string): boolean {
+  const had = statedNumbers(said);
+  // (its own sub-labels, "| 2(b) 0 extra", and references, "eq. (3)", are no values)
+  const values = row.replace(
+    /\b\d{1,2}\s*\(?[a-h]\)(?:\s*\(?[ivx]{1,3}\))?|\beq(?:n|uation)?\.?\s*\(?[\w*]{1,4}\)?/gi,
+    ' ',
+  );
+  const none = /\b(?:zero|no|none|nothing)\b/i.test(said);
+  return statedNumbers(values).every(
+    (n) =>
+      (none && Number(n) === 0) ||
+      had.some((h) => {
+        const places = Math.min(n.split('.')[1]?.length ?? 0, h.split('.')[1]?.length ?? 0);
+        return Number(Number(n).toFixed(places)) === Number(Number(h).toFixed(places));
+      }),
+  );
+}

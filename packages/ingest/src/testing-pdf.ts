@@ -24,7 +24,10 @@ function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   });
 }
 
-/** A typed PDF: one array of lines per page, in DejaVu Sans 12 pt; "@foot " puts a line at the page foot. */
+/**
+ * A typed PDF: one array of lines per page, in DejaVu Sans 12 pt; "@foot " puts a line at the page
+ * foot, and "~~…~~" in a line is drawn struck through.
+ */
 export function textPdf(pages: string[][], opts: Opts = {}): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 72, autoFirstPage: false, ...opts });
   doc.registerFont('dejavu', DEJAVU);
@@ -38,7 +41,12 @@ export function textPdf(pages: string[][], opts: Opts = {}): Promise<Uint8Array>
         continue;
       }
       const indent = l.length - l.trimStart().length;
-      doc.text(l.trimStart(), 72 + indent * 6, y, { lineBreak: false });
+      // ("~~0.62~~": drawn struck through, as a word processor strikes it out)
+      const pieces = l.trimStart().split(/~~([^~]+)~~/);
+      doc.text('', 72 + indent * 6, y, { lineBreak: false, continued: true });
+      pieces.forEach((text, k) => {
+        if (text) doc.text(text, { lineBreak: false, strike: k % 2 === 1, continued: k < pieces.length - 1 });
+      });
       y += 20;
     }
   }

@@ -153,6 +153,41 @@ const SPACED_SUBSCRIPT = new RegExp(
  * - LaTeX commands that survive in text (`\odot`, `\partial`, `\tilde{C}`) -> the same forms.
  * Letters keep their case and spacing is kept (spaces matter for `c_t + 1` versus `c_t+1`).
  */
+/** What a number written with a scale word stands for: "3.03 million", "3.1 M", "19 lakh" */
+const SCALE: Record<string, number> = {
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  thousand: 1e3,
+  k: 1e3,
+  billion: 1e9,
+};
+
+/**
+ * An exact value followed by its rounding ("= 3,027,102 multiplications ~ 3.03 million", "1,862,832
+ * (approx 1.86 x 10^6)", "0.60437 ≈ 0.6"): the rounding restates the value and is dropped, so the
+ * value stays the last side of its equation. A rounding of nothing before it stays.
+ */
+function withoutRoundedRestatements(text: string): string {
+  const re =
+    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(?:≈|~|∼|approx\.?|approximately|about|roughly|nearly)\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE](\d{1,2}))?\s*\)?)/g;
+  return text.replace(
+    re,
+    (all, exact: string, words: string, _aside, approx: string, scale?: string, pow?: string, e?: string) => {
+      const value = Number(exact.replace(/,(?=\d{2,3}\b)/g, ''));
+      const factor = scale ? SCALE[scale.toLowerCase()] : pow ? 10 ** Number(pow) : e ? 10 ** Number(e) : 1;
+      const rounded = Number(approx) * factor;
+      const places = approx.split('.')[1]?.length ?? 0;
+      // (a rounding to the places written: half a unit of the last place written, scaled)
+      const within = 0.5 * 10 ** -places * factor * (1 + 1e-9);
+      return value > 0 && Math.abs(value - rounded) <= within ? `${exact}${words}` : all;
+    },
+  );
+}
+
 export function normalizeMath(raw: string): string {
   return memo(mathCache, raw, normalizeMathUncached);
 }
@@ -163,8 +198,7 @@ function normalizeMathUncached(raw: string): string {
   // (markdown bold around an answer, "3 x 5   **3 x 5**", "- **(a)** W_f : **3 × 5**", is emphasis,
   // not Python's power)
   // (a row of carets under an answer is its underline, no power: "W_f : 3 x 5⏎^^^^^^")
-  const unbold = raw
-    .normalize('NFC')
+  const unbold = withoutRoundedRestatements(raw.normalize('NFC'))
     .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
     .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2');
   let s = bigOperatorLines(

@@ -47,6 +47,17 @@ describe('vectors', () => {
     expect(normalizeMath('all products below are element-wise (⊙).')).not.toMatch(/are\s+\*/);
     // a product wrapped after its sign keeps its factor (and the line count); "tanh(0. 7)" is 0.7
     expect(normalizeMath('out 199×199×\n10\nnext')).toBe('out 199*199* 10\n\nnext');
+  });
+
+  it('drops a rounding written after the exact value, which stays the last side ("= 3,027,102 ~ 3.03 million")', () => {
+    expect(normalizeMath('Total = 1,862,832 + 1,164,270 = 3,027,102 mults ~ 3.03 million').trim()).toBe(
+      'Total = 1,862,832 + 1,164,270 = 3,027,102 mults',
+    );
+    expect(normalizeMath('= 1,862,832 mults (approx 1.86 x 10^6)').trim()).toBe('= 1,862,832 mults');
+    expect(normalizeMath('tanh(0.7) = 0.60437 ≈ 0.6').trim()).toBe('tanh(0.7) = 0.60437');
+    // (a value that is not its rounding is another side; one with nothing before it stays)
+    expect(normalizeMath('h = 0.604 ≈ 0.7')).toBe('h = 0.604 = 0.7');
+    expect(normalizeMath('Total ≈ 3.09 million')).toBe('Total = 3.09 million');
     expect(normalizeMath('tanh(0. 7) = 0.6')).toBe('tanh(0.7) = 0.6');
     // angle brackets around a list of numbers: a vector, while ⟨s, h⟩ stays a dot product
     expect(findVectors('C_t = ⟨0.7, 0.2, 0.05⟩.')[0]?.values).toEqual([0.7, 0.2, 0.05]);

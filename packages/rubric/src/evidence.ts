@@ -17,6 +17,9 @@ import {
   tokenize,
   type Value,
 } from '@grader/parse';
+import { citedAssumptions, type Glossary, withSizeSymbols } from './glossary.ts';
+
+const NO_GLOSSARY: Glossary = { sizes: new Map(), assumptions: new Map() };
 
 export interface Computation {
   /** what the arithmetic evaluates to */
@@ -137,6 +140,17 @@ export function withoutStruck(line: string): string {
 }
 
 /**
+ * A line of x's typed under a line crosses it out ("h_t = o_t * tanh C_t" then "xxxxxxxxxxxx"): both
+ * become blanks.
+ */
+function crossedOutLines(lines: string[]): string[] {
+  const cross = (l: string) => /^\s*[xX]{8,}\s*$/.test(l);
+  return lines.map((l, i) =>
+    cross(l) || (i + 1 < lines.length && cross(lines[i + 1])) ? ' '.repeat(l.length) : l,
+  );
+}
+
+/**
  * A formula continued on the next row of a table drawn with bars ("| dL/dc_t = dL/dc_(t+1) o f_(t+1) |"
  * then "| + dL/dh_t o o_t … |"): the two rows' bars are cell edges, not maths, so the formula reads
  * on. (A boxed answer alone, "| h_t = (0.604, 0, 0) |", keeps its bars.)
@@ -185,7 +199,7 @@ function withoutStepNumber(line: string): string {
   );
 }
 
-export function analyse(answer: PartAnswer): Evidence {
+export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
   const folded = foldOperatorLines(
@@ -193,8 +207,13 @@ export function analyse(answer: PartAnswer): Evidence {
       ? linearizeFractions(linearizeColumnVectors(answer.lines))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
-  const lines = withDefinitions(
-    continuedRows(folded.map((l) => withoutStepNumber(withoutStruck(l.text)))).map(tableRow),
+  const lines = withSizeSymbols(
+    withDefinitions(
+      continuedRows(crossedOutLines(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))).map(
+        tableRow,
+      ),
+    ),
+    glossary.sizes,
   );
   const equations = findEquations(lines);
   const computations: Computation[] = [];
@@ -293,7 +312,8 @@ export function analyse(answer: PartAnswer): Evidence {
   return {
     answer,
     lines,
-    prose: normalizeProse(lines.join('\n')),
+    // (an assumption of the script's own that the answer cites is read with it, as words)
+    prose: normalizeProse([...lines, citedAssumptions(lines.join('\n'), glossary)].join('\n')),
     equations,
     computations,
     unread,

@@ -148,6 +148,24 @@ describe('abstain when the grader does not understand', () => {
     );
     expect([p.score, p.review]).toEqual([0, true]);
   });
+  it('one idea stated in a sentence and another that leaves marks, none of which stands: the absence is sure', () => {
+    // (a product of forget gates cannot be said without a product's signs: "∏", "multiplied", "1 · 1")
+    const said =
+      'In an LSTM the cell state carries information forward through time, with the gates deciding what to keep. If f_t = 1 for every step, the gradient does not vanish as it goes back from c_T to c_1, so early inputs still get a signal over long sequences.';
+    expect(part('4b', said)).toMatchObject({ score: 1, review: false });
+    // a mark of a product in words the grader does not read: a person reads it
+    expect(part('4b', said.replace('what to keep', 'what to keep, multiplied in at each step')).review).toBe(
+      true,
+    );
+    // the idea recognised only across two sentences: a person reads it
+    const apart =
+      'In an LSTM the cell state carries information forward through time, with the gates deciding what to keep. Suppose f_t = 1 for every step of the sequence. Then going back from c_T to c_1, the gradient does not vanish, so early inputs still get a signal over long sequences.';
+    expect(part('4b', apart).review).toBe(true);
+    // a sentence stating it about something other than the gradient ("the cell state passes as it is")
+    const cell =
+      'In an LSTM the cell state carries information forward through time, with the gates deciding what to keep. When f_t = 1 the cell state passes to the next step as it is, so the long term information is remembered over long sequences.';
+    expect(part('4b', cell).review).toBe(true);
+  });
   it('a bare claim stays a confident 0', () => {
     expect(part('4b', 'LSTM solves vanishing gradients.').review).toBe(false);
   });
@@ -1060,6 +1078,23 @@ describe('struck attempts and a pick between candidates', () => {
     expect(part('2a', '(crossed out: e_kj = s_k^T h_j)\ne_kj = s_k^T W_a h_j').score).toBe(0);
     expect(part('3c', '[struck: 4 x 9 = 36]\n4 x (15 + 3) = 72').score).toBe(1);
     expect(part('3c', '~~4 x 15 = 60~~\n4 x (15 + 3) = 72').score).toBe(1);
+  });
+  it('W_f’s shape nowhere, only smaller ones of other quantities ("f_t ∈ R^3"): a wrong one read goes to a person', () => {
+    const p = part('3a', '[h_{t-1}, x_t] ∈ R^{3+2} = R^{5}, f_t ∈ R^{3}');
+    expect([p.score, p.review]).toEqual([0, true]);
+    // (W_f's own, written, is read and graded)
+    expect(part('3a', '[h_{t-1}, x_t] ∈ R^{5}, f_t ∈ R^{3}, so W_f ∈ R^{3x5}')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    // (a matrix named otherwise, "U_f is 3 × 2", is a wrong shape for W_f, confidently)
+    expect(part('3a', 'U_f is 3 × 2 (x_t has 2 entries)')).toMatchObject({ score: 0, review: false });
+  });
+  it('a line of x’s typed under a line crosses it out: the formula above it is no answer', () => {
+    const body = 'h_t = o_t * tanh C_t\nxxxxxxxxxxxxxxxx\nh_t = o_t * C_t = [1*0.7, 0, 0] = [0.7, 0, 0]';
+    expect(part('1b.ii', body)).toMatchObject({ score: 0, review: false });
+    // (an x in a formula, or a short run, crosses nothing out)
+    expect(part('3a', 'W_f is 3 x 5 because [h_{t-1}, x_t] has 3 + 2 = 5 entries\nxx').score).toBe(1);
   });
   it('"Either 0 or n — I will go with n, because …" answers n; "I will go with 0" answers 0', () => {
     const said = 'No new weight matrices. Either 0 or n (one α per encoder state) — I will go with';

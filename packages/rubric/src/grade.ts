@@ -9,6 +9,7 @@ import type { GradingContext } from './context.ts';
 import { analyse, readByOcr } from './evidence.ts';
 import { continuedElsewhere } from './flags.ts';
 import { quote } from './format.ts';
+import { scriptGlossary } from './glossary.ts';
 import {
   garbledMapping,
   gradeItem,
@@ -363,7 +364,7 @@ export function gradePart(
   if (notAttempted(answer.text)) return skipped(part, answer);
   // each part is graded on its own answer: the course's graders do not carry a reason written in
   // 3(a) over to a bare 3(b)
-  const ev = analyse(answer);
+  const ev = analyse(answer, scriptGlossary(script));
   const ictx = itemContext(part, ev, script, ctx, answers);
   const results: ItemResult[] = part.items.map((item) => gradeItem(item, ictx));
   let score = results.reduce((s, r) => s + r.awarded, 0);

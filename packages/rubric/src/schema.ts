@@ -252,6 +252,13 @@ export const ConceptItem = z
     facets: z.array(Facet).min(1),
     /** facets that alone are too generic to count as a half-match (e.g. mentioning the forget gate) */
     weak: z.array(z.string()).default([]),
+    /**
+     * marks the idea cannot be stated without (a product needs a product's signs: "∏", "multiplied",
+     * "1 · 1"): where none stands, the idea is absent in any words, and its absence is no doubt
+     */
+    traces: z.array(z.string()).default([]),
+    /** what a sentence stating the idea is about, for it to be read surely (any of these patterns) */
+    about: z.array(z.string()).default([]),
   })
   .strict();
 

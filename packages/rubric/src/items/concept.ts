@@ -105,8 +105,27 @@ export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results 
     concepts.some((r) => r.awarded === 0 && !r.wrong) &&
     words >= 2 * EXPLANATION_WORDS
   ) {
+    // (an idea that leaves marks, none of which stands, is absent in any words — when each idea
+    // recognised was read within one sentence, not pieced together across the explanation)
+    const items = part.items.flatMap((it, k) => (it.type === 'concept' ? [{ it, r: results[k] }] : []));
+    const absent = items
+      .filter(({ r }) => r.awarded === 0)
+      .every(({ it }) => it.traces.length > 0 && !matchesAny(it.traces, ev.prose));
+    const whole = items.filter(({ r }) => r.awarded > 0).every(({ it }) => inOneSentence(it, ev.prose));
+    if (absent && whole) return null;
     const missing = concepts.filter((r) => r.awarded === 0).map((r) => r.label);
     return { conf: 0.5, reason: `not recognised in the explanation: ${missing.join('; ')}` };
   }
   return null;
 };
+
+/** Whether one sentence of the prose states every facet of the idea, about what the idea is about. */
+function inOneSentence(item: ConceptItem, prose: string): boolean {
+  return prose
+    .split(/(?<=[.!?;])\s+/)
+    .some(
+      (sentence) =>
+        item.facets.every((f) => matchesAny(f.any, sentence) && !matchesAny(f.negated, sentence)) &&
+        (!item.about.length || matchesAny(item.about, sentence)),
+    );
+}

@@ -387,6 +387,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       return last === undefined || own.includes(last.v as string) || /\d\s*[*x×]?\s*$/.test(before.trim());
     });
     if (own.length && notOthers.length) cands = notOthers;
+    // (every shape written is another quantity's, and of fewer dimensions than the key's — "f_t ∈ R^3"
+    // where W_f's matrix was asked — the item's own nowhere: a wrong one read among them is for a person)
+    const keyDims = asNumbers(resolveKey(item.key, keys))?.length ?? 0;
+    const othersOnly = own.length > 0 && cands.length > 0 && notOthers.length === 0;
     // the shape set right after the item's own name ("W_f : [3 x 5] check [3 x 5][5 x 1] -> [3 x 1]",
     // "W_f ∈ R^{3×5}"): the answer, over the shapes of a check or a derivation around it
     const ownNamed = cands.filter((d) => {
@@ -405,7 +409,18 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const results = cands.filter((d) => !describesFilter(text, d) && !describesInput(text, d));
     // (only a filter's shape found: the result is written some way not read, a person reads it)
     const d = (results.length ? results : cands).at(-1);
-    if (d) return { value: d.dims, line: lineOfIndex(text, d.start), conf: results.length ? 0.95 : 0.5 };
+    if (d)
+      return {
+        value: d.dims,
+        line: lineOfIndex(text, d.start),
+        conf: results.length ? 0.95 : 0.5,
+        ...(othersOnly && d.dims.length < keyDims
+          ? {
+              unnamed: true,
+              note: `no shape is written as ${item.names[0]}'s own: the one read is another's`,
+            }
+          : {}),
+      };
     // a shape given as one number (`b_f is 3`); not a time index (`h_{t-1}`) nor a number inside an
     // aside that explains it (`b_f = 5 (added along with [h_{t-1}, x_t])`)
     const counted = findNumbers(text).filter(

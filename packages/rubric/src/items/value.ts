@@ -282,7 +282,8 @@ function gradeValue(
     // a wrong value that is not the one written as the item's own quantity: a person reads which is
     const unnamed = wrong !== undefined && read.unnamed === true;
     const note = unnamed
-      ? `what is written as ${item.names[0] ?? 'the answer'} could not be read: a person checks`
+      ? (read.note ??
+        `what is written as ${item.names[0] ?? 'the answer'} could not be read: a person checks`)
       : read.note;
     if (unnamed) conf = Math.min(conf, 0.5);
     return {
