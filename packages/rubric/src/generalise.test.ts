@@ -1090,6 +1090,13 @@ describe('struck attempts and a pick between candidates', () => {
     // (a matrix named otherwise, "U_f is 3 × 2", is a wrong shape for W_f, confidently)
     expect(part('3a', 'U_f is 3 × 2 (x_t has 2 entries)')).toMatchObject({ score: 0, review: false });
   });
+  it('after round 44: positions written in words ("f sub t is at position three") go to a person, not a confident 0', () => {
+    const p = part(
+      '1a',
+      'sub part one, f sub t, is at position three.\nsub part two, i sub t, is at position four.',
+    );
+    expect(p.review).toBe(true);
+  });
   it('a line of x’s typed under a line crosses it out: the formula above it is no answer', () => {
     const body = 'h_t = o_t * tanh C_t\nxxxxxxxxxxxxxxxx\nh_t = o_t * C_t = [1*0.7, 0, 0] = [0.7, 0, 0]';
     expect(part('1b.ii', body)).toMatchObject({ score: 0, review: false });

@@ -297,6 +297,9 @@ export const TUNE_WRITERS = [
   'vw',
   'vx',
   'vy',
+  'ub',
+  'vz',
+  'ua',
 ];
 
 export interface FreeformLabel {

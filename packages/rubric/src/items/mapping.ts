@@ -108,14 +108,19 @@ export const mapping: ItemHandler<MappingItem> = {
 };
 
 /** A mapping part with positions that were not read is garbled; one that simply stops early is not. */
+/** Positions written in words, after what gives a position ("is at position three", "→ four"). */
+const NUMBER_WORDS =
+  /(?:\bposition|\bpos\.?|\bat|\bis|->|→|=|:)\s+(?:number\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi;
+
 export const garbledMapping: PartDoubt = ({ part, ctx: { ev }, results }) => {
   const mapItems = part.items.filter((i) => i.type === 'mapping');
   if (!mapItems.length) return null;
   const read = results.filter((r) => r.value !== undefined).length;
   // numbers written as positions (a subscript, as in `C_{t-1}`, is part of a name, not a number)
-  const written = ev.lines
-    .flatMap((l) => tokenize(normalizeMath(l)))
-    .filter((t) => t.t === 'num' && Number.isInteger(t.v)).length;
+  // (or in words, as a scribe writes them: "f sub t is at position three")
+  const written =
+    ev.lines.flatMap((l) => tokenize(normalizeMath(l))).filter((t) => t.t === 'num' && Number.isInteger(t.v))
+      .length + (ev.lines.join(' ').match(NUMBER_WORDS) ?? []).length;
   if (read < mapItems.length && written > read) return { conf: read >= mapItems.length - 1 ? 0.65 : 0.4 };
   return null;
 };
