@@ -99,7 +99,9 @@ function forkWorker(config: Config, env: Record<string, string>) {
   return child;
 }
 
-describe('reliability (real PostgreSQL and Redis)', () => {
+// (each case forks or starts a worker and waits for a batch: on two shared cores under load that
+// alone can take most of the default minute, which is no finding)
+describe('reliability (real PostgreSQL and Redis)', { timeout: 180_000 }, () => {
   it('a worker process killed mid-batch loses nothing', async () => {
     const { t, config, examId, ids } = await setup();
     const child = forkWorker(config, {
