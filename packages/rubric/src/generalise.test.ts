@@ -1096,6 +1096,7 @@ describe('struck attempts and a pick between candidates', () => {
       'sub part one, f sub t, is at position three.\nsub part two, i sub t, is at position four.',
     );
     expect(p.review).toBe(true);
+    expect(part('1a', 'f t - two, i t - three, o t - four').review).toBe(true);
   });
   it('a line of x’s typed under a line crosses it out: the formula above it is no answer', () => {
     const body = 'h_t = o_t * tanh C_t\nxxxxxxxxxxxxxxxx\nh_t = o_t * C_t = [1*0.7, 0, 0] = [0.7, 0, 0]';

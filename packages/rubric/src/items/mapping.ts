@@ -108,9 +108,9 @@ export const mapping: ItemHandler<MappingItem> = {
 };
 
 /** A mapping part with positions that were not read is garbled; one that simply stops early is not. */
-/** Positions written in words, after what gives a position ("is at position three", "→ four"). */
+/** Positions written in words, after what gives a position ("is at position three", "→ four", "f t - two"). */
 const NUMBER_WORDS =
-  /(?:\bposition|\bpos\.?|\bat|\bis|->|→|=|:)\s+(?:number\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi;
+  /(?:\bposition|\bpos\.?|\bat|\bis|->|→|=|:|\s[-–])\s+(?:number\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi;
 
 export const garbledMapping: PartDoubt = ({ part, ctx: { ev }, results }) => {
   const mapItems = part.items.filter((i) => i.type === 'mapping');
