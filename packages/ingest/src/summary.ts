@@ -3,6 +3,7 @@
 // left out; one ahead of it ends each part's answer, where its final values may be all a table of
 // working does not spell out ("ht = [0.604, 0, 0]" over a table's row "ht 0.604 0 0").
 import type { Line } from '@grader/model';
+import { ordinal } from '@grader/parse';
 import { findLabel, PartTree } from './labels.ts';
 import { contentOf } from './line-cut.ts';
 
@@ -162,11 +163,10 @@ export function summaryAfter(
   parts: Array<{ id: string; path: string[] }>,
 ): SummaryAfter | null {
   const questions = new Set(parts.map((p) => p.path[0].toLowerCase()));
-  const romans = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
   const question = (text: string): string | null => {
     const m = ROW_QUESTION.exec(text);
     if (!m || !text.slice(m[0].length).trim()) return null;
-    const q = /^\d/.test(m[1]) ? String(Number(m[1])) : String(romans.indexOf(m[1].toLowerCase()) + 1);
+    const q = String(ordinal(m[1]));
     return questions.has(q) ? q : null;
   };
   // (the last such heading, in the last half of the script, with at most 20 lines below it)
