@@ -29,6 +29,7 @@ import {
 import type { Roster } from './roster.ts';
 import { segment } from './segment.ts';
 import { markStruck } from './struck.ts';
+import { linesBesideUnread, unreadInk } from './unread.ts';
 import { findVersionCode, isVersionLine, withoutVersion } from './version-code.ts';
 
 export type IngestProgress = { page: number; pages: number; stage: string };
@@ -289,9 +290,21 @@ export async function ocrPage(
   const frameH = img.height * unit;
   // a turned page or a rectified photo keeps its upright geometry for segmentation (margins, edges)
   const reframed = quarter !== 0 || pre.page !== null;
-  const lines = buildLines(page.pageNumber, words).map((l) => {
+  const built = buildLines(page.pageNumber, words);
+  const blobs = unreadInk(img, pre.dpi, res.words).map((b) => ({
+    x0: b.x0 * unit,
+    y0: b.y0 * unit,
+    x1: b.x1 * unit,
+    y1: b.y1 * unit,
+  }));
+  const beside = linesBesideUnread(
+    built.map((l) => ({ x0: l.box.x, y0: l.box.y, x1: l.box.x + l.box.w, y1: l.box.y + l.box.h })),
+    blobs,
+  );
+  const lines = built.map((l, i) => {
     const onPage: Line = {
       ...l,
+      ...(beside.has(i) ? { unread: true } : {}),
       box: toPage(l.box),
       words: l.words.map((w) => ({ ...w, box: toPage(w.box) })),
     };

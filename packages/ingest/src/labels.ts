@@ -278,6 +278,9 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
       [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
   line = plainEnclosed(line);
+  // a range of sub-parts in brackets ("[3a–c]", "[3a--c]"): the brackets blanked, the same length,
+  // so it reads as "3a–c" does (the segmenter shares the answer over the range)
+  line = line.replace(/^(\s*)\[(\s*\d{1,2}\s*[a-h]\s*(?:–|—|-{1,2})\s*[a-h]\s*)\]/i, '$1 $2 ');
   // a question word in Chinese or Japanese before the number ("問 1(a)", "設問 1-b-i", "第1题(b)"):
   // blanked, the same length, and the counter word after the number too when a sub-part follows
   line = line.replace(
@@ -861,10 +864,11 @@ function findLabelAt(
     bareNumber &&
     !(
       bare &&
-      // (a capital roman numeral with its full stop, "III. …": "I am answering …" is a word)
+      // (a capital roman numeral with its full stop, "III. …": "I am answering …" is a word; or with
+      // its question's title in brackets, "V (Depthwise separable convolution)")
       (/^[0-9]+$/.test(comps[0].raw) ||
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
-          text.slice(comps[0].start + comps[0].raw.length).startsWith('.'))) &&
+          /^(?:\.|\s*\(\s*[A-Z][a-z]{2,})/.test(text.slice(comps[0].start + comps[0].raw.length)))) &&
       (/^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after) ||
         // (a hyphen closing it before words or nothing, "5 - output size …": no subtraction of a word)
         /^\s+-(?:\s*$|\s+(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{2,}\b(?!\s*[(^_]))/.test(after))

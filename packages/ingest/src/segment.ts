@@ -724,7 +724,23 @@ function segmentOnce(
     // two sub-parts under one label ("3 (a) and b", "(a), (b)"): one answer for both
     // ("3 (a), (b), (c)": each next sibling in turn)
     let also: string[] | undefined;
-    for (let joint = label.partId ? nextSibling(label.partId) : null; content && joint; ) {
+    // (a range of them, "3a–c", "[3a--c]": every sibling up to the last letter)
+    // (the label may have taken the dash: "c] …" is left)
+    const range = content
+      ? (/^\s*(?:–|—|-{1,2}|to)\s*\(?([a-h])\)?\s*\]?[.:]?\s*/i.exec(content.text) ??
+        /^\s*([a-h])\s*\][.:]?\s*/i.exec(content.text))
+      : null;
+    for (let joint = label.partId ? nextSibling(label.partId) : null; range && joint; ) {
+      const c = joint.path[joint.path.length - 1].toLowerCase();
+      if (c > range[1].toLowerCase()) break;
+      also = [...(also ?? []), joint.id];
+      if (c === range[1].toLowerCase()) {
+        content = range[0].length < (content?.text.length ?? 0) ? contentOf(content!, range[0].length) : null;
+        break;
+      }
+      joint = nextSibling(joint.id);
+    }
+    for (let joint = label.partId && !also ? nextSibling(label.partId) : null; content && joint; ) {
       const c = joint.path[joint.path.length - 1].toLowerCase();
       // (the sibling's label may repeat its question: "2a/2b:", "3 (a) & 3 (b)")
       // (a question numbered in capital roman numerals: "II.(a) and II.(b)")

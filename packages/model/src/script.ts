@@ -26,6 +26,8 @@ export const Line = z.object({
   box: Box,
   conf: Confidence,
   words: z.array(Word),
+  /** read by OCR next to ink it did not read (a word or line lost, a struck-out slip): see ingest's unread.ts */
+  unread: z.boolean().optional(),
 });
 export type Line = z.infer<typeof Line>;
 

@@ -1,12 +1,28 @@
 // Script-level findings over one batch: header, organisation, similarity (in pairs).
-import type { ExtractedScript, ScriptGrade } from '@grader/model';
+import type { ExtractedScript, PartAnswer, ScriptGrade } from '@grader/model';
 import type { GradedScript } from './grade.ts';
 import type { Rubric } from './schema.ts';
 import { isOrderNote, meaningfulUnlabelled } from './unlabelled.ts';
 
-/** `header`: no name or roll read, or the roster match failed or was ambiguous. */
+/**
+ * An OCR'd header read with less confidence than this may hold what was not found: a misread roll,
+ * an unread name or course line (handwriting tune half: every header finding on a header read
+ * under 0.9 was a misreading, none on one read above it).
+ */
+export const SURE_OCR_HEADER = 0.9;
+
+/** An OCR'd label read less surely than this (a guess, an alignment, a bare number) places no part. */
+const SURE_OCR_LABEL = 0.95;
+
+/**
+ * `header`: no name or roll read, or the roster match failed or was ambiguous — on a scan, only
+ * when the header was read surely; otherwise nothing says the student left it out, and the script,
+ * matched to no student, goes to a person to identify.
+ */
 export function headerFinding(script: ExtractedScript): string | null {
   const h = script.header;
+  const page = script.pages.find((p) => p.page === (h.region?.page ?? 1));
+  if (page?.source === 'ocr' && h.conf < SURE_OCR_HEADER && !h.match) return null;
   if (h.issues.length) return h.issues.join('; ');
   if (!h.roll) return 'no roll number read';
   if (!h.name && !h.match) return 'no name read';
@@ -42,9 +58,15 @@ export function continuedElsewhere(line: string): boolean {
  * usually a misread label, which already sends the affected parts to review).
  */
 export function organisationFinding(script: ExtractedScript): string | null {
+  // (on a scan, only where labels were read surely: a misread label puts a part out of order or
+  // in two places)
+  const ocrPages = new Set(script.pages.filter((p) => p.source === 'ocr').map((p) => p.page));
+  const surelyPlaced = (p: PartAnswer | undefined) =>
+    !p?.lines.some((l) => ocrPages.has(l.page)) || p.labelConf >= SURE_OCR_LABEL;
   const twice = Object.values(script.parts)
     // two places need text in both: a stray label read twice (one place empty) is no second answer
     .filter((p) => p.occurrences > 1 && p.text.split('\n').filter((l) => l.trim()).length >= p.occurrences)
+    .filter(surelyPlaced)
     .map((p) => p.partId);
   if (twice.length) return `answered in more than one place: ${twice.join(', ')}`;
   const continued = Object.values(script.parts).find((p) => p.text.split('\n').some(continuedElsewhere));
@@ -60,10 +82,11 @@ export function organisationFinding(script: ExtractedScript): string | null {
   // with others between them; whole questions in another order, each in one place, read plainly
   // (an order the student announced, "Q5 first, then 1 to 4", is organised too)
   const question = (p: string) => /^\d+/.exec(p)?.[0] ?? p;
-  const runs = script.order.map(question).filter((q, i, all) => i === 0 || all[i - 1] !== q);
+  const placed = script.order.filter((id) => surelyPlaced(script.parts[id]));
+  const runs = placed.map(question).filter((q, i, all) => i === 0 || all[i - 1] !== q);
   const split = [...new Set(runs.filter((q, i) => runs.indexOf(q) !== i))];
   if (split.length && !announced)
-    return `parts of question ${split.join(', ')} answered apart (${script.order.join(', ')})`;
+    return `parts of question ${split.join(', ')} answered apart (${placed.join(', ')})`;
   const typedPages = new Set(script.pages.filter((p) => p.source === 'text').map((p) => p.page));
   // answer text is worked: a note to the examiner ("I use a decimal comma", "Respected Sir, …") is
   // prose without an equation, an arrow or an operator, and is not an answer left unlabelled

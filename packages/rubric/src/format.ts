@@ -8,3 +8,6 @@ export const fmt = (v: unknown): string => {
 export const fmtDims = (v: number[]) => v.join(' × ');
 
 export const quote = (s: string) => (s.trim().length > 60 ? `${s.trim().slice(0, 57)}…` : s.trim());
+
+/** A number as a reason quotes it, digits grouped: 3,088,878. */
+export const fmtNum = (v: number) => v.toLocaleString('en-US');

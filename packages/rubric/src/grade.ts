@@ -22,6 +22,7 @@ import {
   workForOneNotAnother,
 } from './items/index.ts';
 import { asNumbers, resolveKey } from './keys.ts';
+import { misreadOfKey, uncleanReading } from './ocr-clean.ts';
 import { partLabel, questionNumber } from './part-id.ts';
 import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
@@ -268,10 +269,28 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * OCR'd text loses working and symbols: marks withheld on an answer read by OCR go to a person —
  * even when what was read is a wrong value the rubric anticipates (60 for 72): OCR drops a boxed
  * final number as easily as a line ("… so 3 × 18 =" read, its 54 not), and the value before it is
- * then read as the answer (handwriting seed 11: 18 given its half mark where 54 earns nothing).
+ * then read as the answer (handwriting seed 11: 18 given its half mark where 54 earns nothing) —
+ * unless the marks were lost on numbers (values, positions) and the answer was read cleanly
+ * (`ocr-clean.ts`): every line sure, nothing garbled or broken off, no ink beside it left unread,
+ * no number read that is the key with one digit a pen and OCR confuse.
  */
-const lostOnOcr: PartDoubt = ({ part, answer, script, score }) =>
-  score < part.points && readByOcr(answer, script) ? { conf: 0.65 } : null;
+const lostOnOcr: PartDoubt = (outcome) => {
+  const { part, answer, script, score, results } = outcome;
+  if (score >= part.points || !readByOcr(answer, script)) return null;
+  // (OCR reads numbers far more surely than a formula's sub- and superscripts and products, or an
+  // explanation's words: marks lost on those stay a person's call — "e_kj = s_{k-1} · h_j" read as
+  // "ekj = Sk-1 h.", sample p12)
+  const lostOn = part.items.filter((_, k) => results[k] && results[k].awarded < results[k].max);
+  if (lostOn.some((it) => it.type !== 'value' && it.type !== 'mapping'))
+    return {
+      conf: 0.65,
+      reason: 'marks lost on a formula or an explanation read by OCR: a person checks the handwriting',
+    };
+  const unclean = uncleanReading(answer);
+  if (unclean) return { conf: 0.65, reason: `the handwriting may say more than was read: ${unclean}` };
+  const misread = misreadOfKey(outcome);
+  return misread ? { conf: 0.65, reason: `the handwriting may say otherwise: ${misread}` } : null;
+};
 
 /** An answer that sends the reader elsewhere for its last word ("see the note at the end of the script"). */
 const pointsElsewhere: PartDoubt = ({ part, answer, score }) => {

@@ -99,23 +99,68 @@ describe('a shape OCR could not read as one, read by its numbers', () => {
 });
 
 describe('marks lost on OCR’d text', () => {
-  const ocr3c = (body: string) =>
-    gradeScript(rubric, ctx, scriptFromText(`## 3c\n${body}`, { conf: 0.9, source: 'ocr' })).grade.parts[
-      '3c'
-    ];
-
-  it('go to a person even as the credit of a value the rubric anticipates: OCR may have lost the answer after it', () => {
-    // the student wrote "… so 3 × 18 = 54" (0 marks); OCR lost the boxed 54, leaving 18 (one gate: half a mark)
-    expect(ocr3c('THREE GATES F, I, O, EACH 15 + 3 = 18, SO 3 X 18 =')).toMatchObject({
-      score: 0.5,
-      review: true,
-    });
-    expect(ocr3c('4 weight matrices of 3 x 5: 4 x 15 = 60').review).toBe(true);
+  const ocr3c = (body: string, edit: (s: ExtractedScript) => ExtractedScript = (s) => s) =>
+    gradeScript(rubric, ctx, edit(scriptFromText(`## 3c\n${body}`, { conf: 0.9, source: 'ocr' }))).grade
+      .parts['3c'];
+  /** The answer's lines marked as beside ink OCR did not read (ingest's unread.ts). */
+  const besideUnread = (s: ExtractedScript): ExtractedScript => ({
+    ...s,
+    parts: Object.fromEntries(
+      Object.entries(s.parts).map(([id, p]) => [
+        id,
+        { ...p, lines: p.lines.map((l) => ({ ...l, unread: true })) },
+      ]),
+    ),
   });
 
-  it('go to a person for a value the rubric does not anticipate (an OCR misread) or a bare one', () => {
-    expect(ocr3c('4 weight matrices of 3 x 5 and biases: 84').review).toBe(true);
-    expect(ocr3c('60').review).toBe(true);
+  it('go to a person when the reading breaks off: OCR may have lost the answer after it', () => {
+    // the student wrote "… so 3 × 18 = 54" (0 marks); OCR lost the boxed 54, leaving 18 (one gate: half a mark)
+    const p = ocr3c('THREE GATES F, I, O, EACH 15 + 3 = 18, SO 3 X 18 =');
+    expect(p).toMatchObject({ score: 0.5, review: true });
+    expect(p.reasons.join(' ')).toMatch(/breaks off/);
+  });
+
+  it('are the student’s own when the answer was read cleanly, and a person’s when ink beside it was not read', () => {
+    expect(ocr3c('4 weight matrices of 3 x 5: 4 x 15 = 60')).toMatchObject({ score: 0.5, review: false });
+    const lost = ocr3c('4 weight matrices of 3 x 5: 4 x 15 = 60', besideUnread);
+    expect(lost).toMatchObject({ score: 0.5, review: true });
+    expect(lost.reasons.join(' ')).toMatch(/ink next to .* was not read/);
+  });
+
+  it('go to a person when words and numbers ran together or a slip was read as a letter', () => {
+    expect(ocr3c('4 weight matrices saWis3x5. so 4 x 15 = 60').reasons.join(' ')).toMatch(
+      /"saWis3x5\." is garbled/,
+    );
+    expect(ocr3c('per gate 3 *M 6 = 18 + 3 = 21, 4 gates: 4 x 21 = 84').review).toBe(true);
+  });
+
+  it('go to a person when a line was read with low confidence', () => {
+    const p = gradeScript(rubric, ctx, scriptFromText('## 3c\n4 x 15 = 60', { conf: 0.7, source: 'ocr' }))
+      .grade.parts['3c'];
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/low confidence/);
+  });
+
+  it('go to a person when the number read is the key with one digit a pen and OCR confuse (12 for 72)', () => {
+    const p = ocr3c('total parameters 12');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/12 may be a misread of 72/);
+    // digits OCR does not confuse (75 for 72) are the student's
+    expect(ocr3c('4 x 15 = 60, and 4 x 3 = 12 biases, total 60 + 12 = 75').review).toBe(false);
+  });
+
+  it('take the student’s own arithmetic as settling a number one confused digit from the key', () => {
+    const q5 = (first: string) =>
+      gradeScript(
+        rubric,
+        ctx,
+        scriptFromText(
+          `## 5\n${first}\ndepthwise: 197 x 197 x 3\npointwise: 197 x 197 x 10\n197 x 197 x 3 x 16 = 1,862,832\n197 x 197 x 3 x 10 = 1,164,270\ntotal 1,862,832 + 1,164,270 = 3,027,102`,
+          { conf: 0.9, source: 'ocr' },
+        ),
+      ).grade.parts['5'];
+    expect(q5('no padding: 200 - 4 + 1 = 197').reasons.join(' ')).not.toMatch(/misread/);
+    expect(q5('no padding, side 197').reasons.join(' ')).toMatch(/197 may be a misread of 199/);
   });
 });
 

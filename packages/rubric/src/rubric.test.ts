@@ -214,6 +214,25 @@ describe('batch flags', () => {
     expect(res.slice(4).every((r) => !r.flags.includes('similarity'))).toBe(true);
   });
 
+  it('on a scan, no header or organisation finding from what OCR read unsurely', () => {
+    const scan = (conf: number, labelConf: number) => {
+      const s = scriptFromText(
+        `Name: S\n## 3a\nW_f is 3 x 5 (3 + 2 = 5 inputs)\n## 2a\ne_kj = s_{k-1} . h_j\n## 3c\n72`,
+        {
+          conf,
+          source: 'ocr',
+          issues: ['no roll number found'],
+        },
+      );
+      s.parts['2a'] = { ...s.parts['2a'], labelConf };
+      return gradeBatch(rubric, ctx, [{ file: 's.pdf', script: s }])[0];
+    };
+    // a header read unsurely (0.8) may hold the roll OCR missed; a label guessed (0.6) may be 3b's
+    expect(scan(0.8, 0.6).flags).toEqual([]);
+    // read surely, a missing roll is missing, and question 3 answered apart is apart
+    expect(scan(0.97, 1).flags).toEqual(['header', 'organisation']);
+  });
+
   it('a common mistake shared by many scripts is not evidence of copying', () => {
     const common =
       '## 3a\nW_f is 3 × 2\n## 3c\n4 × (3 × 2 + 3) = 36\n## 2b\n9 more parameters (W_a is 3 × 3)';

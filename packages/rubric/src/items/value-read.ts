@@ -11,6 +11,7 @@ import {
   tokenize,
 } from '@grader/parse';
 import { canonicalSymbol, compiled, type Evidence } from '../evidence.ts';
+import { fmtNum } from '../format.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 
@@ -566,11 +567,17 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // the key carried on into a later result with a symbol ("P_total = T · P_step = 72 T"): that
       // is the student's answer, not the key; a person reads it
       const key = wanted.find((w) => closeTo(v as number, w, { rel: 1e-9 }))!;
-      const onward = ev.lines
-        .slice(eq.lastLine + 1)
-        .map((l) => normalizeMath(l))
-        .map((l) => new RegExp(`=\\s*(${key}\\s*(?:\\*\\s*)?[A-Za-z](?![A-Za-z(]))`).exec(l)?.[1])
-        .find((x) => x !== undefined);
+      // (or into a later computation of another number: "4 × 18 = 72 … so my total is 72 + 3 = 75")
+      const onward =
+        ev.lines
+          .slice(eq.lastLine + 1)
+          .map((l) => normalizeMath(l))
+          .map((l) => new RegExp(`=\\s*(${key}\\s*(?:\\*\\s*)?[A-Za-z](?![A-Za-z(]))`).exec(l)?.[1])
+          .find((x) => x !== undefined) ??
+        carriedOn(
+          ev.equations.filter((o) => o.line > eq.lastLine),
+          key,
+        );
       if (onward)
         return {
           value: v,
@@ -631,6 +638,32 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       };
   }
   return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
+}
+
+/**
+ * A later sum that adds to `key` ("72 + 3 = 75"): its result, the count the student went on to.
+ * (Only a sum: a ratio or a difference with the key compares it with something, "19,008,480 /
+ * 3,088,878 ≈ 6.2".)
+ */
+function carriedOn(later: Evidence['equations'], key: number): string | undefined {
+  const isKey = (v: unknown) => typeof v === 'number' && closeTo(v, key, { rel: 1e-9 });
+  const eq = later.find((o) => {
+    const end = o.sides[o.sides.length - 1].tokens;
+    return (
+      end.length === 1 &&
+      end[0].t === 'num' &&
+      !isKey(end[0].v) &&
+      o.sides
+        .slice(0, -1)
+        .some(
+          (s) =>
+            s.tokens.some((t) => t.t === 'num' && isKey(t.v)) &&
+            s.tokens.some((t) => t.t === 'op' && t.v === '+') &&
+            !s.tokens.some((t) => t.t === 'op' && /^[/÷−-]$/.test(String(t.v))),
+        )
+    );
+  });
+  return eq ? fmtNum(eq.sides[eq.sides.length - 1].tokens[0].v as number) : undefined;
 }
 
 /** The last "final answer:", "better answer:", "corrected answer:" written, when one is: where on its line it ends. */
@@ -745,8 +778,6 @@ const CHECK =
 function hypothetical(line: string): boolean {
   return /\b(?:if|would|otherwise|alternatively)\b/i.test(line);
 }
-
-const fmtNum = (v: number) => v.toLocaleString('en-US');
 
 /** The text of the line before character `at`, up to it. */
 function lineBefore(text: string, at: number): string {
