@@ -845,3 +845,32 @@ Total mults = 3027102
     expect(s.order).toEqual(['1a']);
   });
 });
+
+describe('after round 45: part ranges and titled roman headings', () => {
+  const all = [
+    ...parts.slice(0, 7),
+    { id: '3c', path: ['3', 'c'] },
+    { id: '4a', path: ['4', 'a'] },
+    { id: '4b', path: ['4', 'b'] },
+    { id: '5', path: ['5'] },
+  ];
+  const run = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], all);
+  it('"[3a–c]" heads one answer for 3(a) to 3(c), its own "(b)", "(c)" still split it', () => {
+    const s = run(`Name: A
+[3a–c] z = [h_{t-1}; x_t] in R^5.
+(a) W_f in R^{3x5}
+(b) b_f in R^3
+(c) 4 (3 · 5 + 3) = 72`);
+    expect(s.order).toEqual(['3a', '3b', '3c']);
+    expect(s.parts['3a'].text).toBe('z = [h_{t-1}; x_t] in R^5.\n(a) W_f in R^{3x5}');
+    expect(s.parts['3c'].text).toBe('4 (3 · 5 + 3) = 72');
+  });
+  it('"V (Depthwise separable convolution)" after the answer to 4(b) heads question 5', () => {
+    const s = run(`Name: A
+IV (b) With f_t = 1 the product is 1 and the gradient does not vanish.
+V (Depthwise separable convolution)
+The output side is 200 - 4 + 1 = 197.`);
+    expect(s.order).toEqual(['4b', '5']);
+    expect(s.parts['4b'].text).toBe('With f_t = 1 the product is 1 and the gradient does not vanish.');
+  });
+});

@@ -272,10 +272,14 @@ function normalizeMathUncached(raw: string): string {
     .replace(/(?<=[\w)\]}] ?)\. ?\*(?= )/g, ' * ')
     .replace(/\.\*/g, '*')
     .replace(/(?<=[\w)\]}])\.\^/g, '^')
-    .replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ');
+    .replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ')
+    // or as a full stop between a gate's letter and a state or function, in a formula ("C_t =
+    // f.C_{t-1} + i.C~_t (. = elementwise)", "h_t = o.tanh(C_t)"; "i.e." has no capital after it)
+    .replace(/(?<=[=+]\s*)([a-z](?:_\{?[\w+-]{1,4}\}?)?)\.(?=[A-Z](?![a-z])|tanh\b|sigma\b)/g, '$1 * ');
   // a product wrapped after its sign ("199×199×" / "10 …"): the factor joins its line (the line
   // break moves after it, so the lines keep their count)
-  out = out.replace(/([×*])[ \t]*\n[ \t]*(\d+(?:\.\d+)?)(?![\d.,])/g, '$1 $2\n');
+  // (a letter x for the sign too, after a number: "the output is 199 x 199 x" / "10.")
+  out = out.replace(/([×*]|(?<=\d ?)x)[ \t]*\n[ \t]*(\d+(?:\.\d+)?)(?![\d,]|\.\d)/g, '$1 $2\n');
   // a decimal split by a space inside a function's bracket ("tanh(0. 7)": one argument, not a list)
   out = out.replace(/\b(tanh|sigma|exp|sech)\(\s*(-?\d*)\.\s+(\d+)\s*\)/g, '$1($2.$3)');
   // a comma written or OCR'd as a full stop between a vector's elements: [1 × tanh(.7), 0 × tanh(.2). 0]
@@ -284,6 +288,11 @@ function normalizeMathUncached(raw: string): string {
   out = out.replace(/(\d)x\s+(?=(?:tanh|sigma|sech|exp)\s*\()/g, '$1 * ');
   // `≈` written as a spaced tilde: tanh(0.7) ~ 0.6
   out = out.replace(/\s~\s*(?=[-\d.[({])/g, ' = ');
+  // or in words after a function of a number: "tanh(0.7) is about 0.60", "tanh(.2) is roughly .2"
+  out = out.replace(
+    /(\b(?:tanh|sigma|sech|exp)\s*\(\s*-?\d*\.?\d+\s*\))\s+(?:is|comes to|equals)\s+(?:about|approx\.?|approximately|roughly|nearly|around)\s+(?=-?\d*\.?\d)/g,
+    '$1 = ',
+  );
   // a superscript 2 lost after a bracket of tanh/sech/sigma: (tanh(c_t))2 is (tanh(c_t))^2
   out = out.replace(/(\((?:tanh|sech|sigma)\s*(?:\([^()]*\)|[^()\s]+)\s*\))2(?![\d.])/g, '$1^2');
   // tanh typed with two letters swapped, straight before its bracket (a phone's autocorrect: "than(C_t)",

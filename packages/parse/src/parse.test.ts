@@ -47,6 +47,7 @@ describe('vectors', () => {
     expect(normalizeMath('all products below are element-wise (⊙).')).not.toMatch(/are\s+\*/);
     // a product wrapped after its sign keeps its factor (and the line count); "tanh(0. 7)" is 0.7
     expect(normalizeMath('out 199×199×\n10\nnext')).toBe('out 199*199* 10\n\nnext');
+    expect(normalizeMath('the output is 199 x 199 x\n10.')).toBe('the output is 199 x 199 x 10\n.');
   });
 
   it('drops a rounding written after the exact value, which stays the last side ("= 3,027,102 ~ 3.03 million")', () => {
@@ -58,6 +59,13 @@ describe('vectors', () => {
     // (a value that is not its rounding is another side; one with nothing before it stays)
     expect(normalizeMath('h = 0.604 ≈ 0.7')).toBe('h = 0.604 = 0.7');
     expect(normalizeMath('Total ≈ 3.09 million')).toBe('Total = 3.09 million');
+    // "is about" after a function of a number is ≈ in words; after anything else it is prose
+    expect(normalizeMath('tanh(0.7) is about 0.60')).toBe('tanh(0.7) = 0.60');
+    expect(normalizeMath('the output is about 199')).toBe('the output is about 199');
+    // a full stop between a gate's letter and a state or function is its product (not a sentence's end)
+    expect(normalizeMath('C_t = f.C_{t-1} + i.C~_t')).toBe('C_t = f * C_{t-1} + i * C~_t');
+    expect(normalizeMath('h_t = o.tanh(C_t)')).toBe('h_t = o * tanh(C_t)');
+    expect(normalizeMath('it is 3 x 5 = a.The next')).toBe('it is 3 x 5 = a.The next');
     expect(normalizeMath('tanh(0. 7) = 0.6')).toBe('tanh(0.7) = 0.6');
     // angle brackets around a list of numbers: a vector, while ⟨s, h⟩ stays a dot product
     expect(findVectors('C_t = ⟨0.7, 0.2, 0.05⟩.')[0]?.values).toEqual([0.7, 0.2, 0.05]);

@@ -1704,3 +1704,83 @@ describe('after round 42: tables of working, equation tags, a correction’s asi
     });
   });
 });
+
+describe('after round 45: a total carried past the key, terse reasons', () => {
+  it('3c: the key reached, then added to ("4 x 18 = 72 … my total is 72 + 3 = 75"): a person reads which is the answer', () => {
+    const p = part(
+      '3c',
+      'Each of the four layers has 3 x 5 = 15 weights plus a bias of 3, so 18 per layer and 4 x 18 = 72 for all four.\nThe cell state holds 3 values, so my total is 72 + 3 = 75 parameters.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/goes on to 75/);
+    // (a ratio with the key compares it with something: the key stays the answer)
+    expect(
+      part(
+        '5',
+        'side (200 + 2 - 4)/1 + 1 = 199, depthwise 199 x 199 x 3, pointwise 199 x 199 x 10\n199 x 199 x 3 x 16 = 1,900,848 and 199 x 199 x 3 x 10 = 1,188,030, total 1,900,848 + 1,188,030 = 3,088,878\nstandard conv: 199 x 199 x 10 x 48 = 19,008,480, so 19,008,480 / 3,088,878 = 6.15 times more',
+      ),
+    ).toMatchObject({ score: 3, review: false });
+  });
+  it('3a: the stacked input with its size ("W_f : 3 x 5 ([h,x] is 5 dim)") is the reason', () => {
+    expect(part('3a', 'W_f : 3 x 5   ([h,x] is 5 dim)')).toMatchObject({ score: 1, review: false });
+    expect(part('3a', 'W_f : 3 x 5').score).toBe(0);
+  });
+  it('3a: "W_f maps R^5 to R^3 and its dimension is 3 x 5": the spaces name no other quantity', () => {
+    expect(
+      part(
+        '3a',
+        'The concatenated vector has 3 + 2 = 5 entries.\nThe output f_t has size 3, so W_f maps R^5 to R^3 and its dimension is 3 x 5.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('1b.i: a full stop as the product in the formula ("C_t = f.C_{t-1} + i.C~_t (. = elementwise)")', () => {
+    expect(
+      part(
+        '1b.i',
+        'C_t = f.C_{t-1} + i.C~_t (. = elementwise)\n= (1*.2, .5*.4, 0*.8) + (1*.5, 0*0, .5*.1) = (.7,.2,.05)',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('5: a shape said to be "the output" after a count is the shape\'s, and one wrapped after its "x" is whole', () => {
+    const p = part(
+      '5',
+      'Depthwise: padding 1 makes the image 202 x 202, so 202 - 4 + 1 = 199, and the output after depthwise is 199 x 199 x 3.\n' +
+        'At each of the 199 x 199 positions it does 16 multiplications, 199 x 199 x 16 = 633,616 for the depthwise part.\n' +
+        'Pointwise: ten 1 x 1 x 3 filters, so 199 x 199 x 3 x 10 = 1,188,030 multiplications, and the output is 199 x 199 x\n10.\n' +
+        'Total = 633,616 + 1,188,030 = 1,821,646 multiplications.',
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([1, 1, 0.5]);
+    expect(p.review).toBe(false);
+  });
+  it('3c: the count a sentence ends with in its unit ("… so the LSTM cell has 54 parameters.") is the answer', () => {
+    expect(
+      part(
+        '3c',
+        'each gate has 3 × 5 = 15 weights and a bias of 3, so 18 per gate. Three gates make 3 × 18, which is fifty-four, so the LSTM cell has 54 parameters.',
+      ),
+    ).toMatchObject({ score: 0, review: false });
+  });
+  it('2b: a count in symbols with an aside ("d^2 (W_a matrix)") is that count', () => {
+    expect(part('2b', 'd^2 (W_a matrix)')).toMatchObject({ score: 0, review: false });
+  });
+  it('1b.ii: "tanh(0.7) is about 0.60" is the computation in words', () => {
+    expect(part('1b.ii', 'h_t = o_t x tanh(C_t)\ntanh(0.7) is about 0.60\nh_t = [0.60, 0, 0]')).toMatchObject(
+      {
+        score: 1,
+        review: false,
+      },
+    );
+  });
+  it('4b: "all the forget gates multiply to 1" states the product', () => {
+    expect(
+      part(
+        '4b',
+        'If f_t = 1 then dL/dc_1 = dL/dc_T because all the forget gates multiply to 1, and so the gradient does not vanish.',
+      ),
+    ).toMatchObject({ score: 2, review: false });
+    // (one gate's step is no product over time)
+    expect(
+      item('4b', 'the cell state is passed with only the forget gate multiplying it', 'product').awarded,
+    ).toBe(0);
+  });
+});

@@ -300,6 +300,9 @@ export const TUNE_WRITERS = [
   'ub',
   'vz',
   'ua',
+  'uc',
+  'ud',
+  'ue',
 ];
 
 export interface FreeformLabel {

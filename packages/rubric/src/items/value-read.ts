@@ -356,10 +356,18 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
           text.slice(d.end),
         )?.[0].length;
         if (tail !== undefined) for (const [id, ps] of cueAt) if (ps.includes(d.end + tail)) return id;
+        // (a shape said to be "the output" is a shape item's, though a count's cue came after the
+        // shape item's: "ten 1 x 1 x 3 filters … = 1,188,030 multiplications, and the output is
+        // 199 x 199 x 10")
+        const output = /\boutputs?\s*(?:is|=|:|size|shape)?\s*(?:of\s+)?$/i.test(
+          text.slice(Math.max(0, d.start - 24), d.start),
+        );
+        const shapes = new Set(siblings.map((x) => x.id));
         let best: string | null = null;
         let bestAt = -1;
         for (const [id, ps] of cueAt)
-          for (const p of ps) if (p <= d.start && p > bestAt) [best, bestAt] = [id, p];
+          if (!output || shapes.has(id))
+            for (const p of ps) if (p <= d.start && p > bestAt) [best, bestAt] = [id, p];
         return best;
       };
       const mine = lenOk.filter((d) => owner(d) === item.id);
@@ -383,7 +391,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         .split('\n')
         .slice(-2)
         .join(' ');
-      const syms = tokenize(before).filter((t) => t.t === 'sym');
+      // (a space of vectors before it names no quantity: "W_f maps R^5 to R^3 and its dimension is 3 x 5")
+      const syms = tokenize(before.replace(/(?<![A-Za-z])[Rℝ]\s*\^\s*\{?[\d\s×x*]+\}?/g, ' ')).filter(
+        (t) => t.t === 'sym',
+      );
       const last = syms[syms.length - 1];
       return last === undefined || own.includes(last.v as string) || /\d\s*[*x×]?\s*$/.test(before.trim());
     });
@@ -473,7 +484,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     ].find((m) => !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test((m[1] ?? m[2]).trim()));
     // (a lone O is a handwritten 0 as OCR reads it, not a model size: "O additional parameters")
     // (a count that is all the text says: "n", "2d^2 + d", a pick's clause)
-    const bare = /^\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)\s*$/i.exec(text)?.[1];
+    // (with an aside in brackets after it: "d^2 (W_a matrix)")
+    const bare = /^\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)\s*(?:\([^()\n]*\))?\s*$/i.exec(
+      text,
+    )?.[1];
     const sym = symbolic?.[1] ?? symbolic?.[2] ?? bare;
     if (
       sym &&
@@ -603,6 +617,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       text.slice(lineStart, x.start),
     ) &&
       /^[\s.)\]]*(?:params?|parameters?|weights?|mult\w*)?[\s.✓✔]*$/i.test(text.slice(x.end, lineEnd))) ||
+    // the count a sentence ends with, in its unit ("… so the LSTM cell has 54 parameters.")
+    (/\b(?:has|have|gives?|get|gets|makes?|is|are|comes? to|needs?|requires?)\s*(?:a total of\s*|in total\s*)?$/i.test(
+      text.slice(lineStart, x.start),
+    ) &&
+      /^\s*(?:params?|parameters?|weights?|multiplications?|mults?)\b(?:\s+in total)?\s*[.!]?\s*$/i.test(
+        text.slice(x.end, lineEnd),
+      )) ||
     // the value an equation above ends in, written again as the answer
     nums.some(
       (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
