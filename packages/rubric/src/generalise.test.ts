@@ -1763,6 +1763,11 @@ describe('after round 45: a total carried past the key, terse reasons', () => {
   it('2b: a count in symbols with an aside ("d^2 (W_a matrix)") is that count', () => {
     expect(part('2b', 'd^2 (W_a matrix)')).toMatchObject({ score: 0, review: false });
   });
+  it('4b: a big operator\'s limits alone on a line ("t=2"), the ∏ pdfTeX left out of the text layer: a person checks the product', () => {
+    const p = part('4b', '= ft = for ft = 1 ⇒ no vanishing grad.\n∂c1 ∂cT ∂cT\nt=2');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/limits stand alone/);
+  });
   it('1b.ii: "tanh(0.7) is about 0.60" is the computation in words', () => {
     expect(part('1b.ii', 'h_t = o_t x tanh(C_t)\ntanh(0.7) is about 0.60\nh_t = [0.60, 0, 0]')).toMatchObject(
       {

@@ -47,6 +47,17 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
       wrong: `${item.id}:negated`,
     };
   }
+  // a product asked for, none read, and a big operator's limits alone on a line ("t=2" under where
+  // pdfTeX's ∏ stood: its glyph is missing from the text layer): the product may be there
+  const limits = ev.lines.find((l) => /^\s*[a-z]\s*=\s*\d\s*$/i.test(l));
+  if (limits && item.facets.some((f, k) => f.products.length && states[k].state === 'no'))
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.label}: a big operator's limits stand alone ("${limits.trim()}"): its ∏ or ∑ may be missing from the text, a person checks`,
+      evidence,
+      conf: 0.5,
+    };
   const strong = states.filter((s) => s.state === 'yes' && !item.weak.includes(s.id));
   if (strong.length) {
     // half of the concept: a person decides
