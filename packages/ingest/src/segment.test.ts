@@ -865,6 +865,18 @@ describe('after round 45: part ranges and titled roman headings', () => {
     expect(s.parts['3a'].text).toBe('z = [h_{t-1}; x_t] in R^5.\n(a) W_f in R^{3x5}');
     expect(s.parts['3c'].text).toBe('4 (3 · 5 + 3) = 72');
   });
+  it('a bare "4." after an ASCII box ("+-----+") heads question 4: the box is no expression going on', () => {
+    const s = run(`Name: A
+3.
+c) total = 60 + 3
+    +-------+
+    |  63   |
+    +-------+
+4.
+a) dL/dc_t = dL/dc_(t+1) * f_(t+1)
+b) f_t = 1 so the gradient does not vanish`);
+    expect(s.order).toEqual(['3c', '4a', '4b']);
+  });
   it('"V (Depthwise separable convolution)" after the answer to 4(b) heads question 5', () => {
     const s = run(`Name: A
 IV (b) With f_t = 1 the product is 1 and the gradient does not vanish.

@@ -248,8 +248,11 @@ function alignedLabels(
   return forced;
 }
 
-/** A line ending in an operator or an open bracket, whose expression goes on on the next line. */
-const CONTINUES_ON_NEXT_LINE = /(?:[×*·⊙∘+\-−=,([{/]|\sx)\s*$/;
+/**
+ * A line ending in an operator or an open bracket, whose expression goes on on the next line (not
+ * a rule drawn of such characters: an ASCII box's "+-----------+", an underline "=====").
+ */
+const CONTINUES_ON_NEXT_LINE = /^(?![\s+\-=_|*#~]*$).*(?:[×*·⊙∘+\-−=,([{/]|\sx)\s*$/;
 
 /** A short line at the left margin of an OCR'd page: what an unreadable label on its own line looks like. */
 function looksLikeLabelLine(line: Line, next: Line | undefined, indent: number): boolean {

@@ -127,6 +127,17 @@ function bigOperatorLines(s: string): string {
 export function foldOperatorLines<T extends { text: string }>(lines: T[]): T[] {
   const out: T[] = [];
   for (let i = 0; i < lines.length; i++) {
+    // a subscript's index broken at its minus, the rest alone on the next line ("e_kj = h_j^T s_k-" /
+    // "1", a word processor's wrap): one line
+    if (
+      i + 1 < lines.length &&
+      /[A-Za-z]_?\{?[a-z]-\s*$/.test(lines[i].text) &&
+      /^\s*\d\}?\s*$/.test(lines[i + 1].text)
+    ) {
+      out.push({ ...lines[i], text: `${lines[i].text.trimEnd()}${lines[i + 1].text.trim()}` });
+      i++;
+      continue;
+    }
     if (i + 1 < lines.length && /^\s*(?:∏|Q|Π|∑|Σ)\s*[A-Za-z]?\s*$/.test(lines[i].text)) {
       const merged = bigOperatorLines(`${lines[i].text}\n${lines[i + 1].text}`);
       if (!merged.includes('\n')) {

@@ -1789,3 +1789,45 @@ describe('after round 45: a total carried past the key, terse reasons', () => {
     ).toBe(0);
   });
 });
+
+describe('after round 46: two answers left standing, a pick, a remark after the answer', () => {
+  it('two answers left standing go to a person: "X (or Y)", vectors with a slash, two results "= 18 / 72"', () => {
+    for (const [id, text] of [
+      [
+        '5',
+        'depthwise 197 x 197 x 3, pointwise 197 x 197 x 10\ntotal = 1862832 + 388090 = 2250922\ntotal mult = 2250922 (or 3027102)',
+      ],
+      [
+        '1b.ii',
+        'h_t = o_t * tanh(C_t) = {0.7, 0, 0}\nor with tanh, tanh(0.7) = 0.604 so h_t = {0.604, 0, 0}\nh_t = {0.7,0,0} / {0.604,0,0}',
+      ],
+      [
+        '3c',
+        'total = 3 × 5 + 3 = 18\n(for the forget gate; with all gates it is 4 × 18 = 72)\nTotal parameters = 18 / 72',
+      ],
+    ] as const) {
+      const p = part(id, text);
+      expect(p.review, id).toBe(true);
+    }
+    // (a division with its result is no pair of answers)
+    expect(part('3c', 'per gate 3 × 5 + 3 = 18, so 4 × 18 = 72').review).toBe(false);
+  });
+  it('"I keep 60." picks the answer; a case set aside on the line before ("If biases are also counted it becomes⏎60 + 4 × 3 = 72")', () => {
+    expect(
+      part(
+        '3c',
+        'Weight values: 4 matrices, each 3 × 5: 4 × 15 = 60\nThe question asks for weight values, so I have not added the biases. If biases are also counted it becomes\n60 + 4 × 3 = 72. I keep 60.',
+      ),
+    ).toMatchObject({ score: 0.5, review: false });
+  });
+  it('a "Remark." after the answer is no answer ("Remark. Ratio … = 0.1625")', () => {
+    const p = part(
+      '5',
+      'Padding 1 with stride 1 keeps the spatial size, so No = 200.\nDepthwise: 200 × 200 × 4 × 4 × 3 = 1,920,000\nPointwise: 200 × 200 × 3 × 10 = 1,200,000\nTotal: 3,120,000\nAnswer: output after depthwise 200 × 200 × 3, after pointwise 200 × 200 × 10; total 3,120,000 multiplications.\nRemark. Ratio to a standard convolution: 1/10 + 1/16 = 0.1 + 0.0625 = 0.1625.',
+    );
+    expect(p).toMatchObject({ score: 0.5, review: false });
+  });
+  it('2a: a subscript broken at its minus, its index alone on the next line ("ekj = hjT sk-⏎1")', () => {
+    expect(part('2a', 'ekj = hjT sk-\n1')).toMatchObject({ score: 1, review: false });
+  });
+});

@@ -303,6 +303,9 @@ export const TUNE_WRITERS = [
   'uc',
   'ud',
   'ue',
+  'uf',
+  'ug',
+  'uh',
 ];
 
 export interface FreeformLabel {

@@ -75,7 +75,35 @@ function lineOfIndex(text: string, idx: number): number {
 
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys, ocr = false): Read | null {
-  return readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
+  const read = readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
+  // (on the answer's line or after it: "total = … = 2250922" / "total mult = 2250922 (or 3027102)")
+  const both =
+    read && read.conf > 0.5
+      ? (ev.lines
+          .slice(read.line)
+          .map((l) => alternatives(l, ev))
+          .find((x) => x !== null) ?? null)
+      : null;
+  return read && both
+    ? { ...read, conf: 0.5, note: `two answers are left standing (${both}): a person reads which counts` }
+    : read;
+}
+
+/**
+ * Two answers left standing on a line: "total mult = 2250922 (or 3027102)", "h_t =
+ * {0.7,0,0} / {0.604,0,0}", "Total parameters = 18 / 72" (two results of the part's own working
+ * with a slash between them and nothing after: no division). What is quoted, or null.
+ */
+function alternatives(line: string, ev: Evidence): string | null {
+  const or = /(?:-?\d[\d,]*(?:\.\d+)?|[)\]}])\s*\(\s*or\s+[-\d.[{(][^()]*\)/i.exec(line);
+  if (or) return or[0].trim();
+  const vectors = /[\]})]\s*\/\s*[[{(]\s*-?\d/.exec(line);
+  if (vectors) return line.trim();
+  const nums = /=\s*(\d[\d,]*(?:\.\d+)?)\s*\/\s*(\d[\d,]*(?:\.\d+)?)\s*[.]?\s*$/.exec(line);
+  if (!nums) return null;
+  const results = new Set(ev.computations.flatMap((c) => c.stated.filter((x) => typeof x === 'number')));
+  const [a, b] = [nums[1], nums[2]].map((x) => Number(x.replace(/,/g, '')));
+  return results.has(a) && results.has(b) ? `${nums[1]} / ${nums[2]}` : null;
 }
 
 /**
@@ -556,7 +584,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // the key only as a case the student set aside ("If biases are also counted it would be
       // 60 + 12 = 72") beside another computed result (4 × 15 = 60): which is the answer is a
       // person's call
-      const other = hypothetical(ev.lines[eq.line] ?? '')
+      // (the sentence may start on the line before: "… If biases are also counted it becomes⏎60 + 4 × 3 = 72")
+      const sentence = `${(ev.lines[eq.line - 1] ?? '').split(/[.!?](?:\s|$)/).pop() ?? ''} ${ev.lines[eq.line] ?? ''}`;
+      const other = hypothetical(sentence.split(/[.!?](?:\s|$)/)[0] ?? '')
         ? ev.equations.find((o) => {
             const end = o.sides[o.sides.length - 1].tokens;
             return (
@@ -702,9 +732,11 @@ function finalMarker(
       /^\s*[[(*_-]*\s*final\s*[\])*_:]*\s*$/i.exec(lines[i]);
     if (m) return { line: i, end: m.index + m[0].length, clause: false };
     // a pick between candidates ("Either 0 or n — I will go with n, because …"): the clause after it
-    const pick = /\bI(?:\s+will|'ll|\s+would|'d)\s+(?:go\s+with|take|pick|choose|stick\s+with)\b\s*:?/i.exec(
-      lines[i],
-    );
+    // ("I keep 60.", "I go with 199")
+    const pick =
+      /\bI(?:\s+will|'ll|\s+would|'d)\s+(?:go\s+with|take|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(
+        lines[i],
+      ) ?? /\bI\s+(?:go\s+with|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(lines[i]);
     if (pick) return { line: i, end: pick.index + pick[0].length, clause: true };
   }
   return null;
@@ -793,7 +825,7 @@ const TOTAL_ROW =
 
 /** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b/i;
+  /^\s*[[(*_-]*\s*(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:remark|aside)\s*[\])*_]*\s*[.:\-–—]/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {
