@@ -255,7 +255,12 @@ export function similarityPairs(
       // two wrong values only these two wrote, with copied words (a dozen odd 4-word sequences)
       // anywhere in their answers: in the free-form corpus (rounds 1-12), 24 copied pairs and
       // one independent pair at most sharing 12 such sequences beside two such values (next: 0)
-      const byTheirs = onlyTheirs.size >= 2 && sentencesAnywhere >= 12;
+      // (or eight, beside three or more unusual wrong values: in the whole free-form corpus, rounds
+      // 1-45, two copied pairs missed had 2 / 4 / 11 and 2 / 5 / 10 — only-theirs / unusual values /
+      // sequences — and no independent pair with two only-theirs values and three unusual ones shared
+      // more than 3 such sequences)
+      const byTheirs =
+        onlyTheirs.size >= 2 && (sentencesAnywhere >= 12 || (rareShared >= 3 && sentencesAnywhere >= 8));
       // the same wrong values in four or more parts, two of them written by these two alone, and
       // a copied sentence or several odd word sequences in the answers that lost marks (zm-03 and
       // zm-07: four wrong 1(a) positions, 3 × 2 for W_f, 198 twice, a nine-word sentence)
