@@ -396,42 +396,34 @@ describe('similarity from copied sentences alone', () => {
     ]);
     expect(flaggedSimilar(res)).toEqual(['p.pdf', 'q.pdf']);
   });
-  it('two wrong values only two share, with a dozen copied words in a right answer, flag them; the values alone do not', () => {
-    const wrongs =
-      '## 3c\nonly 3 real gates (the candidate is not a gate): 3 × (15 + 3) = 54\n## 5\nout = (200 - 4 + 2)/1 = 198, total = 198 × 198 × 48 + 198 × 198 × 30 = 3,057,912';
-    const words =
-      '## 2b\n0 extra parameters: the dot product is a free lunch, it re-weights what the encoder already computed and the decoder keeps its shape';
-    const own = (k: number) =>
-      `## 2b\n0 extra parameters, since student ${k} sees no weights in a dot product`;
-    const batch = (p: string, q: string) =>
+  const theirOwn = (k: number) =>
+    `## 2b\n0 extra parameters, since student ${k} sees no weights in a dot product`;
+  /** p and q share `wrongs` and write `p`/`q` in 2(b); ten others answer right, each in their own words. */
+  const pairWithWords = (wrongs: string, p: string, q: string) =>
+    flaggedSimilar(
       gradeBatch(rubric, ctx, [
         { file: 'p.pdf', script: scriptFromText(`Name: P\nRoll: 20CS10061\n${wrongs}\n${p}`) },
         { file: 'q.pdf', script: scriptFromText(`Name: Q\nRoll: 20CS10062\n${wrongs}\n${q}`) },
         ...Array.from({ length: 10 }, (_, k) => ({
           file: `o${k}.pdf`,
-          script: scriptFromText(`Name: O${k}\nRoll: 20CS1008${k}\n${full}\n${own(k)}`),
+          script: scriptFromText(`Name: O${k}\nRoll: 20CS1008${k}\n${full}\n${theirOwn(k)}`),
         })),
-      ]);
-    expect(flaggedSimilar(batch(words, words))).toEqual(['p.pdf', 'q.pdf']);
-    expect(flaggedSimilar(batch(own(90), own(91)))).toEqual([]);
+      ]),
+    );
+  it('two wrong values only two share, with a dozen copied words in a right answer, flag them; the values alone do not', () => {
+    const wrongs =
+      '## 3c\nonly 3 real gates (the candidate is not a gate): 3 × (15 + 3) = 54\n## 5\nout = (200 - 4 + 2)/1 = 198, total = 198 × 198 × 48 + 198 × 198 × 30 = 3,057,912';
+    const words =
+      '## 2b\n0 extra parameters: the dot product is a free lunch, it re-weights what the encoder already computed and the decoder keeps its shape';
+    expect(pairWithWords(wrongs, words, words)).toEqual(['p.pdf', 'q.pdf']);
+    expect(pairWithWords(wrongs, theirOwn(90), theirOwn(91))).toEqual([]);
   });
   it('three or more unusual wrong values, two parts theirs alone, with eight copied word sequences, flag them', () => {
     const wrongs =
       '## 3c\nonly 3 real gates (the candidate is not a gate): 3 × (15 + 3) = 54\n## 5\nout = (200 - 4 + 2)/1 = 198, so 198 × 198 × 3 and 198 × 198 × 10, total = 198 × 198 × 48 + 198 × 198 × 30 = 3,057,912';
     const words = '## 2b\n0 extra parameters: a free lunch for the decoder, truly';
-    const own = (k: number) =>
-      `## 2b\n0 extra parameters, since student ${k} sees no weights in a dot product`;
-    const batch = (p: string, q: string) =>
-      gradeBatch(rubric, ctx, [
-        { file: 'p.pdf', script: scriptFromText(`Name: P\nRoll: 20CS10063\n${wrongs}\n${p}`) },
-        { file: 'q.pdf', script: scriptFromText(`Name: Q\nRoll: 20CS10064\n${wrongs}\n${q}`) },
-        ...Array.from({ length: 10 }, (_, k) => ({
-          file: `o${k}.pdf`,
-          script: scriptFromText(`Name: O${k}\nRoll: 20CS1009${k}\n${full}\n${own(k)}`),
-        })),
-      ]);
-    expect(flaggedSimilar(batch(words, words))).toEqual(['p.pdf', 'q.pdf']);
-    expect(flaggedSimilar(batch(own(90), own(91)))).toEqual([]);
+    expect(pairWithWords(wrongs, words, words)).toEqual(['p.pdf', 'q.pdf']);
+    expect(pairWithWords(wrongs, theirOwn(90), theirOwn(91))).toEqual([]);
   });
   it('a short shared phrase is not', () => {
     const short = 'the border that padding put back';
