@@ -56,8 +56,11 @@ export function misreadOfKey(outcome: PartOutcome): string | null {
   for (const [k, item] of part.items.entries()) {
     const r = results[k];
     if (item.type !== 'value' || !r || r.awarded >= r.max) continue;
-    const read = asNumbers(r.value);
     const key = asNumbers(resolveKey(item.key, ctx.grading.keys));
+    // a count read as one letter where the key is a number: a handwritten 0 read as D or O, a 1 as I
+    if (typeof r.value === 'string' && /^\s*[A-Za-z]\s*$/.test(r.value) && key?.length === 1)
+      return `"${r.value.trim()}" may be a misread of ${fmtNum(key[0])}`;
+    const read = asNumbers(r.value);
     if (!read || !key || read.length !== key.length) continue;
     const slips = read.filter((x, i) => oneDigitApart(x, key[i]));
     if (!slips.length || read.some((x, i) => x !== key[i] && !oneDigitApart(x, key[i]))) continue;

@@ -145,6 +145,17 @@ describe('marks lost on OCR’d text', () => {
     const p = ocr3c('total parameters 12');
     expect(p.review).toBe(true);
     expect(p.reasons.join(' ')).toMatch(/12 may be a misread of 72/);
+    // a count read as one letter is a digit OCR misread ("D extra parameters" for "0 extra parameters")
+    const d = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText('## 2b\nD extra parameters: the score is a plain dot product of states that exist.', {
+        conf: 0.9,
+        source: 'ocr',
+      }),
+    ).grade.parts['2b'];
+    expect(d.review).toBe(true);
+    expect(d.reasons.join(' ')).toMatch(/"D" may be a misread of 0/);
     // digits OCR does not confuse (75 for 72) are the student's
     expect(ocr3c('4 x 15 = 60, and 4 x 3 = 12 biases, total 60 + 12 = 75').review).toBe(false);
   });
