@@ -97,7 +97,8 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
 function alternatives(line: string, ev: Evidence): string | null {
   const or = /(?:-?\d[\d,]*(?:\.\d+)?|[)\]}])\s*\(\s*or\s+[-\d.[{(][^()]*\)/i.exec(line);
   if (or) return or[0].trim();
-  const vectors = /[\]})]\s*\/\s*[[{(]\s*-?\d/.exec(line);
+  // (two vectors, each a bracketed list: a fraction's brackets, "(200 + 2 − 4)/(1)", are none)
+  const vectors = /[[{(][^()[\]{}]*,[^()[\]{}]*[\]})]\s*\/\s*[[{(][^()[\]{}]*,[^()[\]{}]*[\]})]/.exec(line);
   if (vectors) return line.trim();
   const nums = /=\s*(\d[\d,]*(?:\.\d+)?)\s*\/\s*(\d[\d,]*(?:\.\d+)?)\s*[.]?\s*$/.exec(line);
   if (!nums) return null;
