@@ -1809,8 +1809,14 @@ describe('after round 46: two answers left standing, a pick, a remark after the 
       const p = part(id, text);
       expect(p.review, id).toBe(true);
     }
-    // (a division with its result is no pair of answers)
+    // (a sum is no pair of answers, nor is a fraction's brackets: "(200 + 2(1) − 4)/(1) + 1")
     expect(part('3c', 'per gate 3 × 5 + 3 = 18, so 4 × 18 = 72').review).toBe(false);
+    expect(
+      part(
+        '5',
+        'output side = (200 + 2(1) − 4)/(1) + 1 = 199, so depthwise 199 × 199 × 3, pointwise 199 × 199 × 10\ntotal 199 × 199 × 48 + 199 × 199 × 30 = 3,088,878',
+      ),
+    ).toMatchObject({ score: 3, review: false });
   });
   it('"I keep 60." picks the answer; a case set aside on the line before ("If biases are also counted it becomes⏎60 + 4 × 3 = 72")', () => {
     expect(
