@@ -251,7 +251,10 @@ export function similarityPairs(
         (sentences >= 8 && rareShared >= 2) ||
         (sentences >= 12 && rareShared >= 1) ||
         (sentences >= 15 && longestRun(sharedSentences) >= 9);
-      const byBreadth = evidence.size >= 3 && rareShared >= 1;
+      // (with hardly a word in common, the unusual values must be many: in the free-form corpus, rounds
+      // 1-46, copied pairs sharing fewer than four odd word sequences shared five unusual values or
+      // more, the two independent pairs flagged so three and four — weak students' common slips)
+      const byBreadth = evidence.size >= 3 && rareShared >= (sentencesAnywhere >= 4 ? 1 : 5);
       // two wrong values only these two wrote, with copied words (a dozen odd 4-word sequences)
       // anywhere in their answers: in the free-form corpus (rounds 1-12), 24 copied pairs and
       // one independent pair at most sharing 12 such sequences beside two such values (next: 0)

@@ -1826,6 +1826,13 @@ describe('after round 46: two answers left standing, a pick, a remark after the 
       ),
     ).toMatchObject({ score: 0.5, review: false });
   });
+  it('"I keep 198" in a part asking for several values picks none of them for every answer', () => {
+    const p = part(
+      '5',
+      'Depthwise: output side = 201 − 4 + 1 = 198 → output 198 × 198 × 3\nMultiplications = 198 × 198 × 16 × 3 = 1,881,792\nPointwise: 10 filters of 1 × 1 × 3 → output 198 × 198 × 10\nMultiplications = 198 × 198 × 3 × 10 = 1,176,120\nTotal = 1,881,792 + 1,176,120 = 3,057,912 multiplications\n(If the padding were on all four sides it would be 199, but padding = 1 means one extra pixel, so I keep 198.)',
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([0, 0, 0.5]);
+  });
   it('a "Remark." after the answer is no answer ("Remark. Ratio … = 0.1625")', () => {
     const p = part(
       '5',

@@ -425,6 +425,19 @@ describe('similarity from copied sentences alone', () => {
     expect(pairWithWords(wrongs, words, words)).toEqual(['p.pdf', 'q.pdf']);
     expect(pairWithWords(wrongs, theirOwn(90), theirOwn(91))).toEqual([]);
   });
+  it("three unusual wrong values in three parts and hardly a word in common are weak students' slips, not copying", () => {
+    const slips = (k: number) =>
+      `## 1b.i\nC_t = {1 × 0.2 + 1 × 0.5, 0.2, 0.5} = {0.7, 0.2, 0.5} by student ${k}\n## 3c\nstudent ${k}: 4 × 15 + 3 = 63\n## 2b\nW_a of size 3 × 3, so 9 more parameters, says student ${k}`;
+    const res = gradeBatch(rubric, ctx, [
+      { file: 'p.pdf', script: scriptFromText(`Name: P\nRoll: 20CS10065\n${slips(1)}`) },
+      { file: 'q.pdf', script: scriptFromText(`Name: Q\nRoll: 20CS10066\n${slips(2)}`) },
+      ...Array.from({ length: 10 }, (_, k) => ({
+        file: `o${k}.pdf`,
+        script: scriptFromText(`Name: O${k}\nRoll: 20CS1007${k}\n${full}`),
+      })),
+    ]);
+    expect(flaggedSimilar(res)).toEqual([]);
+  });
   it('a short shared phrase is not', () => {
     const short = 'the border that padding put back';
     const res = gradeBatch(rubric, ctx, [

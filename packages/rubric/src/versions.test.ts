@@ -113,7 +113,11 @@ describe('gradeVersionedBatch', () => {
 
   it('similarity is still computed over the whole batch, across versions', () => {
     // two B scripts sharing the same unusual wrong answers are flagged, whatever the other versions
-    const wrong = B_ANSWERS.replace('= {0.7, 0.2, 0.05}', '= {0.7, 0.2, 0.5}')
+    // (three unusual values and an odd sentence: copied words, not weak students' common slips)
+    const wrong = B_ANSWERS.replace(
+      '= {0.7, 0.2, 0.05}',
+      '= {0.7, 0.2, 0.5}, which the cell keeps like a lantern kept burning in a window',
+    )
       .replace(/so W_f is 4 × 6/, 'so W_f is 4 × 7')
       .replace('= 3027102', '= 3027109');
     const g = gradeVersionedBatch(rubric, versions, exam.reviewThreshold, [

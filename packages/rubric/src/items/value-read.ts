@@ -733,11 +733,12 @@ function finalMarker(
       /^\s*[[(*_-]*\s*final\s*[\])*_:]*\s*$/i.exec(lines[i]);
     if (m) return { line: i, end: m.index + m[0].length, clause: false };
     // a pick between candidates ("Either 0 or n — I will go with n, because …"): the clause after it
-    // ("I keep 60.", "I go with 199")
+    // ("I keep 60.", "I go with 199", in a part that asks for one value: where it asks for several,
+    // "… so I keep 198" picks one number among them, not every answer)
     const pick =
       /\bI(?:\s+will|'ll|\s+would|'d)\s+(?:go\s+with|take|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(
         lines[i],
-      ) ?? /\bI\s+(?:go\s+with|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(lines[i]);
+      ) ?? (oneValue ? /\bI\s+(?:go\s+with|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(lines[i]) : null);
     if (pick) return { line: i, end: pick.index + pick[0].length, clause: true };
   }
   return null;
