@@ -1,5 +1,6 @@
 // Script-level findings over one batch: header, organisation, similarity (in pairs).
 import type { ExtractedScript, PartAnswer, ScriptGrade } from '@grader/model';
+import { readByOcr } from './evidence.ts';
 import type { GradedScript } from './grade.ts';
 import type { Rubric } from './schema.ts';
 import { isOrderNote, meaningfulUnlabelled } from './unlabelled.ts';
@@ -60,9 +61,8 @@ export function continuedElsewhere(line: string): boolean {
 export function organisationFinding(script: ExtractedScript): string | null {
   // (on a scan, only where labels were read surely: a misread label puts a part out of order or
   // in two places)
-  const ocrPages = new Set(script.pages.filter((p) => p.source === 'ocr').map((p) => p.page));
   const surelyPlaced = (p: PartAnswer | undefined) =>
-    !p?.lines.some((l) => ocrPages.has(l.page)) || p.labelConf >= SURE_OCR_LABEL;
+    !p || !readByOcr(p, script) || p.labelConf >= SURE_OCR_LABEL;
   const twice = Object.values(script.parts)
     // two places need text in both: a stray label read twice (one place empty) is no second answer
     .filter((p) => p.occurrences > 1 && p.text.split('\n').filter((l) => l.trim()).length >= p.occurrences)

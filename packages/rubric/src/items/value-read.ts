@@ -100,7 +100,7 @@ function alternatives(line: string, ev: Evidence): string | null {
   // (two vectors, each a bracketed list: a fraction's brackets, "(200 + 2 − 4)/(1)", are none)
   const vectors = /[[{(][^()[\]{}]*,[^()[\]{}]*[\]})]\s*\/\s*[[{(][^()[\]{}]*,[^()[\]{}]*[\]})]/.exec(line);
   if (vectors) return line.trim();
-  const nums = /=\s*(\d[\d,]*(?:\.\d+)?)\s*\/\s*(\d[\d,]*(?:\.\d+)?)\s*[.]?\s*$/.exec(line);
+  const nums = /=\s*(\d[\d,]*(?:\.\d+)?)\s*\/\s*(\d[\d,]*(?:\.\d+)?)\s*\.?\s*$/.exec(line);
   if (!nums) return null;
   const results = new Set(ev.computations.flatMap((c) => c.stated.filter((x) => typeof x === 'number')));
   const [a, b] = [nums[1], nums[2]].map((x) => Number(x.replace(/,/g, '')));
@@ -586,8 +586,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // 60 + 12 = 72") beside another computed result (4 × 15 = 60): which is the answer is a
       // person's call
       // (the sentence may start on the line before: "… If biases are also counted it becomes⏎60 + 4 × 3 = 72")
-      const sentence = `${(ev.lines[eq.line - 1] ?? '').split(/[.!?](?:\s|$)/).pop() ?? ''} ${ev.lines[eq.line] ?? ''}`;
-      const other = hypothetical(sentence.split(/[.!?](?:\s|$)/)[0] ?? '')
+      const ends = /[.!?](?:\s|$)/;
+      const sentence = `${(ev.lines[eq.line - 1] ?? '').split(ends).pop()} ${(ev.lines[eq.line] ?? '').split(ends)[0]}`;
+      const other = hypothetical(sentence)
         ? ev.equations.find((o) => {
             const end = o.sides[o.sides.length - 1].tokens;
             return (
