@@ -66,8 +66,9 @@ const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A
 // ("Qn. 3 / c": a slash set between spaced components)
 // ("Q-1 >> (a)": an arrow of chevrons between them too)
 // ("Q-3/(b)", "Q-1/(b)/(i)": a slash before a bracketed sub-label)
+// ("Q.no 1 / part-b": a slash, then the word part)
 const FILLER =
-  /^[\s.,:\-–—]*(?:(?:sub-?)?parts?\b|pt\b\.?|\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)?[\s.,:\-–—]*/i;
+  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub-?)?parts?\b|pt\b\.?)?[\s.,:\-–—]*/i;
 
 /** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
 const RULE = '=*~_#═─━▬■';
@@ -140,8 +141,10 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // after a label, before a space or the line's end, closes it ("Q1a-", "Q3c- W_f is …")
     // ("b.1", "b.2": sub-items numbered after a letter's dot; a dot between digits is a decimal)
     // ("3a/", "5/", "1b/i": a slash closing a label or before its roman numeral; "5/2" is a fraction)
+    // ("1·b·ii", "2 · a": a middle dot between components, before a letter or roman numeral only:
+    // "5·3" is a product)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:sub-?)?part|pt)\b)|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t)\b)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -278,6 +281,9 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
       [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
   line = plainEnclosed(line);
+  // a table cell's "1·b·ii" wrapped after "1·b": the next line's "·ii" is the sub-part under the
+  // context; its dot blanked, the same length
+  if (context.length) line = line.replace(/^(\s*)[·∙](?=\s?(?:[a-h]|[ivx]{1,4})(?:\s|$))/, '$1 ');
   // a range of sub-parts in brackets ("[3a–c]", "[3a--c]"): the brackets blanked, the same length,
   // so it reads as "3a–c" does (the segmenter shares the answer over the range)
   line = line.replace(/^(\s*)\[(\s*\d{1,2}\s*[a-h]\s*(?:–|—|-{1,2})\s*[a-h]\s*)\]/i, '$1 $2 ');

@@ -886,3 +886,64 @@ The output side is 200 - 4 + 1 = 197.`);
     expect(s.parts['4b'].text).toBe('With f_t = 1 the product is 1 and the gradient does not vanish.');
   });
 });
+
+describe('after round 47: dotted labels, a comma before "Part", a slash before "part", announced orders', () => {
+  const all = [
+    ...parts.slice(0, 7),
+    { id: '3c', path: ['3', 'c'] },
+    { id: '4a', path: ['4', 'a'] },
+    { id: '4b', path: ['4', 'b'] },
+    { id: '5', path: ['5'] },
+  ];
+  const run = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], all);
+  it('"1·a", and a table cell\'s "1·b" over its wrapped "·ii", head their parts ("5·3" is a product)', () => {
+    const s = run(`Name: A
+1·a  f_t → 3, i_t → 4
+1·b  C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t
+·i   = (0.7, 0.2, 0.05)
+1 · b  h_t = o_t ⊙ tanh(C_t)
+· ii   = (0.604, 0, 0)
+2·a  e_kj = s_{k-1}ᵀ h_j
+5·3 = 15 is not a label`);
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a']);
+    expect(s.parts['1b.i'].text).toBe('C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t\n= (0.7, 0.2, 0.05)');
+    expect(s.parts['2a'].text).toContain('5·3 = 15');
+  });
+  it('"Question 1, Part (a)." and "Q.no 2 / part-b" head their parts', () => {
+    const s = run(`Name: A
+Question 1, Part (a). f_t → 3
+Question 1, Part (b)(i). C_t = (0.7, 0.2, 0.05)
+Q.no 2 / part-a
+e_kj = s_{k-1}ᵀ h_j
+Q.no 2 / part-b
+0 additional parameters`);
+    expect(s.order).toEqual(['1a', '1b.i', '2a', '2b']);
+    expect(s.parts['2b'].text).toBe('0 additional parameters');
+  });
+  it('"[3] Let m = 2, n = 3" with its "[3a]" close below introduces question 3 (not the end of 2(b))', () => {
+    const s = run(`Name: A
+[2b]  0 additional parameters.
+[3]   Let m = dim x_t = 2, n = dim h_t = 3.
+      Each gate sees [h_{t-1}, x_t] of length n + m = 5.
+[3a]  W_f : n × (n + m) = 3 × 5`);
+    expect(s.parts['2b'].text).toBe('0 additional parameters.');
+    expect(s.parts['3a'].text).toContain('Let m = dim x_t = 2');
+  });
+  it('a bare question number heads its question in an order the script announced, or among those said first', () => {
+    const s = run(`Name: A
+Order of answers: Q1, Q3, Q2
+1 LSTM
+1/a f_t → 3.
+3 Parameter count
+Given: n_x = 2, n_h = 3.
+3/a W_f is 3 × 5`);
+    expect(s.order).toEqual(['1a', '3a']);
+    expect(s.parts['3a'].text).toContain('Given: n_x = 2');
+    const t = run(`Name: A
+(I am doing 3 and 5 first since they are numericals, then 1, 2, 4.)
+3 a - W_f is 3 × 5.
+5-    Depthwise: output size = (200 − 4)/1 + 1 = 197
+1 a - f_t → 4`);
+    expect(t.order).toEqual(['3a', '5', '1a']);
+  });
+});

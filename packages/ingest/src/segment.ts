@@ -435,6 +435,14 @@ function segmentOnce(
     );
   const words = labelWords(body.map((l) => l.text));
   // a script that labels its parts in square brackets ("[1b]", "[2a]") labels a question so too
+  const announcedOrder = orderAnnounced(body);
+  const firstsAnnounced = firstsSaid(body);
+  const nextAnnounced = (q: string) => {
+    const at = current
+      ? announcedOrder.indexOf(parts.find((p) => p.id === current!.partId)?.path[0] ?? '')
+      : -1;
+    return at >= 0 && announcedOrder[at + 1] === q;
+  };
   const bracketed = body.filter((l) => /^\s*\[\s*(?:q\.?\s*)?\d{1,2}\s*[a-h]/i.test(l.text)).length >= 2;
   // (numbers past the exam's last question among them, and at least four: "(6)", "(7)", "(18)")
   const numbered = new Set(
@@ -538,7 +546,13 @@ function segmentOnce(
         `\\b(?:q(?:uestion)?\\.?\\s*|no\\.?\\s*)${n}\\b[^.]{0,30}\\bfirst\\b|\\bfirst\\b[^.]{0,30}\\bq(?:uestion)?\\.?\\s*${n}\\b`,
         'i',
       );
-      const announced = !seenLabel && body.slice(0, i).some((l) => saidFirst.test(l.text));
+      // (or one of several said first, while only they have been answered: "I am doing 3 and 5
+      // first"; or the next in an order the script announced: "Order of answers: Q1, Q3, Q2, Q5, Q4")
+      const onlyFirsts = parts.every((p) => !seen(p.id) || firstsAnnounced.includes(p.path[0]));
+      const announced =
+        (!seenLabel && body.slice(0, i).some((l) => saidFirst.test(l.text))) ||
+        (firstsAnnounced.includes(n) && onlyFirsts) ||
+        nextAnnounced(n);
       if (
         headed.has(n) ||
         count ||
@@ -582,8 +596,12 @@ function segmentOnce(
       tree.childrenOf([bracketQ[1]]).size > 0 &&
       (!firstUnseenUnder([bracketQ[1]]) ||
         (nextQuestion([bracketQ[1]]) &&
-          // (an aside in brackets may hold its givens: "(n = 3, m = 2)")
-          !/[=⊙×*+→∘·]/.test(line.text.slice(bracketQ[0].length).replace(/\([^()]*\)/g, ''))))
+          // (an aside in brackets may hold its givens: "(n = 3, m = 2)"; and the question's
+          // introduction may define them, "[3] Let m = 2, n = 3", when its "[3a]" follows closely)
+          (!/[=⊙×*+→∘·]/.test(line.text.slice(bracketQ[0].length).replace(/\([^()]*\)/g, '')) ||
+            body
+              .slice(i + 1, i + 5)
+              .some((l) => new RegExp(`^\\s*\\[\\s*${bracketQ[1]}\\s*[a-h]\\s*\\]`, 'i').test(l.text)))))
     )
       label = { path: [bracketQ[1]], partId: null, end: bracketQ[0].length, conf: 0.95, weak: false };
     const revisit =
@@ -595,12 +613,20 @@ function segmentOnce(
       line.text.slice(label.end).trim() !== '' &&
       !firstUnseenUnder(label.path) &&
       !insideIt(label);
+    // (a table cell's "1·b" over its wrapped "·ii": the next line names a sub-part not yet read)
+    // (a sub-part's path, "1·b": a bare "3." over "III (b)" is a step of 3(a)'s answer)
+    const below =
+      label?.partId === null && label.path.length > 1 && body[i + 1]
+        ? findLabel(body[i + 1].text, tree, label.path)
+        : null;
+    const opensUnseen =
+      below?.partId != null && below.path.length > (label?.path.length ?? 0) && !seen(below.partId);
     if (
       label &&
       !force &&
       label.partId === null &&
       !revisit &&
-      (!firstUnseenUnder(label.path) || insideIt(label)) &&
+      (!firstUnseenUnder(label.path) || (insideIt(label) && !opensUnseen)) &&
       !/^\s*(?:correct|revis|addend|addition)/i.test(line.text)
     )
       label = null;
@@ -651,6 +677,7 @@ function segmentOnce(
           (bare && nextQuestion(label.path)) ||
           heading ||
           nextInOrder ||
+          (nextAnnounced(label.path[0]) && first !== null && indent <= marginOf(width)) ||
           inOrder ||
           romanHeading(label, line, indent, width);
       }
@@ -1213,4 +1240,27 @@ function blockRegions(lines: Line[]): Region[] {
   }
   flush();
   return out;
+}
+
+/** The order of questions a script announces before its answers ("Order of answers: Q1, Q3, Q2, Q5, Q4"). */
+function orderAnnounced(body: Line[]): string[] {
+  for (const l of body) {
+    const m = /\border\b[^:\n]{0,30}:\s*((?:q\.?\s*\d{1,2}\s*(?:,|→|->|then)\s*){2,}q\.?\s*\d{1,2})/i.exec(
+      l.text,
+    );
+    if (m) return [...m[1].matchAll(/\d{1,2}/g)].map((d) => String(Number(d[0])));
+  }
+  return [];
+}
+
+/** The questions a script says it answers first, before its first label ("I am doing 3 and 5 first"). */
+function firstsSaid(body: Line[]): string[] {
+  for (const l of body) {
+    const m =
+      /\b(?:doing|do|answering|attempting|start(?:ing)? with)\s+(?:q(?:uestion)?s?\.?\s*)?(\d{1,2}(?:\s*(?:,|and|&)\s*(?:q\.?\s*)?\d{1,2})+)\s+first\b/i.exec(
+        l.text,
+      );
+    if (m) return [...m[1].matchAll(/\d{1,2}/g)].map((d) => String(Number(d[0])));
+  }
+  return [];
 }

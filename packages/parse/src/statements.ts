@@ -343,7 +343,9 @@ export function findMappings(lines: string[]): Mapping[] {
   lines.forEach((raw, line) => {
     const next = lines[line + 1];
     if (next === undefined) return;
-    const names = itAsSymbol(tokenize(raw)).filter((t) => t.t === 'sym');
+    // (each name may carry the question's enumerator: "i. ft  ii. it  iii. ot …")
+    const unnumbered = raw.replace(/(^|\s)\(?(?:[ivx]{1,4}|[a-f])[.)](?=\s)/gi, '$1');
+    const names = itAsSymbol(tokenize(unnumbered)).filter((t) => t.t === 'sym');
     const nums = tokenize(next).filter((t) => t.t === 'num' && Number.isInteger(t.v));
     if (names.length < 3 || names.length !== nums.length) return;
     names.forEach((n, k) => {

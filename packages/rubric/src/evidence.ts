@@ -4,6 +4,7 @@ import type { ExtractedScript, PartAnswer, Region } from '@grader/model';
 import {
   type Equation,
   type Expr,
+  evaluate,
   evaluateNumeric,
   findEquations,
   foldOperatorLines,
@@ -116,6 +117,32 @@ function withDefinitions(lines: string[]): string[] {
   });
 }
 
+/**
+ * The name an equation defines for a number: `let n = (200 + 2 − 4)/1 + 1 = 199`, `P_gate = 18`.
+ * Never a model symbol (h, c, f, …; `f_t = 1` is a gate's value, not a name for a number).
+ */
+function nameDefined(eq: Equation): string | null {
+  const first = eq.sides[0]?.expr;
+  if (first?.k !== 'sym') return null;
+  const base = first.name.split('_')[0];
+  return MODEL_SYMBOLS.has(base) || MODEL_SYMBOLS.has(base.toUpperCase()) || /^[tkj]$/.test(base)
+    ? null
+    : first.name;
+}
+
+/** What `e` evaluates to, with the numbers the student named so far; null where a symbol is unnamed. */
+function evaluateNamed(e: Expr, named: Map<string, number>): Value | null {
+  const syms = symbolsOf(e);
+  if (syms.size === 0) return evaluateNumeric(e);
+  if (![...syms].every((n) => named.has(n))) return null;
+  try {
+    const v = evaluate(e, (n) => named.get(n) as number);
+    return (typeof v === 'number' ? Number.isFinite(v) : v.every(Number.isFinite)) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 function tryEvaluate(text: string): number | null {
   try {
     const v = evaluateNumeric(parseExpr(text.replace(/(?<=\d),(?=\d{3})/g, '')));
@@ -217,21 +244,24 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   );
   const equations = findEquations(lines);
   const computations: Computation[] = [];
+  const named = new Map<string, number>();
   for (const eq of equations) {
-    const values = eq.sides.map((s) =>
-      s.expr && symbolsOf(s.expr).size === 0 ? evaluateNumeric(s.expr) : null,
-    );
+    const values = eq.sides.map((s) => (s.expr ? evaluateNamed(s.expr, named) : null));
     eq.sides.forEach((s, i) => {
       const v = values[i];
       if (v === null || !s.expr || !hasArithmetic(s.expr)) return;
       // at least two numbers: `3 × 5` alone is a shape, not a computation, when nothing follows it
-      const nums = s.tokens.filter((t) => t.t === 'num').length;
+      // (a number the student named counts as one: `n^2 × 16`, n = 199 above)
+      const nums = s.tokens.filter((t) => t.t === 'num').length + symbolsOf(s.expr).size;
       if (nums < 2 && !s.tokens.some((t) => t.t === 'func')) return;
       const stated = values.filter(
         (x, j) => j !== i && x !== null && eq.sides[j].expr && !hasArithmetic(eq.sides[j].expr!),
       ) as Value[];
       computations.push({ value: v, stated, line: eq.line, text: eq.text });
     });
+    const name = nameDefined(eq);
+    const last = values[values.length - 1];
+    if (name && typeof last === 'number' && eq.sides.length > 1) named.set(name, last);
   }
   // a table's row: a product and, in the next cell, what it comes to, with no `=` between them
   // ("Depthwise   199 × 199 × 3 × 4 × 4   1,900,848", "199^{2} × 3 × 10   1188030"): the arithmetic

@@ -1844,3 +1844,36 @@ describe('after round 46: two answers left standing, a pick, a remark after the 
     expect(part('2a', 'ekj = hjT sk-\n1')).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('after round 47: numbers the student names, a count left in symbols, a table set across', () => {
+  it('arithmetic in a number the student named ("let n = … = 199", then "n^2 x 4 x 4 x 3 = 1900848") is evaluated', () => {
+    const p = part(
+      '5',
+      'let n = (200 + 2(1) - 4)/1 + 1 = 199\ndepthwise output = 199 x 199 x 3\npointwise output = 199 x 199 x 10\ndepthwise mults = n^2 x 4 x 4 x 3 = 1900848\npointwise mults = n^2 x 10 = 396010\ntotal = 1900848 + 396010 = 2296858',
+    );
+    // the depthwise count is right and shown: the total's half mark (rubric: one of the two counts)
+    expect(p.items.map((i) => i.awarded)).toEqual([1, 1, 0.5]);
+    expect(p.review).toBe(false);
+    // a name never given a number stays unevaluated: no count is shown
+    const q = part(
+      '5',
+      'depthwise output = 199 x 199 x 3\npointwise output = 199 x 199 x 10\ndepthwise mults = q^2 x 4 x 4 x 3 = 1900848\npointwise mults = q^2 x 10 = 396010\ntotal = 1900848 + 396010 = 2296858',
+    );
+    expect(q.items[2].awarded).toBe(0);
+  });
+  it('2b: a count ending in the model\'s sizes ("#extra = d × d = d^{2}") is no zero said in words before it', () => {
+    const p = part(
+      '2b',
+      'In the plain encoder-decoder nothing has to be learnt for it. With attention we learn a matrix\nW_a (d × d), so the extra parameters are\n#extra = d × d = d^{2}.',
+    );
+    expect(p.score).toBe(0);
+    expect(p.reasons.join(' ')).toContain('d^{2}');
+  });
+  it('1a: a table set across whose names carry the question\'s enumerators ("i. ft  ii. it …" over "3  4 …")', () => {
+    const p = part(
+      '1a',
+      'Variable → position:\ni. ft ii. it iii. ot iv. Ct v. Ct−1 vi. C̃t\n3    4    8    10    1    6',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+});

@@ -306,6 +306,9 @@ export const TUNE_WRITERS = [
   'uf',
   'ug',
   'uh',
+  'ui',
+  'uj',
+  'uk',
 ];
 
 export interface FreeformLabel {

@@ -508,16 +508,19 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (the first such count that is not a word: "a weight for each state … So n extra parameters")
     const symbolic = [
       ...text.matchAll(
-        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])/gi,
+        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?)*)\s*\.?\s*$/gim,
       ),
-    ].find((m) => !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test((m[1] ?? m[2]).trim()));
+    ].find(
+      (m) => !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test((m[1] ?? m[2] ?? m[3]).trim()),
+    );
     // (a lone O is a handwritten 0 as OCR reads it, not a model size: "O additional parameters")
     // (a count that is all the text says: "n", "2d^2 + d", a pick's clause)
     // (with an aside in brackets after it: "d^2 (W_a matrix)")
     const bare = /^\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)\s*(?:\([^()\n]*\))?\s*$/i.exec(
       text,
     )?.[1];
-    const sym = symbolic?.[1] ?? symbolic?.[2] ?? bare;
+    // ("#extra = d × d = d^{2}": a chain ending in the model's sizes, on a line naming the count)
+    const sym = symbolic?.[1] ?? symbolic?.[2] ?? symbolic?.[3] ?? bare;
     if (
       sym &&
       /[a-z]/i.test(sym) &&
