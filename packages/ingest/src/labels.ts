@@ -281,6 +281,16 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
       [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
   line = plainEnclosed(line);
+  // a function per part in a script written as code ("def q1_b_i():", its underscores lost to
+  // spaces in a typewriter font: "def q1 b i():"): "def" and the brackets blanked, the same length
+  line = line.replace(
+    /^(\s*)def\s+(q\d{1,2}(?:[\s_]+[a-h])?(?:[\s_]+[ivx]{1,4})?)\s*\(\s*\)\s*:?/i,
+    (m, sp: string, name: string) =>
+      sp +
+      ' '.repeat(m.indexOf(name) - sp.length) +
+      name.replace(/_/g, ' ') +
+      ' '.repeat(m.length - m.indexOf(name) - name.length),
+  );
   // a table cell's "1·b·ii" wrapped after "1·b": the next line's "·ii" is the sub-part under the
   // context; its dot blanked, the same length
   if (context.length) line = line.replace(/^(\s*)[·∙](?=\s?(?:[a-h]|[ivx]{1,4})(?:\s|$))/, '$1 ');

@@ -947,3 +947,19 @@ Given: n_x = 2, n_h = 3.
     expect(t.order).toEqual(['3a', '5', '1a']);
   });
 });
+
+describe('after round 48: a function per part', () => {
+  it('"def q1_a():" and, its underscores lost, "def q1 b i():" head their parts; "def lstm_step(x):" does not', () => {
+    const s = run(`Name: A
+def q1_a():
+  f_t : 3, i_t : 4
+def q1 b i():
+  C_t = (0.7, 0.2, 0.05)
+def lstm_step(x):
+  return x
+def q5():
+  return 3088878`);
+    expect(s.order).toEqual(['1a', '1b.i', '5']);
+    expect(s.parts['1b.i'].text).toContain('def lstm_step(x):');
+  });
+});

@@ -29,7 +29,12 @@ const MAP_RE = /\bR\s*\^?\s*\{?(\d+)\}?\s*->\s*R\s*\^?\s*\{?(\d+)\}?(?![\d*xX])/
  * Returned left to right; positions index the normalised text.
  */
 export function findDimensions(text: string): FoundDimension[] {
-  const s = ocrDigitsInText(normalizeMath(text));
+  // PyTorch's shape, "torch.Size([3, 5])": the tuple it holds, blanked around to keep positions
+  const s = ocrDigitsInText(normalizeMath(text)).replace(
+    /\bsize\(\s*\[([\d\s,]+)\]\s*\)/gi,
+    (m, inner: string) =>
+      `${' '.repeat(m.indexOf('['))}(${inner})${' '.repeat(m.length - m.lastIndexOf(']') - 1)}`,
+  );
   const out: FoundDimension[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);

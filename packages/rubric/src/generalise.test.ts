@@ -1877,3 +1877,46 @@ describe('after round 47: numbers the student names, a count left in symbols, a 
     expect(p).toMatchObject({ score: 3, review: false });
   });
 });
+
+describe('after round 48: more than was asked, PyTorch shapes, a key carried on', () => {
+  it('a side remark, a comparison or another model after the answer is no answer ("Side remark: GRU … = 27", "Compare normal conv: … ~6 times less")', () => {
+    expect(
+      part(
+        '3c',
+        'per gate 3 x 5 + 3 = 18\n4 gates -> 4 x 18 = 72\nTotal = 72 parameters\nSide remark: GRU has 3 gates so it would be 3 x 18 = 54.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    const p = part(
+      '5',
+      'padded size 201, output = 201 - 4 + 1 = 198 -> 198 x 198 x 3\nmultiplications = 198 x 198 x 4 x 4 x 3 = 1881792\npointwise -> 198 x 198 x 10\nmultiplications = 198 x 198 x 3 x 10 = 1176120\nTotal = 1881792 + 1176120 = 3057912 multiplications\nCompare normal conv: 198 x 198 x 4 x 4 x 3 x 10 = 18817920, so separable is ~6 times\nless.',
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([0, 0, 0.5]);
+  });
+  it('an answer marked after the key was computed ("… 4 x 18 = 72 … Ans = 18 (72 if all gates are counted)") is not the key', () => {
+    const p = part(
+      '3c',
+      'parameters = W_f + b_f = 15 + 3 = 18\nLSTM has 4 gates so 4 x 18 = 72 but the question asks about\nW_f. Ans = 18 (72 if all gates are counted)',
+    );
+    expect(p.score === 1 && !p.review).toBe(false);
+  });
+  it('"Including biases: …" after a count without them is a case set aside; the key times a count ("4 × 72 = 288") is carried on', () => {
+    for (const [id, text] of [
+      ['3c', 'Weights only: 4 × 15 = 60. Including biases: 60 + 12 = 72'],
+      ['3c', 'one gate = 12 × 5 + 12 = 72\n4 gates (f, i, o, g) = 4 × 72 = 288'],
+    ] as const)
+      expect(part(id, text).review, text).toBe(true);
+    // a total that includes the biases in its own words is the answer
+    expect(part('3c', 'per gate 3 x 5 + 3 = 18. Total including biases: 4 × 18 = 72.')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('3a: PyTorch\'s "torch.Size([3, 5])" is the shape 3 × 5', () => {
+    expect(
+      part(
+        '3a',
+        'Input to each gate is [h_{t-1}, x_t] which is 3 + 2 = 5 dimensional.\nW_f : torch.Size([3, 5])',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+});

@@ -309,6 +309,9 @@ export const TUNE_WRITERS = [
   'ui',
   'uj',
   'uk',
+  'ul',
+  'um',
+  'un',
 ];
 
 export interface FreeformLabel {

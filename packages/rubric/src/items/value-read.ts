@@ -589,8 +589,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // 60 + 12 = 72") beside another computed result (4 × 15 = 60): which is the answer is a
       // person's call
       // (the sentence may start on the line before: "… If biases are also counted it becomes⏎60 + 4 × 3 = 72")
+      // (or be one of several on the line: "… matrices only. Including biases: 60 + 4 · 3 = 72.")
       const ends = /[.!?](?:\s|$)/;
-      const sentence = `${(ev.lines[eq.line - 1] ?? '').split(ends).pop()} ${(ev.lines[eq.line] ?? '').split(ends)[0]}`;
+      const own = (ev.lines[eq.line] ?? '').split(ends);
+      const at = own.findIndex((x) =>
+        findNumbers(normalizeMath(x)).some((n) => closeTo(n.value, v as number, { rel: 1e-9 })),
+      );
+      const sentence = at > 0 ? own[at] : `${(ev.lines[eq.line - 1] ?? '').split(ends).pop()} ${own[0]}`;
       const other = hypothetical(sentence)
         ? ev.equations.find((o) => {
             const end = o.sides[o.sides.length - 1].tokens;
@@ -627,12 +632,25 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
           ev.equations.filter((o) => o.line > eq.lastLine),
           key,
         );
-      if (onward)
+      // (or an answer marked after it that is another number: "… 4 x 18 = 72 but question asks
+      // about W_f. Ans = 18 (72 if all gates are counted)")
+      const marked = ev.lines
+        .slice(eq.lastLine + 1)
+        .map((l) =>
+          /\b(?:ans(?:wer)?|final(?:\s+answer)?)\s*(?:is|[:=-])\s*(\d[\d,]*(?:\.\d+)?)/i.exec(
+            normalizeMath(l),
+          ),
+        )
+        .map((m) => (m ? findNumbers(m[1])[0]?.value : undefined))
+        .find((x) => x !== undefined && !closeTo(x, key, { rel: 1e-9 }));
+      if (onward || marked !== undefined)
         return {
           value: v,
           line: eq.line,
           conf: 0.5,
-          note: `the answer goes on to ${onward}`,
+          note: onward
+            ? `the answer goes on to ${onward}`
+            : `the answer marked is ${fmtNum(marked as number)}`,
         };
       return { value: v, line: eq.line, conf: 0.95 };
     }
@@ -697,26 +715,34 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
 }
 
 /**
- * A later sum that adds to `key` ("72 + 3 = 75"): its result, the count the student went on to.
+ * A later sum that adds to `key` ("72 + 3 = 75"), or a last product of it by a count ("4 × 72 = 288"):
+ * its result, the count the student went on to.
  * (Only a sum: a ratio or a difference with the key compares it with something, "19,008,480 /
  * 3,088,878 ≈ 6.2".)
  */
 function carriedOn(later: Evidence['equations'], key: number): string | undefined {
   const isKey = (v: unknown) => typeof v === 'number' && closeTo(v, key, { rel: 1e-9 });
-  const eq = later.find((o) => {
+  const eq = later.find((o, k) => {
     const end = o.sides[o.sides.length - 1].tokens;
     return (
       end.length === 1 &&
       end[0].t === 'num' &&
       !isKey(end[0].v) &&
-      o.sides
-        .slice(0, -1)
-        .some(
-          (s) =>
-            s.tokens.some((t) => t.t === 'num' && isKey(t.v)) &&
-            s.tokens.some((t) => t.t === 'op' && t.v === '+') &&
-            !s.tokens.some((t) => t.t === 'op' && /^[/÷−-]$/.test(String(t.v))),
-        )
+      o.sides.slice(0, -1).some((s) => {
+        const nums = s.tokens.filter((t) => t.t === 'num');
+        const ops = s.tokens.filter((t) => t.t === 'op').map((t) => String(t.v));
+        if (!nums.some((t) => isKey(t.v)) || ops.some((op) => /^[/÷−-]$/.test(op))) return false;
+        // (or, in the last equation, the key times a small count: "4 gates = 4 × 72 = 288")
+        const counted =
+          k === later.length - 1 &&
+          nums.length === 2 &&
+          ops.length === 1 &&
+          ops[0] === '*' &&
+          nums.some(
+            (t) => !isKey(t.v) && Number.isInteger(t.v) && (t.v as number) >= 2 && (t.v as number) <= 16,
+          );
+        return ops.includes('+') || counted;
+      })
     );
   });
   return eq ? fmtNum(eq.sides[eq.sides.length - 1].tokens[0].v as number) : undefined;
@@ -829,13 +855,17 @@ function nameOf(lhs: { t: string; v: unknown }[]): string | null {
 const TOTAL_ROW =
   /^\s*(?:the\s+)?(?:grand\s+)?total\b[^=\d\n]{0,30}?[:=]?\s*-?\d[\d,. ]*\s*(?:[a-z.]+\s*)?$/i;
 
-/** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"). */
+/** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"), or sets
+ *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:remark|aside)\s*[\])*_]*\s*[.:\-–—]/i;
+  /^\s*[[(*_-]*\s*(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {
-  return /\b(?:if|would|otherwise|alternatively)\b/i.test(line);
+  // ("Including biases: …" opening its sentence, after a count without them)
+  return /\b(?:if|would|otherwise|alternatively)\b|^\s*(?:including|counting|with)\s+(?:the\s+)?bias(?:es)?\s*[:,]/i.test(
+    line,
+  );
 }
 
 /** The text of the line before character `at`, up to it. */
