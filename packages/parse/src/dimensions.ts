@@ -29,12 +29,19 @@ const MAP_RE = /\bR\s*\^?\s*\{?(\d+)\}?\s*->\s*R\s*\^?\s*\{?(\d+)\}?(?![\d*xX])/
  * Returned left to right; positions index the normalised text.
  */
 export function findDimensions(text: string): FoundDimension[] {
-  // PyTorch's shape, "torch.Size([3, 5])": the tuple it holds, blanked around to keep positions
-  const s = ocrDigitsInText(normalizeMath(text)).replace(
-    /\bsize\(\s*\[([\d\s,]+)\]\s*\)/gi,
-    (m, inner: string) =>
-      `${' '.repeat(m.indexOf('['))}(${inner})${' '.repeat(m.length - m.lastIndexOf(']') - 1)}`,
-  );
+  // PyTorch's shape, "torch.Size([3, 5])": the tuple it holds, blanked around to keep positions;
+  // MATLAB's, "size(W_f) = [3 5]": a tuple too, the same length
+  const s = ocrDigitsInText(normalizeMath(text))
+    .replace(
+      /\bsize\(\s*\[([\d\s,]+)\]\s*\)/gi,
+      (m, inner: string) =>
+        `${' '.repeat(m.indexOf('['))}(${inner})${' '.repeat(m.length - m.lastIndexOf(']') - 1)}`,
+    )
+    .replace(
+      /(\bsize\s*\([^()]{1,16}\)\s*=\s*)\[\s*(\d+)(\s+|\s*,\s*)(\d+)\s*\]/gi,
+      (m, lead: string, a: string, sep: string, b: string) =>
+        `${lead}(${a},${' '.repeat(Math.max(0, sep.length - 1))}${b})`.padEnd(m.length, ' '),
+    );
   const out: FoundDimension[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);

@@ -348,6 +348,11 @@ function normalizeMathUncached(raw: string): string {
   // MATLAB's transpose, a prime on an indexed vector before another (`s_(k-1)' h_j`, `s_k' * h_j`);
   // a derivative's prime (`tanh'(c_t)`, `f'(x)`) is on a function, before its bracket
   out = out.replace(/([A-Za-z]_(?:\{[^{}]{1,6}\}|[A-Za-z0-9]{1,3}))'(?=\s*\*?\s*[A-Za-z]_)/g, '$1^T ');
+  // (its index glued on, as a converter or a plain editor leaves it: `sk' * hj`, `sk-1' hj`)
+  out = out.replace(
+    /(?<![A-Za-z])([a-z])([ijkt](?:-1)?)'(?=\s*\*\s*[a-z]_?[ijkt]?(?:-1)?\b|\s+[a-z]_?[ijkt](?:-1)?\b)/g,
+    (_m, base: string, idx: string) => `${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
+  );
   // a transpose runs into the next symbol (a word processor's `𝑠𝑘−1⊤ℎ𝑗`): the superscript ends there
   out = out.replace(
     /\^T(?=[A-Za-z])(?!(?:tanh|sigma|sigmoid|exp|softmax|sech|log)\b|(?:tanh|exp|log)\()/g,

@@ -143,6 +143,28 @@ function evaluateNamed(e: Expr, named: Map<string, number>): Value | null {
   }
 }
 
+/**
+ * A vector as MATLAB or Octave prints it, pasted from the command window: `ans =` (or `h_t =`) alone
+ * on its line, then one number per line. Folded into `ans = [0.7; 0.2; 0.05]` on the name's line; the
+ * number lines emptied, so lines keep their places.
+ */
+function printedColumns(lines: string[]): string[] {
+  const out = [...lines];
+  const single = /^\s*-?\d+(?:\.\d+)?(?:e[-+]?\d+)?\s*$/i;
+  for (let i = 0; i < out.length; i++) {
+    if (!/^\s*[A-Za-z][\w{}~]*\s*=\s*$/.test(out[i])) continue;
+    const taken: number[] = [];
+    let j = i + 1;
+    for (; j < out.length && (single.test(out[j]) || (out[j].trim() === '' && taken.length === 0)); j++)
+      if (single.test(out[j])) taken.push(j);
+    if (taken.length < 2) continue;
+    out[i] = `${out[i].trimEnd()} [${taken.map((k) => out[k].trim()).join('; ')}]`;
+    for (const k of taken) out[k] = '';
+    i = j - 1;
+  }
+  return out;
+}
+
 function tryEvaluate(text: string): number | null {
   try {
     const v = evaluateNumeric(parseExpr(text.replace(/(?<=\d),(?=\d{3})/g, '')));
@@ -236,9 +258,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   );
   const lines = withSizeSymbols(
     withDefinitions(
-      continuedRows(crossedOutLines(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))).map(
-        tableRow,
-      ),
+      continuedRows(
+        printedColumns(crossedOutLines(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))),
+      ).map(tableRow),
     ),
     glossary.sizes,
   );
@@ -398,7 +420,8 @@ export function writesProductOf(prose: string, symbol: string, lines?: string[])
   const b = escapeRe(symbol.toLowerCase());
   const idx = String.raw`_?(?:\{[^{}]{1,8}\}|[a-z0-9](?:[-+]\d)?)`;
   const factor = String.raw`(?<![a-z\\])${b}${idx}`;
-  const gap = String.raw`\s*\)?\s*(?:\*\s*)?(?:\.{2,}\s*(?:\*\s*)?)?\(?\s*`;
+  // (a spaced x is a product sign too: "f_T x f_{T-1} x ... x f_2")
+  const gap = String.raw`\s*\)?\s*(?:(?:\*|(?<=\s)x(?=\s))\s*)?(?:\.{2,}\s*(?:(?:\*|x(?=\s))\s*)?)?\(?\s*`;
   const sideBySide = new RegExp(`${factor}${gap}${factor}(?![a-z])`);
   // pdfTeX's display ∏ comes out of the text layer as the letter Y (Q in text style) with its
   // upper limit glued to it: "YT fk"

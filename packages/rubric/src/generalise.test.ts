@@ -1920,3 +1920,55 @@ describe('after round 48: more than was asked, PyTorch shapes, a key carried on'
     ).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('after round 49: MATLAB and converted ink', () => {
+  it('MATLAB\'s shape ("size(W_f) = [3 5]"), transpose on a glued index ("ekj = sk\' · hj") and a printed column ("ans =" then one number a line)', () => {
+    expect(
+      part('3a', '[h_{t-1}; x_t] has size 3 + 2 = 5.\nsize(W_f) = [3 5] % 3 rows (cell size) x 5 cols'),
+    ).toMatchObject({ score: 1, review: false });
+    expect(part('2a', "ekj = sk' · hj")).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '1b.i',
+        'C_t = f_t .* C_(t-1) + i_t .* C~_t\n= [1;0.5;0].*[0.2;0.4;0.8] + [1;0;0.5].*[0.5;0;0.1]\n= [0.2;0.2;0] + [0.5;0;0.05]\nans =\n0.7000\n0.2000\n0.0500',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('4b: a product written with a spaced x ("dL/dcT x fT x fT-1 x ... x f2") states the product of the forget gates', () => {
+    const p = part(
+      '4b',
+      "dL/dc1 = dL/dcT x fT x fT-1 x ... x f2. If ft = 1 all of these are 1 so dL/dc1 = dL/dcT.\nThe forget gate acts like a highway so the gradient doesn't die.",
+    );
+    expect(p).toMatchObject({ score: 2, review: false });
+  });
+  it('1b.i: the formula and a wrong vector with no arithmetic between goes to a person (a slip, or a given misread)', () => {
+    const bare = part(
+      '1b.i',
+      'f_t = [1, 0.5, 0.5], i_t = [1, 0, 0.5]\nC_t = f_t*C_(t-1) + i_t*C~_t = [0.7, 0.2, 0.45]',
+    );
+    expect(bare.review).toBe(true);
+    // with the arithmetic written, a slip is graded as one
+    expect(
+      part(
+        '1b.i',
+        'C_t = f_t*C_(t-1) + i_t*C~_t = [1*0.2 + 1*0.5, 0.5*0.4 + 0*0, 0*0.8 + 0.5*0.1] = [0.7, 0.2, 0.5]',
+      ),
+    ).toMatchObject({ score: 0.5, review: false });
+  });
+});
+
+describe('after round 49: answers marked after the key', () => {
+  it('a list of finals with the key among them ("Final: 3 × 5; 3 (i.e. 3 × 1); 72.") or the key in digit groups marks no other answer', () => {
+    expect(
+      part('3c', '4 [d_h(d_h + d_x) + d_h] = 4(15 + 3) = 72\nFinal: 3 × 5; 3 (i.e. 3 × 1); 72.'),
+    ).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    const p = part(
+      '5',
+      '(200+2*1-4)/1 + 1 = 199, so 199 × 199 × 3 after depthwise, 199 × 199 × 10 after pointwise\n199^2 * 3 * 16 = 1 900 848, 199^2 * 10 * 3 = 1 188 030\n1 900 848 + 1 188 030 = 3 088 878\nFinal: 3 088 878 multiplications; 199 × 199 × 3 after depthwise',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+});

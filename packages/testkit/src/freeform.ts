@@ -312,6 +312,9 @@ export const TUNE_WRITERS = [
   'ul',
   'um',
   'un',
+  'uo',
+  'up',
+  'uq',
 ];
 
 export interface FreeformLabel {

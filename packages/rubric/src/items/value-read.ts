@@ -634,15 +634,21 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         );
       // (or an answer marked after it that is another number: "… 4 x 18 = 72 but question asks
       // about W_f. Ans = 18 (72 if all gates are counted)")
+      // (not a list of answers with the key among them, "Final: 3 × 5; 3; 72", nor a shape)
       const marked = ev.lines
         .slice(eq.lastLine + 1)
-        .map((l) =>
-          /\b(?:ans(?:wer)?|final(?:\s+answer)?)\s*(?:is|[:=-])\s*(\d[\d,]*(?:\.\d+)?)/i.exec(
-            normalizeMath(l),
-          ),
+        .map(
+          (l) =>
+            /\b(?:ans(?:wer)?|final(?:\s+answer)?)\s*(?:is|[:=-])\s*(\d[^\n]*)/i.exec(normalizeMath(l))?.[1],
         )
-        .map((m) => (m ? findNumbers(m[1])[0]?.value : undefined))
-        .find((x) => x !== undefined && !closeTo(x, key, { rel: 1e-9 }));
+        .map((rest) => {
+          if (!rest) return undefined;
+          const plain = rest.replace(/\([^()]*\)/g, ' ');
+          const nums = findNumbers(plain);
+          if (!nums.length || nums.some((n) => closeTo(n.value, key, { rel: 1e-9 }))) return undefined;
+          return /^\s*[*x]\s*\d/.test(plain.slice(nums[0].end)) ? undefined : nums[0].value;
+        })
+        .find((x) => x !== undefined);
       if (onward || marked !== undefined)
         return {
           value: v,

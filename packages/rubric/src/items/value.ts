@@ -567,6 +567,15 @@ function gradeValue(
             { abs: 0.005, rel: 0 },
           ),
         );
+      // (the formula and a wrong result with no arithmetic between: a slip, or a given misread and
+      // nothing shown — a bare answer; a person tells them apart)
+      if (sameShape && !dotted && !statedWrong && keyLine === null && ev.computations.length === 0)
+        return result(
+          item.slip.credit,
+          `${item.slip.reason}; no arithmetic is shown: a person checks whether it is a slip or a bare answer`,
+          Math.min(read.conf, 0.5),
+          wrongTag,
+        );
       if (sameShape && !dotted) return result(item.slip.credit, item.slip.reason, read.conf, wrongTag);
       if (dotted)
         return result(
