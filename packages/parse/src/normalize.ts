@@ -239,6 +239,34 @@ function normalizeMathUncached(raw: string): string {
   s = s.replace(SPACED_SUBSCRIPT, '');
   // C̃ spelt out: Ctilde_t, C-tilde_t, tilde(C)_t, \tilde C
   s = s.replace(/\b([A-Za-z])[-_ ]?tilde/g, '$1~').replace(/\btilde\s*\(?\s*([A-Za-z])\s*\)?/g, '$1~');
+  // time (or a weight's gate) as a function's argument, typed without subscripts: c(t-1), h(t),
+  // f(t+1), s(k-1), h(j), W(f), b(f), dL/dc(t); only these arguments, so f(x) stays a function
+  s = s.replace(
+    /(?<![A-Za-ce-z\\])([A-Za-z])(~?)\(\s*(t|T|k|j|t\s*[+\-−]\s*1|k\s*[-−]\s*1|kj|f|c|C~?)\s*\)/g,
+    (_m, b: string, tl: string, a: string) => {
+      const idx = a.replace(/\s+/g, '').replace('−', '-');
+      return `${b}${tl}_${idx.length > 1 ? `{${idx}}` : idx}`;
+    },
+  );
+  // an entry's index glued on after a comma, as a plain editor or a converter leaves it
+  // (`sk,d hj,d`: s_{k,d} h_{j,d}); a list's comma has a space after it, or a longer name
+  s = s.replace(/(?<![A-Za-z_\\])([A-Za-z])([a-z]|\d),([a-z]|\d)(?![\w(])/g, '$1_{$2,$3}');
+  // the Coursera course's notation: gates Γ_f, Γ_u (update: the input gate), Γ_o, and time as an
+  // angle-bracket superscript, c^{<t>}, c<t-1>, a<t> (its a is the hidden state h)
+  const ANGLE_T = String.raw`\s*\^?\s*\{?\s*[<⟨〈]\s*t\s*(?:([+\-−])\s*1)?\s*[>⟩〉](?:\s*\})?`;
+  const GATE: Record<string, string> = { f: 'f', u: 'i', o: 'o' };
+  s = s
+    .replace(
+      new RegExp(String.raw`[Γγ]\s*_?\s*\{?\s*([fuo])(?:\s*\})?(?!${ANGLE_T})`, 'g'),
+      (_m, g: string) => `${GATE[g]}_t`,
+    )
+    .replace(/[Γγ]\s*_?\s*\{?\s*([fuo])(?:\s*\})?/g, (_m, g: string) => GATE[g])
+    .replace(
+      // (after a derivative's d: dL/dc^{<t>})
+      new RegExp(String.raw`(?<![A-Za-ce-z])([A-Za-z])(~?)${ANGLE_T}`, 'g'),
+      (_m, b: string, tl: string, sign?: string) =>
+        `${b === 'a' ? 'h' : b}${tl}_${sign ? `{t${sign === '+' ? '+' : '-'}1}` : 't'}`,
+    );
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];

@@ -440,11 +440,12 @@ export function writesProductOf(prose: string, symbol: string, lines?: string[])
  * `hidden size 3`, `gates ∈ R3`. The first number after the name (within the clause) must be the
  * value on its own, not an operand (`3 + 2`) or a factor of a shape (`R^{3×5}`).
  */
+// (a name as another's argument, "b(f) in R^3", is the index of that one: b_f's size, not f's)
 export function statesSizeOf(prose: string, names: string[], value: number): boolean {
   for (const n of names) {
     const name =
       n.length === 1
-        ? String.raw`(?<![a-z\\_{^])${escapeRe(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
+        ? String.raw`(?<![a-z\\_{^]|[a-z]\()${escapeRe(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
         : String.raw`\b${escapeRe(n)}s?\b`;
     for (const m of prose.matchAll(new RegExp(name, 'g'))) {
       const clause = prose

@@ -773,7 +773,10 @@ describe('values read past what explains or checks them', () => {
     const g = grade(
       '## 1b.i\nGiven: C~(t) = {0.5, 0, 0.1}\nC(t) = f(t).C(t-1) + i(t).C~(t) = 0.4 + 0.55 = 0.95\nAns. C(t) = 0.95\n## 1b.ii\nh(t) = o(t) . tanh(C(t)), tanh(0.95) = 0.7398\nh(t) = {1, 0, 0} x 0.7398 = {0.7398, 0, 0}',
     );
-    expect(g.parts['1b.i'].items[0].reason).toMatch(/^\[0\.95\] is not right/);
+    // (read as the student's own value, 0.95: "not right", or the dot products it is)
+    expect(g.parts['1b.i'].items[0].reason).toMatch(
+      /^\[0\.95\] is (?:not right|the sum of the element-wise products)/,
+    );
     expect(g.parts['1b.ii']).toMatchObject({ score: 0.5, review: false });
   });
   it('a wrong total that may follow from an earlier answer the grader could not read goes to a person', () => {
@@ -1970,5 +1973,42 @@ describe('after round 49: answers marked after the key', () => {
       '(200+2*1-4)/1 + 1 = 199, so 199 × 199 × 3 after depthwise, 199 × 199 × 10 after pointwise\n199^2 * 3 * 16 = 1 900 848, 199^2 * 10 * 3 = 1 188 030\n1 900 848 + 1 188 030 = 3 088 878\nFinal: 3 088 878 multiplications; 199 × 199 × 3 after depthwise',
     );
     expect(p).toMatchObject({ score: 3, review: false });
+  });
+});
+
+describe('after round 50: other notations for time and entries', () => {
+  it("the Coursera notation (Γ_f, Γ_u, Γ_o; c<t>, a<t> for h_t) and time as a function's argument (c(t-1), dL/dc(t+1)) read as the exam's symbols", () => {
+    expect(
+      part(
+        '1b.i',
+        'c<t> = Γf · c<t−1> + Γu · c̃<t>\n= [1(0.2) + 1(0.5), 0.5(0.4) + 0(0), 0(0.8) + 0.5(0.1)]\n= [0.7, 0.2, 0.05]',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '1b.ii',
+        'h(t) = o(t) * tanh(C(t)) = [1 * tanh(0.7), 0 * tanh(0.2), 0 * tanh(0.05)] = [0.604, 0, 0]',
+      ),
+    ).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    // f(x) stays a function: only time and gate arguments are indices
+    expect(part('2a', 'e(kj) = s(k-1)^T h(j)')).toMatchObject({ score: 1, review: false });
+  });
+  it('an entry\'s index glued on after a comma ("ekj = sk,d hj,d = sTk hj") and b(f)\'s own size are read as such', () => {
+    expect(part('2a', 'ekj = sk,d hj,d = sTk hj')).toMatchObject({ score: 1, review: false });
+    // "b(f) ∈ R^{3×1}" states b_f's size: no reason for it (not f_t's size)
+    expect(part('3b', 'b(f) ∈ R^{3×1}.')).toMatchObject({ score: 0, review: false });
+  });
+  it('a scalar h_t carried from a scalar C_t ("1 * tanh(0.95) = 0.74") goes to a person with its carried-forward half', () => {
+    const g = grade(
+      '## 1b.i\nf(t).C(t-1) = 1*0.2 + 0.5*0.4 + 0*0.8 = 0.4\ni(t).C~(t) = 1*0.5 + 0*0 + 0.5*0.1 = 0.55\nC(t) = 0.4 + 0.55 = 0.95\n## 1b.ii\nh(t) = o(t) * tanh(C(t)) = 1 * tanh(0.95) = 0.74',
+    );
+    expect(g.parts['1b.ii']).toMatchObject({ score: 0.5, review: true });
+  });
+  it('4a: a fraction\'s part alone on a line ("∂L", "∂c(t + 1)") may hold a term not read: a person checks', () => {
+    const p = part('4a', '∂L ∂L\n= ∗ o(t) ∗ (1 − tanh^{2}(c(t)))\n∂c(t) ∂h(t)\n∂L\n+ ∗ f(t + 1)\n∂c(t + 1)');
+    expect(p.review).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ import {
   type PartDoubt,
   unknownTerms,
   unreadableExpression,
+  unreadFractions,
   unrecognisedExplanation,
   workForOneNotAnother,
 } from './items/index.ts';
@@ -365,6 +366,7 @@ const DOUBTS: PartDoubt[] = [
   pointsElsewhere,
   sharedAnswer,
   unknownTerms,
+  unreadFractions,
   unreadMaths,
 ];
 

@@ -315,6 +315,9 @@ export const TUNE_WRITERS = [
   'uo',
   'up',
   'uq',
+  'ur',
+  'us',
+  'ut',
 ];
 
 export interface FreeformLabel {

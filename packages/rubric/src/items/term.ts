@@ -121,3 +121,18 @@ export const unknownTerms: PartDoubt = ({ part, ctx, score }) => {
     };
   return null;
 };
+
+/**
+ * A derivation whose display fractions were not all read: a numerator or a denominator alone on
+ * its line ("∂L", "∂c(t + 1)" under a "+ ∗ f(t + 1)"). A term not found may be in them.
+ */
+export const unreadFractions: PartDoubt = ({ part, ctx: { ev }, score }) => {
+  if (score >= part.points || !part.items.some((i) => i.type === 'term')) return null;
+  const alone = ev.lines.find((l) => /^\s*(?:[∂𝜕]\s*[A-Za-z][^\s=+*∗·]*(?:\s*\([^()]*\))?\s*)+$/u.test(l));
+  return alone
+    ? {
+        conf: 0.5,
+        reason: `a fraction's part stands alone on a line ("${alone.trim()}"): the derivation may hold a term that was not read`,
+      }
+    : null;
+};

@@ -450,6 +450,25 @@ function gradeValue(
       if (!work.required || ecfWork) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
       return withheldForWork(item.ecf.reason);
     }
+    // one number where the carried-forward vector has one nonzero entry, that entry ("h(t) = 1 *
+    // tanh(0.95) = 0.74" from a scalar C_t): the student's own value carried through as a scalar,
+    // or not; a person decides
+    const gotNums = asNumbers(got) ?? [];
+    const expNums = wantsDiffer ? (asNumbers(expected) ?? []) : [];
+    const nonzero = expNums.filter((x) => Math.abs(x) > 1e-9);
+    if (
+      item.shape === 'vector' &&
+      gotNums.length === 1 &&
+      expNums.length > 1 &&
+      nonzero.length === 1 &&
+      valueMatches(item, [gotNums[0]], [nonzero[0]])
+    )
+      return result(
+        item.ecf.credit,
+        `${item.ecf.reason}, given as one number where a vector was asked: a person checks`,
+        Math.min(read.conf, 0.5),
+        wrongTag,
+      );
     // the same from the student's own answers, in a way the rubric gives part credit for (4 × 6 = 24
     // weights from their own 3 × 2 W_f, the biases left out): that credit, once
     const other = also.find((a) => !valueMatches(item, a.value, key) && valueMatches(item, got, a.value));
