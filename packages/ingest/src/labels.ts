@@ -268,6 +268,24 @@ export function findLabel(
 
 function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: LabelOptions): Label | null {
   const original = line;
+  // the script's running number, by its own key ("Answer 7" for 3(b)); its own words around it
+  if (opts.numbering?.size) {
+    const m =
+      /^\s*(?:\[\s*|(?:answer|ans|sol(?:ution)?|q)\.?\s*[-#]?\s*)?(\d{1,2})\s*\]?\s*[.:)\-–]?(?=\s|$)(?!\s*(?:=|→|->))/i.exec(
+        line,
+      );
+    const mapped = m ? opts.numbering.get(String(Number(m[1]))) : undefined;
+    const label = mapped ? labelAtStart(mapped, tree, [], { bare: true }) : null;
+    if (m && label?.partId)
+      return { ...label, end: m[0].length, weak: false, conf: Math.min(label.conf, 0.95) };
+  }
+  // a running number with the exam's part after it in brackets ("[6] (3a)", "[2] (1b-i)"): the
+  // part; the number and the brackets blanked, the same length
+  line = line.replace(
+    /^(\s*)(\[\s*\d{1,2}\s*\]\s*\(\s*)(\d{1,2}\s*[-.]?\s*[a-h]?(?:\s*[-.]?\s*[ivx]{1,4})?)(\s*\))/i,
+    (_m, sp: string, open: string, lab: string, close: string) =>
+      sp + ' '.repeat(open.length) + lab + ' '.repeat(close.length),
+  );
   // pdfTeX's big operator later on the line wraps to its start, glued to a slash label ("2/aP e_kj = …":
   // the P is a ∑): blanked, the same length, so positions hold
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
@@ -652,6 +670,28 @@ export interface LabelOptions {
   plain?: boolean;
   /** statement words the script labels its parts with ("proposition"), from `labelWords` */
   labelWords?: ReadonlySet<string>;
+  /** the script's own running numbers for the exam's parts ("Ans 7 = 3(b)"), from `numberingKey` */
+  numbering?: ReadonlyMap<string, string>;
+}
+
+/**
+ * A key the script gives from its own running numbers to the exam's parts ("Ans 6 = 3(a)   Ans 7 =
+ * 3(b) …", "1 → 1(a), 2 → 1(b)(i), …"): the number and the exam's label, when four or more pairs name
+ * distinct parts, one at least with a sub-part (a 1(a) answer's "1 → 3" names no part).
+ */
+export function numberingKey(lines: string[], tree: PartTree): Map<string, string> {
+  const out = new Map<string, string>();
+  const pair =
+    /(?:\b(?:ans(?:wer)?|sol(?:ution)?|q)\.?\s*)?(?<![\d.(])(\d{1,2})\s*(?:=|→|->|:|–)\s*(?:q\.?\s*)?(\d\s*(?:\(\s*[a-h]\s*\)|[a-h])?\s*(?:\(\s*[ivx]{1,4}\s*\)|[ivx]{1,4})?)(?![\w(])/gi;
+  for (const line of lines.slice(0, 15))
+    for (const m of line.matchAll(pair)) {
+      const label = findLabel(m[2], tree, [], { bare: true });
+      if (label?.partId) out.set(String(Number(m[1])), m[2].replace(/\s+/g, ''));
+    }
+  const parts = new Set([...out.values()]);
+  return out.size >= 4 && parts.size === out.size && [...parts].some((p) => /[a-h]/.test(p))
+    ? out
+    : new Map();
 }
 
 /**

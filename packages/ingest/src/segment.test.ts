@@ -963,3 +963,33 @@ def q5():
     expect(s.parts['1b.i'].text).toContain('def lstm_step(x):');
   });
 });
+
+describe('after round 51: running numbers', () => {
+  it('"[6] (3a)" heads 3(a); a key at the top ("Ans 6 = 3(a)  Ans 7 = 3(b) …") maps "Answer 7" to 3(b)', () => {
+    const s = run(`Name: A
+[2] (1b-i)
+C_t = (0.7, 0.2, 0.05)
+[6] (3a)
+W_f in R^(3x5)
+[7] (3b)
+b_f in R^3`);
+    expect(s.order).toEqual(['1b.i', '3a', '3b']);
+    const t = run(`Name: A
+Key: Ans 1 = 1(a)  Ans 2 = 1(b)(i)  Ans 3 = 1(b)(ii)  Ans 4 = 2(a)  Ans 5 = 2(b)  Ans 6 = 3(a)  Ans 7 = 3(b)
+Answer 1
+f_t -> 3
+Answer 3
+h_t = (0.604, 0, 0)
+Answer 7
+b_f is 3 x 1`);
+    expect(t.order).toEqual(['1a', '1b.ii', '3b']);
+    expect(t.parts['3b'].text).toBe('b_f is 3 x 1');
+  });
+  it('a 1(a) answer\'s "1 -> 3, 2 -> 4" is no key', () => {
+    const s = run(`Name: A
+Q1 a) 1 -> 3, 2 -> 4, 3 -> 8, 4 -> 10
+Q5
+Answer 3`);
+    expect(s.order).toEqual(['1a', '5']);
+  });
+});

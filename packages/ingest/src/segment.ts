@@ -3,7 +3,15 @@ import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { alignLabels, type Candidate } from './align.ts';
 import { assumptionItems } from './assumptions.ts';
 import { furnitureOf } from './furniture.ts';
-import { findLabel, type Label, labelWords, type PartPath, PartTree, ROMAN_QUESTIONS } from './labels.ts';
+import {
+  findLabel,
+  type Label,
+  labelWords,
+  numberingKey,
+  type PartPath,
+  PartTree,
+  ROMAN_QUESTIONS,
+} from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import type { Rule } from './pdf.ts';
@@ -435,6 +443,10 @@ function segmentOnce(
     );
   const words = labelWords(body.map((l) => l.text));
   // a script that labels its parts in square brackets ("[1b]", "[2a]") labels a question so too
+  const numbering = numberingKey(
+    body.map((l) => l.text),
+    tree,
+  );
   const announcedOrder = orderAnnounced(body);
   const firstsAnnounced = firstsSaid(body);
   const nextAnnounced = (q: string) => {
@@ -483,7 +495,12 @@ function segmentOnce(
       ? (force ?? null)
       : listItems.has(line)
         ? null
-        : findLabel(line.text, tree, context, { ocr: line.conf < 1, bare: true, labelWords: words });
+        : findLabel(line.text, tree, context, {
+            ocr: line.conf < 1,
+            bare: true,
+            labelWords: words,
+            numbering,
+          });
     // "1. (a) e_kj = …" under "Question 2": a list number before a sub-label, when reading it as a
     // question would go back to a part already answered
     const listed = /^\s*\d{1,2}[.)]\s+(?=\()/.exec(line.text);

@@ -248,6 +248,13 @@ function normalizeMathUncached(raw: string): string {
       return `${b}${tl}_${idx.length > 1 ? `{${idx}}` : idx}`;
     },
   );
+  // pdfTeX's ∑ or ∏ of a display below, left as a capital at the end of a formula's line
+  // ("ekj = sTk−1hj P"): no factor of it
+  s = s.replace(/^([^\n=]*=[^\n]*[A-Za-z}])\s+[PXQY]\s*$/gm, '$1');
+  // AsciiMath, as assistive tools type it: odot, xx, frac(a)(b) (its del is read below)
+  s = s
+    .replace(/(?<=[\w)}\]]\s*)\b(?:odot|xx|otimes|circ)\b(?=\s*[\w([{])/g, '*')
+    .replace(/\bfrac\s*\(([^()]*)\)\s*\(([^()]*)\)/g, '($1)/($2)');
   // an entry's index glued on after a comma, as a plain editor or a converter leaves it
   // (`sk,d hj,d`: s_{k,d} h_{j,d}); a list's comma has a space after it, or a longer name
   s = s.replace(/(?<![A-Za-z_\\])([A-Za-z])([a-z]|\d),([a-z]|\d)(?![\w(])/g, '$1_{$2,$3}');
@@ -263,7 +270,7 @@ function normalizeMathUncached(raw: string): string {
     .replace(/[Γγ]\s*_?\s*\{?\s*([fuo])(?:\s*\})?/g, (_m, g: string) => GATE[g])
     .replace(
       // (after a derivative's d: dL/dc^{<t>})
-      new RegExp(String.raw`(?<![A-Za-ce-z])([A-Za-z])(~?)${ANGLE_T}`, 'g'),
+      new RegExp(`(?<![A-Za-ce-z])([A-Za-z])(~?)${ANGLE_T}`, 'g'),
       (_m, b: string, tl: string, sign?: string) =>
         `${b === 'a' ? 'h' : b}${tl}_${sign ? `{t${sign === '+' ? '+' : '-'}1}` : 't'}`,
     );

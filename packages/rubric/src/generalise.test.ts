@@ -2012,3 +2012,14 @@ describe('after round 50: other notations for time and entries', () => {
     expect(p.review).toBe(true);
   });
 });
+
+describe('after round 51: AsciiMath and a lost big operator', () => {
+  it('"tanh(o_t odot C_t)" is read (another formula: to a person); "(del L)/(del c_t)" is a derivative; a trailing ∑ glyph ("ekj = sTk−1hj P") is no factor', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = tanh(o_t odot C_t)\no_t odot C_t = {1 x 0.7 ; 0 x 0.2 ; 0 x 0.05} = {0.7 ; 0 ; 0}\nh_t = {tanh(0.7) ; tanh(0) ; tanh(0)} = {0.6044 ; 0 ; 0}',
+    );
+    expect(p).toMatchObject({ score: 0, review: true });
+    expect(part('2a', 'ekj = sTk−1hj P')).toMatchObject({ score: 1, review: false });
+  });
+});

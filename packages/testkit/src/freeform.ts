@@ -318,6 +318,9 @@ export const TUNE_WRITERS = [
   'ur',
   'us',
   'ut',
+  'uu',
+  'uv',
+  'uw',
 ];
 
 export interface FreeformLabel {

@@ -126,8 +126,11 @@ export const unknownTerms: PartDoubt = ({ part, ctx, score }) => {
  * A derivation whose display fractions were not all read: a numerator or a denominator alone on
  * its line ("∂L", "∂c(t + 1)" under a "+ ∗ f(t + 1)"). A term not found may be in them.
  */
-export const unreadFractions: PartDoubt = ({ part, ctx: { ev }, score }) => {
-  if (score >= part.points || !part.items.some((i) => i.type === 'term')) return null;
+export const unreadFractions: PartDoubt = ({ part, ctx, score }) => {
+  const { ev } = ctx;
+  const terms = part.items.filter((i) => i.type === 'term');
+  // (only where a term was not read at all: one read in a wrong form was read)
+  if (score >= part.points || !terms.length || terms.every((t) => ctx.terms().found.has(t.id))) return null;
   const alone = ev.lines.find((l) => /^\s*(?:[∂𝜕]\s*[A-Za-z][^\s=+*∗·]*(?:\s*\([^()]*\))?\s*)+$/u.test(l));
   return alone
     ? {
