@@ -15,6 +15,15 @@ const parts = [
   { id: '5', path: ['5'] },
 ];
 const run = (text: string, conf = 1) => segment(linesOf(text, 1, conf), [pageInfo(1)], parts);
+// every part of the exam, for scripts that run past 3(b)
+const allParts = [
+  ...parts.slice(0, 7),
+  { id: '3c', path: ['3', 'c'] },
+  { id: '4a', path: ['4', 'a'] },
+  { id: '4b', path: ['4', 'b'] },
+  { id: '5', path: ['5'] },
+];
+const runAll = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], allParts);
 
 describe('segment', () => {
   it('cuts a script into parts, label removed, lines joined by newlines', () => {
@@ -847,16 +856,8 @@ Total mults = 3027102
 });
 
 describe('after round 45: part ranges and titled roman headings', () => {
-  const all = [
-    ...parts.slice(0, 7),
-    { id: '3c', path: ['3', 'c'] },
-    { id: '4a', path: ['4', 'a'] },
-    { id: '4b', path: ['4', 'b'] },
-    { id: '5', path: ['5'] },
-  ];
-  const run = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], all);
   it('"[3a–c]" heads one answer for 3(a) to 3(c), its own "(b)", "(c)" still split it', () => {
-    const s = run(`Name: A
+    const s = runAll(`Name: A
 [3a–c] z = [h_{t-1}; x_t] in R^5.
 (a) W_f in R^{3x5}
 (b) b_f in R^3
@@ -866,7 +867,7 @@ describe('after round 45: part ranges and titled roman headings', () => {
     expect(s.parts['3c'].text).toBe('4 (3 · 5 + 3) = 72');
   });
   it('a bare "4." after an ASCII box ("+-----+") heads question 4: the box is no expression going on', () => {
-    const s = run(`Name: A
+    const s = runAll(`Name: A
 3.
 c) total = 60 + 3
     +-------+
@@ -878,7 +879,7 @@ b) f_t = 1 so the gradient does not vanish`);
     expect(s.order).toEqual(['3c', '4a', '4b']);
   });
   it('"V (Depthwise separable convolution)" after the answer to 4(b) heads question 5', () => {
-    const s = run(`Name: A
+    const s = runAll(`Name: A
 IV (b) With f_t = 1 the product is 1 and the gradient does not vanish.
 V (Depthwise separable convolution)
 The output side is 200 - 4 + 1 = 197.`);
@@ -888,16 +889,8 @@ The output side is 200 - 4 + 1 = 197.`);
 });
 
 describe('after round 47: dotted labels, a comma before "Part", a slash before "part", announced orders', () => {
-  const all = [
-    ...parts.slice(0, 7),
-    { id: '3c', path: ['3', 'c'] },
-    { id: '4a', path: ['4', 'a'] },
-    { id: '4b', path: ['4', 'b'] },
-    { id: '5', path: ['5'] },
-  ];
-  const run = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], all);
   it('"1·a", and a table cell\'s "1·b" over its wrapped "·ii", head their parts ("5·3" is a product)', () => {
-    const s = run(`Name: A
+    const s = runAll(`Name: A
 1·a  f_t → 3, i_t → 4
 1·b  C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t
 ·i   = (0.7, 0.2, 0.05)
@@ -910,7 +903,7 @@ describe('after round 47: dotted labels, a comma before "Part", a slash before "
     expect(s.parts['2a'].text).toContain('5·3 = 15');
   });
   it('"Question 1, Part (a)." and "Q.no 2 / part-b" head their parts', () => {
-    const s = run(`Name: A
+    const s = runAll(`Name: A
 Question 1, Part (a). f_t → 3
 Question 1, Part (b)(i). C_t = (0.7, 0.2, 0.05)
 Q.no 2 / part-a
@@ -921,7 +914,7 @@ Q.no 2 / part-b
     expect(s.parts['2b'].text).toBe('0 additional parameters');
   });
   it('"[3] Let m = 2, n = 3" with its "[3a]" close below introduces question 3 (not the end of 2(b))', () => {
-    const s = run(`Name: A
+    const s = runAll(`Name: A
 [2b]  0 additional parameters.
 [3]   Let m = dim x_t = 2, n = dim h_t = 3.
       Each gate sees [h_{t-1}, x_t] of length n + m = 5.
@@ -930,7 +923,7 @@ Q.no 2 / part-b
     expect(s.parts['3a'].text).toContain('Let m = dim x_t = 2');
   });
   it('a bare question number heads its question in an order the script announced, or among those said first', () => {
-    const s = run(`Name: A
+    const s = runAll(`Name: A
 Order of answers: Q1, Q3, Q2
 1 LSTM
 1/a f_t → 3.
@@ -939,7 +932,7 @@ Given: n_x = 2, n_h = 3.
 3/a W_f is 3 × 5`);
     expect(s.order).toEqual(['1a', '3a']);
     expect(s.parts['3a'].text).toContain('Given: n_x = 2');
-    const t = run(`Name: A
+    const t = runAll(`Name: A
 (I am doing 3 and 5 first since they are numericals, then 1, 2, 4.)
 3 a - W_f is 3 × 5.
 5-    Depthwise: output size = (200 − 4)/1 + 1 = 197
