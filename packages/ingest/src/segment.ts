@@ -1,6 +1,7 @@
 // Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { alignLabels, type Candidate } from './align.ts';
+import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
 import { furnitureOf } from './furniture.ts';
 import {
@@ -1257,27 +1258,4 @@ function blockRegions(lines: Line[]): Region[] {
   }
   flush();
   return out;
-}
-
-/** The order of questions a script announces before its answers ("Order of answers: Q1, Q3, Q2, Q5, Q4"). */
-function orderAnnounced(body: Line[]): string[] {
-  for (const l of body) {
-    const m = /\border\b[^:\n]{0,30}:\s*((?:q\.?\s*\d{1,2}\s*(?:,|→|->|then)\s*){2,}q\.?\s*\d{1,2})/i.exec(
-      l.text,
-    );
-    if (m) return [...m[1].matchAll(/\d{1,2}/g)].map((d) => String(Number(d[0])));
-  }
-  return [];
-}
-
-/** The questions a script says it answers first, before its first label ("I am doing 3 and 5 first"). */
-function firstsSaid(body: Line[]): string[] {
-  for (const l of body) {
-    const m =
-      /\b(?:doing|do|answering|attempting|start(?:ing)? with)\s+(?:q(?:uestion)?s?\.?\s*)?(\d{1,2}(?:\s*(?:,|and|&)\s*(?:q\.?\s*)?\d{1,2})+)\s+first\b/i.exec(
-        l.text,
-      );
-    if (m) return [...m[1].matchAll(/\d{1,2}/g)].map((d) => String(Number(d[0])));
-  }
-  return [];
 }

@@ -1,5 +1,6 @@
 // One ASCII-math spelling for the many ways answer text writes the same thing (Unicode math, LaTeX
 // glyphs as extracted from PDFs, ASCII, OCR). Everything downstream parses this form only.
+import { courseNotations } from './notations.ts';
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
   '⁰': '0',
@@ -239,41 +240,7 @@ function normalizeMathUncached(raw: string): string {
   s = s.replace(SPACED_SUBSCRIPT, '');
   // C̃ spelt out: Ctilde_t, C-tilde_t, tilde(C)_t, \tilde C
   s = s.replace(/\b([A-Za-z])[-_ ]?tilde/g, '$1~').replace(/\btilde\s*\(?\s*([A-Za-z])\s*\)?/g, '$1~');
-  // time (or a weight's gate) as a function's argument, typed without subscripts: c(t-1), h(t),
-  // f(t+1), s(k-1), h(j), W(f), b(f), dL/dc(t); only these arguments, so f(x) stays a function
-  s = s.replace(
-    /(?<![A-Za-ce-z\\])([A-Za-z])(~?)\(\s*(t|T|k|j|t\s*[+\-−]\s*1|k\s*[-−]\s*1|kj|f|c|C~?)\s*\)/g,
-    (_m, b: string, tl: string, a: string) => {
-      const idx = a.replace(/\s+/g, '').replace('−', '-');
-      return `${b}${tl}_${idx.length > 1 ? `{${idx}}` : idx}`;
-    },
-  );
-  // pdfTeX's ∑ or ∏ of a display below, left as a capital at the end of a formula's line
-  // ("ekj = sTk−1hj P"): no factor of it
-  s = s.replace(/^([^\n=]*=[^\n]*[A-Za-z}])\s+[PXQY]\s*$/gm, '$1');
-  // AsciiMath, as assistive tools type it: odot, xx, frac(a)(b) (its del is read below)
-  s = s
-    .replace(/(?<=[\w)}\]]\s*)\b(?:odot|xx|otimes|circ)\b(?=\s*[\w([{])/g, '*')
-    .replace(/\bfrac\s*\(([^()]*)\)\s*\(([^()]*)\)/g, '($1)/($2)');
-  // an entry's index glued on after a comma, as a plain editor or a converter leaves it
-  // (`sk,d hj,d`: s_{k,d} h_{j,d}); a list's comma has a space after it, or a longer name
-  s = s.replace(/(?<![A-Za-z_\\])([A-Za-z])([a-z]|\d),([a-z]|\d)(?![\w(])/g, '$1_{$2,$3}');
-  // the Coursera course's notation: gates Γ_f, Γ_u (update: the input gate), Γ_o, and time as an
-  // angle-bracket superscript, c^{<t>}, c<t-1>, a<t> (its a is the hidden state h)
-  const ANGLE_T = String.raw`\s*\^?\s*\{?\s*[<⟨〈]\s*t\s*(?:([+\-−])\s*1)?\s*[>⟩〉](?:\s*\})?`;
-  const GATE: Record<string, string> = { f: 'f', u: 'i', o: 'o' };
-  s = s
-    .replace(
-      new RegExp(String.raw`[Γγ]\s*_?\s*\{?\s*([fuo])(?:\s*\})?(?!${ANGLE_T})`, 'g'),
-      (_m, g: string) => `${GATE[g]}_t`,
-    )
-    .replace(/[Γγ]\s*_?\s*\{?\s*([fuo])(?:\s*\})?/g, (_m, g: string) => GATE[g])
-    .replace(
-      // (after a derivative's d: dL/dc^{<t>})
-      new RegExp(`(?<![A-Za-ce-z])([A-Za-z])(~?)${ANGLE_T}`, 'g'),
-      (_m, b: string, tl: string, sign?: string) =>
-        `${b === 'a' ? 'h' : b}${tl}_${sign ? `{t${sign === '+' ? '+' : '-'}1}` : 't'}`,
-    );
+  s = courseNotations(s);
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
