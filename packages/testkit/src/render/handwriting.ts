@@ -276,6 +276,51 @@ function slip(tok: string, rng: Rng): string {
   return out === tok ? `${tok}1` : out;
 }
 
+/** Paper, line drift and page numbers of one writer's pages (ruling and label decoration are the caller's). */
+export function pageStyleOf(rng: Rng): HandPageStyle {
+  return {
+    ruled: false,
+    paper: rng.pick([
+      [251, 250, 244],
+      [247, 245, 236],
+      [253, 253, 251],
+    ] as [number, number, number][]),
+    decor: 'none',
+    drift: rng.range(0.004, 0.012),
+    pageNumbers: rng.chance(0.5),
+  };
+}
+
+/** A flatbed scan (150-200 DPI, light, grain, JPEG) or a phone photo (perspective, shadow, strong JPEG). */
+export function captureOf(format: 'scan' | 'phone', rng: Rng): Capture {
+  return format === 'scan'
+    ? {
+        kind: 'scan',
+        dpi: rng.pick([150, 175, 200]),
+        rotation: rng.range(-1.5, 1.5),
+        light: rng.range(0.08, 0.25),
+        noise: rng.range(4, 10),
+        quality: rng.int(45, 70),
+      }
+    : {
+        kind: 'phone',
+        pageDpi: rng.range(110, 130),
+        coverage: rng.range(0.74, 0.86),
+        tilt: rng.range(0.04, 0.12),
+        rotation: rng.range(-6, 6),
+        shadow: rng.range(0.3, 0.55),
+        blob: rng.range(0.15, 0.35),
+        desk: rng.pick([
+          [70, 52, 40],
+          [48, 50, 56],
+          [95, 72, 50],
+          [35, 36, 40],
+        ] as [number, number, number][]),
+        noise: rng.range(4, 9),
+        quality: rng.int(25, 45),
+      };
+}
+
 function planOne(spec: HandSpec, student: { roll: string; name: string }, seed: number): HandScript {
   const rng = new Rng(seed);
   const built = buildScript({ file: spec.file, format: spec.format, student, rng, organisation: null });
@@ -353,44 +398,8 @@ function planOne(spec: HandSpec, student: { roll: string; name: string }, seed: 
     items.push({ kind: 'gap', lines: rng.pick([1, 1, 2]) });
   });
 
-  const page: HandPageStyle = {
-    ruled: spec.ruled,
-    paper: rng.pick([
-      [251, 250, 244],
-      [247, 245, 236],
-      [253, 253, 251],
-    ] as [number, number, number][]),
-    decor: spec.decor,
-    drift: rng.range(0.004, 0.012),
-    pageNumbers: rng.chance(0.5),
-  };
-  const capture: Capture =
-    spec.format === 'scan'
-      ? {
-          kind: 'scan',
-          dpi: rng.pick([150, 175, 200]),
-          rotation: rng.range(-1.5, 1.5),
-          light: rng.range(0.08, 0.25),
-          noise: rng.range(4, 10),
-          quality: rng.int(45, 70),
-        }
-      : {
-          kind: 'phone',
-          pageDpi: rng.range(110, 130),
-          coverage: rng.range(0.74, 0.86),
-          tilt: rng.range(0.04, 0.12),
-          rotation: rng.range(-6, 6),
-          shadow: rng.range(0.3, 0.55),
-          blob: rng.range(0.15, 0.35),
-          desk: rng.pick([
-            [70, 52, 40],
-            [48, 50, 56],
-            [95, 72, 50],
-            [35, 36, 40],
-          ] as [number, number, number][]),
-          noise: rng.range(4, 9),
-          quality: rng.int(25, 45),
-        };
+  const page: HandPageStyle = { ...pageStyleOf(rng), ruled: spec.ruled, decor: spec.decor };
+  const capture = captureOf(spec.format, rng);
   const own = HANDS[spec.hand];
   const hand =
     s.caps && /script|cursive/.test(own.font) ? { ...own, font: 'futural', slant: own.slant * 0.6 } : own;
@@ -417,7 +426,9 @@ export function planHandwriting(seed: number, specs: HandSpec[] = DEFAULT_SPECS)
 }
 
 /** Renders one planned script to PDF bytes (one JPEG per page). */
-export async function renderHandwritingPdf(h: HandScript): Promise<{ pdf: Buffer; pages: number }> {
+export async function renderHandwritingPdf(
+  h: Pick<HandScript, 'items' | 'hand' | 'page' | 'capture' | 'renderSeed'>,
+): Promise<{ pdf: Buffer; pages: number }> {
   requireHershey();
   const rng = new Rng(h.renderSeed);
   const hand = h.hand;
