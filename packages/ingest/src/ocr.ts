@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { ocrCache } from './ocr-cache.ts';
 import { fixDigits, type OcrHint, poolReadings } from './ocr-merge.ts';
 import { type PaddleLine, paddleWords } from './ocr-paddle.ts';
 import { createPaddleThread } from './paddle-thread.ts';
@@ -87,16 +88,19 @@ export async function createOcrPool(opts: { size?: number; engine?: OcrEngine } 
   // ~1.4 GB); onnxruntime runs it on one core while tesseract's workers use the others.
   const paddle = engine === 'tesseract' ? null : createPaddleThread();
   let closed = false;
+  const cache = ocrCache();
   const readTess = async (image: Buffer): Promise<OcrResult> => {
     if (!tess) throw new Error('no tesseract in this pool');
-    return tess.use(async (w) => {
-      const res = await w.recognize(image, {}, { blocks: true, text: false });
-      return { words: wordsOf(res.data), conf: Math.max(0, Math.min(1, res.data.confidence / 100)) };
-    });
+    return cache('tesseract', image, () =>
+      tess.use(async (w) => {
+        const res = await w.recognize(image, {}, { blocks: true, text: false });
+        return { words: wordsOf(res.data), conf: Math.max(0, Math.min(1, res.data.confidence / 100)) };
+      }),
+    );
   };
   const readPaddle = async (image: Buffer): Promise<PaddleLine[]> => {
     if (!paddle) throw new Error('no PaddleOCR in this pool');
-    return paddle.lines(image);
+    return cache('paddle', image, () => paddle.lines(image));
   };
   const confOf = (words: OcrWord[]) => {
     const n = words.reduce((s, w) => s + w.text.length, 0);
