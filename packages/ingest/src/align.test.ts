@@ -97,6 +97,23 @@ describe('alignLabels', () => {
     expect(byLine).toEqual({ 1: '1a', 3: '1b.i', 4: '1b.ii', 5: '2a', 6: '2b', 7: '4a', 8: '5' });
   });
 
+  it('reads "(a)", "(0)", "()" after a question\'s heading as its sub-parts in order', () => {
+    // handwriting: "Ans 3", its intro, then (a), (b), (c) read as "(a)", "(0)" and "()"
+    const lines = [
+      'Ans 3',
+      '[ht-. x] is of size 3+2 = 5',
+      '(a) Wis 3 x 5',
+      '(0) bis 3 x 1',
+      '() Total = 5 x(15 + 3) = 90',
+      'Ans 4(0)',
+      'dL/d=dL/dh*dht/dq',
+    ].map((t) => cand(t));
+    const missing = parts.filter((p) => ['3a', '3b', '3c', '4a'].includes(p.id));
+    const got = alignLabels(lines, missing, parts.find((p) => p.id === '2b') ?? null);
+    const byLine = Object.fromEntries([...got].map(([i, x]) => [i, x.part.id]));
+    expect(byLine).toEqual({ 0: '#3', 2: '3a', 3: '3b', 4: '3c', 5: '4a' });
+  });
+
   it('keeps exam order: a label for an earlier part after a later one is not taken', () => {
     const got = alignLabels([cand('2(a) e = s h'), cand('1(a) f_t 3')], parts, null);
     expect(got.size).toBe(1);

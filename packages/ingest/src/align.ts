@@ -37,7 +37,8 @@ const PUNCT = /[()[\]{}.:,;'"`_~\-–—|!/\\]/;
 /** Cost of reading template character `t` as `r`. */
 function subCost(t: string, r: string): number {
   if (t === r) return 0;
-  if (r === '?') return 0.5;
+  // ("()": a bracketed component OCR lost; where exam order expects a part, it is that part's)
+  if (r === '?') return 0.3;
   if (CONFUSED[t]?.includes(r)) return 0.3;
   return 1;
 }
@@ -276,6 +277,21 @@ function labelShaped(text: string): boolean {
   return t.replace(/\s+/g, '').length <= 7 && /^[([{]?\s*[0-9]/.test(t) && /[()[\]{}.]/.test(t);
 }
 
+/** The pseudo-part standing for a question's heading, before its first sub-part. */
+export const isHeading = (p: PartDef) => p.id.startsWith('#');
+
+/** The parts with a heading before the first missing sub-part of each question that has sub-parts. */
+function withHeadings(parts: PartDef[]): PartDef[] {
+  const out: PartDef[] = [];
+  let q: string | null = null;
+  for (const p of parts) {
+    if (p.path.length > 1 && p.path[0] !== q) out.push({ id: `#${p.path[0]}`, path: [p.path[0]] });
+    q = p.path[0];
+    out.push(p);
+  }
+  return out;
+}
+
 /** Score below which a candidate is not taken as a label. */
 export const MIN_LABEL_SCORE = 0.6;
 
@@ -287,10 +303,13 @@ export const MIN_LABEL_SCORE = 0.6;
  */
 export function alignLabels(
   cands: Candidate[],
-  missing: PartDef[],
+  parts: PartDef[],
   before: PartDef | null,
   minScore = MIN_LABEL_SCORE,
 ): Map<number, { part: PartDef; score: number; fit: LabelFit }> {
+  // a question's heading ("Ans 3", "Q.3") may stand before its sub-parts' relative labels ("(a)",
+  // "(b)"): it is aligned too, as the part before them, and returned as a heading (`isHeading`)
+  const missing = withHeadings(parts);
   const n = cands.length;
   const m = missing.length;
   const out = new Map<number, { part: PartDef; score: number; fit: LabelFit }>();
@@ -307,7 +326,17 @@ export function alignLabels(
     const key = `${i}/${j}/${k}`;
     if (!scores.has(key)) {
       const prev = k === 0 ? before : missing[k - 1];
-      scores.set(key, labelScore(cands[i], missing[j], prev));
+      let s = labelScore(cands[i], missing[j], prev);
+      // a heading is the question's number with no sub-label after it ("2. (o) e_kj …" is 2(a)'s
+      // label read loosely), and yields to a sub-part's reading of the same line
+      // (alone on its line or with a question word: "1) C_t = …" is a step of working)
+      if (s && isHeading(missing[j]))
+        s =
+          /^\s*[([]?\s*[A-Za-z0-9?]{1,3}\s*[)\].:]/.test(cands[i].text.slice(s.fit.end)) ||
+          !(s.fit.alone || questionWord(cands[i].text) > 0)
+            ? null
+            : { ...s, score: s.score * 0.9 };
+      scores.set(key, s);
     }
     return scores.get(key) ?? null;
   };
@@ -326,7 +355,9 @@ export function alignLabels(
         const s = scoreOf(i, j, k);
         if (!s || s.score < minScore) continue;
         // parts skipped in between cost a little: a label read for the next part is likelier
-        const gain = s.score - 0.02 * (j - k);
+        // (a heading left out costs nothing: most answers have none)
+        const skipped = missing.slice(k, j).filter((p) => !isHeading(p)).length;
+        const gain = s.score - 0.02 * skipped;
         if (v + gain > best[i + 1][j + 1]) {
           best[i + 1][j + 1] = v + gain;
           from[i + 1][j + 1] = { k, took: true };

@@ -12,6 +12,20 @@ const read = (text: string, withRoster = true, ocr = false) =>
   });
 
 describe('readHeader', () => {
+  it('does not read an OCR\'d header as sure when its "Roll no:" holds no roll it could read', () => {
+    // handwriting: "Roll no: 17EC35021" read as "Roll no: I7EGB5O2I" (the name and course read well)
+    const h = read('Name: Sai Reddy\nRoll no: I7EGB5OZI\nCS60010 CT 3, 15/3/21', true, true);
+    expect(h.roll).toBeNull();
+    expect(h.conf).toBeLessThan(0.9);
+    // the same header with the roll line left out is read surely: the roll is missing
+    expect(read('Name: Sai Reddy\nCS60010 CT 3, 15/3/21', true, true).conf).toBeGreaterThan(0.9);
+  });
+  it('does not read an OCR\'d header as sure when its course line was misread (its date or "CT 3" read)', () => {
+    const h = read('Vamsi Krishna | 20CS10042 | C8GOOIO CT 3, 15/3/21', true, true);
+    expect(h.course).toBeNull();
+    expect(h.conf).toBeLessThan(0.9);
+    expect(read('Asha Verma | 20CS10042', true, true).conf).toBeGreaterThan(0.9);
+  });
   it('reads keyed fields on separate lines', () => {
     const h = read('Name: Divya Menon\nRoll No: 19MT30431\nCS60010 CT 3, 15/3/21');
     expect(h).toMatchObject({ name: 'Divya Menon', roll: '19MT30431', course: 'CS60010 CT 3, 15/3/21' });

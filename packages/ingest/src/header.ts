@@ -6,6 +6,10 @@ import { findRoll, ocrDistance } from './roll.ts';
 import { matchStudent, type Roster, rosterInText } from './roster.ts';
 
 const NAME_KEY = /\bn[a@]m[e3]\b\s*(?:of\s+(?:the\s+)?student)?\s*[:\-–—=.]*\s*/i;
+/** A date as the course line writes it ("15/3/21", "15.03.2021"). */
+const DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/;
+/** The confidence of an OCR'd header with a keyed field whose value was not read. */
+const UNREAD_FIELD_CONF = 0.6;
 const ROLL_KEY = /\b(?:r[o0]ll|reg(?:istration)?|id)\b\s*(?:n[o0]\.?|number|#)?\s*[:\-–—=.]*\s*/i;
 const SEPARATORS = /\s*(?:\||—|–|\s-\s|\t|\s{3,})\s*/;
 
@@ -166,7 +170,21 @@ export function readHeader(
   const region = used.length
     ? { page: used[0].page, box: unionBox(used.filter((l) => l.page === used[0].page).map((l) => l.box)) }
     : null;
-  const conf = used.length ? used.reduce((s, l) => s + l.conf, 0) / used.length : 0;
+  let conf = used.length ? used.reduce((s, l) => s + l.conf, 0) / used.length : 0;
+  // a "Roll no:" OCR read with no roll after it: the roll was written and misread, so the header
+  // was not read surely, whatever the lines that were read say ("Roll no: 17EC35021" in a hand)
+  const rollKeyed = candidates.find((l) => opts.ocrPages?.has(l.page) && ROLL_KEY.test(l.text));
+  if (!roll && rollKeyed) conf = Math.min(conf, rollKeyed.conf, UNREAD_FIELD_CONF);
+  // (so was the course line, when its date or "CT 3" was read and its code was not)
+  const courseTrace = candidates.find(
+    (l) =>
+      opts.ocrPages?.has(l.page) &&
+      (DATE.test(l.text) || /\bC\s?T\s*-?\s*[0-9Il|]\b|\bCS\s?\d/i.test(l.text)),
+  );
+  if (!course && courseTrace) conf = Math.min(conf, UNREAD_FIELD_CONF);
+  // (or its "Name:" with no name read after it)
+  if (!name && candidates.some((l) => opts.ocrPages?.has(l.page) && NAME_KEY.test(l.text)))
+    conf = Math.min(conf, UNREAD_FIELD_CONF);
   const issues: string[] = [];
   // with a roster, its matcher says what is missing (and names a likely student)
   if (!roll && !opts.roster) issues.push('no roll number found');
@@ -187,6 +205,8 @@ export function readHeader(
       if (!roll) roll = found.roll;
       issues.splice(0, issues.length, ...issues.filter((i) => i !== 'no name found'));
     } else for (const i of m.issues) if (!issues.includes(i)) issues.push(i);
+    // a roll OCR read that is on nobody's line of the class list is likelier misread than a stranger's
+    if (!match && source === 'ocr') conf = Math.min(conf, UNREAD_FIELD_CONF);
     // the matched student's name written anywhere in the header (no `Name:` label) is the name
     if (match && !name && nameWritten(match.name, candidates)) {
       name = match.name;

@@ -254,8 +254,14 @@ export async function ocrPage(
     const only = pre.page ? (pre.img.height >= pre.img.width ? [2] : [1, 3]) : undefined;
     quarter = await detectQuarter(img, pool, first, mostlyVertical(first), only);
     if (quarter !== 0) {
-      img = rotateQuarter(pre.img, quarter);
-      res = await pool.recognize(toPgm(img), hint);
+      const turned = rotateQuarter(pre.img, quarter);
+      const again = await pool.recognize(toPgm(turned), hint);
+      // the whole page turned must read better than upright: a middle band of handwriting read
+      // poorly either way can favour a wrong turn (a cursive page read sideways, all of it lost)
+      if (confidentChars(again.fast ?? again) > confidentChars(first)) {
+        img = turned;
+        res = again;
+      } else quarter = 0;
     }
   }
   const q = quarterInverse(quarter, pre.img.width, pre.img.height);
@@ -315,6 +321,9 @@ export async function ocrPage(
   return { lines, conf, rotation: quarter * 90 };
 }
 
+/** Characters read with some confidence: how readable a page is in one orientation. */
+const confidentChars = (r: OcrResult) => r.words.reduce((s, w) => s + (w.conf > 0.6 ? w.text.length : 0), 0);
+
 /**
  * Which clockwise quarter turn makes the page readable: OCR of a downscaled middle band in each
  * orientation, scored by confident characters. Only tried when the upright reading is poor.
@@ -329,7 +338,7 @@ async function detectQuarter(
   const small = downscale(img, 2);
   const side = Math.min(small.width, small.height);
   const band = crop(small, (small.width - side) / 2, (small.height - side) / 2, side, side);
-  const score = (r: OcrResult) => r.words.reduce((s, w) => s + (w.conf > 0.6 ? w.text.length : 0), 0);
+  const score = confidentChars;
   let best = 0;
   // A page read in vertical lines is turned a quarter either way: pick the better of the two.
   const quarters = (sideways ? [1, 3] : [1, 2, 3]).filter((q) => !only || only.includes(q));

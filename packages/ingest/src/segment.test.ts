@@ -986,3 +986,24 @@ Answer 3`);
     expect(s.order).toEqual(['1a', '5']);
   });
 });
+
+describe('segment: handwriting read by OCR', () => {
+  it('takes a question heading, its intro, then "(a)" as 3(a)\'s own label, not a misread 3(b)', () => {
+    const s = segment(
+      linesOf(
+        `Ans 3
+[ht-1, xt] is of size 3+2 = 5
+(a) W is 3 x 5
+(b) b is 3 x 1
+(c) Total = 4 x (15 + 3) = 72`,
+        1,
+        0.85,
+      ),
+      [pageInfo(1)],
+      allParts,
+    );
+    expect(s.parts['3a'].text).toContain('3 x 5');
+    expect(s.parts['3b'].text).toBe('b is 3 x 1');
+    expect(s.parts['3c'].text).toContain('72');
+  });
+});

@@ -1,6 +1,6 @@
 // Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
-import { alignLabels, type Candidate } from './align.ts';
+import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
 import { furnitureOf } from './furniture.ts';
@@ -235,6 +235,8 @@ function alignedLabels(
     }
     const picked = alignLabels(cands, missing, from.k >= 0 ? parts[from.k] : null);
     for (const [c, { part, score, fit }] of picked) {
+      // (a question's heading keeps the strict reading's, a guess that its "(a)" below confirms)
+      if (isHeading(part)) continue;
       assigned.add(part.id);
       // (a loose label that the alignment reads as the same part keeps its own reading)
       const conf = score >= 0.95 ? 0.9 : score * 0.75;
@@ -900,7 +902,8 @@ function segmentOnce(
       // OCR drops strokes ("ii)" read as "i)"): on an OCR line, the same label again after an
       // answer, with the next sibling part still missing, is most likely that sibling.
       const sib = nextSibling(partId);
-      if (line.conf < 1 && current.lines.length > 0 && sib && !seen(sib.id)) {
+      // (not a part guessed from its question's heading: "Ans 3", its intro, then "(a)" is 3a's own label)
+      if (line.conf < 1 && current.lines.length > 0 && sib && !seen(sib.id) && !current.guessed) {
         label = {
           ...label,
           path: sib.path.map((c) => c.toLowerCase()),

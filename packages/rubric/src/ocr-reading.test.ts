@@ -134,6 +134,17 @@ describe('marks lost on OCR’d text', () => {
     expect(ocr3c('per gate 3 *M 6 = 18 + 3 = 21, 4 gates: 4 x 21 = 84').review).toBe(true);
   });
 
+  it('go to a person when a right value lost its marks for want of working OCR may have dropped', () => {
+    // "b_f is 3 x 1 (one bias per cell unit)", its bracket lost: a typed page's bare answer earns 0
+    const read = (source: 'ocr' | 'text') =>
+      gradeScript(rubric, ctx, scriptFromText('## 3b\nb_f is 3 x 1', { conf: 0.95, source })).grade.parts[
+        '3b'
+      ];
+    expect(read('text')).toMatchObject({ score: 0, review: false });
+    expect(read('ocr')).toMatchObject({ score: 0, review: true });
+    expect(read('ocr').reasons.join(' ')).toMatch(/a person checks the handwriting/);
+  });
+
   it('go to a person when a line was read with low confidence', () => {
     const p = gradeScript(rubric, ctx, scriptFromText('## 3c\n4 x 15 = 60', { conf: 0.7, source: 'ocr' }))
       .grade.parts['3c'];

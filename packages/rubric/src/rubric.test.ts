@@ -231,6 +231,14 @@ describe('batch flags', () => {
     expect(scan(0.8, 0.6).flags).toEqual([]);
     // read surely, a missing roll is missing, and question 3 answered apart is apart
     expect(scan(0.97, 1).flags).toEqual(['header', 'organisation']);
+    // a student the roster matched does not make a course line OCR misread a course line left out
+    const matched = scriptFromText('Name: Asha Verma\nRoll: 20CS10042\n## 3c\n72', {
+      conf: 0.6,
+      source: 'ocr',
+      issues: ['no course line (CS60010 …) found'],
+    });
+    matched.header.match = { roll: '20CS10042', name: 'Asha Verma', distance: 0 };
+    expect(gradeBatch(rubric, ctx, [{ file: 'm.pdf', script: matched }])[0].flags).toEqual([]);
   });
 
   it('a common mistake shared by many scripts is not evidence of copying', () => {
