@@ -13,7 +13,7 @@ export interface FoundDimension {
   inArithmetic: boolean;
 }
 
-const SEP = String.raw`\s*(?:\*|x|X|by)\s*`;
+const SEP = String.raw`\s*(?:\*|x|X|[-‐–]?by[-‐–]?)\s*`;
 const TIMES_RE = new RegExp(String.raw`(?<![\w.^])(\d+)((?:${SEP}\d+(?!\d|\.\d))+)(?![\w]|\.\d|\s*\^)`, 'g');
 const TUPLE_RE = /\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?(?:,\s*(\d+)\s*)?(,)?\s*\)/g;
 // R^{3×5}, R^(3 x 5), R^3, and the same with the superscript lost in extraction: R3×5

@@ -2023,3 +2023,36 @@ describe('after round 51: AsciiMath and a lost big operator', () => {
     expect(part('2a', 'ekj = sTk−1hj P')).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('after round 52: shapes in words, a table cell read apart, a question heading with a dash', () => {
+  it('"W_f is 3-by-5" is a shape', () => {
+    expect(
+      part('3a', 'W f multiplies [h t-1 , x t ] (length 3 + 2 = 5) and gives length 3,\nso W f is 3-by-5.'),
+    ).toMatchObject({ score: 1, review: false });
+  });
+
+  it('a count read off the end of a product restating sizes ("after pointwise = 197 × 197 × 10") goes to a person', () => {
+    const p = part(
+      '5',
+      'mults 197 × 197 × 10 × 3 = 38809 × 30 1,164,270\n3,027,102\nAnswer 1,862,832 + 1,164,270\nmultiplications\nOutput after depthwise = 197 × 197 × 3, after pointwise = 197 × 197 × 10.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.items[2].reason).toMatch(/last factor of a product/);
+  });
+
+  it('a derivation whose line breaks off inside a bracket ("⊙ (1 −", a table cell wrapped) goes to a person', () => {
+    const p = part(
+      '4a',
+      '∂L/∂ct = ∂L/∂ct+1 ⊙ ft+1\n+ ∂L/∂ht ⊙ ot ⊙ (1 −\n(1): ct+1 = ft+1 ⊙ ct + it+1 ⊙ c̃t+1 ⇒ ∂ct+1/∂ct = diag(ft+1)\n(2): ht = ot ⊙ tanh(ct) ⇒ ∂ht/∂ct = diag(ot ⊙ (1 − tanh²ct)) tanh²(ct))',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/breaks off inside a bracket/);
+  });
+
+  it('a missing part whose question\'s heading ("3 -") stands alone in another answer goes to a person', () => {
+    const g = grade(
+      '## 2b\n0\n3 -\nPart Expression Value\na Wf acts on [ht−1, xt], size 3 + 2 3 × 5\nb bf is added to [ht−1, xt] 5\nc 4 × (15 + 5) 80',
+    );
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+  });
+});

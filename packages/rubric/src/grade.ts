@@ -11,6 +11,7 @@ import { continuedElsewhere } from './flags.ts';
 import { quote } from './format.ts';
 import { scriptGlossary } from './glossary.ts';
 import {
+  brokenBracket,
   garbledMapping,
   gradeItem,
   type ItemResult,
@@ -74,7 +75,8 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   if (!label) return false;
   const { q, sub, roman } = label;
   const own = roman ?? sub;
-  const bareQuestion = new RegExp(`^\\s*(?:q(?:uestion)?\\.?\\s*)?${q}\\s*[.):]?\\s*$`, 'i');
+  // ("3 -" too: a dash closing a label alone on its line)
+  const bareQuestion = new RegExp(`^\\s*(?:q(?:uestion)?\\.?\\s*)?${q}\\s*[.):\\-–—]?\\s*$`, 'i');
   const subLabel = own ? new RegExp(`^\\s*\\(?${own}[.)](?:\\s|$)`, 'i') : null;
   // a row of sub-labels alone, heading a table's columns ("(b) (c)", "(b) i (b) ii"), naming this one
   const headings = (l: string) => {
@@ -104,16 +106,16 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   return Object.values(script.parts).some((a) => {
     if (a.partId === partId) return false;
     const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
-    return a.text
-      .split('\n')
-      .some(
-        (l) =>
-          (!own && bareQuestion.test(l)) ||
-          (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)))) ||
-          !!written?.test(l) ||
-          !!anywhere?.test(l) ||
-          !!slashed?.test(l),
-      );
+    return a.text.split('\n').some(
+      (l) =>
+        // (a sub-part's question heading alone in another question's answer: "3 -" above a
+        // table of rows a, b, c)
+        (bareQuestion.test(l) && (!own || !sameQuestion)) ||
+        (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)))) ||
+        !!written?.test(l) ||
+        !!anywhere?.test(l) ||
+        !!slashed?.test(l),
+    );
   });
 }
 
@@ -282,7 +284,9 @@ const lostOnOcr: PartDoubt = (outcome) => {
   // explanation's words: marks lost on those stay a person's call — "e_kj = s_{k-1} · h_j" read as
   // "ekj = Sk-1 h.", sample p12)
   const lostOn = part.items.filter((_, k) => results[k] && results[k].awarded < results[k].max);
-  if (lostOn.some((it) => it.type !== 'value' && it.type !== 'mapping'))
+  // (a right value given 0 for want of working lost its marks on the working, which OCR may have
+  // lost: "b_f is 3 x 1 (one bias per cell unit)" read without its bracket)
+  if (lostOn.some((it) => it.type !== 'value' && it.type !== 'mapping') || results.some((r) => r?.bare))
     return {
       conf: 0.65,
       reason: 'marks lost on a formula or an explanation read by OCR: a person checks the handwriting',
@@ -367,6 +371,7 @@ const DOUBTS: PartDoubt[] = [
   sharedAnswer,
   unknownTerms,
   unreadFractions,
+  brokenBracket,
   unreadMaths,
 ];
 

@@ -321,6 +321,9 @@ export const TUNE_WRITERS = [
   'uu',
   'uv',
   'uw',
+  'ux',
+  'uy',
+  'uz',
 ];
 
 export interface FreeformLabel {

@@ -139,3 +139,19 @@ export const unreadFractions: PartDoubt = ({ part, ctx, score }) => {
       }
     : null;
 };
+
+/**
+ * A derivation that lost marks where a line breaks off inside a bracket after an operator
+ * ("+ ∂L/∂h_t ⊙ o_t ⊙ (1 −", a table cell wrapped): the rest of that factor is elsewhere on the
+ * page, and the term read without it is not the student's.
+ */
+export const brokenBracket: PartDoubt = ({ part, ctx, score }) => {
+  if (score >= part.points || !part.items.some((i) => i.type === 'term')) return null;
+  const cut = ctx.ev.lines.find((l) => {
+    const open = (l.match(/\(/g) ?? []).length - (l.match(/\)/g) ?? []).length;
+    return open > 0 && /\(\s*[^()]*[−\-+⊙∘*·×]\s*$/.test(l);
+  });
+  return cut
+    ? { conf: 0.5, reason: `"${cut.trim()}" breaks off inside a bracket: the term may go on elsewhere` }
+    : null;
+};

@@ -84,9 +84,27 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
           .map((l) => alternatives(l, ev))
           .find((x) => x !== null) ?? null)
       : null;
-  return read && both
-    ? { ...read, conf: 0.5, note: `two answers are left standing (${both}): a person reads which counts` }
-    : read;
+  if (read && both)
+    return {
+      ...read,
+      conf: 0.5,
+      note: `two answers are left standing (${both}): a person reads which counts`,
+    };
+  // a count read off the end of a product with no result ("after pointwise = 197 × 197 × 10"): a
+  // factor of a shape or of working, not the count; the count is elsewhere (a table's cell)
+  if (read && read.conf > 0.6 && item.shape === 'number' && lastFactor(ev.lines[read.line] ?? '', read.value))
+    return { ...read, conf: 0.6, note: 'the number read is the last factor of a product' };
+  return read;
+}
+
+/** Whether `value` is the last number on `line` and a factor of a product written before it. */
+function lastFactor(line: string, value: unknown): boolean {
+  const text = normalizeMath(line);
+  const last = findNumbers(text).pop();
+  if (!last || typeof value !== 'number' || !closeTo(last.value, value, { rel: 1e-9 })) return false;
+  return (
+    /\d\s*(?:[×*·]|\bx)\s*$/.test(text.slice(0, last.start)) && /^[\s.,;)\]]*$/.test(text.slice(last.end))
+  );
 }
 
 /**
