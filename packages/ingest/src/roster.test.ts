@@ -132,6 +132,11 @@ describe('rosterInText: the roster searched for in an OCR header the fields were
     expect(find('Nome: Meera Joshi Roll 10: 20m330398')).toBe('20MI30398'); // MI read as m3
     expect(find('Nome: Meera Jo Roll 10: 20m330398')).toBe(null); // a name read less well
     expect(find('Nome: Meera Joshi Roll 10: 20m3303g8')).toBe(null); // two slips
+    // a digit OCR lost or added is one slip too ("Roll no: 1 EC35021" for 17EC35021)
+    expect(find('Name: Meera Joshi Roll no: 20MI3098')).toBe('20MI30398');
+    expect(find('Name: Meera Joshi Roll no: 20MI303798')).toBe('20MI30398');
+    expect(find('Name: Meera Jo Roll no: 20MI3098')).toBe(null);
+    expect(find('Name: Meera Joshi Roll no: 20M3098')).toBe(null); // lost two
   });
 
   it('gives the script to nobody when the name does not agree with the roll found', () => {

@@ -146,9 +146,15 @@ export function rosterInText(text: string, roster: Roster): RosterMatch | null {
   const rolls: Array<{ s: RosterEntry; n: number; other: number }> = [];
   for (const s of roster) {
     let best: { n: number; other: number } | null = null;
-    for (let i = 0; i + s.roll.length <= chars.length; i++) {
-      const d = differences(chars.slice(i, i + s.roll.length), s.roll);
-      if (!best || d.n + d.other < best.n + best.other) best = d;
+    const L = s.roll.length;
+    for (let i = 0; i + L - 1 <= chars.length; i++) {
+      // the roll as read, or with one character OCR lost or added (an indel is one slip of any kind)
+      const reads = [
+        ...(i + L <= chars.length ? [differences(chars.slice(i, i + L), s.roll)] : []),
+        ...indels(chars.slice(i, i + L - 1), s.roll),
+        ...(i + L + 1 <= chars.length ? indels(chars.slice(i, i + L + 1), s.roll) : []),
+      ];
+      for (const d of reads) if (!best || d.n + d.other < best.n + best.other) best = d;
     }
     if (best && best.n + best.other <= 2 && best.other <= 1) rolls.push({ s, ...best });
   }
@@ -167,6 +173,18 @@ export function rosterInText(text: string, roster: Roster): RosterMatch | null {
 
 /** A name read this well (a letter or so off) lets a roll with one unconfusable slip through. */
 const NAME_WHOLE = 0.9;
+
+/** The roll read with one character lost or one added: each character left out of the longer in turn, one slip more. */
+function indels(read: string, roll: string): Array<{ n: number; other: number }> {
+  const drop = (x: string, k: number) => x.slice(0, k) + x.slice(k + 1);
+  const pairs =
+    read.length + 1 === roll.length
+      ? [...roll].map((_, k) => differences(read, drop(roll, k)))
+      : read.length === roll.length + 1
+        ? [...read].map((_, k) => differences(drop(read, k), roll))
+        : [];
+  return pairs.map((d) => ({ n: d.n, other: d.other + 1 }));
+}
 
 /** Characters of two same-length strings that differ by an OCR confusion (`n`) and otherwise (`other`). */
 function differences(read: string, roll: string): { n: number; other: number } {
