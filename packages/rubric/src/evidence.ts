@@ -317,13 +317,20 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
     }
     // what each number counts, said between the numbers ("4 gates x 6 = 24", "4 × 18 params = 72"):
     // the arithmetic without the words, where it comes to what is stated
+    // (or where each comes from, "3 from HS + 2 from x = 5")
     const unitless = t
-      .replace(/(\d)\s+(?:[A-Za-z]{3,}\s+){0,2}[A-Za-z]{3,}\s*(?=(?:[x×*·+]|=)\s*[\d(])/g, '$1 ')
+      .replace(
+        /(\d)\s+(?:(?:from|for|of|in)\s+[A-Za-z][\w~]*|(?:[A-Za-z]{3,}\s+){0,2}[A-Za-z]{3,})\s*(?=(?:[x×*·+]|=)\s*[\d(])/g,
+        '$1 ',
+      )
       .replace(/(\d\s*)[x×](\s*[\d(])/g, '$1*$2');
     if (unitless === t) return;
     const sides = unitless.split('=');
     for (let k = 0; k + 1 < sides.length; k++) {
-      const lhs = /[\d(][\d\s.,()*+]*$/.exec(sides[k].trimEnd())?.[0];
+      const whole = /[\d(][\d\s.,()*+]*$/.exec(sides[k].trimEnd())?.[0];
+      // (inside a bracket it opened, "3 × 5 (3 + 2 = 5)": the sum in the bracket)
+      const open = whole ? whole.split('(').length - whole.split(')').length : 0;
+      const lhs = whole && open > 0 ? whole.slice(whole.lastIndexOf('(') + 1) : whole;
       const rhs = /^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/.exec(sides[k + 1])?.[1];
       if (!lhs || !rhs || !/[*+]/.test(lhs)) continue;
       const value = tryEvaluate(lhs);

@@ -2056,3 +2056,26 @@ describe('after round 52: shapes in words, a table cell read apart, a question h
     expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
   });
 });
+
+describe('after round 53: code-mixed Hindi, where numbers come from, a stride before a shape', () => {
+  it('"vanishing nahi hota" says the gradient does not vanish', () => {
+    expect(
+      part(
+        '4b',
+        '∂L/∂c1 = ∂L/∂cT · f2 f3 … fT + …\nft = 1 ⇒ product = 1, gradient ekdum waisa hi c1 tak aata hai, vanishing nahi hota.',
+      ),
+    ).toMatchObject({ score: 2, review: false });
+  });
+
+  it('"3 from HS + 2 from x = 5" is the sum behind 3 × 5', () => {
+    expect(part('3a', 'Wf = 3 × 5 (3 from HS + 2 from x = 5)')).toMatchObject({ score: 1, review: false });
+  });
+
+  it('a shape starting at a stride\'s value ("stride 1 × 199 × 3", a table cell wrapped) goes to a person', () => {
+    const p = part(
+      '5',
+      'Step Output size Multiplications\nDepthwise, 3 filters 4×4, pad 1, (200 + 2 − 4)/1 + 1 = 199 → 199 199 × 199 × 3 × 16 = 39601 × 48 =\nstride 1 × 199 × 3 1,900,848\n199 × 199 × 10 × 3 = 39601 × 30 =\nPointwise, 10 filters 1×1×3 199 × 199 × 10\n1,188,030\nTotal 3,088,878',
+    );
+    expect(p.review).toBe(true);
+  });
+});

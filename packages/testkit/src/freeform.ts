@@ -324,6 +324,9 @@ export const TUNE_WRITERS = [
   'ux',
   'uy',
   'uz',
+  'ta',
+  'tb',
+  'tc',
 ];
 
 export interface FreeformLabel {

@@ -465,7 +465,17 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     if (plain.length) cands = plain;
     // a filter's shape ("3 filters [4x4x1]", "1 × 1 × 3 kernels") describes the operation, not a result
     // (nor does the input it is applied to: "… of 1x1x3 applied on the 198x198x3 map")
-    const results = cands.filter((d) => !describesFilter(text, d) && !describesInput(text, d));
+    // (nor is a run of factors that starts at a stride's or a padding's value: "stride 1 × 199 × 3",
+    // a table cell wrapped under "→ 199")
+    const results = cands.filter(
+      (d) =>
+        !describesFilter(text, d) &&
+        !describesInput(text, d) &&
+        !(
+          d.dims[0] <= 4 &&
+          /\b(?:stride|padding|pad)\s*[:=]?\s*$/i.test(text.slice(Math.max(0, d.start - 12), d.start))
+        ),
+    );
     // (only a filter's shape found: the result is written some way not read, a person reads it)
     const d = (results.length ? results : cands).at(-1);
     if (d)
