@@ -103,14 +103,17 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         'i',
       )
     : null;
+  // (a sub-part's question heading alone in another question's answer: "3 -" above a table of rows
+  // a, b, c, or "3." above "a) 3 x 2" — not a step "2." of working)
+  const headsSubParts = (l: string, next: string | undefined) =>
+    /[-–—]\s*$/.test(l) || /^\s*\(?[a-h][.)]/i.test(next ?? '');
   return Object.values(script.parts).some((a) => {
     if (a.partId === partId) return false;
     const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
-    return a.text.split('\n').some(
-      (l) =>
-        // (a sub-part's question heading alone in another question's answer: "3 -" above a
-        // table of rows a, b, c)
-        (bareQuestion.test(l) && (!own || !sameQuestion)) ||
+    const lines = a.text.split('\n');
+    return lines.some(
+      (l, i) =>
+        (bareQuestion.test(l) && (!own || (!sameQuestion && headsSubParts(l, lines[i + 1])))) ||
         (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)))) ||
         !!written?.test(l) ||
         !!anywhere?.test(l) ||

@@ -147,10 +147,11 @@ export const unreadFractions: PartDoubt = ({ part, ctx, score }) => {
  */
 export const brokenBracket: PartDoubt = ({ part, ctx, score }) => {
   if (score >= part.points || !part.items.some((i) => i.type === 'term')) return null;
-  const cut = ctx.ev.lines.find((l) => {
-    const open = (l.match(/\(/g) ?? []).length - (l.match(/\)/g) ?? []).length;
-    return open > 0 && /\(\s*[^()]*[−\-+⊙∘*·×]\s*$/.test(l);
-  });
+  const depth = (l: string) => (l.match(/\(/g) ?? []).length - (l.match(/\)/g) ?? []).length;
+  // (one the next line closes goes on there, and was read so)
+  const cut = ctx.ev.lines.find(
+    (l, i) => depth(l) > 0 && /\(\s*[^()]*[−\-+⊙∘*·×]\s*$/.test(l) && depth(ctx.ev.lines[i + 1] ?? '') >= 0,
+  );
   return cut
     ? { conf: 0.5, reason: `"${cut.trim()}" breaks off inside a bracket: the term may go on elsewhere` }
     : null;
