@@ -297,7 +297,22 @@ const lostOnOcr: PartDoubt = (outcome) => {
   const unclean = uncleanReading(answer);
   if (unclean) return { conf: 0.65, reason: `the handwriting may say more than was read: ${unclean}` };
   const misread = misreadOfKey(outcome);
-  return misread ? { conf: 0.65, reason: `the handwriting may say otherwise: ${misread}` } : null;
+  if (misread) return { conf: 0.65, reason: `the handwriting may say otherwise: ${misread}` };
+  // (credit for a slip or carried forward from the student's own earlier value rests on numbers OCR
+  // read here and elsewhere: a digit misread looks like a slip, and a misread size or shape in
+  // another part withholds the credit its follow-on earns — free-form handwriting, round 52's text)
+  const dependent = part.items.find((it, k) => {
+    const r = results[k];
+    if (!r || r.awarded >= r.max || it.type !== 'value') return false;
+    // (a slip judged, or nothing given where the student's own earlier value could carry credit)
+    return (it.slip && r.reason === it.slip.reason) || (it.ecf && r.awarded === 0);
+  });
+  return dependent
+    ? {
+        conf: 0.65,
+        reason: `the marks lost on ${dependent.id} depend on numbers OCR read (a slip, or a value carried forward): a person checks the handwriting`,
+      }
+    : null;
 };
 
 /** An answer that sends the reader elsewhere for its last word ("see the note at the end of the script"). */

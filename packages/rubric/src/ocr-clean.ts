@@ -61,6 +61,17 @@ export function misreadOfKey(outcome: PartOutcome): string | null {
     if (typeof r.value === 'string' && /^\s*[A-Za-z]\s*$/.test(r.value) && key?.length === 1)
       return `"${r.value.trim()}" may be a misread of ${fmtNum(key[0])}`;
     const read = asNumbers(r.value);
+    // a shape with some of its numbers lost ("3 x 1" read as "1"): the key's own numbers, fewer of
+    // them (a vector's size is a column's too: 3 is 3 × 1, and "1" may be what is left of it)
+    const shapes = key ? (item.shape === 'dimension' && key.length === 1 ? [key, [...key, 1]] : [key]) : [];
+    const whole = shapes.find(
+      (k) =>
+        read &&
+        read.length < k.length &&
+        k.some((_, i) => read.every((x, j) => k[i + j] !== undefined && closeTo(x, k[i + j], { rel: 1e-9 }))),
+    );
+    if (read && whole)
+      return `${read.map(fmtNum).join(' × ')} may be ${whole.map(fmtNum).join(' × ')} with a part unread`;
     if (!read || !key || read.length !== key.length) continue;
     const slips = read.filter((x, i) => oneDigitApart(x, key[i]));
     if (!slips.length || read.some((x, i) => x !== key[i] && !oneDigitApart(x, key[i]))) continue;

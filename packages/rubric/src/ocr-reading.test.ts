@@ -134,6 +134,30 @@ describe('marks lost on OCR’d text', () => {
     expect(ocr3c('per gate 3 *M 6 = 18 + 3 = 21, 4 gates: 4 x 21 = 84').review).toBe(true);
   });
 
+  it('go to a person when the credit lost rests on other readings: a slip, or a value carried forward', () => {
+    // 24 = 4 × (3 × 2): half marks from the student's own 3 × 2 W_f — unless OCR misread it
+    const own = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText('## 3a\nW_f is 3 x 5 since 3 + 2 = 5\n## 3c\n4 x (3 x 2) = 24', {
+        conf: 0.95,
+        source: 'ocr',
+      }),
+    ).grade.parts['3c'];
+    expect(own).toMatchObject({ score: 0, review: true });
+    expect(own.reasons.join(' ')).toMatch(/carried forward/);
+  });
+
+  it('go to a person when the shape read is the key with a part unread ("b_f is 3 x 1" read as "1")', () => {
+    const p = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText('## 3b\nb_f: 1 (one bias per unit of the cell)', { conf: 0.95, source: 'ocr' }),
+    ).grade.parts['3b'];
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/with a part unread/);
+  });
+
   it('go to a person when a right value lost its marks for want of working OCR may have dropped', () => {
     // "b_f is 3 x 1 (one bias per cell unit)", its bracket lost: a typed page's bare answer earns 0
     const read = (source: 'ocr' | 'text') =>
@@ -167,8 +191,12 @@ describe('marks lost on OCR’d text', () => {
     ).grade.parts['2b'];
     expect(d.review).toBe(true);
     expect(d.reasons.join(' ')).toMatch(/"D" may be a misread of 0/);
-    // digits OCR does not confuse (75 for 72) are the student's
-    expect(ocr3c('4 x 15 = 60, and 4 x 3 = 12 biases, total 60 + 12 = 75').review).toBe(false);
+    // digits OCR does not confuse (75 for 72) are no misread of the key; but a 3(c) given nothing
+    // could have earned its half from the student's own W_f, which OCR read elsewhere: a person checks
+    const own = ocr3c('4 x 15 = 60, and 4 x 3 = 12 biases, total 60 + 12 = 75');
+    expect(own.review).toBe(true);
+    expect(own.reasons.join(' ')).not.toMatch(/misread/);
+    expect(own.reasons.join(' ')).toMatch(/depend on numbers OCR read/);
   });
 
   it('take the student’s own arithmetic as settling a number one confused digit from the key', () => {
