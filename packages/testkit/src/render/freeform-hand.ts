@@ -134,12 +134,12 @@ export async function generateFreeformHand(
   seed: number,
   log: (s: string) => void = () => {},
 ): Promise<FreeformHandScript[]> {
-  requireHershey();
   const labels = new Map(freeformLabels().map((l) => [l.file, l]));
   const hands = split === 'tune' ? HANDS : NEW_HANDS;
   const sources = freeformSources().filter((s) => writers.includes(s.writer) && s.format === 'typed');
   const missing = writers.filter((w) => !sources.some((s) => s.writer === w));
   if (missing.length) throw new Error(`no typed scripts for writer(s) ${missing.join(', ')}`);
+  requireHershey();
   const dir = join(out, split);
   mkdirSync(dir, { recursive: true });
   const done: FreeformHandScript[] = [];
