@@ -18,11 +18,15 @@ import { generateFreeformHand } from './render/freeform-hand.ts';
 import { MissingToolError } from './render/tools.ts';
 
 const [cmd, file, ...rest] = process.argv.slice(2);
+/** The value after a `--name` flag (the first argument may be one too: `hand --writers …`). */
+const opt = (name: string) => {
+  const args = [file, ...rest];
+  return args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
+};
 if (cmd === 'render') {
   const files = await renderFreeform(undefined, [file, ...rest].filter(Boolean));
   console.log(`rendered ${files.length} PDFs`);
 } else if (cmd === 'score' && file) {
-  const opt = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
   // (--writers: one round's classes only, as a round is scored; --labels: every script it lists)
   const writers = opt('--writers')?.split(',');
   const own = opt('--labels');
@@ -40,8 +44,6 @@ if (cmd === 'render') {
   console.log(`${writers?.join(', ') ?? half}: ${labels.length} scripts`);
   console.log(formatFreeformScore(scoreFreeform(labels, JSON.parse(readFileSync(file, 'utf8')))));
 } else if (cmd === 'hand') {
-  const args = [file, ...rest];
-  const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const writers = opt('--writers')?.split(',') ?? [];
   const split = opt('--split') === 'heldout' ? 'heldout' : 'tune';
   try {
