@@ -8,6 +8,8 @@ import { matchStudent, type Roster, rosterInText } from './roster.ts';
 const NAME_KEY = /\bn[a@]m[e3]\b\s*(?:of\s+(?:the\s+)?student)?\s*[:\-–—=.]*\s*/i;
 /** A date as the course line writes it ("15/3/21", "15.03.2021"). */
 const DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/;
+/** What is left of a course line whose code OCR misread: "CT 3", "CS6…". */
+const COURSE_TRACE = /\bC\s?T\s*-?\s*[0-9Il|]\b|\bCS\s?\d/i;
 /** The confidence of an OCR'd header with a keyed field whose value was not read. */
 const UNREAD_FIELD_CONF = 0.6;
 const ROLL_KEY = /\b(?:r[o0]ll|reg(?:istration)?|id)\b\s*(?:n[o0]\.?|number|#)?\s*[:\-–—=.]*\s*/i;
@@ -171,20 +173,17 @@ export function readHeader(
     ? { page: used[0].page, box: unionBox(used.filter((l) => l.page === used[0].page).map((l) => l.box)) }
     : null;
   let conf = used.length ? used.reduce((s, l) => s + l.conf, 0) / used.length : 0;
-  // a "Roll no:" OCR read with no roll after it: the roll was written and misread, so the header
-  // was not read surely, whatever the lines that were read say ("Roll no: 17EC35021" in a hand)
-  const rollKeyed = candidates.find((l) => opts.ocrPages?.has(l.page) && ROLL_KEY.test(l.text));
-  if (!roll && rollKeyed) conf = Math.min(conf, rollKeyed.conf, UNREAD_FIELD_CONF);
-  // (so was the course line, when its date or "CT 3" was read and its code was not)
-  const courseTrace = candidates.find(
-    (l) =>
-      opts.ocrPages?.has(l.page) &&
-      (DATE.test(l.text) || /\bC\s?T\s*-?\s*[0-9Il|]\b|\bCS\s?\d/i.test(l.text)),
-  );
-  if (!course && courseTrace) conf = Math.min(conf, UNREAD_FIELD_CONF);
-  // (or its "Name:" with no name read after it)
-  if (!name && candidates.some((l) => opts.ocrPages?.has(l.page) && NAME_KEY.test(l.text)))
-    conf = Math.min(conf, UNREAD_FIELD_CONF);
+  // a keyed field OCR read with no value after it ("Roll no:" in a hand, "Name:"), or a course line
+  // whose date or "CT 3" was read and its code was not: the field was written and misread, so the
+  // header was not read surely, whatever the lines that were read say
+  const ocrLines = candidates.filter((l) => opts.ocrPages?.has(l.page));
+  const rollKeyed = roll ? undefined : ocrLines.find((l) => ROLL_KEY.test(l.text));
+  if (
+    rollKeyed ||
+    (!course && ocrLines.some((l) => DATE.test(l.text) || COURSE_TRACE.test(l.text))) ||
+    (!name && ocrLines.some((l) => NAME_KEY.test(l.text)))
+  )
+    conf = Math.min(conf, UNREAD_FIELD_CONF, rollKeyed?.conf ?? 1);
   const issues: string[] = [];
   // with a roster, its matcher says what is missing (and names a likely student)
   if (!roll && !opts.roster) issues.push('no roll number found');
