@@ -29,6 +29,12 @@ describe('a typed script copied out by hand', () => {
     ]);
   });
 
+  it('refuses to copy out nothing: the writers must be named', async () => {
+    await expect(generateFreeformHand(mkdtempSync(join(tmpdir(), 'fh-')), [], 'tune', 1)).rejects.toThrow(
+      /--writers/,
+    );
+  });
+
   it('refuses a writer without plain-text scripts, naming it', async () => {
     await expect(
       generateFreeformHand(mkdtempSync(join(tmpdir(), 'fh-')), ['no-such'], 'tune', 1),

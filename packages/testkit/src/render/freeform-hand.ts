@@ -134,6 +134,7 @@ export async function generateFreeformHand(
   seed: number,
   log: (s: string) => void = () => {},
 ): Promise<FreeformHandScript[]> {
+  if (!writers.length) throw new Error('name the writers whose scripts to copy out (--writers a,b)');
   const labels = new Map(freeformLabels().map((l) => [l.file, l]));
   const hands = split === 'tune' ? HANDS : NEW_HANDS;
   const sources = freeformSources().filter((s) => writers.includes(s.writer) && s.format === 'typed');
