@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPdf } from './ingest.ts';
 import { createOcrPool, type OcrPool, ocrEngineFrom } from './ocr.ts';
+import { DETECT_MAX_SIDE, detectMaxSide } from './ocr-paddle.ts';
 import { imagePdf, scanImage } from './testing-pdf.ts';
 
 const exam = {
@@ -73,6 +74,35 @@ describe('PaddleOCR engine', () => {
     } finally {
       await both.close();
     }
+  });
+
+  it('finds lines on a scaled-down 300 DPI page and reads them from the full page, boxes in place', {
+    timeout: 60_000,
+  }, async () => {
+    // 2481 x 3507 px: the detector sees it at DETECT_MAX_SIDE, recognition reads full-size crops
+    const image = scanImage(page, { dpi: 300 });
+    expect(DETECT_MAX_SIDE).toBeLessThan(3507);
+    const res = await pool.recognize(image);
+    const text = res.words.map((w) => w.text).join(' ');
+    expect(text).toMatch(/0\.604/);
+    expect(text).toMatch(/additional/);
+    // the first line's baseline is drawn 1 in (300 px) from the top and 1 in from the left
+    const first = res.words.find((w) => /forget/i.test(w.text));
+    expect(first).toBeDefined();
+    expect(first!.y0).toBeGreaterThan(220);
+    expect(first!.y1).toBeLessThan(340);
+    const q1 = res.words.find((w) => /^Q1/.test(w.text));
+    expect(q1!.x0).toBeGreaterThan(270);
+    expect(q1!.x0).toBeLessThan(330);
+  });
+
+  it('takes the detector size from PADDLE_DETECT_MAX_SIDE and refuses nonsense', () => {
+    expect(detectMaxSide(undefined)).toBe(1600);
+    expect(detectMaxSide('')).toBe(1600);
+    expect(detectMaxSide('0')).toBe(0);
+    expect(detectMaxSide('1200')).toBe(1200);
+    expect(() => detectMaxSide('100')).toThrow(/PADDLE_DETECT_MAX_SIDE/);
+    expect(() => detectMaxSide('big')).toThrow(/PADDLE_DETECT_MAX_SIDE/);
   });
 
   it('reads the engine from OCR_ENGINE values and refuses others', () => {

@@ -25,6 +25,12 @@ export async function createPaddle(): Promise<PaddleOcr> {
     () => null,
   );
   fastImageToInput(base?.ModelBase?.prototype);
+  const models = join(dirname(common), 'models');
+  const detection = await import(pathToFileURL(join(models, 'Detection.js')).href).catch(() => null);
+  const backend = await import(pathToFileURL(join(dirname(common), 'backend', 'backend.js')).href).catch(
+    () => null,
+  );
+  if (detection && backend) smallDetection(detection.Detection?.prototype, backend);
   // one thread: the pool's tesseract workers use the other cores meanwhile
   return (await Ocr.create({
     onnxOptions: { intraOpNumThreads: 1, interOpNumThreads: 1 },
@@ -53,6 +59,70 @@ function fastImageToInput(base: { imageToInput?: unknown; __fastInput?: boolean 
   };
   base.__fastInput = true;
 }
+
+/** The longest side the text detector sees; the lines it finds are cut from the full image. */
+export const DETECT_MAX_SIDE = detectMaxSide(process.env.PADDLE_DETECT_MAX_SIDE);
+
+/** PADDLE_DETECT_MAX_SIDE: pixels (at least 320), or 0 for the full page; unset, 1600. */
+export function detectMaxSide(value: string | undefined): number {
+  if (value === undefined || value === '') return 1600;
+  const n = Number(value);
+  if (!Number.isInteger(n) || (n !== 0 && n < 320)) {
+    throw new Error(
+      `PADDLE_DETECT_MAX_SIDE must be 0 (the full page) or a whole number of pixels ≥ 320 (got "${value}")`,
+    );
+  }
+  return n;
+}
+
+type Backend = {
+  ImageRaw: { open(p: Buffer): Promise<Rgba> };
+  splitIntoLineImages(mask: Rgba, source: Rgba): Promise<unknown[]>;
+};
+
+/**
+ * The library runs its text detector on the page at full size: at 300 DPI that was most of Paddle's
+ * time (5-14 s a page; 3 pages 44 s, peak 4.8 GB alone in a process, against 15 s and 2.0 GB scaled).
+ * Lines are found as well on a page scaled to DETECT_MAX_SIDE (a
+ * handwritten line is still ~25 px high); the library's own line cutter scales the boxes back and
+ * crops each line from the full-resolution page, so recognition reads the same pixels as before.
+ */
+function smallDetection(det: { run?: unknown; __small?: boolean; runModel?: unknown }, backend: Backend) {
+  if (!det || det.__small || typeof det.run !== 'function') return;
+  det.run = async function (this: DetectionModel, path: Buffer) {
+    const source = await backend.ImageRaw.open(path);
+    const k = Math.min(1, DETECT_MAX_SIDE > 0 ? DETECT_MAX_SIDE / Math.max(source.width, source.height) : 1);
+    const size = (v: number) => Math.max(32, Math.ceil((v * k) / 32) * 32);
+    // stretched to multiples of 32 ('fill', not the library's letterboxing 'contain'): the line
+    // cutter maps mask to page by the two axes' own ratios, so a margin would shift every box
+    const { default: sharp } = await import('sharp');
+    const { data, info } = await sharp(path)
+      .ensureAlpha(1)
+      .resize({ width: size(source.width), height: size(source.height), fit: 'fill' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const input = { data, width: info.width, height: info.height };
+    const out = await this.runModel({ modelData: this.imageToInput(input, {}) });
+    // probability of text per pixel -> a black and white mask (the library's threshold, 0.03)
+    const [, , h, w] = out.dims;
+    const mask = new Uint8Array(w * h * 4);
+    const p = out.data;
+    for (let i = 0; i < w * h; i++) {
+      const v = p[i] > 0.03 ? 255 : 0;
+      mask[4 * i] = v;
+      mask[4 * i + 1] = v;
+      mask[4 * i + 2] = v;
+      mask[4 * i + 3] = 255;
+    }
+    return backend.splitIntoLineImages({ data: mask, width: w, height: h }, source);
+  };
+  det.__small = true;
+}
+
+type DetectionModel = {
+  runModel(a: { modelData: unknown }): Promise<{ dims: number[]; data: Float32Array }>;
+  imageToInput(image: Rgba, o: object): unknown;
+};
 
 /**
  * A grayscale image (binary PGM, as the pipeline builds it) as an RGB PNG padded with white to

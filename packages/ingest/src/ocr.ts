@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { ocrCache } from './ocr-cache.ts';
 import { fixDigits, type OcrHint, poolReadings } from './ocr-merge.ts';
-import { type PaddleLine, paddleWords } from './ocr-paddle.ts';
+import { DETECT_MAX_SIDE, type PaddleLine, paddleWords } from './ocr-paddle.ts';
 import { createPaddleThread } from './paddle-thread.ts';
 
 const require = createRequire(import.meta.url);
@@ -100,7 +100,8 @@ export async function createOcrPool(opts: { size?: number; engine?: OcrEngine } 
   };
   const readPaddle = async (image: Buffer): Promise<PaddleLine[]> => {
     if (!paddle) throw new Error('no PaddleOCR in this pool');
-    return cache('paddle', image, () => paddle.lines(image));
+    // the detector's page size changes what Paddle reads: a cached reading is kept per size
+    return cache(`paddle-d${DETECT_MAX_SIDE}`, image, () => paddle.lines(image));
   };
   const confOf = (words: OcrWord[]) => {
     const n = words.reduce((s, w) => s + w.text.length, 0);
