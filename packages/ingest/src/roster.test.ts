@@ -139,6 +139,13 @@ describe('rosterInText: the roster searched for in an OCR header the fields were
     expect(find('Name: Meera Joshi Roll no: 20M3098')).toBe(null); // lost two
   });
 
+  it('reads the roll to its form first (digits, two letters, digits) before counting slips', () => {
+    // "20M1 3O328": the 1 where a letter must be is an I, the O where a digit must be a 0; one slip left
+    expect(find('Name: Meera Joshi Roll 20M1 3O328')).toBe('20MI30398');
+    expect(find('Name: Meera Jo Roll 20M1 3O328')).toBe(null); // the name not read whole
+    expect(find('Name: Meera Joshi Roll 20M1 3O322')).toBe(null); // two slips after the form
+  });
+
   it('gives the script to nobody when the name does not agree with the roll found', () => {
     // Arjun's roll exactly, and Rahul's name (Rahul's roll is one confusion away): nobody
     expect(find('Rahul Sethi 19EE30511 CS60010')).toBe(null);

@@ -2,7 +2,7 @@
 // is @grader/model's `parseRoster` (no PDF in it: the API reads class lists too); re-exported here.
 import type { Roster, RosterEntry, RosterMatch } from '@grader/model';
 import { editsWithin } from '@grader/parse';
-import { isOcrConfusion, ocrDistance, ocrSubstitution } from './roll.ts';
+import { coerceRoll, isOcrConfusion, ocrDistance, ocrSubstitution } from './roll.ts';
 
 export { parseRoster, type Roster, RosterEntry } from '@grader/model';
 
@@ -150,7 +150,10 @@ export function rosterInText(text: string, roster: Roster): RosterMatch | null {
     for (let i = 0; i + L - 1 <= chars.length; i++) {
       // the roll as read, or with one character OCR lost or added (an indel is one slip of any kind)
       const reads = [
-        ...(i + L <= chars.length ? [differences(chars.slice(i, i + L), s.roll)] : []),
+        // (read to the roll's form first: "201M67022" is 20IM67022, a 1 where a letter must be an I)
+        ...(i + L <= chars.length
+          ? [differences(coerceRoll(chars.slice(i, i + L)) ?? chars.slice(i, i + L), s.roll)]
+          : []),
         ...indels(chars.slice(i, i + L - 1), s.roll),
         ...(i + L + 1 <= chars.length ? indels(chars.slice(i, i + L + 1), s.roll) : []),
       ];
