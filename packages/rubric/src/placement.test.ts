@@ -40,3 +40,16 @@ describe('placeByContent across questions', () => {
     expect(placeByContent(onePage, rubric).parts['5']).toBeUndefined();
   });
 });
+
+describe('placeByContent within a question', () => {
+  const block = '## 1b.i\nC = f o C-1 + i o C~ = (0.7, 0.2, 0.05)\nh = o o tanh(C) = (0.604, 0, 0)';
+  it('on an OCR\'d page, a line defining a bare letter whose subscript was lost ("h = …") starts the one part with that quantity, for review', () => {
+    const out = placeByContent(scriptFromText(block, { conf: 0.8, source: 'ocr' }), rubric);
+    expect(out.parts['1b.ii']?.text).toBe('h = o o tanh(C) = (0.604, 0, 0)');
+    expect(out.parts['1b.ii'].conf).toBe(MOVED_CONF);
+    expect(out.parts['1b.i'].text).not.toMatch(/0\.604/);
+  });
+  it('on a text layer a bare "h" is no h_t: the block stays as written', () => {
+    expect(placeByContent(scriptFromText(block), rubric).parts['1b.ii']).toBeUndefined();
+  });
+});

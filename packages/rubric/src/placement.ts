@@ -215,20 +215,29 @@ function placeWithinQuestions(script: ExtractedScript, rubric: Rubric): Extracte
   const missing = rubric.parts.filter((p) => !script.parts[p.id]?.text.trim() && names.get(p.id)?.size);
   if (!missing.length) return script;
   const parts = { ...script.parts };
+  const ocr = script.pages.some((p) => p.source === 'ocr');
   for (const want of missing) {
     const q = questionOf(want.id);
     for (const sib of rubric.parts) {
       const from = parts[sib.id];
       if (sib.id === want.id || questionOf(sib.id) !== q || !from?.text.trim()) continue;
       const lines = from.lines.length ? from.lines : from.text.split('\n').map((text) => ({ text }));
-      const owner = (i: number) => {
+      // (`loose`, on an OCR'd page: a bare letter whose subscript OCR lost, "h = o+ @ tanh(Ct)", is
+      // the one quantity of the question with that letter — a guess a person confirms)
+      const owner = (i: number, loose = false) => {
         const sym = definedSymbol(lines[i].text);
         if (!sym) return null;
         for (const [id, ns] of names) if (questionOf(id) === q && ns.has(sym)) return id;
-        return null;
+        if (!loose || !/^[a-z]$/.test(sym)) return null;
+        const ids = [...names]
+          .filter(([id, ns]) => questionOf(id) === q && [...ns].some((n) => n.startsWith(`${sym}_`)))
+          .map(([id]) => id);
+        return ids.length === 1 ? ids[0] : null;
       };
       // the sibling's own quantity comes first; a later line defining the wanted one starts its block
-      const start = lines.findIndex((_, i) => i > 0 && owner(i) === want.id);
+      let start = lines.findIndex((_, i) => i > 0 && owner(i) === want.id);
+      const guessed = start < 0 && ocr;
+      if (guessed) start = lines.findIndex((_, i) => i > 0 && owner(i, true) === want.id);
       if (start < 0) continue;
       let end = lines.length;
       for (let i = start + 1; i < lines.length; i++) {
@@ -266,8 +275,8 @@ function placeWithinQuestions(script: ExtractedScript, rubric: Rubric): Extracte
         regions: moved.lines.length
           ? [{ page: moved.lines[0].page, box: moved.lines[0].box }]
           : from.regions.slice(0, 1),
-        labelConf: confirmed ? PLACED_CONF : Math.min(from.labelConf, PLACED_CONF),
-        conf: confirmed ? PLACED_CONF : Math.min(from.conf, PLACED_CONF),
+        labelConf: guessed ? MOVED_CONF : confirmed ? PLACED_CONF : Math.min(from.labelConf, PLACED_CONF),
+        conf: guessed ? MOVED_CONF : confirmed ? PLACED_CONF : Math.min(from.conf, PLACED_CONF),
         occurrences: 1,
       };
       parts[want.id] = placed;
