@@ -148,6 +148,13 @@ describe('two-column pages', () => {
     expect(s.parts['2b'].text).toContain('None (0). The score is a\nparameter-free dot product');
     expect(s.parts['2b'].text).not.toContain('199');
   });
+  it("each column's last line, low on the page below a table, stays in its column (free-form corpus)", async () => {
+    const tf = await corpus('tf-02.pdf');
+    expect(tf.parts['1b.ii'].text).toMatch(/∴ ht ≈ \(0\.6044, 0, 0\)/);
+    expect(tf.parts['3c'].text).not.toMatch(/0\.6044/);
+    expect(tf.parts['3c'].text.split('\n').at(-1)).toMatch(/^∴ 72 parameters/);
+  });
+
   it('a single-column page with long lines is not split', async () => {
     const s = await read(
       textPdf([

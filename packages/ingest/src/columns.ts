@@ -183,8 +183,36 @@ export function buildPageLines(
         .filter((o) => o !== w && sideOf(o) === sideOf(w) && o.box.y < w.box.y - w.box.h * 0.5)
         .map((o) => o.box.y + o.box.h),
     );
+  // (a low row no word crosses, starting at both columns' own edges, is each column's last line,
+  // not a foot: "∴ h_t ≈ (0.6044, 0, 0)" below a table on the left beside "∴ 72 parameters")
+  const upper = words.filter((w) => !low(w) && !crosses(w, gutter.x));
+  const colEdge = {
+    l: Math.min(...upper.filter((w) => sideOf(w) === 'l').map((w) => w.box.x)),
+    r: Math.min(...upper.filter((w) => sideOf(w) === 'r').map((w) => w.box.x)),
+  };
+  const lowRows = new Map<number, LayoutWord[]>();
+  for (const w of words.filter(low)) lowRows.set(rowOf(w), [...(lowRows.get(rowOf(w)) ?? []), w]);
+  const endRows = new Set(
+    [...lowRows]
+      .filter(([, ws]) => {
+        if (ws.some((w) => crosses(w, gutter.x))) return false;
+        const start = (side: 'l' | 'r') =>
+          Math.min(...ws.filter((w) => sideOf(w) === side).map((w) => w.box.x));
+        return (
+          start('l') - colEdge.l < 20 &&
+          start('l') >= colEdge.l - 3 &&
+          start('r') - colEdge.r < 20 &&
+          start('r') >= colEdge.r - 3
+        );
+      })
+      .map(([r]) => r),
+  );
+  // (with the marks above or below them on those lines: a raised "⊤" is on its line's row too)
+  const ends = words.filter((w) => endRows.has(rowOf(w)));
+  const onColumnEnd = (w: LayoutWord) =>
+    ends.some((e) => sideOf(e) === sideOf(w) && w.box.y < e.box.y + e.box.h && w.box.y + w.box.h > e.box.y);
   const edgeBand = (w: LayoutWord) =>
-    low(w) && (crosses(w, gutter.x) || w.box.y - above(w) > Math.max(6, w.box.h * 0.8));
+    low(w) && !onColumnEnd(w) && (crosses(w, gutter.x) || w.box.y - above(w) > Math.max(6, w.box.h * 0.8));
   // a title or header line that crosses the gutter is full-width as a whole: the roll number right
   // of the gutter belongs to the name line it stands on, not to the right column (below the title a
   // crossing formula takes only its own words: the other column's line beside it stays there)

@@ -432,9 +432,10 @@ function notationForms(s: string): string {
       )
       // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
       // (on one line, after a symbol: "… × 3 ." ending a sentence before the next line is a full stop)
-      // (and between two vectors written out: "{1, 0, 0} . {tanh 0.7, …}")
+      // (and between two vectors written out: "{1, 0, 0} . {tanh 0.7, …}", or two bracketed
+      // factors: "[dL/dh_t . o_t (1 - tanh^2 c_t)] . [dL/dc_(t+1) . f_(t+1)]")
       .replace(
-        /(?<=(?:[A-Za-z}\])]|_[A-Za-z0-9+\-{}]*[0-9])[ \t])\.(?=[ \t]+[A-Za-z(]|[ \t]+[{[](?=[^{}[\]]*,))/g,
+        /(?<=(?:[A-Za-z}\])]|_[A-Za-z0-9+\-{}]*[0-9])[ \t])\.(?=[ \t]+[A-Za-z(]|[ \t]+[{[](?=[^{}[\]]*,)|[ \t]+\[(?=[^[\]\n]*[A-Za-z][^[\]\n]*\]))/g,
         '*',
       )
       // and so is an unspaced one between two time-indexed symbols: `f_t.C_{t-1}`, `ft.Ct-1`

@@ -2079,3 +2079,34 @@ describe('after round 53: code-mixed Hindi, where numbers come from, a stride be
     expect(p.review).toBe(true);
   });
 });
+
+describe('after round 54: rough work above the answers, steps numbered in brackets, paths multiplied', () => {
+  it("3(c)'s own carried-forward total computed under 3(a) is no bare answer: a person checks", () => {
+    const g = grade(
+      '## 3a\nscratch: x has 2 entries, f has 3 -> 3 x 2, plus 3 biases: 3 x 2 + 3 = 9; four gates -> 36\nso W_f is 3 x 2\n## 3b\n3\n## 3c\n36',
+    );
+    expect(g.parts['3c'].review).toBe(true);
+  });
+
+  it('a carried-forward total whose working sits under 3(a) earns the carried-forward share, not full marks', () => {
+    const g = grade('## 3a\nW_f is 3 x 2, so in all 4 x (3 x 2 + 3) = 36\n## 3b\n3\n## 3c\n36');
+    expect(g.parts['3c'].score).toBe(0.5);
+  });
+
+  it('the two paths multiplied as bracketed factors ("[…] . […]") are no sum: a person judges', () => {
+    const p = part(
+      '4a',
+      'dh_t/dc_t = o_t (1 - tanh^2 c_t)\ndc_(t+1)/dc_t = f_(t+1)\ndL/dc_t = [dL/dh_t . o_t (1 - tanh^2 c_t)] . [dL/dc_(t+1) . f_(t+1)]',
+    );
+    expect(p.review).toBe(true);
+  });
+
+  it('steps numbered "(12)", "(13)" and referred to as "(11)" are no counts: the stated 0 is read', () => {
+    expect(
+      part(
+        '2b',
+        '(12) by (11) the score uses no matrix\n(13) the softmax in (10) learns nothing   [fixed]\n∴ extra parameters = 0',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+});

@@ -327,6 +327,9 @@ export const TUNE_WRITERS = [
   'ta',
   'tb',
   'tc',
+  'td',
+  'te',
+  'tf',
 ];
 
 export interface FreeformLabel {

@@ -14,6 +14,7 @@ import { canonicalSymbol, compiled, type Evidence } from '../evidence.ts';
 import { fmtNum } from '../format.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
+import { bracketSteps, equationRef, isList, LIST_ITEM, statementNumber, stepRef } from './step-numbers.ts';
 
 /**
  * Whether position `at` of `text` lies inside a bracketed aside in words ("3 × 5 (a 3×2 block for
@@ -581,8 +582,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // otherwise the count said first ("Zero: ...", "Answer: 0. ...", "None, because ...")
     const words = findNumberWords(unlisted);
     const prose = normalizeProse(unlisted);
+    const steps = bracketSteps(text);
     const digits = findNumbers(prose).filter(
-      (x) => !/[a-z]-$/.test(prose.slice(0, x.start)) && !equationRef(prose, x) && !statementNumber(prose, x),
+      (x) =>
+        !/[a-z]-$/.test(prose.slice(0, x.start)) &&
+        !equationRef(prose, x) &&
+        !statementNumber(prose, x) &&
+        !(steps && stepRef(prose, x)),
     );
     const first = [
       ...words.map((w) => ({ value: w.value, at: w.index, end: w.index, digit: false })),
@@ -836,42 +842,6 @@ function describesInput(text: string, d: { start: number; end: number }): boolea
   return (
     /\b(?:on|over|to|onto)\s+(?:the|a|an|this|that|each)?\s*[[(]?\s*$/i.test(before) &&
     /^\s*[\])]?\s*(?:input|(?:feature\s*)?maps?|volume|image|tensor)\b/i.test(after)
-  );
-}
-
-/** A list item's number at a line's start ("4. Hence …"): the line start, its indent, the number. */
-const LIST_ITEM = /(^|\n)([ \t]*)\d{1,2}[.)](?=[ \t]+\p{L})/gu;
-/** Text numbered as a list: two lines or more start with an item's number. */
-const isList = (text: string) => (text.match(LIST_ITEM) ?? []).length >= 2;
-
-/** Whether a number names a statement ("Claim 2.2.", "by Lemma 3", "Step 4:"), not a value. */
-function statementNumber(text: string, x: { start: number }): boolean {
-  // (or a list item's number: "4. Hence additional parameters = 0.", "2) The softmax …")
-  const listItem =
-    /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', x.start - 1) + 1, x.start)) &&
-    /^\d{1,2}[.)][ \t]+\p{L}/u.test(text.slice(x.start, x.start + 6)) &&
-    isList(text);
-  return (
-    listItem ||
-    /\b(?:claim|lemma|proposition|prop|theorem|thm|corollary|definition|defn|remark|step|case|eqn?|equation|section|§)\.?\s*$/i.test(
-      text.slice(Math.max(0, x.start - 14), x.start),
-    )
-  );
-}
-
-/** Whether a number is an equation's tag or a reference to one: "(8)" after "in", "from", "by",
- *  "see", "using", "eq.", or set at the end of its line after an equation ("… = 0.7  (3)"). */
-function equationRef(text: string, x: { start: number; end: number }): boolean {
-  if (text[x.start - 1] !== '(' || text[x.end] !== ')' || !/^\d{1,2}$/.test(text.slice(x.start, x.end)))
-    return false;
-  const before = text.slice(Math.max(0, x.start - 16), x.start - 1);
-  const lineEnd = text.indexOf('\n', x.end);
-  const after = text.slice(x.end + 1, lineEnd < 0 ? undefined : lineEnd);
-  return (
-    /(?:\b(?:in|from|by|see|using|with|of|into|eqn?\.?|equation|and|to)|\(\d{1,2}\)\s*[-–—])\s*$/i.test(
-      before,
-    ) ||
-    (/^[\s.,;]*$/.test(after) && /[=≈]/.test(text.slice(text.lastIndexOf('\n', x.start) + 1, x.start)))
   );
 }
 

@@ -300,7 +300,10 @@ function gradeValue(
   // A right value whose working was not recognised: truly bare, it earns 0 (instruction 3); but
   // when the part holds material we could not account for (numbers that are not answers, maths we
   // could not read, an explanation), that material may be the working: a person decides.
-  const withheldForWork = (said: string): ItemResult => {
+  // (`own`: the values the student's own earlier answers pass through on the way to a value carried
+  // forward — "(3x2 + 3) = 9, four gates -> 36" under 3(a) is 3(c)'s working from its own W_f;
+  // `credit`: what the value earns with its working: the item's points, or a carried-forward share)
+  const withheldForWork = (said: string, own: number[] = [], credit = item.points): ItemResult => {
     // (a sentence beside the right formula may be the working in words: "since o_t = {1, 0, 0}
     // the last two become zero")
     const other = unaccounted(
@@ -311,7 +314,9 @@ function gradeValue(
     if (!other) {
       // working for this value computed under a sibling's label (one table for both sub-parts)
       // (arithmetic only: a reason is read under the part's own label, as the course's graders do)
-      const steps = work.counts.includes('computation') ? keySteps(item, ctx, answers, targets) : [];
+      const steps = work.counts.includes('computation')
+        ? [...keySteps(item, ctx, answers, targets), ...own.filter((v) => v !== 0 && !targets.includes(v))]
+        : [];
       const near = work.counts.includes('computation')
         ? siblings().find(
             (s) =>
@@ -342,11 +347,7 @@ function gradeValue(
             targets.filter((t) => t !== 0),
           ) !== null)
       )
-        return result(
-          item.points,
-          `${said}, with the working shown under ${near.id}`,
-          Math.min(read.conf, 0.9),
-        );
+        return result(credit, `${said}, with the working shown under ${near.id}`, Math.min(read.conf, 0.9));
       return result(
         0,
         `${said}; no working under its own label, but the answer to ${near.id} computes it: a person checks whether that is this part's working`,
@@ -385,7 +386,7 @@ function gradeValue(
     if (valueMatches(altItem, got, resolveKey(alt.value, ctx.keys))) {
       const needs = alt.needsWork ?? work.required;
       if (!needs || w.ok) return result(alt.credit, alt.reason);
-      return withheldForWork(alt.reason);
+      return withheldForWork(alt.reason, [], alt.credit);
     }
   }
   if (item.transposed && item.shape === 'dimension') {
@@ -448,7 +449,7 @@ function gradeValue(
         instantiated ||
         (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
       if (!work.required || ecfWork) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
-      return withheldForWork(item.ecf.reason);
+      return withheldForWork(item.ecf.reason, parts, item.ecf.credit);
     }
     // one number where the carried-forward vector has one nonzero entry, that entry ("h(t) = 1 *
     // tanh(0.95) = 0.74" from a scalar C_t): the student's own value carried through as a scalar,
