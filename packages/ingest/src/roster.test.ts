@@ -158,3 +158,24 @@ describe('rosterInText: the roster searched for in an OCR header the fields were
     expect(find('Tara Bose 20MA2045?')).toBe(null); // the digit that tells namesakes apart unread
   });
 });
+
+describe('a near roll goes only to the student whose name fits best on the whole list', () => {
+  // a real student, and one on another department whose name is hers less a letter
+  const roster = parseRoster(['roll,name', '19CS17703,Vedika Somani', '19EE17703,Vedika Soman'].join('\n'));
+
+  it('fields read apart: CS read as EF is one confusion from 19EE17703, but the name is Somani', () => {
+    const m = matchStudent({ name: 'Vedika Somani', roll: '19EF17703' }, roster, 'ocr');
+    expect(m.match).toBeNull();
+    expect(m.issues[0]).toMatch(/closer to 19CS17703 Vedika Somani/);
+    // the other student's own name with that roll is hers
+    expect(matchStudent({ name: 'Vedika Soman', roll: '19EF17703' }, roster, 'ocr').match?.roll).toBe(
+      '19EE17703',
+    );
+  });
+
+  it('searched for in an unsplit header: a name found inside a longer one on the list is no evidence', () => {
+    expect(rosterInText('Name - Vedika Somani Roll No - 19EF17703 CS60010', roster)).toBeNull();
+    // an exact roll still decides
+    expect(rosterInText('Name - Vedika Somani Roll No - 19CS17703 CS60010', roster)?.roll).toBe('19CS17703');
+  });
+});

@@ -111,6 +111,13 @@ export function matchStudent(
   const agreeing = near.filter((c) => (c.nameS ?? 0) >= NAME_AGREES_CONFUSED);
   if (agreeing.length === 1) {
     const { s, n } = agreeing[0];
+    // a near roll goes only to the student whose name fits best on the whole list: "Vedika Somani"
+    // with CS read as EF is not 19EE17703 Vedika Soman's however near the roll
+    const better = roster.find((o) => o !== s && (sim(o) ?? 0) > (agreeing[0].nameS ?? 0) + 1e-9);
+    if (better)
+      return none(
+        `roll ${roll} (OCR) is near ${s.roll} ${s.name}, but the name reads closer to ${better.roll} ${better.name}`,
+      );
     return { match: { roll: s.roll, name: s.name, distance: (n ?? 0) * 0.5 }, ambiguous: false, issues: [] };
   }
   if (agreeing.length > 1)
@@ -171,6 +178,17 @@ export function rosterInText(text: string, roster: Roster): RosterMatch | null {
   const { s, n, other } = agree[0];
   // another student's roll read more exactly than this one's: the name alone must not move it
   if (rolls.some((r) => r.s !== s && r.n + r.other < n + other)) return null;
+  // nor a longer name found as well ("Vedika Somani" holds "Vedika Soman"): the name fits another
+  // student at least as well, and the roll is not exact
+  const own = normName(s.name).replace(/ /g, '');
+  if (
+    n + other > 0 &&
+    roster.some((o) => {
+      const longer = normName(o.name).replace(/ /g, '');
+      return o !== s && longer.length > own.length && nameWithin(o.name, letters) >= agree[0].name;
+    })
+  )
+    return null;
   return { roll: s.roll, name: s.name, distance: n * 0.5 + other };
 }
 
