@@ -96,8 +96,10 @@ function smallDetection(det: { run?: unknown; __small?: boolean; runModel?: unkn
     // stretched to multiples of 32 ('fill', not the library's letterboxing 'contain'): the line
     // cutter maps mask to page by the two axes' own ratios, so a margin would shift every box
     const { default: sharp } = await import('sharp');
-    const { data, info } = await sharp(path)
-      .ensureAlpha(1)
+    // (from the pixels already decoded, not the PNG again)
+    const { data, info } = await sharp(source.data as Uint8Array, {
+      raw: { width: source.width, height: source.height, channels: 4 },
+    })
       .resize({ width: size(source.width), height: size(source.height), fit: 'fill' })
       .raw()
       .toBuffer({ resolveWithObject: true });

@@ -151,16 +151,21 @@ export function rosterInText(text: string, roster: Roster): RosterMatch | null {
   const chars = text.toUpperCase().replace(/[^A-Z0-9]/g, '');
   const letters = text.toLowerCase().replace(/[^a-z]/g, '');
   const rolls: Array<{ s: RosterEntry; n: number; other: number }> = [];
+  // each window of the text read to the roll's form once ("201M67022" is 20IM67022, a 1 where a
+  // letter must be an I), not once per student
+  const formed = new Map<string, string>();
+  const inForm = (w: string) => {
+    let f = formed.get(w);
+    if (f === undefined) formed.set(w, (f = coerceRoll(w) ?? w));
+    return f;
+  };
   for (const s of roster) {
     let best: { n: number; other: number } | null = null;
     const L = s.roll.length;
     for (let i = 0; i + L - 1 <= chars.length; i++) {
       // the roll as read, or with one character OCR lost or added (an indel is one slip of any kind)
       const reads = [
-        // (read to the roll's form first: "201M67022" is 20IM67022, a 1 where a letter must be an I)
-        ...(i + L <= chars.length
-          ? [differences(coerceRoll(chars.slice(i, i + L)) ?? chars.slice(i, i + L), s.roll)]
-          : []),
+        ...(i + L <= chars.length ? [differences(inForm(chars.slice(i, i + L)), s.roll)] : []),
         ...indels(chars.slice(i, i + L - 1), s.roll),
         ...(i + L + 1 <= chars.length ? indels(chars.slice(i, i + L + 1), s.roll) : []),
       ];
