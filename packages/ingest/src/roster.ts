@@ -155,8 +155,10 @@ export function rosterInText(text: string, roster: Roster): RosterMatch | null {
   // letter must be an I), not once per student
   const formed = new Map<string, string>();
   const inForm = (w: string) => {
-    let f = formed.get(w);
-    if (f === undefined) formed.set(w, (f = coerceRoll(w) ?? w));
+    const known = formed.get(w);
+    if (known !== undefined) return known;
+    const f = coerceRoll(w) ?? w;
+    formed.set(w, f);
     return f;
   };
   for (const s of roster) {
