@@ -361,3 +361,13 @@ describe('what a page draws and marks (round 38)', () => {
     expect(s.parts['1b.i'].text).toContain('𝒊𝒕 ∘ 𝑪̃𝒕');
   });
 });
+
+describe('two columns below a header of a few lines on the left', () => {
+  it('the right column starts level with the first answer, not the top of the header: still a column', async () => {
+    // zm-05: "Name - …", "Roll - …", the course line, then "Soln. 1(a)" beside a column that
+    // finishes Q5's working begun at the foot of the left one
+    const s = await corpus('zm-05.pdf');
+    expect(s.parts['1a'].text).not.toContain('long dw');
+    expect(s.parts['5'].text).toContain('1,900,848');
+  });
+});

@@ -64,7 +64,10 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   const textHeight = span(body);
   // (a short right column is a column still when it starts level with the top of the text: the
   // last answers of a one-page script)
-  const rightFromTop = Math.min(...right.map((w) => w.box.y)) - Math.min(...body.map((w) => w.box.y)) < 30;
+  // (below a header of a few lines on the left: "Name - …", "Roll - …", the course line)
+  const rightFromTop =
+    Math.min(...right.map((w) => w.box.y)) - Math.min(...body.map((w) => w.box.y)) <
+    Math.max(30, Math.min(80, textHeight * 0.1));
   // a justified left column (most of its rows end at one edge, just left of the gutter) beside
   // text at the top of the right half is two columns however little the right one holds (the
   // tail of an answer continued from the page before)

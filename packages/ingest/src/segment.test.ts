@@ -1007,3 +1007,14 @@ describe('segment: handwriting read by OCR', () => {
     expect(s.parts['3c'].text).toContain('72');
   });
 });
+
+describe('a bracketed question heading answered out of order', () => {
+  it('"[3] …" after "[5]" heads question 3 when its own "[3a]" follows: its text is 3(a)\'s working', () => {
+    const s = runAll(
+      'Name: A\n[5] conv on 200 x 200\n 1 900 848 + 1 188 030\n[3] input [h, x] has 3 + 2 = 5 entries\n[3a] W_f : 3 x 5\n[3b] b_f : 3 x 1\n[3c] 4 x 18 = 72',
+    );
+    expect(s.order).toEqual(['5', '3a', '3b', '3c']);
+    expect(s.parts['5'].text).not.toContain('3 + 2');
+    expect(s.parts['3a'].text).toContain('3 + 2 = 5');
+  });
+});

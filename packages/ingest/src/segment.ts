@@ -383,7 +383,10 @@ function segmentOnce(
     if (parts.some((p) => p.path[0].toLowerCase() === q && seen(p.id))) return false;
     const cur = current ? parts.findIndex((p) => p.id === current!.partId) : -1;
     const first = parts.findIndex((p) => p.path[0].toLowerCase() === q);
-    return first > cur && parts.slice(cur + 1, first).every((p) => p.path[0] === parts[cur]?.path[0]);
+    // (questions answered already, earlier on the page, are passed over: 3 after 4, then 5)
+    return (
+      first > cur && parts.slice(cur + 1, first).every((p) => p.path[0] === parts[cur]?.path[0] || seen(p.id))
+    );
   };
   const questions = [...new Set(parts.map((p) => p.path[0]))];
   /**
@@ -611,17 +614,22 @@ function segmentOnce(
       bracketed && !label && !force ? /^\s*\[\s*(\d{1,2})\s*\]\s*(?=\S)/.exec(line.text) : null;
     // (going back to a question answered above, or heading the next question in words, "[3]
     // Dimensions and parameter count": a "[2] i_t ⊙ C~_t = …" numbers a step, as findLabel reads it)
+    // (its own "[3a]" following closely says it heads question 3, also when 3 is answered out of
+    // order: "[5] …" first, then "[3] gate input z ∈ ℝ^(3+2)", "[3a] W_f : 3 × 5")
+    const subFollows =
+      bracketQ !== null &&
+      body
+        .slice(i + 1, i + 5)
+        .some((l) => new RegExp(`^\\s*\\[\\s*${bracketQ[1]}\\s*[a-h]\\s*\\]`, 'i').test(l.text));
     if (
       bracketQ &&
       tree.childrenOf([bracketQ[1]]).size > 0 &&
       (!firstUnseenUnder([bracketQ[1]]) ||
+        subFollows ||
         (nextQuestion([bracketQ[1]]) &&
           // (an aside in brackets may hold its givens: "(n = 3, m = 2)"; and the question's
           // introduction may define them, "[3] Let m = 2, n = 3", when its "[3a]" follows closely)
-          (!/[=⊙×*+→∘·]/.test(line.text.slice(bracketQ[0].length).replace(/\([^()]*\)/g, '')) ||
-            body
-              .slice(i + 1, i + 5)
-              .some((l) => new RegExp(`^\\s*\\[\\s*${bracketQ[1]}\\s*[a-h]\\s*\\]`, 'i').test(l.text)))))
+          !/[=⊙×*+→∘·]/.test(line.text.slice(bracketQ[0].length).replace(/\([^()]*\)/g, ''))))
     )
       label = { path: [bracketQ[1]], partId: null, end: bracketQ[0].length, conf: 0.95, weak: false };
     const revisit =

@@ -212,7 +212,11 @@ function normalizeMathUncached(raw: string): string {
   // (a row of carets under an answer is its underline, no power: "W_f : 3 x 5⏎^^^^^^")
   const unbold = withoutRoundedRestatements(raw.normalize('NFC'))
     .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
-    .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2');
+    .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2')
+    // TeX's inline math left raw in typed text (`$f_t$ -> 3`, `$$h_t = …$$`) is the math inside,
+    // also where it runs over lines (a `$\frac{…}` opening one line, `… f_{t+1}$` closing another)
+    .replace(/\$\$?([^$\n]+?)\$\$?/g, '$1')
+    .replace(/\$(?!\d)/g, '');
   let s = bigOperatorLines(
     unwrapMacros(mathAlphanumerics(unbold).replace(/(?<=[\w}]\s)7[−-]?→/g, '→')),
   ).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
@@ -225,8 +229,8 @@ function normalizeMathUncached(raw: string): string {
     .replace(/\\sum\b/g, 'sum')
     .replace(/\\(?:tilde|widetilde)\s*\{\s*([A-Za-z])\s*\}/g, '$1~')
     .replace(/\\(?:top|intercal)\b/g, 'T')
-    .replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)')
-
+    // (a side may hold a subscript's braces: `\frac{\partial L}{\partial c_{t+1}}`)
+    .replace(/\\[dt]?frac\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)')
     .replace(/\\(?:mapsto|to|rightarrow|longrightarrow)\b/g, '->')
     .replace(/\\(?:approx|simeq)\b/g, '=')
     .replace(/\\delta\b\s*/g, 'δ')
@@ -476,6 +480,8 @@ function notationForms(s: string): string {
       .replace(/[⟨<]\s*([^⟨⟩<>,=]+?)\s*,\s*([^⟨⟩<>,=]+?)\s*[⟩>]/g, '($1 * $2)')
       .replace(/(?<=[\w\])}])\s*@\s*(?=[\w([])/g, ' * ')
       .replace(/\b([A-Za-z])\[\s*([ijklmntT])\s*,\s*([ijklmntT])\s*\]/g, '$1_{$2$3}')
+      // (indices as a function's arguments: "e(k, j) = s(k − 1)T h(j)")
+      .replace(/(?<![\w.])([eα])\(\s*([jklmn])\s*,\s*([jklmn])\s*\)/g, '$1_{$2$3}')
       .replace(
         /\b([A-Za-z])\[\s*([ijklmntT](?:\s*[+-]\s*1)?)\s*\]/g,
         (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`,
@@ -485,13 +491,32 @@ function notationForms(s: string): string {
       .replace(/\(\s*=\s*([A-Za-z][^()]*)\)/g, '= $1')
       .replace(/:=|≔|≜|≡/g, '=')
       .replace(/[⋯…]/g, '...')
+      // (each side bracketed, as typed for a fraction: `(del L)/(del c_t)`, `(∂L)/(∂c_(t+1))`)
+      .replace(
+        /\(\s*(?:del|partial|d|∂)\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\)\s*\/\s*\(\s*(?:del|partial|d|∂)\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\)/g,
+        'd$1/d$2',
+      )
       // (the numerator may carry its subscript: `del h_t / del c_t`, `del c_{t+1}/del c_t`)
       .replace(
         // (or a spaced d: `d c_(t+1)/d c_t`)
         /\b(?:del|partial|d(?=\s))\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\/\s*(?:del|partial|d(?=\s))\s*(?=[A-Za-z])/g,
         'd$1/d',
       )
+      // (the quantity as δ's subscript and the time in brackets, `δ_c(t)`, `δ_h(t+1)`, or as its
+      // superscript, `δ^c_t`, which a text layer gives as `δtc`, `δtc+1`)
+      .replace(
+        /(?:δ|\bdelta)_\{?([chCH])\}?\s*\(\s*([tT](?:\s*[+-]\s*1)?)\s*\)/g,
+        (_m, q: string, t: string) => `dL/d${q}_{${t.replace(/\s+/g, '')}}`,
+      )
+      .replace(/(?:δ|\bdelta)\^\{?([chCH])\}?_\{?([tT](?:[+-]1)?)\}?/g, 'dL/d$1_{$2}')
+      .replace(/(?:δ|\bdelta)_([chCH])_(\{[tT][+-]1\}|[tT]\b)/g, 'dL/d$1_$2')
+      .replace(
+        /δ([tT])([ch])(?:([+-]1)\b)?(?![\w{(])/g,
+        (_m, t: string, q: string, d = '') => `dL/d${q}_{${t}${d}}`,
+      )
       .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]|[tT](?:[+-]1)?\b))/g, 'dL/d')
+      // (a transpose's T straight after a bracketed subscript: "s(k − 1)T h(j)" read as s_{k-1}T)
+      .replace(/(_\{[^{}\s]+\})T(?=\s)/g, '$1^T')
   );
 }
 

@@ -34,7 +34,14 @@ export function logicalLines(lines: string[]): Array<{ text: string; line: numbe
   lines.forEach((raw, i) => {
     const text = normalizeMath(raw);
     const prev = out[out.length - 1];
-    if (prev && text.trim() && (/^\s*[=+*]/.test(text) || /[=+*(,-]\s*$/.test(prev.text))) {
+    // (a trailing comma continues a list inside an open bracket, "[0.7,⏎0.2, 0.05]"; outside one it
+    // ends a clause, "e_kj = s_{k-1}^T h_j," over the next line's own formula)
+    const open = (prev?.text.match(/[([{]/g)?.length ?? 0) > (prev?.text.match(/[)\]}]/g)?.length ?? 0);
+    if (
+      prev &&
+      text.trim() &&
+      (/^\s*[=+*]/.test(text) || /[=+*(-]\s*$/.test(prev.text) || (open && /,\s*$/.test(prev.text)))
+    ) {
       prev.text += ` ${text.trim()}`;
       prev.lastLine = i;
     } else out.push({ text, line: i, lastLine: i });
@@ -283,14 +290,26 @@ export interface Mapping {
  * `name → value` pairs: `f_t → 3`, `ft - 3`, `f_t: 3`, `f_t = 3`, `f_t is 3`, `f_t at position 3`,
  * a table row `ft   3`, and the reverse `3 → f_t` / `3: f_t`.
  */
-// in a list of positions the word `it` is i_t ("the input gate it is at 4", "ii. it: 4")
+// in a list of positions the word `it` is i_t ("the input gate it is at 4", "ii. it: 4", "it -> 4"),
+// but not in a sentence ("C_t leaves it at 12")
 const itAsSymbol = (toks: Token[]): Token[] =>
-  toks.map((t) => (t.t === 'word' && t.v === 'it' ? ({ ...t, t: 'sym', v: 'i_t' } as Token) : t));
+  toks.map((t, k) => {
+    if (t.t !== 'word' || t.v !== 'it') return t;
+    const before = toks[k - 1];
+    const after = toks[k + 1];
+    const listed =
+      before === undefined ||
+      before.t !== 'word' ||
+      /^(?:gate|[ivx]{1,4}|[.)])$/.test(before.v as string) ||
+      (after?.t === 'op' && ['->', ':', '=', '-', '=>', '|'].includes(after.v as string));
+    return listed ? ({ ...t, t: 'sym', v: 'i_t' } as Token) : t;
+  });
 
 export function findMappings(lines: string[]): Mapping[] {
   const out: Mapping[] = [];
   lines.forEach((raw, line) => {
-    const toks = itAsSymbol(tokenize(raw));
+    // (`f_t @3`: "at", though normalizeMath reads `@` as numpy's product)
+    const toks = itAsSymbol(tokenize(raw.replace(/(?<=\S)\s+@\s?(?=\d)/g, ' at ')));
     // a note in brackets after a position ("4 (second sigmoid, meets C~_t at 5)") maps nothing
     const depth: number[] = [];
     let d = 0;
@@ -308,7 +327,7 @@ export function findMappings(lines: string[]): Mapping[] {
         j < toks.length &&
         ((toks[j].t === 'op' && ['->', '-', ':', '=', '|', '=>'].includes(toks[j].v as string)) ||
           (toks[j].t === 'word' &&
-            /^(at|is|position|pos|goes|maps|to|no|number|=|in|box|label|labelled|labeled)$/.test(
+            /^(at|is|position|pos|slot|place|spot|goes|maps|to|no|number|=|in|box|label|labelled|labeled)$/.test(
               toks[j].v as string,
             )))
       )
@@ -353,6 +372,21 @@ export function findMappings(lines: string[]): Mapping[] {
         out.push({ name: n.v as string, value: nums[k].v as number, line: line + 1 });
     });
   });
+  // a line that enumerates by the question's numerals, "i->3, ii->5, iii->9", maps no names: its
+  // i and v are the numerals (findEnumeratedAnswers reads it), nor does the row under it, not i_t or a variable v
+  const romanLines = new Set(
+    lines.flatMap((raw, line) =>
+      (raw.match(/(?:^|[\s(,;])\(?(?:ii|iii|iv|vi)\s*[.):]?\s*(?:->|→|=>|:|-)\s*\d/gi)?.length ?? 0) >= 2
+        ? [line]
+        : [],
+    ),
+  );
+  for (let k = out.length - 1; k >= 0; k--)
+    if (
+      (romanLines.has(out[k].line) || romanLines.has(out[k].line - 1)) &&
+      /^(?:i|v|i_i|i_\{ii\}|i_v|v_i)$/.test(out[k].name)
+    )
+      out.splice(k, 1);
   return out;
 }
 

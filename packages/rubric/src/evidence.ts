@@ -359,6 +359,10 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
     .map((l, i) => ({ l: normalizeMath(l), i }))
     .filter(({ l, i }) => {
       if (garbled.has(i)) return true;
+      // (a TeX command of two arguments left over is a fraction-like term not read, though an
+      // equation before it parsed: `… o_t * (1 - tanh^2(c_t))` then `+ \pdv{L}{c_{t+1}} …`;
+      // one of one argument, `\hat{y}`, only decorates a letter)
+      if (/\\[A-Za-z]{2,}\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{/.test(l)) return true;
       if (understood.has(i)) return false;
       // shapes and spaces are values, not working: `3 × 1`, `R^{3×5}`, `(3, 5)`
       const t = l

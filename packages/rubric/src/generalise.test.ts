@@ -2110,3 +2110,139 @@ describe('after round 54: rough work above the answers, steps numbered in bracke
     ).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('after round 55: tables, numbers in many forms, arrows and unrolled chains', () => {
+  it('positions written with raw TeX dollars and markdown bold are read ("$i_t$ -> slot **4**")', () => {
+    const p = part(
+      '1a',
+      '* $f_t$ -> slot **3**\n* $i_t$ -> slot **4**\n* $o_t$ -> slot **8**\n* $C_t$ -> slot **10**\n* $C_{t-1}$ -> slot **1**\n* $\\tilde{C}_t$ -> slot **6**',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+
+  it('"name @N" gives a position, and a line of the question\'s numerals maps no i_t or v', () => {
+    const p = part(
+      '1a',
+      'numerals: i->3, ii->4, iii->8, iv->10, v->1, vi->6\nthat is f_t @3, i_t @4, o_t @8, C_t @10, C_{t-1} @1, C~_t @6\nthe top line takes it at 10 on the right',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+
+  it('arrow chains broken by "…" are paths, not relations: the sum is no confident derivation', () => {
+    const p = part(
+      '4a',
+      'L => h_T => c_T => … => c_{t+1} => c_t\nL => … => h_t => c_t\ndL/dc_t = dL/dc_{t+1} * f_{t+1} + dL/dh_t * o_t * (1 - tanh^2(c_t))',
+    );
+    expect(p.review || p.score <= 2).toBe(true);
+  });
+
+  it('the key computed, then a different total marked after it ("total = 75"): a person reads which', () => {
+    const p = part(
+      '3c',
+      'per gate 15 + 3 = 18, times 4 gives 72\nplus an initial state of 3 that is learnt\ntotal = 75',
+    );
+    expect(p.review).toBe(true);
+  });
+
+  it("a weights-only total from the student's own shapes, laid out as a table: never a confident 0", () => {
+    const g = grade(
+      '## 3a\nW_f is 3 x 2\n## 3b\nb_f is 3\n## 3c\n| gate | weights |\n| forget | 6 |\n| input | 6 |\n| output | 6 |\n| cand | 6 |\n| sum | 24 |',
+    );
+    expect(g.parts['3c'].review).toBe(true);
+  });
+
+  it('the pointwise shape stated after "pointwise =" is no reason for itself', () => {
+    const p = part(
+      '5',
+      'size is 199 x 199 x 10\nafter pointwise = 199 x 199 x 10\n199*199*4*4*3*10 = 19008480',
+    );
+    expect(p.items.find((i) => i.id === 'pointwise')?.awarded ?? 0).toBe(0);
+  });
+
+  it('b_f sized as "hidden" is a reason: the hidden size', () => {
+    expect(part('3b', 'b_f : hidden → 3 × 1')).toMatchObject({ score: 1, review: false });
+  });
+
+  it("a wrong h_t after a C_t that was read only with doubt is a person's call, not a confident 0", () => {
+    const g = grade(
+      '## 1b.i\nCt = ft . Ct-1 + it . C~t\nft . Ct-1 = 1(0.2) + 0.5(0.4) + 0(0.8) = 0.4 Ct = 0.95\nit . C~t = 1(0.5) + 0(0) + 0.5(0.1) = 0.55\n## 1b.ii\nht = ot tanh(Ct) = {1, 0, 0} × tanh(0.95) = {0.7398, 0, 0}',
+    );
+    expect(g.parts['1b.ii'].score === 0 && !g.parts['1b.ii'].review).toBe(false);
+  });
+  it('the two element-wise products written as unbracketed lists or a table column are the working', () => {
+    expect(
+      part('1b.i', 'forget part: 0.2, 0.2, 0\ninput part: 0.5, 0, 0.05\nso C_t = (0.7, 0.2, 0.05)'),
+    ).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '1b.i',
+        'row f prev kept i cand added sum\n1 1 0.2 0.2 1 0.5 0.5 0.7\n2 0.5 0.4 0.2 0 0 0 0.2\n3 0 0.8 0 0.5 0.1 0.05 0.05\nC_t = [0.7, 0.2, 0.05]',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    // (the answer alone stays bare)
+    expect(part('1b.i', 'C_t = (0.7, 0.2, 0.05)').score).toBe(0);
+  });
+
+  it('fractions typed with bracketed sides, nested TeX fractions and δ with a subscript are dL/dc_t', () => {
+    const forms = [
+      '(del L)/(del c_t) = (del L)/(del h_t) odot o_t odot (1 - tanh^2(c_t)) + (del L)/(del c_(t+1)) odot f_(t+1)',
+      '\\frac{\\partial L}{\\partial c_t} = \\frac{\\partial L}{\\partial h_t} \\odot o_t \\odot (1 - \\tanh^2(c_t)) + \\frac{\\partial L}{\\partial c_{t+1}} \\odot f_{t+1}',
+      'δ_c(t) = δ_h(t) ⊙ o_t ⊙ (1 − tanh²(c_t)) + δ_c(t+1) ⊙ f_{t+1}',
+    ];
+    for (const f of forms)
+      expect(part('4a', `h_t = o_t ⊙ tanh(c_t) and c_{t+1} = f_{t+1} ⊙ c_t + …, so\n${f}`).score).toBe(5);
+  });
+
+  it('TeX left unread after a parsed equation sends a part that loses marks to a person', () => {
+    const p = part(
+      '4a',
+      'h_t = o_t ⊙ tanh(c_t), c_{t+1} = f_{t+1} ⊙ c_t + …\ndL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t))\n+ \\pdv{L}{c_{t+1}} \\odot f_{t+1}',
+    );
+    expect(p.review).toBe(true);
+  });
+
+  it('4(b): the product of forget gates in other notations ("∏_{k=2}^T f_k", "products … equal 1", "f_2 * … * f_T")', () => {
+    for (const t of [
+      'dL/dc_1 = dL/dc_T ⊙ ∏_{k=2}^{T} f_k + other terms; with f = 1 the gradient does not vanish.',
+      'With every f_t = 1, all products of forget gates equal 1 and the gradient does not vanish.',
+      'dL/dc_1 = dL/dc_T * f_2 * … * f_T; when each f_t = 1 the gradient does not vanish.',
+    ])
+      expect(part('4b', t)).toMatchObject({ score: 2, review: false });
+  });
+
+  it("4(b): a short explanation whose product's marks are not recognised is no confident 1", () => {
+    const p = part('4b', 'dL/dc_1 = dL/dc_T × Πₖ fₖ² ; with f = 1 the gradient does not vanish.');
+    expect(p.score === 1 && !p.review).toBe(false);
+  });
+  it("Q5 set out as a table with a column per stage: each shape is its column head's", () => {
+    const p = part(
+      '5',
+      '        Depthwise                Pointwise\nside    (200 + 2 - 4)/1 + 1 = 199     199 (1x1 keeps it)\nshape   199 x 199 x 3            199 x 199 x 10\nmults   199 * 199 * 3 * 16 = 1900848   199 * 199 * 3 * 10 = 1188030\ntotal 1900848 + 1188030 = 3088878',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+  it('2(a): indices as arguments ("e(k, j) = s(k − 1)T h(j)") and a clause ended by a comma above a garbled fraction', () => {
+    expect(part('2a', 'score: e(k, j) = s(k − 1)T h(j), weights by softmax over j')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    expect(part('2a', 'e_kj = s_(k-1)^T h_j,\nexp(e_kj) Xn\nα = Pnl=1')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('4(b): a sum of the forget gates in place of their product goes to a person (labellers split on the rest)', () => {
+    // (uq-06's labeller credits "does not vanish" after the sum, yw-12's does not: a person's call)
+    for (const t of [
+      'dL/dc_1 = dL/dc_T (f_2 + f_3 + ... + f_T); with f_t = 1 this is (T − 1) times dL/dc_T, so the gradient does not vanish.',
+      'dL/dc_1 is the sum of the f_t times dL/dc_T; with every f_t = 1 the gradient does not vanish.',
+    ])
+      expect(part('4b', t).review).toBe(true);
+  });
+
+  it('2(a): letters glued onto a formula read as wrong ("s(k − 1)TPh(j)", a typeset sum run in) go to a person', () => {
+    expect(part('2a', 'e(k, j) = s(k − 1)TPh(j), then a(k, j) = softmax(e(k, j))').review).toBe(true);
+    // (a wrong formula read whole stays wrong with confidence)
+    expect(part('2a', 'e_kj = h_k . h_j')).toMatchObject({ score: 0, review: false });
+  });
+});

@@ -59,8 +59,13 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
     let paths = 0;
     for (const eq of ev.equations) {
       const syms = eq.sides.map((side) => side.tokens.filter((t) => t.t === 'sym').map((t) => t.v));
+      // (a chain broken by "…" is read in pieces, "L -> h_T -> c_T", "c_{t+1} -> c_t": a piece that
+      // reaches the variable is a path too)
+      const arrows = eq.text.includes('->') && !eq.text.includes('=');
       const isPath =
-        eq.text.includes('->') && syms.some((x) => x.includes('l')) && syms.some((x) => x.includes(wrt));
+        eq.text.includes('->') &&
+        (syms.some((x) => x.includes('l')) || arrows) &&
+        syms.some((x) => x.includes(wrt));
       const defines = (k: number) =>
         syms[k]?.length === 1 &&
         !syms[k][0].startsWith('d(') &&
@@ -71,7 +76,7 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
         defines(0) ||
         (eq.text.includes('->') && eq.text.includes('=') && syms.length >= 3 && defines(syms.length - 2));
       // (a chain of arrows with no equals sign, "L -> h_t -> c_t", is a path, not a relation)
-      const arrowsOnly = isPath && !eq.text.includes('=');
+      const arrowsOnly = arrows;
       if (isRelation && !arrowsOnly) relations++;
       else if (isPath) paths++;
       // `h_t = o_t ⊙ tanh(c_t), c_{t+1} = f_{t+1} ⊙ c_t + …`: a second relation inside the chain
@@ -83,14 +88,15 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
             if (eq.sides[k].text.includes(',')) relations++;
         }
     }
-    // (the paths alone restate the question's hint: with a relation they are the derivation's
-    // skeleton, without one the derivation is only named)
+    // (the paths with a relation are the derivation's skeleton)
     // (a relation with its local derivative said in words, "c_{t+1} = f_{t+1} ⊙ c_t + …, whose
     // derivative w.r.t. c_t is f_{t+1}", is a step written out too)
     const localInWords = LOCAL_DERIVATIVE.test(ev.prose);
     if (relations >= 2 || (relations >= 1 && (paths >= 1 || localInWords))) return 'written';
     // (one relation with the other path said in words, "through h_t = o_t ⊙ tanh(c_t) and through
     // the next cell state", is half a skeleton: markers read it either way; a relation alone is not)
+    // (paths alone restate the question's hint: markers read them either way, a derivation or the
+    // final expression alone, capped — wn-02's and xf-09's labellers against ti-04's)
     if (paths >= 1 || (relations >= 1 && DEPENDS.test(ev.prose))) return 'words';
   }
   if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))

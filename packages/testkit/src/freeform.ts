@@ -330,6 +330,9 @@ export const TUNE_WRITERS = [
   'td',
   'te',
   'tf',
+  'tg',
+  'th',
+  'ti',
 ];
 
 export interface FreeformLabel {

@@ -111,19 +111,24 @@ export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results 
       conf: 0.5,
       reason: 'part of the explanation is written in a script the grader does not read: a person reads it',
     };
-  if (
-    concepts.some((r) => r.awarded > 0) &&
-    concepts.some((r) => r.awarded === 0 && !r.wrong) &&
-    words >= 2 * EXPLANATION_WORDS
-  ) {
+  if (concepts.some((r) => r.awarded > 0) && concepts.some((r) => r.awarded === 0 && !r.wrong)) {
     // (an idea that leaves marks, none of which stands, is absent in any words — when each idea
     // recognised was read within one sentence, not pieced together across the explanation)
     const items = part.items.flatMap((it, k) => (it.type === 'concept' ? [{ it, r: results[k] }] : []));
     const absent = items
       .filter(({ r }) => r.awarded === 0)
       .every(({ it }) => it.traces.length > 0 && !matchesAny(it.traces, ev.prose));
-    const whole = items.filter(({ r }) => r.awarded > 0).every(({ it }) => inOneSentence(it, ev.prose));
-    if (absent && whole) return null;
+    // (a short explanation is read whole: an idea missed there is absent, unless its marks stand
+    // in a form not recognised, "∏_{k=2}^T f_k" read as "prodk=2t fk")
+    if (words < 2 * EXPLANATION_WORDS) {
+      const traced = items
+        .filter(({ r }) => r.awarded === 0 && !r.wrong)
+        .some(({ it }) => it.traces.length > 0 && matchesAny(it.traces, ev.prose));
+      if (!traced) return null;
+    } else {
+      const whole = items.filter(({ r }) => r.awarded > 0).every(({ it }) => inOneSentence(it, ev.prose));
+      if (absent && whole) return null;
+    }
     const missing = concepts.filter((r) => r.awarded === 0).map((r) => r.label);
     return { conf: 0.5, reason: `not recognised in the explanation: ${missing.join('; ')}` };
   }

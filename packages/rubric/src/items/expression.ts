@@ -1,5 +1,5 @@
 // `expression` items: a formula for a named quantity, equivalent to the key or an accepted form.
-import { equivalent, parseExpr } from '@grader/parse';
+import { equivalent, parseExpr, tokenize } from '@grader/parse';
 import { equationsFor } from '../equations.ts';
 import { canonicalSymbol, compiled } from '../evidence.ts';
 import type { ExpressionItem } from '../schema.ts';
@@ -51,12 +51,23 @@ function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult 
         conf: 0.5,
         wrong: `${item.id}:other`,
       };
+    // (letters glued onto the formula that no reading takes, "s(k − 1)TPh(j)" with a typeset
+    // sum's P run in: the formula read may be only part of it, a person checks)
+    const glued = ev.lines.some((line) => {
+      const toks = tokenize(line);
+      const eq = toks.findIndex(
+        (t, k) => t.t === 'op' && t.v === '=' && names.includes(toks[k - 1]?.v as string),
+      );
+      return (
+        eq > 0 && toks.slice(eq + 1).some((t, k) => t.t === 'word' && !t.sp && toks[eq + k]?.t === 'sym')
+      );
+    });
     return {
       ...base,
       awarded: 0,
-      reason: item.wrong,
+      reason: glued ? `${item.wrong}; letters are glued onto it: a person checks the reading` : item.wrong,
       evidence,
-      conf: 0.9,
+      conf: glued ? 0.5 : 0.9,
       wrong: `${item.id}:other`,
     };
   }

@@ -404,6 +404,29 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
           text.slice(d.end),
         )?.[0].length;
         if (tail !== undefined) for (const [id, ps] of cueAt) if (ps.includes(d.end + tail)) return id;
+        // (a table set across, a column per stage: "      Depthwise       Pointwise" over
+        // "Output  199 × 199 × 3  199 × 199 × 10": the k-th shape of the row is the k-th cue's)
+        const from = text.lastIndexOf('\n', d.start - 1) + 1;
+        const to = text.indexOf('\n', d.end) < 0 ? text.length : text.indexOf('\n', d.end);
+        const row = lenOk.filter((x) => x.start >= from && x.end <= to);
+        // (the stages named in the header only: a row naming one, "Pointwise: 10 filters of 1×1×3,
+        // output 199 × 199 × 10", is a sentence, and so is a header line of prose)
+        const rowNamesOne = [...cueAt.values()].some((ps) => ps.some((q) => q >= from && q < to));
+        if (row.length >= 2 && !rowNamesOne) {
+          let end = from - 1;
+          for (let up = 0; up < 6 && end > 0; up++) {
+            const start = text.lastIndexOf('\n', end - 1) + 1;
+            const heads = [...cueAt]
+              .filter(([id]) => siblings.some((x) => x.id === id))
+              .map(([id, ps]) => ({ id, at: ps.find((q) => q >= start && q < end) }))
+              .filter((h): h is { id: string; at: number } => h.at !== undefined)
+              .sort((a, b) => a.at - b.at);
+            const words = text.slice(start, end).match(/[a-z]{2,}/gi)?.length ?? 0;
+            if (heads.length === row.length && words <= heads.length * 3 + 2)
+              return heads[row.findIndex((x) => x.start === d.start)].id;
+            end = start - 1;
+          }
+        }
         // (a shape said to be "the output" is a shape item's, though a count's cue came after the
         // shape item's: "ten 1 x 1 x 3 filters … = 1,188,030 multiplications, and the output is
         // 199 x 199 x 10")
@@ -667,13 +690,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
           key,
         );
       // (or an answer marked after it that is another number: "… 4 x 18 = 72 but question asks
-      // about W_f. Ans = 18 (72 if all gates are counted)")
+      // about W_f. Ans = 18 (72 if all gates are counted)", "… adds 3 more. ⇒ total = 75")
       // (not a list of answers with the key among them, "Final: 3 × 5; 3; 72", nor a shape)
       const marked = ev.lines
         .slice(eq.lastLine + 1)
         .map(
           (l) =>
-            /\b(?:ans(?:wer)?|final(?:\s+answer)?)\s*(?:is|[:=-])\s*(\d[^\n]*)/i.exec(normalizeMath(l))?.[1],
+            /\b(?:ans(?:wer)?|final(?:\s+answer)?|total)\s*(?:is|[:=-])\s*(\d[^\n]*)/i.exec(
+              normalizeMath(l),
+            )?.[1],
         )
         .map((rest) => {
           if (!rest) return undefined;

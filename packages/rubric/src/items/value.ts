@@ -156,9 +156,31 @@ function stepVectorsWritten(
     (v) => !others.some((o) => sameVector(o, v)),
   );
   if (!steps.length) return { ok: false, line: null };
-  for (const [i, line] of ev.lines.entries())
+  const nums = ev.lines.map((line) => findNumbers(normalizeMath(line)).map((x) => x.value));
+  for (const [i, line] of ev.lines.entries()) {
     if (findVectors(normalizeMath(line)).some((v) => steps.some((s) => sameVector(v.values, s))))
       return { ok: true, line: i, kind: 'computation' };
+    // (without brackets, "f_t*C_t-1 = 0.2, 0.2, 0": its numbers in a row)
+    const row = nums[i];
+    for (const s of steps)
+      for (let k = 0; k + s.length <= row.length; k++)
+        if (sameVector(row.slice(k, k + s.length), s)) return { ok: true, line: i, kind: 'computation' };
+  }
+  // (a table with a row per element, "2  0.5  0.4  0.2  0  0  0  0.2": a column that is the step)
+  for (const s of steps)
+    for (let i = 0; i + s.length <= nums.length; i++) {
+      const rows = nums.slice(i, i + s.length);
+      const width = rows[0].length;
+      if (width < 2 || rows.some((r) => r.length !== width)) continue;
+      for (let c = 0; c < width; c++)
+        if (
+          sameVector(
+            rows.map((r) => r[c]),
+            s,
+          )
+        )
+          return { ok: true, line: i, kind: 'computation' };
+    }
   return { ok: false, line: null };
 }
 
@@ -473,9 +495,12 @@ function gradeValue(
     // the same from the student's own answers, in a way the rubric gives part credit for (4 × 6 = 24
     // weights from their own 3 × 2 W_f, the biases left out): that credit, once
     const other = also.find((a) => !valueMatches(item, a.value, key) && valueMatches(item, got, a.value));
-    if (wantsDiffer && other && w.ok) {
+    if (wantsDiffer && other) {
       const why = `${item.ecf.reason}, counting ${other.what}`;
-      return result(item.ecf.credit, why, read.conf, wrongTag);
+      if (w.ok) return result(item.ecf.credit, why, read.conf, wrongTag);
+      // (its working not recognised, "| W_f | 6 |" four times over "| total | 24 |": never a
+      // confident 0 for a value the student's own answers give)
+      return withheldForWork(why, parts, item.ecf.credit);
     }
   }
   if (item.components && w.ok) {
@@ -628,10 +653,11 @@ function gradeValue(
   const unreadFrom = Object.values(item.ecf?.args ?? {})
     .map((a) => ('answer' in a ? a.answer : null))
     .find((id) => id !== null && answers.has(`unread:${id}`));
-  if (unreadFrom)
+  // (a formula read as wrong earns nothing carried forward, whatever the earlier value was)
+  if (unreadFrom && fOk !== false)
     return result(
       0,
-      `${shownValue} is not right; the answer is ${expect}${why}; it may follow from your own ${unreadFrom}, which could not be read`,
+      `${shownValue} is not right; the answer is ${expect}${why}; it may follow from your own ${unreadFrom}, which could not be read with certainty`,
       Math.min(read.conf, 0.5),
       wrongTag,
     );
@@ -646,8 +672,15 @@ export const value: ItemHandler<ValueItem> = {
     // what later parts carry forward: the item's value, and the part's first value
     if (r.value !== undefined) answers.set(`${part.id}#${item.id}`, r.value);
     if (r.value !== undefined && !answers.has(part.id)) answers.set(part.id, r.value);
-    // written but not read: what builds on it cannot be checked against it
-    if (r.value === undefined && ctx.ev.lines.some((l) => l.trim())) answers.set(`unread:${part.id}`, true);
+    // written but not read, or a wrong value read with doubt (a person reads it): what builds on it
+    // cannot be checked against it (a right value whose working is in doubt carries forward as it is)
+    const doubted =
+      r.value !== undefined &&
+      r.conf <= 0.5 &&
+      r.awarded < item.points &&
+      !valueMatches(item, r.value, resolveKey(item.key, ctx.grading.keys));
+    if ((r.value === undefined || doubted) && ctx.ev.lines.some((l) => l.trim()))
+      answers.set(`unread:${part.id}`, true);
     return r;
   },
 };
