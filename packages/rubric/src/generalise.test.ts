@@ -2245,4 +2245,13 @@ describe('after round 55: tables, numbers in many forms, arrows and unrolled cha
     // (a wrong formula read whole stays wrong with confidence)
     expect(part('2a', 'e_kj = h_k . h_j')).toMatchObject({ score: 0, review: false });
   });
+  it("a wrong h_t after a C_t whose answer's start was only guessed is a person's call, not a confident 0", () => {
+    const text =
+      '## 1b.i\nC_t = i_t * C_{t-1} + f_t * C~_t = [0.2, 0, 0.4] + [0.5, 0, 0] = [0.7, 0, 0.4]\n## 1b.ii\nh_t = tanh(0.95) = [0.7398, 0, 0]';
+    const sure = gradeScript(rubric, ctx, scriptFromText(text)).grade.parts['1b.ii'];
+    expect(sure).toMatchObject({ score: 0, review: false });
+    const s = scriptFromText(text);
+    s.parts['1b.i'] = { ...s.parts['1b.i'], labelConf: 0.5, conf: 0.5 };
+    expect(gradeScript(rubric, ctx, s).grade.parts['1b.ii'].review).toBe(true);
+  });
 });

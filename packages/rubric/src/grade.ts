@@ -447,6 +447,10 @@ export function gradePart(
   const confidence = Math.max(0, Math.min(1, Math.min(found, matchConf)));
   const review = confidence < ctx.reviewThreshold;
   if (review) reasons.push(`sent to a person: ${reviewCause(found, results, ctx.reviewThreshold)}`);
+  // a wrong value in an answer whose start was not read with certainty (its label guessed): what
+  // builds on it cannot be checked against it either (items/value.ts reads `unread:`)
+  if (found < ctx.reviewThreshold && results.some((r) => r.value !== undefined && r.awarded < r.max))
+    answers.set(`unread:${part.id}`, true);
   const evidence = answer.regions;
   return {
     grade: {
