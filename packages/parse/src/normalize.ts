@@ -416,6 +416,19 @@ function mathAlphanumerics(s: string): string {
   );
 }
 
+/** A letter with its subscript, as typed: `c_t`, `c_{t+1}`, `c_(t+1)` (a derivative's numerator or denominator). */
+const SUBSCRIPTED = String.raw`[A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_\w{1,3})?`;
+/** `(del L)/(del c_t)`, `(∂L)/(∂c_(t+1))`: a fraction typed with each side bracketed. */
+const BRACKETED_FRACTION = new RegExp(
+  String.raw`\(\s*(?:del|partial|d|∂)\s*(${SUBSCRIPTED})\s*\)\s*\/\s*\(\s*(?:del|partial|d|∂)\s*(${SUBSCRIPTED})\s*\)`,
+  'g',
+);
+/** `del h_t / del c_t`, `d c_(t+1)/d c_t`: the numerator with its subscript, the d spelled out or spaced. */
+const SPELLED_FRACTION = new RegExp(
+  String.raw`\b(?:del|partial|d(?=\s))\s*(${SUBSCRIPTED})\s*\/\s*(?:del|partial|d(?=\s))\s*(?=[A-Za-z])`,
+  'g',
+);
+
 /**
  * Notations students use for the same symbols:
  * - bracketed subscripts `s_(k-1)`, `c_(t+1)` -> `s_{k-1}`, `c_{t+1}`;
@@ -492,14 +505,11 @@ function notationForms(s: string): string {
       .replace(/:=|≔|≜|≡/g, '=')
       .replace(/[⋯…]/g, '...')
       // (each side bracketed, as typed for a fraction: `(del L)/(del c_t)`, `(∂L)/(∂c_(t+1))`)
-      .replace(
-        /\(\s*(?:del|partial|d|∂)\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\)\s*\/\s*\(\s*(?:del|partial|d|∂)\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\)/g,
-        'd$1/d$2',
-      )
+      .replace(BRACKETED_FRACTION, 'd$1/d$2')
       // (the numerator may carry its subscript: `del h_t / del c_t`, `del c_{t+1}/del c_t`)
       .replace(
         // (or a spaced d: `d c_(t+1)/d c_t`)
-        /\b(?:del|partial|d(?=\s))\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_[\w]{1,3})?)\s*\/\s*(?:del|partial|d(?=\s))\s*(?=[A-Za-z])/g,
+        SPELLED_FRACTION,
         'd$1/d',
       )
       // (the quantity as δ's subscript and the time in brackets, `δ_c(t)`, `δ_h(t+1)`, or as its

@@ -29,6 +29,7 @@ import { partLabel, questionNumber } from './part-id.ts';
 import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, namesPart, referenceOutside } from './unlabelled.ts';
+import { valueMatches } from './values.ts';
 import { findWork } from './working.ts';
 
 export type { GradingContext } from './context.ts';
@@ -447,10 +448,7 @@ export function gradePart(
   const confidence = Math.max(0, Math.min(1, Math.min(found, matchConf)));
   const review = confidence < ctx.reviewThreshold;
   if (review) reasons.push(`sent to a person: ${reviewCause(found, results, ctx.reviewThreshold)}`);
-  // a wrong value in an answer whose start was not read with certainty (its label guessed): what
-  // builds on it cannot be checked against it either (items/value.ts reads `unread:`)
-  if (found < ctx.reviewThreshold && results.some((r) => r.value !== undefined && r.awarded < r.max))
-    answers.set(`unread:${part.id}`, true);
+  if (readInDoubt(part, results, found < ctx.reviewThreshold, ctx)) answers.set(`unread:${part.id}`, true);
   const evidence = answer.regions;
   return {
     grade: {
@@ -474,6 +472,27 @@ export function gradePart(
       wrong: results.filter((r) => r.wrong).map((r) => `${part.id}:${r.wrong}`),
     },
   };
+}
+
+/**
+ * Whether what builds on this part cannot be checked against its values (items/value.ts reads
+ * `unread:`): a value not credited in full in an answer whose start was only guessed, or a wrong
+ * value read with doubt (a right value whose working is in doubt carries forward as it is).
+ */
+function readInDoubt(
+  part: Part,
+  results: ItemResult[],
+  placedInDoubt: boolean,
+  ctx: GradingContext,
+): boolean {
+  return results.some((r, k) => {
+    const item = part.items[k];
+    if (r.value === undefined || r.awarded >= r.max) return false;
+    if (placedInDoubt) return true;
+    return (
+      item.type === 'value' && r.conf <= 0.5 && !valueMatches(item, r.value, resolveKey(item.key, ctx.keys))
+    );
+  });
 }
 
 /** Why a part goes to a person, in the TA's terms: where it was found, or which reading was unsure. */

@@ -672,15 +672,9 @@ export const value: ItemHandler<ValueItem> = {
     // what later parts carry forward: the item's value, and the part's first value
     if (r.value !== undefined) answers.set(`${part.id}#${item.id}`, r.value);
     if (r.value !== undefined && !answers.has(part.id)) answers.set(part.id, r.value);
-    // written but not read, or a wrong value read with doubt (a person reads it): what builds on it
-    // cannot be checked against it (a right value whose working is in doubt carries forward as it is)
-    const doubted =
-      r.value !== undefined &&
-      r.conf <= 0.5 &&
-      r.awarded < item.points &&
-      !valueMatches(item, r.value, resolveKey(item.key, ctx.grading.keys));
-    if ((r.value === undefined || doubted) && ctx.ev.lines.some((l) => l.trim()))
-      answers.set(`unread:${part.id}`, true);
+    // written but not read: what builds on it cannot be checked against it (a value read with
+    // doubt is marked so in grade.ts, where the answer's placement is known too)
+    if (r.value === undefined && ctx.ev.lines.some((l) => l.trim())) answers.set(`unread:${part.id}`, true);
     return r;
   },
 };
