@@ -42,8 +42,9 @@ const CJK_FONT = '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf';
 
 /**
  * A plain-text script as a typed PDF: DejaVu Sans (it has ⊙ σ ∂ ∏ ₜ ᵀ), A4, lines wrapped. Characters
- * DejaVu has no glyph for (full-width forms, Chinese and Japanese) are set in the fallback font, as a
- * student's editor would show them, where that font is installed.
+ * DejaVu Sans has no glyph for are set in the first fallback that has one, as a student's editor
+ * would show them: DejaVu's math font (the mathematical italic letters 𝑓 𝐶 𝜕 of Word's equation
+ * editor), then Debian's CJK font (full-width forms, Chinese, Japanese) where it is installed.
  */
 export function renderTxt(text: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -53,27 +54,39 @@ export function renderTxt(text: string): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     const main = dejavu('DejaVuSans.ttf');
+    const fallbacks = [dejavu('DejaVuMathTeXGyre.ttf'), ...(existsSync(CJK_FONT) ? [CJK_FONT] : [])];
     doc.font(main).fontSize(10.5);
     const body = text.replace(/\t/g, '    ');
     const has = (ch: string) =>
       (doc as unknown as FontfulDoc)._font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0);
-    if (!existsSync(CJK_FONT) || [...body].every((ch) => ch === '\n' || has(ch))) {
+    // the font each character is set in: the main one, else the first fallback with its glyph
+    const fontOf = new Map<string, string>();
+    for (const ch of new Set(body)) {
+      if (ch === '\n' || has(ch)) continue;
+      const f = fallbacks.find((font) => {
+        doc.font(font);
+        return has(ch);
+      });
+      fontOf.set(ch, f ?? main);
+      doc.font(main);
+    }
+    if (!fontOf.size) {
       doc.text(body, { lineGap: 2 });
       doc.end();
       return;
     }
     for (const line of body.split('\n')) {
       // runs of characters by the font that has them, one line at a time
-      const runs: Array<{ text: string; cjk: boolean }> = [];
+      const runs: Array<{ text: string; font: string }> = [];
       for (const ch of line) {
-        const cjk = !has(ch);
+        const font = fontOf.get(ch) ?? main;
         const last = runs[runs.length - 1];
-        if (last && last.cjk === cjk) last.text += ch;
-        else runs.push({ text: ch, cjk });
+        if (last && last.font === font) last.text += ch;
+        else runs.push({ text: ch, font });
       }
-      if (!runs.length) runs.push({ text: ' ', cjk: false });
+      if (!runs.length) runs.push({ text: ' ', font: main });
       runs.forEach((r, k) => {
-        doc.font(r.cjk ? CJK_FONT : main).text(r.text, { lineGap: 2, continued: k < runs.length - 1 });
+        doc.font(r.font).text(r.text, { lineGap: 2, continued: k < runs.length - 1 });
         doc.font(main);
       });
     }
