@@ -3,17 +3,30 @@
 // heading where it agrees.
 import type { Line } from '@grader/model';
 
-/** The question numbers a line's match lists, in its order. */
-function numbersOf(listed: string): string[] {
-  return [...listed.matchAll(/\d{1,2}/g)].map((d) => String(Number(d[0])));
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+/** A capital roman numeral's value (IV = 4). */
+function romanValue(r: string): number {
+  return [...r].reduce((sum, c, k) => {
+    const v = ROMAN[c];
+    return sum + (k + 1 < r.length && ROMAN[r[k + 1]] > v ? -v : v);
+  }, 0);
 }
 
-/** The first line of `body` that `re` matches: its first group's question numbers. */
-function firstListed(body: Line[], re: RegExp): string[] {
-  for (const l of body) {
-    const m = re.exec(l.text);
-    if (m) return numbersOf(m[1]);
-  }
+/** The question numbers a line's match lists, in its order (digits or capital roman numerals). */
+function numbersOf(listed: string): string[] {
+  return [...listed.matchAll(/\d{1,2}|\b[IVX]{1,4}\b/g)].map((d) =>
+    String(/\d/.test(d[0]) ? Number(d[0]) : romanValue(d[0])),
+  );
+}
+
+/** The first line of `body` that one of `res` matches: its first group's question numbers. */
+function firstListed(body: Line[], ...res: RegExp[]): string[] {
+  for (const l of body)
+    for (const re of res) {
+      const m = re.exec(l.text);
+      if (m) return numbersOf(m[1]);
+    }
   return [];
 }
 
@@ -25,10 +38,12 @@ export function orderAnnounced(body: Line[]): string[] {
   );
 }
 
-/** The questions a script says it answers first ("I am doing 3 and 5 first"). */
+/** The questions a script says it answers first ("I am doing 3 and 5 first", "answering III and V first"). */
 export function firstsSaid(body: Line[]): string[] {
   return firstListed(
     body,
     /\b(?:doing|do|answering|attempting|start(?:ing)? with)\s+(?:q(?:uestion)?s?\.?\s*)?(\d{1,2}(?:\s*(?:,|and|&)\s*(?:q\.?\s*)?\d{1,2})+)\s+first\b/i,
+    // (roman numerals in capitals only, so this one is case-sensitive: "I" is also the word)
+    /\b(?:[Dd]oing|[Aa]nswering|[Aa]ttempting|[Ss]tart(?:ing)? with)\s+([IVX]{1,4}(?:\s*(?:,|and|&)\s*[IVX]{1,4})+)\s+first\b/,
   );
 }

@@ -924,7 +924,11 @@ function findLabelAt(
       // its question's title in brackets, "V (Depthwise separable convolution)")
       (/^[0-9]+$/.test(comps[0].raw) ||
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
-          /^(?:\.|\s*\(\s*[A-Z][a-z]{2,})/.test(text.slice(comps[0].start + comps[0].raw.length)))) &&
+          /^(?:\.|\s*\(\s*[A-Z][a-z]{2,})/.test(text.slice(comps[0].start + comps[0].raw.length))) ||
+        // (or, not the word "I", before a sentence: a paragraph heading "V With padding p = 1, …")
+        (ROMAN_QUESTIONS.includes(comps[0].raw) &&
+          comps[0].raw !== 'I' &&
+          /^\s+[A-Z][a-z]{2,}\s+[a-z]/.test(text.slice(comps[0].start + comps[0].raw.length)))) &&
       (/^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after) ||
         // (a hyphen closing it before words or nothing, "5 - output size …": no subtraction of a word)
         /^\s+-(?:\s*$|\s+(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{2,}\b(?!\s*[(^_]))/.test(after))

@@ -1018,3 +1018,32 @@ describe('a bracketed question heading answered out of order', () => {
     expect(s.parts['3a'].text).toContain('3 + 2 = 5');
   });
 });
+
+describe('after round 56: a heading after an answer line or a tall bracket, roman numerals said first', () => {
+  it('"5 -" after a display whose tall floor brackets come out as private-use glyphs heads question 5', () => {
+    // (question 4 answered before 3, so 5 is next after 3(c))
+    const s = runAll(`Name: A
+4 a - dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_{t+1}
+4 b - with f = 1 the product is 1: no vanishing.
+3 c - 4 × (15 + 3) = 72
+check: 4 (9 + 6 + 3) = 72.
+\uf004 \uf005
+5 - Depthwise with k = 4, p = 1: (200 + 2 − 4)/1 + 1 = 199`);
+    expect(s.order).toEqual(['4a', '4b', '3c', '5']);
+  });
+  it('"V With padding …" after "Ans. 72 parameters" heads question 5 where the script said it answers III and V first', () => {
+    const s = runAll(`Name: A
+(I am answering III and V first, then I, II and IV.)
+III (c) 4 × 15 + 4 × 3 = 72
+Ans. 72 parameters
+V With padding p = 1, stride 1: (200 + 2 − 4)/1 + 1 = 199
+I (a) f_t → 3`);
+    expect(s.order).toEqual(['3c', '5', '1a']);
+    expect(s.parts['5'].text).toBe('With padding p = 1, stride 1: (200 + 2 − 4)/1 + 1 = 199');
+    // (the word "I" before a sentence is no heading)
+    const word = runAll(`Name: A
+III (c) 4 × 15 + 4 × 3 = 72.
+I Think the answer is 72 because each gate has 18.`);
+    expect(word.order).toEqual(['3c']);
+  });
+});

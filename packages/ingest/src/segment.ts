@@ -529,7 +529,9 @@ function segmentOnce(
     if (label?.bare) {
       // a bare number starting a line is the next question only at the margin, after a finished
       // sentence, where exam order expects that question: otherwise it is content ("3 gates …")
-      const prev = i > 0 ? body[i - 1].text.trim() : '';
+      // (a line of a tall bracket's pieces, which a PDF's maths font gives as private-use glyphs, is
+      // no text: "⌊ … ⌋" around a display fraction above the label)
+      const prev = i > 0 ? body[i - 1].text.replace(/[\uE000-\uF8FF]/g, '').trim() : '';
       // (a table's row label, "5 —" with a dash for "no sub-part", stands alone beside a cell whose
       // text it may sit in the middle of)
       // (or a new row of a table that draws its rows: a border since the last label, and the number
@@ -553,6 +555,8 @@ function segmentOnce(
         bordered ||
         prev === '' ||
         /[.!?;:)\]}]$/.test(prev) ||
+        // (or the line stating the answer: "Ans. 72 parameters", "∴ b_f : 3 × 1")
+        /^(?:ans(?:wer)?\b|final\b|∴)/i.test(prev) ||
         (current?.lines.length ?? 0) === 0 ||
         /^\s*\d{1,2}\s*[—–]\s*$/.test(line.text);
       // (or out of order, when its own "(a)" starts the next line: "3 (doing Q3 before Q2)")

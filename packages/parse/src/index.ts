@@ -18,7 +18,13 @@ export {
   tryParseExpr,
   type Value,
 } from './expr.ts';
-export { type LayoutLine, type LayoutWord, linearizeColumnVectors, linearizeFractions } from './layout.ts';
+export {
+  type LayoutLine,
+  type LayoutWord,
+  linearizeColumnVectors,
+  linearizeFractions,
+  subscriptsToTheirBase,
+} from './layout.ts';
 export { headedLists, LIST_HEADING, type ListItem, ordinal } from './lists.ts';
 export { fixOcrDigits, foldOperatorLines, normalizeMath, normalizeProse } from './normalize.ts';
 export { closeTo, type FoundNumber, findNumbers, ocrDigitsInText, parseNumber } from './numbers.ts';

@@ -44,7 +44,9 @@ const DERIV = /^[∂d𝜕][A-Za-zΑ-ω]/u;
  * A lone accent (the tilde of C̃) or a lone digit (the superscript of tanh²) from the line in between
  * is often grouped with a fraction's numerator or denominator row: not part of the fraction.
  */
-const STRAY = /^(?:[˜ˆ¨˙¯´`^~]|\d)$/;
+const STRAY = /^(?:[˜ˆ¨˙¯´`^~]|\d|[⊤ᵀ])$/;
+/** A stray that belongs to the middle row, where it goes back: a raised digit, a transpose. */
+const RAISED = /\d|[⊤ᵀ]/;
 
 /**
  * A tall delimiter set beside a displayed fraction (`\left( 1 - \tanh^2 c_t \right)`): pdfTeX puts its
@@ -80,12 +82,18 @@ function tallDelimiter(text: string): string | null {
 }
 
 function fractionClusters(l: LayoutLine): { fracs: Cluster[]; stray: Cluster[]; delims: Cluster[] } {
-  const cs = clusters(l.words);
-  const delims = cs.filter((c) => tallDelimiter(c.text) !== null);
-  const rest = cs.filter((c) => tallDelimiter(c.text) === null);
+  // (a glyph with no text is no numerator; a tall bracket's glyph and a transpose raised from the
+  // middle row, `(∂h_t/∂c_t)^⊤`, may touch a numerator: each stands apart)
+  const transposes = l.words.filter((w) => /^[⊤ᵀ]$/.test(w.text));
+  const brackets = l.words.filter((w) => tallDelimiter(w.text) !== null);
+  const cs = clusters(
+    l.words.filter((w) => w.text.trim() !== '' && !transposes.includes(w) && !brackets.includes(w)),
+  );
+  const delims = brackets.map((w) => clusters([w])[0]);
+  const rest = cs;
   return {
     fracs: rest.filter((c) => !STRAY.test(c.text)),
-    stray: rest.filter((c) => STRAY.test(c.text)),
+    stray: [...rest.filter((c) => STRAY.test(c.text)), ...clusters(transposes)],
     delims,
   };
 }
@@ -106,7 +114,7 @@ function merge(num: LayoutLine, den: LayoutLine, mid: LayoutLine | null): string
   const ns = n0.fracs;
   const ds = d0.fracs;
   // stray digits go back to the line they were raised from (accents are dropped)
-  const strayDigits = [...n0.stray, ...d0.stray].filter((c) => /\d/.test(c.text)).flatMap((c) => c.words);
+  const strayDigits = [...n0.stray, ...d0.stray].filter((c) => RAISED.test(c.text)).flatMap((c) => c.words);
   const used = new Set<number>();
   const items: Array<{ x: number; text: string }> = [];
   for (const n of ns) {
@@ -263,24 +271,56 @@ function arithRow(l: LayoutLine): { x0: number; x1: number; text: string } | nul
   };
 }
 
+/** A row's words in groups set apart by a gap wider than a space between terms (12 pt). */
+function gapGroups(l: LayoutLine): Array<{ x0: number; x1: number; text: string }> {
+  const ws = [...l.words].filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+  const groups: LayoutWord[][] = [];
+  for (const w of ws) {
+    const last = groups[groups.length - 1];
+    if (last && w.box.x - right(last[last.length - 1]) <= 12) last.push(w);
+    else groups.push([w]);
+  }
+  return groups.map((g) => ({
+    x0: g[0].box.x,
+    x1: Math.max(...g.map(right)),
+    text: clusters(g)
+      .map((c) => c.text)
+      .join(' '),
+  }));
+}
+
 /**
- * A displayed numeric fraction (`\frac{200 + 2·1 − 4}{1} + 1 = 199`): a row of arithmetic above and
- * one below a line that leaves the fraction's place empty (the bar is a rule, not text). Returns the
- * middle line with `(numerator)/(denominator)` put in that place, or null.
+ * Displayed fractions other than derivatives (`\frac{W − F + 2P}{S} + 1 = \frac{200 − 4 + 2}{1} + 1 =
+ * 199`): a row of numerators above and one of denominators below a line that leaves each fraction's
+ * place empty (the bar is a rule, not text). Each numerator group pairs with the denominator group
+ * under it; at least one pair is arithmetic. Returns the middle line with `(numerator)/(denominator)`
+ * put in each place, or null.
  */
 function numericFraction(three: [LayoutLine, LayoutLine, LayoutLine]): string | null {
   const [a, b, c] = [...three].sort((p, q) => rowY(p) - rowY(q));
   if (!(rowY(a) < rowY(b) && rowY(b) < rowY(c) && rowY(c) - rowY(a) < 40)) return null;
-  const num = arithRow(a);
-  const den = arithRow(c);
-  if (!num || !den || arithRow(b)) return null;
-  const x0 = Math.min(num.x0, den.x0);
-  const x1 = Math.max(num.x1, den.x1);
-  const overlap = Math.min(num.x1, den.x1) - Math.max(num.x0, den.x0);
-  if (overlap <= 0) return null;
-  if (b.words.some((w) => w.box.x + w.box.w / 2 > x0 && w.box.x + w.box.w / 2 < x1)) return null;
+  // (a fraction's rows sit closer than a text's lines: half a line above and below the bar)
+  if (rowY(b) - rowY(a) > 11 || rowY(c) - rowY(b) > 11) return null;
+  const nums = gapGroups(a);
+  const dens = gapGroups(c);
+  if (!nums.length || nums.length !== dens.length || arithRow(b)) return null;
+  if (dens.some((d) => d.text.length > 8)) return null;
+  // (derivatives are the other reading's, with their subscripts)
+  if ([...nums, ...dens].some((g) => DERIV.test(g.text))) return null;
+  const pairs = nums.map((n, k) => ({ n, d: dens[k] }));
+  const overlaps = pairs.every(({ n, d }) => Math.min(n.x1, d.x1) - Math.max(n.x0, d.x0) > 0);
+  if (
+    !overlaps ||
+    !pairs.some(({ n, d }) => ARITH_ROW.test(n.text) && ARITH_ROW.test(d.text) && /\d/.test(n.text))
+  )
+    return null;
+  const spans = pairs.map(({ n, d }) => ({ x0: Math.min(n.x0, d.x0), x1: Math.max(n.x1, d.x1) }));
+  const centre = (w: LayoutWord) => w.box.x + w.box.w / 2;
+  if (b.words.some((w) => spans.some((s) => centre(w) > s.x0 && centre(w) < s.x1))) return null;
   const items = clusters(b.words).map((cl) => ({ x: cl.x0, text: cl.text }));
-  items.push({ x: x0, text: `(${num.text})/(${den.text})` });
+  pairs.forEach(({ n, d }, k) => {
+    items.push({ x: spans[k].x0, text: `(${n.text})/(${d.text})` });
+  });
   return items
     .sort((p, q) => p.x - q.x)
     .map((it) => it.text)
@@ -428,4 +468,41 @@ function joinLine(words: LayoutWord[]): string {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A subscript the text layer put on the line below its base: pdfTeX sets a display whose column
+ * vectors open a row of their own (their brackets' pieces), and `C_{t−1}`'s `t−1` lands on that row.
+ * Smaller words of the lower line, within the upper line's height and starting where one of its words
+ * ends, go back beside their base; the lines keep their positions in the array.
+ */
+export function subscriptsToTheirBase<L extends LayoutLine>(lines: L[]): L[] {
+  const out = lines.map((l) => ({ ...l, words: [...l.words] }));
+  const changed = new Set<number>();
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [up, low] = [out[i], out[i + 1]];
+    if (!up.words.length || !low.words.length) continue;
+    const hs = up.words.map((w) => w.box.h).sort((a, b) => a - b);
+    const body = hs[Math.floor(hs.length / 2)];
+    const top = Math.min(...up.words.map((w) => w.box.y));
+    const bottom = Math.max(...up.words.map((w) => w.box.y + w.box.h));
+    const small = low.words
+      .filter(
+        (w) => w.text.trim() && w.box.h < body * 0.85 && w.box.y >= top && w.box.y + w.box.h <= bottom + 1,
+      )
+      .sort((a, b) => a.box.x - b.box.x);
+    const moved: LayoutWord[] = [];
+    for (let k = 0; k < small.length; k++) {
+      // a run of touching small words, the first at a word's right edge above
+      const run = [small[k]];
+      while (k + 1 < small.length && small[k + 1].box.x - right(small[k]) < 1.5) run.push(small[++k]);
+      if (up.words.some((u) => Math.abs(run[0].box.x - right(u)) < 1.5)) moved.push(...run);
+    }
+    if (!moved.length) continue;
+    up.words.push(...moved);
+    low.words = low.words.filter((w) => !moved.includes(w));
+    changed.add(i);
+    changed.add(i + 1);
+  }
+  return out.map((l, k) => (changed.has(k) ? { ...l, text: joinLine(l.words) } : lines[k]));
 }

@@ -37,6 +37,16 @@ const SUBSCRIPT_CHARS: Record<string, string> = {
   ₖ: 'k',
   ₙ: 'n',
   ᵢ: 'i',
+  ₐ: 'a',
+  ₑ: 'e',
+  ₒ: 'o',
+  ₓ: 'x',
+  ₕ: 'h',
+  ₘ: 'm',
+  ₛ: 's',
+  // a word processor's bracketed subscript (c₍ₜ₊₁₎): the brackets go, the run is the subscript
+  '₍': '(',
+  '₎': ')',
 };
 
 /** Single characters with one ASCII meaning. Products all become `*`: for grading, ⊙ · × and `*` are one operator. */
@@ -54,6 +64,9 @@ const CHAR_MAP: Record<string, string> = {
   '✕': '*',
   '⊗': '*',
   '•': '*',
+  // the fraction slash and division slash of an equation editor's linear form (∂𝐿⁄∂𝑐ₜ)
+  '⁄': '/',
+  '∕': '/',
   '−': '-',
   '–': '-',
   '‐': '-',
@@ -271,6 +284,7 @@ function normalizeMathUncached(raw: string): string {
     if (sub !== undefined) {
       let run = sub;
       while (i + 1 < s.length && SUBSCRIPT_CHARS[s[i + 1]] !== undefined) run += SUBSCRIPT_CHARS[s[++i]];
+      if (/^\(.+\)$/.test(run)) run = run.slice(1, -1);
       out += `_${run.length > 1 ? `{${run}}` : run}`;
       continue;
     }
@@ -351,6 +365,12 @@ function normalizeMathUncached(raw: string): string {
   );
   // (and its index split around the T, `skT−1 hj`: s_{k-1}^T h_j)
   out = out.replace(/(=\s*)([a-z])([ijk])T-1(?=\s|[a-z]_?[ijk]\b)/g, '$1$2_{$3-1}^T ');
+  // a MATLAB row of three or more numbers (`[1 0 0]' .* [tanh 0.7 tanh 0 tanh 0.4]'`; two, `[3 5]`,
+  // may be a size): entries apart by spaces are a vector's, and its transpose changes no value
+  out = out.replace(
+    /\[\s*((?:tanh\s*)?-?(?:\d+\.?\d*|\.\d+)(?:\s+(?:tanh\s*)?-?(?:\d+\.?\d*|\.\d+)){2,})\s*\]'?/g,
+    (_m, items: string) => `[${items.match(/(?:tanh\s*)?-?(?:\d+\.?\d*|\.\d+)/g)!.join(', ')}]`,
+  );
   // MATLAB's transpose, a prime on an indexed vector before another (`s_(k-1)' h_j`, `s_k' * h_j`);
   // a derivative's prime (`tanh'(c_t)`, `f'(x)`) is on a function, before its bracket
   out = out.replace(/([A-Za-z]_(?:\{[^{}]{1,6}\}|[A-Za-z0-9]{1,3}))'(?=\s*\*?\s*[A-Za-z]_)/g, '$1^T ');
@@ -464,6 +484,8 @@ function notationForms(s: string): string {
         /([A-Za-z~])_\(([\w+\-\s]{1,7})\)/g,
         (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`,
       )
+      // a programmer's name for the previous step's state: C_prev, h_{prev}, c_old are C_{t-1}, h_{t-1}
+      .replace(/\b([A-Za-z])_\{?(?:prev(?:ious)?|old)\}?(?![A-Za-z])/g, '$1_{t-1}')
       // ⊙ typed as "(.)" or "(*)"; a subscript typed without braces before its offset: C_t-1, c_t+1
       .replace(/\(\s*[.*]\s*\)/g, '*')
       .replace(/(?<=(?:^|[^A-Za-z])d?[A-Za-z]~?)_([tTkj])([+-]1)(?!\w|\.\d)/g, '_{$1$2}')

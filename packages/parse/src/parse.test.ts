@@ -14,6 +14,7 @@ import {
   parseExpr,
   parseNumber,
   printExpr,
+  subscriptsToTheirBase,
 } from './index.ts';
 
 describe('numbers', () => {
@@ -506,6 +507,102 @@ describe('pdfTeX fractions (word boxes as pdflatex output gives them)', () => {
     ];
     const out = linearizeFractions(lines).map((l) => l.text);
     expect(out).toEqual(['Therefore ∂L/∂ct = ∂L/∂ht + ∂L/∂ct+1 f', '⇒ dht/dct =']);
+  });
+  it("an aligned display's rows with tall brackets touching a numerator and transposes raised from the middle row", () => {
+    // (∂h_t/∂c_t)^⊤ ∂L/∂h_t + …, then = ∂L/∂h_t ⊙ o_t ⊙ (1 − tanh² c_t) + ∂L/∂c_{t+1} ⊙ f_{t+1}: the
+    // brackets are cmex glyphs pdfTeX gives as control codes (stored as U+F0xx), set against ∂h
+    const lines = [
+      L([
+        ['∂L', 68, 740.2, 10, 10],
+        ['\uf010', 95, 735.9, 6, 10],
+        ['∂h', 101, 740.2, 12, 10],
+        ['t', 114, 744.1, 3, 7],
+        ['\uf011', 119, 735.9, 4, 10],
+        ['⊤', 123, 740.3, 5, 7],
+        ['∂L', 128.5, 740.2, 10, 10],
+      ]),
+      L([['=', 85, 746.9, 8, 10]]),
+      L([
+        ['∂c', 67, 753.8, 10, 10],
+        ['t', 77, 757.7, 3, 7],
+        ['∂c', 103, 753.8, 10, 10],
+        ['t', 113, 757.7, 3, 7],
+        ['∂h', 128, 753.8, 11, 10],
+        ['t', 139, 757.7, 3, 7],
+      ]),
+    ];
+    const [out] = linearizeFractions(lines).map((l) => l.text);
+    expect(out).toBe('∂L/∂ct = ( ∂ht/∂ct ) ⊤ ∂L/∂ht');
+  });
+  it("a subscript set on the row below (a display's column-vector row) goes back beside its base", () => {
+    // C_{t−1}'s "t−1" on the row of the vectors' bracket pieces, at the subscripts' height above
+    const lines = [
+      L([
+        ['C', 125, 262.6, 8, 12],
+        ['t', 133, 267.6, 3, 8],
+        ['=', 140, 262.6, 8, 12],
+        ['f', 153, 262.6, 5, 12],
+        ['t', 158, 267.6, 3, 8],
+        ['⊙', 165, 262.6, 9, 12],
+        ['C', 177, 262.6, 8, 12],
+        ['+', 202, 262.6, 9, 12],
+      ]),
+      L([
+        ['\uf8eb', 153, 271.6, 6, 12],
+        ['t', 185, 267.6, 3, 8],
+        ['−', 188, 267.6, 6, 8],
+        ['1', 194.5, 267.6, 3, 8],
+        ['\uf8eb', 221, 271.6, 6, 12],
+      ]),
+    ];
+    const out = subscriptsToTheirBase(lines);
+    expect(out[0].text).toBe('Ct = ft ⊙ Ct−1 +');
+    expect(out[1].words.map((w) => w.text)).toEqual(['\uf8eb', '\uf8eb']);
+    // (a small word away from any base stays where it is)
+    const apart = subscriptsToTheirBase([lines[0], L([['t', 240, 267.6, 3, 8]])]);
+    expect(apart[1].words).toHaveLength(1);
+  });
+  it('a symbolic fraction beside a numeric one on the same rows ("W − F + 2P over S", then "200 − 4 + 2 over 1")', () => {
+    const lines = [
+      L([
+        ['W', 215, 322.2, 12, 10.9],
+        ['−', 229, 322.2, 8, 10.9],
+        ['F', 240, 322.2, 7, 10.9],
+        ['+', 251, 322.2, 8, 10.9],
+        ['2', 262, 322.2, 5, 10.9],
+        ['P', 267, 322.2, 7, 10.9],
+        ['200', 311, 322.2, 16, 10.9],
+        ['−', 330, 322.2, 8, 10.9],
+        ['4', 341, 322.2, 5, 10.9],
+        ['+', 351, 322.2, 7, 10.9],
+        ['2', 361, 322.2, 5, 10.9],
+      ]),
+      L([
+        ['W', 176, 329.6, 10, 10.9],
+        ['out', 186, 333.6, 12, 8],
+        ['=', 202, 329.6, 8, 10.9],
+        ['+', 279, 329.6, 8, 10.9],
+        ['1', 290, 329.6, 5, 10.9],
+        ['=', 301, 329.6, 8, 10.9],
+        ['+', 369, 329.6, 8, 10.9],
+        ['1', 379, 329.6, 5, 10.9],
+        ['=', 390, 329.6, 8, 10.9],
+        ['199.', 400, 329.6, 18, 10.9],
+      ]),
+      L([
+        ['S', 241, 337.1, 6, 10.9],
+        ['1', 336, 337.1, 5, 10.9],
+      ]),
+    ];
+    expect(linearizeFractions(lines).map((l) => l.text)).toEqual([
+      'Wout = (W − F + 2P)/(S) + 1 = (200 − 4 + 2)/(1) + 1 = 199.',
+    ]);
+    // (lines a text's spacing apart are no fraction)
+    const spaced = lines.map((l, k) => ({
+      ...l,
+      words: l.words.map((w) => ({ ...w, box: { ...w.box, y: w.box.y + k * 8 } })),
+    }));
+    expect(linearizeFractions(spaced)).toHaveLength(3);
   });
   it('a line without stacked derivatives is left as it is', () => {
     const line = L([

@@ -156,8 +156,9 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
   // `4x18`, `3 X 5`: a letter x between numbers is a product (ASCII and OCR'd handwriting)
   const s = ocrDigitsInText(alreadyNormalised ? input : normalizeMath(input))
     .replace(/(\d)(\s*)[xX](\s*)(?=[\d(.])/g, '$1$2*$3')
-    // `1 x tanh(0.7)`: a spaced x after a number is a product too
-    .replace(/(\d|\))(\s+)[xX](\s+)(?=[A-Za-z(])/g, '$1$2*$3')
+    // `1 x tanh(0.7)`: a spaced x after a number is a product too (and between brackets: a vector
+    // times a vector, `{1, 0, 0} x {tanh0.7, tanh0, tanh0.4}`)
+    .replace(/(\d|[)\]}])(\s+)[xX](\s+)(?=[A-Za-z([{])/g, '$1$2*$3')
     // `s_k x h_j`: and between two subscripted symbols (a variable x stands alone or has its own index)
     .replace(/(_\{?[\w+-]{1,5}\}?)(\s+)[xX](\s+)(?=[A-Za-z]~?_)/g, '$1$2*$3');
   const out: Token[] = [];

@@ -14,6 +14,7 @@ import {
   normalizeProse,
   parseExpr,
   parseNumber,
+  subscriptsToTheirBase,
   symbolsOf,
   tokenize,
   type Value,
@@ -253,7 +254,7 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   // and a product or sum sign left on a line of its own goes back into its formula
   const folded = foldOperatorLines(
     answer.lines.length
-      ? linearizeFractions(linearizeColumnVectors(answer.lines))
+      ? linearizeFractions(linearizeColumnVectors(subscriptsToTheirBase(answer.lines)))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
   const lines = withSizeSymbols(

@@ -2255,3 +2255,55 @@ describe('after round 55: tables, numbers in many forms, arrows and unrolled cha
     expect(gradeScript(rubric, ctx, s).grade.parts['1b.ii'].review).toBe(true);
   });
 });
+
+describe("after round 56: an equation editor's linear text, checks beside the answer, shapes as reasons", () => {
+  it("an equation editor's pasted maths is read: italic letters, the fraction slash, bracketed subscripts", () => {
+    const p = part(
+      '4a',
+      '∂𝐿⁄∂𝑐ₜ = (∂𝐿⁄∂ℎₜ)(∂ℎₜ⁄∂𝑐ₜ) + (∂𝐿⁄∂𝑐₍ₜ₊₁₎)(∂𝑐₍ₜ₊₁₎⁄∂𝑐ₜ)\n∂ℎₜ⁄∂𝑐ₜ = 𝑜ₜ ⊙ (1 − tanh²(𝑐ₜ))\n∂𝑐₍ₜ₊₁₎⁄∂𝑐ₜ = 𝑓₍ₜ₊₁₎\nAns. ∂𝐿⁄∂𝑐ₜ = ∂𝐿⁄∂ℎₜ ⊙ 𝑜ₜ ⊙ (1 − tanh²(𝑐ₜ)) + ∂𝐿⁄∂𝑐₍ₜ₊₁₎ ⊙ 𝑓₍ₜ₊₁₎',
+    );
+    expect(p).toMatchObject({ score: 5, review: false });
+    const q = part(
+      '1b.i',
+      '𝐶ₜ = 𝑓ₜ ⊙ 𝐶₍ₜ₋₁₎ + 𝑖ₜ ⊙ 𝐶̃ₜ\n= [1×.2, .5×.4, 0×.8] + [1×.5, 0×0, .5×.1]\n= [.7, .2, .05]',
+    );
+    expect(q).toMatchObject({ score: 1, review: false });
+  });
+  it("a programmer's names for the previous state (C_prev, C_tilde) are the formula's symbols", () => {
+    expect(
+      part(
+        '1b.i',
+        'C_t = f_t * C_prev + i_t * C_tilde (elementwise)\nf_t * C_prev = (0.2, 0.2, 0)\ni_t * C_tilde = (0.5, 0, 0.05)\nC_t = (0.7, 0.2, 0.05)',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('a vector times a vector with the times sign typed as x is arithmetic that evaluates', () => {
+    for (const t of [
+      'h_t = o_t x tanh(C_t) = {1, 0, 0} x {tanh(0.7), tanh(0.2), tanh(0.05)} = {0.604, 0, 0}',
+      // (on the student's own C_t: the same h_t, its working is what it computed)
+      'h_t = o_t x tanh(C_t) = {1, 0, 0} x {tanh0.7, tanh0, tanh0.4}\n= {0.604, 0, 0}',
+    ])
+      expect(part('1b.ii', t), t).toMatchObject({ score: 1, review: false });
+    // (and MATLAB's rows, entries apart by spaces, transposed)
+    expect(
+      part('1b.ii', "h_t = o_t .* tanh(C_t) = [1 0 0]' .* [tanh 0.7 tanh 0 tanh 0.4]'\n= [0.604 0 0]'"),
+    ).toMatchObject({ score: 1, review: false });
+    // (a wrong vector from the same arithmetic stays wrong)
+    expect(part('1b.ii', 'h_t = {1, 0, 0} x {0.7, 0.2, 0.05} = {0.7, 0, 0}')).toMatchObject({ score: 0 });
+  });
+  it('4(a): a path with none of its local derivatives is a slip the rubric knows (0), graded with confidence', () => {
+    // (the course's "dL/dh_t" with neither o_t nor tanh', and "dL/dc_{t+1}" without f_{t+1})
+    expect(part('4a', 'dL/dc_t = dL/dc_(t+1) * f_t + dL/dh_t')).toMatchObject({ score: 1, review: false });
+    // (a term that breaks off at a product, left unfinished or wrapped, may hold the factor: a person reads it)
+    for (const t of [
+      'dL/dc_t = dL/dc_(t+1) * dc_(t+1)/dc_t\n= dL/dc_(t+1) * f_t + dL/dh_t * ...\n... no time, come back',
+      'dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) *\nf_(t+1)',
+    ])
+      expect(part('4a', t).review, t).toBe(true);
+  });
+  it('3(b): a sum of shapes with the bias as the added one is the reason ("[3×1] + [3×1] → [3×1]")', () => {
+    expect(part('3b', '[3×1] + [3×1] → [3×1]\n∴ b_f : 3 × 1')).toMatchObject({ score: 1, review: false });
+    // (the shape alone is still bare)
+    expect(part('3b', '∴ b_f : 3 × 1')).toMatchObject({ score: 0, review: false });
+  });
+});

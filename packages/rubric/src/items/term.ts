@@ -143,16 +143,27 @@ export const unreadFractions: PartDoubt = ({ part, ctx, score }) => {
 /**
  * A derivation that lost marks where a line breaks off inside a bracket after an operator
  * ("+ ∂L/∂h_t ⊙ o_t ⊙ (1 −", a table cell wrapped): the rest of that factor is elsewhere on the
- * page, and the term read without it is not the student's.
+ * page, and the term read without it is not the student's. So too a term whose factors break off
+ * at a product ("∂L/∂c_{t+1} ∘" then "f_{t+1}" on the next line, "dL/dh_t * ...", left unfinished)
+ * or a fraction broken at its bar ("dL/" then "dc_{t+1}"): the factor read as missing may be there.
  */
 export const brokenBracket: PartDoubt = ({ part, ctx, score }) => {
   if (score >= part.points || !part.items.some((i) => i.type === 'term')) return null;
   const depth = (l: string) => (l.match(/\(/g) ?? []).length - (l.match(/\)/g) ?? []).length;
+  const { lines } = ctx.ev;
   // (one the next line closes goes on there, and was read so)
-  const cut = ctx.ev.lines.find(
-    (l, i) => depth(l) > 0 && /\(\s*[^()]*[−\-+⊙∘*·×]\s*$/.test(l) && depth(ctx.ev.lines[i + 1] ?? '') >= 0,
+  const cut = lines.find(
+    (l, i) => depth(l) > 0 && /\(\s*[^()]*[−\-+⊙∘*·×]\s*$/.test(l) && depth(lines[i + 1] ?? '') >= 0,
   );
-  return cut
-    ? { conf: 0.5, reason: `"${cut.trim()}" breaks off inside a bracket: the term may go on elsewhere` }
+  if (cut)
+    return { conf: 0.5, reason: `"${cut.trim()}" breaks off inside a bracket: the term may go on elsewhere` };
+  const broken = lines.find(
+    (l, i) => /[⊙∘*·×]\s*(?:\.{2,}|…)/.test(l) || /[⊙∘*·×/]\s*$/.test(l) || (i > 0 && /^\s*[⊙∘*·×]/.test(l)),
+  );
+  return broken
+    ? {
+        conf: 0.5,
+        reason: `"${broken.trim()}" breaks off at a product or a fraction's bar: a factor may be elsewhere`,
+      }
     : null;
 };
