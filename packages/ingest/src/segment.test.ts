@@ -1047,3 +1047,19 @@ I Think the answer is 72 because each gate has 18.`);
     expect(word.order).toEqual(['3c']);
   });
 });
+
+describe('after round 57: cramped lines', () => {
+  it('"Q-3-a … ; Q-3-b … ; Q-3-c …" on one line, and "Q-2-b" after an answer, head their parts', () => {
+    const s = runAll(`Name: A
+Q-2-a ekj = hk . hj Q-2-b attention adds n^2 params
+Q-3-a Wf = 3x2 ; Q-3-b bf = 3x1 ; Q-3-c (6+3) per gate x 4 gates = 36`);
+    expect(s.order).toEqual(['2a', '2b', '3a', '3b', '3c']);
+    expect(s.parts['3b'].text).toBe('bf = 3x1 ;');
+  });
+  it('"Part B:" after the answer to part A heads part (b)', () => {
+    const s = runAll(`Name: A
+Q2 Part A: e_kj = s_k · h_j. Part B: 0 extra (dot product and softmax have no parameters).`);
+    expect(s.order).toEqual(['2a', '2b']);
+    expect(s.parts['2b'].text).toBe('0 extra (dot product and softmax have no parameters).');
+  });
+});

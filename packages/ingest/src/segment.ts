@@ -70,9 +70,9 @@ function splitAtLaterLabel(
   context: PartPath = [],
 ): { kept: Line | null; rest: Line } | null {
   // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …", or a paragraph's
-  // "… = [0.7, 0, 0]. Question 1 part b (ii): Given …")
+  // "… = [0.7, 0, 0]. Question 1 part b (ii): Given …", or a cramped line's "…; Q-3-b bf = 3x1 | 3c) …")
   const re =
-    /(?:[.;]\s+)(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?\s*)?\d{1,2}\s*[.(]?\s*[a-e]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:])\s+(?=\S)/gi;
+    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:])\s+(?=\S)/gi;
   for (const m of line.text.matchAll(re)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     const label = findLabel(line.text.slice(at), tree, /^\d/.test(m[1]) ? [] : context);
@@ -83,8 +83,8 @@ function splitAtLaterLabel(
 }
 
 /**
- * Cuts `line` before an inline label of part `target` ("(a) W_f: 3 × 5. (b) b_f: 3 × 1."): the
- * label after a full stop or a wide gap, or a bracketed "(b)" after any space unless it is
+ * Cuts `line` before an inline label of part `target` ("(a) W_f: 3 × 5. (b) b_f: 3 × 1.", "… have no
+ * learnable params. Part B: 0 extra"): the label after a full stop or a wide gap, or a bracketed "(b)" after any space unless it is
  * referred to ("as in (b)"). Null when there is none.
  */
 function splitAtInlineLabel(
@@ -95,7 +95,7 @@ function splitAtInlineLabel(
   const c = target.path[target.path.length - 1].toLowerCase();
   const esc = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(
-    `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
+    `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)]|part\\s+${esc}\\s*[:.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
     'i',
   ).exec(line.text);
   if (!m || m.index === 0) return null;

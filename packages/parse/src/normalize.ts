@@ -255,6 +255,9 @@ function normalizeMathUncached(raw: string): string {
   s = s.replace(/[Ãã]/g, (c) => (c === 'Ã' ? 'A~' : 'a~'));
   // a word processor's space between a letter and its subscript characters ("c ₜ", "h ₜ₋₁")
   s = s.replace(SPACED_SUBSCRIPT, '');
+  // the raised decimal point of British print ("tanh 0·7 = 0·6044"): a zero times a whole number is
+  // nobody's product, so after a lone 0 the dot is a decimal point ("0·0.8" and "199·199" stay products)
+  s = s.replace(/(?<![\d.,·])0[·∙](\d+)(?![\d.]|[·∙]\d)/g, '0.$1');
   // C̃ spelt out: Ctilde_t, C-tilde_t, tilde(C)_t, \tilde C
   s = s.replace(/\b([A-Za-z])[-_ ]?tilde/g, '$1~').replace(/\btilde\s*\(?\s*([A-Za-z])\s*\)?/g, '$1~');
   s = courseNotations(s);
@@ -484,6 +487,8 @@ function notationForms(s: string): string {
         /([A-Za-z~])_\(([\w+\-\s]{1,7})\)/g,
         (_m, b: string, i: string) => `${b}_{${i.replace(/\s+/g, '')}}`,
       )
+      // the hyperbolic tangent as continental Europe writes it: tgh
+      .replace(/\btgh\b/g, 'tanh')
       // a programmer's name for the previous step's state: C_prev, h_{prev}, c_old are C_{t-1}, h_{t-1}
       .replace(/\b([A-Za-z])_\{?(?:prev(?:ious)?|old)\}?(?![A-Za-z])/g, '$1_{t-1}')
       // ⊙ typed as "(.)" or "(*)"; a subscript typed without braces before its offset: C_t-1, c_t+1

@@ -645,3 +645,15 @@ describe('the last side of an equation: its first clause when only that reads', 
     expect(sides('e = s_k * h_j (dot)')).toEqual([['e', 's_k * h_j']]);
   });
 });
+
+describe('decimal marks', () => {
+  it("British print's raised decimal point after a lone 0 is a decimal point; between whole numbers a product", () => {
+    expect(normalizeMath('tanh 0·7 = 0·6044, C = (0·7, 0·2, 0·05)')).toBe(
+      'tanh 0.7 = 0.6044, C = (0.7, 0.2, 0.05)',
+    );
+    expect(normalizeMath('199·199·3 and 0·0.8 and 2·1')).toBe('199*199*3 and 0*0.8 and 2*1');
+  });
+  it('tgh, the hyperbolic tangent as continental Europe writes it, is tanh', () => {
+    expect(normalizeMath('1 − tgh²(c_t)')).toBe('1 - tanh^2(c_t)');
+  });
+});

@@ -177,12 +177,14 @@ function tryEvaluate(text: string): number | null {
 
 /**
  * What a student struck out is neither the answer nor its working: "~~…~~", "[struck: …]",
- * "(crossed out: …)" (to the end of the line when the bracket is not closed there) become blanks.
+ * "(crossed out: …)" (to the end of the line when the bracket is not closed there), and what an
+ * aside says to ignore ("(please ignore [0.7, 0, 0])") become blanks.
  */
 export function withoutStruck(line: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   return line
     .replace(/~~[^~\n]+~~/g, blank)
+    .replace(/\(\s*(?:please\s+)?(?:ignore|disregard)\b[^()]*(?:\([^()]*\)[^()]*)*\)/gi, blank)
     .replace(
       /[[(]\s*(?:struck(?:\s+out)?|crossed(?:\s+out)?|strike(?:\s+out)?|scratched(?:\s+out)?)\s*:[^\])]*(?:[\])]|$)/gi,
       blank,

@@ -2297,7 +2297,7 @@ describe("after round 56: an equation editor's linear text, checks beside the an
     // (a term that breaks off at a product, left unfinished or wrapped, may hold the factor: a person reads it)
     for (const t of [
       'dL/dc_t = dL/dc_(t+1) * dc_(t+1)/dc_t\n= dL/dc_(t+1) * f_t + dL/dh_t * ...\n... no time, come back',
-      'dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) *\nf_(t+1)',
+      '∂L/∂c_t = ∂L/∂h_t ⊙ (1\n− tanh²(c_t)) + ∂L/∂c_(t+1)\n⊙ f_(t+1)',
     ])
       expect(part('4a', t).review, t).toBe(true);
   });
@@ -2305,5 +2305,36 @@ describe("after round 56: an equation editor's linear text, checks beside the an
     expect(part('3b', '[3×1] + [3×1] → [3×1]\n∴ b_f : 3 × 1')).toMatchObject({ score: 1, review: false });
     // (the shape alone is still bare)
     expect(part('3b', '∴ b_f : 3 × 1')).toMatchObject({ score: 0, review: false });
+  });
+});
+
+describe('after round 57: decimal marks of other countries, cramped lines, asides to ignore', () => {
+  it("British print's raised decimal point is read as one (0·7, 0·6044)", () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t ⊙ C_(t-1) + i_t ⊙ C~_t\nf_t ⊙ C_(t-1) = (1 × 0·2, 0·5 × 0·4, 0 × 0·8) = (0·2, 0·2, 0)\ni_t ⊙ C~_t = (1 × 0·5, 0 × 0, 0·5 × 0·1) = (0·5, 0, 0·05)\nC_t = (0·7, 0·2, 0·05)',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('2(b): a reason in abbreviations ("dot prod. + softmax have no learnable params") is a reason', () => {
+    expect(part('2b', '0 extra (dot prod. + softmax\nhave no learnable params).')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('"dot products" in the plural is still a reason', () => {
+    expect(
+      part('2b', 'No additional parameters (0). The scores are dot products of existing states.'),
+    ).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('a value an aside says to ignore is not the answer ("(please ignore [0.7, 0, 0])")', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = o_t ⊙ C_t = [0.7, 0, 0]\nI forgot the tanh above. h_t = o_t ⊙ tanh(C_t)\ntanh(C_t) = [tanh 0.7, tanh 0.2, tanh 0.05] = [0.604, 0.197, 0.05]\nh_t = [1 × 0.604, 0, 0] = [0.604, 0, 0] (please ignore [0.7, 0, 0])',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
   });
 });

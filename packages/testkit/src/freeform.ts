@@ -346,6 +346,12 @@ export const TUNE_WRITERS = [
   'tg',
   'th',
   'ti',
+  'tj',
+  'tk',
+  'tl',
+  'tm',
+  'tn',
+  'to',
 ];
 
 export interface FreeformLabel {

@@ -147,7 +147,7 @@ export const unreadFractions: PartDoubt = ({ part, ctx, score }) => {
  * at a product ("∂L/∂c_{t+1} ∘" then "f_{t+1}" on the next line, "dL/dh_t * ...", left unfinished)
  * or a fraction broken at its bar ("dL/" then "dc_{t+1}"): the factor read as missing may be there.
  */
-export const brokenBracket: PartDoubt = ({ part, ctx, score }) => {
+export const brokenBracket: PartDoubt = ({ part, ctx, score, results }) => {
   if (score >= part.points || !part.items.some((i) => i.type === 'term')) return null;
   const depth = (l: string) => (l.match(/\(/g) ?? []).length - (l.match(/\)/g) ?? []).length;
   const { lines } = ctx.ev;
@@ -157,8 +157,26 @@ export const brokenBracket: PartDoubt = ({ part, ctx, score }) => {
   );
   if (cut)
     return { conf: 0.5, reason: `"${cut.trim()}" breaks off inside a bracket: the term may go on elsewhere` };
+  // (a product broken after a derivative, where its factor would follow, or a derivative's bar at
+  // the line's end; a sentence's "… ⊙" before its next line is prose, read as such)
+  // (only where a term lost marks as a break would make it: a factor missing, or the term not found)
+  const lostFactor = part.items.some(
+    (item, k) =>
+      item.type === 'term' &&
+      results[k].awarded < results[k].max &&
+      /misses|not found/.test(results[k].reason),
+  );
+  if (!lostFactor) return null;
+  const derivative = String.raw`(?:∂|\bd)\s*[A-Za-z][\w{}()+\-−]*\s*\/\s*(?:∂|d)\s*[A-Za-z][\w{}()+\-−]*\s*`;
+  const endsInProduct = new RegExp(`${derivative}[⊙∘*·×]\\s*$`);
+  const endsInDerivative = new RegExp(`${derivative}$`);
   const broken = lines.find(
-    (l, i) => /[⊙∘*·×]\s*(?:\.{2,}|…)/.test(l) || /[⊙∘*·×/]\s*$/.test(l) || (i > 0 && /^\s*[⊙∘*·×]/.test(l)),
+    (l, i) =>
+      /[⊙∘*·×]\s*(?:\.{2,}|…)/.test(l) ||
+      endsInProduct.test(l) ||
+      /(?:∂|\bd)\s*L\s*\/\s*$/.test(l) ||
+      // (or the product's sign opens the next line: "… + ∂L/∂c_{t+1}" then "⊙ f_{t+1}")
+      (i > 0 && /^\s*[⊙∘*·×]/.test(l) && endsInDerivative.test(lines[i - 1])),
   );
   return broken
     ? {
