@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLabel, labelWords, PartTree } from './labels.ts';
+import { findLabel, labelWords, PartTree, romanForLetters } from './labels.ts';
 import { plainForms } from './pdf.ts';
 
 // A made-up exam with the same nesting kinds as CT3 (question / letter / roman numeral), and
@@ -167,8 +167,15 @@ describe('findLabel: labels said in words', () => {
     ['1/b/ii : h_t = o_t', 'q1b2'],
     ['3/b bf: 3 × 1', 'q3b'],
     ['Correction to 1st Question, (b)(ii)', 'q1b2'],
+    ['Question the first', null],
+    ['Question the third', null],
   ])('%s', (text, want) => {
     expect(id(text)).toBe(want);
+  });
+  it('"Question the first" heads question 1, "Question the third" question 3', () => {
+    expect(findLabel('Question the first', tree)?.path).toEqual(['1']);
+    expect(findLabel('Question the third', tree)?.path).toEqual(['3']);
+    expect(id('question the first is hard')).toBeNull();
   });
   it('a sentence with a number word is no label', () => {
     expect(id('question one is hard')).toBeNull();
@@ -608,5 +615,68 @@ describe('findLabel: round 42 slides, arrows and titled headings', () => {
     ).toEqual(['3']);
     expect(id('=== Q5  Depthwise separable convolution ===')).toBe('q5');
     expect(findLabel('== 3 + 2 = 5 ==', tree, [])).toBe(null);
+  });
+});
+
+describe('findLabel: parts numbered in another alphabet', () => {
+  it('(α) and (β) are the first and second sub-parts where the exam numbers them (i), (ii)', () => {
+    expect(id('(α) C_t = f_t ⊙ C_(t-1)', ['1', 'b'])).toBe('q1b1');
+    expect(id('(β) h_t = o_t ⊙ tanh(C_t)', ['1', 'b', 'i'])).toBe('q1b2');
+    expect(id('(γ) more', ['1', 'b'])).toBeNull();
+  });
+  it('a script that numbers lettered parts in roman: (ii) under question 3 is 3(b), only when told so', () => {
+    const opts = { romanParts: true };
+    expect(findLabel('(i) W_f is 3 × 5', tree, ['3'], opts)?.partId).toBe('q3a');
+    expect(findLabel('(iii) 4 × 18 = 72', tree, ['3', 'b'], opts)?.partId).toBe('q3c');
+    expect(findLabel('(ii) b_f has 3', tree, ['3', 'a'])?.partId ?? null).not.toBe('q3b');
+  });
+  it('romanForLetters: question headings followed by (i) items, and no lettered label', () => {
+    const british = [
+      'Question the first',
+      '-----',
+      '(i) f_t -> 3',
+      '(ii) [part b]',
+      'Question the third',
+      '(i) W_f: 3 × 5',
+      '(ii) 3',
+    ];
+    expect(romanForLetters(british, tree)).toBe(true);
+    // one heading only is not a habit; a script that letters its parts keeps (i), (ii) for its lists
+    expect(romanForLetters(british.slice(0, 4), tree)).toBe(false);
+    expect(romanForLetters(['Q1', '(i) x', 'Q3', '(i) y', '1(a) f_t -> 3'], tree)).toBe(false);
+    expect(romanForLetters(['Q1 (a)', 'i. f_t -> 3', 'ii. i_t -> 4', 'Q3 (a)', '(i) 3 × 5'], tree)).toBe(
+      false,
+    );
+  });
+});
+
+describe('findLabel: labels written as code and as outline numbers (round 58)', () => {
+  it.each([
+    ['q1_b_i:', 'q1b1'],
+    ['q3_c:   4 * 18 = 72', 'q3c'],
+    ['In [1b_i]:', 'q1b1'],
+    ['In [4a]:', 'q4a'],
+    ['# --- Q1.b.ii ---', 'q1b2'],
+    ['# --- correction to Q1.b.i (I mixed up the gates above) ---', 'q1b1'],
+    ['[1.2.i]  C_t = f_t ⊙ C_(t-1) + i_t ⊙ C~_t', 'q1b1'],
+    ['[1.1]  Positions in the diagram', 'q1a'],
+    ['[3.3]  +-------+', 'q3c'],
+    ['| 1-b-ii| h_t = [0.6044, 0, 0] | h_t = o_t * tanh(C_t) |', 'q1b2'],
+    // pdfTeX's ∑ wrapped onto a labelled line: its P before the number, its limit n after the label
+    ['Soln.P2(a)n ekj = s⊤k−1hj', 'q2a'],
+    ['1/b(i) → C_t = f_t ⊙ C_(t-1)', 'q1b1'],
+    ['[markdown]  Question 1 part b (i)', 'q1b1'],
+    ['Question 3 part a, b', 'q3a'],
+    ['1/b(ii) → h_t = tanh(C_t)', 'q1b2'],
+  ])('%s', (text, want) => {
+    expect(id(text)).toBe(want);
+  });
+  it('a name with an underscore that is no label stays content', () => {
+    expect(id('b_f is 3', ['3'])).toBeNull();
+    expect(id('h_t = o_t * np.tanh(c_t)', ['1', 'b'])).toBeNull();
+    expect(id('# 4 gates, each 3 x 5', ['3', 'c'])).toBeNull();
+    // (a notebook's cell counter is no question number, unless the script names its cells by part)
+    expect(id('In [5]:')).toBeNull();
+    expect(findLabel('In [5]:', tree, [], { notebookParts: true })?.partId).toBe('q5');
   });
 });

@@ -131,7 +131,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     const at = pos + filler;
     const r = text.slice(at);
     // ("(i+ii)": the first of two sub-parts in one bracket; the segmenter reads "+ii)" as the second)
-    const paren = /^\(\s*([A-Za-z0-9|!¢©]{1,4})\s*(?:\)|(?=[+&]\s*[A-Za-z0-9]{1,4}\s*\)))/.exec(r);
+    const paren = /^\(\s*([A-Za-z0-9|!¢©]{1,4}|[αβγ])\s*(?:\)|(?=[+&]\s*[A-Za-z0-9]{1,4}\s*\)))/.exec(r);
     if (paren) {
       comps.push({ raw: paren[1], start: at, end: at + paren[0].length, paren: true, sep: 'strong' });
       pos = at + paren[0].length;
@@ -143,11 +143,16 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // ("3a/", "5/", "1b/i": a slash closing a label or before its roman numeral; "5/2" is a fraction)
     // ("1·b·ii", "2 · a": a middle dot between components, before a letter or roman numeral only:
     // "5·3" is a product)
+    // ("part a, b": a comma before the one other sub-part that ends the line ends the first, left
+    // for the segmenter to read the pair; a longer list, "3 – a, b, c", is a table cell's, whose
+    // sub-labels follow)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t)\b)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
+    // (the pair's first letter only after its question: "b, c" alone is a wrapped cell's text)
+    if (comps.length === 0 && !prefixed && plain[2] === '' && /^\s*,/.test(r.slice(plain[1].length))) break;
     const sep = plain[2] ? 'strong' : /^\(/.test(r.slice(plain[1].length)) ? 'strong' : 'weak';
     // OCR reads a question number 1 as l or I: "Ans la" is "Ans 1a"
     const oneAndLetter =
@@ -184,11 +189,23 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
 }
 
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
+/** The value of a small lower-case roman numeral ("iv" is 4). */
+function romanValue(r: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10 };
+  let n = 0;
+  for (let i = 0; i < r.length; i++) n += v[r[i]] < (v[r[i + 1]] ?? 0) ? -v[r[i]] : v[r[i]];
+  return n;
+}
 /** Questions numbered in capital roman numerals, in order ("II(a)", "V (answering this first)"). */
 export const ROMAN_QUESTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 /** How `raw` fits one of `children`, with the OCR confusions we tolerate and what they cost. */
-function fitChild(raw: string, children: Set<string>, ocr = true): { value: string; conf: number } | null {
+function fitChild(
+  raw: string,
+  children: Set<string>,
+  ocr = true,
+  romanParts = false,
+): { value: string; conf: number } | null {
   const low = raw.toLowerCase();
   if (children.has(low)) return { value: low, conf: raw === low || raw.length === 1 ? 1 : 0.95 };
   // sub-items numbered where the exam has roman numerals ("1 b.2" is 1(b)(ii))
@@ -197,6 +214,15 @@ function fitChild(raw: string, children: Set<string>, ocr = true): { value: stri
   // roman numerals: l, I, 1, | and ! are all read for i
   const roman = raw.replace(/[Il1|!]/g, 'i').toLowerCase();
   if (ROMAN.test(roman) && children.has(roman)) return { value: roman, conf: 0.85 };
+  // the parts numbered in order in another alphabet, where the exam letters them or numbers them in
+  // roman: "(α)"/"(β)" for (i)/(ii); in a script that numbers every question's parts in roman (see
+  // `romanForLetters`), "(i) [part a]", "(ii) [part b]" under "Question the first"
+  const kids = [...children];
+  const ordinal =
+    romanParts && /^[ivx]{1,4}$/.test(raw) && ROMAN.test(raw) ? romanValue(raw) : 'αβγ'.indexOf(raw) + 1;
+  const inOrder = ordinal > 0 && kids.every((k) => /^[a-h]$/.test(k) || ROMAN.test(k));
+  if (inOrder && !children.has(low) && kids[ordinal - 1] && (raw.length > 1 || !/^[a-h]$/.test(raw)))
+    return { value: kids[ordinal - 1], conf: 0.8 };
   // a few digit/letter confusions of handwriting OCR: (b) read as (6) or (8) (or (3) when the
   // capital B's stem is lost), (a) as (9), (c) as (e)
   const letter: Record<string, string> = {
@@ -309,6 +335,35 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
       name.replace(/_/g, ' ') +
       ' '.repeat(m.length - m.indexOf(name) - name.length),
   );
+  // a table row's label cell closed with no space before its bar ("| 1-b-ii| h_t = …"): the bar a
+  // space, the same length (a bar after a label's last letter would read as OCR's l for i)
+  line = line.replace(/^(\s*\|\s*\d[\w().-]{0,10})\|/, '$1 ');
+  // a label written as code: a name with underscores ("q1_b_i:", "Q3_c ="), a notebook cell's
+  // prompt ("In [1b_i]:", "In [4a]:") or type, a comment between rules ("# --- Q1.b.ii ---"): the
+  // code's marks blanked and its underscores spaces, the same length
+  line = line
+    // (a notebook cell's type before its text, "[markdown]  Question 1 part b (i)")
+    .replace(
+      /^(\s*)(\[(?:markdown|md|code|text|raw)\]\s*)/i,
+      (_m, sp: string, tag: string) => sp + ' '.repeat(tag.length),
+    )
+    .replace(
+      /^(\s*)(q\d{1,2}(?:_[a-h])?(?:_[ivx]{1,4})?)(?=\s*[:=\-–]|\s*$)/i,
+      (_m, sp: string, name: string) => sp + name.replace(/_/g, ' '),
+    )
+    .replace(
+      /^(\s*)(In\s*\[\s*)(\d{1,2}\s*[a-h]?(?:[_.\s]?[ivx]{1,4})?)(\s*\]\s*:)/,
+      // (a bare number is a notebook's cell counter, "In [5]:", unless the script names its cells by part)
+      (m, sp: string, open: string, name: string, close: string) =>
+        /[a-h]/i.test(name) || opts.notebookParts
+          ? sp + ' '.repeat(open.length) + name.replace(/_/g, ' ') + ' '.repeat(close.length)
+          : m,
+    )
+    .replace(
+      /^(\s*)(#\s*-{2,}\s*)(\S.{0,64}?)(\s*-{2,}\s*)$/,
+      (_m, sp: string, open: string, name: string, close: string) =>
+        sp + ' '.repeat(open.length) + name + ' '.repeat(close.length),
+    );
   // a table cell's "1·b·ii" wrapped after "1·b": the next line's "·ii" is the sub-part under the
   // context; its dot blanked, the same length
   if (context.length) line = line.replace(/^(\s*)[·∙](?=\s?(?:[a-h]|[ivx]{1,4})(?:\s|$))/, '$1 ');
@@ -462,6 +517,14 @@ function writtenLabel(
   // limits glued to a label ("Q2j b)": the j is the ∑'s): neither is part of the label
   const glyphs = /^(\s*)[PQXYRZ](?=Q\s?\d)/.exec(line);
   if (glyphs) line = glyphs[1] + line.slice(glyphs[0].length);
+  // (after an answer's mark too, "Soln.P2(a)n e_kj = …": the ∑'s P before the number, its limit n
+  // after the label; both blanked, the same length)
+  line = line
+    .replace(/^(\s*(?:soln?|sol|solution|ans|answer)\.?\s*)[PQXYRZ](?=\d{1,2}\s*\()/i, '$1 ')
+    .replace(
+      /^(\s*(?:soln?|sol|solution|ans|answer)\.?\s*\d{1,2}\s*\([a-h]\)(?:\s*\([ivx]{1,4}\))?)[a-z](?=\s)/i,
+      '$1 ',
+    );
   const limit = /^(\s*Q\s?\d{1,2})[a-z](?=\s+\(?[a-h]\)|\s+\(?[ivx]{1,3}\))/.exec(line);
   if (limit && !tree.childrenOf([limit[1].replace(/\D/g, '')]).has(line[limit[0].length - 1])) {
     const l = findLabel(limit[1] + line.slice(limit[0].length), tree, context, opts);
@@ -499,9 +562,11 @@ function writtenLabel(
   // After a label word ("Task 1.2", "Item 3.3") the number may stand alone on its line. Past the
   // question's sub-parts, "q.k" counts its parts in order ("1.3" is 1(b)(ii) of 1a, 1b.i, 1b.ii).
   // ("1.2) …", "3.1) 3 × 5": a bracket closing the number makes it a label whatever follows)
+  // ("[1.2.i] C_t = …", "[3.3]": in square brackets, its sub-part's number in roman too)
   const outline =
-    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line) ??
-    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d))?\)(?=\s)/.exec(line) ??
+    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line) ??
+    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\)(?=\s)/.exec(line) ??
+    /^(\s*)\[\s*(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\s*\](?=\s|$)/.exec(line) ??
     /^(\s*(?:task|item|exercise)\s+)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
       line,
     );
@@ -516,9 +581,10 @@ function writtenLabel(
     for (const k of [outline[3], outline[4]]) {
       if (k === undefined) break;
       const kids = [...tree.childrenOf(path)];
-      const child = kids[Number(k) - 1];
-      const leaf = path.length === 1 && !outline[4] ? tree.leavesUnder(path)[Number(k) - 1] : undefined;
-      if (Number(k) < 1 || (!child && !leaf)) return null;
+      const n = /^\d$/.test(k) ? Number(k) : ROMAN.test(k) ? romanValue(k) : 0;
+      const child = kids[n - 1];
+      const leaf = path.length === 1 && !outline[4] ? tree.leavesUnder(path)[n - 1] : undefined;
+      if (n < 1 || (!child && !leaf)) return null;
       if (child) path.push(child);
       else path = leaf!;
     }
@@ -562,7 +628,7 @@ function writtenLabel(
       .replace(/^\s*(?:answer\s+)?(?:box|space|area|field)\s+(?:for\s+)?(?=\S)/i, (m) =>
         ' '.repeat(m.length),
       );
-    const inner = findLabelAt(`${inside} `, tree, context, opts.ocr ?? false, false);
+    const inner = findLabelAt(`${inside} `, tree, context, opts.ocr ?? false, false, opts.romanParts);
     if (inner && inner.end >= boxed[2].trim().length) {
       const end = shift + junk + pre + boxed[0].length;
       const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(end))?.[0].length ?? 0;
@@ -587,7 +653,7 @@ function writtenLabel(
     const heading = ruled[2]
       .replace(/^(?:correction|corrected|revised)\s*(?:to|for|of)?\s+/i, '')
       .replace(MARKS_AT_END, '');
-    const inner = findLabelAt(`${heading} `, tree, context, opts.ocr ?? false, false);
+    const inner = findLabelAt(`${heading} `, tree, context, opts.ocr ?? false, false, opts.romanParts);
     // (a question's heading may carry its title: "=== Q1 LSTM cell ===")
     const titled =
       inner?.partId === null &&
@@ -600,7 +666,7 @@ function writtenLabel(
   const titledRule =
     /^(\s*[=═━*#]{2,}\s*)(q(?:uestion|n)?\.?\s*\d{1,2})(?=[\s.:])(.{0,80}?)\s*[=═━*#]{2,}\s*$/i.exec(line);
   if (titledRule) {
-    const inner = findLabelAt(`${titledRule[2]} `, tree, context, opts.ocr ?? false, false);
+    const inner = findLabelAt(`${titledRule[2]} `, tree, context, opts.ocr ?? false, false, opts.romanParts);
     if (inner && inner.path.length === 1 && inner.end >= titledRule[2].length)
       return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };
   }
@@ -628,7 +694,14 @@ function writtenLabel(
       conf: 0.9,
       weak: true,
     };
-  const label = findLabelAt(line.slice(junk), tree, context, opts.ocr ?? false, opts.bare ?? false);
+  const label = findLabelAt(
+    line.slice(junk),
+    tree,
+    context,
+    opts.ocr ?? false,
+    opts.bare ?? false,
+    opts.romanParts,
+  );
   // a sentence wrapped after a numeral goes on with a comma and words ("… first (III and" / "V), then
   // I, II and IV."): no label is followed by that
   if (label?.weak && /^\s*,\s*(?!and\b|or\b)\p{L}{3,}/iu.test(line.slice(junk + label.end))) return null;
@@ -672,6 +745,35 @@ export interface LabelOptions {
   labelWords?: ReadonlySet<string>;
   /** the script's own running numbers for the exam's parts ("Ans 7 = 3(b)"), from `numberingKey` */
   numbering?: ReadonlyMap<string, string>;
+  /** the script numbers a question's lettered parts in roman, "(i)" for (a), from `romanForLetters` */
+  romanParts?: boolean;
+  /** the script names its notebook cells by part ("In [1b_i]:"), so "In [5]:" is question 5 */
+  notebookParts?: boolean;
+}
+
+/** Whether a script names notebook cells by part: two prompts or more like "In [1b_i]:", "In [2a]:". */
+export function notebookByPart(lines: string[]): boolean {
+  return lines.filter((l) => /^\s*In\s*\[\s*\d{1,2}\s*[a-h]/i.test(l)).length >= 2;
+}
+
+/**
+ * Whether a script numbers the lettered parts of its questions in roman ("Question the first", then
+ * "(i) …", "(ii) …" for 1(a), 1(b)): twice or more, a question's heading alone on its line is followed
+ * by an "(i)" item, and no written label names a lettered part. (In a script that letters its parts, an
+ * "(i)", "(ii)" list inside 1(a) is that answer's list.)
+ */
+export function romanForLetters(lines: string[], tree: PartTree): boolean {
+  let headed = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = findLabel(lines[i], tree, [], {});
+    if (!l) continue;
+    if (l.path.length > 1 && /^[a-h]$/.test(l.path[1]) && !/^\s*\(?i{1,3}\)/.test(lines[i])) return false;
+    if (l.path.length !== 1 || lines[i].slice(l.end).trim() !== '') continue;
+    if (![...tree.childrenOf(l.path)].every((k) => /^[a-h]$/.test(k))) continue;
+    const next = lines.slice(i + 1).find((t) => t.trim() !== '' && !/^\s*[-=_~]{3,}\s*$/.test(t));
+    if (next && /^\s*\(i\)\s/.test(next)) headed++;
+  }
+  return headed >= 2;
 }
 
 /**
@@ -756,10 +858,13 @@ const LETTER_WORDS: Record<string, string> = { first: 'a', second: 'b', third: '
  */
 function spelledLabel(line: string): { label: string; end: number } | null {
   // "1/b/ii :", "3/c bf is …": slashes between a bare label's components, the answer after them
-  const slash = /^\s*(\d{1,2})(?=\/[a-h](?:\/[ivx]{1,4})?(?:\s*[:\-–—]|\s*$|\s+\S))/.exec(line);
+  // ("1/b(i) → C_t = …": the sub-part in brackets)
+  const slash = /^\s*(\d{1,2})(?=\/[a-h](?:\/[ivx]{1,4}|\([ivx]{1,4}\))?(?:\s*[:\-–—→]|\s*$|\s+\S))/.exec(
+    line,
+  );
   const q =
     slash ??
-    /^\s*(?:(?:regarding|re:?)\s+)?(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:question|problem)|(?:sub-?)?(?:question|problem|q\.?)\s*(?:no\.?\s*)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\w]))/i.exec(
+    /^\s*(?:(?:regarding|re:?)\s+)?(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:question|problem)|(?:question|problem)\s+the\s+(first|second|third|fourth|fifth|sixth)(?![\w])|(?:sub-?)?(?:question|problem|q\.?)\s*(?:no\.?\s*)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\w]))/i.exec(
       line,
     ) ??
     // "[ Q3(c) response ]": a form's box title
@@ -767,7 +872,7 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   if (!q) return null;
   // ("Question 1 (b)" and "Problem 2" are read as they are: only what is spelled out is read here)
   if (/^\s*(?:question|problem)\s*(?:no\.?\s*)?\d/i.test(line)) return null;
-  const words = (q[1] ?? q[2]).toLowerCase();
+  const words = (q[1] ?? q[2] ?? q[3]).toLowerCase();
   const n = NUMBER_WORDS[words] ?? (/^\d+$/.test(words) ? words : null);
   if (!n) return null;
   let at = q[0].length;
@@ -843,6 +948,7 @@ function findLabelAt(
   context: PartPath,
   ocr: boolean,
   bare: boolean,
+  romanParts = false,
 ): Label | null {
   const { comps, prefixed } = lexLabel(text, ocr);
   if (comps.length === 0) return null;
@@ -853,7 +959,7 @@ function findLabelAt(
     let used = 0;
     for (let i = from; i < comps.length; i++) {
       const raw = comps[i].raw;
-      const fit = fitChild(raw, tree.childrenOf(path), ocr);
+      const fit = fitChild(raw, tree.childrenOf(path), ocr, romanParts);
       if (fit) {
         path.push(fit.value);
         conf = Math.min(conf, fit.conf);

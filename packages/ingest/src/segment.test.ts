@@ -1063,3 +1063,58 @@ Q2 Part A: e_kj = s_k · h_j. Part B: 0 extra (dot product and softmax have no p
     expect(s.parts['2b'].text).toBe('0 extra (dot product and softmax have no parameters).');
   });
 });
+
+describe('a part named where a sentence wraps (round 58)', () => {
+  it('"[4a] gives …" starting a line of 4(b)\'s answer refers to 4(a); it is no second answer to it', () => {
+    const s = runAll(`[4a] dL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t) + dL/dc_(t+1) f_(t+1)
+[4b] With f_t = 1 for all t, dL/dc_1 = dL/dc_T, because unrolling
+[4a] gives dL/dc_1 = dL/dc_T prod_{t=2..T} f_t, and the product of ones is 1.
+[5] 199 x 199 x 3`);
+    expect(s.parts['4b'].text).toContain('gives dL/dc_1 = dL/dc_T prod');
+    expect(s.parts['4a'].occurrences).toBe(1);
+    // (after a finished sentence, a label of a part answered above still goes back to it)
+    const t = runAll(`[4a] dL/dc_t = dL/dh_t o_t
+[4b] the product of forget gates.
+[4a] correction: dL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t) + dL/dc_(t+1) f_(t+1)`);
+    expect(t.parts['4a'].occurrences).toBe(2);
+  });
+});
+
+describe('a bare question number after a gap (round 58)', () => {
+  it('"3 -" a blank line below an unpunctuated answer heads question 3; close under it, it is content', () => {
+    const top = linesOf('2 a -\n  e_kj = W_a h_j + b_a', 1, 1, 60);
+    const gap = (y: number) => [
+      ...top,
+      ...linesOf('3 -\n  | (a) | 3 x 2  |\n  | (b) | 3      |\n  | (c) | 9      |', 1, 1, y),
+    ];
+    const apart = segment(gap(120), [pageInfo(1)], allParts);
+    expect(apart.parts['3a'].text).toBe('| 3 x 2  |');
+    expect(apart.parts['2b']).toBeUndefined();
+    const close = segment(gap(100), [pageInfo(1)], allParts);
+    expect(close.parts['3a']).toBeUndefined();
+  });
+});
+
+describe('one answer for a list of sub-parts (round 58)', () => {
+  it('"Question 3 part a, b" answers 3(a) and 3(b) together', () => {
+    const s = runAll(`Question 3 part a, b
+W_f is 3x5, b_f is 3x1
+Question 3 part c
+4 * (3*5 + 3) = 72`);
+    expect(s.parts['3a'].text).toBe('W_f is 3x5, b_f is 3x1');
+    expect(s.parts['3b'].text).toBe('W_f is 3x5, b_f is 3x1');
+  });
+});
+
+describe('a number multiplying a bracket is no label (round 58)', () => {
+  it('"4 (3 · 5 + 3) = 4 × 18 = 72" a blank line below code stays in 3(c)', () => {
+    const top = linesOf('3 c)\n  def lstm_params(nh, nx):\n  return 4 * (nh * (nh + nx) + nh)', 1, 1, 60);
+    const s = segment(
+      [...top, ...linesOf('4 (3 · 5 + 3) = 4 × 18 = 72 parameters', 1, 1, 140)],
+      [pageInfo(1)],
+      allParts,
+    );
+    expect(s.parts['3c'].text).toContain('4 (3 · 5 + 3) = 4 × 18 = 72 parameters');
+    expect(s.parts['4a']).toBeUndefined();
+  });
+});

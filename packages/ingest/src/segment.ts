@@ -8,10 +8,12 @@ import {
   findLabel,
   type Label,
   labelWords,
+  notebookByPart,
   numberingKey,
   type PartPath,
   PartTree,
   ROMAN_QUESTIONS,
+  romanForLetters,
 } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
@@ -453,6 +455,11 @@ function segmentOnce(
     body.map((l) => l.text),
     tree,
   );
+  const notebookParts = notebookByPart(body.map((l) => l.text));
+  const romanParts = romanForLetters(
+    body.map((l) => l.text),
+    tree,
+  );
   const announcedOrder = orderAnnounced(body);
   const firstsAnnounced = firstsSaid(body);
   const nextAnnounced = (q: string) => {
@@ -506,6 +513,8 @@ function segmentOnce(
             bare: true,
             labelWords: words,
             numbering,
+            romanParts,
+            notebookParts,
           });
     // "1. (a) e_kj = …" under "Question 2": a list number before a sub-label, when reading it as a
     // question would go back to a part already answered
@@ -551,9 +560,17 @@ function segmentOnce(
             r.x0 <= line.box.x + 2 &&
             r.x1 > line.box.x + 40,
         );
+      // (or a blank line's height or more above it: a paragraph ended there, "e_kj = W_a h_j" then
+      // a gap, then "3 -")
+      const above = i > 0 ? body[i - 1] : undefined;
+      const apart =
+        above !== undefined &&
+        above.page === line.page &&
+        line.box.y - (above.box.y + above.box.h) > Math.min(line.box.h, above.box.h) * 1.2;
       const ended =
         bordered ||
         prev === '' ||
+        apart ||
         /[.!?;:)\]}]$/.test(prev) ||
         // (or the line stating the answer: "Ans. 72 parameters", "∴ b_f : 3 × 1")
         /^(?:ans(?:wer)?\b|final\b|∴)/i.test(prev) ||
@@ -567,7 +584,9 @@ function segmentOnce(
       const n = label.path[0];
       const rest = line.text.slice(label.end);
       const factor = new RegExp(`(?<![\\d.,])${n}\\s*[×x*·]\\s*\\(?\\d|\\d\\)?\\s*[×x*·]\\s*${n}(?![\\d.,])`);
-      const count = /^\s*[a-z]{2,}/.test(rest) && factor.test(rest);
+      // (or a bracket of arithmetic it multiplies: "4 (3 · 5 + 3) = 4 × 18 = 72")
+      const count =
+        (/^\s*[a-z]{2,}/.test(rest) && factor.test(rest)) || /^\s*\(\s*\d[\d\s.]*[+\-−×*·x/]/.test(rest);
       // (or the question the script said it answers first: "I am doing Q5 first", then "5 - …")
       const saidFirst = new RegExp(
         `\\b(?:q(?:uestion)?\\.?\\s*|no\\.?\\s*)${n}\\b[^.]{0,30}\\bfirst\\b|\\bfirst\\b[^.]{0,30}\\bq(?:uestion)?\\.?\\s*${n}\\b`,
@@ -590,6 +609,21 @@ function segmentOnce(
         )
       )
         label = null;
+    }
+    // a part answered above, named where a sentence wraps ("… because unrolling" / "[4a] gives
+    // dL/dc_1 = …"): a reference to it inside the answer, not its label again (a line ending in a
+    // word no sentence ends with; "… <-- final answer" / "1.b.ii does not change" is a note on 1.b.ii)
+    // (a label cut off the middle of a line has that line's own start before it, not a wrap)
+    if (
+      label?.partId &&
+      !force &&
+      !cutOff.has(line) &&
+      seen(label.partId) &&
+      i > 0 &&
+      (current?.lines.length ?? 0) > 0
+    ) {
+      const before = body[i - 1].text.trim();
+      if (OPEN_ENDED.test(before) && /^\s*[a-z]{2,}\b/.test(line.text.slice(label.end))) label = null;
     }
     // the exam's next part in order, where the reader is now: a label for it is expected
     const expected = (l: Label) =>
@@ -1208,6 +1242,10 @@ function tableBesideLabel(segs: Seg[], preamble: Line[]): void {
       cur.unshift(...prev.splice(prev.length - take, take));
   }
 }
+
+/** A line ending in a word no sentence ends with: it goes on on the next line ("… because unrolling"). */
+const OPEN_ENDED =
+  /\b(?:[a-z]{3,}ing|of|the|a|an|from|by|and|or|to|in|on|at|with|because|that|which|as|so|then|via|per|into|than|whence|hence|thus|where|when|gives?|shows?|yields?)$/i;
 
 /** A table row beside a label holds a few cells, not a sentence. */
 const TABLE_ROW_WORDS = 6;

@@ -198,18 +198,43 @@ const SCALE: Record<string, number> = {
  */
 function withoutRoundedRestatements(text: string): string {
   const re =
-    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(?:≈|~|∼|approx\.?|approximately|about|roughly|nearly)\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE](\d{1,2}))?\s*\)?)/g;
-  return text.replace(
-    re,
-    (all, exact: string, words: string, _aside, approx: string, scale?: string, pow?: string, e?: string) => {
-      const value = Number(exact.replace(/,(?=\d{2,3}\b)/g, ''));
-      const factor = scale ? SCALE[scale.toLowerCase()] : pow ? 10 ** Number(pow) : e ? 10 ** Number(e) : 1;
-      const rounded = Number(approx) * factor;
-      const places = approx.split('.')[1]?.length ?? 0;
-      // (a rounding to the places written: half a unit of the last place written, scaled)
-      const within = 0.5 * 10 ** -places * factor * (1 + 1e-9);
-      return value > 0 && Math.abs(value - rounded) <= within ? `${exact}${words}` : all;
-    },
+    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(?:≈|~|∼|approx\.?|approximately|about|roughly|nearly)\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE]\+?0?(\d{1,2}))?\s*\)?)/g;
+  const parse = (n: string) => Number(n.replace(/,(?=\d{2,3}\b)/g, ''));
+  return (
+    text
+      .replace(
+        re,
+        (
+          all,
+          exact: string,
+          words: string,
+          _aside,
+          approx: string,
+          scale?: string,
+          pow?: string,
+          e?: string,
+        ) => {
+          const value = Number(exact.replace(/,(?=\d{2,3}\b)/g, ''));
+          const factor = scale
+            ? SCALE[scale.toLowerCase()]
+            : pow
+              ? 10 ** Number(pow)
+              : e
+                ? 10 ** Number(e)
+                : 1;
+          const rounded = Number(approx) * factor;
+          const places = approx.split('.')[1]?.length ?? 0;
+          // (a rounding to the places written: half a unit of the last place written, scaled)
+          const within = 0.5 * 10 ** -places * factor * (1 + 1e-9);
+          return value > 0 && Math.abs(value - rounded) <= within ? `${exact}${words}` : all;
+        },
+      )
+      // (and the same number again in brackets, in other digit groups: "30,88,878 (3,088,878 ≈
+      // 3.09e+06)" — the rounding gone above — is the number once)
+      .replace(
+        /(\d[\d,]*(?:\.\d+)?)\s*\(\s*(\d[\d,]*(?:\.\d+)?)\s*\)?(?![\d.,])/g,
+        (all, a: string, b: string) => (parse(a) === parse(b) && /,/.test(a + b) ? a : all),
+      )
   );
 }
 
@@ -250,6 +275,21 @@ function normalizeMathUncached(raw: string): string {
     .replace(/\\(?:cdots|ldots|dots)\b/g, '...')
     .replace(/\\(?:left|right)\b/g, '')
     .replace(/\\[,;! ]/g, ' ');
+  // Python's floor division between operands ("(200 + 2*1 - 4)//1 + 1") divides: the formulas it
+  // appears in divide whole numbers exactly ("// elementwise", a comment, is left alone); its whole
+  // part taken by a function ("int((200 - 4)/1) + 1", "math.floor(…)") is the bracket it takes
+  s = s
+    .replace(/(?<=[\w)\]]\s*)\/\/(?=\s*(?:\d|\(|[A-Za-z](?![A-Za-z])))/g, '/')
+    .replace(/\b(?:math\.|np\.)?(?:int|floor)\s*(?=\()/g, '');
+  // Python's sum or product over a range ("prod(f[k] for k in range(2, T+1))", "np.prod(...)") is the
+  // big operator with its limits, the range's end excluded: prod_{k=2}^{T} f_k
+  s = s.replace(
+    /\b(?:np\.|math\.)?(sum|prod)\(\s*([^()]+?)\s+for\s+([A-Za-z])\s+in\s+range\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)\s*\)/g,
+    (_m, op: string, term: string, k: string, from: string, to: string) => {
+      const end = /\+\s*1$/.test(to) ? to.replace(/\s*\+\s*1$/, '') : `${to}-1`;
+      return `${op}_{${k}=${from}}^{${end}} ${term}`;
+    },
+  );
   // Combining tilde (U+0303) and the precomposed tilde letters follow their base letter: C̃ -> C~.
   s = s.replace(/([A-Za-z])\u0303/g, '$1~').replace(/\u0303/g, '~');
   s = s.replace(/[Ãã]/g, (c) => (c === 'Ã' ? 'A~' : 'a~'));

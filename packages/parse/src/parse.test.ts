@@ -657,3 +657,55 @@ describe('decimal marks', () => {
     expect(normalizeMath('1 − tgh²(c_t)')).toBe('1 - tanh^2(c_t)');
   });
 });
+
+describe('Python written as maths (round 58)', () => {
+  const value = (t: string) => evaluateNumeric(parseExpr(normalizeMath(t)));
+  it('floor division and int() between whole numbers evaluate; a // comment is left alone', () => {
+    expect(value('(200 + 2*1 - 4)//1 + 1')).toBe(199);
+    expect(value('int((200 + 2 - 4)/1) + 1')).toBe(199);
+    expect(value('1 - np.tanh(0.7)**2')).toBeCloseTo(1 - Math.tanh(0.7) ** 2, 9);
+    expect(normalizeMath('C = f*C_prev + i*C_tilde  // elementwise')).not.toMatch(/C~\s*\/\s*elementwise/);
+  });
+  it("a dictionary's quoted keys map their positions", () => {
+    expect(findMappings(['{"f_t": 3, "i_t": 4, \'o_t\': 8}']).map((m) => [m.name, m.value])).toEqual([
+      ['f_t', 3],
+      ['i_t', 4],
+      ['o_t', 8],
+    ]);
+  });
+});
+
+describe('a table of positions drawn in ASCII (round 58)', () => {
+  it('a row of names and, past the border under it, the row of positions', () => {
+    const m = findMappings([
+      '+---------+-----+-----+-----+',
+      '| var     | fₜ  | iₜ  | oₜ  |',
+      '+---------+-----+-----+-----+',
+      '| pos.    |  6  |  7  |  9  |',
+      '+---------+-----+-----+-----+',
+    ]);
+    expect(m.map((x) => [x.name, x.value])).toEqual([
+      ['f_t', 6],
+      ['i_t', 7],
+      ['o_t', 9],
+    ]);
+  });
+});
+
+describe('a number restated in other digit groups (round 58)', () => {
+  it('"30,88,878 (3,088,878 ≈ 3.09e+06)" is the number once; the sum before it evaluates', () => {
+    const t = normalizeMath('19,00,848 + 11,88,030 = 30,88,878 (3,088,878 ≈ 3.09e+06)');
+    expect(t).toBe('19,00,848 + 11,88,030 = 30,88,878');
+    expect(normalizeMath('3,088,878 (≈ 3.09e+06 multiplications)')).not.toContain('3.09');
+  });
+});
+
+describe("Python's sum and product over a range (round 58)", () => {
+  it('prod(f[k] for k in range(2, T+1)) is the product of f_k for k = 2 … T', () => {
+    expect(normalizeMath('dL/dc_T * prod(f[k] for k in range(2, T+1))')).toBe('dL/dc_T * prod_{k=2}^T f_{k}');
+    expect(normalizeMath('np.sum(f[k] for k in range(2, T))')).toBe('sum_{k=2}^{T-1} f_{k}');
+    expect(normalizeMath('g = g * f[t + 1]')).toBe('g = g * f_{t+1}');
+    // (a vector in brackets is no index)
+    expect(normalizeMath('h = [0.6, 0, 0]')).toBe('h = [0.6, 0, 0]');
+  });
+});

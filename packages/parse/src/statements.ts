@@ -309,7 +309,9 @@ export function findMappings(lines: string[]): Mapping[] {
   const out: Mapping[] = [];
   lines.forEach((raw, line) => {
     // (`f_t @3`: "at", though normalizeMath reads `@` as numpy's product)
-    const toks = itAsSymbol(tokenize(raw.replace(/(?<=\S)\s+@\s?(?=\d)/g, ' at ')));
+    // (a dictionary's quoted keys, `{"f_t": 3, 'i_t': 4}`: the names without their quotes)
+    const unquoted = raw.replace(/(["'])([A-Za-z][^"'\n]{0,11})\1(?=\s*:)/g, ' $2 ');
+    const toks = itAsSymbol(tokenize(unquoted.replace(/(?<=\S)\s+@\s?(?=\d)/g, ' at ')));
     // a note in brackets after a position ("4 (second sigmoid, meets C~_t at 5)") maps nothing
     const depth: number[] = [];
     let d = 0;
@@ -359,9 +361,12 @@ export function findMappings(lines: string[]): Mapping[] {
   // a table set across: a row of names and, under it, a row of as many positions
   //   Variable  f_t  i_t  o_t  C_t  C_{t-1}  C~_t
   //   Position  3    4    8    10   1        6
+  // (an ASCII table's border between the rows, "+-----+-----+", is no row)
+  const border = (l: string) => /^\s*[+|]?[-=+|\s]{4,}$/.test(l) && /-{3,}|={3,}/.test(l);
   lines.forEach((raw, line) => {
-    const next = lines[line + 1];
-    if (next === undefined) return;
+    const at = border(lines[line + 1] ?? '') ? line + 2 : line + 1;
+    const next = lines[at];
+    if (next === undefined || border(raw)) return;
     // (each name may carry the question's enumerator: "i. ft  ii. it  iii. ot …")
     const unnumbered = raw.replace(/(^|\s)\(?(?:[ivx]{1,4}|[a-f])[.)](?=\s)/gi, '$1');
     const names = itAsSymbol(tokenize(unnumbered)).filter((t) => t.t === 'sym');
@@ -369,7 +374,7 @@ export function findMappings(lines: string[]): Mapping[] {
     if (names.length < 3 || names.length !== nums.length) return;
     names.forEach((n, k) => {
       if (!out.some((m) => m.name === n.v))
-        out.push({ name: n.v as string, value: nums[k].v as number, line: line + 1 });
+        out.push({ name: n.v as string, value: nums[k].v as number, line: at });
     });
   });
   // a line that enumerates by the question's numerals, "i->3, ii->5, iii->9", maps no names: its

@@ -166,6 +166,27 @@ function printedColumns(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * A table row's arithmetic and the number in the next cell that it evaluates to, with no `=` between
+ * them: the longest stretch of the line before that number, starting at a word's start, that
+ * evaluates to it with two numbers and an operator at least.
+ */
+function cellComputation(t: string): { value: number; stated: Value[]; text: string } | null {
+  const m = /^(.*\S)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*$/.exec(t);
+  if (!m || /=\s*$/.test(m[1])) return null;
+  const result = parseNumber(m[2]);
+  if (result === null) return null;
+  for (let k = 0; k < m[1].length; k++) {
+    if (k > 0 && !/\s/.test(m[1][k - 1])) continue;
+    const expr = m[1].slice(k);
+    if (!/[+\-−*/^]/.test(expr) || (expr.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 2) continue;
+    const value = tryEvaluate(expr);
+    if (value !== null && Math.abs(value - result) <= 1e-6 * Math.max(1, Math.abs(result)))
+      return { value, stated: [result], text: `${expr} = ${m[2]}` };
+  }
+  return null;
+}
+
 function tryEvaluate(text: string): number | null {
   try {
     const v = evaluateNumeric(parseExpr(text.replace(/(?<=\d),(?=\d{3})/g, '')));
@@ -200,6 +221,38 @@ function crossedOutLines(lines: string[]): string[] {
   return lines.map((l, i) =>
     cross(l) || (i + 1 < lines.length && cross(lines[i + 1])) ? ' '.repeat(l.length) : l,
   );
+}
+
+/** An attempt's heading at a line start: "Attempt 1:", "Try #2 -", "First attempt:", "2nd try)". */
+const ATTEMPT =
+  /^\s*(?:(?:attempt|try)\s*(?:#|no\.?)?\s*(\d|one|two|three)|(first|second|third|1st|2nd|3rd)\s+(?:attempt|try))\s*[:.)\-–—]/i;
+const ATTEMPT_NO: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  first: 1,
+  second: 2,
+  third: 3,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+};
+
+/**
+ * A part tried more than once under numbered headings ("Attempt 1: … WRONG", "Attempt 2: …"): the
+ * last attempt is the answer, so the lines of the earlier ones become blanks (the exam's rule for a
+ * part answered twice: the final answer counts).
+ */
+function withdrawnAttempts(lines: string[]): string[] {
+  const heads = lines.flatMap((l, i) => {
+    const m = ATTEMPT.exec(l);
+    if (!m) return [];
+    const w = (m[1] ?? m[2]).toLowerCase();
+    return [{ i, n: ATTEMPT_NO[w] ?? Number(w) }];
+  });
+  const last = heads.at(-1);
+  if (!last || heads.length < 2 || heads.some((h) => h.n >= last.n && h !== last)) return lines;
+  return lines.map((l, i) => (i >= heads[0].i && i < last.i ? ' '.repeat(l.length) : l));
 }
 
 /**
@@ -262,7 +315,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   const lines = withSizeSymbols(
     withDefinitions(
       continuedRows(
-        printedColumns(crossedOutLines(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))),
+        printedColumns(
+          crossedOutLines(withdrawnAttempts(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))),
+        ),
       ).map(tableRow),
     ),
     glossary.sizes,
@@ -293,6 +348,11 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   // evaluates, so it is a computation
   lines.forEach((raw, line) => {
     const t = normalizeMath(raw);
+    // (any arithmetic then, in the next cell, what it comes to: "side   (200 − 4 + 2·1)/(1) + 1   199",
+    // "per gate: 3 · 5 + 3   18", "total   1,900,848 + 1,188,030   3,088,878")
+    const cell = cellComputation(t);
+    if (cell && !computations.some((c) => c.line === line && c.value === cell.value))
+      computations.push({ ...cell, line });
     for (const m of t.matchAll(
       /((?:\d[\d,]*(?:\.\d+)?(?:\^\{?\d\}?)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
     )) {
@@ -366,6 +426,13 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       // equation before it parsed: `… o_t * (1 - tanh^2(c_t))` then `+ \pdv{L}{c_{t+1}} …`;
       // one of one argument, `\hat{y}`, only decorates a letter)
       if (/\\[A-Za-z]{2,}\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{/.test(l)) return true;
+      // (a vector's numbers cut from its head, "0.05)" alone, or a head left open, "C_t = (0.7, 0.2,":
+      // a table cell wrapped where the lines of its row were shared out otherwise)
+      if (
+        /^\s*-?\d[\d.,\s-]*[)\]}]\s*$/.test(l) ||
+        /[([{]\s*-?\d[\d.]*\s*,(?:\s*-?\d[\d.]*\s*,)*\s*$/.test(l)
+      )
+        return true;
       if (understood.has(i)) return false;
       // shapes and spaces are values, not working: `3 × 1`, `R^{3×5}`, `(3, 5)`
       const t = l

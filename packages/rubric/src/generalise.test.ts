@@ -2337,4 +2337,52 @@ describe('after round 57: decimal marks of other countries, cramped lines, aside
     );
     expect(p).toMatchObject({ score: 1, review: false });
   });
+  it('a part tried twice under numbered headings is graded on the last attempt', () => {
+    const right = 'C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t = [0.2 + 0.5, 0.2 + 0, 0 + 0.05] = [0.7, 0.2, 0.05]';
+    const wrong = 'C_t = f_t ⊙ C_{t-1} = [1 × 0.2, 0.5 × 0.4, 0 × 0.8] = [0.2, 0.2, 0]';
+    expect(part('1b.i', `Attempt 1: ${wrong}\nforgot the input term\nAttempt 2: ${right}`)).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    // the right working of a first attempt the student withdrew earns nothing for the one that stands
+    const p = part(
+      '1b.i',
+      `First attempt: ${right}\nWRONG, only the forget gate acts\nSecond attempt: ${wrong}`,
+    );
+    expect(p.score).toBe(0);
+  });
+});
+
+describe('tables, code and magnitudes (round 58)', () => {
+  it('a stage said in a shape\'s bracket names the shape: "197x197x3 (after dw), 197x197x10 (after pw)"', () => {
+    const p = part(
+      '5',
+      '| output side (dw) | =(200-4)/1+1 | 197 |\n| depthwise mults | =197*197*3*4*4 | 1,862,832 |\n| pointwise mults | =197*197*3*10 | 1,164,270 |\n| TOTAL | =1862832+1164270 | 3,027,102 |\nFinal: total multiplications = 3,027,102 ; sizes 197x197x3 (after dw), 197x197x10 (after pw)',
+    );
+    expect(p.items.map((i) => i.reason.split(' is not')[0].split(',')[0])).toEqual([
+      '197 × 197 × 3',
+      '197 × 197 × 10',
+      'wrong total',
+    ]);
+    expect(p.score).toBe(0.5);
+  });
+  it('a share in per cent is no count: "(depthwise ~62%)" after the total', () => {
+    const p = part(
+      '5',
+      'Total ≈ 3.06 × 10^6 multiplications (3,057,912).\nsize = (200 − 4 + 1)/1 + 1 = 198\nAfter depthwise: 198 × 198 × 3; mults = 198 × 198 × 3 × 16 = 1,881,792\nAfter pointwise: 198 × 198 × 10; mults = 198 × 198 × 3 × 10 = 1,176,120\nSum = 1,881,792 + 1,176,120 = 3,057,912 (depthwise ~62%).',
+    );
+    expect(p.items.at(-1)?.reason).not.toMatch(/\b62\b/);
+    expect(p.score).toBe(0.5);
+  });
+  it('b_f\'s size given as the cell state\'s dimension is its reason: "b_f: dim(c_t) = 3 × 1"', () => {
+    expect(part('3b', 'b_f: dim(c_t) = 3 × 1')).toMatchObject({ score: 1, review: false });
+    expect(part('3b', 'b_f = 3 × 1').score).toBe(0);
+  });
+  it("a vector cut from its head by a table's wrapping goes to a person, not read from the working", () => {
+    const p = part(
+      '1b.i',
+      '= (1·0.2, 0.5·0.4, 0·0.8) + (1·0.5, 0·0, 0.5·0.1)\n0.05)\n= (0.2, 0.2, 0) + (0.5, 0, 0.05)',
+    );
+    expect(p.review).toBe(true);
+  });
 });

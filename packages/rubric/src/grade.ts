@@ -124,11 +124,11 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
 }
 
 /**
- * Whether another answer to the same question holds a value distinctive of this part's key (72 of
- * 3(c) inside 3(b)'s block): this part's label may have been missed there.
+ * Whether another answer holds a value distinctive of this part's key (72 of 3(c) inside 3(b)'s
+ * block, or inside 4(b)'s when a heading "In [3]:" was not read as one): this part's label may have
+ * been missed there.
  */
 function keyInSibling(part: Part, script: ExtractedScript, answers: Map<string, unknown>): boolean {
-  const q = questionNumber(part.id);
   // (the keys gradeScript resolved for every value item)
   const distinctive = part.items
     .flatMap((i) => asNumbers(answers.get(`key:${part.id}#${i.id}`)) ?? [])
@@ -137,7 +137,6 @@ function keyInSibling(part: Part, script: ExtractedScript, answers: Map<string, 
   return Object.values(script.parts).some(
     (a) =>
       a.partId !== part.id &&
-      questionNumber(a.partId) === q &&
       findNumbers(normalizeProse(a.text)).some((x) =>
         distinctive.some((n) => closeTo(x.value, n, { rel: 1e-9 })),
       ),

@@ -352,6 +352,9 @@ export const TUNE_WRITERS = [
   'tm',
   'tn',
   'to',
+  'tp',
+  'tq',
+  'tr',
 ];
 
 export interface FreeformLabel {

@@ -20,6 +20,10 @@ import { bracketSteps, equationRef, isList, LIST_ITEM, statementNumber, stepRef 
  * Whether position `at` of `text` lies inside a bracketed aside in words ("3 × 5 (a 3×2 block for
  * x_t beside a 3×3 block for h)"): what an aside computes explains the answer; it is not the answer.
  */
+/** Words that set a number up as a comparison, not the answer ("for comparison, a standard conv …"). */
+const COMPARISON =
+  /\b(?:compar(?:e|ed|ing|ison)|for reference|by contrast|in contrast|versus|vs\.?)(?![\w])/i;
+
 function inProseAside(text: string, at: number): boolean {
   const before = text.slice(0, at);
   if ((before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0)) return false;
@@ -403,7 +407,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         const tail = /^(?:[ \t]{0,2}\n?[ \t]{0,2}\([ \t]?|[ \t]{0,2}(?=(?:after|for)\b))/i.exec(
           text.slice(d.end),
         )?.[0].length;
-        if (tail !== undefined) for (const [id, ps] of cueAt) if (ps.includes(d.end + tail)) return id;
+        // (or its stage in a bracket's few words: "197x197x3 (after dw), 197x197x10 (after pw)")
+        const said =
+          tail === undefined
+            ? undefined
+            : tail +
+              (/^(?:(?:after|for|in|of|the|from)\s+){1,2}/i.exec(text.slice(d.end + tail))?.[0].length ?? 0);
+        if (tail !== undefined)
+          for (const [id, ps] of cueAt)
+            if (ps.includes(d.end + tail) || ps.includes(d.end + said!)) return id;
         // (a table set across, a column per stage: "      Depthwise       Pointwise" over
         // "Output  199 × 199 × 3  199 × 199 × 10": the k-th shape of the row is the k-th cue's)
         const from = text.lastIndexOf('\n', d.start - 1) + 1;
@@ -544,11 +556,18 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     (x) =>
       !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b) &&
       !equationRef(stated, x) &&
-      !statementNumber(stated, x),
+      !statementNumber(stated, x) &&
+      // (a share, "depthwise ~62%", is no count)
+      !/^\s*%/.test(stated.slice(x.end)),
   );
   // "(The biases add another 4 × 3 = 12, but those are not weights.)": not the answer
   const plainNums = nums.filter((x) => !inProseAside(stated, x.start));
   if (plainNums.length) nums = plainNums;
+  // (nor a number of a comparison the student adds, "Bonus comparison: standard convolution = … =
+  // 19,200,000", "a standard conv would need …", where the answer stands elsewhere)
+  const compared = (x: { start: number }) =>
+    COMPARISON.test(stated.slice(stated.lastIndexOf('\n', x.start - 1) + 1, x.start));
+  if (nums.some((x) => !compared(x))) nums = nums.filter((x) => !compared(x));
   if (item.cues.length) {
     const pos = cuePositions(text.toLowerCase(), item.cues);
     const after = nums.filter((x) => pos.some((p) => p <= x.start));
