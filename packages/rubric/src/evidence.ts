@@ -167,24 +167,25 @@ function printedColumns(lines: string[]): string[] {
 }
 
 /**
- * A table row's arithmetic and the number in the next cell that it evaluates to, with no `=` between
- * them: the longest stretch of the line before that number, starting at a word's start, that
- * evaluates to it with two numbers and an operator at least.
+ * A table row's arithmetic and, in the next cell, the number it comes to, with no `=` between them
+ * ("side   (200 − 4 + 2·1)/(1) + 1   199", "per gate: 3 · 5 + 3   18", "4 × (3 × 5 + 3) = 4 × 18   72"):
+ * the `=` the cells stand for is written in, where the longest stretch before the number, starting at a
+ * word, evaluates to it with two numbers and an operator at least. Other lines are kept.
  */
-function cellComputation(t: string): { value: number; stated: Value[]; text: string } | null {
-  const m = /^(.*\S)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*$/.exec(t);
-  if (!m || /=\s*$/.test(m[1])) return null;
-  const result = parseNumber(m[2]);
-  if (result === null) return null;
+function cellEquals(line: string): string {
+  const m = /^(.*\S)(\s+)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*)$/.exec(line);
+  if (!m || /=\s*$/.test(m[1])) return line;
+  const result = parseNumber(m[3]);
+  if (result === null) return line;
   for (let k = 0; k < m[1].length; k++) {
     if (k > 0 && !/\s/.test(m[1][k - 1])) continue;
-    const expr = m[1].slice(k);
+    const expr = normalizeMath(m[1].slice(k));
     if (!/[+\-−*/^]/.test(expr) || (expr.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 2) continue;
     const value = tryEvaluate(expr);
     if (value !== null && Math.abs(value - result) <= 1e-6 * Math.max(1, Math.abs(result)))
-      return { value, stated: [result], text: `${expr} = ${m[2]}` };
+      return `${m[1]} = ${m[3]}${m[4]}`;
   }
-  return null;
+  return line;
 }
 
 function tryEvaluate(text: string): number | null {
@@ -318,7 +319,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
         printedColumns(
           crossedOutLines(withdrawnAttempts(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))),
         ),
-      ).map(tableRow),
+      )
+        .map(tableRow)
+        .map(cellEquals),
     ),
     glossary.sizes,
   );
@@ -348,11 +351,6 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   // evaluates, so it is a computation
   lines.forEach((raw, line) => {
     const t = normalizeMath(raw);
-    // (any arithmetic then, in the next cell, what it comes to: "side   (200 − 4 + 2·1)/(1) + 1   199",
-    // "per gate: 3 · 5 + 3   18", "total   1,900,848 + 1,188,030   3,088,878")
-    const cell = cellComputation(t);
-    if (cell && !computations.some((c) => c.line === line && c.value === cell.value))
-      computations.push({ ...cell, line });
     for (const m of t.matchAll(
       /((?:\d[\d,]*(?:\.\d+)?(?:\^\{?\d\}?)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
     )) {

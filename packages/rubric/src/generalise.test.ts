@@ -2378,6 +2378,22 @@ describe('tables, code and magnitudes (round 58)', () => {
     expect(part('3b', 'b_f: dim(c_t) = 3 × 1')).toMatchObject({ score: 1, review: false });
     expect(part('3b', 'b_f = 3 × 1').score).toBe(0);
   });
+  it('a table row with no `=` before its value cell: the arithmetic is working and the cell the answer', () => {
+    expect(
+      part('3c', '4 × (3 × 5 + 3) = 4 × 18   72\n(The four are Wf, Wi, Wo, WC with their biases.)'),
+    ).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    const i = item(
+      '5',
+      'step expression value\ndepthwise output side (200−4+2·1)/(1) + 1 199\noutput after depthwise 199 × 199 × 3',
+      'depthwise',
+    );
+    expect(i.reason).toMatch(/with the working shown/);
+    // (a value cell the arithmetic does not come to is no result of it)
+    expect(part('3c', '4 × (3 × 5 + 3) = 4 × 18   75').score).toBe(0);
+  });
   it("a vector cut from its head by a table's wrapping goes to a person, not read from the working", () => {
     const p = part(
       '1b.i',

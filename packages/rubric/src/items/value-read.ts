@@ -764,6 +764,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // the value an equation above ends in, written again as the answer
     nums.some(
       (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
+    ) ||
+    // what a table row's arithmetic comes to, in the cell after it ("4 × (3 × 5 + 3) = 4 × 18   72")
+    ev.computations.some(
+      (c) =>
+        c.line === lineOfIndex(text, x.start) &&
+        c.stated.some((v) => typeof v === 'number' && closeTo(v, x.value, { rel: 1e-9 })) &&
+        /^\s*\.?\s*$/.test(text.slice(x.end, lineEnd)),
     );
   if (!resultLike) {
     // a total stated on a line of its own ("Total 3,088,878", a table's last row; "Total: 72"), the
