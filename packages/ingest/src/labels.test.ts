@@ -680,3 +680,29 @@ describe('findLabel: labels written as code and as outline numbers (round 58)', 
     expect(findLabel('In [5]:', tree, [], { notebookParts: true })?.partId).toBe('q5');
   });
 });
+
+describe('findLabel: labels said in words, round 59', () => {
+  it.each([
+    ['Ques. 1, piece b, first half', 'q1b1'],
+    ['Correction to Ques. 1, piece b, first half', 'q1b1'],
+    ['Answer to question one, part b, the first bit', 'q1b1'],
+    ['For the first question, part b, sub part two', 'q1b2'],
+    ['For the third question, part c', 'q3c'],
+    ['Item three (c)', 'q3c'],
+    ['Que 3 -> (c)', 'q3c'],
+    ['Answer number three, c', 'q3c'],
+    ['Question no. 1, section b, 1st', 'q1b1'],
+    ['correction to 1→b→i: I swapped the roles of f_t and i_t', 'q1b1'],
+    // (pdfTeX's raised T of the display above, glued to the label's word)
+    ['AnswerT number three, c', 'q3c'],
+    ['Now the second question, part (a)', 'q2a'],
+  ])('%s', (text, want) => {
+    expect(id(text)).toBe(want);
+  });
+  it('sentences with the same words are no labels', () => {
+    expect(id('for the first question the answer is 3')).toBeNull();
+    expect(id('the first question was easy')).toBeNull();
+    expect(id('item two is the bias')).toBeNull();
+    expect(id('now the answer is 3')).toBeNull();
+  });
+});

@@ -317,10 +317,10 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
   // a list's bullet that a font maps to a C1 control code (pdfTeX's itemize, U+0088): a space
   line = line.replace(/^(\s*)[\u0080-\u009f]/, '$1 ');
-  // arrows from a question's number to its sub-part's letter and on ("1→b→ii", "3 → a"): blanked,
-  // the same length ("ii → 4", an enumeration's answer, keeps its arrow)
+  // arrows from a question's number to its sub-part's letter and on ("1→b→ii", "3 → a", "correction
+  // to 1→b→i"): blanked, the same length ("ii → 4", an enumeration's answer, keeps its arrow)
   line = line.replace(
-    /^(\s*\d{1,2}\s*)(→|->)(\s*[a-h]\s*)(?:(→|->)(\s*[ivx]{1,4}\b))?(?=[\s(:.]|$)/,
+    /^(\s*(?:(?:correction|corrected|revised)\s*(?:to|for|of)?\s*)?\d{1,2}\s*)(→|->)(\s*[a-h]\s*)(?:(→|->)(\s*[ivx]{1,4}\b))?(?=[\s(:.]|$)/i,
     (_m, ...g) =>
       [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
@@ -342,6 +342,9 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // prompt ("In [1b_i]:", "In [4a]:") or type, a comment between rules ("# --- Q1.b.ii ---"): the
   // code's marks blanked and its underscores spaces, the same length
   line = line
+    // (a raised letter of the line above that pdfTeX set against a label's word, "AnswerT number four,
+    // b" under "… (ŷ^T − y^T)": a space, the same length)
+    .replace(/^(\s*(?:[Aa]nswer|[Qq]uestion|[Qq]ues|[Ss]olution|[Ss]oln?|[Pp]roblem))[A-Z](?=\s)/, '$1 ')
     // (a notebook cell's type before its text, "[markdown]  Question 1 part b (i)")
     .replace(
       /^(\s*)(\[(?:markdown|md|code|text|raw)\]\s*)/i,
@@ -864,14 +867,21 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   );
   const q =
     slash ??
-    /^\s*(?:(?:regarding|re:?)\s+)?(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:question|problem)|(?:question|problem)\s+the\s+(first|second|third|fourth|fifth|sixth)(?![\w])|(?:sub-?)?(?:question|problem|q\.?)\s*(?:no\.?\s*)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\w]))/i.exec(
+    // (after the words leading into it: "For the third question, part c", "Answer to question one, …",
+    // "Answer number three, c"; a question's word spelt short, "Ques. 1", "Que 3", or as an item)
+    /^\s*(?:(?:regarding|re:?|for|now|next|answer(?:\s+to)?|ans\.?(?:\s+to)?)\s+)?(?:the\s+)?(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:question|problem)|(?:question|problem)\s+the\s+(first|second|third|fourth|fifth|sixth)(?![\w])|(?:sub-?)?(?:question|problem|ques\.?|que\.?|item|number|q\.?)\s*(?:no\.?\s*)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\w]))/i.exec(
       line,
     ) ??
     // "[ Q3(c) response ]": a form's box title
     /^\s*\[\s*(?:q\.?\s*)?(\d{1,2})(?=[\s().a-h]*(?:\([ivx]{1,4}\)\s*)?(?:response|answer)\s*\])/i.exec(line);
   if (!q) return null;
-  // ("Question 1 (b)" and "Problem 2" are read as they are: only what is spelled out is read here)
-  if (/^\s*(?:question|problem)\s*(?:no\.?\s*)?\d/i.test(line)) return null;
+  // ("Question 1 (b)" and "Problem 2" are read as they are: only what is spelled out is read here,
+  // "Question no. 1, section b, 1st")
+  if (
+    /^\s*(?:question|problem)\s*(?:no\.?\s*)?\d/i.test(line) &&
+    !/^[^:]{0,30}?\b(?:section|piece|bit|half|1st|2nd|first|second)\b/i.test(line.slice(q[0].length))
+  )
+    return null;
   const words = (q[1] ?? q[2] ?? q[3]).toLowerCase();
   const n = NUMBER_WORDS[words] ?? (/^\d+$/.test(words) ? words : null);
   if (!n) return null;
@@ -880,7 +890,12 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   let part = '';
   let sub = '';
   const ordinalPart = /^\s*,?\s*(first|second|third|fourth)\s+(?:sub-?)?part\b/i.exec(rest);
-  const letterPart = /^\s*,?\s*(?:(?:sub-?)?part\s*|\.|\/)?\(?([a-h])\)?(?![\w])/i.exec(rest);
+  // (a part named as a piece or a section, after a comma, dashes or an arrow: "Ques. 1, piece b",
+  // "Q no 1 --- sub part b", "Que 3 -> (c)")
+  const letterPart =
+    /^\s*(?:,|-{1,3}|[–—]|->|→)?\s*(?:(?:sub-?\s?)?part\s*|piece\s*|section\s*|\.|\/)?\(?([a-h])\)?(?![\w])/i.exec(
+      rest,
+    );
   if (ordinalPart) {
     part = LETTER_WORDS[ordinalPart[1].toLowerCase()];
     at += ordinalPart[0].length;
@@ -889,10 +904,21 @@ function spelledLabel(line: string): { label: string; end: number } | null {
     at += letterPart[0].length;
   }
   rest = line.slice(at);
-  const roman = /^\s*,?\s*(?:item\s*|sub-?part\s*|\/)?\(?([ivx]{1,4})\)?(?![\w])/i.exec(rest);
+  const roman = /^\s*(?:,|-{1,3}|[–—]|->|→)?\s*(?:item\s*|sub-?part\s*|\/)?\(?([ivx]{1,4})\)?(?![\w])/i.exec(
+    rest,
+  );
+  // (or the first or second of it in words: "part b, the first bit", "piece b, first half", "section b, 1st")
+  // ("sub part one", "item two")
+  const nth =
+    /^\s*,?\s*(?:the\s+)?(?:(first|second|1st|2nd)(?:\s+(?:bit|half|part|piece|one|sub-?part|item))?|(?:sub-?\s?part|item|bit|piece)\s+(one|two))(?![\w])/i.exec(
+      rest,
+    );
   if (part && roman) {
     sub = roman[1].toLowerCase();
     at += roman[0].length;
+  } else if (part && nth) {
+    sub = /^(?:first|1st|one)$/i.test(nth[1] ?? nth[2]) ? 'i' : 'ii';
+    at += nth[0].length;
   }
   // (a form's box title ends at its bracket)
   const box = /^\s*(?:response|answer)\s*\]/i.exec(line.slice(at));

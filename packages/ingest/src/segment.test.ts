@@ -1118,3 +1118,21 @@ describe('a number multiplying a bracket is no label (round 58)', () => {
     expect(s.parts['4a']).toBeUndefined();
   });
 });
+
+describe('a question heading with its introduction on the line (round 59)', () => {
+  it('"A3. [h_{t−1}, x_t]: 3 + 2 = 5 channels in" heads question 3 when its "(a)" opens the next line', () => {
+    const s = runAll(`A2.(b) Zero. The score is a dot product.
+A3. [h_(t-1), x_t]: 3 + 2 = 5 channels in, 3 out.
+(a) W_f: 3 x 5
+(b) b_f: 3 x 1
+(c) 4 blocks x (15 + 3) = 72 params`);
+    expect(s.parts['2b'].text).toBe('Zero. The score is a dot product.');
+    expect(s.parts['3a'].text).toContain('W_f: 3 x 5');
+    expect(s.parts['3c'].text).toContain('72 params');
+    // (a line starting "A3." with no sub-label after it is no heading)
+    const t = runAll(`A2.(b) Zero.
+A3. something else
+that goes on`);
+    expect(t.parts['2b'].text).toContain('A3. something else');
+  });
+});

@@ -516,6 +516,22 @@ function segmentOnce(
             romanParts,
             notebookParts,
           });
+    // a question's heading with its introduction after it on the line ("A3. [h_{t−1}, x_t]: 3 + 2 = 5",
+    // "§3 n_x = 2, n_c = 3 ⇒ …"), its first sub-part's label opening the next line: the heading
+    if (!label && !forced.has(line) && !listItems.has(line)) {
+      const head = /^\s*(?:§\s?|A\.?\s?)(\d{1,2})\.?(?=\s)/.exec(line.text);
+      const q = head?.[1];
+      const next = q && body[i + 1] ? findLabel(body[i + 1].text, tree, [q]) : null;
+      if (
+        q &&
+        next?.partId &&
+        next.path[0] === q &&
+        next.path.length >= 2 &&
+        !seen(next.partId) &&
+        nextQuestion([q])
+      )
+        label = { path: [q], partId: null, end: head![0].length, conf: 0.9, weak: false };
+    }
     // "1. (a) e_kj = …" under "Question 2": a list number before a sub-label, when reading it as a
     // question would go back to a part already answered
     const listed = /^\s*\d{1,2}[.)]\s+(?=\()/.exec(line.text);

@@ -198,7 +198,7 @@ const SCALE: Record<string, number> = {
  */
 function withoutRoundedRestatements(text: string): string {
   const re =
-    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(?:≈|~|∼|approx\.?|approximately|about|roughly|nearly)\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE]\+?0?(\d{1,2}))?\s*\)?)/g;
+    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(?:≈|~|∼|approx\.?|approximately|about|roughly|nearly)\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|K|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE]\+?0?(\d{1,2}))?\s*\)?)/g;
   const parse = (n: string) => Number(n.replace(/,(?=\d{2,3}\b)/g, ''));
   return (
     text
@@ -281,6 +281,16 @@ function normalizeMathUncached(raw: string): string {
   s = s
     .replace(/(?<=[\w)\]]\s*)\/\/(?=\s*(?:\d|\(|[A-Za-z](?![A-Za-z])))/g, '/')
     .replace(/\b(?:math\.|np\.)?(?:int|floor)\s*(?=\()/g, '');
+  // a count with its unit's prefix, "1.92M + 1.2M = 3.12M", "≈ 3.09 MMAC", "0.07K": the number it
+  // stands for (a capital M or K glued to a number or one space after it, no letter after it but a
+  // unit's own capitals)
+  s = s.replace(
+    /(?<![\w.{_^])(\d+(?:\.\d+)?)\s?([MK])(?=MACs?\b|FLOPs?\b|(?![A-Za-z]))/g,
+    (_m, n: string, p: string, at: number, all: string) => {
+      const v = String(Math.round(Number(n) * (p === 'M' ? 1e6 : 1e3) * 1e6) / 1e6);
+      return /[A-Za-z]/.test(all[at + _m.length] ?? '') ? `${v} ` : v;
+    },
+  );
   // Python's sum or product over a range ("prod(f[k] for k in range(2, T+1))", "np.prod(...)") is the
   // big operator with its limits, the range's end excluded: prod_{k=2}^{T} f_k
   s = s.replace(

@@ -709,3 +709,15 @@ describe("Python's sum and product over a range (round 58)", () => {
     expect(normalizeMath('h = [0.6, 0, 0]')).toBe('h = [0.6, 0, 0]');
   });
 });
+
+describe('counts with a unit prefix (round 59)', () => {
+  it('"1.92M + 1.2M = 3.12M", "3.09 MMAC", "0.07K" are the numbers they stand for', () => {
+    expect(findNumbers('Total = 1.92M + 1.2M = 3.12M multiplications').map((n) => n.value)).toEqual([
+      1920000, 1200000, 3120000,
+    ]);
+    expect(findNumbers('≈ 3.09 MMAC').map((n) => n.value)).toEqual([3090000]);
+    expect(evaluateNumeric(parseExpr(normalizeMath('1.92M + 1.2M')))).toBe(3120000);
+    // (a letter after the capital is a word, not a unit's prefix)
+    expect(normalizeMath('3 Maps')).toBe('3 Maps');
+  });
+});

@@ -166,6 +166,23 @@ function printedColumns(lines: string[]): string[] {
   return out;
 }
 
+const NUMBER_WORD =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)';
+/** Maths said in words: a letter's subscript ("h sub t"), a decimal ("point six zero four"), an operator's word between two numbers' or letters' words ("four into nine", "C t minus one"). */
+const SPOKEN = [
+  /\b[A-Za-z]\s+sub\s+\w/i,
+  new RegExp(`\\bpoint\\s+${NUMBER_WORD}\\b`, 'i'),
+  new RegExp(
+    `\\b(?:${NUMBER_WORD}|[A-Za-z])\\s+(?:into|times|plus|minus|divided by|over)\\s+(?:${NUMBER_WORD}|[A-Za-z])\\b`,
+    'i',
+  ),
+];
+
+/** A line saying its maths in words (see SPOKEN). */
+function spokenMaths(line: string): boolean {
+  return SPOKEN.some((re) => re.test(line));
+}
+
 /**
  * A table row's arithmetic and, in the next cell, the number it comes to, with no `=` between them
  * ("side   (200 − 4 + 2·1)/(1) + 1   199", "per gate: 3 · 5 + 3   18", "4 × (3 × 5 + 3) = 4 × 18   72"):
@@ -182,8 +199,11 @@ function cellEquals(line: string): string {
     const expr = normalizeMath(m[1].slice(k));
     if (!/[+\-−*/^]/.test(expr) || (expr.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 2) continue;
     const value = tryEvaluate(expr);
+    // (what stands before the arithmetic, a step's number or a cell's words, is set apart by a colon:
+    // "4   199^{2} × 3 × 10   1188030" is step 4's computation, not 4 times it)
+    const before = m[1].slice(0, k).trimEnd();
     if (value !== null && Math.abs(value - result) <= 1e-6 * Math.max(1, Math.abs(result)))
-      return `${m[1]} = ${m[3]}${m[4]}`;
+      return `${before && !/[:=]$/.test(before) ? `${before}: ` : before ? `${before} ` : ''}${m[1].slice(k)} = ${m[3]}${m[4]}`;
   }
   return line;
 }
@@ -424,6 +444,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       // equation before it parsed: `… o_t * (1 - tanh^2(c_t))` then `+ \pdv{L}{c_{t+1}} …`;
       // one of one argument, `\hat{y}`, only decorates a letter)
       if (/\\[A-Za-z]{2,}\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{/.test(l)) return true;
+      // (maths said in words, "h sub t is o sub t into tanh of C sub t", "four into nine = 36", "tanh of
+      // point seven is about point six zero four": read by a person, not by the parser)
+      if (spokenMaths(lines[i])) return true;
       // (a vector's numbers cut from its head, "0.05)" alone, or a head left open, "C_t = (0.7, 0.2,":
       // a table cell wrapped where the lines of its row were shared out otherwise)
       if (

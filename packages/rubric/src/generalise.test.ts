@@ -2391,6 +2391,12 @@ describe('tables, code and magnitudes (round 58)', () => {
       'depthwise',
     );
     expect(i.reason).toMatch(/with the working shown/);
+    // (a step's number before the row's arithmetic is no factor of it: "4   199^{2} × 3 × 10   1188030")
+    const steps = part(
+      '5',
+      'step formula value\n1 depthwise output 199 × 199 × 3\n2 199^{2} × 48 × 3 5702544\n3 pointwise output 199 × 199 × 10\n4 199^{2} × 3 × 10 1188030\n5 total 6890574',
+    );
+    expect(steps.items.at(-1)?.reason).toMatch(/one of the two counts/);
     // (a value cell the arithmetic does not come to is no result of it)
     expect(part('3c', '4 × (3 × 5 + 3) = 4 × 18   75').score).toBe(0);
   });
@@ -2398,6 +2404,51 @@ describe('tables, code and magnitudes (round 58)', () => {
     const p = part(
       '1b.i',
       '= (1·0.2, 0.5·0.4, 0·0.8) + (1·0.5, 0·0, 0.5·0.1)\n0.05)\n= (0.2, 0.2, 0) + (0.5, 0, 0.05)',
+    );
+    expect(p.review).toBe(true);
+  });
+});
+
+describe('maths in words, counts in MACs and FLOPs, broken rows (round 59)', () => {
+  it('maths said in words is read by a person, not marked as no working', () => {
+    const p = part(
+      '1b.ii',
+      'h sub t equals o sub t times tanh of C sub t.\ntanh of point seven is about point six zero four\nh_t = [0.604, 0, 0]',
+    );
+    expect(p.review).toBe(true);
+    // (a sentence with one number word and no operator's word is prose)
+    expect(part('2b', 'Zero: the dot product has no weights, so one softmax is all.').review).toBe(false);
+  });
+  it('a count in FLOPs beside one in MACs goes to a person; a total in M is read as millions', () => {
+    const flops = part(
+      '5',
+      'out = (200 + 2*1 - 4)/1 = 198 -> 198 x 198 x 3\nMACs = 198 x 198 x 16 x 3 = 1,881,792\npointwise out = 198 x 198 x 10\nMACs = 198 x 198 x 3 x 10 = 1,176,120\nTotal = 1,881,792 + 1,176,120 = 3,057,912 MACs\nFLOPs = 2 x MACs = 6,115,824',
+    );
+    expect(flops.review).toBe(true);
+    const m = part(
+      '5',
+      'With padding the spatial size stays the same -> 200 x 200 x 3\nMACs = 200*200 * 4*4 * 3 = 1,920,000\npointwise output 200 x 200 x 10\nMACs = 200*200 * 3 * 10 = 1,200,000\nTotal = 1.92M + 1.2M = 3.12M multiplications (3,120,000)',
+    );
+    expect(m).toMatchObject({ score: 0.5, review: false });
+  });
+  it('an operand of a sum left without its result is not the answer, though an equation above ends in it', () => {
+    const p = part(
+      '5',
+      'output side = (200 − 4)/1 + 1 = 197\nmults = 197 × 197 × 4 × 4 × 3 = 1,862,832\nTotal = 3,027,102 mults\nmults = 197 × 197 × 3 × 10 = 1,164,270\ntotal = 1,862,832 + 1,164,270\ndepthwise out: 197 × 197 × 3\npointwise out: 197 × 197 × 10',
+    );
+    expect(p.items.at(-1)?.reason).not.toMatch(/1,164,270/);
+  });
+  it('W_f\'s shape with its channels out and in is reasoned: "3 x 5 (3 out-channels, 5 in-channels)"', () => {
+    expect(part('3a', 'W_f : 3 x 5 (3 out-channels, 5 in-channels)')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    expect(part('3a', 'W_f : 3 x 5').score).toBe(0);
+  });
+  it("4(a) with a bracket opened at the line's end and its terms lost goes to a person", () => {
+    const p = part(
+      '4a',
+      '∂L/∂c_t = ∂L/∂h_t ∘ o_t ∘ (1\nPath 1: L → h_t → c_t\n− tanh^2 c_t) + ∂L/∂c_(t+1) ∘ f_t',
     );
     expect(p.review).toBe(true);
   });

@@ -355,6 +355,9 @@ export const TUNE_WRITERS = [
   'tp',
   'tq',
   'tr',
+  'ts',
+  'tt',
+  'tu',
 ];
 
 export interface FreeformLabel {

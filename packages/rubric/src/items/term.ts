@@ -175,13 +175,15 @@ export const brokenBracket: PartDoubt = ({ part, ctx, score, results }) => {
       /[⊙∘*·×]\s*(?:\.{2,}|…)/.test(l) ||
       endsInProduct.test(l) ||
       /(?:∂|\bd)\s*L\s*\/\s*$/.test(l) ||
+      // (or a bracket opened at the line's end, "… ∘ o_t ∘ (1", its term cut off: a table cell's wrap)
+      (depth(l) > 0 && /\([^()]{0,8}$/.test(l)) ||
       // (or the product's sign opens the next line: "… + ∂L/∂c_{t+1}" then "⊙ f_{t+1}")
       (i > 0 && /^\s*[⊙∘*·×]/.test(l) && endsInDerivative.test(lines[i - 1])),
   );
   return broken
     ? {
         conf: 0.5,
-        reason: `"${broken.trim()}" breaks off at a product or a fraction's bar: a factor may be elsewhere`,
+        reason: `"${broken.trim()}" breaks off at a product, a fraction's bar or an open bracket: a factor may be elsewhere`,
       }
     : null;
 };

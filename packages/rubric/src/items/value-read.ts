@@ -761,10 +761,12 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       /^\s*(?:params?|parameters?|weights?|multiplications?|mults?)\b(?:\s+in total)?\s*[.!]?\s*$/i.test(
         text.slice(x.end, lineEnd),
       )) ||
-    // the value an equation above ends in, written again as the answer
-    nums.some(
-      (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
-    ) ||
+    // the value an equation above ends in, written again as the answer (not as an operand of a sum
+    // left without its result, "total = 1,862,832 + 1,164,270")
+    (!/[+\-−×*·/]\s*$/.test(text.slice(lineStart, x.start)) &&
+      nums.some(
+        (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
+      )) ||
     // what a table row's arithmetic comes to, in the cell after it ("4 × (3 × 5 + 3) = 4 × 18   72")
     ev.computations.some(
       (c) =>
@@ -802,6 +804,17 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         conf: 0.9,
       };
   }
+  // (a count in FLOPs counts the additions too: beside a count of multiplications or MACs, which of the
+  // two is the answer is a person's call)
+  const flops =
+    /\bflops?\b/i.test(text.slice(lineStart, lineEnd)) && /\b(?:macs?|mults?|multiplications?)\b/i.test(text);
+  if (flops)
+    return {
+      value: x.value,
+      line: lineOfIndex(text, x.start),
+      conf: 0.5,
+      note: 'the count is given in FLOPs (additions counted too) beside a count of multiplications',
+    };
   return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
 }
 
