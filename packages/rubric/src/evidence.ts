@@ -198,6 +198,13 @@ function cellEquals(line: string): string {
     if (k > 0 && !/\s/.test(m[1][k - 1])) continue;
     const expr = normalizeMath(m[1].slice(k));
     if (!/[+\-−*/^]/.test(expr) || (expr.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 2) continue;
+    // (a product of small whole numbers only is a shape's cells, "b_f   3 × 1   3", "W_f   3 × 5   15":
+    // the shape stays the answer it is)
+    if (
+      /^\s*\d{1,2}(?:\s*\*\s*\d{1,2})+\s*$/.test(expr) &&
+      (expr.match(/\d+/g) ?? []).every((n) => Number(n) <= 10)
+    )
+      continue;
     const value = tryEvaluate(expr);
     // (what stands before the arithmetic, a step's number or a cell's words, is set apart by a colon:
     // "4   199^{2} × 3 × 10   1188030" is step 4's computation, not 4 times it)

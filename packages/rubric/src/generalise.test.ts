@@ -2397,6 +2397,10 @@ describe('tables, code and magnitudes (round 58)', () => {
       'step formula value\n1 depthwise output 199 × 199 × 3\n2 199^{2} × 48 × 3 5702544\n3 pointwise output 199 × 199 × 10\n4 199^{2} × 3 × 10 1188030\n5 total 6890574',
     );
     expect(steps.items.at(-1)?.reason).toMatch(/one of the two counts/);
+    // (a shape's cells, "bf   3 × 1   3", stay a shape, not a computation whose result is the answer)
+    expect(part('3b', 'bf 3 × 1 3\none bias per hidden unit\none gate 6 + 3 9').items[0].reason).toMatch(
+      /^3 × 1 is right/,
+    );
     // (a value cell the arithmetic does not come to is no result of it)
     expect(part('3c', '4 × (3 × 5 + 3) = 4 × 18   75').score).toBe(0);
   });
