@@ -2,16 +2,7 @@
 // Q2, Q5, Q4", "I am doing 3 and 5 first". A bare question number out of exam order is taken as a
 // heading where it agrees.
 import type { Line } from '@grader/model';
-
-const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
-
-/** A capital roman numeral's value (IV = 4). */
-function romanValue(r: string): number {
-  return [...r].reduce((sum, c, k) => {
-    const v = ROMAN[c];
-    return sum + (k + 1 < r.length && ROMAN[r[k + 1]] > v ? -v : v);
-  }, 0);
-}
+import { romanValue } from './roman.ts';
 
 /** The question numbers a line's match lists, in its order (digits or capital roman numerals). */
 function numbersOf(listed: string): string[] {

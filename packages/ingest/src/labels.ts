@@ -1,6 +1,8 @@
 // Recognising part labels ("Q1 b) i)", "1(b)(i)", "Ans 3.c", "Question 4 part (a)", "(5)", ...) at the
 // start of a line, against the exam's own part tree: nothing here knows any particular exam.
 
+import { romanValue } from './roman.ts';
+
 export type PartPath = string[];
 
 /** The exam's part tree: which labels exist at each level under a given prefix. */
@@ -189,13 +191,6 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
 }
 
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
-/** The value of a small lower-case roman numeral ("iv" is 4). */
-function romanValue(r: string): number {
-  const v: Record<string, number> = { i: 1, v: 5, x: 10 };
-  let n = 0;
-  for (let i = 0; i < r.length; i++) n += v[r[i]] < (v[r[i + 1]] ?? 0) ? -v[r[i]] : v[r[i]];
-  return n;
-}
 /** Questions numbered in capital roman numerals, in order ("II(a)", "V (answering this first)"). */
 export const ROMAN_QUESTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 

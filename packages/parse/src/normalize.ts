@@ -214,7 +214,7 @@ function withoutRoundedRestatements(text: string): string {
           pow?: string,
           e?: string,
         ) => {
-          const value = Number(exact.replace(/,(?=\d{2,3}\b)/g, ''));
+          const value = parse(exact);
           const factor = scale
             ? SCALE[scale.toLowerCase()]
             : pow

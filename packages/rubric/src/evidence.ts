@@ -209,8 +209,9 @@ function cellEquals(line: string): string {
     // (what stands before the arithmetic, a step's number or a cell's words, is set apart by a colon:
     // "4   199^{2} × 3 × 10   1188030" is step 4's computation, not 4 times it)
     const before = m[1].slice(0, k).trimEnd();
+    const head = !before ? '' : /[:=]$/.test(before) ? `${before} ` : `${before}: `;
     if (value !== null && Math.abs(value - result) <= 1e-6 * Math.max(1, Math.abs(result)))
-      return `${before && !/[:=]$/.test(before) ? `${before}: ` : before ? `${before} ` : ''}${m[1].slice(k)} = ${m[3]}${m[4]}`;
+      return `${head}${m[1].slice(k)} = ${m[3]}${m[4]}`;
   }
   return line;
 }

@@ -128,7 +128,7 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
  * block, or inside 4(b)'s when a heading "In [3]:" was not read as one): this part's label may have
  * been missed there.
  */
-function keyInSibling(part: Part, script: ExtractedScript, answers: Map<string, unknown>): boolean {
+function keyInAnotherAnswer(part: Part, script: ExtractedScript, answers: Map<string, unknown>): boolean {
   // (the keys gradeScript resolved for every value item)
   const distinctive = part.items
     .flatMap((i) => asNumbers(answers.get(`key:${part.id}#${i.id}`)) ?? [])
@@ -404,7 +404,7 @@ export function gradePart(
   answers: Map<string, unknown>,
   hidden = false,
 ): { grade: PartGrade; reading: PartReading } {
-  if (!answer?.text.trim()) return noAnswer(part, script, hidden, keyInSibling(part, script, answers));
+  if (!answer?.text.trim()) return noAnswer(part, script, hidden, keyInAnotherAnswer(part, script, answers));
   if (notAttempted(answer.text)) return skipped(part, answer);
   // each part is graded on its own answer: the course's graders do not carry a reason written in
   // 3(a) over to a bare 3(b)

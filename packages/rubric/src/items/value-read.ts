@@ -767,7 +767,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       nums.some(
         (n) => n !== x && closeTo(n.value, x.value, { rel: 1e-9 }) && /=\s*$/.test(lineBefore(text, n.start)),
       )) ||
-    // what a table row's arithmetic comes to, in the cell after it ("4 × (3 × 5 + 3) = 4 × 18   72")
+    // what a computation on its line comes to, as the line's last number ("four gates: 4 × 9   36", whose
+    // small product the table-row reading leaves as it is)
     ev.computations.some(
       (c) =>
         c.line === lineOfIndex(text, x.start) &&
