@@ -104,6 +104,16 @@ describe('two-column pages', () => {
     expect(wk.parts['5'].text).toContain('3,057,912');
     expect(wk.parts['3c'].text).not.toContain('depthwise');
   });
+  it("a centred header the gutter cuts, and a right column holding only an answer's tail beside ragged lines (free-form corpus)", async () => {
+    // tw-07: "Zoya Mirza  22PH29471" and "CS60010 CT 3, 15/3/21" centred over a multicol page
+    const tw7 = await corpus('tw-07.pdf');
+    expect(tw7.header.course).toBe('CS60010 CT 3, 15/3/21');
+    expect(tw7.parts['3c'].text).not.toContain('15/3/21');
+    // tw-06: short lines and displayed maths on the left, 4(b)'s end at the top of the right column
+    const tw6 = await corpus('tw-06.pdf');
+    expect(tw6.parts['4b']?.text).toContain('no vanishing gradient');
+    expect(tw6.parts['3a'].text).not.toContain('dependency');
+  });
   it('the gutter is not a word space that happens to line up inside the left column (free-form corpus)', async () => {
     // wl-10: "since the | dot product does" and "size 3 | + 2 = 5" leave a 4-5 pt space at the same
     // x, which no row crossed, while the header crosses the real gutter

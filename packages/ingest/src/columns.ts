@@ -71,7 +71,30 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   // a justified left column (most of its rows end at one edge, just left of the gutter) beside
   // text at the top of the right half is two columns however little the right one holds (the
   // tail of an answer continued from the page before)
-  const shortTail = rightFromTop && justifiedBefore(left, x) && span(left) >= textHeight * 0.7;
+  // where each row (4 pt bands) of the right side starts, and where each of the left's starts and ends
+  const rowStart = new Map<number, number>();
+  for (const w of right) {
+    const row = Math.round(w.box.y / 4);
+    rowStart.set(row, Math.min(rowStart.get(row) ?? Number.POSITIVE_INFINITY, w.box.x));
+  }
+  const leftRow = new Map<number, { start: number; end: number }>();
+  for (const w of left) {
+    const row = Math.round(w.box.y / 4);
+    const had = leftRow.get(row) ?? { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
+    leftRow.set(row, { start: Math.min(had.start, w.box.x), end: Math.max(had.end, w.box.x + w.box.w) });
+  }
+  // (or, with ragged lines, when nothing on the page crosses the gutter, the right half's rows start
+  // at one edge and a few of the left's reach an edge a gutter's width from it: a tail of prose
+  // beside a column of short lines and displayed maths)
+  const rightEdge = Math.min(...rowStart.values());
+  const leftEnds = [...leftRow.values()].map((l) => l.end);
+  const leftEdgeEnd = Math.max(...leftEnds);
+  const ragged =
+    best.n === 0 &&
+    [...rowStart.values()].filter((s) => s - rightEdge <= 3).length >= 3 &&
+    rightEdge - leftEdgeEnd < 15 &&
+    leftEnds.filter((e) => leftEdgeEnd - e <= 3).length >= 3;
+  const shortTail = rightFromTop && (justifiedBefore(left, x) || ragged) && span(left) >= textHeight * 0.7;
   if (right.length < body.length * 0.2 && !shortTail) return null;
   if (
     (span(right) < textHeight * 0.4 && !(rightFromTop && span(right) >= textHeight * 0.2) && !shortTail) ||
@@ -99,16 +122,27 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   if (gaps.length && gaps[Math.floor(gaps.length / 2)] < 9) return null;
 
   // and the right column's rows start at a common left edge (a column), not at scattered places
-  const rowStart = new Map<number, number>();
-  for (const w of right) {
-    const row = Math.round(w.box.y / 4);
-    rowStart.set(row, Math.min(rowStart.get(row) ?? Number.POSITIVE_INFINITY, w.box.x));
-  }
   // the column's edge is where most rows start (a centred title line may start elsewhere)
   const votes = new Map<number, number>();
   for (const x0 of rowStart.values()) votes.set(Math.round(x0 / 4), (votes.get(Math.round(x0 / 4)) ?? 0) + 1);
   const edge = 4 * [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  // (a centred header line the gutter cuts, "CS60010 CT | 3, 15/3/21" or "Zoya Mirza | 22PH29471",
+  // runs across: above the left column's first line at its edge, its left half starts well in from
+  // that edge and reaches the gutter; a smaller font on the line sits a row off, the roll beside a
+  // large name)
+  const leftEdge = Math.min(...left.map((w) => w.box.x));
+  const leftTop = Math.min(
+    ...left.filter((w) => w.box.x - leftEdge < 12).map((w) => Math.round(w.box.y / 4)),
+  );
+  const across = (row: number, x0: number) => {
+    const near = [row - 1, row, row + 1].flatMap((r) => leftRow.get(r) ?? []);
+    if (!near.length || row + 1 >= leftTop) return false;
+    const start = Math.min(...near.map((l) => l.start));
+    return start > leftEdge + (x - leftEdge) * 0.3 && x0 - Math.max(...near.map((l) => l.end)) < 24;
+  };
   const atEdge = [...rowStart.entries()].filter(([, x0]) => Math.abs(x0 - edge) < 12);
+  // (such a line still starts at the edge: it counts for the column, not for where it starts)
+  const columnRows = atEdge.filter(([row, x0]) => !across(row, x0));
   // a column of displayed maths starts its rows anywhere; it still runs down the page beside the
   // other, and nothing but the title crosses between them
   // (a title of several lines at the top of the text may cross: nothing below it may)
@@ -121,8 +155,8 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   // right column's rows start: a LaTeX page of short displayed formulas in each column)
   const clear = crossingBeside === 0 && span(right) >= textHeight * 0.4 && span(left) >= textHeight * 0.4;
   if (atEdge.length < rowStart.size * 0.4 && !tall && !clear) return null;
-  let top = atEdge.length
-    ? 4 * Math.min(...atEdge.map(([row]) => row)) - 2
+  let top = columnRows.length
+    ? 4 * Math.min(...columnRows.map(([row]) => row)) - 2
     : Math.min(...right.map((w) => w.box.y)) - 2;
   // columns start near the top of the text (below a title); material that starts far down the
   // right half is a table or a displayed formula in a single-column page
@@ -149,9 +183,14 @@ function justifiedBefore(words: LayoutWord[], x: number): boolean {
     const r = rowOf(w);
     ends.set(r, Math.max(ends.get(r) ?? 0, w.box.x + w.box.w));
   }
-  const edge = Math.max(...ends.values());
-  if (edge < x - 40) return false;
-  const flush = [...ends.values()].filter((e) => edge - e <= 3).length;
+  // (the edge most rows reach: an overfull line may stick out past it)
+  const all = [...ends.values()];
+  const flushTo = (edge: number) => all.filter((e) => Math.abs(edge - e) <= 3).length;
+  const edge = all
+    .filter((e) => e >= x - 40 && e <= x)
+    .reduce((b, e) => (flushTo(e) > flushTo(b) ? e : b), 0);
+  if (edge < x - 40 || all.some((e) => e > x)) return false;
+  const flush = flushTo(edge);
   return flush >= 10 && flush >= ends.size * 0.1;
 }
 

@@ -94,6 +94,11 @@ describe('findLabel: a question with a word for what its row holds', () => {
     expect(id('3 (three) gates')).toBeNull();
     expect(id('5 (ii)')).toBeNull();
   });
+  it('a sub-part and its sub-sub-part in one bracket under a question heading: "(b-i)", "(b–ii)"', () => {
+    expect(id('(b-i) C_t = f ⊙ C + i ⊙ C~', ['1'])).toBe('q1b1');
+    expect(rest('(b–ii) h_t = o ⊙ tanh(C_t)', ['1'])).toBe('h_t = o ⊙ tanh(C_t)');
+  });
+
   it('a correction set off by asterisks: "*** correction to 1(b)(i): …"', () => {
     expect(id('*** correction to 1(b)(i): I multiplied the wrong gates')).toBe('q1b1');
   });

@@ -320,6 +320,9 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
       [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
   line = plainEnclosed(line);
+  // a sub-part and its sub-sub-part in one bracket ("(b-i)", "(b–ii)"): read as "b-i)", the opening
+  // bracket a space
+  line = line.replace(/^(\s*)\((?=[a-h]\s*[-–.]\s*[ivx]{1,4}\))/i, '$1 ');
   // a function per part in a script written as code ("def q1_b_i():", its underscores lost to
   // spaces in a typewriter font: "def q1 b i():"): "def" and the brackets blanked, the same length
   line = line.replace(

@@ -309,6 +309,22 @@ b) b_f : (3, 1)`);
     expect(segment(numbered, [pageInfo(1), pageInfo(2)], parts).parts['3b'].text).toContain('more of 3(b)');
   });
 
+  it('a question started on a new page, the page before left mostly empty: the lines above its first label introduce it', () => {
+    const page2 = linesOf(
+      'h has 3 entries; [h, x] has 3 + 2 = 5\n[3a] W_f : 3 × 5\n[3b] b_f : 3 × 1',
+      2,
+      1,
+      40,
+    );
+    const broken = [...linesOf('[2b] Zero: the dot product has no weights.', 1, 1, 100), ...page2];
+    const s = segment(broken, [pageInfo(1), pageInfo(2)], parts);
+    expect(s.parts['2b'].text).toBe('Zero: the dot product has no weights.');
+    expect(s.parts['3a'].text).toBe('h has 3 entries; [h, x] has 3 + 2 = 5\nW_f : 3 × 5');
+    // an answer that filled its page and ran over keeps its last line
+    const full = [...linesOf('[2b] Zero: the dot product has no weights.', 1, 1, 760), ...page2];
+    expect(segment(full, [pageInfo(1), pageInfo(2)], parts).parts['2b'].text).toContain('3 + 2 = 5');
+  });
+
   it('reads crammed scripts: later labels inline, numbered questions between plainly labelled ones', () => {
     const s = run(`1(a) f_t = 3, i_t = 4. 1b. C = [0.7, 0.2, 0.05] ii. h = [0.604, 0, 0]
 2. e = s . h, and no new weights: 0

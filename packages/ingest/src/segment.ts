@@ -132,7 +132,12 @@ export function segment(
     }
   }
   // a summary of final answers after the working, under its own heading
-  const after = summaryAfter(lines, parts);
+  // (read without the pages' furniture: a last page's "Page 5 of 5" is not its last row)
+  const furniture = furnitureOf(lines, new Map(pages.map((p) => [p.page, p])));
+  const after = summaryAfter(
+    lines.filter((l) => !furniture.has(l)),
+    parts,
+  );
   if (after) {
     const rest = lines.filter((l) => !after.lines.has(l));
     const without = segmentOnce(rest, pages, parts, new Map(), rules);
@@ -1009,6 +1014,7 @@ function segmentOnce(
   }
 
   matrixRowsAbove(segs);
+  introOnNewPage(segs, pageOf);
   centredCellAbove(segs, preamble, rules);
   tableBesideLabel(segs, preamble);
   const out: Record<string, PartAnswer> = {};
@@ -1097,6 +1103,34 @@ function matrixRowsAbove(segs: Array<{ lines: Line[] }>): void {
       take++;
     }
     if (take) segs[k].lines.unshift(...prev.splice(prev.length - take, take));
+  }
+}
+
+/**
+ * A question started on a new page with a line or two before its first label ("h_t has 3 entries,
+ * [h_{t−1}, x_t] has 3 + 2 = 5", then "[3a] W_f : 3 × 5"), where the page before was left mostly
+ * empty after the last answer: the student broke the page to start the question, so those lines
+ * introduce it and are not the end of the answer before.
+ */
+function introOnNewPage(segs: Seg[], pageOf: Map<number, PageInfo>): void {
+  const frame = (l: Line) => readingFrame(l, pageOf.get(l.page) ?? { width: 595, height: 842 });
+  for (let k = 1; k < segs.length; k++) {
+    const label = segs[k].labelLine;
+    const prev = segs[k - 1].lines;
+    // (a part met again, a summary's row, has no introduction)
+    if (
+      segs[k].label.path[0] === segs[k - 1].label.path[0] ||
+      segs.slice(0, k).some((o) => o.partId === segs[k].partId)
+    )
+      continue;
+    let take = 0;
+    while (take < prev.length && prev[prev.length - 1 - take].page === label.page) take++;
+    const before = prev[prev.length - 1 - take];
+    if (!take || take > 3 || !before || before.page !== label.page - 1) continue;
+    // (the page before ends in its top two thirds: nothing ran over onto this one)
+    const { box, height } = frame(before);
+    if (box.y + box.h > height * 0.67) continue;
+    segs[k].lines.unshift(...prev.splice(prev.length - take, take));
   }
 }
 

@@ -128,6 +128,29 @@ Summary of answers
     expect(paged.warnings.some((w) => /summary/.test(w))).toBe(true);
   });
 
+  it('ends at an appendix of side calculations, and a last page\'s "Page 2 of 2" is no row of it', () => {
+    const lines = [
+      ...linesOf(working, 1),
+      ...linesOf(
+        `Final answers
+Q1(a) 3, 4
+Q2(b) 0
+Q5 total 3,088,878
+APPENDIX A (side calculation for Q1(b)(i))
+0.5 x 0.4 = 0.2 and 1 x 0.5 = 0.5`,
+        2,
+      ),
+      ...linesOf('Page 2 of 2', 2, 1, 800),
+    ];
+    const s = segment(lines, [pageInfo(1), pageInfo(2)], parts);
+    expect(s.warnings.some((w) => /summary/.test(w))).toBe(true);
+    // the summary's rows are left out; the appendix stays, and Q5 is answered once
+    expect(s.parts['5'].occurrences).toBe(1);
+    expect(s.parts['5'].text).toMatch(/^\(200 - 4 \+ 2\)/);
+    expect(s.parts['5'].text).toMatch(/0\.5 x 0\.4 = 0\.2/);
+    expect(s.parts['5'].text).not.toMatch(/Page 2/);
+  });
+
   it('restates to the places either writes, and without digit groups, sub-labels or references', () => {
     expect(rowRestates('h_t = [0.60437, 0, 0]', 'h_t = (0.6044, 0, 0)')).toBe(true);
     expect(rowRestates('total 3,088,878', '3 088 878 mults')).toBe(true);

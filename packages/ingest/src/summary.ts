@@ -141,6 +141,8 @@ export function summaryRestates(
 /** "SUMMARY OF ANSWERS", "Final answers (collected)", "## Summary", "Answers at a glance:" */
 const SUMMARY_HEADING =
   /^[\s#=*_\-—–|.]*(?:summary(?:\s+of\s+(?:the\s+|my\s+)?(?:final\s+)?(?:answers?|results))?|(?:final\s+)?answers?\s+(?:summary|at\s+a\s+glance)|final\s+answers?(?:\s*\(collected\))?|answers?\s+in\s+brief)[\s#=*_\-—–|.:]*$/i;
+/** An appendix of side calculations after the answers: "APPENDIX A (side calculation for Q1(b)(ii))". */
+const APPENDIX_HEADING = /^[\s#=*_\-—–|.]*(?:appendix|annex(?:ure)?)\b(?:\s+[A-Z0-9]{1,2}\b)?/i;
 /** A summary's row label: a question's number ("3", "Q3", "III.") with or without a sub-label. */
 // (its sub-label, "1(b)", "1 b", "I.(a)", "2(a)-(ii)", is part of the label: the row is the question's)
 const ROW_QUESTION =
@@ -169,9 +171,13 @@ export function summaryAfter(
     const q = String(ordinal(m[1]));
     return questions.has(q) ? q : null;
   };
+  // (an appendix after the summary ends it: side calculations are not rows)
+  let end = lines.length;
+  for (let i = lines.length - 1; i >= Math.floor(lines.length / 2); i--)
+    if (APPENDIX_HEADING.test(lines[i].text)) end = i;
   // (the last such heading, in the last half of the script, with at most 20 lines below it)
   let at = -1;
-  for (let i = lines.length - 1; i >= Math.floor(lines.length / 2) && i >= lines.length - 21; i--)
+  for (let i = end - 1; i >= Math.floor(lines.length / 2) && i >= end - 21; i--)
     if (SUMMARY_HEADING.test(lines[i].text)) {
       at = i;
       break;
@@ -180,7 +186,7 @@ export function summaryAfter(
   const tree = new PartTree(parts);
   const rows = new Map<string, Line[]>();
   let current: string | null = null;
-  const below = lines.slice(at + 1);
+  const below = lines.slice(at + 1, end);
   const bare = (l: Line) =>
     ROW_QUESTION.test(l.text) && !l.text.slice(ROW_QUESTION.exec(l.text)?.[0].length).trim();
   // (a page's number may end it)
@@ -203,7 +209,7 @@ export function summaryAfter(
     rows.set(current, [...(rows.get(current) ?? []), ...(row ? [row] : [])]);
   }
   if (rows.size < 3) return null;
-  return { lines: new Set(lines.slice(at)), rows };
+  return { lines: new Set(lines.slice(at, end)), rows };
 }
 
 /** The numbers a text states, digit groups joined ("3,088,878", "3 088 878", "68,90,574"). */

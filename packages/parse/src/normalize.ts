@@ -254,7 +254,10 @@ function normalizeMathUncached(raw: string): string {
     // TeX's inline math left raw in typed text (`$f_t$ -> 3`, `$$h_t = …$$`) is the math inside,
     // also where it runs over lines (a `$\frac{…}` opening one line, `… f_{t+1}$` closing another)
     .replace(/\$\$?([^$\n]+?)\$\$?/g, '$1')
-    .replace(/\$(?!\d)/g, '');
+    .replace(/\$(?!\d)/g, '')
+    // a bracket a superscript ends on, read out of it by the text layer (`R^{3×}(3+2)` for
+    // R^{3×(3+2)}): it belongs inside
+    .replace(/\^\{([^{}\n]*[×x*·])\}\(([^()\n]{1,20})\)/g, '^{$1($2)}');
   let s = bigOperatorLines(
     unwrapMacros(mathAlphanumerics(unbold).replace(/(?<=[\w}]\s)7[−-]?→/g, '→')),
   ).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');
@@ -415,6 +418,12 @@ function normalizeMathUncached(raw: string): string {
   out = out.replace(
     /(=\s*)([a-z])T([ijk](?:-1)?)(?=[a-z]{0,2}\b)/g,
     (_m, eq: string, base: string, idx: string) => `${eq}${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
+  );
+  // (or on the second factor, `sk hTj`: s_k h_j^T)
+  out = out.replace(
+    /(=\s*[a-z](?:[ijk]|_\{?[ijk](?:-1)?\}?)(?:-1)?\s+)([a-z])T([ijk](?:-1)?)\b/g,
+    (_m, before: string, base: string, idx: string) =>
+      `${before}${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
   );
   // (and its index split around the T, `skT−1 hj`: s_{k-1}^T h_j)
   out = out.replace(/(=\s*)([a-z])([ijk])T-1(?=\s|[a-z]_?[ijk]\b)/g, '$1$2_{$3-1}^T ');

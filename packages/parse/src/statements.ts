@@ -445,8 +445,9 @@ export function findNumberWords(text: string): Array<{ value: number; phrase: st
     /\bno (?:additional|extra|new|more|further|other|added|learnable|trainable)? ?(?:parameters?|params?|weights?|learnable|trainable)\b/,
     /\b(?:doesn'?t|does not|do not|don'?t|won'?t|will not|not) (?:need|require|add|introduce|use|have)\w* (?:any|additional|extra|new|more)\b/,
     /\bparameter[- ]free\b/,
-    // a handwritten 0 OCR'd as the letter: "O additional parameters"
-    /\bo (?:additional|extra|new|more|added) (?:parameters?|params?|weights?)\b/,
+    // a handwritten 0 OCR'd as the letter: "O additional parameters" (not the end of a word with
+    // an accented letter, written "a~" by normalisation: Portuguese "então extra parameters")
+    /(?<![\p{L}\p{M}~])o (?:additional|extra|new|more|added) (?:parameters?|params?|weights?)\b/u,
     /\bwithout (?:any )?(?:additional|extra|new) (?:parameters?|weights?)\b/,
   ];
   for (const re of zeroPhrases) {

@@ -160,7 +160,9 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
     // times a vector, `{1, 0, 0} x {tanh0.7, tanh0, tanh0.4}`)
     .replace(/(\d|[)\]}])(\s+)[xX](\s+)(?=[A-Za-z([{])/g, '$1$2*$3')
     // `s_k x h_j`: and between two subscripted symbols (a variable x stands alone or has its own index)
-    .replace(/(_\{?[\w+-]{1,5}\}?)(\s+)[xX](\s+)(?=[A-Za-z]~?_)/g, '$1$2*$3');
+    .replace(/(_\{?[\w+-]{1,5}\}?)(\s+)[xX](\s+)(?=[A-Za-z]~?_)/g, '$1$2*$3')
+    // `sk x hj`: the same with the subscripts' marks lost (a word processor's lowered k and j)
+    .replace(/(\b[A-Za-z][ijkt])(\s+)x(\s+)(?=[A-Za-z][ijkt]\b)/g, '$1$2*$3');
   const out: Token[] = [];
   let i = 0;
   let sp = false;

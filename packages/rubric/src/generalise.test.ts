@@ -2457,3 +2457,69 @@ describe('maths in words, counts in MACs and FLOPs, broken rows (round 59)', () 
     expect(p.review).toBe(true);
   });
 });
+
+describe('words of other languages, lowered subscripts, checks that end in their verdict (round 60)', () => {
+  it('an accented word ending in "o" before "extra parameters" is no zero ("então extra parameters = 2n × 1")', () => {
+    const p = part(
+      '2b',
+      'attention need extra weight W for the score, então extra parameters = size of W\n= 2n x 1 (n = hidden size).',
+    );
+    expect(p.score).toBe(0);
+    expect(p.reasons.join(' ')).not.toMatch(/\b0 is right/);
+    expect(part('2b', 'O additional parameters: a dot product has no weights.').score).toBe(1);
+  });
+  it("a spaced x between two symbols whose subscripts were lowered out of the text is the states' product", () => {
+    expect(part('2a', 'ekj = sk x hj')).toMatchObject({ score: 1, review: false });
+    // (pdfTeX's s_k h_j^T, its T set before the index: "sk hTj", is read; the transpose on the
+    // second vector is an outer product of column vectors or the dot product of rows: a person checks)
+    expect(part('2a', 'ekj = sk hTj')).toMatchObject({ review: true });
+    expect(part('2a', 'ekj = sk hTj').reasons.join(' ')).toMatch(/transpose on the second vector/);
+    expect(part('2a', 'e_kj = h_j^T s_k')).toMatchObject({ score: 1, review: false });
+  });
+  it('a check that ends in its verdict ("… = 39601 ok") does not run on: the total below it is the answer', () => {
+    const p = part(
+      '5',
+      'output side = (200 + 2*1 - 4)/1 + 1 = 199\ncheck: 199 = 200 - 4 + 2 + 1 ok\ndepthwise output = 199 x 199 x 3\nmults = 199*199*16*3 = 1,900,848\npointwise output = 199 x 199 x 10\nmults = 39601 * 3 * 10 = 1,188,030\nTotal = 1,900,848 + 1,188,030 = 3,088,878',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+    // ("Sanity: …" checks too, and its sentence may run on: "ratio ≈ 1/6.15" is not the total)
+    const sane = part(
+      '5',
+      'O = (200 - 4 + 2)/1 + 1 = 199, output 199 x 199 x 3\nMult. = 199^2 · 16 · 3 = 1 900 848\nPointwise output 199 x 199 x 10, Mult. = 199^2 · 3 · 10 = 1 188 030\nTotal = 3 088 878.\nSanity: standard conv = 199^2 · 48 · 10 = 19 008 480;\nratio ≈ 1/6.15, matches 1/10 + 1/16.',
+    );
+    expect(sane.items.at(-1)).toMatchObject({ awarded: 1 });
+  });
+  it('"outputs 200x200x3 and 200x200x10" on an answer line with the count: each shape is its stage\'s, in order', () => {
+    const p = part(
+      '5',
+      'second try:\npadding 1 with 4x4 filter keeps size same -> 200 x 200\ndepthwise : 200 x 200 x 3 output, mult = 200x200x16x3 = 1,920,000\npointwise : 200 x 200 x 10 output, mult = 200x200x3x10 = 1,200,000\ntotal = 3,120,000\ncheck: 1920000 + 1200000 = 3120000 ok\nanswer: 3,120,000 mults, outputs 200x200x3 and 200x200x10',
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([0, 0, 0.5]);
+    expect(p.review).toBe(false);
+  });
+  it('an appendix of side calculations after the answer is not where its value is read', () => {
+    const p = part(
+      '5',
+      'Output side = (200 + 2 - 4)/1 + 1 = 199; depthwise output 199 x 199 x 3, mults = 199·199·16·3 = 1,900,848\npointwise output 199 x 199 x 10 (10 filters 1x1x3), mults = 199·199·3·10 = 1,188,030\nTotal mults: 3,088,878\nAppendix\nA3 (Q5 arithmetic). 39 601 × 30 = 1 188 030.',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+  it('a superscript whose bracket the text layer read out of it: R^{3×}(3+2) is R^{3×(3+2)}', () => {
+    expect(part('3a', 'Wf ∈ R^{3×}(3+2) = R^{3×5}.')).toMatchObject({ score: 1, review: false });
+  });
+  it('a position named in words only inside the brackets after a symbol describes the symbol', () => {
+    const p = part(
+      '1a',
+      'f_t -> 3\ni_t -> 4\no_t -> 8\nC_t -> 10 (cell state leaving the cell at the top right)\nC_{t-1} -> 1 (cell state entering the cell at the top left)\nC~_t -> 6',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+    // (nor when the symbol before them is none the grader knows: "Ct1 -> 1 (C t-1, the old cell state)")
+    expect(
+      part('1a', 'Ct1 -> 1 (C t-1 , the old cell state coming in from the left)').items.find(
+        (i) => i.id === 'C_prev',
+      )?.awarded,
+    ).toBe(0.5);
+    // (a name only in brackets, with no symbol on the line, still says whose position it is)
+    expect(part('1a', 'position 3 (forget gate)').items.find((i) => i.id === 'f_t')?.awarded).toBe(0.5);
+  });
+});

@@ -358,6 +358,9 @@ export const TUNE_WRITERS = [
   'ts',
   'tt',
   'tu',
+  'tv',
+  'tw',
+  'tx',
 ];
 
 export interface FreeformLabel {

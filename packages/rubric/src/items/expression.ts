@@ -1,5 +1,5 @@
 // `expression` items: a formula for a named quantity, equivalent to the key or an accepted form.
-import { equivalent, parseExpr, tokenize } from '@grader/parse';
+import { equivalent, normalizeMath, parseExpr, tokenize } from '@grader/parse';
 import { equationsFor } from '../equations.ts';
 import { canonicalSymbol, compiled } from '../evidence.ts';
 import type { ExpressionItem } from '../schema.ts';
@@ -16,6 +16,17 @@ function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult 
     if (equivalent(c, key) || accept.some((a) => equivalent(c, a))) {
       // read alike once ⊙ and ∘ become products, but written as an element-wise product
       const hadamard = item.elementwise !== undefined && writtenElementwise(ev.answer.text, item.of);
+      // two vectors with the transpose on the second, `s_k h_j^T`: with column vectors an outer
+      // product, with row vectors the dot product; which the student meant is a person's call
+      if (writtenOuter(ev.answer.text, item.of))
+        return {
+          ...base,
+          awarded: 0,
+          reason: `${item.label.split(' ')[0]} is written with the transpose on the second vector (a b^T: an outer product of column vectors, an inner one of row vectors): a person checks which is meant`,
+          evidence,
+          conf: 0.5,
+          wrong: `${item.id}:outer`,
+        };
       if (hadamard)
         return {
           ...base,
@@ -96,17 +107,34 @@ function gradeExpression(item: ExpressionItem, { ev }: ItemContext): ItemResult 
 
 export const expression: ItemHandler<ExpressionItem> = { type: 'expression', grade: gradeExpression };
 
-/** The right side of `of = …` on some line holds ⊙, ∘, `(.)` or `.*` (an element-wise product). */
-function writtenElementwise(text: string, of: string[]): boolean {
-  // a name written loosely: `e_{kj}` as e_kj, ekj, e_{kj}, e_k,j
+/** The right side of `of = …` on some line is `a_i b_j^T`: two indexed vectors, the second transposed. */
+function writtenOuter(text: string, of: string[]): boolean {
+  const names = loosePattern(of);
+  if (!names) return false;
+  const lhs = new RegExp(`(?:${names})\\s*=\\s*([^=\\n]*)`, 'g');
+  const outer =
+    /^[A-Za-z]_?(?:\{[^{}]{1,6}\}|\w{1,3})\s*\*?\s*[A-Za-z]_(?:\{[^{}]{1,6}\}|\w{1,3})\s*\^\s*T\b/;
+  return [...normalizeMath(text).matchAll(lhs)].some((m) => outer.test(m[1].trim()));
+}
+
+/** A name written loosely: `e_{kj}` as e_kj, ekj, e_{kj}, e_k,j. */
+function loosePattern(of: string[]): string {
   const loose = (n: string) => {
     const [base, sub = ''] = n.replace(/[{}]/g, '').split('_');
     const letters = [...sub].filter((c) => /[a-z0-9]/i.test(c));
     return `(?<![A-Za-z])${base}\\s*_?\\s*\\{?${letters.join('\\s*,?\\s*')}\\}?`;
   };
-  const names = of.filter((n) => n.includes('_')).map(loose);
-  if (!names.length) return false;
-  const lhs = new RegExp(`(?:${names.join('|')})\\s*=([^=\\n]*)`, 'g');
+  return of
+    .filter((n) => n.includes('_'))
+    .map(loose)
+    .join('|');
+}
+
+/** The right side of `of = …` on some line holds ⊙, ∘, `(.)` or `.*` (an element-wise product). */
+function writtenElementwise(text: string, of: string[]): boolean {
+  const names = loosePattern(of);
+  if (!names) return false;
+  const lhs = new RegExp(`(?:${names})\\s*=([^=\\n]*)`, 'g');
   for (const m of text.matchAll(lhs)) if (/[⊙∘]|\(\.\)|\.\*/.test(m[1])) return true;
   return false;
 }

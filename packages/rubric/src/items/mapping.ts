@@ -18,13 +18,10 @@ import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
  * number that ends it (outside brackets). Symbols OCR garbles (`f,` for f_t, `at` read as `ot`)
  * are not needed.
  */
-export function calledPositions(
-  lines: string[],
-  items: MappingItem[],
-): Map<number, { item: string; value: number }> {
-  const out = new Map<number, { item: string; value: number }>();
-  lines.forEach((raw, line) => {
-    const letters = raw.toLowerCase().replace(/[^a-z]/g, '');
+export function calledPositions(lines: string[], items: MappingItem[]): Map<number, CalledPosition> {
+  const out = new Map<number, CalledPosition>();
+  const namedIn = (text: string) => {
+    const letters = text.toLowerCase().replace(/[^a-z]/g, '');
     const said: Array<{ item: string; phrase: string }> = [];
     for (const it of items)
       for (const c of it.called) {
@@ -33,33 +30,49 @@ export function calledPositions(
       }
     // a name inside a longer one said ("cell state" in "previous cell state") is that one; a line
     // that still names two variables ("the input and output gates are 4 and 8") maps neither
-    const named = new Set(
+    return new Set(
       said
         .filter((x) => !said.some((y) => y.phrase.length > x.phrase.length && y.phrase.includes(x.phrase)))
         .map((x) => x.item),
     );
+  };
+  lines.forEach((raw, line) => {
+    const outside = namedIn(raw.replace(/\([^()]*\)/g, ' '));
+    const named = outside.size ? outside : namedIn(raw);
     if (named.size !== 1) return;
     const m = /(\d+)\s*[.;]?\s*$/.exec(raw.replace(/\([^()]*\)\s*$/, ''));
-    if (m) out.set(line, { item: [...named][0], value: Number(m[1]) });
+    if (m) out.set(line, { item: [...named][0], value: Number(m[1]), bracketed: !outside.size });
   });
   return out;
 }
+
+/** A position given to a variable named in words; `bracketed` when the name is said only in brackets. */
+export type CalledPosition = { item: string; value: number; bracketed: boolean };
 
 function gradeMapping(
   item: MappingItem,
   ev: Evidence,
   keys: Keys,
   maps: ReturnType<typeof findMappings>,
-  called: Map<number, { item: string; value: number }>,
+  called: Map<number, CalledPosition>,
+  /** every mapping item's symbols in the part: a symbol read on a line that is none of them says nothing */
+  symbols: Set<string>,
 ): ItemResult {
   const key = resolveKey(item.key, keys);
   const names = item.names.map(canonicalSymbol);
   // a line that names another variable in words is about that one: a symbol OCR made of its
-  // words ("is ot 1" read as o_t) does not map this one
-  let found = maps.filter((m) => names.includes(m.name) && (called.get(m.line)?.item ?? item.id) === item.id);
-  for (const [line, c] of called)
-    if (c.item === item.id && !found.some((m) => m.line === line))
+  // words ("is ot 1" read as o_t) does not map this one; words in brackets after a symbol
+  // describe it ("C_{t-1} -> 1 (cell state entering the cell)")
+  const about = (line: number) => {
+    const c = called.get(line);
+    return c && !(c.bracketed && maps.some((m) => m.line === line && symbols.has(m.name))) ? c : undefined;
+  };
+  let found = maps.filter((m) => names.includes(m.name) && (about(m.line)?.item ?? item.id) === item.id);
+  for (const line of called.keys()) {
+    const c = about(line);
+    if (c?.item === item.id && !found.some((m) => m.line === line))
       found.push({ name: names[0], value: c.value, line });
+  }
   found.sort((a, b) => a.line - b.line);
   if (!found.length && item.position) {
     found = findEnumeratedAnswers(ev.lines)
@@ -104,7 +117,15 @@ function gradeMapping(
 
 export const mapping: ItemHandler<MappingItem> = {
   type: 'mapping',
-  grade: (item, ctx) => gradeMapping(item, ctx.ev, ctx.grading.keys, ctx.mappings(), ctx.calledPositions()),
+  grade: (item, ctx) =>
+    gradeMapping(
+      item,
+      ctx.ev,
+      ctx.grading.keys,
+      ctx.mappings(),
+      ctx.calledPositions(),
+      new Set(ctx.part.items.flatMap((i) => (i.type === 'mapping' ? i.names.map(canonicalSymbol) : []))),
+    ),
 };
 
 /** A mapping part with positions that were not read is garbled; one that simply stops early is not. */

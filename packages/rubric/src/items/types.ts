@@ -4,6 +4,7 @@ import type { findMappings } from '@grader/parse';
 import type { GradingContext } from '../context.ts';
 import type { Evidence } from '../evidence.ts';
 import type { Item, Part, WorkKind } from '../schema.ts';
+import type { CalledPosition } from './mapping.ts';
 import type { TermsFound } from './term.ts';
 
 /** One item's grade, with what the part-level rules and script-level checks need to know about it. */
@@ -36,7 +37,7 @@ export interface ItemContext {
   /** the part's `name -> position` matches (read once for all mapping items) */
   mappings: () => ReturnType<typeof findMappings>;
   /** the part's variables named in words, by line (`the forget gate is at 3`) */
-  calledPositions: () => Map<number, { item: string; value: number }>;
+  calledPositions: () => Map<number, CalledPosition>;
   /** the key's terms found in the part's expression (read once for all term and sum items) */
   terms: () => TermsFound;
   /** whether the part's answer is derived (a chain-rule step), for sum items and caps */

@@ -163,8 +163,14 @@ function readAnswer(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read
   // (a check's sentence may wrap onto the next line: "For comparison, … = 19,008,480⏎multiplications,
   // so … about 6 times cheaper.")
   const checks: boolean[] = [];
+  // (one that ends in its verdict, "… = 39601 ok", "✓", does not go on)
   ev.lines.forEach((l, i) => {
-    checks.push(i > 0 && (CHECK.test(l) || (checks[i - 1] && !/[.!?:]\s*$/.test(ev.lines[i - 1]))));
+    checks.push(
+      i > 0 &&
+        (CHECK.test(l) ||
+          (checks[i - 1] &&
+            !/(?:[.!?:✓✔]|\b(?:ok(?:ay)?|correct|matches|fine|good|yes))\s*\)?\s*$/i.test(ev.lines[i - 1]))),
+    );
   });
   if (read === null || !checks[read.line] || read.line === 0) return read;
   // (a check that arrives at the answer already written above it confirms that answer)
@@ -423,7 +429,11 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         const row = lenOk.filter((x) => x.start >= from && x.end <= to);
         // (the stages named in the header only: a row naming one, "Pointwise: 10 filters of 1×1×3,
         // output 199 × 199 × 10", is a sentence, and so is a header line of prose)
-        const rowNamesOne = [...cueAt.values()].some((ps) => ps.some((q) => q >= from && q < to));
+        // (a count's cue in the row names no stage: "answer: 3,120,000 mults, outputs 200x200x3 and
+        // 200x200x10")
+        const rowNamesOne = [...cueAt]
+          .filter(([id]) => siblings.some((x) => x.id === id))
+          .some(([, ps]) => ps.some((q) => q >= from && q < to));
         if (row.length >= 2 && !rowNamesOne) {
           let end = from - 1;
           for (let up = 0; up < 6 && end > 0; up++) {
@@ -438,6 +448,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
               return heads[row.findIndex((x) => x.start === d.start)].id;
             end = start - 1;
           }
+          // (with no header: a row listing one shape per stage, "outputs 200x200x3 and 200x200x10",
+          // lists them in the question's order)
+          const listed = row.every(
+            (x, k) => k === 0 || /^\s*(?:,|;|\/|&|and)\s*$/i.test(text.slice(row[k - 1].end, x.start)),
+          );
+          if (row.length === siblings.length && listed)
+            return siblings[row.findIndex((x) => x.start === d.start)].id;
         }
         // (a shape said to be "the output" is a shape item's, though a count's cue came after the
         // shape item's: "ten 1 x 1 x 3 filters … = 1,188,030 multiplications, and the output is
@@ -882,9 +899,10 @@ function finalMarker(
 /** A pick's clause: what follows it up to a comma, a full stop or a reason ("n, because …": n). */
 const clauseOf = (s: string) => s.split(/[,;]|\.(?:\s|$)|\b(?:because|since|as|so)\b/i)[0];
 
-/** A heading for scratch work ("Rough work", "Scratch:"), on its own line. */
+/** A heading for scratch work ("Rough work", "Scratch:") or side calculations ("Appendix",
+ *  "APPENDIX A (side calculation for Q1(b)(ii))"), on its own line. */
 const ROUGH =
-  /^\s*[[(*_#=-]*\s*(?:rough(?:\s+(?:work|space|calculations?))?|scratch(?:\s*(?:work|pad))?)\s*[\])*_#=:-]*\s*$/i;
+  /^\s*[[(*_#=-]*\s*(?:rough(?:\s+(?:work|space|calculations?))?|scratch(?:\s*(?:work|pad))?|appendix(?:\s+[A-Z0-9]{1,2}\b)?(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?)\s*[\])*_#=:-]*\s*$/i;
 
 /** Whether a shape is a filter's or kernel's, as the words next to it say. */
 function describesFilter(text: string, d: { start: number; end: number }): boolean {
@@ -927,7 +945,7 @@ const TOTAL_ROW =
 /** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"), or sets
  *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b/i;
+  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {
