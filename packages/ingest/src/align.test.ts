@@ -60,6 +60,14 @@ describe('labelScore', () => {
     expect(labelScore(cand('(6) i. C_t = 0.7'), part('1b.i'), part('1a'))?.score).toBeGreaterThan(0.75);
   });
 
+  it('reads a label whose opening bracket OCR made a letter ("cc)" for "(c)"), a little less sure', () => {
+    const s = labelScore(cand('cc) one gate = 15 + 3 = 18 parameters'), part('3c'), part('3b'))?.score ?? 0;
+    expect(s).toBeGreaterThan(0.6);
+    expect(s).toBeLessThan(0.95);
+    // (a word that starts with the letter is no label: "cell state")
+    expect(labelScore(cand('cell state c_t'), part('3c'), part('3b'))?.score ?? 0).toBeLessThan(0.6);
+  });
+
   it('wants a short label to look like one, and a label at the margin', () => {
     expect(labelScore(cand('5'), part('5'), part('4b'))?.score).toBe(1);
     expect(labelScore(cand('5 apples in a box'), part('5'), part('4b'))?.score ?? 0).toBeLessThan(0.6);

@@ -233,10 +233,16 @@ export function labelScore(
   const path = part.path.map((c) => c.toLowerCase());
   const pp = prev?.path.map((c) => c.toLowerCase()) ?? [];
   let best: { score: number; fit: LabelFit } | null = null;
+  // (a label's opening bracket read as a letter, "cc)" for "(c)", "<b)" for "(b)": read with its
+  // bracket, a little less sure)
+  const opened = OPENING_MISREAD.exec(cand.text);
+  const bracketed = opened ? `${opened[1]}(${cand.text.slice(opened[0].length)}` : null;
   for (let drop = 0; drop < path.length; drop++) {
     // the left-out components must be the previous part's
     if (drop > 0 && !path.slice(0, drop).every((c, k) => pp[k] === c)) break;
     let f = fitLabel(cand.text, path, drop);
+    const g = bracketed ? fitLabel(bracketed, path, drop) : null;
+    if (g && (!f || g.fit * 0.9 > f.fit || (f.glued && !g.glued))) f = { ...g, fit: g.fit * 0.9 };
     if (!f) continue;
     const core = path.slice(drop).join('').length;
     let s = f.fit;
@@ -270,6 +276,9 @@ export function labelScore(
   }
   return best;
 }
+
+/** A letter OCR made of a label's opening bracket, before one character and its closing bracket. */
+const OPENING_MISREAD = /^(\s*)[cC<{]\s*(?=[a-hA-H0-9ivx]{1,3}\s*\))/;
 
 /** A short line that starts like a label: a bracket or a digit, at most a few characters. */
 function labelShaped(text: string): boolean {
