@@ -94,6 +94,12 @@ describe('findLabel: a question with a word for what its row holds', () => {
     expect(id('3 (three) gates')).toBeNull();
     expect(id('5 (ii)')).toBeNull();
   });
+  it('a bracketed question number with its question copied out after it heads the question: "[3]  Q: …"', () => {
+    expect(findLabel('[3]    Q: x_t is 2-dim, c_t is 3-dim.', tree, ['2'])?.path).toEqual(['3']);
+    // (with working after it, it numbers a line of working)
+    expect(findLabel('[3] W_f is 3 x 5', tree, ['2'])).toBeNull();
+  });
+
   it('a sub-part and its sub-sub-part in one bracket under a question heading: "(b-i)", "(b–ii)"', () => {
     expect(id('(b-i) C_t = f ⊙ C + i ⊙ C~', ['1'])).toBe('q1b1');
     expect(rest('(b–ii) h_t = o ⊙ tanh(C_t)', ['1'])).toBe('h_t = o ⊙ tanh(C_t)');

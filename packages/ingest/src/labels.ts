@@ -639,8 +639,15 @@ function writtenLabel(
       if (sub && sub.path.length > inner.path.length && inner.path.every((c, k) => sub.path[k] === c))
         return { ...sub, end: end + sub.end, weak: false };
       // "[2] i_t ⊙ C~_t = …": a question with sub-parts, in brackets with working after it, numbers
-      // a line of working ([1], [2], [3] down an answer), not the question
-      if (inner.partId === null && inner.path.length === 1 && line.slice(end).trim() !== '') return null;
+      // a line of working ([1], [2], [3] down an answer), not the question — unless the question
+      // is copied out after it ("[3]    Q: x_t is 2-dim, …")
+      if (
+        inner.partId === null &&
+        inner.path.length === 1 &&
+        line.slice(end).trim() !== '' &&
+        !/^\s*(?:q|ques|question)\s*:/i.test(line.slice(end))
+      )
+        return null;
       return label;
     }
   }

@@ -325,6 +325,22 @@ b) b_f : (3, 1)`);
     expect(segment(full, [pageInfo(1), pageInfo(2)], parts).parts['2b'].text).toContain('3 + 2 = 5');
   });
 
+  it('a question copied out before its answers keeps its own sub-labels: "Question: … (a) dim W_f (b) dim b_f"', () => {
+    const s = runAll(`3 -  Question: x_t in R^2, c_t in R^3. (a) dim W_f (b) dim b_f (c) total parameters.
+   3 a -  W_f : 3 x 5   (3 outputs, 5 inputs)
+   3 b -  b_f : 3 x 1
+[1.b]  Q: C_{t-1} = {0.2, 0.4, 0.8}.  (i) C_t = ?  (ii) h_t = ?
+  (i)  C_t = [0.7, 0.2, 0.05]
+  (ii) h_t = [0.604, 0, 0]`);
+    expect(s.parts['3a'].occurrences).toBe(1);
+    expect(s.parts['3b'].text).toBe('b_f : 3 x 1');
+    expect(s.parts['1b.i'].occurrences).toBe(1);
+    expect(s.parts['1b.ii'].text).toBe('h_t = [0.604, 0, 0]');
+    // (an answer crammed on one line is still cut at its labels; "Q." is a label's, no copy)
+    expect(run('Q3 (a) W_f : 3 x 5.  (b) b_f : 3 x 1').parts['3b'].text).toBe('b_f : 3 x 1');
+    expect(run('Q. 3 (a) W_f : 3 x 5.  (b) b_f : 3 x 1').parts['3b'].text).toBe('b_f : 3 x 1');
+  });
+
   it('reads crammed scripts: later labels inline, numbered questions between plainly labelled ones', () => {
     const s = run(`1(a) f_t = 3, i_t = 4. 1b. C = [0.7, 0.2, 0.05] ii. h = [0.604, 0, 0]
 2. e = s . h, and no new weights: 0

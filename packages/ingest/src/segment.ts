@@ -102,6 +102,11 @@ function splitAtInlineLabel(
   ).exec(line.text);
   if (!m || m.index === 0) return null;
   const at = line.text.indexOf(m[1] ?? m[2] ?? m[3], m.index);
+  // (a question copied out with its sub-parts, "… (i) C_t = ?  (ii) h_t = ?", "Question: x_t in R^2,
+  // c_t in R^3. (a) dim W_f (b) dim b_f", or quoted: the question's text)
+  // ("Q. Three (b) …" is a label's "Q.", not a copied question)
+  if (/\?\s*$/.test(line.text.slice(at)) || /^\s*(?:(?:q|ques|question)\s*:|["“«])/i.test(line.text))
+    return null;
   return cutAt(line, at);
 }
 

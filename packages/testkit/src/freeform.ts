@@ -361,6 +361,9 @@ export const TUNE_WRITERS = [
   'tv',
   'tw',
   'tx',
+  'ty',
+  'tz',
+  'sa',
 ];
 
 export interface FreeformLabel {
