@@ -405,6 +405,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // every value item's cues claim the text after them (a "multiplications" line is not a shape)
       const cued = part.items.filter((x): x is ValueItem => x.type === 'value' && x.cues.length > 0);
       const cueAt = new Map(cued.map((s) => [s.id, cuePositions(text.toLowerCase(), s.cues)]));
+      // (the shape items' own cues: the stages a row or a table's header names)
+      const stageCues = [...cueAt].filter(([id]) => siblings.some((x) => x.id === id));
       const owner = (d: { start: number; end: number }) => {
         // a cue right after the shape names it: "199 × 199 × 3 (depthwise)", "199 × 199 × 10 after
         // pointwise" (a bare "Pointwise" after it starts the next answer: "… × 3 Pointwise output: …")
@@ -431,15 +433,12 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         // output 199 × 199 × 10", is a sentence, and so is a header line of prose)
         // (a count's cue in the row names no stage: "answer: 3,120,000 mults, outputs 200x200x3 and
         // 200x200x10")
-        const rowNamesOne = [...cueAt]
-          .filter(([id]) => siblings.some((x) => x.id === id))
-          .some(([, ps]) => ps.some((q) => q >= from && q < to));
+        const rowNamesOne = stageCues.some(([, ps]) => ps.some((q) => q >= from && q < to));
         if (row.length >= 2 && !rowNamesOne) {
           let end = from - 1;
           for (let up = 0; up < 6 && end > 0; up++) {
             const start = text.lastIndexOf('\n', end - 1) + 1;
-            const heads = [...cueAt]
-              .filter(([id]) => siblings.some((x) => x.id === id))
+            const heads = stageCues
               .map(([id, ps]) => ({ id, at: ps.find((q) => q >= start && q < end) }))
               .filter((h): h is { id: string; at: number } => h.at !== undefined)
               .sort((a, b) => a.at - b.at);
