@@ -136,6 +136,8 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
   it('not a sentence about a part, nor a symbol with its value', () => {
     expect(id('In 1(a) we had')).toBeNull();
     expect(id('Unrolling 4(a) from T down to 1')).toBeNull();
+    expect(id('Unroll 4.(a) from t = 1 up to T:')).toBeNull();
+    expect(id('Using 1.(b)(i) we get C_t')).toBeNull();
     expect(id('still 2a')).toBeNull();
     expect(id('more of 3(b)')).toBeNull();
     expect(findLabel('ft 3', tree)).toBeNull();
@@ -143,6 +145,12 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
     // numbered lines of working: "[2] i_t ⊙ C~_t = …" is not question 2
     expect(findLabel('[2] i_t (.) C~_t = [1*0.5, 0*0, 0.5*0.1]', tree)).toBeNull();
     expect(id('[1a] f_t : 3')).toBe('q1a');
+  });
+  it('a sub-part in square brackets after its question: "Q1. [a] …", "Q1. [b.i] …"', () => {
+    expect(id('Q1. [a] f_t = 4, i_t = 8')).toBe('q1a');
+    expect(id('Q1.  [b.i] C_t = f_t*C_t-1')).toBe('q1b1');
+    expect(rest('Q1. [b.i] C_t = f')).toBe('C_t = f');
+    expect(findLabel('Q5 [depthwise] output 198', tree)?.path).toEqual(['5']);
   });
 });
 
@@ -170,6 +178,11 @@ describe('findLabel: labels said in words', () => {
     ['Second question, second part', 'q2b'],
     ['Regarding Q1, sub-part (b), item (ii)', 'q1b2'],
     ['Regarding Q5', 'q5'],
+    ['Coming to Q.2 a), the score is', 'q2a'],
+    ['In Q.4 a), L depends on c(t)', 'q4a'],
+    ['For Q.1 b) ii), o(t) works like a mask', 'q1b2'],
+    ['For Q.3 a) and b), W_f multiplies', 'q3a'],
+    ['Ques. 1 → part a', 'q1a'],
     ['1st Question, (b)(ii)', 'q1b2'],
     ['PROBLEM ONE (b)(i)', 'q1b1'],
     ['Q. One (b) ii', 'q1b2'],

@@ -125,8 +125,9 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
           ? (/^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest) ??
             /^\s*(?:▸|►|▶|›|»)\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)/.exec(rest))
           : null;
+    // ("Ques. 1 → part a": the word part after the arrow)
     const filler = arrow
-      ? arrow[0].length
+      ? arrow[0].length + (FILLER.exec(rest.slice(arrow[0].length))?.[0].length ?? 0)
       : comps.length > 0 || prefixed
         ? (FILLER.exec(rest)?.[0].length ?? 0)
         : (/^\s*/.exec(rest)?.[0].length ?? 0);
@@ -138,6 +139,28 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
       comps.push({ raw: paren[1], start: at, end: at + paren[0].length, paren: true, sep: 'strong' });
       pos = at + paren[0].length;
       continue;
+    }
+    // a sub-part in square brackets after its question's number ("Q1. [a] f_t = 4", "Q1. [b.i]")
+    const square = comps.length > 0 ? /^\[\s*([a-h])\s*(?:[.\s]\s*([ivx]{1,4})\s*)?\]/i.exec(r) : null;
+    if (square) {
+      const letterEnd = at + square[0].indexOf(square[1]) + 1;
+      comps.push({
+        raw: square[1],
+        start: at + 1,
+        end: square[2] ? letterEnd : at + square[0].length,
+        paren: true,
+        sep: square[2] ? 'none' : 'strong',
+      });
+      if (square[2])
+        comps.push({
+          raw: square[2],
+          start: at + square[0].lastIndexOf(square[2]),
+          end: at + square[0].length,
+          paren: true,
+          sep: 'strong',
+        });
+      pos = at + square[0].length;
+      break;
     }
     // "1-a", "1-b-ii": a hyphen between a number and a letter separates label components; one
     // after a label, before a space or the line's end, closes it ("Q1a-", "Q3c- W_f is …")
@@ -396,14 +419,17 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   if (alone && tree.isNode([alone[1]]))
     return { path: [alone[1]], partId: tree.partId([alone[1]]), end: line.length, conf: 0.95, weak: false };
   // an essay's way into a part ("For part 1(b)(i), we first …", "Moving on to question three, …",
-  // "As for 5, …"): the phrase is blanked when a label and a comma or colon follow it
+  // "As for 5, …", "Coming to Q.2 a), …", "In Q.4 a), …"): the phrase is blanked when a label and a
+  // comma or colon follow it
   const into =
-    /^(\s*(?:for\s+(?:the\s+)?(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|(?:as for|regarding|coming to|turning to|moving on to|now for|next,?\s+for)(?:\s+(?:the\s+)?(?:sub-?)?part)?)\s+)(?=(?:q(?:uestion)?\.?\s*)?[\w().]{1,16}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?\s*[,:])/i.exec(
+    /^(\s*(?:for\s+(?:the\s+)?(?:sub-?)?part|(?:for|in)(?=\s+q(?:uestion)?\.?\s*\d)|(?:as for|regarding|coming to|turning to|moving on to|now for|next,?\s+for)(?:\s+(?:the\s+)?(?:sub-?)?part)?)\s+)(?=(?:q(?:uestion)?\.?\s*)?[\w().]{1,16}(?:\s[\w().]{1,6}){0,2}(?:\s+(?:and|&)\s+\(?[a-h]\)?)?(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?\s*[,:])/i.exec(
       line,
     );
   // (a label its words already spell out, "Regarding Q1, sub-part (b), item (ii)", is read as it is)
   const spelled = into && !opts.plain ? findLabel(line, tree, context, { ...opts, plain: true }) : null;
-  if (spelled) return spelled;
+  // (its comma goes with it: "For Q.3 c), 4 x 18 = 72")
+  if (spelled)
+    return { ...spelled, end: spelled.end + (/^\s*[,:]\s*/.exec(line.slice(spelled.end))?.[0].length ?? 0) };
   if (into && !opts.plain) {
     const from = into[1].length;
     const bare = /^(\d{1,2})\s*(?=[,:])/.exec(line.slice(from));
@@ -435,6 +461,9 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     const comma = /^\s*[,:]\s*/.exec(line.slice(l?.end ?? 0))?.[0].length;
     if (l && (comma !== undefined || /[,:]\s*$/.test(line.slice(from, l.end))))
       return { ...l, end: l.end + (comma ?? 0), weak: false, conf: Math.min(l.conf, 0.9) };
+    // (a pair, "For Q.3 a) and b), …": the segmenter reads the second)
+    if (l?.partId && /^\s*(?:and|&)\s+\(?[a-h]\)?\s*[,:]/i.test(line.slice(l.end)))
+      return { ...l, weak: false, conf: Math.min(l.conf, 0.9) };
   }
   // a heading over all of a question's parts ("Answer to Question 3, sub-parts (a), (b), (c)") heads
   // the question: the list is blanked, and the parts' own marks inside the answer place them
@@ -968,6 +997,9 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   const own = (opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase()) ?? false) || /^[§№]/.test(word);
   const titled = own && /^\s*(?:[—–:-]\s*)?\p{L}[\p{L}\s-]*$/u.test(after);
   if (l.partId === null && after.trim() !== '' && !titled) return null;
+  // (a sentence naming a part goes on after it: "Unroll 4.(a) from t = 1 up to T:", "Using 1(b)(i) we get")
+  if (!own && /^\s*(?:from|to|in|into|of|with|for|above|below|and|as|we|gives|shows|again)\b/i.test(after))
+    return null;
   // (a table row's heading and its numbers, "Position 5 6 9 2 1 7", is a row, not question 5)
   if (l.path.length === 1 && /^\s*(?:\d{1,3}\s+){1,}\d{1,3}\s*$/.test(after)) return null;
   return { ...l, end: l.end + shifted + m[1].length + offset, weak: false, conf: Math.min(l.conf, 0.9) };

@@ -1168,3 +1168,70 @@ that goes on`);
     expect(t.parts['2b'].text).toContain('A3. something else');
   });
 });
+
+describe('parts answered together, and paragraphs with their labels inline', () => {
+  it('"II." alone after "I.(b) (i) & (ii)" heads question 2: the sub-part it could be is answered', () => {
+    const s = runAll(`I.(a) f_t -> 3, i_t -> 4
+I.(b) (i) & (ii) All products are element-wise.
+C_t = [0.7, 0.2, 0.05], h_t = [0.6044, 0, 0]
+II.
+(a) e_kj = s_(k-1)^T h_j
+(b) none, 0 parameters`);
+    expect(s.parts['1b.ii'].sharedWith).toEqual(['1b.i']);
+    expect(s.parts['1b.ii'].text).toMatch(/h_t = \[0\.6044/);
+    expect(s.parts['2a'].text).toBe('e_kj = s_(k-1)^T h_j');
+  });
+
+  it('a range of sub-sub-parts, "1.b.i–ii", answers both', () => {
+    const s = runAll(`1.a f_t -> 3
+1.b.i–ii
+C_t = [0.7, 0.2, 0.05]
+h_t = [0.6044, 0, 0]
+2.a e_kj = s_(k-1)^T h_j`);
+    expect(s.parts['1b.i'].sharedWith).toEqual(['1b.ii']);
+    expect(s.parts['1b.ii'].text).toBe('C_t = [0.7, 0.2, 0.05]\nh_t = [0.6044, 0, 0]');
+  });
+
+  it('a paragraph per question with bracketed labels inline: "Q1.  [a] …  [b.i] …  [b.ii] …"', () => {
+    const s = runAll(`Q1.  [a] f_t = 4, i_t = 8.  [b.i] C_t = f_t*C_t-1 +
+i_t*C~_t = [0.7, 0.2, 0.05].  [b.ii] h_t = o_t*tanh(C_t) = [0.6044, 0, 0].
+Q3.  [a] W_f is 3 x 5.  [b] b_f is 3 x 1.`);
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '3a', '3b']);
+    expect(s.parts['1a'].text).toBe('f_t = 4, i_t = 8.');
+    expect(s.parts['1b.ii'].text).toBe('h_t = o_t*tanh(C_t) = [0.6044, 0, 0].');
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1.');
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('a question\'s paragraph opening with its first part\'s own label, "QUESTION 1.  1a) … 1bi)"', () => {
+    const s = runAll(`QUESTION 1.  1a) f_t is 4, i_t is 5 and C~_t is 6. 1bi)
+C_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05).  1bii) h_t = (0.6044, 0, 0).`);
+    expect(s.parts['1a'].text).toBe('f_t is 4, i_t is 5 and C~_t is 6.');
+    expect(s.parts['1a'].labelConf).toBeGreaterThan(0.5);
+    expect(s.parts['1b.i'].text).toBe('C_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05).');
+    expect(s.parts['1b.ii'].text).toBe('h_t = (0.6044, 0, 0).');
+  });
+
+  it('essay labels at line starts and after a full stop: "Coming to Q.2 a), …", "… For Q.2 b), …", "In Q.4 a), …"', () => {
+    const s = runAll(`Regarding Q.1 a), f(t) is at 2. Answer: f(t)=2, C(t-1)=1.
+Coming to Q.2 a), the score is the dot product, e(kj) = h(j)^T s(k). For Q.2 b),
+there is nothing to learn, so 0 extra parameters.
+For Q.3 a) and b), W_f is 3 x 5 and b_f is 3 x 1. For Q.3 c), 4 x 18 = 72.
+In Q.4 a), dL/dc(t) = dL/dh(t) . o(t) . (1 - tanh^2(c(t))) + dL/dc(t+1) . f(t+1).`);
+    expect(s.order).toEqual(['1a', '2a', '2b', '3a', '3b', '3c', '4a']);
+    expect(s.parts['2b'].text).toContain('there is nothing to learn, so 0 extra parameters.');
+    expect(s.parts['3a'].sharedWith).toEqual(['3b']);
+    expect(s.parts['3c'].text).toBe('4 x 18 = 72.');
+  });
+
+  it('"Ques. 2 → parts a, b" answers both; a path "(b)" listed in an answer is no label', () => {
+    const s = runAll(`Ques. 2 → parts a, b
+The first is e_kj = s_k . h_j, the second is 0 extra parameters.
+Q4 (a) Two paths reach c_t: (a) through h_t = o_t ⊙ tanh(c_t), and (b) through c_(t+1),
+so dL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + dL/dc_(t+1) ⊙ f_(t+1)
+Q4 (b) the product of forget gates is 1`);
+    expect(s.parts['2a'].sharedWith).toEqual(['2b']);
+    expect(s.parts['4a'].text).toContain('through c_(t+1)');
+    expect(s.parts['4b'].text).toBe('the product of forget gates is 1');
+  });
+});

@@ -60,6 +60,19 @@ function margins(lines: Line[], pageOf: Map<number, PageInfo>): Map<number, numb
   return out;
 }
 
+/** Whether the words of `tail`, ending `line`, stand a wide gap from the words before them. */
+function columnAway(line: Line, tail: string): boolean {
+  const ws = line.words;
+  const first = tail.split(/\s+/)[0];
+  const k = ws.findLastIndex((w) => w.text.startsWith(first));
+  if (k <= 0) return false;
+  const prev = ws[k - 1].box;
+  return ws[k].box.x - (prev.x + prev.w) > 2 * line.box.h;
+}
+
+/** A label's own word ending the text before a label: "Soln.", "Ans", "Q." */
+const PREFIX_WORD = /\b(?:soln|sol|ans|answer|q|qn|ques|question|problem|prob|part)\.?\s*$/i;
+
 /**
  * Cuts `line` before an inline full label of a later part ("… C~_t = 6. 1b. C_t = …", "…; Q2 (a)
  * e_kj = …"): `later` says whether a label is for a part after the one being read, not answered yet.
@@ -72,13 +85,23 @@ function splitAtLaterLabel(
   context: PartPath = [],
 ): { kept: Line | null; rest: Line } | null {
   // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …", or a paragraph's
-  // "… = [0.7, 0, 0]. Question 1 part b (ii): Given …", or a cramped line's "…; Q-3-b bf = 3x1 | 3c) …")
+  // "… = [0.7, 0, 0]. Question 1 part b (ii): Given …", or a cramped line's "…; Q-3-b bf = 3x1 | 3c) …",
+  // or a paragraph's bracketed "… C~_t = 6.  [b.i] C_t = …" under "Q1.")
   const re =
-    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:])\s+(?=\S)/gi;
+    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s[a-h\divx().]{1,6}){0,2}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:]|\[[a-h](?:\s*[.\s]?\s*[ivx]{1,3})?\])(?:\s+(?=\S)|\s*$)/gi;
   for (const m of line.text.matchAll(re)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     const label = findLabel(line.text.slice(at), tree, /^\d/.test(m[1]) ? [] : context);
     if (!label || label.weak || !later(label)) continue;
+    // (a label ending the line closes an answer, "… C~_t is 6. 1bi)": not a heading's word, "Soln.
+    // 2(a)   Soln. 3(c)" of two columns read as one line)
+    // (nor a label set a column away, "One gate: 9 + 3 = 12.      4 b)")
+    const before = line.text.slice(0, at);
+    if (
+      !line.text.slice(at + label.end).trim() &&
+      (!/[\d=]/.test(before) || PREFIX_WORD.test(before) || columnAway(line, line.text.slice(at).trim()))
+    )
+      continue;
     return cutAt(line, at);
   }
   return null;
@@ -87,7 +110,8 @@ function splitAtLaterLabel(
 /**
  * Cuts `line` before an inline label of part `target` ("(a) W_f: 3 × 5. (b) b_f: 3 × 1.", "… have no
  * learnable params. Part B: 0 extra"): the label after a full stop or a wide gap, or a bracketed "(b)" after any space unless it is
- * referred to ("as in (b)"). Null when there is none.
+ * referred to ("as in (b)", or a path "(b)" listed after "(a)" in the answer, "… and (b) through c_{t+1}"); "For (ii), h_t = …"
+ * starts (ii). Null when there is none.
  */
 function splitAtInlineLabel(
   line: Line,
@@ -97,9 +121,15 @@ function splitAtInlineLabel(
   const c = target.path[target.path.length - 1].toLowerCase();
   const esc = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(
-    `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)]|part\\s+${esc}\\s*[:.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
+    `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)]|part\\s+${esc}\\s*[:.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<!\\bpart\\s+[a-h]\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))[,:]?\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
     'i',
   ).exec(line.text);
+  // (or in square brackets with its path under the question: "… = [0.7, 0.2, 0.05].  [b.ii] h_t = …")
+  const sub = target.path.slice(1).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const square = sub.length
+    ? new RegExp(`(?<=\\S\\s+)\\[\\s*${sub.join('\\s*[.\\s]?\\s*')}\\s*\\](?=\\s+\\S)`, 'i').exec(line.text)
+    : null;
+  if (square && (!m || square.index < m.index)) return cutAt(line, square.index);
   if (!m || m.index === 0) return null;
   const at = line.text.indexOf(m[1] ?? m[2] ?? m[3], m.index);
   // (a question copied out with its sub-parts, "… (i) C_t = ?  (ii) h_t = ?", "Question: x_t in R^2,
@@ -367,18 +397,22 @@ function segmentOnce(
         path.every((c, k) => p.path[k]?.toLowerCase() === c) &&
         !seen(p.id),
     );
-    const m = /^\s*\(?([ivx]{1,3}|[a-h])\)?(?:\s*(?:,|&|and|\+)\s*\(?([ivx]{1,3}|[a-h])\)?)+/i.exec(text);
+    // ("Ques. 2 → parts a, b": after an arrow and the word parts)
+    const lead = /^\s*(?:(?:→|->|=>|⇒)\s*)?(?:(?:sub-?)?parts?\s+)?/i.exec(text)?.[0] ?? '';
+    const m = /^\(?([ivx]{1,3}|[a-h])\)?(?:\s*(?:,|&|and|\+)\s*\(?([ivx]{1,3}|[a-h])\)?)+/i.exec(
+      text.slice(lead.length),
+    );
     if (!m || kids.length < 2) return null;
     const items = m[0].split(/,|&|\band\b|\+/).map((x) => x.replace(/[\s()]/g, '').toLowerCase());
     const ids = items.map((c, k) => (kids[k]?.path[path.length].toLowerCase() === c ? kids[k] : null));
     if (ids.some((x) => x === null)) return null;
-    const gap = /^\s*[:.\-–]?\s*/.exec(text.slice(m[0].length))?.[0].length ?? 0;
+    const gap = /^\s*[:.\-–]?\s*/.exec(text.slice(lead.length + m[0].length))?.[0].length ?? 0;
     return {
       ids: (ids as Array<{ id: string; path: string[] }>).map((p) => ({
         id: p.id,
         path: p.path.map((c) => c.toLowerCase()),
       })),
-      end: m[0].length + gap,
+      end: lead.length + m[0].length + gap,
     };
   };
   /** The part right after `id` in exam order, if it shares the same parent. */
@@ -526,6 +560,17 @@ function segmentOnce(
             romanParts,
             notebookParts,
           });
+    // "II." alone on its line after "I.(b) (i) & (ii)": the sub-part it would be is answered (with
+    // the part before it, too), so the capital numeral heads its question
+    if (
+      label?.partId &&
+      !force &&
+      /^\s*[IVX]{1,4}[.)]?\s*$/.test(line.text) &&
+      segs.some((s) => s.partId === label!.partId || s.also?.includes(label!.partId!))
+    ) {
+      const q = findLabel(line.text, tree, [], { ocr: line.conf < 1 });
+      if (q && q.partId === null && firstUnseenUnder(q.path)) label = q;
+    }
     // a question's heading with its introduction after it on the line ("A3. [h_{t−1}, x_t]: 3 + 2 = 5",
     // "§3 n_x = 2, n_c = 3 ⇒ …"), its first sub-part's label opening the next line: the heading
     if (!label && !forced.has(line) && !listItems.has(line)) {
@@ -848,9 +893,13 @@ function segmentOnce(
     let also: string[] | undefined;
     // (a range of them, "3a–c", "[3a--c]": every sibling up to the last letter)
     // (the label may have taken the dash: "c] …" is left)
+    // (or sub-sub-parts, "1.b.i–ii", the dash perhaps taken by the label too)
     const range = content
-      ? (/^\s*(?:–|—|-{1,2}|to)\s*\(?([a-h])\)?\s*\]?[.:]?\s*/i.exec(content.text) ??
-        /^\s*([a-h])\s*\][.:]?\s*/i.exec(content.text))
+      ? (/^\s*(?:–|—|-{1,2}|to)\s*\(?([a-h]|i{1,3}|iv)\)?\s*\]?[.:]?\s*/i.exec(content.text) ??
+        /^\s*([a-h])\s*\][.:]?\s*/i.exec(content.text) ??
+        (/[–—-]\s*$/.test(line.text.slice(0, label.end))
+          ? /^\(?(i{1,3}|iv)\)?[.:]?(?:\s+|$)/i.exec(content.text)
+          : null))
       : null;
     for (let joint = label.partId ? nextSibling(label.partId) : null; range && joint; ) {
       const c = joint.path[joint.path.length - 1].toLowerCase();
@@ -879,25 +928,26 @@ function segmentOnce(
     }
     // two sub-parts on one line: the next sibling's label starts a line of its own
     if (!also) splitBefore(label.partId ? nextSibling(label.partId)?.id : undefined);
-    if (content && label.partId) {
-      // a later part's full label on the same line ("f_t = 3, …, C~_t = 6. 1b. C_t = …")
-      const here = parts.findIndex((p) => p.id === label!.partId);
-      const cut = splitAtLaterLabel(
-        content,
-        tree,
-        (l) =>
-          parts.findIndex(
-            (p) =>
-              l.path.every((c, k) => p.path[k]?.toLowerCase() === c) && !seen(p.id) && p.id !== label!.partId,
-          ) > here,
-        label.path.slice(0, 1),
-      );
-      if (cut) {
-        body.splice(i + 1, 0, cut.rest);
-        cutOff.add(cut.rest);
-        content = cut.kept;
-      }
-    }
+    // a later part's full label on the same line ("f_t = 3, …, C~_t = 6. 1b. C_t = …")
+    const splitLater = (id: string) => {
+      const here = parts.findIndex((p) => p.id === id);
+      const cut =
+        content &&
+        splitAtLaterLabel(
+          content,
+          tree,
+          (l) =>
+            parts.findIndex(
+              (p) => l.path.every((c, k) => p.path[k]?.toLowerCase() === c) && !seen(p.id) && p.id !== id,
+            ) > here,
+          label!.path.slice(0, 1),
+        );
+      if (!cut) return;
+      body.splice(i + 1, 0, cut.rest);
+      cutOff.add(cut.rest);
+      content = cut.kept;
+    };
+    if (label.partId) splitLater(label.partId);
     // "Q1 ↦ (b) i, ii": the question's sub-parts listed after its label, answered together
     const subList = label.partId === null && content ? subPartList(content.text, label.path) : null;
     if (subList && content) {
@@ -927,12 +977,16 @@ function segmentOnce(
       if (guess && (content || (next && findLabel(next.text, tree, [])?.weak !== false))) {
         // ("Question 3. Moving on to question three, part (a): …": the text names the part itself)
         const named = content ? findLabel(content.text, tree, label.path) : null;
-        // (in words: a bracketed "(i)" after the question's number stays a guess to be confirmed)
+        // (in words: a bracketed "(i)" after the question's number stays a guess to be confirmed;
+        // so does the sub-part's own label, "QUESTION 1.  1a) f_t is 4", "Q1. [a] …")
         const confirmed =
           named !== null &&
           !named.weak &&
           named.partId === guess.id &&
-          /^\s*[A-Za-z]{3,}/.test(content?.text ?? '');
+          (/^\s*[A-Za-z]{3,}/.test(content?.text ?? '') ||
+            /^\s*(?:\d{1,2}\s*[.(]?\s*[a-h]\b|[([]\s*[a-h]\s*[)\]])/i.test(
+              content?.text.slice(0, named.end) ?? '',
+            ));
         if (confirmed && content) content = contentOf(content, named.end);
         else
           warnings.push(
@@ -957,6 +1011,7 @@ function segmentOnce(
         const before = content;
         splitBefore(guess.id);
         if (content === before) splitBefore(nextSibling(guess.id)?.id);
+        if (confirmed) splitLater(guess.id);
         guessedHere = true;
       } else {
         current = null;

@@ -48,6 +48,32 @@ ${working}`);
     expect(s.parts['5'].occurrences).toBe(1);
   });
 
+  it('is found when the working numbers its questions bare ("3.", "5."), and a row of several parts is cut per part', () => {
+    const s = run(`RESULTS FIRST, working further down
+1.(a)   f_t -> 3, i_t -> 4
+1.(b)   (i) C_t = [0.7, 0.2]
+2.(a)   e_kj = s_(k-1)^T h_j
+2.(b)   0 additional parameters
+3.      (a) 3 x 5   (b) 3 x 1
+5.      3,088,878 multiplications
+1.(a)
+f_t -> 3, i_t -> 4 read off the figure
+1.(b)(i)
+C_t = [1*0.2, 0.5*0.4] + [1*0.5, 0] = [0.7, 0.2]
+2.(a)
+e_kj = s_(k-1)^T h_j, a dot product
+2.(b)
+None: the dot product has no weights, so 0 additional parameters
+3.  x in R^2, h in R^3, so [h, x] in R^5.
+(a) W_f maps R^5 -> R^3, so W_f is 3 x 5
+(b) b_f is 3 x 1, one bias per hidden unit
+5.  (200 - 4 + 2)/1 + 1 = 199, total 3,088,878 multiplications`);
+    expect(s.warnings.filter((w) => /answered in/.test(w))).toEqual([]);
+    expect(s.parts['3a'].text.split('\n').at(-1)).toBe('3 x 5');
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1, one bias per hidden unit\n3 x 1');
+    expect(s.parts['2a'].text).not.toMatch(/W_f/);
+  });
+
   it('that disagrees with the working is a second answer, as before', () => {
     const s = run(`Q1(a) f_t -> 5, i_t -> 6
 Q1(b) C_t = [0.9, 0.1]

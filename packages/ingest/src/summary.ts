@@ -5,7 +5,7 @@
 import type { Line } from '@grader/model';
 import { ordinal } from '@grader/parse';
 import { findLabel, PartTree } from './labels.ts';
-import { contentOf } from './line-cut.ts';
+import { contentOf, cutAt } from './line-cut.ts';
 
 /**
  * A table of final answers after the answers (three or more parts met again in a row, most of them
@@ -93,6 +93,13 @@ export function summaryAhead(run: LabelledRun, parts: Array<{ id: string; path: 
   const head = labels.slice(0, end);
   if (head.length < 4 || new Set(head.map((l) => question(l.partId))).size < 3) return null;
   const later = new Set(labels.slice(end).map((l) => question(l.partId)));
+  // (a question numbered again at a line's start below counts too: "3.  x_t in R^2, …", which a
+  // first reading took for no label, its question having been seen in the summary)
+  const after = labels[end]?.index ?? run.body.length;
+  for (const line of run.body.slice(after)) {
+    const q = /^\s*(?:q(?:uestion)?\.?\s*)?(\d{1,2})\s*[.):]\s/i.exec(line.text)?.[1];
+    if (q && head.some((l) => question(l.partId) === q)) later.add(q);
+  }
   const again = head.filter((l) => later.has(question(l.partId))).length;
   if (again * 4 < head.length * 3) return null;
   const tree = new PartTree(parts);
@@ -104,7 +111,15 @@ export function summaryAhead(run: LabelledRun, parts: Array<{ id: string; path: 
     for (let i = l.index; i < upTo; i++) {
       const line = run.body[i];
       lines.add(line);
-      const cut = i === l.index ? contentOf(line, findLabel(line.text, tree, [])?.end ?? 0) : line;
+      // (a part's piece of a row is labelled under its parent: "(b) 3 x 1" after "3.  (a) 3 x 5")
+      const under = parts.find((p) => p.id === l.partId)?.path.slice(0, -1) ?? [];
+      let cut = i === l.index ? contentOf(line, findLabel(line.text, tree, under)?.end ?? 0) : line;
+      // (a row of several parts, "3.  (a) 3 x 5   (b) 3 x 1", ends where the next part's piece starts)
+      const next = run.body[i + 1];
+      if (cut && next && i + 1 === upTo && next.page === line.page && next.box.y === line.box.y) {
+        const at = cut.text.lastIndexOf(next.text);
+        if (at >= 0 && at + next.text.length === cut.text.length) cut = cutAt(cut, at)?.kept ?? null;
+      }
       if (cut?.text.trim()) row.push(cut);
     }
     rows.set(l.partId, [...(rows.get(l.partId) ?? []), ...row]);

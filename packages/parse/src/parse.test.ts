@@ -15,6 +15,7 @@ import {
   parseNumber,
   printExpr,
   subscriptsToTheirBase,
+  tokenize,
 } from './index.ts';
 
 describe('numbers', () => {
@@ -232,6 +233,17 @@ describe('layout and notation seen in real extractions', () => {
   });
   it('reads Indian digit grouping, floor brackets, diag and spelt-out tildes', () => {
     expect(parseNumber('30,88,878')).toBe(3088878);
+    // (a number raised to a power after another is no digit group: "… × 3 199^{2} · 16")
+    expect(
+      tokenize('3 199^{2}')
+        .filter((t) => t.t === 'num')
+        .map((t) => t.v),
+    ).toEqual([3, 199, 2]);
+    expect(
+      tokenize('39 401 · 48')
+        .filter((t) => t.t === 'num')
+        .map((t) => t.v),
+    ).toEqual([39401, 48]);
     expect(evaluateNumeric(parseExpr('⌊(200 − 4 + 2)/1⌋ + 1'))).toBe(199);
     expect(equivalent(parseExpr('diag(f_{t+1}) dL/dc_{t+1}'), parseExpr('dL/dc_{t+1} * f_{t+1}'))).toBe(true);
     expect(normalizeMath('Ctilde_t')).toBe('C~_t');

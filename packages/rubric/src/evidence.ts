@@ -333,6 +333,21 @@ function withoutStepNumber(line: string): string {
   );
 }
 
+/**
+ * A word broken at a line's end with a hyphen is one word again ("which has no pa-" / "rameters."):
+ * its tail moves up, so each line keeps its place.
+ */
+function dehyphenated(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const tail = /^([a-z]{2,})([.,;:)]?)(?=\s|$)/.exec(out[i + 1].trimStart());
+    if (!tail || !/(?<![A-Za-z]-?)[A-Za-z]{2,}-$/.test(out[i].trimEnd())) continue;
+    out[i] = `${out[i].trimEnd().slice(0, -1)}${tail[1]}${tail[2]}`;
+    out[i + 1] = out[i + 1].trimStart().slice(tail[0].length);
+  }
+  return out;
+}
+
 export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
   // and a product or sum sign left on a line of its own goes back into its formula
@@ -341,17 +356,19 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       ? linearizeFractions(linearizeColumnVectors(subscriptsToTheirBase(answer.lines)))
       : answer.text.split('\n').map((text, from) => ({ text, from })),
   );
-  const lines = withSizeSymbols(
-    withDefinitions(
-      continuedRows(
-        printedColumns(
-          crossedOutLines(withdrawnAttempts(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))),
-        ),
-      )
-        .map(tableRow)
-        .map(cellEquals),
+  const lines = dehyphenated(
+    withSizeSymbols(
+      withDefinitions(
+        continuedRows(
+          printedColumns(
+            crossedOutLines(withdrawnAttempts(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))),
+          ),
+        )
+          .map(tableRow)
+          .map(cellEquals),
+      ),
+      glossary.sizes,
     ),
-    glossary.sizes,
   );
   const equations = findEquations(lines);
   const computations: Computation[] = [];
@@ -390,9 +407,10 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       computations.push({ value, stated: [result], line, text: m[0] });
     }
     // a table's cells run together ("199 × 199 × 10   199 × 199 × 3 × 10 = 1,188,030": the shape,
-    // then the count): the product after a cell's last number, where it comes to what is stated
+    // then the count; "199×199×3   199^{2} · 16 · 3 = 1900848"): the product after a cell's last
+    // number, where it comes to what is stated
     for (const m of t.matchAll(
-      /(?<=\d\s+)((?:\d[\d,]*(?:\.\d+)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s*=\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
+      /(?<=\d\s+)((?:\d[\d,]*(?:\.\d+)?(?:\^\{?\d\}?)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s*=\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3}){2,}|\d+(?:\.\d+)?)(?![\d.,*])/g,
     )) {
       const value = tryEvaluate(m[1]);
       const result = parseNumber(m[2]);

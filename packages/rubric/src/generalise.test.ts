@@ -517,6 +517,31 @@ describe('a table row: the product, then what it comes to', () => {
       'Depthwise 199 × 199 × 3 × 4 × 4 1,900,000\nPointwise 199 × 199 × 10 × 3 1,188,000\nTotal 3,088,878';
     expect(item('5', wrong, 'multiplications').awarded).toBe(0);
   });
+  it('a shape cell, then its count worked out with a power and digit groups: "199×199×3  199^{2} · 16 · 3 = 1 900 848"', () => {
+    const rows =
+      'H = (200 + 2 · 1 − 4)/1 + 1 = 199\ndepthwise 199×199×3 199^{2} · 16 · 3 = 1 900 848\npointwise 199×199×10 199^{2} · 3 · 10 = 1 188 030\ntotal 3 088 878';
+    expect(part('5', rows)).toMatchObject({ score: 3, review: false });
+  });
+});
+
+describe('a count of the total written without its arithmetic', () => {
+  it('one of the two counts right but reached in words goes to a person, not a confident 0', () => {
+    const p = part(
+      '5',
+      'side = (200 + 2*1 - 4)/1 + 1 = 199, so 199x199x3 and 199x199x10.\nDepthwise: 199*199*3 = 118803 outputs, 48 each, so 118803*48 = 5702544.\nPointwise: each of the 199*199*10 = 396010 outputs needs 3 multiplications = 1188030.\nTotal = 5702544 + 1188030 = 6890574.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.items.find((i) => i.id === 'multiplications')?.reason).toMatch(/1,188,030/);
+  });
+});
+
+describe('a word broken at the end of a line', () => {
+  it('"… which has no pa-" / "rameters." is read as one word', () => {
+    expect(part('2b', 'None, only a softmax is added which has no pa-\nrameters.')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
 });
 
 describe('a result after an implication', () => {

@@ -364,6 +364,9 @@ export const TUNE_WRITERS = [
   'ty',
   'tz',
   'sa',
+  'sb',
+  'sc',
+  'sd',
 ];
 
 export interface FreeformLabel {

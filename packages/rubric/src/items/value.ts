@@ -523,6 +523,24 @@ function gradeValue(
       };
     }
   }
+  if (item.components) {
+    // a right count written where no arithmetic reaching it was read ("each of the 396010 outputs
+    // needs 3 multiplications = 1188030"): whether it is shown is a person's reading, not a 0
+    const comps = targetsOf(compKeys);
+    // (not the answer itself: a bare count given as the total, "multiplications = 1900848", is bare)
+    const count = findNumbers(ev.lines.join('\n')).find(
+      (n) =>
+        comps.some((k) => closeTo(n.value, k, { abs: 0, rel: 1e-9 })) &&
+        !(typeof got === 'number' && closeTo(n.value, got, { abs: 0, rel: 1e-9 })),
+    );
+    if (count)
+      return result(
+        0,
+        `${shownValue} is not right; one of its two counts (${fmt(count.value)}) is written, but no arithmetic reaching it was recognised: a person checks whether it is shown`,
+        Math.min(read.conf, 0.5),
+        wrongTag,
+      );
+  }
   if (item.slip) {
     // the right formula stated, or arithmetic that reaches the key's numbers, but a different final value
     const keyLine = computationFor(
