@@ -677,6 +677,9 @@ describe('findLabel: parts numbered in another alphabet', () => {
 describe('findLabel: labels written as code and as outline numbers (round 58)', () => {
   it.each([
     ['q1_b_i:', 'q1b1'],
+    ['ans_3a:', 'q3a'],
+    ['ans_1b_ii:', 'q1b2'],
+    ['ans_5:', 'q5'],
     ['q3_c:   4 * 18 = 72', 'q3c'],
     ['In [1b_i]:', 'q1b1'],
     ['In [4a]:', 'q4a'],

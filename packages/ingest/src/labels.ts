@@ -359,7 +359,7 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // a table row's label cell closed with no space before its bar ("| 1-b-ii| h_t = …"): the bar a
   // space, the same length (a bar after a label's last letter would read as OCR's l for i)
   line = line.replace(/^(\s*\|\s*\d[\w().-]{0,10})\|/, '$1 ');
-  // a label written as code: a name with underscores ("q1_b_i:", "Q3_c ="), a notebook cell's
+  // a label written as code: a name with underscores ("q1_b_i:", "Q3_c =", "ans_1b_i:"), a notebook cell's
   // prompt ("In [1b_i]:", "In [4a]:") or type, a comment between rules ("# --- Q1.b.ii ---"): the
   // code's marks blanked and its underscores spaces, the same length
   line = line
@@ -372,7 +372,7 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
       (_m, sp: string, tag: string) => sp + ' '.repeat(tag.length),
     )
     .replace(
-      /^(\s*)(q\d{1,2}(?:_[a-h])?(?:_[ivx]{1,4})?)(?=\s*[:=\-–]|\s*$)/i,
+      /^(\s*)((?:q|ans_?|answer_|sol_|soln_)\d{1,2}(?:_?[a-h])?(?:_[ivx]{1,4})?)(?=\s*[:=\-–]|\s*$)/i,
       (_m, sp: string, name: string) => sp + name.replace(/_/g, ' '),
     )
     .replace(

@@ -400,6 +400,30 @@ Depthwise: (200 + 2 − 4)/1 + 1 = 199 — Q5
     expect(s.parts['5'].text).toBe('Depthwise: (200 + 2 − 4)/1 + 1 = 199\n5 filters of 1 × 1 × 3');
     expect(s.preamble.map((l) => l.text)).toEqual(['Meenakshi Iyer 19NA10017']);
   });
+  it('a tag in brackets at the end of its answer closes it; a rule between answers starts no block', () => {
+    const rule = '----------------------------------------';
+    const blocks = [
+      '(part tags are written at the end of each answer)',
+      'f_t -> 5, i_t -> 6, C_(t-1) -> 1          (Q.1-a)',
+      'C_t = [0.2, 0.2, 0] + [0.5, 0, 0.05]\n  = [0.7, 0.2, 0.05]          (Q.1-b-i)',
+      `${rule}\ne_kj = s_(k-1)^T h_j          (Q.2-a)`,
+      `${rule}\nInput to gate = 3 + 2 = 5 long, W_f = 3 x 5          (Q.3-a)`,
+    ];
+    const place = (bs: string[]) => bs.flatMap((b, k) => linesOf(b, 1, 1, 60 + k * 90));
+    const s = segment(place(blocks), [pageInfo(1)], parts);
+    expect(s.order).toEqual(['1a', '1b.i', '2a', '3a']);
+    expect(s.parts['2a'].text).toBe('e_kj = s_(k-1)^T h_j');
+    // (another part's tag inside the lines, a correction of which block is which: a person reads it)
+    const mixed = [
+      ...blocks.slice(0, 4),
+      `${rule}\nW_f = 3 x 5\n(Q.3-b)\n^^ sorry, above is (Q.3-a), W_f. bias below is 3-b.`,
+      'b_f = 3 x 1\n(Q.3-b)',
+    ];
+    expect(s.warnings).toContain('part labels read at the ends of the answers (right margin)');
+    expect(segment(place(mixed), [pageInfo(1)], parts).warnings).not.toContain(
+      'part labels read at the ends of the answers (right margin)',
+    );
+  });
   it("labels at the right of each answer's first line open their blocks, the working set under them", () => {
     const blocks = [
       'f_t=5, i_t=6, o_t=8, C_t=2, C_(t-1)=1, C~_t=7        [1.a]\n(5,6,7,8 = sigma, sigma, tanh, sigma)',

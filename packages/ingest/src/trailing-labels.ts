@@ -6,8 +6,9 @@ import { findLabel, type Label, PartTree } from './labels.ts';
 import { cutAt } from './line-cut.ts';
 
 /** A label at a line's end, after a dash, a wide gap or inside brackets; prefixed or with a sub-part. */
+// (or in brackets alone on the line under its answer, "(Q.1-b-i)")
 const TRAILING =
-  /(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[)\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[.(]?\s*[a-e]\s*\)?)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?\s*$/i;
+  /(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[|^\s*[([])\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?\s*$/i;
 
 /** The label ending `text` and where its marker starts, or null. */
 export function trailingLabel(text: string, tree: PartTree): { at: number; label: Label } | null {
@@ -42,7 +43,18 @@ export function trailingLabels(
   const tree = new PartTree(parts);
   const found = lines.map((l) => trailingLabel(l.text, tree));
   const closing = found.flatMap((f, i) => (f ? [i] : []));
-  if (new Set(closing.map((i) => found[i]?.label.partId)).size < 3) return null;
+  const ids = closing.map((i) => found[i]?.label.partId);
+  if (new Set(ids).size < 3) return null;
+  // (a tag of another part inside the lines, "W_f = 3 x 5  (Q.3-b)" then "^^ sorry, above is
+  // (Q.3-a)" and "b_f = 3 x 1  (Q.3-b)": which block is which is a person's reading)
+  const inside = lines.flatMap((l, i) =>
+    [
+      ...(found[i] ? l.text.slice(0, found[i]!.at) : l.text).matchAll(
+        /\(\s*(q\.?\s*\d{1,2}\s*[-.]\s*[a-e][^)]{0,6})\)/gi,
+      ),
+    ].map((m) => findLabel(m[1], tree, [])?.partId),
+  );
+  if (inside.some((id) => id && !ids.includes(id))) return null;
   const out = lines.map((l, i) => {
     const f = found[i];
     return f ? (cutAt(l, f.at)?.kept ?? { ...l, text: '', words: [] }) : l;
@@ -76,6 +88,8 @@ export function trailingLabels(
   let from = start;
   for (const c of closing) {
     const label = found[c]?.label as Label;
+    // (a rule between answers, "--------", starts no block: the first line of text does)
+    while (from < c && !/[A-Za-z0-9]/.test(out[from].text)) forced.set(out[from++], null);
     for (let i = from; i <= c; i++) {
       const first = i === from && label.partId !== prevPart;
       forced.set(out[i], first ? { ...label, end: 0, conf: Math.min(label.conf, 0.9), weak: false } : null);
