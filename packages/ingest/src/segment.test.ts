@@ -341,6 +341,24 @@ b) b_f : (3, 1)`);
     expect(run('Q. 3 (a) W_f : 3 x 5.  (b) b_f : 3 x 1').parts['3b'].text).toBe('b_f : 3 x 1');
   });
 
+  it('a question quoted over two lines, or its parts listed in words after its number, keeps its sub-labels', () => {
+    const s = runAll(`Q1(b) "C_t has dimension 3. C_{t-1} = {0.2, 0.4, 0.8}, f_t = {1, 0.5, 0},
+    o_t = {1, 0, 0}, C~_t = {0.5, 0, 0.1}. (i) compute C_t (ii) compute h_t"
+(i) C_t = [0.7, 0.2, 0.05]
+(ii) h_t = [0.604, 0, 0]
+Q3. x_t in R^2, c_t in R^3. (a) dim of W_f, (b) dim of b_f, (c) total number of parameters in the cell.
+Solution 3. h_t is in R^3, so [h_{t-1}, x_t] is in R^5.
+(a) W_f is in R^{3x5}.
+(b) b_f is in R^3.`);
+    expect(s.parts['1b.i'].occurrences).toBe(1);
+    expect(s.parts['1b.ii'].text).toBe('h_t = [0.604, 0, 0]');
+    expect(s.parts['3a'].occurrences).toBe(1);
+    expect(s.parts['3a'].text).toContain('[h_{t-1}, x_t] is in R^5');
+    expect(s.parts['3b'].text).toBe('b_f is in R^3.');
+    // (an answer's own list has its values: "(a) 3 x 5, (b) 3 x 1" is cut at its labels)
+    expect(runAll('Q3. (a) 3 x 5, (b) 3 x 1, (c) 72').parts['3b'].text).toBe('3 x 1,');
+  });
+
   it('reads crammed scripts: later labels inline, numbered questions between plainly labelled ones', () => {
     const s = run(`1(a) f_t = 3, i_t = 4. 1b. C = [0.7, 0.2, 0.05] ii. h = [0.604, 0, 0]
 2. e = s . h, and no new weights: 0

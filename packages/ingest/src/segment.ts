@@ -137,7 +137,27 @@ function splitAtInlineLabel(
   // ("Q. Three (b) …" is a label's "Q.", not a copied question)
   if (/\?\s*$/.test(line.text.slice(at)) || /^\s*(?:(?:q|ques|question)\s*:|["“«])/i.test(line.text))
     return null;
+  if (insideQuotation(line.text, at) || partsListed(line.text)) return null;
   return cutAt(line, at);
+}
+
+/**
+ * Whether position `at` of `text` lies inside a quotation: one opened before it on the line, or one
+ * closing after it that a line above opened (`o_t = {1, 0, 0}. (i) compute C_t (ii) compute h_t"`).
+ */
+function insideQuotation(text: string, at: number): boolean {
+  const marks = [...text.matchAll(/["“”«»]/g)].map((m) => m.index ?? 0);
+  const before = marks.filter((k) => k < at).length;
+  return before % 2 === 1 || (before === 0 && marks.length % 2 === 1);
+}
+
+/**
+ * Whether `text` lists a question's parts after their labels, in words only: "(a) dim of W_f, (b) dim
+ * of b_f, (c) total number of parameters" copied from the paper, where an answer holds a number or maths.
+ */
+function partsListed(text: string): boolean {
+  const pieces = text.split(/\((?:[a-h]|[ivx]{1,3})\)/i).slice(1);
+  return pieces.length >= 2 && pieces.every((p) => /[A-Za-z]{3,}/.test(p) && !/[\d=×∈→:⊙*+]/.test(p));
 }
 
 export function segment(
