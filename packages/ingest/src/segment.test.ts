@@ -359,6 +359,22 @@ Solution 3. h_t is in R^3, so [h_{t-1}, x_t] is in R^5.
     expect(runAll('Q3. (a) 3 x 5, (b) 3 x 1, (c) 72').parts['3b'].text).toBe('3 x 1,');
   });
 
+  it('a question\'s parts named by ordinals under its heading: "The first is …, the second is …, and the third is …"', () => {
+    const s = runAll(`Ans-3
+The first is W_f which is 3x5 because [h, x] has 3 + 2 = 5 entries, the second is
+b_f which is 3, and the third is the total: 4 x (15 + 3) = 72.
+Ans-4
+(a) dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) * f_(t+1); the first is the
+direct path and the second is the path through c_(t+1)`);
+    expect(s.parts['3a'].text).toBe('The first is W_f which is 3x5 because [h, x] has 3 + 2 = 5 entries,');
+    expect(s.parts['3a'].labelConf).toBeGreaterThan(0.7);
+    expect(s.parts['3b'].text).toBe('b_f which is 3, and');
+    expect(s.parts['3c'].text).toBe('the total: 4 x (15 + 3) = 72.');
+    // (under a part's own label, ordinals are the answer's words)
+    expect(s.parts['4a'].text).toContain('the second is the path through c_(t+1)');
+    expect(s.parts['4b']).toBeUndefined();
+  });
+
   it('reads crammed scripts: later labels inline, numbered questions between plainly labelled ones', () => {
     const s = run(`1(a) f_t = 3, i_t = 4. 1b. C = [0.7, 0.2, 0.05] ii. h = [0.604, 0, 0]
 2. e = s . h, and no new weights: 0

@@ -40,6 +40,8 @@ type Seg = {
   guessed?: boolean;
   /** sibling parts answered together under this label ("3 (a) and (b)") */
   also?: string[];
+  /** started by an ordinal under a question's heading ("…, the second is b_f …") */
+  byOrdinal?: boolean;
   /** the other parts of a question whose working this is, met again after their answers ("[3] …") */
   shared?: string[];
 };
@@ -158,6 +160,24 @@ function insideQuotation(text: string, at: number): boolean {
 function partsListed(text: string): boolean {
   const pieces = text.split(/\((?:[a-h]|[ivx]{1,3})\)/i).slice(1);
   return pieces.length >= 2 && pieces.every((p) => /[A-Za-z]{3,}/.test(p) && !/[\d=×∈→:⊙*+]/.test(p));
+}
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth'];
+
+/**
+ * Where an ordinal names the `k`-th part of a question in its answer ("The first is W_f which is 3×3,
+ * the second is b_f which is 3, and the third is the total: …"): the ordinal's start and length, at a
+ * line's start or after a clause. Null when there is none.
+ */
+function ordinalAt(text: string, k: number): { at: number; length: number } | null {
+  const word = ORDINAL_WORDS[k];
+  if (!word) return null;
+  const m = new RegExp(
+    `(?:^\\s*(?:and\\s+)?|[,;.]\\s+(?:and\\s+)?|\\s+and\\s+)(the\\s+${word}\\s+(?:one\\s+|part\\s+)?(?:is\\b|:))`,
+    'i',
+  ).exec(text);
+  if (!m) return null;
+  return { at: (m.index ?? 0) + m[0].indexOf(m[1]), length: m[1].length };
 }
 
 export function segment(
@@ -494,6 +514,7 @@ function segmentOnce(
   // text after an inner-node label ("Q1 b)") with no sub-label yet has no part to go to
   let orphanContext = false;
   const labelLines: Array<{ index: number; partId: string; loose: boolean; conf: number }> = [];
+  const ordinalLines = new Set<Line>();
   const indents: number[] = [];
   const widths: number[] = [];
 
@@ -855,6 +876,42 @@ function segmentOnce(
       if (afterEmptyLabel || found || !innerOk || continues || listGoesOn) label = null;
     }
     if (!label && current && !orphanContext) {
+      // a question's parts named by ordinals, under its heading: "…, the second is b_f …"
+      const sib = nextSibling(current.partId);
+      const ordinal: { at: number; length: number } | null =
+        sib && (current.guessed || current.byOrdinal)
+          ? ordinalAt(
+              line.text,
+              parts
+                .filter((p) => p.path.slice(0, -1).join('/') === sib.path.slice(0, -1).join('/'))
+                .indexOf(sib),
+            )
+          : null;
+      if (sib && ordinal) {
+        const ordinalLabel: Label = {
+          path: sib.path.map((c) => c.toLowerCase()),
+          partId: sib.id,
+          end: ordinal.length,
+          conf: 0.8,
+          weak: false,
+        };
+        if (ordinal.at === 0) {
+          label = ordinalLabel;
+          ordinalLines.add(line);
+        } else {
+          const piece = cutAt(line, ordinal.at);
+          if (piece) {
+            body.splice(i + 1, 0, piece.rest);
+            cutOff.add(piece.rest);
+            forced.set(piece.rest, ordinalLabel);
+            ordinalLines.add(piece.rest);
+            if (piece.kept) current.lines.push(piece.kept);
+            continue;
+          }
+        }
+      }
+    }
+    if (!label && current && !orphanContext) {
       // inline labels in a line of an answer: the next sibling's ("…; (b) b_f is 3 × 1"), the
       // guessed part's own ("With [h, x] ∈ R^5: (a) W_f is 3 × 5"), or a later part's full label
       // ("… C~_t = 6. 1b. C_t = …")
@@ -1023,7 +1080,10 @@ function segmentOnce(
           path: guess.path.map((c) => c.toLowerCase()),
           partId: guess.id,
           // (a question's working met again after its answers is no guess at where a part starts)
-          conf: label.conf * (revisit || confirmed ? 0.9 : 0.5),
+          // ("Ans-3" then "The first is W_f …": the ordinal names the first part)
+          conf:
+            label.conf *
+            (revisit || confirmed || ordinalAt((content ?? next)?.text ?? '', 0)?.at === 0 ? 0.9 : 0.5),
         };
         // the context stays the question, so that its own "(a)" or "(i)" below confirms the guess
         context = label.path.slice(0, -1);
@@ -1081,6 +1141,7 @@ function segmentOnce(
       lines: content ? [content] : [],
       labelLine: line,
       guessed: guessedHere,
+      byOrdinal: ordinalLines.has(line),
       also,
       shared,
     };
