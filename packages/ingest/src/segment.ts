@@ -72,6 +72,9 @@ function columnAway(line: Line, tail: string): boolean {
   return ws[k].box.x - (prev.x + prev.w) > 2 * line.box.h;
 }
 
+/** `text` matched literally inside a regular expression. */
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A label's own word ending the text before a label: "Soln.", "Ans", "Q." */
 const PREFIX_WORD = /\b(?:soln|sol|ans|answer|q|qn|ques|question|problem|prob|part)\.?\s*$/i;
 
@@ -121,13 +124,13 @@ function splitAtInlineLabel(
 ): { kept: Line | null; rest: Line } | null {
   if (!target) return null;
   const c = target.path[target.path.length - 1].toLowerCase();
-  const esc = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRe(c);
   const m = new RegExp(
     `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)]|part\\s+${esc}\\s*[:.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<!\\bpart\\s+[a-h]\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))[,:]?\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
     'i',
   ).exec(line.text);
   // (or in square brackets with its path under the question: "… = [0.7, 0.2, 0.05].  [b.ii] h_t = …")
-  const sub = target.path.slice(1).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const sub = target.path.slice(1).map(escapeRe);
   const square = sub.length
     ? new RegExp(`(?<=\\S\\s+)\\[\\s*${sub.join('\\s*[.\\s]?\\s*')}\\s*\\](?=\\s+\\S)`, 'i').exec(line.text)
     : null;
@@ -583,6 +586,11 @@ function segmentOnce(
   );
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
+    // the rest of a line cut at a label is read next, as a line of its own
+    const readNext = (rest: Line) => {
+      body.splice(i + 1, 0, rest);
+      cutOff.add(rest);
+    };
     const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
     const width = frame.width;
     const indent = frame.box.x - (margin.get(line.page) ?? 0);
@@ -901,8 +909,7 @@ function segmentOnce(
         } else {
           const piece = cutAt(line, ordinal.at);
           if (piece) {
-            body.splice(i + 1, 0, piece.rest);
-            cutOff.add(piece.rest);
+            readNext(piece.rest);
             forced.set(piece.rest, ordinalLabel);
             ordinalLines.add(piece.rest);
             if (piece.kept) current.lines.push(piece.kept);
@@ -936,8 +943,7 @@ function segmentOnce(
             .map((c) => c.toLowerCase()),
         );
       if (cut) {
-        body.splice(i + 1, 0, cut.rest);
-        cutOff.add(cut.rest);
+        readNext(cut.rest);
         if (cut.kept) current.lines.push(cut.kept);
         continue;
       }
@@ -961,8 +967,7 @@ function segmentOnce(
           parts.find((p) => p.id === id),
         );
       if (!cut) return;
-      body.splice(i + 1, 0, cut.rest);
-      cutOff.add(cut.rest);
+      readNext(cut.rest);
       content = cut.kept;
     };
     // two sub-parts under one label ("3 (a) and b", "(a), (b)"): one answer for both
@@ -1020,8 +1025,7 @@ function segmentOnce(
           label!.path.slice(0, 1),
         );
       if (!cut) return;
-      body.splice(i + 1, 0, cut.rest);
-      cutOff.add(cut.rest);
+      readNext(cut.rest);
       content = cut.kept;
     };
     if (label.partId) splitLater(label.partId);
