@@ -412,6 +412,7 @@ function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
       ...seg.preamble.filter((l) => !isHeaderish(l, opts.exam.course.code) && !isVersionLine(l.text)),
       ...seg.unlabelled,
     ],
+    rough: seg.rough,
     warnings,
   });
 }

@@ -616,6 +616,25 @@ describe('a table row whose label is centred on its answer', () => {
     expect(seg.parts['3a'].text).toBe('W_f is 3×5');
     expect(seg.parts['3b'].text.split('\n')).toEqual(['One bias per unit,', 'b_f is 3×1', 'the size of f_t']);
   });
+  it('a row read in pieces beside a label alone on its line does not hide the lines below it', () => {
+    // (se-03: "4 (a)" centred in a cell of lines with blank lines between them; the cell's row beside
+    // the label read as three pieces)
+    const lines = [
+      line(word('3(b)', 61, 380), word('b_f', 99, 380), word('is', 123, 380), word('3×1', 140, 380)),
+      line(word('Let', 99, 409), word('δt', 123, 409), word(':=', 140, 409), word('∂L/∂ct.', 156, 409)),
+      line(word('ct', 99, 422), word('influences', 117, 422), word('L', 183, 422)),
+      line(word('4(a)', 61, 456)),
+      line(word('∂ht/∂ct', 99, 448), word('=', 147, 448), word('ot', 159, 448)),
+      line(word('∂ct+1/∂ct', 218, 448), word('=', 278, 448), word('ft+1', 290, 448)),
+      line(word('(elementwise)', 330, 448)),
+      line(word('δt', 99, 474), word('=', 117, 474), word('εt', 129, 474)),
+      line(word('Starting', 99, 499), word('value', 153, 499)),
+      line(word('−', 377, 499), word('yT).', 389, 499)),
+    ];
+    const seg = segment(lines, [pageInfo(1)], allParts);
+    expect(seg.parts['3b'].text).toBe('b_f is 3×1');
+    expect(seg.parts['4a'].text.split('\n').slice(0, 2)).toEqual(['Let δt := ∂L/∂ct.', 'ct influences L']);
+  });
   it('a table set on its label’s line (LaTeX centres it there) takes its rows above the label', () => {
     // "\\textbf{I.(a)} \\begin{tabular}…": the head and two rows above the label's line
     const lines = [
@@ -1291,5 +1310,80 @@ Q4 (b) the product of forget gates is 1`);
     expect(s.parts['2a'].sharedWith).toEqual(['2b']);
     expect(s.parts['4a'].text).toContain('through c_(t+1)');
     expect(s.parts['4b'].text).toBe('the product of forget gates is 1');
+  });
+
+  it('marks copied beside the labels are not the answer: "(b) [1]", "Q 2/b — (1)", "Q3 [3 marks]"', () => {
+    const s = runAll(`Q1
+(a) [3]
+i. f_t 3
+(b)(i) [1]
+C_t = (0.7, 0.2, 0.05)
+Q 2/b — (1) No extra parameters, the dot product has no weights
+Q3 [3 marks]
+[h, x] has 3 + 2 = 5 entries
+(a) W_f : 3 x 5`);
+    expect(s.parts['1a'].text).toBe('i. f_t 3');
+    expect(s.parts['1b.i'].text).toBe('C_t = (0.7, 0.2, 0.05)');
+    expect(s.parts['2b'].text).toBe('No extra parameters, the dot product has no weights');
+    expect(s.parts['3a'].text).toContain('3 + 2 = 5');
+    expect(s.parts['3a'].text).not.toContain('marks');
+    // one bracketed number after one label is no habit: it stays the answer's
+    expect(runAll('2b (1) one weight per encoder state\n3a (a) 3 x 5').parts['2b'].text).toBe(
+      '(1) one weight per encoder state',
+    );
+    // an enumeration opened after the label stays too
+    const listed = runAll(`4a (1) c_t -> h_t -> L
+(2) c_t -> c_(t+1) -> L
+4b (1) the product of f's
+(2) is 1`);
+    expect(listed.parts['4a'].text).toContain('(1) c_t -> h_t');
+    expect(listed.parts['4b'].text).toContain("(1) the product of f's");
+  });
+
+  it('a question heading with its marks, "3 -  (3)", after "--- end of Q2 ---" heads question 3', () => {
+    const s = runAll(`1a -  (3)
+f_t = 3, i_t = 5
+2 b -  (1)
+0. Dot product has no weights
+--- end of Q2 ---
+3 -  (3)
+[h_(t-1), x_t] = 3 + 2 = 5 dim
+a -  W_f = 3 x 5
+b -  b_f = 3 x 1`);
+    expect(s.parts['1a'].text).toBe('f_t = 3, i_t = 5');
+    expect(s.parts['2b'].text).toBe('0. Dot product has no weights');
+    expect(s.parts['3a'].text).toBe('[h_(t-1), x_t] = 3 + 2 = 5 dim\nW_f = 3 x 5');
+    expect(s.parts['3b'].text).toBe('b_f = 3 x 1');
+  });
+
+  it('"--- end of Q5 ---" ends the answer: a tally of marks after it is no part of it', () => {
+    const s = runAll(`Q5
+Total multiplications = 1,862,832 + 1,164,270 = 3,027,102
+--- end of Q5 ---
+Totals check (margin): 5 + 2 + 3 + 7 + 3 = 20`);
+    expect(s.parts['5'].text).toBe('Total multiplications = 1,862,832 + 1,164,270 = 3,027,102');
+    expect(s.unlabelled.map((l) => l.text)).toEqual(['Totals check (margin): 5 + 2 + 3 + 7 + 3 = 20']);
+  });
+});
+
+describe('rough work', () => {
+  it('under its own heading, to a rule or the next page, is no answer and holds no label', () => {
+    const s = runAll(`Q3
+(c) 4 x (15 + 3) = 72
+Rough work (not for evaluation)
+Q5 size 200 - 4 + 2 = 198
+198 x 198 = 39204
+-----------------------------
+4a. dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) * f_(t+1)`);
+    expect(s.parts['3c'].text).toBe('4 x (15 + 3) = 72');
+    expect(s.parts['5']).toBeUndefined();
+    expect(s.rough.map((l) => l.text)).toEqual([
+      'Rough work (not for evaluation)',
+      'Q5 size 200 - 4 + 2 = 198',
+      '198 x 198 = 39204',
+    ]);
+    expect(s.parts['4a'].text).toContain('dL/dc_t');
+    // a pointer to it is no heading
+    expect(runAll('Q5 total = 3,088,878\nRough work on page 3').rough).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
+import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
 import type { Rule } from './pdf.ts';
 import { rowRestates, summaryAfter, summaryAhead, summaryRestates, summaryRows } from './summary.ts';
 import { closingQuestions, trailingLabels } from './trailing-labels.ts';
@@ -27,6 +28,8 @@ export type Segmentation = {
   parts: Record<string, PartAnswer>;
   order: string[];
   unlabelled: Line[];
+  /** rough work under its own heading ("Rough work", "ROUGH -- ignore"): not graded */
+  rough: Line[];
   warnings: string[];
 };
 
@@ -182,6 +185,18 @@ function ordinalAt(text: string, k: number): { at: number; length: number } | nu
   if (!m) return null;
   return { at: (m.index ?? 0) + m[0].indexOf(m[1]), length: m[1].length };
 }
+
+/**
+ * A heading over rough work: "Rough work", "ROUGH -- ignore", "Rough work (not for evaluation)", "rough -"
+ * alone on its line. Not "Rough: 15 + 3" nor "Rough:" (a part's own rough note before its fair answer),
+ * nor "Rough work on page 3" (a pointer).
+ */
+const ROUGH_WORK =
+  /^(?!.*\b(?:on|at|in)\s+(?:the\s+)?(?:page|p\.|pg|back|end)\b)[\s\-—–=_*~#|.[(]*rough(?:\s+(?:work|space|calculations?|sheet|page|notes?|area))?(?!\s*:)[\s\-—–=_*~#|.)\]]*(?:\(?\s*(?:(?:please\s+)?ignore|not\s+for\s+evaluation|not\s+to\s+be\s+(?:graded|evaluated|marked)|do\s+not\s+(?:grade|evaluate|mark|check)|scratch)\s*\)?)?[\s\-—–=_*~#|.]*$/i;
+
+/** "--- end of Q2 ---", "— End of Question 3 —", "[end of answer 1]" */
+const END_OF_QUESTION =
+  /^[\s\-—–=_*~#|.[(]*end\s+of\s+(?:q(?:uestion|ues)?|ans(?:wer)?|soln?|sol(?:ution)?)\s*\.?\s*(\d{1,2})\s*[)\]\s\-—–=_*~#|.]*$/i;
 
 export function segment(
   lines: Line[],
@@ -470,7 +485,8 @@ function segmentOnce(
   const nextQuestion = (path: PartPath) => {
     const q = path[0];
     if (parts.some((p) => p.path[0].toLowerCase() === q && seen(p.id))) return false;
-    const cur = current ? parts.findIndex((p) => p.id === current!.partId) : -1;
+    const at = current ?? closed;
+    const cur = at ? parts.findIndex((p) => p.id === at.partId) : -1;
     const first = parts.findIndex((p) => p.path[0].toLowerCase() === q);
     // (questions answered already, earlier on the page, are passed over: 3 after 4, then 5)
     return (
@@ -506,13 +522,19 @@ function segmentOnce(
   // page furniture and rules drawn with characters ("------" under a heading) are not answers
   const furniture = furnitureOf(lines, pageOf);
   const body = lines.filter((l) => !furniture.has(l) && !/^\s*[-_=~*─━]{3,}\s*$/.test(l.text));
+  // the lines after a page's furniture or a rule: where rough work set among the answers ends
+  const inBody = new Set(body);
+  const afterBreak = new Set(lines.filter((l, k) => k > 0 && inBody.has(l) && !inBody.has(lines[k - 1])));
   const margin = margins(body, pageOf);
   const preamble: Line[] = [];
   const unlabelled: Line[] = [];
+  const rough: Line[] = [];
   const warnings: string[] = [];
   const segs: Seg[] = [];
   let context: PartPath = [];
   let current: Seg | null = null;
+  /** the answer an end marker or rough work closed: where exam order was when the next label comes */
+  let closed: Seg | null = null;
   let seenLabel = false;
   // text after an inner-node label ("Q1 b)") with no sub-label yet has no part to go to
   let orphanContext = false;
@@ -576,6 +598,33 @@ function segmentOnce(
   const qaMarkers =
     body.filter((l) => /^\s*Q\s*:/.test(l.text)).length >= 2 &&
     body.filter((l) => /^\s*A\s*:/.test(l.text)).length >= 2;
+  // the paper's marks copied beside the labels ("Q 2/b — (1)", "(b)   [1]"): a habit of two labels or more
+  // (sub-labels read under the label before them, as below: "(a) [3]" under "Q1")
+  let under: string[] = [];
+  const marksHabit =
+    body.filter((l, k) => {
+      const lab = findLabel(l.text, tree, under, { ocr: l.conf < 1, bare: true });
+      if (!lab) return false;
+      under = lab.path;
+      const rest = l.text.slice(lab.end);
+      return rest.trim()
+        ? bareMarksAfter(rest)
+        : onRowOf(l, body[k + 1]) && marksOnly(body[k + 1].text) === 'bare';
+    }).length >= 2;
+  // a label with its marks after it, "3 -  (3)", read whole is arithmetic: it is read without them
+  under = [];
+  for (let k = 0; marksHabit && k < body.length; k++) {
+    const l = body[k];
+    const lab = findLabel(l.text, tree, under, { ocr: l.conf < 1, bare: true });
+    if (lab) under = lab.path;
+    const unmarked = lab || forced.has(l) ? null : withoutTrailingMarks(l.text);
+    const bare = unmarked ? findLabel(unmarked, tree, under, { ocr: l.conf < 1, bare: true }) : null;
+    const kept = bare && !unmarked!.slice(bare.end).trim() ? cutAt(l, unmarked!.length)?.kept : null;
+    if (kept) {
+      body[k] = kept;
+      under = bare!.path;
+    }
+  }
   // questions headed by a prefixed label somewhere ("Q4", "Question 4"): there a bare "4 gates ⇒ …"
   // starting a line is a count, not the question's label
   const headed = new Set(
@@ -584,8 +633,22 @@ function segmentOnce(
       .filter((l): l is Label => l !== null && !l.weak && l.path.length === 1)
       .map((l) => l.path[0]),
   );
+  // rough work under its heading, to the foot of its page or a rule: not graded, and its "Q5 198 × 198"
+  // is no label
+  let roughPage = 0;
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
+    if (
+      (line.page === roughPage && !afterBreak.has(line)) ||
+      (!forced.has(line) && ROUGH_WORK.test(line.text))
+    ) {
+      roughPage = line.page;
+      closed = current ?? closed;
+      current = null;
+      rough.push(line);
+      continue;
+    }
+    roughPage = 0;
     // the rest of a line cut at a label is read next, as a line of its own
     const readNext = (rest: Line) => {
       body.splice(i + 1, 0, rest);
@@ -694,6 +757,7 @@ function segmentOnce(
         /[.!?;:)\]}]$/.test(prev) ||
         // (or the line stating the answer: "Ans. 72 parameters", "∴ b_f : 3 × 1")
         /^(?:ans(?:wer)?\b|final\b|∴)/i.test(prev) ||
+        END_OF_QUESTION.test(prev) ||
         (current?.lines.length ?? 0) === 0 ||
         /^\s*\d{1,2}\s*[—–]\s*$/.test(line.text);
       // (or out of order, when its own "(a)" starts the next line: "3 (doing Q3 before Q2)")
@@ -880,7 +944,9 @@ function segmentOnce(
         CONTINUES_ON_NEXT_LINE.test(prev.text) &&
         // (an ellipsis, "+ · · ·", ends the expression: the terms it stands for are not written)
         !/(?:·\s*·\s*·|⋯)\s*$/.test(prev.text) &&
-        !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim());
+        !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim()) &&
+        // ("--- end of Q2 ---" ends its question, dashes and all)
+        !END_OF_QUESTION.test(prev.text);
       if (afterEmptyLabel || found || !innerOk || continues || listGoesOn) label = null;
     }
     if (!label && current && !orphanContext) {
@@ -948,6 +1014,15 @@ function segmentOnce(
         continue;
       }
     }
+    // "--- end of Q2 ---": its question's answer ends there (a tally or rough work may follow)
+    const ended = label ? null : END_OF_QUESTION.exec(line.text);
+    if (ended) {
+      if (current && parts.find((p) => p.id === current!.partId)?.path[0] === ended[1]) {
+        closed = current;
+        current = null;
+      }
+      continue;
+    }
     if (!label) {
       if (!seenLabel) preamble.push(line);
       else if (current && !orphanContext) current.lines.push(line);
@@ -959,6 +1034,11 @@ function segmentOnce(
     let guessedHere = false;
     let shared: string[] | undefined;
     let content = contentOf(line, label.end);
+    const marks = content ? marksAfterLabel(content.text, marksHabit, body[i + 1]?.text) : 0;
+    if (marks && content) content = marks < content.text.length ? contentOf(content, marks) : null;
+    // (or a line of its own after the label, on its row at the page's edge or below: "(b)  ……  [1]")
+    const edge = !content && body[i + 1] ? marksOnly(body[i + 1].text) : null;
+    if (edge === 'worded' || (edge === 'bare' && marksHabit)) body.splice(i + 1, 1);
     const splitBefore = (id: string | undefined) => {
       const cut =
         content &&
@@ -1219,7 +1299,7 @@ function segmentOnce(
     p.conf = Math.max(0, Math.min(1, p.labelConf * wordConf));
     if (p.occurrences > 1) warnings.push(`part ${p.partId} is answered in ${p.occurrences} places`);
   }
-  return { preamble, parts: out, order, unlabelled, warnings, labelLines, body, indents, widths };
+  return { preamble, parts: out, order, unlabelled, rough, warnings, labelLines, body, indents, widths };
 }
 
 /**
@@ -1289,12 +1369,20 @@ function introOnNewPage(segs: Seg[], pageOf: Map<number, PageInfo>): void {
 function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule[]>): void {
   const bottom = (l: Line) => l.box.y + l.box.h;
   for (let k = 0; k < segs.length; k++) {
-    const cur = segs[k].lines;
+    const all = segs[k].lines;
     // (the first row's answer starts in what was read as the header)
     const prev = k ? segs[k - 1].lines : preamble;
-    const first = cur[0];
+    const first = all[0];
     const labelLine = segs[k].labelLine;
     if (!first || first.page !== labelLine.page || prev.length < 2) continue;
+    // (a row read in pieces, "∂h_t/∂c_t = …   ∂c_{t+1}/∂c_t = …   (elementwise)", is one line of
+    // the cell: its pieces after the first are not the lines below it)
+    const cur = [
+      first,
+      ...all
+        .slice(1)
+        .filter((l) => l.page !== first.page || Math.abs(l.box.y - first.box.y) >= first.box.h / 2),
+    ];
     // (apart from its answer by more than a typed space)
     const labelWords = labelLine.words.filter((w) => w.box.x + w.box.w <= first.box.x - first.box.h * 0.75);
     // (the label may sit alone on a blank line of its answer, centred between two lines)
@@ -1329,7 +1417,7 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
       // row's "A") leaves the row to the text's own reading
       const band = prev.slice(prev.length - take);
       if (band.every((l) => l.box.x >= x - 8)) {
-        if (take) cur.unshift(...prev.splice(prev.length - take, take));
+        if (take) all.unshift(...prev.splice(prev.length - take, take));
         continue;
       }
     }
@@ -1373,7 +1461,7 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
       const o = offCentre(t);
       if (o <= off) [take, off] = [t, o];
     }
-    if (take) cur.unshift(...prev.splice(prev.length - take, take));
+    if (take) all.unshift(...prev.splice(prev.length - take, take));
   }
 }
 

@@ -106,6 +106,8 @@ export const ExtractedScript = z.object({
   order: z.array(z.string()),
   /** text after the header that could not be attached to any part label */
   unlabelled: z.array(Line).default([]),
+  /** rough work the student set under its own heading ("Rough work", "ROUGH -- ignore"): not graded */
+  rough: z.array(Line).default([]),
   /** extraction problems worth telling a person about */
   warnings: z.array(z.string()).default([]),
   /**

@@ -516,7 +516,8 @@ const SPELLED_FRACTION = new RegExp(
  * - bracketed subscripts `s_(k-1)`, `c_(t+1)` -> `s_{k-1}`, `c_{t+1}`;
  * - a definition sign `:=` (or `≔`, `≜`) -> `=`; `⋯`/`…` -> `...`;
  * - `del L/del c_t`, `partial L / partial c_t` -> `dL/dc_t`;
- * - `δc_t` / `delta c_t` (the loss gradient at c_t, as back-propagation notes write it) -> `dL/dc_t`.
+ * - `δc_t` / `delta c_t` (the loss gradient at c_t, as back-propagation notes write it) -> `dL/dc_t`;
+ * - `∇_{c_t} L` -> `dL/dc_{t}`.
  */
 function notationForms(s: string): string {
   return (
@@ -611,6 +612,12 @@ function notationForms(s: string): string {
         (_m, t: string, q: string, d = '') => `dL/d${q}_{${t}${d}}`,
       )
       .replace(/(?:δ|\bdelta\s*)(?=[chCH](?:_|\b|[{(]|[tT](?:[+-]1)?\b))/g, 'dL/d')
+      // the gradient written with nabla, its variable as the subscript: `∇_{c_t} L`, `∇ctL` (pdfTeX's
+      // flattened subscript), `∇ct+1L` -> `dL/dc_{t+1}`
+      .replace(
+        /(?:∇|\bnabla)\s*_?\{?\s*([chCH])\s*_?\{?\s*([tT](?:\s*[+-]\s*1)?|\d)\s*\}?\s*\}?\s*L(?![A-Za-z])/g,
+        (_m, q: string, t: string) => `dL/d${q}_{${t.replace(/\s+/g, '')}}`,
+      )
       // (a transpose's T straight after a bracketed subscript: "s(k − 1)T h(j)" read as s_{k-1}T)
       .replace(/(_\{[^{}\s]+\})T(?=\s)/g, '$1^T')
   );

@@ -217,7 +217,8 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
       const lower = run.toLowerCase();
       // function names, including a lost superscript: tanh2(x) is tanh²(x)
       const fm =
-        /^(tanh|sech|sigmoid|sigma|exp|log|ln|sqrt|softmax|relu|prod|sum|dot|cosh|sinh|diag)(2)?(?![A-Za-z])/i.exec(
+        // ("sig(c_t)": the sigmoid abbreviated, before its bracket)
+        /^(tanh|sech|sigmoid|sigma|sig(?=\s*\()|exp|log|ln|sqrt|softmax|relu|prod|sum|dot|cosh|sinh|diag)(2)?(?![A-Za-z])/i.exec(
           s.slice(i),
         );
       if (fm) {
@@ -235,7 +236,10 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
         }
         push({
           t: 'func',
-          v: fm[1].toLowerCase().replace('sigmoid', 'sigma').replace(/^ln$/, 'log'),
+          v: fm[1]
+            .toLowerCase()
+            .replace(/^sig(?:moid)?$/, 'sigma')
+            .replace(/^ln$/, 'log'),
           pow,
           prime,
           raw: s.slice(i, k),

@@ -91,7 +91,9 @@ const MODEL_SYMBOLS = new Set(['c', 'h', 'f', 'i', 'o', 's', 'x', 'y', 'W', 'b',
 function withDefinitions(lines: string[]): string[] {
   const defs: { at: number; end: number; base: string; target: string }[] = [];
   lines.forEach((raw, at) => {
-    const re = /(?:^|[\s,;:(])([A-Za-zδΔ])_\{?([a-z])\}?\s*=\s*dL\/d([A-Za-z])_\{?([a-z])\}?(?=$|[\s,;.)])/g;
+    // (a Greek letter's subscript may have lost its underscore in the text layer: "εt := ∂L/∂ht")
+    const re =
+      /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ω])(?:_|(?<=[Α-Ωα-ω]))\{?([a-z])\}?\s*=\s*dL\/d([A-Za-z])_?\{?([a-z])\}?(?=$|[\s,;.)])/g;
     const line = normalizeMath(raw);
     for (let m = re.exec(line); m; m = re.exec(line))
       if (m[2] === m[4] && !MODEL_SYMBOLS.has(m[1]))
@@ -106,7 +108,7 @@ function withDefinitions(lines: string[]): string[] {
       const esc = d.base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       // (at any index, braced, bracketed or bare: `δ_{t+1}`, `δ_(t+1)`, `δ_t`)
       const use = new RegExp(
-        `(?<![A-Za-z/])${esc}_(\\{[^{}]{1,6}\\}|\\([^()]{1,6}\\)|[A-Za-z0-9](?:[+-]1)?)`,
+        `(?<![A-Za-z/])${esc}_${/[Α-Ωα-ω]/.test(d.base) ? '?' : ''}(\\{[^{}]{1,6}\\}|\\([^()]{1,6}\\)|[A-Za-z0-9](?:[+-]1)?)`,
         'g',
       );
       const write = (t: string) =>

@@ -2548,3 +2548,61 @@ describe('words of other languages, lowered subscripts, checks that end in their
     expect(part('1a', 'position 3 (forget gate)').items.find((i) => i.id === 'f_t')?.awarded).toBe(0.5);
   });
 });
+
+describe('round 63: answers stated in other languages, the sigmoid abbreviated, a label two columns moved', () => {
+  it('2b: the count stated as the answer wins over a letter of another language ("e kono weight": "in no weight")', () => {
+    for (const t of [
+      'Kono extra parameter lagbe na. Dot product e kono weight nei. So answer = 0.',
+      'Kono extra parameter lagbe na, answer 0. Dot product e kono weight nei, softmax o parameter-free.',
+    ])
+      expect(part('2b', t), t).toMatchObject({ score: 1, review: false });
+    // (a label of another part after "Answer" is no count; a count in symbols still is)
+    expect(part('2b', 'Answer 2(b): we need d^2 extra parameters').score).toBe(0);
+  });
+  it('2b: a number ending the line above (a marks column\'s 1) is not the count said beside "parameters"', () => {
+    expect(
+      part('2b', '1\n0 additional parameters. The dot-product score and the softmax have no weights.'),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('4a: "sig(c_t)" is the sigmoid, a wrong derivative for tanh, and the recursive path is still read', () => {
+    const p = part(
+      '4a',
+      'h_t = o_t * tanh(c_t) => dh_t/dc_t = o_t * sig(c_t)(1 - sig(c_t))\nc_(t+1) = f_(t+1) * c_t + i_(t+1) * C~_(t+1) => dc_(t+1)/dc_t = f_(t+1)\ndL/dc_t = dL/dh_t * o_t * sig(c_t)(1 - sig(c_t)) + dL/dc_(t+1) * f_(t+1)',
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([0, 2, 1]);
+  });
+  it('4b: the gradient\'s vanishing named in words not read ("problem varaadhu") goes to a person', () => {
+    const p = part(
+      '4b',
+      'dL/dc_1 = dL/dc_T · f_2 f_3 ⋯ f_T\nft = 1 na product = 1, gradient kuraiyadhu. Adhanala vanishing gradient problem varaadhu.',
+    );
+    expect(p.review).toBe(true);
+    // (said in words the grader reads, it is graded)
+    expect(
+      part(
+        '4b',
+        'dL/dc_1 = dL/dc_T · f_2 f_3 ⋯ f_T\nWith f_t = 1 the product is 1, so the gradient does not vanish.',
+      ),
+    ).toMatchObject({ score: 2, review: false });
+  });
+  it("4a: the student's own names for the gradients, Greek letters whose subscripts the text layer flattened", () => {
+    const p = part(
+      '4a',
+      'Let δt := ∂L/∂ct and εt := ∂L/∂ht.\n∂ht/∂ct = ot ∘ sech²(ct)\n∂ct+1/∂ct = ft+1\nδt = εt ∘ ot ∘ sech²(ct) + δt+1 ∘ ft+1',
+    );
+    expect(p).toMatchObject({ score: 5, review: false });
+  });
+  it('4a: the gradient written with nabla, ∇_{c_t} L, as pdfTeX flattens it too', () => {
+    for (const t of [
+      'The consumers of c_t are h_t = o_t ⊙ tanh c_t and c_{t+1} = f_{t+1} ⊙ c_t + i_{t+1} ⊙ c~_{t+1}, so\n∇_{c_t} L = o_t ⊙ sech^2(c_t) ⊙ ∇_{h_t} L + f_{t+1} ⊙ ∇_{c_{t+1}} L',
+      'The consumers of ct are ht = ot ⊙ tanh ct and ct+1 = ft+1 ⊙ ct + it+1 ⊙ c̃t+1, so\n∇ctL = ot ⊙ sech^{2}(ct) ⊙ ∇htL + ft+1 ⊙ ∇ct+1L',
+    ])
+      expect(part('4a', t), t).toMatchObject({ score: 5, review: false });
+  });
+  it("a part with no answer goes to a person when its sub-label stands alone inside another question's answer", () => {
+    const g = grade(
+      '## 1b.i\nC_t = (0.7, 0.2, 0.05)\n(b)\nWrite g_t := dL/dh_t, unrolling the recursion from t = 1\n## 4a\nsomething',
+    );
+    expect(g.parts['4b']).toMatchObject({ score: 0, review: true });
+  });
+});

@@ -108,6 +108,9 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   // a, b, c, or "3." above "a) 3 x 2" — not a step "2." of working)
   const headsSubParts = (l: string, next: string | undefined) =>
     /[-–—]\s*$/.test(l) || /^\s*\(?[a-h][.)]/i.test(next ?? '');
+  // (the sub-part's letter alone on a line in any answer, "(b)": on a two-column page read across, a
+  // label can land in another question's answer)
+  const alone = own ? new RegExp(`^\\s*\\(?${own}[.)]?\\s*$`, 'i') : null;
   return Object.values(script.parts).some((a) => {
     if (a.partId === partId) return false;
     const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
@@ -116,6 +119,7 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
       (l, i) =>
         (bareQuestion.test(l) && (!own || (!sameQuestion && headsSubParts(l, lines[i + 1])))) ||
         (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)))) ||
+        !!alone?.test(l) ||
         !!written?.test(l) ||
         !!anywhere?.test(l) ||
         !!slashed?.test(l),

@@ -254,10 +254,15 @@ function checkItem(it: Item, siblings: Item[], at: Path): RubricProblem[] {
       break;
     case 'concept':
       it.facets.forEach((f, fi) => {
-        [...f.any, ...f.negated].forEach((re, k) => {
+        [...f.any, ...f.negated, ...f.topic].forEach((re, k) => {
           if (!compiles(re))
             out.push({
-              path: [...at, 'facets', fi, k < f.any.length ? 'any' : 'negated'],
+              path: [
+                ...at,
+                'facets',
+                fi,
+                k < f.any.length ? 'any' : k < f.any.length + f.negated.length ? 'negated' : 'topic',
+              ],
               message: `not a valid regular expression: ${re}`,
             });
         });
@@ -357,6 +362,7 @@ function templateFields(part: Part): TemplateField[] {
         it.facets.forEach((f, fi) => {
           patterns([...at, 'facets', fi, 'any'], f.any);
           patterns([...at, 'facets', fi, 'negated'], f.negated);
+          patterns([...at, 'facets', fi, 'topic'], f.topic);
         });
         break;
     }

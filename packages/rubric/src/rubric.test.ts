@@ -333,6 +333,13 @@ describe('organisation: unlabelled text', () => {
         'Respected Sir, herewith I am giving my answers to all the questions.',
       ]),
     ).not.toContain('organisation');
+    // (rough work the student struck out is no answer: "ignore" there corrects nothing)
+    expect(
+      flagsOf([
+        '~~ROUGH~~ ~~—~~ ~~ignore~~ ~~199~~ ~~×~~ ~~199~~ ~~=~~ ~~39601~~ ~~;~~ ~~×~~ ~~48~~ ~~=~~ ~~1900848~~',
+        '~~200~~ ~~×~~ ~~200~~ ~~×~~ ~~30~~ ~~=~~ ~~1200000~~ ~~sum~~ ~~3100848~~',
+      ]),
+    ).not.toContain('organisation');
   });
 });
 

@@ -241,6 +241,11 @@ export const Facet = z
     products: z.array(z.string()).default([]),
     /** regular expressions that, when matching, mean the opposite was said (negation) */
     negated: z.array(z.string()).default([]),
+    /**
+     * what the facet speaks of ("vanish", "shrink"): named while the facet is not read, the words said
+     * of it were not understood (another language, a turn of phrase), and a person reads them
+     */
+    topic: z.array(z.string()).default([]),
   })
   .strict();
 

@@ -88,6 +88,7 @@ export function scriptFromText(text: string, opts: TextScriptOptions = {}): Extr
       conf,
       words: [],
     })),
+    rough: [],
     warnings: [],
   };
 }

@@ -18,8 +18,9 @@ export function isOrderNote(text: string): boolean {
 export function meaningfulUnlabelled(script: ExtractedScript): string[] {
   // the student's own name on a line of its own is header, not answer
   const name = script.header.name?.toLowerCase().replace(/\s+/g, ' ').trim();
+  // (what the student struck out, "~~ROUGH — ignore~~ ~~199 × 199 = 39601~~", is no answer)
   const lines = script.unlabelled
-    .map((l) => l.text)
+    .map((l) => l.text.replace(/~~[^~]*~~/g, ' ').trim())
     .filter((t) => !FURNITURE.test(t) && !isOrderNote(t) && (!name || !t.toLowerCase().includes(name)));
   // a few short crumbs (stray marks read by OCR) are not an unlabelled answer
   const letters = lines.join(' ').replace(/[^A-Za-z0-9]/g, '').length;

@@ -367,6 +367,9 @@ export const TUNE_WRITERS = [
   'sb',
   'sc',
   'sd',
+  'se',
+  'sf',
+  'sg',
 ];
 
 export interface FreeformLabel {

@@ -85,6 +85,7 @@ export function fakeExtractor(opts: { delayMs?: number } = {}): Extractor & { ca
         parts,
         order: Object.keys(parts),
         unlabelled: [],
+        rough: [],
         warnings: [],
       } satisfies ExtractedScript;
     },

@@ -47,6 +47,20 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
       wrong: `${item.id}:negated`,
     };
   }
+  // a facet not read whose subject is named ("vanishing gradient problem varaadhu": Tamil's "will
+  // not come"): what the answer says of it is a person's reading, not an absence
+  const named = item.facets
+    .filter((_, k) => states[k].state === 'no')
+    .map((f) => matchesAny(f.topic, ev.prose))
+    .find(Boolean);
+  if (named && states.some((s) => s.state === 'yes'))
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.label}: spoken of ("${named[0]}") in words the grader did not read; a person reads them`,
+      evidence,
+      conf: 0.5,
+    };
   // a product asked for, none read, and a big operator's limits alone on a line ("t=2" under where
   // pdfTeX's ∏ stood: its glyph is missing from the text layer): the product may be there
   const limits = ev.lines.find((l) => /^\s*[a-z]\s*=\s*\d\s*$/i.test(l));

@@ -21,6 +21,9 @@ import { bracketSteps, equationRef, isList, LIST_ITEM, statementNumber, stepRef 
  * x_t beside a 3×3 block for h)"): what an aside computes explains the answer; it is not the answer.
  */
 /** Words that set a number up as a comparison, not the answer ("for comparison, a standard conv …"). */
+/** "So answer = 0", "answer 0", "Ans: zero", "Uttar - 0": a count stated as the answer (not "Answer 2(b)") */
+const STATED_ANSWER =
+  /\b(?:final\s+)?(?:ans(?:wer)?|uttar|jawab)\b\s*(?:is|=|:|-|–|—)?\s*(\d[\d,]*|zero|none|nil)\b(?!\s*\(?[a-h]\)|[.,]\d|\s*[×x*^+\-/(])/gi;
 const COMPARISON =
   /\b(?:compar(?:e|ed|ing|ison)|for reference|by contrast|in contrast|versus|vs\.?)(?![\w])/i;
 
@@ -590,6 +593,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     if (after.length) nums = after;
   }
   if (item.numberWords) {
+    // the count the student states as the answer ("So answer = 0", "answer 0", "Ans: 0") wins over a
+    // letter that only looks like a model size in words of another language ("Dot product e kono
+    // weight nei": Bengali "e" is "in")
+    const answered = [...text.matchAll(STATED_ANSWER)].pop();
+    if (answered) {
+      const w = answered[1].toLowerCase();
+      const value = /^(?:zero|none|nil|no)$/.test(w) ? 0 : findNumbers(w)[0]?.value;
+      if (value !== undefined) return { value, line: lineOfIndex(text, answered.index ?? 0), conf: 0.95 };
+    }
     // a count given as a formula in the model's sizes ("2n extra parameters", "parameters = d^2",
     // "n × m extra parameters"): a nonzero count, whatever n is
     // (the first such count that is not a word: "a weight for each state … So n extra parameters")
@@ -631,7 +643,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       : text;
     // a count said next to "parameters" wins over other numbers in the explanation
     const near = [
-      ...unlisted.matchAll(/(-?\d[\d,.]*)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi),
+      // (not a number ending the line above: "1⏎0 additional parameters", a marks column's 1)
+      ...unlisted.matchAll(/(-?\d[\d,.]*)(?![ \t]*\n)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi),
     ].find((m) => !statementNumber(unlisted, { start: m.index ?? 0 }));
     if (near) {
       const v = findNumbers(near[1]);
