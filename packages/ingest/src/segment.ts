@@ -621,6 +621,7 @@ function segmentOnce(
     const bare = unmarked ? findLabel(unmarked, tree, under, { ocr: l.conf < 1, bare: true }) : null;
     const kept = bare && !unmarked!.slice(bare.end).trim() ? cutAt(l, unmarked!.length)?.kept : null;
     if (kept) {
+      if (afterBreak.has(l)) afterBreak.add(kept);
       body[k] = kept;
       under = bare!.path;
     }
