@@ -2606,3 +2606,55 @@ describe('round 63: answers stated in other languages, the sigmoid abbreviated, 
     expect(g.parts['4b']).toMatchObject({ score: 0, review: true });
   });
 });
+
+describe('round 64: answers set side by side, a paraphrase of "does not vanish"', () => {
+  it("a missing part goes to a person when an answer's line runs across a gutter into a label", () => {
+    const script = scriptFromText('## 1a\na) i f_t 4 a) e_kj = s_k h_j\n## 1b.i\nC_t = (0.7, 0.2, 0.05)');
+    const words = (spec: Array<[string, number]>) =>
+      spec.map(([text, x]) => ({ text, box: { x, y: 40, w: text.length * 5, h: 10 }, conf: 1 }));
+    const side = words([
+      ['a)', 56],
+      ['i', 73],
+      ['f_t', 86],
+      ['4', 119],
+      ['a)', 209],
+      ['e_kj', 227],
+      ['=', 252],
+      ['s_k', 262],
+    ]);
+    const flat = words([
+      ['a)', 56],
+      ['i', 73],
+      ['f_t', 86],
+      ['4', 119],
+      ['a)', 132],
+      ['e_kj', 150],
+    ]);
+    const with_ = (ws: typeof side) => ({
+      ...script,
+      parts: {
+        ...script.parts,
+        '1a': { ...script.parts['1a'], lines: [{ ...script.parts['1a'].lines[0], words: ws }] },
+      },
+    });
+    expect(gradeScript(rubric, ctx, with_(side)).grade.parts['2a']).toMatchObject({ score: 0, review: true });
+    // (a label a word space away is the line's own: "no answer found" for 2(a) stays sure)
+    expect(gradeScript(rubric, ctx, with_(flat)).grade.parts['2a']).toMatchObject({
+      score: 0,
+      review: false,
+    });
+  });
+  it("a sub-label another question does not have, at a line's start in its answer, may be the missing part's", () => {
+    const g = grade(
+      '## 1b.ii\nh_t = (0.604, 0, 0)\n(c) There are 4 weight matrices, each 3 × 5 = 15 weights\nTotal = 4 × 15 = 60\n## 3a\n3 × 5',
+    );
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+  });
+  it('4b: "gradient not lost wrt time" says the gradient does not shrink', () => {
+    const p = part(
+      '4b',
+      '(∂L)/(∂c1) = (∂L)/(∂cT) f2f3 · · · fT ⇒ = (∂L)/(∂cT) when f = 1, gradient not lost wrt time ⇒\nlong dependency OK.',
+    );
+    expect(p).toMatchObject({ score: 2, review: false });
+  });
+});

@@ -148,6 +148,7 @@ export function possiblyHidden(script: ExtractedScript, rubric: Rubric): Set<str
   const lines = found.map((p) => script.parts[p.id].text.split('\n').length);
   const all = lines.reduce((a, b) => a + b, 0);
   const swallowing = missing.length >= 2 && lines.some((n) => n >= 12 && n >= 0.45 * all);
+  const across = readAcrossColumns(script);
   for (const want of missing) {
     const own = markers.get(want.id) ?? new Set<string>();
     const mentioned =
@@ -156,9 +157,31 @@ export function possiblyHidden(script: ExtractedScript, rubric: Rubric): Set<str
         const theirs = markers.get(p.id) ?? new Set<string>();
         return mentions(script.parts[p.id].text, own) > 0 && ![...own].some((m) => theirs.has(m));
       });
-    if (swallowing || mentioned || labelledInside(script, want.id)) out.add(want.id);
+    if (swallowing || across || mentioned || labelledInside(script, want.id, rubric)) out.add(want.id);
   }
   return out;
+}
+
+/** A label's start: "a)", "(b)", "ii.", "2.", "Ans 2 (b)", "Q3", "Question 4". */
+const LABEL_START = /^(?:\(?[a-h]\)|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|ans\b|q\.?\d|question\b)/i;
+
+/**
+ * Whether an answer's line runs across a gutter into a label (`a) i f_t 4 ⟶ a) e_kj = …`, two answers
+ * set side by side): two columns were read as one, and a part missing may stand in the other.
+ */
+function readAcrossColumns(script: ExtractedScript): boolean {
+  const width = new Map(script.pages.map((p) => [p.page, p.width]));
+  return Object.values(script.parts).some((a) =>
+    a.lines.some((l) => {
+      const w = width.get(l.page) ?? 595;
+      return l.words.some((word, k) => {
+        const prev = l.words[k - 1];
+        if (!prev) return false;
+        const gap = word.box.x - (prev.box.x + prev.box.w);
+        return gap >= 40 && word.box.x > w * 0.25 && word.box.x < w * 0.75 && LABEL_START.test(word.text);
+      });
+    }),
+  );
 }
 
 /**
@@ -166,10 +189,16 @@ export function possiblyHidden(script: ExtractedScript, rubric: Rubric): Set<str
  * numeral ("c 36 [params]" in the rows of a table answering all of Q3, "ii) h_t = …" under 1(b)(i)):
  * a label the segmenter did not take, so the part may be there.
  */
-function labelledInside(script: ExtractedScript, partId: string): boolean {
+function labelledInside(script: ExtractedScript, partId: string, rubric: Rubric): boolean {
   const q = questionOf(partId);
   const own = partId.slice(q.length).split('.').at(-1);
   if (!own) return false;
+  // (or in another question's answer that has no such sub-part: "(c) There are 4 weight matrices"
+  // inside 1(b)(ii), question 1 having no (c))
+  const hasOwn = (question: string) =>
+    rubric.parts.some(
+      (p) => questionOf(p.id) === question && p.id.slice(question.length).split('.').includes(own),
+    );
   // (bare, "c 36", only where the letter is no word: "a bias …" and "i think …" are sentences)
   const mark = ['a', 'i'].includes(own) ? String.raw`\s*[).:\]]` : String.raw`\s*[).:\]]?`;
   const label = new RegExp(String.raw`^\s*\(?${own}${mark}\s+\S`);
@@ -189,7 +218,7 @@ function labelledInside(script: ExtractedScript, partId: string): boolean {
     if (id === partId) return false;
     const ls = p.text.split('\n');
     return (
-      (questionOf(id) === q && ls.some((l) => label.test(l))) ||
+      ((questionOf(id) === q || !hasOwn(questionOf(id))) && ls.some((l) => label.test(l))) ||
       headed(ls).some((l) => whole.test(l) && !skipped.test(l))
     );
   });

@@ -370,6 +370,9 @@ export const TUNE_WRITERS = [
   'se',
   'sf',
   'sg',
+  'sh',
+  'si',
+  'sj',
 ];
 
 export interface FreeformLabel {
