@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadExam } from '@grader/exam';
 import { describe, expect, it } from 'vitest';
-import { buildPageLines, tableRows } from './columns.ts';
+import { buildPageLines, sideBySide, tableRows } from './columns.ts';
 import { ingestPdf } from './ingest.ts';
 import { textPdf, twoColumnPdf } from './testing-pdf.ts';
 
@@ -379,5 +379,88 @@ describe('two columns below a header of a few lines on the left', () => {
     const s = await corpus('zm-05.pdf');
     expect(s.parts['1a'].text).not.toContain('long dw');
     expect(s.parts['5'].text).toContain('1,900,848');
+  });
+});
+
+describe('answers set side by side above full-width ones (round 64)', () => {
+  // a monospace page: "1." | "2." then "3." | "4." side by side, question 5 across the page below
+  const word = (text: string, x: number, y: number) => ({
+    text,
+    box: { x, y, w: text.length * 5.5, h: 10 },
+    conf: 1,
+  });
+  // a run of words a space apart from x
+  const run = (text: string, x: number, y: number) => {
+    const out: ReturnType<typeof word>[] = [];
+    for (const t of text.split(' ').filter(Boolean)) {
+      const last = out[out.length - 1];
+      out.push(word(t, last ? last.box.x + last.box.w + 5.5 : x, y));
+    }
+    return out;
+  };
+  const row = (y: number, left: string, right = '') => [...run(left, 56, y), ...run(right, 215, y)];
+  const page = [
+    ...row(100, '1.', '2.'),
+    ...row(114, 'a) f_t 4', 'a) e_kj = s_k h_j'),
+    ...row(128, 'b) C_t = (0.7, 0.2, 0.05)', 'b) 0 extra parameters'),
+    ...row(160, '3.', '4.'),
+    ...row(174, 'a) 3 x 5', 'a) dL/dc_t = ...'),
+    ...row(188, 'b) 3 x 1', 'b) the product of f is 1'),
+    ...row(220, '5. depthwise output 199 x 199 x 3 and pointwise output 199 x 199 x 10 in all'),
+  ];
+  it('each band is read left half first, a new question on the left starting a new band', () => {
+    expect(sideBySide(page, 595).map((b) => [b.top, b.bottom])).toEqual([
+      [100, 138],
+      [160, 198],
+    ]);
+    expect(buildPageLines(1, page, 595, 842).map((l) => l.text)).toEqual([
+      '1.',
+      'a) f_t 4',
+      'b) C_t = (0.7, 0.2, 0.05)',
+      '2.',
+      'a) e_kj = s_k h_j',
+      'b) 0 extra parameters',
+      '3.',
+      'a) 3 x 5',
+      'b) 3 x 1',
+      '4.',
+      'a) dL/dc_t = ...',
+      'b) the product of f is 1',
+      '5. depthwise output 199 x 199 x 3 and pointwise output 199 x 199 x 10 in all',
+    ]);
+  });
+  it('two sub-parts on one line once, or a table of values, are no side-by-side answers', () => {
+    expect(
+      sideBySide([...row(100, '(a) W_f is 3 x 5', '(b) b_f is 3 x 1'), ...row(114, '(c) 72')], 595),
+    ).toEqual([]);
+    expect(
+      sideBySide([...row(100, 'f_t', '3'), ...row(114, 'i_t', '4'), ...row(128, 'o_t', '8')], 595),
+    ).toEqual([]);
+    // (a list laid out across its rows, "i. f_t → 6    ii. i_t → 7", is one answer's)
+    expect(
+      sideBySide([...row(100, 'i. f_t → 6', 'ii. i_t → 7'), ...row(114, 'iv. C_t → 3', 'v. C_t-1 → 1')], 595),
+    ).toEqual([]);
+    // (nor a table's "Answer" column heading: "Ans" heads a question with its number, "Ans 2 (a)")
+    expect(
+      sideBySide(
+        [
+          ...row(100, 'Part Working', 'Answer'),
+          ...row(114, 'Q1(a) C_t-1 enters on the top', 'i. f_t → 3'),
+          ...row(128, 'Q1(b)(i) C_t = f_t ⊙ C_t-1', 'ii. i_t → 4'),
+        ],
+        595,
+      ),
+    ).toEqual([]);
+    // (nor does "0.2" in a table's cell head a question)
+    expect(
+      sideBySide([...row(100, '1 × 0.2 = 0.2', '0.2 0.197'), ...row(114, '0 × 0.8 = 0', '0.05 0.05')], 595),
+    ).toEqual([]);
+  });
+  it('a typed script with two answers side by side has every part (sh-07)', async () => {
+    const s = await corpus('sh-07.pdf');
+    expect(s.parts['2a'].text).toContain('e_kj = s_k h_j');
+    expect(s.parts['1b.ii'].text).toContain('(0.7, 0, 0)');
+    expect(s.parts['4b'].text).toContain('does not vanish');
+    expect(s.parts['3c'].text).toBe('4 x 15 = 60');
   });
 });

@@ -207,6 +207,8 @@ export function buildPageLines(
   const engineLines = words.some((w) => w.line !== undefined);
   const gutter = engineLines ? null : findGutter(words, pageWidth, pageHeight);
   if (!gutter) {
+    const bands = engineLines ? [] : sideBySide(words, pageWidth);
+    if (bands.length) return bandedLines(page, words, bands, pageWidth, pageHeight);
     const rows = engineLines ? null : tableRows(words);
     return rows ? rows.flatMap((row) => rowLines(page, row)) : buildLines(page, words);
   }
@@ -491,4 +493,162 @@ function columnEdges(words: LayoutWord[]): number[] {
     .map((xs) => Math.min(...xs))
     .filter((x) => x > margin + 4)
     .filter((x) => words.filter((w) => w.box.x < x - 1 && w.box.x + w.box.w > x + 1).length <= 3);
+}
+
+/** A label's start, as a word: "a)", "(b)", "ii.", "2.", "Ans", "Q3", "Question", "Part". */
+// (the whole word: "0.2" in a table's cell is a number, not "0." heading a question)
+const LABEL_WORD =
+  /^(?:\(?[a-h]\)|\(?[ivx]{1,4}[.):]|\d{1,2}[.):]|ans(?:wer)?[.:]?|q\.?\d{0,2}[.):]?|question|part)$/i;
+
+/** A question's own label, as a word: "2.", "Ans", "Q3", "Question", "Part". */
+const QUESTION_WORD = /^(?:\d{1,2}[.):]|ans(?:wer)?[.:]?|q\.?\d{0,2}[.):]?|question|part)$/i;
+
+/** A question's label opening a row: "3.", "5", "Ans 4 (a)", "Q2 b)" (not "4 × 15 = 60"). */
+const QUESTION_START =
+  /^\s*(?:(?:ans(?:wer)?|q(?:uestion)?)\.?\s*(\d{1,2})\b|(\d{1,2})[.)]?\s*$|(\d{1,2})[.)]\s)/i;
+
+/** A band of rows holding two answers side by side, parted at `x`. */
+export interface SideBySide {
+  top: number;
+  bottom: number;
+  x: number;
+}
+
+/**
+ * Answers set side by side on a page that is not two columns throughout ("1.  a) i f_t 4      2.  a)
+ * e_kj = …", two tables beside each other, full-width answers below): bands of rows where, past a
+ * gutter's gap in the middle of the page, a label starts the right half at least twice, and no word
+ * crosses that gutter. Each band is read as two columns, left before right.
+ */
+export function sideBySide(words: LayoutWord[], pageWidth: number): SideBySide[] {
+  const rows = new Map<number, LayoutWord[]>();
+  for (const w of words.filter((w) => w.text.trim())) rows.set(rowOf(w), [...(rows.get(rowOf(w)) ?? []), w]);
+  const sorted = [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, ws]) => ws.sort((a, b) => a.box.x - b.box.x));
+  // where a label starts a row's right half after a gutter's gap
+  const labelAt = (ws: LayoutWord[]) => {
+    for (let k = 1; k < ws.length; k++) {
+      const gap = ws[k].box.x - (ws[k - 1].box.x + ws[k - 1].box.w);
+      const x = ws[k].box.x;
+      if (gap >= 40 && x > pageWidth * 0.25 && x < pageWidth * 0.75 && LABEL_WORD.test(ws[k].text)) return x;
+    }
+    return null;
+  };
+  const bands: SideBySide[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const x0 = labelAt(sorted[i]);
+    // (a band opens with a question's label on the right, "2.", "Ans 2 (a)": not a list laid out
+    // across a row, "i. f_t → 6    ii. i_t → 7")
+    if (x0 === null) continue;
+    // (a word naming a label, "Ans", "Question", is one only with its number: "Ans 2 (a)", not a
+    // table's "Answer" column heading)
+    const at = sorted[i].findIndex((w) => w.box.x === x0);
+    const opener = sorted[i][at]?.text ?? '';
+    const named = /^(?:ans(?:wer)?|q|question|part)[.:]?$/i.test(opener);
+    if (!QUESTION_WORD.test(opener) || (named && !/^\(?[\dA-Ea-e]/.test(sorted[i][at + 1]?.text ?? ''))) continue;
+    const cut = x0 - 4;
+    // (no word crosses the gutter, nor does a run of words a space apart reach well into the right
+    // half: a full-width line; a left line spilling a word or two past it still reads as the left's)
+    const clear = (ws: LayoutWord[]) => {
+      if (ws.some((w) => crosses(w, cut))) return false;
+      let end = Number.NEGATIVE_INFINITY;
+      for (const w of ws) {
+        if (w.box.x < cut || w.box.x - end < Math.max(8, w.box.h)) end = Math.max(end, w.box.x + w.box.w);
+        else break;
+      }
+      return end < cut + 40;
+    };
+    let j = i;
+    let labelled = 0;
+    let leftRows = 0;
+    while (j < sorted.length && clear(sorted[j])) {
+      const at = labelAt(sorted[j]);
+      if (at !== null && Math.abs(at - x0) <= 12) labelled++;
+      if (sorted[j].some((w) => w.box.x + w.box.w <= cut)) leftRows++;
+      j++;
+    }
+    if (labelled >= 2 && leftRows >= 2) {
+      // (a new question starting the left half starts a new pair of answers: "1. | 2." then "3. | 4.")
+      let from = i;
+      let question: string | undefined;
+      const push = (to: number) => {
+        const ws = sorted.slice(from, to).flat();
+        if (ws.length)
+          bands.push({
+            top: Math.min(...ws.map((w) => w.box.y)),
+            bottom: Math.max(...ws.map((w) => w.box.y + w.box.h)),
+            x: cut,
+          });
+        from = to;
+      };
+      for (let k = i; k < j; k++) {
+        const left = sorted[k]
+          .filter((w) => w.box.x + w.box.w <= cut)
+          .map((w) => w.text)
+          .join(' ');
+        const m = QUESTION_START.exec(left);
+        const q = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+        if (q === undefined || q === question) continue;
+        if (question !== undefined) push(k);
+        question = q;
+      }
+      push(j);
+    }
+    i = j - 1;
+  }
+  return bands;
+}
+
+/** A page's lines with each side-by-side band read left half first, then right. */
+function bandedLines(
+  page: number,
+  words: LayoutWord[],
+  bands: SideBySide[],
+  pageWidth: number,
+  pageHeight: number,
+): Line[] {
+  const mid = (w: LayoutWord) => w.box.y + w.box.h / 2;
+  const bandOf = (w: LayoutWord) => bands.find((b) => mid(w) >= b.top && mid(w) <= b.bottom);
+  const out = buildLines(
+    page,
+    words.filter((w) => !bandOf(w)),
+  );
+  for (const b of bands) {
+    const inside = words.filter((w) => bandOf(w) === b);
+    // (a left line running a word or two past the gutter, a word space apart, stays whole: "(0.7, 0, 0)")
+    const leftHalf = new Set<LayoutWord>();
+    const byRow = new Map<number, LayoutWord[]>();
+    for (const w of inside) byRow.set(rowOf(w), [...(byRow.get(rowOf(w)) ?? []), w]);
+    for (const ws of byRow.values()) {
+      ws.sort((p, q) => p.box.x - q.box.x);
+      ws.forEach((w, k) => {
+        const prev = ws[k - 1];
+        const near = prev && leftHalf.has(prev) && w.box.x - (prev.box.x + prev.box.w) < Math.max(8, w.box.h);
+        if (w.box.x + w.box.w / 2 < b.x || near) leftHalf.add(w);
+      });
+    }
+    const left = buildLines(
+      page,
+      inside.filter((w) => leftHalf.has(w)),
+    );
+    const right = buildLines(
+      page,
+      inside.filter((w) => !leftHalf.has(w)),
+    );
+    // (a right-half line is indented from its half's edge, not the page's: labels are judged there)
+    const shift = Math.min(...right.map((l) => l.box.x)) - Math.min(...left.map((l) => l.box.x));
+    if (Number.isFinite(shift))
+      for (const l of right)
+        setReadingFrame(l, {
+          box: { ...l.box, x: l.box.x - shift },
+          width: pageWidth - shift,
+          height: pageHeight,
+        });
+    const halves = [...left, ...right];
+    // (the band's lines stand where the band does, among the page's other lines)
+    const at = out.findIndex((l) => l.box.y + l.box.h / 2 > b.top);
+    out.splice(at < 0 ? out.length : at, 0, ...halves);
+  }
+  return out;
 }

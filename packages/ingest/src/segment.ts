@@ -747,10 +747,12 @@ function segmentOnce(
       // (or a blank line's height or more above it: a paragraph ended there, "e_kj = W_a h_j" then
       // a gap, then "3 -")
       const above = i > 0 ? body[i - 1] : undefined;
+      // (or the top of the next column: the reading went back up the page)
       const apart =
         above !== undefined &&
         above.page === line.page &&
-        line.box.y - (above.box.y + above.box.h) > Math.min(line.box.h, above.box.h) * 1.2;
+        (line.box.y - (above.box.y + above.box.h) > Math.min(line.box.h, above.box.h) * 1.2 ||
+          line.box.y + line.box.h < above.box.y);
       const ended =
         bordered ||
         prev === '' ||
@@ -942,6 +944,8 @@ function segmentOnce(
       const continues =
         !cutOff.has(line) &&
         prev !== undefined &&
+        // (not at the top of the next column, back up the page)
+        !(prev.page === line.page && line.box.y + line.box.h < prev.box.y) &&
         CONTINUES_ON_NEXT_LINE.test(prev.text) &&
         // (an ellipsis, "+ · · ·", ends the expression: the terms it stands for are not written)
         !/(?:·\s*·\s*·|⋯)\s*$/.test(prev.text) &&
