@@ -546,7 +546,8 @@ export function sideBySide(words: LayoutWord[], pageWidth: number): SideBySide[]
     const at = sorted[i].findIndex((w) => w.box.x === x0);
     const opener = sorted[i][at]?.text ?? '';
     const named = /^(?:ans(?:wer)?|q|question|part)[.:]?$/i.test(opener);
-    if (!QUESTION_WORD.test(opener) || (named && !/^\(?[\dA-Ea-e]/.test(sorted[i][at + 1]?.text ?? ''))) continue;
+    if (!QUESTION_WORD.test(opener) || (named && !/^\(?[\dA-Ea-e]/.test(sorted[i][at + 1]?.text ?? '')))
+      continue;
     const cut = x0 - 4;
     // (no word crosses the gutter, nor does a run of words a space apart reach well into the right
     // half: a full-width line; a left line spilling a word or two past it still reads as the left's)
