@@ -283,18 +283,20 @@ export function buildPageLines(
     page,
     rest.filter((w) => w.box.x + w.box.w / 2 >= gutter.x),
   );
-  // a right-column line is indented from its column's edge, not the page's: labels are judged there
-  const leftEdge = Math.min(...left.map((l) => l.box.x));
-  const rightEdge = Math.min(...right.map((l) => l.box.x));
-  const shift = rightEdge - leftEdge;
-  if (Number.isFinite(shift))
-    for (const l of right)
-      setReadingFrame(l, {
-        box: { ...l.box, x: l.box.x - shift },
-        width: pageWidth - shift,
-        height: pageHeight,
-      });
+  framedBeside(right, left, pageWidth, pageHeight);
   return inReadingOrder(full, [...left, ...right]);
+}
+
+/** A right column's lines are indented from their column's edge, not the page's: labels are judged there. */
+function framedBeside(right: Line[], left: Line[], pageWidth: number, pageHeight: number): void {
+  const shift = Math.min(...right.map((l) => l.box.x)) - Math.min(...left.map((l) => l.box.x));
+  if (!Number.isFinite(shift)) return;
+  for (const l of right)
+    setReadingFrame(l, {
+      box: { ...l.box, x: l.box.x - shift },
+      width: pageWidth - shift,
+      height: pageHeight,
+    });
 }
 
 /** Full-width lines cut the page into bands; within a band, `ordered`'s lines in their order. */
@@ -637,15 +639,7 @@ function bandedLines(
       page,
       inside.filter((w) => !leftHalf.has(w)),
     );
-    // (a right-half line is indented from its half's edge, not the page's: labels are judged there)
-    const shift = Math.min(...right.map((l) => l.box.x)) - Math.min(...left.map((l) => l.box.x));
-    if (Number.isFinite(shift))
-      for (const l of right)
-        setReadingFrame(l, {
-          box: { ...l.box, x: l.box.x - shift },
-          width: pageWidth - shift,
-          height: pageHeight,
-        });
+    framedBeside(right, left, pageWidth, pageHeight);
     const halves = [...left, ...right];
     // (the band's lines stand where the band does, among the page's other lines)
     const at = out.findIndex((l) => l.box.y + l.box.h / 2 > b.top);
