@@ -1,5 +1,6 @@
 // Segmentation: the script's lines (in reading order across pages) cut into the exam's parts.
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
+import { escapeRegExp } from '@grader/parse';
 import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
@@ -76,7 +77,6 @@ function columnAway(line: Line, tail: string): boolean {
 }
 
 /** `text` matched literally inside a regular expression. */
-const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A label's own word ending the text before a label: "Soln.", "Ans", "Q." */
 const PREFIX_WORD = /\b(?:soln|sol|ans|answer|q|qn|ques|question|problem|prob|part)\.?\s*$/i;
@@ -127,13 +127,13 @@ function splitAtInlineLabel(
 ): { kept: Line | null; rest: Line } | null {
   if (!target) return null;
   const c = target.path[target.path.length - 1].toLowerCase();
-  const esc = escapeRe(c);
+  const esc = escapeRegExp(c);
   const m = new RegExp(
     `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)]|part\\s+${esc}\\s*[:.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<!\\bpart\\s+[a-h]\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))[,:]?\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
     'i',
   ).exec(line.text);
   // (or in square brackets with its path under the question: "… = [0.7, 0.2, 0.05].  [b.ii] h_t = …")
-  const sub = target.path.slice(1).map(escapeRe);
+  const sub = target.path.slice(1).map(escapeRegExp);
   const square = sub.length
     ? new RegExp(`(?<=\\S\\s+)\\[\\s*${sub.join('\\s*[.\\s]?\\s*')}\\s*\\](?=\\s+\\S)`, 'i').exec(line.text)
     : null;

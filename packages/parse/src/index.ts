@@ -28,6 +28,7 @@ export {
 export { headedLists, LIST_HEADING, type ListItem, ordinal } from './lists.ts';
 export { fixOcrDigits, foldOperatorLines, normalizeMath, normalizeProse } from './normalize.ts';
 export { closeTo, type FoundNumber, findNumbers, ocrDigitsInText, parseNumber } from './numbers.ts';
+export { escapeRegExp } from './regex.ts';
 export {
   type Equation,
   type EquationSide,

@@ -4,6 +4,7 @@ import type { ExtractedScript, PartAnswer, Region } from '@grader/model';
 import {
   type Equation,
   type Expr,
+  escapeRegExp,
   evaluate,
   evaluateNumeric,
   findEquations,
@@ -105,7 +106,7 @@ function withDefinitions(lines: string[]): string[] {
     if (!mine.length) return raw;
     let line = normalizeMath(raw);
     for (const d of mine) {
-      const esc = d.base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const esc = escapeRegExp(d.base);
       // (at any index, braced, bracketed or bare: `δ_{t+1}`, `δ_(t+1)`, `δ_t`)
       const use = new RegExp(
         `(?<![A-Za-z/])${esc}_${/[Α-Ωα-ω]/.test(d.base) ? '?' : ''}(\\{[^{}]{1,6}\\}|\\([^()]{1,6}\\)|[A-Za-z0-9](?:[+-]1)?)`,
@@ -539,15 +540,13 @@ export function lineOfMatch(ev: Evidence, match: string): number {
   return Math.max(i, 0);
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Whether the normalised prose writes a product of indexed copies of `symbol`: two factors side by
  * side (`f_t f_{t-1} ... f_2`, `f_{t+1} * f_{t+2}`), a product sign over it (`prod_{k=2}^{T} f_k`),
  * or a power with a symbolic exponent (`f^{T-1}`).
  */
 export function writesProductOf(prose: string, symbol: string, lines?: string[]): boolean {
-  const b = escapeRe(symbol.toLowerCase());
+  const b = escapeRegExp(symbol.toLowerCase());
   const idx = String.raw`_?(?:\{[^{}]{1,8}\}|[a-z0-9](?:[-+]\d)?)`;
   const factor = String.raw`(?<![a-z\\])${b}${idx}`;
   // (a spaced x is a product sign too: "f_T x f_{T-1} x ... x f_2")
@@ -575,8 +574,8 @@ export function statesSizeOf(prose: string, names: string[], value: number): boo
   for (const n of names) {
     const name =
       n.length === 1
-        ? String.raw`(?<![a-z\\_{^]|[a-z]\()${escapeRe(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
-        : String.raw`\b${escapeRe(n)}s?\b`;
+        ? String.raw`(?<![a-z\\_{^]|[a-z]\()${escapeRegExp(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
+        : String.raw`\b${escapeRegExp(n)}s?\b`;
     for (const m of prose.matchAll(new RegExp(name, 'g'))) {
       const clause = prose
         .slice((m.index ?? 0) + m[0].length)

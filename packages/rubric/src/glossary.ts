@@ -4,7 +4,7 @@
 // exam's symbols (n_h, n_x), which the rubric's reasons know. Its numbered assumptions ("1. W_f is
 // written input-dim × output-dim") are read with an answer that cites them ("By assumption 1, …").
 import type { ExtractedScript } from '@grader/model';
-import { headedLists, LIST_HEADING, ordinal } from '@grader/parse';
+import { escapeRegExp, headedLists, LIST_HEADING, ordinal } from '@grader/parse';
 
 /** The size a definition names, and the symbol the rubric reads for it. */
 const SIZES: Array<{ words: RegExp; symbol: string }> = [
@@ -46,7 +46,7 @@ export function withSizeSymbols(lines: string[], symbols: Map<string, string>): 
   return lines.map((line) => {
     let out = line;
     for (const [sym, to] of symbols) {
-      const esc = sym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const esc = escapeRegExp(sym);
       // (the symbol standing alone: not a letter of a word, an identifier's, or a subscript)
       out = out.replace(new RegExp(`(?<![A-Za-z0-9_\\\\])${esc}(?![A-Za-z0-9_])`, 'g'), to);
     }

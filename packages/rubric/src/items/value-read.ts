@@ -16,17 +16,17 @@ import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 import { bracketSteps, equationRef, isList, LIST_ITEM, statementNumber, stepRef } from './step-numbers.ts';
 
+/** "So answer = 0", "answer 0", "Ans: zero", "Uttar - 0": a count stated as the answer (not "Answer 2(b)") */
+const STATED_ANSWER =
+  /\b(?:final\s+)?(?:ans(?:wer)?|uttar|jawab)\b\s*(?:is|=|:|-|–|—)?\s*(\d[\d,]*|zero|none|nil)\b(?!\s*\(?[a-h]\)|[.,]\d|\s*[×x*^+\-/(])/gi;
+/** Words that set a number up as a comparison, not the answer ("for comparison, a standard conv …"). */
+const COMPARISON =
+  /\b(?:compar(?:e|ed|ing|ison)|for reference|by contrast|in contrast|versus|vs\.?)(?![\w])/i;
+
 /**
  * Whether position `at` of `text` lies inside a bracketed aside in words ("3 × 5 (a 3×2 block for
  * x_t beside a 3×3 block for h)"): what an aside computes explains the answer; it is not the answer.
  */
-/** Words that set a number up as a comparison, not the answer ("for comparison, a standard conv …"). */
-/** "So answer = 0", "answer 0", "Ans: zero", "Uttar - 0": a count stated as the answer (not "Answer 2(b)") */
-const STATED_ANSWER =
-  /\b(?:final\s+)?(?:ans(?:wer)?|uttar|jawab)\b\s*(?:is|=|:|-|–|—)?\s*(\d[\d,]*|zero|none|nil)\b(?!\s*\(?[a-h]\)|[.,]\d|\s*[×x*^+\-/(])/gi;
-const COMPARISON =
-  /\b(?:compar(?:e|ed|ing|ison)|for reference|by contrast|in contrast|versus|vs\.?)(?![\w])/i;
-
 function inProseAside(text: string, at: number): boolean {
   const before = text.slice(0, at);
   if ((before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0)) return false;
@@ -599,7 +599,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const answered = [...text.matchAll(STATED_ANSWER)].pop();
     if (answered) {
       const w = answered[1].toLowerCase();
-      const value = /^(?:zero|none|nil|no)$/.test(w) ? 0 : findNumbers(w)[0]?.value;
+      const value = /^(?:zero|none|nil)$/.test(w) ? 0 : findNumbers(w)[0]?.value;
       if (value !== undefined) return { value, line: lineOfIndex(text, answered.index ?? 0), conf: 0.95 };
     }
     // a count given as a formula in the model's sizes ("2n extra parameters", "parameters = d^2",
