@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPageLines, sideBySide, tableRows } from './columns.ts';
 import { ingestPdf } from './ingest.ts';
 import { textPdf, twoColumnPdf } from './testing-pdf.ts';
+import { readTextLayer } from './text-layer.ts';
 
 const exam = {
   course: { code: 'CS60010', line: 'CS60010 CT 3, 15/3/21' },
@@ -266,6 +267,26 @@ describe("pdfTeX's cmex brackets (glyphs 0-3 in the text layer)", () => {
   });
 });
 
+describe("pdfTeX's big operators (cmex, no Unicode map: ∏ is a Q or Y in the text layer)", () => {
+  it('are read as ∑ ∏ ∫ on the line of their formula, and under-brace tips are no text', async () => {
+    const { PDFTEX_OPERATORS } = await import('./samples.ts');
+    const [page] = await readTextLayer(new Uint8Array(readFileSync(PDFTEX_OPERATORS)));
+    const lines = page.map((l) => l.text);
+    // inline: the product sits between the dot and f_t of its own sentence, not on a line above
+    expect(lines).toContainEqual(
+      expect.stringMatching(/∂L\/∂cT ·∏T\s*t=2 ft = ∂L\/∂cT , so nothing shrinks/),
+    );
+    expect(lines.some((l) => /\bQ/.test(l))).toBe(false);
+    // an inline sum stays in its formula: no stray P before the next label
+    expect(lines).toContainEqual(expect.stringMatching(/^2\(a\) The alignment score/));
+    expect(lines).toContainEqual(expect.stringMatching(/^∑m sk−1,mhj,m/));
+    // displayed: the product on the formula's middle row, the integral in its sentence
+    expect(lines).toContain('= ∏ ft');
+    expect(lines).toContainEqual(expect.stringMatching(/the area ∫\s*01 x dx is one half/));
+    expect(lines.some((l) => /\{z|\|/.test(l))).toBe(false);
+  });
+});
+
 describe('a table of Part | Answer, each label centred between its answer lines', () => {
   const word = (text: string, x: number, y: number, h = 11) => ({
     text,
@@ -462,5 +483,14 @@ describe('answers set side by side above full-width ones (round 64)', () => {
     expect(s.parts['1b.ii'].text).toContain('(0.7, 0, 0)');
     expect(s.parts['4b'].text).toContain('does not vanish');
     expect(s.parts['3c'].text).toBe('4 x 15 = 60');
+  });
+});
+
+describe('a row of a Part | Answer table whose label shares its line with its answer (up-03)', () => {
+  it('keeps its line: the next row, its label centred on its lines, does not take it', async () => {
+    const s = await corpus('up-03.pdf');
+    expect(s.parts['1a'].text).toMatch(/ft → 3, it → 4, ot → 7/);
+    expect(s.parts['1b.i'].text).not.toMatch(/ft → 3/);
+    expect(s.parts['1b.i'].text).toMatch(/Ct = \[0\.7; 0\.2; 0\.05\]/);
   });
 });

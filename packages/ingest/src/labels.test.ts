@@ -58,6 +58,8 @@ describe('findLabel: label styles', () => {
     ['Q-3/(b) b_f = 3 x 1', 'q3b'],
     ['Q-1/(b)/(ii)', 'q1b2'],
     ['Ans 1/b/ii', 'q1b2'],
+    ['Sol-1/b/i', 'q1b1'],
+    ['Sol-3/a Wf acts on [h, x]', 'q3a'],
     ['(1a)', 'q1a'],
     ['(1b-i) C_t = [0.7]', 'q1b1'],
     ['3.1) 3 × 5', 'q3a'],

@@ -563,9 +563,10 @@ function writtenLabel(
   const shift = glyphs ? 1 : 0;
   // "Q1/b/i", "correction to Q1/b/i": slashes between a prefixed label's components read as spaces
   // (the same length, so positions hold; "2a/2b" joins two labels and is left alone)
-  // ("Q-1/b/i", "Ans. 1/a", "Ex. 1/a": a hyphen after the Q, or an answer or exercise mark instead of it)
+  // ("Q-1/b/i", "Ans. 1/a", "Ex. 1/a", "Sol-1/b/i": a hyphen after the Q, or an answer, solution or
+  // exercise mark instead of it)
   line = line.replace(
-    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question|ans\w*|ex(?:ercise)?)[.-]?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
+    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question|ans\w*|sol(?:n|ution)?|ex(?:ercise)?)[.-]?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
     (_m, head: string, a: string, r?: string) => `${head} ${a}${r ? ` ${r}` : ''}`,
   );
   // "Ans. to Q.3(a)", "Answer to question number 1 (a)", "Q-2 (b)": the words between a mark and

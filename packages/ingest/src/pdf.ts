@@ -58,6 +58,8 @@ export async function openPdf(bytes: Uint8Array, maxPages: number): Promise<PDFD
     // older pdfjs (where eval of font programs existed, CVE-2024-4367) would stay safe.
     isEvalSupported: false,
     disableFontFace: true,
+    // (the fonts' own names, to tell TeX's big-operator font from a letter: `bigOperators`)
+    fontExtraProperties: true,
     useSystemFonts: false,
     isOffscreenCanvasSupported: false,
     standardFontDataUrl: asDir('standard_fonts'),
@@ -142,8 +144,43 @@ export function plainForms(s: string): string {
     );
 }
 
+/**
+ * TeX's extension font (cmex) has no Unicode map: its big operators come out of the text layer as the
+ * letters in their slots (∑ as P or X, ∏ as Q or Y, ∫ as R or Z) and the tips of an under- or
+ * overbrace as `z{|}`. The operators are given back as themselves, with how far each glyph reaches
+ * below its baseline (in ems: text style, then display style); the brace tips are no text.
+ */
+const CMEX_OPERATORS: Record<string, { text: string; depth: number }> = {
+  P: { text: '∑', depth: 1 },
+  Q: { text: '∏', depth: 1 },
+  R: { text: '∫', depth: 1.11 },
+  X: { text: '∑', depth: 1.4 },
+  Y: { text: '∏', depth: 1.4 },
+  Z: { text: '∫', depth: 2.22 },
+};
+
+/** An item of TeX's extension font as the text it stands for (null: not that font, or not these glyphs). */
+function bigOperators(
+  str: string,
+  fontName: string | undefined,
+): { text: string; depth: number } | 'none' | null {
+  if (!fontName || !/\+?CMEX\d*$/i.test(fontName)) return null;
+  if (/^[PQXYRZ]$/.test(str.trim())) return CMEX_OPERATORS[str.trim()];
+  if (/^[\s z{|}]+$/.test(str)) return 'none';
+  return null;
+}
+
+/** The font's own name (`ABCDEF+CMEX10`), where pdfjs has loaded it. */
+function fontNameOf(page: PDFPageProxy, id: string): string | undefined {
+  if (!page.commonObjs.has(id)) return undefined;
+  return (page.commonObjs.get(id) as { name?: string } | undefined)?.name;
+}
+
 export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
   const vp = page.getViewport({ scale: 1 });
+  // (the operator list loads the page's fonts, whose names say which is TeX's extension font;
+  // pdfjs keeps it, so the callers that read the page's drawing later pay nothing more)
+  await page.getOperatorList();
   const content = await page.getTextContent({ disableNormalization: false });
   const words: PdfWord[] = [];
   for (const item of content.items) {
@@ -154,15 +191,20 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     if (Math.abs(tx[1]) > 0.1 * size || Math.abs(tx[2]) > 0.1 * size) continue;
     const width = item.width * (vp.scale ?? 1);
     const left = tx[4];
-    const top = tx[5] - size * 0.8;
+    const operator = bigOperators(item.str, fontNameOf(page, item.fontName));
+    if (operator === 'none') continue;
+    // (a big operator hangs below its own baseline, which TeX sets above the formula's so that the
+    // glyph is centred on the formula's axis: it gets a line's box centred on its ink, to join the
+    // formula's line and not the one above)
+    const top = operator ? tx[5] + (operator.depth * size) / 2 - size / 2 : tx[5] - size * 0.8;
     const height = size;
     // control codes (pdfTeX's cmex brackets are glyphs 0-3) moved to the private use area, as
     // symbol fonts map them: PostgreSQL's jsonb cannot store U+0000, and they are no text
     // (a combining accent the text layer puts on an operator, "∘̃ C̃" from LibreOffice, belongs to the
     // letter after it, which has its own: dropped)
-    const str = privateControls(
-      plainForms(item.str.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')),
-    );
+    const str =
+      operator?.text ??
+      privateControls(plainForms(item.str.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')));
     const n = str.length;
     const re = /\S+/g;
     for (let m = re.exec(str); m; m = re.exec(str)) {

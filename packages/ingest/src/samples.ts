@@ -15,6 +15,11 @@ export const PDFTEX_BRACKETS = fileURLToPath(
   new URL('../fixtures/pdftex-cmex-brackets.pdf', import.meta.url),
 );
 
+/** A pdfLaTeX page with big operators (∑ ∏ ∫ in cmex, inline and displayed) and underbraces; source beside it. */
+export const PDFTEX_OPERATORS = fileURLToPath(
+  new URL('../fixtures/pdftex-big-operators.pdf', import.meta.url),
+);
+
 export type Expected = {
   file: string;
   format: string;

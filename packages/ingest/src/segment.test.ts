@@ -1387,3 +1387,56 @@ Q5 size 200 - 4 + 2 = 198
     expect(runAll('Q5 total = 3,088,878\nRough work on page 3').rough).toEqual([]);
   });
 });
+
+describe('rounds 65-66: results set off by arrows, steps numbered inside answers, labels that are references', () => {
+  it('"Ans => 9 <=" closes its answer: the bare question number below heads the next question', () => {
+    const s = runAll(`3.
+a) W_f is 3 x 2
+c) 6 + 3 = 9
+   final ==> 9 <==
+
+1.
+a) f_t - 4, o_t - 6
+b) C_t = (0.7, 0.2, 0.05)`);
+    expect(s.parts['3c'].text).not.toContain('1.');
+    expect(s.parts['1a'].text).toBe('f_t - 4, o_t - 6');
+  });
+  it('a question number over its own sub-label heads it, also right after a part left empty', () => {
+    const s = runAll(`2.
+a. e_kj = s_k . h_j
+b.
+
+4.
+a. dL/dc_t = dL/dc_(t+1) f_(t+1) + dL/dh_t o_t (1 - tanh^2 c_t)
+b.`);
+    expect(s.parts['2b']?.text ?? '').toBe('');
+    expect(s.parts['4a'].text).toContain('dL/dc_(t+1) f_(t+1)');
+  });
+  it('steps numbered (1) (2) (3) inside an answer are not question 1 started again', () => {
+    const s = runAll(`1 (a) f_t - 4
+(b) (i) C_t = (0.7, 0.2, 0.05)
+Soln. 3(c)
+(1) W_f has 3 × 5 = 15 values
+(2) b_f has 3 values
+(3) total = 15 + 3 = 18
+4.
+a) dL/dc_t = dL/dc_(t+1) f_(t+1)`);
+    expect(s.parts['3c'].text).toBe(
+      '(1) W_f has 3 × 5 = 15 values\n(2) b_f has 3 values\n(3) total = 15 + 3 = 18',
+    );
+    expect(s.parts['1b.ii']).toBeUndefined();
+    // the list's next number over its question's own sub-label heads that question
+    expect(s.parts['4a'].text).toContain('dL/dc_(t+1)');
+  });
+  it('an earlier part named where a sentence wraps, the label ending its line, is a reference', () => {
+    const s = runAll(`Soln. 4(a)
+dL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t) + dL/dc_(t+1) f_(t+1)
+Soln. 4(b)
+We are asked to explain long-term dependency through dL/dc_1 when f_t = 1. Unrolling
+(a):
+dL/dc_1 = dL/dc_T * f_2 * f_3 * ... * f_T
+If every f_t = 1 the product is 1.`);
+    expect(s.parts['4b'].text).toContain('dL/dc_1 = dL/dc_T * f_2');
+    expect(s.parts['4a'].text).not.toContain('f_2 * f_3');
+  });
+});

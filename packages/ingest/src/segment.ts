@@ -361,9 +361,10 @@ function alignedLabels(
 
 /**
  * A line ending in an operator or an open bracket, whose expression goes on on the next line (not
- * a rule drawn of such characters: an ASCII box's "+-----------+", an underline "=====").
+ * a rule drawn of such characters: an ASCII box's "+-----------+", an underline "=====", nor an
+ * arrow closing a result the student set off, "Ans ==> 9 <==").
  */
-const CONTINUES_ON_NEXT_LINE = /^(?![\s+\-=_|*#~]*$).*(?:[×*·⊙∘+\-−=,([{/]|\sx)\s*$/;
+const CONTINUES_ON_NEXT_LINE = /^(?![\s+\-=_|*#~]*$)(?!.*<[=-]+\s*$).*(?:[×*·⊙∘+\-−=,([{/]|\sx)\s*$/;
 
 /** A short line at the left margin of an OCR'd page: what an unreadable label on its own line looks like. */
 function looksLikeLabelLine(line: Line, next: Line | undefined, indent: number): boolean {
@@ -810,7 +811,9 @@ function segmentOnce(
       (current?.lines.length ?? 0) > 0
     ) {
       const before = body[i - 1].text.trim();
-      if (OPEN_ENDED.test(before) && /^\s*[a-z]{2,}\b/.test(line.text.slice(label.end))) label = null;
+      // (or the label ends its line: "… through dL/dc_1 when f_t = 1. Unrolling" / "(a):" wrapped)
+      if (OPEN_ENDED.test(before) && /^\s*(?:[a-z]{2,}\b|:?\s*$)/.test(line.text.slice(label.end)))
+        label = null;
     }
     // the exam's next part in order, where the reader is now: a label for it is expected
     const expected = (l: Label) =>
@@ -896,9 +899,13 @@ function segmentOnce(
       const found =
         label.partId !== null && seen(label.partId) && !(current?.guessed && current.partId === label.partId);
       let innerOk = true;
+      const next = body[i + 1];
+      const sub = label.partId === null && next ? findLabel(next.text, tree, label.path) : null;
+      // (a question number whose own sub-label follows heads that question, even right after a
+      // part's label left empty: "b." left blank, then "4." over "a. dL/dc_t = …")
+      const headsParts =
+        sub !== null && sub.path.length > label.path.length && /^\s*\d{1,2}\s*[.):]?\s*$/.test(line.text);
       if (label.partId === null) {
-        const next = body[i + 1];
-        const sub = next ? findLabel(next.text, tree, label.path) : null;
         // a bare question number alone on its line ("3" as a heading) is taken when the next
         // line is one of its sub-labels, or when it is the next question in exam order
         const bare = line.text.trim().length <= 4;
@@ -938,7 +945,8 @@ function segmentOnce(
       // is part of the answer, not a question label.
       const prev = i > 0 ? body[i - 1] : undefined;
       // a number that goes on a numbered list inside the answer ("1. h_t = …", …, "5. …") is a step
-      const listGoesOn = continuesList(line.text);
+      // (not a question's number over its own sub-label: "(3) 4 x 12 = 48" then "4." over "a) …")
+      const listGoesOn = continuesList(line.text) && !headsParts;
       if (listGoesOn) label = null;
       // ("b) -" is a part left blank, not an expression going on)
       const continues =
@@ -952,8 +960,17 @@ function segmentOnce(
         !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim()) &&
         // ("--- end of Q2 ---" ends its question, dashes and all)
         !END_OF_QUESTION.test(prev.text);
-      if (afterEmptyLabel || found || !innerOk || continues || listGoesOn) label = null;
+      if ((afterEmptyLabel && !headsParts) || found || !innerOk || continues || listGoesOn) label = null;
     }
+    // "(1) W_f has 3 × 5 = 15 values" over "(2) b_f has 3 values": steps numbered inside an answer,
+    // not question 1 started again (the next line goes on with the next number; under a question's
+    // heading, "Ans. to Q.3" then "(1) …", the segmenter reads them as it always has)
+    const step =
+      label && !force && current?.partId && label.path.length === 1
+        ? /^\s*\((\d)\)\s*\S/.exec(line.text)
+        : null;
+    if (step && new RegExp(`^\\s*\\(${Number(step[1]) + 1}\\)\\s*\\S`).test(body[i + 1]?.text ?? ''))
+      label = null;
     if (!label && current && !orphanContext) {
       // a question's parts named by ordinals, under its heading: "…, the second is b_f …"
       const sib = nextSibling(current.partId);
@@ -1430,8 +1447,19 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
     if (Math.abs(first.box.x - x) > 12 || x < label.x + label.w + 3) continue;
     let below = 1;
     while (below < cur.length && inColumn(cur[below]) && cur[below].box.y > first.box.y) below++;
+    // (not the line of a label before: "1 (a) f_t → 3, …" is that row's, whatever its column)
+    const onPrevLabel = (l: Line) =>
+      k > 0 &&
+      [segs[k - 1].labelLine, ...(segs[k - 1].repeated ?? [])].some(
+        (m) => m.page === l.page && Math.abs(m.box.y - l.box.y) < m.box.h / 2,
+      );
     let above = 0;
-    while (above < prev.length - 1 && inColumn(prev[prev.length - 1 - above])) above++;
+    while (
+      above < prev.length - 1 &&
+      inColumn(prev[prev.length - 1 - above]) &&
+      !onPrevLabel(prev[prev.length - 1 - above])
+    )
+      above++;
     const column = [...prev.slice(prev.length - above), ...cur.slice(0, below)];
     const steps = column.slice(1).map((l, i) => l.box.y - column[i].box.y);
     const pitch = Math.min(first.box.h * 1.5, ...steps.filter((d) => d > first.box.h * 0.6));

@@ -554,8 +554,11 @@ export function writesProductOf(prose: string, symbol: string, lines?: string[])
   const sideBySide = new RegExp(`${factor}${gap}${factor}(?![a-z])`);
   // pdfTeX's display ∏ comes out of the text layer as the letter Y (Q in text style) with its
   // upper limit glued to it: "YT fk"
+  // (between the sign and the factor its limits, not a sentence's end nor another gate's factor:
+  // "∏ i_t. When f_t = 1 …" is a product of input gates)
+  const filler = String.raw`(?:(?!\.\s|(?<![a-z\\])[iogch]_?\{?[tkj2-9]\}?(?![a-z]))[^\n]){0,24}?`;
   const productSign = new RegExp(
-    String.raw`(?:(?<![a-z])prod(?![a-z])[^\n]{0,24}?|(?<![a-z\\_^])[yq]\s?t(?![a-z])[\s\S]{0,30}?)(?<![a-z\\])${b}(?:_\{?[^{}\s]{1,6}\}?|[tkji]|\d)?(?![a-z])`,
+    String.raw`(?:(?<![a-z])prod(?![a-z])${filler}|(?<![a-z\\_^])[yq]\s?t(?![a-z])[\s\S]{0,30}?)(?<![a-z\\])${b}(?:_\{?[^{}\s]{1,6}\}?|[tkji]|\d)?(?![a-z])`,
   );
   const power = new RegExp(String.raw`(?<![a-z\\])${b}(?:${idx})?\s*\^\s*[({]?\s*[a-z]`);
   // (two factors side by side on one line: "… + f_T)" ending a line and "f_t = 1 …" opening the

@@ -2658,3 +2658,49 @@ describe('round 64: answers set side by side, a paraphrase of "does not vanish"'
     expect(p).toMatchObject({ score: 2, review: false });
   });
 });
+
+describe('rounds 65-66: counts in the model sizes, answers before their working, products of other gates', () => {
+  it('2b: "⇒ d_s × d_h extra" is a nonzero count, whatever a sentence on the other model says', () => {
+    const p = part(
+      '2b',
+      'we need a matrix W for the score: e = s^T W h ⇒ dk × dv extra (a square one if the sizes agree).\nThe fixed-context model has none of these.',
+    );
+    expect(p).toMatchObject({ score: 0, review: false });
+    expect(p.reasons.join(' ')).toMatch(/dk \* dv is not right/);
+  });
+  it('3c: the count stated first, its working in brackets after it, is the answer', () => {
+    const p = part('3c', '72 [ each gate: 3·5 + 3 = 18, times 4 gates; i.e. 60 weights + 12 biases ]');
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('3c: a product whose bracket ends the first line, continued below, is working, not an answer first', () => {
+    const p = part('3c', '4 x (3x5 + 3)\n= 4 x 18\n= 72');
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('2b: a count settled on after a first thought in sizes ("… so d x d extra. But … = 0") is the answer', () => {
+    const p = part(
+      '2b',
+      'My first idea was a learned matrix between s and h, so d x d extra. But the question uses the\nplain dot product, which learns nothing. Extra parameters = 0.',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it("4b: a product of input gates (∏ i_t) is not the forget gates' product, though f_t = 1 follows", () => {
+    const p = part(
+      '4b',
+      'Unrolling, dL/dc_1 = dL/dc_T ∏ i_t. With f_t = 1 nothing is erased, so the gradient does not vanish.',
+    );
+    expect(p.items[0]).toMatchObject({ awarded: 0 });
+    expect(p.items[1]).toMatchObject({ awarded: 1 });
+  });
+  it('a missing part named in words inside another answer ("… (Question 4, part (b))") goes to a person', () => {
+    const g = grade(
+      '## 4a\ndL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + dL/dc_(t+1) ⊙ f_(t+1)\nVanishing gradients, revisited (Question 4, part (b))\nWith every f_t = 1 the product of the forget gates is 1, so the gradient does not vanish.',
+    );
+    expect(g.parts['4b']).toMatchObject({ score: 0, review: true });
+  });
+  it('a question\'s parts answered in a row inside another answer ("a) 3x2  b) 3x1  c) 36") send a missing one to a person', () => {
+    const g = grade(
+      '## 1a\nx_t is 2-dim, c_t 3-dim\nwhich gives a) 3x2  b) 3x1  c) 36\n## 2a\ne_kj = s_k . h_j',
+    );
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+  });
+});

@@ -104,6 +104,22 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         'i',
       )
     : null;
+  // or named in words anywhere on a line ("Long-term dependency (Question 4, part (b))": a heading
+  // that was not read as one)
+  const named = sub
+    ? new RegExp(
+        `(?<![\\w])q(?:uestion|ues|n)?\\.?\\s*${q}(?![\\d.])\\W{0,3}(?:(?:sub-?)?part\\s*)?\\(?${sub}\\)?${roman ? `\\W{0,3}\\(?${roman}\\)?` : ''}(?![a-z])`,
+        'i',
+      )
+    : null;
+  // or after another sub-label on one line, each with its answer ("3x2 b) 3x1 c) 36": a question's
+  // parts answered in a row inside another question's answer)
+  // (an earlier letter before it: "a) … a) …" is two questions' (a)s read across a row)
+  const earlier = sub ? 'abcdefgh'.slice(0, Math.max(0, 'abcdefgh'.indexOf(sub.toLowerCase()))) : '';
+  const inRow =
+    earlier && !roman
+      ? new RegExp(`(?:^|\\s)\\(?[${earlier}]\\)\\s*\\S.*\\s\\(?${sub}\\)\\s*\\S`, 'i')
+      : null;
   // (a sub-part's question heading alone in another question's answer: "3 -" above a table of rows
   // a, b, c, or "3." above "a) 3 x 2" — not a step "2." of working)
   const headsSubParts = (l: string, next: string | undefined) =>
@@ -122,6 +138,8 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         !!alone?.test(l) ||
         !!written?.test(l) ||
         !!anywhere?.test(l) ||
+        !!named?.test(l) ||
+        (!sameQuestion && !!inRow?.test(l)) ||
         !!slashed?.test(l),
     );
   });

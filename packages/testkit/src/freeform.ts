@@ -373,6 +373,12 @@ export const TUNE_WRITERS = [
   'sh',
   'si',
   'sj',
+  'sk',
+  'sl',
+  'sm',
+  'sn',
+  'so',
+  'sp',
 ];
 
 export interface FreeformLabel {

@@ -607,10 +607,11 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (the first such count that is not a word: "a weight for each state … So n extra parameters")
     const symbolic = [
       ...text.matchAll(
-        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?)*)\s*\.?\s*$/gim,
+        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
       ),
     ].find(
-      (m) => !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test((m[1] ?? m[2] ?? m[3]).trim()),
+      (m) =>
+        !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test((m[1] ?? m[2] ?? m[3] ?? m[4]).trim()),
     );
     // (a lone O is a handwritten 0 as OCR reads it, not a model size: "O additional parameters")
     // (a count that is all the text says: "n", "2d^2 + d", a pick's clause)
@@ -619,7 +620,21 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       text,
     )?.[1];
     // ("#extra = d × d = d^{2}": a chain ending in the model's sizes, on a line naming the count)
-    const sym = symbolic?.[1] ?? symbolic?.[2] ?? symbolic?.[3] ?? bare;
+    // ("⇒ ds × dh extra": a product of sizes, their subscripts flattened, before "extra")
+    const sym = symbolic?.[1] ?? symbolic?.[2] ?? symbolic?.[3] ?? symbolic?.[4] ?? bare;
+    // (a count stated after it is the answer the student settled on: "At first I thought … so d x d
+    // extra. But … plain dot product. Extra parameters = 0.")
+    const settled = symbolic
+      ? /(?:parameters?|params?|weights?)\s*(?:=|:|is|are)\s*(?:0|zero|none|nil)\b|\b(?:0|zero)\s+(?:extra|additional|new)\s+(?:parameters?|params?|weights?)\b/i.exec(
+          text.slice((symbolic.index ?? 0) + symbolic[0].length),
+        )
+      : null;
+    if (settled)
+      return {
+        value: 0,
+        line: lineOfIndex(text, (symbolic?.index ?? 0) + symbolic![0].length + settled.index),
+        conf: 0.9,
+      };
     if (
       sym &&
       /[a-z]/i.test(sym) &&
@@ -767,6 +782,20 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         };
       return { value: v, line: eq.line, conf: 0.95 };
     }
+  }
+  // the answer stated first, its working in brackets after it on the line ("72 [ (3x5 + 3) = 18 per
+  // block x 4 ; 60 wts + 12 biases ]"): the bracket explains the number before it
+  // (not a product's first factor, "4 x (3x3 + 3)", nor a line the next one goes on from, "= 4 x 12")
+  const [head, next] = text.split('\n');
+  const lead = /^\s*(\d[\d,]*(?:\.\d+)?)\s*(?:(?!x\b)[a-z]{2,}\s*)?(?:\[(.*)\]|\((.*)\))\s*$/i.exec(head);
+  if (
+    wanted.length &&
+    lead &&
+    /\d\s*(?:[=+×*·]|x\s*\d)/i.test(lead[2] ?? lead[3]) &&
+    !/^\s*[=+\-−×*·/]/.test(next ?? '')
+  ) {
+    const v = findNumbers(lead[1])[0];
+    if (v) return { value: v.value, line: 0, conf: 0.9 };
   }
   // the last number written: trusted when it is the part's only number or ends an equation
   // (`= 72`); otherwise it may be an operand of working we could not follow
