@@ -1449,10 +1449,7 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
     while (below < cur.length && inColumn(cur[below]) && cur[below].box.y > first.box.y) below++;
     // (not the line of a label before: "1 (a) f_t → 3, …" is that row's, whatever its column)
     const onPrevLabel = (l: Line) =>
-      k > 0 &&
-      [segs[k - 1].labelLine, ...(segs[k - 1].repeated ?? [])].some(
-        (m) => m.page === l.page && Math.abs(m.box.y - l.box.y) < m.box.h / 2,
-      );
+      marks.some((m) => m.page === l.page && Math.abs(m.box.y - l.box.y) < m.box.h / 2);
     let above = 0;
     while (
       above < prev.length - 1 &&

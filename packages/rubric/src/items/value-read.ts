@@ -624,17 +624,12 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const sym = symbolic?.[1] ?? symbolic?.[2] ?? symbolic?.[3] ?? symbolic?.[4] ?? bare;
     // (a count stated after it is the answer the student settled on: "At first I thought … so d x d
     // extra. But … plain dot product. Extra parameters = 0.")
-    const settled = symbolic
-      ? /(?:parameters?|params?|weights?)\s*(?:=|:|is|are)\s*(?:0|zero|none|nil)\b|\b(?:0|zero)\s+(?:extra|additional|new)\s+(?:parameters?|params?|weights?)\b/i.exec(
-          text.slice((symbolic.index ?? 0) + symbolic[0].length),
-        )
-      : null;
-    if (settled)
-      return {
-        value: 0,
-        line: lineOfIndex(text, (symbolic?.index ?? 0) + symbolic![0].length + settled.index),
-        conf: 0.9,
-      };
+    const after = symbolic ? (symbolic.index ?? 0) + symbolic[0].length : text.length;
+    const settled =
+      /(?:parameters?|params?|weights?)\s*(?:=|:|is|are)\s*(?:0|zero|none|nil)\b|\b(?:0|zero)\s+(?:extra|additional|new)\s+(?:parameters?|params?|weights?)\b/i.exec(
+        text.slice(after),
+      );
+    if (symbolic && settled) return { value: 0, line: lineOfIndex(text, after + settled.index), conf: 0.9 };
     if (
       sym &&
       /[a-z]/i.test(sym) &&
