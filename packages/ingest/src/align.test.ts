@@ -45,6 +45,17 @@ describe('fitLabel', () => {
     expect(fitLabel('Question 1 part (b)()', ['1', 'b', 'i'])?.fit).toBeGreaterThan(0.8);
   });
 
+  it("reads a looped handwritten Q read as 2 before the question's digit, less surely than a Q", () => {
+    // (the free-form corpus in hand: "Q2-b" read as "22-b", "Q4-a" as "24-a", "Q1-a" as "21 -a")
+    expect(fitLabel('22-b', ['2', 'b'])?.fit).toBeGreaterThan(0.8);
+    expect(fitLabel('24-a', ['4', 'a'])?.fit).toBeGreaterThan(0.8);
+    expect(fitLabel('21 -a', ['1', 'a'])?.fit).toBeGreaterThan(0.8);
+    expect(fitLabel('24-a', ['4', 'a'])!.fit).toBeLessThan(fitLabel('Q4-a', ['4', 'a'])!.fit);
+    // a question's own number is read as it stands: "2a" is 2(a), not Q-a
+    expect(fitLabel('2a) e_kj', ['2', 'a'])?.fit).toBe(1);
+    expect(fitLabel('25 x 4 = 100', ['5'])?.fit ?? 0).toBeLessThan(0.9);
+  });
+
   it('does not read a component as another one', () => {
     // "b" read as "i" sinks the label, even with the roman numerals right
     expect(fitLabel('ii. oi 8', ['1', 'b', 'ii'], 1)?.fit ?? 0).toBeLessThan(0.5);

@@ -183,10 +183,12 @@ export function fitLabel(text: string, path: string[], drop = 0): LabelFit | nul
   const core = coreOf(text, from, skip);
   if (core.chars.length === 0) return null;
   let best = { ...matchComponents(rest, core.chars), skipQ: 0 };
-  // "Q1b" with its Q read as 0, O or G: the Q is not a component
-  if (drop === 0 && !qw && core.chars.length > 1 && /[q0og@]/.test(core.chars[0])) {
+  // "Q1b" with its Q read as 0, O or G: the Q is not a component; a looped handwritten Q is read as
+  // 2, 9 or a too, before the question's digit ("22-b", "24-a" for "Q2-b", "Q4-a"), less surely
+  const looped = /[29a]/.test(core.chars[0]) && /[0-9]/.test(core.chars[1] ?? '');
+  if (drop === 0 && !qw && core.chars.length > 1 && (/[q0og@]/.test(core.chars[0]) || looped)) {
     const q = matchComponents(rest, core.chars.slice(1));
-    const fit = q.fit - (core.chars[0] === 'q' ? 0 : 0.05);
+    const fit = q.fit - (core.chars[0] === 'q' ? 0 : /[q0og@]/.test(core.chars[0]) ? 0.05 : 0.15);
     if (fit > best.fit) best = { ...q, fit, skipQ: 1 };
   }
   if (best.used === 0) return null;

@@ -26,6 +26,9 @@ export function orderAnnounced(body: Line[]): string[] {
   return firstListed(
     body,
     /\border\b[^:\n]{0,30}:\s*((?:q\.?\s*\d{1,2}\s*(?:,|→|->|then)\s*){2,}q\.?\s*\d{1,2})/i,
+    // (bare numbers, where the line says they are the answers' or questions' order: "answers are in
+    // the order I attempted them - 5, 3, 1, 2, 4"; not "the sigmoids in order: 3, 5, 9")
+    /\b(?:answers?|questions?|attempt(?:ed)?)\b[^:\n]{0,40}\border\b[^:\n\d]{0,30}[:\-–—]\s*(\d{1,2}(?:\s*(?:,|→|->|then)\s*\d{1,2}){2,})/i,
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IngestError } from './errors.ts';
-import { ingestPdf, renderPage } from './ingest.ts';
+import { ingestPdf, readsBetterTurned, renderPage } from './ingest.ts';
 import { parseRoster } from './roster.ts';
 import { textPdf } from './testing-pdf.ts';
 
@@ -164,5 +164,29 @@ describe('renderPage', () => {
     const h = png.readUInt32BE(20);
     expect(Math.max(w, h)).toBeLessThanOrEqual(MAX_PAGE_PIXELS_SIDE);
     expect(Math.max(w, h)).toBeGreaterThan(MAX_PAGE_PIXELS_SIDE - 10);
+  });
+});
+
+describe('turning an OCR page a quarter', () => {
+  // words of one reading: `n` words of six characters at confidence `conf`
+  const reading = (n: number, conf: number) => ({
+    conf,
+    words: Array.from({ length: n }, (_, i) => ({
+      text: 'ht=o·t',
+      conf,
+      x0: 0,
+      y0: i * 20,
+      x1: 60,
+      y1: i * 20 + 15,
+      line: i,
+    })),
+  });
+  it('turns a page that reads as next to nothing upright and as text turned', () => {
+    expect(readsBetterTurned(reading(3, 0.7), reading(60, 0.8))).toBe(true);
+  });
+  it('keeps upright a page of poor handwriting that reads about as badly either way', () => {
+    // (a ruled scan of the free-form corpus in hand: 119 confident characters upright, 130 turned)
+    expect(readsBetterTurned(reading(20, 0.7), reading(22, 0.7))).toBe(false);
+    expect(readsBetterTurned(reading(20, 0.7), reading(28, 0.7))).toBe(false);
   });
 });

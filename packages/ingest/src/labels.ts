@@ -404,6 +404,12 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // pdfTeX's \textcircled{1} in the text layer: the circle as a capital O before the digit
   // ("O1 –b–ii", "O5 Depthwise …"), read as the Q it stands for where a sub-label or a word follows
   line = line.replace(/^(\s*)O(?=[1-9]\s*[–—-]\s*\(?[a-h]\b|[1-9]\s+[A-Z][a-z])/, '$1Q');
+  // a middle dot between a question and its sub-part in words ("Problem 1 · sub-part (a)"): a comma,
+  // the same length
+  line = line.replace(
+    /^(\s*(?:problem|question|ques|q)\.?\s*\d{1,2})(\s*[·•]\s*)(?=(?:sub-?\s?)?part\b)/i,
+    (_m, q: string, dot: string) => `${q},${' '.repeat(dot.length - 1)}`,
+  );
   // a Markdown heading's marks before a named label ("## Q1 (a)  matching …", "# Q3  parameter
   // count"): blanked, so the title after it reads as it does after a plain "Q3"
   line = line.replace(
@@ -926,9 +932,9 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   let sub = '';
   const ordinalPart = /^\s*,?\s*(first|second|third|fourth)\s+(?:sub-?)?part\b/i.exec(rest);
   // (a part named as a piece or a section, after a comma, dashes or an arrow: "Ques. 1, piece b",
-  // "Q no 1 --- sub part b", "Que 3 -> (c)")
+  // "Q no 1 --- sub part b", "Que 3 -> (c)", "Problem 1 · sub-part (a)")
   const letterPart =
-    /^\s*(?:,|-{1,3}|[–—]|->|→)?\s*(?:(?:sub-?\s?)?part\s*|piece\s*|section\s*|\.|\/)?\(?([a-h])\)?(?![\w])/i.exec(
+    /^\s*(?:,|-{1,3}|[–—·•]|->|→)?\s*(?:(?:sub-?\s?)?part\s*|piece\s*|section\s*|\.|\/)?\(?([a-h])\)?(?![\w])/i.exec(
       rest,
     );
   if (ordinalPart) {

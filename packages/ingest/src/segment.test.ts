@@ -1,5 +1,6 @@
 import type { Line } from '@grader/model';
 import { describe, expect, it } from 'vitest';
+import { orderAnnounced } from './answer-order.ts';
 import { isFurniture } from './furniture.ts';
 import { segment } from './segment.ts';
 import { linesOf, pageInfo } from './testing.ts';
@@ -1438,5 +1439,59 @@ dL/dc_1 = dL/dc_T * f_2 * f_3 * ... * f_T
 If every f_t = 1 the product is 1.`);
     expect(s.parts['4b'].text).toContain('dL/dc_1 = dL/dc_T * f_2');
     expect(s.parts['4a'].text).not.toContain('f_2 * f_3');
+  });
+});
+
+describe('round 67: an order announced in bare numbers, ASCII boxes', () => {
+  it('"answers are in the order I attempted them - 5, 3, 1, 2, 4": a bare "5 -" first heads question 5', () => {
+    const s = runAll(`Name: A
+(Note: answers are in the order I attempted them - 5, 3, 1, 2, 4)
+5 -
+#####################################
+# Answer: total mults = 3,088,878   #
+#####################################
+Justification: out = (200 + 2 - 4)/1 + 1 = 199
+3 a -
+# Answer: 3 x 5 #`);
+    expect(s.order).toEqual(['5', '3a']);
+    // (the box's top and bottom edges are no part of the answer)
+    expect(s.parts['5'].text).toBe(
+      '# Answer: total mults = 3,088,878   #\nJustification: out = (200 + 2 - 4)/1 + 1 = 199',
+    );
+  });
+  it('numbers "in order" that are not the answers\' order announce nothing', () => {
+    const said = (t: string) => orderAnnounced(linesOf(t, 1, 1));
+    expect(said('(Note: answers are in the order I attempted them - 5, 3, 1, 2, 4)')).toEqual([
+      '5',
+      '3',
+      '1',
+      '2',
+      '4',
+    ]);
+    expect(said('The three sigmoids in order - 3, 5, 9 from left to right.')).toEqual([]);
+    expect(said('positions in order: 3, 5, 9, 2, 1, 6')).toEqual([]);
+  });
+});
+
+describe('round 67: labels at the end of a topic heading, a middle dot before "sub-part"', () => {
+  it('"Forget-gate bias (Problem 3 · sub-part (b))" heads 3(b); a sentence\'s reference back does not', () => {
+    const s = runAll(`Name: A
+Problem 3 · sub-part (a)
+W_f is 3 × 5.
+Forget-gate bias (Problem 3 · sub-part (b))
+b_f is 3 × 1, one bias per unit.
+Problem 3 · sub-part (c)
+4 × 18 = 72, the same sizes as in (Problem 3 · sub-part (a))`);
+    expect(s.order).toEqual(['3a', '3b', '3c']);
+    expect(s.parts['3b'].text).toBe('b_f is 3 × 1, one bias per unit.');
+    expect(s.parts['3c'].text).toContain('the same sizes as in');
+  });
+  it('a topic heading naming a part already answered is no second answer', () => {
+    const s = runAll(`Name: A
+Q3 (a) W_f is 3 × 5.
+Q3 (b) b_f is 3 × 1
+Why 3 × 5 (Question 3, part (a))
+the input is [h, x] of size 5`);
+    expect(s.parts['3a'].occurrences).toBe(1);
   });
 });

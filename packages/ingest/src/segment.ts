@@ -520,9 +520,10 @@ function segmentOnce(
     return questions.length;
   };
   const pageOf = new Map(pages.map((p) => [p.page, p]));
-  // page furniture and rules drawn with characters ("------" under a heading) are not answers
+  // page furniture and rules drawn with characters ("------" under a heading, an ASCII box's
+  // "#########" edges) are not answers
   const furniture = furnitureOf(lines, pageOf);
-  const body = lines.filter((l) => !furniture.has(l) && !/^\s*[-_=~*─━]{3,}\s*$/.test(l.text));
+  const body = lines.filter((l) => !furniture.has(l) && !/^\s*[-_=~*#─━]{3,}\s*$/.test(l.text));
   // the lines after a page's furniture or a rule: where rough work set among the answers ends
   const inBody = new Set(body);
   const afterBreak = new Set(lines.filter((l, k) => k > 0 && inBody.has(l) && !inBody.has(lines[k - 1])));
@@ -574,6 +575,8 @@ function segmentOnce(
   const announcedOrder = orderAnnounced(body);
   const firstsAnnounced = firstsSaid(body);
   const nextAnnounced = (q: string) => {
+    // (before any answer, the first of the order)
+    if (!current && !seenLabel) return announcedOrder[0] === q;
     const at = current
       ? announcedOrder.indexOf(parts.find((p) => p.id === current!.partId)?.path[0] ?? '')
       : -1;
@@ -700,6 +703,16 @@ function segmentOnce(
         nextQuestion([q])
       )
         label = { path: [q], partId: null, end: head![0].length, conf: 0.9, weak: false };
+    }
+    // a heading naming its part's topic, the label in brackets at its end ("Forget-gate bias (Problem
+    // 3 · sub-part (b))", "Long-term dependency (Question 4, part (b))"): that part's label, where the
+    // part is not answered yet (a sentence's reference back, "… as in (Question 3, part (a))", is
+    // lower case and longer)
+    if (!label && !forced.has(line) && !listItems.has(line)) {
+      const titled = /^\s*([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5})\s*\((.+)\)\s*:?\s*$/.exec(line.text);
+      const inner = titled ? findLabel(titled[2], tree, [], { ocr: line.conf < 1 }) : null;
+      if (inner?.partId && !inner.weak && inner.end >= titled![2].trimEnd().length && !seen(inner.partId))
+        label = { ...inner, end: line.text.length, conf: inner.conf * 0.95 };
     }
     // "1. (a) e_kj = …" under "Question 2": a list number before a sub-label, when reading it as a
     // question would go back to a part already answered

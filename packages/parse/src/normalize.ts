@@ -248,8 +248,10 @@ function normalizeMathUncached(raw: string): string {
   // (markdown bold around an answer, "3 x 5   **3 x 5**", "- **(a)** W_f : **3 × 5**", is emphasis,
   // not Python's power)
   // (a row of carets under an answer is its underline, no power: "W_f : 3 x 5⏎^^^^^^")
+  // (an ASCII box's side edges around a boxed line, "# Answer: dL/dc_t = … #", are no part of it)
   const unbold = withoutRoundedRestatements(raw.normalize('NFC'))
     .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
+    .replace(/^[ \t]*#[ \t]+(.*\S)[ \t]+#[ \t]*$/gm, '$1')
     .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2')
     // TeX's inline math left raw in typed text (`$f_t$ -> 3`, `$$h_t = …$$`) is the math inside,
     // also where it runs over lines (a `$\frac{…}` opening one line, `… f_{t+1}$` closing another)
@@ -371,8 +373,9 @@ function normalizeMathUncached(raw: string): string {
   out = out.replace(/\b(tanh|sigma|exp|sech)\(\s*(-?\d*)\.\s+(\d+)\s*\)/g, '$1($2.$3)');
   // a comma written or OCR'd as a full stop between a vector's elements: [1 × tanh(.7), 0 × tanh(.2). 0]
   out = out.replace(/[[{][^[\]{}\n]*[\]}]/g, (v) => v.replace(/(?<=[\d)])\.\s+(?=[-\d.]|[a-z])/g, ', '));
-  // a multiplication x glued to its number before a function (math mode drops the space): 1x tanh(0.7)
-  out = out.replace(/(\d)x\s+(?=(?:tanh|sigma|sech|exp)\s*\()/g, '$1 * ');
+  // a multiplication x glued to its number before a function (math mode drops the space): 1x tanh(0.7),
+  // also before a bare argument ("0x tanh 0.05", a space OCR lost)
+  out = out.replace(/(\d)x\s+(?=(?:tanh|sigma|sech|exp)\s*(?:\(|-?\d*\.?\d))/g, '$1 * ');
   // `≈` written as a spaced tilde: tanh(0.7) ~ 0.6
   out = out.replace(/\s~\s*(?=[-\d.[({])/g, ' = ');
   // or in words after a function of a number: "tanh(0.7) is about 0.60", "tanh(.2) is roughly .2"

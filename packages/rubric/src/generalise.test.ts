@@ -2704,3 +2704,47 @@ describe('rounds 65-66: counts in the model sizes, answers before their working,
     expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
   });
 });
+
+describe("round 67: another textbook's name for the cell state", () => {
+  const derivation = (s: string, f: string) =>
+    `${s}_t goes to L via h_t and via ${s}_(t+1)\ndL/d${s}_t = dL/dh_t · dh_t/d${s}_t + dL/d${s}_(t+1) · d${s}_(t+1)/d${s}_t\n= dL/dh_t ∘ o_t ∘ (1 − tanh²(${s}_t)) + dL/d${s}_(t+1) ∘ ${f}`;
+  it('4a: the derivative taken with respect to s_t or m_t is read as the paper c_t', () => {
+    for (const s of ['s', 'm']) {
+      const p = part('4a', derivation(s, 'f_(t+1)'));
+      expect([p.score, p.review], s).toEqual([5, false]);
+    }
+  });
+  it('4a: marks lost on such a reading go to a person (the renaming is the grader’s reading)', () => {
+    const p = part('4a', derivation('s', 'f_t'));
+    expect(p.score).toBe(4);
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/read with s_t as the paper's variable/);
+  });
+  it('4a: a derivative with respect to h_t or a gate is not the cell state under another name', () => {
+    const p = part('4a', 'dL/dh_t = dL/dh_(t+1) ∘ o_t ∘ (1 − tanh²(h_t)) + dL/dh_(t+1) ∘ f_(t+1)');
+    expect(p.score).toBe(0);
+    expect(p.reasons.join(' ')).not.toMatch(/paper's variable/);
+  });
+  it('4a: an answer boxed in hashes, its second line "# + …  #", is one expression', () => {
+    const p = part(
+      '4a',
+      '# Answer: del L/del c_t = del L/del c_(t+1) * f_(t+1)          #\n#         + del L/del h_t * o_t * (1 - tanh^2(c_t))        #\nJustification: c_(t+1) = f_(t+1) * c_t + i_(t+1) * C~_(t+1) => del c_(t+1)/del c_t = f_(t+1)\nh_t = o_t * tanh(c_t) => del h_t/del c_t = o_t (1 - tanh^2 c_t)',
+    );
+    expect([p.score, p.review]).toEqual([5, false]);
+  });
+  it('1b.ii: "0x tanh 0.05", the space before a bare argument lost, is a product like "0 x tanh(0.05)"', () => {
+    const p = part('1b.ii', 'h = o x tanh(c)\n= (1 x tanh 0.7, 0 x tanh 0.2, 0x tanh 0.05)\n= (0.604, 0, 0)');
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('4a: an equation whose brackets do not balance, marks lost on it, goes to a person', () => {
+    const p = part(
+      '4a',
+      'There are two paths from c_t: c_t → h_t → L and c_t → c_t+1 → L.\n∂L/∂c_t = ∂L/∂h_t ⊙ o_t ⊙ (1 − tanh²(c_t) + ∂L/∂c_(t+1) ⊙ f_(t+1)',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/do not balance/);
+    // (balanced over two lines, it is read as written)
+    const q = part('4a', 'dL/dc_t = dL/dh_t ⊙ o_t ⊙ (1 − tanh²(c_t)\n) + dL/dc_(t+1) ⊙ f_(t+1)');
+    expect(q.reasons.join(' ')).not.toMatch(/do not balance/);
+  });
+});

@@ -379,6 +379,9 @@ export const TUNE_WRITERS = [
   'sn',
   'so',
   'sp',
+  'sq',
+  'sr',
+  'ss',
 ];
 
 export interface FreeformLabel {

@@ -21,6 +21,12 @@ export function gradeItem(item: Item, ctx: ItemContext): ItemResult {
 export { unrecognisedExplanation } from './concept.ts';
 export { itemContext } from './context.ts';
 export { garbledMapping } from './mapping.ts';
-export { brokenBracket, unknownTerms, unreadableExpression, unreadFractions } from './term.ts';
+export {
+  brokenBracket,
+  ownNameReading,
+  unknownTerms,
+  unreadableExpression,
+  unreadFractions,
+} from './term.ts';
 export type { ItemContext, ItemHandler, ItemResult, PartDoubt, PartOutcome } from './types.ts';
 export { workForOneNotAnother } from './value.ts';

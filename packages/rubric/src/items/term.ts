@@ -1,6 +1,6 @@
 // `term` items: one additive term of a derived expression (a path of dL/dc_t), found in the student's
 // expression for the asked quantity after substituting their intermediate definitions.
-import { additiveTerms, type Expr, equivalent, parseExpr, substitute } from '@grader/parse';
+import { additiveTerms, type Expr, equivalent, parseExpr, substitute, symbolsOf } from '@grader/parse';
 import { equationsFor } from '../equations.ts';
 import { canonicalSymbol, type Evidence } from '../evidence.ts';
 import type { Part, TermItem } from '../schema.ts';
@@ -31,10 +31,10 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
       if (last?.expr) defs.set(lhs[0].v, last.expr);
     }
   }
-  let best: { score: number; found: Map<string, TermMatch>; unknown: number } | null = null;
+  let best: { score: number; found: Map<string, TermMatch>; unknown: number; ownName?: string } | null = null;
   const known = terms.flatMap((t) => [parseExpr(t.expr), ...t.alternatives.map((a) => parseExpr(a.expr))]);
-  for (const rhs of equationsFor(ev, [of], true)) {
-    const full = substitute(rhs, defs);
+  for (const { rhs, rename, ownName } of termEquations(ev, of)) {
+    const full = rename(substitute(rhs, defs));
     const studentTerms = additiveTerms(full);
     const unknown = studentTerms.filter((st) => !known.some((k) => equivalent(st, k))).length;
     const found = new Map<string, TermMatch>();
@@ -56,15 +56,67 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
     if (studentTerms.length >= 2 && found.size)
       found.set('__paths', { credit: 0, reason: 'two paths added' });
     if (!best || score > best.score || (score === best.score && unknown <= best.unknown))
-      best = { score, found, unknown };
+      best = { score, found, unknown, ownName };
   }
-  return best ? { found: best.found, unknown: best.unknown } : { found: out, unknown: 0 };
+  return best
+    ? { found: best.found, unknown: best.unknown, ownName: best.ownName }
+    : { found: out, unknown: 0 };
+}
+
+/**
+ * Letters a student may name the asked quantity's variable by instead of the paper's (another
+ * textbook's s_t or m_t for the cell state c_t): not the loss, an input or output, a gate, a weight,
+ * or an index.
+ */
+const OWN_NAME = /^d\(l\)\/d\(([a-z])_t\)$/;
+const NOT_AN_ALIAS = new Set('chlxywvofibetkjna');
+
+/** An expression for the asked quantity, how its symbols are read, and the name read as the paper's. */
+type TermReading = { rhs: Expr; rename: (e: Expr) => Expr; ownName?: string };
+
+/**
+ * The student's expressions for the asked quantity (`d(l)/d(c_t)`), each with how its symbols are
+ * read: as written, or, where the derivative is taken with respect to the student's own name for
+ * the variable (`dL/dm_t = dL/dh_t ∘ o_t ∘ (1 − tanh²(m_t)) + dL/dm_{t+1} ∘ f_{t+1}`), with that name
+ * read as the paper's everywhere in it (`m_t`, `m_{t+1}`, `dL/dm_{t+1}`); the key's terms must then
+ * match as they stand, so a renamed expression earns only what a paper-notation one would.
+ */
+function termEquations(ev: Evidence, of: string): TermReading[] {
+  const same = (e: Expr) => e;
+  const out: TermReading[] = equationsFor(ev, [of], true).map((rhs) => ({ rhs, rename: same }));
+  const paper = /^d\(l\)\/d\(([a-z])_t\)$/.exec(of)?.[1];
+  if (out.length || !paper) return out;
+  const own = new Set(
+    ev.equations
+      .map((eq) => eq.sides[0].tokens)
+      .filter((lhs) => lhs.length === 1 && lhs[0].t === 'sym')
+      .map((lhs) => OWN_NAME.exec(String(lhs[0].v))?.[1])
+      .filter((x): x is string => x !== undefined && !NOT_AN_ALIAS.has(x)),
+  );
+  for (const x of own) {
+    const at = new RegExp(`(^|\\()${x}_`);
+    const all = new RegExp(at.source, 'g');
+    const rename = (e: Expr): Expr =>
+      substitute(
+        e,
+        new Map(
+          [...symbolsOf(e)]
+            .filter((n) => at.test(n))
+            .map((n) => [n, { k: 'sym', name: n.replace(all, `$1${paper}_`) } as Expr]),
+        ),
+      );
+    for (const rhs of equationsFor(ev, [`d(l)/d(${x}_t)`], true))
+      out.push({ rhs, rename, ownName: `${x}_t` });
+  }
+  return out;
 }
 
 /** The terms found, by term item id (`__paths` when two or more terms are added), and the unknown terms. */
 export interface TermsFound {
   found: Map<string, TermMatch>;
   unknown: number;
+  /** the student's own name for the variable, where the best reading was read through it */
+  ownName?: string;
 }
 
 /** The quantity a part with term items derives (`d(l)/d(c_t)`), for recognising its derivation. */
@@ -106,8 +158,22 @@ export const term: ItemHandler<TermItem> = {
 /** Term parts with nothing readable: the answer exists but no expression for the left-hand side. */
 export const unreadableExpression: PartDoubt = ({ part, ctx: { ev } }) => {
   const termItems = part.items.filter((i) => i.type === 'term');
-  if (termItems.length && !equationsFor(ev, [canonicalSymbol((termItems[0] as TermItem).of)]).length)
+  if (termItems.length && !termEquations(ev, canonicalSymbol((termItems[0] as TermItem).of)).length)
     return { conf: 0.5, reason: `no expression for ${(termItems[0] as TermItem).of} could be read` };
+  return null;
+};
+
+/**
+ * Marks lost on an expression read through the student's own name for the variable: the renaming is
+ * the grader's reading of their notation, and a line the reading broke would lose marks with it.
+ */
+export const ownNameReading: PartDoubt = ({ part, ctx, score }) => {
+  const { ownName } = ctx.terms();
+  if (ownName && score < part.points)
+    return {
+      conf: 0.5,
+      reason: `the expression was read with ${ownName} as the paper's variable: a person checks the reading`,
+    };
   return null;
 };
 
@@ -180,10 +246,24 @@ export const brokenBracket: PartDoubt = ({ part, ctx, score, results }) => {
       // (or the product's sign opens the next line: "… + ∂L/∂c_{t+1}" then "⊙ f_{t+1}")
       (i > 0 && /^\s*[⊙∘*·×]/.test(l) && endsInDerivative.test(lines[i - 1])),
   );
-  return broken
+  if (broken)
+    return {
+      conf: 0.5,
+      reason: `"${broken.trim()}" breaks off at a product, a fraction's bar or an open bracket: a factor may be elsewhere`,
+    };
+  // (or an equation whose brackets do not balance, and no line next to it balances them: where the
+  // missing ")" belongs decides which factor a term holds, "(1 − tanh²(c_t) + ∂L/∂c_{t+1} ⊙ f_{t+1}")
+  const unbalanced = lines.find(
+    (l, i) =>
+      l.includes('=') &&
+      depth(l) !== 0 &&
+      depth(l) + depth(lines[i + 1] ?? '') !== 0 &&
+      depth(l) + depth(lines[i - 1] ?? '') !== 0,
+  );
+  return unbalanced
     ? {
         conf: 0.5,
-        reason: `"${broken.trim()}" breaks off at a product, a fraction's bar or an open bracket: a factor may be elsewhere`,
+        reason: `the brackets of "${unbalanced.trim()}" do not balance: a person reads which term is which`,
       }
     : null;
 };
