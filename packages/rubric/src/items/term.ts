@@ -84,7 +84,7 @@ type TermReading = { rhs: Expr; rename: (e: Expr) => Expr; ownName?: string };
 function termEquations(ev: Evidence, of: string): TermReading[] {
   const same = (e: Expr) => e;
   const out: TermReading[] = equationsFor(ev, [of], true).map((rhs) => ({ rhs, rename: same }));
-  const paper = /^d\(l\)\/d\(([a-z])_t\)$/.exec(of)?.[1];
+  const paper = OWN_NAME.exec(of)?.[1];
   if (out.length || !paper) return out;
   const own = new Set(
     ev.equations
