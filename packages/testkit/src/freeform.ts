@@ -382,6 +382,9 @@ export const TUNE_WRITERS = [
   'sq',
   'sr',
   'ss',
+  'st',
+  'su',
+  'sv',
 ];
 
 export interface FreeformLabel {
