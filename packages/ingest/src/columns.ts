@@ -2,7 +2,8 @@
 // no word crosses except full-width lines (a title, the header). Each column is read top to bottom,
 // the left before the right, between the full-width lines.
 import type { Line } from '@grader/model';
-import { buildLines, type LayoutWord, setReadingFrame } from './layout.ts';
+import { buildLines, type LayoutWord, rowOf, setReadingFrame } from './layout.ts';
+import { mergedQuestionTable } from './merged-questions.ts';
 
 export interface Gutter {
   /** the x where the gutter runs */
@@ -12,8 +13,6 @@ export interface Gutter {
 }
 
 const crosses = (w: LayoutWord, x: number) => w.box.x < x && w.box.x + w.box.w > x;
-/** The row of text a word sits on (by its middle, 3 pt bands). */
-const rowOf = (w: LayoutWord) => Math.round((w.box.y + w.box.h / 2) / 3);
 /** Where the title or header at the top of the text ends: its top 12 %. */
 function titleBandEnd(words: LayoutWord[]): number {
   const top = Math.min(...words.map((w) => w.box.y));
@@ -210,7 +209,8 @@ export function buildPageLines(
     const bands = engineLines ? [] : sideBySide(words, pageWidth);
     if (bands.length) return bandedLines(page, words, bands, pageWidth, pageHeight);
     const rows = engineLines ? null : tableRows(words);
-    return rows ? rows.flatMap((row) => rowLines(page, row)) : buildLines(page, words);
+    if (rows) return rows.flatMap((row) => rowLines(page, row));
+    return (engineLines ? null : mergedQuestionTable(page, words)) ?? buildLines(page, words);
   }
   // running feet sit below both columns: they read as one full-width line (a running head above
   // them crosses the gutter or sits above the right column's top; a top band by height alone

@@ -735,3 +735,18 @@ describe('findLabel: labels said in words, round 59', () => {
     expect(id('now the answer is 3')).toBeNull();
   });
 });
+
+describe('findLabel: a sub-part called an item, round 68', () => {
+  it('"Problem 1, item (a)." is 1(a); "item (c)" under a question is its (c)', () => {
+    expect(id('Problem 1, item (a). The gates sit at')).toBe('q1a');
+    expect(id('Problem 2, item (b). No new weights')).toBe('q2b');
+    expect(findLabel('item (c)  gate  W  U  b', tree, ['3'])?.partId).toBe('q3c');
+    // (with a dash between, and a sub-sub-part after)
+    expect(id('Problem 1 — item (b)(i)')).toBe('q1b1');
+    expect(id('Problem 2 - item (a)')).toBe('q2a');
+  });
+  it('an item with a number, or the word in a sentence, is no label', () => {
+    expect(findLabel('item 5 of the list is the bias', tree, ['3'])).toBeNull();
+    expect(id('item two is the bias')).toBeNull();
+  });
+});

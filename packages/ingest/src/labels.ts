@@ -70,7 +70,7 @@ const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A
 // ("Q-3/(b)", "Q-1/(b)/(i)": a slash before a bracketed sub-label)
 // ("Q.no 1 / part-b": a slash, then the word part)
 const FILLER =
-  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub-?)?parts?\b|pt\b\.?)?[\s.,:\-–—]*/i;
+  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub-?)?parts?\b|pt\b\.?|item\b(?=\s*\(?[a-h]\b))?[\s.,:\-–—]*/i;
 
 /** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
 const RULE = '=*~_#═─━▬■';
@@ -105,9 +105,11 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
   } else {
     // "Part (a)" under "Answer 4" is relative to the question, like a bare "(a)"; "Part 5" names
     // a question as plainly as "Question 5"
-    const part = /^\s*(?:sub-?)?part\b\.?\s*(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|$))/i.exec(
-      text,
-    );
+    // ("item (a)" under "Problem 3" too: an item is a sub-part by its letter)
+    const part =
+      /^\s*(?:(?:sub-?)?part|item(?=\s*\(?[a-h](?:[).:\s]|$)))\b\.?\s*(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|$))/i.exec(
+        text,
+      );
     pos = part?.[0].length ?? 0;
     if (part && /^\d+$/.test(part[1])) prefixed = true;
   }
@@ -920,7 +922,7 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   // "Question no. 1, section b, 1st")
   if (
     /^\s*(?:question|problem)\s*(?:no\.?\s*)?\d/i.test(line) &&
-    !/^[^:]{0,30}?\b(?:section|piece|bit|half|1st|2nd|first|second)\b/i.test(line.slice(q[0].length))
+    !/^[^:]{0,30}?\b(?:section|piece|bit|half|item|1st|2nd|first|second)\b/i.test(line.slice(q[0].length))
   )
     return null;
   const words = (q[1] ?? q[2] ?? q[3]).toLowerCase();
@@ -931,10 +933,10 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   let part = '';
   let sub = '';
   const ordinalPart = /^\s*,?\s*(first|second|third|fourth)\s+(?:sub-?)?part\b/i.exec(rest);
-  // (a part named as a piece or a section, after a comma, dashes or an arrow: "Ques. 1, piece b",
-  // "Q no 1 --- sub part b", "Que 3 -> (c)", "Problem 1 · sub-part (a)")
+  // (a part named as a piece, a section or an item, after a comma, dashes or an arrow: "Ques. 1,
+  // piece b", "Q no 1 --- sub part b", "Que 3 -> (c)", "Problem 1 · sub-part (a)", "Problem 1, item (a)")
   const letterPart =
-    /^\s*(?:,|-{1,3}|[–—·•]|->|→)?\s*(?:(?:sub-?\s?)?part\s*|piece\s*|section\s*|\.|\/)?\(?([a-h])\)?(?![\w])/i.exec(
+    /^\s*(?:,|-{1,3}|[–—·•]|->|→)?\s*(?:(?:sub-?\s?)?part\s*|piece\s*|section\s*|item\s*|\.|\/)?\(?([a-h])\)?(?![\w])/i.exec(
       rest,
     );
   if (ordinalPart) {
@@ -1010,6 +1012,18 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   // (a table row's heading and its numbers, "Position 5 6 9 2 1 7", is a row, not question 5)
   if (l.path.length === 1 && /^\s*(?:\d{1,3}\s+){1,}\d{1,3}\s*$/.test(after)) return null;
   return { ...l, end: l.end + shifted + m[1].length + offset, weak: false, conf: Math.min(l.conf, 0.9) };
+}
+
+/** Whether `after` a number opens with what it counts: a plural in lower case, perhaps one word before it. */
+function counts(after: string): boolean {
+  const words = /^\s+([a-z]{3,})(?:\s+([a-z]{3,}))?/.exec(after);
+  const plural = (w: string | undefined) =>
+    w !== undefined &&
+    /(?:[^sui]s|ices|ies)$/.test(w) &&
+    !/^(?:this|thus|plus|does|was|has|its|yes|less)$/.test(w);
+  // (a determiner first starts a sentence: "5 the outputs are …")
+  const determiner = /^(?:the|our|its|this|that|these|those|each|all|both)$/;
+  return Boolean(words && (plural(words[1]) || (!determiner.test(words[1]) && plural(words[2]))));
 }
 
 function findLabelAt(
@@ -1091,11 +1105,13 @@ function findLabelAt(
   // that question next ("5 Side: (200 + 2 − 4)/1 + 1 = 199" after the answer to 4(b))
   const bareNumber =
     single && last.sep === 'weak' && !prefixed && after.trim() !== '' && !ocrLeaf && !best.relative;
-  // (a times sign written as x is arithmetic: "4 x (15 + 3) = 72")
+  // (a times sign written as x is arithmetic: "4 x (15 + 3) = 72"; a number before what it counts
+  // is a count, "4 matrices (W_f, …), each 3 x 5", "4 weight matrices")
   if (
     bareNumber &&
     !(
       bare &&
+      !counts(after) &&
       // (a capital roman numeral with its full stop, "III. …": "I am answering …" is a word; or with
       // its question's title in brackets, "V (Depthwise separable convolution)")
       (/^[0-9]+$/.test(comps[0].raw) ||

@@ -7,6 +7,9 @@ import type { Box, Line, Word } from '@grader/model';
  */
 export type LayoutWord = Word & { size?: number; line?: number };
 
+/** The row of text a word sits on (by its middle, 3 pt bands). */
+export const rowOf = (w: LayoutWord) => Math.round((w.box.y + w.box.h / 2) / 3);
+
 export function unionBox(boxes: Box[]): Box {
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;

@@ -1495,3 +1495,16 @@ the input is [h, x] of size 5`);
     expect(s.parts['3a'].occurrences).toBe(1);
   });
 });
+
+describe('round 68: a count at a line start is no bare question number', () => {
+  it('"4 matrices (…), each 3 x 5 = 15" under 3(c) stays in 3(c), not a question 4', () => {
+    const s = runAll(`Q3(c)
+The question asks for the weights only, no biases.
+4 matrices (W_f, W_i, W_o, W_C), each 3 x 5 = 15
+Total = 4 x 15 = 60 weights.
+Q4(a)
+dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) * f_(t+1)`);
+    expect(s.order).toEqual(['3c', '4a']);
+    expect(s.parts['3c'].text).toMatch(/4 matrices .*\nTotal = 4 x 15 = 60 weights\./);
+  });
+});

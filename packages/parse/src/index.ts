@@ -1,5 +1,6 @@
 // @grader/parse: values out of answer text. See README.md for the API.
 
+export { joinAsciiColumns } from './ascii-columns.ts';
 export { type FoundDimension, findDimensions, sameShape } from './dimensions.ts';
 export { editsWithin } from './edits.ts';
 export {

@@ -101,7 +101,21 @@ function fractionClusters(l: LayoutLine): { fracs: Cluster[]; stray: Cluster[]; 
 function isFractionRow(l: LayoutLine | undefined): l is LayoutLine {
   if (!l?.words.length) return false;
   const { fracs } = fractionClusters(l);
-  return fracs.length > 0 && fracs.every((c) => DERIV.test(c.text));
+  // (a derivative already written with its slash, "∂L/∂h_t):", is a line of its own, no numerator)
+  return fracs.length > 0 && fracs.every((c) => DERIV.test(c.text) && !c.text.includes('/'));
+}
+
+/** A displayed fraction's middle row: its bars stand level with maths (=, an operator), or with nothing. */
+const FRACTION_MIDDLE = /^\s*$|[=+\-−⊙∘·×*<>≈]/;
+
+/** Whether `mid` can hold the bars of `num`'s fractions: maths, or a gap in its words under each
+ *  (an inline ∂L/∂h_t set in a sentence, "… already inside ∂L/∂h_t . Therefore"). */
+function fractionMiddle(num: LayoutLine, mid: LayoutLine): boolean {
+  if (FRACTION_MIDDLE.test(mid.text)) return true;
+  return fractionClusters(num).fracs.every((c) => {
+    const x = (c.x0 + c.x1) / 2;
+    return !mid.words.some((w) => w.box.x <= x && x <= w.box.x + w.box.w);
+  });
 }
 
 function rowY(l: LayoutLine): number {
@@ -346,7 +360,16 @@ export function linearizeFractions(input: LayoutLine[]): Array<{ text: string; f
       // text extraction may order the three rows differently from top to bottom (an accent raises one)
       const [a, b, c] = [...three].sort((p, q) => rowY(p) - rowY(q));
       const [ya, yb, yc] = [rowY(a), rowY(b), rowY(c)];
-      if (isFractionRow(a) && isFractionRow(c) && ya < yb && yb < yc && yc - ya < 40) {
+      // (a line of prose between two rows of derivatives, "Therefore" under a numerator, is no
+      // fraction's middle)
+      if (
+        isFractionRow(a) &&
+        isFractionRow(c) &&
+        ya < yb &&
+        yb < yc &&
+        yc - ya < 40 &&
+        fractionMiddle(a, b)
+      ) {
         out.push({ text: merge(a, c, b), from: i });
         i += 2;
         continue;

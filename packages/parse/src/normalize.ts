@@ -259,7 +259,9 @@ function normalizeMathUncached(raw: string): string {
     .replace(/\$(?!\d)/g, '')
     // a bracket a superscript ends on, read out of it by the text layer (`R^{3×}(3+2)` for
     // R^{3×(3+2)}): it belongs inside
-    .replace(/\^\{([^{}\n]*[×x*·])\}\(([^()\n]{1,20})\)/g, '^{$1($2)}');
+    .replace(/\^\{([^{}\n]*[×x*·])\}\(([^()\n]{1,20})\)/g, '^{$1($2)}')
+    // a shape's second side in brackets, "3 (× 1)": the shape 3 × 1
+    .replace(/(\d)\s*\(\s*([×x*])\s*(\d{1,3})\s*\)/g, '$1 $2 $3');
   let s = bigOperatorLines(
     unwrapMacros(mathAlphanumerics(unbold).replace(/(?<=[\w}]\s)7[−-]?→/g, '→')),
   ).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');

@@ -231,6 +231,49 @@ describe('layout and notation seen in real extractions', () => {
     const eq = findEquations([out.text])[0];
     expect(printExpr(eq.sides[1].expr!)).toBe('(d(l)/d(h_t) * o_t) + (d(l)/d(c_{t+1}) * f_{t+1})');
   });
+  it('a line of prose between two displays is no fraction middle; a slashed derivative no numerator', () => {
+    const lines = [
+      { text: '∂L/∂ht):', words: [w('∂L/∂ht):', 303, 313, 40)] },
+      { text: '∂ct+1 ∂ht', words: [w('∂ct+1', 304, 326, 20), w('∂ht', 412, 326, 14)] },
+      {
+        text: '= diag(ft+1), = diag(ot)',
+        words: [
+          w('=', 332, 333, 6),
+          w('diag(ft+1),', 341, 333, 40),
+          w('=', 431, 333, 6),
+          w('diag(ot)', 441, 333, 30),
+        ],
+      },
+      { text: '∂ct ∂ct', words: [w('∂ct', 309, 340, 14), w('∂ct', 413, 340, 14)] },
+      { text: 'Therefore', words: [w('Therefore', 303, 360, 40)] },
+      { text: '∂L ∂L', words: [w('∂L', 318, 381), w('∂L', 348, 381)] },
+      { text: '= ⊙ ot', words: [w('=', 335, 388, 6), w('⊙', 365, 388, 6), w('ot', 375, 388)] },
+      { text: '∂ct ∂ht', words: [w('∂ct', 317, 395, 14), w('∂ht', 347, 395, 14)] },
+    ];
+    expect(linearizeFractions(lines).map((l) => l.text)).toEqual([
+      '∂L/∂ht):',
+      '∂ct+1/∂ct = diag(ft+1), ∂ht/∂ct = diag(ot)',
+      'Therefore',
+      '∂L/∂ct = ∂L/∂ht ⊙ ot',
+    ]);
+  });
+  it('a derivative set inline in a sentence, its bar in a gap of the words, is read in place', () => {
+    const lines = [
+      { text: '∂L', words: [w('∂L', 402, 100)] },
+      {
+        text: 'so that influence is already inside . Therefore',
+        words: [
+          w('so that influence is already inside', 250, 107, 140),
+          w('.', 418, 107, 3),
+          w('Therefore', 425, 107, 40),
+        ],
+      },
+      { text: '∂ht', words: [w('∂ht', 401, 114, 12)] },
+    ];
+    expect(linearizeFractions(lines).map((l) => l.text)).toEqual([
+      'so that influence is already inside ∂L/∂ht . Therefore',
+    ]);
+  });
   it('reads Indian digit grouping, floor brackets, diag and spelt-out tildes', () => {
     expect(parseNumber('30,88,878')).toBe(3088878);
     // (a number raised to a power after another is no digit group: "… × 3 199^{2} · 16")

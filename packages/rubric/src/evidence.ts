@@ -9,6 +9,7 @@ import {
   evaluateNumeric,
   findEquations,
   foldOperatorLines,
+  joinAsciiColumns,
   linearizeColumnVectors,
   linearizeFractions,
   normalizeMath,
@@ -353,11 +354,14 @@ function dehyphenated(lines: string[]): string[] {
 
 export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): Evidence {
   // typeset fractions (LaTeX) come as numerator / operator / denominator lines: fold them back
-  // and a product or sum sign left on a line of its own goes back into its formula
-  const folded = foldOperatorLines(
-    answer.lines.length
-      ? linearizeFractions(linearizeColumnVectors(subscriptsToTheirBase(answer.lines)))
-      : answer.text.split('\n').map((text, from) => ({ text, from })),
+  // and a product or sum sign left on a line of its own goes back into its formula; column vectors
+  // drawn in plain text, one entry per line, are read as vectors
+  const folded = joinAsciiColumns(
+    foldOperatorLines(
+      answer.lines.length
+        ? linearizeFractions(linearizeColumnVectors(subscriptsToTheirBase(answer.lines)))
+        : answer.text.split('\n').map((text, from) => ({ text, from })),
+    ),
   );
   const lines = dehyphenated(
     withSizeSymbols(

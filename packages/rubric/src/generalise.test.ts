@@ -2748,3 +2748,117 @@ describe("round 67: another textbook's name for the cell state", () => {
     expect(q.reasons.join(' ')).not.toMatch(/do not balance/);
   });
 });
+
+describe('round 68: column vectors drawn in plain text', () => {
+  it('1b.i: the gates and states as columns between bars, the operators on the middle row, are the working', () => {
+    const p = part(
+      '1b.i',
+      [
+        'cell update, element by element:',
+        '        | 1   |   | 0.2 |   | 1   |   | 0.5 |   | 0.7  |',
+        '  C_t = | 0.5 | o | 0.4 | + | 0   | o | 0   | = | 0.2  |',
+        '        | 0   |   | 0.8 |   | 0.5 |   | 0.1 |   | 0.05 |',
+      ].join('\n'),
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+    const q = part(
+      '1b.i',
+      [
+        'C_t = f_t o C_(t-1) + i_t o C~_t',
+        '  +-   -+   +-   -+   +-   -+   +-   -+',
+        '  | 1   |   | 0.2 |   | 1   |   | 0.5 |',
+        '= | 0.5 | o | 0.4 | + | 0   | o | 0   |',
+        '  | 0   |   | 0.8 |   | 0.5 |   | 0.1 |',
+        '  +-   -+   +-   -+   +-   -+   +-   -+',
+        '  [0.2]   [0.5 ]   [0.7 ]',
+        '= [0.2] + [0   ] = [0.2 ]',
+        '  [0  ]   [0.05]   [0.05]',
+      ].join('\n'),
+    );
+    expect([q.score, q.review]).toEqual([1, false]);
+  });
+  it('1b.ii: a column of tanh values times the output gate, drawn in brackets, is the working', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = o_t * tanh(C_t)\n      [ 1 ]   [ tanh(0.7)  ]   [ 0.604 ]\n    = [ 0 ] * [ tanh(0.2)  ] = [ 0     ]\n      [ 0 ]   [ tanh(0.05) ]   [ 0     ]',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+});
+
+describe('round 68: counts rounded, comparisons in brackets', () => {
+  const working =
+    'out = (200 + 2 - 4)/1 + 1 = 199, depthwise out 199 x 199 x 3\nits mults: 199*199*3*16 = 1,900,848\npointwise out 199 x 199 x 10 (ten 1x1x3 filters), mults 199*199*10*3 = 1,188,030';
+  it('5: a total given as the key rounded ("≈ 3.09 × 10^6") goes to a person, not a confident 0', () => {
+    for (const total of ['Total ≈ 3.09 × 10^6 multiplications', 'total ~ 3.09M mults']) {
+      const p = part('5', `${working}\n${total}`);
+      expect(p.review, total).toBe(true);
+      expect(p.reasons.join(' ')).toMatch(/rounded to 3 significant figures/);
+    }
+    // (a wrong total is still wrong: 3.06M is not the key rounded)
+    const q = part('5', `${working}\ntotal ~ 3.06M mults`);
+    expect(q.reasons.join(' ')).not.toMatch(/rounded/);
+  });
+  it('5: "[standard conv would be … = 19,008,480]" after the total is a comparison, not the answer', () => {
+    const p = part(
+      '5',
+      `${working}\nTotal : 3,088,878 mults\n[standard conv would be 39601 * 4*4*3*10 = 19,008,480, about 6x more]`,
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+});
+
+describe('round 68: products over sums, totals built on a part a person must read', () => {
+  it('4b: a product over a sum with the forget gate, ∏(f_t + i_t), is not the product of the forget gates', () => {
+    const p = part(
+      '4b',
+      'Unrolling (a): dL/dc_1 = dL/dc_T ∏_{t=2}^{T} (f_t + i_t). With f_t = 1 each factor is at least 1, so the gradient does not vanish.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/product written is of other factors/);
+    // (a product of the forget gates, a sum of other terms after it, is the product)
+    const q = part(
+      '4b',
+      'dL/dc_1 = dL/dc_T ∏_{t=2}^{T} f_t + (terms through h). With f_t = 1 the product is 1: no vanishing gradient.',
+    );
+    expect([q.score, q.review]).toEqual([2, false]);
+  });
+  it('3c: a wrong total that may follow from a 3(a) sent to a person is no confident 0', () => {
+    const g = grade(
+      '## 3a\npart gate W b total\nWf 3 × 2 – 6\n## 3b\nbf – 3 × 1 3\nforget 6 3 9\ninput 6 3 9\n## 3c\noutput 6 3 9\ncell 6 3 9\nTotal 36',
+    );
+    expect(g.parts['3a'].review).toBe(true);
+    expect(g.parts['3c'].review).toBe(true);
+    expect(g.parts['3c'].reasons.join(' ')).toMatch(/may follow from your own 3a/);
+  });
+});
+
+describe('round 68: nothing under a label only guessed', () => {
+  it('"not attempted" under a label read with doubt goes to a person; under a sure label it stands', () => {
+    const unsure = gradeScript(rubric, ctx, scriptFromText('## 1b.i\n   —', { conf: 0.6 })).grade.parts[
+      '1b.i'
+    ];
+    expect([unsure.score, unsure.review]).toEqual([0, true]);
+    const sure = gradeScript(rubric, ctx, scriptFromText('## 1b.i\nnot attempted')).grade.parts['1b.i'];
+    expect([sure.score, sure.review]).toEqual([0, false]);
+  });
+});
+
+describe("round 68: a shape's second side in brackets", () => {
+  it('3b: "b_f : 3 (× 1), one bias per unit" is the shape 3 × 1, not a 1', () => {
+    for (const t of ['bf : 3 (× 1) one bias per unit', 'b_f is 3 (x 1): one bias for each hidden unit']) {
+      const p = part('3b', t);
+      expect([p.score, p.review], t).toEqual([1, false]);
+    }
+  });
+});
+
+describe('round 68: a count stated as the result', () => {
+  it('2b: "Result: 0 additional" after other counts in the part is the answer', () => {
+    const p = part(
+      '2b',
+      'operation | weights\n1 score = s_k . h_j | 3 numbers multiplied, nothing learnt\nDot product, softmax, weighted sum: none has a learnable weight.\nResult: 0 additional',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+});

@@ -267,12 +267,13 @@ function skipped(
   part: Part,
   answer: Pick<PartAnswer, 'conf' | 'regions'>,
   reason = 'not attempted',
+  threshold = 0.5,
 ): { grade: PartGrade; reading: PartReading } {
   return {
     grade: {
       score: 0,
       max: part.points,
-      review: answer.conf < 0.5,
+      review: answer.conf < threshold,
       reasons: [reason],
       items: part.items.map((i) => ({
         id: i.id,
@@ -429,7 +430,8 @@ export function gradePart(
   hidden = false,
 ): { grade: PartGrade; reading: PartReading } {
   if (!answer?.text.trim()) return noAnswer(part, script, hidden, keyInAnotherAnswer(part, script, answers));
-  if (notAttempted(answer.text)) return skipped(part, answer);
+  // (under a label only guessed, "nothing here" may be the label's misreading: a person looks)
+  if (notAttempted(answer.text)) return skipped(part, answer, 'not attempted', ctx.reviewThreshold);
   // each part is graded on its own answer: the course's graders do not carry a reason written in
   // 3(a) over to a bare 3(b)
   const ev = analyse(answer, scriptGlossary(script));
@@ -500,7 +502,8 @@ export function gradePart(
 /**
  * Whether what builds on this part cannot be checked against its values (items/value.ts reads
  * `unread:`): a value not credited in full in an answer whose start was only guessed, or a wrong
- * value read with doubt (a right value whose working is in doubt carries forward as it is).
+ * value read with doubt enough to send the part to a person (a right value whose working is in
+ * doubt carries forward as it is).
  */
 function readInDoubt(
   part: Part,
@@ -513,7 +516,9 @@ function readInDoubt(
     if (r.value === undefined || r.awarded >= r.max) return false;
     if (placedInDoubt) return true;
     return (
-      item.type === 'value' && r.conf <= 0.5 && !valueMatches(item, r.value, resolveKey(item.key, ctx.keys))
+      item.type === 'value' &&
+      r.conf < ctx.reviewThreshold &&
+      !valueMatches(item, r.value, resolveKey(item.key, ctx.keys))
     );
   });
 }

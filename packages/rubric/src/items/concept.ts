@@ -13,7 +13,10 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
     const said = !written && matchesAny(f.any, ev.prose);
     // "the product is 1" beside a product the student wrote of other factors (i_2 ⊙ i_3 ⋯ i_T,
     // (1 + i_2)(1 + i_3)⋯): which product the words mean is a person's call
-    const other = said && f.products.length > 0 && writesOtherProduct(ev.prose, f.products);
+    // (so does a product over a sum with it, ∏(f_t + i_t): not the product of the f's alone)
+    const other =
+      f.products.length > 0 &&
+      ((said && writesOtherProduct(ev.prose, f.products)) || productOfSum(ev.prose, f.products));
     return { id: f.id, state: neg ? 'negated' : other ? 'other' : written || said ? 'yes' : 'no' };
   });
   if (states.some((s) => s.state === 'other'))
@@ -94,6 +97,16 @@ function writesOtherProduct(prose: string, products: string[]): boolean {
     const bracket = String.raw`\(\s*1\s*[+-]\s*${s}${idx}\s*\)`;
     return new RegExp(`${factor}${op}${factor}|${bracket}\\s*\\*?\\s*${bracket}`).test(prose);
   });
+}
+
+/** Whether the prose writes a big product over a bracketed sum of one of `products` and another
+ *  term (`∏(f_t + i_t)`, `prod (f_k + i_k)`). */
+function productOfSum(prose: string, products: string[]): boolean {
+  return products.some((s) =>
+    new RegExp(
+      String.raw`(?:∏|\bprod(?![a-z])|\bpi(?![a-z]))\s*(?:[_^]\s*(?:\{[^{}\n]*\}|\([^()\n]*\)|\w{1,4})\s*){0,2}\(\s*${s}_?\{?[tTkj](?:[-+]\d)?\}?\s*[+\-−]\s*[a-z]`,
+    ).test(prose),
+  );
 }
 
 /** Words from which an explanation is more than a bare claim (tuned on the tune half only). */

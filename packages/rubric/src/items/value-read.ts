@@ -16,9 +16,9 @@ import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 import { bracketSteps, equationRef, isList, LIST_ITEM, statementNumber, stepRef } from './step-numbers.ts';
 
-/** "So answer = 0", "answer 0", "Ans: zero", "Uttar - 0": a count stated as the answer (not "Answer 2(b)") */
+/** "So answer = 0", "answer 0", "Ans: zero", "Uttar - 0", "Result: 0": a count stated as the answer (not "Answer 2(b)") */
 const STATED_ANSWER =
-  /\b(?:final\s+)?(?:ans(?:wer)?|uttar|jawab)\b\s*(?:is|=|:|-|–|—)?\s*(\d[\d,]*|zero|none|nil)\b(?!\s*\(?[a-h]\)|[.,]\d|\s*[×x*^+\-/(])/gi;
+  /\b(?:final\s+)?(?:ans(?:wer)?|result|uttar|jawab)\b\s*(?:is|=|:|-|–|—)?\s*(\d[\d,]*|zero|none|nil)\b(?!\s*\(?[a-h]\)|[.,]\d|\s*[×x*^+\-/(])/gi;
 /** Words that set a number up as a comparison, not the answer ("for comparison, a standard conv …"). */
 const COMPARISON =
   /\b(?:compar(?:e|ed|ing|ison)|for reference|by contrast|in contrast|versus|vs\.?)(?![\w])/i;
@@ -979,9 +979,10 @@ const TOTAL_ROW =
   /^\s*(?:the\s+)?(?:grand\s+)?total\b[^=\d\n]{0,30}?[:=]?\s*-?\d[\d,. ]*\s*(?:[a-z.]+\s*)?$/i;
 
 /** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"), or sets
- *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54"). */
+ *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54",
+ *  "[standard conv would be …]"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b/i;
+  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {

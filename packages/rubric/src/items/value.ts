@@ -503,6 +503,16 @@ function gradeValue(
       return withheldForWork(why, parts, item.ecf.credit);
     }
   }
+  // the key rounded to the figures written ("≈ 3.09 × 10^6", "~3.09M" for 3,088,878): whether a
+  // rounded count is accepted is a person's call, never a confident 0
+  const figures = keyNums.length === 1 && typeof got === 'number' ? roundedFigures(got, keyNums[0]) : null;
+  if (figures)
+    return result(
+      0,
+      `${shownValue} is ${fmt(key)} rounded to ${figures} significant figures: a person decides whether the rounding is accepted`,
+      Math.min(read.conf, 0.5),
+      wrongTag,
+    );
   if (item.components && w.ok) {
     // a count is right when the student's own result is: `199² × 16 × 3 = 39 401 × 48 = 1 891 248`
     // evaluates to the key on its left but states a slip
@@ -680,6 +690,17 @@ function gradeValue(
       wrongTag,
     );
   return result(0, `${shownValue} is not right; the answer is ${expect}${why}`, read.conf, wrongTag);
+}
+
+/** The significant figures (2 or more, fewer than the key has) to which `got` is `key` rounded; null when it is not. */
+function roundedFigures(got: number, key: number): number | null {
+  if (got === key || !Number.isInteger(key) || Math.abs(key) < 100) return null;
+  const digits = String(Math.abs(key)).replace(/0+$/, '').length;
+  for (let sf = 2; sf < digits; sf++) {
+    const r = Number(key.toPrecision(sf));
+    if (closeTo(got, r, { rel: 1e-9 })) return sf;
+  }
+  return null;
 }
 
 export const value: ItemHandler<ValueItem> = {
