@@ -494,3 +494,16 @@ describe('a row of a Part | Answer table whose label shares its line with its an
     expect(s.parts['1b.i'].text).toMatch(/Ct = \[0\.7; 0\.2; 0\.05\]/);
   });
 });
+
+describe('round 68: a summary of the answers below both columns', () => {
+  it('is read after the right column: the right column top continues the left column bottom (ss-11)', async () => {
+    const s = await corpus('ss-11.pdf');
+    // (3(c)'s working heads the right column; the summary table sits below both columns)
+    expect(s.parts['3c'].text).toMatch(/^Answer: 72\nJustification: 4 × \(15 \+ 3\) = 72/);
+    expect(s.parts['3c'].text).not.toMatch(/Summary of answers/);
+    expect(s.order.slice(-3)).toEqual(['4a', '4b', '5']);
+    // (and its row for several parts, "3.a, 3.b, 3.c  3 × 5, 3 × 1, 72", only restates them)
+    expect(s.parts['2b'].text).not.toMatch(/3\.a/);
+    expect(s.parts['2b'].occurrences).toBe(1);
+  });
+});

@@ -2,8 +2,10 @@
 // no word crosses except full-width lines (a title, the header). Each column is read top to bottom,
 // the left before the right, between the full-width lines.
 import type { Line } from '@grader/model';
+import { cellsOf, columnEdges, rowLines } from './cells.ts';
 import { buildLines, type LayoutWord, rowOf, setReadingFrame } from './layout.ts';
 import { mergedQuestionTable } from './merged-questions.ts';
+import { isSummaryHeading } from './summary.ts';
 
 export interface Gutter {
   /** the x where the gutter runs */
@@ -284,6 +286,28 @@ export function buildPageLines(
     rest.filter((w) => w.box.x + w.box.w / 2 >= gutter.x),
   );
   framedBeside(right, left, pageWidth, pageHeight);
+  // a summary of the answers set below both columns (its heading and rows in the left half, a row
+  // running across): read after the right column, where a summary ends the script
+  // (the right column ended above it; what stands right of the gutter below it are pieces of the
+  // table's own rows, level with rows on the left)
+  const summary = left.find(
+    (l) =>
+      isSummaryHeading(l.text) &&
+      right.some((r) => r.box.y < l.box.y) &&
+      right
+        .filter((r) => r.box.y + r.box.h > l.box.y)
+        .every((r) => left.some((o) => o.box.y > l.box.y && Math.abs(o.box.y - r.box.y) < 8)),
+  );
+  if (summary) {
+    const below = (l: Line) => l.box.y >= summary.box.y - 1;
+    return [
+      ...inReadingOrder(
+        full.filter((l) => !below(l)),
+        [...left.filter((l) => !below(l)), ...right],
+      ),
+      ...[...left, ...full].filter(below).sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x),
+    ];
+  }
   return inReadingOrder(full, [...left, ...right]);
 }
 
@@ -441,60 +465,6 @@ export function tableRows(words: LayoutWord[], partial = true): LayoutWord[][][]
   // rows are such), none a whole column of text that happens to share no gap with its neighbour
   if (tall.length < Math.max(4, sided.length * 0.4) || sided.some((r) => lines(r) > 40)) return null;
   return rows.map((r) => (!mixed || inBlock.has(r) ? cellsOf(r.words, edges) : [r.words]));
-}
-
-/** A table row's lines: a row of one line as it reads, a taller one cell by cell (the label first). */
-function rowLines(page: number, cells: LayoutWord[][]): Line[] {
-  if (new Set(cells.flat().map(rowOf)).size < 2) return buildLines(page, cells.flat());
-  return cells.flatMap((c) => buildLines(page, c));
-}
-
-/** A table row's cells, left to right: words parted by an x-strip no word of the row enters. */
-function cellsOf(row: LayoutWord[], edges: number[] = []): LayoutWord[][] {
-  const byX = [...row].sort((a, b) => a.box.x - b.box.x);
-  // a column edge of the table that no word of this row crosses parts cells however narrow the gap
-  // (and on every line with words on both sides, leaves more than a space there: an edge a long
-  // line merely happens not to cross is no column)
-  const open = edges.filter((x) => {
-    if (row.some((w) => w.box.x < x - 1 && w.box.x + w.box.w > x + 1)) return false;
-    const lines = new Map<number, LayoutWord[]>();
-    for (const w of row) lines.set(rowOf(w), [...(lines.get(rowOf(w)) ?? []), w]);
-    return [...lines.values()].every((ws) => {
-      const before = ws.filter((w) => w.box.x + w.box.w <= x + 1);
-      const after = ws.filter((w) => w.box.x >= x - 1);
-      if (!before.length || !after.length) return true;
-      return Math.min(...after.map((w) => w.box.x)) - Math.max(...before.map((w) => w.box.x + w.box.w)) >= 6;
-    });
-  });
-  const cells: { words: LayoutWord[]; right: number }[] = [];
-  for (const w of byX) {
-    const last = cells.at(-1);
-    // wider than a space between words, or across an edge: another cell
-    const across = last && open.some((x) => last.right <= x + 1 && w.box.x >= x - 1);
-    if (last && !across && w.box.x < last.right + 8) {
-      last.words.push(w);
-      last.right = Math.max(last.right, w.box.x + w.box.w);
-    } else cells.push({ words: [w], right: w.box.x + w.box.w });
-  }
-  return cells.map((c) => c.words);
-}
-
-/**
- * A table's column edges: left edges where many words start (lines of a column) and hardly any
- * word crosses (a header line above the table may).
- */
-function columnEdges(words: LayoutWord[]): number[] {
-  const starts = new Map<number, number[]>();
-  for (const w of words) {
-    const k = Math.round(w.box.x / 2);
-    starts.set(k, [...(starts.get(k) ?? []), w.box.x]);
-  }
-  const margin = Math.min(...words.map((w) => w.box.x));
-  return [...starts.values()]
-    .filter((xs) => xs.length >= 3)
-    .map((xs) => Math.min(...xs))
-    .filter((x) => x > margin + 4)
-    .filter((x) => words.filter((w) => w.box.x < x - 1 && w.box.x + w.box.w > x + 1).length <= 3);
 }
 
 /** A label's start, as a word: "a)", "(b)", "ii.", "2.", "Ans", "Q3", "Question", "Part". */

@@ -62,6 +62,28 @@ describe('a table whose question numbers stand in merged cells', () => {
       'no new parameters at all',
     ]);
   });
+  it('reads a row cell by cell: the working, then the answer column beside it', () => {
+    const withAnswers = [
+      ...table.filter((w) => w.box.y < 240),
+      ...line('(a)', 83, 256),
+      ...line('score the pairs with a dot product', 146, 250),
+      ...line('of the two states', 146, 263),
+      ...line('e_kj = s_(k-1) . h_j', 420, 250),
+      ...line('2', 64, 271),
+      ...line('(b)', 83, 290),
+      ...line('no new parameters at all', 146, 290),
+      ...line('0', 420, 290),
+    ];
+    const lines = mergedQuestionTable(1, withAnswers)?.map((l) => l.text) ?? [];
+    expect(lines.slice(lines.indexOf('2 (a)'))).toEqual([
+      '2 (a)',
+      'score the pairs with a dot product',
+      'of the two states',
+      'e_kj = s_(k-1) . h_j',
+      '(b)',
+      'no new parameters at all 0',
+    ]);
+  });
   it('leaves alone a page whose numbers stand on their first rows (a numbered list)', () => {
     const list = [
       ...line('1', 64, 119),

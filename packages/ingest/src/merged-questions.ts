@@ -9,6 +9,7 @@
 // Each row is read as its label then its cells, and each question's number heads the first row of
 // the rows its cell spans: those that centre it.
 import type { Line } from '@grader/model';
+import { cellsOf, columnEdges, rowLines } from './cells.ts';
 import { buildLines, type LayoutWord, rowOf } from './layout.ts';
 
 /** A question's number alone in its cell: "1", "2.", "Q3". */
@@ -176,11 +177,13 @@ export function mergedQuestionTable(page: number, words: LayoutWord[]): Line[] |
   const before = rows.filter((r) => r.top < tableTop);
   out.push(...buildLines(page, [...before.flatMap((r) => [...r.words, ...r.label])]));
   const heads = new Map(groups.map((g, k) => [g.from, qs[k]]));
+  const edges = columnEdges(body);
   table.forEach((r, i) => {
     const q = heads.get(i);
     // the number moved onto its first row's label line
     const moved = q ? [{ ...q, box: { ...q.box, y: r.label[0].box.y, h: r.label[0].box.h } }] : [];
-    out.push(...buildLines(page, [...moved, ...r.label]), ...buildLines(page, r.words));
+    // (its cells one by one, as a table row reads: the working, then an answer column beside it)
+    out.push(...buildLines(page, [...moved, ...r.label]), ...rowLines(page, cellsOf(r.words, edges)));
   });
   return out;
 }

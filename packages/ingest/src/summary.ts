@@ -156,12 +156,15 @@ export function summaryRestates(
 /** "SUMMARY OF ANSWERS", "Final answers (collected)", "## Summary", "Answers at a glance:" */
 const SUMMARY_HEADING =
   /^[\s#=*_\-—–|.]*(?:summary(?:\s+of\s+(?:the\s+|my\s+)?(?:final\s+)?(?:answers?|results))?|(?:final\s+)?answers?\s+(?:summary|at\s+a\s+glance)|final\s+answers?(?:\s*\(collected\))?|answers?\s+in\s+brief)[\s#=*_\-—–|.:]*$/i;
+/** Whether a line heads a summary of the answers ("Summary of answers", "Final answers"). */
+export const isSummaryHeading = (text: string): boolean => SUMMARY_HEADING.test(text);
 /** An appendix of side calculations after the answers: "APPENDIX A (side calculation for Q1(b)(ii))". */
 const APPENDIX_HEADING = /^[\s#=*_\-—–|.]*(?:appendix|annex(?:ure)?)\b(?:\s+[A-Z0-9]{1,2}\b)?/i;
 /** A summary's row label: a question's number ("3", "Q3", "III.") with or without a sub-label. */
-// (its sub-label, "1(b)", "1 b", "I.(a)", "2(a)-(ii)", is part of the label: the row is the question's)
+// (its sub-label, "1(b)", "1 b", "I.(a)", "2(a)-(ii)", is part of the label: the row is the question's;
+// so are several, "3.a, 3.b, 3.c")
 const ROW_QUESTION =
-  /^\s*(?:[^\p{L}\p{N}\s([{]\s*)?(?:q(?:uestion|n)?\.?\s*)?(\d{1,2}|[IVX]{1,4})(?![\d,])(?:\s*[.-]?\s*\(?[a-h]\)?(?![a-z])(?:\s*[.-]?\s*\(?[ivx]{1,3}\)?(?![a-z]))?)?\s*[.):\-–—|]*(?=\s|$)/iu;
+  /^\s*(?:[^\p{L}\p{N}\s([{]\s*)?(?:q(?:uestion|n)?\.?\s*)?(\d{1,2}|[IVX]{1,4})(?![\d,])(?:\s*[.-]?\s*\(?[a-h]\)?(?![a-z])(?:\s*[.-]?\s*\(?[ivx]{1,3}\)?(?![a-z]))?)?(?:\s*[,&/]\s*(?:\d{1,2}\s*[.-]?\s*)?\(?[a-h]\)?(?![a-z]))*\s*[.):\-–—|]*(?=\s|$)/iu;
 
 /** A trailing summary: its lines (heading included) and its rows by part, or by question number. */
 export interface SummaryAfter {

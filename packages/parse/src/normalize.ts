@@ -261,7 +261,13 @@ function normalizeMathUncached(raw: string): string {
     // R^{3×(3+2)}): it belongs inside
     .replace(/\^\{([^{}\n]*[×x*·])\}\(([^()\n]{1,20})\)/g, '^{$1($2)}')
     // a shape's second side in brackets, "3 (× 1)": the shape 3 × 1
-    .replace(/(\d)\s*\(\s*([×x*])\s*(\d{1,3})\s*\)/g, '$1 $2 $3');
+    .replace(/(\d)\s*\(\s*([×x*])\s*(\d{1,3})\s*\)/g, '$1 $2 $3')
+    // a table's empty cell drawn as a dash between a word and a number ("depthwise output  -  198 x
+    // 198 x 3"): no number is taken from a word
+    .replace(
+      /(\b(?!(?:tanh|sech|cosh|sinh|exp|log|ln|sigma|sigmoid|softmax|relu|max|min)\b)[A-Za-z]{3,})[ \t]+-[ \t]+(?=\d)/g,
+      '$1 : ',
+    );
   let s = bigOperatorLines(
     unwrapMacros(mathAlphanumerics(unbold).replace(/(?<=[\w}]\s)7[−-]?→/g, '→')),
   ).replace(/\^\s*(?:\{\s*[⊤ᵀ]\s*\}|[⊤ᵀ])/g, '^T');

@@ -310,6 +310,19 @@ function continuedRows(lines: string[]): string[] {
  * "| Step | Expression | Value |"): its step number is no value, and the value cell is what the
  * expression cell computes ("… = 199*199 * 3 * (4*4) = 1,900,848"). Other lines are kept.
  */
+/**
+ * A table row of counts whose last is the sum of the others ("forget   15   3   18", "f 9 3 12"):
+ * the sum is the row's computation, read as "forget: 15 + 3 = 18".
+ */
+function rowSum(line: string): string {
+  const m = /^(\s*[A-Za-z][^\d\n]{0,20}?)\s+((?:\d{1,6}\s+){2,}\d{1,7})\s*$/.exec(line);
+  if (!m) return line;
+  const nums = m[2].trim().split(/\s+/).map(Number);
+  const last = nums.pop() ?? 0;
+  if (last <= 0 || nums.reduce((a, b) => a + b, 0) !== last) return line;
+  return `${m[1].trim()}: ${nums.join(' + ')} = ${last}`;
+}
+
 function tableRow(line: string): string {
   if (!/^\s*\|.*\|\s*$/.test(line)) return line;
   const cells = line
@@ -372,7 +385,8 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
           ),
         )
           .map(tableRow)
-          .map(cellEquals),
+          .map(cellEquals)
+          .map(rowSum),
       ),
       glossary.sizes,
     ),
@@ -551,7 +565,8 @@ export function lineOfMatch(ev: Evidence, match: string): number {
  */
 export function writesProductOf(prose: string, symbol: string, lines?: string[]): boolean {
   const b = escapeRegExp(symbol.toLowerCase());
-  const idx = String.raw`_?(?:\{[^{}]{1,8}\}|[a-z0-9](?:[-+]\d)?)`;
+  // (an index in brackets too, as typed: "f(2)*f(3)*...*f(T)")
+  const idx = String.raw`_?(?:\{[^{}]{1,8}\}|\([a-z0-9+\-−]{1,5}\)|[a-z0-9](?:[-+]\d)?)`;
   const factor = String.raw`(?<![a-z\\])${b}${idx}`;
   // (a spaced x is a product sign too: "f_T x f_{T-1} x ... x f_2")
   const gap = String.raw`\s*\)?\s*(?:(?:\*|(?<=\s)x(?=\s))\s*)?(?:\.{2,}\s*(?:(?:\*|x(?=\s))\s*)?)?\(?\s*`;

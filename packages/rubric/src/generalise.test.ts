@@ -2862,3 +2862,50 @@ describe('round 68: a count stated as the result', () => {
     expect([p.score, p.review]).toEqual([1, false]);
   });
 });
+
+describe('round 68: indices in brackets in a written-out product', () => {
+  it('4b: "dL/dc(1) = dL/dc(T) * f(2)*f(3)*...*f(T)" writes the product of the forget gates', () => {
+    const p = part(
+      '4b',
+      'Unrolling the recursion:\ndL/dc(1) = dL/dc(T) * f(2)*f(3)*...*f(T) + terms through h\nIf f_t = 1 for all t each factor is 1, so the gradient from step T reaches c_1 without shrinking: it does not vanish.',
+    );
+    expect([p.score, p.review]).toEqual([2, false]);
+  });
+});
+
+describe("round 68: a table's empty cell drawn as a dash", () => {
+  it('5: "depthwise output  -  198 x 198 x 3" reads the (wrong) shape, not a subtraction', () => {
+    const p = part(
+      '5',
+      'output size = (n + 2p - f)/s = (200 + 2 - 4)/1 = 198\nstep calculation value\n----------- ----------- ----------\ndepthwise output - 198 x 198 x 3\ndepthwise mults 198 x 198 x 4 x 4 x 3 1,881,792\npointwise output 10 filters 1x1x3 198 x 198 x 10\npointwise mults 198 x 198 x 3 x 10 1,176,120\nTOTAL 1881792 + 1176120 3,057,912',
+    );
+    // (the shapes wrong, the total carried forward from them)
+    expect([p.score, p.review]).toEqual([0.5, false]);
+    expect(p.items.find((i) => i.id === 'depthwise')?.reason).toMatch(/198 × 198 × 3 is not right/);
+  });
+});
+
+describe('round 68: a total whose counts are both written', () => {
+  it('5: both counts in a table, the total beside them, is the total with its working', () => {
+    const p = part(
+      '5',
+      'nout = (200 + 2(1) - 4)/(1) + 1 = 199\nStep Output Mults\nDepthwise 199×199×3 199^2 · 16 · 3\n= 1,900,848\nPointwise 199×199×10 199^2 · 3 · 10\n= 1,188,030\nTotal 3,088,878',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+    // (one count alone is not the sum: a person checks)
+    const q = part(
+      '5',
+      'nout = (200 + 2 - 4)/1 + 1 = 199, depthwise 199×199×3, mults 1,900,848\npointwise 199×199×10 (ten 1x1x3 filters)\ntotal 3,088,878',
+    );
+    expect(q.review).toBe(true);
+  });
+});
+
+describe('round 68: a table row that adds up', () => {
+  it('3c: rows "f 9 3 12" under "gate W b total", a total from its own 3 × 3 W_f, carried forward', () => {
+    const g = grade(
+      '## 3a\nW_f is 3 x 3 since h has 3 entries\n## 3b\nb_f is 3 x 1, one per unit\n## 3c\ngate W b total\nf 9 3 12\ni 9 3 12\no 9 3 12\nC 9 3 12\ntotal 48',
+    );
+    expect([g.parts['3c'].score, g.parts['3c'].review]).toEqual([0.5, false]);
+  });
+});

@@ -291,9 +291,14 @@ function gradeValue(
   // the engine's own intermediate values of the key, written on the way to a right answer ("each
   // = 3x5 + 3 = 18 … total = 72", "tanh(C_t) = {0.6044, 0.1974, 0.05}"), are its working
   // (so are the vectors it passes through: "f ⊙ C_{t-1} = (0.2, 0.2, 0)", "i ⊙ C~ = (0.5, 0, 0.05)")
+  // (and every count a total adds up, each written in the part — "Depthwise … = 1,900,848",
+  // "Pointwise … = 1,188,030", "Total 3,088,878": their sum is its working)
   const stepped = () => {
     const n = stepsWritten(ev, keySteps(item, ctx, answers, targets));
-    return n.ok ? n : stepVectorsWritten(item, ctx, answers, ev, key);
+    if (n.ok) return n;
+    const counts = compKeys.map((k) => stepsWritten(ev, asNumbers(k) ?? []));
+    if (counts.length >= 2 && counts.every((c) => c.ok)) return counts[counts.length - 1];
+    return stepVectorsWritten(item, ctx, answers, ev, key);
   };
   const w =
     found.ok || !work.counts.includes('computation') || !valueMatches(item, got, key) ? found : stepped();
