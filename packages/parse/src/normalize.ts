@@ -260,6 +260,11 @@ function normalizeMathUncached(raw: string): string {
     // a bracket a superscript ends on, read out of it by the text layer (`R^{3×}(3+2)` for
     // R^{3×(3+2)}): it belongs inside
     .replace(/\^\{([^{}\n]*[×x*·])\}\(([^()\n]{1,20})\)/g, '^{$1($2)}')
+    // a vector's transpose typed as a plain T after its bracket, "(0.6044, 0, 0)T": ^T
+    .replace(
+      /(\([^()\n]*[,;][^()\n]*\)|\[[^[\]\n]*[,;][^[\]\n]*\]|\{[^{}\n]*[,;][^{}\n]*\})T(?![A-Za-z0-9_])/g,
+      '$1^T',
+    )
     // a shape's second side in brackets, "3 (× 1)": the shape 3 × 1
     .replace(/(\d)\s*\(\s*([×x*])\s*(\d{1,3})\s*\)/g, '$1 $2 $3')
     // a table's empty cell drawn as a dash between a word and a number ("depthwise output  -  198 x

@@ -2909,3 +2909,21 @@ describe('round 68: a table row that adds up', () => {
     expect([g.parts['3c'].score, g.parts['3c'].review]).toEqual([0.5, false]);
   });
 });
+
+describe('round 68: a transpose typed as a plain T', () => {
+  it('1b.ii: "h_t = (1 · 0.6044, 0, 0)T = (0.6044, 0, 0)T" is the working, not a product with T', () => {
+    const p = part('1b.ii', 'ht = ot ⊙ tanh(Ct)\nht = (1 · 0.6044, 0, 0)T = (0.6044, 0, 0)T');
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+});
+
+describe('round 68: a slip corrected after it', () => {
+  it('1b.i: a slip the arithmetic shows, then "not 0.02. So Ct = … = (0.7, 0.2, 0.05)T": no confident slip', () => {
+    const p = part(
+      '1b.i',
+      'Let Ct−1 = (0.2, 0.4, 0.8)T. By definition,\nCt = ft ⊙ Ct−1 + it ⊙ C̃t\n= (1 × 0.2, 0.5 × 0.4, 0 × 0.8) + (1 × 0.5, 0 × 0, 0.5 × 0.1)\n= (0.2, 0.02, 0) + (0.5, 0, 0.05)\n= (0.7, 0.02, 0.05)T.\n0.5×0.4 = 0.2, not 0.02. So Ct = (0.2, 0.2, 0) + (0.5, 0, 0.05) =\n(0.7, 0.2, 0.05)T. ht in (b)(ii) is unchanged, ht = (0.6044, 0, 0)T, because ot kills the 2nd\nand 3rd components anyway.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/the right value \[0\.7, 0\.2, 0\.05\] is written too/);
+  });
+});

@@ -617,15 +617,15 @@ function gradeValue(
       // a slip the student's own arithmetic does not show, where the key's value is written too
       // ("… = (0.7, 0.2, 0.05)" above a value read from elsewhere): which is the answer is a
       // person's call, not a slip
-      const text = ev.lines.join('\n');
-      const keyWritten =
-        keyNums.length > 1 &&
-        findVectors(text).some(
-          (v) =>
-            v.values.length === keyNums.length &&
-            v.values.every((x, i) => closeTo(x, keyNums[i], { abs: 0.005 })),
-        );
-      if (sameShape && keyWritten && !statedWrong)
+      const isKey = (v: { values: number[] }) =>
+        v.values.length === keyNums.length &&
+        v.values.every((x, i) => closeTo(x, keyNums[i], { abs: 0.005 }));
+      const keyWritten = keyNums.length > 1 && findVectors(ev.lines.join('\n')).some(isKey);
+      // (a slip the arithmetic shows, then the right value after it: "0.5×0.4 = 0.2, not 0.02. So
+      // C_t = … = (0.7, 0.2, 0.05)": a correction, which a person confirms)
+      const keyAfter =
+        keyNums.length > 1 && ev.lines.slice(read.line + 1).some((l) => findVectors(l).some(isKey));
+      if (sameShape && keyWritten && (!statedWrong || keyAfter))
         return result(
           item.slip.credit,
           `${item.slip.reason}; the right value ${fmt(key)} is written too: a person checks which is the answer`,
