@@ -385,6 +385,9 @@ export const TUNE_WRITERS = [
   'st',
   'su',
   'sv',
+  'sw',
+  'sx',
+  'sy',
 ];
 
 export interface FreeformLabel {
