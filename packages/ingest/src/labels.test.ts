@@ -283,6 +283,18 @@ describe('findLabel: OCR confusions', () => {
     expect(findLabel('2.1 × 3 = 6.3', tree, [])).toBeNull();
     expect(findLabel('1.5 kg of weights', tree, [])).toBeNull();
   });
+  it('outline numbers in a LaTeX list (round 69): "1.2 1.2.1 C_t" is 1(b)(i); "2.2 0. …" inside question 2 is 2(b)', () => {
+    expect(id('1.2 1.2.1 Ct = ft ⊙ Ct−1 + it ⊙ C̃t')).toBe('q1b1');
+    // its answer's own digits after the number, while the question it numbers is read
+    expect(findLabel('2.2 0. Dot-product scoring, softmax', tree, ['2', 'a'])?.path).toEqual(['2', 'b']);
+    expect(findLabel('3.3 4 (3 · 5 + 3) = 4 · 18 = 72 parameters.', tree, ['3', 'b'])?.path).toEqual([
+      '3',
+      'c',
+    ]);
+    // (elsewhere, and for a first section, a number followed by digits stays a number)
+    expect(findLabel('2.2 0. Dot-product scoring, softmax', tree, ['1', 'b'])).toBeNull();
+    expect(findLabel('3.1 4 (3 · 5 + 3)', tree, ['3', 'a'])).toBeNull();
+  });
   it('a correction names its part with a Q glued to the number ("Correction to Q1(b)(ii)", "Correction: Q3(c)")', () => {
     expect(id('Correction to Q1(b)(ii) (I forgot the tanh above,')).toBe('q1b2');
     expect(id('Correction: Q3(c) 72')).toBe('q3c');

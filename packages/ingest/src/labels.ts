@@ -602,8 +602,18 @@ function writtenLabel(
   // question's sub-parts, "q.k" counts its parts in order ("1.3" is 1(b)(ii) of 1a, 1b.i, 1b.ii).
   // ("1.2) …", "3.1) 3 × 5": a bracket closing the number makes it a label whatever follows)
   // ("[1.2.i] C_t = …", "[3.3]": in square brackets, its sub-part's number in roman too)
+  // ("1.2 1.2.1 C_t = …": a section's number with its first sub-section's on one line is the latter)
+  const nested = /^\s*(\d{1,2})\.\d\s+(?=\1\.\d\.(?:\d|[ivx]{1,4})\s)/.exec(line);
+  if (nested) {
+    const l = findLabel(line.slice(nested[0].length), tree, context, opts);
+    if (l) return { ...l, end: l.end + nested[0].length + shift };
+  }
+  // Inside the question it numbers, a later section's number may be followed by its answer's own
+  // digits ("2.2 0. No new parameters", "3.3 4 (3 · 5 + 3) = 72" while question 2 or 3 is read)
+  const within = /^(\s*)(\d{1,2})\.([2-9])(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}])/.exec(line);
   const outline =
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line) ??
+    (within && context[0] === within[2] ? within : null) ??
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\)(?=\s)/.exec(line) ??
     /^(\s*)\[\s*(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\s*\](?=\s|$)/.exec(line) ??
     /^(\s*(?:task|item|exercise)\s+)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(

@@ -1508,3 +1508,18 @@ dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) * f_(t+1)`);
     expect(s.parts['3c'].text).toMatch(/4 matrices .*\nTotal = 4 x 15 = 60 weights\./);
   });
 });
+
+describe('round 69: a question number alone over a later sub-part', () => {
+  it('"1." alone, then "b) C_t = …" (no (a) written): 1(b) is read, not left without a label', () => {
+    const s = runAll(`ZEESHAN AHMED WANI 21CH95659
+Deep learning test
+1.
+b) C_t = f_t o C_t-1 + i_t o C~_t
+C_t = (0.7, 0.2, 0.05)
+2.
+a) e_kj = h_k^T h_j`);
+    expect(s.order).toEqual(['1b.i', '2a']);
+    expect(s.parts['1b.i'].text).toMatch(/^C_t = f_t o C_t-1/);
+    expect(s.unlabelled).toEqual([]);
+  });
+});

@@ -540,6 +540,8 @@ function segmentOnce(
   let seenLabel = false;
   // text after an inner-node label ("Q1 b)") with no sub-label yet has no part to go to
   let orphanContext = false;
+  /** a question's heading left for its sub-label on the next line ("1." over "b) C_t = …"): that line */
+  let headedLine: Line | null = null;
   const labelLines: Array<{ index: number; partId: string; loose: boolean; conf: number }> = [];
   const ordinalLines = new Set<Line>();
   const indents: number[] = [];
@@ -947,6 +949,8 @@ function segmentOnce(
           !parts.some((p) => p.path[0] === label!.path[0] && seen(p.id));
         innerOk =
           (sub !== null && sub.path.length > label.path.length) ||
+          // (the sub-label its question's heading, alone on the line above, was left for)
+          headedLine === line ||
           (bare && nextQuestion(label.path)) ||
           heading ||
           nextInOrder ||
@@ -1215,6 +1219,7 @@ function segmentOnce(
       } else {
         current = null;
         orphanContext = true;
+        if (subUnder && !content && next) headedLine = next;
         if (content) {
           unlabelled.push(content);
           warnings.push(`text after "${line.text.slice(0, label.end).trim()}" has no sub-part label`);

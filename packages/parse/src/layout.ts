@@ -149,7 +149,11 @@ function merge(num: LayoutLine, den: LayoutLine, mid: LayoutLine | null): string
   ds.forEach((d, k) => {
     if (!used.has(k)) items.push({ x: d.x0, text: d.text });
   });
-  if (mid) for (const c of clusters([...mid.words, ...strayDigits])) items.push({ x: c.x0, text: c.text });
+  // (a fraction bar typed as a run of dashes, "-----" between "∂L" and "∂c_t", is the bar: dropped)
+  const bars = (w: LayoutWord) => /^[-_–—─]{3,}$/.test(w.text);
+  if (mid)
+    for (const c of clusters([...mid.words.filter((w) => !bars(w)), ...strayDigits]))
+      items.push({ x: c.x0, text: c.text });
   else for (const w of strayDigits) items.push({ x: w.box.x, text: w.text });
   // the tall brackets back in the line (from one row: the top piece and the bottom one are one bracket)
   for (const c of n0.delims.length ? n0.delims : d0.delims)

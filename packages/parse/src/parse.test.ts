@@ -43,6 +43,22 @@ describe('vectors', () => {
       expect(findVectors(s)[0]?.values).toEqual([0.7, 0.2, 0.05]);
     }
     expect(findVectors('{1 × 0.2 + 1, 2}')).toEqual([]);
+    // exact forms (round 69): fractions, and brackets whose components evaluate ("tanh(7/10)", e^{…})
+    expect(findVectors('= (7/10, 1/5, 1/20)')[0]?.values).toEqual([0.7, 0.2, 0.05]);
+    expect(findVectors('= (tanh(7/10), 0, 0)')[0]?.values[0]).toBeCloseTo(0.6044, 4);
+    expect(findVectors('[(e^{1.4}-1)/(e^{1.4}+1), 0]')[0]?.values[0]).toBeCloseTo(0.6044, 4);
+    // (not a function's arguments, not a date, not a component with a symbol)
+    expect(findVectors('max(tanh(0.7), 0.2)')).toEqual([]);
+    expect(findVectors('(15/3/21, 2)')).toEqual([]);
+    expect(findVectors('(tanh(x), 0)')).toEqual([]);
+    // an LSTM vector's entry k is the vector in an identity for every k; a numbered entry stays
+    expect(normalizeMath('ht,k = ot,k tanh(ct,k)')).toBe('h_{t} = o_{t} tanh(c_{t})');
+    expect(normalizeMath('dc_{t+1,k}/dc_{t,k} = f_{t+1}[k]')).toBe('dc_{t+1}/dc_{t} = f_{t+1}');
+    expect(normalizeMath('C_t(2) = 0.2, c_t[2] = 0.2, s_{k,d} h_{j,d}')).toBe(
+      'C_t(2) = 0.2, c_t[2] = 0.2, s_{k,d} h_{j,d}',
+    );
+    // (the Kronecker delta between two entries is 1 on them: `∂c_{t+1,i}/∂c_{t,j} = δij ft+1,i`)
+    expect(normalizeMath('dct+1,i/dct,j = δijft+1,i')).toBe('dc_{t+1}/dc_{t} = f_{t+1}');
     // a product said to be element-wise between its operands; a note that products are is no product
     expect(normalizeMath('h_t = o_t (elementwise x) tanh(C_t)')).toBe('h_t = o_t  *  tanh(C_t)');
     expect(normalizeMath('h_t = o_t elementwise × tanh(C_t)')).toBe('h_t = o_t  *  tanh(C_t)');
@@ -230,6 +246,26 @@ describe('layout and notation seen in real extractions', () => {
     expect(out.text).toBe('∴ ∂L/∂ct = ∂L/∂ht ⊙ ot + ∂L/∂ct+1 ⊙ ft+1');
     const eq = findEquations([out.text])[0];
     expect(printExpr(eq.sides[1].expr!)).toBe('(d(l)/d(h_t) * o_t) + (d(l)/d(c_{t+1}) * f_{t+1})');
+  });
+  it('fraction bars typed as dashes in a monospaced block are bars, not minus signs (round 69)', () => {
+    const lines = [
+      { text: '∂L ∂L', words: [w('∂L', 150, 606, 12), w('∂L', 354, 606, 12)] },
+      {
+        text: '= ----- ⊙ o_t + --------- ⊙ f_(t+1)',
+        words: [
+          w('=', 132, 617, 6),
+          w('-----', 144, 617, 30),
+          w('⊙', 180, 617, 6),
+          w('o_t', 192, 617, 18),
+          w('+', 330, 617, 6),
+          w('---------', 342, 617, 54),
+          w('⊙', 402, 617, 6),
+          w('f_(t+1)', 414, 617, 42),
+        ],
+      },
+      { text: '∂h_t ∂c_(t+1)', words: [w('∂h_t', 150, 629, 24), w('∂c_(t+1)', 348, 629, 48)] },
+    ];
+    expect(linearizeFractions(lines).map((l) => l.text)).toEqual(['= ∂L/∂h_t ⊙ o_t + ∂L/∂c_(t+1) ⊙ f_(t+1)']);
   });
   it('a line of prose between two displays is no fraction middle; a slashed derivative no numerator', () => {
     const lines = [

@@ -1,3 +1,4 @@
+import { evaluate, symbolsOf, tryParseExpr } from './expr.ts';
 import { normalizeMath } from './normalize.ts';
 import { findNumbers, ocrDigitsInText } from './numbers.ts';
 
@@ -56,7 +57,15 @@ export function findVectors(text: string): FoundVector[] {
     }
     if (j < 0) continue;
     const inner = s.slice(i + 1, j);
-    if (/[{[(]/.test(inner)) continue;
+    if (/[{[(]/.test(inner)) {
+      // components in exact form, "(tanh(7/10), 0, 0)", "[e^{-1}, 1/2]": their values
+      const nested = exactComponents(s, i);
+      if (nested) {
+        out.push({ values: nested.values, raw: s.slice(i, nested.end), start: i, end: nested.end });
+        i = nested.end - 1;
+      }
+      continue;
+    }
     const values = numbersOnly(inner);
     if (values && values.length >= 2) {
       out.push({ values, raw: s.slice(i, j + 1), start: i, end: j + 1 });
@@ -66,8 +75,63 @@ export function findVectors(text: string): FoundVector[] {
   return out;
 }
 
+/**
+ * A bracket on one line whose comma-separated components are each a number or arithmetic that
+ * evaluates (functions, fractions, powers of e) with at least one bracket inside: the values and
+ * where it ends. Not a function's arguments (`max(0.2, 0.5)`: a letter before the bracket).
+ */
+function exactComponents(s: string, open: number): { values: number[]; end: number } | null {
+  if (/[\p{L}\d_]$/u.test(s.slice(0, open))) return null;
+  let depth = 0;
+  let close = -1;
+  for (let k = open; k < s.length && s[k] !== '\n'; k++) {
+    if (OPEN_CLOSE[s[k]]) depth++;
+    else if (/[)\]}]/.test(s[k]) && --depth === 0) {
+      close = k;
+      break;
+    }
+  }
+  if (close < 0 || OPEN_CLOSE[s[open]] !== s[close]) return null;
+  const comps: string[] = [];
+  let from = open + 1;
+  depth = 0;
+  for (let k = open + 1; k < close; k++) {
+    if (OPEN_CLOSE[s[k]]) depth++;
+    else if (/[)\]}]/.test(s[k])) depth--;
+    else if (depth === 0 && /[,;]/.test(s[k])) {
+      comps.push(s.slice(from, k));
+      from = k + 1;
+    }
+  }
+  comps.push(s.slice(from, close));
+  if (comps.length < 2) return null;
+  const values = comps.map((c) => {
+    const e = tryParseExpr(c.trim().replace(/\{/g, '(').replace(/\}/g, ')'));
+    if (!e || [...symbolsOf(e)].some((x) => x !== 'e')) return Number.NaN;
+    try {
+      const v = evaluate(e, () => Math.E);
+      return typeof v === 'number' ? v : Number.NaN;
+    } catch {
+      return Number.NaN;
+    }
+  });
+  return values.every(Number.isFinite) ? { values, end: close + 1 } : null;
+}
+
 /** The numbers of `inner` when it holds nothing but numbers and separators (comma, semicolon, space, newline). */
 function numbersOnly(inner: string): number[] | null {
+  // components written as exact fractions, "(7/10, 1/5, 1/20)": their values
+  const comps = inner.split(/[,;]/).map((c) => c.trim());
+  const fraction = /^(-?\d*\.?\d+)\s*\/\s*(\d*\.?\d+)$/;
+  if (comps.length >= 2 && comps.some((c) => fraction.test(c))) {
+    const values = comps.map((c) => {
+      const f = fraction.exec(c);
+      if (f) return Number(f[2]) ? Number(f[1]) / Number(f[2]) : Number.NaN;
+      const n = findNumbers(c);
+      return n.length === 1 && n[0].start === 0 && n[0].end === c.length ? n[0].value : Number.NaN;
+    });
+    return values.every(Number.isFinite) ? values : null;
+  }
   const nums = findNumbers(inner);
   if (nums.length === 0) return null;
   let rest = '';

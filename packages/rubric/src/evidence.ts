@@ -240,7 +240,7 @@ export function withoutStruck(line: string): string {
     .replace(/~~[^~\n]+~~/g, blank)
     .replace(/\(\s*(?:please\s+)?(?:ignore|disregard)\b[^()]*(?:\([^()]*\)[^()]*)*\)/gi, blank)
     .replace(
-      /[[(]\s*(?:struck(?:\s+out)?|crossed(?:\s+out)?|strike(?:\s+out)?|scratched(?:\s+out)?)\s*:[^\])]*(?:[\])]|$)/gi,
+      /[[(]\s*(?:struck(?:\s+out)?|crossed(?:\s+out)?|strike(?:\s+out)?|scratched(?:\s+out)?|deleted|removed|del\.?)\s*:[^\])]*(?:[\])]|$)/gi,
       blank,
     );
 }
@@ -345,9 +345,23 @@ function tableRow(line: string): string {
  */
 function withoutStepNumber(line: string): string {
   return line.replace(
-    /^(\s*)((?:step\s*)?\d{1,2}\)|step\s*\d{1,2}\s*[:.-])(?=\s)/i,
+    // (a list's bullet too: "• h_t = o_t * tanh(C_t)", "– C_t = …"; an en dash only before a word)
+    /^(\s*)((?:step\s*)?\d{1,2}\)|step\s*\d{1,2}\s*[:.-]|[•◦▪▫‣●○■□➢►▸⁃∙]|–(?=\s+\p{L}))(?=\s)/iu,
     (_m, sp: string, n: string) => sp + ' '.repeat(n.length),
   );
+}
+
+/**
+ * An equation's tag set at its line's end ("… + dL/dc_{t+1} o f_{t+1}  (4a)", "(2.1)", "(*)") names
+ * the equation: it is no factor of it. Blanked, the same length.
+ */
+function withoutEquationTag(line: string): string {
+  return /=/.test(line)
+    ? line.replace(
+        /(?<=[\w)}\]'′])(\s+)(\((?:\d{1,2}[a-h]|[1-9]\d?\.\d{1,2}|i{1,3}|iv|vi{1,3}|\*{1,2}|eq\.?\s*\d{1,2})\))\s*$/i,
+        (m) => ' '.repeat(m.length),
+      )
+    : line;
 }
 
 /**
@@ -381,7 +395,11 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       withDefinitions(
         continuedRows(
           printedColumns(
-            crossedOutLines(withdrawnAttempts(folded.map((l) => withoutStepNumber(withoutStruck(l.text))))),
+            crossedOutLines(
+              withdrawnAttempts(
+                folded.map((l) => withoutEquationTag(withoutStepNumber(withoutStruck(l.text)))),
+              ),
+            ),
           ),
         )
           .map(tableRow)

@@ -2927,3 +2927,112 @@ describe('round 68: a slip corrected after it', () => {
     expect(p.reasons.join(' ')).toMatch(/the right value \[0\.7, 0\.2, 0\.05\] is written too/);
   });
 });
+
+describe('round 69: exact forms and a general formula after the count', () => {
+  it('3c: "4 × (3 × 5) = 60. In general 4 nh(nh + nx) with nh = 3, nx = 2": 60 is the count, not the sizes', () => {
+    const p = part(
+      '3c',
+      'The question asks for weight values, so I count the entries of the four weight matrices\n(biases are not weights):\n4 × (3 × 5) = 4 × 15 = 60.\nIn general 4 nh(nh + nx) with nh = 3, nx = 2.',
+    );
+    expect([p.score, p.review]).toEqual([0.5, false]);
+    expect(p.reasons.join(' ')).toMatch(/60 counts the weights only/);
+  });
+  it('1b.i: a vector of exact fractions, "= (7/10, 1/5, 1/20)", is the right value', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t (.) C_{t-1} + i_t (.) C~_t\n= (1*.2, .5*.4, 0*.8) + (1*.5, 0*0, .5*.1)\n= (.2, .2, 0) + (.5, 0, .05)\n= (7/10, 1/5, 1/20)',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('1b.ii: "= (1,0,0) * (tanh(7/10), tanh(1/5), tanh(1/20)) = (tanh(7/10), 0, 0)": no slip', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = o_t * tanh(C_t) = (1,0,0) * (tanh(7/10), tanh(1/5), tanh(1/20)) = (tanh(7/10), 0, 0)',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+});
+
+describe('round 69: bullets, equation tags and sizes with subscripts', () => {
+  it('1b.ii: working with a bullet before each line is read as without them', () => {
+    const p = part(
+      '1b.ii',
+      '• h_t = o_t * tanh(C_t)\n• tanh(C_t) = {0.60, 0.20, 0.05}\n• h_t = {0.60, 0, 0}',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('4a: an equation tag "(4a)" at the line end is no factor of the recursive term', () => {
+    const p = part(
+      '4a',
+      'h_t = o_t o tanh(c_t), c_{t+1} = f_{t+1} o c_t + i_{t+1} o C~_{t+1}\ndh_t/dc_t = o_t o (1 - tanh^2 c_t), dc_{t+1}/dc_t = f_{t+1}\ndL/dc_t = dL/dh_t o o_t o (1 - tanh^2 c_t) + dL/dc_{t+1} o f_{t+1} (4a)',
+    );
+    expect([p.score, p.review]).toEqual([5, false]);
+  });
+  it('2b: "extra parameters = ds × dh" is a nonzero count, read as such', () => {
+    const p = part(
+      '2b',
+      'Attention needs the alignment weights Wa to compute the scores, of size (decoder\nhidden size × encoder hidden size). So extra parameters = ds × dh.',
+    );
+    expect([p.score, p.review]).toEqual([0, false]);
+    expect(p.reasons.join(' ')).toMatch(/ds \* dh is not right/);
+  });
+});
+
+describe('round 69: the idea said of nothing it is about', () => {
+  it('4b: "if f_t = 1 the cell state is copied as it is", no gradient anywhere: a person reads it', () => {
+    const p = part(
+      '4b',
+      'If f_t = 1 the cell state is copied as it is, so old memory is not forgotten\nand LSTM remembers long term.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/never names what it is said of/);
+  });
+  it('4b: the same said of (∂L)/(∂c1) stays a confident mark', () => {
+    const p = part(
+      '4b',
+      'unroll: (∂L)/(∂c1) = (∂L)/(∂cT) ∏Tt=2 ft + . . . ; ft = 1 ⇒ (∂L)/(∂c1) =\n(∂L)/(∂cT) + . . . ∴ no vanishing along cell state (CEC) ⇒ long-\nrange dep. learnt.',
+    );
+    expect([p.score, p.review]).toEqual([2, false]);
+  });
+});
+
+describe('round 69: the Coursera gates typed as words', () => {
+  it('4a: "dL/dc<t> = dL/dc<t+1> * Gamma_f<t+1> + dL/da<t> * Gamma_o<t> * (1 - tanh^2(c<t>))" is both paths', () => {
+    const p = part(
+      '4a',
+      'c<t+1> = Gamma_f<t+1> * c<t> + Gamma_u<t+1> * c~<t+1>\n=> dc<t+1>/dc<t> = Gamma_f<t+1>\na<t> = Gamma_o<t> * tanh(c<t>)\n=> da<t>/dc<t> = Gamma_o<t> * (1 - tanh^2 c<t>)\ndL/dc<t> = dL/dc<t+1> * Gamma_f<t+1> + dL/da<t> * Gamma_o<t> * (1 -\ntanh^2(c<t>))',
+    );
+    expect([p.score, p.review]).toEqual([5, false]);
+  });
+});
+
+describe('round 69: a path that is only the derivative it comes from', () => {
+  it('4a: "= dL/dc_(t+1) * f_t + dL/dh_t", the chain rule written for one path only: the sum mark goes to a person', () => {
+    const p = part('4a', 'dL/dc_t = dL/dc_(t+1) * dc_(t+1)/dc_t + dL/dh_t\n= dL/dc_(t+1) * f_t + dL/dh_t');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/one path is only the derivative it comes from/);
+  });
+});
+
+describe('round 69: an identity for every entry k', () => {
+  it('4a: "dL/dc_{t,k} = dL/dh_{t,k} o_{t,k} (1 − tanh² c_{t,k}) + dL/dc_{t+1,k} f_{t+1,k}" is the element-wise answer', () => {
+    for (const body of [
+      'For each k:\ndL/dc_{t,k} = dL/dh_{t,k} * o_{t,k} * (1 - tanh^2 c_{t,k}) + dL/dc_{t+1,k} * f_{t+1,k}\nsince dc_{t+1,k}/dc_{t,k} = f_{t+1,k}',
+      'For each k:\ndL/dct,k = dL/dht,k * ot,k * (1 - tanh^2 ct,k) + dL/dct+1,k * ft+1,k\nsince dct+1,k/dct,k = ft+1,k',
+      'dL/dc_t[k] = dL/dh_t[k] * o_t[k] * (1 - tanh^2 c_t[k]) + dL/dc_{t+1}[k] * f_{t+1}[k]\nsince dc_{t+1}[k]/dc_t[k] = f_{t+1}[k]',
+    ]) {
+      const p = part('4a', body);
+      expect([p.score, p.review]).toEqual([5, false]);
+    }
+  });
+});
+
+describe('round 69: a deletion a word processor kept in brackets', () => {
+  it('5: "[deleted: 197] (200 − 4 + 2)/1 + 1 = 199", bullets before the lines: the 197 is no working', () => {
+    const p = part(
+      '5',
+      '▪ Size after depthwise conv: [deleted: 197] (200 − 4 + 2)/1 + 1 = 199 → 199 × 199\n× 3\n▪ Size after pointwise conv: 199 × 199 × 10\n▪ Multiplications\n– depthwise 199 × 199 × 3 × 16 = 19,00,848\n– pointwise 199 × 199 × 10 × 3 = 11,88,030\n– total = 30,88,878',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+});

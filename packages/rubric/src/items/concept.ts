@@ -27,8 +27,19 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
       evidence,
       conf: 0.5,
     };
-  if (states.every((s) => s.state === 'yes'))
+  if (states.every((s) => s.state === 'yes')) {
+    // said of nothing the idea is about ("f_t = 1: the cell state is copied as it is", no gradient
+    // anywhere in the answer): whether it is the idea is a person's reading
+    if (item.about.length && !matchesAny(item.about, ev.prose))
+      return {
+        ...base,
+        awarded: item.points,
+        reason: `${item.label}: said, but the answer never names what it is said of; a person checks`,
+        evidence,
+        conf: 0.5,
+      };
     return { ...base, awarded: item.points, reason: `${item.label}: stated`, evidence, conf: 0.9 };
+  }
   if (states.some((s) => s.state === 'negated')) {
     // the idea stated and its opposite too ("f_t = 1 forgets the old memory … so the gradient
     // does not vanish"): which one the answer means is a person's reading

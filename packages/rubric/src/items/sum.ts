@@ -9,6 +9,12 @@ export const sum: ItemHandler<SumItem> = {
     const all = termFound.has('__paths') || item.of.every((id) => termFound.has(id));
     const shown = item.needsDerivation ? ctx.derivation() : 'written';
     const ok = all && shown !== null;
+    // a path written only as the derivative it comes from ("… + dL/dh_t", no factor of its own): the
+    // chain rule reached one path, and markers split on whether the sum is derived (a person's call)
+    const bare = item.of.some((id) => {
+      const expr = termFound.get(id)?.wrong?.split('~')[1];
+      return expr !== undefined && !/[*+-]/.test(expr);
+    });
     return {
       id: item.id,
       label: item.label,
@@ -21,9 +27,11 @@ export const sum: ItemHandler<SumItem> = {
           : item.missing
         : shown === 'words'
           ? `${item.right}? the chain rule is only named, its steps are not written`
-          : item.right,
+          : bare
+            ? `${item.right}? one path is only the derivative it comes from, not derived`
+            : item.right,
       // a derivation only named in words is read either way by markers: a person decides
-      conf: ok && shown === 'words' ? 0.5 : 0.95,
+      conf: ok && (shown === 'words' || bare) ? 0.5 : 0.95,
     };
   },
 };

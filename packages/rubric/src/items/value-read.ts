@@ -579,6 +579,12 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // (a share, "depthwise ~62%", is no count)
       !/^\s*%/.test(stated.slice(x.end)),
   );
+  // the model's sizes put into a general formula after the count ("In general 4 n_h(n_h + n_x) with
+  // n_h = 3, n_x = 2"): givens and the formula's coefficient, not the answer, when other numbers are there
+  const unsized = nums.filter(
+    (x) => !sizeGiven(stated, x) && !/^\s*[*·×]?\s*[A-Za-z]_?\{?[A-Za-z]\}?\s*\(/.test(stated.slice(x.end)),
+  );
+  if (unsized.length) nums = unsized;
   // "(The biases add another 4 × 3 = 12, but those are not weights.)": not the answer
   const plainNums = nums.filter((x) => !inProseAside(stated, x.start));
   if (plainNums.length) nums = plainNums;
@@ -607,7 +613,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (the first such count that is not a word: "a weight for each state … So n extra parameters")
     const symbolic = [
       ...text.matchAll(
-        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
+        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
       ),
     ].find(
       (m) =>
@@ -993,6 +999,19 @@ function hypothetical(line: string): boolean {
 }
 
 /** The text of the line before character `at`, up to it. */
+/** A small size set equal to a symbol after "with", "where", "for" …: "with n_h = 3, n_x = 2", "where d = 3". */
+function sizeGiven(text: string, x: { start: number; end: number; value: number }): boolean {
+  if (!Number.isInteger(x.value) || x.value > 16) return false;
+  const sym = String.raw`[A-Za-z](?:_?\{?[A-Za-z0-9]{1,3}\}?)?`;
+  const before = lineBefore(text, x.start);
+  return (
+    new RegExp(
+      String.raw`(?:\b(?:with|where|for|taking|putting|setting|here|let)\b)\s*(?:${sym}\s*=\s*\d+\s*(?:,|\band\b)\s*)*${sym}\s*=\s*$`,
+      'i',
+    ).test(before) && /^\s*(?:$|[,;.)]|\band\b)/.test(text.slice(x.end))
+  );
+}
+
 function lineBefore(text: string, at: number): string {
   return text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
 }
