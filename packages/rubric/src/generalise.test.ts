@@ -577,6 +577,8 @@ describe('3b: a restated size is not a reason', () => {
       // (or as what it is: "b_f : dim h", pdfTeX's "bf : dh")
       'b_f : dim h   3 x 1',
       'bf : dh   3',
+      // (pdfTeX flattens the superscript, round 69's reading of vr-02: "bf ∈ Rnh, i.e. 3 × 1")
+      '. bf ∈ Rnh, i.e. 3 × 1.',
     ])
       expect(part('3b', t), t).toMatchObject({ score: 1, review: false });
     expect(part('3b', 'b_f ∈ R^{3}, i.e. 3 x 1')).toMatchObject({ score: 0, review: false });
@@ -3034,5 +3036,19 @@ describe('round 69: a deletion a word processor kept in brackets', () => {
       '▪ Size after depthwise conv: [deleted: 197] (200 − 4 + 2)/1 + 1 = 199 → 199 × 199\n× 3\n▪ Size after pointwise conv: 199 × 199 × 10\n▪ Multiplications\n– depthwise 199 × 199 × 3 × 16 = 19,00,848\n– pointwise 199 × 199 × 10 × 3 = 11,88,030\n– total = 30,88,878',
     );
     expect([p.score, p.review]).toEqual([3, false]);
+  });
+});
+
+describe('round 69: the last step treated apart', () => {
+  it('4a: "∂L/∂c_t = ∂L/∂c_{t+1} ⊙ f_{t+1}", then "at the last step ∂L/∂c_T = ∂L/∂h_T ⊙ o_T ⊙ (1 − tanh²(c_T))": a person reads it', () => {
+    const p = part(
+      '4a',
+      'Following the path L → ht+1 → ct+1 → ct:\nct+1 = ft+1 ⊙ ct + it+1 ⊙ C̃t+1\n∂ct+1/∂ct = ft+1\nSo ∂L/∂ct = ∂L/∂ct+1 ⊙ ft+1\nAnd at the last step ∂L/∂cT = ∂L/∂hT ⊙ oT ⊙ (1 − tanh^{2}(cT)), with ∂L/∂hT = WVT(ŷT − yT).',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/treats the last step apart/);
+    // (the recursive path alone, nothing for the last step: a confident 2)
+    const q = part('4a', 'ct+1 = ft+1 ⊙ ct + it+1 ⊙ C̃t+1\n∂ct+1/∂ct = ft+1\nSo ∂L/∂ct = ∂L/∂ct+1 ⊙ ft+1');
+    expect([q.score, q.review]).toEqual([2, false]);
   });
 });

@@ -18,6 +18,7 @@ import {
   itemContext,
   ownNameReading,
   type PartDoubt,
+  termForLastStep,
   unknownTerms,
   unreadableExpression,
   unreadFractions,
@@ -414,6 +415,7 @@ const DOUBTS: PartDoubt[] = [
   unknownTerms,
   ownNameReading,
   unreadFractions,
+  termForLastStep,
   brokenBracket,
   unreadMaths,
 ];

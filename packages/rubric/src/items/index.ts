@@ -24,6 +24,7 @@ export { garbledMapping } from './mapping.ts';
 export {
   brokenBracket,
   ownNameReading,
+  termForLastStep,
   unknownTerms,
   unreadableExpression,
   unreadFractions,

@@ -207,6 +207,24 @@ export const unreadFractions: PartDoubt = ({ part, ctx, score }) => {
 };
 
 /**
+ * A derivation split into cases, the last step apart ("at the last step ∂L/∂c_T = ∂L/∂h_T ⊙ o_T ⊙ …",
+ * "for t < T the only path is …"): a term not found in the general expression may be written for the
+ * last step, which markers read as the answer's own (a person's call).
+ */
+export const termForLastStep: PartDoubt = ({ part, ctx, score }) => {
+  const terms = part.items.filter((i) => i.type === 'term');
+  if (score >= part.points || !terms.length || terms.every((t) => ctx.terms().found.has(t.id))) return null;
+  // (the derivative at the sequence's last step, T as its own index: "∂L/∂cT", "dL/dc_T", "dL/dc_{T}")
+  const last = ctx.ev.lines.find((l) => /[∂𝜕d]\s*L\s*\/\s*[∂𝜕d]\s*[cC]_?\{?T\}?(?![\w{+\-−])\s*=/u.test(l));
+  return last
+    ? {
+        conf: 0.5,
+        reason: `the derivation treats the last step apart ("${last.trim().slice(0, 60)}"): a term not found may be written there`,
+      }
+    : null;
+};
+
+/**
  * A derivation that lost marks where a line breaks off inside a bracket after an operator
  * ("+ ∂L/∂h_t ⊙ o_t ⊙ (1 −", a table cell wrapped): the rest of that factor is elsewhere on the
  * page, and the term read without it is not the student's. So too a term whose factors break off
