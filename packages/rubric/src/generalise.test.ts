@@ -3052,3 +3052,13 @@ describe('round 69: the last step treated apart', () => {
     expect([q.score, q.review]).toEqual([2, false]);
   });
 });
+
+describe('round 69: a table whose rows are numbered with bare numbers', () => {
+  it('2b: rows "1 e_kj = s·h_j  0", "2 softmax → α  0", "3 C_k = Σ α h  0" count rows: the count is 0, not 1', () => {
+    const p = part(
+      '2b',
+      'A: operation B: learnable parameters\n1 ekj = sk·hj 0\n2 softmax → αkj 0\n3 Ck = Σ αkjhj 0\ndecoder input: Ck instead of hn (same\n4 0\nsize)',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+});

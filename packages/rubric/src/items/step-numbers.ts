@@ -7,6 +7,24 @@ export const LIST_ITEM = /(^|\n)([ \t]*)(?:\d{1,2}[.)]|\(\d{1,2}\))(?=[ \t]+[\p{
 /** Text numbered as a list: two lines or more start with an item's number. */
 export const isList = (text: string) => (text.match(LIST_ITEM) ?? []).length >= 2;
 
+/**
+ * A table's rows numbered with bare numbers at their line starts ("1 e_kj = s·h_j 0", "2 softmax 0",
+ * "3 C_k = …"): three or more, 1, 2, 3 … in order, each before a word or a bracket. Those numbers
+ * count rows, not anything asked: blanked, the same length.
+ */
+export function withoutRowNumbers(text: string): string {
+  const rows = [...text.matchAll(/(^|\n)([ \t]*)(\d{1,2})(?=[ \t]+[\p{L}(])/gu)];
+  let run = 0;
+  for (const m of rows) if (Number(m[3]) === run + 1) run++;
+  if (run < 3) return text;
+  let want = 1;
+  return text.replace(/(^|\n)([ \t]*)(\d{1,2})(?=[ \t]+[\p{L}(])/gu, (m, a: string, b: string, n: string) => {
+    if (Number(n) !== want || want > run) return m;
+    want++;
+    return `${a}${b}${' '.repeat(n.length)}`;
+  });
+}
+
 /** Whether a number names a statement ("Claim 2.2.", "by Lemma 3", "Step 4:"), not a value. */
 export function statementNumber(text: string, x: { start: number }): boolean {
   // (or a list item's number: "4. Hence additional parameters = 0.", "2) The softmax …")

@@ -14,7 +14,15 @@ import { canonicalSymbol, compiled, type Evidence } from '../evidence.ts';
 import { fmtNum } from '../format.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
-import { bracketSteps, equationRef, isList, LIST_ITEM, statementNumber, stepRef } from './step-numbers.ts';
+import {
+  bracketSteps,
+  equationRef,
+  isList,
+  LIST_ITEM,
+  statementNumber,
+  stepRef,
+  withoutRowNumbers,
+} from './step-numbers.ts';
 
 /** "So answer = 0", "answer 0", "Ans: zero", "Uttar - 0", "Result: 0": a count stated as the answer (not "Answer 2(b)") */
 const STATED_ANSWER =
@@ -651,12 +659,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (a list item's number, "4. Hence additional parameters = 0.", counts nothing: blanked, the
     // same length, before the lines are joined into prose)
     // (a list: two lines or more numbered so; "Answer: 0. Each score …" cut after its marker is none)
-    const unlisted = isList(text)
-      ? text.replace(
-          LIST_ITEM,
-          (m, a: string, b: string) => `${a}${b}${' '.repeat(m.length - a.length - b.length)}`,
-        )
-      : text;
+    // (so do a table's rows numbered with bare numbers, "1 e_kj = s·h_j  0", "2 softmax  0", …)
+    const unlisted = withoutRowNumbers(
+      isList(text)
+        ? text.replace(
+            LIST_ITEM,
+            (m, a: string, b: string) => `${a}${b}${' '.repeat(m.length - a.length - b.length)}`,
+          )
+        : text,
+    );
     // a count said next to "parameters" wins over other numbers in the explanation
     const near = [
       // (not a number ending the line above: "1⏎0 additional parameters", a marks column's 1)
