@@ -105,31 +105,31 @@ function exactComponents(s: string, open: number): { values: number[]; end: numb
   }
   comps.push(s.slice(from, close));
   if (comps.length < 2) return null;
-  const values = comps.map((c) => {
-    const e = tryParseExpr(c.trim().replace(/\{/g, '(').replace(/\}/g, ')'));
-    if (!e || [...symbolsOf(e)].some((x) => x !== 'e')) return Number.NaN;
-    try {
-      const v = evaluate(e, () => Math.E);
-      return typeof v === 'number' ? v : Number.NaN;
-    } catch {
-      return Number.NaN;
-    }
-  });
+  const values = comps.map(componentValue);
   return values.every(Number.isFinite) ? { values, end: close + 1 } : null;
+}
+
+/** One component's value: a number as written, else arithmetic with no symbol but e (NaN otherwise). */
+function componentValue(component: string): number {
+  const c = component.trim();
+  const n = findNumbers(c);
+  if (n.length === 1 && n[0].start === 0 && n[0].end === c.length) return n[0].value;
+  const e = tryParseExpr(c.replace(/\{/g, '(').replace(/\}/g, ')'));
+  if (!e || [...symbolsOf(e)].some((x) => x !== 'e')) return Number.NaN;
+  try {
+    const v = evaluate(e, () => Math.E);
+    return typeof v === 'number' ? v : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The numbers of `inner` when it holds nothing but numbers and separators (comma, semicolon, space, newline). */
 function numbersOnly(inner: string): number[] | null {
   // components written as exact fractions, "(7/10, 1/5, 1/20)": their values
   const comps = inner.split(/[,;]/).map((c) => c.trim());
-  const fraction = /^(-?\d*\.?\d+)\s*\/\s*(\d*\.?\d+)$/;
-  if (comps.length >= 2 && comps.some((c) => fraction.test(c))) {
-    const values = comps.map((c) => {
-      const f = fraction.exec(c);
-      if (f) return Number(f[2]) ? Number(f[1]) / Number(f[2]) : Number.NaN;
-      const n = findNumbers(c);
-      return n.length === 1 && n[0].start === 0 && n[0].end === c.length ? n[0].value : Number.NaN;
-    });
+  if (comps.length >= 2 && comps.some((c) => /^-?\d*\.?\d+\s*\/\s*\d*\.?\d+$/.test(c))) {
+    const values = comps.map(componentValue);
     return values.every(Number.isFinite) ? values : null;
   }
   const nums = findNumbers(inner);

@@ -12,13 +12,13 @@ export const isList = (text: string) => (text.match(LIST_ITEM) ?? []).length >= 
  * "3 C_k = …"): three or more, 1, 2, 3 … in order, each before a word or a bracket. Those numbers
  * count rows, not anything asked: blanked, the same length.
  */
+const ROW_NUMBER = /(^|\n)([ \t]*)(\d{1,2})(?=[ \t]+[\p{L}(])/gu;
 export function withoutRowNumbers(text: string): string {
-  const rows = [...text.matchAll(/(^|\n)([ \t]*)(\d{1,2})(?=[ \t]+[\p{L}(])/gu)];
   let run = 0;
-  for (const m of rows) if (Number(m[3]) === run + 1) run++;
+  for (const m of text.matchAll(ROW_NUMBER)) if (Number(m[3]) === run + 1) run++;
   if (run < 3) return text;
   let want = 1;
-  return text.replace(/(^|\n)([ \t]*)(\d{1,2})(?=[ \t]+[\p{L}(])/gu, (m, a: string, b: string, n: string) => {
+  return text.replace(ROW_NUMBER, (m, a: string, b: string, n: string) => {
     if (Number(n) !== want || want > run) return m;
     want++;
     return `${a}${b}${' '.repeat(n.length)}`;

@@ -11,10 +11,7 @@ export const sum: ItemHandler<SumItem> = {
     const ok = all && shown !== null;
     // a path written only as the derivative it comes from ("… + dL/dh_t", no factor of its own): the
     // chain rule reached one path, and markers split on whether the sum is derived (a person's call)
-    const bare = item.of.some((id) => {
-      const expr = termFound.get(id)?.wrong?.split('~')[1];
-      return expr !== undefined && !/[*+-]/.test(expr);
-    });
+    const bare = item.of.some((id) => termFound.get(id)?.lone === true);
     return {
       id: item.id,
       label: item.label,

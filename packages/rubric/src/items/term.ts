@@ -4,13 +4,15 @@ import { additiveTerms, type Expr, equivalent, parseExpr, substitute, symbolsOf 
 import { equationsFor } from '../equations.ts';
 import { canonicalSymbol, type Evidence } from '../evidence.ts';
 import type { Part, TermItem } from '../schema.ts';
-import type { ItemHandler, PartDoubt } from './types.ts';
+import type { ItemHandler, PartDoubt, PartOutcome } from './types.ts';
 
 export interface TermMatch {
   credit: number;
   reason: string;
   /** a partial-credit form: a wrong answer worth noticing when two scripts share it */
   wrong?: string;
+  /** the form read is a lone derivative, no factor of its own (`dL/dh_t` for a path): the chain rule never reached it */
+  lone?: boolean;
 }
 
 /**
@@ -45,8 +47,14 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
         continue;
       }
       for (const alt of t.alternatives) {
-        if (studentTerms.some((s) => equivalent(s, parseExpr(alt.expr)))) {
-          found.set(t.id, { credit: alt.credit, reason: alt.reason, wrong: `${t.id}~${alt.expr}` });
+        const form = parseExpr(alt.expr);
+        if (studentTerms.some((s) => equivalent(s, form))) {
+          found.set(t.id, {
+            credit: alt.credit,
+            reason: alt.reason,
+            wrong: `${t.id}~${alt.expr}`,
+            lone: form.k === 'sym',
+          });
           break;
         }
       }
@@ -188,15 +196,20 @@ export const unknownTerms: PartDoubt = ({ part, ctx, score }) => {
   return null;
 };
 
+/** Whether the part lost marks with one of its term items not found at all in the expression. */
+function termNotFound({ part, ctx, score }: PartOutcome): boolean {
+  const terms = part.items.filter((i) => i.type === 'term');
+  return score < part.points && terms.length > 0 && !terms.every((t) => ctx.terms().found.has(t.id));
+}
+
 /**
  * A derivation whose display fractions were not all read: a numerator or a denominator alone on
  * its line ("∂L", "∂c(t + 1)" under a "+ ∗ f(t + 1)"). A term not found may be in them.
  */
-export const unreadFractions: PartDoubt = ({ part, ctx, score }) => {
-  const { ev } = ctx;
-  const terms = part.items.filter((i) => i.type === 'term');
+export const unreadFractions: PartDoubt = (o) => {
+  const { ev } = o.ctx;
   // (only where a term was not read at all: one read in a wrong form was read)
-  if (score >= part.points || !terms.length || terms.every((t) => ctx.terms().found.has(t.id))) return null;
+  if (!termNotFound(o)) return null;
   const alone = ev.lines.find((l) => /^\s*(?:[∂𝜕]\s*[A-Za-z][^\s=+*∗·]*(?:\s*\([^()]*\))?\s*)+$/u.test(l));
   return alone
     ? {
@@ -211,11 +224,10 @@ export const unreadFractions: PartDoubt = ({ part, ctx, score }) => {
  * "for t < T the only path is …"): a term not found in the general expression may be written for the
  * last step, which markers read as the answer's own (a person's call).
  */
-export const termForLastStep: PartDoubt = ({ part, ctx, score }) => {
-  const terms = part.items.filter((i) => i.type === 'term');
-  if (score >= part.points || !terms.length || terms.every((t) => ctx.terms().found.has(t.id))) return null;
+export const termForLastStep: PartDoubt = (o) => {
+  if (!termNotFound(o)) return null;
   // (the derivative at the sequence's last step, T as its own index: "∂L/∂cT", "dL/dc_T", "dL/dc_{T}")
-  const last = ctx.ev.lines.find((l) => /[∂𝜕d]\s*L\s*\/\s*[∂𝜕d]\s*[cC]_?\{?T\}?(?![\w{+\-−])\s*=/u.test(l));
+  const last = o.ctx.ev.lines.find((l) => /[∂𝜕d]\s*L\s*\/\s*[∂𝜕d]\s*[cC]_?\{?T\}?(?![\w{+\-−])\s*=/u.test(l));
   return last
     ? {
         conf: 0.5,

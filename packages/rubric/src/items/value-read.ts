@@ -1010,17 +1010,17 @@ function hypothetical(line: string): boolean {
 }
 
 /** The text of the line before character `at`, up to it. */
+const SIZE_SYMBOL = String.raw`[A-Za-z](?:_?\{?[A-Za-z0-9]{1,3}\}?)?`;
+/** "with n_h = 3, n_x =", "where d =": the line before a size set in a general formula. */
+const SIZES_SET = new RegExp(
+  String.raw`(?:\b(?:with|where|for|taking|putting|setting|here|let)\b)\s*(?:${SIZE_SYMBOL}\s*=\s*\d+\s*(?:,|\band\b)\s*)*${SIZE_SYMBOL}\s*=\s*$`,
+  'i',
+);
+
 /** A small size set equal to a symbol after "with", "where", "for" …: "with n_h = 3, n_x = 2", "where d = 3". */
 function sizeGiven(text: string, x: { start: number; end: number; value: number }): boolean {
   if (!Number.isInteger(x.value) || x.value > 16) return false;
-  const sym = String.raw`[A-Za-z](?:_?\{?[A-Za-z0-9]{1,3}\}?)?`;
-  const before = lineBefore(text, x.start);
-  return (
-    new RegExp(
-      String.raw`(?:\b(?:with|where|for|taking|putting|setting|here|let)\b)\s*(?:${sym}\s*=\s*\d+\s*(?:,|\band\b)\s*)*${sym}\s*=\s*$`,
-      'i',
-    ).test(before) && /^\s*(?:$|[,;.)]|\band\b)/.test(text.slice(x.end))
-  );
+  return SIZES_SET.test(lineBefore(text, x.start)) && /^\s*(?:$|[,;.)]|\band\b)/.test(text.slice(x.end));
 }
 
 function lineBefore(text: string, at: number): string {
