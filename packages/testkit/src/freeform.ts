@@ -388,6 +388,9 @@ export const TUNE_WRITERS = [
   'sw',
   'sx',
   'sy',
+  'sz',
+  'wa',
+  'ra',
 ];
 
 export interface FreeformLabel {
