@@ -762,3 +762,29 @@ describe('findLabel: a sub-part called an item, round 68', () => {
     expect(id('item two is the bias')).toBeNull();
   });
 });
+
+describe('labels of round 70: bracket chains, open pointers, compound marks, items', () => {
+  it('a label as a chain of brackets: "[Q1][b][i]", "[1][b][ii]", "[Q5]"; "[3]" alone is a step number', () => {
+    expect(id('[Q1][b][i]')).toBe('q1b1');
+    expect(rest('[Q3][a]  W_f multiplies [h_(t-1), x_t]')).toBe('W_f multiplies [h_(t-1), x_t]');
+    expect(id('[1][b][ii]')).toBe('q1b2');
+    expect(id('[Q5]')).toBe('q5');
+    expect(id('[3] W_f is 3 x 5')).toBeNull();
+  });
+  it('open triangles between components, spaced or not: "1 ▷ b ▷ ii", "1▷b▷i", "3▷b bf ∈ R3"', () => {
+    expect(id('1 ▷ b ▷ ii')).toBe('q1b2');
+    expect(id('1▷b▷i        Elementwise:')).toBe('q1b1');
+    expect(rest('3▷b      bf ∈ R3 (a 3 × 1 vector).')).toBe('bf ∈ R3 (a 3 × 1 vector).');
+  });
+  it('a hyphenated mark of the script\'s own ("Fig-answer 1b(i)"); a compound before a number in a sentence is none', () => {
+    expect(id('Fig-answer 1b(i)')).toBe('q1b1');
+    expect(id('Fig-answer 5')).toBe('q5');
+    expect(id('Well-known 5 gates')).toBeNull();
+    expect(id('Fig. 3 shows the cell')).toBeNull();
+  });
+  it('"Exercise 1, item b.ii" and a pair after an arrow, "3->a,b"', () => {
+    expect(id('Exercise 1, item b.ii')).toBe('q1b2');
+    expect(id('Exercise 2, item b')).toBe('q2b');
+    expect(id('3->a,b')).toBe('q3a');
+  });
+});

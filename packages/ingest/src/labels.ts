@@ -119,13 +119,13 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // after "Q3", an arrow may lead to the sub-part ("Q3 → (a)"); never in a bare label, where an
     // arrow is the answer's ("ii → 4")
     // (a bare number's arrow leads to a sub-label in brackets, "1 → (b) → (i)", or a pointer to a
-    // letter, "1 ▸ b ▸ ii": an answer's arrow leads to its value)
+    // letter, "1 ▸ b ▸ ii", "1 ▷ b ▷ ii": an answer's arrow leads to its value)
     const arrow =
       prefixed && comps.length > 0
-        ? /^\s*(?:→|->|=>|⇒|⟶|↦|⟼|▸|►|▶|›|»|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
+        ? /^\s*(?:→|->|=>|⇒|⟶|↦|⟼|[▸►▶▷▹➤➜➔⊳›»]|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
         : comps.length > 0
           ? (/^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest) ??
-            /^\s*(?:▸|►|▶|›|»)\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)/.exec(rest))
+            /^\s*[▸►▶▷▹➤➜➔⊳›»]\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)/.exec(rest))
           : null;
     // ("Ques. 1 → part a": the word part after the arrow)
     const filler = arrow
@@ -174,7 +174,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // for the segmenter to read the pair; a longer list, "3 – a, b, c", is a table cell's, whose
     // sub-labels follow)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -338,9 +338,9 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // a list's bullet that a font maps to a C1 control code (pdfTeX's itemize, U+0088): a space
   line = line.replace(/^(\s*)[\u0080-\u009f]/, '$1 ');
   // arrows from a question's number to its sub-part's letter and on ("1→b→ii", "3 → a", "correction
-  // to 1→b→i"): blanked, the same length ("ii → 4", an enumeration's answer, keeps its arrow)
+  // to 1→b→i", "1▷b▷i", a pair "3->a,b"): blanked, the same length ("ii → 4", an enumeration's answer, keeps its arrow)
   line = line.replace(
-    /^(\s*(?:(?:correction|corrected|revised)\s*(?:to|for|of)?\s*)?\d{1,2}\s*)(→|->)(\s*[a-h]\s*)(?:(→|->)(\s*[ivx]{1,4}\b))?(?=[\s(:.]|$)/i,
+    /^(\s*(?:(?:correction|corrected|revised)\s*(?:to|for|of)?\s*)?\d{1,2}\s*)(→|->|[▸►▶▷▹➤➜➔⊳])(\s*[a-h]\s*)(?:(→|->|[▸►▶▷▹➤➜➔⊳])(\s*[ivx]{1,4}\b))?(?=[\s(:.]|,\s*[a-h]\s*$|$)/i,
     (_m, ...g) =>
       [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
@@ -393,6 +393,13 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // a table cell's "1·b·ii" wrapped after "1·b": the next line's "·ii" is the sub-part under the
   // context; its dot blanked, the same length
   if (context.length) line = line.replace(/^(\s*)[·∙](?=\s?(?:[a-h]|[ivx]{1,4})(?:\s|$))/, '$1 ');
+  // a label as a chain of brackets ("[Q1][b][i]", "[Q4][a]", "[1][b][ii]"): the question's brackets
+  // blanked and its sub-parts' squared brackets round, the same length ("[3]" alone is a step's number)
+  line = line.replace(
+    /^(\s*)\[(\s*(?:q\s*)?\d{1,2}\s*)\]((?:\[\s*(?:[a-h]|[ivx]{1,4})\s*\]){0,2})/i,
+    (m, sp: string, q: string, subs: string) =>
+      /q/i.test(q) || subs ? `${sp} ${q} ${subs.replace(/\[/g, '(').replace(/\]/g, ')')}` : m,
+  );
   // a range of sub-parts in brackets ("[3a–c]", "[3a--c]"): the brackets blanked, the same length,
   // so it reads as "3a–c" does (the segmenter shares the answer over the range)
   line = line.replace(/^(\s*)\[(\s*\d{1,2}\s*[a-h]\s*(?:–|—|-{1,2})\s*[a-h]\s*)\]/i, '$1 $2 ');
@@ -786,7 +793,9 @@ function writtenLabel(
  * names a part, or a question heading alone on its line. A word that starts a sentence about a
  * part ("In 1(a) we …", "From 3a, …") is no mark.
  */
-const MARK = /^(\s*(?:[§#№]\s*|(?:\p{Lu}\p{L}{1,11}|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/u;
+// (a compound of the script's own, "Fig-answer 1b(i)", is judged by its last word)
+const MARK =
+  /^(\s*(?:[§#№]\s*|(?:\p{Lu}\p{L}{1,11}(?:-\p{L}{2,11})?|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/u;
 /** Words that begin a sentence about a part, not a mark before its label (any case). */
 const NOT_A_MARK =
   /^(?:in|from|see|by|using|as|like|with|and|so|then|than|use|via|per|at|for|to|of|on|is|are|was|the|an|if|since|because|where|when|eqn?|equation|fig|figure|step|page|line|row|col|table|total|each|all|only|not|no|note|here|this|that|it|we|let|now|also|but|or|and|still|more|same|after|before|under|over|into|onto|up|out|off|its|his|her|our|my|your|two|one|three|four|five|six|ten|consider|recall|thus|hence|therefore|similarly|unlike|through|across|both|either|every|result|repeat|proceed|compare|refer|go|back|put|plug|take|part|parts)\b|^[A-Za-z]+(?:ing|ed|ly)$/i;
@@ -986,7 +995,7 @@ function spelledLabel(line: string): { label: string; end: number } | null {
 function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: number): Label | null {
   const ocr = opts.ocr ?? false;
   const m = MARK.exec(line);
-  if (!m || NOT_A_MARK.test(m[1].trim())) return null;
+  if (!m || NOT_A_MARK.test(m[1].trim().split('-').pop() ?? '')) return null;
   const rest = line.slice(m[1].length);
   // an outline number after the mark ("Q 1.2.1"), else the label read as after a "Q"
   const outline = /^\d{1,2}\.\d(?:\.\d)?\s*$/.test(rest.trim()) ? findLabel(`Task ${rest}`, tree) : null;
@@ -1016,6 +1025,8 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   const own = (opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase()) ?? false) || /^[§№]/.test(word);
   const titled = own && /^\s*(?:[—–:-]\s*)?\p{L}[\p{L}\s-]*$/u.test(after);
   if (l.partId === null && after.trim() !== '' && !titled) return null;
+  // (a compound word before a question's number alone heads it only alone on its line: "Well-known 5 gates")
+  if (word.includes('-') && l.path.length === 1 && after.trim() !== '') return null;
   // (a sentence naming a part goes on after it: "Unroll 4.(a) from t = 1 up to T:", "Using 1(b)(i) we get")
   if (!own && /^\s*(?:from|to|in|into|of|with|for|above|below|and|as|we|gives|shows|again)\b/i.test(after))
     return null;

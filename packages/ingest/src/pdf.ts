@@ -157,6 +157,14 @@ const CMEX_OPERATORS: Record<string, { text: string; depth: number }> = {
   X: { text: '∑', depth: 1.4 },
   Y: { text: '∏', depth: 1.4 },
   Z: { text: '∫', depth: 2.22 },
+  // (its wide accents too, \widetilde as e, f, g and \widehat as b, c, d by size: an accent set over
+  // its letter, placed as an ordinary glyph so it joins the letter's word, "C~t")
+  e: { text: '~', depth: -0.6 },
+  f: { text: '~', depth: -0.6 },
+  g: { text: '~', depth: -0.6 },
+  b: { text: '^', depth: -0.6 },
+  c: { text: '^', depth: -0.6 },
+  d: { text: '^', depth: -0.6 },
 };
 
 /** An item of TeX's extension font as the text it stands for (null: not that font, or not these glyphs). */
@@ -165,7 +173,7 @@ function bigOperators(
   fontName: string | undefined,
 ): { text: string; depth: number } | 'none' | null {
   if (!fontName || !/\+?CMEX\d*$/i.test(fontName)) return null;
-  if (/^[PQXYRZ]$/.test(str.trim())) return CMEX_OPERATORS[str.trim()];
+  if (/^[PQXYRZbcdefg]$/.test(str.trim())) return CMEX_OPERATORS[str.trim()];
   if (/^[\s z{|}]+$/.test(str)) return 'none';
   return null;
 }

@@ -193,12 +193,12 @@ const SCALE: Record<string, number> = {
 
 /**
  * An exact value followed by its rounding ("= 3,027,102 multiplications ~ 3.03 million", "1,862,832
- * (approx 1.86 x 10^6)", "0.60437 ≈ 0.6"): the rounding restates the value and is dropped, so the
+ * (approx 1.86 x 10^6)", "0.60437 ≈ 0.6", "31,20,000 (= 3.12 × 10^6)"): the rounding restates the value and is dropped, so the
  * value stays the last side of its equation. A rounding of nothing before it stays.
  */
 function withoutRoundedRestatements(text: string): string {
   const re =
-    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(?:≈|~|∼|approx\.?|approximately|about|roughly|nearly)\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|K|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE]\+?0?(\d{1,2}))?\s*\)?)/g;
+    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(≈|~|∼|approx\.?|approximately|about|roughly|nearly|(?<=\(\s*)=)\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|K|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE]\+?0?(\d{1,2}))?\s*\)?)/g;
   const parse = (n: string) => Number(n.replace(/,(?=\d{2,3}\b)/g, ''));
   return (
     text
@@ -209,11 +209,14 @@ function withoutRoundedRestatements(text: string): string {
           exact: string,
           words: string,
           _aside,
+          sign: string,
           approx: string,
           scale?: string,
           pow?: string,
           e?: string,
         ) => {
+          // ("(= 3.12 × 10^6)": an equals sign in brackets restates the value only in another scale)
+          if (sign === '=' && !scale && !pow && !e) return all;
           const value = parse(exact);
           const factor = scale
             ? SCALE[scale.toLowerCase()]
@@ -236,6 +239,17 @@ function withoutRoundedRestatements(text: string): string {
         (all, a: string, b: string) => (parse(a) === parse(b) && /,/.test(a + b) ? a : all),
       )
   );
+}
+
+/** Leftward arrows, an edge's label between the arrow's dashes allowed ("<--(f_t+1)--"). */
+const LEFT_ARROW = /\s*(?:⟵|←|<[-—]+(?:\([^()]{0,16}\)[-—]*)?)\s*/;
+
+/** A line that is only a chain of nodes joined by leftward arrows, written in the forward direction. */
+function forwardPath(line: string): string {
+  const nodes = line.split(LEFT_ARROW).map((n) => n.trim());
+  if (nodes.length < 2 || nodes.some((n) => n === '' || n.length > 24 || /[=<>]|^\d[\d.]*$/.test(n)))
+    return line;
+  return nodes.reverse().join(' -> ');
 }
 
 export function normalizeMath(raw: string): string {
@@ -292,7 +306,9 @@ function normalizeMathUncached(raw: string): string {
     .replace(/\\delta\b\s*/g, 'δ')
     .replace(/\\(?:cdots|ldots|dots)\b/g, '...')
     .replace(/\\(?:left|right)\b/g, '')
-    .replace(/\\[,;! ]/g, ' ');
+    .replace(/\\[,;! ]/g, ' ')
+    // (a digit group's comma braced so TeX sets no space after it: `1{,}900{,}848`)
+    .replace(/(?<=\d)\{,\}(?=\d{3})/g, ',');
   // Python's floor division between operands ("(200 + 2*1 - 4)//1 + 1") divides: the formulas it
   // appears in divide whole numbers exactly ("// elementwise", a comment, is left alone); its whole
   // part taken by a function ("int((200 - 4)/1) + 1", "math.floor(…)") is the bracket it takes
@@ -411,6 +427,9 @@ function normalizeMathUncached(raw: string): string {
   out = notationForms(out);
   // a times sign typed as x between subscripted symbols or an ellipsis ("dL/dc_T x f_2 x f_3 x ... x f_T")
   out = out.replace(/(?<=_\{?[\w+-]{1,5}\}?\)?|\.\.\.|…) x (?=[A-Za-z]_|\.\.\.|…|\d)/g, ' * ');
+  // a path drawn from the loss back to the variable ("L ⟵ h_T ⟵ c_T", "L <-- h_t <--(o_t)-- c_t"):
+  // the same path read forward
+  out = out.replace(/^.*(?:⟵|←|<-|<—).*$/gm, forwardPath);
   // ASCII arrows and "->" spelt with spaces.
   out = out.replace(/-\s*>/g, '->').replace(/=\s*>/g, '=>');
   // `^T` and `^{T}` and `^⊤` are all transposes.

@@ -339,7 +339,8 @@ describe('layout and notation seen in real extractions', () => {
     expect(normalizeMath('e = ⟨s_{k-1}, h_j⟩')).toBe('e = (s_{k-1} * h_j)');
     expect(normalizeMath('e_kj = s^T h (= s · h)')).toBe('e_kj = s^T h = s * h');
     expect(normalizeMath('W[h, x] + b')).toBe('W[h, x] + b');
-    expect(normalizeMath('= 30,57,912 (= 3.06 million)')).toBe('= 30,57,912 (= 3.06 million)');
+    // (a count restated in another scale is the count once, as after "≈": round 70)
+    expect(normalizeMath('= 30,57,912 (= 3.06 million)').trim()).toBe('= 30,57,912');
     // ⊙ typed as (.), a subscript typed without braces before its offset
     expect(normalizeMath('f_t (.) C_t-1 + c_t+1')).toBe('f_t * C_{t-1} + c_{t+1}');
     expect(normalizeMath('h_t - 1 and 0.5_t-1.5')).toBe('h_t - 1 and 0.5_t-1.5');
@@ -788,6 +789,28 @@ describe('a number restated in other digit groups (round 58)', () => {
     const t = normalizeMath('19,00,848 + 11,88,030 = 30,88,878 (3,088,878 ≈ 3.09e+06)');
     expect(t).toBe('19,00,848 + 11,88,030 = 30,88,878');
     expect(normalizeMath('3,088,878 (≈ 3.09e+06 multiplications)')).not.toContain('3.09');
+  });
+});
+
+describe('paths drawn backwards and restatements in brackets (round 70)', () => {
+  it('a chain from the loss back to the variable reads forward; other "<-" stays', () => {
+    expect(normalizeMath('L ⟵ h_T ⟵ c_T ⟵ … ⟵ c_(t+1) ⟵ c_t')).toBe(
+      'c_t -> c_{t+1} -> ... -> c_T -> h_T -> L',
+    );
+    expect(normalizeMath('L <-- h_T <-- c_t+1 <--(f_t+1)-- c_t')).toBe('c_t -> c_{t+1} -> h_T -> L');
+    expect(normalizeMath('x<-1')).toBe('x<-1');
+    expect(normalizeMath('a <- b = 3')).toBe('a <- b = 3');
+  });
+  it('"(= 3.12 × 10^{6})" after a count restates it; "(= 5)" without a scale stays', () => {
+    expect(normalizeMath('Total = 19,20,000 + 12,00,000 = 31,20,000 (= 3.12 × 10^{6})').trim()).toBe(
+      'Total = 19,20,000 + 12,00,000 = 31,20,000',
+    );
+    expect(normalizeMath('x = 5 (= 5)')).toBe('x = 5 (= 5)');
+  });
+  it('a digit group\'s comma braced for TeX, "$1{,}900{,}848$", is a digit group', () => {
+    expect(normalizeMath('total : $1{,}900{,}848 + 1{,}188{,}030 = \\mathbf{3{,}088{,}878}$')).toBe(
+      'total : 1,900,848 + 1,188,030 = 3,088,878',
+    );
   });
 });
 

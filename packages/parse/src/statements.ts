@@ -361,10 +361,12 @@ export function findMappings(lines: string[]): Mapping[] {
   // a table set across: a row of names and, under it, a row of as many positions
   //   Variable  f_t  i_t  o_t  C_t  C_{t-1}  C~_t
   //   Position  3    4    8    10   1        6
-  // (an ASCII table's border between the rows, "+-----+-----+", is no row)
+  // (an ASCII table's border between the rows, "+-----+-----+", is no row, nor a blanked rule)
   const border = (l: string) => /^\s*[+|]?[-=+|\s]{4,}$/.test(l) && /-{3,}|={3,}/.test(l);
+  const between = (l: string | undefined) =>
+    l !== undefined && (border(l) || (l.trim() === '' && l.length > 0));
   lines.forEach((raw, line) => {
-    const at = border(lines[line + 1] ?? '') ? line + 2 : line + 1;
+    const at = between(lines[line + 1]) ? line + 2 : line + 1;
     const next = lines[at];
     if (next === undefined || border(raw)) return;
     // (each name may carry the question's enumerator: "i. ft  ii. it  iii. ot …")

@@ -180,12 +180,12 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
     // numbers
     // (a group at a sentence's end, "= 3,088,878.", is one number: only a digit after the stop makes a decimal)
     const num =
-      /^(?:\d{1,3}(?: \d{3})+(?![\d.,]\d| \d|\s*(?:\^|[²³]|\*\*))|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|[.,]\d)|\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?/.exec(
+      /^(?:\d{1,3}(?: \d{3})+(?![\d.,]\d| \d|\s*(?:\^|[²³]|\*\*))|\d{1,2}(?: \d{2})+ \d{3}(?![\d.,]\d| \d|\s*(?:\^|[²³]|\*\*))|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|[.,]\d)|\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?/.exec(
         s.slice(i),
       );
     if (num && /[\d.]/.test(c)) {
       const raw = num[0];
-      // digit groups: `1,900,848`, `19,00,848`, `39 401` (a space between two plain numbers is
+      // digit groups: `1,900,848`, `19,00,848`, `39 401`, `19 00 848` (a space between two plain numbers is
       // never a product), `3.088.878`; not a number raised to a power after another, `199×3 199^{2}`
       const v = /[, ]/.test(raw)
         ? Number(raw.replace(/[, ]/g, ''))

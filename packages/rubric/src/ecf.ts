@@ -69,7 +69,19 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
           : Number.NaN;
     const dw = h * w * ch * num(k) * num(k);
     const pw = h * w * ch * out;
-    return { value: dw + pw, parts: [dw, pw] } satisfies Carried;
+    // (the student's own spatial size with the question's channels follows from their output size
+    // too, where their pointwise channels differ: "200 × 200 × 1" written, 3,120,000 counted)
+    const asked = outChannels !== undefined ? num(outChannels) : Number.NaN;
+    const also =
+      Number.isFinite(asked) && asked !== out
+        ? [
+            {
+              value: dw + h * w * ch * asked,
+              what: `the ${h} × ${w} size with the question's ${asked} output channels`,
+            },
+          ]
+        : [];
+    return { value: dw + pw, parts: [dw, pw], also } satisfies Carried;
   },
 };
 

@@ -289,6 +289,16 @@ function withdrawnAttempts(lines: string[]): string[] {
 }
 
 /**
+ * A table or box drawn with box-drawing characters ("┌───┬───┐", "│ f_t │ 2 │"): its bars read as "|", so
+ * the rows are read as rows of cells, and its rules as nothing (a rule of dashes would strike or set
+ * apart what it frames). The same length, so positions hold.
+ */
+function asciiBoxes(line: string): string {
+  if (!/[│┃║┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬]/.test(line)) return line;
+  return line.replace(/[│┃║]/g, '|').replace(/[┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬]/g, ' ');
+}
+
+/**
  * A formula continued on the next row of a table drawn with bars ("| dL/dc_t = dL/dc_(t+1) o f_(t+1) |"
  * then "| + dL/dh_t o o_t … |"): the two rows' bars are cell edges, not maths, so the formula reads
  * on. (A boxed answer alone, "| h_t = (0.604, 0, 0) |", keeps its bars.)
@@ -331,6 +341,9 @@ function tableRow(line: string): string {
     .split('|')
     .map((c) => c.trim());
   if (cells.length < 2) return line;
+  // (a row of numbers alone, "| 2 | 3 | 5 | 11 | 1 | 4 |" under a row of names, is the table's values:
+  // no step number, no computation)
+  if (cells.every((c) => /^[-−]?\d[\d.,]*$/.test(c))) return cells.join('   ');
   if (/^(?:step\s*)?\d{1,2}\.?$/i.test(cells[0])) cells.shift();
   const value = cells.at(-1) ?? '';
   const expr = cells.slice(0, -1).join('  ');
@@ -397,7 +410,7 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
           printedColumns(
             crossedOutLines(
               withdrawnAttempts(
-                folded.map((l) => withoutEquationTag(withoutStepNumber(withoutStruck(l.text)))),
+                folded.map((l) => withoutEquationTag(withoutStepNumber(withoutStruck(asciiBoxes(l.text))))),
               ),
             ),
           ),
@@ -520,11 +533,12 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       )
         return true;
       if (understood.has(i)) return false;
-      // shapes and spaces are values, not working: `3 × 1`, `R^{3×5}`, `(3, 5)`
+      // shapes and spaces are values, not working: `3 × 1`, `R^{3×5}`, `(3, 5)` (set apart by a mark
+      // that is no letter: "3 × 1 (3 values)" is no function of 3)
       const t = l
         .replace(/(\d)\s*-\s*(?=[a-z])/gi, '$1 ')
-        .replace(/\bR\s*\^?\s*\{?\s*\d+(?:\s*[*x]\s*\d+)*\s*\}?/gi, ' D ')
-        .replace(/\d+(?:\s*[*x]\s*\d+)+/g, ' D ');
+        .replace(/\bR\s*\^?\s*\{?\s*\d+(?:\s*[*x]\s*\d+)*\s*\}?/gi, ' ▢ ')
+        .replace(/\d+(?:\s*[*x]\s*\d+)+/g, ' ▢ ');
       return ARITHMETIC.test(t) && !evaluates(l);
     })
     .map(({ i }) => i);

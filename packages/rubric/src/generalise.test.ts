@@ -3062,3 +3062,112 @@ describe('round 69: a table whose rows are numbered with bare numbers', () => {
     expect([p.score, p.review]).toEqual([1, false]);
   });
 });
+
+describe('round 70: perturbations, pictures and carried errors', () => {
+  it("1b.ii: a slip on top of the student's own wrong C_t is a person's call, not the slip's 0.5", () => {
+    const p = part(
+      '1b.ii',
+      'ht = ot tanh(Ct) = (1, 0, 0) × tanh(0.95)\ntanh(0.95) = 0.95 − (0.95)^{3}/3 = 0.95 − 0.2858 = 0.664\nht = (0.664, 0, 0)',
+    );
+    const withOwn = grade(
+      `## 1b.i\nft . Ct-1 = 1(0.2) + 0.5(0.4) + 0(0.8) = 0.4\nit . C̃t = 1(0.5) + 0(0) + 0.5(0.1) = 0.55\nCt = 0.4 + 0.55 = 0.95\n## 1b.ii\nht = ot tanh(Ct) = (1, 0, 0) × tanh(0.95)\ntanh(0.95) = 0.95 − (0.95)^{3}/3 = 0.95 − 0.2858 = 0.664\nht = (0.664, 0, 0)`,
+    ).parts['1b.ii'];
+    expect(withOwn.review).toBe(true);
+    expect(withOwn.reasons.join(' ')).toMatch(/your own 1b\.i is not right either/);
+    // (with no C_t of its own written, the key's C_t is carried: the slip alone)
+    expect(p.reasons.join(' ')).not.toMatch(/not right either/);
+  });
+  it('4a: a perturbation δh_t = o_t ⊙ (1 − tanh²c_t) ⊙ ε is not read as a definition of dL/dh_t', () => {
+    const p = part(
+      '4a',
+      'Perturb c_t → c_t + ε.\nδh_t = o_t ⊙ (1 − tanh²c_t) ⊙ ε\nδc_{t+1} = f_{t+1} ⊙ ε\nδL ≈ (∂L/∂h_t)·δh_t + (∂L/∂c_{t+1})·δc_{t+1}\nso\n∂L/∂c_t = ∂L/∂h_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + ∂L/∂c_{t+1} ⊙ f_{t+1}',
+    );
+    expect([p.score, p.review]).toEqual([5, false]);
+  });
+  it('4a: a definition of dL/dh_t the student gives (W_V^T(ŷ − y) at every t) is still read into the expression', () => {
+    const p = part(
+      '4a',
+      'Using the chain rule over both paths:\n(∂L)/(∂c_t) = (∂L)/(∂h_t) ⊙ (∂h_t)/(∂c_t) + (∂L)/(∂c_(t+1)) ⊙ (∂c_(t+1))/(∂c_t)\n(∂h_t)/(∂c_t) = o_t ⊙ (1 − tanh^{2}(c_t)), (∂c_(t+1))/(∂c_t) = f_(t+1)\n(∂L)/(∂h_t) = W_VT (ŷ − y)\n(∂L)/(∂c_t) = W_VT(ŷ − y) ⊙ o_t ⊙ (1 − tanh^{2}(c_t)) + (∂L)/(∂c_(t+1)) ⊙ f_(t+1)',
+    );
+    // (labelled 3: the direct term as answered holds only at T; never the full 5 alone)
+    expect(p.score).toBeLessThan(5);
+  });
+  it('3a: "W_f is 5 × 3 (5 inputs, 3 outputs)" names its sizes in the transposed order: a person reads it (labellers split)', () => {
+    const p = part(
+      '3a',
+      'The concatenated input [hₜ₋₁, xₜ] has 3 + 2 = 5 numbers.\nW_f is 5 × 3 (5 inputs, 3 outputs)',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/may state it/);
+  });
+  it('4a: the chain rule in differential form, "δL = ∂L/∂h_t δh_t + ∂L/∂c_{t+1} δc_{t+1}", is a derivation written', () => {
+    const p = part(
+      '4a',
+      'To first order\nδL = ∂L/∂h_t δh_t + ∂L/∂c_{t+1} δc_{t+1}\nTherefore\n∂L/∂c_t = ∂L/∂h_t ⊙ o_t ⊙ (1 − tanh^2(c_t)) + ∂L/∂c_{t+1} ⊙ f_{t+1}',
+    );
+    expect([p.score, p.review]).toEqual([5, false]);
+  });
+  it('4a: a graph drawn from the loss back to c_t ("L ⟵ … ⟵ h_t ⟵ c_t") is a path written, not no derivation', () => {
+    const p = part(
+      '4a',
+      'L ⟵ h_T ⟵ c_T ⟵ … ⟵ c_(t+1) ⟵ c_t\nf_(t+1)\nL ⟵ … ⟵ h_t ⟵ c_t\n(1 − tanh² c_t)\nAdding both the paths:\n∂L/∂ct = ∂L/∂ht · (1 − tanh²(ct)) + ∂L/∂ct+1 · ft+1',
+    );
+    // (o_t missing from the direct path; whether paths drawn derive the sum is a marker's call)
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/only named/);
+  });
+  it('4a: the direct path written only for the last step in math italics ("∂𝐿/∂𝑐𝑇 = …") goes to a person', () => {
+    const p = part(
+      '4a',
+      'Since 𝑐ₜ₊₁ = 𝑓ₜ₊₁ ∘ 𝑐ₜ + 𝑖ₜ₊₁ ∘ 𝐶̃ₜ₊₁, we have ∂𝑐ₜ₊₁/∂𝑐ₜ = 𝑓ₜ₊₁.\n∂𝐿/∂𝑐ₜ = ∂𝐿/∂𝑐ₜ₊₁ ∘ 𝑓ₜ₊₁ (𝑡 < 𝑇)\n∂𝐿/∂𝑐𝑇 = ∂𝐿/∂ℎ𝑇 ∘ 𝑜𝑇 ∘ (1 − tanh²𝑐𝑇)',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/treats the last step apart/);
+  });
+  it("5: a total from the student's own 200 × 200 size with the question's 10 channels is carried forward to a person, whatever pointwise size they wrote", () => {
+    const p = part(
+      '5',
+      'Depthwise: 200 × 200 × 3 × 16 = 1,920,000\nPointwise: 200 × 200 × 10 × 3 = 1,200,000\nTotal = 3,120,000 multiplications\nOutput after depthwise = 200 × 200 × 3, after pointwise = 200 × 200 × 1',
+    );
+    // (its working reaches the other channel count's parts: a person confirms the carried credit, never a 0)
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(
+      /0\/1: wrong total, but it follows .* 200 × 200 size with the question's 10 output channels/,
+    );
+  });
+  it('3a: "I write the weight as (input) × (output): Wf is 5 × 3" states the transposed convention', () => {
+    const p = part(
+      '3a',
+      'Input to the gate = [ht−1, xt], length 3 + 2 = 5;\noutput length 3. I write the weight as (input) ×\n(output): Wf is 5 × 3.',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('5: Indian digit groups set with spaces, "19 00 848 + 11 88 030 = 30 88 878", are numbers', () => {
+    const p = part(
+      '5',
+      'Depthwise output side = (200 + 2·1 − 4)/1 + 1 = 199\ndepthwise : 199·199 positions × 3 channels × 16 = 39 601 × 48 = 19 00 848\npointwise : 199·199 positions × 10 filters × 3 = 39 601 × 30 = 11 88 030\ntotal : 19 00 848 + 11 88 030 = 30 88 878 multiplications\nOutput after depthwise 199 × 199 × 3, after pointwise 199 × 199 × 10.',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+  it('3b: a size with its count in brackets, "bf is 3 × 1 (3 values).", is a bare size, not maths unread', () => {
+    const p = part('3b', 'bf is 3 × 1 (3 values).');
+    expect([p.score, p.review]).toEqual([0, false]);
+  });
+  it('1a: a table of names over a row of positions, drawn with bars or box-drawing characters, maps each name', () => {
+    for (const table of [
+      '| f_t | i_t | o_t | C_t | C_(t-1) | C~_t |\n|---|---|---|---|---|---|\n| 2 | 3 | 5 | 10 | 1 | 4 |',
+      '┌─────┬─────┬─────┬─────┬─────┬─────┐\n│ f_t │ i_t │ o_t │ C_t │ C_(t-1) │ C~_t │\n├─────┼─────┼─────┼─────┼─────┼─────┤\n│ 2 │ 3 │ 5 │ 10 │ 1 │ 4 │\n└─────┴─────┴─────┴─────┴─────┴─────┘',
+    ]) {
+      const p = part('1a', table);
+      // (C_t → 10 and C_{t-1} → 1 right; the first number is a position, no step number)
+      expect([p.score, p.review]).toEqual([1, false]);
+    }
+  });
+  it('5: "31,20,000 (= 3.12 × 10^{6})" restates the count in another scale: the maths is read, the carried total confident', () => {
+    const p = part(
+      '5',
+      'Padding 1 is there to keep the size same, so output of depthwise is 200 × 200 × 3\nMults = 200 × 200 × 3 × 16 = 19,20,000\nOutput values = 200 × 200 × 10 = 4,00,000 → mults = 4,00,000 × 3 = 12,00,000\nTotal = 19,20,000 + 12,00,000 = 31,20,000 (= 3.12 × 10^{6})\nOutput after depthwise: 200 × 200 × 3 Output after pointwise: 200 × 200 × 10',
+    );
+    expect([p.score, p.review]).toEqual([0.5, false]);
+  });
+});

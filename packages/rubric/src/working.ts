@@ -32,6 +32,14 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
         return 'written';
     }
   }
+  // the chain rule in differential form, a perturbation argument's first-order step: "δL = ∂L/∂h_t δh_t
+  // + ∂L/∂c_{t+1} δc_{t+1}", "dL = (∂L/∂h_t) dh_t + …"
+  if (
+    ev.lines.some(
+      (l) => /^\s*(?:δ|d)\s*L\s*(?:=|≈)/u.test(l) && (l.match(/[∂𝜕d]\s*L\s*\/\s*[∂𝜕d]/gu) ?? []).length >= 2,
+    )
+  )
+    return 'written';
   // a table of local derivatives, each row the derivative and, in the next cell, what it is
   // ("| dh_t/dc_t | o_t ⊙ (1 − tanh²(c_t)) |"): the steps written, with no equals sign between them
   for (const line of ev.lines) {
@@ -99,7 +107,11 @@ export function derivationShown(ev: Evidence, of?: string): 'written' | 'words' 
     // final expression alone, capped — wn-02's and xf-09's labellers against ti-04's)
     if (paths >= 1 || (relations >= 1 && DEPENDS.test(ev.prose))) return 'words';
   }
-  if (/chain[- ]rule|differentiat|two paths|both paths|by the product rule|partial derivative/.test(ev.prose))
+  if (
+    /chain[- ]rule|differentiat|(?:two|both)(?: the)? paths|by the product rule|partial derivative/.test(
+      ev.prose,
+    )
+  )
     return 'words';
   // the same skeleton said in words: "c_t goes to h_t and to c_{t+1}, so …"
   if (wrt)

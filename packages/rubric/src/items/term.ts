@@ -25,10 +25,17 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
   if (!terms.length) return { found: out, unknown: 0 };
   const of = canonicalSymbol(terms[0].of);
   // intermediate definitions (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...) are substituted into the result
+  // (not a perturbation's first-order change, "δh_t = o_t ⊙ … ⊙ ε", which the δ notation reads as dL/dh_t)
   const defs = new Map<string, Expr>();
   for (const eq of ev.equations) {
     const lhs = eq.sides[0].tokens;
-    if (lhs.length === 1 && lhs[0].t === 'sym' && lhs[0].v.startsWith('d(') && lhs[0].v !== of) {
+    if (
+      lhs.length === 1 &&
+      lhs[0].t === 'sym' &&
+      lhs[0].v.startsWith('d(') &&
+      lhs[0].v !== of &&
+      !/ε|\beps(?:ilon)?\b/i.test(ev.lines.slice(eq.line, eq.lastLine + 1).join(' '))
+    ) {
       const last = [...eq.sides.slice(1)].reverse().find((s) => s.expr);
       if (last?.expr) defs.set(lhs[0].v, last.expr);
     }
@@ -227,7 +234,10 @@ export const unreadFractions: PartDoubt = (o) => {
 export const termForLastStep: PartDoubt = (o) => {
   if (!termNotFound(o)) return null;
   // (the derivative at the sequence's last step, T as its own index: "∂L/∂cT", "dL/dc_T", "dL/dc_{T}")
-  const last = o.ctx.ev.lines.find((l) => /[∂𝜕d]\s*L\s*\/\s*[∂𝜕d]\s*[cC]_?\{?T\}?(?![\w{+\-−])\s*=/u.test(l));
+  // (read in plain letters: Word's equation editor writes "∂𝐿/∂𝑐𝑇 =" in mathematical italics)
+  const last = o.ctx.ev.lines.find((l) =>
+    /[∂𝜕d]\s*L\s*\/\s*[∂𝜕d]\s*[cC]_?\{?T\}?(?![\w{+\-−])\s*=/u.test(l.normalize('NFKC')),
+  );
   return last
     ? {
         conf: 0.5,

@@ -98,6 +98,19 @@ function resolveArgs(
   return out;
 }
 
+/** The earlier answer the item carries forward (its `ecf`) where the student's own differs from its key. */
+function carriedWrong(item: ValueItem, answers: Map<string, unknown>): string | null {
+  for (const arg of Object.values(item.ecf?.args ?? {})) {
+    if (!('answer' in arg)) continue;
+    const own = asNumbers(answers.get(arg.answer));
+    const key = asNumbers(answers.get(`key:${arg.answer}`));
+    if (!own || !key) continue;
+    if (own.length !== key.length || own.some((x, i) => !closeTo(x, key[i], { abs: 0.005, rel: 0.005 })))
+      return arg.answer;
+  }
+  return null;
+}
+
 /**
  * The values the key's own computation passes through (tanh(C_t) on the way to h_t), less any that
  * are its inputs or its answer: finding one written is a sign the computation was done.
@@ -424,8 +437,9 @@ function gradeValue(
         return result(item.transposed.credit, `${shownValue} with the transposed convention stated`);
       if (conv) return result(0, `${shownValue} (transposed convention) but ${missing}`);
       // words about the matrix's rows or columns beside it may state the convention in the student's
-      // own terms ("5 rows for the concatenated input"): a person reads them
-      const layout = /\b(?:rows?|columns?|cols?)\b/i.test(ev.prose);
+      // own terms ("5 rows for the concatenated input"), or its sizes named in that order ("5 × 3 (5
+      // inputs, 3 outputs)": labellers split 2 to 1): a person reads them
+      const layout = /\b(?:rows?|columns?|cols?)\b|\b\d+ inputs?\W{1,4}\d+ outputs?\b/i.test(ev.prose);
       return result(
         0,
         `${shownValue} ${item.transposed.unstated}${layout ? '; what is said of its rows and columns may state it' : ''}`,
@@ -651,6 +665,16 @@ function gradeValue(
         return result(
           item.slip.credit,
           `${item.slip.reason}; no arithmetic is shown: a person checks whether it is a slip or a bare answer`,
+          Math.min(read.conf, 0.5),
+          wrongTag,
+        );
+      // (a slip on top of the student's own wrong earlier value, h_t from a wrong C_t evaluated wrongly:
+      // neither the slip's credit nor the carried error's alone; a person weighs the two)
+      const ownWrong = carriedWrong(item, answers);
+      if (sameShape && !dotted && ownWrong)
+        return result(
+          item.slip.credit,
+          `${item.slip.reason}; your own ${ownWrong} is not right either (a slip on a carried error): a person decides`,
           Math.min(read.conf, 0.5),
           wrongTag,
         );
