@@ -507,3 +507,10 @@ describe('round 68: a summary of the answers below both columns', () => {
     expect(s.parts['2b'].occurrences).toBe(1);
   });
 });
+
+describe("TeX's wide accents (round 70)", () => {
+  it('\\widetilde{C} comes out of cmex as an "e" over the C: read as the tilde of C̃_t', async () => {
+    const s = await corpus('wa-07.pdf');
+    expect(s.parts['1b.i'].text.split('\n')[0]).toBe('Ct = ft ⊙ Ct−1 + it ⊙ C̃t');
+  });
+});

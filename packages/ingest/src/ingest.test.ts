@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { loadExam } from '@grader/exam';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from './errors.ts';
 import { ingestPdf, readsBetterTurned, renderPage } from './ingest.ts';
@@ -190,16 +188,5 @@ describe('turning an OCR page a quarter', () => {
     // (a ruled scan of the free-form corpus in hand: 119 confident characters upright, 130 turned)
     expect(readsBetterTurned(reading(20, 0.7), reading(22, 0.7))).toBe(false);
     expect(readsBetterTurned(reading(20, 0.7), reading(28, 0.7))).toBe(false);
-  });
-});
-
-describe("TeX's wide accents (round 70)", () => {
-  it('\\widetilde{C} comes out of cmex as an "e" over the C: read as the tilde of C̃_t', async () => {
-    const name = 'wa-07.pdf';
-    const s = await ingestPdf(readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url)), {
-      exam: loadExam('cs60010-ct3'),
-      fileName: name,
-    });
-    expect(s.parts['1b.i'].text.split('\n')[0]).toBe('Ct = ft ⊙ Ct−1 + it ⊙ C̃t');
   });
 });
