@@ -65,6 +65,19 @@ const PREFIX =
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 // (and a Q whose number OCR read as a letter, "QI", "Ql": on a text layer "Qt" is pdfTeX's ∏ and its t)
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z])|q(?=[\s.]*[IlLt|S]))/i;
+/** Pointers a script sets between a label's components ("1 ▸ b ▸ ii", "1▷b▷i", "Q1 ➤ (a)"). */
+const POINTERS = '▸►▶▷▹➤➜➔⊳';
+/** After "Q3": an arrow or pointer to the sub-part ("Q3 → (a)", "Q1 ▸ b"). */
+const PREFIXED_ARROW = new RegExp(
+  String.raw`^\s*(?:→|->|=>|⇒|⟶|↦|⟼|[${POINTERS}›»]|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)`,
+);
+/** After a bare number: a pointer to a letter or roman numeral ("1 ▸ b ▸ ii"). */
+const POINTER_TO_SUB = new RegExp(String.raw`^\s*[${POINTERS}›»]\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)`);
+/** A number's arrows to its sub-part and on ("1→b→ii", "correction to 1→b→i", "1▷b▷i", "3->a,b"). */
+const ARROWED_LABEL = new RegExp(
+  String.raw`^(\s*(?:(?:correction|corrected|revised)\s*(?:to|for|of)?\s*)?\d{1,2}\s*)(→|->|[${POINTERS}])(\s*[a-h]\s*)(?:(→|->|[${POINTERS}])(\s*[ivx]{1,4}\b))?(?=[\s(:.]|,\s*[a-h]\s*$|$)`,
+  'i',
+);
 // ("Qn. 3 / c": a slash set between spaced components)
 // ("Q-1 >> (a)": an arrow of chevrons between them too)
 // ("Q-3/(b)", "Q-1/(b)/(i)": a slash before a bracketed sub-label)
@@ -122,10 +135,9 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // letter, "1 ▸ b ▸ ii", "1 ▷ b ▷ ii": an answer's arrow leads to its value)
     const arrow =
       prefixed && comps.length > 0
-        ? /^\s*(?:→|->|=>|⇒|⟶|↦|⟼|[▸►▶▷▹➤➜➔⊳›»]|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)/.exec(rest)
+        ? PREFIXED_ARROW.exec(rest)
         : comps.length > 0
-          ? (/^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest) ??
-            /^\s*[▸►▶▷▹➤➜➔⊳›»]\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)/.exec(rest))
+          ? (/^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest) ?? POINTER_TO_SUB.exec(rest))
           : null;
     // ("Ques. 1 → part a": the word part after the arrow)
     const filler = arrow
@@ -339,10 +351,8 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   line = line.replace(/^(\s*)[\u0080-\u009f]/, '$1 ');
   // arrows from a question's number to its sub-part's letter and on ("1→b→ii", "3 → a", "correction
   // to 1→b→i", "1▷b▷i", a pair "3->a,b"): blanked, the same length ("ii → 4", an enumeration's answer, keeps its arrow)
-  line = line.replace(
-    /^(\s*(?:(?:correction|corrected|revised)\s*(?:to|for|of)?\s*)?\d{1,2}\s*)(→|->|[▸►▶▷▹➤➜➔⊳])(\s*[a-h]\s*)(?:(→|->|[▸►▶▷▹➤➜➔⊳])(\s*[ivx]{1,4}\b))?(?=[\s(:.]|,\s*[a-h]\s*$|$)/i,
-    (_m, ...g) =>
-      [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
+  line = line.replace(ARROWED_LABEL, (_m, ...g) =>
+    [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
   line = plainEnclosed(line);
   // a sub-part and its sub-sub-part in one bracket ("(b-i)", "(b–ii)"): read as "b-i)", the opening

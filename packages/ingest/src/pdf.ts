@@ -159,12 +159,8 @@ const CMEX_OPERATORS: Record<string, { text: string; depth: number }> = {
   Z: { text: '∫', depth: 2.22 },
   // (its wide accents too, \widetilde as e, f, g and \widehat as b, c, d by size: an accent set over
   // its letter, placed as an ordinary glyph so it joins the letter's word, "C~t")
-  e: { text: '~', depth: -0.6 },
-  f: { text: '~', depth: -0.6 },
-  g: { text: '~', depth: -0.6 },
-  b: { text: '^', depth: -0.6 },
-  c: { text: '^', depth: -0.6 },
-  d: { text: '^', depth: -0.6 },
+  ...Object.fromEntries([...'efg'].map((c) => [c, { text: '~', depth: -0.6 }])),
+  ...Object.fromEntries([...'bcd'].map((c) => [c, { text: '^', depth: -0.6 }])),
 };
 
 /** An item of TeX's extension font as the text it stands for (null: not that font, or not these glyphs). */
@@ -173,7 +169,7 @@ function bigOperators(
   fontName: string | undefined,
 ): { text: string; depth: number } | 'none' | null {
   if (!fontName || !/\+?CMEX\d*$/i.test(fontName)) return null;
-  if (/^[PQXYRZbcdefg]$/.test(str.trim())) return CMEX_OPERATORS[str.trim()];
+  if (Object.hasOwn(CMEX_OPERATORS, str.trim())) return CMEX_OPERATORS[str.trim()];
   if (/^[\s z{|}]+$/.test(str)) return 'none';
   return null;
 }

@@ -104,9 +104,7 @@ function carriedWrong(item: ValueItem, answers: Map<string, unknown>): string | 
     if (!('answer' in arg)) continue;
     const own = asNumbers(answers.get(arg.answer));
     const key = asNumbers(answers.get(`key:${arg.answer}`));
-    if (!own || !key) continue;
-    if (own.length !== key.length || own.some((x, i) => !closeTo(x, key[i], { abs: 0.005, rel: 0.005 })))
-      return arg.answer;
+    if (own && key && !sameVector(own, key)) return arg.answer;
   }
   return null;
 }
