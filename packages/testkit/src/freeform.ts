@@ -391,6 +391,9 @@ export const TUNE_WRITERS = [
   'sz',
   'wa',
   'ra',
+  'rb',
+  'rc',
+  'rd',
 ];
 
 export interface FreeformLabel {
