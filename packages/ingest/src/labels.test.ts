@@ -788,3 +788,16 @@ describe('labels of round 70: bracket chains, open pointers, compound marks, ite
     expect(id('3->a,b')).toBe('q3a');
   });
 });
+
+describe('labels of round 71: a code in capitals before the label', () => {
+  it('"REQ-1.b.i", "SPEC-3.c", "REQ-5" as a spec numbers its items; lower case or a department code is none', () => {
+    expect(id('REQ-1.b.i  C_t = f_t ⊙ C_{t-1}')).toBe('q1b1');
+    expect(rest('REQ-3.c  per gate: 3*5 + 3 = 18')).toBe('per gate: 3*5 + 3 = 18');
+    expect(id('SPEC-3.c')).toBe('q3c');
+    expect(id('REQ-5  Depthwise separable conv')).toBe('q5');
+    // (a position glued to its gate, "ft-2", and a course code are no labels)
+    expect(id('ft-2 it-4 ot-9')).toBeNull();
+    expect(id('CS-60010 class test')).toBeNull();
+    expect(id('CT-3 Deep Learning')).toBeNull();
+  });
+});

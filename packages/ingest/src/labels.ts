@@ -62,6 +62,9 @@ type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'str
 
 const PREFIX =
   /^\s*(?:(?:(?:correction|corrected|corr\.|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))/i;
+/** A code in capitals before the label, as a spec numbers its items: "REQ-1.b.i", "TASK-3.c" (case kept:
+ *  "ft-2" is a position; three letters at least: "CT-3" is the class test). */
+const CODE_PREFIX = /^\s*[A-Z]{3,5}-(?=\d{1,2}(?:[.\-\s]|$))/;
 /** Q misread by OCR as 0, O, G, @, ©: only before a digit, as in "03 C)". */
 // (and a Q whose number OCR read as a letter, "QI", "Ql": on a text layer "Qt" is pdfTeX's ∏ and its t)
 const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A-Za-z])|q(?=[\s.]*[IlLt|S]))/i;
@@ -111,7 +114,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
   let pos = 0;
   let prefixed = false;
   // "0.2" on a typed page is a number; only OCR turns a Q into a 0
-  const pm = PREFIX.exec(text) ?? (ocr ? OCR_Q.exec(text) : null);
+  const pm = PREFIX.exec(text) ?? CODE_PREFIX.exec(text) ?? (ocr ? OCR_Q.exec(text) : null);
   if (pm) {
     prefixed = true;
     pos = pm[0].length;

@@ -4,6 +4,7 @@ import { escapeRegExp } from '@grader/parse';
 import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
+import { CITED_WORK, CITED_WORKS, REFERENCES, startsNumberedWork, withoutCitations } from './citations.ts';
 import { furnitureOf } from './furniture.ts';
 import {
   findLabel,
@@ -194,6 +195,16 @@ function ordinalAt(text: string, k: number): { at: number; length: number } | nu
 const ROUGH_WORK =
   /^(?!.*\b(?:on|at|in)\s+(?:the\s+)?(?:page|p\.|pg|back|end)\b)[\s\-—–=_*~#|.[(]*rough(?:\s+(?:work|space|calculations?|sheet|page|notes?|area))?(?!\s*:)[\s\-—–=_*~#|.)\]]*(?:\(?\s*(?:(?:please\s+)?ignore|not\s+for\s+evaluation|not\s+to\s+be\s+(?:graded|evaluated|marked)|do\s+not\s+(?:grade|evaluate|mark|check)|scratch)\s*\)?)?[\s\-—–=_*~#|.]*$/i;
 
+/**
+ * Whether a line of a reference list starts with a part label read surely (the list's end). A number in
+ * square brackets there numbers a work ("[5] R. Jozefowicz, …"), never a part.
+ */
+function startsLabelled(line: Line, tree: PartTree): boolean {
+  if (startsNumberedWork(line.text)) return false;
+  const label = findLabel(line.text, tree, [], { ocr: line.conf < 1 });
+  return label !== null && !label.weak;
+}
+
 /** "--- end of Q2 ---", "— End of Question 3 —", "[end of answer 1]" */
 const END_OF_QUESTION =
   /^[\s\-—–=_*~#|.[(]*end\s+of\s+(?:q(?:uestion|ues)?|ans(?:wer)?|soln?|sol(?:ution)?)\s*\.?\s*(\d{1,2})\s*[)\]\s\-—–=_*~#|.]*$/i;
@@ -205,6 +216,8 @@ export function segment(
   /** each text page's horizontal rules (table rows, boxes), by page number */
   rules: Map<number, Rule[]> = new Map(),
 ): Segmentation {
+  // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
+  lines = withoutCitations(lines);
   let first = segmentOnce(lines, pages, parts, new Map(), rules);
   // a summary of final answers ahead of the working: read without it, if it only restates them
   const ahead = summaryAhead(first, parts);
@@ -636,26 +649,38 @@ function segmentOnce(
   // starting a line is a count, not the question's label
   const headed = new Set(
     body
+      .filter((l) => !CITED_WORK.test(l.text) && !CITED_WORKS.test(l.text))
       .map((l) => findLabel(l.text, tree, [], { ocr: l.conf < 1 }))
       .filter((l): l is Label => l !== null && !l.weak && l.path.length === 1)
       .map((l) => l.path[0]),
   );
   // rough work under its heading, to the foot of its page or a rule: not graded, and its "Q5 198 × 198"
   // is no label
+  // (and so is a list of works cited under its heading, to the foot of its page, a rule or a label)
   let roughPage = 0;
+  let citedPage = 0;
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
+    // (a list that runs over a page goes on with its numbered works: "[2] F. Gers, …" on the next page)
+    const cited =
+      (citedPage > 0 &&
+        ((line.page === citedPage && !afterBreak.has(line) && !startsLabelled(line, tree)) ||
+          startsNumberedWork(line.text))) ||
+      (!forced.has(line) && (REFERENCES.test(line.text) || CITED_WORKS.test(line.text)));
     if (
+      cited ||
       (line.page === roughPage && !afterBreak.has(line)) ||
       (!forced.has(line) && ROUGH_WORK.test(line.text))
     ) {
-      roughPage = line.page;
+      if (cited) citedPage = line.page;
+      else roughPage = line.page;
       closed = current ?? closed;
       current = null;
       rough.push(line);
       continue;
     }
     roughPage = 0;
+    citedPage = 0;
     // the rest of a line cut at a label is read next, as a line of its own
     const readNext = (rest: Line) => {
       body.splice(i + 1, 0, rest);

@@ -835,3 +835,37 @@ describe('counts with a unit prefix (round 59)', () => {
     expect(normalizeMath('3 Maps')).toBe('3 Maps');
   });
 });
+
+describe('positions glued to their names by a hyphen (round 71)', () => {
+  it('reads "ft-2" as f_t at 2: no step t − 2 is asked about, while t − 1 stays the previous cell state', () => {
+    const m = findMappings(['ft-2 it-4 ot-9 Ct-7 Ct-1 - 1 C~t-5']);
+    expect(m.map((x) => `${x.name}=${x.value}`)).toEqual([
+      'f_t=2',
+      'i_t=4',
+      'o_t=9',
+      'c_t=7',
+      'c_{t-1}=1',
+      'c~_t=5',
+    ]);
+    // (written as an index in braces it is the symbol's own index, no position)
+    expect(findMappings(['f_{t-2} is not used']).length).toBe(0);
+  });
+});
+
+describe('a full stop typed as a product sign (round 71)', () => {
+  it('"ot.tanh(Ct)" is o_t times tanh(C_t); "w.r.t" and "Eq.(5)" stay abbreviations', () => {
+    expect(tokenize('ht=ot.tanh(ct)').map((t) => t.v)).toEqual([
+      'h_t',
+      '=',
+      'o_t',
+      '*',
+      'tanh',
+      '(',
+      'c_t',
+      ')',
+    ]);
+    expect(tokenize('(1,0,0).(0.6,0.2,0.05)').some((t) => t.t === 'op' && t.v === '*')).toBe(true);
+    expect(tokenize('grad w.r.t c_t').some((t) => t.t === 'op' && t.v === '*')).toBe(false);
+    expect(tokenize('see Eq.(5)').some((t) => t.t === 'op' && t.v === '*')).toBe(false);
+  });
+});

@@ -323,6 +323,13 @@ export function findMappings(lines: string[]): Mapping[] {
     for (let i = 0; i < toks.length; i++) {
       const a = toks[i];
       if (a.t !== 'sym' || depth[i] > 0) continue;
+      // a name glued to its position by a hyphen, "ft-2 it-4 ot-9" (f_t → 2): no step t − 2 is asked
+      // about, so the "index" t−2 is a position (t−1 stays C_{t-1}, a quantity of the question)
+      const glued = /^([A-Za-z]~?)_?t-(\d{1,2})$/.exec(a.raw);
+      if (glued && Number(glued[2]) >= 2 && toks[i + 1]?.t !== 'num') {
+        out.push({ name: String(a.v).replace(/_\{t-\d+\}$/, '_t'), value: Number(glued[2]), line });
+        continue;
+      }
       let j = i + 1;
       // separators between a name and its number
       while (

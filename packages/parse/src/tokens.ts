@@ -290,6 +290,20 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
       i++;
       continue;
     }
+    // a full stop glued between two factors is a product sign typed fast (`ot.tanh(Ct)`, `(1,0,0).(0.6,…)`):
+    // after a subscripted symbol and before a letter, or between brackets; not an abbreviation's
+    // (`w.r.t`, `Eq.(5)`)
+    const prev = out[out.length - 1];
+    if (
+      c === '.' &&
+      !sp &&
+      ((prev?.t === 'sym' && prev.v.includes('_') && /^\.[A-Za-z]{2}/.test(s.slice(i))) ||
+        (prev?.t === 'op' && prev.v === ')' && /^\.[A-Za-z(]/.test(s.slice(i))))
+    ) {
+      push({ t: 'op', v: '*', raw: c, at: i, sp });
+      i++;
+      continue;
+    }
     // anything else (quotes, ?, &, stray glyphs) separates runs
     push({ t: 'word', v: c, raw: c, at: i, sp });
     i++;

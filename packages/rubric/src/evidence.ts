@@ -299,6 +299,17 @@ function asciiBoxes(line: string): string {
 }
 
 /**
+ * A memory size beside a count ("18 × 4 B = 72 bytes (fp32)", "≈ 12 KB"): bytes are no count of
+ * parameters or multiplications, so the size reads as a placeholder, not as a number that may answer.
+ * (A lone "B" is a byte only on a line that speaks of storage.)
+ */
+function withoutStorageSizes(line: string): string {
+  const sized = line.replace(/\d[\d,.]*\s*(?:bytes?|bits?|[KMGT]i?B|kB|[KMG]bytes?)(?![\w(])/g, '▢');
+  if (!/\b(?:bytes?|fp(?:16|32|64)|int(?:4|8|16)|storage|memory|SRAM|DRAM)\b/i.test(line)) return sized;
+  return sized.replace(/\d[\d,.]*\s*B(?![\w(])/g, '▢');
+}
+
+/**
  * A formula continued on the next row of a table drawn with bars ("| dL/dc_t = dL/dc_(t+1) o f_(t+1) |"
  * then "| + dL/dh_t o o_t … |"): the two rows' bars are cell edges, not maths, so the formula reads
  * on. (A boxed answer alone, "| h_t = (0.604, 0, 0) |", keeps its bars.)
@@ -410,7 +421,11 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
           printedColumns(
             crossedOutLines(
               withdrawnAttempts(
-                folded.map((l) => withoutEquationTag(withoutStepNumber(withoutStruck(asciiBoxes(l.text))))),
+                folded.map((l) =>
+                  withoutEquationTag(
+                    withoutStepNumber(withoutStruck(withoutStorageSizes(asciiBoxes(l.text)))),
+                  ),
+                ),
               ),
             ),
           ),

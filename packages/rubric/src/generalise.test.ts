@@ -2258,13 +2258,20 @@ describe('after round 55: tables, numbers in many forms, arrows and unrolled cha
       review: false,
     });
   });
-  it('4(b): a sum of the forget gates in place of their product goes to a person (labellers split on the rest)', () => {
-    // (uq-06's labeller credits "does not vanish" after the sum, yw-12's does not: a person's call)
+  it('4(b): a sum of the forget gates in place of their product: the product surely absent; said to grow, a person', () => {
+    // (labellers credit "does not vanish" after the sum — uq-06, td-03, ub-10, xi-06 and some hundred
+    // more — also where the sum is said to make the gradient grow: 91 to 3, adjudicated in round 71)
     for (const t of [
       'dL/dc_1 = dL/dc_T (f_2 + f_3 + ... + f_T); with f_t = 1 this is (T − 1) times dL/dc_T, so the gradient does not vanish.',
       'dL/dc_1 is the sum of the f_t times dL/dc_T; with every f_t = 1 the gradient does not vanish.',
     ])
-      expect(part('4b', t).review).toBe(true);
+      expect(part('4b', t)).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '4b',
+        'dL/dc_1 = dL/dc_T (f_2 + f_3 + ... + f_T); with f_t = 1 this is (T − 1) times bigger, so the gradient does not vanish.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
   });
 
   it('2(a): letters glued onto a formula read as wrong ("s(k − 1)TPh(j)", a typeset sum run in) go to a person', () => {
@@ -3169,5 +3176,64 @@ describe('round 70: perturbations, pictures and carried errors', () => {
       'Padding 1 is there to keep the size same, so output of depthwise is 200 × 200 × 3\nMults = 200 × 200 × 3 × 16 = 19,20,000\nOutput values = 200 × 200 × 10 = 4,00,000 → mults = 4,00,000 × 3 = 12,00,000\nTotal = 19,20,000 + 12,00,000 = 31,20,000 (= 3.12 × 10^{6})\nOutput after depthwise: 200 × 200 × 3 Output after pointwise: 200 × 200 × 10',
     );
     expect([p.score, p.review]).toEqual([0.5, false]);
+  });
+});
+
+describe('round 71: sums for products, storage beside counts, swapped gates', () => {
+  it('4b: the forget gates added up where their product belongs is that idea surely absent, not an unread one', () => {
+    const p = part(
+      '4b',
+      'Unrolling from T back to 1, each step contributes one forget gate:\ndL/dc_1 = dL/dc_T · (f_2 + f_3 + … + f_T)\nIf every f_t = 1 the cell state is copied, so the error signal reaching c_1 does not vanish.',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+    expect(p.items.find((i) => i.id === 'product')!.reason).toMatch(/instead/);
+    // (a sum of logarithms is the product's own: not a sum written instead)
+    const logs = part(
+      '4b',
+      'log(dL/dc_1) = log(dL/dc_T) + log f_2 + log f_3 + … + log f_T\nwith f_t = 1 every log is 0, so the gradient does not vanish on its way to c_1.',
+    );
+    expect(logs.items.find((i) => i.id === 'product')!.reason).not.toMatch(/instead/);
+  });
+  it('4b: "grows with T" beside "does not vanish" after the sum still ties f_t = 1 to it (adjudicated, round 71)', () => {
+    const p = part(
+      '4b',
+      'each step back adds a gate: dL/dc_1 = dL/dc_T (f_2 + f_3 + ⋯ + f_T)\nwhen f_t = 1 that is T − 1, so it grows with T and the gradient does not vanish.',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+    expect(p.items.find((i) => i.id === 'product')!.reason).toMatch(/instead/);
+  });
+  it("4b: the sum written and the rest of the explanation in words not read is still a person's, not a confident 0", () => {
+    const p = part(
+      '4b',
+      'dL/dc1 = dL/dcT*(f2+f3+....+fT)\nwhen the forgt gate stays fully open teh memory is kept thru all steps and training learns far back deps just fine bcoz nothing squashes the signal along the cell line',
+    );
+    expect(p.score === 0 && !p.review).toBe(false);
+  });
+  it('3c: a memory size beside the count ("18 × 4 B = 72 bytes") is not the count', () => {
+    const p = part(
+      '3c',
+      'params = W_f + b_f = 15 + 3 = 18\nin fp32 that is 18 × 4 B = 72 bytes of SRAM (18 bytes at int8)',
+    );
+    expect(p.score).toBe(0.5);
+    expect(p.reasons.join(' ')).toMatch(/one gate/);
+    // (the count itself, with its bytes beside it, is still read)
+    expect(part('3c', '4 gates × (15 + 3) = 72 parameters, i.e. 288 bytes in fp32').score).toBe(1);
+  });
+  it('1b.i: the gates swapped, each product computed on a line of its own and the two added, is another formula, not a slip', () => {
+    const p = part(
+      '1b.i',
+      'i_t ⊙ C_{t-1} = (1×0.2, 0×0.4, 0.5×0.8) = (0.2, 0, 0.4)\nf_t ⊙ C~_t = (1×0.5, 0.5×0, 0×0.1) = (0.5, 0, 0)\nC_t = (0.7, 0, 0.4)',
+    );
+    expect([p.score, p.review]).toEqual([0, false]);
+    expect(p.reasons.join(' ')).toMatch(/another formula/);
+  });
+});
+
+describe('round 71: notation typed fast', () => {
+  it('1b.ii: "ot.tanh(Ct)", a full stop for the product, is the right formula', () => {
+    expect(part('1b.ii', 'ht = ot.tanh(Ct) = (1,0,0).(0.60,0.20,0.05) = (0.60,0,0)')).toMatchObject({
+      score: 1,
+      review: false,
+    });
   });
 });

@@ -264,6 +264,11 @@ export const ConceptItem = z
     traces: z.array(z.string()).default([]),
     /** what a sentence stating the idea is about, for it to be read surely (any of these patterns) */
     about: z.array(z.string()).default([]),
+    /**
+     * what is written in the idea's place (a sum of the forget gates where their product belongs):
+     * written, and the idea not read, the idea is surely absent, whatever the explanation's length
+     */
+    instead: z.array(z.string()).default([]),
   })
   .strict();
 

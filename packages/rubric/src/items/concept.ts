@@ -61,6 +61,17 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
       wrong: `${item.id}:negated`,
     };
   }
+  // another thing written where the idea belongs (f_2 + f_3 + … + f_T for the product): surely absent
+  const instead = states.some((s) => s.state === 'no') && matchesAny(item.instead, ev.prose);
+  if (instead)
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.label}: not stated; the answer writes "${instead[0].trim()}" instead`,
+      evidence,
+      conf: 0.9,
+      absent: true,
+    };
   // a facet not read whose subject is named ("vanishing gradient problem varaadhu": Tamil's "will
   // not come"): what the answer says of it is a person's reading, not an absence
   const named = item.facets
@@ -133,7 +144,12 @@ export const concept: ItemHandler<ConceptItem> = { type: 'concept', grade: grade
 export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results }) => {
   const concepts = results.filter((_, k) => part.items[k].type === 'concept');
   const words = ev.prose.match(/[a-z]{2,}/g)?.length ?? 0;
-  if (concepts.length && concepts.every((r) => r.awarded === 0 && !r.wrong) && words >= EXPLANATION_WORDS)
+  if (
+    concepts.length &&
+    concepts.every((r) => r.awarded === 0 && !r.wrong) &&
+    concepts.some((r) => !r.absent) &&
+    words >= EXPLANATION_WORDS
+  )
     return {
       conf: 0.5,
       reason: `no idea of the rubric recognised in the explanation ("${quote(ev.lines.join(' '))}")`,
@@ -144,12 +160,12 @@ export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results 
     ev.lines
       .join(' ')
       .match(/[^\p{Script=Latin}\p{Script=Greek}\p{Script=Common}\p{Script=Inherited}\s]{2,}/gu)?.length ?? 0;
-  if (concepts.length && concepts.some((r) => r.awarded === 0 && !r.wrong) && foreign >= 2)
+  if (concepts.length && concepts.some((r) => r.awarded === 0 && !r.wrong && !r.absent) && foreign >= 2)
     return {
       conf: 0.5,
       reason: 'part of the explanation is written in a script the grader does not read: a person reads it',
     };
-  if (concepts.some((r) => r.awarded > 0) && concepts.some((r) => r.awarded === 0 && !r.wrong)) {
+  if (concepts.some((r) => r.awarded > 0) && concepts.some((r) => r.awarded === 0 && !r.wrong && !r.absent)) {
     // (an idea that leaves marks, none of which stands, is absent in any words — when each idea
     // recognised was read within one sentence, not pieced together across the explanation)
     const items = part.items.flatMap((it, k) => (it.type === 'concept' ? [{ it, r: results[k] }] : []));
@@ -160,7 +176,7 @@ export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results 
     // in a form not recognised, "∏_{k=2}^T f_k" read as "prodk=2t fk")
     if (words < 2 * EXPLANATION_WORDS) {
       const traced = items
-        .filter(({ r }) => r.awarded === 0 && !r.wrong)
+        .filter(({ r }) => r.awarded === 0 && !r.wrong && !r.absent)
         .some(({ it }) => it.traces.length > 0 && matchesAny(it.traces, ev.prose));
       if (!traced) return null;
     } else {

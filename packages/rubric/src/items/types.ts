@@ -13,6 +13,8 @@ export interface ItemResult extends ItemGrade {
   conf: number;
   value?: unknown;
   wrong?: string;
+  /** a concept surely absent: something else is written in its place (no part-level doubt) */
+  absent?: boolean;
   /** a term item's match, for sum items */
   termFound?: boolean;
   /** whether the credit given needed work that was present */

@@ -146,6 +146,23 @@ function keyDetail(item: ValueItem, ctx: GradingContext, answers: Map<string, un
  * (0.2, 0.2, 0)), none of them an input or the key itself: the computation done element-wise.
  */
 /** Two vectors of the same length, element by element within the course's ±0.005. */
+/** Whether the part's arithmetic evaluates to `v`: one computation's vector, or two computed vectors' sum. */
+function arrivesAt(ev: Evidence, v: number[]): boolean {
+  const vectors = ev.computations
+    .map((c) => c.value)
+    .filter((x): x is number[] => Array.isArray(x) && x.length === v.length);
+  return vectors.some(
+    (a, i) =>
+      sameVector(a, v) ||
+      vectors.slice(i + 1).some((b) =>
+        sameVector(
+          a.map((x, k) => x + b[k]),
+          v,
+        ),
+      ),
+  );
+}
+
 const sameVector = (a: number[], b: number[]) =>
   a.length === b.length && a.every((x, k) => closeTo(x, b[k], { abs: 0.005, rel: 0 }));
 
@@ -615,8 +632,9 @@ function gradeValue(
       keyNums.length > 1 &&
       read.unnamed !== true &&
       !keyWritten(item, ev, key) &&
-      // (the value read is where that arithmetic arrives)
-      ev.computations.some((c) => Array.isArray(c.value) && sameVector(c.value, gotNums)) &&
+      // (the value read is where that arithmetic arrives: in one computation, or as the sum of two
+      // computed on lines of their own, "i_t⊙C_{t-1} = (…) = (0.2, 0, 0.4)", "f_t⊙C~_t = … = (0.5, 0, 0)")
+      arrivesAt(ev, gotNums) &&
       !stepVectorsWritten(item, ctx, answers, ev, key).ok;
     if (otherFormula)
       return result(
