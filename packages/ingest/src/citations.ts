@@ -6,7 +6,7 @@ import type { Line } from '@grader/model';
  * A heading over a list of works cited, alone on its line: "References", "Bibliography", "Works cited",
  * "Refs:". What follows is no answer: its "(2017)" is a year, not a count.
  */
-export const REFERENCES =
+const REFERENCES =
   /^[\s\-—–=_*~#|.[(]*(?:references?|bibliography|works\s+cited|refs?\.?|sources|literature\s+cited)[\s\-—–=_*~#|.:)\]]*$/i;
 
 /** Initials before a surname: "S. ", "M.-T. ". */
@@ -16,16 +16,26 @@ const INITIALS = String.raw`(?:\p{Lu}\.\s*(?:-?\p{Lu}\.\s*)*)?`;
  * A work cited: "[5] Howard, A. et al. (2017)", "[1] S. Hochreiter, J. Schmidhuber, …", "[2] Gers &
  * Schmidhuber, 2000", a year beside a venue, a year in brackets — its "[5]" is no label.
  */
-export const CITED_WORK = new RegExp(
+const CITED_WORK = new RegExp(
   String.raw`^\s*[[(]?\d{1,2}[\]).]\s*${INITIALS}\p{Lu}[\p{L}'’.-]+(?:,|\s+(?:&|and|et\s+al\b))|\b(?:19|20)\d{2}[a-z]?\b.*\b(?:journal|proc|conf|arxiv|press|vol|pp)\b|\(\s*(?:19|20)\d{2}[a-z]?\s*\)`,
   'iu',
 );
 
 /** Works cited run together on a line with no heading ("[1] Hochreiter & Schmidhuber 1997. [2] Gers, …"). */
-export const CITED_WORKS = new RegExp(
+const CITED_WORKS = new RegExp(
   String.raw`(?:\[\d{1,2}\]\s*${INITIALS}\p{Lu}[\p{L}'’.-]+(?:,|\s+(?:&|and|et\s+al\b)|\s+\p{Lu})[^[]*){2,}`,
   'u',
 );
+
+/** A line that opens a list of works: its heading, or several works run together with none. */
+export function startsWorksList(text: string): boolean {
+  return REFERENCES.test(text) || CITED_WORKS.test(text);
+}
+
+/** A line that cites works as a list does: one work, or several run together. */
+export function listsWorks(text: string): boolean {
+  return CITED_WORK.test(text) || CITED_WORKS.test(text);
+}
 
 /** A line of a list of works that starts a work: "[5] R. Jozefowicz, …", or one cited in any form. */
 export function startsNumberedWork(text: string): boolean {
@@ -34,7 +44,7 @@ export function startsNumberedWork(text: string): boolean {
 
 /** The numbers of the works a script lists (none when it lists none). */
 function citedNumbers(lines: Line[]): Set<number> {
-  const listed = lines.some((l) => REFERENCES.test(l.text) || CITED_WORKS.test(l.text));
+  const listed = lines.some((l) => startsWorksList(l.text));
   const out = new Set<number>();
   if (!listed) return out;
   const entry = new RegExp(String.raw`\[(\d{1,2})\]\s*${INITIALS}\p{Lu}[\p{L}'’.-]+`, 'gu');

@@ -4,7 +4,7 @@ import { escapeRegExp } from '@grader/parse';
 import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
-import { CITED_WORK, CITED_WORKS, REFERENCES, startsNumberedWork, withoutCitations } from './citations.ts';
+import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
 import { furnitureOf } from './furniture.ts';
 import {
   findLabel,
@@ -649,7 +649,7 @@ function segmentOnce(
   // starting a line is a count, not the question's label
   const headed = new Set(
     body
-      .filter((l) => !CITED_WORK.test(l.text) && !CITED_WORKS.test(l.text))
+      .filter((l) => !listsWorks(l.text))
       .map((l) => findLabel(l.text, tree, [], { ocr: l.conf < 1 }))
       .filter((l): l is Label => l !== null && !l.weak && l.path.length === 1)
       .map((l) => l.path[0]),
@@ -666,7 +666,7 @@ function segmentOnce(
       (citedPage > 0 &&
         ((line.page === citedPage && !afterBreak.has(line) && !startsLabelled(line, tree)) ||
           startsNumberedWork(line.text))) ||
-      (!forced.has(line) && (REFERENCES.test(line.text) || CITED_WORKS.test(line.text)));
+      (!forced.has(line) && startsWorksList(line.text));
     if (
       cited ||
       (line.page === roughPage && !afterBreak.has(line)) ||

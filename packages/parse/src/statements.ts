@@ -327,7 +327,7 @@ export function findMappings(lines: string[]): Mapping[] {
       // about, so the "index" t−2 is a position (t−1 stays C_{t-1}, a quantity of the question)
       const glued = /^([A-Za-z]~?)_?t-(\d{1,2})$/.exec(a.raw);
       if (glued && Number(glued[2]) >= 2 && toks[i + 1]?.t !== 'num') {
-        out.push({ name: String(a.v).replace(/_\{t-\d+\}$/, '_t'), value: Number(glued[2]), line });
+        out.push({ name: a.v.replace(/_\{t-\d+\}$/, '_t'), value: Number(glued[2]), line });
         continue;
       }
       let j = i + 1;

@@ -131,6 +131,9 @@ function productOfSum(prose: string, products: string[]): boolean {
   );
 }
 
+/** A concept given nothing, neither said wrongly nor surely absent: it may stand in words not read. */
+const unread = (r: ItemResult) => r.awarded === 0 && !r.wrong && !r.absent;
+
 /** Words from which an explanation is more than a bare claim (tuned on the tune half only). */
 const EXPLANATION_WORDS = 15;
 
@@ -160,12 +163,12 @@ export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results 
     ev.lines
       .join(' ')
       .match(/[^\p{Script=Latin}\p{Script=Greek}\p{Script=Common}\p{Script=Inherited}\s]{2,}/gu)?.length ?? 0;
-  if (concepts.length && concepts.some((r) => r.awarded === 0 && !r.wrong && !r.absent) && foreign >= 2)
+  if (concepts.length && concepts.some((r) => unread(r)) && foreign >= 2)
     return {
       conf: 0.5,
       reason: 'part of the explanation is written in a script the grader does not read: a person reads it',
     };
-  if (concepts.some((r) => r.awarded > 0) && concepts.some((r) => r.awarded === 0 && !r.wrong && !r.absent)) {
+  if (concepts.some((r) => r.awarded > 0) && concepts.some((r) => unread(r))) {
     // (an idea that leaves marks, none of which stands, is absent in any words — when each idea
     // recognised was read within one sentence, not pieced together across the explanation)
     const items = part.items.flatMap((it, k) => (it.type === 'concept' ? [{ it, r: results[k] }] : []));
@@ -176,7 +179,7 @@ export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results 
     // in a form not recognised, "∏_{k=2}^T f_k" read as "prodk=2t fk")
     if (words < 2 * EXPLANATION_WORDS) {
       const traced = items
-        .filter(({ r }) => r.awarded === 0 && !r.wrong && !r.absent)
+        .filter(({ r }) => unread(r))
         .some(({ it }) => it.traces.length > 0 && matchesAny(it.traces, ev.prose));
       if (!traced) return null;
     } else {
