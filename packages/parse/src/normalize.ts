@@ -391,6 +391,11 @@ function normalizeMathUncached(raw: string): string {
     .replace(/\.\*/g, '*')
     .replace(/(?<=[\w)\]}])\.\^/g, '^')
     .replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ')
+    // (or "(x)", a circled times typed in brackets, spaced between operands: "o_t (x) tanh(C_t)"; not
+    // "f(x)", a function's argument)
+    .replace(/(?<=[\w)\]}]\s+)\(x\)(?=\s+[\w([{])/g, ' * ')
+    // ("o." for the ring after a subscripted factor: "dL/dh_t o. o_t o. (1 - tanh^2(c_t))")
+    .replace(/(?<=_(?:\{[\w+-]{1,5}\}|\([\w+-]{1,5}\)|\w{1,3})\)?)\s+o\.\s+(?=[A-Za-z(∂])/g, ' * ')
     // or as a full stop between a gate's letter and a state or function, in a formula ("C_t =
     // f.C_{t-1} + i.C~_t (. = elementwise)", "h_t = o.tanh(C_t)"; "i.e." has no capital after it)
     .replace(/(?<=[=+]\s*)([a-z](?:_\{?[\w+-]{1,4}\}?)?)\.(?=[A-Z](?![a-z])|tanh\b|sigma\b)/g, '$1 * ');
@@ -417,16 +422,24 @@ function normalizeMathUncached(raw: string): string {
   // tanh typed with two letters swapped, straight before its bracket (a phone's autocorrect: "than(C_t)",
   // "tahn(0.7)"; "more than (x)" has a space)
   out = out.replace(/\b(?:than|tahn|tnah)\((?=\s*[\w.])/g, 'tanh(');
-  // "tan h(0.7)": tanh with a space typed in it (tan times h is never written before a bracket so)
-  out = out.replace(/\btan\s+h\s*\((?=\s*[\w.])/g, 'tanh(');
+  // "tan h(0.7)": tanh with a space typed in it (tan times h is never written before a bracket so);
+  // "tank(C_t)", a typo no formula has
+  out = out.replace(/\btan\s+h\s*\((?=\s*[\w.])/g, 'tanh(').replace(/\btank(?=\s*\()/g, 'tanh');
+  // a bulleted statement, "* h_t = o_t * tanh(C_t)": the bullet is no product (a product's sign opening
+  // a line continues the line before, and states nothing)
+  out = out.replace(/^([ \t]*)\*([ \t]+)(?=[A-Za-z][^=\n]*=)/gm, '$1 $2');
   // OCR reads the superscript of tanh² as a quote or star: tanh"2(c), tanh*2(c)
   out = out.replace(/\b(tanh|sech)\s*["*]\s*2(?=\s*\()/g, '$1^2');
   // a C-style comment after a statement ("b_f is 3 x 1 // one bias per unit", "int out = … ; // 199"):
   // the statement ends there (a `//` is no division anyone writes)
   out = out.replace(/(\S)\s+\/\/\s+/g, '$1; ');
   out = notationForms(out);
-  // a times sign typed as x between subscripted symbols or an ellipsis ("dL/dc_T x f_2 x f_3 x ... x f_T")
-  out = out.replace(/(?<=_\{?[\w+-]{1,5}\}?\)?|\.\.\.|…) x (?=[A-Za-z]_|\.\.\.|…|\d)/g, ' * ');
+  // a times sign typed as x between subscripted symbols or an ellipsis ("dL/dc_T x f_2 x f_3 x ... x f_T"),
+  // or before a bracket or a function ("o_t x (1 - tanh^2(c_t))", "o_t x tanh(c_t)")
+  out = out.replace(
+    /(?<=_\{?[\w+-]{1,5}\}?\)?|\.\.\.|…) x (?=[A-Za-z]_|\.\.\.|…|\d|\(|(?:tanh|sech|sigma|σ|exp)\b)/g,
+    ' * ',
+  );
   // a path drawn from the loss back to the variable ("L ⟵ h_T ⟵ c_T", "L <-- h_t <--(o_t)-- c_t"):
   // the same path read forward
   out = out.replace(/^.*(?:⟵|←|<-|<—).*$/gm, forwardPath);
@@ -533,8 +546,9 @@ function mathAlphanumerics(s: string): string {
   );
 }
 
-/** A letter with its subscript, as typed: `c_t`, `c_{t+1}`, `c_(t+1)` (a derivative's numerator or denominator). */
-const SUBSCRIPTED = String.raw`[A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_\w{1,3})?`;
+/** A letter with its subscript, as typed: `c_t`, `c_{t+1}`, `c_(t+1)`, or glued on, `ht`, `ct+1` before the
+ *  fraction's bar or bracket (a derivative's numerator or denominator). */
+const SUBSCRIPTED = String.raw`[A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_\w{1,3}|[tTkjn](?:[+-]1)?(?=\s*[/)]))?`;
 /** `(del L)/(del c_t)`, `(∂L)/(∂c_(t+1))`: a fraction typed with each side bracketed. */
 const BRACKETED_FRACTION = new RegExp(
   String.raw`\(\s*(?:del|partial|d|∂)\s*(${SUBSCRIPTED})\s*\)\s*\/\s*\(\s*(?:del|partial|d|∂)\s*(${SUBSCRIPTED})\s*\)`,
@@ -568,9 +582,10 @@ function notationForms(s: string): string {
       // a spaced full stop between two symbols is a dot product: `s_{k-1} . h_j`
       // (on one line, after a symbol: "… × 3 ." ending a sentence before the next line is a full stop)
       // (and between two vectors written out: "{1, 0, 0} . {tanh 0.7, …}", or two bracketed
-      // factors: "[dL/dh_t . o_t (1 - tanh^2 c_t)] . [dL/dc_(t+1) . f_(t+1)]")
+      // factors: "[dL/dh_t . o_t (1 - tanh^2 c_t)] . [dL/dc_(t+1) . f_(t+1)]"; or after a subscript
+      // glued on with its step: "del L/del ct+1 . ft+1")
       .replace(
-        /(?<=(?:[A-Za-z}\])]|_[A-Za-z0-9+\-{}]*[0-9])[ \t])\.(?=[ \t]+[A-Za-z(]|[ \t]+[{[](?=[^{}[\]]*,)|[ \t]+\[(?=[^[\]\n]*[A-Za-z][^[\]\n]*\]))/g,
+        /(?<=(?:[A-Za-z}\])]|_[A-Za-z0-9+\-{}]*[0-9]|\b[A-Za-z]~?[tTkjn][+-]1)[ \t])\.(?=[ \t]+[A-Za-z(]|[ \t]+[{[](?=[^{}[\]]*,)|[ \t]+\[(?=[^[\]\n]*[A-Za-z][^[\]\n]*\]))/g,
         '*',
       )
       // and so is an unspaced one between two time-indexed symbols: `f_t.C_{t-1}`, `ft.Ct-1`

@@ -869,3 +869,23 @@ describe('a full stop typed as a product sign (round 71)', () => {
     expect(tokenize('see Eq.(5)').some((t) => t.t === 'op' && t.v === '*')).toBe(false);
   });
 });
+
+describe('derivatives and products typed in plain letters (round 71)', () => {
+  it('"del ht/del ct" and "(del ct+1)/(del ct)" are derivatives; "x" before a bracket, "o." and a spaced dot after "ct+1" are products', () => {
+    expect(normalizeMath('del ht/del ct = ot')).toBe('dht/dct = ot');
+    expect(normalizeMath('(del ct+1)/(del ct) = ft+1')).toBe('dct+1/dct = ft+1');
+    expect(normalizeMath('dL/dh_t * o_t x (1 - tanh^2(c_t))')).toBe('dL/dh_t * o_t * (1 - tanh^2(c_t))');
+    expect(normalizeMath('dL/dh_t o. o_t')).toBe('dL/dh_t * o_t');
+    expect(normalizeMath('del L/del ct+1 . ft+1')).toBe('dL/dct+1 * ft+1');
+    // ("(x)" spaced between operands, a circled times; "tank(", a typo; a bulleted statement's "* ")
+    expect(normalizeMath('h_t = o_t (x) tanh(C_t)')).toBe('h_t = o_t  *  tanh(C_t)');
+    expect(normalizeMath('ht = ot ⊙ tank(Ct)')).toBe('ht = ot * tanh(Ct)');
+    expect(normalizeMath('* h_t = o_t * tanh(C_t)')).toBe('  h_t = o_t * tanh(C_t)');
+    // (a function's argument, and a product's sign opening a continued line, stay)
+    expect(normalizeMath('f(x) = x')).toBe('f(x) = x');
+    expect(normalizeMath('* f_{t+1}, where')).toBe('* f_{t+1}, where');
+    // (a sentence's own x and full stop stay: "the input x (a vector)", "… goes to o. Then")
+    expect(normalizeMath('the input x (a vector)')).toBe('the input x (a vector)');
+    expect(normalizeMath('goes to o. Then')).toBe('goes to o. Then');
+  });
+});

@@ -344,6 +344,19 @@ function rowSum(line: string): string {
   return `${m[1].trim()}: ${nums.join(' + ')} = ${last}`;
 }
 
+/**
+ * A table row naming a quantity, then its three components in columns ("ht   0.6044   0   0" under
+ * "comp. 1  comp. 2  comp. 3"): the row states that vector, read as "ht = (0.6044, 0, 0)". (A row
+ * whose last is the sum of the others is a count's computation, read first by rowSum.)
+ */
+function namedRow(line: string): string {
+  const m =
+    /^\s*([A-Za-z](?:[A-Za-z~]|\u0303)?(?:_?\{?[tT](?:[-−+]1)?\}?|\([A-Za-z]_?\{?[tT](?:[-−+]1)?\}?\)))\s*[:|]?\s+([-−]?\d*\.?\d+)\s+([-−]?\d*\.?\d+)\s+([-−]?\d*\.?\d+)\s*\|?\s*$/.exec(
+      line,
+    );
+  return m ? `${m[1]} = (${m[2]}, ${m[3]}, ${m[4]})` : line;
+}
+
 function tableRow(line: string): string {
   if (!/^\s*\|.*\|\s*$/.test(line)) return line;
   const cells = line
@@ -432,7 +445,8 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
         )
           .map(tableRow)
           .map(cellEquals)
-          .map(rowSum),
+          .map(rowSum)
+          .map(namedRow),
       ),
       glossary.sizes,
     ),

@@ -3237,3 +3237,60 @@ describe('round 71: notation typed fast', () => {
     });
   });
 });
+
+describe('round 71 (tuning): 1(b)(ii) typed in plain letters', () => {
+  it('"(x)" for ⊙ and a bulleted working are the formula and its evaluation', () => {
+    for (const t of [
+      'h_t = o_t (x) tanh(C_t) = (1, 0, 0) (x) (0.604, 0.197, 0.050) = (0.604, 0, 0)',
+      '* h_t = o_t * tanh(C_t)\n* tanh(C_t) = (tanh 0.7, tanh 0.2, tanh 0.05) = (0.604, 0.197, 0.05)\n* h_t = (1*0.604, 0*0.197, 0*0.05) = (0.604, 0, 0)',
+    ])
+      expect(part('1b.ii', t), t).toMatchObject({ score: 1, review: false });
+  });
+  it('a table with a row per quantity and a column per component states the vectors ("ht   0.6044   0   0")', () => {
+    const p = part(
+      '1b.ii',
+      'ht = ot ◦ tanh(Ct)\n          comp. 1   comp. 2   comp. 3\ntanh(Ct)  0.6044    0.1974    0.0500\not        1         0         0\nht        0.6044    0         0',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+});
+
+describe('round 71 (tuning): 4(a) typed in plain letters', () => {
+  const full = { score: 5, review: false };
+  it('"x" as the product sign before a bracket or a function: "o_t x (1 - tanh^2(c_t))"', () => {
+    expect(
+      part(
+        '4a',
+        'Paths: h_t = o_t x tanh(c_t) and c_{t+1} = f_{t+1} x c_t + i_{t+1} x g_{t+1}; chain rule over both:\ndL/dc_t = dL/dh_t x o_t x (1 - tanh^2(c_t)) + dL/dc_{t+1} x f_{t+1}',
+      ),
+    ).toMatchObject(full);
+  });
+  it('"del h_t/del c_t" with the subscripts glued ("del ht/del ct", "del ct+1 . ft+1") is a derivative and a product', () => {
+    expect(
+      part(
+        '4a',
+        'del L/del ct = (del L/del ht) . (del ht/del ct) + (del L/del ct+1) . (del ct+1/del ct)\ndel ht/del ct = ot . (1 - tanh^2(ct)), del ct+1/del ct = ft+1\nso del L/del ct = del L/del ht . ot . (1 - tanh^2(ct)) + del L/del ct+1 . ft+1',
+      ),
+    ).toMatchObject(full);
+  });
+  it('"o." for the ring between factors', () => {
+    expect(
+      part(
+        '4a',
+        'h_t = o_t o. tanh(c_t) => dh_t/dc_t = o_t o. (1 - tanh^2(c_t))\nc_(t+1) = f_(t+1) o. c_t + … => dc_(t+1)/dc_t = f_(t+1)\ndL/dc_t = dL/dh_t o. o_t o. (1 - tanh^2(c_t)) + dL/dc_(t+1) o. f_(t+1)',
+      ),
+    ).toMatchObject(full);
+  });
+  it('a definition of dL/dh_t said to hold at the last step only ("… at t = T") is not read into the general step', () => {
+    const body =
+      'c_t -> h_t via h_t = o_t * tanh(c_t); c_t -> c_{t+1} via c_{t+1} = f_{t+1} * c_t + ...\ndL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_{t+1}\n';
+    expect(
+      part('4a', `${body}dL/dh_t = W_V^T (yhat_T - y_T) at t = T; earlier it comes through h_{t+1}`),
+    ).toMatchObject(full);
+    // ("dL/dh_t = 0 for t < T" is a claim about the general step, its direct path gone: labellers split
+    // on it, se-08 against sn-09)
+    expect(part('4a', `${body}the loss is only at T, so (del L)/(del ht) = 0 for t < T`).review).toBe(true);
+    // (said of every step, it is the student's own direct term: a person reads it, as labellers split)
+    expect(part('4a', `${body}dL/dh_t = W_V^T (yhat_t - y_t)`).review).toBe(true);
+  });
+});
