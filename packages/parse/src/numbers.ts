@@ -8,9 +8,10 @@ export interface FoundNumber {
   end: number;
 }
 
-// thousands with commas (3,088,878) or dots (3.088.878, OCR and European style), plain decimals,
+// thousands with commas (3,088,878) or dots (3.088.878, OCR and European style), spaces (1 900 848, and
+// India's lakh groups, 30 88 878), plain decimals,
 // scientific notation (3.09e6). Digit look-alikes (O, l) are tolerated inside a token with a digit.
-const NUM_CORE = String.raw`(?:\d{1,3}(?: \d{3}){2,}(?![\d.,]\d| \d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d.,]\d)|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+\.?)(?:[eE][-+]?\d+)?`;
+const NUM_CORE = String.raw`(?:\d{1,3}(?: \d{3}){2,}(?![\d.,]\d| \d)|\d{1,2}(?: \d{2})+ \d{3}(?![\d.,]\d| \d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d.,]\d)|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+\.?)(?:[eE][-+]?\d+)?`;
 const NUM_RE = new RegExp(
   String.raw`(?<![\w.])(-\s?)?(${NUM_CORE})(?:\s*\*\s*10\s*\^\s*\{?\s*(-?\d+)\s*\}?)?(?![\w])`,
   'g',
@@ -28,7 +29,8 @@ export function parseNumber(text: string): number | null {
 function coreValue(core: string): number {
   if (/^\d{1,3}(,\d{3})+$/.test(core) || /^\d{1,2}(,\d{2})+,\d{3}$/.test(core))
     return Number(core.replace(/,/g, ''));
-  if (/^\d{1,3}( \d{3}){2,}$/.test(core)) return Number(core.replace(/ /g, ''));
+  if (/^\d{1,3}( \d{3}){2,}$/.test(core) || /^\d{1,2}( \d{2})+ \d{3}$/.test(core))
+    return Number(core.replace(/ /g, ''));
   if (/^\d{1,3}(\.\d{3}){2,}$/.test(core)) return Number(core.replace(/\./g, ''));
   return Number(core.replace(/\.$/, ''));
 }

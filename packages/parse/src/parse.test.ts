@@ -889,3 +889,11 @@ describe('derivatives and products typed in plain letters (round 71)', () => {
     expect(normalizeMath('goes to o. Then')).toBe('goes to o. Then');
   });
 });
+
+describe('lakh groups set with spaces (round 71)', () => {
+  it('"30 88 878" and "19 00 848" are one number each; "10 20 30" stays three', () => {
+    expect(findNumbers('30 88 878 = 3,088,878').map((n) => n.value)).toEqual([3088878, 3088878]);
+    expect(findNumbers('19 00 848').map((n) => n.value)).toEqual([1900848]);
+    expect(findNumbers('10 20 30').map((n) => n.value)).toEqual([10, 20, 30]);
+  });
+});
