@@ -26,8 +26,8 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
   const of = canonicalSymbol(terms[0].of);
   // intermediate definitions (dh_t/dc_t = ..., dc_{t+1}/dc_t = ...) are substituted into the result
   // (not a perturbation's first-order change, "δh_t = o_t ⊙ … ⊙ ε", which the δ notation reads as dL/dh_t;
-  // nor one for the last step only, "dL/dh_T = W_V^T(ŷ_T − y_T)", "… at t = T": the general step's
-  // expression is not that step's; "dL/dh_t = 0 for t < T" is a claim about the general step, read in)
+  // nor one said of the last step only, "dL/dh_t = W_V^T(ŷ_T − y_T) at t = T" — one written dL/dh_T is
+  // another symbol already —; "dL/dh_t = 0 for t < T" is a claim about the general step, read in)
   const defs = new Map<string, Expr>();
   for (const eq of ev.equations) {
     const lhs = eq.sides[0].tokens;
@@ -38,7 +38,6 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
       lhs[0].v.startsWith('d(') &&
       lhs[0].v !== of &&
       !/ε|\beps(?:ilon)?\b/i.test(text) &&
-      !LAST_STEP.test(lhs[0].raw) &&
       !/\b(?:at|for|when|if)\s+t\s*=\s*T\b|\bat the last step\b|^\s*(?:t\s*=\s*T\b|base\b)/.test(text)
     ) {
       const last = [...eq.sides.slice(1)].reverse().find((s) => s.expr);
@@ -82,9 +81,6 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
     ? { found: best.found, unknown: best.unknown, ownName: best.ownName }
     : { found: out, unknown: 0 };
 }
-
-/** A derivative's variable indexed by the last step, T in capitals: `dL/dh_T`, `dL/dh(T)`, `∂L/∂hT`. */
-const LAST_STEP = /(?:_\{?\s*T\s*\}?|\(\s*T\s*\)|[a-z]T)\s*$/;
 
 /**
  * Letters a student may name the asked quantity's variable by instead of the paper's (another
