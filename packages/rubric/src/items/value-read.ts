@@ -2,6 +2,7 @@
 import {
   closeTo,
   editsWithin,
+  evaluateNumeric,
   findDimensions,
   findNumbers,
   findNumberWords,
@@ -9,6 +10,7 @@ import {
   normalizeMath,
   normalizeProse,
   tokenize,
+  tryParseExpr,
 } from '@grader/parse';
 import { canonicalSymbol, compiled, type Evidence } from '../evidence.ts';
 import { fmtNum } from '../format.ts';
@@ -808,6 +810,21 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   ) {
     const v = findNumbers(lead[1])[0];
     if (v) return { value: v.value, line: 0, conf: 0.9 };
+  }
+  // the answer stated first, alone, its working after it on its line or the next ("72" then
+  // "= 4*(3*5+3)", "72   4 sets (W, b): 4 × (15 + 3) = 4 × 18"): the head's number, when the working
+  // after it evaluates to it (not a product's first factor, "72 × 4 …")
+  const first = /^\s*(\d[\d,]*(?:\.\d+)?)(?=[ \t]*\n|[ \t]+(?![*×x+\-−/^=.,:]))/.exec(text);
+  if (first) {
+    const v = findNumbers(first[1])[0]?.value;
+    const rest = normalizeMath(text.slice(first[0].length).split('\n').slice(0, 3).join('\n'));
+    const reaches = [...rest.matchAll(/[\d(][\d\s.,()*+\-−^]*[\d)]/g)].some((m) => {
+      if (!/\d\s*[*+^]\s*[\d(]/.test(m[0])) return false;
+      const e = tryParseExpr(m[0].replace(/−/g, '-'));
+      const x = e ? evaluateNumeric(e) : null;
+      return v !== undefined && typeof x === 'number' && closeTo(x, v, { rel: 1e-9 });
+    });
+    if (reaches && v !== undefined) return { value: v, line: 0, conf: 0.9 };
   }
   // the last number written: trusted when it is the part's only number or ends an equation
   // (`= 72`); otherwise it may be an operand of working we could not follow
