@@ -3297,7 +3297,11 @@ describe('round 71 (tuning): 4(a) typed in plain letters', () => {
 
 describe('round 71 (tuning): the answer stated first', () => {
   it('"72" alone, its working after it ("= 4*(3*5+3)", "4 sets: 4 × (15 + 3) = 4 × 18"), answers 72', () => {
-    for (const t of ['72\n=4*(3*5+3)', '72 4 sets (W, b): 4 × (15 + 3) = 4 × 18', '72\n4 gates (f, i, o, C̃): 4 × 18'])
+    for (const t of [
+      '72\n=4*(3*5+3)',
+      '72 4 sets (W, b): 4 × (15 + 3) = 4 × 18',
+      '72\n4 gates (f, i, o, C̃): 4 × 18',
+    ])
       expect(part('3c', t), t).toMatchObject({ score: 1, review: false });
     // (a wrong count stated first is read as the student's: "54" then three gates' 3 × 18)
     expect(part('3c', '54\n3 gates: 3 × 18 = 54')).toMatchObject({ score: 0, review: false });
