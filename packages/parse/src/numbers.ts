@@ -11,7 +11,9 @@ export interface FoundNumber {
 // thousands with commas (3,088,878) or dots (3.088.878, OCR and European style), spaces (1 900 848, and
 // India's lakh groups, 30 88 878), plain decimals,
 // scientific notation (3.09e6). Digit look-alikes (O, l) are tolerated inside a token with a digit.
-const NUM_CORE = String.raw`(?:\d{1,3}(?: \d{3}){2,}(?![\d.,]\d| \d)|\d{1,2}(?: \d{2})+ \d{3}(?![\d.,]\d| \d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d.,]\d)|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+\.?)(?:[eE][-+]?\d+)?`;
+/** Digit groups set with spaces the Indian way, in lakhs and crores: `30 88 878`, `19 00 848`. */
+export const LAKH_SPACED = String.raw`\d{1,2}(?: \d{2})+ \d{3}`;
+const NUM_CORE = String.raw`(?:\d{1,3}(?: \d{3}){2,}(?![\d.,]\d| \d)|${LAKH_SPACED}(?![\d.,]\d| \d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d.,]\d)|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+\.?)(?:[eE][-+]?\d+)?`;
 const NUM_RE = new RegExp(
   String.raw`(?<![\w.])(-\s?)?(${NUM_CORE})(?:\s*\*\s*10\s*\^\s*\{?\s*(-?\d+)\s*\}?)?(?![\w])`,
   'g',
@@ -29,7 +31,7 @@ export function parseNumber(text: string): number | null {
 function coreValue(core: string): number {
   if (/^\d{1,3}(,\d{3})+$/.test(core) || /^\d{1,2}(,\d{2})+,\d{3}$/.test(core))
     return Number(core.replace(/,/g, ''));
-  if (/^\d{1,3}( \d{3}){2,}$/.test(core) || /^\d{1,2}( \d{2})+ \d{3}$/.test(core))
+  if (/^\d{1,3}( \d{3}){2,}$/.test(core) || new RegExp(`^${LAKH_SPACED}$`).test(core))
     return Number(core.replace(/ /g, ''));
   if (/^\d{1,3}(\.\d{3}){2,}$/.test(core)) return Number(core.replace(/\./g, ''));
   return Number(core.replace(/\.$/, ''));

@@ -2,7 +2,13 @@
 // (`ct+1`, `sk-1T hj`, `dL/dct`, `tanh2(ct)`) into canonical symbols, and marks prose words so that
 // callers can cut a line into its math runs.
 import { normalizeMath } from './normalize.ts';
-import { ocrDigitsInText } from './numbers.ts';
+import { LAKH_SPACED, ocrDigitsInText } from './numbers.ts';
+
+/** A number at a token's start: digit groups (spaced groups not raised to a power after them), decimals, E notation. */
+const SPACED_END = String.raw`(?![\d.,]\d| \d|\s*(?:\^|[²³]|\*\*))`;
+const NUMBER_TOKEN = new RegExp(
+  String.raw`^(?:\d{1,3}(?: \d{3})+${SPACED_END}|${LAKH_SPACED}${SPACED_END}|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|[.,]\d)|\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?`,
+);
 
 export type Token =
   | { t: 'num'; v: number; raw: string; at: number; sp: boolean }
@@ -179,10 +185,7 @@ function tokenizeUncached(input: string, alreadyNormalised: boolean): Token[] {
     }
     // numbers
     // (a group at a sentence's end, "= 3,088,878.", is one number: only a digit after the stop makes a decimal)
-    const num =
-      /^(?:\d{1,3}(?: \d{3})+(?![\d.,]\d| \d|\s*(?:\^|[²³]|\*\*))|\d{1,2}(?: \d{2})+ \d{3}(?![\d.,]\d| \d|\s*(?:\^|[²³]|\*\*))|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|[.,]\d)|\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?/.exec(
-        s.slice(i),
-      );
+    const num = NUMBER_TOKEN.exec(s.slice(i));
     if (num && /[\d.]/.test(c)) {
       const raw = num[0];
       // digit groups: `1,900,848`, `19,00,848`, `39 401`, `19 00 848` (a space between two plain numbers is

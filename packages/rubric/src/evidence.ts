@@ -220,7 +220,8 @@ function cellEquals(line: string): string {
   return line;
 }
 
-function tryEvaluate(text: string): number | null {
+/** What arithmetic written as text evaluates to (digit groups read), or null. */
+export function tryEvaluate(text: string): number | null {
   try {
     const v = evaluateNumeric(parseExpr(text.replace(/(?<=\d),(?=\d{3})/g, '')));
     return typeof v === 'number' ? v : null;

@@ -2,7 +2,6 @@
 import {
   closeTo,
   editsWithin,
-  evaluateNumeric,
   findDimensions,
   findNumbers,
   findNumberWords,
@@ -10,9 +9,8 @@ import {
   normalizeMath,
   normalizeProse,
   tokenize,
-  tryParseExpr,
 } from '@grader/parse';
-import { canonicalSymbol, compiled, type Evidence } from '../evidence.ts';
+import { canonicalSymbol, compiled, type Evidence, tryEvaluate } from '../evidence.ts';
 import { fmtNum } from '../format.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
@@ -820,9 +818,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const rest = normalizeMath(text.slice(first[0].length).split('\n').slice(0, 3).join('\n'));
     const reaches = [...rest.matchAll(/[\d(][\d\s.,()*+\-−^]*[\d)]/g)].some((m) => {
       if (!/\d\s*[*+^]\s*[\d(]/.test(m[0])) return false;
-      const e = tryParseExpr(m[0].replace(/−/g, '-'));
-      const x = e ? evaluateNumeric(e) : null;
-      return v !== undefined && typeof x === 'number' && closeTo(x, v, { rel: 1e-9 });
+      const x = tryEvaluate(m[0].replace(/−/g, '-'));
+      return v !== undefined && x !== null && closeTo(x, v, { rel: 1e-9 });
     });
     if (reaches && v !== undefined) return { value: v, line: 0, conf: 0.9 };
   }
