@@ -394,6 +394,9 @@ export const TUNE_WRITERS = [
   'rb',
   'rc',
   'rd',
+  're',
+  'rf',
+  'rg',
 ];
 
 export interface FreeformLabel {
