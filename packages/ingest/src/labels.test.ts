@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLabel, labelWords, PartTree, romanForLetters } from './labels.ts';
+import { findLabel, labelWords, PartTree, romanForLetters, romanQuestions } from './labels.ts';
 import { plainForms } from './pdf.ts';
 
 // A made-up exam with the same nesting kinds as CT3 (question / letter / roman numeral), and
@@ -799,5 +799,58 @@ describe('labels of round 71: a code in capitals before the label', () => {
     expect(id('ft-2 it-4 ot-9')).toBeNull();
     expect(id('CS-60010 class test')).toBeNull();
     expect(id('CT-3 Deep Learning')).toBeNull();
+  });
+});
+
+describe('labels of round 72: words, letters and small roman numerals joined by hyphens, tildes and bars', () => {
+  it('a word in small letters joined by a hyphen ("item-1-a", "part-1b-ii", "part-5")', () => {
+    expect(id('item-1-a')).toBe('q1a');
+    expect(id('item-1-b-i')).toBe('q1b1');
+    expect(id('part-1b-ii')).toBe('q1b2');
+    expect(rest('part-3c  4 × 18 = 72')).toBe('4 × 18 = 72');
+    expect(id('part-5')).toBe('q5');
+  });
+  it('one small letter glued to the number and its sub-part ("s3-c", "s1-b-ii"); "s5" alone only in such a script', () => {
+    expect(id('s3-c')).toBe('q3c');
+    expect(id('s1-b-ii')).toBe('q1b2');
+    expect(findLabel('s5', tree, [])).toBeNull();
+    const words = labelWords(['s3-a', 'W_f is 3 × 5', 's3-b', 's5']);
+    expect(findLabel('s5', tree, [], { labelWords: words })?.partId).toBe('q5');
+    // (a symbol and its value are no label)
+    expect(id('x2 = 0.5')).toBeNull();
+    expect(id('ft-2 it-4 ot-9')).toBeNull();
+  });
+  it('questions numbered in small roman before the sub-part ("iv-a", "i-b-ii"); "v" alone in such a script', () => {
+    expect(id('iv-a')).toBe('q4a');
+    expect(id('i-b-ii')).toBe('q1b2');
+    expect(rest('iii-c  4 × 18 = 72')).toBe('4 × 18 = 72');
+    expect(romanQuestions(['ii-a', 'e = s·h', 'iv-a', 'v'])).toBe(true);
+    expect(romanQuestions(['(ii) h_t', 'ii → 4'])).toBe(false);
+    expect(findLabel('v', tree, [], { bare: true, romanQuestions: true })?.partId).toBe('q5');
+    // (a question with sub-parts is not numbered alone: "ii" may be a sub-part's (ii))
+    expect(findLabel('ii', tree, [], { bare: true, romanQuestions: true })).toBeNull();
+    expect(id('ii → 4')).toBeNull();
+  });
+  it('tildes and bars between the components ("Q1 ~ b ~ ii", "1|b|ii"), the word "sub" ("Part 1(b) sub (ii)")', () => {
+    expect(id('Q1 ~ b ~ ii')).toBe('q1b2');
+    expect(id('Q2 ~ a')).toBe('q2a');
+    expect(id('1|b|ii')).toBe('q1b2');
+    expect(id('Part 1(b) sub (ii)')).toBe('q1b2');
+    expect(id('Part 2(b)')).toBe('q2b');
+  });
+  it('a sub-sub-part numbered in digits after a hyphen ("1b-2"); a slash label before an enumeration ("1/a i. f_t = 5")', () => {
+    expect(id('1b-2')).toBe('q1b2');
+    expect(id('1b-1')).toBe('q1b1');
+    expect(rest('1/a i. f_t = 5 ii. i_t = 6')).toBe('i. f_t = 5 ii. i_t = 6');
+    expect(id('Problem 1/a')).toBe('q1a');
+    expect(id('Problem 3/c')).toBe('q3c');
+  });
+  it('a therefore sign or a chevron glued to a label closes it ("3a∴", "1a>", "2b>")', () => {
+    expect(rest('3a∴  [h, x] has 3 + 2 = 5 entries')).toBe('[h, x] has 3 + 2 = 5 entries');
+    expect(id('1a>    f_t = 4')).toBe('q1a');
+    expect(id('2b>    0 extra')).toBe('q2b');
+    expect(id('x> 3')).toBeNull();
+    // (a fraction is none)
+    expect(id('5/2 = 2.5')).toBeNull();
   });
 });

@@ -86,7 +86,7 @@ const ARROWED_LABEL = new RegExp(
 // ("Q-3/(b)", "Q-1/(b)/(i)": a slash before a bracketed sub-label)
 // ("Q.no 1 / part-b": a slash, then the word part)
 const FILLER =
-  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub-?)?parts?\b|pt\b\.?|item\b(?=\s*\(?[a-h]\b))?[\s.,:\-–—]*/i;
+  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub-?)?parts?\b|sub\b\.?|pt\b\.?|item\b(?=\s*\(?[a-h]\b))?[\s.,:\-–—]*/i;
 
 /** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
 const RULE = '=*~_#═─━▬■';
@@ -123,7 +123,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // a question as plainly as "Question 5"
     // ("item (a)" under "Problem 3" too: an item is a sub-part by its letter)
     const part =
-      /^\s*(?:(?:sub-?)?part|item(?=\s*\(?[a-h](?:[).:\s]|$)))\b\.?\s*(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|$))/i.exec(
+      /^\s*(?:(?:sub-?)?part|item(?=\s*\(?[a-h](?:[).:\s]|$)))\b\.?\s*(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|(?<=\d)\(|$))/i.exec(
         text,
       );
     pos = part?.[0].length ?? 0;
@@ -182,14 +182,16 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // "1-a", "1-b-ii": a hyphen between a number and a letter separates label components; one
     // after a label, before a space or the line's end, closes it ("Q1a-", "Q3c- W_f is …")
     // ("b.1", "b.2": sub-items numbered after a letter's dot; a dot between digits is a decimal)
-    // ("3a/", "5/", "1b/i": a slash closing a label or before its roman numeral; "5/2" is a fraction)
+    // ("3a/", "5/", "1b/i": a slash closing a label or before its roman numeral; "5/2" is a fraction;
+    // "Problem 1/a", "1/a i. f_t = 5": a slash between the number and its letter)
+    // ("3a∴", "1a>": a therefore sign or a chevron glued to a label closes it, as a colon does)
     // ("1·b·ii", "2 · a": a middle dot between components, before a letter or roman numeral only:
     // "5·3" is a product)
     // ("part a, b": a comma before the one other sub-part that ends the line ends the first, left
     // for the segmenter to read the pair; a longer list, "3 – a, b, c", is a table cell's, whose
     // sub-labels follow)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])\.(?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$)|:|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])[.\-–](?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$|(?<=^\s*\d{1,2}\/)[a-h](?:\s|$|[:.)]))|:|[∴>](?=\s|$)|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -358,6 +360,23 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
   line = plainEnclosed(line);
+  // a question numbered in small roman before its sub-part's letter ("iv-a", "i-b-ii"): the number
+  // in digits, right-aligned in the same length ("ii → 4" and a bare "(ii)" have no letter after them)
+  line = line.replace(
+    /^(\s*)(iii|ii|iv|i|v)-(?=[a-h](?:-(?:iii|ii|iv|i))?(?:[\s:.)]|$))/,
+    (_m, sp: string, r: string) => `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}-`,
+  );
+  // (in such a script, a question without sub-parts numbered alone: "v" is question 5; "ii" alone
+  // may still be a sub-part's (ii))
+  if (opts.romanQuestions)
+    line = line.replace(/^(\s*)(iii|ii|iv|i|v)(?=[.:)]?\s*$)/, (m, sp: string, r: string) =>
+      tree.partId([String(romanValue(r))]) ? `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}` : m,
+    );
+  // a tilde or a bar between a label's components ("Q1 ~ b ~ ii", "1|b|ii"): a hyphen, the same length
+  line = line.replace(
+    /^(\s*(?:(?:q|qn|ques|question|ans)\.?\s*)?\d{1,2}\s*)[~|](\s*[a-h]\s*)(?:[~|](\s*[ivx]{1,4}))?(?=[\s:.)]|$)/i,
+    (_m, q: string, sub: string, subsub?: string) => `${q}-${sub}${subsub === undefined ? '' : `-${subsub}`}`,
+  );
   // a sub-part and its sub-sub-part in one bracket ("(b-i)", "(b–ii)"): read as "b-i)", the opening
   // bracket a space
   line = line.replace(/^(\s*)\((?=[a-h]\s*[-–.]\s*[ivx]{1,4}\))/i, '$1 ');
@@ -807,8 +826,11 @@ function writtenLabel(
  * part ("In 1(a) we …", "From 3a, …") is no mark.
  */
 // (a compound of the script's own, "Fig-answer 1b(i)", is judged by its last word)
+// (a word in small letters joined to the label by a hyphen, "item-1-a", "part-1b-i", "part-5"; one
+// letter glued to a question's number and its sub-part, "s3-c", "s1-b-ii": a section's mark; before
+// a number alone, "s5", only where the script marks its labels so, see `labelWords`)
 const MARK =
-  /^(\s*(?:[§#№]\s*|(?:\p{Lu}\p{L}{1,11}(?:-\p{L}{2,11})?|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/u;
+  /^(\s*(?:[§#№]\s*|[a-z]{2,8}-|[a-z](?=\d{1,2}(?:-[a-h](?:-[ivx]{1,4})?(?:[\s:.)]|$)|\s*$))|(?:\p{Lu}\p{L}{1,11}(?:-\p{L}{2,11})?|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/u;
 /** Words that begin a sentence about a part, not a mark before its label (any case). */
 const NOT_A_MARK =
   /^(?:in|from|see|by|using|as|like|with|and|so|then|than|use|via|per|at|for|to|of|on|is|are|was|the|an|if|since|because|where|when|eqn?|equation|fig|figure|step|page|line|row|col|table|total|each|all|only|not|no|note|here|this|that|it|we|let|now|also|but|or|and|still|more|same|after|before|under|over|into|onto|up|out|off|its|his|her|our|my|your|two|one|three|four|five|six|ten|consider|recall|thus|hence|therefore|similarly|unlike|through|across|both|either|every|result|repeat|proceed|compare|refer|go|back|put|plug|take|part|parts)\b|^[A-Za-z]+(?:ing|ed|ly)$/i;
@@ -827,6 +849,13 @@ export interface LabelOptions {
   romanParts?: boolean;
   /** the script names its notebook cells by part ("In [1b_i]:"), so "In [5]:" is question 5 */
   notebookParts?: boolean;
+  /** the script numbers its questions in small roman ("ii-a", "iv-b"), so "v" alone is question 5, from `romanQuestions` */
+  romanQuestions?: boolean;
+}
+
+/** Whether a script numbers its questions in small roman before the sub-part's letter: two labels or more like "ii-a", "iv-b". */
+export function romanQuestions(lines: string[]): boolean {
+  return lines.filter((l) => /^\s*(?:iii|ii|iv|i|v)-[a-h]\b/.test(l)).length >= 2;
 }
 
 /** Whether a script names notebook cells by part: two prompts or more like "In [1b_i]:", "In [2a]:". */
@@ -892,7 +921,8 @@ export function labelWords(lines: string[]): Set<string> {
     }
     // (a capital letter glued to its labels, "A1(b)-(i)", "A2(a)": that letter marks the script's
     // question headings too, "A3 LSTM parameter count")
-    const letter = /^\s*([A-Z])\d{1,2}\s*\(?[a-h]\b/.exec(l);
+    // (or a small one joined by a hyphen, "s3-c", "s1-b-ii": "s5" is question 5 then)
+    const letter = /^\s*([A-Z])\d{1,2}\s*\(?[a-h]\b/.exec(l) ?? /^\s*([a-z])\d{1,2}-[a-h]\b/.exec(l);
     if (letter) out.add(letter[1].toLowerCase());
   }
   for (const [w, n] of heads) if (n >= 3) out.add(w);
@@ -1019,6 +1049,8 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   // "Ct 10" in a table): it needs a word of three letters, an abbreviation's dot, a sign, or no
   // space before the number ("ans5")
   const word = m[1].trim();
+  // (one small letter before a question's number alone, "s5": a mark only where the script's other labels have it)
+  if (/^[a-z]$/.test(word) && l.path.length === 1 && !opts.labelWords?.has(word)) return null;
   const markLike = /^[§#№]/.test(word) || /\./.test(word) || /\p{L}{3}/u.test(word) || !/\s$/.test(m[1]);
   if (l.path.length === 1 && !outline && !markLike) return null;
   if (/^[a-z]{2,3}$/.test(word) && /\s$/.test(m[1]) && l.path.length === 1) return null;

@@ -661,6 +661,27 @@ describe('a table row whose label is centred on its answer', () => {
     ]);
   });
 
+  it('a cell whose lines are indented a few spaces under its first keeps them: the label centred on all five', () => {
+    // (re-12: "5" centred on "Depthwise: …", "   output: …", "Pointwise: …", "   output: …", "Total = …")
+    const lines = [
+      line(word('3(b)', 60, 380), word('b_f', 95, 380), word('is', 119, 380), word('3×1', 136, 380)),
+      line(
+        word('Depthwise:', 95, 420),
+        word('(200-4+2)/1+1', 161, 420),
+        word('=', 245, 420),
+        word('199', 255, 420),
+      ),
+      line(word('output:', 104, 434), word('199×199×3', 150, 434)),
+      line(word('Q5', 60, 448), word('Pointwise:', 95, 448), word('10', 161, 448), word('filters', 177, 448)),
+      line(word('output:', 104, 462), word('199×199×10', 150, 462)),
+      line(word('Total', 95, 476), word('=', 127, 476), word('3,088,878', 137, 476)),
+    ];
+    const seg = segment(lines, [pageInfo(1)], parts);
+    expect(seg.parts['3b'].text).toBe('b_f is 3×1');
+    expect(seg.parts['5'].text.split('\n')[0]).toBe('Depthwise: (200-4+2)/1+1 = 199');
+    expect(seg.parts['5'].text.split('\n')).toHaveLength(5);
+  });
+
   it('a typed label hanging one space before its answer keeps the line above with the part before', () => {
     // the same rows as typed text: "3(b) b_f …" with its answer's column under the label's text
     const lines = [
@@ -1521,5 +1542,18 @@ a) e_kj = h_k^T h_j`);
     expect(s.order).toEqual(['1b.i', '2a']);
     expect(s.parts['1b.i'].text).toMatch(/^C_t = f_t o C_t-1/);
     expect(s.unlabelled).toEqual([]);
+  });
+});
+
+describe('labels of round 72: a question without sub-parts numbered as the script numbers the others', () => {
+  it('"s5" after "s3-a", "s3-b" is question 5; "v" after "ii-a", "iii-b" is too', () => {
+    expect(
+      run('s3-a\nW_f is 3 x 5\ns3-b\nb_f is 3 x 1, one per unit\ns5\n199 x 199 x 3').parts['5']?.text,
+    ).toBe('199 x 199 x 3');
+    expect(run('ii-a\ne = s . h\niii-b\nb_f is 3 x 1, one per unit\nv\n199 x 199 x 3').parts['5']?.text).toBe(
+      '199 x 199 x 3',
+    );
+    // (without such labels, "v" alone is no label)
+    expect(run('2a\ne = s . h\n3b\nb_f is 3 x 1\nv\n199 x 199 x 3').parts['5']).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ import {
   PartTree,
   ROMAN_QUESTIONS,
   romanForLetters,
+  romanQuestions,
 } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
@@ -587,6 +588,7 @@ function segmentOnce(
     body.map((l) => l.text),
     tree,
   );
+  const romanNumbered = romanQuestions(body.map((l) => l.text));
   const announcedOrder = orderAnnounced(body);
   const firstsAnnounced = firstsSaid(body);
   const nextAnnounced = (q: string) => {
@@ -703,6 +705,7 @@ function segmentOnce(
             numbering,
             romanParts,
             notebookParts,
+            romanQuestions: romanNumbered,
           });
     // "II." alone on its line after "I.(b) (i) & (ii)": the sub-part it would be is answered (with
     // the part before it, too), so the capital numeral heads its question
@@ -1457,8 +1460,11 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
     // a cell's lines start at one x (the label line's own text may be cut a little off it; a
     // centred column's short entries a few points apart: "f_t | 2", "C_{t-1} | 1")
     const x = (cur[1] ?? prev[prev.length - 1]).box.x;
+    // (from the label line's own text when that starts left of it: the cell's other lines indented a
+    // few spaces, "&nbsp;&nbsp; output: 199 × 199 × 3")
+    const left = Math.min(x, first.box.x);
     const inColumn = (l: Line) =>
-      l.page === first.page && Math.abs(l.box.x - x) <= 8 && l.box.x > label.x + label.w;
+      l.page === first.page && l.box.x >= left - 8 && l.box.x <= x + 8 && l.box.x > label.x + label.w;
     // a table that draws its rows: the row's top border, the lowest rule above the label across
     // both columns, says where its answer starts — when it parts this label from the one before
     const drawn = rules.get(labelLine.page) ?? [];

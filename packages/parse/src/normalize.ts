@@ -617,8 +617,9 @@ function notationForms(s: string): string {
         /(?<=[=][^\n]*?[^\s(,])(?:[ \t]+(?:…|\.{3})?|…|\.{3})[ \t]*\((?:(?:E|Eq|Eqn)\.?[ \t]?)?\d{1,2}\)(?:[ \t]+\([^()\n]*\))?[ \t]*$/gim,
         '',
       )
-      // a bullet before a statement ("- dL/dc_t = …", "• h_t = …") is no minus sign
-      .replace(/^(\s*)[-•▪◦]\s+(?=[A-Za-z(])/gm, '$1')
+      // a bullet before a statement ("- dL/dc_t = …", "• h_t = …", "– 4 × 15 = 60") is no minus sign
+      // (a hyphen before a number only where the line states an equation: "- 4 x 15 = 60.")
+      .replace(/^(\s*)(?:[-•▪◦–—]\s+(?=[A-Za-z(])|[–—•▪◦]\s+(?=\d)|-\s+(?=\d[^\n=]*=))/gm, '$1')
       // a condition in brackets after a statement ("… + dL/dc_{t+1} * f_{t+1} (t < T)") is not a factor
       .replace(/\s*\((?:for\s+|if\s+|when\s+)?[^()]*?\b[A-Za-z]\w*\s*(?:<=?|>=?|≤|≥)\s*\w[^()]*\)\s*$/gm, '')
       // ⟨0.7, 0.2, 0.05⟩ and <0.7, 0.2, 0.05>, brackets hugging a list of numbers (and their

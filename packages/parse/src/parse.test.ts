@@ -897,3 +897,29 @@ describe('lakh groups set with spaces (round 71)', () => {
     expect(findNumbers('10 20 30').map((n) => n.value)).toEqual([10, 20, 30]);
   });
 });
+
+describe('round 72: positions set apart by long arrows or dashes, or listed bare in order', () => {
+  it('"f_t ⟹ 3", "ft — 3" map the name to its position', () => {
+    expect(findMappings(['A: f_t ⟹ 3, i_t ⟹ 5, C_{t-1} ⟹ 1']).map((m) => [m.name, m.value])).toEqual([
+      ['f_t', 3],
+      ['i_t', 5],
+      ['c_{t-1}', 1],
+    ]);
+    expect(findMappings([' ft — 3', ' Ct — 10']).map((m) => [m.name, m.value])).toEqual([
+      ['f_t', 3],
+      ['c_t', 10],
+    ]);
+  });
+  it('"2, 3, 6, 10, 1, 4" alone on its line gives the positions in the question\'s order; a shape or a sentence does not', () => {
+    expect(findEnumeratedAnswers(['2, 3, 6, 10, 1, 4']).map((e) => [e.index, e.value])).toEqual([
+      [0, 2],
+      [1, 3],
+      [2, 6],
+      [3, 10],
+      [4, 1],
+      [5, 4],
+    ]);
+    expect(findEnumeratedAnswers(['199, 199, 3'])).toEqual([]);
+    expect(findEnumeratedAnswers(['the gates are 2, 3, 6 and 10'])).toEqual([]);
+  });
+});

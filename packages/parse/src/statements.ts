@@ -310,7 +310,10 @@ export function findMappings(lines: string[]): Mapping[] {
   lines.forEach((raw, line) => {
     // (`f_t @3`: "at", though normalizeMath reads `@` as numpy's product)
     // (a dictionary's quoted keys, `{"f_t": 3, 'i_t': 4}`: the names without their quotes)
-    const unquoted = raw.replace(/(["'])([A-Za-z][^"'\n]{0,11})\1(?=\s*:)/g, ' $2 ');
+    // (a long arrow or a dash set between spaces, "f_t ⟹ 3", "ft — 3": the arrow of a mapping)
+    const unquoted = raw
+      .replace(/(["'])([A-Za-z][^"'\n]{0,11})\1(?=\s*:)/g, ' $2 ')
+      .replace(/(?<=\S)\s+[—⟹⟾⇨➔➜➡⇾]\s+(?=\d)/g, ' -> ');
     const toks = itAsSymbol(tokenize(unquoted.replace(/(?<=\S)\s+@\s?(?=\d)/g, ' at ')));
     // a note in brackets after a position ("4 (second sigmoid, meets C~_t at 5)") maps nothing
     const depth: number[] = [];
@@ -423,6 +426,13 @@ export function findEnumeratedAnswers(
       if (index >= 0) out.push({ index, value: Number(m[2]), line });
     }
   });
+  // a line that is nothing but the positions, in the question's order: "2, 3, 6, 10, 1, 4"
+  if (!out.length)
+    lines.forEach((raw, line) => {
+      if (!/^\s*\d{1,2}(?:\s*,\s*\d{1,2}){3,}\s*\.?\s*$/.test(raw)) return;
+      for (const [index, v] of (raw.match(/\d{1,2}/g) ?? []).entries())
+        out.push({ index, value: Number(v), line });
+    });
   return out;
 }
 

@@ -3309,3 +3309,53 @@ describe('round 71 (tuning): the answer stated first', () => {
     expect(part('3c', '4 × 18 = 72').score).toBe(1);
   });
 });
+
+describe('round 72: answers stated first in a report block, bullets, growth denied', () => {
+  it('3c: "Answer: 72 parameters" first, its working in bullets after it (products written with x) ending in a remark on the total', () => {
+    const p = part(
+      '3c',
+      'Answer: 72 parameters\nWorking:\n* one gate: 15 + 3 = 18\n* four gates (f, i, o, C~): 18 x 4 = 72\n* 60 weights + 12 biases, the biases are 1/6 of total',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('5: "Answer: 3,088,878 multiplications" first, restated by the total row of a table below it', () => {
+    const p = part(
+      '5',
+      'Answer: 3,088,878 multiplications (≈ 3.09 million)\nDepthwise output: 199 × 199 × 3   Pointwise output: 199 × 199 × 10\nWorking:\nstep   output   mults per output   total mults\ndepthwise   199 × 199 × 3   16   1,900,848\npointwise   199 × 199 × 10   3   1,188,030\ntotal 3,088,878\n• side = (200 + 2·1 − 4)/1 + 1 = 199\n• 199 × 199 = 39,601; depthwise 39,601 × 16 × 3 = 1,900,848; pointwise 39,601 × 3 × 10 =\n1,188,030\n• Depthwise is about 62% of the cost.',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(1);
+  });
+  it('3c: a dash bullet before a computation ("– 4 × 15 = 60.") is no minus sign: the weights counted alone', () => {
+    const p = part(
+      '3c',
+      'Answer: 60 weight values.\nWorking:\n– the biases are not weights, so I leave them out.\n– W_f, W_i, W_o, W_C each 3 × 5 = 15.\n- 4 × 15 = 60.',
+    );
+    expect([p.score, p.review]).toEqual([0.5, false]);
+  });
+  it('3a: "connects 5 inputs to 3 outputs, so W_f is 5 × 3" names its sizes in the transposed order: a person reads it (labellers split 3 to 1)', () => {
+    const p = part(
+      '3a',
+      '[h_{t-1}, x_t] has 3 + 2 = 5 entries; W_f connects 5 inputs to 3 outputs, so W_f is 5 × 3',
+    );
+    expect(p.review).toBe(true);
+  });
+  it('4b: "reaches step 1 multiplied only by 1\'s" is the product of ones said in words', () => {
+    const p = part(
+      '4b',
+      "With f_t = 1 for all t, dL/dC_1 = dL/dC_T + (sum of local terms). The gradient from step T reaches step 1 multiplied only by 1's, so it does not vanish.",
+    );
+    expect([p.score, p.review]).toEqual([2, false]);
+  });
+  it('4b: "neither decays (vanishing) nor grows (exploding)", "no geometric growth (exploding)": no explosion said', () => {
+    for (const said of [
+      'the gradient neither decays geometrically (vanishing) nor grows (exploding).',
+      'so no geometric decay (vanishing) and no geometric growth (exploding).',
+    ]) {
+      const p = part(
+        '4b',
+        `dL/dc_1 = dL/dc_T · ∏_{k=2}^{T} f_k. With f_t = 1 every factor is 1, the product is 1, and the error from step T reaches step 1 undamped: ${said}`,
+      );
+      expect([p.score, p.review]).toEqual([2, false]);
+    }
+  });
+});

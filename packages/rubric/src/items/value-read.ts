@@ -812,16 +812,34 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // the answer stated first, alone, its working after it on its line or the next ("72" then
   // "= 4*(3*5+3)", "72   4 sets (W, b): 4 × (15 + 3) = 4 × 18"): the head's number, when the working
   // after it evaluates to it (not a product's first factor, "72 × 4 …")
-  const first = /^\s*(\d[\d,]*(?:\.\d+)?)(?=[ \t]*\n|[ \t]+(?![*×x+\-−/^=.,:]))/.exec(text);
+  // (anywhere after it: "Answer: 36 parameters" then "Working:" and bullets, "9 x 4 = 36" the last)
+  // (or after its mark, "Answer: 3,057,912 multiplications", the total row of a table below restating it)
+  const mark = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*[:=\-–]\s*/i.exec(text)?.[0] ?? '';
+  const first = /^\s*(\d[\d,]*(?:\.\d+)?)(?=[ \t]*\n|[ \t]+(?![*×x+\-−/^=.,:]))/.exec(
+    text.slice(mark.length),
+  );
   if (first) {
     const v = findNumbers(first[1])[0]?.value;
-    const rest = normalizeMath(text.slice(first[0].length).split('\n').slice(0, 3).join('\n'));
+    // (a product written with x, × or ·, "9 x 4 = 36", as the evaluator's *)
+    const after = text.slice(mark.length + first[0].length);
+    const rest = normalizeMath(after).replace(/(?<=\d)\s*[x×·]\s*(?=[\d(])/g, ' * ');
     const reaches = [...rest.matchAll(/[\d(][\d\s.,()*+\-−^]*[\d)]/g)].some((m) => {
       if (!/\d\s*[*+^]\s*[\d(]/.test(m[0])) return false;
       const x = tryEvaluate(m[0].replace(/−/g, '-'));
       return v !== undefined && x !== null && closeTo(x, v, { rel: 1e-9 });
     });
-    if (reaches && v !== undefined) return { value: v, line: 0, conf: 0.9 };
+    const restated =
+      mark !== '' &&
+      after.split('\n').some((l) => {
+        const ns = findNumbers(normalizeMath(l));
+        return (
+          TOTAL_ROW.test(normalizeMath(l)) &&
+          ns.length === 1 &&
+          v !== undefined &&
+          closeTo(ns[0].value, v, { rel: 1e-9 })
+        );
+      });
+    if ((reaches || restated) && v !== undefined) return { value: v, line: 0, conf: 0.9 };
   }
   // the last number written: trusted when it is the part's only number or ends an equation
   // (`= 72`); otherwise it may be an operand of working we could not follow

@@ -453,8 +453,11 @@ function gradeValue(
       if (conv) return result(0, `${shownValue} (transposed convention) but ${missing}`);
       // words about the matrix's rows or columns beside it may state the convention in the student's
       // own terms ("5 rows for the concatenated input"), or its sizes named in that order ("5 × 3 (5
-      // inputs, 3 outputs)": labellers split 2 to 1): a person reads them
-      const layout = /\b(?:rows?|columns?|cols?)\b|\b\d+ inputs?\W{1,4}\d+ outputs?\b/i.test(ev.prose);
+      // inputs, 3 outputs)", "connects 5 inputs to 3 outputs → 5 × 3": labellers split 3 to 1): a person reads them
+      const layout =
+        /\b(?:rows?|columns?|cols?)\b|\b\d+ inputs?(?:\W{1,4}|\s+(?:to|into|onto|and)\s+)\d+ outputs?\b/i.test(
+          ev.prose,
+        );
       return result(
         0,
         `${shownValue} ${item.transposed.unstated}${layout ? '; what is said of its rows and columns may state it' : ''}`,
