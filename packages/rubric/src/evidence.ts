@@ -478,6 +478,19 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   // evaluates, so it is a computation
   lines.forEach((raw, line) => {
     const t = normalizeMath(raw);
+    // named counts listed, then their total ("W_f = 15, b_f = 3, total = 18"): the sum, where the
+    // total is what the counts add to
+    const listed = /^(?:\W*[A-Za-z][\w{}~^]*\s*[=:]\s*\d+\s*[,;]\s*){2,}total\s*[=:]\s*(\d+)\s*\.?\s*$/i.exec(
+      t,
+    );
+    if (listed) {
+      const counts = [...t.slice(0, t.toLowerCase().lastIndexOf('total')).matchAll(/[=:]\s*(\d+)/g)].map(
+        (m) => Number(m[1]),
+      );
+      const total = Number(listed[1]);
+      if (counts.reduce((a, b) => a + b, 0) === total)
+        computations.push({ value: total, stated: [total], line, text: `${counts.join(' + ')} = ${total}` });
+    }
     for (const m of t.matchAll(
       /((?:\d[\d,]*(?:\.\d+)?(?:\^\{?\d\}?)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
     )) {

@@ -3339,6 +3339,24 @@ describe('round 72: answers stated first in a report block, bullets, growth deni
     );
     expect(p.review).toBe(true);
   });
+  it('5: a filter\'s own shape after the output\'s ("output 199 × 199 × 3. Each filter is 4 × 4 × 3") is not the output', () => {
+    const p = part(
+      '5',
+      'Output size = (200 − 4 + 2)/1 + 1 = 199\nDepthwise: output 199 × 199 × 3. Each filter is 4 × 4 × 3 and there are 3 filters.\nPointwise: output 199 × 199 × 10 (10 filters of 1 × 1 × 3).\nTotal = 199 × 199 × 3 × 16 + 199 × 199 × 3 × 10 = 1,900,848 + 1,188,030 = 3,088,878',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+  it('3c: named counts listed with their total ("W_f = 15, b_f = 3, total = 18") is the sum worked out', () => {
+    const p = grade(
+      '## 3a\nW_f is 3 x 5\n## 3c\nAnswer: 18 parameters\nWorking:\n* W_f = 15, b_f = 3, total = 18',
+    ).parts['3c'];
+    expect([p.score, p.review]).toEqual([0.5, false]);
+    // (a total the counts do not add to is no sum of them)
+    const q = grade(
+      '## 3a\nW_f is 3 x 5\n## 3c\nAnswer: 20 parameters\nWorking:\n* W_f = 15, b_f = 3, total = 20',
+    ).parts['3c'];
+    expect(q.reasons.join(' ')).not.toMatch(/with the working shown/);
+  });
   it('4b: "reaches step 1 multiplied only by 1\'s" is the product of ones said in words', () => {
     const p = part(
       '4b',

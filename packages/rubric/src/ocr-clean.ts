@@ -28,6 +28,10 @@ export function uncleanReading(answer: PartAnswer): string | null {
     // a letter or two between numbers in arithmetic: a struck-out slip or a misread digit ("3 *M 6")
     const slip = /\d\s*[*×·+=/−-]\s*[A-Za-z]{1,2}\s+\d/.exec(l.text);
     if (slip) return `"${quote(slip[0])}" is garbled`;
+    // a decimal whose point OCR parted from its digits, inside a vector or after an equals sign
+    // ("=[0. 7, 0.2, 0.05]"): a number it cannot read as written
+    const split = /[[(,=]\s*\d+\.\s+\d/.exec(l.text);
+    if (split) return `"${quote(split[0])}" is garbled`;
   }
   return null;
 }

@@ -237,3 +237,26 @@ describe('shapes of question 5 as OCR leaves them', () => {
     expect([depthwise.awarded, pointwise.awarded]).toEqual([1, 1]);
   });
 });
+
+describe('round 72 in hand: a decimal OCR parted, two answers marked', () => {
+  const ocr = (id: string, body: string) =>
+    gradeScript(rubric, ctx, scriptFromText(`## ${id}\n${body}`, { conf: 0.9, source: 'ocr' })).grade.parts[
+      id
+    ];
+  it('"=[0. 7, 0.2,0.05]" is a number OCR parted: the vector before it is not the answer, a person reads it', () => {
+    const p = ocr(
+      '1b.i',
+      'Ct=ft*C-1+it*C~\n=[1*0.2,0.5*0.4,0*0.8] +[1*0.5,0*0,0.5*0.1]\n=[0.2,0.2, 0]+ [0.5,0, 0.05]\n=[0. 7, 0.2,0.05]',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/garbled/);
+  });
+  it('a second "Answer:" under one label (the next part\'s, its label not read) leaves the value to a person', () => {
+    const p = ocr(
+      '2b',
+      'Answer: no additional parameters (0)\nBecause:\n* dot product needs nothing learnt\nans-3-x\nAnswer: W = 3 x 2',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/an answer marked before it gives 0/);
+  });
+});

@@ -11,7 +11,7 @@ import {
   tokenize,
 } from '@grader/parse';
 import { canonicalSymbol, compiled, type Evidence, tryEvaluate } from '../evidence.ts';
-import { fmtNum } from '../format.ts';
+import { fmt, fmtNum } from '../format.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 import {
@@ -92,6 +92,29 @@ function lineOfIndex(text: string, idx: number): number {
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys, ocr = false): Read | null {
   const read = readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
+  // (OCR'd, two lines that open "Answer:" under one label, the first giving another number: the next
+  // part's answer under a label OCR did not read, or a second answer — a person reads which counts)
+  const opening = /^\s*ans(?:wer)?\.?\s*[:=\-–]\s*/i;
+  const marks = ev.lines.flatMap((l, i) => (opening.test(l) ? [i] : []));
+  if (read && ocr && marks.length >= 2) {
+    const earlier = readAnswer(
+      item,
+      part,
+      restrict(
+        ev,
+        (i) => i === marks[0],
+        () => false,
+        (l) => l.replace(opening, ''),
+      ),
+      keys,
+    );
+    if (earlier && JSON.stringify(earlier.value) !== JSON.stringify(read.value))
+      return {
+        ...read,
+        conf: Math.min(read.conf, 0.5),
+        note: `an answer marked before it gives ${fmt(earlier.value)}`,
+      };
+  }
   // (on the answer's line or after it: "total = … = 2250922" / "total mult = 2250922 (or 3027102)")
   const both =
     read && read.conf > 0.5
@@ -405,9 +428,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   }
   if (item.shape === 'dimension') {
     // (an arrow after it, "==> pointwise …" on the next line, is no equation it starts)
-    const dims = findDimensions(text).filter(
+    const shapes = findDimensions(text).filter(
       (d) => !d.inArithmetic && !/^\s*=(?![=>])/.test(text.slice(d.end)),
     );
+    // (a filter's own shape, "Each filter is 4 × 4 × 3", is no output, where another shape is written)
+    const filter = (d: { start: number }) =>
+      /\b(?:filters?|kernels?)\s*(?:(?:is|are|of|has|size|shape)\s*){0,2}[:=]?\s*$/i.test(
+        text.slice(text.lastIndexOf('\n', d.start - 1) + 1, d.start),
+      );
+    const dims = shapes.some((d) => !filter(d)) ? shapes.filter((d) => !filter(d)) : shapes;
     const siblings = part.items.filter((x): x is ValueItem => x.type === 'value' && x.shape === 'dimension');
     let cands = dims;
     if (siblings.length > 1) {
