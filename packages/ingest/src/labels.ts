@@ -363,7 +363,7 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // a question numbered in small roman before its sub-part's letter ("iv-a", "i-b-ii"): the number
   // in digits, right-aligned in the same length ("ii → 4" and a bare "(ii)" have no letter after them)
   line = line.replace(
-    /^(\s*)(iii|ii|iv|i|v)-(?=[a-h](?:-(?:iii|ii|iv|i))?(?:[\s:.)]|$))/,
+    ROMAN_QUESTION,
     (_m, sp: string, r: string) => `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}-`,
   );
   // (in such a script, a question without sub-parts numbered alone: "v" is question 5; "ii" alone
@@ -853,9 +853,12 @@ export interface LabelOptions {
   romanQuestions?: boolean;
 }
 
+/** A question numbered in small roman before its sub-part's letter: "iv-a", "i-b-ii" (the numeral captured). */
+const ROMAN_QUESTION = /^(\s*)(iii|ii|iv|i|v)-(?=[a-h](?:-(?:iii|ii|iv|i))?(?:[\s:.)]|$))/;
+
 /** Whether a script numbers its questions in small roman before the sub-part's letter: two labels or more like "ii-a", "iv-b". */
 export function romanQuestions(lines: string[]): boolean {
-  return lines.filter((l) => /^\s*(?:iii|ii|iv|i|v)-[a-h]\b/.test(l)).length >= 2;
+  return lines.filter((l) => ROMAN_QUESTION.test(l)).length >= 2;
 }
 
 /** Whether a script names notebook cells by part: two prompts or more like "In [1b_i]:", "In [2a]:". */

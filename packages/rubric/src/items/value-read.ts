@@ -89,13 +89,15 @@ function lineOfIndex(text: string, idx: number): number {
   return text.slice(0, idx).split('\n').length - 1;
 }
 
+/** A line that opens with the answer's mark: "Answer:", "Ans -", "Final answer =". */
+const ANSWER_MARK = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*[:=\-–]\s*/i;
+
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys, ocr = false): Read | null {
   const read = readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
   // (OCR'd, two lines that open "Answer:" under one label, the first giving another number: the next
   // part's answer under a label OCR did not read, or a second answer — a person reads which counts)
-  const opening = /^\s*ans(?:wer)?\.?\s*[:=\-–]\s*/i;
-  const marks = ev.lines.flatMap((l, i) => (opening.test(l) ? [i] : []));
+  const marks = ev.lines.flatMap((l, i) => (ANSWER_MARK.test(l) ? [i] : []));
   if (read && ocr && marks.length >= 2) {
     const earlier = readAnswer(
       item,
@@ -104,7 +106,7 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
         ev,
         (i) => i === marks[0],
         () => false,
-        (l) => l.replace(opening, ''),
+        (l) => l.replace(ANSWER_MARK, ''),
       ),
       keys,
     );
@@ -843,7 +845,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // after it evaluates to it (not a product's first factor, "72 × 4 …")
   // (anywhere after it: "Answer: 36 parameters" then "Working:" and bullets, "9 x 4 = 36" the last)
   // (or after its mark, "Answer: 3,057,912 multiplications", the total row of a table below restating it)
-  const mark = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*[:=\-–]\s*/i.exec(text)?.[0] ?? '';
+  const mark = ANSWER_MARK.exec(text)?.[0] ?? '';
   const first = /^\s*(\d[\d,]*(?:\.\d+)?)(?=[ \t]*\n|[ \t]+(?![*×x+\-−/^=.,:]))/.exec(
     text.slice(mark.length),
   );
@@ -860,12 +862,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const restated =
       mark !== '' &&
       after.split('\n').some((l) => {
-        const ns = findNumbers(normalizeMath(l));
+        const row = normalizeMath(l);
+        const ns = findNumbers(row);
         return (
-          TOTAL_ROW.test(normalizeMath(l)) &&
-          ns.length === 1 &&
-          v !== undefined &&
-          closeTo(ns[0].value, v, { rel: 1e-9 })
+          TOTAL_ROW.test(row) && ns.length === 1 && v !== undefined && closeTo(ns[0].value, v, { rel: 1e-9 })
         );
       });
     if ((reaches || restated) && v !== undefined) return { value: v, line: 0, conf: 0.9 };
@@ -994,7 +994,7 @@ function finalMarker(
       /\b(?:final|better|corrected|revised|correct)\s+answer\s*(?:is\b)?\s*[:=\-–]?/i.exec(lines[i]) ??
       // a line that starts "Answer:" after the working, in a part that asks for one value (in one
       // that asks for several, it gives one of them: "Answer: total = …")
-      (oneValue ? /^\s*(?:ans(?:wer)?\.?)\s*[:=\-–]\s*/i.exec(lines[i]) : null) ??
+      (oneValue ? ANSWER_MARK.exec(lines[i]) : null) ??
       // "FINAL" on a line of its own after a first attempt ("Final: total = …" is only a total)
       /^\s*[[(*_-]*\s*final\s*[\])*_:]*\s*$/i.exec(lines[i]);
     if (m) return { line: i, end: m.index + m[0].length, clause: false };
