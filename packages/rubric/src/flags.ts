@@ -60,7 +60,13 @@ export function continuedElsewhere(line: string): boolean {
  * elsewhere), or answer text without a part label on a typed page (on OCR'd pages unlabelled text is
  * usually a misread label, which already sends the affected parts to review).
  */
-export function organisationFinding(script: ExtractedScript): string | null {
+export function organisationFinding(
+  script: ExtractedScript,
+  { questions, parts }: { questions: number; parts: number } = {
+    questions: Number.POSITIVE_INFINITY,
+    parts: 0,
+  },
+): string | null {
   // (on a scan, only where labels were read surely: a misread label puts a part out of order or
   // in two places)
   const surelyPlaced = (p: PartAnswer | undefined) =>
@@ -101,8 +107,26 @@ export function organisationFinding(script: ExtractedScript): string | null {
   // answer written outside any label ("I made a mistake above: C_t is …")
   if (typed.join(' ').replace(/[^A-Za-z0-9]/g, '').length >= 25 && typed.some((t) => SECOND_ANSWER.test(t)))
     return 'answer text without a part label';
+  // answers numbered on past the exam's last question and up to its last part ("Ans-6" … "Ans-10",
+  // "A11." of 5 questions, 11 parts), two such numbers at least: a running number in place of the exam's
+  // part labels, which a reader must match to the parts
+  const running = [
+    ...new Set(
+      [...script.unlabelled.map((l) => l.text), ...Object.values(script.parts).map((p) => p.text)]
+        .flatMap((t) => t.split('\n'))
+        .map((l) => Number(RUNNING_NUMBER.exec(l)?.[1]))
+        .filter((n) => n > questions && n <= parts),
+    ),
+  ];
+  if (running.length >= 2 && typedPages.size)
+    return `answers numbered ${running.sort((x, y) => x - y).join(', ')}, past the exam's ${questions} questions, without its part labels`;
   return null;
 }
+
+/** An answer's running number alone at a line's start: "Ans-10", "A11.", "Ans 7". */
+// (not a value after a colon or an equals sign, "Ans: 18"; closed by a mark or the line's end, so "A 10
+// % saving" is a sentence)
+const RUNNING_NUMBER = /^\s*(?:ans(?:wer)?|a)\s*[-.#]?\s*(\d{1,2})\s*(?:[-.)}](?=\s|$)|$)/i;
 
 /**
  * Sum over shared mistakes of ln(N / scripts sharing it) above which a pair is flagged. Calibrated,
@@ -377,13 +401,18 @@ export function applyFlags(
     flags: [...g.grade.flags],
     flagReasons: { ...g.grade.flagReasons },
   }));
+  // (how many questions and parts the exam has: an answer numbered past them is a running number)
+  const sizes = {
+    questions: new Set(rubric.parts.map((p) => /^\d+/.exec(p.id)?.[0] ?? p.id)).size,
+    parts: rubric.parts.length,
+  };
   scripts.forEach((s, i) => {
     const h = headerFinding(s);
     if (h) {
       out[i].flags.push('header');
       out[i].flagReasons.header = h;
     }
-    const o = organisationFinding(s);
+    const o = organisationFinding(s, sizes);
     if (o) {
       out[i].flags.push('organisation');
       out[i].flagReasons.organisation = o;

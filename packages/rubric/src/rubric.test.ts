@@ -537,3 +537,29 @@ describe('similarity: the same wrong values in four parts and a copied sentence'
     expect(flaggedSimilar(gradeBatch(rubric, ctx, batch('## 4b\n?')))).toEqual([]);
   });
 });
+
+describe('organisation: answers numbered on past the exam’s questions (round 72)', () => {
+  const flagsOf = (unlabelled: string[]) =>
+    gradeBatch(rubric, ctx, [
+      { file: 'r.pdf', script: scriptFromText(`Name: R\nRoll: 20CS10043\n${full}`, { unlabelled }) },
+    ])[0];
+  it('"Ans-9", "Ans-10", "A11." in place of part labels are flagged; a number within the exam’s questions, or a value, is not', () => {
+    const ten = flagsOf([
+      'Ans-9',
+      'dL/dc_1 = dL/dc_T · f_2 ⋯ f_T',
+      'Ans-10',
+      'Depthwise: (200 - 4 + 2)/1 + 1 = 199',
+    ]);
+    expect(ten.flags).toContain('organisation');
+    expect(ten.flagReasons.organisation).toMatch(/numbered 9, 10/);
+    expect(flagsOf(['A7. b_f is 3 x 1', 'A11. dL/dc_1 = dL/dc_T · f_2 ⋯ f_T']).flags).toContain(
+      'organisation',
+    );
+    expect(flagsOf(['Ans-3', 'W_f is 3 x 5']).flags).not.toContain('organisation');
+    // (an answer's value after a colon is no running number, nor a count past the exam's parts)
+    expect(flagsOf(['Ans: 18', 'Ans: 72']).flags).not.toContain('organisation');
+    expect(flagsOf(['Ans 18', 'Ans 72']).flags).not.toContain('organisation');
+    // (a sentence with a number in it is no running label)
+    expect(flagsOf(['A 10 % saving over a standard convolution']).flags).not.toContain('organisation');
+  });
+});
