@@ -31,8 +31,8 @@ export function parseNumber(text: string): number | null {
 function coreValue(core: string): number {
   if (/^\d{1,3}(,\d{3})+$/.test(core) || /^\d{1,2}(,\d{2})+,\d{3}$/.test(core))
     return Number(core.replace(/,/g, ''));
-  if (/^\d{1,3}( \d{3}){2,}$/.test(core) || new RegExp(`^${LAKH_SPACED}$`).test(core))
-    return Number(core.replace(/ /g, ''));
+  // (only digit groups, in thousands or in lakhs, hold a space in a number NUM_CORE reads)
+  if (core.includes(' ')) return Number(core.replace(/ /g, ''));
   if (/^\d{1,3}(\.\d{3}){2,}$/.test(core)) return Number(core.replace(/\./g, ''));
   return Number(core.replace(/\.$/, ''));
 }
