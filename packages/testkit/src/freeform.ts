@@ -397,6 +397,9 @@ export const TUNE_WRITERS = [
   're',
   'rf',
   'rg',
+  'rh',
+  'ri',
+  'rj',
 ];
 
 export interface FreeformLabel {
