@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findLabel, labelWords, PartTree, romanForLetters, romanQuestions } from './labels.ts';
+import {
+  findLabel,
+  labelWords,
+  outlineQuestions,
+  PartTree,
+  romanForLetters,
+  romanQuestions,
+} from './labels.ts';
 import { plainForms } from './pdf.ts';
 
 // A made-up exam with the same nesting kinds as CT3 (question / letter / roman numeral), and
@@ -852,5 +859,71 @@ describe('labels of round 72: words, letters and small roman numerals joined by 
     expect(id('x> 3')).toBeNull();
     // (a fraction is none)
     expect(id('5/2 = 2.5')).toBeNull();
+  });
+});
+
+describe('labels of round 73: school letters, slashes with capitals, arrows, arithmetic after a number', () => {
+  it('sub-parts lettered as Bengali- and Hindi-medium schools do: "(ka)", "(kha)", "1-kha-ii", "(ख)", "(খ)"', () => {
+    expect(id('(ka) Matching with the positions', ['1'])).toBe('q1a');
+    expect(id('(kha) (i) C_t = f_t * C_(t-1)', ['1'])).toBe('q1b1');
+    expect(rest('(kha) (i) C_t = f_t * C_(t-1)', ['1'])).toBe('C_t = f_t * C_(t-1)');
+    expect(id('1-kha-ii')).toBe('q1b2');
+    expect(rest('3-ga (9 + 3) x 4 = 48')).toBe('(9 + 3) x 4 = 48');
+    expect(id('1 (ख) (i)')).toBe('q1b1');
+    expect(id('(গ) total 72', ['3'])).toBe('q3c');
+    // (the word alone is no label: "ka" is a syllable)
+    expect(id('ka is the first letter')).toBeNull();
+  });
+  it('the word for question before its number: "Prashna 2", "প্রশ্ন 3" (a heading)', () => {
+    expect(findLabel('Prashna 2', tree, [])?.path).toEqual(['2']);
+    expect(findLabel('প্রশ্ন 3', tree, [])?.path).toEqual(['3']);
+  });
+  it('slashes before a capital letter or a bracketed numeral ("1/B/(i)", "3/A"); an arrow before "a)"', () => {
+    expect(id('1/B/(i) C_t = …')).toBe('q1b1');
+    expect(id('1/b/(ii)')).toBe('q1b2');
+    expect(rest('3/A     W_f is 3 x 5')).toBe('W_f is 3 x 5');
+    expect(id('3 -> a) W_f = 2 x 3')).toBe('q3a');
+    // (a capital word after a slash is no sub-part)
+    expect(id('1/Because')).toBeNull();
+  });
+  it('a number before a bracket of arithmetic multiplies it ("4(15 + 3) = 72"); "Part-A:" is a sub-part', () => {
+    expect(findLabel('4(15 + 3) = 72', tree, ['3', 'c'])).toBeNull();
+    expect(id('4(a) the two paths')).toBe('q4a');
+    expect(id('Part-A: W_f multiplies x_t', ['3'])).toBe('q3a');
+    expect(id('Part-C: each gate', ['3'])).toBe('q3c');
+  });
+  it('Devanagari and Bengali digits as the text layer gives them ("প্রশ্ন ১", "(খ)(২)") read as plain digits', () => {
+    expect(plainForms('প্রশ্ন ১ (খ)(২) = ३')).toBe('প্রশ্ন 1 (খ)(2) = 3');
+    expect(findLabel(plainForms('প্রশ্ন ২'), tree, [])?.path).toEqual(['2']);
+    expect(id(plainForms('(খ)(২)'), ['1'])).toBe('q1b2');
+  });
+});
+
+describe('labels met again in the whole corpus (thirty-fifth session)', () => {
+  it('"Question number one", "Part B sub part two": numbers in words after "number" and "sub part"', () => {
+    expect(findLabel('Question number one', tree, [])?.path).toEqual(['1']);
+    expect(id('Question number five')).toBe('q5');
+    expect(id('Part B sub part one', ['1'])).toBe('q1b1');
+    expect(id('Part B sub part two', ['1'])).toBe('q1b2');
+  });
+  it('a table\'s serial number before the label ("1   Q1 (a)", "10 Q4 (b) gradient …"); a count before "Q\'s" is none', () => {
+    expect(id('1       Q1 (a)')).toBe('q1a');
+    expect(rest('10 Q4 (a) gradient from the last step')).toBe('gradient from the last step');
+    expect(id("3 Q's were easy")).toBeNull();
+  });
+  it('underscores between the components, as code names them ("q1_a", "q1_b_ii", "q5")', () => {
+    expect(id('q1_a      f_t → 8')).toBe('q1a');
+    expect(id('q1_b_ii h = …')).toBe('q1b2');
+    expect(rest('q3_c 4 * 18 = 72')).toBe('4 * 18 = 72');
+  });
+  it('questions lettered ("A.1", "A.2.1") or in capital roman ("III.1") before outline numbers, in such a script', () => {
+    expect(outlineQuestions(['A. LSTM cell', 'A.1 f → 2', 'A.2.1 C_t', 'B.1 e = s·h'])).toBe('letter');
+    expect(outlineQuestions(['I.1 f → 2', 'II.1 e = s·h', 'III.1 W_f is 3 × 5'])).toBe('roman');
+    // (a single lettered label, or one question's, is no such habit)
+    expect(outlineQuestions(['A.1 f → 2', 'A.2 C_t'])).toBeNull();
+    expect(id('A.2.1 Compute C_t.', [])).toBeNull();
+    expect(findLabel('A.2.1 Compute C_t.', tree, [], { outlineQuestions: 'letter' })?.partId).toBe('q1b1');
+    expect(findLabel('C.3 Total parameters', tree, [], { outlineQuestions: 'letter' })?.partId).toBe('q3c');
+    expect(findLabel('III.1 z_t has 5 entries', tree, [], { outlineQuestions: 'roman' })?.partId).toBe('q3a');
   });
 });

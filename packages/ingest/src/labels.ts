@@ -1,6 +1,8 @@
 // Recognising part labels ("Q1 b) i)", "1(b)(i)", "Ans 3.c", "Question 4 part (a)", "(5)", ...) at the
 // start of a line, against the exam's own part tree: nothing here knows any particular exam.
 
+import { plainSchoolLabels } from './indic.ts';
+import { TRAILING_MARKS, wordedMarksAfter } from './marks.ts';
 import { romanValue } from './roman.ts';
 
 export type PartPath = string[];
@@ -78,7 +80,7 @@ const PREFIXED_ARROW = new RegExp(
 const POINTER_TO_SUB = new RegExp(String.raw`^\s*[${POINTERS}›»]\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)`);
 /** A number's arrows to its sub-part and on ("1→b→ii", "correction to 1→b→i", "1▷b▷i", "3->a,b"). */
 const ARROWED_LABEL = new RegExp(
-  String.raw`^(\s*(?:(?:correction|corrected|revised)\s*(?:to|for|of)?\s*)?\d{1,2}\s*)(→|->|[${POINTERS}])(\s*[a-h]\s*)(?:(→|->|[${POINTERS}])(\s*[ivx]{1,4}\b))?(?=[\s(:.]|,\s*[a-h]\s*$|$)`,
+  String.raw`^(\s*(?:(?:correction|corrected|revised)\s*(?:to|for|of)?\s*)?\d{1,2}\s*)(→|->|[${POINTERS}])(\s*[a-h]\s*)(?:(→|->|[${POINTERS}])(\s*[ivx]{1,4}\b))?(?=[\s(:.)]|,\s*[a-h]\s*$|$)`,
   'i',
 );
 // ("Qn. 3 / c": a slash set between spaced components)
@@ -86,7 +88,7 @@ const ARROWED_LABEL = new RegExp(
 // ("Q-3/(b)", "Q-1/(b)/(i)": a slash before a bracketed sub-label)
 // ("Q.no 1 / part-b": a slash, then the word part)
 const FILLER =
-  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub-?)?parts?\b|sub\b\.?|pt\b\.?|item\b(?=\s*\(?[a-h]\b))?[\s.,:\-–—]*/i;
+  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub[- ]?)?parts?\b|sub\b\.?|pt\b\.?|item\b(?=\s*\(?[a-h]\b))?[\s.,:\-–—]*/i;
 
 /** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
 const RULE = '=*~_#═─━▬■';
@@ -95,10 +97,6 @@ const RULE = '=*~_#═─━▬■';
 const RULED = new RegExp(
   `^(\\s*(?:[${RULE}]{2,}|\\+?-{3,}|#)\\s*)(\\S(?:.{0,32}?[^\\s${RULE}-])?)\\s*(?:(?:[${RULE}]*|-{3,}\\+?)\\s*$|[${RULE}]{2,}\\s*\\([^()]*\\)\\s*$)`,
 );
-/** The marks a template or a student sets after a label: "[1 mark]", "(5 pts)", "(3 marks)". */
-const MARKS = String.raw`[[(]\s*\d{1,2}(?:\.5)?\s*(?:marks?|pts?\.?|points?)\s*[\])]`;
-const MARKS_NOTE = new RegExp(`^\\s*${MARKS}\\s*[:\\-–—]?\\s*`, 'i');
-const MARKS_AT_END = new RegExp(`\\s*${MARKS}$`, 'i');
 
 /** Splits "1b" into "1","b" and "b2" into "b","2": labels mix digits and letters without separators. */
 function splitRuns(raw: string, start: number): Array<{ raw: string; start: number }> {
@@ -121,9 +119,9 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
   } else {
     // "Part (a)" under "Answer 4" is relative to the question, like a bare "(a)"; "Part 5" names
     // a question as plainly as "Question 5"
-    // ("item (a)" under "Problem 3" too: an item is a sub-part by its letter)
+    // ("item (a)" under "Problem 3" too: an item is a sub-part by its letter; "Part-A:" hyphened)
     const part =
-      /^\s*(?:(?:sub-?)?part|item(?=\s*\(?[a-h](?:[).:\s]|$)))\b\.?\s*(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|(?<=\d)\(|$))/i.exec(
+      /^\s*(?:(?:sub-?)?part|item(?=\s*\(?[a-h](?:[).:\s]|$)))\b\.?\s*(?:[-–]\s*)?(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|(?<=\d)\(|$))/i.exec(
         text,
       );
     pos = part?.[0].length ?? 0;
@@ -325,8 +323,8 @@ export function findLabel(
   // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
   if (label && /^\s*;/.test(line.slice(label.end))) return null;
   // (the part's marks after its label are no part of the answer: "Q2(b) [1 mark]  0 new parameters")
-  const marks = label ? MARKS_NOTE.exec(line.slice(label.end)) : null;
-  return label && marks ? { ...label, end: label.end + marks[0].length } : label;
+  const marks = label ? wordedMarksAfter(line.slice(label.end)) : 0;
+  return label && marks ? { ...label, end: label.end + marks } : label;
 }
 
 function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: LabelOptions): Label | null {
@@ -349,6 +347,11 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     (_m, sp: string, open: string, lab: string, close: string) =>
       sp + ' '.repeat(open.length) + lab + ' '.repeat(close.length),
   );
+  // a table's serial number before the label in the next column ("1       Q1 (a)", "10   Q4 (b)"): blanked
+  line = line.replace(
+    /^(\s*)(\d{1,2}[.)]?\s+)(?=(?:q|ques|question|ans)\.?\s*\d)/i,
+    (_m, sp: string, serial: string) => sp + ' '.repeat(serial.length),
+  );
   // pdfTeX's big operator later on the line wraps to its start, glued to a slash label ("2/aP e_kj = …":
   // the P is a ∑): blanked, the same length, so positions hold
   line = line.replace(/^(\s*\d{1,2}\/[a-h](?:\/[ivx]{1,4})?)[PQXYRZ](?=\s)/, '$1 ');
@@ -359,19 +362,41 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   line = line.replace(ARROWED_LABEL, (_m, ...g) =>
     [g[0], ' '.repeat(g[1].length), g[2], g[3] ? ' '.repeat(g[3].length) : '', g[4] ?? ''].join(''),
   );
-  line = plainEnclosed(line);
+  line = plainSchoolLabels(plainEnclosed(line));
+  // a sub-sub-part numbered in words after its part's letter ("Part B sub part one"): the numeral, padded
+  line = line.replace(
+    /^(\s*(?:part\s+[a-h]\b\s*,?\s*)(?:sub[- ]?part\s+))(one|two|three|four)\b/i,
+    (_m, head: string, w: string) => head + SUB_WORDS[w.toLowerCase()].padEnd(w.length),
+  );
   // a question numbered in small roman before its sub-part's letter ("iv-a", "i-b-ii"): the number
   // in digits, right-aligned in the same length ("ii → 4" and a bare "(ii)" have no letter after them)
   line = line.replace(
     ROMAN_QUESTION,
     (_m, sp: string, r: string) => `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}-`,
   );
+  // (or lettered, "A.2.1", or in capital roman, "III.1": the question's number, right-aligned in the same
+  // length, and "C." heading question 3)
+  if (opts.outlineQuestions === 'letter')
+    line = line.replace(
+      /^(\s*)([A-H])(?=\.(?:\d|\s|$))/,
+      (_m, sp: string, q: string) => `${sp}${q.charCodeAt(0) - 64}`,
+    );
+  if (opts.outlineQuestions === 'roman')
+    line = line.replace(
+      /^(\s*)(III|II|IV|I|V)(?=\.(?:\d|\s|$))/,
+      (_m, sp: string, r: string) => `${sp}${String(romanValue(r.toLowerCase())).padStart(r.length)}`,
+    );
   // (in such a script, a question without sub-parts numbered alone: "v" is question 5; "ii" alone
   // may still be a sub-part's (ii))
   if (opts.romanQuestions)
     line = line.replace(/^(\s*)(iii|ii|iv|i|v)(?=[.:)]?\s*$)/, (m, sp: string, r: string) =>
       tree.partId([String(romanValue(r))]) ? `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}` : m,
     );
+  // underscores between a label's components, as code names them ("q1_a", "q1_b_ii", "q5"): hyphens
+  line = line.replace(
+    /^(\s*q\d{1,2})_([a-h])(?:_([ivx]{1,4}))?(?=[\s:.)]|$)/i,
+    (_m, q: string, a: string, r?: string) => (r === undefined ? `${q}-${a}` : `${q}-${a}-${r}`),
+  );
   // a tilde or a bar between a label's components ("Q1 ~ b ~ ii", "1|b|ii"): a hyphen, the same length
   line = line.replace(
     /^(\s*(?:(?:q|qn|ques|question|ans)\.?\s*)?\d{1,2}\s*)[~|](\s*[a-h]\s*)(?:[~|](\s*[ivx]{1,4}))?(?=[\s:.)]|$)/i,
@@ -747,7 +772,7 @@ function writtenLabel(
     // (a correction set off so: "--- correction to Qn 1 b (i) ---")
     const heading = ruled[2]
       .replace(/^(?:correction|corrected|revised)\s*(?:to|for|of)?\s+/i, '')
-      .replace(MARKS_AT_END, '');
+      .replace(TRAILING_MARKS, '');
     const inner = findLabelAt(`${heading} `, tree, context, opts.ocr ?? false, false, opts.romanParts);
     // (a question's heading may carry its title: "=== Q1 LSTM cell ===")
     const titled =
@@ -829,6 +854,9 @@ function writtenLabel(
 // (a word in small letters joined to the label by a hyphen, "item-1-a", "part-1b-i", "part-5"; one
 // letter glued to a question's number and its sub-part, "s3-c", "s1-b-ii": a section's mark; before
 // a number alone, "s5", only where the script marks its labels so, see `labelWords`)
+/** Sub-sub-parts numbered in words: "sub part one" is (i). */
+const SUB_WORDS: Record<string, string> = { one: 'i', two: 'ii', three: 'iii', four: 'iv' };
+
 const MARK =
   /^(\s*(?:[§#№]\s*|[a-z]{2,8}-|[a-z](?=\d{1,2}(?:-[a-h](?:-[ivx]{1,4})?(?:[\s:.)]|$)|\s*$))|(?:\p{Lu}\p{L}{1,11}(?:-\p{L}{2,11})?|[a-z]{2,3}|[APSQ])\.?(?:\s+(?:to|of|for)\b)?\s?))(?=\d)/u;
 /** Words that begin a sentence about a part, not a mark before its label (any case). */
@@ -851,6 +879,22 @@ export interface LabelOptions {
   notebookParts?: boolean;
   /** the script numbers its questions in small roman ("ii-a", "iv-b"), so "v" alone is question 5, from `romanQuestions` */
   romanQuestions?: boolean;
+  /** the script letters its questions, or numbers them in capital roman, before outline numbers for their parts ("A.1", "A.2.1", "III.1"), from `outlineQuestions` */
+  outlineQuestions?: 'letter' | 'roman';
+}
+
+/** A question lettered, or numbered in capital roman, before an outline number: "A.1", "B.2.1", "III.1", "I.2(ii)". */
+const OUTLINE_QUESTION = /^(\s*)([A-H]|III|II|IV|I|V)(?=\.\d(?:\.\d)?(?:[\s:.()]|$))/;
+
+/**
+ * How a script numbers its questions when it numbers their parts in outline: by letter ("A.1", "A.2.1",
+ * "B.1") or in capital roman ("I.2", "III.1", "IV.1"), three such labels or more from two questions; null
+ * when it does not.
+ */
+export function outlineQuestions(lines: string[]): 'letter' | 'roman' | null {
+  const heads = lines.map((l) => OUTLINE_QUESTION.exec(l)?.[2]).filter((x) => x !== undefined);
+  if (heads.length < 3 || new Set(heads).size < 2) return null;
+  return heads.some((h) => /^(?:II|III|IV)$/.test(h)) ? 'roman' : 'letter';
 }
 
 /** A question numbered in small roman before its sub-part's letter: "iv-a", "i-b-ii" (the numeral captured). */
@@ -970,14 +1014,16 @@ const LETTER_WORDS: Record<string, string> = { first: 'a', second: 'b', third: '
 function spelledLabel(line: string): { label: string; end: number } | null {
   // "1/b/ii :", "3/c bf is …": slashes between a bare label's components, the answer after them
   // ("1/b(i) → C_t = …": the sub-part in brackets)
-  const slash = /^\s*(\d{1,2})(?=\/[a-h](?:\/[ivx]{1,4}|\([ivx]{1,4}\))?(?:\s*[:\-–—→]|\s*$|\s+\S))/.exec(
-    line,
-  );
+  // ("1/B/(i)", "3/A": the letter a capital, the numeral in brackets)
+  const slash =
+    /^\s*(\d{1,2})(?=\/(?:[a-h]|[A-H](?![a-z]))(?:\/\(?[ivx]{1,4}\)?|\([ivx]{1,4}\))?(?:\s*[:\-–—→]|\s*$|\s+\S))/.exec(
+      line,
+    );
   const q =
     slash ??
     // (after the words leading into it: "For the third question, part c", "Answer to question one, …",
     // "Answer number three, c"; a question's word spelt short, "Ques. 1", "Que 3", or as an item)
-    /^\s*(?:(?:regarding|re:?|for|now|next|answer(?:\s+to)?|ans\.?(?:\s+to)?)\s+)?(?:the\s+)?(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:question|problem)|(?:question|problem)\s+the\s+(first|second|third|fourth|fifth|sixth)(?![\w])|(?:sub-?)?(?:question|problem|ques\.?|que\.?|item|number|q\.?)\s*(?:no\.?\s*)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\w]))/i.exec(
+    /^\s*(?:(?:regarding|re:?|for|now|next|answer(?:\s+to)?|ans\.?(?:\s+to)?)\s+)?(?:the\s+)?(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:question|problem)|(?:question|problem)\s+the\s+(first|second|third|fourth|fifth|sixth)(?![\w])|(?:sub-?)?(?:question|problem|ques\.?|que\.?|item|number|q\.?)\s*(?:no\.?\s*|number\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\w]))/i.exec(
       line,
     ) ??
     // "[ Q3(c) response ]": a form's box title
@@ -1164,6 +1210,8 @@ function findLabelAt(
   const after = text.slice(last.end);
   // The label must end at a separator: "1st", "3x5" and "5apples" are content, not labels.
   if (last.sep === 'none' && /^[A-Za-z0-9]/.test(after)) return null;
+  // (a number before a bracket of arithmetic multiplies it: "4(15 + 3) = 72")
+  if (best.used === 1 && /^\(\s*\d[\d.]*\s*[-+−×*·/]\s*\d[\d.\s+\-−×*·/]*\)/.test(after)) return null;
   // A single bare component with only a space after it ("3 + 2 = 5", "Ans: 5 apples") is content,
   // unless a prefix says otherwise ("Q5 199 x 199") or nothing follows ("5" alone on its line).
   const single = best.used === 1 && !comps[0].paren;

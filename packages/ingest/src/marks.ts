@@ -2,11 +2,23 @@
 // (1)", "(b)      [1]"): the paper's marks, not the start of the answer.
 import type { Line } from '@grader/model';
 
-/** "[3 marks]", "(2 M)", "{1 pt}", "3 marks": marks said with their word, after a label's dash or colon */
-const WORDED =
-  /^\s*[-–—:|]?\s*(?:[([{]\s*\d{1,2}(?:\.5)?\s*(?:marks?|m|pts?|points?)\s*[)\]}]|\d{1,2}(?:\.5)?\s*marks?\b)\s*[-–—:.]?/i;
+// (a count may be a sum, as the paper splits a question's marks: "[3 + 2]", "<1+1+1 marks>", "[3 + 2 = 5 points]")
+const COUNT = String.raw`\d{1,2}(?:\.5)?(?:\s*\+\s*\d{1,2}(?:\.5)?)*(?:\s*=\s*\d{1,2}(?:\.5)?)?`;
+// (before them a label's dash or colon, or a leader of dots: "2b ... 1 mark")
+const LEAD = String.raw`^\s*(?:[-–—:|]|\.{2,}|…)?\s*`;
+/** "[3 marks]", "(2 M)", "{1 pt}", "<1 mark>", "3 marks", "[3 + 2]": marks said with their word or summed */
+const SAID = String.raw`(?:[([{<]\s*${COUNT}\s*(?:marks?|m|pts?|points?)\s*[)\]}>]|[[<]\s*\d{1,2}(?:\s*\+\s*\d{1,2})+(?:\s*=\s*\d{1,2})?\s*[\]>]|\d{1,2}(?:\.5)?\s*marks?\b)`;
+const WORDED = new RegExp(`${LEAD}${SAID}\\s*[-–—:.]?`, 'i');
+/** Marks said with their word closing a line or a heading ("=== Q1(b) [2 marks] ===", "5 ... 3 marks"). */
+export const TRAILING_MARKS = new RegExp(`\\s+(?:(?:\\.{2,}|…)\\s*)?${SAID}\\s*$`, 'i');
+const TRAILING_BARE = /\s+[([{]\s*\d{1,2}(?:\.5)?\s*[)\]}]\s*$/;
 /** "[1]", "(3)", "{2}": a bare bracketed number, marks only where the script does it habitually */
 const BARE = /^\s*[-–—:|]?\s*[([{]\s*(\d{1,2})(?:\.5)?\s*[)\]}](?=\s|$)\s*[-–—:.]?/;
+
+/** How many characters at the start of `rest` (after a label) are marks said with their word: 0 when none. */
+export function wordedMarksAfter(rest: string): number {
+  return WORDED.exec(rest)?.[0].length ?? 0;
+}
 
 /** Whether the text after a label starts with a bare bracketed number ("(1) No extra …"). */
 export function bareMarksAfter(rest: string): boolean {
@@ -19,8 +31,8 @@ export function bareMarksAfter(rest: string): boolean {
  * open an enumeration ("(1) c_t → h_t … (2) …", `next` the following line).
  */
 export function marksAfterLabel(rest: string, habit: boolean, next = ''): number {
-  const worded = WORDED.exec(rest);
-  if (worded) return worded[0].length;
+  const worded = wordedMarksAfter(rest);
+  if (worded) return worded;
   const bare = habit ? BARE.exec(rest) : null;
   if (!bare) return 0;
   const following = new RegExp(`[([{]\\s*${Number(bare[1]) + 1}\\s*[)\\]}]`);
@@ -42,9 +54,13 @@ export function onRowOf(a: Line, b: Line | undefined): boolean {
   return Math.abs(b.box.y + b.box.h / 2 - (a.box.y + a.box.h / 2)) < Math.max(a.box.h, b.box.h) / 2;
 }
 
-/** A line's text without the marks closing it ("3 -  (3)" -> "3 -"), or null when none close it. */
-export function withoutTrailingMarks(text: string): string | null {
+/**
+ * A line's text without the marks closing it ("3 -  (3)" -> "3 -", "5 ... 3 marks" -> "5"), or null
+ * when none close it. A bare "(3)" counts only where the script does it habitually (`habit`).
+ */
+export function withoutTrailingMarks(text: string, habit: boolean): string | null {
   // (the label's own dash stays: "3 -" heads question 3 where a bare "3" may be a count)
-  const cut = text.replace(/\s+[([{]\s*\d{1,2}(?:\.5)?\s*(?:marks?|m|pts?|points?)?\s*[)\]}]\s*$/i, '');
+  let cut = text.replace(TRAILING_MARKS, '');
+  if (habit) cut = cut.replace(TRAILING_BARE, '');
   return cut !== text && cut.trim() ? cut : null;
 }

@@ -130,18 +130,22 @@ const SPACING_ACCENTS: Record<string, string> = { '´': '\u0301', '¨': '\u0308'
 /**
  * The plain forms of what other keyboards type: full-width letters, digits and punctuation
  * ("１．（ｂ）", "（１ mark）"), the ideographic space and full stop, Unicode's roman numerals ("Ⅰ.(b)",
- * "ⅱ"), and an accent pdfTeX sets before its letter. Exponents and subscripts are left as they are.
+ * "ⅱ"), Devanagari and Bengali digits, and an accent pdfTeX sets before its letter. Exponents and subscripts are left as they are.
  */
 export function plainForms(s: string): string {
-  return s
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/。/g, '.')
-    .replace(/、/g, ',')
-    .replace(/[\u2160-\u217f]/g, (c) => c.normalize('NFKC'))
-    .replace(/([´¨ˆ])(?=\p{L})(\p{L})/gu, (_m, a: string, l: string) =>
-      (l + SPACING_ACCENTS[a]).normalize('NFC'),
-    );
+  return (
+    s
+      .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\u3000/g, ' ')
+      .replace(/。/g, '.')
+      .replace(/、/g, ',')
+      .replace(/[\u2160-\u217f]/g, (c) => c.normalize('NFKC'))
+      // (Devanagari and Bengali digits, "প্রশ্ন ১", "(খ)(২)")
+      .replace(/[\u0966-\u096f\u09e6-\u09ef]/g, (c) => String((c.charCodeAt(0) - 0x966) % 0x80))
+      .replace(/([´¨ˆ])(?=\p{L})(\p{L})/gu, (_m, a: string, l: string) =>
+        (l + SPACING_ACCENTS[a]).normalize('NFC'),
+      )
+  );
 }
 
 /**

@@ -1557,3 +1557,53 @@ describe('labels of round 72: a question without sub-parts numbered as the scrip
     expect(run('2a\ne = s . h\n3b\nb_f is 3 x 1\nv\n199 x 199 x 3').parts['5']).toBeUndefined();
   });
 });
+
+describe('round 73: marks copied beside labels, rough work set small, school letters inside a line', () => {
+  it('marks after a leader of dots, in angle brackets, or summed are no answer ("2b ... 1 mark", "<1 M>", "[3 + 2]")', () => {
+    const s = runAll(
+      '2a ... 1 mark\n  e = s . h\n2b ... 1 mark\n  0 (no weights)\n3c ... 1 mark\n  4(15 + 3) = 72\n5 ... 3 marks\n  199 x 199 x 3',
+    );
+    expect(s.parts['2b']?.text).toBe('0 (no weights)');
+    // ("4(15 + 3) = 72" is 3(c)'s arithmetic, and "5 ... 3 marks" heads question 5)
+    expect(s.parts['3c']?.text).toBe('4(15 + 3) = 72');
+    expect(s.parts['5']?.text).toBe('199 x 199 x 3');
+    const t = runAll(
+      'Ans-2(b) <1 M>\n  0 extra\nQ.3 — [1 + 1 + 1]\n(a) W_f is 3 x 5\nQ.5 — [3 + 2 = 5 points]\n199 x 199 x 3',
+    );
+    expect(t.parts['2b']?.text).toBe('0 extra');
+    expect(t.parts['3a']?.text).toBe('W_f is 3 x 5');
+    expect(t.parts['5']?.text).toBe('199 x 199 x 3');
+  });
+  it('rough work typed smaller ends where the size grows back, and the answer it interrupted goes on', () => {
+    const lines = linesOf(
+      'Ques 5\nRough work\n200 - 4 + 1 = 197?\n(200 + 2 - 4)/1 + 1 = 199\nOutput 199 x 199 x 3\nTotal = 3,088,878',
+    );
+    for (const l of lines.slice(1, 4)) l.box.h = 9;
+    const s = segment(lines, [pageInfo(1)], allParts);
+    expect(s.parts['5']?.text).toBe('Output 199 x 199 x 3\nTotal = 3,088,878');
+    expect(s.rough.map((l) => l.text)).toEqual([
+      'Rough work',
+      '200 - 4 + 1 = 197?',
+      '(200 + 2 - 4)/1 + 1 = 199',
+    ]);
+    // (set in the answer's own size it runs on, as before, to the page's foot)
+    expect(
+      runAll('Ques 5\nRough work\n200 - 4 + 1 = 197?\nOutput 199 x 199 x 3').parts['5']?.text ?? '',
+    ).toBe('');
+  });
+  it('a school letter inside a line starts the next sub-part ("W_f ∈ R^{3×5}.   (kha) b_f ∈ R^3")', () => {
+    const s = runAll('Prashna 3\n(ka) W_f ∈ R^{3×5}.     (kha) b_f ∈ R^3, one per unit\n(ga) 4 × 18 = 72');
+    expect(s.parts['3a']?.text).toBe('W_f ∈ R^{3×5}.');
+    expect(s.parts['3b']?.text).toBe('b_f ∈ R^3, one per unit');
+    expect(s.parts['3c']?.text).toBe('4 × 18 = 72');
+  });
+  it('a question answered first as "5 -" alone, where the script closes its labels with a dash ("1 a -", "1 b i -")', () => {
+    const text =
+      '5 - (3 marks)\noutput = (200 - 4)/1 + 1 = 197\ntotal = 3027102\n1 a - (3 marks)\nf_t = 5\n1 b i - (1 mark)\nC_t = [0.7, 0, 0.4]\n3 a - (1 mark)\nW_f = 3 x 2';
+    const s = runAll(text);
+    expect(s.order[0]).toBe('5');
+    expect(s.parts['5']?.text).toBe('output = (200 - 4)/1 + 1 = 197\ntotal = 3027102');
+    // (without that habit a bare "5 -" first is no label)
+    expect(runAll('5 -\noutput = (200 - 4)/1 + 1 = 197\nQ1(a)\nf_t = 5').parts['5']).toBeUndefined();
+  });
+});

@@ -6,12 +6,14 @@ import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
 import { furnitureOf } from './furniture.ts';
+import { plainSchoolLabels } from './indic.ts';
 import {
   findLabel,
   type Label,
   labelWords,
   notebookByPart,
   numberingKey,
+  outlineQuestions,
   type PartPath,
   PartTree,
   ROMAN_QUESTIONS,
@@ -22,7 +24,14 @@ import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
 import type { Rule } from './pdf.ts';
-import { rowRestates, summaryAfter, summaryAhead, summaryRestates, summaryRows } from './summary.ts';
+import {
+  rowMiscopies,
+  rowRestates,
+  summaryAfter,
+  summaryAhead,
+  summaryRestates,
+  summaryRows,
+} from './summary.ts';
 import { closingQuestions, trailingLabels } from './trailing-labels.ts';
 
 export type Segmentation = {
@@ -128,20 +137,22 @@ function splitAtInlineLabel(
   target: { path: string[] } | undefined,
 ): { kept: Line | null; rest: Line } | null {
   if (!target) return null;
+  // (a school's letter, "… R^{3×5}.   (kha) b_f …", read as the plain one: the same length)
+  const text = plainSchoolLabels(line.text, true);
   const c = target.path[target.path.length - 1].toLowerCase();
   const esc = escapeRegExp(c);
   const m = new RegExp(
     `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)]|part\\s+${esc}\\s*[:.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<!\\bpart\\s+[a-h]\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))[,:]?\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
     'i',
-  ).exec(line.text);
+  ).exec(text);
   // (or in square brackets with its path under the question: "… = [0.7, 0.2, 0.05].  [b.ii] h_t = …")
   const sub = target.path.slice(1).map(escapeRegExp);
   const square = sub.length
-    ? new RegExp(`(?<=\\S\\s+)\\[\\s*${sub.join('\\s*[.\\s]?\\s*')}\\s*\\](?=\\s+\\S)`, 'i').exec(line.text)
+    ? new RegExp(`(?<=\\S\\s+)\\[\\s*${sub.join('\\s*[.\\s]?\\s*')}\\s*\\](?=\\s+\\S)`, 'i').exec(text)
     : null;
   if (square && (!m || square.index < m.index)) return cutAt(line, square.index);
   if (!m || m.index === 0) return null;
-  const at = line.text.indexOf(m[1] ?? m[2] ?? m[3], m.index);
+  const at = text.indexOf(m[1] ?? m[2] ?? m[3], m.index);
   // (a question copied out with its sub-parts, "… (i) C_t = ?  (ii) h_t = ?", "Question: x_t in R^2,
   // c_t in R^3. (a) dim W_f (b) dim b_f", or quoted: the question's text)
   // ("Q. Three (b) …" is a label's "Q.", not a copied question)
@@ -186,6 +197,16 @@ function ordinalAt(text: string, k: number): { at: number; length: number } | nu
   ).exec(text);
   if (!m) return null;
   return { at: (m.index ?? 0) + m[0].indexOf(m[1]), length: m[1].length };
+}
+
+/**
+ * A typed line in a larger size than the rough work before it (its heading and lines, two at least):
+ * the answer again after a box of rough work set small ("Rough work" in 9 pt, then the answer in 11).
+ */
+function largerThanRough(line: Line, heights: number[]): boolean {
+  if (line.conf < 1 || heights.length < 2) return false;
+  const sorted = [...heights].sort((a, b) => a - b);
+  return line.box.h >= 1.15 * sorted[Math.floor(sorted.length / 2)];
 }
 
 /**
@@ -589,6 +610,7 @@ function segmentOnce(
     tree,
   );
   const romanNumbered = romanQuestions(body.map((l) => l.text));
+  const outlined = outlineQuestions(body.map((l) => l.text)) ?? undefined;
   const announcedOrder = orderAnnounced(body);
   const firstsAnnounced = firstsSaid(body);
   const nextAnnounced = (q: string) => {
@@ -632,13 +654,14 @@ function segmentOnce(
         ? bareMarksAfter(rest)
         : onRowOf(l, body[k + 1]) && marksOnly(body[k + 1].text) === 'bare';
     }).length >= 2;
-  // a label with its marks after it, "3 -  (3)", read whole is arithmetic: it is read without them
+  // a label with its marks after it, "3 -  (3)" or "5 ... 3 marks", read whole is arithmetic: it is read
+  // without them
   under = [];
-  for (let k = 0; marksHabit && k < body.length; k++) {
+  for (let k = 0; k < body.length; k++) {
     const l = body[k];
     const lab = findLabel(l.text, tree, under, { ocr: l.conf < 1, bare: true });
     if (lab) under = lab.path;
-    const unmarked = lab || forced.has(l) ? null : withoutTrailingMarks(l.text);
+    const unmarked = lab || forced.has(l) ? null : withoutTrailingMarks(l.text, marksHabit);
     const bare = unmarked ? findLabel(unmarked, tree, under, { ocr: l.conf < 1, bare: true }) : null;
     const kept = bare && !unmarked!.slice(bare.end).trim() ? cutAt(l, unmarked!.length)?.kept : null;
     if (kept) {
@@ -647,6 +670,13 @@ function segmentOnce(
       under = bare!.path;
     }
   }
+  // a script whose labels close with a dash on a line of their own ("1 a -", "1 b ii -", "3 c -"): a
+  // question's "5 -" alone there is its label in any order
+  // (its marks after it, "1 a - (3 marks)", set aside)
+  const dashStyle =
+    body
+      .map((l) => withoutTrailingMarks(l.text, marksHabit) ?? l.text)
+      .filter((t) => DASH_LABEL.test(t) && !QUESTION_DASH.test(t)).length >= 3;
   // questions headed by a prefixed label somewhere ("Q4", "Question 4"): there a bare "4 gates ⇒ …"
   // starting a line is a count, not the question's label
   const headed = new Set(
@@ -660,6 +690,10 @@ function segmentOnce(
   // is no label
   // (and so is a list of works cited under its heading, to the foot of its page, a rule or a label)
   let roughPage = 0;
+  /** the heights of the rough work's lines so far: typed in a smaller size, it ends where the size grows back */
+  let roughHeights: number[] = [];
+  /** the answer rough work began inside */
+  let interrupted: Seg | null = null;
   let citedPage = 0;
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
@@ -671,16 +705,24 @@ function segmentOnce(
       (!forced.has(line) && startsWorksList(line.text));
     if (
       cited ||
-      (line.page === roughPage && !afterBreak.has(line)) ||
+      (line.page === roughPage && !afterBreak.has(line) && !largerThanRough(line, roughHeights)) ||
       (!forced.has(line) && ROUGH_WORK.test(line.text))
     ) {
       if (cited) citedPage = line.page;
-      else roughPage = line.page;
+      else {
+        if (roughPage !== line.page || ROUGH_WORK.test(line.text)) roughHeights = [];
+        roughPage = line.page;
+        roughHeights.push(line.box.h);
+      }
+      if (!cited && current) interrupted = current;
       closed = current ?? closed;
       current = null;
       rough.push(line);
       continue;
     }
+    // (rough work set small inside an answer, "Ques 5" over a box of it: the answer goes on after it)
+    if (roughPage === line.page && interrupted && !afterBreak.has(line)) current = interrupted;
+    interrupted = null;
     roughPage = 0;
     citedPage = 0;
     // the rest of a line cut at a label is read next, as a line of its own
@@ -706,6 +748,7 @@ function segmentOnce(
             romanParts,
             notebookParts,
             romanQuestions: romanNumbered,
+            outlineQuestions: outlined,
           });
     // "II." alone on its line after "I.(b) (i) & (ii)": the sub-part it would be is answered (with
     // the part before it, too), so the capital numeral heads its question
@@ -836,7 +879,11 @@ function segmentOnce(
         !(
           indent <= marginOf(width) &&
           ended &&
-          (nextQuestion(label.path) || announced || opensItsParts || romanHeading(label, line, indent, width))
+          (nextQuestion(label.path) ||
+            announced ||
+            opensItsParts ||
+            romanHeading(label, line, indent, width) ||
+            (dashStyle && QUESTION_DASH.test(line.text) && firstUnseenUnder(label.path) !== null))
         )
       )
         label = null;
@@ -1631,15 +1678,21 @@ function foldSummary(
     parts.filter((p) => (p.id === key || p.path[0] === key) && seg.parts[p.id]).map((p) => seg.parts[p.id]);
   if ([...summary.rows.keys()].some((q) => !answered(q).length)) return false;
   const question = (key: string) => parts.find((p) => p.id === key)?.path[0] ?? key;
+  // (a note ahead of the answers pointing to it: "The results of all parts are collected in the table at the end")
+  const announced = seg.preamble.some((l) => SUMMARY_ANNOUNCED.test(l.text));
   for (const [key, row] of summary.rows) {
     // (what the row restates may stand in any answer to its question: "2(a) … 2(b) 0 extra")
     const said = answered(question(key)).map((a) => a.text);
     if (rowRestates(said.join('\n'), row.map((l) => l.text).join('\n'))) continue;
     const answers = answered(key);
     const to = answers[answers.length - 1];
-    const pointed = /\bsummary\b/i.test(to.text);
+    // (pointed to, a row is read as the answer's own result, unless it miscopies one worked out)
+    const pointed =
+      (announced || /\bsummary\b/i.test(to.text)) &&
+      !rowMiscopies(to.text, row.map((l) => l.text).join('\n'));
     appendLines(to, row);
     to.occurrences += 1;
+    to.summaryRows = (to.summaryRows ?? 0) + 1;
     if (!pointed) to.conf = Math.min(to.conf, SUMMARY_ROW_CONF);
     seg.warnings.push(`part ${to.partId} is answered in ${to.occurrences} places`);
   }
@@ -1648,6 +1701,13 @@ function foldSummary(
   );
   return true;
 }
+
+const SUMMARY_ANNOUNCED =
+  /\b(?:results?|answers?|values?)\b.{0,60}\b(?:collected|gathered|listed|summari[sz]ed|given|repeated)\b.{0,40}\b(?:at the end|below|in the (?:last |final )?(?:table|list|summary))|\bsummary\b.{0,30}\bat the end\b/i;
+/** A label closed by a dash on a line of its own: "1 a -", "1 b ii –", "5 -". */
+const DASH_LABEL = /^\s*\d{1,2}(?:\s*[a-h](?:\s*[ivx]{1,4})?)?\s*[-–—]\s*$/;
+/** A question's number alone closed by a dash: "5 -". */
+const QUESTION_DASH = /^\s*\d{1,2}\s*[-–—]\s*$/;
 
 /** A summary's row that adds a value its answer never pointed to: where it belongs is a guess. */
 const SUMMARY_ROW_CONF = 0.6;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from './segment.ts';
-import { rowRestates } from './summary.ts';
+import { rowMiscopies, rowRestates } from './summary.ts';
 import { linesOf, pageInfo } from './testing.ts';
 
 const parts = [
@@ -112,6 +112,8 @@ Summary of answers
     expect(s.parts['5'].text.split('\n').at(-1)).toBe('199 x 199 ; total 3,088,878');
     expect(s.parts['5'].occurrences).toBe(2);
     expect(s.parts['5'].conf).toBe(1);
+    // (the second place a summary's row: no second answer for the organisation flag)
+    expect(s.parts['5'].summaryRows).toBe(1);
     // (not pointed to: where the value belongs is a guess, and a person checks it)
     const unpointed = run(`${working}
 Summary of answers
@@ -184,5 +186,43 @@ APPENDIX A (side calculation for Q1(b)(i))
     expect(rowRestates('dL/dc_t = … (3)', 'eq. (3); f = 1 so no decay')).toBe(false);
     expect(rowRestates('W_f is 3 x 5\nb_f is 3 x 1', 'W_f : 3 x 5\nb_f : 3 x 1\n72 params')).toBe(false);
     expect(rowRestates('4 x 18 = 72 params', '3 x 5 ; 3 x 1 ; 72')).toBe(false);
+  });
+
+  it("a row label centred on its cell, the cell's first line nearer it than the row above: that row is the label's (round 73)", () => {
+    const lines = linesOf(
+      `${working.replace('total 3,088,878', 'total: see the table at the end')}\nSummary of answers\n1(a)   3, 4\n2      e_kj = s_(k-1)^T h_j ;  0 extra parameters\n       after depthwise 199 x 199 x 3\n5\n       mults 1 900 848 + 1 188 030 = 3 088 878`,
+      1,
+    );
+    // (the cell's first line set close above its label, its row's gap above it)
+    const at = lines.findIndex((l) => l.text.startsWith('after depthwise'));
+    lines[at].box.y += 8;
+    const s = segment(lines, [pageInfo(1)], parts);
+    expect(s.warnings.some((w) => /summary/.test(w))).toBe(true);
+    expect(s.parts['5'].text.split('\n').slice(-2)).toEqual([
+      'after depthwise 199 x 199 x 3',
+      'mults 1 900 848 + 1 188 030 = 3 088 878',
+    ]);
+    expect(s.parts['2b'].text).not.toMatch(/depthwise/);
+  });
+
+  it('a note ahead of the answers pointing to the summary is read as pointing every row to it; a miscopied value is not (round 73)', () => {
+    const noted = `Note: the results of all parts are collected in the table at the end.\n${working.replace('total 3,088,878', 'total below')}`;
+    const s = run(
+      `${noted}\nFinal answers\n1(a)   3, 4\n2      e_kj = s_(k-1)^T h_j ;  0 extra parameters\n5      199 x 199 ; total 3,088,878`,
+    );
+    expect(s.parts['5'].conf).toBe(1);
+    // (a row whose value is near one the working reached, "3,072,102" for "3,027,102": a person checks)
+    const slip = run(
+      `${noted.replace('total below', 'total 3,027,102')}\nFinal answers\n1(a)   3, 4\n2      e_kj = s_(k-1)^T h_j ;  0 extra parameters\n5      total 3,072,102`,
+    );
+    expect(slip.parts['5'].conf).toBeLessThan(0.7);
+    expect(rowMiscopies('total 3,027,102', '3,072,102')).toBe(true);
+    expect(rowMiscopies('199 x 199 x 16 x 3', '1,900,848')).toBe(false);
+  });
+
+  it('a decimal restates only a decimal to the places both give, never a whole number (round 73)', () => {
+    expect(rowRestates('h_t = (tanh 0.7, 0, 0) = (1·0.7 …)', 'h_t = (0.6044, 0, 0)')).toBe(false);
+    expect(rowRestates('h_t = (0.604, 0, 0)', 'h_t = (0.6044, 0, 0)')).toBe(true);
+    expect(rowRestates('= {.6044; 0; 0}', 'h_t = {0.6044; 0; 0}')).toBe(true);
   });
 });

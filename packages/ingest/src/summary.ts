@@ -166,6 +166,14 @@ const APPENDIX_HEADING = /^[\s#=*_\-—–|.]*(?:appendix|annex(?:ure)?)\b(?:\s+
 const ROW_QUESTION =
   /^\s*(?:[^\p{L}\p{N}\s([{]\s*)?(?:q(?:uestion|n)?\.?\s*)?(\d{1,2}|[IVX]{1,4})(?![\d,])(?:\s*[.-]?\s*\(?[a-h]\)?(?![a-z])(?:\s*[.-]?\s*\(?[ivx]{1,3}\)?(?![a-z]))?)?(?:\s*[,&/]\s*(?:\d{1,2}\s*[.-]?\s*)?\(?[a-h]\)?(?![a-z]))*\s*[.):\-–—|]*(?=\s|$)/iu;
 
+/** Whether `line` is nearer `label` below it than `before` above it: a centred cell's first line. */
+function centredOn(before: Line | undefined, line: Line, label: Line): boolean {
+  if (!before || before.page !== line.page || line.page !== label.page) return false;
+  const gapAbove = line.box.y - (before.box.y + before.box.h);
+  const gapBelow = label.box.y - (line.box.y + line.box.h);
+  return gapBelow < gapAbove;
+}
+
 /** A trailing summary: its lines (heading included) and its rows by part, or by question number. */
 export interface SummaryAfter {
   lines: Set<Line>;
@@ -209,9 +217,20 @@ export function summaryAfter(
     ROW_QUESTION.test(l.text) && !l.text.slice(ROW_QUESTION.exec(l.text)?.[0].length).trim();
   // (a page's number may end it)
   if (below.length && bare(below[below.length - 1])) below.pop();
-  for (const line of below) {
-    // (a label alone on its line, beside a row set higher: which row is whose is not read)
-    if (bare(line)) return null;
+  for (const [k, line] of below.entries()) {
+    // (a label alone on its line, beside a row set higher: which row is whose is not read — unless
+    // the cell is centred on it, a line of the row just above it, nearer it than to the row before)
+    if (bare(line)) {
+      const above = below[k - 1];
+      const alone = ROW_QUESTION.exec(line.text);
+      const q = alone && questions.has(String(ordinal(alone[1]))) ? String(ordinal(alone[1])) : null;
+      const row = current ? rows.get(current) : undefined;
+      if (!q || !above || !row?.includes(above) || !centredOn(below[k - 2], above, line)) return null;
+      row.splice(row.indexOf(above), 1);
+      current = findLabel(line.text, tree, [])?.partId ?? q;
+      rows.set(current, [...(rows.get(current) ?? []), above]);
+      continue;
+    }
     const q = question(line.text);
     // (a row of one part, "1(b)(ii)", is that part's; "3", "1(b)", "3A / 3B / 3C" its question's)
     const part = q ? findLabel(line.text, tree, [])?.partId : null;
@@ -234,7 +253,8 @@ export function summaryAfter(
 function statedNumbers(text: string): string[] {
   // (spaces group thousands in threes; commas in twos too, as Indian grouping does)
   const joined = text.replace(/(\d),(?=\d{2,3}\b)/g, '$1').replace(/(\d)[ \u2009\u202f](?=\d{3}\b)/g, '$1');
-  return joined.match(/\d+(?:\.\d+)?/g) ?? [];
+  // (a decimal may drop its leading zero: ".6044")
+  return joined.match(/\d+(?:\.\d+)?|(?<![\d.])\.\d+/g) ?? [];
 }
 
 /**
@@ -253,8 +273,26 @@ export function rowRestates(said: string, row: string): boolean {
     (n) =>
       (none && Number(n) === 0) ||
       had.some((h) => {
+        // (to the places both give: 0.6044 restates 0.604 or 0.60, never a whole number's 1)
         const places = Math.min(n.split('.')[1]?.length ?? 0, h.split('.')[1]?.length ?? 0);
+        if (places === 0) return Number(n) === Number(h);
         return Number(Number(n).toFixed(places)) === Number(Number(h).toFixed(places));
       }),
   );
+}
+
+/**
+ * Whether a summary's row gives a number its answer states otherwise, close by (within 5 %): a value
+ * miscopied ("3,072,102" in the summary, "3,027,102" worked out), which is the answer is a person's call.
+ */
+export function rowMiscopies(said: string, row: string): boolean {
+  const had = statedNumbers(said).map(Number);
+  return statedNumbers(row)
+    .map(Number)
+    .some(
+      (n) =>
+        n !== 0 &&
+        !had.includes(n) &&
+        had.some((h) => h !== 0 && Math.abs(h - n) / Math.max(Math.abs(h), Math.abs(n)) < 0.05),
+    );
 }

@@ -90,6 +90,8 @@ export const PartAnswer = z.object({
   conf: Confidence,
   /** in how many separate places the part was answered (> 1 is an organisation finding) */
   occurrences: z.number().int().min(1).default(1),
+  /** how many of those places are rows of a summary of final answers (a restatement, not a second answer) */
+  summaryRows: z.number().int().min(0).optional(),
   /** other parts answered in the same text, under one label ("3 (a) and (b)", "2a/2b:") */
   sharedWith: z.array(z.string()).optional(),
 });

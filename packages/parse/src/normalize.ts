@@ -198,7 +198,7 @@ const SCALE: Record<string, number> = {
  */
 function withoutRoundedRestatements(text: string): string {
   const re =
-    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(≈|~|∼|approx\.?|approximately|about|roughly|nearly|(?<=\(\s*)=)\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|K|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE]\+?0?(\d{1,2}))?\s*\)?)/g;
+    /(\d[\d,]*(?:\.\d+)?)((?:\s+[A-Za-z]{2,}){0,2}\s*)(\(?\s*(≈|~|∼|approx\.?|approximately|about|roughly|nearly|(?<=\(\s*)=|=(?=\s*\d+(?:\.\d+)?\s*(?:(?:million|mn|M|lakhs?|crore|thousand|k|K|billion)\b|[x×*·]\s*10\s*\^)))\s*(\d+(?:\.\d+)?)\s*(?:(million|mn|M|lakhs?|crore|thousand|k|K|billion)\b|[x×*·]\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?|[eE]\+?0?(\d{1,2}))?(?:[ \t]*\)|[ \t]+(?=\S))?)/g;
   const parse = (n: string) => Number(n.replace(/,(?=\d{2,3}\b)/g, ''));
   return (
     text
@@ -215,7 +215,7 @@ function withoutRoundedRestatements(text: string): string {
           pow?: string,
           e?: string,
         ) => {
-          // ("(= 3.12 × 10^6)": an equals sign in brackets restates the value only in another scale)
+          // ("(= 3.12 × 10^6)", "= 3.09 million": an equals sign restates the value only in another scale)
           if (sign === '=' && !scale && !pow && !e) return all;
           const value = parse(exact);
           const factor = scale
@@ -229,7 +229,16 @@ function withoutRoundedRestatements(text: string): string {
           const places = approx.split('.')[1]?.length ?? 0;
           // (a rounding to the places written: half a unit of the last place written, scaled)
           const within = 0.5 * 10 ** -places * factor * (1 + 1e-9);
-          return value > 0 && Math.abs(value - rounded) <= within ? `${exact}${words}` : all;
+          if (value > 0 && Math.abs(value - rounded) <= within) return `${exact}${words}`;
+          // (a scale word that misses by powers of ten, "3088878 = 3.09 lakh": the count is the one worked
+          // out, its restatement a slip of the word)
+          const tens = Math.round(Math.log10(value / rounded));
+          return scale &&
+            value > 0 &&
+            tens !== 0 &&
+            Math.abs(value - rounded * 10 ** tens) <= within * 10 ** tens
+            ? `${exact}${words}`
+            : all;
         },
       )
       // (and the same number again in brackets, in other digit groups: "30,88,878 (3,088,878 ≈

@@ -77,6 +77,11 @@ describe('vectors', () => {
     // (a value that is not its rounding is another side; one with nothing before it stays)
     expect(normalizeMath('h = 0.604 ≈ 0.7')).toBe('h = 0.604 = 0.7');
     expect(normalizeMath('Total ≈ 3.09 million')).toBe('Total = 3.09 million');
+    // (an equals sign before a scale word restates too, "= 3.09 million"; a scale word off by powers of
+    // ten, "= 3.09 lakh", is a slip of the word; a wrong rounding stays)
+    expect(normalizeMath('total = 3088878 = 3.09 million mults').trim()).toBe('total = 3088878 mults');
+    expect(normalizeMath('total = 3088878 = 3.09 lakh mults').trim()).toBe('total = 3088878 mults');
+    expect(normalizeMath('total = 3088878 = 3.12 million').trim()).toBe('total = 3088878 = 3.12 million');
     // "is about" after a function of a number is ≈ in words; after anything else it is prose
     expect(normalizeMath('tanh(0.7) is about 0.60')).toBe('tanh(0.7) = 0.60');
     expect(normalizeMath('the output is about 199')).toBe('the output is about 199');

@@ -45,6 +45,9 @@ export function confirmedConfidence(
 ): number {
   if (answer.labelConf >= 1 || answer.labelConf <= MOVED_LABEL_CONF || score < part.points)
     return answer.conf;
+  // (on OCR'd lines, met in two places, one label guessed: the content says which part, not which
+  // block's words earned the working — "3.a" read as "30" puts 3(a)'s reasoning under 3(b))
+  if (answer.occurrences > 1 && answer.lines.some((l) => l.conf < 1)) return answer.conf;
   const specific = part.items.reduce((s, item, i) => s + specificity(item, results[i]), 0);
   if (specific < CONFIRMS) return answer.conf;
   return Math.min(1, answer.conf / answer.labelConf);

@@ -671,7 +671,8 @@ export function statesSizeOf(prose: string, names: string[], value: number): boo
   for (const n of names) {
     const name =
       n.length === 1
-        ? String.raw`(?<![a-z\\_{^]|[a-z]\()${escapeRegExp(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
+        ? // (not a subscript spaced from its letter: "b f = 3" is b_f, no size of f)
+          String.raw`(?<![a-z\\_{^]|[a-z]\(|(?:^|[^a-z])[a-z] )${escapeRegExp(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
         : String.raw`\b${escapeRegExp(n)}s?\b`;
     for (const m of prose.matchAll(new RegExp(name, 'g'))) {
       const clause = prose

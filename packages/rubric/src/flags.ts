@@ -73,7 +73,13 @@ export function organisationFinding(
     !p || !readByOcr(p, script) || p.labelConf >= SURE_OCR_LABEL;
   const twice = Object.values(script.parts)
     // two places need text in both: a stray label read twice (one place empty) is no second answer
-    .filter((p) => p.occurrences > 1 && p.text.split('\n').filter((l) => l.trim()).length >= p.occurrences)
+    // (a summary's row restating the answer, or giving the result its working led to, is no second
+    // answer either: "Final answers" after the working)
+    .filter(
+      (p) =>
+        p.occurrences - (p.summaryRows ?? 0) > 1 &&
+        p.text.split('\n').filter((l) => l.trim()).length >= p.occurrences,
+    )
     .filter(surelyPlaced)
     .map((p) => p.partId);
   if (twice.length) return `answered in more than one place: ${twice.join(', ')}`;

@@ -3377,3 +3377,24 @@ describe('round 72: answers stated first in a report block, bullets, growth deni
     }
   });
 });
+
+describe('round 73: a formula taken back, a count restated in another scale', () => {
+  it('1b.i: the right formula in rough, then the gates swapped and worked out: a person checks which was used', () => {
+    const p = part(
+      '1b.i',
+      'Rough:\nC_t = f*C(t-1) + i*C~ ?? or the other way\n(end rough)\ninput gate keeps the old memory, so\nC_t = i_t * C_(t-1) + f_t * C~_t\n= [1*0.2, 0*0.4, 0.5*0.8] + [1*0.5, 0.5*0, 0*0.1]\n= [0.2, 0, 0.4] + [0.5, 0, 0]\n= [0.7, 0, 0.4]',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/another formula/);
+  });
+  it('5: the total worked out, then restated in lakhs or millions ("= 3.09 lakh"): the count is the answer', () => {
+    const body = (scale: string) =>
+      `(200 + 2 - 4)/1 + 1 = 199\ndepthwise = 199 x 199 x 4 x 4 x 3 = 1900848\npointwise = 199 x 199 x 3 x 10 = 1188030\ntotal = 3088878 = 3.09 ${scale} multiplications\noutput depthwise 199 x 199 x 3, pointwise 199 x 199 x 10`;
+    expect([part('5', body('million')).score, part('5', body('million')).review]).toEqual([3, false]);
+    expect([part('5', body('lakh')).score, part('5', body('lakh')).review]).toEqual([3, false]);
+  });
+  it('3b: "b f = 3" (a subscript spaced from its letter, as dictated) is b_f bare, no size of f stated', () => {
+    expect([part('3b', 'b f = 3').score, part('3b', 'b f = 3').review]).toEqual([0, false]);
+    expect(part('3b', 'b f = 3 since h is 3').score).toBe(1);
+  });
+});

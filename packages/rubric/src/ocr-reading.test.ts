@@ -37,6 +37,17 @@ describe('a doubtful OCR label confirmed by the content it holds', () => {
     expect(p.review).toBe(true);
   });
 
+  it("does not confirm a part met in two places: which block's words earned the working is not known (round 73 in hand)", () => {
+    const s = ocrWithDoubtfulLabel(
+      '## 3b\n[h, x] is 3 + 2 = 5 long. f is 3 long. so W is 3 x 5.\nb is 3 x 1.\n3x1',
+      '3b',
+      0.5,
+    );
+    expect(gradeScript(rubric, ctx, s).grade.parts['3b']).toMatchObject({ score: 1, review: false });
+    s.parts['3b'].occurrences = 2;
+    expect(gradeScript(rubric, ctx, s).grade.parts['3b']).toMatchObject({ score: 1, review: true });
+  });
+
   it('does not confirm a part that loses marks, nor one moved here by what it mentions', () => {
     const wrong = ocrWithDoubtfulLabel('## 3c\n4 x 15 = 60 weights', '3c', 0.5);
     expect(gradeScript(rubric, ctx, wrong).grade.parts['3c'].review).toBe(true);

@@ -563,3 +563,18 @@ describe('organisation: answers numbered on past the exam’s questions (round 7
     expect(flagsOf(['A 10 % saving over a standard convolution']).flags).not.toContain('organisation');
   });
 });
+
+describe('organisation: a summary of final answers after the working (round 73)', () => {
+  it('a part met again only as a summary’s row is not answered in two places; a second answer still is', () => {
+    const script = scriptFromText(`Name: R\nRoll: 20CS10043\n${full}\n199 x 199 ; total 3,088,878`, {
+      occurrences: { '5': 2 },
+    });
+    const flagged = () =>
+      gradeBatch(rubric, ctx, [{ file: 's.pdf', script: structuredClone(script) }])[0].flags.includes(
+        'organisation',
+      );
+    expect(flagged()).toBe(true);
+    script.parts['5'].summaryRows = 1;
+    expect(flagged()).toBe(false);
+  });
+});

@@ -45,8 +45,13 @@ const MODEL_BASES = new Set([
   'sigma',
 ]);
 
-function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
-  if (!item.formula) return null;
+/**
+ * Whether the item's formula is stated (true), only other formulas of the model's symbols are (false),
+ * or neither (null); `retracted` when the last formula stated for the name is another one ("C_t = f*C(t-1)
+ * + i*C~ ?? or the other way", then "C_t = i_t * C_(t-1) + f_t * C~_t" worked out).
+ */
+function formulaStated(item: ValueItem, ev: Evidence): { ok: boolean | null; retracted: boolean } {
+  if (!item.formula) return { ok: null, retracted: false };
   const key = parseExpr(item.formula);
   // the gates written without their time index (f ⊙ C_{t-1} + i ⊙ C̃) are the formula's f_t, i_t, C̃_t
   const aliases = Object.fromEntries(
@@ -54,6 +59,8 @@ function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
   );
   const names = item.names.map(canonicalSymbol);
   let sawEquation = false;
+  let ok = false;
+  let last: boolean | null = null;
   for (const eq of ev.equations) {
     const lhs = eq.sides[0].tokens;
     if (!(lhs.length === 1 && lhs[0].t === 'sym' && names.includes(lhs[0].v))) continue;
@@ -62,7 +69,11 @@ function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
       // (a constant among the symbols is still a formula: `f_t * C_{t-1} + (1 - f_t) * C~_t`)
       const syms = s.tokens.filter((t) => t.t === 'sym').length;
       if (!s.expr || syms === 0 || s.tokens.filter((t) => t.t === 'num').length >= syms) continue;
-      if (equivalent(s.expr, key, { aliases })) return true;
+      if (equivalent(s.expr, key, { aliases })) {
+        ok = true;
+        last = true;
+        continue;
+      }
       // a symbol the formula does not have (the student's own g_t for C~_t): this side cannot say
       // whether the formula is wrong
       // (a symbol of the model itself — o_t where f_t belongs — is a wrong formula, not an unknown one)
@@ -71,14 +82,15 @@ function formulaStated(item: ValueItem, ev: Evidence): boolean | null {
       );
       if (own.length) continue;
       sawEquation = true;
+      last = false;
       // a spaced letter x between two symbols is a product sign (`f_t x C_{t-1}`), not a variable
       const crossed = / x (?=[A-Za-z(])/.test(s.text)
         ? tryParseExpr(normalizeMath(s.text.replace(/ x (?=[A-Za-z(])/g, ' * ')))
         : null;
-      if (crossed && equivalent(crossed, key, { aliases })) return true;
+      if (crossed && equivalent(crossed, key, { aliases })) last = ok = true;
     }
   }
-  return sawEquation ? false : null;
+  return { ok: ok ? true : sawEquation ? false : null, retracted: ok && last === false };
 }
 
 function resolveArgs(
@@ -288,7 +300,7 @@ function gradeValue(
   const key = resolveKey(item.key, ctx.keys);
   const work = item.work ?? part.work;
   const read = readValue(item, part, ev, ctx.keys, ocr);
-  const fOk = formulaStated(item, ev);
+  const { ok: fOk, retracted } = formulaStated(item, ev);
   if (!read) {
     return {
       ...base,
@@ -694,6 +706,14 @@ function gradeValue(
         return result(
           item.slip.credit,
           `${item.slip.reason}; your own ${ownWrong} is not right either (a slip on a carried error): a person decides`,
+          Math.min(read.conf, 0.5),
+          wrongTag,
+        );
+      // (the right formula written, then another one worked out: which was meant is a person's call)
+      if (sameShape && !dotted && retracted)
+        return result(
+          item.slip.credit,
+          `${item.slip.reason}? ${item.formula} is written, but another formula for ${item.names[0]} after it: a person checks which was used`,
           Math.min(read.conf, 0.5),
           wrongTag,
         );

@@ -1,0 +1,48 @@
+// Part labels as Bengali- and Hindi-medium schools write them: sub-parts lettered with the first
+// consonants of the alphabet (क ख ग घ, ক খ গ ঘ, or romanised "(ka)", "(kha)", "(ga)", "(gha)") for
+// (a)-(d), and the word for question (প্রশ্ন, प्रश्न, "Prashna") before its number. Rewritten to the
+// plain label in the same length (padding before it), so a label's end is where it was.
+
+const LETTERS: Record<string, string> = {
+  क: 'a',
+  ख: 'b',
+  ग: 'c',
+  घ: 'd',
+  ক: 'a',
+  খ: 'b',
+  গ: 'c',
+  ঘ: 'd',
+  ka: 'a',
+  kha: 'b',
+  ga: 'c',
+  gha: 'd',
+};
+const SAID = 'kha|gha|ka|ga';
+const letter = (w: string) => LETTERS[w.toLowerCase()] ?? LETTERS[w];
+const padded = (text: string, length: number) => ' '.repeat(Math.max(0, length - text.length)) + text;
+
+/**
+ * A label line with its school letters and question word in plain form, the same length. A bracketed
+ * letter is padded after it where the label is looked for inside the line (`inside`: "… R^3.   (kha) b_f
+ * …" cut where its bracket opens).
+ */
+export function plainSchoolLabels(line: string, inside = false): string {
+  return (
+    line
+      // "(kha)", "(ख)", "(খ)" anywhere: a bracketed letter names a sub-part
+      .replace(new RegExp(`\\((${SAID}|[कखगघকখগঘ])\\)`, 'gi'), (m, w: string) =>
+        inside ? `(${letter(w)})`.padEnd(m.length) : padded(`(${letter(w)})`, m.length),
+      )
+      // "kha)" or "kha." opening the line
+      .replace(new RegExp(`^(\\s*)(${SAID}|[कखगघকখগঘ])(?=[).])`, 'i'), (_m, sp: string, w: string) =>
+        padded(letter(w), sp.length + w.length),
+      )
+      // "1-kha-ii", "3-ga": after the question's number, between hyphens
+      .replace(
+        new RegExp(`^(\\s*)(\\d{1,2})-(${SAID}|[कखगघকখগঘ])(?=-|\\s|$)`, 'i'),
+        (m, _sp, q: string, w: string) => padded(`${q}-${letter(w)}`, m.length),
+      )
+      // "Prashna 1", "প্রশ্ন ১" (its digits read as plain ones), "प्रश्न 2": question 1, 2
+      .replace(/^(\s*)(prashna|prashn|প্রশ্ন|प्रश्न)(?=\s*[.:]?\s*\d)/i, (m) => padded('Q', m.length))
+  );
+}
