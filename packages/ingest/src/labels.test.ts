@@ -926,4 +926,10 @@ describe('labels met again in the whole corpus (thirty-fifth session)', () => {
     expect(findLabel('C.3 Total parameters', tree, [], { outlineQuestions: 'letter' })?.partId).toBe('q3c');
     expect(findLabel('III.1 z_t has 5 entries', tree, [], { outlineQuestions: 'roman' })?.partId).toBe('q3a');
   });
+  it('a question in words with its sub-part in brackets before a table cell\'s text ("Q. One (a)   Looking at …")', () => {
+    expect(rest('Q. One (a)      Looking at the diagram')).toBe('Looking at the diagram');
+    expect(id('Q. One (b) i    C_t = f_t ∘ C_(t-1)')).toBe('q1b1');
+    // (in words without a bracketed sub-part, a sentence stays one)
+    expect(id('Question one is hard')).toBeNull();
+  });
 });

@@ -1079,7 +1079,9 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   if (box) at += box[0].length;
   // the words stand alone as a heading, or before a colon, dash, comma or bracket ("Question one is
   // hard" is a sentence)
-  if (!slash && !/^\s*(?:$|[:\-–—.,([])/.test(line.slice(at))) return null;
+  // (or with its sub-part in brackets, a table's cell beside it: "Q. One (a)   Looking at the diagram …")
+  const bracketed = !ordinalPart && letterPart !== null && /\(/.test(letterPart[0]);
+  if (!slash && !bracketed && !/^\s*(?:$|[:\-–—.,([])/.test(line.slice(at))) return null;
   const label = `Q${n}${part ? ` (${part})` : ''}${sub ? ` (${sub})` : ''} `;
   return { label, end: at };
 }

@@ -1606,4 +1606,17 @@ describe('round 73: marks copied beside labels, rough work set small, school let
     // (without that habit a bare "5 -" first is no label)
     expect(runAll('5 -\noutput = (200 - 4)/1 + 1 = 197\nQ1(a)\nf_t = 5').parts['5']).toBeUndefined();
   });
+  it('a later part\'s whole path in square brackets inside a paragraph ("… C~_t → 4 [1b.i] C_t = …")', () => {
+    const s = runAll(
+      '[1a] f_t → 3, C~_t → 4 [1b.i] C_t = (.2, .2, 0) + (.5, 0, .05) = (.7, .2, .05) [1b.ii] h_t = (.6044, 0, 0)',
+    );
+    expect(s.parts['1a']?.text).toBe('f_t → 3, C~_t → 4');
+    expect(s.parts['1b.i']?.text).toBe('C_t = (.2, .2, 0) + (.5, 0, .05) = (.7, .2, .05)');
+    expect(s.parts['1b.ii']?.text).toBe('h_t = (.6044, 0, 0)'); // (labels side by side, heading what follows together, are no answer cut short)
+    const together = runAll(
+      '[1b.i] and [1b.ii] Numerical forward pass\nC_t = (0.7, 0.2, 0.05), h_t = (0.6044, 0, 0)',
+    );
+    expect(together.parts['1b.i']?.text).toMatch(/C_t = \(0\.7/);
+    expect(runAll('[3a] [3b] [3c]\nW_f = 3 x 5, b_f = 3 x 1, 4 x 18 = 72').parts['3b']).toBeUndefined();
+  });
 });

@@ -105,13 +105,16 @@ function splitAtLaterLabel(
 ): { kept: Line | null; rest: Line } | null {
   // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …", or a paragraph's
   // "… = [0.7, 0, 0]. Question 1 part b (ii): Given …", or a cramped line's "…; Q-3-b bf = 3x1 | 3c) …",
-  // or a paragraph's bracketed "… C~_t = 6.  [b.i] C_t = …" under "Q1.")
+  // or a paragraph's bracketed "… C~_t = 6.  [b.i] C_t = …" under "Q1.", or its whole path "… → 4 [1b.i] C_t = …")
   const re =
-    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s[a-h\divx().]{1,6}){0,2}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:]|\[[a-h](?:\s*[.\s]?\s*[ivx]{1,3})?\])(?:\s+(?=\S)|\s*$)/gi;
+    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b)|\s+(?=\[\d{1,2}\s*\.?\s*[a-e]))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s[a-h\divx().]{1,6}){0,2}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:]|\[[a-h](?:\s*[.\s]?\s*[ivx]{1,3})?\]|\[\d{1,2}\s*\.?\s*[a-e](?:\s*[.\s]?\s*[ivx]{1,3})?\])(?:\s+(?=\S)|\s*$)/gi;
   for (const m of line.text.matchAll(re)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     const label = findLabel(line.text.slice(at), tree, /^\d/.test(m[1]) ? [] : context);
     if (!label || label.weak || !later(label)) continue;
+    // (labels in square brackets side by side, "[3a] [3b] [3c]" over a table or "[1b.i] and [1b.ii]" over
+    // one answer, head what follows together)
+    if (m[1].startsWith('[') && !answeredBefore(line.text.slice(0, at))) continue;
     // (a label ending the line closes an answer, "… C~_t is 6. 1bi)": not a heading's word, "Soln.
     // 2(a)   Soln. 3(c)" of two columns read as one line)
     // (nor a label set a column away, "One gate: 9 + 3 = 12.      4 b)")
@@ -145,12 +148,17 @@ function splitAtInlineLabel(
     `(?:[.;]\\s+|\\s{3,})(\\(${esc}\\)|${esc}[.)]|part\\s+${esc}\\s*[:.)])\\s+(?=\\S)|(?<!\\b(?:in|of|see|from|part|and|to|with|by|as)\\s+)(?<!\\bpart\\s+[a-h]\\s+)(?<=\\S\\s+)(\\(${esc}\\)|${esc}\\))[,:]?\\s+(?=\\S)|(?<=[)\\]}]\\s+)(${esc}\\.)\\s+(?=\\S)`,
     'i',
   ).exec(text);
-  // (or in square brackets with its path under the question: "… = [0.7, 0.2, 0.05].  [b.ii] h_t = …")
+  // (or in square brackets with its path under the question, or its whole path: "… = [0.7, 0.2, 0.05].
+  // [b.ii] h_t = …", "… (.7, .2, .05) [1b.ii] h_t = …", "… params. [3c] 4 gates …")
   const sub = target.path.slice(1).map(escapeRegExp);
   const square = sub.length
-    ? new RegExp(`(?<=\\S\\s+)\\[\\s*${sub.join('\\s*[.\\s]?\\s*')}\\s*\\](?=\\s+\\S)`, 'i').exec(text)
+    ? new RegExp(
+        `(?<=\\S\\s+)\\[\\s*(?:${escapeRegExp(target.path[0])}\\s*[.\\s]?\\s*)?${sub.join('\\s*[.\\s]?\\s*')}\\s*\\](?=\\s+\\S)`,
+        'i',
+      ).exec(text)
     : null;
-  if (square && (!m || square.index < m.index)) return cutAt(line, square.index);
+  if (square && (!m || square.index < m.index) && answeredBefore(text.slice(0, square.index)))
+    return cutAt(line, square.index);
   if (!m || m.index === 0) return null;
   const at = text.indexOf(m[1] ?? m[2] ?? m[3], m.index);
   // (a question copied out with its sub-parts, "… (i) C_t = ?  (ii) h_t = ?", "Question: x_t in R^2,
@@ -160,6 +168,16 @@ function splitAtInlineLabel(
     return null;
   if (insideQuotation(line.text, at) || partsListed(line.text)) return null;
   return cutAt(line, at);
+}
+
+/** Whether text before an inline bracketed label holds more than other labels and what joins them ("and", "+", ","). */
+function answeredBefore(text: string): boolean {
+  return (
+    text
+      .replace(/\[[^\]]*\]/g, '')
+      .replace(/\band\b|[,&/+]/gi, '')
+      .trim() !== ''
+  );
 }
 
 /**
