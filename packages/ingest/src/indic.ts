@@ -17,7 +17,8 @@ const LETTERS: Record<string, string> = {
   ga: 'c',
   gha: 'd',
 };
-const SAID = 'kha|gha|ka|ga';
+/** A school letter, romanised or in Devanagari or Bengali. */
+const LETTER = 'kha|gha|ka|ga|[कखगघকখগঘ]';
 const letter = (w: string) => LETTERS[w.toLowerCase()] ?? LETTERS[w];
 const padded = (text: string, length: number) => ' '.repeat(Math.max(0, length - text.length)) + text;
 
@@ -30,17 +31,16 @@ export function plainSchoolLabels(line: string, inside = false): string {
   return (
     line
       // "(kha)", "(ख)", "(খ)" anywhere: a bracketed letter names a sub-part
-      .replace(new RegExp(`\\((${SAID}|[कखगघকখগঘ])\\)`, 'gi'), (m, w: string) =>
+      .replace(new RegExp(`\\((${LETTER})\\)`, 'gi'), (m, w: string) =>
         inside ? `(${letter(w)})`.padEnd(m.length) : padded(`(${letter(w)})`, m.length),
       )
       // "kha)" or "kha." opening the line
-      .replace(new RegExp(`^(\\s*)(${SAID}|[कखगघকখগঘ])(?=[).])`, 'i'), (_m, sp: string, w: string) =>
+      .replace(new RegExp(`^(\\s*)(${LETTER})(?=[).])`, 'i'), (_m, sp: string, w: string) =>
         padded(letter(w), sp.length + w.length),
       )
       // "1-kha-ii", "3-ga": after the question's number, between hyphens
-      .replace(
-        new RegExp(`^(\\s*)(\\d{1,2})-(${SAID}|[कखगघকখগঘ])(?=-|\\s|$)`, 'i'),
-        (m, _sp, q: string, w: string) => padded(`${q}-${letter(w)}`, m.length),
+      .replace(new RegExp(`^(\\s*)(\\d{1,2})-(${LETTER})(?=-|\\s|$)`, 'i'), (m, _sp, q: string, w: string) =>
+        padded(`${q}-${letter(w)}`, m.length),
       )
       // "Prashna 1", "প্রশ্ন ১" (its digits read as plain ones), "प्रश्न 2": question 1, 2
       .replace(/^(\s*)(prashna|prashn|প্রশ্ন|प्रश्न)(?=\s*[.:]?\s*\d)/i, (m) => padded('Q', m.length))

@@ -376,16 +376,14 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   );
   // (or lettered, "A.2.1", or in capital roman, "III.1": the question's number, right-aligned in the same
   // length, and "C." heading question 3)
-  if (opts.outlineQuestions === 'letter')
+  if (opts.outlineQuestions) {
+    const roman = opts.outlineQuestions === 'roman';
     line = line.replace(
-      /^(\s*)([A-H])(?=\.(?:\d|\s|$))/,
-      (_m, sp: string, q: string) => `${sp}${q.charCodeAt(0) - 64}`,
+      roman ? /^(\s*)(III|II|IV|I|V)(?=\.(?:\d|\s|$))/ : /^(\s*)([A-H])(?=\.(?:\d|\s|$))/,
+      (_m, sp: string, q: string) =>
+        sp + String(roman ? romanValue(q.toLowerCase()) : q.charCodeAt(0) - 64).padStart(q.length),
     );
-  if (opts.outlineQuestions === 'roman')
-    line = line.replace(
-      /^(\s*)(III|II|IV|I|V)(?=\.(?:\d|\s|$))/,
-      (_m, sp: string, r: string) => `${sp}${String(romanValue(r.toLowerCase())).padStart(r.length)}`,
-    );
+  }
   // (in such a script, a question without sub-parts numbered alone: "v" is question 5; "ii" alone
   // may still be a sub-part's (ii))
   if (opts.romanQuestions)
@@ -884,7 +882,7 @@ export interface LabelOptions {
 }
 
 /** A question lettered, or numbered in capital roman, before an outline number: "A.1", "B.2.1", "III.1", "I.2(ii)". */
-const OUTLINE_QUESTION = /^(\s*)([A-H]|III|II|IV|I|V)(?=\.\d(?:\.\d)?(?:[\s:.()]|$))/;
+const OUTLINE_QUESTION = /^\s*([A-H]|III|II|IV|I|V)(?=\.\d(?:\.\d)?(?:[\s:.()]|$))/;
 
 /**
  * How a script numbers its questions when it numbers their parts in outline: by letter ("A.1", "A.2.1",
@@ -892,7 +890,7 @@ const OUTLINE_QUESTION = /^(\s*)([A-H]|III|II|IV|I|V)(?=\.\d(?:\.\d)?(?:[\s:.()]
  * when it does not.
  */
 export function outlineQuestions(lines: string[]): 'letter' | 'roman' | null {
-  const heads = lines.map((l) => OUTLINE_QUESTION.exec(l)?.[2]).filter((x) => x !== undefined);
+  const heads = lines.map((l) => OUTLINE_QUESTION.exec(l)?.[1]).filter((x) => x !== undefined);
   if (heads.length < 3 || new Set(heads).size < 2) return null;
   return heads.some((h) => /^(?:II|III|IV)$/.test(h)) ? 'roman' : 'letter';
 }

@@ -223,7 +223,8 @@ export function summaryAfter(
     if (bare(line)) {
       const above = below[k - 1];
       const alone = ROW_QUESTION.exec(line.text);
-      const q = alone && questions.has(String(ordinal(alone[1]))) ? String(ordinal(alone[1])) : null;
+      const n = alone ? String(ordinal(alone[1])) : null;
+      const q = n !== null && questions.has(n) ? n : null;
       const row = current ? rows.get(current) : undefined;
       if (!q || !above || !row?.includes(above) || !centredOn(below[k - 2], above, line)) return null;
       row.splice(row.indexOf(above), 1);
