@@ -400,6 +400,9 @@ export const TUNE_WRITERS = [
   'rh',
   'ri',
   'rj',
+  'rk',
+  'rl',
+  'rm',
 ];
 
 export interface FreeformLabel {
