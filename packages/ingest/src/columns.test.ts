@@ -3,7 +3,7 @@ import { loadExam } from '@grader/exam';
 import { describe, expect, it } from 'vitest';
 import { buildPageLines, sideBySide, tableRows } from './columns.ts';
 import { ingestPdf } from './ingest.ts';
-import { textPdf, twoColumnPdf } from './testing-pdf.ts';
+import { freeformScript, textPdf, twoColumnPdf } from './testing-pdf.ts';
 import { readTextLayer } from './text-layer.ts';
 
 const exam = {
@@ -19,11 +19,7 @@ const exam = {
 };
 const read = async (pdf: Promise<Uint8Array>) => ingestPdf(await pdf, { exam, fileName: 'x.pdf' } as never);
 /** A script of the free-form corpus, read for CT3. */
-const corpus = (name: string) =>
-  ingestPdf(readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url)), {
-    exam: loadExam('cs60010-ct3'),
-    fileName: name,
-  });
+const corpus = freeformScript;
 
 describe('two-column pages', () => {
   it('are read column by column: every part keeps its own lines, none is flagged out of order', async () => {
@@ -512,5 +508,16 @@ describe("TeX's wide accents (round 70)", () => {
   it('\\widetilde{C} comes out of cmex as an "e" over the C: read as the tilde of C̃_t', async () => {
     const s = await corpus('wa-07.pdf');
     expect(s.parts['1b.i'].text.split('\n')[0]).toBe('Ct = ft ⊙ Ct−1 + it ⊙ C̃t');
+  });
+});
+
+describe('tables of Working | Answer with paragraphs between them (round 74)', () => {
+  it('are one column: a paragraph runs on across the middle, so no gutter cuts it (rl-12)', async () => {
+    const s = await corpus('rl-12.pdf');
+    expect(s.parts['3a'].text).toBe('input = 3 + 2 = 5 Wf = 3 × 5');
+    expect(s.parts['4b'].text).toContain(
+      'the forget gate is fully on so the cell forgets the previous memory',
+    );
+    expect(s.parts['5'].text).toContain('Total 118803 + 396010 514813');
   });
 });

@@ -56,6 +56,7 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   }
   if (!best || best.n > rows * 0.08) return null;
   const x = best.x;
+  if (proseAcross(byRow, x) >= 2) return null;
   const left = body.filter((w) => w.box.x + w.box.w <= x);
   const right = body.filter((w) => w.box.x >= x);
   if (left.length < body.length * 0.2 || right.length < 10) return null;
@@ -170,8 +171,53 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
     const firstRightOnly = right.filter((w) => !leftRowsSet.has(rowOf(w))).map((w) => w.box.y);
     if (firstRightOnly.length) top = Math.min(top, Math.min(...firstRightOnly) - 2);
   }
+  // (a question's heading that starts the right column level with the left column's text, hanging
+  // left of the column's edge as labels do: "Note: I have answered Q3 …" beside "Section D — Question 4")
+  const below = Math.max(
+    Number.NEGATIVE_INFINITY,
+    ...body.filter((w) => crosses(w, x) && w.box.y < top).map((w) => w.box.y + w.box.h),
+  );
+  const allRows = new Map<number, LayoutWord[]>();
+  for (const w of body) allRows.set(rowOf(w), [...(allRows.get(rowOf(w)) ?? []), w]);
+  for (const [row, ws] of allRows) {
+    const r = ws.filter((w) => w.box.x >= x).sort((a, b) => a.box.x - b.box.x);
+    const y = Math.min(...ws.map((w) => w.box.y));
+    if (y >= top || y <= below || !r.length || ws.some((w) => crosses(w, x))) continue;
+    if (!ws.some((w) => w.box.x + w.box.w <= x && w.box.x - leftEdge < 12)) continue;
+    if (HEADING_START.test(r.map((w) => w.text).join(' ')) && rowOf(r[0]) === row) top = y - 2;
+  }
   if (!nearTop(top)) return null;
   return { x, top };
+}
+
+/** A question's heading or a part's label opening a line: "Section D — Question 4", "Q4.", "(a)". */
+const HEADING_START = /^(?:section|part|question|ques|problem|q\s*\.?\s*\d|\(?[a-h]\)|\d{1,2}\s*[.)])/i;
+
+/**
+ * How many rows of prose run on across `x` between text right of it (above and below): words spaced as
+ * words are, through x ("Part B: When f_t = 1 the forget gate is fully | on so the cell forgets …", a
+ * paragraph between tables of "Working | Answer"). Columns have none: text runs across them only in a
+ * title above them or a summary below.
+ */
+function proseAcross(byRow: Map<number, LayoutWord[]>, x: number): number {
+  const running = [...byRow.entries()].filter(([, ws]) => {
+    if (!ws.some((w) => crosses(w, x))) return false;
+    const near = ws
+      .filter((w) => w.box.x + w.box.w > x - 100 && w.box.x < x + 100)
+      .sort((a, b) => a.box.x - b.box.x);
+    const chained = near.every((w, k) => k === 0 || w.box.x - (near[k - 1].box.x + near[k - 1].box.w) < 8);
+    return chained && near.some((w) => w.box.x + w.box.w < x - 40) && near.some((w) => w.box.x > x + 40);
+  });
+  // (between the right column's own text: footnotes across the foot of a two-column page are below it;
+  // their raised marks, a lone "t", are no text)
+  const prose = new Set(running.map(([row]) => row));
+  const rightRows = [...byRow.entries()]
+    .filter(([row, ws]) => !prose.has(row) && ws.filter((w) => w.box.x > x).length >= 2)
+    .map(([, ws]) => ws[0].box.y);
+  return running.filter(([, ws]) => {
+    const y = ws[0].box.y;
+    return rightRows.some((r) => r < y) && rightRows.some((r) => r > y);
+  }).length;
 }
 
 /**

@@ -933,3 +933,36 @@ describe('labels met again in the whole corpus (thirty-fifth session)', () => {
     expect(id('Question one is hard')).toBeNull();
   });
 });
+
+describe('labels of round 74: sections, outlines in brackets, a hash after the Q', () => {
+  it('a section named before the question it holds: "Section C — Question 3", "Part A (Question 1)"', () => {
+    expect(findLabel('Section C — Question 3', tree, [])?.path).toEqual(['3']);
+    expect(findLabel('Part A (Question 1)', tree, [])?.path).toEqual(['1']);
+    expect(id('Unit II: Q5 199 x 199 x 3')).toBe('q5');
+    // (the section's letter alone is still a part's: "Part A: W_f is 3 × 5" under question 3)
+    expect(id('Part A: W_f is 3 x 5', ['3'])).toBe('q3a');
+  });
+  it('questions lettered before bracketed roman parts, their parts in bracketed numbers: "A(ii)(1)", "C(iii)"', () => {
+    const lines = [
+      'A(i) f → 5',
+      'A(ii)(1) C_t = …',
+      'B(i) e = s·h',
+      'C(iii) 4 × 18 = 72',
+      'D(ii) ∏ f_t',
+      'E(i) 199',
+    ];
+    expect(outlineQuestions(lines)).toBe('letter');
+    const at = (t: string) => findLabel(t, tree, [], { outlineQuestions: 'letter', bare: true })?.partId;
+    expect(at('A(ii)(1) C_t = …')).toBe('q1b1');
+    expect(at('A(ii)(2)')).toBe('q1b2');
+    expect(at('C(iii) 4 × 18 = 72')).toBe('q3c');
+    // (a question without parts numbers its steps so: "E(ii)" is question 5 still)
+    expect(at('E(ii) Pointwise')).toBe('q5');
+    // (letters only as far as a question's own parts go, "A(i)", "B(ii)", "C(i)": parts, not questions)
+    expect(outlineQuestions(['A(i) x', 'B(ii) y', 'C(i) z', 'A(ii) w'])).toBeNull();
+  });
+  it('a hash after the Q before slashes: "Q#1/b/ii", "Q#3/c"', () => {
+    expect(id('Q#1/b/ii h_t = o_t ⊙ tanh(C_t)')).toBe('q1b2');
+    expect(rest('Q#1/b/i C_t = f_t ⊙ C_(t-1)')).toBe('C_t = f_t ⊙ C_(t-1)');
+  });
+});

@@ -340,6 +340,12 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     if (m && label?.partId)
       return { ...label, end: m[0].length, weak: false, conf: Math.min(label.conf, 0.95) };
   }
+  // a section's name before the question it holds ("Section C — Question 3", "Part A (Question 1)",
+  // "Unit II: Q2"): the question's label; the section's name blanked, the same length
+  line = line.replace(
+    /^(\s*)((?:section|part|unit|block|module|chapter)\s*[-–—]?\s*(?:[A-H]|[IVX]{1,4}|\d{1,2})\s*(?:[—–\-:.,|]\s*|\(\s*)?)(?=(?:q|qn|ques|question|problem|prob)\.?\s*[-#]?\s*(?:\d|[IVX]{1,4}\b))/i,
+    (_m, sp: string, section: string) => sp + ' '.repeat(section.length),
+  );
   // a running number with the exam's part after it in brackets ("[6] (3a)", "[2] (1b-i)"): the
   // part; the number and the brackets blanked, the same length
   line = line.replace(
@@ -378,6 +384,17 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // length, and "C." heading question 3)
   if (opts.outlineQuestions) {
     const roman = opts.outlineQuestions === 'roman';
+    // (a lettered question's parts in bracketed roman, their own parts in bracketed numbers:
+    // "A(ii)(1)" is 1(b)(i), right-aligned in the same length)
+    if (!roman)
+      line = line.replace(BRACKETED_OUTLINE, (m, sp: string, q: string, r: string, k?: string) => {
+        const n = q.charCodeAt(0) - 64;
+        // (a question without parts numbers its steps so: "E(ii)" is question 5 still)
+        const label = tree.childrenOf([String(n)]).size
+          ? `${n}(${String.fromCharCode(96 + romanValue(r))})${k ? ROMAN_NUMERALS[Number(k) - 1] : ''}`
+          : String(n);
+        return sp + label.padStart(m.length - sp.length);
+      });
     line = line.replace(
       roman ? /^(\s*)(III|II|IV|I|V)(?=\.(?:\d|\s|$))/ : /^(\s*)([A-H])(?=\.(?:\d|\s|$))/,
       (_m, sp: string, q: string) =>
@@ -633,10 +650,10 @@ function writtenLabel(
   const shift = glyphs ? 1 : 0;
   // "Q1/b/i", "correction to Q1/b/i": slashes between a prefixed label's components read as spaces
   // (the same length, so positions hold; "2a/2b" joins two labels and is left alone)
-  // ("Q-1/b/i", "Ans. 1/a", "Ex. 1/a", "Sol-1/b/i": a hyphen after the Q, or an answer, solution or
+  // ("Q-1/b/i", "Q#1/b/ii", "Ans. 1/a", "Ex. 1/a", "Sol-1/b/i": a hyphen or hash after the Q, or an answer, solution or
   // exercise mark instead of it)
   line = line.replace(
-    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question|ans\w*|sol(?:n|ution)?|ex(?:ercise)?)[.-]?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
+    /^(\s*(?:(?:correction|corrected)\s+(?:to|of|for)\s+)?(?:q|ques\w*|question|ans\w*|sol(?:n|ution)?|ex(?:ercise)?)[.#-]?\s*\d{1,2})\/([a-h])(?:\/([ivx]{1,4}))?(?=[\s:.)-]|$)/i,
     (_m, head: string, a: string, r?: string) => `${head} ${a}${r ? ` ${r}` : ''}`,
   );
   // "Ans. to Q.3(a)", "Answer to question number 1 (a)", "Q-2 (b)": the words between a mark and
@@ -883,6 +900,9 @@ export interface LabelOptions {
 
 /** A question lettered, or numbered in capital roman, before an outline number: "A.1", "B.2.1", "III.1", "I.2(ii)". */
 const OUTLINE_QUESTION = /^\s*([A-H]|III|II|IV|I|V)(?=\.\d(?:\.\d)?(?:[\s:.()]|$))/;
+/** A lettered question, its part in bracketed roman and that part's own in a bracketed number: "A(ii)(1)", "C(iii)". */
+const BRACKETED_OUTLINE = /^(\s*)([A-H])\((iii|ii|iv|i|v)\)(?:\(([1-4])\))?(?=[\s:.]|$)/;
+const ROMAN_NUMERALS = ['i', 'ii', 'iii', 'iv'];
 
 /**
  * How a script numbers its questions when it numbers their parts in outline: by letter ("A.1", "A.2.1",
@@ -891,6 +911,10 @@ const OUTLINE_QUESTION = /^\s*([A-H]|III|II|IV|I|V)(?=\.\d(?:\.\d)?(?:[\s:.()]|$
  */
 export function outlineQuestions(lines: string[]): 'letter' | 'roman' | null {
   const heads = lines.map((l) => OUTLINE_QUESTION.exec(l)?.[1]).filter((x) => x !== undefined);
+  // (questions lettered before bracketed parts, "A(i)", "B(ii)", "D(i)": letters past a question's
+  // own parts (a to c), so not parts "(A)", "(B)" under numbered questions)
+  const bracketed = new Set(lines.map((l) => BRACKETED_OUTLINE.exec(l)?.[2]).filter((x) => x !== undefined));
+  if (bracketed.size >= 3 && [...bracketed].some((q) => q >= 'D')) return 'letter';
   if (heads.length < 3 || new Set(heads).size < 2) return null;
   return heads.some((h) => /^(?:II|III|IV)$/.test(h)) ? 'roman' : 'letter';
 }

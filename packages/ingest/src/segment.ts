@@ -6,6 +6,7 @@ import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
 import { furnitureOf } from './furniture.ts';
+import { byHeaderColumns, tableWorkingOf } from './header-row.ts';
 import { plainSchoolLabels } from './indic.ts';
 import {
   findLabel,
@@ -257,7 +258,7 @@ export function segment(
   rules: Map<number, Rule[]> = new Map(),
 ): Segmentation {
   // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
-  lines = withoutCitations(lines);
+  lines = byHeaderColumns(withoutCitations(lines), parts);
   let first = segmentOnce(lines, pages, parts, new Map(), rules);
   // a summary of final answers ahead of the working: read without it, if it only restates them
   const ahead = summaryAhead(first, parts);
@@ -549,6 +550,19 @@ function segmentOnce(
   };
   const questions = [...new Set(parts.map((p) => p.path[0]))];
   /**
+   * Whether a question's number comes next where the script goes over its answered parts again in
+   * order (working set out under answers given before, "Notes (working)" after a table of answers):
+   * every part of it answered, the part read now met before, and the question the next one after it.
+   */
+  const revisitsNext = (path: PartPath): boolean => {
+    const at = current;
+    if (!at || firstUnseenUnder(path)) return false;
+    return (
+      segs.some((s) => s !== at && s.partId === at.partId) &&
+      questions.indexOf(path[0]) === questions.indexOf(at.label.path[0]) + 1
+    );
+  };
+  /**
    * Whether a line's number goes on a numbered list inside the answer being read ("1. h_t = …", …,
    * "5. …" are steps): the item before it is there (on the label's own line too, as in "1. (a) e_kj
    * = …" then "2. α_kj = …", unless that number is the label's own question).
@@ -768,6 +782,10 @@ function segmentOnce(
             romanQuestions: romanNumbered,
             outlineQuestions: outlined,
           });
+    // the working below a table of a question's parts, marked "[3]" as it was read: that question
+    const working = tableWorkingOf(line);
+    if (!label && working)
+      label = { path: [working], partId: null, end: working.length + 2, conf: 0.95, weak: false };
     // "II." alone on its line after "I.(b) (i) & (ii)": the sub-part it would be is answered (with
     // the part before it, too), so the capital numeral heads its question
     if (
@@ -822,8 +840,21 @@ function segmentOnce(
     // a script that numbers its equations "(1)" … "(18)" at line starts: "(5) h_t = …" is equation 5
     if (label && !force && counted && equationNumbers) label = null;
     if (label && !force && label.path.length === 1 && isNote(line.text)) label = null;
+    // a list of questions wrapped onto the line ("Note: I have answered Q3 and Q5 first, then Q1, Q2," /
+    // "Q4."): the list's last item, not question 4 starting
+    if (
+      label &&
+      !force &&
+      label.path.length === 1 &&
+      i > 0 &&
+      /\bq\.?\s*\d{1,2}\s*(?:,|\band|\bthen|\bor)\s*$/i.test(body[i - 1].text) &&
+      /^[.,;)]?\s*$/.test(line.text.slice(label.end))
+    )
+      label = null;
     // a script answering "Q: …" / "A: …": "A:" opens an answer, it is no part (a)
     if (label && !force && qaMarkers && /^\s*A\s*:/.test(line.text)) label = null;
+    let revisitedBare = false;
+    let inLabelsColumn = false;
     if (label?.bare) {
       // a bare number starting a line is the next question only at the margin, after a finished
       // sentence, where exam order expects that question: otherwise it is content ("3 gates …")
@@ -836,12 +867,15 @@ function segmentOnce(
       // in the labels' column, a column's gap before the answer beside it: "5    Pointwise …")
       const last = current?.labelLine;
       const ws = line.words;
-      const bordered =
+      // (in the labels' column of a table of answers, a column's gap after it, as the last label)
+      const inLabelColumn =
         last !== undefined &&
         last.page === line.page &&
         Math.abs(last.box.x - line.box.x) <= 3 &&
         ws.length > 1 &&
-        ws[1].box.x - (ws[0].box.x + ws[0].box.w) > line.box.h * 2 &&
+        ws[1].box.x - (ws[0].box.x + ws[0].box.w) > line.box.h * 2;
+      const bordered =
+        inLabelColumn &&
         (rules.get(line.page) ?? []).some(
           (r) =>
             r.y > last.box.y + last.box.h &&
@@ -891,13 +925,16 @@ function segmentOnce(
         (!seenLabel && body.slice(0, i).some((l) => saidFirst.test(l.text))) ||
         (firstsAnnounced.includes(n) && onlyFirsts) ||
         nextAnnounced(n);
+      // (or the next question where the script goes over its answered parts again)
+      const revisiting = revisitsNext(label.path);
       if (
         headed.has(n) ||
         count ||
         !(
-          indent <= marginOf(width) &&
-          ended &&
+          (indent <= marginOf(width) || (inLabelColumn && nextQuestion(label.path))) &&
+          (ended || inLabelColumn) &&
           (nextQuestion(label.path) ||
+            revisiting ||
             announced ||
             opensItsParts ||
             romanHeading(label, line, indent, width) ||
@@ -905,6 +942,10 @@ function segmentOnce(
         )
       )
         label = null;
+      else {
+        revisitedBare = revisiting;
+        inLabelsColumn = inLabelColumn;
+      }
     }
     // a part answered above, named where a sentence wraps ("… because unrolling" / "[4a] gives
     // dL/dc_1 = …"): a reference to it inside the answer, not its label again (a line ending in a
@@ -934,7 +975,7 @@ function segmentOnce(
       // an indented label is taken only where it is the next sibling in exam order ("(b)" after
       // the answer to 3(a), set inside an aligned block)
       // (a label cut off the middle of a line sits where the line put it, not at an indent)
-      if (indent > limit && !expected(label) && !cutOff.has(line)) label = null;
+      if (indent > limit && !expected(label) && !cutOff.has(line) && !inLabelsColumn) label = null;
     }
     // "(1)", "(2)" enumerating steps inside an answer: a question whose every part is already
     // answered is not being started again (a correction says so: "Correction to 1(b)"), and "(2)"
@@ -969,14 +1010,16 @@ function segmentOnce(
     )
       label = { path: [bracketQ[1]], partId: null, end: bracketQ[0].length, conf: 0.95, weak: false };
     const revisit =
-      label !== null &&
-      label.partId === null &&
-      !label.weak &&
-      label.conf >= 0.95 &&
-      /^\s*\[/.test(line.text) &&
-      line.text.slice(label.end).trim() !== '' &&
-      !firstUnseenUnder(label.path) &&
-      !insideIt(label);
+      revisitedBare ||
+      (label?.partId === null && tableWorkingOf(line) !== undefined) ||
+      (label !== null &&
+        label.partId === null &&
+        !label.weak &&
+        label.conf >= 0.95 &&
+        /^\s*\[/.test(line.text) &&
+        line.text.slice(label.end).trim() !== '' &&
+        !firstUnseenUnder(label.path) &&
+        !insideIt(label));
     // (a table cell's "1·b" over its wrapped "·ii": the next line names a sub-part not yet read)
     // (a sub-part's path, "1·b": a bare "3." over "III (b)" is a step of 3(a)'s answer)
     const below =
@@ -1004,8 +1047,12 @@ function segmentOnce(
         current.labelLine.text.slice(current.label.end).trim() === '' &&
         !/[-–—_]\s*$/.test(current.labelLine.text);
       // (a guessed part's own label confirms the guess: "Q3" + intro, then "a) W_f …")
+      // (unless the script goes over its answered parts again: "5  Output side = …" in its notes)
       const found =
-        label.partId !== null && seen(label.partId) && !(current?.guessed && current.partId === label.partId);
+        label.partId !== null &&
+        seen(label.partId) &&
+        !(current?.guessed && current.partId === label.partId) &&
+        !revisitedBare;
       let innerOk = true;
       const next = body[i + 1];
       const sub = label.partId === null && next ? findLabel(next.text, tree, label.path) : null;
@@ -1049,6 +1096,7 @@ function segmentOnce(
           nextInOrder ||
           (nextAnnounced(label.path[0]) && first !== null && indent <= marginOf(width)) ||
           inOrder ||
+          revisitedBare ||
           romanHeading(label, line, indent, width);
       }
       // A line that wraps after an operator ("so W_f is 3 ×" / "5.") continues there: its number
@@ -1398,7 +1446,8 @@ function segmentOnce(
       prev.text = prev.lines.map((l) => l.text).join('\n');
       prev.regions.push(...regions);
       prev.labelConf = Math.min(prev.labelConf, s.label.conf);
-      prev.occurrences += 1;
+      // (the working written below a table of the question's parts goes on from the table: no second place)
+      if (tableWorkingOf(s.labelLine) === undefined) prev.occurrences += 1;
     }
   }
   // a question's working met again after its answers is each of its parts' working too
@@ -1407,12 +1456,33 @@ function segmentOnce(
       const to = out[id];
       if (!to || summary.has(s)) continue;
       appendLines(to, s.lines);
-      to.occurrences += 1;
+      if (tableWorkingOf(s.labelLine) === undefined) to.occurrences += 1;
     }
-  // parts answered together get the same answer, where they have none of their own
+  // parts answered together get the same answer, where they have none of their own; where they
+  // have ("2.a / 2.b  Score is …" in notes under a table of answers), it is their working too
   for (const s of segs)
     for (const id of s.also ?? []) {
-      if (out[id]) continue;
+      if (out[id]) {
+        // (only going back to it: "Ans 3 a,b,c" over "a) …", "b) …" introduces them, it is no working of b;
+        // and in words: a row of results, "3 × 5 / 3 × 1 / 72", restates them)
+        const own = segs.findIndex((o) => o.partId === id);
+        const words = (
+          s.lines
+            .map((l) => l.text)
+            .join(' ')
+            .match(/[A-Za-z]{3,}/g) ?? []
+        ).length;
+        if (
+          summary.has(s) ||
+          own > segs.indexOf(s) ||
+          words < 3 ||
+          out[id].lines.some((l) => s.lines.includes(l))
+        )
+          continue;
+        appendLines(out[id], s.lines);
+        out[id].occurrences += 1;
+        continue;
+      }
       const from = out[s.partId];
       const group = [s.partId, ...(s.also ?? [])];
       from.sharedWith = group.filter((g) => g !== s.partId);

@@ -106,7 +106,18 @@ export function summaryAhead(run: LabelledRun, parts: Array<{ id: string; path: 
   const lines = new Set<Line>();
   const rows = new Map<string, Line[]>();
   head.forEach((l, k) => {
-    const upTo = k + 1 < head.length ? head[k + 1].index : l.index + 1;
+    // (the last row runs on while its lines stand in the answers' column, right of its label: "5   DW
+    // 199 × 199 × 3, …" over "    total 3.088878 × 10^6", not the "Working" heading below it)
+    let upTo = k + 1 < head.length ? head[k + 1].index : l.index + 1;
+    if (k + 1 === head.length) {
+      const at = run.body[l.index];
+      while (
+        upTo < Math.min(run.body.length, l.index + 4, labels[end]?.index ?? run.body.length) &&
+        run.body[upTo].page === at.page &&
+        run.body[upTo].box.x > at.box.x + 5
+      )
+        upTo++;
+    }
     const row: Line[] = [];
     for (let i = l.index; i < upTo; i++) {
       const line = run.body[i];

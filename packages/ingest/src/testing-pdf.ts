@@ -1,8 +1,11 @@
 // Test fixtures: PDFs built on the fly with pdfkit (text layer) and @napi-rs/canvas (scans).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { loadExam } from '@grader/exam';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
+import { ingestPdf } from './ingest.ts';
 
 const require = createRequire(import.meta.url);
 /** DejaVu Sans has ⊙ × σ ∂ →, which the PDF standard fonts lack. */
@@ -135,4 +138,12 @@ export function imagePdf(images: Buffer[]): Promise<Uint8Array> {
     doc.image(img, 0, 0, { width: pw, height: ph });
   }
   return collect(doc);
+}
+
+/** A script of the free-form corpus (packages/testkit/freeform/pdf), read for CT3 as the grader reads it. */
+export function freeformScript(name: string) {
+  return ingestPdf(readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url)), {
+    exam: loadExam('cs60010-ct3'),
+    fileName: name,
+  });
 }

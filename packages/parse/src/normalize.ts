@@ -626,6 +626,8 @@ function notationForms(s: string): string {
         /(?<=[=][^\n]*?[^\s(,])(?:[ \t]+(?:…|\.{3})?|…|\.{3})[ \t]*\((?:(?:E|Eq|Eqn)\.?[ \t]?)?\d{1,2}\)(?:[ \t]+\([^()\n]*\))?[ \t]*$/gim,
         '',
       )
+      // (or at its start, as some set it: "(13) ∂L/∂c_t = ∂L/∂c_{t+1} ∘ f_{t+1} + …", "(Eq. 2) h_t = …")
+      .replace(/^([ \t]*)\((?:(?:E|Eq|Eqn)\.?[ \t]?)?\d{1,2}\)[ \t]+(?=[A-Za-z∂δ∇\\(][^\n]*=)/gim, '$1')
       // a bullet before a statement ("- dL/dc_t = …", "• h_t = …", "– 4 × 15 = 60") is no minus sign
       // (a hyphen before a number only where the line states an equation: "- 4 x 15 = 60.")
       .replace(/^(\s*)(?:[-•▪◦–—]\s+(?=[A-Za-z(])|[–—•▪◦]\s+(?=\d)|-\s+(?=\d[^\n=]*=))/gm, '$1')

@@ -200,6 +200,10 @@ describe('statements', () => {
     expect(normalizeMath('dc_{t+1}/dc_t = f_{t+1} …(11)')).toBe('dc_{t+1}/dc_t = f_{t+1}');
     expect(normalizeMath('total = 4 × 18 = 72   (5)')).toBe('total = 4 * 18 = 72');
     expect(normalizeMath('f(x) = g(3)')).toBe('f(x) = g(3)');
+    // (or at its start: "(13) ∂L/∂c_t = …", "(4) (3 + 2) = 5")
+    expect(normalizeMath('(13) dL/dc_t = dL/dc_{t+1} * f_{t+1}')).toBe('dL/dc_t = dL/dc_{t+1} * f_{t+1}');
+    expect(normalizeMath('(Eq. 2) h_t = o_t * tanh(C_t)')).toBe('h_t = o_t * tanh(C_t)');
+    expect(normalizeMath('(4) (3 + 2) = 5')).toBe('(3 + 2) = 5');
   });
   it('reads ASCII partial derivatives whose numerator has a subscript', () => {
     expect(normalizeMath('del h_t / del c_t = o_t')).toBe('dh_t/dc_t = o_t');

@@ -3398,3 +3398,28 @@ describe('round 73: a formula taken back, a count restated in another scale', ()
     expect(part('3b', 'b f = 3 since h is 3').score).toBe(1);
   });
 });
+
+describe('round 74: readings the labellers split on, an answer before its working', () => {
+  it('4b: with f = 1 the gradient said to grow, not to shrink: a person reads it (round 71 credits it, some do not)', () => {
+    const p = part(
+      '4b',
+      'When f_t = 1 the cell keeps everything it had, so the gradient becomes large and the old information is remembered strongly.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/readers of the rubric take differently/);
+    // (a growth denied is no growth: "it neither vanishes nor grows (exploding)")
+    const q = part(
+      '4b',
+      'dL/dc_1 = dL/dc_T * f_T * ... * f_2; with f_t = 1 the product is 1, so the gradient does not vanish, nor explodes.',
+    );
+    expect([q.score, q.review]).toEqual([2, false]);
+  });
+  it('3c: the result written first and its step last ("3 × 18 = 54" over "each gate 15 + 3 = 18"): a person checks which is the answer', () => {
+    const p = part('3c', 'gates are f, i, o (3 gates) 3 × 18 = 54\neach gate 15 + 3 = 18');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/an equation above goes on from it to 54/);
+    // (the usual order, the step first, is read as ever)
+    const q = part('3c', 'each gate 15 + 3 = 18\n4 gates: 4 × 18 = 72');
+    expect([q.score, q.review]).toEqual([1, false]);
+  });
+});

@@ -254,18 +254,13 @@ function checkItem(it: Item, siblings: Item[], at: Path): RubricProblem[] {
       break;
     case 'concept':
       it.facets.forEach((f, fi) => {
-        [...f.any, ...f.negated, ...f.topic].forEach((re, k) => {
-          if (!compiles(re))
-            out.push({
-              path: [
-                ...at,
-                'facets',
-                fi,
-                k < f.any.length ? 'any' : k < f.any.length + f.negated.length ? 'negated' : 'topic',
-              ],
-              message: `not a valid regular expression: ${re}`,
-            });
-        });
+        for (const key of ['any', 'negated', 'contested', 'topic'] as const)
+          for (const re of f[key])
+            if (!compiles(re))
+              out.push({
+                path: [...at, 'facets', fi, key],
+                message: `not a valid regular expression: ${re}`,
+              });
       });
       break;
   }
@@ -362,6 +357,7 @@ function templateFields(part: Part): TemplateField[] {
         it.facets.forEach((f, fi) => {
           patterns([...at, 'facets', fi, 'any'], f.any);
           patterns([...at, 'facets', fi, 'negated'], f.negated);
+          patterns([...at, 'facets', fi, 'contested'], f.contested);
           patterns([...at, 'facets', fi, 'topic'], f.topic);
         });
         break;

@@ -242,6 +242,11 @@ export const Facet = z
     /** regular expressions that, when matching, mean the opposite was said (negation) */
     negated: z.array(z.string()).default([]),
     /**
+     * what readers of the rubric split on (a gradient said to grow where the idea is that it does not
+     * shrink): matching, the facet is neither stated nor denied, and a person reads it
+     */
+    contested: z.array(z.string()).default([]),
+    /**
      * what the facet speaks of ("vanish", "shrink"): named while the facet is not read, the words said
      * of it were not understood (another language, a turn of phrase), and a person reads them
      */

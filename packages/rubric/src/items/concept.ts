@@ -17,8 +17,22 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
     const other =
       f.products.length > 0 &&
       ((said && writesOtherProduct(ev.prose, f.products)) || productOfSum(ev.prose, f.products));
-    return { id: f.id, state: neg ? 'negated' : other ? 'other' : written || said ? 'yes' : 'no' };
+    const contested = !neg && matchesAny(f.contested, ev.prose);
+    return {
+      id: f.id,
+      state: neg ? 'negated' : contested ? 'contested' : other ? 'other' : written || said ? 'yes' : 'no',
+      contested,
+    };
   });
+  const split = states.find((s) => s.contested)?.contested;
+  if (split)
+    return {
+      ...base,
+      awarded: 0,
+      reason: `${item.label}: the answer says "${split[0].trim()}", which readers of the rubric take differently; a person reads it`,
+      evidence,
+      conf: 0.5,
+    };
   if (states.some((s) => s.state === 'other'))
     return {
       ...base,

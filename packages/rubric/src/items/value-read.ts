@@ -947,7 +947,42 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       conf: 0.5,
       note: 'the count is given in FLOPs (additions counted too) beside a count of multiplications',
     };
-  return { value: x.value, line: lineOfIndex(text, x.start), conf: resultLike ? 0.95 : 0.6 };
+  // (the last number the result of a step that an equation above goes on from, "3 × 18 = 54" over
+  // "each gate 15 + 3 = 18", as a table of Answer | Working reads: which is the answer is a person's call)
+  const xLine = lineOfIndex(text, x.start);
+  const onward = /=\s*$/.test(text.slice(lineStart, x.start))
+    ? resultsFrom(ev.equations, x.value).filter((r) => r.line < xLine)
+    : [];
+  if (onward.length)
+    return {
+      value: x.value,
+      line: xLine,
+      conf: 0.5,
+      note: `${fmtNum(x.value)} is written last, but an equation above goes on from it to ${fmtNum(onward[0].value)}`,
+    };
+  return { value: x.value, line: xLine, conf: resultLike ? 0.95 : 0.6 };
+}
+
+/**
+ * The results of the equations that take `v` as an operand of a sum or a product and come to another
+ * number: `3 × 18 = 54` for 18 (each equation's last side a lone number).
+ */
+function resultsFrom(equations: Evidence['equations'], v: number): Array<{ value: number; line: number }> {
+  const same = (u: unknown) => typeof u === 'number' && closeTo(u, v, { rel: 1e-9 });
+  return equations.flatMap((eq) => {
+    const end = eq.sides[eq.sides.length - 1].tokens;
+    if (end.length !== 1 || end[0].t !== 'num' || same(end[0].v)) return [];
+    // (a sum or a product: a ratio or a difference compares, "3,088,878 / 199² = 78")
+    const operand = eq.sides.slice(0, -1).some((sd) => {
+      const ops = sd.tokens.filter((t) => t.t === 'op').map((t) => String(t.v));
+      return (
+        sd.tokens.some((t) => t.t === 'num' && same(t.v)) &&
+        ops.some((o) => o === '+' || o === '*') &&
+        !ops.some((o) => /^[/÷−-]$/.test(o))
+      );
+    });
+    return operand ? [{ value: end[0].v as number, line: eq.line }] : [];
+  });
 }
 
 /**
