@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findLabel,
   labelWords,
+  numbersForLetters,
   outlineQuestions,
   PartTree,
   romanForLetters,
@@ -964,5 +965,31 @@ describe('labels of round 74: sections, outlines in brackets, a hash after the Q
   it('a hash after the Q before slashes: "Q#1/b/ii", "Q#3/c"', () => {
     expect(id('Q#1/b/ii h_t = o_t ⊙ tanh(C_t)')).toBe('q1b2');
     expect(rest('Q#1/b/i C_t = f_t ⊙ C_(t-1)')).toBe('C_t = f_t ⊙ C_(t-1)');
+  });
+});
+
+describe("parts numbered afresh under each question's heading (round 74)", () => {
+  const script = [
+    'Question 2',
+    '1. e = s · h',
+    '2. Zero, no weights',
+    'Question 3',
+    '1. W_f is 3 × 5',
+    '3. 72',
+  ];
+  it('is a habit where two headings in words or more open on "1."; a bare "2." heading is none', () => {
+    expect(numbersForLetters(script, tree)).toBe(true);
+    expect(numbersForLetters(['Question 2', '1. e = s · h', 'Step 2', '2. …'], tree)).toBe(false);
+    expect(numbersForLetters(['2.', '1. e = s · h', '3.', '1. W_f'], tree)).toBe(false);
+    // (more items than the question has parts: steps, "1. Step 1: …", "3. Step 3: …" under question 2)
+    const steps = ['Question 4', '1. Step 1: paths', '2. Step 2: add them', '3. Step 3: at T, no c_{T+1}'];
+    expect(numbersForLetters([...script, ...steps], tree)).toBe(false);
+  });
+  it('there "2." under question 2 is 2(b), "3." under question 3 is 3(c); a question without parts keeps its steps', () => {
+    const at = (t: string, ctx: string[]) =>
+      findLabel(t, tree, ctx, { numberedParts: true, bare: true })?.partId;
+    expect(at('2. Zero, no weights', ['2', 'a'])).toBe('q2b');
+    expect(at('3. 72', ['3', 'a'])).toBe('q3c');
+    expect(at('1. 199 x 199 x 3', ['5'])).not.toBe('q5');
   });
 });

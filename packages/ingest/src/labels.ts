@@ -380,6 +380,15 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     ROMAN_QUESTION,
     (_m, sp: string, r: string) => `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}-`,
   );
+  // under a question's heading in a script that numbers the question's lettered parts afresh ("Question
+  // 3" / "1. W_f …" / "2. b_f …"): the number is the part's letter, the same length
+  if (opts.numberedParts && context.length) {
+    const kids = [...tree.childrenOf(context.slice(0, 1))];
+    const lettered = kids.length > 0 && kids.every((c) => /^[a-h]$/.test(c));
+    line = line.replace(/^(\s*)([1-8])(?=[.)]\s)/, (m, sp: string, k: string) =>
+      lettered && kids[Number(k) - 1] ? `${sp}${kids[Number(k) - 1]}` : m,
+    );
+  }
   // (or lettered, "A.2.1", or in capital roman, "III.1": the question's number, right-aligned in the same
   // length, and "C." heading question 3)
   if (opts.outlineQuestions) {
@@ -894,6 +903,8 @@ export interface LabelOptions {
   notebookParts?: boolean;
   /** the script numbers its questions in small roman ("ii-a", "iv-b"), so "v" alone is question 5, from `romanQuestions` */
   romanQuestions?: boolean;
+  /** the script numbers its questions' lettered parts afresh under each question's heading ("Question 2" / "1. …" / "2. …"), from `numbersForLetters` */
+  numberedParts?: boolean;
   /** the script letters its questions, or numbers them in capital roman, before outline numbers for their parts ("A.1", "A.2.1", "III.1"), from `outlineQuestions` */
   outlineQuestions?: 'letter' | 'roman';
 }
@@ -917,6 +928,36 @@ export function outlineQuestions(lines: string[]): 'letter' | 'roman' | null {
   if (bracketed.size >= 3 && [...bracketed].some((q) => q >= 'D')) return 'letter';
   if (heads.length < 3 || new Set(heads).size < 2) return null;
   return heads.some((h) => /^(?:II|III|IV)$/.test(h)) ? 'roman' : 'letter';
+}
+
+/**
+ * Whether a script numbers its questions' lettered parts afresh under each question's heading: twice or
+ * more, a question's heading alone on its line ("Question 2", "Q-II") is followed by a "1." item, the
+ * question having lettered parts.
+ */
+export function numbersForLetters(lines: string[], tree: PartTree): boolean {
+  const heading = (line: string) => {
+    const l = findLabel(line, tree, [], {});
+    // (a heading in words, "Question 2", "Q-II": a bare "2." heads nothing here, being a part's number)
+    return l && l.path.length === 1 && line.slice(l.end).trim() === '' && /[A-Za-z]/.test(line)
+      ? l.path
+      : null;
+  };
+  let headed = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const q = heading(lines[i]);
+    const kids = q ? [...tree.childrenOf(q)] : [];
+    if (!kids.length || !kids.every((k) => /^[a-h]$/.test(k)) || !/^\s*1[.)]\s/.test(lines[i + 1])) continue;
+    // (no more items than the question has parts: "1. Step 1: …" to "3. Step 3: …" under question 2 are steps)
+    let j = i + 1;
+    while (j < lines.length && !heading(lines[j])) {
+      const n = Number(/^\s*([1-9])[.)]\s/.exec(lines[j])?.[1] ?? 0);
+      if (n > kids.length) return false;
+      j++;
+    }
+    headed++;
+  }
+  return headed >= 2;
 }
 
 /** A question numbered in small roman before its sub-part's letter: "iv-a", "i-b-ii" (the numeral captured). */

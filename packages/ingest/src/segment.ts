@@ -14,6 +14,7 @@ import {
   labelWords,
   notebookByPart,
   numberingKey,
+  numbersForLetters,
   outlineQuestions,
   type PartPath,
   PartTree,
@@ -642,6 +643,10 @@ function segmentOnce(
     tree,
   );
   const romanNumbered = romanQuestions(body.map((l) => l.text));
+  const numberedParts = numbersForLetters(
+    body.map((l) => l.text),
+    tree,
+  );
   const outlined = outlineQuestions(body.map((l) => l.text)) ?? undefined;
   const announcedOrder = orderAnnounced(body);
   const firstsAnnounced = firstsSaid(body);
@@ -778,10 +783,17 @@ function segmentOnce(
             labelWords: words,
             numbering,
             romanParts,
+            numberedParts,
             notebookParts,
             romanQuestions: romanNumbered,
             outlineQuestions: outlined,
           });
+    // (a part numbered afresh under its question's heading, "2. Zero. …" under "Question 2", is its label
+    // as surely as a letter would be: not a list's next item)
+    // (and where questions have headings in words, a bare number heads no question: "1. Depthwise …"
+    // under "Question 5", which has no parts, is a step of its answer)
+    if (numberedParts && label?.weak && /^\s*[1-8][.)]\s/.test(line.text))
+      label = label.path.length === 2 ? { ...label, weak: false } : null;
     // the working below a table of a question's parts, marked "[3]" as it was read: that question
     const working = tableWorkingOf(line);
     if (!label && working)
@@ -903,7 +915,7 @@ function segmentOnce(
         (current?.lines.length ?? 0) === 0 ||
         /^\s*\d{1,2}\s*[—–]\s*$/.test(line.text);
       // (or out of order, when its own "(a)" starts the next line: "3 (doing Q3 before Q2)")
-      const next = body[i + 1] ? findLabel(body[i + 1].text, tree, label.path) : null;
+      const next = body[i + 1] ? findLabel(body[i + 1].text, tree, label.path, { numberedParts }) : null;
       const opensItsParts =
         next !== null && next.path.length > label.path.length && firstUnseenUnder(label.path) !== null;
       // (a count the line then multiplies by is a quantity: "4 gates (f, i, o, C̃) → 4 × 9 = 36")
@@ -1024,7 +1036,7 @@ function segmentOnce(
     // (a sub-part's path, "1·b": a bare "3." over "III (b)" is a step of 3(a)'s answer)
     const below =
       label?.partId === null && label.path.length > 1 && body[i + 1]
-        ? findLabel(body[i + 1].text, tree, label.path)
+        ? findLabel(body[i + 1].text, tree, label.path, { numberedParts })
         : null;
     const opensUnseen =
       below?.partId != null && below.path.length > (label?.path.length ?? 0) && !seen(below.partId);
@@ -1055,7 +1067,8 @@ function segmentOnce(
         !revisitedBare;
       let innerOk = true;
       const next = body[i + 1];
-      const sub = label.partId === null && next ? findLabel(next.text, tree, label.path) : null;
+      const sub =
+        label.partId === null && next ? findLabel(next.text, tree, label.path, { numberedParts }) : null;
       // (a question number whose own sub-label follows heads that question, even right after a
       // part's label left empty: "b." left blank, then "4." over "a. dL/dc_t = …")
       const headsParts =
@@ -1300,7 +1313,7 @@ function segmentOnce(
       // "Q1 b)" then an answer with no "i)": if what follows is not a sub-label, the answer most
       // likely belongs to the first sub-part not found yet (OCR also drops the letter of "3.a").
       const next = body[i + 1];
-      const sub = next ? findLabel(next.text, tree, label.path) : null;
+      const sub = next ? findLabel(next.text, tree, label.path, { numberedParts }) : null;
       const first = firstUnseenUnder(label.path);
       // text after a question's number, before its "(a)", introduces the question: it goes with
       // the first sub-part, which the "(a)" below then confirms

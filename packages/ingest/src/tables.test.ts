@@ -76,4 +76,11 @@ describe('questions named by sections and outlines (round 74)', () => {
     expect(s.parts['3c'].text).toContain('Total = 3 × 18 = 54');
     expect(s.parts['5'].text).toContain('Total = 1900848 + 396010 = 2296858');
   });
+  it('parts numbered "1.", "2." afresh under each "Question N" heading; "1. Depthwise …" under question 5 is a step', async () => {
+    const s = await corpus('rm-08.pdf');
+    expect(s.parts['2b'].text).toContain('Zero. Dot-product scoring has no weights');
+    expect(s.parts['3c'].text).toContain('= 60 + 12 = 72.');
+    expect(s.parts['4b'].text).toContain('When every ft = 1 this product is 1');
+    expect(s.parts['5'].text).toContain('Total = 1,920,000 + 1,200,000 = 3,120,000');
+  });
 });
