@@ -152,7 +152,9 @@ export function byHeaderColumns(lines: Line[], parts: Array<{ id: string; path: 
     // where each column starts: the first word a cell's gap sets apart in the rows beneath, between the
     // header's cells (a header may be centred over its column); else halfway between them
     const below: Line[] = [];
-    for (const l of lines.slice(i + level + 1, i + level + 31)) {
+    // (the rows beneath: the table ends at a gap of more than a row, where the page ends, or at a label;
+    // a table's rows may stand apart, a cell's padding between them)
+    for (const l of lines.slice(i + level + 1, i + 31)) {
       const above = below[below.length - 1] ?? line;
       if (l.page !== line.page || l.box.y - (above.box.y + above.box.h) > l.box.h * 3) break;
       if (heads(l)) break;
@@ -185,29 +187,25 @@ export function byHeaderColumns(lines: Line[], parts: Array<{ id: string; path: 
     const edges: number[] = [];
     let prose = false;
     let j = i + level + 1;
-    for (; j < lines.length && j <= i + 30; j++) {
-      const row = lines[j];
-      if (row.page !== line.page) break;
-      if (piped) {
+    if (piped)
+      for (; j < lines.length && j <= i + 30 && lines[j].page === line.page; j++) {
+        const row = lines[j];
         if (BORDER.test(row.text)) continue;
         const rc = pipeCells(row);
         if (!rc || !/^\s*\|/.test(row.text)) break;
         rc.slice(0, cells.length).forEach((c, k) => {
           if (c.length) columns[k].push(c);
         });
-      } else {
-        const above = lines[j - 1];
-        // (the table ends at a gap of more than a row, at text left of its first column, or at a label)
-        // (a table's rows may stand apart, a cell's padding between them)
-        if (row.box.y - (above.box.y + above.box.h) > row.box.h * 3) break;
-        if (heads(row)) break;
+      }
+    else
+      for (const row of below) {
         const rc: Word[][] = cells.map(() => []);
         for (const w of row.words) {
           const k = starts.reduce((best, s, n) => (w.box.x >= s ? n : best), 0);
           rc[k].push(w);
         }
-        // (or at prose running across the columns: a word over a column's start, and the cells after
-        // it not at their columns' edges, as the first rows set them)
+        // (the table ends at prose running across the columns: a word over a column's start, and the
+        // cells after it not at their columns' edges, as the first rows set them)
         const over = row.words.some((w) => starts.slice(1).some((x) => w.box.x < x && w.box.x + w.box.w > x));
         const atEdges = rc.every(
           (c, k) =>
@@ -226,8 +224,8 @@ export function byHeaderColumns(lines: Line[], parts: Array<{ id: string; path: 
         rc.forEach((c, k) => {
           if (c.length) columns[k].push(c);
         });
+        j++;
       }
-    }
     // nothing beneath: a row of labels that heads nothing (left as it is)
     if (!columns.some((c) => c.length)) {
       out.push(line);

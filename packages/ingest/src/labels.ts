@@ -936,28 +936,29 @@ export function outlineQuestions(lines: string[]): 'letter' | 'roman' | null {
  * question having lettered parts.
  */
 export function numbersForLetters(lines: string[], tree: PartTree): boolean {
-  const heading = (line: string) => {
-    const l = findLabel(line, tree, [], {});
-    // (a heading in words, "Question 2", "Q-II": a bare "2." heads nothing here, being a part's number)
-    return l && l.path.length === 1 && line.slice(l.end).trim() === '' && /[A-Za-z]/.test(line)
-      ? l.path
-      : null;
-  };
+  // (a heading in words, "Question 2", "Q-II": a bare "2." heads nothing here, being a part's number)
+  const heading = (line: string) =>
+    /[A-Za-z]/.test(line) ? letteredParts(line, findLabel(line, tree, [], {}), tree) : null;
   let headed = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
-    const q = heading(lines[i]);
-    const kids = q ? [...tree.childrenOf(q)] : [];
-    if (!kids.length || !kids.every((k) => /^[a-h]$/.test(k)) || !/^\s*1[.)]\s/.test(lines[i + 1])) continue;
+    const kids = heading(lines[i]);
+    if (!kids?.length || !/^\s*1[.)]\s/.test(lines[i + 1])) continue;
     // (no more items than the question has parts: "1. Step 1: …" to "3. Step 3: …" under question 2 are steps)
-    let j = i + 1;
-    while (j < lines.length && !heading(lines[j])) {
-      const n = Number(/^\s*([1-9])[.)]\s/.exec(lines[j])?.[1] ?? 0);
-      if (n > kids.length) return false;
-      j++;
-    }
+    for (let j = i + 1; j < lines.length && !heading(lines[j]); j++)
+      if (Number(/^\s*([1-9])[.)]\s/.exec(lines[j])?.[1] ?? 0) > kids.length) return false;
     headed++;
   }
   return headed >= 2;
+}
+
+/**
+ * A question's label alone on its line (`label`, as `line` reads), its parts lettered: the parts'
+ * letters (none for a question without parts); null for anything else.
+ */
+function letteredParts(line: string, label: Label | null, tree: PartTree): string[] | null {
+  if (label?.path.length !== 1 || line.slice(label.end).trim() !== '') return null;
+  const kids = [...tree.childrenOf(label.path)];
+  return kids.every((k) => /^[a-h]$/.test(k)) ? kids : null;
 }
 
 /** A question numbered in small roman before its sub-part's letter: "iv-a", "i-b-ii" (the numeral captured). */
@@ -985,8 +986,7 @@ export function romanForLetters(lines: string[], tree: PartTree): boolean {
     const l = findLabel(lines[i], tree, [], {});
     if (!l) continue;
     if (l.path.length > 1 && /^[a-h]$/.test(l.path[1]) && !/^\s*\(?i{1,3}\)/.test(lines[i])) return false;
-    if (l.path.length !== 1 || lines[i].slice(l.end).trim() !== '') continue;
-    if (![...tree.childrenOf(l.path)].every((k) => /^[a-h]$/.test(k))) continue;
+    if (!letteredParts(lines[i], l, tree)) continue;
     const next = lines.slice(i + 1).find((t) => t.trim() !== '' && !/^\s*[-=_~]{3,}\s*$/.test(t));
     if (next && /^\s*\(i\)\s/.test(next)) headed++;
   }
