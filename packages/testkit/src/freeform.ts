@@ -403,6 +403,9 @@ export const TUNE_WRITERS = [
   'rk',
   'rl',
   'rm',
+  'rn',
+  'ro',
+  'rp',
 ];
 
 export interface FreeformLabel {
