@@ -993,3 +993,13 @@ describe("parts numbered afresh under each question's heading (round 74)", () =>
     expect(at('1. 199 x 199 x 3', ['5'])).not.toBe('q5');
   });
 });
+
+describe('labels of round 75: equations numbered and cited', () => {
+  it('an equation’s number joined to another by an operator or a word is a citation: "(2)+(3) in (1): C_t = …"', () => {
+    expect(findLabel('(2)+(3) in (1): Ct = [0.7, 0.2, 0.05].', tree, [])).toBeNull();
+    expect(findLabel('(4) and (5) give h_t', tree, [])).toBeNull();
+    // (a bracketed question number before its answer or its sub-label is still a label)
+    expect(findLabel('(2) The dot product has no weights', tree, [])?.path).toEqual(['2']);
+    expect(findLabel('(2) (a) e_kj = s_k h_j', tree, [])?.partId).toBe('q2a');
+  });
+});

@@ -322,6 +322,14 @@ export function findLabel(
   const label = labelAtStart(line, tree, context, opts);
   // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
   if (label && /^\s*;/.test(line.slice(label.end))) return null;
+  // (nor is an equation's number joined to another by an operator or a word: "(2)+(3) in (1): C_t = …",
+  // "(4) and (5) give", a derivation citing its own numbered equations)
+  if (
+    label &&
+    /^\s*\(\d{1,2}\)\s*$/.test(line.slice(0, label.end)) &&
+    /^\s*(?:[+\-−×*·=,&]|and|in|into|with|to|&)\s*\(\d{1,2}\)/i.test(line.slice(label.end))
+  )
+    return null;
   // (the part's marks after its label are no part of the answer: "Q2(b) [1 mark]  0 new parameters")
   const marks = label ? wordedMarksAfter(line.slice(label.end)) : 0;
   return label && marks ? { ...label, end: label.end + marks } : label;

@@ -114,6 +114,21 @@ describe('buildLines: an inline fraction in running text', () => {
     ]);
     expect(lines.map((l) => l.text)).toEqual(['so (∂L)/(∂c1) contains', 'In a plain']);
   });
+  it('its denominator set a little left of the numerator stays with it, not with a heading it touches below', () => {
+    // "At t = T: \frac{∂L}{∂h_T} = W_V^T(…)" over "Ques-4/b": the ∂ of ∂h stands 2.5 left of ∂L's,
+    // and ends where the heading does (rp-11: the label read as "Ques-4/b∂hT" and 4(b) not found)
+    const lines = buildLines(1, [
+      w('At', 56.7, 221.9, 10.9, 12.1),
+      w('T:', 90.9, 221.9, 10.9, 10),
+      w('∂L', 110.4, 220, 8, 10.7),
+      w('=', 128, 221.9, 10.9, 8.5),
+      w('W', 139, 221.9, 10.9, 10),
+      w('∂h', 107.9, 228, 8, 9.8),
+      w('T', 117.7, 231, 6, 4.4),
+      w('Ques-4/b', 56.7, 241.4, 10.9, 50.8),
+    ]);
+    expect(lines.map((l) => l.text).at(-1)).toBe('Ques-4/b');
+  });
 });
 
 describe('attachAccents', () => {

@@ -297,8 +297,9 @@ function attachLowSubscripts(groups: Group[]): void {
         x !== w &&
         x.box.h <= body * 0.85 &&
         x.box.w >= w.box.w &&
-        w.box.x >= x.box.x - 2 &&
-        w.box.x + w.box.w <= x.box.x + x.box.w + 2 &&
+        // (within half a glyph either side: `∂h` sets its ∂ a little left of the numerator's `∂L`)
+        w.box.x >= x.box.x - Math.max(2, x.box.h * 0.4) &&
+        w.box.x + w.box.w <= x.box.x + x.box.w + Math.max(2, x.box.h * 0.4) &&
         w.box.y >= x.box.y + x.box.h * 0.5 &&
         w.box.y - (x.box.y + x.box.h) < x.box.h,
     );

@@ -28,6 +28,28 @@ describe('contentOf', () => {
     expect(rest?.words.map((w) => w.text)).toEqual(['e', 'kj', '=', 's', '⊤', 'k−1', 'h', 'j']);
     expect(rest?.box.x).toBe(80);
   });
+  it('keeps every word after the label where the line spells a raised word as a superscript ("tanh^{2}")', () => {
+    const line: Line = {
+      page: 1,
+      text: '4.a = ot (1 − tanh^{2} ct)',
+      box: { x: 50, y: 100, w: 120, h: 10 },
+      conf: 1,
+      words: [word('4.a', 50), word('=', 70), word('o', 80), word('t', 85), word('(1', 90), word('−', 100)],
+    };
+    line.words.push(word('tanh', 110), word('2', 130), word('c', 140), word('t', 145), word(')', 150));
+    expect(contentOf(line, 4)?.words.map((w) => w.text)).toEqual([
+      '=',
+      'o',
+      't',
+      '(1',
+      '−',
+      'tanh',
+      '2',
+      'c',
+      't',
+      ')',
+    ]);
+  });
   it('keeps the word the label ends inside, and falls back to lengths where the text was repaired', () => {
     const glued: Line = {
       page: 1,

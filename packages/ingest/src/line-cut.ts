@@ -30,6 +30,8 @@ function tailWords(words: Line['words'], rest: string): Line['words'] | null {
     const t = words[i].text;
     const head = rest.slice(0, j);
     if (head.endsWith(t)) j -= t.length;
+    // (a raised word the line spells as a superscript: "tanh" "2" read as "tanh^{2}")
+    else if (head.endsWith(`^{${t}}`)) j -= t.length + 3;
     // (the label ends inside this word: "Q2a)e_kj" keeps the word that holds e_kj)
     else if (t.endsWith(head)) j = 0;
     else return null;

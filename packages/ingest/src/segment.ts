@@ -5,6 +5,7 @@ import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
+import { numeratorsWithTheirLabel } from './fraction-rows.ts';
 import { furnitureOf } from './furniture.ts';
 import { byHeaderColumns, tableWorkingOf } from './header-row.ts';
 import { plainSchoolLabels } from './indic.ts';
@@ -259,7 +260,7 @@ export function segment(
   rules: Map<number, Rule[]> = new Map(),
 ): Segmentation {
   // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
-  lines = byHeaderColumns(withoutCitations(lines), parts);
+  lines = numeratorsWithTheirLabel(byHeaderColumns(withoutCitations(lines), parts), parts);
   let first = segmentOnce(lines, pages, parts, new Map(), rules);
   // a summary of final answers ahead of the working: read without it, if it only restates them
   const ahead = summaryAhead(first, parts);
@@ -824,6 +825,31 @@ function segmentOnce(
         nextQuestion([q])
       )
         label = { path: [q], partId: null, end: head![0].length, conf: 0.9, weak: false };
+    }
+    // a question's number set apart from a number that starts its answer ("5\u2003200 × 200 × 3, k = 4"):
+    // read alone it would be one number, 5200; a gap wider than a word's space after it, at the left of
+    // the text where exam order expects that question, makes it the label
+    if (!label && !forced.has(line) && !listItems.has(line)) {
+      const [w0, w1] = line.words;
+      const q = w0 && /^\d{1,2}$/.test(w0.text) ? w0.text : null;
+      if (
+        q &&
+        w1 &&
+        /^\d/.test(w1.text) &&
+        line.text.startsWith(`${q} `) &&
+        w1.box.x - (w0.box.x + w0.box.w) > line.box.h * 0.7 &&
+        tree.partId([q]) !== null &&
+        nextQuestion([q]) &&
+        indent <= marginOf(width)
+      )
+        label = {
+          path: [q],
+          partId: tree.partId([q]),
+          end: q.length + 1,
+          conf: 0.85,
+          weak: true,
+          bare: true,
+        };
     }
     // a heading naming its part's topic, the label in brackets at its end ("Forget-gate bias (Problem
     // 3 · sub-part (b))", "Long-term dependency (Question 4, part (b))"): that part's label, where the

@@ -51,6 +51,23 @@ describe('answers in a table, then notes going over the parts again', () => {
   });
 });
 
+describe('a displayed fraction in a labelled row of a table (round 75 fixes)', () => {
+  it('its numerators, set above the label’s line, go with the label: "4.a  ∂L/∂c_t = …" whole in 4(a)', async () => {
+    const s = await corpus('rl-05.pdf');
+    const rows = s.parts['4a'].lines.map((l) => l.text);
+    expect(rows.slice(0, 3)).toEqual(['= ot (1 − tanh^{2} ct) + ft+1', '∂L ∂L ∂L', '∂ct ∂ht ∂ct+1']);
+    expect(s.parts['3c'].text).not.toContain('∂L');
+    // (and its words from "=" on: the raised 2 of tanh² is the line's "^{2}")
+    expect(s.parts['4a'].lines[0].words[0].text).toBe('=');
+  });
+  it('a heading alone between one fraction’s denominators and the next one’s numerators moves nothing', async () => {
+    // ("∂ct ∂ct+1 ∂ht" / "IV(b)" / "∂L T ∂L": the denominators stay in 4(a), under their numerators)
+    const s = await corpus('tb-05.pdf');
+    expect(s.parts['4a'].text).toContain('∂ct ∂ct+1 ∂ht');
+    expect(s.parts['4b'].text).not.toContain('∂ct ∂ct+1 ∂ht');
+  });
+});
+
 describe('a table of final answers ahead of the working', () => {
   it('its last row runs on while its lines stand in the answers’ column ("5   DW …" over "total 3.088878 × 10^6")', async () => {
     const s = await corpus('ye-05.pdf');

@@ -621,13 +621,25 @@ function notationForms(s: string): string {
         (_m, n: string, v: string, i?: string) => `d${n}/d${v}${i ? `_{${i.replace(/\s+/g, '')}}` : ''}`,
       )
       // an equation's tag at the end of its line ("… = f_{t+1} …(11)", "= 72   (5)", "(E1)", "(Eq. 2)",
-      // an aside after it: "(E1)   (* = elementwise product)") is no factor
+      // numbered by section, "(IV.3)", "(2.4)",
+      // an aside after it: "(E1)   (* = elementwise product)") is no factor; so on a line that goes on
+      // with an equation's next term ("+ ∂L/∂c_{t+1} ⊙ f_{t+1}   (11)")
       .replace(
-        /(?<=[=][^\n]*?[^\s(,])(?:[ \t]+(?:…|\.{3})?|…|\.{3})[ \t]*\((?:(?:E|Eq|Eqn)\.?[ \t]?)?\d{1,2}\)(?:[ \t]+\([^()\n]*\))?[ \t]*$/gim,
+        /(?<=(?:[=]|^[ \t]*[+\-−])[^\n]*?[^\s(,])(?:[ \t]+(?:…|\.{3})?|…|\.{3})[ \t]*\((?:(?:E|Eq|Eqn)\.?[ \t]?)?(?:[IVX]{1,4}\.|\d{1,2}\.)?\d{1,2}\)(?:[ \t]+\([^()\n]*\))?[ \t]*$/gim,
+        '',
+      )
+      // a shape tagged on after an equation's last bracket ("… ⊙ (1 − tanh²(c_t)) (3 × 1).", "… tanh(C_t)
+      // [3 x 1]"): an aside, no factor (after a number it multiplies, "= 4 (3 × 5)"; after a word it is
+      // the answer, "⇒ W_f is [3×5]")
+      .replace(
+        /(?<=(?<![<>=!])=(?![>=])[^\n]*?[)}\]])[ \t]+(?:\(\s*(?:\d{1,4}|[a-z])\s*[×xX*]\s*(?:\d{1,4}|[a-z])\s*\)|\[\s*(?:\d{1,4}|[a-z])\s*[×xX*]\s*(?:\d{1,4}|[a-z])\s*\])(?=[ \t]*[.,;]?[ \t]*$)/gim,
         '',
       )
       // (or at its start, as some set it: "(13) ∂L/∂c_t = ∂L/∂c_{t+1} ∘ f_{t+1} + …", "(Eq. 2) h_t = …")
-      .replace(/^([ \t]*)\((?:(?:E|Eq|Eqn)\.?[ \t]?)?\d{1,2}\)[ \t]+(?=[A-Za-z∂δ∇\\(][^\n]*=)/gim, '$1')
+      .replace(
+        /^([ \t]*)\((?:(?:E|Eq|Eqn)\.?[ \t]?)?(?:[IVX]{1,4}\.|\d{1,2}\.)?\d{1,2}\)[ \t]+(?=[A-Za-z∂δ∇\\(][^\n]*=)/gim,
+        '$1',
+      )
       // a bullet before a statement ("- dL/dc_t = …", "• h_t = …", "– 4 × 15 = 60") is no minus sign
       // (a hyphen before a number only where the line states an equation: "- 4 x 15 = 60.")
       .replace(/^(\s*)(?:[-•▪◦–—]\s+(?=[A-Za-z(])|[–—•▪◦]\s+(?=\d)|-\s+(?=\d[^\n=]*=))/gm, '$1')

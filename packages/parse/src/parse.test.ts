@@ -200,6 +200,19 @@ describe('statements', () => {
     expect(normalizeMath('dc_{t+1}/dc_t = f_{t+1} …(11)')).toBe('dc_{t+1}/dc_t = f_{t+1}');
     expect(normalizeMath('total = 4 × 18 = 72   (5)')).toBe('total = 4 * 18 = 72');
     expect(normalizeMath('f(x) = g(3)')).toBe('f(x) = g(3)');
+    expect(normalizeMath('+ dL/dc_{t+1} * f_{t+1} (11)')).toBe('+ dL/dc_{t+1} * f_{t+1}');
+    expect(normalizeMath('+ g(3)')).toBe('+ g(3)');
+    expect(normalizeMath('dL/dc_t = dL/dh_t * o_t + dL/dc_{t+1} * f_{t+1} (IV.3)')).toBe(
+      'dL/dc_t = dL/dh_t * o_t + dL/dc_{t+1} * f_{t+1}',
+    );
+    expect(normalizeMath('total = 4 * 18 = 72 (2.4)')).toBe('total = 4 * 18 = 72');
+    // (a shape tagged on after the last term is an aside; after a number it is a factor)
+    expect(normalizeMath('dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) (3 × 1).')).toBe(
+      'dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)).',
+    );
+    expect(normalizeMath('h_t = o_t * tanh(C_t) [3 x 1]')).toBe('h_t = o_t * tanh(C_t)');
+    expect(normalizeMath('params = 4 (3 × 5)')).toBe('params = 4 (3 * 5)');
+    expect(normalizeMath('W_f z_t must give a [3×1] vector ⇒ W_f is [3×5].')).toContain('W_f is [3*5]');
     // (or at its start: "(13) ∂L/∂c_t = …", "(4) (3 + 2) = 5")
     expect(normalizeMath('(13) dL/dc_t = dL/dc_{t+1} * f_{t+1}')).toBe('dL/dc_t = dL/dc_{t+1} * f_{t+1}');
     expect(normalizeMath('(Eq. 2) h_t = o_t * tanh(C_t)')).toBe('h_t = o_t * tanh(C_t)');

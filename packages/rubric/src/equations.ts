@@ -36,26 +36,35 @@ export function equationsFor(
 }
 
 /**
- * A formula with a bracketed aside after a space ("s_k^T h_j (dot prod sim)", "s_k . h_j (s_k^T h_j)"):
- * read as a product, the aside changes it; the formula before it and a restatement inside it are
- * each a reading of their own.
+ * A formula with a bracketed aside after a space ("s_k^T h_j (dot prod sim)", "s_k . h_j (s_k^T h_j)",
+ * shapes "s_{k-1}^T h_j  (1 × d)(d × 1)"): read as a product, the aside changes it; the formula before
+ * it and a restatement inside it (the first of several brackets) are each a reading of their own.
  */
 function asideReadings(t: Token[]): Expr[] {
-  const last = t[t.length - 1];
-  if (last?.t !== 'op' || last.v !== ')') return [];
-  let depth = 0;
+  // the run of brackets ending the side, one against the next: where it opens, and its first bracket
   let open = -1;
-  for (let i = t.length - 1; i >= 0; i--) {
-    const x = t[i];
-    if (x.t !== 'op') continue;
-    if (x.v === ')') depth++;
-    else if (x.v === '(' && --depth === 0) {
-      open = i;
-      break;
+  let firstClose = -1;
+  let end = t.length - 1;
+  while (t[end]?.t === 'op' && t[end].v === ')') {
+    let depth = 0;
+    let at = -1;
+    for (let i = end; i >= 0; i--) {
+      const x = t[i];
+      if (x.t !== 'op') continue;
+      if (x.v === ')') depth++;
+      else if (x.v === '(' && --depth === 0) {
+        at = i;
+        break;
+      }
     }
+    if (at < 0) break;
+    open = at;
+    firstClose = end;
+    if (t[at].sp) break;
+    end = at - 1;
   }
   if (open <= 0 || !t[open].sp) return [];
-  return [tryParseExpr(t.slice(0, open)), tryParseExpr(t.slice(open + 1, -1))].filter(
+  return [tryParseExpr(t.slice(0, open)), tryParseExpr(t.slice(open + 1, firstClose))].filter(
     (e): e is Expr => e !== null,
   );
 }

@@ -394,11 +394,18 @@ function withoutStepNumber(line: string): string {
  * the equation: it is no factor of it. Blanked, the same length.
  */
 function withoutEquationTag(line: string): string {
+  // (a tag named as one alone on its line, "Eq. 6", as a table's column of equation numbers sets it
+  // between the wrapped lines of its row's cell: "output 199 × 199 ×" / "Eq. 6" / "3")
+  if (/^\s*(?:\(\s*(?:eqn?\.?\s*|e)\d{1,2}\s*\)|eqn?\.?\s*\(?\d{1,2}\)?)\s*$/i.test(line))
+    return ' '.repeat(line.length);
   return /=/.test(line)
-    ? line.replace(
-        /(?<=[\w)}\]'′])(\s+)(\((?:\d{1,2}[a-h]|[1-9]\d?\.\d{1,2}|i{1,3}|iv|vi{1,3}|\*{1,2}|eq\.?\s*\d{1,2})\))\s*$/i,
-        (m) => ' '.repeat(m.length),
-      )
+    ? line
+        .replace(
+          /(?<=[\w)}\]'′])(\s+)(\((?:\d{1,2}[a-h]|[1-9]\d?\.\d{1,2}|i{1,3}|iv|vi{1,3}|\*{1,2}|eq\.?\s*\d{1,2})\))\s*$/i,
+          (m) => ' '.repeat(m.length),
+        )
+        // (or without brackets: "C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t   Eq. 1")
+        .replace(/(?<=[\w)}\]'′])\s+eqn?\.\s*\d{1,2}\s*$/i, (m) => ' '.repeat(m.length))
     : line;
 }
 

@@ -3423,3 +3423,79 @@ describe('round 74: readings the labellers split on, an answer before its workin
     expect([q.score, q.review]).toEqual([1, false]);
   });
 });
+
+describe('round 75: shapes written beside a formula', () => {
+  it('2a: "e_kj = s_{k-1}^T h_j   (1 × d)(d × 1) = 1 × 1": the shapes are an aside, the formula is the dot product', () => {
+    const p = part('2a', 'e_kj = s_{k-1}^T h_j   (1 × d)(d × 1) = 1 × 1\nand alpha_kj = softmax_j(e_kj)');
+    expect([p.score, p.review]).toEqual([1, false]);
+    // (a bracket joined to the formula is a factor of it, as ever: not the dot product)
+    const q = part('2a', 'e_kj = s_{k-1}^T h_j(W_a)');
+    expect(q.score).toBe(0);
+  });
+  it('4b: "a product of the gates" where the answer’s own recursion multiplies by i_{t+1}: which gates is a person’s call', () => {
+    const g = grade(
+      '## 4a\ndL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * i_{t+1}\n' +
+        '## 4b\nUnrolling down to t = 1, dL/dc_1 has dL/dc_T multiplied by the gate values of all the steps; when f_t = 1 this product of gates stays 1 so the gradient does not vanish.',
+    );
+    expect(g.parts['4b'].review).toBe(true);
+    expect(g.parts['4b'].items.find((i) => i.id === 'product')!.reason).toMatch(/other factors/);
+    // (the same words beside a recursion by f_{t+1} are the forget gates' product)
+    const h = grade(
+      '## 4a\ndL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_{t+1}\n' +
+        '## 4b\nUnrolling down to t = 1, dL/dc_1 has dL/dc_T multiplied by the gate values of all the steps; when f_t = 1 this product of gates stays 1 so the gradient does not vanish.',
+    );
+    expect([h.parts['4b'].score, h.parts['4b'].review]).toEqual([2, false]);
+  });
+  it('4b: a shrinking denied in the student’s own words: "with no loss", "without becoming small", "not going to zero"', () => {
+    for (const said of [
+      'so the gradient moves on the cell state like on a conveyor belt with no loss.',
+      'so gradiant from c_T is coming to c_1 without becoming small.',
+      'so gradient not going to zero even when T is large.',
+    ]) {
+      const p = part(
+        '4b',
+        `dL/dc_1 = dL/dc_T * f_2 * f_3 * ... * f_T; when f_t = 1 the product is 1, ${said}`,
+      );
+      expect([said, p.score, p.review]).toEqual([said, 2, false]);
+    }
+    // (a shrinking not denied is no such statement: "the gradient goes to zero")
+    const q = part(
+      '4b',
+      'dL/dc_1 = dL/dc_T * f_2 * f_3 * ... * f_T; when f_t = 1 the gradient goes to zero.',
+    );
+    expect(q.items.find((i) => i.id === 'no_vanish')!.awarded).toBe(0);
+    // (nor is the loss, the function, left unaffected: "the old states do not affect the loss")
+    const r = part(
+      '4b',
+      'If f_t = 1 the cell forgets all the previous memory, so dL/dc_1 = 0 and the old states do not affect the loss.',
+    );
+    expect([r.items.find((i) => i.id === 'no_vanish')!.awarded, r.review]).toEqual([0, false]);
+  });
+  it('equation numbers named "Eq. N": at a line’s end, or alone between a table cell’s wrapped lines', () => {
+    const p = part(
+      '1b.i',
+      'Ct = ft ⊙ Ct-1 + it ⊙ C̃t    Eq. 1\n= (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+    const q = part(
+      '5',
+      'Output size = (200 − 4 + 2)/1 + 1 = 199    Eq. 5\nDepthwise: 199 × 199 × 4 × 4 × 3 = 1900848, output 199 × 199 ×\nEq. 6\n3\n' +
+        'Pointwise: 199 × 199 × 3 × 10 = 1188030, output 199 × 199\nEq. 7\n× 10\nTotal = 1900848 + 1188030 = 3088878',
+    );
+    expect([q.score, q.review]).toEqual([3, false]);
+  });
+  it('4b: a big product of the input gates, "∏_{t=2}^{T} i_t", is no product of the forget gates', () => {
+    const p = part(
+      '4b',
+      'The cell path gives dL/dc_1 = dL/dc_T ∏_{t=2}^{T} i_t, a product of the gates; when f_t = 1 the product is 1 and the gradient does not vanish.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.items.find((i) => i.id === 'product')!.awarded).toBe(0);
+    // (the f's with the i's beside them, or a sentence's "it" after them, are the forget gates' product)
+    for (const text of [
+      'dL/dc_1 has ∏ f_t in it. If f_t = 1 then it is 1 so the gradient does not vanish.',
+      'dL/dc_1 = dL/dc_T ∏_{t=2}^{T} f_t i_t + …; when f_t = 1 and the input gates are open nothing is lost, the gradient does not vanish.',
+    ])
+      expect(part('4b', text).items.find((i) => i.id === 'product')!.awarded).toBe(1);
+  });
+});

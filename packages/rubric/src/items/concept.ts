@@ -1,10 +1,10 @@
 // `concept` items: an idea stated in words, as facets (patterns, written products) that must all be there.
-import { matchesAny, writesProductOf } from '../evidence.ts';
+import { compiled, matchesAny, writesProductOf } from '../evidence.ts';
 import { quote } from '../format.ts';
 import type { ConceptItem } from '../schema.ts';
 import type { ItemContext, ItemHandler, ItemResult, PartDoubt } from './types.ts';
 
-function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
+function gradeConcept(item: ConceptItem, { ev, siblings }: ItemContext): ItemResult {
   const base = { id: item.id, label: item.label, max: item.points };
   const evidence = ev.answer.regions.slice(0, 1);
   const states = item.facets.map((f) => {
@@ -14,9 +14,16 @@ function gradeConcept(item: ConceptItem, { ev }: ItemContext): ItemResult {
     // "the product is 1" beside a product the student wrote of other factors (i_2 ⊙ i_3 ⋯ i_T,
     // (1 + i_2)(1 + i_3)⋯): which product the words mean is a person's call
     // (so does a product over a sum with it, ∏(f_t + i_t): not the product of the f's alone)
+    // (and a product said in words naming none of its factors, "a product of the gates", where the
+    // answer's own recursion, here or in a sibling part, multiplies by another gate: `∂L/∂c_{t+1} ⊙ i_{t+1}`)
     const other =
       f.products.length > 0 &&
-      ((said && writesOtherProduct(ev.prose, f.products)) || productOfSum(ev.prose, f.products));
+      ((said && writesOtherProduct(ev.prose, f.products)) ||
+        productOfSum(ev.prose, f.products) ||
+        bigProductOfOther(ev.prose, f.products) ||
+        (said &&
+          !namesFactor(f.any, ev.prose, f.products) &&
+          [ev, ...siblings().map((x) => x.ev)].some((e) => recursesByOther(e.prose, f.products))));
     const contested = !neg && matchesAny(f.contested, ev.prose);
     return {
       id: f.id,
@@ -132,6 +139,41 @@ function writesOtherProduct(prose: string, products: string[]): boolean {
     const op = String.raw`\s*\*\s*(?:\.{2,}\s*\*?\s*)?`;
     const bracket = String.raw`\(\s*1\s*[+-]\s*${s}${idx}\s*\)`;
     return new RegExp(`${factor}${op}${factor}|${bracket}\\s*\\*?\\s*${bracket}`).test(prose);
+  });
+}
+
+/** Whether the prose writes a big product of another gate or state (`∏_{t=2}^{T} i_t`, pdfTeX's
+ *  `∏Tt=2 it`, `prod_(t=2)^T o_t`): its limits, then the factor (not the word "product"). */
+function bigProductOfOther(prose: string, products: string[]): boolean {
+  // (limits are bracketed or set as `_t`, `^T`, `t=2`: not a factor, "∏ f_t i_t" is the f's times the i's)
+  const limits = String.raw`(?:(?:[_^]\s*(?:\{[^{}\n]{1,8}\}|\([^()\n]{1,8}\)|\w{1,3})|\w{0,2}=\w{1,3})\s*){0,2}`;
+  return OTHER_FACTORS.filter((s) => !products.includes(s)).some((s) =>
+    new RegExp(String.raw`(?:∏|\bprod(?=[_^{(\s]|[a-z]{1,2}=))${limits}\s*${s}_?\{?[tTkj]\}?(?![a-z])`).test(
+      prose,
+    ),
+  );
+}
+
+/** Whether the prose writes a recursion whose next step's derivative is multiplied by another gate than
+ *  `products` (`dl/dc_{t+1} * i_{t+1}`, `i_{t+1} * dl/dc_{t+1}`): the student's own factor. */
+function recursesByOther(prose: string, products: string[]): boolean {
+  const next = String.raw`_?\{?t ?\+ ?1\}?`;
+  const deriv = String.raw`d\w{0,3}/d\w{1,3}${next}\)?`;
+  return OTHER_FACTORS.filter((s) => !products.includes(s)).some((s) => {
+    const gate = String.raw`(?<![a-z])${s}${next}(?![a-z\d])`;
+    return new RegExp(String.raw`${deriv}\s*\*\s*\(?${gate}|${gate}\)?\s*\*\s*${deriv}`).test(prose);
+  });
+}
+
+/** Whether some match of the facet's patterns names one of its factors (`f_t`, "forget gates", "the
+ *  f's"), not only "a product of the gates". */
+function namesFactor(patterns: string[], prose: string, products: string[]): boolean {
+  return patterns.some((p) => {
+    const m = compiled(p, 'i').exec(prose);
+    return (
+      m !== null &&
+      products.some((s) => new RegExp(String.raw`forget|(?<![a-z])${s}(?![a-z]{2})`, 'i').test(m[0]))
+    );
   });
 }
 
