@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { contentOf } from './line-cut.ts';
 
 const word = (text: string, x: number) => ({ text, box: { x, y: 100, w: text.length * 5, h: 10 }, conf: 1 });
+/** A text-layer line of `words` (text, x) reading `text` on page 1. */
+const lineOf = (text: string, words: Array<[string, number]>): Line => ({
+  page: 1,
+  text,
+  box: { x: words[0][1], y: 100, w: 120, h: 10 },
+  conf: 1,
+  words: words.map(([t, x]) => word(t, x)),
+});
 
 describe('contentOf', () => {
   it('keeps every word after the label, subscripts set without a space among them', () => {
@@ -29,14 +37,19 @@ describe('contentOf', () => {
     expect(rest?.box.x).toBe(80);
   });
   it('keeps every word after the label where the line spells a raised word as a superscript ("tanh^{2}")', () => {
-    const line: Line = {
-      page: 1,
-      text: '4.a = ot (1 − tanh^{2} ct)',
-      box: { x: 50, y: 100, w: 120, h: 10 },
-      conf: 1,
-      words: [word('4.a', 50), word('=', 70), word('o', 80), word('t', 85), word('(1', 90), word('−', 100)],
-    };
-    line.words.push(word('tanh', 110), word('2', 130), word('c', 140), word('t', 145), word(')', 150));
+    const line = lineOf('4.a = ot (1 − tanh^{2} ct)', [
+      ['4.a', 50],
+      ['=', 70],
+      ['o', 80],
+      ['t', 85],
+      ['(1', 90],
+      ['−', 100],
+      ['tanh', 110],
+      ['2', 130],
+      ['c', 140],
+      ['t', 145],
+      [')', 150],
+    ]);
     expect(contentOf(line, 4)?.words.map((w) => w.text)).toEqual([
       '=',
       'o',
@@ -51,13 +64,11 @@ describe('contentOf', () => {
     ]);
   });
   it('keeps the word the label ends inside, and falls back to lengths where the text was repaired', () => {
-    const glued: Line = {
-      page: 1,
-      text: 'Q2a)e_kj = 0',
-      box: { x: 50, y: 100, w: 60, h: 10 },
-      conf: 1,
-      words: [word('Q2a)e_kj', 50), word('=', 95), word('0', 102)],
-    };
+    const glued = lineOf('Q2a)e_kj = 0', [
+      ['Q2a)e_kj', 50],
+      ['=', 95],
+      ['0', 102],
+    ]);
     expect(contentOf(glued, 4)?.words.map((w) => w.text)).toEqual(['Q2a)e_kj', '=', '0']);
     const repaired: Line = {
       ...glued,
