@@ -25,3 +25,16 @@ describe('a label set apart from its answer', () => {
     expect(s.parts['4a'].text).not.toContain('without decay');
   });
 });
+
+describe('a question’s label before prose or maths of its own', () => {
+  it('"5 - Depthwise (3 filters 4 × 4 × 1, …)": a word and its bracket after a space are prose, no function', async () => {
+    const s = await freeformScript('va-08.pdf');
+    expect(s.parts['5'].text).toMatch(/^Depthwise \(3 filters/);
+    expect(s.parts['4b'].text).not.toContain('Depthwise');
+  });
+  it('"V  o = (200 − 4 + 2)/1 + 1 = 199" in a script of "IV(a)", "IV(b)": question V', async () => {
+    const s = await freeformScript('ve-07.pdf');
+    expect(s.parts['5'].text).toContain('199');
+    expect(s.parts['4b'].text).not.toContain('DW out');
+  });
+});

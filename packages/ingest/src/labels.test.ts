@@ -1001,5 +1001,12 @@ describe('labels of round 75: equations numbered and cited', () => {
     // (a bracketed question number before its answer or its sub-label is still a label)
     expect(findLabel('(2) The dot product has no weights', tree, [])?.path).toEqual(['2']);
     expect(findLabel('(2) (a) e_kj = s_k h_j', tree, [])?.partId).toBe('q2a');
+    // (a dash after a bare question number, then prose with a bracket: "5 - Depthwise (3 filters …)";
+    // a function's bracket joined to its name stays maths, "5 - f(x)")
+    expect(findLabel('5 - Depthwise (3 filters 4 × 4 × 1):', tree, [], { bare: true })?.partId).toBe('q5');
+    expect(findLabel('5 - exp(2)', tree, [], { bare: true })).toBeNull();
+    // (a full stop and a bracket close a label together: "5.) depthwise: …", "4.a.) Write …")
+    expect(id('5.) depthwise: 3 filters of 4×4×1')).toBe('q5');
+    expect(id('4.a.) Write the recursion')).toBe('q4a');
   });
 });

@@ -185,11 +185,12 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // ("3a∴", "1a>": a therefore sign or a chevron glued to a label closes it, as a colon does)
     // ("1·b·ii", "2 · a": a middle dot between components, before a letter or roman numeral only:
     // "5·3" is a product)
+    // ("5.)", "4.b.)": a full stop and a bracket close a label together)
     // ("part a, b": a comma before the one other sub-part that ends the line ends the first, left
     // for the segmenter to read the pair; a longer list, "3 – a, b, c", is a table cell's, whose
     // sub-labels follow)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\)|\.(?![0-9])|(?<=[A-Za-z])[.\-–](?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$|(?<=^\s*\d{1,2}\/)[a-h](?:\s|$|[:.)]))|:|[∴>](?=\s|$)|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\.\)|\)|\.(?![0-9])|(?<=[A-Za-z])[.\-–](?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$|(?<=^\s*\d{1,2}\/)[a-h](?:\s|$|[:.)]))|:|[∴>](?=\s|$)|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -1313,7 +1314,10 @@ function findLabelAt(
           /^\s+[A-Z][a-z]{2,}\s+[a-z]/.test(text.slice(comps[0].start + comps[0].raw.length)))) &&
       (/^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after) ||
         // (a hyphen closing it before words or nothing, "5 - output size …": no subtraction of a word)
-        /^\s+-(?:\s*$|\s+(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{2,}\b(?!\s*[(^_]))/.test(after))
+        // (a word with its bracket after a space is prose, "5 - Depthwise (3 filters …)"; joined, a function)
+        /^\s+-(?:\s*$|\s+(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{2,}\b(?![(^_]|\s*[\^_]|\s+\(\s*[a-z]\s*\)))/.test(
+          after,
+        ))
     )
   )
     return null;

@@ -27,6 +27,7 @@ import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
 import type { Rule } from './pdf.ts';
+import { romanValue } from './roman.ts';
 import {
   rowMiscopies,
   rowRestates,
@@ -644,6 +645,9 @@ function segmentOnce(
     tree,
   );
   const romanNumbered = romanQuestions(body.map((l) => l.text));
+  // questions numbered in capital roman before their parts' letters, twice or more ("II(a)", "IV (b)")
+  const capitalRomanQuestions =
+    body.filter((l) => /^\s*(?:I{1,3}|IV|V|VI{1,3})\s*[.(]?\s*\(?[a-h]\)/.test(l.text)).length >= 2;
   const numberedParts = numbersForLetters(
     body.map((l) => l.text),
     tree,
@@ -826,7 +830,7 @@ function segmentOnce(
       )
         label = { path: [q], partId: null, end: head![0].length, conf: 0.9, weak: false };
     }
-    // a question's number set apart from a number that starts its answer ("5\u2003200 × 200 × 3, k = 4"):
+    // a question's number set apart from a number that starts its answer ("5  200 × 200 × 3, k = 4", a quad between):
     // read alone it would be one number, 5200; a gap wider than a word's space after it, at the left of
     // the text where exam order expects that question, makes it the label
     if (!label && !forced.has(line) && !listItems.has(line)) {
@@ -850,6 +854,14 @@ function segmentOnce(
           weak: true,
           bare: true,
         };
+    }
+    // (so is a capital roman numeral before its answer, "V  o = (200 − 4 + 2)/1 + 1 = 199", in a script
+    // whose other questions are numbered so before their parts, "IV(a)", "IV(b)")
+    if (!label && !forced.has(line) && !listItems.has(line) && capitalRomanQuestions) {
+      const m = /^\s*(I{1,3}|IV|V|VI{1,3}|IX|X)\s+(?=\S)/.exec(line.text);
+      const q = m ? String(romanValue(m[1].toLowerCase())) : null;
+      if (m && q && tree.partId([q]) !== null && nextQuestion([q]) && indent <= marginOf(width))
+        label = { path: [q], partId: tree.partId([q]), end: m[0].length, conf: 0.85, weak: true, bare: true };
     }
     // a heading naming its part's topic, the label in brackets at its end ("Forget-gate bias (Problem
     // 3 · sub-part (b))", "Long-term dependency (Question 4, part (b))"): that part's label, where the

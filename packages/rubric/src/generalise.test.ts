@@ -3451,6 +3451,8 @@ describe('round 75: shapes written beside a formula', () => {
       'so the gradient moves on the cell state like on a conveyor belt with no loss.',
       'so gradiant from c_T is coming to c_1 without becoming small.',
       'so gradient not going to zero even when T is large.',
+      'so the gradient is coming to the first step without any decrease.',
+      'that is why vanishing gradient is not there.',
     ]) {
       const p = part(
         '4b',
@@ -3464,6 +3466,17 @@ describe('round 75: shapes written beside a formula', () => {
       'dL/dc_1 = dL/dc_T * f_2 * f_3 * ... * f_T; when f_t = 1 the gradient goes to zero.',
     );
     expect(q.items.find((i) => i.id === 'no_vanish')!.awarded).toBe(0);
+    // (the gradient said to stay the same in code-mixed Hindi, or its limit denied in symbols)
+    const m = part(
+      '4b',
+      'f_t = 1 so dL/dc_1 = dL/dc_T * 1 * 1 * ... = dL/dc_T\nso long term dependency solved bcoz gradient same rehta hai.',
+    );
+    expect([m.score, m.review]).toEqual([2, false]);
+    const n = part(
+      '4b',
+      'dL/dc_1 = dL/dc_T ∏ f_t; the gradient dL/dc_1 ̸→ 0 as T grows since f_t = 1 makes the product 1.',
+    );
+    expect(n.items.find((i) => i.id === 'no_vanish')!.awarded).toBe(1);
     // (nor is the loss, the function, left unaffected: "the old states do not affect the loss")
     const r = part(
       '4b',
