@@ -128,13 +128,14 @@ function gradeConcept(item: ConceptItem, { ev, siblings }: ItemContext): ItemRes
 
 /** Gate and state letters whose product a student may write instead of the one asked for. */
 const OTHER_FACTORS = ['i', 'o', 'g', 'h', 'c', 's', 'z'];
+const otherFactors = (products: string[]) => OTHER_FACTORS.filter((s) => !products.includes(s));
 
 /** Whether the prose writes a product of another gate or state than `products`: indexed factors
  *  with an operator between them (`i_2 * i_3 * ... * i_T`), or bracketed ones (`(1 + i_2)(1 + i_3)`).
  *  (Operators are required: "it is" is not i_t · i_s.) */
 function writesOtherProduct(prose: string, products: string[]): boolean {
   const idx = String.raw`_?(?:\{[^{}]{1,8}\}|\d{1,2}|[tTkK](?:[-+]\d)?)(?![a-z])`;
-  return OTHER_FACTORS.filter((s) => !products.includes(s)).some((s) => {
+  return otherFactors(products).some((s) => {
     const factor = String.raw`(?<![a-z\\])${s}${idx}`;
     const op = String.raw`\s*\*\s*(?:\.{2,}\s*\*?\s*)?`;
     const bracket = String.raw`\(\s*1\s*[+-]\s*${s}${idx}\s*\)`;
@@ -147,7 +148,7 @@ function writesOtherProduct(prose: string, products: string[]): boolean {
 function bigProductOfOther(prose: string, products: string[]): boolean {
   // (limits are bracketed or set as `_t`, `^T`, `t=2`: not a factor, "∏ f_t i_t" is the f's times the i's)
   const limits = String.raw`(?:(?:[_^]\s*(?:\{[^{}\n]{1,8}\}|\([^()\n]{1,8}\)|\w{1,3})|\w{0,2}=\w{1,3})\s*){0,2}`;
-  return OTHER_FACTORS.filter((s) => !products.includes(s)).some((s) =>
+  return otherFactors(products).some((s) =>
     new RegExp(String.raw`(?:∏|\bprod(?=[_^{(\s]|[a-z]{1,2}=))${limits}\s*${s}_?\{?[tTkj]\}?(?![a-z])`).test(
       prose,
     ),
@@ -159,7 +160,7 @@ function bigProductOfOther(prose: string, products: string[]): boolean {
 function recursesByOther(prose: string, products: string[]): boolean {
   const next = String.raw`_?\{?t ?\+ ?1\}?`;
   const deriv = String.raw`d\w{0,3}/d\w{1,3}${next}\)?`;
-  return OTHER_FACTORS.filter((s) => !products.includes(s)).some((s) => {
+  return otherFactors(products).some((s) => {
     const gate = String.raw`(?<![a-z])${s}${next}(?![a-z\d])`;
     return new RegExp(String.raw`${deriv}\s*\*\s*\(?${gate}|${gate}\)?\s*\*\s*${deriv}`).test(prose);
   });
