@@ -406,6 +406,9 @@ export const TUNE_WRITERS = [
   'rn',
   'ro',
   'rp',
+  'rq',
+  'rr',
+  'rs',
 ];
 
 export interface FreeformLabel {
