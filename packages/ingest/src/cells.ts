@@ -1,12 +1,46 @@
 // A table's cells: a row's words parted by x-strips no word enters (or by the table's column edges),
 // and a row read cell by cell.
 import type { Line } from '@grader/model';
-import { buildLines, type LayoutWord, rowOf } from './layout.ts';
+import { buildLines, type LayoutWord, rowOf, unionBox } from './layout.ts';
+
+/**
+ * A label set over two or three lines of its cell, "2" / "(b)", "1" / "(b)" / "ii": one label in
+ * pieces (not two labels, "2 (b)" / "3 (a)", of rows a table without rules runs together).
+ */
+export function stackedLabel(lines: string[]): boolean {
+  return (
+    lines.length >= 2 &&
+    lines.length <= 3 &&
+    /^\s*(?:q\.?\s*)?\d{1,2}[.)]?\s*$/i.test(lines[0]) &&
+    lines.slice(1).every((l) => /^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]?(?:\s*\(?[ivx]{1,4}[.)]?)?\s*$/i.test(l))
+  );
+}
+
+/** One line of a cell's lines: a stacked label's pieces, or a word its narrow cell broke ("Subjec" / "t"). */
+function joined(page: number, lines: Line[], sep: string): Line {
+  return {
+    page,
+    text: lines.map((l) => l.text.trim()).join(sep),
+    box: unionBox(lines.map((l) => l.box)),
+    conf: Math.min(...lines.map((l) => l.conf)),
+    words: lines.flatMap((l) => l.words),
+  };
+}
 
 /** A table row's lines: a row of one line as it reads, a taller one cell by cell (the label first). */
 export function rowLines(page: number, cells: LayoutWord[][]): Line[] {
   if (new Set(cells.flat().map(rowOf)).size < 2) return buildLines(page, cells.flat());
-  return cells.flatMap((c) => buildLines(page, c));
+  const [first, ...others] = cells;
+  let label = buildLines(page, first);
+  if (others.length && stackedLabel(label.map((l) => l.text))) label = [joined(page, label, ' ')];
+  else if (
+    others.length &&
+    label.length === 2 &&
+    /\p{L}$/u.test(label[0].text.trim()) &&
+    /^\s*\p{Ll}{1,3}\s*$/u.test(label[1].text)
+  )
+    label = [joined(page, label, '')];
+  return [...label, ...others.flatMap((c) => buildLines(page, c))];
 }
 
 /** A table row's cells, left to right: words parted by an x-strip no word of the row enters. */

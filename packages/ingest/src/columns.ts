@@ -2,7 +2,7 @@
 // no word crosses except full-width lines (a title, the header). Each column is read top to bottom,
 // the left before the right, between the full-width lines.
 import type { Line } from '@grader/model';
-import { cellsOf, columnEdges, rowLines } from './cells.ts';
+import { cellsOf, columnEdges, rowLines, stackedLabel } from './cells.ts';
 import { buildLines, type LayoutWord, rowOf, setReadingFrame } from './layout.ts';
 import { mergedQuestionTable } from './merged-questions.ts';
 import { isSummaryHeading } from './summary.ts';
@@ -185,6 +185,19 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
     if (y >= top || y <= below || !r.length || ws.some((w) => crosses(w, x))) continue;
     if (!ws.some((w) => w.box.x + w.box.w <= x && w.box.x - leftEdge < 12)) continue;
     if (HEADING_START.test(r.map((w) => w.text).join(' ')) && rowOf(r[0]) === row) top = y - 2;
+  }
+  // (with nothing crossing below the title, the right column starts with the text running up to
+  // its first row at the edge without a break: a displayed formula opening the column, centred off
+  // its edge, beside the left column's first lines; not a header's "Roll: …" standing above)
+  if (crossingBeside === 0) {
+    const rightTops = [...new Set(right.map((w) => w.box.y))].sort((a, b) => b - a);
+    const height = [...body.map((w) => w.box.h)].sort((a, b) => a - b)[Math.floor(body.length / 2)];
+    for (const y of rightTops) {
+      // (level with the left column's first line at its edge or below: a header above stays one)
+      if (y >= top || y <= below || y < leftTop * 4 - 4) continue;
+      if (top - y > height * 2) break;
+      top = y - 2;
+    }
   }
   if (!nearTop(top)) return null;
   return { x, top };
@@ -499,7 +512,12 @@ export function tableRows(words: LayoutWord[], partial = true): LayoutWord[][][]
     return /^\(?(?:[a-h]|[ivx]{1,4})\)/i.test(first?.text ?? '');
   }).length;
   if (cutLabel >= sided.length / 3) return null;
-  if (wide < sided.length * 0.5 && sided.filter(offGrid).length < sided.length * 0.5) return null;
+  // (or a label set over two or three lines of its cell, "2" over "(b)": read line by line, its
+  // pieces would open the answer's lines)
+  const stacked = (r: { words: LayoutWord[] }) =>
+    stackedLabel(buildLines(0, cellsOf(r.words, edges)[0]).map((l) => l.text));
+  if (wide < sided.length * 0.5 && sided.filter((r) => offGrid(r) || stacked(r)).length < sided.length * 0.5)
+    return null;
   // and the cell beside the label starts at one x in nearly every row of several lines (a heading
   // row, "part | answer | working", centres its words): a column of the table
   const lines = (r: { words: LayoutWord[] }) => new Set(r.words.map(rowOf)).size;

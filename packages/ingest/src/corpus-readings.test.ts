@@ -38,3 +38,54 @@ describe('a question’s label before prose or maths of its own', () => {
     expect(s.parts['4b'].text).not.toContain('DW out');
   });
 });
+
+// round 76: notes set apart from the answers that cite them, labels stacked in a table's narrow
+// column, a displayed formula opening a page's right column
+describe('a note read with the line that cites it', () => {
+  it('a typeset footnote at the foot of the page: "¹So the total is 4 × 18 = 72" goes to 3(c), not to 2(b) above it', async () => {
+    const s = await freeformScript('rs-04.pdf');
+    expect(s.parts['3c'].text).toContain('there are 4 gates.\nSo the total is 4 × 18 = 72 parameters.');
+    expect(s.parts['2b'].text).not.toContain('72');
+  });
+  it('in two columns: the total in a footnote goes to 5, the note cited in 4(a) to 4(a) (a raised 2 after 199 is a square)', async () => {
+    const s = await freeformScript('rs-07.pdf');
+    expect(s.parts['5'].text).toContain('Sum of the two counts.\n1,900,848 + 1,188,030 = 3,088,878');
+    expect(s.parts['4a'].text).toContain('Softmax followed by cross-entropy');
+    expect(s.parts['5'].text).not.toContain('Softmax');
+  });
+  it('under a heading of notes: "[2] A learnt score …" is the note "too[2]" cites, not question 2', async () => {
+    const s = await freeformScript('rs-03.pdf');
+    expect(s.parts['2b'].text).toMatch(/^0 \(none\)\./);
+    expect(s.parts['2b'].text).toContain('A learnt score');
+    expect(s.parts['2a'].occurrences).toBe(1);
+    expect(s.parts['5'].text).not.toContain('Reading the figure');
+  });
+});
+
+describe('a table’s label over two or three lines of its cell', () => {
+  it('"2" over "(b)", "1" over "(b)" over "ii": one label each, read before the cell beside it', async () => {
+    const s = await freeformScript('rs-03.pdf');
+    expect(s.parts['1b.ii'].text).toMatch(/^ht = ot ⊙ tanh\(Ct\)/);
+    expect(s.parts['3a'].text).not.toContain('bf');
+    expect(s.parts['3b'].text).toMatch(/^bf ∈/);
+    expect(s.warnings.join(' ')).not.toContain('has no sub-part label');
+  });
+});
+
+describe('a page’s columns and labels', () => {
+  it('a boxed formula opening the right column stays there, not read into the left column’s first line', async () => {
+    const s = await freeformScript('rq-07.pdf');
+    expect(s.parts['1a'].text).not.toContain('tanh');
+    expect(s.parts['4a'].text).toContain('ft+1');
+  });
+  it('"V. Depthwise: …" in a script of "IV.(a)": question 5', async () => {
+    const s = await freeformScript('rq-07.pdf');
+    expect(s.parts['5'].text).toContain('3,088,878');
+    expect(s.parts['4b'].text).not.toContain('Depthwise');
+  });
+  it('"Part B(i)." under "Problem 1": 1(b)(i)', async () => {
+    const s = await freeformScript('rq-10.pdf');
+    expect(s.parts['1b.i'].text).toContain('(0.7, 0.2, 0.05)');
+    expect(s.parts['1b.ii'].text).toContain('(0.604, 0, 0)');
+  });
+});

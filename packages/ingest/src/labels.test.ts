@@ -1010,3 +1010,12 @@ describe('labels of round 75: equations numbered and cited', () => {
     expect(id('4.a.) Write the recursion')).toBe('q4a');
   });
 });
+
+describe('labels of round 76', () => {
+  it('"Part B(i)." under "Problem 1" is 1(b)(i): a part’s letter and its item in brackets, no space between', () => {
+    expect(id('Part B(i). Ct = ft ⊙ Ct-1 + it ⊙ C̃t', ['1'])).toBe('q1b1');
+    expect(id('Part B(ii). ht = ot ⊙ tanh(Ct)', ['1'])).toBe('q1b2');
+    // (a letter glued to a bracket of other words is no item: "Part B(the working)")
+    expect(id('Part B(the second one)', ['1'])).not.toBe('q1b1');
+  });
+});

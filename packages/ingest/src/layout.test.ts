@@ -129,6 +129,44 @@ describe('buildLines: an inline fraction in running text', () => {
     ]);
     expect(lines.map((l) => l.text).at(-1)).toBe('Ques-4/b');
   });
+  it('its numerator stays over its denominator, though it starts where a word of the line above ends', () => {
+    // "Given: …, 4 × 4 filter, …" over "Output after depthwise: \frac{200-4+2}{1}+1 = 199": the "200"
+    // starts where the "4" above ends (rr-11: read as "4 × 4200filter,−" and "14+2 + 1 = 199")
+    const lines = buildLines(1, [
+      w('Given:', 306.6, 353.7, 10.9, 31.3),
+      w('4', 415.0, 353.7, 10.9, 4.4),
+      w('×', 421.8, 353.7, 10.9, 8.5),
+      w('4', 432.7, 353.7, 10.9, 3.8),
+      w('filter,', 440.4, 353.7, 10.9, 26.9),
+      w('Output', 306.6, 367.6, 10.9, 31.0),
+      w('depthwise:', 373.7, 367.6, 10.9, 51.6),
+      w('200', 435.6, 365.6, 8, 12.7),
+      w('−', 448.3, 365.6, 8, 6.6),
+      w('4+2', 454.9, 365.6, 8, 15.1),
+      w('1', 450.6, 373.7, 8, 4.2),
+      w('+', 474.9, 367.6, 10.9, 6.2),
+      w('1', 487.3, 367.6, 10.9, 6.2),
+      w('=', 499.6, 367.6, 10.9, 6.2),
+      w('199', 512.0, 367.6, 10.9, 18.5),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual([
+      'Given: 4 × 4 filter,',
+      'Output depthwise: (200−4+2)/(1) + 1 = 199',
+    ]);
+  });
+  it('a product’s limits stacked after its sign (pdfTeX’s ∏, "Q", with "T" over "k=2") are no fraction', () => {
+    // (yw-11's `\prod_{k=2}^{T} f_k` in running text: the limits start together where the sign ends)
+    const lines = buildLines(1, [
+      w('Unrolling,', 62.4, 120.4, 10.9, 41.5),
+      w('=', 158.4, 120.4, 10.9, 8.5),
+      w('Q', 170.2, 111.5, 10.9, 15.3),
+      w('T', 185.5, 117.7, 8, 4.9),
+      w('k', 185.5, 126.0, 8, 4.4),
+      w('=2', 190.1, 126.0, 8, 10.8),
+      w('f', 203.2, 120.4, 10.9, 5.3),
+    ]);
+    expect(lines.map((l) => l.text)).toContain('QTk=2');
+  });
 });
 
 describe('attachAccents', () => {

@@ -303,6 +303,30 @@ function attachLowSubscripts(groups: Group[]): void {
         w.box.y >= x.box.y + x.box.h * 0.5 &&
         w.box.y - (x.box.y + x.box.h) < x.box.h,
     );
+  // an inline fraction's numerator (`\frac{200-4+2}{1}`: "200" "−" "4+2" touching, a "1" under them):
+  // it stays over its denominator, even where it starts right where a word of the line above ends
+  const overDenominator = (w: LayoutWord, g: Group) => {
+    const run = [w];
+    for (let next = w; ; ) {
+      const b = g.words.find((x) => !run.includes(x) && x.box.h <= body * 0.85 && touches(next, x));
+      if (!b) break;
+      run.push(b);
+      next = b;
+    }
+    const x0 = w.box.x;
+    const x1 = Math.max(...run.map((x) => x.box.x + x.box.w));
+    // (centred under it: limits stacked after a ∏, "T" over "k=2", start together at its edge)
+    return g.words.some(
+      (d) =>
+        !run.includes(d) &&
+        Math.abs(d.box.x - w.box.x) > 0.5 &&
+        d.box.h <= body * 0.85 &&
+        d.box.x < x1 &&
+        d.box.x + d.box.w > x0 &&
+        d.box.y >= w.box.y + w.box.h * 0.5 &&
+        d.box.y - (w.box.y + w.box.h) < w.box.h,
+    );
+  };
   for (const g of groups) {
     // left to right, so "−1" follows the "k" just moved after "s"
     for (const w of [...g.words].sort((a, b) => a.box.x - b.box.x)) {
@@ -329,7 +353,7 @@ function attachLowSubscripts(groups: Group[]): void {
                 (moved.has(b) || (b.box.h > body * 0.85 && /[\p{L}\p{N})\]}|'′⊤]$/u.test(b.text))),
             ),
         );
-      if (!host) continue;
+      if (!host || overDenominator(w, g)) continue;
       host.words.push(w);
       moved.add(w);
       g.words.splice(g.words.indexOf(w), 1);

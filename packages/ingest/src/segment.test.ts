@@ -891,7 +891,7 @@ describe('a table that draws its rows (round 38)', () => {
 });
 
 describe('endnotes and out-of-order headings (round 38)', () => {
-  it('"[3] If …" at a line start is endnote 3 when the script marks its notes "… [1]", "… [3]"', () => {
+  it('"[3] If …" at a line start is endnote 3 when the script marks its notes "… [1]", "… [3]": read where it is cited', () => {
     const s = run(`Q1 (a) f_t → 3
 Q3 (a) W_f is 3 × 5 [1]
 (b) b_f is 3 × 1, one bias per unit [2]
@@ -900,7 +900,9 @@ Endnotes
 [1] since [h, x] has 3 + 2 = 5 entries.
 [3] If padding were 0 the side would be 197.`);
     expect(s.parts['3a'].occurrences).toBe(1);
-    expect(s.parts['5'].text).toContain('[3] If padding');
+    // (each note after the line citing it, in its part: round 76's footnotes)
+    expect(s.parts['5'].text).toBe('199 × 199 × 3 [3]\nIf padding were 0 the side would be 197.');
+    expect(s.parts['3a'].text).toBe('W_f is 3 × 5 [1]\nsince [h, x] has 3 + 2 = 5 entries.');
   });
 
   it('"4." alone at the margin after the answer to 5 heads question 4', () => {

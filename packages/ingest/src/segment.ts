@@ -5,6 +5,7 @@ import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { firstsSaid, orderAnnounced } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
+import { type Footnote, footnotesOf } from './footnotes.ts';
 import { numeratorsWithTheirLabel } from './fraction-rows.ts';
 import { furnitureOf } from './furniture.ts';
 import { byHeaderColumns, tableWorkingOf } from './header-row.ts';
@@ -259,6 +260,44 @@ export function segment(
   parts: Array<{ id: string; path: string[] }>,
   /** each text page's horizontal rules (table rows, boxes), by page number */
   rules: Map<number, Rule[]> = new Map(),
+): Segmentation {
+  // notes (a page's footnotes, a list under "Notes") are read with the line that cites them
+  const tree = new PartTree(parts);
+  const notes = footnotesOf(lines, (t) => {
+    const label = findLabel(t, tree, []);
+    return label !== null && !label.weak;
+  });
+  const taken = new Set(notes.flatMap((n) => n.taken));
+  const seg = segmentLines(taken.size ? lines.filter((l) => !taken.has(l)) : lines, pages, parts, rules);
+  for (const n of notes) placeNote(seg, n);
+  return seg;
+}
+
+/** A note's lines put right after the line citing it, in whichever part (or the header) holds it. */
+function placeNote(seg: Segmentation, n: Footnote): void {
+  const key = (w: { box: { x: number; y: number } }) => `${w.box.x}:${w.box.y}`;
+  const citeKeys = new Set(n.cite.words.map(key));
+  // (the citing line as segmented: a label cut off its start is another object with the same words)
+  const isCite = (l: Line) =>
+    l === n.cite || (l.page === n.cite.page && l.words.some((w) => citeKeys.has(key(w))));
+  for (const p of Object.values(seg.parts)) {
+    const at = p.lines.findIndex(isCite);
+    if (at < 0) continue;
+    p.lines.splice(at + 1, 0, ...n.note);
+    p.text = p.lines.map((l) => l.text).join('\n');
+    p.regions.push(...blockRegions(n.note));
+    return;
+  }
+  const list = [seg.preamble, seg.rough, seg.unlabelled].find((ls) => ls.some(isCite)) ?? seg.unlabelled;
+  const at = list.findIndex(isCite);
+  list.splice(at < 0 ? list.length : at + 1, 0, ...n.note);
+}
+
+function segmentLines(
+  lines: Line[],
+  pages: PageInfo[],
+  parts: Array<{ id: string; path: string[] }>,
+  rules: Map<number, Rule[]>,
 ): Segmentation {
   // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
   lines = numeratorsWithTheirLabel(byHeaderColumns(withoutCitations(lines), parts), parts);
@@ -855,10 +894,10 @@ function segmentOnce(
           bare: true,
         };
     }
-    // (so is a capital roman numeral before its answer, "V  o = (200 − 4 + 2)/1 + 1 = 199", in a script
-    // whose other questions are numbered so before their parts, "IV(a)", "IV(b)")
+    // (so is a capital roman numeral before its answer, "V  o = (200 − 4 + 2)/1 + 1 = 199" or "V. Depthwise:
+    // …", in a script whose other questions are numbered so before their parts, "IV(a)", "IV.(b)")
     if (!label && !forced.has(line) && !listItems.has(line) && capitalRomanQuestions) {
-      const m = /^\s*(I{1,3}|IV|V|VI{1,3}|IX|X)\s+(?=\S)/.exec(line.text);
+      const m = /^\s*(I{1,3}|IV|V|VI{1,3}|IX|X)(?:\s+|\.\s*)(?=\S)/.exec(line.text);
       const q = m ? String(romanValue(m[1].toLowerCase())) : null;
       if (m && q && tree.partId([q]) !== null && nextQuestion([q]) && indent <= marginOf(width))
         label = { path: [q], partId: tree.partId([q]), end: m[0].length, conf: 0.85, weak: true, bare: true };

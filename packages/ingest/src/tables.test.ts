@@ -2,6 +2,7 @@
 // that answers in tables): read from the committed PDFs as a grader reads them.
 import { loadExam } from '@grader/exam';
 import { describe, expect, it } from 'vitest';
+import { stackedLabel } from './cells.ts';
 import { byHeaderColumns } from './header-row.ts';
 import { linesOf } from './testing.ts';
 import { freeformScript } from './testing-pdf.ts';
@@ -99,5 +100,19 @@ describe('questions named by sections and outlines (round 74)', () => {
     expect(s.parts['3c'].text).toContain('= 60 + 12 = 72.');
     expect(s.parts['4b'].text).toContain('When every ft = 1 this product is 1');
     expect(s.parts['5'].text).toContain('Total = 1,920,000 + 1,200,000 = 3,120,000');
+  });
+});
+
+describe('a label over two or three lines of a narrow cell', () => {
+  it('is one label in pieces: "2" / "(b)", "1" / "(b)" / "ii", "Q3" / "c)"', () => {
+    expect(stackedLabel(['2', '(b)'])).toBe(true);
+    expect(stackedLabel(['1', '(b)', 'ii'])).toBe(true);
+    expect(stackedLabel(['Q3', 'c)'])).toBe(true);
+  });
+  it('is not two labels of rows run together, a wrapped word, or a label alone', () => {
+    expect(stackedLabel(['2 (b)', '3 (a)'])).toBe(false);
+    expect(stackedLabel(['Subjec', 't'])).toBe(false);
+    expect(stackedLabel(['1 (a)'])).toBe(false);
+    expect(stackedLabel(['Step', 'one'])).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 export { joinAsciiColumns } from './ascii-columns.ts';
 export { type FoundDimension, findDimensions, sameShape } from './dimensions.ts';
 export { editsWithin } from './edits.ts';
+export { EQUATION_TAG } from './equation-tags.ts';
 export {
   additiveTerms,
   type EquivalenceOptions,

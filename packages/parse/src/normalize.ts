@@ -1,5 +1,6 @@
 // One ASCII-math spelling for the many ways answer text writes the same thing (Unicode math, LaTeX
 // glyphs as extracted from PDFs, ASCII, OCR). Everything downstream parses this form only.
+import { EQUATION_TAG } from './equation-tags.ts';
 import { courseNotations } from './notations.ts';
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
@@ -449,6 +450,10 @@ function normalizeMathUncached(raw: string): string {
     /(?<=_\{?[\w+-]{1,5}\}?\)?|\.\.\.|…) x (?=[A-Za-z]_|\.\.\.|…|\d|\(|(?:tanh|sech|sigma|σ|exp)\b)/g,
     ' * ',
   );
+  // (or before a gate's bare letter repeated, "dL/dc_T x f x f x f ...": the product of the gates)
+  out = out.replace(/(?:[ \t]+x[ \t]+([fio])\b(?![_'(]))(?:[ \t]+x[ \t]+\1\b(?![_'(]))+/g, (m) =>
+    m.replace(/[ \t]+x[ \t]+/g, ' * '),
+  );
   // a path drawn from the loss back to the variable ("L ⟵ h_T ⟵ c_T", "L <-- h_t <--(o_t)-- c_t"):
   // the same path read forward
   out = out.replace(/^.*(?:⟵|←|<-|<—).*$/gm, forwardPath);
@@ -623,9 +628,14 @@ function notationForms(s: string): string {
       // an equation's tag at the end of its line ("… = f_{t+1} …(11)", "= 72   (5)", "(E1)", "(Eq. 2)",
       // numbered by section, "(IV.3)", "(2.4)",
       // an aside after it: "(E1)   (* = elementwise product)") is no factor; so on a line that goes on
-      // with an equation's next term ("+ ∂L/∂c_{t+1} ⊙ f_{t+1}   (11)")
+      // with an equation's next term ("+ ∂L/∂c_{t+1} ⊙ f_{t+1}   (11)"); not after a plus, a minus or an
+      // arrow, where a bracket is an operand or what the arrow points to ("= 5 − (3)", "<- (i)"; a
+      // product's dot may be a sentence's full stop read as one, ". (15)")
       .replace(
-        /(?<=(?:[=]|^[ \t]*[+\-−])[^\n]*?[^\s(,])(?:[ \t]+(?:…|\.{3})?|…|\.{3})[ \t]*\((?:(?:E|Eq|Eqn)\.?[ \t]?)?(?:[IVX]{1,4}\.|\d{1,2}\.)?\d{1,2}\)(?:[ \t]+\([^()\n]*\))?[ \t]*$/gim,
+        new RegExp(
+          String.raw`(?<=(?:[=]|^[ \t]*[+\-−])[^\n]*?[^\s(,+\-−<>=])(?:[ \t]+(?:…|\.{3})?|…|\.{3})[ \t]*${EQUATION_TAG}(?:[ \t]+\([^()\n]*\))?[ \t]*$`,
+          'gim',
+        ),
         '',
       )
       // a shape tagged on after an equation's last bracket ("… ⊙ (1 − tanh²(c_t)) (3 × 1).", "… tanh(C_t)
@@ -636,10 +646,7 @@ function notationForms(s: string): string {
         '',
       )
       // (or at its start, as some set it: "(13) ∂L/∂c_t = ∂L/∂c_{t+1} ∘ f_{t+1} + …", "(Eq. 2) h_t = …")
-      .replace(
-        /^([ \t]*)\((?:(?:E|Eq|Eqn)\.?[ \t]?)?(?:[IVX]{1,4}\.|\d{1,2}\.)?\d{1,2}\)[ \t]+(?=[A-Za-z∂δ∇\\(][^\n]*=)/gim,
-        '$1',
-      )
+      .replace(new RegExp(String.raw`^([ \t]*)${EQUATION_TAG}[ \t]+(?=[A-Za-z∂δ∇\\(][^\n]*=)`, 'gim'), '$1')
       // a bullet before a statement ("- dL/dc_t = …", "• h_t = …", "– 4 × 15 = 60") is no minus sign
       // (a hyphen before a number only where the line states an equation: "- 4 x 15 = 60.")
       .replace(/^(\s*)(?:[-•▪◦–—]\s+(?=[A-Za-z(])|[–—•▪◦]\s+(?=\d)|-\s+(?=\d[^\n=]*=))/gm, '$1')

@@ -217,6 +217,14 @@ describe('statements', () => {
     expect(normalizeMath('(13) dL/dc_t = dL/dc_{t+1} * f_{t+1}')).toBe('dL/dc_t = dL/dc_{t+1} * f_{t+1}');
     expect(normalizeMath('(Eq. 2) h_t = o_t * tanh(C_t)')).toBe('h_t = o_t * tanh(C_t)');
     expect(normalizeMath('(4) (3 + 2) = 5')).toBe('(3 + 2) = 5');
+    // (one pattern with the evidence's: lettered and roman tags too, "(4a)", "(ii)"; never after a plus,
+    // a minus or an arrow, where the bracket is an operand or what the arrow points to)
+    expect(normalizeMath('h_t = o_t * tanh(C_t) = [0.604, 0, 0]   (ii)')).toBe(
+      'h_t = o_t * tanh(C_t) = [0.604, 0, 0]',
+    );
+    expect(normalizeMath('c_t = f_t * c_{t-1} + i_t * g_t   (4a)')).toBe('c_t = f_t * c_{t-1} + i_t * g_t');
+    expect(normalizeMath('x = 5 - (3)')).toBe('x = 5 - (3)');
+    expect(normalizeMath('C_t = [0.7, 0.2, 0.05] <- (i)')).toContain('(i)');
   });
   it('reads ASCII partial derivatives whose numerator has a subscript', () => {
     expect(normalizeMath('del h_t / del c_t = o_t')).toBe('dh_t/dc_t = o_t');

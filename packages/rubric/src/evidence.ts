@@ -2,6 +2,7 @@
 // on the page (and what it evaluates to), and where each line sits on the page.
 import type { ExtractedScript, PartAnswer, Region } from '@grader/model';
 import {
+  EQUATION_TAG,
   type Equation,
   type Expr,
   escapeRegExp,
@@ -400,9 +401,8 @@ function withoutEquationTag(line: string): string {
     return ' '.repeat(line.length);
   return /=/.test(line)
     ? line
-        .replace(
-          /(?<=[\w)}\]'′])(\s+)(\((?:\d{1,2}[a-h]|[1-9]\d?\.\d{1,2}|i{1,3}|iv|vi{1,3}|\*{1,2}|eq\.?\s*\d{1,2})\))\s*$/i,
-          (m) => ' '.repeat(m.length),
+        .replace(new RegExp(String.raw`(?<=[\w)}\]'′])\s+${EQUATION_TAG}\s*$`, 'i'), (m) =>
+          ' '.repeat(m.length),
         )
         // (or without brackets: "C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t   Eq. 1")
         .replace(/(?<=[\w)}\]'′])\s+eqn?\.\s*\d{1,2}\s*$/i, (m) => ' '.repeat(m.length))

@@ -1035,6 +1035,8 @@ describe('4b: the product of forget gates written with x, as ones, or as "the f�
       'if f_t = 1 then dL/dc_1 = dL/dc_T x 1 x 1 x ... = dL/dc_T',
       "when f_t = 1, dL/dc_1 = dL/dc_T (all f's multiply to 1)",
       'If ft = 1 → product = 1 so ∂L/∂c1 = ∂L/∂cT',
+      // (the gate's bare letter repeated, x between: "dL/dc_T x f x f x f ...")
+      'dL/dc_1 = dL/dc_T x f x f x f ... = dL/dc_T when f = 1, so gradient will not vanish',
     ])
       expect(item('4b', t, 'product').awarded, t).toBe(1);
     expect(item('4b', 'dL/dc_1 = dL/dc_T (f_2 + f_3 + ... + f_T)', 'product').awarded).toBe(0);
@@ -1732,6 +1734,13 @@ describe('after round 42: tables of working, equation tags, a correction’s asi
       score: 2,
       review: false,
     });
+    // (and with "neither" before the growth: "the gradient is frozen and neither explodes nor vanishes")
+    expect(
+      part(
+        '4b',
+        'dL/dc_1 = dL/dc_T . f_2 . f_3 ... f_T. If f_t = 1 the gradient is frozen and neither explodes nor vanishes.',
+      ),
+    ).toMatchObject({ score: 2, review: false });
   });
 });
 
@@ -3510,5 +3519,39 @@ describe('round 75: shapes written beside a formula', () => {
       'dL/dc_1 = dL/dc_T ∏_{t=2}^{T} f_t i_t + …; when f_t = 1 and the input gates are open nothing is lost, the gradient does not vanish.',
     ])
       expect(part('4b', text).items.find((i) => i.id === 'product')!.awarded).toBe(1);
+  });
+});
+
+describe('round 76: a total carried on, a product of bare gates', () => {
+  it('a total stated, then carried on into another count ("computations = 2 × 3,088,878"), goes to a person', () => {
+    const head = [
+      'Depthwise: (200 − 4 + 2)/1 + 1 = 199 ⇒ 199 × 199 × 3',
+      'MACs = 199^2 × 16 × 3 = 1,900,848',
+      'Pointwise: 199 × 199 × 10',
+      'MACs = 199^2 × 3 × 10 = 1,188,030',
+      'Total MACs = 3,088,878.',
+    ];
+    const onward = part(
+      '5',
+      [
+        ...head,
+        'and a MAC is one multiply and one add, so',
+        'operations = 2 × 3,088,878 = 6,177,756',
+        'sizes 199 × 199 × 3 and 199 × 199 × 10.',
+      ].join('\n'),
+    );
+    expect(onward.review).toBe(true);
+    expect(onward.reasons.join(' ')).toMatch(/goes on to 6,177,756/);
+    // (a check that arrives at the total again carries nothing on)
+    const checked = part('5', [...head, 'check: 1,900,848 + 1,188,030 = 3,088,878'].join('\n'));
+    expect(checked).toMatchObject({ score: 3, review: false });
+  });
+  it('2b: a count in a symbol with a word OCR parted before "parameters" ("so n additio nal parameters") is no zero', () => {
+    const p = part(
+      '2b',
+      'It is a weighted average, so no new weight matrix comes in,\nbut the alphas are kept: so n additio nal parameters (n = encoder states)',
+    );
+    expect(p.score).toBe(0);
+    expect(p.review).toBe(true);
   });
 });

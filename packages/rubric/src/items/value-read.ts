@@ -131,6 +131,22 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
       conf: 0.5,
       note: `two answers are left standing (${both}): a person reads which counts`,
     };
+  // a number read on a line, then carried on into another result below it ("Total MACs = 3,088,878." /
+  // "computations = 2 × 3,088,878 = 6,177,756"): which is the answer is a person's call
+  // (a count stated alone on its line, not worked out there: small numbers recur in any working)
+  const stated =
+    read !== null &&
+    typeof read.value === 'number' &&
+    Math.abs(read.value) >= 1000 &&
+    findNumbers(normalizeMath(ev.lines[read.line] ?? '')).length === 1;
+  const onward =
+    read && read.conf > 0.5 && stated
+      ? carriedOn(
+          ev.equations.filter((o) => o.line > read.line),
+          read.value as number,
+        )
+      : undefined;
+  if (read && onward) return { ...read, conf: 0.5, note: `the answer goes on to ${onward}` };
   // a count read off the end of a product with no result ("after pointwise = 197 × 197 × 10"): a
   // factor of a shape or of working, not the count; the count is elsewhere (a table's cell)
   if (read && read.conf > 0.6 && item.shape === 'number' && lastFactor(ev.lines[read.line] ?? '', read.value))
@@ -652,12 +668,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (the first such count that is not a word: "a weight for each state … So n extra parameters")
     const symbolic = [
       ...text.matchAll(
-        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
+        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+|(?:addi|lear|trai)\w*\s+[a-z]{1,5}\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
       ),
     ].find(
       (m) =>
         !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test((m[1] ?? m[2] ?? m[3] ?? m[4]).trim()),
     );
+    // (OCR parts the word before "parameters": "n additio nal parameters")
     // (a lone O is a handwritten 0 as OCR reads it, not a model size: "O additional parameters")
     // (a count that is all the text says: "n", "2d^2 + d", a pick's clause)
     // (with an aside in brackets after it: "d^2 (W_a matrix)")
