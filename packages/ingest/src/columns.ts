@@ -4,6 +4,7 @@
 import type { Line } from '@grader/model';
 import { cellsOf, columnEdges, rowLines, stackedLabel } from './cells.ts';
 import { buildLines, type LayoutWord, rowOf, setReadingFrame } from './layout.ts';
+import { median } from './median.ts';
 import { mergedQuestionTable } from './merged-questions.ts';
 import { isSummaryHeading } from './summary.ts';
 
@@ -191,7 +192,7 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
   // its edge, beside the left column's first lines; not a header's "Roll: …" standing above)
   if (crossingBeside === 0) {
     const rightTops = [...new Set(right.map((w) => w.box.y))].sort((a, b) => b - a);
-    const height = [...body.map((w) => w.box.h)].sort((a, b) => a - b)[Math.floor(body.length / 2)];
+    const height = median(body.map((w) => w.box.h));
     for (const y of rightTops) {
       // (level with the left column's first line at its edge or below: a header above stays one)
       if (y >= top || y <= below || y < leftTop * 4 - 4) continue;
@@ -408,7 +409,6 @@ export function tableRows(words: LayoutWord[], partial = true): LayoutWord[][][]
   if (sorted.length < 20) return null;
   // the space between two lines of one cell (their pitch less their height; lines of an office
   // table overlap, LaTeX's leave a little); rows are parted by a strip clearly wider than that
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const height = median(sorted.map((w) => w.box.h));
   // main-size words' tops, those of one line together: the pitch is the usual step between them
   // (taken down the page's commonest left edge: the lines of one column, not a label between them)

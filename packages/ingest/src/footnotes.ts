@@ -4,6 +4,7 @@
 // A note is part of the answer that cites it: it is read right after the citing line, wherever the
 // page set it (at the foot, the last part above would take it; under "Notes", "[2]" reads as a label).
 import type { Line, Word } from '@grader/model';
+import { median } from './median.ts';
 
 /** A note, read from where it stands (`taken`, its heading of notes with it), and the line that cites it. */
 export interface Footnote {
@@ -11,8 +12,6 @@ export interface Footnote {
   taken: Line[];
   cite: Line;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** A heading over notes, alone on its line: "Notes", "Footnotes:", "— Side notes —", "Endnotes". */
 const NOTES_HEADING = /^[\s\-—–=_*~#|.[(]*(?:foot|end|side|margin)?\s*notes?[\s\-—–=_*~#|.:)\]]*$/i;

@@ -283,9 +283,7 @@ function placeNote(seg: Segmentation, n: Footnote): void {
   for (const p of Object.values(seg.parts)) {
     const at = p.lines.findIndex(isCite);
     if (at < 0) continue;
-    p.lines.splice(at + 1, 0, ...n.note);
-    p.text = p.lines.map((l) => l.text).join('\n');
-    p.regions.push(...blockRegions(n.note));
+    insertLines(p, at + 1, n.note);
     return;
   }
   const list = [seg.preamble, seg.rough, seg.unlabelled].find((ls) => ls.some(isCite)) ?? seg.unlabelled;
@@ -1892,7 +1890,12 @@ const SUMMARY_ROW_CONF = 0.6;
 
 /** Lines added to an answer found before: its text and regions follow. */
 function appendLines(to: PartAnswer, lines: Line[]): void {
-  to.lines.push(...lines);
+  insertLines(to, to.lines.length, lines);
+}
+
+/** Lines put into a part's answer at `at`, its text and regions with them. */
+function insertLines(to: PartAnswer, at: number, lines: Line[]): void {
+  to.lines.splice(at, 0, ...lines);
   to.text = to.lines.map((l) => l.text).join('\n');
   to.regions.push(...blockRegions(lines));
 }
