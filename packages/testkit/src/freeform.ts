@@ -409,6 +409,9 @@ export const TUNE_WRITERS = [
   'rq',
   'rr',
   'rs',
+  'rt',
+  'ru',
+  'rv',
 ];
 
 export interface FreeformLabel {
