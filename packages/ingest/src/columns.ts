@@ -2,6 +2,7 @@
 // no word crosses except full-width lines (a title, the header). Each column is read top to bottom,
 // the left before the right, between the full-width lines.
 import type { Line } from '@grader/model';
+import { notesBeside } from './beside.ts';
 import { cellsOf, columnEdges, rowLines, stackedLabel } from './cells.ts';
 import { buildLines, type LayoutWord, rowOf, setReadingFrame } from './layout.ts';
 import { median } from './median.ts';
@@ -264,6 +265,8 @@ export function buildPageLines(
   words: LayoutWord[],
   pageWidth: number,
   pageHeight: number,
+  /** a part's label opening a line: the right column of notes beside answers holds none */
+  isLabel?: (text: string) => boolean,
 ): Line[] {
   const engineLines = words.some((w) => w.line !== undefined);
   const gutter = engineLines ? null : findGutter(words, pageWidth, pageHeight);
@@ -346,6 +349,8 @@ export function buildPageLines(
     rest.filter((w) => w.box.x + w.box.w / 2 >= gutter.x),
   );
   framedBeside(right, left, pageWidth, pageHeight);
+  const notes = isLabel ? notesBeside(left, right, isLabel) : null;
+  if (notes) return inReadingOrder(full, notes);
   // a summary of the answers set below both columns (its heading and rows in the left half, a row
   // running across): read after the right column, where a summary ends the script
   // (the right column ended above it; what stands right of the gutter below it are pieces of the

@@ -89,3 +89,35 @@ describe('a page’s columns and labels', () => {
     expect(s.parts['1b.ii'].text).toContain('(0.604, 0, 0)');
   });
 });
+
+// round 77: working set beside the answers, not below them
+describe('working set beside the answers', () => {
+  it('LaTeX margin notes: each read after the answer it stands level with, a sentence kept whole', async () => {
+    const s = await freeformScript('rv-02.pdf');
+    expect(s.parts['1b.i'].text).toContain('add ⇒ (0.7, 0.2, 0.05)');
+    expect(s.parts['1b.ii'].text).toContain('tanh(0.7) = 0.6044');
+    expect(s.parts['2b'].text).toContain('requirement: dim s = dim h.');
+    expect(s.parts['3a'].text).toContain('3 + 2 = 5');
+    expect(s.parts['5'].text).toContain('sum = 3,088,878');
+    expect(s.parts['4b'].text).not.toContain('tanh(0.7)');
+  });
+  it('an office table of Answer | Rough work: each cell of working with its row, the heading no rough work to drop', async () => {
+    const s = await freeformScript('rv-09.pdf');
+    expect(s.parts['3a'].text).toContain('3+2 = 5 columns');
+    expect(s.parts['3c'].text).toContain('3 × 18 = 54');
+    expect(s.parts['1b.i'].text).toContain('Ct = {0.2+0.5, 0.2+0, 0+0.05}');
+    expect(s.parts['1b.ii'].text).toContain('tanh(0.7) = 0.604');
+    expect(s.parts['5'].text).toContain('(200 − 4 + 2)/1 + 1 = 199');
+  });
+  it('a box of working beside each answer: "5 = 3 + 2" with 3(a), "(tanh 0.7, 0, 0)" with 1(b)(ii)', async () => {
+    const s = await freeformScript('rv-06.pdf');
+    expect(s.parts['3a'].text).toContain('5 = 3 + 2');
+    expect(s.parts['1b.ii'].text).toContain('ht = ot · tanh(Ct) = (tanh 0.7, 0, 0)');
+    expect(s.parts['5'].text).not.toContain('tanh');
+  });
+  it('two typeset columns with displayed maths are still columns: question 5 read in the right one', async () => {
+    const s = await freeformScript('ws-05.pdf');
+    expect(s.parts['5'].text).toContain('3,073,278');
+    expect(s.parts['4b'].text).toContain('This is how the LSTM captures long');
+  });
+});

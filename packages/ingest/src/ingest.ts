@@ -75,7 +75,10 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
   let cancelled = false;
   // Pooled OCR keeps, per line, the reading in which a label of this exam can be read.
   const tree = new PartTree(opts.exam.parts);
-  const hint: RecognizeOptions = { isLabel: (t) => findLabel(t, tree, [], { ocr: true }) !== null };
+  const hint: PageHints = {
+    isLabel: (t) => findLabel(t, tree, [], { ocr: true }) !== null,
+    textLabel: (t) => findLabel(t, tree, []) !== null,
+  };
   const readAll = async (d: PDFDocumentProxy, from: number, count: number) => {
     // Pages are read a few at a time: OCR'd pages then keep every worker of the pool busy.
     const pages: PageResult[] = new Array(count);
@@ -143,12 +146,15 @@ function renumber(r: PageResult, k: number): PageResult {
   return { ...r, info: { ...r.info, page: k } };
 }
 
+/** What reading a page knows of the exam: a label as OCR may misread it, and as a text layer has it. */
+export type PageHints = RecognizeOptions & { textLabel?: (text: string) => boolean };
+
 /** Reads page `n` (1-based): its text layer, else OCR of its rendering (through `pool`). */
 export async function readPage(
   doc: PDFDocumentProxy,
   n: number,
   pool: () => Promise<OcrPool>,
-  hint: RecognizeOptions,
+  hint: PageHints,
   onProgress?: (p: IngestProgress) => void,
 ): Promise<PageResult> {
   const warnings: string[] = [];
@@ -173,7 +179,7 @@ export async function readPage(
   const chars = words.reduce((s, w) => s + w.text.length, 0);
   if (chars >= THIN_TEXT_CHARS) {
     const strokes = await pageStrokes(page).catch(() => []);
-    const lines = buildPageLines(n, markStruck(words, strokes), width, height);
+    const lines = buildPageLines(n, markStruck(words, strokes), width, height, hint.textLabel);
     // (a page whose drawing cannot be read is segmented by its text alone)
     const rules = await pageRules(page).catch(() => []);
     return { info: { page: n, width, height, source: 'text', conf: 1, rotation: 0 }, lines, warnings, rules };

@@ -24,7 +24,7 @@ import {
 } from '@grader/parse';
 import { citedAssumptions, type Glossary, withSizeSymbols } from './glossary.ts';
 
-const NO_GLOSSARY: Glossary = { sizes: new Map(), assumptions: new Map() };
+const NO_GLOSSARY: Glossary = { sizes: new Map(), assumptions: new Map(), notation: [] };
 
 export interface Computation {
   /** what the arithmetic evaluates to */
@@ -89,19 +89,37 @@ const MODEL_SYMBOLS = new Set(['c', 'h', 'f', 'i', 'o', 's', 'x', 'y', 'W', 'b',
 /**
  * A shorthand the student defines for a derivative of the loss (`δ_t := ∂L/∂c_t`, `g_t = dL/dc_t`)
  * written out wherever it is used after the definition, at any index (`δ_{t+1}` is `dL/dc_{t+1}`),
- * so their expression reads in the rubric's terms. Lines without a definition are kept as written.
+ * so their expression reads in the rubric's terms; so is a name of its own for a gate or for tanh
+ * (`a_t := f_t`, `th := tanh`). Definitions in the script's notation before its answers
+ * (`preamble`) hold everywhere. Lines without a definition in force are kept as written.
  */
-function withDefinitions(lines: string[]): string[] {
-  const defs: { at: number; end: number; base: string; target: string }[] = [];
-  lines.forEach((raw, at) => {
+/** A time step as an index: `t`, `t+1`, `T-1`, `2` (not an attention score's `kj`). */
+const STEP = '\\s*[A-Za-z0-9]\\s*(?:[+-]\\s*\\d\\s*)?';
+
+function withDefinitions(lines: string[], preamble: string[] = []): string[] {
+  const defs: { at: number; end: number; base: string; target: string; gate?: boolean }[] = [];
+  const find = (raw: string, at: number) => {
     // (a Greek letter's subscript may have lost its underscore in the text layer: "εt := ∂L/∂ht")
     const re =
-      /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ω])(?:_|(?<=[Α-Ωα-ω]))\{?([a-z])\}?\s*=\s*dL\/d([A-Za-z])_?\{?([a-z])\}?(?=$|[\s,;.)])/g;
+      /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ])(?:_|(?<=[Α-Ωα-ωϑϕϖϵϱ]))\{?([a-z])\}?\s*=\s*dL\/d([A-Za-z])_?\{?([a-z])\}?(?=$|[\s,;.)])/g;
     const line = normalizeMath(raw);
+    // (`e`, an attention score elsewhere, is a shorthand where the student says it is one: `e_t := …`)
+    const explicit = /:=|≔|≜/.test(raw);
     for (let m = re.exec(line); m; m = re.exec(line))
-      if (m[2] === m[4] && !MODEL_SYMBOLS.has(m[1]))
+      if (m[2] === m[4] && (!MODEL_SYMBOLS.has(m[1]) || (explicit && m[1] === 'e')))
         defs.push({ at, end: m.index + m[0].length, base: m[1], target: m[3] });
-  });
+    if (!explicit) return;
+    // a gate's or tanh's own name, only as a definition says it: `a_t := f_t`, `τ := tanh`
+    const gate = /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ])_?\{?t\}?\s*=\s*([fio])_?\{?t\}?(?=$|[\s,;.)])/g;
+    for (let m = gate.exec(line); m; m = gate.exec(line))
+      if (!MODEL_SYMBOLS.has(m[1]) && m[1] !== m[2])
+        defs.push({ at, end: m.index + m[0].length, base: m[1], target: m[2], gate: true });
+    const tanh = /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ]{1,2})\s*=\s*tanh\b(?!\s*\()/g;
+    for (let m = tanh.exec(line); m; m = tanh.exec(line))
+      if (!MODEL_SYMBOLS.has(m[1])) defs.push({ at, end: m.index + m[0].length, base: m[1], target: 'tanh' });
+  };
+  for (const raw of preamble) find(raw, -1);
+  for (const [at, raw] of lines.entries()) find(raw, at);
   if (!defs.length) return lines;
   return lines.map((raw, i) => {
     const mine = defs.filter((d) => i >= d.at);
@@ -109,13 +127,25 @@ function withDefinitions(lines: string[]): string[] {
     let line = normalizeMath(raw);
     for (const d of mine) {
       const esc = escapeRegExp(d.base);
-      // (at any index, braced, bracketed or bare: `δ_{t+1}`, `δ_(t+1)`, `δ_t`)
-      const use = new RegExp(
-        `(?<![A-Za-z/])${esc}_${/[Α-Ωα-ω]/.test(d.base) ? '?' : ''}(\\{[^{}]{1,6}\\}|\\([^()]{1,6}\\)|[A-Za-z0-9](?:[+-]1)?)`,
-        'g',
-      );
-      const write = (t: string) =>
-        t.replace(use, (_m, idx: string) => `dL/d${d.target}_${idx.replace(/^\((.*)\)$/, '{$1}')}`);
+      const write = (t: string) => {
+        if (d.target === 'tanh')
+          return t.replace(
+            new RegExp(
+              `(?<![A-Za-z\\\\])${esc}(?=\\s*(?:\\^?\\{?\\d\\}?)?\\s*['′]?\\s*\\(|\\s*['′^]|\\s+[a-z]_)`,
+              'g',
+            ),
+            'tanh',
+          );
+        // (at any index, braced, bracketed or bare: `δ_{t+1}`, `δ_(t+1)`, `δ_t`)
+        const use = new RegExp(
+          `(?<![A-Za-z/])${esc}_${/[Α-Ωα-ωϑϕϖϵϱ]/.test(d.base) ? '?' : ''}(\\{${STEP}\\}|\\(${STEP}\\)|[A-Za-z0-9](?:[+-]1)?)(?![A-Za-z0-9])`,
+          'g',
+        );
+        const idx = (x: string) => x.replace(/^\((.*)\)$/, '{$1}');
+        return t.replace(use, (_m, x: string) =>
+          d.gate ? `${d.target}_${idx(x)}` : `dL/d${d.target}_${idx(x)}`,
+        );
+      };
       // the definition itself stays as the student wrote it
       line = i === d.at ? line.slice(0, d.end) + write(line.slice(d.end)) : write(line);
     }
@@ -455,6 +485,7 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
           .map(cellEquals)
           .map(rowSum)
           .map(namedRow),
+        glossary.notation,
       ),
       glossary.sizes,
     ),

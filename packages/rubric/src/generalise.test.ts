@@ -3555,3 +3555,45 @@ describe('round 76: a total carried on, a product of bare gates', () => {
     expect(p.review).toBe(true);
   });
 });
+
+describe('round 77: a notation set out before the answers, a reason after a formula', () => {
+  const withNotation = (notation: string, body: string) =>
+    gradeScript(rubric, ctx, scriptFromText(`## 4a\n${body}`, { unlabelled: [notation] })).grade.parts['4a'];
+  const derivation = [
+    'c_t reaches L through h_t = o_t ⊙ tanh(c_t) and through c_{t+1} = f_{t+1} ⊙ c_t + i_{t+1} ⊙ g_{t+1}:',
+    'dh_t/dc_t = o_t ⊙ (1 − tanh²(c_t)), dc_{t+1}/dc_t = f_{t+1}. By the chain rule,',
+  ];
+  it("the script's own symbols for the loss's derivatives and a gate, defined once before the answers, read in every answer", () => {
+    const p = withNotation(
+      'Notation. G_t := ∂L/∂c_t, H_t := ∂L/∂h_t, a_t := f_t (forget gate), th := tanh.',
+      [...derivation, 'G_t = H_t ⊙ o_t ⊙ (1 − th(c_t)²) + G_{t+1} ⊙ a_{t+1}'].join('\n'),
+    );
+    expect([p.score, p.review]).toEqual([5, false]);
+  });
+  it('without the notation the same answer is not understood (goes to a person)', () => {
+    const p = withNotation(
+      'Notation. ⊙ is the elementwise product.',
+      [...derivation, 'G_t = H_t ⊙ o_t ⊙ (1 − th(c_t)²) + G_{t+1} ⊙ a_{t+1}'].join('\n'),
+    );
+    expect(p.review).toBe(true);
+  });
+  it("a shorthand for a step's derivative is not read into an attention score (e_t := ∂L/∂h_t, then e_kj)", () => {
+    const g = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText('## 2a\ne_{kj} = s_{k-1}^T h_j, the dot product', {
+        unlabelled: ['Notation: e_t := ∂L/∂h_t'],
+      }),
+    ).grade.parts['2a'];
+    expect([g.score, g.review]).toEqual([1, false]);
+  });
+  it('"none" after a formula says what it lacks (a reason); the count alone is still bare', () => {
+    expect(
+      part('2b', '0 additional parameters\nα_kj = softmax_j(e_kj), C_k = Σ_j α_kj h_j, nothing to learn')
+        .score,
+    ).toBe(1);
+    expect(part('2b', '0\nα = softmax(e), C_k = Σ α_kj h_j → no weights').score).toBe(1);
+    const bare = part('2b', 'additional parameters = none');
+    expect([bare.score, bare.review]).toEqual([0, false]);
+  });
+});

@@ -73,10 +73,17 @@ function assumptions(script: ExtractedScript): Map<number, string> {
 export interface Glossary {
   sizes: Map<string, string>;
   assumptions: Map<number, string>;
+  /** the text outside every answer when it defines symbols (`δ_t := ∂L/∂c_t`, `a_t := f_t`): a notation read everywhere */
+  notation: string[];
 }
 
 export function scriptGlossary(script: ExtractedScript): Glossary {
-  return { sizes: sizeSymbols(script), assumptions: assumptions(script) };
+  return {
+    sizes: sizeSymbols(script),
+    assumptions: assumptions(script),
+    // (as one text: a definition wraps across lines, "μ_t :=" | "∂L/∂h_t")
+    notation: [script.unlabelled.map((l) => l.text).join(' ')].filter((t) => /:=|≔|≜/.test(t)),
+  };
 }
 
 /** The assumptions an answer cites, each once, as a line to read with it (or ''). */

@@ -286,6 +286,26 @@ function unaccounted(ev: Evidence, known: number[], reasonCounts: boolean): stri
   return null;
 }
 
+/**
+ * Whether a line's text before a phrase ends in a formula: a symbol's definition (`c_k = sum α_kj
+ * h_j`, `α = softmax(e)`) and what follows it, not "parameters =" or "answer =".
+ */
+function afterFormula(before: string): boolean {
+  const eq = before.lastIndexOf('=');
+  if (eq < 0) return false;
+  const lhs =
+    before
+      .slice(0, eq)
+      .split(/[,;:]|\s{2,}/)
+      .pop()
+      ?.trim() ?? '';
+  return (
+    /^[\p{L}][\p{L}\d_{}^()]{0,7}$/u.test(lhs) &&
+    !/param|weight|answer|total|count|extra/.test(lhs) &&
+    /\S/.test(before.slice(eq + 1))
+  );
+}
+
 function gradeValue(
   item: ValueItem,
   part: Part,
@@ -316,8 +336,19 @@ function gradeValue(
   const compKeys = item.components ? item.components.keys.map((k) => resolveKey(k, ctx.keys)) : [];
   const targets = targetsOf([got, key, ...compKeys]);
   // a count said in words ("No additional parameters.") is the answer, not its reason
+  // (but one after a formula on its line says what that formula lacks — "C_k = Σ_j α_kj h_j,
+  // nothing to learn", "α = softmax(e) → no weights": a reason)
   const said = item.numberWords ? findNumberWords(ev.lines.join('\n')).map((x) => x.phrase) : [];
-  const strip = (t: string) => said.reduce((acc, ph) => acc.split(ph).join(' '), t);
+  const strip = (t: string) =>
+    said.reduce((acc, ph) => {
+      let out = '';
+      let from = 0;
+      for (let i = acc.indexOf(ph); i >= 0; i = acc.indexOf(ph, i + ph.length)) {
+        out += acc.slice(from, i) + (afterFormula(acc.slice(acc.lastIndexOf('\n', i) + 1, i)) ? ph : ' ');
+        from = i + ph.length;
+      }
+      return out + acc.slice(from);
+    }, t);
   const reasonEv = said.length
     ? { ...ev, prose: strip(ev.prose), lines: ev.lines.map((l) => strip(normalizeProse(l))) }
     : ev;
