@@ -475,6 +475,11 @@ describe('findLabel: round 22 label styles', () => {
 });
 
 describe('findLabel: round 23 headings', () => {
+  it('"Problem 3, parts (a)–(c)" and "… parts (a) to (c)" head question 3; "Problem 3, part (a)" is 3(a)', () => {
+    expect(findLabel('Problem 3, parts (a)–(c)', tree)?.path).toEqual(['3']);
+    expect(findLabel('Problem 3, parts (a) to (c)', tree)?.path).toEqual(['3']);
+    expect(findLabel('Problem 3, part (a)', tree)?.path).toEqual(['3', 'a']);
+  });
   it('"Answer to Question 3, sub-parts (a), (b), (c)" heads question 3', () => {
     expect(findLabel('Answer to Question 3, sub-parts (a), (b), (c)', tree)?.path).toEqual(['3']);
   });

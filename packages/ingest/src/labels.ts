@@ -571,10 +571,11 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     if (l?.partId && /^\s*(?:and|&)\s+\(?[a-h]\)?\s*[,:]/i.test(line.slice(l.end)))
       return { ...l, weak: false, conf: Math.min(l.conf, 0.9) };
   }
-  // a heading over all of a question's parts ("Answer to Question 3, sub-parts (a), (b), (c)") heads
-  // the question: the list is blanked, and the parts' own marks inside the answer place them
+  // a heading over all of a question's parts ("Answer to Question 3, sub-parts (a), (b), (c)",
+  // "Problem 3, parts (a)–(c)") heads the question: the list is blanked, and the parts' own marks
+  // inside the answer place them
   line = line.replace(
-    /^(\s*(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+)?(?:question|q)\.?\s*\d{1,2})(,?\s*(?:sub-?)?parts\s*\(?[a-h]\)?(?:\s*(?:,|and|&)\s*\(?[a-h]\)?)+)/i,
+    /^(\s*(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+)?(?:question|q|problem)\.?\s*\d{1,2})(,?\s*(?:sub-?)?parts\s*\(?[a-h]\)?(?:(?:\s*(?:,|and|&)\s*\(?[a-h]\)?)+|\s*(?:[–—-]{1,2}|to)\s*\(?[a-h]\)?))/i,
     (_m, head: string, list: string) => head + ' '.repeat(list.length),
   );
   const label =

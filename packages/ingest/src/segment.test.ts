@@ -459,6 +459,33 @@ Depthwise: (200 + 2 − 4)/1 + 1 = 199 — Q5
       'part labels read at the ends of the answers (right margin)',
     );
   });
+  it('an arrow pointing back from the end of the working at its label closes it: "<- this is 5 (total)", "<- 3(a)"', () => {
+    const blocks = [
+      '(doing 5 and 3 first)',
+      '(200 + 2*1 - 4)/1 + 1 = 199    -> depthwise out 199 x 199 x 3\n1x1 conv, 10 filters -> 199 x 199 x 10        <- this is 5 (sizes)',
+      'dw = 39601 * 48 = 1900848\n1900848 + 1188030 = 3088878 multiplications        <- this is 5 (total)',
+      'input to each gate = 3 + 2 = 5, output 3\nW_f = 3 x 5        <- 3(a)\nb_f = 3 x 1        <- 3(b)',
+    ];
+    const s = segment(
+      blocks.flatMap((b, k) => linesOf(b, 1, 1, 60 + k * 90)),
+      [pageInfo(1)],
+      parts,
+    );
+    expect(s.order).toEqual(['5', '3a', '3b']);
+    expect(s.parts['5'].text).toBe(
+      '(200 + 2*1 - 4)/1 + 1 = 199    -> depthwise out 199 x 199 x 3\n1x1 conv, 10 filters -> 199 x 199 x 10\ndw = 39601 * 48 = 1900848\n1900848 + 1188030 = 3088878 multiplications',
+    );
+    expect(s.parts['3a'].text).toBe('input to each gate = 3 + 2 = 5, output 3\nW_f = 3 x 5');
+    expect(s.parts['3b'].text).toBe('b_f = 3 x 1');
+    // (a bare number after a wide gap is still a value: "… = 199        5" labels nothing)
+    expect(
+      segment(
+        linesOf('a = 3\nb = 4        5\nc = 5        6\nd = 7        8', 1, 1, 60),
+        [pageInfo(1)],
+        parts,
+      ).order,
+    ).not.toContain('5');
+  });
   it("labels at the right of each answer's first line open their blocks, the working set under them", () => {
     const blocks = [
       'f_t=5, i_t=6, o_t=8, C_t=2, C_(t-1)=1, C~_t=7        [1.a]\n(5,6,7,8 = sigma, sigma, tanh, sigma)',

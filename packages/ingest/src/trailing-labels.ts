@@ -6,17 +6,19 @@ import { findLabel, type Label, PartTree } from './labels.ts';
 import { cutAt } from './line-cut.ts';
 
 /** A label at a line's end, after a dash, a wide gap or inside brackets; prefixed or with a sub-part. */
-// (or in brackets alone on the line under its answer, "(Q.1-b-i)")
+// (or in brackets alone on the line under its answer, "(Q.1-b-i)"; or after an arrow pointing back
+// at the lines it closes, "<- this is 5 (total)", "← 3(a)": a bare number too, and a word on what
+// the block was after it)
 const TRAILING =
-  /(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[|^\s*[([])\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?\s*$/i;
+  /(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[|^\s*[([]|(\s(?:<-{1,2}|←|⟵|<={1,2}|⇐)\s*(?:(?:this|that)\s+is\s+|for\s+)?))\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?(?:(?<=\S)\s+\([a-z][a-z ]{0,20}\))?\s*$/i;
 
 /** The label ending `text` and where its marker starts, or null. */
 export function trailingLabel(text: string, tree: PartTree): { at: number; label: Label } | null {
   const m = TRAILING.exec(text);
   if (!m) return null;
-  const cand = m[1].trim();
-  // a bare number at a line's end is a value, not a label: a prefix or a sub-part must say so
-  if (/^\d{1,2}$/.test(cand)) return null;
+  const cand = m[2].trim();
+  // a bare number at a line's end is a value, not a label: a prefix, a sub-part or an arrow must say so
+  if (/^\d{1,2}$/.test(cand) && !m[1]) return null;
   const label = findLabel(cand, tree, []);
   if (!label?.partId || label.end < cand.length) return null;
   return { at: m.index, label };

@@ -93,15 +93,19 @@ const MODEL_SYMBOLS = new Set(['c', 'h', 'f', 'i', 'o', 's', 'x', 'y', 'W', 'b',
  * (`a_t := f_t`, `th := tanh`). Definitions in the script's notation before its answers
  * (`preamble`) hold everywhere. Lines without a definition in force are kept as written.
  */
+/** The model's symbols a gate's own name may not be: the gates, the states, the input. */
+const GATE_SYMBOLS = new Set(['c', 'h', 'f', 'i', 'o', 'x', 'C', 'L']);
+
 /** A time step as an index: `t`, `t+1`, `T-1`, `2` (not an attention score's `kj`). */
 const STEP = '\\s*[A-Za-z0-9]\\s*(?:[+-]\\s*\\d\\s*)?';
 
 function withDefinitions(lines: string[], preamble: string[] = []): string[] {
   const defs: { at: number; end: number; base: string; target: string; gate?: boolean }[] = [];
   const find = (raw: string, at: number) => {
-    // (a Greek letter's subscript may have lost its underscore in the text layer: "εt := ∂L/∂ht")
+    // (a Greek or capital letter's subscript may have lost its underscore in the text layer: "εt :=
+    // ∂L/∂ht", "Gt := ∂L/∂ct"; a typeset fraction comes bracketed, "∆t := (∂L)/(∂ct)")
     const re =
-      /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ])(?:_|(?<=[Α-Ωα-ωϑϕϖϵϱ]))\{?([a-z])\}?\s*=\s*dL\/d([A-Za-z])_?\{?([a-z])\}?(?=$|[\s,;.)])/g;
+      /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ∆])(?:_|(?<=[Α-Ωα-ωϑϕϖϵϱ∆A-Z]))\{?([a-z])\}?\s*=\s*\(?dL\)?\/\(?d([A-Za-z])_?\{?([a-z])\}?\)?(?=$|[\s,;.)])/g;
     const line = normalizeMath(raw);
     // (`e`, an attention score elsewhere, is a shorthand where the student says it is one: `e_t := …`)
     const explicit = /:=|≔|≜/.test(raw);
@@ -109,10 +113,11 @@ function withDefinitions(lines: string[], preamble: string[] = []): string[] {
       if (m[2] === m[4] && (!MODEL_SYMBOLS.has(m[1]) || (explicit && m[1] === 'e')))
         defs.push({ at, end: m.index + m[0].length, base: m[1], target: m[3] });
     if (!explicit) return;
-    // a gate's or tanh's own name, only as a definition says it: `a_t := f_t`, `τ := tanh`
-    const gate = /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ])_?\{?t\}?\s*=\s*([fio])_?\{?t\}?(?=$|[\s,;.)])/g;
+    // a gate's, the candidate's or tanh's own name, only as a definition says it: `a_t := f_t`, `γ_t := C̃_t`, `τ := tanh`
+    const gate = /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ])_?\{?t\}?\s*=\s*([fio]|C~)_?\{?t\}?(?=$|[\s,;.)])/g;
     for (let m = gate.exec(line); m; m = gate.exec(line))
-      if (!MODEL_SYMBOLS.has(m[1]) && m[1] !== m[2])
+      // (`b_t := i_t` too: a bias is never indexed by a time step, and only time steps are rewritten)
+      if (!GATE_SYMBOLS.has(m[1]) && m[1] !== m[2])
         defs.push({ at, end: m.index + m[0].length, base: m[1], target: m[2], gate: true });
     const tanh = /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ]{1,2})\s*=\s*tanh\b(?!\s*\()/g;
     for (let m = tanh.exec(line); m; m = tanh.exec(line))
@@ -138,7 +143,7 @@ function withDefinitions(lines: string[], preamble: string[] = []): string[] {
           );
         // (at any index, braced, bracketed or bare: `δ_{t+1}`, `δ_(t+1)`, `δ_t`)
         const use = new RegExp(
-          `(?<![A-Za-z/])${esc}_${/[Α-Ωα-ωϑϕϖϵϱ]/.test(d.base) ? '?' : ''}(\\{${STEP}\\}|\\(${STEP}\\)|[A-Za-z0-9](?:[+-]1)?)(?![A-Za-z0-9])`,
+          `(?<![A-Za-z/])${esc}_${/[Α-Ωα-ωϑϕϖϵϱ∆A-Z]/.test(d.base) ? '?' : ''}(\\{${STEP}\\}|\\(${STEP}\\)|${d.gate ? '[tTkjlmnsJKLMNS0-9]' : '[A-Za-z0-9]'}(?:[+-]1)?)(?![A-Za-z0-9])`,
           'g',
         );
         const idx = (x: string) => x.replace(/^\((.*)\)$/, '{$1}');

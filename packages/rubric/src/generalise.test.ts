@@ -3570,6 +3570,42 @@ describe('round 77: a notation set out before the answers, a reason after a form
     );
     expect([p.score, p.review]).toEqual([5, false]);
   });
+  it('a text layer\'s notation: subscripts without their underscore, a typeset fraction bracketed ("∆t := (∂L)/(∂ct)", "Gt := ∂L/∂ct")', () => {
+    for (const [notation, d, h] of [
+      ['I write ∆t := (∂L)/(∂ct), Θt := (∂L)/(∂ht), and for a convolution', '∆', 'Θ'],
+      ['Notation. Gt := ∂L/∂ct. Ht := ∂L/∂ht.', 'G', 'H'],
+    ]) {
+      const p = withNotation(
+        notation,
+        [...derivation, `${d}t = ${h}t ⊙ ot ⊙ (1 − tanh²(ct)) + ${d}t+1 ⊙ ft+1`].join('\n'),
+      );
+      expect([p.score, p.review], notation).toEqual([5, false]);
+    }
+  });
+  it('gates and the candidate renamed in the notation ("φ_t := f_t, ι_t := i_t, γ_t := C̃_t") are read in 1(b)(i)', () => {
+    const g = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText(
+        '## 1b.i\nc_t = φ_t ⊙ c_{t-1} + ι_t ⊙ γ_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)',
+        {
+          unlabelled: ['Notation. I write φ_t := f_t, ι_t := i_t, γ_t := C̃_t.'],
+        },
+      ),
+    ).grade.parts['1b.i'];
+    expect([g.score, g.review]).toEqual([1, false]);
+  });
+  it('"b_t := i_t" renames the input gate at a time step only: b_f is still the bias', () => {
+    const g = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText(
+        '## 1b.i\nc_t = a_t * c_{t-1} + b_t * g_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)\n## 3b\nb_f ∈ R^3: one bias per hidden unit',
+        { unlabelled: ['a_t := f_t (forget gate), b_t := i_t (input gate), g_t := C~_t (candidate)'] },
+      ),
+    ).grade.parts;
+    expect([g['1b.i'].score, g['1b.i'].review, g['3b'].score, g['3b'].review]).toEqual([1, false, 1, false]);
+  });
   it('without the notation the same answer is not understood (goes to a person)', () => {
     const p = withNotation(
       'Notation. ⊙ is the elementwise product.',
@@ -3595,5 +3631,14 @@ describe('round 77: a notation set out before the answers, a reason after a form
     expect(part('2b', '0\nα = softmax(e), C_k = Σ α_kj h_j → no weights').score).toBe(1);
     const bare = part('2b', 'additional parameters = none');
     expect([bare.score, bare.review]).toEqual([0, false]);
+  });
+});
+
+describe('round 77 in hand: a 1(a) whose numbers could not be read as positions', () => {
+  it('"5.6, 9.4" (OCR\'s reading of "5, 6, 9, 4, 1, 7") goes to a person; a part with no numbers stays 0', () => {
+    const p = part('1a', '(a) 5.6, 9.4');
+    expect([p.score, p.review]).toEqual([0, true]);
+    expect(part('1a', 'f_t -> 3').review).toBe(false);
+    expect(part('1a', 'could not match the figure').review).toBe(false);
   });
 });

@@ -80,8 +80,31 @@ function gradeMapping(
       .map((e) => ({ name: names[0], value: e.value, line: e.line }));
   }
   const base = { id: item.id, label: item.label, max: item.points };
-  if (!found.length)
-    return { ...base, awarded: 0, reason: `no position given for ${item.names[0]}`, evidence: [], conf: 0.9 };
+  if (!found.length) {
+    // (numbers written where no variable's position could be read at all — "5.6, 9.4", OCR's
+    // reading of a bare list "5, 6, 9, 4, 1, 7" — are an answer the grader did not understand)
+    // (a short answer of numbers alone: not working of another part read into this one)
+    const unread =
+      !maps.length &&
+      !called.size &&
+      !findEnumeratedAnswers(ev.lines).length &&
+      ev.lines.length <= 3 &&
+      !ev.lines.some((l) => /[=→]|->/.test(l)) &&
+      // (two numbers at least, outside an outline number left on its own line: "1.2.i")
+      (ev.lines
+        .filter((l) => !/^\s*\d+(?:\.\d+)+\.?\s*[a-z]{0,4}\s*$/i.test(l))
+        .join(' ')
+        .match(/\d+(?:\.\d+)?/g)?.length ?? 0) >= 2;
+    return unread
+      ? {
+          ...base,
+          awarded: 0,
+          reason: `no position read for ${item.names[0]}, though the answer holds numbers: a person reads them`,
+          evidence: [],
+          conf: 0.5,
+        }
+      : { ...base, awarded: 0, reason: `no position given for ${item.names[0]}`, evidence: [], conf: 0.9 };
+  }
   const distinct = [...new Set(found.map((m) => m.value))];
   const m = found[found.length - 1];
   const evidence = ev.region(m.line);
