@@ -3557,8 +3557,10 @@ describe('round 76: a total carried on, a product of bare gates', () => {
 });
 
 describe('round 77: a notation set out before the answers, a reason after a formula', () => {
-  const withNotation = (notation: string, body: string) =>
-    gradeScript(rubric, ctx, scriptFromText(`## 4a\n${body}`, { unlabelled: [notation] })).grade.parts['4a'];
+  /** the parts of a script graded with `notation` written before its answers */
+  const noted = (notation: string, text: string) =>
+    gradeScript(rubric, ctx, scriptFromText(text, { unlabelled: [notation] })).grade.parts;
+  const withNotation = (notation: string, body: string) => noted(notation, `## 4a\n${body}`)['4a'];
   const derivation = [
     'c_t reaches L through h_t = o_t ⊙ tanh(c_t) and through c_{t+1} = f_{t+1} ⊙ c_t + i_{t+1} ⊙ g_{t+1}:',
     'dh_t/dc_t = o_t ⊙ (1 − tanh²(c_t)), dc_{t+1}/dc_t = f_{t+1}. By the chain rule,',
@@ -3583,27 +3585,17 @@ describe('round 77: a notation set out before the answers, a reason after a form
     }
   });
   it('gates and the candidate renamed in the notation ("φ_t := f_t, ι_t := i_t, γ_t := C̃_t") are read in 1(b)(i)', () => {
-    const g = gradeScript(
-      rubric,
-      ctx,
-      scriptFromText(
-        '## 1b.i\nc_t = φ_t ⊙ c_{t-1} + ι_t ⊙ γ_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)',
-        {
-          unlabelled: ['Notation. I write φ_t := f_t, ι_t := i_t, γ_t := C̃_t.'],
-        },
-      ),
-    ).grade.parts['1b.i'];
+    const g = noted(
+      'Notation. I write φ_t := f_t, ι_t := i_t, γ_t := C̃_t.',
+      '## 1b.i\nc_t = φ_t ⊙ c_{t-1} + ι_t ⊙ γ_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)',
+    )['1b.i'];
     expect([g.score, g.review]).toEqual([1, false]);
   });
   it('"b_t := i_t" renames the input gate at a time step only: b_f is still the bias', () => {
-    const g = gradeScript(
-      rubric,
-      ctx,
-      scriptFromText(
-        '## 1b.i\nc_t = a_t * c_{t-1} + b_t * g_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)\n## 3b\nb_f ∈ R^3: one bias per hidden unit',
-        { unlabelled: ['a_t := f_t (forget gate), b_t := i_t (input gate), g_t := C~_t (candidate)'] },
-      ),
-    ).grade.parts;
+    const g = noted(
+      'a_t := f_t (forget gate), b_t := i_t (input gate), g_t := C~_t (candidate)',
+      '## 1b.i\nc_t = a_t * c_{t-1} + b_t * g_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)\n## 3b\nb_f ∈ R^3: one bias per hidden unit',
+    );
     expect([g['1b.i'].score, g['1b.i'].review, g['3b'].score, g['3b'].review]).toEqual([1, false, 1, false]);
   });
   it('without the notation the same answer is not understood (goes to a person)', () => {
@@ -3614,13 +3606,7 @@ describe('round 77: a notation set out before the answers, a reason after a form
     expect(p.review).toBe(true);
   });
   it("a shorthand for a step's derivative is not read into an attention score (e_t := ∂L/∂h_t, then e_kj)", () => {
-    const g = gradeScript(
-      rubric,
-      ctx,
-      scriptFromText('## 2a\ne_{kj} = s_{k-1}^T h_j, the dot product', {
-        unlabelled: ['Notation: e_t := ∂L/∂h_t'],
-      }),
-    ).grade.parts['2a'];
+    const g = noted('Notation: e_t := ∂L/∂h_t', '## 2a\ne_{kj} = s_{k-1}^T h_j, the dot product')['2a'];
     expect([g.score, g.review]).toEqual([1, false]);
   });
   it('"none" after a formula says what it lacks (a reason); the count alone is still bare', () => {
