@@ -100,7 +100,8 @@ const GATE_SYMBOLS = new Set(['c', 'h', 'f', 'i', 'o', 'x', 'C', 'L']);
 const STEP = '\\s*[A-Za-z0-9]\\s*(?:[+-]\\s*\\d\\s*)?';
 
 function withDefinitions(lines: string[], preamble: string[] = []): string[] {
-  const defs: { at: number; end: number; base: string; target: string; gate?: boolean }[] = [];
+  const defs: { at: number; end: number; base: string; target: string; gate?: boolean; concat?: boolean }[] =
+    [];
   const find = (raw: string, at: number) => {
     // (a Greek or capital letter's subscript may have lost its underscore in the text layer: "εt :=
     // ∂L/∂ht", "Gt := ∂L/∂ct"; a typeset fraction comes bracketed, "∆t := (∂L)/(∂ct)")
@@ -122,6 +123,12 @@ function withDefinitions(lines: string[], preamble: string[] = []): string[] {
     const tanh = /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ]{1,2})\s*=\s*tanh\b(?!\s*\()/g;
     for (let m = tanh.exec(line); m; m = tanh.exec(line))
       if (!MODEL_SYMBOLS.has(m[1])) defs.push({ at, end: m.index + m[0].length, base: m[1], target: 'tanh' });
+    // the gate's stacked input under a name of its own: `z_t := [h_{t−1}, x_t]`
+    const concat =
+      /(?:^|[\s,;:(])([A-Za-z])_?\{?t\}?\s*=\s*(\[\s*h_?\{?t\s*-\s*1\}?\s*[,;]\s*x_?\{?t\}?\s*\])/g;
+    for (let m = concat.exec(line); m; m = concat.exec(line))
+      if (!GATE_SYMBOLS.has(m[1]) && m[1] !== 'W')
+        defs.push({ at, end: m.index + m[0].length, base: m[1], target: m[2], concat: true });
   };
   for (const raw of preamble) find(raw, -1);
   for (const [at, raw] of lines.entries()) find(raw, at);
@@ -133,6 +140,9 @@ function withDefinitions(lines: string[], preamble: string[] = []): string[] {
     for (const d of mine) {
       const esc = escapeRegExp(d.base);
       const write = (t: string) => {
+        // (at its own step only: `z_t`, `zt` as a text layer has it)
+        if (d.concat)
+          return t.replace(new RegExp(`(?<![A-Za-z/\\\\])${esc}_?\\{?t\\}?(?![A-Za-z0-9])`, 'g'), d.target);
         if (d.target === 'tanh')
           return t.replace(
             new RegExp(

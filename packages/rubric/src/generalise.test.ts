@@ -3598,6 +3598,12 @@ describe('round 77: a notation set out before the answers, a reason after a form
     );
     expect([g['1b.i'].score, g['1b.i'].review, g['3b'].score, g['3b'].review]).toEqual([1, false, 1, false]);
   });
+  it('the stacked input under a name of its own ("z_t := [h_{t−1}, x_t]") is the reason for W_f\'s shape', () => {
+    const answer = '## 3a\nzt ∈ Rn+m = R^5 and Wfzt ∈ Rn, so Wf ∈ R^{3×5}.';
+    const p = noted('Notation. n := 3 = dim c_t, m := 2 = dim x_t, zt := [ht−1; xt].', answer)['3a'];
+    expect([p.score, p.review]).toEqual([1, false]);
+    expect(noted('Notation. ⊙ is the entrywise product.', answer)['3a'].score).toBe(0);
+  });
   it('without the notation the same answer is not understood (goes to a person)', () => {
     const p = withNotation(
       'Notation. ⊙ is the elementwise product.',
