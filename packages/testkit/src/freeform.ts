@@ -412,6 +412,9 @@ export const TUNE_WRITERS = [
   'rt',
   'ru',
   'rv',
+  'rw',
+  'rx',
+  'ry',
 ];
 
 export interface FreeformLabel {
