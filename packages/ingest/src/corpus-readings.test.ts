@@ -121,3 +121,45 @@ describe('working set beside the answers', () => {
     expect(s.parts['4b'].text).toContain('This is how the LSTM captures long');
   });
 });
+
+// round 78: answers running across pages and around each other, labels in their own numbering
+describe('a table row read whole', () => {
+  it('an office table whose label cell stands closer than a typed space to its answer: "(c)" owns the lines above it in its row', async () => {
+    const s = await freeformScript('rw-10.pdf');
+    expect(s.parts['3b'].text).toBe('bf : 3 × 1');
+    expect(s.parts['3c'].text).toMatch(/^Wf, Wi, Wo, WC → 4 × 15 = 60\.\nThe bias is shared/);
+  });
+  it('a LaTeX table set on its label’s line in the left column, a label level with its top in the right one', async () => {
+    const s = await freeformScript('ry-05.pdf');
+    expect(s.parts['1a'].text).toMatch(/^var pos\nft 3\nit 4\not 8/);
+  });
+  it('"5" in the labels’ column of a drawn table, its line taller than the label: question 5', async () => {
+    const s = await freeformScript('rx-03.pdf');
+    expect(s.parts['5'].text).toMatch(/^Depthwise: 3 filters/);
+    expect(s.parts['4b'].text).not.toContain('Depthwise');
+  });
+});
+
+describe('labels of a script’s own numbering and order', () => {
+  it('"5 - (doing 5 before 4, 4 is long)" after 3(c): question 5, said on its own line to come first', async () => {
+    const s = await freeformScript('rw-08.pdf');
+    expect(s.order.slice(8, 10)).toEqual(['5', '4a']);
+    expect(s.parts['3c'].text).not.toContain('Depthwise');
+  });
+  it('"1.2(i)", "1.2(ii)": the outline number with its sub-part in brackets', async () => {
+    const s = await freeformScript('rx-08.pdf');
+    expect(s.parts['1b.i'].text).toContain('componentwise');
+    expect(s.parts['1b.ii'].text).toContain('0.6044');
+    expect(s.parts['1a'].text).not.toContain('componentwise');
+  });
+  it('"back to Question 4 part a (continued from page 1)": 4(a) again, after question 5', async () => {
+    const s = await freeformScript('rw-04.pdf');
+    expect(s.parts['4a'].text).toContain('dc_(t+1)/dc_t = f_(t+1)');
+    expect(s.parts['4a'].occurrences).toBe(2);
+    expect(s.parts['5'].text).not.toContain('back to');
+  });
+  it('"--- page 2 ---" between pages is no line of the answer', async () => {
+    const s = await freeformScript('rw-02.pdf');
+    expect(s.parts['4a'].text).not.toContain('page 2');
+  });
+});

@@ -23,6 +23,8 @@ describe('running heads, feet and notes between pages', () => {
       '— end of answer script —',
       '*** END ***',
       'Meghna Bordoloi, 19CS12742 — end of script — Page 3 of 3',
+      '--- page 2 ---',
+      '==== Page 3 ====',
     ])
       expect(isRunningLine(line(t), pageInfo(2)), t).toBe(true);
   });
@@ -39,6 +41,8 @@ describe('running heads, feet and notes between pages', () => {
       '(contd. later)',
       'contd. on page 4',
       '(contd. from page 3)',
+      '--- page 2: c_t = 0.7 ---',
+      '- page 2',
     ])
       expect(isRunningLine(line(t), pageInfo(2)), t).toBe(false);
   });

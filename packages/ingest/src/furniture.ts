@@ -27,6 +27,8 @@ const CONTINUED =
 /** "— end —", "*** END ***", "---- end of answers ----", "— End of answer script —" */
 // (decorated with dashes or stars only: "end)." closes a sentence that ran on from the line above)
 const END = /^[\s\-—–=_*~#|.]*(?:the\s+)?end[\s\-—–=_*~#|.!]*$/i;
+/** "--- page 2 ---", "==== Page 3 ====": a typed page's break, marked by hand between rules */
+const PAGE_MARK = /^\s*[-—–=_*~#|]{2,}\s*(?:page|pg\.?|p\.)\s*\d{1,2}\s*[-—–=_*~#|]{2,}\s*$/i;
 const END_OF =
   /\b(?:the\s+)?end\s+of\s+(?:the\s+|my\s+)?(?:answers?|answer\s+script|script|paper|test|exam)\b/gi;
 const ROLL = /\b\d{2}[A-Z]{2}\d{5}\b/gi;
@@ -67,7 +69,7 @@ export function isRunningLine(line: Line, page: PageInfo): boolean {
     const to = Number(m[2]);
     if (to !== (m[1].toLowerCase() === 'from' ? page.page - 1 : page.page + 1)) return false;
   }
-  if (END.test(t)) return true;
+  if (END.test(t) || PAGE_MARK.test(t)) return true;
   const marked = MARKED.test(t);
   const { box, height } = readingFrame(line, page);
   const laterHead = page.page > 1 && box.y + box.h < height * 0.12 && HEADER_FIELD.test(t);

@@ -474,6 +474,25 @@ describe('findLabel: round 22 label styles', () => {
   });
 });
 
+describe('findLabel: round 78 labels', () => {
+  it('"1.2(i)", "1.2(ii)": an outline number with its sub-part in brackets; "1.2)" the sub-part alone', () => {
+    expect(id('1.2(i) C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t')).toBe('q1b1');
+    expect(id('1.2(ii)')).toBe('q1b2');
+    expect(findLabel('1.2)', tree)?.path).toEqual(['1', 'b']);
+  });
+  it('"back to Question 4 part a", "back to 3(b):" go back to the part; "back to 4 gates" is prose', () => {
+    expect(id('back to Question 4 part a (continued from page 1)')).toBe('q4a');
+    expect(id('back to 3(b):')).toBe('q3b');
+    expect(findLabel('back to 4 gates, each 3 x 5', tree)).toBeNull();
+    expect(findLabel('back to the start of the sequence', tree)).toBeNull();
+  });
+  it('"5 - (doing 5 before 4, 4 is long)" may be question 5 where a bare number is asked for; "5 - (3 + 2)" is arithmetic', () => {
+    expect(findLabel('5 - (doing 5 before 4, 4 is long)', tree, [], { bare: true })?.partId).toBe('q5');
+    expect(findLabel('5 - (3 + 2) = 0', tree, [], { bare: true })).toBeNull();
+    expect(findLabel('5 - (tanh x) = 0', tree, [], { bare: true })).toBeNull();
+  });
+});
+
 describe('findLabel: round 23 headings', () => {
   it('"Problem 3, parts (a)–(c)" and "… parts (a) to (c)" head question 3; "Problem 3, part (a)" is 3(a)', () => {
     expect(findLabel('Problem 3, parts (a)–(c)', tree)?.path).toEqual(['3']);

@@ -63,7 +63,7 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:(?:correction|corrected|corr\.|revised|addendum|addition|continued|contd\.?)\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))/i;
+  /^\s*(?:(?:(?:correction|corrected|corr\.|revised|addendum|addition|continued|contd\.?|(?:back\s+to|returning\s+to|resuming)(?=\s+(?:question|ques|qn|q|part|ans(?:wer)?)\b|\s+\d{1,2}\s*[(.]?\s*[a-h]\b))\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))/i;
 /** A code in capitals before the label, as a spec numbers its items: "REQ-1.b.i", "TASK-3.c" (case kept:
  *  "ft-2" is a position; three letters at least: "CT-3" is the class test). */
 const CODE_PREFIX = /^\s*[A-Z]{3,5}-(?=\d{1,2}(?:[.\-\s]|$))/;
@@ -709,11 +709,13 @@ function writtenLabel(
   }
   // Inside the question it numbers, a later section's number may be followed by its answer's own
   // digits ("2.2 0. No new parameters", "3.3 4 (3 · 5 + 3) = 72" while question 2 or 3 is read)
+  // ("1.2(ii) h_t = …": its sub-part's number in brackets, read as "1.2.ii)", the same length)
+  line = line.replace(/^(\s*\d{1,2}\.\d)\((\d|[ivx]{1,4})\)/, (_m, n: string, k: string) => `${n}.${k})`);
   const within = /^(\s*)(\d{1,2})\.([2-9])(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}])/.exec(line);
   const outline =
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line) ??
     (within && context[0] === within[2] ? within : null) ??
-    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\)(?=\s)/.exec(line) ??
+    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\)(?=\s|$)/.exec(line) ??
     /^(\s*)\[\s*(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\s*\](?=\s|$)/.exec(line) ??
     /^(\s*(?:task|item|exercise)\s+)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
       line,
@@ -1319,7 +1321,9 @@ function findLabelAt(
         // (a word with its bracket after a space is prose, "5 - Depthwise (3 filters …)"; joined, a function)
         /^\s+-(?:\s*$|\s+(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{2,}\b(?![(^_]|\s*[\^_]|\s+\(\s*[a-z]\s*\)))/.test(
           after,
-        ))
+        ) ||
+        // (or before a remark in brackets, words in it: "5 - (doing 5 before 4, 4 is long)")
+        /^\s+-\s+\(\s*(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{3,}\s+[A-Za-z0-9]/.test(after))
     )
   )
     return null;

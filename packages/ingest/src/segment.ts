@@ -960,7 +960,9 @@ function segmentOnce(
         last.page === line.page &&
         Math.abs(last.box.x - line.box.x) <= 3 &&
         ws.length > 1 &&
-        ws[1].box.x - (ws[0].box.x + ws[0].box.w) > line.box.h * 2;
+        // (two of the label's own heights: a line holding a taller glyph, a superscript or a bold
+        // heading, stands taller than its label)
+        ws[1].box.x - (ws[0].box.x + ws[0].box.w) > Math.min(line.box.h, ws[0].box.h) * 2;
       const bordered =
         inLabelColumn &&
         (rules.get(line.page) ?? []).some(
@@ -1008,7 +1010,13 @@ function segmentOnce(
       // (or one of several said first, while only they have been answered: "I am doing 3 and 5
       // first"; or the next in an order the script announced: "Order of answers: Q1, Q3, Q2, Q5, Q4")
       const onlyFirsts = parts.every((p) => !seen(p.id) || firstsAnnounced.includes(p.path[0]));
+      // (or on its own line: "5 - (doing 5 before 4, 4 is long)", "5 (answering this one first)")
+      const saysNow = new RegExp(
+        `^[\\s\\-–—:.(]*(?:(?:doing|answering|attempting|solving)\\s+(?:q(?:uestion)?\\.?\\s*|no\\.?\\s*)?(?:${n}|this(?: one)?)\\b[^.]{0,20}\\b(?:before|first|ahead)\\b|(?:answered\\s+)?(?:before|ahead of)\\s+(?:q(?:uestion)?\\.?\\s*)?\\d{1,2}\\b)`,
+        'i',
+      );
       const announced =
+        saysNow.test(rest) ||
         (!seenLabel && body.slice(0, i).some((l) => saidFirst.test(l.text))) ||
         (firstsAnnounced.includes(n) && onlyFirsts) ||
         nextAnnounced(n);
@@ -1674,8 +1682,20 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
         .slice(1)
         .filter((l) => l.page !== first.page || Math.abs(l.box.y - first.box.y) >= first.box.h / 2),
     ];
-    // (apart from its answer by more than a typed space)
-    const labelWords = labelLine.words.filter((w) => w.box.x + w.box.w <= first.box.x - first.box.h * 0.75);
+    // (apart from its answer by more than a typed space; a drawn table's label cell may stand closer
+    // to its answer's, its padding narrower than a typewriter's space: then only its row's border,
+    // below, may say where the answer starts)
+    const apart = (spaces: number) =>
+      labelLine.words.filter((w) => w.box.x + w.box.w <= first.box.x - first.box.h * spaces);
+    const typed = apart(0.75);
+    // (closer, only where no word of the label's line runs into the answer's column: "Ans 4(b)"
+    // over an indented answer is a heading, no cell)
+    const cell =
+      !typed.length &&
+      labelLine.words.every(
+        (w) => w.box.x + w.box.w <= first.box.x - first.box.h * 0.4 || w.box.x >= first.box.x - 1,
+      );
+    const labelWords = typed.length ? typed : cell ? apart(0.4) : [];
     // (the label may sit alone on a blank line of its answer, centred between two lines)
     if (!labelWords.length || Math.abs(first.box.y - labelLine.box.y) > labelLine.box.h * 3) continue;
     const label = unionBox(labelWords.map((w) => w.box));
@@ -1690,17 +1710,25 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
       l.page === first.page && l.box.x >= left - 8 && l.box.x <= x + 8 && l.box.x > label.x + label.w;
     // a table that draws its rows: the row's top border, the lowest rule above the label across
     // both columns, says where its answer starts — when it parts this label from the one before
-    const drawn = rules.get(labelLine.page) ?? [];
+    // (not the page's own edge, which a converter may draw as a rule across the whole sheet)
+    const drawn = (rules.get(labelLine.page) ?? []).filter((r) => r.y > 2);
     const top = drawn.filter((r) => r.y < label.y && r.x0 <= label.x + 2 && r.x1 >= x + 20);
     const border = top[top.length - 1];
     // (a border that stops short of the table's right edge runs under a merged cell, whose text
-    // belongs to the rows on both sides of it: no row of its own)
+    // belongs to the rows on both sides of it: no row of its own. The edge is the one of the rows
+    // beside it, the next rules up and down from the same left edge: a rule of another table or
+    // a page's furniture elsewhere on the page says nothing of this one)
+    const edge = border ? drawn.filter((r) => Math.abs(r.x0 - border.x0) <= 3).sort((a, b) => a.y - b.y) : [];
+    const at = border ? edge.indexOf(border) : -1;
     const whole =
-      border !== undefined && drawn.every((r) => Math.abs(r.x0 - border.x0) > 3 || r.x1 <= border.x1 + 5);
+      border !== undefined && [edge[at - 1], edge[at + 1]].every((r) => !r || r.x1 <= border.x1 + 5);
     // (the row before ends at its last label: "Q3" with its introduction, then "(a)" in the table)
     const marks = k ? [segs[k - 1].labelLine, ...(segs[k - 1].repeated ?? [])] : [];
     const parted = border && !marks.some((m) => m.page === labelLine.page && m.box.y > border.y);
-    if (border && whole && parted && x >= label.x + label.w + 3) {
+    // (a label closer than a typed space is a cell's only in a table drawn round it: a rule from the
+    // same left edge below it too, the row's foot; a heading under a page's rule is none)
+    const closed = typed.length > 0 || edge.some((r) => r.y > label.y + label.h);
+    if (border && whole && parted && closed && x >= label.x + label.w + 3) {
       let take = 0;
       while (take < prev.length) {
         const l = prev[prev.length - 1 - take];
@@ -1715,6 +1743,7 @@ function centredCellAbove(segs: Seg[], preamble: Line[], rules: Map<number, Rule
         continue;
       }
     }
+    if (!typed.length) continue;
     // (the label in a column of its own: a hanging label of typed text is over its answer's column)
     if (Math.abs(first.box.x - x) > 12 || x < label.x + label.w + 3) continue;
     let below = 1;
@@ -1802,10 +1831,12 @@ function tableBesideLabel(segs: Seg[], preamble: Line[]): void {
       const l = prev[j];
       const lower = j + 1 < prev.length ? prev[j + 1] : first;
       if (l.page !== first.page || l.box.x < x - 8 || l.box.x > x + 40 || step(l, lower) > row * 1.9) break;
-      // (a row another label heads is that label's: a table with a column of labels)
+      // (a row another label heads is that label's: a table with a column of labels; a label level
+      // with it in the next column, right of where it ends, heads another row)
       const middle = l.box.y + l.box.h / 2;
-      if (labelLines.some((m) => m.page === l.page && middle >= m.box.y && middle <= m.box.y + m.box.h))
-        break;
+      const heads = (m: Line) =>
+        m.page === l.page && middle >= m.box.y && middle <= m.box.y + m.box.h && m.box.x < l.box.x + l.box.w;
+      if (labelLines.some(heads)) break;
       above++;
     }
     // (a table: two rows or more above the label's, short ones; one line centred on it may be chance)

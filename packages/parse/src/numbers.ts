@@ -15,7 +15,8 @@ export interface FoundNumber {
 export const LAKH_SPACED = String.raw`\d{1,2}(?: \d{2})+ \d{3}`;
 const NUM_CORE = String.raw`(?:\d{1,3}(?: \d{3}){2,}(?![\d.,]\d| \d)|${LAKH_SPACED}(?![\d.,]\d| \d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d.,]\d)|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+\.?)(?:[eE][-+]?\d+)?`;
 const NUM_RE = new RegExp(
-  String.raw`(?<![\w.])(-\s?)?(${NUM_CORE})(?:\s*\*\s*10\s*\^\s*\{?\s*(-?\d+)\s*\}?)?(?![\w])`,
+  // (a power of ten after a times sign written as x, "1.86 x 10^6", is the same number)
+  String.raw`(?<![\w.])(-\s?)?(${NUM_CORE})(?:\s*[*x]\s*10\s*\^\s*\{?\s*(-?\d+)\s*\}?)?(?![\w])`,
   'g',
 );
 

@@ -953,3 +953,17 @@ describe('round 72: positions set apart by long arrows or dashes, or listed bare
     expect(findEnumeratedAnswers(['the gates are 2, 3, 6 and 10'])).toEqual([]);
   });
 });
+
+describe('round 78: a physicist’s notation', () => {
+  it('"1.86 x 10^6": a power of ten after a times sign typed as x is one number; "199 x 199" stays two', () => {
+    expect(findNumbers(normalizeMath('total = 1.86 x 10^6')).map((n) => n.value)).toEqual([1860000]);
+    expect(findNumbers(normalizeMath('199 x 199')).map((n) => n.value)).toEqual([199, 199]);
+  });
+  it('a Greek index glued into a symbol (pdfTeX’s "sμk hjμ") breaks no equation: its later sides are read', () => {
+    const [eq] = findEquations(['ekj = sμk hjμ = ⟨sk, hj⟩']);
+    expect(eq.sides).toHaveLength(3);
+    expect(equivalent(eq.sides[2].expr!, parseExpr('s_k * h_j'))).toBe(true);
+    // (a Greek word after a space is still a word: "where α is learnt")
+    expect(findEquations(['e = s h where α is learnt'])[0].sides).toHaveLength(2);
+  });
+});

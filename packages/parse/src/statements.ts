@@ -75,6 +75,13 @@ export function mathRuns(lines: string[]): MathRun[] {
     for (const tok of toks) {
       if (tok.t === 'op' && '([{'.includes(tok.v)) depth++;
       if (tok.t === 'op' && ')]}'.includes(tok.v)) depth = Math.max(0, depth - 1);
+      // (a Greek index glued into a symbol, pdfTeX's flattened `s^μ_k h_{jμ}` as "sμk hjμ", breaks
+      // no run: the chain goes on to its other sides, "= ⟨s_k, h_j⟩")
+      const prev = cur[cur.length - 1];
+      if (tok.t === 'word' && /^[α-ω]$/.test(tok.v) && tok.sp === false && prev?.t === 'sym') {
+        cur.push({ ...tok, t: 'sym' });
+        continue;
+      }
       if (tok.t === 'word') {
         flush();
         depth = 0;

@@ -46,12 +46,13 @@ const CONTINUED =
   /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d)|see (?:the |my )?(?:note|correction|final answer)s? (?:at the end|later|on page|overleaf))/i;
 
 /** A line that sends the reader elsewhere; a page footer going on to the next page ("p.1 / contd.
- *  on p.2") does not. */
-export function continuedElsewhere(line: string): boolean {
+ *  on p.2", or "contd. on p. 2" written on page 1: `page`, where the line stands) does not. */
+export function continuedElsewhere(line: string, page?: number): boolean {
   if (!CONTINUED.test(line)) return false;
   const to = /(?:on page|on p\.)\s*(\d{1,2})/i.exec(line);
   if (!to) return true;
   const from = Number(to[1]) - 1;
+  if (page === from) return false;
   return !new RegExp(`\\b(?:p\\.|page)\\s*${from}\\b`, 'i').test(line.slice(0, to.index));
 }
 
@@ -83,7 +84,9 @@ export function organisationFinding(
     .filter(surelyPlaced)
     .map((p) => p.partId);
   if (twice.length) return `answered in more than one place: ${twice.join(', ')}`;
-  const continued = Object.values(script.parts).find((p) => p.text.split('\n').some(continuedElsewhere));
+  const continued = Object.values(script.parts).find((p) =>
+    p.lines.some((l) => continuedElsewhere(l.text, l.page)),
+  );
   if (continued) return `part ${continued.partId} is continued elsewhere in the script`;
   // an order the student announced ("Q5 first, then 1 to 4") is organised, not scattered
   const announced = [

@@ -3634,3 +3634,83 @@ describe('round 77 in hand: a 1(a) whose numbers could not be read as positions'
     expect(part('1a', 'could not match the figure').review).toBe(false);
   });
 });
+
+describe('round 78: a physicist’s and a telegraphic class’s answers', () => {
+  it('3(b): "b_f has the shape of f_t" is the reason for its size', () => {
+    expect(part('3b', 'b_f has the shape of f_t => [b_f] = 3 x 1 (3 numbers)')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    expect(part('3b', '[b_f] = 3 x 1 (3 numbers)').score).toBe(0);
+  });
+  it('2(a): an index-notation side a text layer glued ("sμk hjμ") before "= ⟨sk, hj⟩": the dot product', () => {
+    expect(part('2a', 'ekj = sμk hjμ = ⟨sk, hj⟩, αkj = softmax(ekj)')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('3(c): a table’s answer cell centred between its working’s lines ("18" / "72" / "4 gates: 4 × 18") is the answer', () => {
+    expect(part('3c', 'per gate: 15 + 3 = 18\n72\n4 gates (f, i, o, C̃): 4 × 18')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    expect(part('3c', 'per gate = 15 + 3 = 18\n72\n=4*(3*5+3)').score).toBe(1);
+    // (a bare number no product comes to is no such answer)
+    expect(part('3c', 'per gate: 15 + 3 = 18\n60\n4 gates (f, i, o, C̃): 4 × 18').score).toBe(0);
+  });
+  it('5: a rounded total on a line of its own ("Result: total ~ 3.03 x 10^6") restates the exact one above it', () => {
+    const p = part(
+      '5',
+      [
+        'Output size = (200 - 4)/1 + 1 = 197, depthwise output = 197 x 197 x 3',
+        'mults = 197 x 197 x 3 x (4x4) = 1,862,832',
+        'pointwise output = 197 x 197 x 10, mults = 197 x 197 x 10 x 3 = 1,164,270',
+        'Total = 1,862,832 + 1,164,270 = 3,027,102',
+        'Result: total ~ 3.03 x 10^6 multiplications',
+      ].join('\n'),
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.reason).toMatch(
+      /follows correctly from your own/,
+    );
+  });
+  it('1(a): gates by their letter alone in a list, "f 2, i 5, o 9, Ct 10, …"; a list numbered "i 3 / ii 4" maps no gate', () => {
+    const p = grade('## 1a\nf 3, i 4, o 8, Ct 10, Ct-1 1, C~t 7').parts['1a'];
+    expect(p.items.slice(0, 3).map((i) => i.awarded)).toEqual([0.5, 0.5, 0.5]);
+    expect(grade('## 1a\ni 3\nii 4\niii 8').parts['1a'].items[1].reason).not.toMatch(/i_t → 3/);
+  });
+  it('3(c): a count in brackets naming what a factor counts ("= 60 (4 matrices Wf, Wi, Wo, WC)") is not the answer', () => {
+    const p = part(
+      '3c',
+      'The question asks weight values, so\n4 × (3 × 5) = 4 × 15 = 60\n(4 matrices Wf, Wi, Wo, WC).',
+    );
+    expect([p.score, p.review]).toEqual([0.5, false]);
+  });
+  it('5: an "Order-of-magnitude check:" after the total, a comparison bracketed on its next line, is no answer', () => {
+    const p = part(
+      '5',
+      [
+        'nout = (200 + 2 · 1 − 4)/(1) + 1 = 199. Output after depthwise: 199 × 199 × 3.',
+        'Multiplications: 199^{2} × (4 · 4) × 3 = 39601 × 48 = 1 900 848.',
+        'Output after pointwise: 199 × 199 × 10. Multiplications: 199^{2} × 3 × 10 = 1 188 030.',
+        'Total: 1 900 848 + 1 188 030 = 3 088 878 ≈ 3.1 × 10^{6}.',
+        'Order-of-magnitude check: ∼ (2 × 10^{2})^{2} × (48 + 30) ≈',
+        '4 × 10^{4} × 78 ≈ 3 × 10^{6}. ✓(Full 4 × 4 × 3 → 10 conv:',
+        '39601 × 480 ≈ 1.9 × 10^{7}.)',
+      ].join('\n'),
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+  it('5: the exact total followed by its order of magnitude ("= 3,088,878 ≈ 10^6") is the total', () => {
+    const p = part(
+      '5',
+      [
+        'Depthwise: (200 + 2 − 4)/1 + 1 = 199 → 199 × 199 × 3',
+        'multiplications = 199 × 199 × 4 × 4 × 3 = 1900848',
+        'Pointwise: 1 × 1 filters, 10 of them → 199 × 199 × 10',
+        'multiplications = 199 × 199 × 10 × 3 = 1188030',
+        'Total = 1900848 + 1188030 = 3088878 ≈ 10^{6}',
+      ].join('\n'),
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+});

@@ -342,7 +342,8 @@ const lostOnOcr: PartDoubt = (outcome) => {
 
 /** An answer that sends the reader elsewhere for its last word ("see the note at the end of the script"). */
 const pointsElsewhere: PartDoubt = ({ part, answer, score }) => {
-  const line = score < part.points ? answer?.text.split('\n').find(continuedElsewhere) : undefined;
+  const line =
+    score < part.points ? answer?.lines.find((l) => continuedElsewhere(l.text, l.page))?.text : undefined;
   return line
     ? { conf: 0.5, reason: `the answer points elsewhere ("${quote(line)}"): a person reads the rest` }
     : null;

@@ -308,6 +308,10 @@ describe('organisation: an answer continued', () => {
     // a page footer going on to the next page
     expect(flags('p.1 / contd. on p.2')).not.toContain('organisation');
     expect(flags('contd. on p.4')).toContain('organisation');
+    // (written on page 1, going on on page 2: the next page, wherever the part stands)
+    expect(flags('-- Q4 is long, contd. on p. 2 --')).not.toContain('organisation');
+    expect(flags('Question 4 continued on page 2 →')).not.toContain('organisation');
+    expect(flags('contd. on page 3')).toContain('organisation');
     expect(flags('rest of this continued at the end')).toContain('organisation');
     expect(flags('see page 4 for the total')).toContain('organisation');
   });

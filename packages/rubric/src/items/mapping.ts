@@ -67,7 +67,13 @@ function gradeMapping(
     const c = called.get(line);
     return c && !(c.bracketed && maps.some((m) => m.line === line && symbols.has(m.name))) ? c : undefined;
   };
-  let found = maps.filter((m) => names.includes(m.name) && (about(m.line)?.item ?? item.id) === item.id);
+  // a gate by its letter alone in a list of gates so named, "f 2, i 5, o 9, Ct 10" (not a roman
+  // numeral's "i 3" in a list numbered i, ii, iii)
+  const letters = new Set(maps.map((m) => m.name).filter((n) => /^[fio]$/.test(n)));
+  const numbered = maps.some((m) => /^(?:ii|iii|iv|vi?)$/.test(m.name));
+  const letter = /^([fio])_t$/.exec(names[0])?.[1];
+  const named = (n: string) => names.includes(n) || (letter === n && letters.size >= 2 && !numbered);
+  let found = maps.filter((m) => named(m.name) && (about(m.line)?.item ?? item.id) === item.id);
   for (const line of called.keys()) {
     const c = about(line);
     if (c?.item === item.id && !found.some((m) => m.line === line))

@@ -32,6 +32,20 @@ const COMPARISON =
   /\b(?:compar(?:e|ed|ing|ison)|for reference|by contrast|in contrast|versus|vs\.?)(?![\w])/i;
 
 /**
+ * Whether `approx` ("3.03 x 10^6", "3.1 million") is a number written before it (in `before`) rounded
+ * to the figures it shows: a restatement of that number.
+ */
+function roundsEarlier(approx: string, before: string): boolean {
+  const [x] = findNumbers(normalizeMath(`= ${approx}`));
+  const figures = /^[\d.,]+/.exec(approx.trim())?.[0].replace(/[.,]/g, '').replace(/^0+/, '').length ?? 0;
+  if (!x || !figures || x.value === 0) return false;
+  const half = 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(x.value))) - figures + 1);
+  return findNumbers(normalizeMath(before)).some(
+    (y) => y.value !== x.value && Math.abs(y.value - x.value) <= half,
+  );
+}
+
+/**
  * Whether position `at` of `text` lies inside a bracketed aside in words ("3 × 5 (a 3×2 block for
  * x_t beside a 3×3 block for h)"): what an aside computes explains the answer; it is not the answer.
  */
@@ -215,13 +229,18 @@ function readAnswer(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read
   // (a check's sentence may wrap onto the next line: "For comparison, … = 19,008,480⏎multiplications,
   // so … about 6 times cheaper.")
   const checks: boolean[] = [];
-  // (one that ends in its verdict, "… = 39601 ok", "✓", does not go on)
+  // (one that ends in its verdict, "… = 39601 ok", "✓", does not go on, unless a bracket it opened
+  // does: "✓ (Full conv:" then "39601 × 480 ≈ 1.9 × 10^7.)")
+  const open = (l: string) => (l.match(/\(/g)?.length ?? 0) > (l.match(/\)/g)?.length ?? 0);
   ev.lines.forEach((l, i) => {
     checks.push(
       i > 0 &&
         (CHECK.test(l) ||
           (checks[i - 1] &&
-            !/(?:[.!?:✓✔]|\b(?:ok(?:ay)?|correct|matches|fine|good|yes))\s*\)?\s*$/i.test(ev.lines[i - 1]))),
+            (open(ev.lines[i - 1]) ||
+              !/(?:[.!?:✓✔]|\b(?:ok(?:ay)?|correct|matches|fine|good|yes))\s*\)?\s*$/i.test(
+                ev.lines[i - 1],
+              )))),
     );
   });
   if (read === null || !checks[read.line] || read.line === 0) return read;
@@ -291,13 +310,17 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     if (read) return read;
   }
   // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
+  // (nor an order of magnitude, "≈ 10^6"); on a line of its own too, "Result: total ~ 3.03 x 10^6",
+  // when a number above rounds to it
+  const raw = ev.lines.join('\n');
   const text = normalizeMath(
-    ev.lines
-      .join('\n')
-      .replace(
-        /(?<=\d\s*)(?:≈|~|approx\.?)\s*[\d.,]+\s*(?:million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?/gi,
-        ' ',
-      ),
+    raw.replace(
+      /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
+      (m, approx: string, at: number) => {
+        const before = raw.slice(0, at);
+        return /\d\s*$/.test(before) || roundsEarlier(approx, before) ? ' '.repeat(m.length) : m;
+      },
+    ),
   );
   if (item.shape === 'vector') {
     const vs = findVectors(text);
@@ -619,6 +642,23 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     }
     return null;
   }
+  // a result set apart from the working that gives it: a table's answer cell centred between its
+  // working's lines ("per gate: 15 + 3 = 18" / "72" / "4 gates (f, i, o, C̃): 4 × 18"), a bare number
+  // that a product left unworked at a line's end comes to (the one bare number of the part: a table
+  // of counts, "1,900,848" / "1,188,030" each beside its product, ends in its total elsewhere)
+  const lines = text.split('\n');
+  const bares = lines.flatMap((l, k) => {
+    const bare = /^\s*(\d{1,3}(?:,\d{3})+|\d+)\s*$/.exec(l);
+    return bare ? [{ k, value: Number(bare[1].replace(/,/g, '')) }] : [];
+  });
+  if (bares.length === 1) {
+    const { k, value } = bares[0];
+    const worked = lines.some((o, j) => {
+      const tail = j !== k ? /(?:^|[:=]\s*)(\d+(?:\s*[*]\s*\(?[\d\s*+]+\)?)+)\s*$/.exec(o) : null;
+      return tail !== null && tryEvaluate(tail[1]) === value;
+    });
+    if (worked && value > 1) return { value, line: k, conf: 0.9 };
+  }
   // number; a rounded restatement in brackets ("(≈ 3.06 million)", "(approx. 3.1M)") is not the answer,
   // also when it wraps onto the next line ("(≈ 3.09⏎million)")
   const stated = text.replace(
@@ -643,6 +683,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // "(The biases add another 4 × 3 = 12, but those are not weights.)": not the answer
   const plainNums = nums.filter((x) => !inProseAside(stated, x.start));
   if (plainNums.length) nums = plainNums;
+  // nor a count opening a bracket that names what a factor above counts: "4 × (3 × 5) = 60
+  // (4 matrices Wf, Wi, Wo, WC)"
+  const factorNamed = (x: { start: number; end: number; value: number }) =>
+    /\(\s*$/.test(stated.slice(0, x.start)) &&
+    /^\s*[a-z]{3,}/i.test(stated.slice(x.end)) &&
+    new RegExp(`(?<![\\d.])${x.value}\\s*\\*`).test(stated.slice(0, x.start));
+  if (nums.some((x) => !factorNamed(x))) nums = nums.filter((x) => !factorNamed(x));
   // (nor a number of a comparison the student adds, "Bonus comparison: standard convolution = … =
   // 19,200,000", "a standard conv would need …", where the answer stands elsewhere)
   const compared = (x: { start: number }) =>
@@ -1112,7 +1159,7 @@ const TOTAL_ROW =
  *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54",
  *  "[standard conv would be …]"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross)[\s-]?)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
+  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {
