@@ -3714,3 +3714,31 @@ describe('round 78: a physicist’s and a telegraphic class’s answers', () => 
     expect([p.score, p.review]).toEqual([3, false]);
   });
 });
+
+describe('round 78 in hand: readings OCR may have spoilt', () => {
+  const scanned = (text: string) =>
+    gradeScript(rubric, ctx, scriptFromText(text, { source: 'ocr', conf: 0.92 })).grade.parts;
+  it('1(b)(i) read as 1(b)(ii)’s key (its own label misread, the next part’s answer under it) goes to a person', () => {
+    const p = scanned('## 1b.i\nh(t) = o tanh C(t) = (tanh .7, 0, 0) = (.6044, 0, 0)')['1b.i'];
+    expect([p.score, p.review]).toEqual([0, true]);
+    expect(p.reasons.join(' ')).toMatch(/1b\.ii's key/);
+    // (a wrong value of its own stays the student's)
+    expect(scanned('## 1b.i\nC_t = 1(.2) + 1(.5) = (.7, .2, .5)')['1b.i'].reasons.join(' ')).not.toMatch(
+      /key/,
+    );
+  });
+  it('2(b): "none" in words beside a matrix sized "d x d", the count’s own words spoilt ("d odditional parame ters"), goes to a person', () => {
+    const text =
+      'If hidden size of encoder and\ndecoder is d then W. is d x d so d odditional\nparame ters.\n(the basic nodel wurith c = h, needs none os these)';
+    expect(scanned(`## 2b\n${text}`)['2b'].review).toBe(true);
+    expect(scanned('## 2b\nNone: the score is a dot product, nothing is learnt.')['2b']).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    // (typed, the words are the student's: "none" beside a general attention's d × d stays the count)
+    expect(part('2b', 'None, a plain dot product (a general score would need W of d x d).')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+});

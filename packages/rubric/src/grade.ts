@@ -18,6 +18,7 @@ import {
   itemContext,
   ownNameReading,
   type PartDoubt,
+  type PartOutcome,
   termForLastStep,
   unknownTerms,
   unreadableExpression,
@@ -323,6 +324,12 @@ const lostOnOcr: PartDoubt = (outcome) => {
   if (unclean) return { conf: 0.65, reason: `the handwriting may say more than was read: ${unclean}` };
   const misread = misreadOfKey(outcome);
   if (misread) return { conf: 0.65, reason: `the handwriting may say otherwise: ${misread}` };
+  const elsewhere = anotherPartsKey(outcome);
+  if (elsewhere)
+    return {
+      conf: 0.65,
+      reason: `the answer read is ${elsewhere}'s key: a label OCR misread may have put ${elsewhere}'s answer here`,
+    };
   // (credit for a slip or carried forward from the student's own earlier value rests on numbers OCR
   // read here and elsewhere: a digit misread looks like a slip, and a misread size or shape in
   // another part withholds the credit its follow-on earns — free-form handwriting, round 52's text)
@@ -339,6 +346,25 @@ const lostOnOcr: PartDoubt = (outcome) => {
       }
     : null;
 };
+
+/**
+ * The part another part's key was read for, a vector or a number past the sizes: where OCR misread
+ * a label ("[1b.i]" as "[Λb.1]"), the next part's answer ("h_t = (.6044, 0, 0)") is read in its place.
+ */
+function anotherPartsKey({ part, results, ctx }: PartOutcome): string | null {
+  for (const [k, item] of part.items.entries()) {
+    const read = asNumbers(results[k]?.value);
+    if (item.type !== 'value' || !read || results[k].awarded >= results[k].max) continue;
+    if (read.length < 2 && !(Math.abs(read[0]) >= 10)) continue;
+    for (const [name, v] of ctx.answers) {
+      const m = /^key:([^#]+)$/.exec(name);
+      const key = asNumbers(v);
+      if (!m || m[1] === part.id || !key || key.length !== read.length) continue;
+      if (key.every((x, i) => closeTo(x, read[i], { abs: 0.005, rel: 0.005 }))) return m[1];
+    }
+  }
+  return null;
+}
 
 /** An answer that sends the reader elsewhere for its last word ("see the note at the end of the script"). */
 const pointsElsewhere: PartDoubt = ({ part, answer, score }) => {

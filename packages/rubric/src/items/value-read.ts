@@ -795,7 +795,14 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         /^\s*(?:[+\-−×*·/^]\s*(?:\d|\(|[a-z](?![a-z]))|x\s*\d|filters?\b|elements?\b|gates?\b|channels?\b|rows?\b|columns?\b|entries\b)/.test(
           prose.slice(first.end),
         ));
-    if (first) return { value: first.value, line: 0, conf: counted ? 0.5 : 0.9 };
+    // (a zero in words beside a matrix's size in the model's letters, "W is d x d so d odditional
+    // parame ters (the basic model … needs none)", OCR having spoilt the count's own words: which
+    // the answer is, a person reads; a text layer's words are as written)
+    const sized =
+      first?.value === 0 &&
+      ev.answer.lines.some((l) => l.conf < 1) &&
+      /(?<![\w.])[a-z]\s*[x×*]\s*[a-z](?![\w(])/i.test(prose);
+    if (first) return { value: first.value, line: 0, conf: counted || sized ? 0.5 : 0.9 };
   }
   if (!nums.length) return null;
   // the key stated as the result of a computation is the answer, even when other numbers (its parts,
