@@ -415,6 +415,9 @@ export const TUNE_WRITERS = [
   'rw',
   'rx',
   'ry',
+  'rz',
+  'qa',
+  'qb',
 ];
 
 export interface FreeformLabel {
