@@ -29,6 +29,8 @@ export function orderAnnounced(body: Line[]): string[] {
     // (bare numbers, where the line says they are the answers' or questions' order: "answers are in
     // the order I attempted them - 5, 3, 1, 2, 4"; not "the sigmoids in order: 3, 5, 9")
     /\b(?:answers?|questions?|attempt(?:ed)?)\b[^:\n]{0,40}\border\b[^:\n\d]{0,30}[:\-–—]\s*(\d{1,2}(?:\s*(?:,|→|->|then)\s*\d{1,2}){2,})/i,
+    // ("Order of answers: 5, 3, 1, 2, 4")
+    /\border\s+of\s+(?:answers?|questions?|attempts?|answering)\b[^:\n\d]{0,30}[:\-–—]\s*(\d{1,2}(?:\s*(?:,|→|->|then)\s*\d{1,2}){2,})/i,
   );
 }
 

@@ -163,3 +163,18 @@ describe('labels of a script’s own numbering and order', () => {
     expect(s.parts['4a'].text).not.toContain('page 2');
   });
 });
+
+// round 79: each question written up as a short lab report
+describe('a lab report per question', () => {
+  it('"REPORT 3 : PARAMETERS OF THE LSTM CELL" heads question 3: its Aim, Given and Method are 3(a)’s, not 2(b)’s', async () => {
+    const s = await freeformScript('qb-01.pdf');
+    expect(s.parts['3a'].text).toContain('hence the weight matrix maps 5 -> 3');
+    expect(s.parts['2b'].text).not.toContain('PARAMETERS');
+  });
+  it('"5 - DEPTHWISE SEPARABLE CONVOLUTION" between rules of asterisks, the order of answers announced: question 5 first', async () => {
+    const s = await freeformScript('qb-07.pdf');
+    expect(s.order.slice(0, 2)).toEqual(['5', '3a']);
+    expect(s.parts['5'].text).toContain('30 88 878');
+    expect(s.parts['3a'].text).toContain('of length 3 + 2 = 5');
+  });
+});

@@ -493,6 +493,23 @@ describe('findLabel: round 78 labels', () => {
   });
 });
 
+describe('labelWords: round 79 reports', () => {
+  it('"REPORT 3 : PARAMETERS …" heads question 3 where REPORT 1, 2, 3 head the questions in capitals; steps and tables do not', () => {
+    const words = labelWords([
+      'REPORT 1 : LSTM CELL',
+      'REPORT 2 : ATTENTION',
+      'REPORT 3 : PARAMETERS OF THE LSTM CELL',
+    ]);
+    expect(
+      findLabel('REPORT 3 : PARAMETERS OF THE LSTM CELL', tree, [], { labelWords: words })?.path,
+    ).toEqual(['3']);
+    expect(findLabel('REPORT 3 : PARAMETERS OF THE LSTM CELL', tree)).toBeNull();
+    expect(labelWords(['STEP 1 : add', 'STEP 2 : multiply', 'STEP 3 : sum'])).not.toContain('step');
+    // (a word repeating a number is a list's, not the questions')
+    expect(labelWords(['CHECK 1 : ok', 'CHECK 2 : ok', 'CHECK 1 : again'])).not.toContain('check');
+  });
+});
+
 describe('findLabel: round 23 headings', () => {
   it('"Problem 3, parts (a)–(c)" and "… parts (a) to (c)" head question 3; "Problem 3, part (a)" is 3(a)', () => {
     expect(findLabel('Problem 3, parts (a)–(c)', tree)?.path).toEqual(['3']);

@@ -1049,8 +1049,21 @@ export function labelWords(lines: string[]): Set<string> {
     if (letter) out.add(letter[1].toLowerCase());
   }
   for (const [w, n] of heads) if (n >= 3) out.add(w);
+  // (a word in capitals heading three questions or more by their numbers, each once, its title after
+  // a colon or dash: "REPORT 1 : LSTM CELL", "REPORT 3 : PARAMETERS" — not steps, cases or tables)
+  const titled = new Map<string, string[]>();
+  for (const l of lines) {
+    const m = /^\s*([A-Z]{4,12})\s+(\d{1,2})\s*[:\-–—]\s+\S/.exec(l);
+    if (m && !NUMBERED_THING.test(m[1])) titled.set(m[1], [...(titled.get(m[1]) ?? []), m[2]]);
+  }
+  for (const [w, ns] of titled)
+    if (ns.length >= 3 && new Set(ns).size === ns.length) out.add(w.toLowerCase());
   return out;
 }
+
+/** Words that number things inside answers, not questions: "STEP 1:", "CASE 2 -", "TABLE 3:". */
+const NUMBERED_THING =
+  /^(?:STEP|STEPS|CASE|PATH|TABLE|FIGURE|FIG|EQUATION|METHOD|NOTE|ROW|COLUMN|STAGE|PHASE|LINE|ITEM)$/;
 
 /** Words that number a statement of a write-up (the number is the statement's, not a question's). */
 const STATEMENT_WORD =

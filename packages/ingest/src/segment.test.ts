@@ -1518,6 +1518,13 @@ Justification: out = (200 + 2 - 4)/1 + 1 = 199
       '2',
       '4',
     ]);
+    expect(said('Order of answers: 5, 3, 1, 2, 4 (numerical ones first).')).toEqual([
+      '5',
+      '3',
+      '1',
+      '2',
+      '4',
+    ]);
     expect(said('The three sigmoids in order - 3, 5, 9 from left to right.')).toEqual([]);
     expect(said('positions in order: 3, 5, 9, 2, 1, 6')).toEqual([]);
   });

@@ -984,6 +984,8 @@ function segmentOnce(
       const ended =
         bordered ||
         prev === '' ||
+        // (or a rule drawn in characters above it, "*****", "=====")
+        /^[*=_~#\-–—.·•]+$/.test(prev.replace(/\s+/g, '')) ||
         apart ||
         /[.!?;:)\]}]$/.test(prev) ||
         // (or the line stating the answer: "Ans. 72 parameters", "∴ b_f : 3 × 1")

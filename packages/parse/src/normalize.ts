@@ -400,6 +400,9 @@ function normalizeMathUncached(raw: string): string {
     .replace(/(?<=[\w)\]}] ?)\. ?\*(?= )/g, ' * ')
     .replace(/\.\*/g, '*')
     .replace(/(?<=[\w)\]}])\.\^/g, '^')
+    // (MATLAB's and Julia's other dotted operators, `.+`, `.−`, `./`, and a broadcast call `tanh.(c)`)
+    .replace(/(?<=[\w)\]}\d]\s?|\s)\.([+\-−/])(?=\s?[\w(∂])/g, '$1')
+    .replace(/\b(tanh|sigmoid|σ|exp|log|sqrt|softmax)\.\(/g, '$1(')
     .replace(/([\w)\]}])\s+o\s+(?=[A-Za-z(\d∂])/g, '$1 * ')
     // (or "(x)", a circled times typed in brackets, spaced between operands: "o_t (x) tanh(C_t)"; not
     // "f(x)", a function's argument)

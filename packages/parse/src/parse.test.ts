@@ -967,3 +967,12 @@ describe('round 78: a physicist’s notation', () => {
     expect(findEquations(['e = s h where α is learnt'])[0].sides).toHaveLength(2);
   });
 });
+
+describe('round 79: MATLAB and Julia operators', () => {
+  it('".+", ".−", "./" and a broadcast call "tanh.(c)" read as the operators and the call', () => {
+    expect(normalizeMath('a .* b .+ c ./ d .− e').replace(/\s+/g, ' ')).toBe('a * b + c / d - e');
+    expect(normalizeMath('h = o .* tanh.(C)').replace(/\s+/g, ' ')).toBe('h = o * tanh(C)');
+    // (a decimal's point is no operator: "0.5 + 1.5")
+    expect(normalizeMath('0.5 + 1.5')).toBe('0.5 + 1.5');
+  });
+});

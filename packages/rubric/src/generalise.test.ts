@@ -3742,3 +3742,25 @@ describe('round 78 in hand: readings OCR may have spoilt', () => {
     });
   });
 });
+
+describe('round 79: a lab report’s shared working, MATLAB’s operators', () => {
+  it('1(b)(i): the result alone under its label, the question’s Calculation (every step vector and the result) under 1(a): working shown', () => {
+    const calc =
+      '## 1a\nCalculation\nft ∘ Ct−1 = {0.2, 0.2, 0}\nit ∘ C̃t = {0.5, 0, 0.05}\nCt = {0.7, 0.2, 0.05}';
+    expect(grade(`${calc}\n## 1b.i\nCt = {0.7, 0.2, 0.05} [3]`).parts['1b.i']).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    // (the result alone there, no step of it, is no working)
+    expect(
+      grade('## 1a\nf 3, i 4\nCt = {0.7, 0.2, 0.05}\n## 1b.i\nCt = {0.7, 0.2, 0.05} [3]').parts['1b.i'].score,
+    ).toBe(0);
+  });
+  it('4(a) in MATLAB’s dotted operators is read: ".* ot .* (1 .− tanh.(ct).^2) .+ …"', () => {
+    const p = part(
+      '4a',
+      'ct → ht → L and ct → ct+1 → L, so\n∂L/∂ct = ∂L/∂ht .* ot .* (1 .− tanh.(ct).^2) .+ ∂L/∂ct+1 .* ft',
+    );
+    expect(p.items.find((i) => i.id === 'direct')?.awarded).toBe(2);
+  });
+});

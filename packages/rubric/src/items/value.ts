@@ -427,6 +427,23 @@ function gradeValue(
               ),
           )
         : undefined;
+      // (or the vectors its element-wise computation passes through, with the result, written under
+      // a sibling: a question's shared "Calculation" before its parts' results, "f_t ∘ C_{t−1} =
+      // {0.2, 0.2, 0}", "i_t ∘ C̃_t = {0.5, 0, 0.05}", "C_t = {0.7, 0.2, 0.05}")
+      const stepped =
+        !near && work.counts.includes('computation') && item.shape === 'vector'
+          ? siblings().find(
+              (s) =>
+                stepVectorsWritten(item, ctx, answers, s.ev, key).ok &&
+                findVectors(s.ev.lines.join('\n')).some((v) => sameVector(v.values, asNumbers(key) ?? [])),
+            )
+          : undefined;
+      if (stepped)
+        return result(
+          credit,
+          `${said}, with the working shown under ${stepped.id}`,
+          Math.min(read.conf, 0.9),
+        );
       if (!near) return { ...result(0, `${said} but ${missing}`), bare: true };
       // the sibling's answer computes this very value (one computation for both sub-parts, its
       // result restated here): that is this part's working, as markers read it
@@ -437,9 +454,11 @@ function gradeValue(
       const written = (v: number) => nearNumbers.some((n) => closeTo(n.value, v, { abs: 0.0005, rel: 0 }));
       const everyStep =
         steps.length >= 1 && steps.every(written) && targets.filter((t) => t !== 0).every(written);
+      // (every step of it there, written out, is its working whatever else may count as working:
+      // a question's shared "Calculation" before its parts' results)
       if (
-        !work.counts.includes('reason') &&
-        (everyStep ||
+        everyStep ||
+        (!work.counts.includes('reason') &&
           computationFor(
             near.ev,
             targets.filter((t) => t !== 0),
