@@ -178,3 +178,11 @@ describe('a lab report per question', () => {
     expect(s.parts['3a'].text).toContain('of length 3 + 2 = 5');
   });
 });
+
+describe('a part named where a sentence wraps', () => {
+  it('"… Look at what you computed in" / "(a): a dot product, …" under 2(b) refers to 2(a): no second 2(a)', async () => {
+    const s = await freeformScript('rz-01.pdf');
+    expect(s.parts['2a'].occurrences).toBe(1);
+    expect(s.parts['2b'].text).toContain('So your answer is 0 additional parameters.');
+  });
+});

@@ -1058,8 +1058,8 @@ function segmentOnce(
     ) {
       const before = body[i - 1].text.trim();
       // (or the label ends its line: "… through dL/dc_1 when f_t = 1. Unrolling" / "(a):" wrapped)
-      if (OPEN_ENDED.test(before) && /^\s*(?:[a-z]{2,}\b|:?\s*$)/.test(line.text.slice(label.end)))
-        label = null;
+      // (the sentence going on in small letters after it, "… computed in" / "(a): a dot product, …")
+      if (OPEN_ENDED.test(before) && /^\s*(?:[a-z]+\b|:?\s*$)/.test(line.text.slice(label.end))) label = null;
     }
     // the exam's next part in order, where the reader is now: a label for it is expected
     const expected = (l: Label) =>

@@ -3751,6 +3751,12 @@ describe('round 79: a lab report’s shared working, MATLAB’s operators', () =
       score: 1,
       review: false,
     });
+    // (and 1(b)(ii) by its tanh vector there, whatever else its own label holds)
+    const more = `${calc}\ntanh(Ct) = {0.6044, 0.1974, 0.05}\nht = {1, 0, 0} ∘ {0.6044, 0.1974, 0.05} = {0.6044, 0, 0}`;
+    expect(
+      grade(`${more}\n## 1b.ii\nht = {0.6044, 0, 0} [3]\nSource of error – tanh(0.7) = 0.60437 is rounded.`)
+        .parts['1b.ii'],
+    ).toMatchObject({ score: 1, review: false });
     // (the result alone there, no step of it, is no working)
     expect(
       grade('## 1a\nf 3, i 4\nCt = {0.7, 0.2, 0.05}\n## 1b.i\nCt = {0.7, 0.2, 0.05} [3]').parts['1b.i'].score,

@@ -404,6 +404,19 @@ function gradeValue(
   const withheldForWork = (said: string, own: number[] = [], credit = item.points): ItemResult => {
     // (a sentence beside the right formula may be the working in words: "since o_t = {1, 0, 0}
     // the last two become zero")
+    // the vectors its element-wise computation passes through, with the result, written under a
+    // sibling: a question's shared "Calculation" before its parts' results ("f_t ∘ C_{t−1} =
+    // {0.2, 0.2, 0}", "i_t ∘ C̃_t = {0.5, 0, 0.05}", "C_t = {0.7, 0.2, 0.05}")
+    const stepped =
+      work.counts.includes('computation') && item.shape === 'vector'
+        ? siblings().find(
+            (s) =>
+              stepVectorsWritten(item, ctx, answers, s.ev, key).ok &&
+              findVectors(s.ev.lines.join('\n')).some((v) => sameVector(v.values, asNumbers(key) ?? [])),
+          )
+        : undefined;
+    if (stepped)
+      return result(credit, `${said}, with the working shown under ${stepped.id}`, Math.min(read.conf, 0.9));
     const other = unaccounted(
       ev,
       [...targets, ...partKeyNumbers(part, ctx.keys)],
@@ -427,23 +440,6 @@ function gradeValue(
               ),
           )
         : undefined;
-      // (or the vectors its element-wise computation passes through, with the result, written under
-      // a sibling: a question's shared "Calculation" before its parts' results, "f_t ∘ C_{t−1} =
-      // {0.2, 0.2, 0}", "i_t ∘ C̃_t = {0.5, 0, 0.05}", "C_t = {0.7, 0.2, 0.05}")
-      const stepped =
-        !near && work.counts.includes('computation') && item.shape === 'vector'
-          ? siblings().find(
-              (s) =>
-                stepVectorsWritten(item, ctx, answers, s.ev, key).ok &&
-                findVectors(s.ev.lines.join('\n')).some((v) => sameVector(v.values, asNumbers(key) ?? [])),
-            )
-          : undefined;
-      if (stepped)
-        return result(
-          credit,
-          `${said}, with the working shown under ${stepped.id}`,
-          Math.min(read.conf, 0.9),
-        );
       if (!near) return { ...result(0, `${said} but ${missing}`), bare: true };
       // the sibling's answer computes this very value (one computation for both sub-parts, its
       // result restated here): that is this part's working, as markers read it
