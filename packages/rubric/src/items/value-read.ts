@@ -109,6 +109,11 @@ const ANSWER_MARK = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*[:=\-–]\s*/i;
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys, ocr = false): Read | null {
   const read = readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
+  // (OCR'd, a zero beside a matrix sized in the model's letters, "W is d x d so d odditional parame
+  // ters (the basic model … needs none)": the count's own words may be what OCR spoilt, a person
+  // reads which is the answer; a text layer's words are as written)
+  if (read && ocr && read.value === 0 && /(?<![\w.])[a-z]\s*[x×*]\s*[a-z](?![\w(])/i.test(ev.prose))
+    return { ...read, conf: Math.min(read.conf, 0.5) };
   // (OCR'd, two lines that open "Answer:" under one label, the first giving another number: the next
   // part's answer under a label OCR did not read, or a second answer — a person reads which counts)
   const marks = ev.lines.flatMap((l, i) => (ANSWER_MARK.test(l) ? [i] : []));
@@ -795,14 +800,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         /^\s*(?:[+\-−×*·/^]\s*(?:\d|\(|[a-z](?![a-z]))|x\s*\d|filters?\b|elements?\b|gates?\b|channels?\b|rows?\b|columns?\b|entries\b)/.test(
           prose.slice(first.end),
         ));
-    // (a zero in words beside a matrix's size in the model's letters, "W is d x d so d odditional
-    // parame ters (the basic model … needs none)", OCR having spoilt the count's own words: which
-    // the answer is, a person reads; a text layer's words are as written)
-    const sized =
-      first?.value === 0 &&
-      ev.answer.lines.some((l) => l.conf < 1) &&
-      /(?<![\w.])[a-z]\s*[x×*]\s*[a-z](?![\w(])/i.test(prose);
-    if (first) return { value: first.value, line: 0, conf: counted || sized ? 0.5 : 0.9 };
+    if (first) return { value: first.value, line: 0, conf: counted ? 0.5 : 0.9 };
   }
   if (!nums.length) return null;
   // the key stated as the result of a computation is the answer, even when other numbers (its parts,
