@@ -418,6 +418,9 @@ export const TUNE_WRITERS = [
   'rz',
   'qa',
   'qb',
+  'qc',
+  'qd',
+  'qe',
 ];
 
 export interface FreeformLabel {
