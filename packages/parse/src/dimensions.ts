@@ -84,11 +84,15 @@ export function findDimensions(text: string): FoundDimension[] {
         /^\s*\)\s*[+\-/*×·^]/.test(s.slice(end, end + 6)));
     // Markdown bold around it ("W_f : **3 × 5**") is no product either
     const bold = /\*\*$/.test(before) && /^\*\*/.test(after);
+    // (nor does a bracket of words it closes: "3 (a column 3 x 1)")
+    const opener = s.lastIndexOf('(', start);
+    const inside = opener >= 0 ? s.slice(opener + 1, start) : '';
+    const aside = /^\s*\)/.test(after) && /[A-Za-z]{3,}/.test(inside) && !/[+\-/*×·=\n]/.test(inside);
     const inArithmetic = bold
       ? false
       : own
         ? outside
-        : (!bulleted && /[+\-/(*]\s*$/.test(before)) || /^\s*(?:[+/)*]|-(?!>))/.test(after);
+        : (!bulleted && /[+\-/(*]\s*$/.test(before)) || (!aside && /^\s*(?:[+/)*]|-(?!>))/.test(after));
     out.push({ dims, raw: m[0], start, end, inArithmetic });
     taken.push([start, end]);
   }

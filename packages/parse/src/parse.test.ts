@@ -976,3 +976,13 @@ describe('round 79: MATLAB and Julia operators', () => {
     expect(normalizeMath('0.5 + 1.5')).toBe('0.5 + 1.5');
   });
 });
+
+describe('round 80: a shape closing a bracket of words', () => {
+  it('"3 (a column 3 x 1)" is a shape; "(2 + 3 x 1)" stays arithmetic', () => {
+    expect(findDimensions('f_t: 3 (a column 3 x 1).')[0]).toMatchObject({
+      dims: [3, 1],
+      inArithmetic: false,
+    });
+    expect(findDimensions('y = (2 + 3 x 1)')[0]?.inArithmetic ?? true).toBe(true);
+  });
+});

@@ -3770,3 +3770,28 @@ describe('round 79: a lab report’s shared working, MATLAB’s operators', () =
     expect(p.items.find((i) => i.id === 'direct')?.awarded).toBe(2);
   });
 });
+
+describe('round 80: a digressive class’s asides', () => {
+  it('2(b): a cited work’s year ("Bahdanau et al. (2014)", "Hochreiter and Schmidhuber 1997") is no count', () => {
+    expect(
+      part(
+        '2b',
+        'Historically Bahdanau et al. (2014) used a feed-forward alignment model with weights.\nHere the score is a dot product, so the number of additional parameters is zero.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '2b',
+        'As in Hochreiter and Schmidhuber 1997, nothing changes: the dot product adds no parameters, zero.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    // (a number after an ordinary word stays the student's: "Total 1984")
+    expect(part('3c', 'Total 1984').items[0].reason).toMatch(/1,984/);
+  });
+  it('3(b): a shape in a bracket of words ("3 (a column 3 x 1)") is the shape, not arithmetic', () => {
+    expect(part('3b', 'b_f has the same size as f_t: 3 (a column 3 x 1).')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+});

@@ -32,6 +32,24 @@ const COMPARISON =
   /\b(?:compar(?:e|ed|ing|ison)|for reference|by contrast|in contrast|versus|vs\.?)(?![\w])/i;
 
 /**
+ * A work's year beside its authors or name ("Bahdanau et al. (2014)", "Hochreiter and Schmidhuber 1997",
+ * "MobileNets (2017)") blanked, the same length: a citation, never a count.
+ */
+function withoutCitedYears(text: string): string {
+  const blank = (_m: string, before: string, year: string) => before + ' '.repeat(year.length);
+  return (
+    text
+      // (in brackets after a name: "Bahdanau et al. (2014)", "MobileNets (2017)")
+      .replace(/(\b[A-Z][A-Za-z-]+(?:\s+et\s+al\.?)?,?\s*\()((?:19[5-9]|20[0-4])\d)(?=[a-z]?\))/g, blank)
+      // (or after two names or "et al.": "Hochreiter and Schmidhuber 1997", "Howard et al. 2017")
+      .replace(
+        /(\b[A-Z][A-Za-z-]+\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][A-Za-z-]+),?\s+)((?:19[5-9]|20[0-4])\d)(?=[a-z]?[\s,.;:)]|$)/g,
+        blank,
+      )
+  );
+}
+
+/**
  * Whether `approx` ("3.03 x 10^6", "3.1 million") is a number written before it (in `before`) rounded
  * to the figures it shows: a restatement of that number.
  */
@@ -317,7 +335,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
   // (nor an order of magnitude, "≈ 10^6"); on a line of its own too, "Result: total ~ 3.03 x 10^6",
   // when a number above rounds to it
-  const raw = ev.lines.join('\n');
+  const raw = withoutCitedYears(ev.lines.join('\n'));
   const text = normalizeMath(
     raw.replace(
       /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
