@@ -47,6 +47,10 @@ export interface Evidence {
   region(line: number): Region[];
 }
 
+/** Round brackets opened and not closed in `text` (negative: more closed than opened). */
+export const bracketDepth = (text: string): number =>
+  (text.match(/\(/g)?.length ?? 0) - (text.match(/\)/g)?.length ?? 0);
+
 // arithmetic on numbers: a sum, difference, quotient or power of numbers, or a function of one
 // (a run of `×` alone is usually a shape, `199 × 199 × 3`)
 const ARITHMETIC = /[\d)]\s*[-+/^]\s*[\d(]|[a-z]\s*\(\s*-?\d/i;
@@ -62,10 +66,8 @@ function evaluates(line: string): boolean {
   for (const raw of runs) {
     let run = raw.trim();
     // a bracket opened or closed by the prose around the run is not part of it
-    while (run.startsWith('(') && (run.match(/\(/g)?.length ?? 0) > (run.match(/\)/g)?.length ?? 0))
-      run = run.slice(1).trim();
-    while (run.endsWith(')') && (run.match(/\)/g)?.length ?? 0) > (run.match(/\(/g)?.length ?? 0))
-      run = run.slice(0, -1).trim();
+    while (run.startsWith('(') && bracketDepth(run) > 0) run = run.slice(1).trim();
+    while (run.endsWith(')') && bracketDepth(run) < 0) run = run.slice(0, -1).trim();
     if (!/[\d)]\s*[-+*/^]\s*[\d(]/.test(run)) continue;
     any = true;
     try {

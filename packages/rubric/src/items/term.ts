@@ -2,7 +2,7 @@
 // expression for the asked quantity after substituting their intermediate definitions.
 import { additiveTerms, type Expr, equivalent, parseExpr, substitute, symbolsOf } from '@grader/parse';
 import { equationsFor } from '../equations.ts';
-import { canonicalSymbol, type Evidence } from '../evidence.ts';
+import { bracketDepth, canonicalSymbol, type Evidence } from '../evidence.ts';
 import type { Part, TermItem } from '../schema.ts';
 import type { ItemHandler, PartDoubt, PartOutcome } from './types.ts';
 
@@ -259,11 +259,11 @@ export const termForLastStep: PartDoubt = (o) => {
  */
 export const brokenBracket: PartDoubt = ({ part, ctx, score, results }) => {
   if (score >= part.points || !part.items.some((i) => i.type === 'term')) return null;
-  const depth = (l: string) => (l.match(/\(/g) ?? []).length - (l.match(/\)/g) ?? []).length;
   const { lines } = ctx.ev;
   // (one the next line closes goes on there, and was read so)
   const cut = lines.find(
-    (l, i) => depth(l) > 0 && /\(\s*[^()]*[−\-+⊙∘*·×]\s*$/.test(l) && depth(lines[i + 1] ?? '') >= 0,
+    (l, i) =>
+      bracketDepth(l) > 0 && /\(\s*[^()]*[−\-+⊙∘*·×]\s*$/.test(l) && bracketDepth(lines[i + 1] ?? '') >= 0,
   );
   if (cut)
     return { conf: 0.5, reason: `"${cut.trim()}" breaks off inside a bracket: the term may go on elsewhere` };
@@ -286,7 +286,7 @@ export const brokenBracket: PartDoubt = ({ part, ctx, score, results }) => {
       endsInProduct.test(l) ||
       /(?:∂|\bd)\s*L\s*\/\s*$/.test(l) ||
       // (or a bracket opened at the line's end, "… ∘ o_t ∘ (1", its term cut off: a table cell's wrap)
-      (depth(l) > 0 && /\([^()]{0,8}$/.test(l)) ||
+      (bracketDepth(l) > 0 && /\([^()]{0,8}$/.test(l)) ||
       // (or the product's sign opens the next line: "… + ∂L/∂c_{t+1}" then "⊙ f_{t+1}")
       (i > 0 && /^\s*[⊙∘*·×]/.test(l) && endsInDerivative.test(lines[i - 1])),
   );
@@ -300,9 +300,9 @@ export const brokenBracket: PartDoubt = ({ part, ctx, score, results }) => {
   const unbalanced = lines.find(
     (l, i) =>
       l.includes('=') &&
-      depth(l) !== 0 &&
-      depth(l) + depth(lines[i + 1] ?? '') !== 0 &&
-      depth(l) + depth(lines[i - 1] ?? '') !== 0,
+      bracketDepth(l) !== 0 &&
+      bracketDepth(l) + bracketDepth(lines[i + 1] ?? '') !== 0 &&
+      bracketDepth(l) + bracketDepth(lines[i - 1] ?? '') !== 0,
   );
   return unbalanced
     ? {

@@ -10,7 +10,7 @@ import {
   normalizeProse,
   tokenize,
 } from '@grader/parse';
-import { canonicalSymbol, compiled, type Evidence, tryEvaluate } from '../evidence.ts';
+import { bracketDepth, canonicalSymbol, compiled, type Evidence, tryEvaluate } from '../evidence.ts';
 import { fmt, fmtNum } from '../format.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
@@ -69,7 +69,7 @@ function roundsEarlier(approx: string, before: string): boolean {
  */
 function inProseAside(text: string, at: number): boolean {
   const before = text.slice(0, at);
-  if ((before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0)) return false;
+  if (bracketDepth(before) <= 0) return false;
   const open = before.lastIndexOf('(');
   const close = text.indexOf(')', at);
   const inside = text.slice(open, close < 0 ? undefined : close);
@@ -254,13 +254,12 @@ function readAnswer(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read
   const checks: boolean[] = [];
   // (one that ends in its verdict, "… = 39601 ok", "✓", does not go on, unless a bracket it opened
   // does: "✓ (Full conv:" then "39601 × 480 ≈ 1.9 × 10^7.)")
-  const open = (l: string) => (l.match(/\(/g)?.length ?? 0) > (l.match(/\)/g)?.length ?? 0);
   ev.lines.forEach((l, i) => {
     checks.push(
       i > 0 &&
         (CHECK.test(l) ||
           (checks[i - 1] &&
-            (open(ev.lines[i - 1]) ||
+            (bracketDepth(ev.lines[i - 1]) > 0 ||
               !/(?:[.!?:✓✔]|\b(?:ok(?:ay)?|correct|matches|fine|good|yes))\s*\)?\s*$/i.test(
                 ev.lines[i - 1],
               )))),
