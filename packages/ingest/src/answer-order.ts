@@ -1,6 +1,6 @@
-// What a script says of the order it answers in, before its answers: "Order of answers: Q1, Q3,
-// Q2, Q5, Q4", "I am doing 3 and 5 first". A bare question number out of exam order is taken as a
-// heading where it agrees.
+// What a script says of the order it answers in, before its answers ("Order of answers: Q1, Q3,
+// Q2, Q5, Q4", "I am doing 3 and 5 first") or on a label's line ("5 - (doing 5 before 4)"). A bare
+// question number out of exam order is taken as a heading where it agrees.
 import type { Line } from '@grader/model';
 import { romanValue } from './roman.ts';
 
@@ -42,4 +42,16 @@ export function firstsSaid(body: Line[]): string[] {
     // (roman numerals in capitals only, so this one is case-sensitive: "I" is also the word)
     /\b(?:[Dd]oing|[Aa]nswering|[Aa]ttempting|[Ss]tart(?:ing)? with)\s+([IVX]{1,4}(?:\s*(?:,|and|&)\s*[IVX]{1,4})+)\s+first\b/,
   );
+}
+
+/**
+ * Whether the rest of question `n`'s label line says it comes first or early ("5 - (doing 5 before 4,
+ * 4 is long)", "5 (answering this one first)", "(answered before Q4)"): a bare number out of exam order
+ * taken as its heading.
+ */
+export function saidOnItsLine(rest: string, n: string): boolean {
+  return new RegExp(
+    `^[\\s\\-–—:.(]*(?:(?:doing|answering|attempting|solving)\\s+(?:q(?:uestion)?\\.?\\s*|no\\.?\\s*)?(?:${n}|this(?: one)?)\\b[^.]{0,20}\\b(?:before|first|ahead)\\b|(?:answered\\s+)?(?:before|ahead of)\\s+(?:q(?:uestion)?\\.?\\s*)?\\d{1,2}\\b)`,
+    'i',
+  ).test(rest);
 }

@@ -2,7 +2,7 @@
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { escapeRegExp } from '@grader/parse';
 import { alignLabels, type Candidate, isHeading } from './align.ts';
-import { firstsSaid, orderAnnounced } from './answer-order.ts';
+import { firstsSaid, orderAnnounced, saidOnItsLine } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
 import { type Footnote, footnotesOf } from './footnotes.ts';
@@ -1012,13 +1012,8 @@ function segmentOnce(
       // (or one of several said first, while only they have been answered: "I am doing 3 and 5
       // first"; or the next in an order the script announced: "Order of answers: Q1, Q3, Q2, Q5, Q4")
       const onlyFirsts = parts.every((p) => !seen(p.id) || firstsAnnounced.includes(p.path[0]));
-      // (or on its own line: "5 - (doing 5 before 4, 4 is long)", "5 (answering this one first)")
-      const saysNow = new RegExp(
-        `^[\\s\\-–—:.(]*(?:(?:doing|answering|attempting|solving)\\s+(?:q(?:uestion)?\\.?\\s*|no\\.?\\s*)?(?:${n}|this(?: one)?)\\b[^.]{0,20}\\b(?:before|first|ahead)\\b|(?:answered\\s+)?(?:before|ahead of)\\s+(?:q(?:uestion)?\\.?\\s*)?\\d{1,2}\\b)`,
-        'i',
-      );
       const announced =
-        saysNow.test(rest) ||
+        saidOnItsLine(rest, n) ||
         (!seenLabel && body.slice(0, i).some((l) => saidFirst.test(l.text))) ||
         (firstsAnnounced.includes(n) && onlyFirsts) ||
         nextAnnounced(n);
