@@ -421,6 +421,9 @@ export const TUNE_WRITERS = [
   'qc',
   'qd',
   'qe',
+  'qf',
+  'qg',
+  'qh',
 ];
 
 export interface FreeformLabel {
