@@ -240,16 +240,20 @@ describe('findLabel: context inheritance', () => {
 
 describe('findLabel: OCR confusions', () => {
   it.each([
-    ['l(a)', 'q1a'], // l for 1
-    ['I(a)', 'q1a'], // I for 1
+    ['I(a)', 'q1a'], // I for 1 (a roman one, on a text layer too)
     ['Q1 b) Il)', 'q1b2'], // ii read as Il
     ['Q1 b) 1)', 'q1b1'], // i read as 1
     ['Q1 b) l)', 'q1b1'], // i read as l
-    ['Q1O', 'q10'], // 0 read as O
   ])('%s -> %s', (text, want) => {
     expect(id(text)).toBe(want);
   });
+  it('a question number read in a letter like it only on an OCR line: a typed "S:" is a speaker', () => {
+    expect(findLabel('S: No, 3 is the addition node', tree)).toBeNull();
+    expect(findLabel('S: No, 3 is the addition node', tree, [], { ocr: true })?.partId).toBe('q5');
+  });
   it.each([
+    ['l(a)', 'q1a'], // l for 1
+    ['Q1O', 'q10'], // 0 read as O
     ['1(6)(i)', 'q1b1'], // (b) read as (6)
     ['1(3)(i)', 'q1b1'], // a block-capital B read as 3
     ['Q1 8) ii)', 'q1b2'], // b read as 8
@@ -659,6 +663,17 @@ describe('findLabel: round 38 answer templates, Markdown notes and endnotes', ()
   });
   it('a reference wrapped to a line start, "(3); the three sigmoid outputs …", is no label', () => {
     expect(findLabel('(3); the three sigmoid outputs are, left to right, forget (5)', tree)).toBeNull();
+    // (nor one followed by a comma: "… forget gate σ" / "(5), input gate σ (6), …" wrapped)
+    expect(findLabel('(5), input gate σ (6), candidate tanh (7), output gate σ (9).', tree)).toBeNull();
+    expect(findLabel('(5) Depthwise output 199 x 199 x 3', tree)?.partId).toBe('q5');
+  });
+  it('a question\'s number in brackets with its Q ("(Q1)(b)(i)", "(Q3)") is a label', () => {
+    expect(findLabel('(Q1)(b)(i) C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t', tree)?.partId).toBe('q1b1');
+    expect(findLabel('(Q3)', tree)?.path).toEqual(['3']);
+  });
+  it('a label said twice is one ("4.1 Q4 (a)", a clause column beside the part\'s own label)', () => {
+    expect(findLabel('4.1 Q4 (a)', tree)).toMatchObject({ partId: 'q4a', end: 10 });
+    expect(findLabel('Q5 5 filters of 1 x 1', tree)?.end).toBe(3);
   });
 });
 

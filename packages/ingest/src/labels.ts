@@ -152,7 +152,11 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // ("(i+ii)": the first of two sub-parts in one bracket; the segmenter reads "+ii)" as the second)
     const paren = /^\(\s*([A-Za-z0-9|!¢©]{1,4}|[αβγ])\s*(?:\)|(?=[+&]\s*[A-Za-z0-9]{1,4}\s*\)))/.exec(r);
     if (paren) {
-      comps.push({ raw: paren[1], start: at, end: at + paren[0].length, paren: true, sep: 'strong' });
+      // (a question's number in brackets with its Q, "(Q1)(a)", "(Q3)": the number)
+      const q = comps.length === 0 && /^[Qq]\d{1,2}$/.test(paren[1]);
+      if (q) prefixed = true;
+      const raw = q ? paren[1].slice(1) : paren[1];
+      comps.push({ raw, start: at, end: at + paren[0].length, paren: true, sep: 'strong' });
       pos = at + paren[0].length;
       continue;
     }
@@ -280,11 +284,14 @@ function fitChild(
   const romanQ = ROMAN_QUESTIONS.indexOf(raw) + 1;
   if (romanQ > 1 && children.has(String(romanQ))) return { value: String(romanQ), conf: 0.9 };
   // question numbers: O for 0, l/I/L/t/| for 1, S for 5, Z for 2
-  const num = raw
-    .replace(/[IlLt|!]/g, '1')
-    .replace(/[Oo]/g, '0')
-    .replace(/[Ss]/g, '5')
-    .replace(/[Zz]/g, '2');
+  // (on a text layer only the roman I: a typed "S:" is a dialogue's speaker, not question 5)
+  const num = ocr
+    ? raw
+        .replace(/[IlLt|!]/g, '1')
+        .replace(/[Oo]/g, '0')
+        .replace(/[Ss]/g, '5')
+        .replace(/[Zz]/g, '2')
+    : raw.replace(/I/g, '1');
   if (/^[0-9]+$/.test(num) && children.has(num)) return { value: num, conf: num === raw ? 1 : 0.8 };
   return null;
 }
@@ -324,6 +331,14 @@ export function findLabel(
   const label = labelAtStart(line, tree, context, opts);
   // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
   if (label && /^\s*;/.test(line.slice(label.end))) return null;
+  // (nor is a number in brackets followed by a comma: "(5), input gate σ (6), …", a list of a
+  // sentence's references wrapped to a line start)
+  if (
+    label &&
+    /^\s*\(\s*\d{1,2}\s*\)\s*$/.test(line.slice(0, label.end)) &&
+    /^\s*,/.test(line.slice(label.end))
+  )
+    return null;
   // (nor is an equation's number joined to another by an operator or a word: "(2)+(3) in (1): C_t = …",
   // "(4) and (5) give", a derivation citing its own numbered equations)
   if (
@@ -332,9 +347,15 @@ export function findLabel(
     /^\s*(?:[+\-−×*·=,&]|and|in|into|with|to|&)\s*\(\d{1,2}\)/i.test(line.slice(label.end))
   )
     return null;
+  // (a label said twice is one: a table's clause column "4.1" beside the part's own "Q4 (a)")
+  const again = label?.partId ? labelAtStart(line.slice(label.end), tree, [], opts) : null;
+  const whole =
+    label && again && !again.weak && again.partId === label.partId
+      ? { ...label, end: label.end + again.end }
+      : label;
   // (the part's marks after its label are no part of the answer: "Q2(b) [1 mark]  0 new parameters")
-  const marks = label ? wordedMarksAfter(line.slice(label.end)) : 0;
-  return label && marks ? { ...label, end: label.end + marks } : label;
+  const marks = whole ? wordedMarksAfter(line.slice(whole.end)) : 0;
+  return whole && marks ? { ...whole, end: whole.end + marks } : whole;
 }
 
 function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: LabelOptions): Label | null {

@@ -5,10 +5,12 @@ import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { firstsSaid, orderAnnounced, saidOnItsLine } from './answer-order.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
+import { withoutParagraphNumbers } from './clause-numbers.ts';
 import { type Footnote, footnotesOf } from './footnotes.ts';
 import { numeratorsWithTheirLabel } from './fraction-rows.ts';
 import { furnitureOf } from './furniture.ts';
 import { byHeaderColumns, tableWorkingOf } from './header-row.ts';
+import { headingTagsFirst } from './heading-tags.ts';
 import { plainSchoolLabels } from './indic.ts';
 import {
   findLabel,
@@ -298,7 +300,13 @@ function segmentLines(
   rules: Map<number, Rule[]>,
 ): Segmentation {
   // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
-  lines = numeratorsWithTheirLabel(byHeaderColumns(withoutCitations(lines), parts), parts);
+  // (a report's paragraph numbers, "2.2  Soln. 3(a): …", name no part; a heading's "[part (a)]" at
+  // its end is its label)
+  const tree = new PartTree(parts);
+  lines = numeratorsWithTheirLabel(
+    byHeaderColumns(headingTagsFirst(withoutParagraphNumbers(withoutCitations(lines), tree), tree), parts),
+    parts,
+  );
   let first = segmentOnce(lines, pages, parts, new Map(), rules);
   // a summary of final answers ahead of the working: read without it, if it only restates them
   const ahead = summaryAhead(first, parts);

@@ -41,9 +41,9 @@ const SECOND_ANSWER =
 
 // "continued later", "see page 3", "see Q5": the student split an answer across the script. Not
 // "contd. on next page" or "see below": the answer goes on where it stands, which is no hunt
-// ("see the note at the end of the script": the answer's last word is elsewhere)
+// ("see the note at the end of the script", "(see bottom)": the answer's last word is elsewhere)
 const CONTINUED =
-  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d)|see (?:the |my )?(?:note|correction|final answer)s? (?:at the end|later|on page|overleaf))/i;
+  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d|(?:the )?bottom\b)|see (?:the |my )?(?:note|correction|final answer)s? (?:at the end|later|on page|overleaf))/i;
 
 /** A line that sends the reader elsewhere; a page footer going on to the next page ("p.1 / contd.
  *  on p.2", or "contd. on p. 2" written on page 1: `page`, where the line stands) does not. */
@@ -185,6 +185,9 @@ function batchShingles(graded: GradedScript[], scripts: ExtractedScript[] | unde
   return { perPart, lost, unl, every, rare };
 }
 
+/** Fewer parts than this read under labels: a script whose labels were largely not read (a scan). */
+const UNREAD_LABELS = 6;
+
 /**
  * `similarity`: two scripts sharing the same unusual wrong answers (the same wrong value in three or
  * more parts) or the same odd sentences (word sequences, in answers that lost marks, found in no other
@@ -259,7 +262,12 @@ export function similarityPairs(
         ...[...unl[a]].filter((w) => rare(w) && (lostAll[b].has(w) || unl[b].has(w))),
         ...[...unl[b]].filter((w) => rare(w) && lostAll[a].has(w)),
       ];
-      const viaUnlabelled = unlabelledShared.length;
+      // (that route is for scripts whose labels were not read, a scan's: beside answers read under
+      // their labels, unlabelled text is a preamble — a class's shared conventions, "FORGET GATE
+      // VECTOR (FGV, f_t), INPUT GATE VECTOR (IGV, i_t) …" — and copied answers show in the answers)
+      const answered = (i: number) => Object.values(graded[i].texts).filter((t) => t.trim()).length;
+      const labelsUnread = Math.min(answered(a), answered(b)) < UNREAD_LABELS;
+      const viaUnlabelled = labelsUnread ? unlabelledShared.length : 0;
       const rareShared = shared.filter((w) => (count.get(w) ?? 0) <= rareValue).length;
       // common misconceptions repeat across a class; a copier's slips are theirs and the source's only
       const onlyTheirs = new Set(

@@ -3795,3 +3795,43 @@ describe('round 80: a digressive class’s asides', () => {
     });
   });
 });
+
+describe('round 81: a dialogue’s questions, a marks column, another answer’s working', () => {
+  it('2(b): a number in a question asked ("n, one per encoder state?") is a candidate raised, not the answer', () => {
+    expect(
+      part(
+        '2b',
+        'Examiner: How many extra parameters? n, one per encoder state?\nI: No, the weights are computed (softmax of e), not learned. Dot product has no matrix. So\n0.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(part('3c', 'Examiner: Is it 60?\nMe: No, I forgot the biases: 4 x (15 + 3) = 72.').score).toBe(1);
+    // (a hedged answer, its number only in a question, is still the answer read)
+    expect(part('3c', 'total 4 x (15 + 3) = 60?').items[0].reason).toMatch(/^60 counts the weights only/);
+  });
+  it('3(c): a small number alone on a line after working that computed another is the marks expected, not the answer', () => {
+    const p = part('3c', 'one gate = 3×2 + 3 = 9\n4 gates (f, i, o, C̃) → 4 × 9 = 36 parameters\n1 ✓');
+    // (sent to a person, not a confident 0 for "1")
+    expect(p.review).toBe(true);
+  });
+  it('3(b): a sentence computing another answer ("4 x (15 + 3) would be 72, … not the biases") is no reason for b_f', () => {
+    const p = part(
+      '3b',
+      'b_f : 3 x 1\nExaminer: Total number of parameters?\nMe: four blocks, each with a 3 x 5 matrix = 15 weights.\n4 x 15 = 60.\nMe: 4 x (15 + 3) would be 72, but the question says weight values, so I am counting only\nthe weight matrices and not the biases.',
+    );
+    expect(p).toMatchObject({ score: 0, review: true });
+    // (a reason of its own still counts)
+    expect(
+      part('3b', 'b_f : 3 x 1, because there is one bias for each of the 3 hidden units.'),
+    ).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('4(a): saying which relation each term comes from ("first term is from c_{t+1} = f c_t + …") is a derivation in words, for a person', () => {
+    const p = part(
+      '4a',
+      '∂L/∂ct = ∂L/∂ct+1 · ft + ∂L/∂ht\n(first term is from ct+1 = f ct + ..., second term from ht)',
+    );
+    expect(p.review).toBe(true);
+  });
+});

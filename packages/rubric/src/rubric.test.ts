@@ -268,6 +268,18 @@ describe('batch flags', () => {
     ]);
     expect(res.map((r) => r.flags.includes('similarity'))).toEqual([true, true, false]);
   });
+
+  it('a shared preamble beside answers read under their labels is a class convention, not copying', () => {
+    // (a course's defined terms, written out alike by two students whose every answer was read)
+    const terms =
+      'Defined terms: CELL STATE (C_t), FORGET GATE VECTOR (FGV, f_t), INPUT GATE VECTOR (IGV, i_t), OUTPUT GATE VECTOR (OGV, o_t), CANDIDATE STATE (C~_t).';
+    const res = gradeBatch(rubric, ctx, [
+      { file: 'p.pdf', script: scriptFromText(`Name: P\nRoll: 20CS10021\n${full}`, { unlabelled: [terms] }) },
+      { file: 'q.pdf', script: scriptFromText(`Name: Q\nRoll: 20CS10022\n${full}`, { unlabelled: [terms] }) },
+      correct(1),
+    ]);
+    expect(res.map((r) => r.flags.includes('similarity'))).toEqual([false, false, false]);
+  });
 });
 
 describe('organisation: answers out of order', () => {
@@ -314,6 +326,8 @@ describe('organisation: an answer continued', () => {
     expect(flags('contd. on page 3')).toContain('organisation');
     expect(flags('rest of this continued at the end')).toContain('organisation');
     expect(flags('see page 4 for the total')).toContain('organisation');
+    // (the rest at the script's bottom: "boundary term and ∂L/∂h_t: (see bottom)")
+    expect(flags('boundary term: (see bottom)')).toContain('organisation');
   });
 });
 

@@ -136,8 +136,9 @@ const LOCAL_DERIVATIVE =
   /\bderivative (?:of\b|w\.? ?r\.? ?t\b\.?|with respect to\b)[^.;]{0,40}?\b(?:is|are|=|gives)\b|\b(?:whose|its) (?:local )?derivative (?:\w+ ){0,3}?(?:is|=|gives)\b/;
 
 /** Words that say one quantity depends on or feeds others ("c_t goes to h_t and c_{t+1}"). */
+// (or says where each term comes from: "first term is from c_{t+1} = f c_t + …, second term from h_t")
 const DEPENDS =
-  /\b(?:goes|go|feeds?|affects?|influences?|through|via|paths?|depends?|contributes?|enters?|flows?|reaches|both|two|children|uses?|used)\b/;
+  /\b(?:goes|go|feeds?|affects?|influences?|through|via|paths?|depends?|contributes?|enters?|flows?|reaches|both|two|children|uses?|used|terms?\s+(?:is\s+|comes\s+|arises\s+)?from)\b/;
 
 const CONNECTIVE =
   /\b(?:because|since|as|so|therefore|hence|thus|which|only|just|no|not|none|nothing|without|same|since|due|given|while|whereas|instead)\b|[:;—]|\s-\s/;

@@ -50,6 +50,29 @@ function withoutCitedYears(text: string): string {
 }
 
 /**
+ * The questions a student asks (an imagined examiner's, or their own: "Is it 60? No — the biases …",
+ * "How many extra parameters? n, one per encoder state? No, …") blanked, the same length: a number
+ * in a question is a candidate raised, not the answer. Kept when nothing numeric stands outside them
+ * (a hedged answer, "W_f is 3 × 5?", is still the answer).
+ */
+function withoutQuestionsAsked(text: string): string {
+  let asked = text;
+  for (const q of text.matchAll(/\?/g)) {
+    const at = q.index ?? 0;
+    // (a sentence runs from a full stop, colon or question mark before a space, or its line's
+    // start, to its question mark)
+    const before = text.slice(0, at);
+    const from = Math.max(
+      before.lastIndexOf('\n') + 1,
+      ...[...before.matchAll(/[.!?:;](?=\s)/g)].map((m) => (m.index ?? 0) + 1),
+    );
+    asked = asked.slice(0, from) + ' '.repeat(at + 1 - from) + asked.slice(at + 1);
+  }
+  if (asked === text) return text;
+  return findNumbers(asked).length || findNumberWords(asked).length ? asked : text;
+}
+
+/**
  * Whether `approx` ("3.03 x 10^6", "3.1 million") is a number written before it (in `before`) rounded
  * to the figures it shows: a restatement of that number.
  */
@@ -334,7 +357,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
   // (nor an order of magnitude, "≈ 10^6"); on a line of its own too, "Result: total ~ 3.03 x 10^6",
   // when a number above rounds to it
-  const raw = withoutCitedYears(ev.lines.join('\n'));
+  const raw = withoutQuestionsAsked(withoutCitedYears(ev.lines.join('\n')));
   const text = normalizeMath(
     raw.replace(
       /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
@@ -959,13 +982,20 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // the last number written: trusted when it is the part's only number or ends an equation
   // (`= 72`); otherwise it may be an operand of working we could not follow
   const x = nums[nums.length - 1];
+  // (a small number alone on its line after working that computed another — "4 × 9 = 36
+  // parameters" then "1 ✓" — is a marks column's, the marks the student expects: no result)
+  const marksBeside = (n: { value: number }) =>
+    Number.isInteger(n.value) &&
+    n.value <= part.points &&
+    ev.computations.some((c) => typeof c.value === 'number' && c.value > part.points) &&
+    !ev.computations.some((c) => typeof c.value === 'number' && closeTo(c.value, n.value, { rel: 1e-9 }));
   const lineStart = text.lastIndexOf('\n', x.start - 1) + 1;
   const lineEnd = text.indexOf('\n', x.end) < 0 ? text.length : text.indexOf('\n', x.end);
   const resultLike =
     nums.length === 1 ||
     /=\s*$/.test(text.slice(lineStart, x.start)) ||
     // set apart as the result: alone on its line, boxed or after "Ans:", "Total:", "⇒"
-    standsAlone(text.slice(lineStart, x.start), text.slice(x.end, lineEnd)) ||
+    (standsAlone(text.slice(lineStart, x.start), text.slice(x.end, lineEnd)) && !marksBeside(x)) ||
     // the end of a line after an implication ("4 gates ⇒ 72", "so 72", "… = 12 ⇒ Ans: 72")
     (/(?:=>|⇒|∴|->|→|\bso|\bhence|\bthus|\btherefore|\bgives)\s*(?:(?:the\s+)?(?:final\s+)?(?:ans(?:wer)?|total|result)\s*(?:is|[:=-])?\s*)?$/i.test(
       text.slice(lineStart, x.start),

@@ -358,7 +358,29 @@ function gradeValue(
     const i = reasonEv.lines.indexOf(text);
     return topical(i >= 0 ? ev.lines[i] : ev.lines.join(' '), wordsOnly);
   };
-  const found = findWork(work, reasonEv, targets, fOk === true, undefined, keyNums[0], about);
+  // (a sentence that computes another number — "4 x (15 + 3) would be 72, but … not the biases"
+  // under 3(b) — is the working of another answer, never this one's reason in words)
+  // (arithmetic on a line, "4 x (15 + 3)", with a number that is none of this answer's)
+  const foreign = new Set(
+    ev.lines.flatMap((l, i) => {
+      const math = normalizeMath(l);
+      return /\d\s*[*+×·x]\s*\(?\s*\d/.test(math) &&
+        findNumbers(math).some((n) => n.value > 1 && !targets.some((t) => closeTo(n.value, t)))
+        ? [i]
+        : [];
+    }),
+  );
+  const inForeignSentence = (i: number) => {
+    for (let j = i; j >= 0; j--) {
+      if (j < i && /[.!?]\s*$/.test(ev.lines[j])) return false;
+      if (foreign.has(j)) return true;
+    }
+    return false;
+  };
+  const explained = foreign.size
+    ? { ...reasonEv, lines: reasonEv.lines.map((l, i) => (inForeignSentence(i) ? '' : l)) }
+    : reasonEv;
+  const found = findWork(work, explained, targets, fOk === true, undefined, keyNums[0], about);
   // the engine's own intermediate values of the key, written on the way to a right answer ("each
   // = 3x5 + 3 = 18 … total = 72", "tanh(C_t) = {0.6044, 0.1974, 0.05}"), are its working
   // (so are the vectors it passes through: "f ⊙ C_{t-1} = (0.2, 0.2, 0)", "i ⊙ C~ = (0.5, 0, 0.05)")
