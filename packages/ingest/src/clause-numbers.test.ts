@@ -49,7 +49,7 @@ describe('paragraph numbers', () => {
     const out = texts(REPORT);
     expect(out[4]).toBe('Soln. 3(a): W_f is 3 x 5 (maps R^5 to R^3).');
     expect(out[7]).toMatch(/^Soln\. 2\(b\): zero\. Per clause\s+the dot product/);
-    const labelled = texts(`${REPORT}\nII.(b)  2.2 Zero. No weights.`);
+    const labelled = texts(`${REPORT}\nII.(b)  4.2 Zero. No weights.`);
     expect(labelled[8]).toMatch(/^II\.\(b\)\s+Zero\. No weights\.$/);
     expect(texts('3.1 3 x 5\n3.2 3 x 1')).toEqual(['3.1 3 x 5', '3.2 3 x 1']);
   });

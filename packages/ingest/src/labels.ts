@@ -347,6 +347,9 @@ export function findLabel(
     /^\s*(?:[+\-−×*·=,&]|and|in|into|with|to|&)\s*\(\d{1,2}\)/i.test(line.slice(label.end))
   )
     return null;
+  // (a bracketed "(Q2)" after a rule, "---- (Q2)", closes the answers above it, as trailing-labels.ts
+  // reads: no heading)
+  if (label && /^\s*[-—–=_~*#.]{2,}\s*\(\s*q\d{1,2}\s*\)\s*$/i.test(line)) return null;
   // (a label said twice is one: a table's clause column "4.1" beside the part's own "Q4 (a)")
   const again = label?.partId ? labelAtStart(line.slice(label.end), tree, [], opts) : null;
   const whole =
