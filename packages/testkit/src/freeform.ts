@@ -424,6 +424,9 @@ export const TUNE_WRITERS = [
   'qf',
   'qg',
   'qh',
+  'qi',
+  'qj',
+  'qk',
 ];
 
 export interface FreeformLabel {
