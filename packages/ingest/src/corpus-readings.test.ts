@@ -186,3 +186,28 @@ describe('a part named where a sentence wraps', () => {
     expect(s.parts['2b'].text).toContain('So your answer is 0 additional parameters.');
   });
 });
+
+// rounds 81 and 82: paragraph numbers, a label cell said twice, a section sign over a wrapped
+// introduction, a label a column away from its answer's second line
+describe('labels among a report’s numbers and a table’s columns', () => {
+  it('"4.1 | Q4 (a)": a clause column beside the part’s own label is one label, its centred cell read whole', async () => {
+    const s = await freeformScript('qg-03.pdf');
+    expect(s.parts['4a'].text).toMatch(/^Two paths from ct to L/);
+    expect(s.parts['3c'].text).not.toContain('Two paths');
+  });
+  it('"2.2  Soln. 3(a): W_f …" in a report numbering its paragraphs: 3(a), and "2.2" no label', async () => {
+    const s = await freeformScript('qg-05.pdf');
+    expect(s.parts['3a'].text).toContain('Wf ∈ R^{3×5}');
+    expect(s.parts['2b'].text).toMatch(/zero/i);
+  });
+  it('"§3 Every gate is acting on …", its introduction wrapped before the table’s "(a)": question 3', async () => {
+    const s = await freeformScript('qi-12.pdf');
+    expect(s.parts['3c'].text).toContain('4 × 18 = 72');
+    expect(s.parts['2b'].occurrences).toBe(1);
+  });
+  it('"5" a column away from "multiplications, so …", its cell centred on the answer’s second line: question 5', async () => {
+    const s = await freeformScript('qi-09.pdf');
+    expect(s.parts['5'].text).toContain('1,821,646');
+    expect(s.parts['4b'].text).not.toContain('1,821,646');
+  });
+});

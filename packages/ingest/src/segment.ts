@@ -864,7 +864,14 @@ function segmentOnce(
     if (!label && !forced.has(line) && !listItems.has(line)) {
       const head = /^\s*(?:§\s?|A\.?\s?)(\d{1,2})\.?(?=\s)/.exec(line.text);
       const q = head?.[1];
-      const next = q && body[i + 1] ? findLabel(body[i + 1].text, tree, [q]) : null;
+      // (its first sub-part's label on the next line, or a few lines on: the introduction may wrap,
+      // "§3 Every gate is acting on …" / "and h_t is also size 3 …" / "(a) W_f 3 × 5")
+      const next = q
+        ? (body
+            .slice(i + 1, i + 4)
+            .map((l) => findLabel(l.text, tree, [q]))
+            .find((l) => l !== null) ?? null)
+        : null;
       if (
         q &&
         next?.partId &&
@@ -884,9 +891,10 @@ function segmentOnce(
       if (
         q &&
         w1 &&
-        /^\d/.test(w1.text) &&
         line.text.startsWith(`${q} `) &&
-        w1.box.x - (w0.box.x + w0.box.w) > line.box.h * 0.7 &&
+        // (or a word a column away: a table's label cell level with its answer's second line,
+        // "5          multiplications, so multiplications = 199 × 199 × 16 = …")
+        w1.box.x - (w0.box.x + w0.box.w) > line.box.h * (/^\d/.test(w1.text) ? 0.7 : 5) &&
         tree.partId([q]) !== null &&
         nextQuestion([q]) &&
         indent <= marginOf(width)

@@ -644,9 +644,14 @@ function notationForms(s: string): string {
       // a shape tagged on after an equation's last bracket ("… ⊙ (1 − tanh²(c_t)) (3 × 1).", "… tanh(C_t)
       // [3 x 1]"): an aside, no factor (after a number it multiplies, "= 4 (3 × 5)"; after a word it is
       // the answer, "⇒ W_f is [3×5]")
+      // (not after a matrix written out in symbols, "W_f = (w11 w12 w13) (5 × 3)": its size is the answer)
       .replace(
         /(?<=(?<![<>=!])=(?![>=])[^\n]*?[)}\]])[ \t]+(?:\(\s*(?:\d{1,4}|[a-z])\s*[×xX*]\s*(?:\d{1,4}|[a-z])\s*\)|\[\s*(?:\d{1,4}|[a-z])\s*[×xX*]\s*(?:\d{1,4}|[a-z])\s*\])(?=[ \t]*[.,;]?[ \t]*$)/gim,
-        '',
+        (m, at: number, all: string) => {
+          const rhs = all.slice(all.lastIndexOf('=', at) + 1, at);
+          const inner = rhs.replace(/[()[\]{}]/g, ' ');
+          return /[([{]/.test(rhs) && /^\s*[A-Za-z]\w*(?:\s+[A-Za-z]\w*)*\s*$/.test(inner) ? m : '';
+        },
       )
       // (or at its start, as some set it: "(13) ∂L/∂c_t = ∂L/∂c_{t+1} ∘ f_{t+1} + …", "(Eq. 2) h_t = …")
       .replace(new RegExp(String.raw`^([ \t]*)${EQUATION_TAG}[ \t]+(?=[A-Za-z∂δ∇\\(][^\n]*=)`, 'gim'), '$1')

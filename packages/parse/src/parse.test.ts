@@ -986,3 +986,11 @@ describe('round 80: a shape closing a bracket of words', () => {
     expect(findDimensions('y = (2 + 3 x 1)')[0]?.inArithmetic ?? true).toBe(true);
   });
 });
+
+describe('round 82: a matrix written out in symbols', () => {
+  it('its size after it, "W_f = ((w31 w32 w33)) (5 × 3)", is kept; a shape tagged on after an expression is dropped', () => {
+    expect(normalizeMath('Wf = ( ( w31 w32 w33 ) ) (5 × 3)')).toContain('(5 * 3)');
+    expect(findDimensions(normalizeMath('Wf = (w31 w32 w33) (5 × 3)'))[0]).toMatchObject({ dims: [5, 3] });
+    expect(normalizeMath('h = o ⊙ tanh(c) (3 × 1)')).not.toContain('3 * 1');
+  });
+});

@@ -354,6 +354,17 @@ function withoutStepNumber(line: string): string {
 }
 
 /**
+ * A diagonal matrix written as `diag(·)` is its vector acting element-wise: `diag(f_2) diag(f_3) … ∂L/∂c_T`
+ * is the product of the forget gates, `diag(o_t ⊙ (1 − tanh²c_t))` the local derivative. Unwrapped, a
+ * lone symbol bare (`f_2`), anything longer in brackets.
+ */
+function withoutDiag(line: string): string {
+  return line.replace(/\bdiag\s*\(\s*((?:[^()]|\([^()]*\))*?)\s*\)/g, (_m, inner: string) =>
+    /^[\p{L}\p{M}\p{N}_{}^′'~+\-−]+$/u.test(inner) ? inner : `(${inner})`,
+  );
+}
+
+/**
  * An equation's tag set at its line's end ("… + dL/dc_{t+1} o f_{t+1}  (4a)", "(2.1)", "(*)") names
  * the equation: it is no factor of it. Blanked, the same length.
  */
@@ -407,7 +418,7 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
               withdrawnAttempts(
                 folded.map((l) =>
                   withoutEquationTag(
-                    withoutStepNumber(withoutStruck(withoutStorageSizes(asciiBoxes(l.text)))),
+                    withoutStepNumber(withoutStruck(withoutStorageSizes(asciiBoxes(withoutDiag(l.text))))),
                   ),
                 ),
               ),

@@ -2,6 +2,7 @@
 import type { ExtractedScript, PartAnswer, ScriptGrade } from '@grader/model';
 import { readByOcr } from './evidence.ts';
 import type { GradedScript } from './grade.ts';
+import { notAttempted } from './not-attempted.ts';
 import type { Rubric } from './schema.ts';
 import { isOrderNote, meaningfulUnlabelled } from './unlabelled.ts';
 
@@ -34,6 +35,23 @@ export function headerFinding(script: ExtractedScript): string | null {
 
 /** What marks a line as working: an equation, an arrow, an operator between terms, calculus. */
 const WORKED = /[=→⇒↦⊙∘×÷∂∑∏σ]|\d\s*[-+*/^·x]\s*\d|\btanh\b|\bsigmoid\b|\bd[A-Za-z]\s*\/\s*d/;
+
+/**
+ * A key to the script's own marks ("[FINAL] = final answer  [ROUGH] = rough work, not for grading",
+ * "green = final answer  red = corrected"): words on both sides of each `=`, no number, no maths. It
+ * explains how the answers are marked; it is neither an answer nor a correction of one.
+ */
+function isLegend(text: string): boolean {
+  if (/\d|[_^{}⊙∘×÷∂∑∏σ→⇒]|\b(?:tanh|sigmoid|softmax)\b/.test(text)) return false;
+  const sides = text.split('=');
+  // (the last meaning may wrap to the next line: "… ~~cu~~t =" / "rejected.")
+  return (
+    sides.length >= 2 &&
+    sides
+      .slice(1)
+      .every((after, k) => /^\s*[A-Za-z]{3,}/.test(after) || (k === sides.length - 2 && !after.trim()))
+  );
+}
 
 /** Words of an answer given again: a correction, a redo, a replaced value. */
 const SECOND_ANSWER =
@@ -99,7 +117,10 @@ export function organisationFinding(
   // with others between them; whole questions in another order, each in one place, read plainly
   // (an order the student announced, "Q5 first, then 1 to 4", is organised too)
   const question = (p: string) => /^\d+/.exec(p)?.[0] ?? p;
-  const placed = script.order.filter((id) => surelyPlaced(script.parts[id]));
+  // (a part left with a note, "not attempted, time over", at the end holds no answer out of order)
+  const placed = script.order.filter(
+    (id) => surelyPlaced(script.parts[id]) && !notAttempted(script.parts[id]?.text ?? ''),
+  );
   const runs = placed.map(question).filter((q, i, all) => i === 0 || all[i - 1] !== q);
   const split = [...new Set(runs.filter((q, i) => runs.indexOf(q) !== i))];
   if (split.length && !announced)
@@ -110,7 +131,7 @@ export function organisationFinding(
   const typed = meaningfulUnlabelled({
     ...script,
     unlabelled: script.unlabelled.filter((l) => typedPages.has(l.page)),
-  }).filter((t) => WORKED.test(t));
+  }).filter((t) => WORKED.test(t) && !isLegend(t));
   // worked text the segmenter could not place is mostly an introduction or a note the labels did
   // not reach (its part goes to a person already); as a flag it marks a correction or second
   // answer written outside any label ("I made a mistake above: C_t is …")

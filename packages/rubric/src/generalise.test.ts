@@ -3835,3 +3835,28 @@ describe('round 81: a dialogue’s questions, a marks column, another answer’s
     expect(p.review).toBe(true);
   });
 });
+
+describe('round 82: whole matrices', () => {
+  it('4(b): a product of diagonal matrices, "diag(f2) diag(f3) … diag(fT) ∂L/∂cT", is the product of the forget gates', () => {
+    const p = part(
+      '4b',
+      '∂L/∂c1 = diag(f2) diag(f3) … diag(fT) ∂L/∂cT + …\nIf ft = 1 all the diag matrices are identity, so ∂L/∂c1 ≈ ∂L/∂cT. The gradient does not become\nsmall going back, so the cell can remember information from far back.',
+    );
+    expect(p).toMatchObject({ score: 2, review: false });
+  });
+  it('3(a): W_f written out as a matrix of w_ij with its size after it, "(5 × 3)", under W_f^T z (its T flattened, "WfTz"): the transposed shape', () => {
+    const p = part(
+      '3a',
+      'z = [h; x] has 3 + 2 = 5 entries and f = σ(WfTz + bf), so\nWf = ( ( w31 w32 w33 ) ) (5 × 3)',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('4(a): Jacobians written as diag(·) are the element-wise local derivatives', () => {
+    const p = part(
+      '4a',
+      'The Jacobians: ∂h_t/∂c_t = diag(o_t ⊙ (1 − tanh²(c_t))), ∂c_{t+1}/∂c_t = diag(f_{t+1}); by the chain rule\n∂L/∂c_t = diag(o_t ⊙ (1 − tanh²(c_t))) ∂L/∂h_t + diag(f_{t+1}) ∂L/∂c_{t+1}',
+    );
+    expect(p.items.find((i) => i.id === 'direct')?.awarded).toBe(2);
+    expect(p.items.find((i) => i.id === 'recursive')?.awarded).toBe(2);
+  });
+});

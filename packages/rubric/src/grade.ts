@@ -27,6 +27,7 @@ import {
   workForOneNotAnother,
 } from './items/index.ts';
 import { asNumbers, resolveKey } from './keys.ts';
+import { notAttempted } from './not-attempted.ts';
 import { misreadOfKey, uncleanReading } from './ocr-clean.ts';
 import { partLabel, questionNumber } from './part-id.ts';
 import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
@@ -249,20 +250,6 @@ function noAnswer(
     },
     reading: { values: {}, wrong: [] },
   };
-}
-
-// "skipped", "—", "not attempted", "?": a label with nothing under it
-// ("Not attempted.", "not attempted (ran out of time)": a short note after it changes nothing)
-const NOT_ATTEMPTED =
-  /^(?:(?:skip(?:ped)?|not attempted|unattempted|not done|n\/?a|blank|no answer|left blank|don'?t know|do not know|idk|pass)\s*[.!]?\s*(?:\([^()]{0,40}\))?|[-—–_.?\s]*)$/i;
-/** A part left with only a note why ("not attempted (ran out of time)", "(Could not finish in time.)"). */
-const OUT_OF_TIME =
-  /^(?:sorry,?\s*)?(?:i\s+)?(?:not attempted|did ?n[o']?t attempt(?: (?:this|it))?|could ?n[o']?t (?:finish|complete|attempt|do)(?: (?:this|it))?(?: in time)?|ran out of time|no time(?: left)?|not enough time|skipped)(?:[\s,;:.\-—–]+(?:i\s+)?(?:ran out of time|no time(?: left)?|not enough time|in time|due to (?:lack of )?time))*\s*[.!]?$/i;
-function notAttempted(text: string): boolean {
-  const said = normalizeProse(text)
-    .replace(/[()[\]]/g, '')
-    .trim();
-  return NOT_ATTEMPTED.test(said) || OUT_OF_TIME.test(said);
 }
 
 function skipped(

@@ -269,6 +269,36 @@ describe('batch flags', () => {
     expect(res.map((r) => r.flags.includes('similarity'))).toEqual([true, true, false]);
   });
 
+  it('a key to the script\'s own marks ("[ROUGH] = rough work, red = corrected") is no answer left unlabelled', () => {
+    const flagsOf = (unlabelled: string[]) =>
+      gradeBatch(rubric, ctx, [
+        { file: 'k.pdf', script: scriptFromText(`Name: K\nRoll: 20CS10031\n${full}`, { unlabelled }) },
+      ])[0].flags;
+    expect(
+      flagsOf([
+        'Colour legend: green = final answer grey = rough work, not for grading red = corrected ~~x~~ =',
+        'rejected.',
+      ]),
+    ).not.toContain('organisation');
+    // (a correction left outside any label still is)
+    expect(flagsOf(['I made a mistake above: C_t = [0.7, 0.2, 0.05] is the corrected value'])).toContain(
+      'organisation',
+    );
+  });
+  it('a part left "not attempted, time over" at the end is no answer out of order', () => {
+    const order = ['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4b', '5'];
+    const body = `${order.map((q) => `## ${q}\nsome answer to ${q}`).join('\n')}\n## 4a\nnot attempted, time over`;
+    const res = gradeBatch(rubric, ctx, [
+      { file: 'n.pdf', script: scriptFromText(`Name: N\nRoll: 20CS10032\n${body}`) },
+    ]);
+    expect(res[0].flags).not.toContain('organisation');
+    const answered = body.replace('not attempted, time over', 'dL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t)');
+    expect(
+      gradeBatch(rubric, ctx, [
+        { file: 'm.pdf', script: scriptFromText(`Name: M\nRoll: 20CS10033\n${answered}`) },
+      ])[0].flags,
+    ).toContain('organisation');
+  });
   it('a shared preamble beside answers read under their labels is a class convention, not copying', () => {
     // (a course's defined terms, written out alike by two students whose every answer was read)
     const terms =
