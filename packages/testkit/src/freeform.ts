@@ -427,6 +427,9 @@ export const TUNE_WRITERS = [
   'qi',
   'qj',
   'qk',
+  'ql',
+  'qm',
+  'qn',
 ];
 
 export interface FreeformLabel {
