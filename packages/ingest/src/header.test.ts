@@ -108,3 +108,16 @@ describe('readHeader', () => {
     expect(h.name).toBeNull();
   });
 });
+
+describe('an online form printed (round 83)', () => {
+  it('what was typed in a box, "Your answer: Asha Verma", is the name; the form’s own words never are', () => {
+    const h = read(
+      'Name *\nYour answer: Asha Verma\nRoll number *\nYour answer: 20CS10042\nCS60010 CT 3, 15/3/21',
+      false,
+    );
+    expect(h.name).toBe('Asha Verma');
+    expect(h.roll).toBe('20CS10042');
+    const noName = read('Name and email address\nYour answer:\n20CS10042\nCS60010 CT 3, 15/3/21', false);
+    expect(noName.name ?? '').not.toMatch(/email|answer/i);
+  });
+});

@@ -22,8 +22,11 @@ function titleCase(s: string): string {
 }
 
 // words that introduce a name rather than belong to it: "Answer script of …", "Submitted by …"
+// (and an online form's box before what was typed in it: "Your answer: Anirudh Venkatesh Iyer")
 const NAME_LEAD =
-  /^\s*(?:(?:answer\s*(?:script|sheet)|solutions?|answers?)\s+(?:of|by)|submitted\s+by|written\s+by|by|student)\b[\s:,-]*/i;
+  /^\s*(?:(?:answer\s*(?:script|sheet)|solutions?|answers?)\s+(?:of|by)|submitted\s+by|written\s+by|by|student|your\s+(?:answer|response)|response)\b[\s:,-]*/i;
+/** A form's own words, never a student's name: "… and email address", "Required", "Your answer". */
+const FORM_WORDS = /\b(?:e-?mail|address|required|your\s+answer|response)\b/i;
 
 function cleanName(s: string): string | null {
   const t = s
@@ -32,7 +35,7 @@ function cleanName(s: string): string | null {
     .replace(/\s+/g, ' ')
     .replace(/^[\s.'-]+|[\s.'-]+$/g, '');
   const words = t.split(' ').filter((w) => /[A-Za-z]{2,}/.test(w));
-  if (words.length === 0 || words.length > 5) return null;
+  if (words.length === 0 || words.length > 5 || FORM_WORDS.test(t)) return null;
   return titleCase(words.join(' '));
 }
 

@@ -670,6 +670,8 @@ describe('findLabel: round 38 answer templates, Markdown notes and endnotes', ()
   it('a question\'s number in brackets with its Q ("(Q1)(b)(i)", "(Q3)") is a label', () => {
     expect(findLabel('(Q1)(b)(i) C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t', tree)?.partId).toBe('q1b1');
     expect(findLabel('(Q3)', tree)?.path).toEqual(['3']);
+    // (with its letter, after an addendum's heading: "ADDENDUM (Q3c)")
+    expect(findLabel('ADDENDUM (Q3c)', tree)?.partId).toBe('q3c');
   });
   it('a label said twice is one ("4.1 Q4 (a)", a clause column beside the part\'s own label)', () => {
     expect(findLabel('4.1 Q4 (a)', tree)).toMatchObject({ partId: 'q4a', end: 10 });

@@ -152,11 +152,12 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // ("(i+ii)": the first of two sub-parts in one bracket; the segmenter reads "+ii)" as the second)
     const paren = /^\(\s*([A-Za-z0-9|!¢©]{1,4}|[αβγ])\s*(?:\)|(?=[+&]\s*[A-Za-z0-9]{1,4}\s*\)))/.exec(r);
     if (paren) {
-      // (a question's number in brackets with its Q, "(Q1)(a)", "(Q3)": the number)
-      const q = comps.length === 0 && /^[Qq]\d{1,2}$/.test(paren[1]);
+      // (a question's number in brackets with its Q, "(Q1)(a)", "(Q3)", and its letter, "(Q3c)")
+      const q = comps.length === 0 ? /^[Qq](\d{1,2})([a-h])?$/.exec(paren[1]) : null;
       if (q) prefixed = true;
-      const raw = q ? paren[1].slice(1) : paren[1];
+      const raw = q ? q[1] : paren[1];
       comps.push({ raw, start: at, end: at + paren[0].length, paren: true, sep: 'strong' });
+      if (q?.[2]) comps.push({ raw: q[2], start: at, end: at + paren[0].length, paren: true, sep: 'strong' });
       pos = at + paren[0].length;
       continue;
     }

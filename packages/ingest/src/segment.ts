@@ -3,6 +3,7 @@ import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { escapeRegExp } from '@grader/parse';
 import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { firstsSaid, orderAnnounced, saidOnItsLine } from './answer-order.ts';
+import { withoutAppendices } from './appendices.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
 import { withoutParagraphNumbers } from './clause-numbers.ts';
@@ -270,7 +271,10 @@ export function segment(
     return label !== null && !label.weak;
   });
   const taken = new Set(notes.flatMap((n) => n.taken));
-  const seg = segmentLines(taken.size ? lines.filter((l) => !taken.has(l)) : lines, pages, parts, rules);
+  // (appendices of working at the end are no part's answer: text outside the answers)
+  const apart = withoutAppendices(taken.size ? lines.filter((l) => !taken.has(l)) : lines);
+  const seg = segmentLines(apart.lines, pages, parts, rules);
+  seg.unlabelled.push(...apart.appendices);
   for (const n of notes) placeNote(seg, n);
   return seg;
 }

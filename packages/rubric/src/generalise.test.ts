@@ -3860,3 +3860,20 @@ describe('round 82: whole matrices', () => {
     expect(p.items.find((i) => i.id === 'recursive')?.awarded).toBe(2);
   });
 });
+
+describe('round 83: working kept elsewhere', () => {
+  it('a right answer pointing to its working in an appendix goes to a person, not a bare 0', () => {
+    const p = part('1b.i', 'C_t = (0.7, 0.2, 0.05)    [working in App. A.2]');
+    expect(p).toMatchObject({ score: 0, review: true });
+    expect(p.reasons.join(' ')).toMatch(/working is kept elsewhere/);
+    // (a script with its appendices apart: every part that lost marks)
+    const g = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText('## 3c\ntotal = 72', { unlabelled: ['APPENDIX B (Q3)', '4 x 18 = 72'] }),
+    ).grade;
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+    // (a bare answer with no pointer and no appendix stays a confident 0)
+    expect(part('3c', 'total = 72')).toMatchObject({ score: 0, review: false });
+  });
+});
