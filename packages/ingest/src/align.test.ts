@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alignLabels, type Candidate, fitLabel, labelScore, type PartDef } from './align.ts';
 import { segment } from './segment.ts';
-import { linesOf, pageInfo } from './testing.ts';
+import { CT3_PARTS, linesOf, pageInfo } from './testing.ts';
 
-const parts: PartDef[] = [
-  { id: '1a', path: ['1', 'a'] },
-  { id: '1b.i', path: ['1', 'b', 'i'] },
-  { id: '1b.ii', path: ['1', 'b', 'ii'] },
-  { id: '2a', path: ['2', 'a'] },
-  { id: '2b', path: ['2', 'b'] },
-  { id: '3a', path: ['3', 'a'] },
-  { id: '3b', path: ['3', 'b'] },
-  { id: '3c', path: ['3', 'c'] },
-  { id: '4a', path: ['4', 'a'] },
-  { id: '4b', path: ['4', 'b'] },
-  { id: '5', path: ['5'] },
-];
+const parts: PartDef[] = CT3_PARTS;
 const part = (id: string) => parts.find((p) => p.id === id) as PartDef;
 const cand = (text: string, more: Partial<Candidate> = {}): Candidate => ({
   text,

@@ -5,21 +5,9 @@ import { numbersParagraphs, withoutParagraphNumbers } from './clause-numbers.ts'
 import { headingTagsFirst } from './heading-tags.ts';
 import { PartTree } from './labels.ts';
 import { segment } from './segment.ts';
-import { linesOf, pageInfo } from './testing.ts';
+import { CT3_PARTS, linesOf, pageInfo } from './testing.ts';
 
-const parts = [
-  { id: '1a', path: ['1', 'a'] },
-  { id: '1b.i', path: ['1', 'b', 'i'] },
-  { id: '1b.ii', path: ['1', 'b', 'ii'] },
-  { id: '2a', path: ['2', 'a'] },
-  { id: '2b', path: ['2', 'b'] },
-  { id: '3a', path: ['3', 'a'] },
-  { id: '3b', path: ['3', 'b'] },
-  { id: '3c', path: ['3', 'c'] },
-  { id: '4a', path: ['4', 'a'] },
-  { id: '4b', path: ['4', 'b'] },
-  { id: '5', path: ['5'] },
-];
+const parts = CT3_PARTS;
 const tree = new PartTree(parts);
 const texts = (text: string) => withoutParagraphNumbers(linesOf(text, 1, 1), tree).map((l) => l.text.trim());
 const run = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], parts);

@@ -25,3 +25,18 @@ export function linesOf(text: string, page = 1, conf = 1, startY = 60): Line[] {
 export function pageInfo(page: number, source: PageInfo['source'] = 'text'): PageInfo {
   return { page, width: 595, height: 842, source, conf: 1, rotation: 0 };
 }
+
+/** CS60010 CT3's parts as the exam lists them (ids and label paths), for tests that read whole scripts. */
+export const CT3_PARTS = [
+  { id: '1a', path: ['1', 'a'] },
+  { id: '1b.i', path: ['1', 'b', 'i'] },
+  { id: '1b.ii', path: ['1', 'b', 'ii'] },
+  { id: '2a', path: ['2', 'a'] },
+  { id: '2b', path: ['2', 'b'] },
+  { id: '3a', path: ['3', 'a'] },
+  { id: '3b', path: ['3', 'b'] },
+  { id: '3c', path: ['3', 'c'] },
+  { id: '4a', path: ['4', 'a'] },
+  { id: '4b', path: ['4', 'b'] },
+  { id: '5', path: ['5'] },
+];
