@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { orderAnnounced } from './answer-order.ts';
 import { isFurniture } from './furniture.ts';
 import { segment } from './segment.ts';
-import { linesOf, pageInfo } from './testing.ts';
+import { CT3_PARTS, linesOf, pageInfo } from './testing.ts';
 
 const parts = [
   { id: '1a', path: ['1', 'a'] },
@@ -17,13 +17,7 @@ const parts = [
 ];
 const run = (text: string, conf = 1) => segment(linesOf(text, 1, conf), [pageInfo(1)], parts);
 // every part of the exam, for scripts that run past 3(b)
-const allParts = [
-  ...parts.slice(0, 7),
-  { id: '3c', path: ['3', 'c'] },
-  { id: '4a', path: ['4', 'a'] },
-  { id: '4b', path: ['4', 'b'] },
-  { id: '5', path: ['5'] },
-];
+const allParts = CT3_PARTS;
 const runAll = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], allParts);
 
 describe('segment', () => {
