@@ -2,8 +2,7 @@
 // III", "Annexure II (Q3 c)"), the answers pointing to it ("[working in App. A.2]", "see Annexure IV"):
 // an appendix is no part's answer, whichever answer it follows on the page.
 
-/** An appendix's heading at a line's start: "APPENDIX A (Q1)", "Appendix II", "Annexure I (Q1 b)". */
-const HEADING = /^\s*(?:appendix|annex(?:ure)?)\s*~?\s*(?:[A-H]|[IVX]{1,4}|\d{1,2})\b(?!\s*[=+×*])/i;
+import { APPENDIX_HEADING } from '@grader/parse';
 
 /** A later heading that gives answers again: "Errata", "Addendum", "Correction to 1(b)(i)", "P.S.". */
 const AFTERWORD = /^\s*(?:errata|erratum|addend(?:um|a)|corrigend(?:um|a)|correction\b|p\.\s*s\.)/i;
@@ -14,7 +13,7 @@ const AFTERWORD = /^\s*(?:errata|erratum|addend(?:um|a)|corrigend(?:um|a)|correc
  * appendix ("A.2 (for 1(b)(i))") head no answer.
  */
 export function withoutAppendices<L extends { text: string }>(lines: L[]): { lines: L[]; appendices: L[] } {
-  const start = lines.findIndex((l) => HEADING.test(l.text));
+  const start = lines.findIndex((l) => APPENDIX_HEADING.test(l.text));
   if (start < 0) return { lines, appendices: [] };
   const after = lines.findIndex((l, i) => i > start && AFTERWORD.test(l.text));
   const end = after < 0 ? lines.length : after;

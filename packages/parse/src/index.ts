@@ -27,7 +27,7 @@ export {
   linearizeFractions,
   subscriptsToTheirBase,
 } from './layout.ts';
-export { headedLists, LIST_HEADING, type ListItem, ordinal } from './lists.ts';
+export { APPENDIX_HEADING, headedLists, LIST_HEADING, type ListItem, ordinal } from './lists.ts';
 export { fixOcrDigits, foldOperatorLines, normalizeMath, normalizeProse } from './normalize.ts';
 export { closeTo, type FoundNumber, findNumbers, ocrDigitsInText, parseNumber } from './numbers.ts';
 export { escapeRegExp } from './regex.ts';

@@ -2,6 +2,13 @@
 // ("Assumptions", then "1. Biases are included …", "A2. …", "(iii) …"): read by ingestion, so their
 // numbers are not taken for question labels, and by grading, so an answer citing one is read with it.
 
+/**
+ * An appendix's heading at a line's start, where a script keeps working apart from its answers:
+ * "APPENDIX A (Q1)", "Appendix II", "Annexure I (Q1 b)" (not "Appendix 2 = …").
+ */
+export const APPENDIX_HEADING =
+  /^\s*(?:appendix|annex(?:ure)?)\s*~?\s*(?:[A-H]|[IVX]{1,4}|\d{1,2})\b(?!\s*[=+×*])/i;
+
 /** "Assumptions", "Notation and conventions (used throughout)", "Conventions:", "Glossary" */
 export const LIST_HEADING =
   /^[\s#=*_\-—–|]*(?:(?:my\s+)?assumptions?(?:\s+made)?|notations?|conventions?|notation\s+(?:and|&)\s+(?:conventions?|assumptions?)|glossary|symbols(?:\s+used)?|definitions)(?:\s*\([^)]{0,40}\))?[\s#=*_\-—–|.:]*$/i;

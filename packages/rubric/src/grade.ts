@@ -3,7 +3,7 @@
 // The generic flow lives here (a part's answer, its items graded by their type's handler in
 // items/, caps, the part-level doubts that send a part to a person); the item types live in items/.
 import type { ExtractedScript, PartAnswer, PartGrade, ScriptGrade } from '@grader/model';
-import { closeTo, findNumbers, normalizeProse } from '@grader/parse';
+import { APPENDIX_HEADING, closeTo, findNumbers, normalizeProse } from '@grader/parse';
 import { confirmedConfidence } from './confirmation.ts';
 import type { GradingContext } from './context.ts';
 import { analyse, readByOcr } from './evidence.ts';
@@ -362,16 +362,11 @@ const pointsElsewhere: PartDoubt = ({ part, answer, score }) => {
     : null;
 };
 
-/** An appendix's heading: "APPENDIX A (Q1)", "Appendix II", "Annexure I (Q1 b)" (ingest keeps appendices out of the answers). */
-const APPENDIX = /^\s*(?:appendix|annex(?:ure)?)\s*~?\s*(?:[A-H]|[IVX]{1,4}|\d{1,2})\b/i;
-
 /** An answer pointing to its working kept apart: "[working in App. A.2]", "see Annexure IV", "(working at the end, W1)". */
 const WORK_APART =
   /\b(?:see|in|from)\s+(?:appendix|annex(?:ure)?|app\.)\s*~?\s*(?:[A-H]|[IVX]{1,4}|\d{1,2})\b|(?<!rough\s)\b(?:working|work|calculations?|derivation|steps)\s+(?:is\s+|are\s+)?(?:at the end|overleaf|in (?:the )?(?:appendix|annex\w*))/i;
 /** An answer pointing to rough work: "(rough work 1)", "(see rough work at the end)" (for its own part only). */
 const ROUGH_POINTER = /\((?:see\s+)?rough\s+work\b[^()]{0,20}\)/i;
-/** Marks withheld for working not found: "… but no working shown", "the sum is not derived". */
-const NO_WORK = /no working shown|not derived|working was not recognised/;
 
 /**
  * Marks withheld for missing working in a script that keeps its working apart (appendices at the
@@ -379,14 +374,15 @@ const NO_WORK = /no working shown|not derived|working was not recognised/;
  * that points to rough work of its own: the working may be there, where a person reads it.
  */
 const workInAppendix: PartDoubt = ({ part, answer, script, results, score }) => {
-  if (score >= part.points || !results.some((r) => r.awarded < r.max && NO_WORK.test(r.reason))) return null;
+  if (score >= part.points || !results.some((r) => r.bare)) return null;
   // (its own pointer, or another answer's: "(working at the end, W1)" under 1(b)(i), "(W1)" under 1(b)(ii))
   const said =
     answer.lines.find((l) => WORK_APART.test(l.text) || ROUGH_POINTER.test(l.text)) ??
     Object.values(script.parts)
       .flatMap((p) => p.lines)
       .find((l) => WORK_APART.test(l.text)) ??
-    script.unlabelled.find((l) => APPENDIX.test(l.text));
+    // (ingest keeps a script's appendices out of its answers)
+    script.unlabelled.find((l) => APPENDIX_HEADING.test(l.text));
   return said
     ? { conf: 0.5, reason: `its working is kept elsewhere ("${quote(said.text)}"): a person reads it there` }
     : null;

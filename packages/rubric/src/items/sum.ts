@@ -29,6 +29,8 @@ export const sum: ItemHandler<SumItem> = {
             : item.right,
       // a derivation only named in words is read either way by markers: a person decides
       conf: ok && (shown === 'words' || bare) ? 0.5 : 0.95,
+      // (the paths all there, the sum withheld for want of its derivation)
+      ...(all && !ok ? { bare: true } : {}),
     };
   },
 };

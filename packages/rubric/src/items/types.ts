@@ -19,7 +19,7 @@ export interface ItemResult extends ItemGrade {
   termFound?: boolean;
   /** whether the credit given needed work that was present */
   note?: string;
-  /** a right value given 0 because no working was shown for it */
+  /** credit withheld because no working was shown for it: a right value's, a sum's derivation */
   bare?: boolean;
   /** what kind of working earned the credit, when some did */
   shownBy?: WorkKind;
