@@ -430,6 +430,9 @@ export const TUNE_WRITERS = [
   'ql',
   'qm',
   'qn',
+  'qo',
+  'qp',
+  'qq',
 ];
 
 export interface FreeformLabel {
