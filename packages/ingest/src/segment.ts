@@ -30,6 +30,7 @@ import {
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
+import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
 import type { Rule } from './pdf.ts';
 import { romanValue } from './roman.ts';
 import {
@@ -304,11 +305,17 @@ function segmentLines(
   rules: Map<number, Rule[]>,
 ): Segmentation {
   // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
-  // (a report's paragraph numbers, "2.2  Soln. 3(a): …", name no part; a heading's "[part (a)]" at
-  // its end is its label)
+  // (a report's paragraph numbers, "2.2  Soln. 3(a): …", name no part, nor do a script's own steps and
+  // small questions, "S5.", "Q2. Why?"; a heading's "[part (a)]" at its end is its label)
   const tree = new PartTree(parts);
   lines = numeratorsWithTheirLabel(
-    byHeaderColumns(headingTagsFirst(withoutParagraphNumbers(withoutCitations(lines), tree), tree), parts),
+    byHeaderColumns(
+      headingTagsFirst(
+        withoutOwnNumbering(withoutParagraphNumbers(withoutCitations(lines), tree), tree),
+        tree,
+      ),
+      parts,
+    ),
     parts,
   );
   let first = segmentOnce(lines, pages, parts, new Map(), rules);
@@ -1076,6 +1083,10 @@ function segmentOnce(
       // (the sentence going on in small letters after it, "… computed in" / "(a): a dot product, …")
       if (OPEN_ENDED.test(before) && /^\s*(?:[a-z]+\b|:?\s*$)/.test(line.text.slice(label.end))) label = null;
     }
+    // a number alone on its line after a line a sentence runs on from ("… tanh itself C̃t at" /
+    // "5."): the sentence's end, wrapped, not question 5
+    if (label?.weak && !force && !cutOff.has(line) && wrappedNumber(line.text, body[i - 1]?.text))
+      label = null;
     // the exam's next part in order, where the reader is now: a label for it is expected
     const expected = (l: Label) =>
       l.partId !== null &&

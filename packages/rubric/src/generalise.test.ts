@@ -3877,3 +3877,49 @@ describe('round 83: working kept elsewhere', () => {
     expect(part('3c', 'total = 72')).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('round 84: answers put as small questions and procedures', () => {
+  it('a small question\'s own number is no value: "Self-Q 1: how many …? → I think 0" answers 0', () => {
+    const p = part(
+      '2b',
+      'Self-Q 1: “how many additional parameters”?\n→ I think 0, since the dot product has no weights, only the α’s are computed by softmax from e_kj.',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it("the question's givens quoted before the answer are not the answer", () => {
+    const p = part(
+      '5',
+      '“200 × 200 × 3, 4 × 4 filters, stride 1, padding 1, 10\noutput channels”\noutput after depthwise?\n→ (200 − 4 + 2)/1 + 1 = 199 ⇒ 199 × 199 × 3.\noutput after pointwise? → 199 × 199 × 10.\nmultiplications?\n→ 199 × 199 × 16 × 3 = 1,900,848 and 199 × 199 × 3 × 10 = 1,188,030; total 3,088,878.',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+    expect(p.items.find((i) => i.id === 'depthwise')?.awarded).toBe(1);
+    // (a quotation that computes is the student's own: its value is read)
+    const own = part('5', 'depthwise output “(200 − 4)/1 + 1 = 197 ⇒ 197 × 197 × 3”');
+    expect(own.items.find((i) => i.id === 'depthwise')?.reason).toMatch(/197/);
+  });
+  it("a bare result under a question's working set out once, headed as its first part, goes to a person", () => {
+    const block = (b: string) =>
+      scriptFromText(
+        `## 3a\nGiven: x_t in R^2, c_t in R^3, so [h_{t-1}, x_t] in R^5.\nMethod:\n1. W_f [h; x]: [3 x 5][5 x 1] = [3 x 1], so W_f is 3 x 5.\n${b}\n3. 4 x (15 + 3) = 72.\nResult: (a) 3 x 5\n## 3b\n3 x 1\n## 3c\n72`,
+      );
+    // (as ingest reads "Problem 3" over it: no sub-part label, so guessed as 3(a))
+    const headed = (script: ReturnType<typeof scriptFromText>) =>
+      gradeScript(rubric, ctx, {
+        ...script,
+        parts: { ...script.parts, '3a': { ...script.parts['3a'], labelConf: 0.5 } },
+      }).grade.parts['3b'];
+    const p = headed(block('2. b_f ∈ R^3 to match [3 x 1].'));
+    expect(p).toMatchObject({ score: 0, review: true });
+    expect(p.reasons.join(' ')).toMatch(/working is set out once.*to match/);
+    // (a step on b_f that only states it, or none, leaves the bare 3(b) a confident 0)
+    expect(headed(block('2. b_f ∈ R^3.'))).toMatchObject({ score: 0, review: false });
+    expect(headed(block('2. one bias per unit.'))).toMatchObject({ score: 0, review: false });
+    // (under a label read plainly, 3(a)'s working is 3(a)'s)
+    expect(gradeScript(rubric, ctx, block('2. b_f ∈ R^3 to match [3 x 1].')).grade.parts['3b']).toMatchObject(
+      {
+        score: 0,
+        review: false,
+      },
+    );
+  });
+});

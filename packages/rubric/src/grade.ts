@@ -6,7 +6,7 @@ import type { ExtractedScript, PartAnswer, PartGrade, ScriptGrade } from '@grade
 import { APPENDIX_HEADING, closeTo, findNumbers, normalizeProse } from '@grader/parse';
 import { confirmedConfidence } from './confirmation.ts';
 import type { GradingContext } from './context.ts';
-import { analyse, readByOcr } from './evidence.ts';
+import { analyse, canonicalSymbol, readByOcr } from './evidence.ts';
 import { continuedElsewhere } from './flags.ts';
 import { quote } from './format.ts';
 import { scriptGlossary } from './glossary.ts';
@@ -30,7 +30,7 @@ import { asNumbers, resolveKey } from './keys.ts';
 import { notAttempted } from './not-attempted.ts';
 import { misreadOfKey, uncleanReading } from './ocr-clean.ts';
 import { partLabel, questionNumber } from './part-id.ts';
-import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
+import { definedSymbol, PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, namesPart, referenceOutside } from './unlabelled.ts';
 import { valueMatches } from './values.ts';
@@ -388,6 +388,48 @@ const workInAppendix: PartDoubt = ({ part, answer, script, results, score }) => 
     : null;
 };
 
+/** Words that state a quantity without a reason for it ("b_f has shape 3 × 1", "its dimension is 3"). */
+const PLAIN_WORDS =
+  /^(?:has|have|the|its|and|also|shape|size|dimensions?|dim|vector|column|row|matrix|bias(?:es)?|dimensional|thus|hence|then|therefore|answer|final|result|will|would|should|must|will|real|with|entries|elements)$/i;
+
+/** A line's words apart from its symbols and function names ("b_f", "R^{3}", "tanh"). */
+const stripSymbols = (text: string) =>
+  text.replace(/\b(?:[A-Za-z](?:_\{?[A-Za-z0-9~+-]{1,4}\}?)?|tanh|sigma|sigmoid|diag|softmax)\b/g, ' ');
+
+/**
+ * Marks withheld for missing working from a part whose question sets its working out once, ahead of
+ * the parts' results, under a heading read as its first part ("Problem 3" / Given / Method / Check,
+ * then "Result: (a) 3 × 5  (b) 3 × 1"), with a step in words on this part's own quantity ("b_f has one
+ * entry per cell unit"): the reason may be that step, where a person reads it.
+ */
+const workInQuestionBlock: PartDoubt = ({ part, answer, script, results, score }) => {
+  if (score >= part.points || !results.some((r) => r.bare)) return null;
+  const at = script.order.indexOf(answer.partId);
+  const names = new Set(part.items.flatMap((i) => (i.type === 'value' ? i.names.map(canonicalSymbol) : [])));
+  for (const a of Object.values(script.parts)) {
+    if (
+      a.partId === part.id ||
+      questionNumber(a.partId) !== questionNumber(part.id) ||
+      a.labelConf > PLACED_CONF ||
+      script.order.indexOf(a.partId) > at
+    )
+      continue;
+    // (a step of it about this part's own quantity, in words: "b_f has one entry per cell unit")
+    const step = a.lines.find((l) => {
+      // (set in a space as well as equal to a value: "b_f ∈ R^3 to match …")
+      const sym = definedSymbol(l.text.replace(/∈/g, '='));
+      const words = stripSymbols(l.text).match(/\p{L}{3,}/gu) ?? [];
+      return sym !== null && names.has(canonicalSymbol(sym)) && words.some((w) => !PLAIN_WORDS.test(w));
+    });
+    if (step)
+      return {
+        conf: 0.5,
+        reason: `its question's working is set out once, under a heading read as ${a.partId} (a guessed label), with a step on this part ("${quote(step.text)}"): a person checks whether it gives the reason`,
+      };
+  }
+  return null;
+};
+
 /** Text outside the answers that names this part may correct it ("In 1(b)(i) above I made a mistake"). */
 const referredToOutside: PartDoubt = ({ part, script, score }) => {
   const outside = score < part.points ? referenceOutside(part.id, script) : null;
@@ -452,6 +494,7 @@ const DOUBTS: PartDoubt[] = [
   referredToOutside,
   pointsElsewhere,
   workInAppendix,
+  workInQuestionBlock,
   sharedAnswer,
   unknownTerms,
   ownNameReading,

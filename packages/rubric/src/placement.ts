@@ -16,7 +16,7 @@ export const PLACED_CONF = 0.8;
 const questionOf = (partId: string) => questionNumber(partId) ?? partId;
 
 /** The symbol a line defines (`h_t = …`, `b_f ∈ …`, `b_f: …`, `b_f is …`), canonical, or null. */
-function definedSymbol(line: string): string | null {
+export function definedSymbol(line: string): string | null {
   // (after a step marker: "Step 4: h_t = …", "2) h_t = …", "• h_t = …")
   const body = normalizeMath(line).replace(/^\s*(?:step\s*\d+\s*[:.)-]?|\(?\d{1,2}[.)]|[-•*>])\s*/i, '');
   const m = /^\s*(?:∴|therefore|hence|so|thus)?\s*([^=∈:]{1,24}?)\s*(?:=|∈|:|\bis\b|\bhas\b)/i.exec(body);

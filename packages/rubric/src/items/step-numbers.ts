@@ -25,7 +25,10 @@ export function withoutRowNumbers(text: string): string {
   });
 }
 
-/** Whether a number names a statement ("Claim 2.2.", "by Lemma 3", "Step 4:"), not a value. */
+/**
+ * Whether a number names a statement ("Claim 2.2.", "by Lemma 3", "Step 4:") or a question ("Self-Q 1:",
+ * a student's own small questions inside a part, "Q2. Why?"), not a value.
+ */
 export function statementNumber(text: string, x: { start: number }): boolean {
   // (or a list item's number: "4. Hence additional parameters = 0.", "2) The softmax …")
   const lineHead = text.slice(text.lastIndexOf('\n', x.start - 1) + 1, x.start);
@@ -35,7 +38,7 @@ export function statementNumber(text: string, x: { start: number }): boolean {
     isList(text);
   return (
     listItem ||
-    /\b(?:claim|lemma|proposition|prop|theorem|thm|corollary|definition|defn|remark|step|case|eqn?|equation|section|§)\.?\s*$/i.test(
+    /\b(?:claim|lemma|proposition|prop|theorem|thm|corollary|definition|defn|remark|step|case|eqn?|equation|section|§|(?:self-|sub-|mini-)?q)\.?\s*$/i.test(
       text.slice(Math.max(0, x.start - 14), x.start),
     )
   );

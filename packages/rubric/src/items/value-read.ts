@@ -73,6 +73,22 @@ function withoutQuestionsAsked(text: string): string {
 }
 
 /**
+ * The question's own words quoted before an answer ("“200 × 200 × 3, 4 × 4 filters, stride 1, padding
+ * 1, 10 output channels”"), blanked, the same length: its numbers are the givens, not the answer. A
+ * quotation that computes (`=`, `⇒`, `→`) is the student's own; kept, too, when nothing numeric
+ * stands outside the quotations.
+ */
+function withoutQuotedGivens(text: string): string {
+  const quoted = text.replace(/[“"]([^“”"]{1,240})[”"]/g, (m, inner: string) =>
+    /\d/.test(inner) && !/[=⇒→]|->|=>/.test(inner) && inner.split('\n').length <= 3
+      ? ' '.repeat(m.length)
+      : m,
+  );
+  if (quoted === text) return text;
+  return findNumbers(quoted).length || findNumberWords(quoted).length ? quoted : text;
+}
+
+/**
  * Whether `approx` ("3.03 x 10^6", "3.1 million") is a number written before it (in `before`) rounded
  * to the figures it shows: a restatement of that number.
  */
@@ -357,7 +373,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
   // (nor an order of magnitude, "≈ 10^6"); on a line of its own too, "Result: total ~ 3.03 x 10^6",
   // when a number above rounds to it
-  const raw = withoutQuestionsAsked(withoutCitedYears(ev.lines.join('\n')));
+  const raw = withoutQuestionsAsked(withoutQuotedGivens(withoutCitedYears(ev.lines.join('\n'))));
   const text = normalizeMath(
     raw.replace(
       /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
