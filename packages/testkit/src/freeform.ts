@@ -433,6 +433,9 @@ export const TUNE_WRITERS = [
   'qo',
   'qp',
   'qq',
+  'qr',
+  'qs',
+  'qt',
 ];
 
 export interface FreeformLabel {
