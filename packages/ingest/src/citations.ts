@@ -1,6 +1,7 @@
 // Works a script cites ("[5] Howard, A. et al. (2017). MobileNets."): their list is no answer, and the
 // numbers citing them in the answers ("(MobileNets [5])", "= 199 [7]") are no part of the maths.
 import type { Line } from '@grader/model';
+import { retext } from './layout.ts';
 
 /**
  * A heading over a list of works cited, alone on its line: "References", "Bibliography", "Works cited",
@@ -74,6 +75,6 @@ export function withoutCitations(lines: Line[]): Line[] {
       const m = /^\[(\d{1,2}(?:[,–-]\d{1,2})*)\][.,;:)]*$/.exec(w.text);
       return !(m && isCited(m[1]));
     });
-    return { ...l, text, words };
+    return retext(l, text, words);
   });
 }

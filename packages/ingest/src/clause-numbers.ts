@@ -3,6 +3,7 @@
 // question's answer ("2.2  Soln. 3(a): W_f …"), not for question 3's part (b).
 import type { Line } from '@grader/model';
 import { findLabel, type PartTree } from './labels.ts';
+import { retext } from './layout.ts';
 
 /** A decimal number at a line's start, before a space: "2.2  Additional …", "¶2.1.1 …", "3.4. Each …". */
 const AT_START = /^(\s*)((?:[¶§]\s*)?(\d{1,2}(?:\.\d{1,2}){1,3})\.?)(?=\s|$)/u;
@@ -67,6 +68,6 @@ export function withoutParagraphNumbers(lines: Line[], tree: PartTree): Line[] {
     const words = l.words.filter(
       (w) => !/^[¶§]?\d{1,2}(?:\.\d{1,2}){1,3}\.?[,;:)]*$/u.test(w.text) || !text.includes(w.text),
     );
-    return { ...l, text, words };
+    return retext(l, text, words);
   });
 }

@@ -521,3 +521,14 @@ describe('tables of Working | Answer with paragraphs between them (round 74)', (
     expect(s.parts['5'].text).toContain('Total 118803 + 396010 514813');
   });
 });
+
+describe('three-column pages', () => {
+  it("are read column by column: a newspaper's three columns keep each answer's lines together", async () => {
+    // (qs-07: LaTeX multicols{3}; read as two columns, 4(a)'s lines held 5's, and 5 was not found)
+    const s = await corpus('qs-07.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['4a'].text).not.toMatch(/199|Depthwise/);
+    expect(s.parts['5'].text).toMatch(/Depthwise[\s\S]*3,088,878/);
+    expect(s.parts['3b'].text.trim()).toBe('bf: 3 × 1');
+  });
+});

@@ -8,6 +8,7 @@ import { buildLines, type LayoutWord, rowOf, setReadingFrame } from './layout.ts
 import { median } from './median.ts';
 import { mergedQuestionTable } from './merged-questions.ts';
 import { isSummaryHeading } from './summary.ts';
+import { findThreeGutters, threeColumnLines } from './three-columns.ts';
 
 export interface Gutter {
   /** the x where the gutter runs */
@@ -269,6 +270,9 @@ export function buildPageLines(
   isLabel?: (text: string) => boolean,
 ): Line[] {
   const engineLines = words.some((w) => w.line !== undefined);
+  // (a table of three columns, Part | Answer | Working, is read by its rows)
+  const three = engineLines || tableRows(words) ? null : findThreeGutters(words, pageWidth, pageHeight);
+  if (three) return threeColumnLines(page, words, three, pageWidth, pageHeight);
   const gutter = engineLines ? null : findGutter(words, pageWidth, pageHeight);
   if (!gutter) {
     const bands = engineLines ? [] : sideBySide(words, pageWidth);
@@ -377,7 +381,7 @@ export function buildPageLines(
 }
 
 /** A right column's lines are indented from their column's edge, not the page's: labels are judged there. */
-function framedBeside(right: Line[], left: Line[], pageWidth: number, pageHeight: number): void {
+export function framedBeside(right: Line[], left: Line[], pageWidth: number, pageHeight: number): void {
   const shift = Math.min(...right.map((l) => l.box.x)) - Math.min(...left.map((l) => l.box.x));
   if (!Number.isFinite(shift)) return;
   for (const l of right)
@@ -389,7 +393,7 @@ function framedBeside(right: Line[], left: Line[], pageWidth: number, pageHeight
 }
 
 /** Full-width lines cut the page into bands; within a band, `ordered`'s lines in their order. */
-function inReadingOrder(full: Line[], ordered: Line[]): Line[] {
+export function inReadingOrder(full: Line[], ordered: Line[]): Line[] {
   const out: Line[] = [];
   const mid = (l: Line) => l.box.y + l.box.h / 2;
   let from = Number.NEGATIVE_INFINITY;

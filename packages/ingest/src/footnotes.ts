@@ -4,6 +4,7 @@
 // A note is part of the answer that cites it: it is read right after the citing line, wherever the
 // page set it (at the foot, the last part above would take it; under "Notes", "[2]" reads as a label).
 import type { Line, Word } from '@grader/model';
+import { retext } from './layout.ts';
 import { median } from './median.ts';
 
 /** A note, read from where it stands (`taken`, its heading of notes with it), and the line that cites it. */
@@ -75,7 +76,7 @@ function citingWord(l: Line, marker: string): Word | null {
 
 /** The note's own text: its marker taken off the first line. */
 function withoutMarker(l: Line, cut: { chars: number; words: number }): Line {
-  return { ...l, text: l.text.slice(cut.chars).trimStart(), words: l.words.slice(cut.words) };
+  return retext(l, l.text.slice(cut.chars).trimStart(), l.words.slice(cut.words));
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readHeader } from './header.ts';
 import { parseRoster } from './roster.ts';
 import { linesOf } from './testing.ts';
+import { freeformScript } from './testing-pdf.ts';
 
 const roster = parseRoster('roll,name\n20CS10042,Asha Verma\n19MT30431,Divya Menon\n20MI30398,Meera Joshi\n');
 const read = (text: string, withRoster = true, ocr = false) =>
@@ -119,5 +120,36 @@ describe('an online form printed (round 83)', () => {
     expect(h.roll).toBe('20CS10042');
     const noName = read('Name and email address\nYour answer:\n20CS10042\nCS60010 CT 3, 15/3/21', false);
     expect(noName.name ?? '').not.toMatch(/email|answer/i);
+  });
+});
+
+describe('a name under a masthead', () => {
+  it('"Answer script of …" or a byline names the student, with the roll after it on the line', () => {
+    const led = read(
+      'The Recurrent Review\nCS60010 CT 3, 15/3/21\nAnswer script of Asha Verma   Roll No. 20CS10042',
+    );
+    expect(led).toMatchObject({ name: 'Asha Verma', roll: '20CS10042' });
+    expect(led.match?.roll).toBe('20CS10042');
+    const byline = read(
+      'The Hidden State Chronicle\nBy Asha Verma, Roll No. 20CS10042\nCS60010 CT 3, 15/3/21',
+    );
+    expect(byline).toMatchObject({ name: 'Asha Verma', roll: '20CS10042' });
+    // (a sentence opening "By" names nobody)
+    expect(read('By the chain rule over both paths\nCS60010 CT 3, 15/3/21', false).name).toBeNull();
+  });
+  it("a masthead set large is no student's name when a name of normal size follows (free-form corpus)", async () => {
+    const qs08 = await freeformScript('qs-08.pdf');
+    expect(qs08.header.name).toBe('Ankita Mahapatra');
+    // (a name set large, alone, is the name: xm-09)
+    const xm09 = await freeformScript('xm-09.pdf');
+    expect(xm09.header.name).toBe('Lalhmingsanga Chhangte');
+  });
+  it("a title read as the name gives way to the roll's own student written in full in the header", () => {
+    const h = read('KGP Evening Tensor\nCS60010 CT 3, 15/3/21 Asha Verma\nRoll 20CS10042');
+    expect(h).toMatchObject({ name: 'Asha Verma', roll: '20CS10042' });
+    expect(h.match?.roll).toBe('20CS10042');
+    // (another student's name written there matches nobody: the roll's student is not that one)
+    const other = read('KGP Evening Tensor\nCS60010 CT 3, 15/3/21 Divya Menon\nRoll 20CS10042');
+    expect(other.match).toBeNull();
   });
 });

@@ -25,6 +25,11 @@ function titleCase(s: string): string {
 // (and an online form's box before what was typed in it: "Your answer: Anirudh Venkatesh Iyer")
 const NAME_LEAD =
   /^\s*(?:(?:answer\s*(?:script|sheet)|solutions?|answers?)\s+(?:of|by)|submitted\s+by|written\s+by|by|student|your\s+(?:answer|response)|response)\b[\s:,-]*/i;
+/** The leads that say a name follows, whatever else the line holds. */
+const STRONG_LEAD = /^\s*(?:answer\s*(?:script|sheet)\s+(?:of|by)|submitted\s+by|written\s+by)\b[\s:,-]*/i;
+/** A byline: "By" before a capitalised name and a field ("By Devika Unnikrishnan, Roll No. …"). */
+const BYLINE =
+  /^\s*[Bb]y\s+(?=(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,})){1,3}\s*(?:,|\||—|\s{3,}|\b[Rr]oll\b|$))/;
 /** A form's own words, never a student's name: "… and email address", "Required", "Your answer". */
 const FORM_WORDS = /\b(?:e-?mail|address|required|your\s+answer|response)\b/i;
 
@@ -129,6 +134,22 @@ export function readHeader(
       if (name) used.push(line);
     }
   }
+  // 1b. a name after its lead on its line, fields after it ("Answer script of Meenakshi Venkatraman
+  //     Roll No. 18CS13925"): before any capitalised line above it (a masthead, "The Recurrent Review")
+  if (!name) {
+    for (const line of candidates) {
+      const lead = STRONG_LEAD.exec(gapped(line)) ?? BYLINE.exec(gapped(line));
+      if (!lead) continue;
+      let after = gapped(line).slice(lead[0].length);
+      const stop = after.search(/\broll\b|\breg|\||—|\s{3,}|\b[0-9]{2}[A-Z]{2}[0-9]|,/i);
+      if (stop >= 0) after = after.slice(0, stop);
+      name = cleanName(after);
+      if (name) {
+        used.push(line);
+        break;
+      }
+    }
+  }
   // 2. unkeyed: a roll-like token anywhere; the name is the text before it on its line
   //    ("Pooja Kulkarni | 20MI10321 | CS60010 CT 3").
   if (!roll) {
@@ -154,21 +175,25 @@ export function readHeader(
   }
   // 3. a line of two to four capitalised words and nothing else, near the top, is a name
   if (!name) {
-    for (const line of (opts.preamble ?? candidates).slice(0, 4)) {
-      if (course && line === course.line) continue;
+    // (one of normal size before one set large: a masthead or title above the header is no name, "THE
+    // MORNING NEURON" over "Ankita Mahapatra"; a name set large alone is still the name)
+    const heights = candidates.map((l) => l.box.h).sort((a, b) => a - b);
+    const usual = heights[Math.floor(heights.length / 2)] ?? 0;
+    const named = (opts.preamble ?? candidates).slice(0, 4).filter((line) => {
+      if (course && line === course.line) return false;
       // ("Answer script of Nguyen Van Minh": the words after the lead are the name)
       const rest = line.text.replace(NAME_LEAD, '');
       const led = rest !== line.text;
-      if (
+      return (
         /^\s*(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,})){1,3}\s*$/.test(rest) &&
-        (led || !/\b(test|class|answers?|deep|learning|exam)\b/i.test(line.text))
-      ) {
-        name = cleanName(line.text);
-        if (name) {
-          used.push(line);
-          break;
-        }
-      }
+        (led || !/\b(test|class|answers?|deep|learning|exam)\b/i.test(line.text)) &&
+        cleanName(line.text) !== null
+      );
+    });
+    const line = named.find((l) => !usual || l.box.h <= usual * 1.6) ?? named[0];
+    if (line) {
+      name = cleanName(line.text);
+      used.push(line);
     }
   }
 
@@ -195,6 +220,10 @@ export function readHeader(
   let match: Header['match'] = null;
   if (opts.roster) {
     const source = rollLine && opts.ocrPages?.has(rollLine.page) ? 'ocr' : 'text';
+    // a name read from a title line ("KGP Evening Tensor") while the roll's own student's name is written
+    // in full in the header too ("CS60010 CT 3, 15/3/21 Pallab Hazarika"): that is the name
+    const own = roll && name ? opts.roster.find((e) => e.roll === roll) : undefined;
+    if (own && source === 'text' && own.name !== name && nameWritten(own.name, candidates)) name = own.name;
     const m = matchStudent({ name, roll }, opts.roster, source);
     match = m.match;
     // an OCR'd header the fields could not be split from: the roster's students searched for in it

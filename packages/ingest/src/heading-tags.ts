@@ -2,6 +2,7 @@
 // Dot-product attention  [Question 2]"): the tag is the heading's label, read where labels are read.
 import type { Line } from '@grader/model';
 import { findLabel, type PartTree } from './labels.ts';
+import { retext } from './layout.ts';
 
 /** "[part (a)]", "[part (b) i]", "[Question 3]", "[Q 4(b)]" ending a line (a label and nothing else: "[Q2(a) steps 1–3]" cites one). */
 const TAG_AT_END =
@@ -24,6 +25,6 @@ export function headingTagsFirst(lines: Line[], tree: PartTree): Line[] {
     const tagWords = m[1].split(/\s+/).length;
     const words = [...l.words.slice(-tagWords), ...l.words.slice(0, -tagWords)];
     // (its brackets dropped: "[Question 1]" over sub-parts reads as a citation's "[1]" would)
-    return { ...l, text: `${lead}${m[1].slice(1, -1).trim()}: ${rest}`, words };
+    return retext(l, `${lead}${m[1].slice(1, -1).trim()}: ${rest}`, words);
   });
 }

@@ -147,6 +147,7 @@ describe("findLabel: a mark of the student's own before a whole label", () => {
     expect(id('In 1(a) we had')).toBeNull();
     expect(id('Unrolling 4(a) from T down to 1')).toBeNull();
     expect(id('Unroll 4.(a) from t = 1 up to T:')).toBeNull();
+    expect(id('  Unroll 4 a down to t = 1, the cell-path term is')).toBeNull();
     expect(id('Using 1.(b)(i) we get C_t')).toBeNull();
     expect(id('still 2a')).toBeNull();
     expect(id('more of 3(b)')).toBeNull();
@@ -314,6 +315,12 @@ describe('findLabel: OCR confusions', () => {
   it('a number before a times sign written x is arithmetic, not the next question ("4 x (15 + 3) = 72")', () => {
     expect(findLabel('4 x (15 + 3) = 72 parameters', tree, ['3', 'c'], { bare: true })).toBeNull();
     expect(findLabel('4 the two paths add up', tree, ['3', 'c'], { bare: true })?.path).toEqual(['4']);
+  });
+  it('a capital roman numeral before a title in capitals heads its question ("III     LSTM SIZE"), asked for bare', () => {
+    expect(findLabel('III     LSTM SIZE', tree, ['2', 'b'], { bare: true })?.path).toEqual(['3']);
+    expect(findLabel('III     LSTM SIZE', tree, ['2', 'b'])).toBeNull();
+    // (a sentence in capitals after "I" is the student speaking)
+    expect(findLabel('I     AM DOING Q5 FIRST', tree, [], { bare: true })).toBeNull();
   });
   it('"Task q.k" alone on its line: the k-th sub-part, else the k-th part of the question in order', () => {
     expect(id('Task 1.1')).toBe('q1a');

@@ -1237,8 +1237,14 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   if (l.partId === null && after.trim() !== '' && !titled) return null;
   // (a compound word before a question's number alone heads it only alone on its line: "Well-known 5 gates")
   if (word.includes('-') && l.path.length === 1 && after.trim() !== '') return null;
-  // (a sentence naming a part goes on after it: "Unroll 4.(a) from t = 1 up to T:", "Using 1(b)(i) we get")
-  if (!own && /^\s*(?:from|to|in|into|of|with|for|above|below|and|as|we|gives|shows|again)\b/i.test(after))
+  // (a sentence naming a part goes on after it: "Unroll 4.(a) from t = 1 up to T:", "Using 1(b)(i) we get",
+  // "Unroll 4 a down to t = 1")
+  if (
+    !own &&
+    /^\s*(?:from|to|in|into|of|with|for|above|below|and|as|we|gives|shows|again|down|up|back|over|until|till|through|is|are|was|becomes|yields)\b/i.test(
+      after,
+    )
+  )
     return null;
   // (a table row's heading and its numbers, "Position 5 6 9 2 1 7", is a row, not question 5)
   if (l.path.length === 1 && /^\s*(?:\d{1,3}\s+){1,}\d{1,3}\s*$/.test(after)) return null;
@@ -1353,7 +1359,11 @@ function findLabelAt(
         // (or, not the word "I", before a sentence: a paragraph heading "V With padding p = 1, …")
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           comps[0].raw !== 'I' &&
-          /^\s+[A-Z][a-z]{2,}\s+[a-z]/.test(text.slice(comps[0].start + comps[0].raw.length)))) &&
+          /^\s+[A-Z][a-z]{2,}\s+[a-z]/.test(text.slice(comps[0].start + comps[0].raw.length))) ||
+        // (or before a title in capitals, "III     LSTM SIZE", "V  CONVOLUTION COUNT")
+        (ROMAN_QUESTIONS.includes(comps[0].raw) &&
+          comps[0].raw !== 'I' &&
+          /^\s+[A-Z]{2,}(?:\s+[A-Z]{2,}){0,4}\s*$/.test(text.slice(comps[0].start + comps[0].raw.length)))) &&
       (/^\s+(?![xX]\s*[\d(])[^\s+\-−×*·/=^.,)\]}0-9]/.test(after) ||
         // (a hyphen closing it before words or nothing, "5 - output size …": no subtraction of a word)
         // (a word with its bracket after a space is prose, "5 - Depthwise (3 filters …)"; joined, a function)

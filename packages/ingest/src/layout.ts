@@ -36,6 +36,14 @@ export function setReadingFrame(line: Line, frame: { box: Box; width: number; he
   upright.set(line, frame);
 }
 
+/** The line with its text (and words) rewritten, in the same reading frame: a column's edge kept. */
+export function retext(line: Line, text: string, words: Word[] = line.words): Line {
+  const out = { ...line, text, words };
+  const frame = upright.get(line);
+  if (frame) upright.set(out, frame);
+  return out;
+}
+
 /** The line's box in reading orientation, and the page size in that orientation. */
 export function readingFrame(
   line: Line,

@@ -5,6 +5,7 @@
 // start question 5 and "Q2." question 2 in the middle of 3(a)'s answer.
 import type { Line } from '@grader/model';
 import { findLabel, type PartTree } from './labels.ts';
+import { retext } from './layout.ts';
 
 /** A numbered token at a line's start: its prefix ("S", "Q", "Self-Q", "Step"), its number. */
 const NUMBERED = /^(\s*)((s|st|step|q|qn|ques|self-?q|sub-?q|mini-?q|)\.?\s*(\d{1,2})\s*[.:)])(?=\s|$)/i;
@@ -189,6 +190,6 @@ export function withoutOwnNumbering(lines: Line[], tree: PartTree): Line[] {
       dropped += w.text;
       return false;
     });
-    return { ...l, text, words };
+    return retext(l, text, words);
   });
 }

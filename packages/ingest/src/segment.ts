@@ -7,6 +7,7 @@ import { withoutAppendices } from './appendices.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
 import { withoutParagraphNumbers } from './clause-numbers.ts';
+import { withoutDatelines } from './datelines.ts';
 import { type Footnote, footnotesOf } from './footnotes.ts';
 import { numeratorsWithTheirLabel } from './fraction-rows.ts';
 import { furnitureOf } from './furniture.ts';
@@ -306,12 +307,16 @@ function segmentLines(
 ): Segmentation {
   // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
   // (a report's paragraph numbers, "2.2  Soln. 3(a): …", name no part, nor do a script's own steps and
-  // small questions, "S5.", "Q2. Why?"; a heading's "[part (a)]" at its end is its label)
+  // small questions, "S5.", "Q2. Why?"; a dateline before every label, "Kharagpur, Q3(a) —", is dropped;
+  // a heading's "[part (a)]" at its end is its label)
   const tree = new PartTree(parts);
   lines = numeratorsWithTheirLabel(
     byHeaderColumns(
       headingTagsFirst(
-        withoutOwnNumbering(withoutParagraphNumbers(withoutCitations(lines), tree), tree),
+        withoutOwnNumbering(
+          withoutDatelines(withoutParagraphNumbers(withoutCitations(lines), tree), tree),
+          tree,
+        ),
         tree,
       ),
       parts,

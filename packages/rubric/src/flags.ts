@@ -66,7 +66,8 @@ const CONTINUED =
 /** A line that sends the reader elsewhere; a page footer going on to the next page ("p.1 / contd.
  *  on p.2", or "contd. on p. 2" written on page 1: `page`, where the line stands) does not. */
 export function continuedElsewhere(line: string, page?: number): boolean {
-  if (!CONTINUED.test(line)) return false;
+  // (a column's end pointing to the next column is the page's reading order: "continued in column 2 →")
+  if (!CONTINUED.test(line) || /\bcontinued\s+in\s+(?:the\s+)?(?:next\s+)?column\b/i.test(line)) return false;
   const to = /(?:on page|on p\.)\s*(\d{1,2})/i.exec(line);
   if (!to) return true;
   const from = Number(to[1]) - 1;

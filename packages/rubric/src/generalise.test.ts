@@ -3923,3 +3923,34 @@ describe('round 84: answers put as small questions and procedures', () => {
     );
   });
 });
+
+describe('round 85: a label with nothing under it', () => {
+  it('goes to a person when the lines below it were read as another part answered again, not to a confident 0', () => {
+    // ("4 b -" left empty at y 100, "Unroll 4 a down to t = 1 …" below it read as 4(a)'s second place)
+    const script = scriptFromText(
+      '## 4a\ndL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t) + dL/dc_{t+1} f_{t+1}\nUnroll 4 a down to t = 1: dL/dc_1 = dL/dc_T prod f_t\n## 5\n199',
+    );
+    const a = script.parts['4a'];
+    const label = { page: 1, box: { x: 50, y: 100, w: 30, h: 12 } };
+    const below = { ...a.lines[1], box: { ...a.lines[1].box, y: 114 } };
+    const empty = {
+      partId: '4b',
+      text: '',
+      lines: [],
+      regions: [label],
+      labelConf: 1,
+      conf: 0.5,
+      occurrences: 1,
+    };
+    const read = (occurrences: number, second = below) =>
+      gradeScript(rubric, ctx, {
+        ...script,
+        order: ['4a', '4b', '5'],
+        parts: { ...script.parts, '4a': { ...a, occurrences, lines: [a.lines[0], second] }, '4b': empty },
+      }).grade.parts['4b'];
+    expect(read(2)).toMatchObject({ score: 0, review: true });
+    // (a part answered twice elsewhere on the page, or once, leaves the empty label a part left out)
+    expect(read(2, { ...below, box: { ...below.box, y: 400 } })).toMatchObject({ score: 0, review: false });
+    expect(read(1)).toMatchObject({ score: 0, review: false });
+  });
+});

@@ -189,6 +189,24 @@ function declaredSkipped(partId: string, script: ExtractedScript): string | null
   return lines.find((l) => said.test(normalizeProse(l))) ?? null;
 }
 
+/**
+ * Whether the lines right below this part's empty label were read as another part answered again
+ * ("4 b -" left empty, "Unroll 4 a down to t = 1 …" under it read as 4(a)'s second place).
+ */
+function linesAfterEmptyLabel(partId: string, script: ExtractedScript): boolean {
+  const label = script.parts[partId]?.regions[0];
+  if (!label) return false;
+  const bottom = label.box.y + label.box.h;
+  return Object.values(script.parts).some(
+    (a) =>
+      a.partId !== partId &&
+      a.occurrences > 1 &&
+      a.lines.some(
+        (l) => l.page === label.page && l.box.y >= bottom - 1 && l.box.y - bottom < label.box.h * 2.5,
+      ),
+  );
+}
+
 function noAnswer(
   part: Part,
   script: ExtractedScript,
@@ -217,6 +235,9 @@ function noAnswer(
     script.pages.some((p) => p.source !== 'text') ||
     // a line inside another answer that looks like this part's label ("5." after 4(b)'s text)
     labelInsideAnother(part.id, script) ||
+    // its label found with nothing under it, while another part was read as answered twice: the lines
+    // after the label may have gone there ("4 b -" left empty, "Unroll 4 a down to t = 1 …" read as 4(a)'s)
+    linesAfterEmptyLabel(part.id, script) ||
     // a sibling whose sub-label was guessed ("1(b)" with no "(i)"), or split from a question's
     // unlabelled block by what its lines define ("3." then "W_f = …", "b_f = …"): its block may
     // hold this answer

@@ -354,6 +354,8 @@ describe('organisation: an answer continued', () => {
     expect(flags('-- Q4 is long, contd. on p. 2 --')).not.toContain('organisation');
     expect(flags('Question 4 continued on page 2 →')).not.toContain('organisation');
     expect(flags('contd. on page 3')).toContain('organisation');
+    // (a column's end pointing to the next column is the page's reading order)
+    expect(flags('continued in column 2 →')).not.toContain('organisation');
     expect(flags('rest of this continued at the end')).toContain('organisation');
     expect(flags('see page 4 for the total')).toContain('organisation');
     // (the rest at the script's bottom: "boundary term and ∂L/∂h_t: (see bottom)")
