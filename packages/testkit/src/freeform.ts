@@ -436,6 +436,9 @@ export const TUNE_WRITERS = [
   'qr',
   'qs',
   'qt',
+  'qu',
+  'qv',
+  'qw',
 ];
 
 export interface FreeformLabel {
