@@ -31,6 +31,7 @@ import {
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
+import { listsOptions, withoutOptionLetters } from './options.ts';
 import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
 import type { Rule } from './pdf.ts';
 import { romanValue } from './roman.ts';
@@ -277,6 +278,8 @@ export function segment(
   const apart = withoutAppendices(taken.size ? lines.filter((l) => !taken.has(l)) : lines);
   const seg = segmentLines(apart.lines, pages, parts, rules);
   seg.unlabelled.push(...apart.appendices);
+  // (a part choosing among options it listed: which one was chosen is a person's reading)
+  for (const p of Object.values(seg.parts)) if (p.lines.some(listsOptions)) p.choices = true;
   for (const n of notes) placeNote(seg, n);
   return seg;
 }
@@ -307,14 +310,17 @@ function segmentLines(
 ): Segmentation {
   // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
   // (a report's paragraph numbers, "2.2  Soln. 3(a): …", name no part, nor do a script's own steps and
-  // small questions, "S5.", "Q2. Why?"; a dateline before every label, "Kharagpur, Q3(a) —", is dropped;
+  // small questions, "S5.", "Q2. Why?", nor a multiple choice's letters, "A) 3 x 2  B) 3 x 5"; a dateline
+  // before every label, "Kharagpur, Q3(a) —", is dropped;
   // a heading's "[part (a)]" at its end is its label)
   const tree = new PartTree(parts);
   lines = numeratorsWithTheirLabel(
     byHeaderColumns(
       headingTagsFirst(
         withoutOwnNumbering(
-          withoutDatelines(withoutParagraphNumbers(withoutCitations(lines), tree), tree),
+          withoutOptionLetters(
+            withoutDatelines(withoutParagraphNumbers(withoutCitations(lines), tree), tree),
+          ),
           tree,
         ),
         tree,

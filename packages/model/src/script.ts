@@ -94,6 +94,8 @@ export const PartAnswer = z.object({
   summaryRows: z.number().int().min(0).optional(),
   /** other parts answered in the same text, under one label ("3 (a) and (b)", "2a/2b:") */
   sharedWith: z.array(z.string()).optional(),
+  /** the answer chooses among options the student listed ("A) 3 x 2  B) 3 x 5 …  Ans: B)") */
+  choices: z.boolean().optional(),
 });
 export type PartAnswer = z.infer<typeof PartAnswer>;
 

@@ -3954,3 +3954,20 @@ describe('round 85: a label with nothing under it', () => {
     expect(read(1)).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('round 86: a multiple choice the student sets itself', () => {
+  it('an answer choosing among options it listed goes to a person, whatever it scores', () => {
+    const script = scriptFromText(
+      '## 3a\nW_f :    3 x 2    3 x 5    5 x 3    3 x 3   Ans:    3 x 5  ([h, x] is 3 + 2 = 5)',
+    );
+    const choosing = {
+      ...script,
+      parts: { ...script.parts, '3a': { ...script.parts['3a'], choices: true } },
+    };
+    const p = gradeScript(rubric, ctx, choosing).grade.parts['3a'];
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/chooses among options/);
+    // (the same answer, no options listed: graded)
+    expect(gradeScript(rubric, ctx, script).grade.parts['3a'].reasons.join(' ')).not.toMatch(/options/);
+  });
+});

@@ -451,6 +451,18 @@ const workInQuestionBlock: PartDoubt = ({ part, answer, script, results, score }
   return null;
 };
 
+/**
+ * An answer that chooses among options the student listed ("A) 3 x 2  B) 3 x 5  C) 5 x 3  Ans: B)",
+ * "☐ 197 ☑ 198"): which option was chosen, and so which value is the answer, is a person's reading.
+ */
+const choseAmongOptions: PartDoubt = ({ answer }) =>
+  answer.choices
+    ? {
+        conf: 0.5,
+        reason: 'the answer chooses among options the student listed: a person checks which was chosen',
+      }
+    : null;
+
 /** Text outside the answers that names this part may correct it ("In 1(b)(i) above I made a mistake"). */
 const referredToOutside: PartDoubt = ({ part, script, score }) => {
   const outside = score < part.points ? referenceOutside(part.id, script) : null;
@@ -516,6 +528,7 @@ const DOUBTS: PartDoubt[] = [
   pointsElsewhere,
   workInAppendix,
   workInQuestionBlock,
+  choseAmongOptions,
   sharedAnswer,
   unknownTerms,
   ownNameReading,
