@@ -439,6 +439,9 @@ export const TUNE_WRITERS = [
   'qu',
   'qv',
   'qw',
+  'qx',
+  'qy',
+  'qz',
 ];
 
 export interface FreeformLabel {
