@@ -30,6 +30,7 @@ import {
 } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
+import { withoutMarginNumbers } from './margin-numbers.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
 import { listsOptions, withoutOptionLetters } from './options.ts';
 import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
@@ -308,7 +309,8 @@ function segmentLines(
   parts: Array<{ id: string; path: string[] }>,
   rules: Map<number, Rule[]>,
 ): Segmentation {
-  // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths)
+  // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths; nor are a
+  // margin's line numbers, "12 | Q3(b) …")
   // (a report's paragraph numbers, "2.2  Soln. 3(a): …", name no part, nor do a script's own steps and
   // small questions, "S5.", "Q2. Why?", nor a multiple choice's letters, "A) 3 x 2  B) 3 x 5"; a dateline
   // before every label, "Kharagpur, Q3(a) —", is dropped;
@@ -319,7 +321,10 @@ function segmentLines(
       headingTagsFirst(
         withoutOwnNumbering(
           withoutOptionLetters(
-            withoutDatelines(withoutParagraphNumbers(withoutCitations(lines), tree), tree),
+            withoutDatelines(
+              withoutParagraphNumbers(withoutCitations(withoutMarginNumbers(lines)), tree),
+              tree,
+            ),
           ),
           tree,
         ),

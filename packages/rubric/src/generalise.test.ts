@@ -3971,3 +3971,13 @@ describe('round 86: a multiple choice the student sets itself', () => {
     expect(gradeScript(rubric, ctx, script).grade.parts['3a'].reasons.join(' ')).not.toMatch(/options/);
   });
 });
+
+describe('round 87: the question paper typed into', () => {
+  it('the paper\'s marks copied with its question are no answer: "(1 point) … how many additional parameters?"', () => {
+    const p = part(
+      '2b',
+      '(1 point) Compared with an encoder–decoder where C = h_n is given as input to each decoder\ncell s_i, how many additional parameters does this attention model need?\nAnswer. None (0). The score is a parameter-free dot product and the softmax has no weights.',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+});

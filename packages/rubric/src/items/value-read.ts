@@ -73,6 +73,13 @@ function withoutQuestionsAsked(text: string): string {
 }
 
 /**
+ * The paper's marks copied with the question ("(1 point) Compared with …", "[3 marks]"), blanked, the same
+ * length: a mark is never the answer.
+ */
+const withoutMarksSaid = (text: string) =>
+  text.replace(/[([{<]\s*\d{1,2}(?:\.5)?\s*(?:marks?|pts?|points?)\s*[)\]}>]/gi, (m) => ' '.repeat(m.length));
+
+/**
  * The question's own words quoted before an answer ("“200 × 200 × 3, 4 × 4 filters, stride 1, padding
  * 1, 10 output channels”"), blanked, the same length: its numbers are the givens, not the answer. A
  * quotation that computes (`=`, `⇒`, `→`) is the student's own; kept, too, when nothing numeric
@@ -373,7 +380,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
   // (nor an order of magnitude, "≈ 10^6"); on a line of its own too, "Result: total ~ 3.03 x 10^6",
   // when a number above rounds to it
-  const raw = withoutQuestionsAsked(withoutQuotedGivens(withoutCitedYears(ev.lines.join('\n'))));
+  const raw = withoutQuestionsAsked(
+    withoutQuotedGivens(withoutMarksSaid(withoutCitedYears(ev.lines.join('\n')))),
+  );
   const text = normalizeMath(
     raw.replace(
       /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
