@@ -44,6 +44,22 @@ export function retext(line: Line, text: string, words: Word[] = line.words): Li
   return out;
 }
 
+/**
+ * The line with `length` characters from `at` blanked (spaces, so the rest keeps its place) and the
+ * words that spelt them dropped, from the first on ("12 |" goes as the words "12" and "|"), in the
+ * same reading frame.
+ */
+export function blankedAt(line: Line, at: number, length: number): Line {
+  const cut = line.text.slice(at, at + length).replace(/\s+/g, '');
+  let dropped = '';
+  const words = line.words.filter((w) => {
+    if (dropped.length >= cut.length || !cut.startsWith(dropped + w.text)) return true;
+    dropped += w.text;
+    return false;
+  });
+  return retext(line, line.text.slice(0, at) + ' '.repeat(length) + line.text.slice(at + length), words);
+}
+
 /** The line's box in reading orientation, and the page size in that orientation. */
 export function readingFrame(
   line: Line,

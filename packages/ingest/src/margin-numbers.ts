@@ -2,7 +2,7 @@
 // down the page ("12 | Q3(b) b_f is 3 x 1", "[12]", "012", "12."). They number lines, not questions:
 // read as labels, line 5 would start question 5.
 import type { Line } from '@grader/model';
-import { retext } from './layout.ts';
+import { blankedAt } from './layout.ts';
 
 /** A line number at a line's start: "12", "12 |", "12.", "12:", "[12]", "[ 2]", "012". */
 const NUMBER = /^(\s*)(\[\s*(\d{1,3})\s*\]|(\d{1,3})\s*[|.:]?)(?=\s|$)/;
@@ -41,15 +41,7 @@ export function withoutMarginNumbers(lines: Line[]): Line[] {
   return lines.map((l, i) => {
     const f = found[i];
     if (!f || !numbered.has(i)) return l;
-    const text = l.text.slice(0, f.lead) + ' '.repeat(f.length) + l.text.slice(f.lead + f.length);
     // (the words that were the number go: "12", "|", "[12]", "[", "2]")
-    const cut = l.text.slice(f.lead, f.lead + f.length).replace(/\s+/g, '');
-    let dropped = '';
-    const words = l.words.filter((w) => {
-      if (dropped.length >= cut.length || !cut.startsWith(dropped + w.text)) return true;
-      dropped += w.text;
-      return false;
-    });
-    return retext(l, text, words);
+    return blankedAt(l, f.lead, f.length);
   });
 }

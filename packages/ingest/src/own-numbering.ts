@@ -5,7 +5,7 @@
 // start question 5 and "Q2." question 2 in the middle of 3(a)'s answer.
 import type { Line } from '@grader/model';
 import { findLabel, type PartTree } from './labels.ts';
-import { retext } from './layout.ts';
+import { blankedAt } from './layout.ts';
 
 /** A numbered token at a line's start: its prefix ("S", "Q", "Self-Q", "Step"), its number. */
 const NUMBERED = /^(\s*)((s|st|step|q|qn|ques|self-?q|sub-?q|mini-?q|)\.?\s*(\d{1,2})\s*[.:)])(?=\s|$)/i;
@@ -179,17 +179,7 @@ export function withoutOwnNumbering(lines: Line[], tree: PartTree): Line[] {
         : null;
     const start = t ? t.lead : answer ? answer[1].length : -1;
     const length = t ? t.length : answer ? answer[2].length : 0;
-    if (start < 0) return l;
-    const cut = l.text.slice(start, start + length);
-    const text = l.text.slice(0, start) + ' '.repeat(length) + l.text.slice(start + length);
     // (the words that were the number go too)
-    const squeezed = cut.replace(/\s+/g, '');
-    let dropped = '';
-    const words = l.words.filter((w) => {
-      if (dropped.length >= squeezed.length || !squeezed.startsWith(dropped + w.text)) return true;
-      dropped += w.text;
-      return false;
-    });
-    return retext(l, text, words);
+    return start < 0 ? l : blankedAt(l, start, length);
   });
 }
