@@ -3981,3 +3981,17 @@ describe('round 87: the question paper typed into', () => {
     expect(p).toMatchObject({ score: 1, review: false });
   });
 });
+
+describe('round 87: part markers inside sentences', () => {
+  it("a part not found whose marker stands inside a sentence of its question's answer goes to a person", () => {
+    const g = grade(
+      '## 2a\nThe score is the dot product e_kj = s_{k-1}^T h_j, and for part (b) there is nothing to learn, so 0.',
+    );
+    expect(g.parts['2b']).toMatchObject({ score: 0, review: true });
+    // (with no marker for it there, a part not found is not found)
+    expect(grade('## 2a\nThe score is the dot product e_kj = s_{k-1}^T h_j.').parts['2b']).toMatchObject({
+      score: 0,
+      review: false,
+    });
+  });
+});

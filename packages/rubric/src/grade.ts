@@ -131,6 +131,14 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   // (the sub-part's letter alone on a line in any answer, "(b)": on a two-column page read across, a
   // label can land in another question's answer)
   const alone = own ? new RegExp(`^\\s*\\(?${own}[.)]?\\s*$`, 'i') : null;
+  // (or its marker inside a sentence of its own question's answer, "… — that's (a) — and the bias, which
+  // is part (b), is 3 x 1": a paragraph answering the question's parts together)
+  const inSentence = own
+    ? new RegExp(
+        `\\S.*?(?:\\bpart\\s*\\(?${sub}\\)?${roman ? `\\W{0,3}\\(?${roman}\\)?` : ''}(?![a-z])|\\(${own}\\))`,
+        'i',
+      )
+    : null;
   return Object.values(script.parts).some((a) => {
     if (a.partId === partId) return false;
     const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
@@ -138,7 +146,7 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
     return lines.some(
       (l, i) =>
         (bareQuestion.test(l) && (!own || (!sameQuestion && headsSubParts(l, lines[i + 1])))) ||
-        (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)))) ||
+        (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)) || !!inSentence?.test(l))) ||
         !!alone?.test(l) ||
         !!written?.test(l) ||
         !!anywhere?.test(l) ||
