@@ -17,7 +17,8 @@ export interface Gutter {
   top: number;
 }
 
-const crosses = (w: LayoutWord, x: number) => w.box.x < x && w.box.x + w.box.w > x;
+/** Whether a word runs across the x of a gutter. */
+export const crosses = (w: LayoutWord, x: number) => w.box.x < x && w.box.x + w.box.w > x;
 /** Where the title or header at the top of the text ends: its top 12 %. */
 function titleBandEnd(words: LayoutWord[]): number {
   const top = Math.min(...words.map((w) => w.box.y));

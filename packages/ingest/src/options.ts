@@ -2,7 +2,7 @@
 // D) 3 x 3", "(a) 197 (b) 198 (c) 199 ✓ (d) 200") and the letter of the one chosen ("Ans: B) 3 x 5",
 // "⇒ (B)"). The letters name options, not parts: read as labels, "B)" would start 3(b) mid-line.
 import type { Line, Word } from '@grader/model';
-import { retext } from './layout.ts';
+import { blankedAt } from './layout.ts';
 
 /** An option's letter: "A)", "(B)", "c)", "(d)", set apart by spaces. */
 const MARKER = /(^|\s)(\(\s*[A-Da-d]\s*\)|[A-Da-d]\))(?=\s)/g;
@@ -94,9 +94,6 @@ const namesOne = (text: string) =>
   /\bans(?:wer)?\s*[:=–-]?\s*[([]?\s*[A-D]\s*[)\]]/i.test(text) &&
   (text.match(/[([]\s*[A-D]\s*[)\]]|\b[A-D]\)/g) ?? []).length === 1;
 
-const blank = (text: string, at: number, length: number) =>
-  text.slice(0, at) + ' '.repeat(length) + text.slice(at + length);
-
 /**
  * The lines with option letters blanked, the same length, where the script lists options; and the
  * letter after an answer's mark ("Ans: B) 3 x 5" reads "Ans:    3 x 5"). Any other script is returned
@@ -110,20 +107,16 @@ export function withoutOptionLetters(lines: Line[]): Line[] {
   const named = lines.some((l) => namesOne(l.text));
   if (!column.size && !lines.some((l) => optionsListed(l.text, named).length)) return lines;
   return lines.map((l, i) => {
-    let text = l.text;
+    // (the option letters, and the one after an answer's mark, blanked with the words that spelt them)
     const down = column.get(i);
-    if (down) text = blank(text, down.at, down.text.length);
-    for (const m of optionsListed(text, named)) text = blank(text, m.at, m.text.length);
-    text = text.replace(CHOSEN, (_m, mark: string, letter: string) => mark + ' '.repeat(letter.length));
-    if (text === l.text) return l;
-    if (down || optionsListed(l.text, named).length) for (const w of l.words) optionWords.add(w);
-    const gone = new Set(
-      l.words.filter((w) => /^[([]?[A-Da-d][)\]]$|^\($/.test(w.text) && !text.includes(w.text)).map((w) => w),
-    );
-    return retext(
-      l,
-      text,
-      l.words.filter((w) => !gone.has(w)),
-    );
+    const listed = optionsListed(l.text, named);
+    const cuts = [
+      ...(down ? [down] : []),
+      ...listed,
+      ...[...l.text.matchAll(CHOSEN)].map((m) => ({ at: (m.index ?? 0) + m[1].length, text: m[2] })),
+    ];
+    if (!cuts.length) return l;
+    if (down || listed.length) for (const w of l.words) optionWords.add(w);
+    return cuts.reduce((line, c) => blankedAt(line, c.at, c.text.length), l);
   });
 }

@@ -303,33 +303,37 @@ function placeNote(seg: Segmentation, n: Footnote): void {
   list.splice(at < 0 ? list.length : at + 1, 0, ...n.note);
 }
 
+/**
+ * What is read off the lines before labels are, in this order: each pass blanks or moves what names no
+ * part, or sets a label where labels are read.
+ */
+const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
+  // a margin's line numbers, "12 | Q3(b) …"
+  withoutMarginNumbers,
+  // numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths
+  withoutCitations,
+  // a report's paragraph numbers, "2.2  Soln. 3(a): …"
+  withoutParagraphNumbers,
+  // a dateline before every label, "Kharagpur, Q3(a) —"
+  withoutDatelines,
+  // a multiple choice's letters, "A) 3 x 2  B) 3 x 5"
+  withoutOptionLetters,
+  // a script's own steps and small questions, "S5.", "Q2. Why?"
+  withoutOwnNumbering,
+  // a heading's "[part (a)]" at its end is its label
+  headingTagsFirst,
+];
+
 function segmentLines(
   lines: Line[],
   pages: PageInfo[],
   parts: Array<{ id: string; path: string[] }>,
   rules: Map<number, Rule[]>,
 ): Segmentation {
-  // (numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths; nor are a
-  // margin's line numbers, "12 | Q3(b) …")
-  // (a report's paragraph numbers, "2.2  Soln. 3(a): …", name no part, nor do a script's own steps and
-  // small questions, "S5.", "Q2. Why?", nor a multiple choice's letters, "A) 3 x 2  B) 3 x 5"; a dateline
-  // before every label, "Kharagpur, Q3(a) —", is dropped;
-  // a heading's "[part (a)]" at its end is its label)
   const tree = new PartTree(parts);
   lines = numeratorsWithTheirLabel(
     byHeaderColumns(
-      headingTagsFirst(
-        withoutOwnNumbering(
-          withoutOptionLetters(
-            withoutDatelines(
-              withoutParagraphNumbers(withoutCitations(withoutMarginNumbers(lines)), tree),
-              tree,
-            ),
-          ),
-          tree,
-        ),
-        tree,
-      ),
+      BEFORE_LABELS.reduce((ls, pass) => pass(ls, tree), lines),
       parts,
     ),
     parts,

@@ -2,11 +2,10 @@
 // thirds of the page, that no word crosses below the masthead. Each column is read top to bottom, left
 // to right; read as one or two columns, a line would join words of three answers.
 import type { Line } from '@grader/model';
-import { findGutter, framedBeside, type Gutter, inReadingOrder } from './columns.ts';
+import { crosses, findGutter, framedBeside, type Gutter, inReadingOrder } from './columns.ts';
 import { buildLines, type LayoutWord } from './layout.ts';
 
 const centre = (w: LayoutWord) => w.box.x + w.box.w / 2;
-const crosses = (w: LayoutWord, x: number) => w.box.x < x && w.box.x + w.box.w > x;
 
 /**
  * The two gutters of a three-column page, or null: each is a two-column page's gutter within the
