@@ -442,6 +442,9 @@ export const TUNE_WRITERS = [
   'qx',
   'qy',
   'qz',
+  'pa',
+  'pb',
+  'pc',
 ];
 
 export interface FreeformLabel {
