@@ -14,6 +14,8 @@ import { furnitureOf } from './furniture.ts';
 import { byHeaderColumns, tableWorkingOf } from './header-row.ts';
 import { headingTagsFirst } from './heading-tags.ts';
 import { plainSchoolLabels } from './indic.ts';
+import { withoutItemCounters } from './item-counters.ts';
+import { withKeyLabels } from './key-labels.ts';
 import {
   findLabel,
   type Label,
@@ -320,6 +322,12 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withoutOptionLetters,
   // a script's own steps and small questions, "S5.", "Q2. Why?"
   withoutOwnNumbering,
+  // labels written as keys, "[q1_b_i]", "ans[1][b][i] =", "#Q1b_i"
+  withKeyLabels,
+  // a thread's posts and a deck's cards before their labels, "1/14  Q1a", "CARD 05 [ Q3(b) ]"
+  withoutItemCounters,
+  // a thread's posts and a deck's cards before their labels, "1/14  Q1a", "CARD 05 [ Q3(b) ]"
+  withoutItemCounters,
   // a heading's "[part (a)]" at its end is its label
   headingTagsFirst,
 ];

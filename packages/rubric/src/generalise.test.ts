@@ -65,8 +65,9 @@ describe('work found from the arithmetic itself', () => {
     expect(p.review).toBe(true);
   });
   it('the right count written before its working is never a confident 0 for a step read after it', () => {
+    // (72 stated first, the 60 and the 12 it adds up worked out below it: the answer, with its working)
     const p = part('3c', '72\nWf, Wi, Wo, WC: 4 × 15 = 60 weights; + 4 × 3 = 12 biases');
-    expect(p.review).toBe(true);
+    expect([p.score, p.review]).toEqual([1, false]);
     // and a wrong value stays a confident 0 when the right one is nowhere in the part
     expect(part('3c', '4 × 15 = 60 weights in all').review).toBe(false);
   });
@@ -3993,5 +3994,31 @@ describe('round 87: part markers inside sentences', () => {
       score: 0,
       review: false,
     });
+  });
+});
+
+describe('round 88: totals stated first, corrections kept apart', () => {
+  it('a total stated before the counts it adds up is the answer, not the last count', () => {
+    const p = part(
+      '5',
+      'Total multiplications? → 3,120,000\nOutput after depthwise → 200 × 200 × 3\n\ndepthwise = 4x4x3 x 200x200 = 1,920,000\npointwise = 3x10 x 200x200 = 1,200,000',
+    );
+    // (3,120,000 follows from the student's own 200: the total's half mark, not 1,200,000's nothing)
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(0.5);
+    // (counts that do not add up to the number stated first leave the last count as the answer)
+    const q = part(
+      '5',
+      'Total multiplications? → 3,000,000\ndepthwise = 4x4x3 x 200x200 = 1,920,000\npointwise = 3x10 x 200x200 = 1,200,000',
+    );
+    expect(q.reasons.join(' ')).toMatch(/1,200,000 is not right/);
+  });
+  it("a later answer's line that corrects this part by its key sends the part to a person", () => {
+    const text =
+      '## 1b.i\nC_t = (1×0.2+1×0.5, 0.5×0.4+0×0, 0.8+0.5×0.1) = (0.7, 0.2, 0.85)\n## 5\nTotal = 1,900,848 + 1,188,030 = 3,088,878\n# correction to q1_b_i : I forgot f_t, third = 0 + 0.5*0.1 = 0.05';
+    expect(grade(text).parts['1b.i']).toMatchObject({ review: true });
+    expect(grade(text).parts['1b.i'].reasons.join(' ')).toMatch(/refers to this part/);
+    // (a later line naming the part without correcting it does not)
+    const plain = text.replace('# correction to q1_b_i : I forgot f_t,', 'as in q1_b_i the');
+    expect(grade(plain).parts['1b.i']).toMatchObject({ review: false });
   });
 });

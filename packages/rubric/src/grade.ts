@@ -471,11 +471,14 @@ const choseAmongOptions: PartDoubt = ({ answer }) =>
       }
     : null;
 
-/** Text outside the answers that names this part may correct it ("In 1(b)(i) above I made a mistake"). */
+/**
+ * Text outside the answers that names this part may correct it ("In 1(b)(i) above I made a mistake"),
+ * as may a line of a later answer that says it corrects it.
+ */
 const referredToOutside: PartDoubt = ({ part, script, score }) => {
   const outside = score < part.points ? referenceOutside(part.id, script) : null;
   return outside
-    ? { conf: 0.5, reason: `text outside the answers refers to this part ("${quote(outside)}")` }
+    ? { conf: 0.5, reason: `text outside this answer refers to this part ("${quote(outside)}")` }
     : null;
 };
 

@@ -36,16 +36,28 @@ export function referenceOutside(partId: string, script: ExtractedScript): strin
     if (isOrderNote(line)) continue;
     if (namesPart(partId, line)) return line;
   }
+  // (or a line of a later answer that corrects it: "# correction to q1_b_i : I forgot …" at the end
+  // of Q5's, where its label was not read)
+  for (const id of script.order.slice(script.order.indexOf(partId) + 1)) {
+    const line = script.parts[id]?.lines.find((l) => CORRECTS.test(l.text) && namesPart(partId, l.text));
+    if (line) return line.text;
+  }
   return null;
 }
 
-/** Whether `line` names part `partId` by its label: "1(b)(i)", "1b.i", "1.b", "Q1 b ii", "question 1 (b)". */
+/** Words that set a line up as correcting an earlier answer. */
+const CORRECTS = /\b(?:correct(?:ion|ed|ing)|redo(?:ne)?|re-?do|revis(?:ed|ion)|errat(?:um|a)|edit)\b/i;
+
+/**
+ * Whether `line` names part `partId` by its label: "1(b)(i)", "1b.i", "1.b", "Q1 b ii", "question 1 (b)",
+ * a key's "q1_b_i" or "ans[1][b]".
+ */
 export function namesPart(partId: string, line: string): boolean {
   const { q, sub, roman } = partLabel(partId) ?? {};
   if (!q || !sub) return false;
   // (a sub-part named must be this one's)
   const ref = new RegExp(
-    `(?:^|[^\\w.])(?:q(?:uestion|n)?\\.?\\s*)?${q}\\s*[.(]?\\s*(?:${sub})\\s*\\)?(?:\\s*[.(]?\\s*([ivx]+)\\s*\\)?)?(?![\\w])`,
+    `(?:^|[^\\w.])(?:q(?:uestion|n)?\\.?\\s*)?${q}\\s*\\]?\\s*[._([]?\\s*(?:${sub})\\s*[)\\]]?(?:\\s*[._([]?\\s*([ivx]+)\\s*[)\\]]?)?(?![a-z0-9])`,
     'i',
   );
   const m = ref.exec(line);

@@ -237,6 +237,39 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
   return read;
 }
 
+/**
+ * A number stated before the equations that make it up: two or more equations after its line end
+ * in results that add up to it, and the last number written is one of those results (its parts
+ * worked out below it, the total not written again).
+ */
+function statedBeforeItsParts(
+  nums: Array<{ value: number; start: number }>,
+  text: string,
+  ev: Evidence,
+): Read | null {
+  const last = nums[nums.length - 1];
+  for (const n of nums.slice(0, -1)) {
+    const at = lineOfIndex(text, n.start);
+    const results = ev.equations
+      .filter((eq) => eq.line > at && eq.sides.slice(0, -1).some((s) => s.tokens.some((t) => t.t === 'num')))
+      .map((eq) => eq.sides[eq.sides.length - 1].tokens)
+      .filter((end) => end.length === 1 && end[0].t === 'num')
+      .map((end) => end[0].v as number);
+    if (
+      results.length >= 2 &&
+      n.value > 0 &&
+      closeTo(
+        results.reduce((a, b) => a + b, 0),
+        n.value,
+        { rel: 1e-9 },
+      ) &&
+      results.some((r) => closeTo(r, last.value, { rel: 1e-9 }))
+    )
+      return { value: n.value, line: at, conf: 0.9 };
+  }
+  return null;
+}
+
 /** Whether `value` is the last number on `line` and a factor of a product written before it. */
 function lastFactor(line: string, value: unknown): boolean {
   const text = normalizeMath(line);
@@ -1004,6 +1037,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       });
     if ((reaches || restated) && v !== undefined) return { value: v, line: 0, conf: 0.9 };
   }
+  // the total stated before its working: the number the results of the equations after it add up to
+  // ("Total multiplications? → 3,120,000" over "depthwise = … = 1,920,000", "pointwise = … = 1,200,000")
+  const summed = statedBeforeItsParts(nums, text, ev);
+  if (summed) return summed;
   // the last number written: trusted when it is the part's only number or ends an equation
   // (`= 72`); otherwise it may be an operand of working we could not follow
   const x = nums[nums.length - 1];
