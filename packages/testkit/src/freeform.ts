@@ -445,6 +445,9 @@ export const TUNE_WRITERS = [
   'pa',
   'pb',
   'pc',
+  'pd',
+  'pe',
+  'pf',
 ];
 
 export interface FreeformLabel {
