@@ -448,6 +448,9 @@ export const TUNE_WRITERS = [
   'pd',
   'pe',
   'pf',
+  'pg',
+  'ph',
+  'pi',
 ];
 
 export interface FreeformLabel {
