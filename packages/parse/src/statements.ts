@@ -480,8 +480,9 @@ export function findNumberWords(text: string): Array<{ value: number; phrase: st
     const m = re.exec(s);
     if (m) out.push({ value: 0, phrase: m[0], index: m.index });
   }
+  // ("one" as a pronoun counts nothing: "this one", "the other one", "no one")
   for (const m of s.matchAll(
-    /\b(zero|nil|none|nothing|one|two|three|four|five|six|seven|eight|nine|ten)\b/g,
+    /\b(zero|nil|none|nothing|(?<!\b(?:this|that|the|which|each|every|any|no|other|another|last|first|next|right|wrong|same|a)\s+)one|two|three|four|five|six|seven|eight|nine|ten)\b/g,
   )) {
     out.push({ value: NUMBER_WORDS[m[1]], phrase: m[0], index: m.index ?? 0 });
   }

@@ -4022,3 +4022,54 @@ describe('round 88: totals stated first, corrections kept apart', () => {
     expect(grade(plain).parts['1b.i']).toMatchObject({ review: false });
   });
 });
+
+describe('rounds 89 and 90: results after their working, pronouns, subscripts, parts named', () => {
+  it('a bare answer whose working stands above its label, read as the answer before it, goes to a person', () => {
+    const text =
+      '## 4b\nthe gradient does not become zero because it is added\nAim : no. of multiplications\nProcedure :\noutput = (200 + 2 - 4)/1 + 1 = 199\n199 x 199 x 16 = 633616\n## 5\nmultiplications = 1029626\nafter depthwise = 199 x 199 x 3 , after pointwise = 199 x 199 x 10';
+    const p = grade(text).parts['5'];
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/stand above its label \("\(200 \+ 2 - 4\)\/1 \+ 1 = 199"\)/);
+    // (with no such computation above it, the bare answer is a confident 0 for its sizes)
+    expect(grade(text.replace('output = (200 + 2 - 4)/1 + 1 = 199\n', '')).parts['5'].review).toBe(false);
+    // (a sibling's reason is never carried over: a bare 3(b) under 3(a)'s reason stays a confident 0)
+    const q3 = grade(
+      '## 3a\nf_t has 3 entries and [h, x] has 3 + 2 = 5, so W_f is 3 × 5\n## 3b\nb_f is 3 × 1',
+    );
+    expect(q3.parts['3b']).toMatchObject({ score: 0, review: false });
+  });
+  it('"Result 2(a):" names a part: its 2 is no count of parameters', () => {
+    const p = part(
+      '2b',
+      'Theory: the score is the dot product.\nResult 2(a): e_kj = s_{k-1}^T h_j\nResult 2(b): zero. Dot product, softmax and weighted sum are fixed operations with no trainable weights',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('"this one" counts nothing: the count stated after it is the answer', () => {
+    const p = part(
+      '2b',
+      'I went back and forth on this one. With dot-product scores there is no learnable thing in e_kj,\nso the number of additional parameters is 0.',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+    expect(part('2b', 'one extra weight vector v, so one').score).toBe(0);
+  });
+  it('a count in subscripted sizes ("d_a*d_s + d_a*d_h + d_a extra parameters") is the answer, not a zero', () => {
+    const p = part(
+      '2b',
+      'the attention layer has W, U and v, that is\nd_a*d_s + d_a*d_h + d_a extra parameters. The plain encoder-decoder does not have any of these.',
+    );
+    expect(p.score).toBe(0);
+    expect(p.reasons.join(' ')).toMatch(/d_a\*d_s \+ d_a\*d_h \+ d_a is not right/);
+  });
+  it('a part not found in a script whose parts were mostly placed by what they say goes to a person', () => {
+    const s = scriptFromText(
+      '## 1a\nf_t 3, i_t 4\n## 2a\nFor question three I thought 4 x 12 = 48 parameters\n## 4a\nchain rule',
+    );
+    const guessed = {
+      ...s,
+      parts: Object.fromEntries(Object.entries(s.parts).map(([id, a]) => [id, { ...a, labelConf: 0.5 }])),
+    };
+    expect(gradeScript(rubric, ctx, guessed).grade.parts['3c']).toMatchObject({ score: 0, review: true });
+    expect(gradeScript(rubric, ctx, s).grade.parts['3c']).toMatchObject({ score: 0, review: false });
+  });
+});

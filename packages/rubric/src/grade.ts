@@ -215,6 +215,12 @@ function linesAfterEmptyLabel(partId: string, script: ExtractedScript): boolean 
   );
 }
 
+/** Whether most of the parts found in a script were placed by content, not by a label read. */
+function guessedMostly(script: ExtractedScript): boolean {
+  const found = Object.values(script.parts).filter((a) => a.text.trim() !== '');
+  return found.length > 0 && found.filter((a) => a.labelConf <= PLACED_CONF).length * 2 > found.length;
+}
+
 function noAnswer(
   part: Part,
   script: ExtractedScript,
@@ -255,7 +261,10 @@ function noAnswer(
         questionNumber(a.partId) === questionNumber(part.id) &&
         a.labelConf <= PLACED_CONF &&
         a.text.trim() !== '',
-    );
+    ) ||
+    // (or a script whose parts were mostly placed by what they say, its labels in words: "For
+    // question three I thought …" inside another's block)
+    guessedMostly(script);
   return {
     grade: {
       score: 0,
@@ -417,6 +426,49 @@ const workInAppendix: PartDoubt = ({ part, answer, script, results, score }) => 
     : null;
 };
 
+/**
+ * Marks withheld for missing working from an answer whose label stands after its working ("Aim /
+ * Procedure / … / Result: Ans 5 multiplications = …", a lab report's results last), where that working
+ * was read as the answer before its question or as text before the first label: a computation there
+ * comes to a number this answer states (the 199 of "199 × 199 × 3"), or an equation there ends in the
+ * vector it states ("C_t = [0.7, 0.2, 0.05]" under "CALCULATION:"), and a person reads it as this
+ * answer's working.
+ */
+const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, score }) => {
+  if (score >= part.points || !results.some((r) => r.bare)) return null;
+  const values = results.filter((r) => r.bare).map((r) => asNumbers(r.value) ?? []);
+  const stated = values.flat().filter((n) => n !== 0 && n !== 1);
+  if (!stated.length) return null;
+  // (the answer before this question's first, or the text before any label: never a sibling's own
+  // answer, whose reason the course does not carry over, 3(a)'s to a bare 3(b))
+  let from = script.order.indexOf(answer.partId);
+  while (from > 0 && questionNumber(script.order[from - 1]) === questionNumber(part.id)) from--;
+  const lines = from === 0 ? script.unlabelled : (script.parts[script.order[from - 1]]?.lines.slice(1) ?? []);
+  if (!lines.length) return null;
+  const ev = analyse({ ...answer, text: lines.map((l) => l.text).join('\n'), lines, regions: [] });
+  const near = (a: number, b: number) => closeTo(a, b, { rel: 1e-3, abs: 5e-4 });
+  // (a computation that only repeats an operand, "1x1x3 = 3", computes nothing)
+  const computes = (c: { value: unknown; text: string }) =>
+    typeof c.value === 'number' &&
+    !(c.text.split('=')[0].match(/\d+(?:\.\d+)?/g) ?? []).some((n) => near(Number(n), c.value as number));
+  const found =
+    ev.computations.find((c) => computes(c) && stated.some((n) => near(n, c.value as number)))?.text ??
+    values
+      .filter((v) => v.length >= 2)
+      .flatMap((v) =>
+        lines.filter((l) => {
+          const ns = findNumbers(l.text.slice(l.text.lastIndexOf('=') + 1)).map((n) => n.value);
+          return l.text.includes('=') && ns.length === v.length && v.every((x, i) => near(x, ns[i]));
+        }),
+      )[0]?.text;
+  return found
+    ? {
+        conf: 0.5,
+        reason: `working for this answer may stand above its label ("${quote(found)}"): a person checks`,
+      }
+    : null;
+};
+
 /** Words that state a quantity without a reason for it ("b_f has shape 3 × 1", "its dimension is 3"). */
 const PLAIN_WORDS =
   /^(?:has|have|the|its|and|also|shape|size|dimensions?|dim|vector|column|row|matrix|bias(?:es)?|dimensional|thus|hence|then|therefore|answer|final|result|will|would|should|must|will|real|with|entries|elements)$/i;
@@ -539,6 +591,7 @@ const DOUBTS: PartDoubt[] = [
   pointsElsewhere,
   workInAppendix,
   workInQuestionBlock,
+  workAboveItsLabel,
   choseAmongOptions,
   sharedAnswer,
   unknownTerms,

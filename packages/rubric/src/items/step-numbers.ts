@@ -36,8 +36,11 @@ export function statementNumber(text: string, x: { start: number }): boolean {
     ((/^[ \t]*$/.test(lineHead) && /^\d{1,2}[.)][ \t]+\p{L}/u.test(text.slice(x.start, x.start + 6))) ||
       (/^[ \t]*\($/.test(lineHead) && /^\d{1,2}\)[ \t]+[\p{L}(]/u.test(text.slice(x.start, x.start + 7)))) &&
     isList(text);
+  // (or a question's number with its part after it, naming the part: "Result 2(a): …", "see 3 (b)")
+  const partNamed = /^\d\s?\(\s*[a-h]\s*\)/.test(text.slice(x.start, x.start + 7));
   return (
     listItem ||
+    partNamed ||
     /\b(?:claim|lemma|proposition|prop|theorem|thm|corollary|definition|defn|remark|step|case|eqn?|equation|section|§|(?:self-|sub-|mini-)?q)\.?\s*$/i.test(
       text.slice(Math.max(0, x.start - 14), x.start),
     )

@@ -818,11 +818,16 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (the first such count that is not a word: "a weight for each state … So n extra parameters")
     const symbolic = [
       ...text.matchAll(
-        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^]\s*\{?[a-z0-9]+\}?)*(?:\s*[+]\s*[a-z0-9]+)*)\s+(?:\w+\s+|(?:addi|lear|trai)\w*\s+[a-z]{1,5}\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
+        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*(?:\s*[+]\s*[a-z0-9]+(?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)*)\s+(?:\w+\s+|(?:addi|lear|trai)\w*\s+[a-z]{1,5}\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
       ),
     ].find(
       (m) =>
-        !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test((m[1] ?? m[2] ?? m[3] ?? m[4]).trim()),
+        !/^(?:no|any|the|a|an|of|extra|new|more|additional|o)$/i.test(
+          (m[1] ?? m[2] ?? m[3] ?? m[4]).trim(),
+        ) &&
+        // (a subscripted size only in a formula, "d_a*d_s + d_a": "e_kj lo weight", "h_j all param-free"
+        // name quantities, not a count)
+        !(m[1] && /_/.test(m[1]) && !/[*^+]/.test(m[1])),
     );
     // (OCR parts the word before "parameters": "n additio nal parameters")
     // (a lone O is a handwritten 0 as OCR reads it, not a model size: "O additional parameters")
