@@ -4038,6 +4038,16 @@ describe('rounds 89 and 90: results after their working, pronouns, subscripts, p
     );
     expect(q3.parts['3b']).toMatchObject({ score: 0, review: false });
   });
+  it('a bare 4(a) whose derivation stands above its label, read as 3(c), goes to a person', () => {
+    const text =
+      '## 3c\n4 x 18 = 72\nAIM : dL/dc_t and long term dependency.\nCALCULATION:\ndh_t/dc_t = o_t (.) (1 - tanh^2(c_t))\ndc_t+1/dc_t = f_t+1\n## 4a\ndL/dc_t = dL/dh_t (.) o_t (.) (1 - tanh^2(c_t)) + dL/dc_t+1 (.) f_t+1';
+    const p = grade(text).parts['4a'];
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/derivation for this answer may stand above its label/);
+    // (with nothing derived above it, the bare expression keeps its cap, confidently)
+    const bare = grade(text.replace(/CALCULATION:\n.*\n.*\n/, '')).parts['4a'];
+    expect([bare.score, bare.review]).toEqual([2, false]);
+  });
   it('"Result 2(a):" names a part: its 2 is no count of parameters', () => {
     const p = part(
       '2b',

@@ -12,6 +12,7 @@ import { quote } from './format.ts';
 import { scriptGlossary } from './glossary.ts';
 import {
   brokenBracket,
+  derivedSymbol,
   garbledMapping,
   gradeItem,
   type ItemResult,
@@ -34,7 +35,7 @@ import { definedSymbol, PLACED_CONF, placeByContent, possiblyHidden } from './pl
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, namesPart, referenceOutside } from './unlabelled.ts';
 import { valueMatches } from './values.ts';
-import { findWork } from './working.ts';
+import { derivationShown, findWork } from './working.ts';
 
 export type { GradingContext } from './context.ts';
 export { valueMatches } from './values.ts';
@@ -434,11 +435,12 @@ const workInAppendix: PartDoubt = ({ part, answer, script, results, score }) => 
  * vector it states ("C_t = [0.7, 0.2, 0.05]" under "CALCULATION:"), and a person reads it as this
  * answer's working.
  */
-const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, score }) => {
+const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, score, ctx }) => {
   if (score >= part.points || !results.some((r) => r.bare)) return null;
   const values = results.filter((r) => r.bare).map((r) => asNumbers(r.value) ?? []);
   const stated = values.flat().filter((n) => n !== 0 && n !== 1);
-  if (!stated.length) return null;
+  const derives = part.caps.some((c) => c.without === 'derivation') && ctx.derivation() === null;
+  if (!stated.length && !derives) return null;
   // (the answer before this question's first, or the text before any label: never a sibling's own
   // answer, whose reason the course does not carry over, 3(a)'s to a bare 3(b))
   let from = script.order.indexOf(answer.partId);
@@ -446,6 +448,17 @@ const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, score }) 
   const lines = from === 0 ? script.unlabelled : (script.parts[script.order[from - 1]]?.lines.slice(1) ?? []);
   if (!lines.length) return null;
   const ev = analyse({ ...answer, text: lines.map((l) => l.text).join('\n'), lines, regions: [] });
+  // (a derivation set out above the result: "dh_t/dc_t = o_t (.) (1 - tanh^2(c_t))", "dc_t+1/dc_t = f_t+1")
+  if (derives) {
+    const both = [...lines, ...answer.lines];
+    const withAbove = analyse({ ...answer, text: both.map((l) => l.text).join('\n'), lines: both });
+    if (derivationShown(withAbove, derivedSymbol(part)) !== null)
+      return {
+        conf: 0.5,
+        reason: `the derivation for this answer may stand above its label ("${quote(lines[0].text)}"): a person checks`,
+      };
+    if (!stated.length) return null;
+  }
   const near = (a: number, b: number) => closeTo(a, b, { rel: 1e-3, abs: 5e-4 });
   // (a computation that only repeats an operand, "1x1x3 = 3", computes nothing)
   const computes = (c: { value: unknown; text: string }) =>

@@ -23,6 +23,7 @@ export { itemContext } from './context.ts';
 export { garbledMapping } from './mapping.ts';
 export {
   brokenBracket,
+  derivedSymbol,
   ownNameReading,
   termForLastStep,
   unknownTerms,
