@@ -451,6 +451,9 @@ export const TUNE_WRITERS = [
   'pg',
   'ph',
   'pi',
+  'pj',
+  'pk',
+  'pl',
 ];
 
 export interface FreeformLabel {
