@@ -4083,3 +4083,17 @@ describe('rounds 89 and 90: results after their working, pronouns, subscripts, p
     expect(gradeScript(rubric, ctx, s).grade.parts['3c']).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('round 91: a draft, then its fair copy', () => {
+  it('the fair copy after a draft is the answer, whichever of the two is right', () => {
+    const p = part(
+      '3c',
+      'Draft: gates f, i, o and candidate: 4 × (3 × 5 + 3) = 4 × 18 = 72.\nFinal: the question asks for weight values, so no biases:\n4 × (3 × 5) = 60',
+    );
+    expect(p.items[0].awarded).toBe(0.5);
+    expect(p.reasons.join(' ')).toMatch(/60 counts the weights only/);
+    expect(part('3c', 'Rough: 4 × 15 = 60\nFair copy: 4 × (15 + 3) = 72').score).toBe(1);
+    // (a "Final:" with no draft before it is only a total's line: the key computed above it stands)
+    expect(part('3c', '4 × (3 × 5 + 3) = 4 × 18 = 72\nFinal: weights only 4 × 15 = 60').score).toBe(1);
+  });
+});

@@ -1207,9 +1207,12 @@ function finalMarker(
   lines: string[],
   oneValue: boolean,
 ): { line: number; end: number; clause: boolean } | null {
+  // (a draft, then its fair copy: "Draft: … = 72" then "Final: … = 60", "Rough:" then "Fair:")
+  const draft = lines.findIndex((l) => DRAFT.test(l));
   for (let i = lines.length - 1; i >= 0; i--) {
     const m =
       /\b(?:final|better|corrected|revised|correct)\s+answer\s*(?:is\b)?\s*[:=\-–]?/i.exec(lines[i]) ??
+      (draft >= 0 && i > draft ? FAIR.exec(lines[i]) : null) ??
       // a line that starts "Answer:" after the working, in a part that asks for one value (in one
       // that asks for several, it gives one of them: "Answer: total = …")
       (oneValue ? ANSWER_MARK.exec(lines[i]) : null) ??
@@ -1227,6 +1230,13 @@ function finalMarker(
   }
   return null;
 }
+
+/** A draft's heading at a line's start: "Draft:", "Rough -", "Scratch:", "Attempt 1:", "First try:". */
+const DRAFT =
+  /^\s*[[(*_]*\s*(?:draft|rough(?:\s+work)?|scratch|attempt\s*(?:1|one|i)|first\s+(?:try|attempt))\b\s*[\])*_]*\s*[:\-–]/i;
+/** Its fair copy's heading: "Final:", "Fair copy -", "Clean answer:", "Attempt 2:", "Second try:". */
+const FAIR =
+  /^\s*[[(*_]*\s*(?:final|fair(?:\s+copy)?|clean(?:\s+(?:answer|copy))?|attempt\s*(?:2|two|ii)|second\s+(?:try|attempt))\b\s*[\])*_]*\s*[:\-–]/i;
 
 /** A pick's clause: what follows it up to a comma, a full stop or a reason ("n, because …": n). */
 const clauseOf = (s: string) => s.split(/[,;]|\.(?:\s|$)|\b(?:because|since|as|so)\b/i)[0];
