@@ -447,12 +447,13 @@ const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, score, ct
   while (from > 0 && questionNumber(script.order[from - 1]) === questionNumber(part.id)) from--;
   const lines = from === 0 ? script.unlabelled : (script.parts[script.order[from - 1]]?.lines.slice(1) ?? []);
   if (!lines.length) return null;
-  const ev = analyse({ ...answer, text: lines.map((l) => l.text).join('\n'), lines, regions: [] });
+  // (lines read as an answer of their own, this part's)
+  const read = (ls: PartAnswer['lines']) =>
+    analyse({ ...answer, text: ls.map((l) => l.text).join('\n'), lines: ls });
+  const ev = read(lines);
   // (a derivation set out above the result: "dh_t/dc_t = o_t (.) (1 - tanh^2(c_t))", "dc_t+1/dc_t = f_t+1")
   if (derives) {
-    const both = [...lines, ...answer.lines];
-    const withAbove = analyse({ ...answer, text: both.map((l) => l.text).join('\n'), lines: both });
-    if (derivationShown(withAbove, derivedSymbol(part)) !== null)
+    if (derivationShown(read([...lines, ...answer.lines]), derivedSymbol(part)) !== null)
       return {
         conf: 0.5,
         reason: `the derivation for this answer may stand above its label ("${quote(lines[0].text)}"): a person checks`,
