@@ -3,16 +3,14 @@
 // The generic flow lives here (a part's answer, its items graded by their type's handler in
 // items/, caps, the part-level doubts that send a part to a person); the item types live in items/.
 import type { ExtractedScript, PartAnswer, PartGrade, ScriptGrade } from '@grader/model';
-import { APPENDIX_HEADING, closeTo, findNumbers, normalizeProse } from '@grader/parse';
+import { closeTo, findNumbers, normalizeProse } from '@grader/parse';
 import { confirmedConfidence } from './confirmation.ts';
 import type { GradingContext } from './context.ts';
-import { analyse, canonicalSymbol, readByOcr } from './evidence.ts';
-import { continuedElsewhere } from './flags.ts';
+import { analyse, readByOcr } from './evidence.ts';
 import { quote } from './format.ts';
 import { scriptGlossary } from './glossary.ts';
 import {
   brokenBracket,
-  derivedSymbol,
   garbledMapping,
   gradeItem,
   type ItemResult,
@@ -31,11 +29,17 @@ import { asNumbers, resolveKey } from './keys.ts';
 import { notAttempted } from './not-attempted.ts';
 import { misreadOfKey, uncleanReading } from './ocr-clean.ts';
 import { partLabel, questionNumber } from './part-id.ts';
-import { definedSymbol, PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
+import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, namesPart, referenceOutside } from './unlabelled.ts';
 import { valueMatches } from './values.ts';
-import { derivationShown, findWork } from './working.ts';
+import { findWork } from './working.ts';
+import {
+  pointsElsewhere,
+  workAboveItsLabel,
+  workInAppendix,
+  workInQuestionBlock,
+} from './working-elsewhere.ts';
 
 export type { GradingContext } from './context.ts';
 export { valueMatches } from './values.ts';
@@ -391,139 +395,6 @@ function anotherPartsKey({ part, results, ctx }: PartOutcome): string | null {
   }
   return null;
 }
-
-/** An answer that sends the reader elsewhere for its last word ("see the note at the end of the script"). */
-const pointsElsewhere: PartDoubt = ({ part, answer, score }) => {
-  const line =
-    score < part.points ? answer?.lines.find((l) => continuedElsewhere(l.text, l.page))?.text : undefined;
-  return line
-    ? { conf: 0.5, reason: `the answer points elsewhere ("${quote(line)}"): a person reads the rest` }
-    : null;
-};
-
-/** An answer pointing to its working kept apart: "[working in App. A.2]", "see Annexure IV", "(working at the end, W1)". */
-const WORK_APART =
-  /\b(?:see|in|from)\s+(?:appendix|annex(?:ure)?|app\.)\s*~?\s*(?:[A-H]|[IVX]{1,4}|\d{1,2})\b|(?<!rough\s)\b(?:working|work|calculations?|derivation|steps)\s+(?:is\s+|are\s+)?(?:at the end|overleaf|in (?:the )?(?:appendix|annex\w*))/i;
-/** An answer pointing to rough work: "(rough work 1)", "(see rough work at the end)" (for its own part only). */
-const ROUGH_POINTER = /\((?:see\s+)?rough\s+work\b[^()]{0,20}\)/i;
-
-/**
- * Marks withheld for missing working in a script that keeps its working apart (appendices at the
- * end, or answers pointing there: "C_t = (0.7, 0.2, 0.05)  [working in App. A.2]"), or on an answer
- * that points to rough work of its own: the working may be there, where a person reads it.
- */
-const workInAppendix: PartDoubt = ({ part, answer, script, results, score }) => {
-  if (score >= part.points || !results.some((r) => r.bare)) return null;
-  // (its own pointer, or another answer's: "(working at the end, W1)" under 1(b)(i), "(W1)" under 1(b)(ii))
-  const said =
-    answer.lines.find((l) => WORK_APART.test(l.text) || ROUGH_POINTER.test(l.text)) ??
-    Object.values(script.parts)
-      .flatMap((p) => p.lines)
-      .find((l) => WORK_APART.test(l.text)) ??
-    // (ingest keeps a script's appendices out of its answers)
-    script.unlabelled.find((l) => APPENDIX_HEADING.test(l.text));
-  return said
-    ? { conf: 0.5, reason: `its working is kept elsewhere ("${quote(said.text)}"): a person reads it there` }
-    : null;
-};
-
-/**
- * Marks withheld for missing working from an answer whose label stands after its working ("Aim /
- * Procedure / … / Result: Ans 5 multiplications = …", a lab report's results last), where that working
- * was read as the answer before its question or as text before the first label: a computation there
- * comes to a number this answer states (the 199 of "199 × 199 × 3"), or an equation there ends in the
- * vector it states ("C_t = [0.7, 0.2, 0.05]" under "CALCULATION:"), and a person reads it as this
- * answer's working.
- */
-const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, score, ctx }) => {
-  if (score >= part.points || !results.some((r) => r.bare)) return null;
-  const values = results.filter((r) => r.bare).map((r) => asNumbers(r.value) ?? []);
-  const stated = values.flat().filter((n) => n !== 0 && n !== 1);
-  const derives = part.caps.some((c) => c.without === 'derivation') && ctx.derivation() === null;
-  if (!stated.length && !derives) return null;
-  // (the answer before this question's first, or the text before any label: never a sibling's own
-  // answer, whose reason the course does not carry over, 3(a)'s to a bare 3(b))
-  let from = script.order.indexOf(answer.partId);
-  while (from > 0 && questionNumber(script.order[from - 1]) === questionNumber(part.id)) from--;
-  const lines = from === 0 ? script.unlabelled : (script.parts[script.order[from - 1]]?.lines.slice(1) ?? []);
-  if (!lines.length) return null;
-  // (lines read as an answer of their own, this part's)
-  const read = (ls: PartAnswer['lines']) =>
-    analyse({ ...answer, text: ls.map((l) => l.text).join('\n'), lines: ls });
-  const ev = read(lines);
-  // (a derivation set out above the result: "dh_t/dc_t = o_t (.) (1 - tanh^2(c_t))", "dc_t+1/dc_t = f_t+1")
-  if (derives) {
-    if (derivationShown(read([...lines, ...answer.lines]), derivedSymbol(part)) !== null)
-      return {
-        conf: 0.5,
-        reason: `the derivation for this answer may stand above its label ("${quote(lines[0].text)}"): a person checks`,
-      };
-    if (!stated.length) return null;
-  }
-  const near = (a: number, b: number) => closeTo(a, b, { rel: 1e-3, abs: 5e-4 });
-  // (a computation that only repeats an operand, "1x1x3 = 3", computes nothing)
-  const computes = (c: { value: unknown; text: string }) =>
-    typeof c.value === 'number' &&
-    !(c.text.split('=')[0].match(/\d+(?:\.\d+)?/g) ?? []).some((n) => near(Number(n), c.value as number));
-  const found =
-    ev.computations.find((c) => computes(c) && stated.some((n) => near(n, c.value as number)))?.text ??
-    values
-      .filter((v) => v.length >= 2)
-      .flatMap((v) =>
-        lines.filter((l) => {
-          const ns = findNumbers(l.text.slice(l.text.lastIndexOf('=') + 1)).map((n) => n.value);
-          return l.text.includes('=') && ns.length === v.length && v.every((x, i) => near(x, ns[i]));
-        }),
-      )[0]?.text;
-  return found
-    ? {
-        conf: 0.5,
-        reason: `working for this answer may stand above its label ("${quote(found)}"): a person checks`,
-      }
-    : null;
-};
-
-/** Words that state a quantity without a reason for it ("b_f has shape 3 × 1", "its dimension is 3"). */
-const PLAIN_WORDS =
-  /^(?:has|have|the|its|and|also|shape|size|dimensions?|dim|vector|column|row|matrix|bias(?:es)?|dimensional|thus|hence|then|therefore|answer|final|result|will|would|should|must|will|real|with|entries|elements)$/i;
-
-/** A line's words apart from its symbols and function names ("b_f", "R^{3}", "tanh"). */
-const stripSymbols = (text: string) =>
-  text.replace(/\b(?:[A-Za-z](?:_\{?[A-Za-z0-9~+-]{1,4}\}?)?|tanh|sigma|sigmoid|diag|softmax)\b/g, ' ');
-
-/**
- * Marks withheld for missing working from a part whose question sets its working out once, ahead of
- * the parts' results, under a heading read as its first part ("Problem 3" / Given / Method / Check,
- * then "Result: (a) 3 × 5  (b) 3 × 1"), with a step in words on this part's own quantity ("b_f has one
- * entry per cell unit"): the reason may be that step, where a person reads it.
- */
-const workInQuestionBlock: PartDoubt = ({ part, answer, script, results, score }) => {
-  if (score >= part.points || !results.some((r) => r.bare)) return null;
-  const at = script.order.indexOf(answer.partId);
-  const names = new Set(part.items.flatMap((i) => (i.type === 'value' ? i.names.map(canonicalSymbol) : [])));
-  for (const a of Object.values(script.parts)) {
-    if (
-      a.partId === part.id ||
-      questionNumber(a.partId) !== questionNumber(part.id) ||
-      a.labelConf > PLACED_CONF ||
-      script.order.indexOf(a.partId) > at
-    )
-      continue;
-    // (a step of it about this part's own quantity, in words: "b_f has one entry per cell unit")
-    const step = a.lines.find((l) => {
-      // (set in a space as well as equal to a value: "b_f ∈ R^3 to match …")
-      const sym = definedSymbol(l.text.replace(/∈/g, '='));
-      const words = stripSymbols(l.text).match(/\p{L}{3,}/gu) ?? [];
-      return sym !== null && names.has(canonicalSymbol(sym)) && words.some((w) => !PLAIN_WORDS.test(w));
-    });
-    if (step)
-      return {
-        conf: 0.5,
-        reason: `its question's working is set out once, under a heading read as ${a.partId} (a guessed label), with a step on this part ("${quote(step.text)}"): a person checks whether it gives the reason`,
-      };
-  }
-  return null;
-};
 
 /**
  * An answer that chooses among options the student listed ("A) 3 x 2  B) 3 x 5  C) 5 x 3  Ans: B)",
