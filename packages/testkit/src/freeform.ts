@@ -454,6 +454,9 @@ export const TUNE_WRITERS = [
   'pj',
   'pk',
   'pl',
+  'pm',
+  'pn',
+  'po',
 ];
 
 export interface FreeformLabel {
