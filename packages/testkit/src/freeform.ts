@@ -457,6 +457,9 @@ export const TUNE_WRITERS = [
   'pm',
   'pn',
   'po',
+  'pp',
+  'pq',
+  'pr',
 ];
 
 export interface FreeformLabel {
