@@ -460,6 +460,9 @@ export const TUNE_WRITERS = [
   'pp',
   'pq',
   'pr',
+  'ps',
+  'pt',
+  'pu',
 ];
 
 export interface FreeformLabel {
