@@ -463,6 +463,9 @@ export const TUNE_WRITERS = [
   'ps',
   'pt',
   'pu',
+  'pv',
+  'pw',
+  'px',
 ];
 
 export interface FreeformLabel {
