@@ -162,6 +162,24 @@ describe('two-column pages', () => {
     expect(tf.parts['3c'].text.split('\n').at(-1)).toMatch(/^∴ 72 parameters/);
   });
 
+  it('a grid whose left cells hold the label and a few words of the question is read by its rows, not as two columns (free-form corpus)', async () => {
+    // pk-12: "Qn 1 → a → match" / "positions" in a cell a quarter of the page wide beside each
+    // answer: read as two columns, every answer went to question 5
+    const s = await corpus('pk-12.pdf');
+    expect(s.parts['1a'].text).toContain('ft = 4, it = 5');
+    expect(s.parts['3c'].text).toContain('total = 3 × 18 = 54');
+    expect(s.parts['5'].text).not.toContain('ekj');
+    expect(s.parts['5'].text).toContain('199 × 199 × 10 = 396010');
+  });
+  it('two columns below an index of the answers set across the page are read column by column (free-form corpus)', async () => {
+    // pn-08: a full-width table of nine rows above multicols, too tall for a title: read across
+    // both columns, each line of the page mixed the left column's 1(b) with the right's 4(a)
+    const s = await corpus('pn-08.pdf');
+    expect(s.parts['1b.i'].text).toContain('= (0.2, 0.2, 0) + (0.5, 0, 0.05)');
+    expect(s.parts['1b.i'].text).not.toContain('∂');
+    expect(s.parts['4b'].text).toContain('constant');
+    expect(s.warnings.filter((w) => /answered in/.test(w))).toEqual([]);
+  });
   it('a single-column page with long lines is not split', async () => {
     const s = await read(
       textPdf([

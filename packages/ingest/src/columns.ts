@@ -30,6 +30,55 @@ function titleBandEnd(words: LayoutWord[]): number {
  * a good share of the words on each side and the right column running down much of the page.
  */
 export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: number): Gutter | null {
+  return gutterOf(words, pageWidth, pageHeight) ?? gutterBelowBlock(words, pageWidth, pageHeight);
+}
+
+/**
+ * Two columns below a block of full-width lines too tall for a title (an index of the answers, an
+ * introduction across the page; LaTeX's multicols after them): the gutter of the text below the
+ * block, its top at the block's foot. The block stands apart from the columns by a gap, and some of
+ * its rows run across the gutter.
+ */
+function gutterBelowBlock(words: LayoutWord[], pageWidth: number, pageHeight?: number): Gutter | null {
+  const body = words.filter(
+    (w) => w.text.trim() && (pageHeight === undefined || w.box.y <= pageHeight * 0.93),
+  );
+  // (a table of the page's rows is read as one: Part | Method | Check | Result)
+  if (body.length < 80 || tableRows(words)) return null;
+  const rows = new Map<number, LayoutWord[]>();
+  for (const w of body) rows.set(rowOf(w), [...(rows.get(rowOf(w)) ?? []), w]);
+  const bands = [...rows.values()]
+    .map((ws) => ({
+      top: Math.min(...ws.map((w) => w.box.y)),
+      bottom: Math.max(...ws.map((w) => w.box.y + w.box.h)),
+      ws,
+    }))
+    .sort((a, b) => a.top - b.top);
+  const textTop = bands[0].top;
+  const textHeight = Math.max(...bands.map((b) => b.bottom)) - textTop;
+  const height = median(body.map((w) => w.box.h));
+  for (let k = 3; k < bands.length; k++) {
+    if (bands[k].top - textTop > textHeight * 0.45) break;
+    // (a gap: the block ends where its rows stop following each other at their pitch)
+    if (bands[k].top - bands[k - 1].bottom < height * 0.8) continue;
+    const below = body.filter((w) => w.box.y >= bands[k].top - 1);
+    const g = gutterOf(below, pageWidth, pageHeight);
+    // (nothing below the block runs across it: a single column's prose between displayed formulas
+    // does; and each side holds lines of text down the page, not a small table's few rows)
+    if (!g || below.some((w) => crosses(w, g.x))) continue;
+    const sideRows = (left: boolean) =>
+      new Set(below.filter((w) => w.box.x + w.box.w <= g.x === left).map(rowOf)).size;
+    // (a right column as full as the left: beside a single column's prose, displayed formulas and
+    // a table's cells leave the right half the emptier)
+    if (sideRows(true) < 12 || sideRows(false) < sideRows(true) * 0.8) continue;
+    // (a table's rows may leave the gutter clear between its cells: a few running across will do)
+    if (bands.slice(0, k).filter((b) => b.ws.some((w) => crosses(w, g.x))).length >= 2)
+      return { x: g.x, top: Math.max(g.top, bands[k].top - 2) };
+  }
+  return null;
+}
+
+function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): Gutter | null {
   // a page number or running foot centred under both columns crosses the gutter: it is not text
   const foot = (w: LayoutWord) => pageHeight !== undefined && w.box.y > pageHeight * 0.93;
   const body = words.filter((w) => w.text.trim() && !foot(w));
@@ -118,6 +167,7 @@ export function findGutter(words: LayoutWord[], pageWidth: number, pageHeight?: 
     return m;
   };
   const leftRows = rowsOf(left);
+  if (labelColumn(leftRows, rowsOf(right), x)) return null;
   const gaps: number[] = [];
   for (const [r, ws] of rowsOf(right)) {
     const l = leftRows.get(r);
@@ -539,6 +589,27 @@ export function tableRows(words: LayoutWord[], partial = true): LayoutWord[][][]
   // rows are such), none a whole column of text that happens to share no gap with its neighbour
   if (tall.length < Math.max(4, sided.length * 0.4) || sided.some((r) => lines(r) > 40)) return null;
   return rows.map((r) => (!mixed || inBlock.has(r) ? cellsOf(r.words, edges) : [r.words]));
+}
+
+/** A part's label opening a grid's left cell: "Qn 1 → a", "Q.2 (b)", "Ans 3", "1(b)(ii)", "4 a" (not "0.7" or "199"). */
+const CELL_LABEL = /^(?:(?:q(?:n|ues|uestion)?|ans(?:wer)?)\.?\s*\d{1,2}\b|\(?\d{1,2}\s*[.)]?\s*\(?[a-h]\b)/i;
+
+/**
+ * The left side of a would-be gutter is a narrow column of part labels, each beside its answer on
+ * the right ("Qn 1 → a → match" | "f_t = 4, …"): a grid to read by its rows, not two columns of text.
+ */
+function labelColumn(left: Map<number, LayoutWord[]>, right: Map<number, LayoutWord[]>, x: number): boolean {
+  const all = [...left.values(), ...right.values()].flat();
+  const leftEdge = Math.min(...all.map((w) => w.box.x));
+  const rightEnd = Math.max(...all.map((w) => w.box.x + w.box.w));
+  if (x - leftEdge > (rightEnd - leftEdge) * 0.35) return false;
+  const text = (ws: LayoutWord[]) =>
+    [...ws]
+      .sort((a, b) => a.box.x - b.box.x)
+      .map((w) => w.text)
+      .join(' ');
+  const labelled = [...left].filter(([r, ws]) => CELL_LABEL.test(text(ws)) && right.has(r)).length;
+  return labelled >= 4 && labelled >= left.size * 0.35;
 }
 
 /** A label's start, as a word: "a)", "(b)", "ii.", "2.", "Ans", "Q3", "Question", "Part". */

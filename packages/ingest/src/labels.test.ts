@@ -120,6 +120,31 @@ describe('findLabel: a question with a word for what its row holds', () => {
   });
 });
 
+describe("findLabel: a booklet's box titled between rules (round 92)", () => {
+  it('"=== Box 1(a) ====" names its part, "=== Box 1(b) ====" its question\'s part; prose is no box', () => {
+    expect(id('=== Box 1(a) ==========')).toBe('q1a');
+    expect(findLabel('=== Box 1(b) =========', tree)?.path).toEqual(['1', 'b']);
+    expect(id('=== Box 5 ===')).toBe('q5');
+    expect(findLabel('Box 4 is the input gate', tree)).toBeNull();
+  });
+});
+
+describe('findLabel: a question number that multiplies (round 95)', () => {
+  it('"4(15) + 4(3) = 72" wrapped to a line start is a product; "4 (a)" is a label', () => {
+    expect(findLabel('4(15) + 4(3) = 60 + 12 = 72', tree)).toBeNull();
+    expect(id('4 (a) two paths')).toBe('q4a');
+  });
+});
+
+describe('findLabel: an answer numbered "A-1 (b)(i)" (round 94)', () => {
+  it('reads A and its dash as an answer\'s mark; "a-1 = 2" stays maths', () => {
+    expect(id('A-1 (a)')).toBe('q1a');
+    expect(id('A-1 (b)(ii)')).toBe('q1b2');
+    expect(id('A-5')).toBe('q5');
+    expect(findLabel('a-1 = 2', tree)).toBeNull();
+  });
+});
+
 describe("findLabel: a mark of the student's own before a whole label", () => {
   it('any short word or sign before a label that names a part', () => {
     expect(id('Task 1 a)')).toBe('q1a');

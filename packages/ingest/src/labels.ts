@@ -388,6 +388,9 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     (_m, sp: string, open: string, lab: string, close: string) =>
       sp + ' '.repeat(open.length) + lab + ' '.repeat(close.length),
   );
+  // "A-1 (b)(i)", "A-5": an answer's number after a capital A and its dash, as "Q-1" (not where the
+  // script letters its questions, "A.1", "B.2")
+  if (!opts.outlineQuestions) line = line.replace(/^(\s*)A[-–](?=\d{1,2}(?:\s|\(|$))/, '$1Q ');
   // a table's serial number before the label in the next column ("1       Q1 (a)", "10   Q4 (b)"): blanked
   line = line.replace(
     /^(\s*)(\d{1,2}[.)]?\s+)(?=(?:q|ques|question|ans)\.?\s*\d)/i,
@@ -784,7 +787,9 @@ function writtenLabel(
   // OCR puts stray marks before a line (the page's margin rule read as "|", specks as "'")
   // (and a run of asterisks set before a note, "*** correction to 1(b)(i): …")
   // (or a slide's bullets, one or two: "▪ part (b)(i):", "• • 1.b.i →", "➤ 1(b)(i)")
-  const junk = /^\s*(?:(?:[|'‘’`,;!_~»«•·>▪▫●○◦■□◆◇➤➢►▶▸‣⁃]+|\*{1,3})(?:\s+|$))+/.exec(line)?.[0].length ?? 0;
+  // (or a rule a booklet's box title stands in: "=== Box 1(a) ====")
+  const junk =
+    /^\s*(?:(?:[|'‘’`,;!_~»«•·>▪▫●○◦■□◆◇➤➢►▶▸‣⁃]+|\*{1,3}|={2,})(?:\s+|$))+/.exec(line)?.[0].length ?? 0;
   // a label in square or angle brackets ("[1a]", "[Q3 c]", "[5]", "<1b-i>"): read what is inside, end after it
   // ("Correction to [1b]": a prefix before the bracket)
   const pre =
@@ -890,6 +895,14 @@ function writtenLabel(
   // "Ans. 5 x 3", "Answer: 5 × 1": a shape answered, not question 5 (a question's number is not
   // multiplied)
   if (label && label.path.length === 1 && /^\s*[x×*]\s*\d/.test(line.slice(junk + label.end))) return null;
+  // (nor is one before a bracketed number and an operator: "4(15) + 4(3) = 72", a product)
+  if (
+    label &&
+    label.path.length === 1 &&
+    /^\d{1,2}\($/.test(line.slice(junk, junk + label.end).trim() + line.charAt(junk + label.end)) &&
+    /^\(\s*\d+(?:\.\d+)?\s*\)\s*(?:[+\-−×*·/=^]|$)/.test(line.slice(junk + label.end))
+  )
+    return null;
   if (label) return { ...label, end: label.end + junk + shift };
   // (after "correction to", the student's own mark: "Correction to P1(b)-i", "… to §1(b)(i)")
   const fix =
@@ -1229,7 +1242,8 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
   )
     return null;
   // (a question heading stands alone, or with a title after the script's own mark: "A3 LSTM parameter count")
-  const after = (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end);
+  // (a rule closing a box's title is nothing after it: "=== Box 1(b) ======")
+  const after = (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end).replace(/^\s*[=~]{2,}\s*$/, '');
   // (or the script's own label word, a title after it: "Expt. 3 — LSTM size")
   // (a section mark is a label's own mark too: "§3 Parameter count")
   const own = (opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase()) ?? false) || /^[§№]/.test(word);

@@ -1503,6 +1503,20 @@ Justification: out = (200 + 2 - 4)/1 + 1 = 199
       '# Answer: total mults = 3,088,878   #\nJustification: out = (200 + 2 - 4)/1 + 1 = 199',
     );
   });
+  it('"I am answering Q3 first, then 1, 5, 4 and 2" announces the order; "5 -  Depthwise: …" then heads 5 (round 94)', () => {
+    expect(
+      orderAnnounced(linesOf('(I am answering Q3 first, then 1, 5, 4 and 2 at the end.)', 1, 1)),
+    ).toEqual(['3', '1', '5', '4', '2']);
+    const s = runAll(`(I am answering Q3 first, then 1, 5, 4 and 2 at the end.)
+3 a -  W_f is 3 x 5
+3 b -  b_f is 3 x 1
+1 a -  f 3, i 4, o 8
+1 b ii -  h_t = (0.604, 0, 0)
+5 -  Depthwise: each of the 3 channels gets its own 4x4 filter, 199 x 199 x 3
+4 a -  two paths`);
+    expect(s.parts['5']?.text).toMatch(/^Depthwise/);
+    expect(s.parts['1b.ii'].text).not.toMatch(/Depthwise/);
+  });
   it('numbers "in order" that are not the answers\' order announce nothing', () => {
     const said = (t: string) => orderAnnounced(linesOf(t, 1, 1));
     expect(said('(Note: answers are in the order I attempted them - 5, 3, 1, 2, 4)')).toEqual([
@@ -1648,5 +1662,24 @@ describe('round 73: marks copied beside labels, rough work set small, school let
     );
     expect(together.parts['1b.i']?.text).toMatch(/C_t = \(0\.7/);
     expect(runAll('[3a] [3b] [3c]\nW_f = 3 x 5, b_f = 3 x 1, 4 x 18 = 72').parts['3b']).toBeUndefined();
+  });
+});
+
+describe("a question's heading after a correction to an earlier part (round 93)", () => {
+  it('goes on from the furthest part answered: "III. Parameter count" and its introduction head 3(a)', () => {
+    const s = runAll(`I. LSTM cell
+I.(a) f 3, i 4, o 8
+I.(b)(i) C = [0.7, 0.2, 0.85]
+I.(b)(ii) h = [0.604, 0, 0]
+II. Attention
+II.(a) e = s h
+II.(b) zero
+Correction to I.(b)(i): 0 x 0.8 is 0, so C = [0.7, 0.2, 0.05]
+III. Parameter count
+[h, x] has 3 + 2 = 5 entries and every gate produces 3 values.
+III.(a) W_f : 3 x 5
+III.(b) b_f : 3 x 1`);
+    expect(s.parts['1b.i'].text).not.toMatch(/Parameter|entries/);
+    expect(s.parts['3a'].text).toMatch(/3 \+ 2 = 5 entries/);
   });
 });

@@ -36,6 +36,7 @@ import { withoutMarginNumbers } from './margin-numbers.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
 import { listsOptions, withoutOptionLetters } from './options.ts';
 import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
+import { withoutPartLists } from './part-lists.ts';
 import type { Rule } from './pdf.ts';
 import { romanValue } from './roman.ts';
 import {
@@ -310,6 +311,8 @@ function placeNote(seg: Segmentation, n: Footnote): void {
  * part, or sets a label where labels are read.
  */
 const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
+  // an examiner's marks grid, "1(a) | 1(b) | … | 5 | Total" over empty cells; a table of contents
+  withoutPartLists,
   // a margin's line numbers, "12 | Q3(b) …"
   withoutMarginNumbers,
   // numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths
@@ -358,7 +361,10 @@ function segmentLines(
       for (const [id, row] of ahead.rows) {
         const to = first.parts[id];
         if (!to) continue;
-        appendLines(to, row);
+        // (before an answer corrected further on: the correction is the student's last word, not
+        // the summary's value written before it)
+        if (to.occurrences > 1) insertLines(to, 0, row);
+        else appendLines(to, row);
       }
       first.warnings.push(
         `a summary of the answers (${ahead.lines.size} lines) ahead of the working is read as a restatement`,
@@ -1219,7 +1225,11 @@ function segmentOnce(
         // or when its first part is the exam's next part after the one being read ("b) C_t = …" after 1(a))
         const first = firstUnseenUnder(label.path);
         const k = current ? parts.findIndex((p) => p.id === current!.partId) : -2;
-        const nextInOrder = first !== null && parts.indexOf(first) === k + 1;
+        // (or after the furthest part answered: a correction to an earlier part went back there,
+        // "Correction to I.(b)(i): …", and the next question's heading, "III. Parameter count", goes on)
+        const furthest = parts.reduce((m, p, n) => (seen(p.id) ? n : m), -2);
+        const nextInOrder =
+          first !== null && (parts.indexOf(first) === k + 1 || parts.indexOf(first) === furthest + 1);
         // or, with a full stop or bracket after it ("2. e_kj = …"), when it falls in exam order
         // between the question being read and the next plainly labelled one (parts in between may
         // have been answered inline, as "… C~_t = 6. 1b. C_t = …")

@@ -87,6 +87,43 @@ ${working}`);
   });
 });
 
+describe('an index of the answers ahead of them, with the pages they are on (round 92)', () => {
+  const index = `ANSWER INDEX
+Q1 (a)  f_t -> 3, i_t -> 4 ........ p. 1
+Q1 (b)(i)  C_t = [0.7, 0.2] ........ p. 1
+Q2 (a)  e_kj = s_(k-1)^T h_j ........ see p.1
+Q2 (b)  none ........ p. 1
+Q3 (a)(b)  3 x 5, 3 x 1 ........ p. 2
+Q5  3,088,878 ........ p. 2`;
+  const body = `Q1
+(a) f_t -> 3, i_t -> 4 read off the figure
+(b)(i) C_t = [1*0.2, 0.5*0.4] + [1*0.5, 0] = [0.7, 0.2]
+Q2
+(a) e_kj = s_(k-1)^T h_j, a dot product
+(b) None: the dot product has no weights, so 0 additional parameters
+Q3
+(a) W_f maps R^5 -> R^3, so W_f is 3 x 5
+(b) b_f is 3 x 1, one bias per hidden unit
+Q5
+(200 - 4 + 2)/1 + 1 = 199, total 3,088,878`;
+  it('is a restatement: its page references say nothing, and questions headed alone ("Q1") are met again', () => {
+    const s = run(`${index}\n${body}`);
+    expect(s.warnings.filter((w) => /answered in/.test(w))).toEqual([]);
+    expect(s.warnings.some((w) => /summary of the answers/.test(w))).toBe(true);
+    // (its rows end their parts, without the leaders and the page: no pointer elsewhere)
+    expect(s.parts['2a'].text.split('\n').at(-1)).toBe('e_kj = s_(k-1)^T h_j');
+    expect(s.parts['1b.i'].text).not.toMatch(/p\. 1/);
+  });
+  it("comes before an answer corrected further on: the correction, not the index's old value, is the last word", () => {
+    const s = run(`${index.replace('C_t = [0.7, 0.2]', 'C_t = [0.7, 0.5]')}
+${body.replace('= [0.7, 0.2]', '= [0.7, 0.5]')}
+Correction to Q1(b)(i): 0.5*0.4 = 0.2, not 0.5, so C_t = [0.7, 0.2]`);
+    expect(s.parts['1b.i'].occurrences).toBe(2);
+    expect(s.parts['1b.i'].text.split('\n')[0]).toBe('C_t = [0.7, 0.5]');
+    expect(s.parts['1b.i'].text.split('\n').at(-1)).toMatch(/C_t = \[0\.7, 0\.2\]$/);
+  });
+});
+
 describe('a summary of final answers after the working, under its own heading', () => {
   it('only restating the answers, it is left out: no part answered twice, no answer lengthened', () => {
     const s = run(`${working}

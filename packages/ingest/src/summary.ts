@@ -41,6 +41,8 @@ export function summaryRows<S extends { partId: string; lines: { text: string }[
  * table of final answers, "Ans. 72" again). A changed value is a second answer.
  */
 export function restates(first: string, again: string): boolean {
+  // (an index's page references and dot leaders point to the answer: "…… p. 2", "see page 3")
+  again = again.replace(PAGE_REF, ' ').replace(/\.{3,}|…+/g, ' ');
   const lines = again.split('\n').filter((l) => l.trim());
   if (!lines.length || lines.length > 3) return false;
   const condensed = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
@@ -59,6 +61,13 @@ export function restates(first: string, again: string): boolean {
   const knownWords = words.filter((w) => known.includes(w)).length;
   return known.includes(condensed(again)) || (words.length >= 2 && knownWords >= 0.8 * words.length);
 }
+
+/** A reference to a page: "p. 2", "pp. 2-3", "pg 1", "(see page 3)", "on p.2". */
+const PAGE_REF = /\(?\b(?:see\s+|on\s+)?(?:p|pp|pg|page)\.?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b\)?/gi;
+
+/** An index row's tail: its dot leaders and the page it points to ("…… see p.2", ". . . p. 1"). */
+const INDEX_TAIL =
+  /(?:\s*(?:\.\s*){3,}|\s*…+)?\s*\(?(?:see\s+|on\s+)?(?:p|pp|pg|page)\.?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\)?\s*$/i;
 
 /** What `summaryAhead` reads of a first segmentation. */
 interface LabelledRun {
@@ -95,9 +104,11 @@ export function summaryAhead(run: LabelledRun, parts: Array<{ id: string; path: 
   const later = new Set(labels.slice(end).map((l) => question(l.partId)));
   // (a question numbered again at a line's start below counts too: "3.  x_t in R^2, …", which a
   // first reading took for no label, its question having been seen in the summary)
-  const after = labels[end]?.index ?? run.body.length;
+  const after = head[head.length - 1].index + 1;
   for (const line of run.body.slice(after)) {
-    const q = /^\s*(?:q(?:uestion)?\.?\s*)?(\d{1,2})\s*[.):]\s/i.exec(line.text)?.[1];
+    // (or a heading of its own, "Q1", "Question 4")
+    const m = /^\s*(?:q(?:uestion)?\.?\s*(\d{1,2})\s*[.):]?(?:\s|$)|(\d{1,2})\s*[.):]\s)/i.exec(line.text);
+    const q = m?.[1] ?? m?.[2];
     if (q && head.some((l) => question(l.partId) === q)) later.add(q);
   }
   const again = head.filter((l) => later.has(question(l.partId))).length;
@@ -131,6 +142,9 @@ export function summaryAhead(run: LabelledRun, parts: Array<{ id: string; path: 
         const at = cut.text.lastIndexOf(next.text);
         if (at >= 0 && at + next.text.length === cut.text.length) cut = cutAt(cut, at)?.kept ?? null;
       }
+      // (an index's leaders and page reference are no part of the answer: "… 63 ........ see p.2")
+      const ref = cut ? INDEX_TAIL.exec(cut.text) : null;
+      if (cut && ref) cut = cutAt(cut, ref.index)?.kept ?? null;
       if (cut?.text.trim()) row.push(cut);
     }
     rows.set(l.partId, [...(rows.get(l.partId) ?? []), ...row]);

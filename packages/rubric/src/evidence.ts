@@ -195,19 +195,32 @@ export function tryEvaluate(text: string): number | null {
 }
 
 /**
+ * A worksheet's blank, filled or not ("= __72__", "h_t = ___[0.197, 0, 0]___", "____"): its
+ * underscores are no subscript (one underscore is), so they become spaces.
+ */
+export function withoutBlanks(line: string): string {
+  return line.replace(/_{2,}/g, (m) => ' '.repeat(m.length));
+}
+
+/**
  * What a student struck out is neither the answer nor its working: "~~…~~", "[struck: …]",
- * "(crossed out: …)" (to the end of the line when the bracket is not closed there), and what an
- * aside says to ignore ("(please ignore [0.7, 0, 0])") become blanks.
+ * "(crossed out: …)" (to the end of the line when the bracket is not closed there), what an
+ * aside says to ignore ("(please ignore [0.7, 0, 0])") and what an arrow back rejects ("… = 72
+ * <- no") become blanks.
  */
 export function withoutStruck(line: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  return line
-    .replace(/~~[^~\n]+~~/g, blank)
-    .replace(/\(\s*(?:please\s+)?(?:ignore|disregard)\b[^()]*(?:\([^()]*\)[^()]*)*\)/gi, blank)
-    .replace(
-      /[[(]\s*(?:struck(?:\s+out)?|crossed(?:\s+out)?|strike(?:\s+out)?|scratched(?:\s+out)?|deleted|removed|del\.?)\s*:[^\])]*(?:[\])]|$)/gi,
-      blank,
-    );
+  return (
+    line
+      .replace(/~~[^~\n]+~~/g, blank)
+      .replace(/\(\s*(?:please\s+)?(?:ignore|disregard)\b[^()]*(?:\([^()]*\)[^()]*)*\)/gi, blank)
+      .replace(
+        /[[(]\s*(?:struck(?:\s+out)?|crossed(?:\s+out)?|strike(?:\s+out)?|scratched(?:\s+out)?|deleted|removed|del\.?)\s*:[^\])]*(?:[\])]|$)/gi,
+        blank,
+      )
+      // (what an arrow back from its end rejects: "4 x 18 = 72  <- no, see above")
+      .replace(/^.*?(?=(?:<-+|←|<=+)\s*(?:no|not\s+this|wrong|incorrect|ignore|rejected)\b)/i, blank)
+  );
 }
 
 /**
@@ -418,7 +431,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
               withdrawnAttempts(
                 folded.map((l) =>
                   withoutEquationTag(
-                    withoutStepNumber(withoutStruck(withoutStorageSizes(asciiBoxes(withoutDiag(l.text))))),
+                    withoutStepNumber(
+                      withoutStruck(withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text))))),
+                    ),
                   ),
                 ),
               ),
@@ -657,6 +672,8 @@ export function statesSizeOf(prose: string, names: string[], value: number): boo
           String.raw`(?<![a-z\\_{^]|[a-z]\(|(?:^|[^a-z])[a-z] )${escapeRegExp(n)}(?:_\{?[a-z0-9+-]{1,4}\}?|t(?:[-+]1)?)?(?![a-z])`
         : String.raw`\b${escapeRegExp(n)}s?\b`;
     for (const m of prose.matchAll(new RegExp(name, 'g'))) {
+      // (a part's label, a letter alone after its question's number: "should be before 3 c")
+      if (m[0].length === n.length && /\d\s?$/.test(prose.slice(0, m.index))) continue;
       const clause = prose
         .slice((m.index ?? 0) + m[0].length)
         .split(/[.;,\n]|\band\b/)[0]

@@ -59,9 +59,10 @@ const SECOND_ANSWER =
 
 // "continued later", "see page 3", "see Q5": the student split an answer across the script. Not
 // "contd. on next page" or "see below": the answer goes on where it stands, which is no hunt
-// ("see the note at the end of the script", "(see bottom)": the answer's last word is elsewhere)
+// ("see the note at the end of the script", "(see bottom)", "(see correction further down)": the
+// answer's last word is elsewhere)
 const CONTINUED =
-  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d|(?:the )?bottom\b)|see (?:the |my )?(?:note|correction|final answer)s? (?:at the end|later|on page|overleaf))/i;
+  /\b(?:(?:contd|cont'd|continued)\.?\s*(?:later|after|at the end|in|on page|on p\.)|see (?:page|p\.|later|q\s?\d|(?:the )?bottom\b)|see (?:the |my )?(?:note|correction|final answer)s? (?:at the end|later|on page|overleaf)|see (?:the |my )?corrections? (?:below|further (?:down|on)))/i;
 
 /** A line that sends the reader elsewhere; a page footer going on to the next page ("p.1 / contd.
  *  on p.2", or "contd. on p. 2" written on page 1: `page`, where the line stands) does not. */

@@ -4097,3 +4097,76 @@ describe('round 91: a draft, then its fair copy', () => {
     expect(part('3c', '4 × (3 × 5 + 3) = 4 × 18 = 72\nFinal: weights only 4 × 15 = 60').score).toBe(1);
   });
 });
+
+describe('round 93: edits made as the student went', () => {
+  it('a variable given two positions side by side ("C̃t → 6 5", the struck one lost) goes to a person', () => {
+    const p = part('1a', 'i. ft → 2  ii. it → 4  iii. ot → 8  iv. Ct → 11  v. Ct−1 → 1  vi. C̃t → 6 5');
+    expect(p.review).toBe(true);
+    expect(part('1a', 'f_t -> 3, i_t -> 4, o_t -> 8, C_t -> 10, C_{t-1} -> 1, C~_t -> 6').review).toBe(false);
+  });
+  it('the key on a line that goes on to another total ("4 × 18 = 72 total = 60 + 3 = 63") goes to a person', () => {
+    const p = part('3c', 'weights = 4 gates × 15 = 60\n4 × 18 = 72 total = 60 + 3 = 63');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/marked is 63/);
+    expect(part('3c', '4 gates, 3 × 5 + 3 = 18 each\ntotal = 4 × 18 = 72 parameters').review).toBe(false);
+  });
+  it('what an arrow back rejects is no answer ("= 72 <- no, see above")', () => {
+    const p = part(
+      '3c',
+      'weights: 4 x (3 x 5) = 60\nbias added once = 3\ntotal = 60 + 3 = 63\n(scratch) 4 x 18 = 72 <- no, see above',
+    );
+    expect([p.score, p.review]).toEqual([0, false]);
+  });
+  it('a note moving the answer ("should be before 3 c") is no reason for b_f', () => {
+    expect(part('3b', 'move up (should be before 3 c)\nb_f : 3').score).toBe(0);
+    expect(part('3b', 'c_t has 3 entries\nb_f : 3 x 1').score).toBe(1);
+  });
+});
+
+describe('round 94: more than was asked, and answers restated elsewhere', () => {
+  it('a note of extras after the answer ("Extra: … memory 1,552,360 B") is not the count', () => {
+    const p = part(
+      '5',
+      [
+        'Output size: (N − F)/S + 1 = (200 − 4)/1 + 1 = 197.',
+        'output multiplications',
+        'depthwise (4 × 4, one per channel) 197 × 197 × 3 197^{2} · 16 · 3 = 1,862,832',
+        'pointwise (1 × 1 × 3, 10 filters) 197 × 197 × 10 197^{2} · 3 · 10 = 1,164,270',
+        'total 3,027,102',
+        'Total number of computations (multiplications) = 3,027,102.',
+        'Extra: a normal convolution with ten 4 × 4 × 3 filters needs 197^{2} · 480 = 18,628,320 multiplications,',
+        'so the ratio is 3,027,102/18,628,320 = 0.1625. Memory of the outputs in float32: 197^{2} ·3·4 =',
+        '465,708 B ≈ 454.8 KB after depthwise and 197^{2} · 10 · 4 = 1,552,360 B ≈ 1516 KB after pointwise.',
+      ].join('\n'),
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(0.5);
+  });
+  it('"5 x 3 (input [h, x] = 5, output 3)" names its sizes in the transposed order: a person reads it', () => {
+    expect(part('3a', 'W_f : 5 x 3 (input [h_t-1, x_t] = 5, output 3)').review).toBe(true);
+    expect(part('3a', 'W_f : 5 x 3').review).toBe(false);
+  });
+});
+
+describe('round 94: a part restated in another part below it', () => {
+  it('"so 1 b ii - becomes h_t = …" in a later answer sends 1(b)(ii) to a person', () => {
+    const text =
+      '## 1b.ii\nh_t = o_t * tanh(C_t) = (1*tanh(0.2), 0, 0) = (0.197, 0, 0)\n## 3a\n[h, x] has 3 + 2 = 5 entries, so W_f is 3 x 5\nso 1 b ii - becomes h_t = (1*tanh 0.7, 0, 0) = (0.604, 0, 0)';
+    expect(grade(text).parts['1b.ii'].review).toBe(true);
+    expect(grade(text.replace('becomes', 'uses')).parts['1b.ii'].review).toBe(false);
+  });
+});
+
+describe('round 95: blanks filled in, and a pointer to a correction', () => {
+  it('a blank\'s underscores around the value are no subscript ("= __72__")', () => {
+    expect(part('3c', 'Per gate: 3x5 weights + 3 biases = 15 + 3 = 18.\nTotal = 4 x 18 = __72__').score).toBe(
+      1,
+    );
+  });
+  it('"(see correction further down)" after a wrong value sends the part to a person', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = o_t * tanh(C_t) = [1, 0, 0] * [tanh 0.2, tanh 0.2, tanh 0]\n= [0.1974, 0, 0]\nSo h_t = ___[0.197, 0, 0]___ (see correction further down)',
+    );
+    expect(p.review).toBe(true);
+  });
+});

@@ -42,8 +42,27 @@ export function referenceOutside(partId: string, script: ExtractedScript): strin
     const line = script.parts[id]?.lines.find((l) => CORRECTS.test(l.text) && namesPart(partId, l.text));
     if (line) return line.text;
   }
+  // (or a line below it, in another part's answer, saying what it becomes: a correction to 1(b)(i)
+  // at the end that goes on "so 1 b ii - becomes h_t = …")
+  const own = script.parts[partId]?.lines[0];
+  if (own)
+    for (const id of script.order) {
+      if (id === partId) continue;
+      const line = script.parts[id]?.lines.find(
+        (l) =>
+          (l.page > own.page || (l.page === own.page && l.box.y > own.box.y)) &&
+          AMENDS.test(l.text) &&
+          namesPart(partId, l.text),
+      );
+      if (line) return line.text;
+    }
   return null;
 }
+
+/** Words that say what an answer becomes once another is corrected: "so 1 b ii becomes …", "3(c) is now 75". */
+// (not a note moving it: "move up (should be before 3 c)")
+const AMENDS =
+  /\b(?:becomes?|changes?\s+to|is\s+now|now\s+(?:is|becomes)|should\s+(?:be|read)(?!\s+(?:before|after|above|below|under|placed|moved|written)\b))\b/i;
 
 /** Words that set a line up as correcting an earlier answer. */
 const CORRECTS = /\b(?:correct(?:ion|ed|ing)|redo(?:ne)?|re-?do|revis(?:ed|ion)|errat(?:um|a)|edit)\b/i;

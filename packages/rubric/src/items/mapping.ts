@@ -172,5 +172,15 @@ export const garbledMapping: PartDoubt = ({ part, ctx: { ev }, results }) => {
     ev.lines.flatMap((l) => tokenize(normalizeMath(l))).filter((t) => t.t === 'num' && Number.isInteger(t.v))
       .length + (ev.lines.join(' ').match(NUMBER_WORDS) ?? []).length;
   if (read < mapItems.length && written > read) return { conf: read >= mapItems.length - 1 ? 0.65 : 0.4 };
+  // two positions side by side after one variable ("C̃t → 6 5": one struck out where the page no
+  // longer shows it, or a second thought): which stands is a person's reading
+  if (ev.lines.some((l) => TWO_POSITIONS.test(l)))
+    return {
+      conf: 0.5,
+      reason: 'a variable is given two positions side by side: a person reads which one stands',
+    };
   return null;
 };
+
+/** A variable's arrow or sign, then two whole numbers with only a space between them ("C̃t → 6 5"). */
+const TWO_POSITIONS = /(?:→|->|=|:)\s*\d{1,2}\s+\d{1,2}(?=\s*(?:$|[,;]|\s[ivx]{1,3}[.)]|\s\p{L}))/u;

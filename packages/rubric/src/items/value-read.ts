@@ -383,7 +383,8 @@ function restrict(
 function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read | null {
   // a "Rough work" section at the end holds scratch sums for any part (tanh(0.7) under Q5): the
   // answer is read from what comes before it
-  const rough = ev.lines.findIndex((l) => ROUGH.test(l));
+  // (so does a note of extras after the answer: "Extra: a normal convolution would need …")
+  const rough = ev.lines.findIndex((l) => ROUGH.test(l) || EXTRA.test(l));
   if (rough > 0) {
     const read = readAnswer(
       item,
@@ -970,8 +971,12 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // (or an answer marked after it that is another number: "… 4 x 18 = 72 but question asks
       // about W_f. Ans = 18 (72 if all gates are counted)", "… adds 3 more. ⇒ total = 75")
       // (not a list of answers with the key among them, "Final: 3 × 5; 3; 72", nor a shape)
-      const marked = ev.lines
-        .slice(eq.lastLine + 1)
+      // (on the key's own line after it too: "4 × 18 = 72   total = 60 + 3 = 63")
+      const keyLine = normalizeMath(ev.lines[eq.lastLine] ?? '');
+      const keyAt = findNumbers(keyLine)
+        .filter((n) => closeTo(n.value, key, { rel: 1e-9 }))
+        .pop();
+      const marked = [keyAt ? keyLine.slice(keyAt.end) : '', ...ev.lines.slice(eq.lastLine + 1)]
         .map(
           (l) =>
             /\b(?:ans(?:wer)?|final(?:\s+answer)?|total)\s*(?:is|[:=-])\s*(\d[^\n]*)/i.exec(
@@ -983,7 +988,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
           const plain = rest.replace(/\([^()]*\)/g, ' ');
           const nums = findNumbers(plain);
           if (!nums.length || nums.some((n) => closeTo(n.value, key, { rel: 1e-9 }))) return undefined;
-          return /^\s*[*x]\s*\d/.test(plain.slice(nums[0].end)) ? undefined : nums[0].value;
+          if (/^\s*[*x]\s*\d/.test(plain.slice(nums[0].end))) return undefined;
+          // (a computation marked: its result, "total = 60 + 3 = 63")
+          return (/=/.test(plain) ? nums[nums.length - 1] : nums[0]).value;
         })
         .find((x) => x !== undefined);
       if (onward || marked !== undefined)
@@ -1245,6 +1252,10 @@ const clauseOf = (s: string) => s.split(/[,;]|\.(?:\s|$)|\b(?:because|since|as|s
  *  "APPENDIX A (side calculation for Q1(b)(ii))"), on its own line. */
 const ROUGH =
   /^\s*[[(*_#=-]*\s*(?:rough(?:\s+(?:work|space|calculations?))?|scratch(?:\s*(?:work|pad))?|appendix(?:\s+[A-Z0-9]{1,2}\b)?(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?)\s*[\])*_#=:-]*\s*$/i;
+
+/** A note of quantities nobody asked for, at a line's start: "Extra:", "Bonus -", "Not asked:", "Beyond the question:". */
+const EXTRA =
+  /^\s*[[(*_]*\s*(?:extras?|bonus|side\s+note|not\s+asked(?:\s+for)?|beyond\s+(?:the\s+)?question|for\s+interest|(?:just\s+)?for\s+comparison)\b\s*[\])*_]*\s*[:\-–]/i;
 
 /** Whether a shape is a filter's or kernel's, as the words next to it say. */
 function describesFilter(text: string, d: { start: number; end: number }): boolean {

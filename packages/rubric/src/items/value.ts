@@ -534,8 +534,9 @@ function gradeValue(
       // words about the matrix's rows or columns beside it may state the convention in the student's
       // own terms ("5 rows for the concatenated input"), or its sizes named in that order ("5 × 3 (5
       // inputs, 3 outputs)", "connects 5 inputs to 3 outputs → 5 × 3": labellers split 3 to 1): a person reads them
+      // (or the input's and output's sizes said after it: "5 x 3 (input [h_t-1, x_t] = 5, output 3)")
       const layout =
-        /\b(?:rows?|columns?|cols?)\b|\b\d+ inputs?(?:\W{1,4}|\s+(?:to|into|onto|and)\s+)\d+ outputs?\b/i.test(
+        /\b(?:rows?|columns?|cols?)\b|\b\d+ inputs?(?:\W{1,4}|\s+(?:to|into|onto|and)\s+)\d+ outputs?\b|\binputs?\b[^\n;]{0,30}\d[^\n;]{0,6}\boutputs?\b[^\n;]{0,6}\d/i.test(
           ev.prose,
         );
       return result(

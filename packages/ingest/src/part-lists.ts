@@ -1,0 +1,137 @@
+// Lines that list the exam's parts without answering them: an examiner's marks grid a booklet prints
+// above the answers ("For examiner use only": the parts' labels in a row, "1(a) | 1(b) | … | 5 |
+// Total", over empty cells, "Q1a [ ]  Q1b [ ] …", "1(a) ___ 2(a) ___ … Total ___ /20"), a table
+// of contents ("1.  (b) i, ii ........ page 1") and a tally of the questions done ("Ques-4 ✘", a cover
+// page's "Q1   5   a, b(i), b(ii)"). Their labels head no answers: read as labels, each
+// would open a part whose answer is the next cell or the page number, and the real labels below
+// would read as second answers.
+import type { Line } from '@grader/model';
+import { findLabel, type PartTree } from './labels.ts';
+
+/** A grid's borders and empty cells: "|", "+----+", "[ ]", "___", "□", "[ / 20 ]", "/20", "Σ". */
+const FILLER =
+  /[|+=_~▢□☐■◻]+|-{2,}|\[\s*(?:\/\s*\d{1,3}\s*)?\]|\(\s*\)|\/\s*\d{1,3}\b|[Σ∑]|^[\s.'`-]+|[\s.'`-]+$/g;
+/** The words a grid has besides the labels: its row and column names. */
+const GRID_WORD =
+  /^(?:total|marks?|sum|grade|score|max(?:imum)?|obtained|awarded|part|parts|question|questions|q\.?|no\.?|sign(?:ature)?|examiner|for|use|only|of|:)$/i;
+/** Rows of a grid apart from its labels, at most: a "Marks" row, a border left over. */
+const GRID_ROWS = 4;
+
+/** The parts a line names and nothing else (beside its filler and grid words); null when it holds more. */
+export function labelsOnly(text: string, tree: PartTree): { paths: string[][]; words: number } | null {
+  const tokens = text.replace(FILLER, ' ').trim().split(/\s+/).filter(Boolean);
+  const paths: string[][] = [];
+  let words = 0;
+  for (let i = 0; i < tokens.length; ) {
+    if (GRID_WORD.test(tokens[i])) {
+      words++;
+      i++;
+      continue;
+    }
+    // (a label of up to three words, whole: "Q1 (a)", "1 (b) (ii)"; the longest that is one)
+    let taken = 0;
+    for (let n = Math.min(3, tokens.length - i); n >= 1 && !taken; n--) {
+      const group = tokens.slice(i, i + n).join(' ');
+      const l = findLabel(group, tree, [], { bare: true, plain: true });
+      if (l && l.end >= group.length && tree.isNode(l.path)) {
+        paths.push(l.path);
+        taken = n;
+      }
+    }
+    if (!taken) return null;
+    i += taken;
+  }
+  return { paths, words };
+}
+
+/** Whether `next` holds answers right under the row of labels `row`: the next line of a table, no label of its own. */
+function beneath(row: Line, next: Line, tree: PartTree): boolean {
+  if (!next.text.replace(FILLER, ' ').trim() || labelsOnly(next.text, tree)) return false;
+  if (findLabel(next.text, tree, [], {})) return false;
+  return next.box.y - (row.box.y + row.box.h) < row.box.h;
+}
+
+/** A contents line's tail: dot leaders and a page, "…… page 1", ". . . p. 2", "    p.3". */
+const CONTENTS_TAIL =
+  /(?:\s*(?:\.\s*){3,}|\s*…+|\s{2,})\(?(?:see\s+|on\s+)?(?:p|pp|pg|page)\.?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\)?\s*$/i;
+
+/** A table of contents' line: a label, perhaps its sub-parts listed ("(b) i, ii", "a, b, c"), the page. */
+function contentsLine(text: string, tree: PartTree): boolean {
+  const tail = CONTENTS_TAIL.exec(text);
+  if (!tail) return false;
+  const head = text.slice(0, tail.index);
+  const l = findLabel(head, tree, [], { bare: true, plain: true });
+  return l !== null && /^[\s,&()a-hivx.:\-–]*$/i.test(head.slice(l.end));
+}
+
+/** A tick, a cross or a word saying whether a question was done: "✓", "yes", "not done", "partly". */
+const DONE =
+  /[✔✓✗✘☑☒✅❌]|\b(?:yes|no|done|attempted|answered|skipped|left|partly|partial|all|corrected(?:\s+above)?)\b/i;
+
+/**
+ * A checklist's or a cover page's tally line: a label, then only its marks, the sub-parts done and a
+ * tick or word ("Ques-4 ✘ (not done)", "Q2 ✓", "Q1   5   a, b(i), b(ii)", "Q5   3   yes"). Marks are
+ * small numbers; an answer's numbers (72, 3 × 5, 0.7) and words make it no tally.
+ */
+function tallyLine(text: string, tree: PartTree): boolean {
+  const l = findLabel(text, tree, [], { bare: true, plain: true });
+  if (!l) return false;
+  const rest = text.slice(l.end);
+  const tokens = rest.split(/[\s,&/()[\]:\-–]+/).filter(Boolean);
+  // (a tick or word, or the marks and the sub-parts done: sub-parts alone, "Q2 ↦ (a), (b)", head an
+  // answer to both, and marks alone, "I (a)   [3]", are the paper's beside a label)
+  const said =
+    DONE.test(rest) ||
+    (tokens.some((t) => /^\d{1,2}$/.test(t)) &&
+      tokens.some((t) => /^[a-h]$|^[a-h]?(?:i|ii|iii|iv)$/i.test(t)));
+  return (
+    said &&
+    tokens.every(
+      (t) =>
+        /^(?:\d{1,2}|[a-h]|[a-h]?(?:i|ii|iii|iv)|marks?|not|\.)$/i.test(t) ||
+        DONE.test(t) ||
+        (/^\d{1,2}$/.test(t) && Number(t) <= 20),
+    ) &&
+    tokens.filter((t) => /^\d+$/.test(t)).every((t) => Number(t) <= 20)
+  );
+}
+
+/**
+ * The lines without the marks grids, contents and checklists: a line of four part labels or more from two questions or more,
+ * in the exam's order and nothing else, with the grid's other rows beside it (its labels run on, a
+ * "Marks" row, empty cells); a table of contents' lines, two or more; a checklist's, three or more.
+ */
+export function withoutPartLists(lines: Line[], tree: PartTree): Line[] {
+  const contents = lines.filter((l) => contentsLine(l.text, tree));
+  const ticked = lines.filter((l) => tallyLine(l.text, tree));
+  const drop = new Set<Line>([
+    ...(contents.length >= 2 ? contents : []),
+    ...(ticked.length >= 3 ? ticked : []),
+  ]);
+  // (a label's place in the exam: its first part's)
+  const leaves = tree.leavesUnder([]).map((p) => p.join('/'));
+  const order = (path: string[]) => leaves.findIndex((l) => `${l}/`.startsWith(`${path.join('/')}/`));
+  for (let i = 0; i < lines.length; i++) {
+    const row = labelsOnly(lines[i].text, tree);
+    if (!row || row.paths.length < 4 || new Set(row.paths.map((p) => p[0])).size < 2) continue;
+    const at = row.paths.map(order);
+    if (at.some((n, k) => n < 0 || (k > 0 && n <= at[k - 1]))) continue;
+    // (a row of labels with answers right beneath it heads a table of answers, not a grid)
+    const next = lines[i + 1];
+    if (next && next.page === lines[i].page && beneath(lines[i], next, tree)) continue;
+    drop.add(lines[i]);
+    // the grid's other rows on its page: its labels run on, its row names, its empty cells (labels
+    // after an empty row, or met already, are a box's own title below the grid: "Q1a [ ]")
+    const seen = new Set(row.paths.map((p) => p.join('/')));
+    let empty = false;
+    for (let j = i + 1; j < lines.length && j <= i + GRID_ROWS && lines[j].page === lines[i].page; j++) {
+      const blank = !lines[j].text.replace(FILLER, ' ').trim();
+      const more = blank ? null : labelsOnly(lines[j].text, tree);
+      if (!blank && (!more || empty || more.paths.some((p) => seen.has(p.join('/'))))) break;
+      for (const p of more?.paths ?? []) seen.add(p.join('/'));
+      empty ||= blank;
+      drop.add(lines[j]);
+    }
+  }
+  return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
+}
