@@ -7,6 +7,7 @@
 // would read as second answers.
 import type { Line } from '@grader/model';
 import { findLabel, type PartTree } from './labels.ts';
+import { LEADERS, PAGE_AT_END } from './summary.ts';
 
 /** A grid's borders and empty cells: "|", "+----+", "[ ]", "___", "□", "[ / 20 ]", "/20", "Σ". */
 const FILLER =
@@ -52,8 +53,7 @@ function beneath(row: Line, next: Line, tree: PartTree): boolean {
 }
 
 /** A contents line's tail: dot leaders and a page, "…… page 1", ". . . p. 2", "    p.3". */
-const CONTENTS_TAIL =
-  /(?:\s*(?:\.\s*){3,}|\s*…+|\s{2,})\(?(?:see\s+|on\s+)?(?:p|pp|pg|page)\.?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\)?\s*$/i;
+const CONTENTS_TAIL = new RegExp(String.raw`(?:${LEADERS}|\s{2,})${PAGE_AT_END}`, 'i');
 
 /** A table of contents' line: a label, perhaps its sub-parts listed ("(b) i, ii", "a, b, c"), the page. */
 function contentsLine(text: string, tree: PartTree): boolean {

@@ -62,12 +62,18 @@ export function restates(first: string, again: string): boolean {
   return known.includes(condensed(again)) || (words.length >= 2 && knownWords >= 0.8 * words.length);
 }
 
-/** A reference to a page: "p. 2", "pp. 2-3", "pg 1", "(see page 3)", "on p.2". */
-const PAGE_REF = /\(?\b(?:see\s+|on\s+)?(?:p|pp|pg|page)\.?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b\)?/gi;
+/** A reference to a page, its words: "p. 2", "pp. 2-3", "pg 1", "see page 3", "on p.2". */
+const PAGE_WORDS = String.raw`(?:see\s+|on\s+)?(?:p|pp|pg|page)\.?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?`;
+/** An index's dot leaders: "……", ". . . .". */
+export const LEADERS = String.raw`\s*(?:\.\s*){3,}|\s*…+`;
+/** A page an index points to at a line's end, in brackets or not. */
+export const PAGE_AT_END = String.raw`\(?${PAGE_WORDS}\)?\s*$`;
+
+/** A reference to a page anywhere: "p. 2", "(see page 3)". */
+const PAGE_REF = new RegExp(String.raw`\(?\b${PAGE_WORDS}\b\)?`, 'gi');
 
 /** An index row's tail: its dot leaders and the page it points to ("…… see p.2", ". . . p. 1"). */
-const INDEX_TAIL =
-  /(?:\s*(?:\.\s*){3,}|\s*…+)?\s*\(?(?:see\s+|on\s+)?(?:p|pp|pg|page)\.?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\)?\s*$/i;
+const INDEX_TAIL = new RegExp(String.raw`(?:${LEADERS})?\s*${PAGE_AT_END}`, 'i');
 
 /** What `summaryAhead` reads of a first segmentation. */
 interface LabelledRun {
