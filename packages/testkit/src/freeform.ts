@@ -466,6 +466,12 @@ export const TUNE_WRITERS = [
   'pv',
   'pw',
   'px',
+  'py',
+  'pz',
+  'oa',
+  'ob',
+  'oc',
+  'od',
 ];
 
 export interface FreeformLabel {
