@@ -472,6 +472,9 @@ export const TUNE_WRITERS = [
   'ob',
   'oc',
   'od',
+  'oe',
+  'of',
+  'og',
 ];
 
 export interface FreeformLabel {
