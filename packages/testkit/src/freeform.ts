@@ -475,6 +475,9 @@ export const TUNE_WRITERS = [
   'oe',
   'of',
   'og',
+  'oh',
+  'oi',
+  'oj',
 ];
 
 export interface FreeformLabel {
