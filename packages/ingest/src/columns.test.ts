@@ -550,3 +550,16 @@ describe('three-column pages', () => {
     expect(s.parts['3b'].text.trim()).toBe('bf: 3 × 1');
   });
 });
+
+describe('a formula running into the gutter (round 97)', () => {
+  it('is the left column\'s: oc-02\'s "C_k = ∑ α_kj h_j" past the gutter cuts neither column', async () => {
+    // (read as a full-width line, it cut both columns there: the right column's 3(a)-(c) went to 2(a)
+    // and 2(b), and the rest of the left column after them)
+    const s = await corpus('oc-02.pdf');
+    expect(s.parts['2a'].text).toContain('Ck = ∑ αkjhj');
+    expect(s.parts['2b'].text).toContain('No additional parameters (0)');
+    expect(s.parts['2b'].text).not.toContain('bf');
+    expect(s.parts['3b'].text).toContain('bf ∈ R');
+    expect(s.parts['5'].text).toContain('3,088,878');
+  });
+});

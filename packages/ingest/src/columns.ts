@@ -382,8 +382,12 @@ export function buildPageLines(
   // crossing formula takes only its own words: the other column's line beside it stays there)
   const titleEnd = titleBandEnd(words.filter((w) => !edgeBand(w)));
   const crossingRows = new Set(words.filter((w) => crosses(w, gutter.x) && w.box.y <= titleEnd).map(rowOf));
+  const overflow = leftOverflow(words, gutter.x, colEdge.r, titleEnd);
   const spanning = (w: LayoutWord) =>
-    crosses(w, gutter.x) || crossingRows.has(rowOf(w)) || edgeBand(w) || w.box.y + w.box.h <= gutter.top;
+    (crosses(w, gutter.x) && !overflow.has(w)) ||
+    crossingRows.has(rowOf(w)) ||
+    edgeBand(w) ||
+    w.box.y + w.box.h <= gutter.top;
   const spanningWords = words.filter(spanning);
   const full = buildLines(page, spanningWords);
   const rest = words.filter((w) => !spanning(w));
@@ -397,11 +401,11 @@ export function buildPageLines(
     );
   const left = buildLines(
     page,
-    rest.filter((w) => w.box.x + w.box.w / 2 < gutter.x),
+    rest.filter((w) => w.box.x + w.box.w / 2 < gutter.x || overflow.has(w)),
   );
   const right = buildLines(
     page,
-    rest.filter((w) => w.box.x + w.box.w / 2 >= gutter.x),
+    rest.filter((w) => w.box.x + w.box.w / 2 >= gutter.x && !overflow.has(w)),
   );
   framedBeside(right, left, pageWidth, pageHeight);
   const notes = isLabel ? notesBeside(left, right, isLabel) : null;
@@ -429,6 +433,46 @@ export function buildPageLines(
     ];
   }
   return inReadingOrder(full, [...left, ...right]);
+}
+
+/**
+ * A left column's formula running into the gutter ("… C_k = ∑" with its "α_kj h_j" set past the
+ * gutter, short of the right column's edge): the words glued to a left-column word on its row
+ * (no space between), the first starting before the right column's edge. They are the left
+ * line's, not a full-width line that would cut both columns there.
+ */
+function leftOverflow(
+  words: LayoutWord[],
+  gutterX: number,
+  rightEdge: number,
+  titleEnd: number,
+): Set<LayoutWord> {
+  const out = new Set<LayoutWord>();
+  const byRow = new Map<number, LayoutWord[]>();
+  for (const w of words) if (w.box.y > titleEnd) byRow.set(rowOf(w), [...(byRow.get(rowOf(w)) ?? []), w]);
+  for (const [r, ws] of byRow) {
+    // (a raised or lowered piece of the formula sits a row off: its neighbours' words count too)
+    const near = [...ws, ...(byRow.get(r - 1) ?? []), ...(byRow.get(r + 1) ?? [])];
+    const start = ws
+      .filter((w) => w.box.x + w.box.w > gutterX && w.box.x < rightEdge - 0.5)
+      .sort((a, b) => a.box.x - b.box.x);
+    for (const w of start) {
+      if (out.has(w)) continue;
+      const glued = (a: LayoutWord, b: LayoutWord) =>
+        b.box.x - (a.box.x + a.box.w) < 2.5 && b.box.x >= a.box.x;
+      const leftWord = near.find((u) => u.box.x + u.box.w <= gutterX + 1 && glued(u, w));
+      if (!leftWord) continue;
+      // (and on along the run, while no space parts it)
+      let last = w;
+      out.add(w);
+      for (const next of near.filter((o) => o.box.x > w.box.x).sort((a, b) => a.box.x - b.box.x)) {
+        if (!glued(last, next)) break;
+        out.add(next);
+        last = next;
+      }
+    }
+  }
+  return out;
 }
 
 /** A right column's lines are indented from their column's edge, not the page's: labels are judged there. */

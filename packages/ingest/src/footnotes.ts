@@ -22,14 +22,26 @@ const NOTES_HEADING = /^[\s\-—–=_*~#|.[(]*(?:foot|end|side|margin)?\s*notes?
  * one (a bare "[2]" may label question 2; "[note 1]", "(*)", "†" are notes wherever they stand).
  */
 function writtenMarker(text: string): { marker: string; end: number; needsHeading: boolean } | null {
-  const m = /^\s*(?:\[(\d{1,2})\]|\[(note\s*\d{1,2}|\*{1,3})\]|\((\*{1,3})\)|([†‡]))\s*/i.exec(text);
+  const m =
+    /^\s*(?:\[(\d{1,2})\]|\[(note\s*\d{1,2}|\*{1,3})\]|\((\*{1,3})\)|([†‡])|(\(\d{1,2}\))|(\d{1,2}\.)(?=\s))\s*/i.exec(
+      text,
+    );
   if (!m) return null;
-  const marker = (m[1] ?? m[2] ?? m[3] ?? m[4]).replace(/\s+/g, ' ').toLowerCase();
-  return { marker, end: m[0].length, needsHeading: m[1] !== undefined };
+  const marker = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]).replace(/\s+/g, ' ').toLowerCase();
+  // (a number in round brackets, "(4) the padding is …", is kept with its brackets: cited as "197 (4)";
+  // a numbered list's "6. 199² = …" under a heading of notes, with its dot: cited by a raised 6)
+  return {
+    marker,
+    end: m[0].length,
+    needsHeading: m[1] !== undefined || m[5] !== undefined || m[6] !== undefined,
+  };
 }
 
 /** Where `line` cites a written note's marker, after some text of its own ("… too[2].", "… learnt. (*)"). */
 function citesWritten(line: Line, marker: string): boolean {
+  if (/^\(\d+\)$/.test(marker))
+    return new RegExp(String.raw`\S\s*\(${marker.slice(1, -1)}\)`).test(line.text);
+  if (/^\d+\.$/.test(marker)) return citingWord(line, marker.slice(0, -1)) !== null;
   const esc = marker.replace(/[*]/g, '\\*').replace(' ', '\\s*');
   const digits = /^\d+$/.test(marker);
   const re = digits
@@ -58,8 +70,8 @@ function typesetMarker(l: Line, body: number): string | null {
   return small({ ...l, words: l.words.slice(1) }, body) ? m.text : null;
 }
 
-/** Maths a raised number may be the power of: "tanh²", "x²", "(1 − tanh c)²", "199²". */
-const POWER_BASE = /^(?:tanh|sech|cosh|sinh|exp|log|sigma|σ|[A-Za-z])$|[)\]}\d]$/i;
+/** Maths a raised number may be the power of: "tanh²", "x²", "ℝ³", "(1 − tanh c)²", "199²". */
+const POWER_BASE = /^(?:tanh|sech|cosh|sinh|exp|log|sigma|\p{L})$|[)\]}\d]$/iu;
 
 /** The word citing a typeset note's marker: raised and smaller than the word before it, after prose. */
 function citingWord(l: Line, marker: string): Word | null {
@@ -128,7 +140,11 @@ export function footnotesOf(lines: Line[], isLabel: (text: string) => boolean): 
   let heading: Line | null = null;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (NOTES_HEADING.test(l.text)) {
+    // (or a rule drawn across, the notes numbered from 1 under it: "-----" / "[1] I know f, i, o …")
+    const ruleOverNotes =
+      /^\s*(?:-{5,}|_{5,}|={5,})\s*$/.test(l.text) &&
+      /^\s*(?:\[1\]|\(1\)|1\.)\s/.test(lines[i + 1]?.text ?? '');
+    if (NOTES_HEADING.test(l.text) || ruleOverNotes) {
       heading = l;
       continue;
     }

@@ -60,6 +60,16 @@ function counterOf(text: string, tree: PartTree): Counter | null {
     // number, "Card 5", reads as one only by a guess)
     const whole = findLabel(text, tree);
     if (whole && !whole.weak && whole.conf >= 1 && whole.end >= own.length) continue;
+    // (nor a section's number that names the same part as the label after it, "Sec. 1.1 (Q1 a)": the
+    // script's own outline numbering, which labels its parts where no label follows, "Sec. 3.1 W_f …")
+    if (
+      whole &&
+      !whole.weak &&
+      label &&
+      whole.path.length > 1 &&
+      whole.path.join('.') === label.path.join('.')
+    )
+      continue;
     const c = {
       shape: m[1].trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ') + m[2].replace(/\s+/g, ' '),
       n: Number(/\d+/.exec(m[1])?.[0]),

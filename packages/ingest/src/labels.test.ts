@@ -1109,3 +1109,84 @@ describe('labels of round 76', () => {
     expect(id('Part B(the second one)', ['1'])).not.toBe('q1b1');
   });
 });
+
+describe('labels of rounds 96-97: outline numbers, notes, roman questions', () => {
+  it('an outline number in brackets before a colon, and after "Correction to": "[1.2.1]:", "Correction to 1.2.1"', () => {
+    expect(id('[1.2.1]: f_t o C_(t-1) = …')).toBe('q1b1');
+    expect(id('Correction to [1.2.1]: 0.5 x 0.4 = 0.2 (not 0.02)')).toBe('q1b1');
+    expect(id('Correction to 1.2.1 the second entry is 0.2')).toBe('q1b1');
+    // (only down to a sub-part: "Correction to 2.1" names no part of its own here)
+    expect(id('Correction to 2.1 x')).toBeNull();
+  });
+  it('"5.1 output after …" is question 5 (no sub-parts) in sections; "5.1 x 3 = 15" is arithmetic', () => {
+    expect(id('5.1 output after depthwise = 197 x 197 x 3', ['3', 'c'])).toBe('q5');
+    expect(id('5.2 output after pointwise', ['5'])).toBe('q5');
+    expect(id('5.1 x 3 = 15', ['3', 'c'])).toBeNull();
+    // (a later section from outside the question is a number: "5.5 multiplications")
+    expect(id('5.5 multiplications', ['3', 'c'])).toBeNull();
+  });
+  it('a mark before an outline number with the answer after it: "Sec. 3.1   W_f : 3 x 2", "Sec. 1.1 (Q1 a)"', () => {
+    expect(id('Sec. 3.1   W_f : 3 x 2')).toBe('q3a');
+    expect(id('Sec. 2.1 (Q2 a)   e_kj = s_k . h_j')).toBe('q2a');
+    expect(findLabel('Sec. 1.2 (Q1 b)', tree, [])?.path).toEqual(['1', 'b']);
+    // (a number after another word is no section: "Fig. 3.1 shows", "Step 2.1 compute")
+    expect(id('Fig. 3.1 shows the gate')).toBeNull();
+    expect(id('Step 2.1 compute the score')).toBeNull();
+    // (a number after it that the outline cannot take goes no further: no endless reading)
+    expect(id('Sec. 2.2   0. No extra parameters')).toBeNull();
+  });
+  it('a label said twice with an arrow between is one: "§ 2.1 ↔ Q2(a) e_kj = …"', () => {
+    expect(rest('§ 2.1 ↔ Q2(a) ekj = skT hj')).toBe('ekj = skT hj');
+  });
+  it('a ruled heading of the script\'s own word and a question: "=== Sheet Q3 ===="', () => {
+    expect(findLabel('=== Sheet Q3 =============', tree, [])?.path).toEqual(['3']);
+    expect(id('=== Sheet Q1a ===')).toBe('q1a');
+  });
+  it('"Ans. to Q. No. IV (a)": an answer\'s mark, "to", the question\'s mark, its number in roman', () => {
+    expect(id('Ans. to Q. No. IV (a) ∂L/∂c_t = …')).toBe('q4a');
+    expect(findLabel('Ans. to Q. No. III', tree, [])?.path).toEqual(['3']);
+    expect(id('Ans. to Q. No. 4 (a)')).toBe('q4a');
+  });
+  it('a note naming its part is more of that part: "Notes (4 a): …", "Note for 3(c): …"', () => {
+    const l = findLabel('Notes (4 a): first term = path c_t -> h_t -> L', tree, []);
+    expect([l?.partId, l?.note]).toEqual(['q4a', true]);
+    expect(id('Note for 3(c): four blocks')).toBe('q3c');
+    expect(id('Notes (5): depthwise = one filter per channel')).toBe('q5');
+    expect(id('Notes: the dot product has no weights')).toBeNull();
+    expect(id('Note on the output: it is 199')).toBeNull();
+  });
+});
+
+describe('questions in small roman with spaces and their marks (round 97)', () => {
+  const roman = (t: string, ctx: string[] = []) =>
+    findLabel(t, tree, ctx, { romanQuestions: true, bare: true })?.path.join('/') ?? null;
+  it('"iv - a [5]" is 4(a), "i - b [2]" question 1\'s (b); "v [3]" and "iii [3]" head their questions', () => {
+    expect(roman('iv - a [5]')).toBe('4/a');
+    expect(roman('i - b [2]')).toBe('1/b');
+    expect(roman('v [3]', ['4', 'a'])).toBe('5');
+    expect(roman('iii [3]', ['2', 'a'])).toBe('3');
+    // (a question with parts needs its marks beside it to be a heading: "ii" alone may be a sub-part's)
+    expect(roman('ii', ['1', 'b'])).not.toBe('2');
+  });
+});
+
+describe('outline numbers after a Q (whole corpus, forty-fifth session)', () => {
+  it('"Q1.1 Matching …" is 1(a), "Q1.3 h_t = …" 1(b)(ii); "Q2.2 0 additional …" is 2(b) inside question 2', () => {
+    expect(id('Q1.1 Matching (positions on the diagram)')).toBe('q1a');
+    expect(id('Q1.3 ht = ot ⊙ tanh(Ct)')).toBe('q1b2');
+    expect(id('Q2.2 0 additional parameters. Dot-product', ['2', 'a'])).toBe('q2b');
+    // (outside question 2 the digits after it may be a value's: it stays the question's heading)
+    expect(findLabel('Q2.2 0 additional parameters', tree, [])?.path).toEqual(['2']);
+    // (a letter other than Q before an outline number is a lettered question's: "A.2.1 Compute")
+    expect(id('A.2.1 Compute C_t.')).toBeNull();
+  });
+});
+
+describe("a hand's (b) converted to text as (6) (round 99)", () => {
+  it('"Q1 (6) (i)" is 1(b)(i): a bracketed roman numeral after it leaves no number there', () => {
+    expect(id('Q1 (6) (i) Ct = ft × Ct-1 + it × C̃t')).toBe('q1b1');
+    expect(id('Q1 (6) (ii)')).toBe('q1b2');
+    // (alone after a question, "(6)" may be its marks: not read as (b))
+    expect(findLabel('Q2 (6)', tree, [])?.path).toEqual(['2']);
+  });
+});

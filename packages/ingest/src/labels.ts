@@ -58,12 +58,14 @@ export type Label = {
   weak: boolean;
   /** a bare question number with the answer on its line ("3 W_f is 3 × 5"): only where expected */
   bare?: boolean;
+  /** a note naming the part it belongs to ("Notes (4 a): …"): more of that answer, not a second place */
+  note?: boolean;
 };
 
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:(?:correction|corrected|corr\.|revised|addendum|addition|continued|contd\.?|(?:back\s+to|returning\s+to|resuming)(?=\s+(?:question|ques|qn|q|part|ans(?:wer)?)\b|\s+\d{1,2}\s*[(.]?\s*[a-h]\b))\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))/i;
+  /^\s*(?:(?:(?:correction|corrected|corr\.|revised|addendum|addition|continued|contd\.?|(?:back\s+to|returning\s+to|resuming)(?=\s+(?:question|ques|qn|q|part|ans(?:wer)?)\b|\s+\d{1,2}\s*[(.]?\s*[a-h]\b))\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:answer|ans\.?|solution|soln\.?)\s+(?:to|for|of)\s+(?:question|ques|qn|q)\.?\s*(?:no\.?\s*)?[.:#-]?\s*(?=[0-9IVX])|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))/i;
 /** A code in capitals before the label, as a spec numbers its items: "REQ-1.b.i", "TASK-3.c" (case kept:
  *  "ft-2" is a position; three letters at least: "CT-3" is the class test). */
 const CODE_PREFIX = /^\s*[A-Z]{3,5}-(?=\d{1,2}(?:[.\-\s]|$))/;
@@ -329,7 +331,14 @@ export function findLabel(
   context: PartPath = [],
   opts: LabelOptions = {},
 ): Label | null {
-  const label = labelAtStart(line, tree, context, opts);
+  // a hand's "(b)" its conversion to text read as "(6)", between a question's number and a bracketed
+  // roman numeral ("Q1 (6) (i)"): no number stands there (a mark would not have a sub-part after it);
+  // read so at a lower confidence (OCR's own misreads are forgiven where OCR reads)
+  const converted = opts.ocr
+    ? line
+    : line.replace(/^(\s*(?:q\.?\s*)?\d{1,2}\s*)\(6\)(?=\s*\((?:iii|ii|iv|i)\))/i, '$1(b)');
+  const read = labelAtStart(converted, tree, context, opts);
+  const label = read && converted !== line ? { ...read, conf: Math.min(read.conf, 0.85) } : read;
   // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
   if (label && /^\s*;/.test(line.slice(label.end))) return null;
   // (nor is a number in brackets followed by a comma: "(5), input gate σ (6), …", a list of a
@@ -351,11 +360,15 @@ export function findLabel(
   // (a bracketed "(Q2)" after a rule, "---- (Q2)", closes the answers above it, as trailing-labels.ts
   // reads: no heading)
   if (label && /^\s*[-—–=_~*#.]{2,}\s*\(\s*q\d{1,2}\s*\)\s*$/i.test(line)) return null;
-  // (a label said twice is one: a table's clause column "4.1" beside the part's own "Q4 (a)")
-  const again = label?.partId ? labelAtStart(line.slice(label.end), tree, [], opts) : null;
+  // (a label said twice is one: a table's clause column "4.1" beside the part's own "Q4 (a)"; the
+  // two joined by an arrow or an equals sign, "§ 2.1 ↔ Q2(a)", "1.2.1 = Q1(b)(i)")
+  const join = label?.partId
+    ? (/^\s*(?:↔|⇔|<->|<=>|=|≡|~)\s*(?=\S)/.exec(line.slice(label.end))?.[0].length ?? 0)
+    : 0;
+  const again = label?.partId ? labelAtStart(line.slice(label.end + join), tree, [], opts) : null;
   const whole =
     label && again && !again.weak && again.partId === label.partId
-      ? { ...label, end: label.end + again.end }
+      ? { ...label, end: label.end + join + again.end }
       : label;
   // (the part's marks after its label are no part of the answer: "Q2(b) [1 mark]  0 new parameters")
   const marks = whole ? wordedMarksAfter(line.slice(whole.end)) : 0;
@@ -416,7 +429,7 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   // in digits, right-aligned in the same length ("ii → 4" and a bare "(ii)" have no letter after them)
   line = line.replace(
     ROMAN_QUESTION,
-    (_m, sp: string, r: string) => `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}-`,
+    (_m, sp: string, r: string, dash: string) => `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}${dash}`,
   );
   // under a question's heading in a script that numbers the question's lettered parts afresh ("Question
   // 3" / "1. W_f …" / "2. b_f …"): the number is the part's letter, the same length
@@ -450,9 +463,14 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   }
   // (in such a script, a question without sub-parts numbered alone: "v" is question 5; "ii" alone
   // may still be a sub-part's (ii))
+  // (the question's marks after it, "v [3]", blanked; with them, a question's heading too, "iii [3]")
   if (opts.romanQuestions)
-    line = line.replace(/^(\s*)(iii|ii|iv|i|v)(?=[.:)]?\s*$)/, (m, sp: string, r: string) =>
-      tree.partId([String(romanValue(r))]) ? `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}` : m,
+    line = line.replace(
+      /^(\s*)(iii|ii|iv|i|v)(?=[.:)]?\s*(?:\[\s*\d{1,2}\s*\]\s*)?$)(\s*\[\s*\d{1,2}\s*\])?/,
+      (m, sp: string, r: string, marks?: string) =>
+        tree.partId([String(romanValue(r))]) || (marks && tree.isNode([String(romanValue(r))]))
+          ? `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}${' '.repeat(marks?.length ?? 0)}`
+          : m,
     );
   // underscores between a label's components, as code names them ("q1_a", "q1_b_ii", "q5"): hyphens
   line = line.replace(
@@ -744,12 +762,24 @@ function writtenLabel(
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line) ??
     (within && context[0] === within[2] ? within : null) ??
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\)(?=\s|$)/.exec(line) ??
-    /^(\s*)\[\s*(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\s*\](?=\s|$)/.exec(line) ??
-    /^(\s*(?:task|item|exercise)\s+)(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
+    /^(\s*)\[\s*(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\s*\](?=\s|$|\s*[:\-–—]\s)/.exec(line) ??
+    /^(\s*(?:(?:task|item|exercise)\s+|q\.?\s*(?=\d{1,2}\.\d)))(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
       line,
+    ) ??
+    // ("Q2.2 0 additional parameters": a Q before it, the answer's digits after it, inside question 2)
+    ((q) => (q && context[0] === q[2] ? q : null))(
+      /^(\s*q\.?\s*)(\d{1,2})\.([2-9])(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}])/i.exec(line),
     );
-  // (a question with no sub-parts numbered in sections, "Task 5.1 … Task 5.2 …": its one part)
-  if (outline?.[1].trim() && tree.partId([outline[2]]) !== null && !outline[4]) {
+  // (a question with no sub-parts numbered in sections, "Task 5.1 … Task 5.2 …": its one part; with
+  // no word before, its first section, "5.1 output after …", or a later one inside the question)
+  if (
+    outline &&
+    (outline[1].trim() ||
+      ((outline[3] === '1' || context[0] === outline[2]) &&
+        !/^\s*x\s*\d/i.test(line.slice(outline[0].length)))) &&
+    tree.partId([outline[2]]) !== null &&
+    !outline[4]
+  ) {
     const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(outline[0].length))?.[0].length ?? 0;
     const path = [outline[2]];
     return { path, partId: tree.partId(path), end: outline[0].length + gap, conf: 0.85, weak: false };
@@ -848,6 +878,21 @@ function writtenLabel(
       /^[\s\p{L}:.,&'-]{1,40}$/u.test(heading.slice(inner.end));
     if (inner && (inner.end >= heading.length || titled))
       return { ...inner, end: line.length, weak: false, conf: Math.max(inner.conf, 0.95) };
+    // (a word of the script's own before a question's mark, the heading holding nothing else:
+    // "=== Sheet Q3 ===", "=== Page Q5 ===")
+    const named = /^(\s*\p{L}{2,12}\.?\s+)(?=q\.?\s*\d)/iu.exec(heading);
+    const bare = named
+      ? findLabelAt(
+          `${heading.slice(named[0].length)} `,
+          tree,
+          context,
+          opts.ocr ?? false,
+          false,
+          opts.romanParts,
+        )
+      : null;
+    if (bare && named && bare.end >= heading.length - named[0].length)
+      return { ...bare, end: line.length, weak: false, conf: Math.max(bare.conf, 0.9) };
   }
   // (a longer title between the rules, maths and all: "=== Q3  Parameter count (x_t ∈ R^2, …) ===")
   const titledRule =
@@ -904,10 +949,32 @@ function writtenLabel(
   )
     return null;
   if (label) return { ...label, end: label.end + junk + shift };
+  // a note naming its part ("Notes (4 a): first term = …", "Note for 3(c): …", "Remarks (Q.4-a): …"),
+  // set below a grid of answers: more of that part's answer
+  const noted =
+    /^\s*(?:foot)?(?:notes?|remarks?|comments?)\s*(?:\(\s*([^()\n]{1,16}?)\s*\)|(?:for|on|to)\s+([^\s:]{1,16}))\s*:\s*/i.exec(
+      line.slice(junk),
+    );
+  const named = noted ? findLabel(`${(noted[1] ?? noted[2]).replace(/^q\.?\s*/i, 'Q')} `, tree) : null;
+  if (noted && named?.partId)
+    return {
+      ...named,
+      end: shift + junk + noted[0].length,
+      conf: Math.min(named.conf, 0.9),
+      weak: false,
+      note: true,
+    };
   // (after "correction to", the student's own mark: "Correction to P1(b)-i", "… to §1(b)(i)")
   const fix =
     /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*/i.exec(line.slice(junk))?.[0].length ?? 0;
-  const marked = markedLabel(line.slice(junk + fix), tree, opts, shift + junk + fix);
+  const marked = markedLabel(line.slice(junk + fix), tree, opts, shift + junk + fix, context);
+  // ("Correction to [1.2.1]:", "Correction to 1.2.1 …": the outline numbering the script uses,
+  // taken only down to a sub-part)
+  const outlined =
+    fix && !marked?.partId && /^\[?\s*\d{1,2}\.\d\.(?:\d|[ivx]{1,4})\b/.test(line.slice(junk + fix))
+      ? writtenLabel(line.slice(junk + fix), tree, context, opts)
+      : null;
+  if (outlined?.partId) return { ...outlined, end: outlined.end + shift + junk + fix };
   if (marked || fix) return marked && marked.partId !== null ? marked : fix ? null : marked;
   // a lead-in in the student's own words or language before a mark and a whole sub-part's label
   // ("Korrektur zu Task 1 - b - ii", "Nachtrag: Ex. 3.c"): taken only when the label names a part
@@ -1013,7 +1080,8 @@ function letteredParts(line: string, label: Label | null, tree: PartTree): strin
 }
 
 /** A question numbered in small roman before its sub-part's letter: "iv-a", "i-b-ii" (the numeral captured). */
-const ROMAN_QUESTION = /^(\s*)(iii|ii|iv|i|v)-(?=[a-h](?:-(?:iii|ii|iv|i))?(?:[\s:.)]|$))/;
+const ROMAN_QUESTION =
+  /^(\s*)(iii|ii|iv|i|v)(\s?[-–]\s?)(?=[a-h](?:\s?[-–]\s?(?:iii|ii|iv|i))?(?:[\s:.)]|$))/;
 
 /** Whether a script numbers its questions in small roman before the sub-part's letter: two labels or more like "ii-a", "iv-b". */
 export function romanQuestions(lines: string[]): boolean {
@@ -1213,13 +1281,33 @@ function spelledLabel(line: string): { label: string; end: number } | null {
   return { label, end: at };
 }
 
-function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: number): Label | null {
+function markedLabel(
+  line: string,
+  tree: PartTree,
+  opts: LabelOptions,
+  offset: number,
+  context: PartPath = [],
+): Label | null {
   const ocr = opts.ocr ?? false;
   const m = MARK.exec(line);
   if (!m || NOT_A_MARK.test(m[1].trim().split('-').pop() ?? '')) return null;
   const rest = line.slice(m[1].length);
   // an outline number after the mark ("Q 1.2.1"), else the label read as after a "Q"
-  const outline = /^\d{1,2}\.\d(?:\.\d)?\s*$/.test(rest.trim()) ? findLabel(`Task ${rest}`, tree) : null;
+  // (with its answer after it too: "Sec. 3.1   W_f : 3 x 2", "Q1.1 Matching …", "Sec. 2.1 (Q2 a) e_kj =
+  // …"; inside the question, digits too: "Q2.2 0 additional parameters")
+  // (after a word, a section's sign or a Q, not another letter: "A.2.1" is question A's; never after
+  // "Task", which is how the outline number is read here: no endless reading)
+  const alone = /^\d{1,2}\.\d(?:\.\d)?\s*$/.test(rest.trim());
+  const num = /^(\d{1,2})\.\d(?:\.\d)?/.exec(rest.trim());
+  const outline =
+    alone ||
+    (num !== null &&
+      !/^task$/i.test(m[1].trim()) &&
+      /\p{L}{2}|[§№]|^\s*q\.?\s*$/iu.test(m[1]) &&
+      (context[0] === num[1] ||
+        /^\d{1,2}\.\d(?:\.\d)?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/.test(rest.trim())))
+      ? findLabel(`Task ${rest}`, tree, context)
+      : null;
   const shifted = outline ? -'Task '.length : -1;
   const l = outline ?? findLabelAt(`Q${rest}`, tree, [], ocr, false);
   if (!l || l.path.length === 0) return null;
@@ -1243,7 +1331,11 @@ function markedLabel(line: string, tree: PartTree, opts: LabelOptions, offset: n
     return null;
   // (a question heading stands alone, or with a title after the script's own mark: "A3 LSTM parameter count")
   // (a rule closing a box's title is nothing after it: "=== Box 1(b) ======")
-  const after = (outline ? `Task ${rest}` : `Q${rest}`).slice(l.end).replace(/^\s*[=~]{2,}\s*$/, '');
+  // (nor is the exam's own name for a section after it: "Sec. 1.2 (Q1 b)")
+  const after = (outline ? `Task ${rest}` : `Q${rest}`)
+    .slice(l.end)
+    .replace(/^\s*[=~]{2,}\s*$/, '')
+    .replace(/^\s*\(\s*q\.?\s*\d{1,2}\s*[a-h]?\s*\)\s*$/i, '');
   // (or the script's own label word, a title after it: "Expt. 3 — LSTM size")
   // (a section mark is a label's own mark too: "§3 Parameter count")
   const own = (opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase()) ?? false) || /^[§№]/.test(word);

@@ -1683,3 +1683,102 @@ III.(b) b_f : 3 x 1`);
     expect(s.parts['3a'].text).toMatch(/3 \+ 2 = 5 entries/);
   });
 });
+
+describe('rounds 96-97: notes, footnotes and numbered sections', () => {
+  it('"(4)" under "Notes" is the note a "(4)" above cites: read after the line citing it', () => {
+    const s = runAll(`Name: A B
+3 (c) total weights = 4 x 15 = 60 (3)
+Q5 output side = (200 - 4)/1 + 1 = 197 (4)
+output after depthwise = 197 x 197 x 3
+Notes
+(3) the question says "weight values" so I did not count the biases.
+(4) with padding it would be (200 + 2 - 4) + 1 = 199.`);
+    expect(s.parts['3c'].text).toBe(
+      'total weights = 4 x 15 = 60 (3)\nthe question says "weight values" so I did not count the biases.',
+    );
+    expect(s.parts['5'].text.split('\n')[1]).toBe('with padding it would be (200 + 2 - 4) + 1 = 199.');
+    // (with no heading of notes, "(4) …" is no note: question 4's number, as it stands)
+    const bare = runAll(`Name: A B
+Q5 side = 197 (4)
+(4) with padding it would be 199.`);
+    expect(bare.parts['5'].text).toBe('side = 197 (4)');
+  });
+  it('"[2] …" under a rule, notes numbered from 1, is the note "… (0.7398, 0, 0) [2]" cites, not question 2 again', () => {
+    const s = runAll(`Name: A B
+(1a left - the diagram is not clear) [1]
+[1b-ii]
+  h_t = (1, 0, 0) tanh(0.95) = (0.7398, 0, 0)  [2]
+[2a]
+  e_kj = s_k h_j
+[2b]
+  n more parameters are needed. [3]
+-------------------------------------------------------------
+[1] I know f, i, o are the three sigmoids.
+[2] tanh(0.95) = 0.7398 (calculator)
+[3] these are learnt with the model`);
+    expect(s.parts['1b.ii'].text).toBe(
+      'h_t = (1, 0, 0) tanh(0.95) = (0.7398, 0, 0)  [2]\ntanh(0.95) = 0.7398 (calculator)',
+    );
+    expect(s.parts['2a'].occurrences).toBe(1);
+    expect(s.parts['2b'].text).toBe('n more parameters are needed. [3]\nthese are learnt with the model');
+  });
+  it("a section number naming the part its label names is the script's own numbering, not a counter to blank", () => {
+    // (oa-04: "Sec. 1.1 (Q1 a)", "Sec. 2.1 (Q2 a)" … then "Sec. 3.1   W_f : 3 x 2" with no label after it)
+    const s = runAll(`Name: A B
+Sec. 1.1 (Q1 a)
+   f_t = 2, i_t = 4
+Sec. 1.2 (Q1 b)
+   i)  C_t = [0.7, 0.2, 0.05]
+   ii) h_t = [0.604, 0, 0]
+Sec. 2.1 (Q2 a)   e_kj = s_k . h_j
+Sec. 2.2 (Q2 b)   0. No extra parameters are required.
+Sec. 3  LSTM parameters
+Sec. 3.1   W_f : 3 x 2
+Sec. 3.2   b_f : 3 x 1
+Sec. 3.3   per gate 6 + 3 = 9, four gates -> 36`);
+    expect(s.parts['3a'].text).toBe('W_f : 3 x 2');
+    expect(s.parts['3c'].text).toBe('per gate 6 + 3 = 9, four gates -> 36');
+    expect(s.parts['2b'].text).not.toContain('W_f');
+  });
+  it('"Notes (4 a): …" below a grid of answers is more of 4(a), not a second place', () => {
+    const s = runAll(`Name: A B
+4 a - dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_t+1 * f_t+1
+4 b - dL/dc_1 = dL/dc_T * f_2 * ... * f_T
+Notes (4 a): the first term is the path through h_t, the second through c_t+1.
+Notes (4 b): the product of ones stays one.`);
+    expect(s.parts['4a'].text.split('\n')[1]).toBe(
+      'the first term is the path through h_t, the second through c_t+1.',
+    );
+    expect(s.parts['4a'].occurrences).toBe(1);
+    expect(s.parts['4b'].text).not.toContain('first term');
+  });
+});
+
+describe('round 97: questions in small roman with marks; a note naming a question heads nothing', () => {
+  it('"iii [3]" heads question 3 in a script numbering its questions "i - b", "ii - a"', () => {
+    const s = runAll(`Name - A B
+i - b [2]
+Ct = 0.95
+ii - a [1]
+ekj = sk . hj
+iii [3]
+xt dimension 2 and ct dimension 3
+(a) Wf = 2 x 3
+(b) bf = 2
+(c) one gate = 6 + 2 = 8, 4 x 8 = 32`);
+    expect(s.parts['3a'].text).toContain('Wf = 2 x 3');
+    expect(s.parts['3c'].text).toBe('one gate = 6 + 2 = 8, 4 x 8 = 32');
+    expect(s.parts['2a'].text).toBe('ekj = sk . hj');
+  });
+  it('"5 - output side …" after 4(b) is question 5 though "Notes (5): …" names it further down', () => {
+    const s = runAll(`Name: A B
+4 a - dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_t+1 * f_t+1
+4 b - dL/dc_1 = dL/dc_T * f_2 * ... * f_T.
+5 - output side (200 - 4 + 2)/1 + 1 = 199
+total = 3,088,878
+Notes (5): one 4x4 filter per channel.`);
+    expect(s.parts['5'].text).toBe(
+      'output side (200 - 4 + 2)/1 + 1 = 199\ntotal = 3,088,878\none 4x4 filter per channel.',
+    );
+  });
+});

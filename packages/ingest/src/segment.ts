@@ -39,6 +39,7 @@ import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
 import { withoutPartLists } from './part-lists.ts';
 import type { Rule } from './pdf.ts';
 import { romanValue } from './roman.ts';
+import { COLUMN_LETTERS, withoutSheetRows } from './sheet-rows.ts';
 import {
   rowMiscopies,
   rowRestates,
@@ -315,6 +316,8 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withoutPartLists,
   // a margin's line numbers, "12 | Q3(b) …"
   withoutMarginNumbers,
+  // a spreadsheet's row numbers under its column letters, "4  (a) W_f  C2 x C3  3 × 5"
+  withoutSheetRows,
   // numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths
   withoutCitations,
   // a report's paragraph numbers, "2.2  Soln. 3(a): …"
@@ -815,7 +818,8 @@ function segmentOnce(
     body
       .filter((l) => !listsWorks(l.text))
       .map((l) => findLabel(l.text, tree, [], { ocr: l.conf < 1 }))
-      .filter((l): l is Label => l !== null && !l.weak && l.path.length === 1)
+      // (a note naming its question, "Notes (5): …", heads nothing)
+      .filter((l): l is Label => l !== null && !l.weak && !l.note && l.path.length === 1)
       .map((l) => l.path[0]),
   );
   // rough work under its heading, to the foot of its page or a rule: not graded, and its "Q5 198 × 198"
@@ -1053,7 +1057,9 @@ function segmentOnce(
         /^(?:ans(?:wer)?\b|final\b|∴)/i.test(prev) ||
         END_OF_QUESTION.test(prev) ||
         (current?.lines.length ?? 0) === 0 ||
-        /^\s*\d{1,2}\s*[—–]\s*$/.test(line.text);
+        /^\s*\d{1,2}\s*[—–]\s*$/.test(line.text) ||
+        // (or a sheet's column letters over its first row, "A  B  C  D": a new table starts)
+        COLUMN_LETTERS.test(prev);
       // (or out of order, when its own "(a)" starts the next line: "3 (doing Q3 before Q2)")
       const next = body[i + 1] ? findLabel(body[i + 1].text, tree, label.path, { numberedParts }) : null;
       const opensItsParts =
@@ -1221,7 +1227,10 @@ function segmentOnce(
       if (label.partId === null) {
         // a bare question number alone on its line ("3" as a heading) is taken when the next
         // line is one of its sub-labels, or when it is the next question in exam order
-        const bare = line.text.trim().length <= 4;
+        // (with the question's marks after it, "iii [3]": nothing else on the line)
+        const bare =
+          line.text.trim().length <= 4 ||
+          (line.text.slice(label.end).trim() === '' && /\[\s*\d{1,2}\s*\]\s*$/.test(line.text));
         // or when its first part is the exam's next part after the one being read ("b) C_t = …" after 1(a))
         const first = firstUnseenUnder(label.path);
         const k = current ? parts.findIndex((p) => p.id === current!.partId) : -2;
@@ -1608,8 +1617,9 @@ function segmentOnce(
       prev.text = prev.lines.map((l) => l.text).join('\n');
       prev.regions.push(...regions);
       prev.labelConf = Math.min(prev.labelConf, s.label.conf);
-      // (the working written below a table of the question's parts goes on from the table: no second place)
-      if (tableWorkingOf(s.labelLine) === undefined) prev.occurrences += 1;
+      // (the working written below a table of the question's parts goes on from the table: no second
+      // place; nor does a note naming the part, "Notes (4 a): …", set below a grid of answers)
+      if (tableWorkingOf(s.labelLine) === undefined && !s.label.note) prev.occurrences += 1;
     }
   }
   // a question's working met again after its answers is each of its parts' working too

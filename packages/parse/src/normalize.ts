@@ -274,6 +274,9 @@ function normalizeMathUncached(raw: string): string {
   // (a row of carets under an answer is its underline, no power: "W_f : 3 x 5⏎^^^^^^")
   // (an ASCII box's side edges around a boxed line, "# Answer: dL/dc_t = … #", are no part of it)
   const unbold = withoutRoundedRestatements(raw.normalize('NFC'))
+    // a hand's "tanh" its conversion to text read as "tank", before its argument or its power
+    // ("(1 − tank²(ct))", "tank(0.7)", "tank^2 c_t"): no tank in maths
+    .replace(/\btank(?=\s*[(²^'′]|\s+[cC]_?(?:\{?t[^\s]*)?(?![A-Za-z])|\s*-?\d)/g, 'tanh')
     .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
     .replace(/^[ \t]*#[ \t]+(.*\S)[ \t]+#[ \t]*$/gm, '$1')
     .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2')

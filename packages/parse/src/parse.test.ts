@@ -994,3 +994,11 @@ describe('round 82: a matrix written out in symbols', () => {
     expect(normalizeMath('h = o ⊙ tanh(c) (3 × 1)')).not.toContain('3 * 1');
   });
 });
+
+describe('a hand\'s tanh converted to text as "tank" (round 99)', () => {
+  it('is tanh before its argument or its power; the word elsewhere stays', () => {
+    expect(normalizeMath('(1 - tank^2(c_t))')).toBe(normalizeMath('(1 - tanh^2(c_t))'));
+    expect(normalizeMath('tank(0.7) = 0.604')).toBe(normalizeMath('tanh(0.7) = 0.604'));
+    expect(normalizeMath('a tank of water')).toContain('tank');
+  });
+});

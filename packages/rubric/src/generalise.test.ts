@@ -4170,3 +4170,138 @@ describe('round 95: blanks filled in, and a pointer to a correction', () => {
     expect(p.review).toBe(true);
   });
 });
+
+describe('rounds 96-97: what the reading must not take for the answer', () => {
+  it('an answer weighed and turned down is not the answer: "I considered answering 0 …, but …"', () => {
+    const p = part(
+      '2b',
+      'The additional parameters are d_s x d_h.\nI considered answering 0 since the score is a plain dot product, but then it could not learn, so some weights are needed.',
+    );
+    expect(p.score).toBe(0);
+    expect(part('3c', 'I first wrote 60 but forgot the biases, so 4 x (15 + 3) = 72').score).toBe(1);
+  });
+  it('a grid\'s row numbers are not its values: "1 | extra parameters | 0"', () => {
+    expect(
+      part(
+        '2b',
+        '1 | extra parameters | 0\nNotes: the dot product, the softmax and the sum have no weights.',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+  it('a shape said in words is a shape: "3 rows and 5 columns"', () => {
+    expect(part('3a', 'W_f has 3 rows and 5 columns since [h, x] has 3 + 2 = 5 entries').score).toBe(1);
+  });
+  it('a total on its own row, then only checks of its parts: the row is the answer', () => {
+    const p = part(
+      '5',
+      [
+        'Depthwise 199 × 199 × 3 199² × 16 × 3 = 1,900,848',
+        'Pointwise 199 × 199 × 10 199² × 3 × 10 = 1,188,030',
+        'Total 3,088,878',
+        'Output side: (200 + 2·1 − 4)/1 + 1 = 199.',
+        '199² = 39,601. 39,601 × 48 = 1,900,848; 39,601 × 30 = 1,188,030.',
+      ].join('\n'),
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(1);
+    // (a sum after it coming to another total is a second total, read as before: a person or the last)
+    const again = part('5', 'Total 3,120,000\nwith padding: 1,900,848 + 1,188,030 = 3,088,878').items.find(
+      (i) => i.id === 'multiplications',
+    );
+    expect(again?.reason).not.toMatch(/3,120,000 is/);
+  });
+  it("a matrix's shape guessed from the last of several sizes, the matrix never named, goes to a person", () => {
+    const p = part('3a', 'B C\n1 dim xt 2\n2 dim ct (= dim ht) 3\n3 dim[ht−1, xt] =C1+C2 5');
+    expect(p.review).toBe(true);
+    // (named, a wrong single number stays a confident 0)
+    expect(part('3a', 'W_f has 5 entries per row, so W_f is 5').review).toBe(false);
+  });
+  it('a right answer whose reason cites a vector ("since o_t = [1, 0, 0]") is a person\'s call, not a bare answer', () => {
+    const p = part('1b.ii', 'h_t = [0.604, 0, 0] since o_t = [1, 0, 0].');
+    expect([p.score, p.review]).toEqual([0, true]);
+    expect(part('1b.ii', 'h_t = [0.604, 0, 0]')).toMatchObject({ score: 0, review: false });
+  });
+});
+
+describe('rounds 96-97: a question whose answers went elsewhere', () => {
+  it("4(a) and 4(b) missing while another answer holds 4(a)'s derivative, or question IV's roman heading, go to a person", () => {
+    const held = grade(
+      '## 2b\n0 additional parameters\nIV —\n∂L/∂c_t = ∂L/∂h_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + ∂L/∂c_{t+1} ⊙ f_{t+1}\nWhen f_t = 1 the gradient is not lost',
+    );
+    expect([held.parts['4a'].review, held.parts['4b'].review]).toEqual([true, true]);
+    const heading = grade('## 2b\n0 additional parameters\nIV —\nthe gradient flows back');
+    expect(heading.parts['4b'].review).toBe(true);
+    // (nothing of question 4 anywhere: no answer, with confidence)
+    expect(grade('## 2b\n0 additional parameters, nothing to learn').parts['4b'].review).toBe(false);
+  });
+  it("4(b) missing while 4(a)'s block states 4(b)'s idea (a list's \"1.\" read as 4(a)) goes to a person (round 98)", () => {
+    const g = grade(
+      '## 4a\ndL/dc_1 has f_t multiplied many times, if f_t = 1 the gradient is 1, so there is no vanishing gradient',
+    );
+    expect(g.parts['4b'].review).toBe(true);
+    // (4(a)'s own derivation names no idea of 4(b)'s)
+    const own = grade(
+      '## 4a\ndL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_{t+1} * f_{t+1}, by the chain rule',
+    );
+    expect(own.parts['4b'].review).toBe(false);
+  });
+});
+
+describe('round 97: text read as no answer just above a bare answer', () => {
+  it('sends the bare answer to a person: a question\'s sheet of sizes under its heading, then "(a) W_f | 3 x 5"', () => {
+    const text = '## 2b\n0 extra parameters, nothing is learnt\n## 3a\nW_f | =C3 & "x" & C4 | 3 x 5';
+    const s = scriptFromText(text, { unlabelled: ['dim [h_t-1, x_t] | =C2+C3 | 5 | concatenation'] });
+    s.unlabelled[0].box.y = s.parts['3a'].lines[0].box.y - 6;
+    expect(gradeScript(rubric, ctx, s).grade.parts['3a']).toMatchObject({ score: 0, review: true });
+    // (with nothing between, the bare answer is a bare answer; text below every answer is no working of it)
+    expect(grade(text).parts['3a']).toMatchObject({ score: 0, review: false });
+    const below = scriptFromText(text, { unlabelled: ['dim [h_t-1, x_t] | =C2+C3 | 5 | concatenation'] });
+    expect(gradeScript(rubric, ctx, below).grade.parts['3a'].review).toBe(false);
+  });
+});
+
+describe("round 97: a spreadsheet's cell formulas", () => {
+  it('are set aside for the value the cell shows: "TOTAL =D37+D39 3027102" is the total', () => {
+    const p = part(
+      '5',
+      [
+        'output side =(200-4)/1+1 197',
+        'depthwise out 197 x 197 x 3',
+        'depthwise mult =197*197*4*4*3 1862832',
+        'pointwise out (10 filters of 1x1x3) 197 x 197 x 10',
+        'pointwise mult =197*197*3*10 1164270',
+        'TOTAL =D37+D39 3027102',
+        '197*197 = 38809. 38809*48 = 1862832 and 38809*30 = 1164270, total',
+        '3027102',
+        'multiplications. Padding 1 keeps the image from shrinking too much but for 4x4 filter the',
+        'output is (n-f)/s + 1.',
+      ].join('\n'),
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')).toMatchObject({ awarded: 0.5 });
+    expect(part('3c', 'one gate =3*5+3 18\ntotal =4*C7 72').score).toBe(1);
+  });
+});
+
+describe("round 99: a sub-part's label as a hand's conversion misreads it", () => {
+  it('"Q2 (6)" inside another answer where 2(b) is missing sends 2(b) to a person', () => {
+    const g = grade(
+      '## 2a\ne_kj = s_k . h_j, a dot product\nQ2 (6)\nno new weights, the score is a dot product',
+    );
+    expect(g.parts['2b'].review).toBe(true);
+  });
+});
+
+describe('round 99: coaching boxes', () => {
+  it('"Ans ⇒ 60 parameters" is the answer, not the count a sentence after it names; a mistake warned against is no answer', () => {
+    expect(
+      part(
+        '3c',
+        'Formula: total weights = 4 × (rows × cols)\nCalculation: 4 × (3 × 5) = 4 × 15 = 60\nAns ⇒ 60 parameters (weight values).\nThere are 4 weight matrices Wf, Wi, Wo, WC.',
+      ).items[0].reason,
+    ).toMatch(/^60 counts the weights only/);
+    const p = part(
+      '5',
+      'output stays 200 x 200\nmults = 200 x 200 x 16 x 3 = 1,920,000\nmults = 200 x 200 x 3 x 10 = 1,200,000\nAns ⇒ 3,120,000 multiplications\nCommon mistake: doing a normal convolution 200x200x16x3x10 = 19,200,000.',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.reason).not.toMatch(/19,200,000/);
+  });
+});

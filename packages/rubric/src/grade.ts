@@ -72,7 +72,12 @@ function questionHeadingInside(partId: string, script: ExtractedScript): boolean
   const q = questionNumber(partId);
   if (!q) return false;
   const heading = new RegExp(`(?<![\\w.])(?:q|qn|ques|question)\\.?\\s*${q}(?![\\d.]\\d|\\w)`, 'i');
-  return Object.values(script.parts).some((a) => questionNumber(a.partId) !== q && heading.test(a.text));
+  // (or its number in capital roman opening a line, set off by a dash or a stop: "IV —", "III.")
+  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][Number(q) - 1];
+  const romanHeading = roman ? new RegExp(`^\\s*${roman}\\s*(?:[—–-]|\\.(?=\\s|$))`, 'm') : null;
+  return Object.values(script.parts).some(
+    (a) => questionNumber(a.partId) !== q && (heading.test(a.text) || (romanHeading?.test(a.text) ?? false)),
+  );
 }
 
 /**
@@ -97,7 +102,10 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
   };
   // the question's number and the sub-part in brackets near a line's start, whatever stands
   // between them ("Q2 ▸ (b)", "Ques 2 :: (b)")
-  const written = own ? new RegExp(`^.{0,12}?(?<![\\d.])${q}(?![\\d.]).{0,6}?\\(${own}\\)`, 'i') : null;
+  // (its letter as a hand's conversion misreads it: "Q2 (6)" for (b), "Q1 (@)" for (a))
+  const misread: Record<string, string> = { a: 'a|@|9', b: 'b|6', c: 'c|©|e' };
+  const letter = own && !roman && misread[own.toLowerCase()] ? `(?:${misread[own.toLowerCase()]})` : own;
+  const written = own ? new RegExp(`^.{0,12}?(?<![\\d.])${q}(?![\\d.]).{0,6}?\\(${letter}\\)`, 'i') : null;
   // or the whole label anywhere on a line ("… output [4a]": a label a two-column page put beside
   // another answer's line)
   const anywhere = sub
@@ -183,6 +191,29 @@ function keyInAnotherAnswer(part: Part, script: ExtractedScript, answers: Map<st
 }
 
 /**
+ * Whether another answer to the same question states one of this part's ideas in the rubric's own
+ * words (4(b)'s "f_t multiplied many times" under a "1." its list numbering made 4(a)): an answer the
+ * segmenter placed under a sibling's label may be this part's.
+ */
+function ideaInSibling(part: Part, script: ExtractedScript): boolean {
+  // (a label of its own found empty is the student's own blank: "4 b -" left empty)
+  if (script.parts[part.id]) return false;
+  const q = questionNumber(part.id);
+  const patterns = part.items.flatMap((i) =>
+    i.type === 'concept'
+      ? i.facets.filter((f) => !i.weak.includes(f.id)).flatMap((f) => f.any.map((a) => new RegExp(a, 'i')))
+      : [],
+  );
+  if (!patterns.length) return false;
+  return Object.values(script.parts).some(
+    (a) =>
+      a.partId !== part.id &&
+      questionNumber(a.partId) === q &&
+      patterns.some((re) => re.test(normalizeProse(a.text))),
+  );
+}
+
+/**
  * A line anywhere in the script that says this part was left out ("(1(a) not attempted -- could not
  * read the figure)", "Q2b skipped"): the student's own word that there is no answer to find.
  */
@@ -252,6 +283,9 @@ function noAnswer(
     questionHeadingInside(part.id, script) ||
     // a part label on a page read by OCR is easily missed
     script.pages.some((p) => p.source !== 'text') ||
+    // another answer to the question states this part's idea ("1. ∂L/∂c_1 has f_t multiplied many
+    // times …" read as 4(a), its list's first item, where 4(a) was left out)
+    ideaInSibling(part, script) ||
     // a line inside another answer that looks like this part's label ("5." after 4(b)'s text)
     labelInsideAnother(part.id, script) ||
     // its label found with nothing under it, while another part was read as answered twice: the lines

@@ -40,9 +40,9 @@ function namesOf(rubric: Rubric): Map<string, Set<string>> {
 export const MOVED_CONF = 0.3;
 
 /**
- * What marks a part's answer out from the others': the variables its items ask for and the
- * numbers (three digits or more) of its keys as the prepared rubric's labels spell them, less
- * those of any other part.
+ * What marks a part's answer out from the others': the variables its items ask for (and what its
+ * terms are terms of) and the numbers (three digits or more) of its keys as the prepared rubric's
+ * labels spell them, less those of any other part.
  */
 function markersOf(rubric: Rubric, withMappings = true): Map<string, Set<string>> {
   const raw = new Map<string, Set<string>>();
@@ -51,6 +51,9 @@ function markersOf(rubric: Rubric, withMappings = true): Map<string, Set<string>
     for (const item of part.items) {
       if (item.type === 'value' || (withMappings && item.type === 'mapping'))
         for (const n of item.names) if (canonicalSymbol(n).length > 1) m.add(`sym:${canonicalSymbol(n)}`);
+      // (what a term is a term of: 4(a)'s dL/dc_t, however the script writes the derivative)
+      if (item.type === 'term')
+        for (const t of tokenize(normalizeMath(item.of))) if (t.t === 'sym') m.add(`sym:${t.v}`);
       for (const n of item.label.match(/\d{3,}/g) ?? []) m.add(`num:${n}`);
     }
     raw.set(part.id, m);
@@ -159,6 +162,9 @@ export function possiblyHidden(script: ExtractedScript, rubric: Rubric): Set<str
       });
     if (swallowing || across || mentioned || labelledInside(script, want.id, rubric)) out.add(want.id);
   }
+  // (a question's other missing parts with it: its block, wherever it went, may hold them too)
+  for (const want of missing)
+    if ([...out].some((id) => questionNumber(id) === questionNumber(want.id))) out.add(want.id);
   return out;
 }
 

@@ -66,6 +66,32 @@ export const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, sc
   let from = script.order.indexOf(answer.partId);
   while (from > 0 && questionNumber(script.order[from - 1]) === questionNumber(part.id)) from--;
   const lines = from === 0 ? script.unlabelled : (script.parts[script.order[from - 1]]?.lines.slice(1) ?? []);
+  // text read as no answer's, standing between the answer before and this one, a few lines above it (a
+  // question's sheet of sizes under its heading, "dim [h_t-1, x_t] | =C2+C3 | 5", then "(a) W_f | … |
+  // 3 x 5"): a person reads whether it is this answer's working
+  // (right below the answer before it: 3(a)'s block is no text above 3(b))
+  const first = answer.lines[0];
+  const at = script.order.indexOf(answer.partId);
+  const last = at > 0 ? script.parts[script.order[at - 1]]?.lines.at(-1) : undefined;
+  const above = (a: { page: number; box: { y: number } }, b: { page: number; box: { y: number } }) =>
+    a.page < b.page || (a.page === b.page && a.box.y < b.box.y);
+  const between =
+    at > 0 && first
+      ? script.unlabelled.filter(
+          (l) =>
+            l.page === first.page &&
+            above(l, first) &&
+            first.box.y - l.box.y < 10 * first.box.h &&
+            (!last || above(last, l)) &&
+            /\d/.test(l.text) &&
+            /\p{L}{2}/u.test(l.text),
+        )
+      : [];
+  if (between.length)
+    return {
+      conf: 0.5,
+      reason: `text above this answer's label was read as no answer's ("${quote(between[0].text)}"): a person checks whether it is the working`,
+    };
   if (!lines.length) return null;
   // (lines read as an answer of their own, this part's)
   const read = (ls: PartAnswer['lines']) =>

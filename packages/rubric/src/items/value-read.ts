@@ -73,6 +73,63 @@ function withoutQuestionsAsked(text: string): string {
 }
 
 /**
+ * A shape said in words ("3 rows and 5 columns", "3 rows, 5 cols") written as "3 × 5", padded to the
+ * same length: the dimension reader takes it as it takes "3 x 5".
+ */
+const withRowsByColumns = (text: string) =>
+  text.replace(
+    /\b(\d{1,4})\s*rows?\s*(?:and|,|×|x|by)?\s*(\d{1,4})\s*col(?:umn)?s?\b/gi,
+    (m, r: string, c: string) => `${r} × ${c}`.padEnd(m.length),
+  );
+
+/**
+ * A mistake the student warns against ("Common mistake: taking only one gate ⇒ 15.", "Trap: a normal
+ * convolution = 19,200,000"), its line blanked, the same length: a value named to be avoided is not the
+ * answer. Kept when nothing numeric stands outside such lines.
+ */
+function withoutMistakesNamed(text: string): string {
+  const named = text.replace(
+    /^[ \t]*[([]?[ \t]*(?:(?:common|typical|usual)\s+)?(?:mistakes?|errors?|traps?|pitfalls?)(?:\s+to\s+avoid)?[ \t]*[)\]]?[ \t]*[:\-–—].*$/gim,
+    (m) => ' '.repeat(m.length),
+  );
+  if (named === text) return text;
+  return findNumbers(named).length ? named : text;
+}
+
+/**
+ * A spreadsheet's cell formula copied beside its value ("TOTAL =D37+D39 3027102", "=SUM(C3,C5)",
+ * "=4*C7"), blanked, the same length: its cell references are no numbers of the answer, and the value
+ * the cell shows stands after it.
+ */
+const withoutCellFormulas = (text: string) =>
+  text.replace(/(?<=^|\s)=(?=[A-Z]{1,2}\d{1,3}\b|[A-Z]{2,}\(|\d+\s*[*+]\s*[A-Z]{1,2}\d)\S+/g, (m) =>
+    ' '.repeat(m.length),
+  );
+
+/**
+ * A grid's row numbers down its side ("1 | extra parameters | 0", "7 | per gate | =C3*C4+C3 | 18"),
+ * blanked, the same length: the index of a row whose first cell is words is no value of it.
+ */
+const withoutRowIndices = (text: string) =>
+  text.replace(
+    /^(\s*)(\d{1,2}\s*\|)(?=\s*[A-Za-z(])/gm,
+    (_m, sp: string, n: string) => sp + ' '.repeat(n.length),
+  );
+
+/**
+ * An alternative the student weighed and turned down ("I considered answering 0 since …, but then …",
+ * "I first wrote 60 but forgot the biases"), from its cue to the "but", blanked, the same length: a
+ * value rejected is not the answer, even when no other number is left.
+ */
+function withoutRejected(text: string): string {
+  const rejected = text.replace(
+    /\b(?:(?:I\s+)?(?:considered|was\s+tempted|thought\s+(?:of|about))|(?:I\s+)?(?:first|initially|originally)\s+(?:wrote|put|said|had|thought|got))\b[^.;!?]{0,160}?(?=\bbut\b)/gi,
+    (m) => m.replace(/[^\n]/g, ' '),
+  );
+  return rejected;
+}
+
+/**
  * The paper's marks copied with the question ("(1 point) Compared with …", "[3 marks]"), blanked, the same
  * length: a mark is never the answer.
  */
@@ -168,7 +225,7 @@ function lineOfIndex(text: string, idx: number): number {
 }
 
 /** A line that opens with the answer's mark: "Answer:", "Ans -", "Final answer =". */
-const ANSWER_MARK = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*[:=\-–]\s*/i;
+const ANSWER_MARK = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*(?:[:=\-–⇒→]|=>|->)\s*/i;
 
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys, ocr = false): Read | null {
@@ -402,7 +459,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       part,
       restrict(
         ev,
-        (i) => (marked.clause ? i === marked.line : i >= marked.line),
+        (i) => (marked.clause || marked.only ? i === marked.line : i >= marked.line),
         (line) => line > marked.line,
         (l, i) =>
           i !== marked.line ? l : marked.clause ? clauseOf(l.slice(marked.end)) : l.slice(marked.end),
@@ -415,7 +472,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // (nor an order of magnitude, "≈ 10^6"); on a line of its own too, "Result: total ~ 3.03 x 10^6",
   // when a number above rounds to it
   const raw = withoutQuestionsAsked(
-    withoutQuotedGivens(withoutMarksSaid(withoutCitedYears(ev.lines.join('\n')))),
+    withoutRejected(
+      withoutMistakesNamed(
+        withoutQuotedGivens(
+          withoutMarksSaid(
+            withRowsByColumns(withoutRowIndices(withoutCellFormulas(withoutCitedYears(ev.lines.join('\n'))))),
+          ),
+        ),
+      ),
+    ),
   );
   const text = normalizeMath(
     raw.replace(
@@ -738,10 +803,14 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const x = nums[nums.length - 1];
       // one number where a shape was written with `×` is a shape we failed to read, not an answer
       const garbled = /\d\s*\*/.test(text);
+      // (the last of several numbers, for a matrix's shape, in text that never names the matrix — a
+      // grid of sizes, "dim xt 2 / dim ct 3 / dim[ht−1, xt] 5" — is a guess: a person reads it)
+      const named = tokenize(text).some((t) => t.t === 'sym' && own.includes(t.v as string));
+      const guessed = nums.length > 1 && keyDims >= 2 && own.length > 0 && !named;
       return {
         value: [x.value],
         line: lineOfIndex(text, x.start),
-        conf: garbled ? 0.6 : nums.length === 1 ? 0.9 : 0.75,
+        conf: garbled || guessed ? (guessed ? 0.5 : 0.6) : nums.length === 1 ? 0.9 : 0.75,
       };
     }
     return null;
@@ -1049,6 +1118,43 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       });
     if ((reaches || restated) && v !== undefined) return { value: v, line: 0, conf: 0.9 };
   }
+  // a total on a row of its own ("Total 3,088,878", a table's last row) followed only by checks of its
+  // parts ("199² = 39,601. 39,601 × 48 = 1,900,848", a note's verification, "a standard conv would
+  // need …"): no sum after it and no other total, so the row is the answer
+  // (a sheet's row keeps its value, its cell formula set aside: "TOTAL =D37+D39 3027102")
+  const rowText = (l: string | undefined) => normalizeMath(withoutCellFormulas(l ?? ''));
+  const rowAt = ev.lines.findLastIndex(
+    (l) => TOTAL_ROW.test(rowText(l)) && findNumbers(rowText(l)).length === 1,
+  );
+  // (after the working it totals: a total stated first, before its counts, is read below)
+  const workedAbove = ev.lines
+    .slice(0, Math.max(0, rowAt))
+    .some((l) => /=\s*-?\d/.test(normalizeMath(l ?? '')));
+  if (rowAt >= 0 && rowAt < ev.lines.length - 1 && workedAbove) {
+    const total = findNumbers(rowText(ev.lines[rowAt]))[0].value;
+    const after = ev.lines.slice(rowAt + 1);
+    // (a sum after it coming to another count of its size is a second total: "3,120,000 … 1,900,848 +
+    // 1,188,030 = 3,088,878"; the output size's "(200 + 2 − 4)/1 + 1 = 199" is not)
+    const anotherSum = after.some((l) => {
+      const line = normalizeMath(l ?? '');
+      const last = findNumbers(line).at(-1)?.value;
+      return (
+        /\+/.test(line) && last !== undefined && last >= total / 2 && !closeTo(last, total, { rel: 1e-9 })
+      );
+    });
+    // (nor a word of a total or a correction after it with another number than the row's: "…, total" /
+    // "3027102" says the row's again)
+    const restated = after.join('\n');
+    const otherWord = [
+      ...restated.matchAll(
+        /\b(?:total|altogether|overall|in all|answer|final|correct\w*|actually|instead|wrong|mistake)\b/gi,
+      ),
+    ].some((m) => {
+      const next = findNumbers(normalizeMath(restated.slice((m.index ?? 0) + m[0].length)))[0]?.value;
+      return next === undefined || !closeTo(next, total, { rel: 1e-9 });
+    });
+    if (!anotherSum && !otherWord) return { value: total, line: rowAt, conf: 0.9 };
+  }
   // the total stated before its working: the number the results of the equations after it add up to
   // ("Total multiplications? → 3,120,000" over "depthwise = … = 1,920,000", "pointwise = … = 1,200,000")
   const summed = statedBeforeItsParts(nums, text, ev);
@@ -1213,7 +1319,7 @@ function carriedOn(later: Evidence['equations'], key: number): string | undefine
 function finalMarker(
   lines: string[],
   oneValue: boolean,
-): { line: number; end: number; clause: boolean } | null {
+): { line: number; end: number; clause: boolean; only?: boolean } | null {
   // (a draft, then its fair copy: "Draft: … = 72" then "Final: … = 60", "Rough:" then "Fair:")
   const draft = lines.findIndex((l) => DRAFT.test(l));
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -1225,7 +1331,21 @@ function finalMarker(
       (oneValue ? ANSWER_MARK.exec(lines[i]) : null) ??
       // "FINAL" on a line of its own after a first attempt ("Final: total = …" is only a total)
       /^\s*[[(*_-]*\s*final\s*[\])*_:]*\s*$/i.exec(lines[i]);
-    if (m) return { line: i, end: m.index + m[0].length, clause: false };
+    // (an "Ans ⇒ 60 parameters" line holding its number is the answer by itself: the lines after it
+    // explain it, "There are 4 weight matrices …")
+    // (an answer stated first, its working or a correction after it, "Answer: C_t = (0.7, 0.2, 0.4)" then
+    // "… = 0.05 (not 0.4). Hence C_t = …", goes on to the lines after it)
+    // (in a part asking for one value only: "Final Answer: depthwise 199×199×3, pointwise 199×" wraps on)
+    // (the arrow's mark only, "Ans ⇒", a coaching box's: "Ans: W_f takes the input x_t (2-dim) and …"
+    // wraps on)
+    const only =
+      m !== null &&
+      oneValue &&
+      /^\s*(?:final\s+)?ans(?:wer)?\.?\s*(?:⇒|→|=>|->)/i.test(lines[i]) &&
+      !/[=+\-−×*·,([]\s*$/.test(lines[i]) &&
+      /\d/.test(lines[i].slice(m.index + m[0].length)) &&
+      !lines.slice(i + 1).some((l) => /=/.test(l));
+    if (m) return { line: i, end: m.index + m[0].length, clause: false, only };
     // a pick between candidates ("Either 0 or n — I will go with n, because …"): the clause after it
     // ("I keep 60.", "I go with 199", in a part that asks for one value: where it asks for several,
     // "… so I keep 198" picks one number among them, not every answer)

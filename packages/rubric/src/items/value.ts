@@ -283,6 +283,10 @@ function unaccounted(ev: Evidence, known: number[], reasonCounts: boolean): stri
     const sentence = ev.lines.find((l) => (normalizeProse(l).match(/[a-z]{2,}/g) ?? []).length >= 6);
     if (sentence) return `an explanation ("${quote(sentence)}")`;
   }
+  // (a reason citing a vector, "h_t = [0.604, 0, 0] since o_t = [1, 0, 0]": how far it supports the
+  // answer is a person's call)
+  const cited = ev.lines.find((l) => /\b(?:since|because|as)\s+[^.\n]{0,24}=\s*[[({]\s*-?\d/i.test(l));
+  if (cited) return `a reason ("${quote(cited)}")`;
   return null;
 }
 
