@@ -153,6 +153,22 @@ function withoutQuotedGivens(text: string): string {
 }
 
 /**
+ * What is set aside in a part's text before its value is read, in this order: each pass blanks (or
+ * rewrites, the same length) what is no answer of the part.
+ */
+const AS_READ: Array<(text: string) => string> = [
+  withoutCitedYears,
+  withoutCellFormulas,
+  withoutRowIndices,
+  withRowsByColumns,
+  withoutMarksSaid,
+  withoutQuotedGivens,
+  withoutMistakesNamed,
+  withoutRejected,
+  withoutQuestionsAsked,
+];
+
+/**
  * Whether `approx` ("3.03 x 10^6", "3.1 million") is a number written before it (in `before`) rounded
  * to the figures it shows: a restatement of that number.
  */
@@ -471,17 +487,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
   // (nor an order of magnitude, "≈ 10^6"); on a line of its own too, "Result: total ~ 3.03 x 10^6",
   // when a number above rounds to it
-  const raw = withoutQuestionsAsked(
-    withoutRejected(
-      withoutMistakesNamed(
-        withoutQuotedGivens(
-          withoutMarksSaid(
-            withRowsByColumns(withoutRowIndices(withoutCellFormulas(withoutCitedYears(ev.lines.join('\n'))))),
-          ),
-        ),
-      ),
-    ),
-  );
+  const raw = AS_READ.reduce((t, pass) => pass(t), ev.lines.join('\n'));
   const text = normalizeMath(
     raw.replace(
       /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
