@@ -478,6 +478,9 @@ export const TUNE_WRITERS = [
   'oh',
   'oi',
   'oj',
+  'ok',
+  'ol',
+  'om',
 ];
 
 export interface FreeformLabel {
