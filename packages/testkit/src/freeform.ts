@@ -481,6 +481,9 @@ export const TUNE_WRITERS = [
   'ok',
   'ol',
   'om',
+  'on',
+  'oo',
+  'op',
 ];
 
 export interface FreeformLabel {
