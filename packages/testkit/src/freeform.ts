@@ -484,6 +484,9 @@ export const TUNE_WRITERS = [
   'on',
   'oo',
   'op',
+  'oq',
+  'or',
+  'os',
 ];
 
 export interface FreeformLabel {
