@@ -487,6 +487,9 @@ export const TUNE_WRITERS = [
   'oq',
   'or',
   'os',
+  'ot',
+  'ou',
+  'ov',
 ];
 
 export interface FreeformLabel {
