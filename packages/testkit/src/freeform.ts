@@ -490,6 +490,9 @@ export const TUNE_WRITERS = [
   'ot',
   'ou',
   'ov',
+  'ow',
+  'ox',
+  'oy',
 ];
 
 export interface FreeformLabel {
