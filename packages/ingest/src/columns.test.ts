@@ -563,3 +563,27 @@ describe('a formula running into the gutter (round 97)', () => {
     expect(s.parts['5'].text).toContain('3,088,878');
   });
 });
+
+describe('prose across the page below two columns (round 100)', () => {
+  it("a letter's P.S. under two columns of answers is read as whole lines after both", async () => {
+    // ol-06: multicols answers, then "P.S. (correction to I.(b)(i)): …" across the page
+    const pages = await readTextLayer(
+      readFileSync(new URL('../../testkit/freeform/pdf/ol-06.pdf', import.meta.url)),
+    );
+    const texts = pages[0].map((l) => l.text);
+    const ps = texts.findIndex((t) =>
+      t.startsWith('P.S. (correction to I.(b)(i)): Madam, while checking I realised'),
+    );
+    expect(ps).toBeGreaterThan(texts.findIndex((t) => t.startsWith('Total = 1,920,000 + 1,200,000')));
+    expect(texts[ps + 1]).toMatch(/^it is the forget gate that multiplies Ct−1 and the input gate/);
+  });
+});
+
+describe("a right column opening with a portal's numbers (round 102)", () => {
+  it('"Item 10 (Q4b)" heading the right column makes it a column of answers, not notes beside the left', async () => {
+    // or-05: two columns, each answer headed "Item k (Q…)"; read as notes, 2(b) lost its lines
+    const s = await corpus('or-05.pdf');
+    expect(s.parts['2b'].text).toMatch(/^None \(0\)\. The score is a plain dot product/);
+    expect(s.parts['4b'].text).not.toContain('decoder state');
+  });
+});

@@ -383,11 +383,18 @@ export function buildPageLines(
   const titleEnd = titleBandEnd(words.filter((w) => !edgeBand(w)));
   const crossingRows = new Set(words.filter((w) => crosses(w, gutter.x) && w.box.y <= titleEnd).map(rowOf));
   const overflow = leftOverflow(words, gutter.x, colEdge.r, titleEnd);
+  const foot = proseBelowColumns(
+    words.filter((w) => !edgeBand(w) && !overflow.has(w)),
+    gutter.x,
+    colEdge.l,
+    Math.max(...upper.filter((w) => sideOf(w) === 'r').map((w) => w.box.x + w.box.w)),
+  );
   const spanning = (w: LayoutWord) =>
     (crosses(w, gutter.x) && !overflow.has(w)) ||
     crossingRows.has(rowOf(w)) ||
     edgeBand(w) ||
-    w.box.y + w.box.h <= gutter.top;
+    w.box.y + w.box.h <= gutter.top ||
+    w.box.y >= foot;
   const spanningWords = words.filter(spanning);
   const full = buildLines(page, spanningWords);
   const rest = words.filter((w) => !spanning(w));
@@ -433,6 +440,31 @@ export function buildPageLines(
     ];
   }
   return inReadingOrder(full, [...left, ...right]);
+}
+
+/**
+ * Where prose across the whole page starts below both columns (LaTeX's text after
+ * `\end{multicols}`, a letter's P.S. under two columns of answers), or +Infinity. From that row
+ * down, text stands right of the gutter only in rows that run across it, none of the right column's
+ * own, and at least two of them run from the left column's edge to near the right column's.
+ */
+function proseBelowColumns(words: LayoutWord[], gutterX: number, leftEdge: number, rightEnd: number): number {
+  const rows = new Map<number, LayoutWord[]>();
+  for (const w of words) if (w.text.trim()) rows.set(rowOf(w), [...(rows.get(rowOf(w)) ?? []), w]);
+  const sorted = [...rows.entries()].sort((a, b) => b[0] - a[0]);
+  let top = Number.POSITIVE_INFINITY;
+  let across = 0;
+  for (const [, ws] of sorted) {
+    const start = Math.min(...ws.map((w) => w.box.x));
+    const end = Math.max(...ws.map((w) => w.box.x + w.box.w));
+    // (a row of raised or lowered marks only, an accent or a subscript, belongs to the row beside it)
+    if (end <= gutterX || ws.every((w) => w.text.trim().length <= 3 && !crosses(w, gutterX))) continue;
+    if (!ws.some((w) => crosses(w, gutterX))) break;
+    // (a display formula centred across the page runs over the gutter too, short of both edges)
+    if (start <= leftEdge + 20 && end >= rightEnd - 40) across++;
+    top = Math.min(...ws.map((w) => w.box.y));
+  }
+  return across >= 2 ? top - 1 : Number.POSITIVE_INFINITY;
 }
 
 /**

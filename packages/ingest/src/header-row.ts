@@ -7,6 +7,9 @@ import { unionBox } from './layout.ts';
 
 type Cell = Word[];
 
+/** The name of a table's row in a first column, left of the parts' columns: "Working", "Answer", "Check". */
+const ROW_NAME = /^\s*(?:working|work\.?|answer|ans\.?|check|result|steps?|verification|verify|final)\b/i;
+
 const isPipe = (w: Word) => /^\|+$/.test(w.text);
 /** An ASCII table's border: "+-----+-----+", "|-----|", "=====". */
 const BORDER = /^[\s+|:=-]*[-=]{3,}[\s+|:=-]*$/;
@@ -51,6 +54,48 @@ const QUESTION_WORKING = new WeakMap<Line, string>();
 
 /** The question whose working `line` opens below a table of its parts (`byHeaderColumns`), if it does. */
 export const tableWorkingOf = (line: Line): string | undefined => QUESTION_WORKING.get(line);
+
+/** Lines holding a row of labels side by side whose columns were not read (kept by identity). */
+const SIDE_BY_SIDE = new WeakSet<Line>();
+
+/** Whether `line` is a row of labels side by side whose columns were not read: the parts it opens are a person's to place. */
+export const sideBySideLabels = (line: Line): boolean => SIDE_BY_SIDE.has(line);
+
+/** Marks a piece cut from such a row (a label cut from the middle of it) as the row is marked. */
+export function sideBySideAs(piece: Line, row: Line): void {
+  if (SIDE_BY_SIDE.has(row)) SIDE_BY_SIDE.add(piece);
+}
+
+/** Two labels or more one after another and nothing else, a label's first word perhaps alone ("Soln.",
+ *  its number wrapped to the line below). */
+function labelsSideBySide(words: Word[], tree: PartTree, context: string[]): boolean {
+  const fragment = (w: Word | undefined) =>
+    w !== undefined &&
+    !/\d/.test(w.text) &&
+    w.text.length <= 8 &&
+    !findLabel(w.text, tree, context, { bare: true });
+  // (a word again before the next label's own, "Soln. Soln. 3(c)", or last: its number wrapped below)
+  const ws = [...words]
+    .sort((a, b) => a.box.x - b.box.x)
+    .filter((w, k, all) => !(fragment(w) && (k === all.length - 1 || all[k + 1].text === w.text)));
+  const cells = labelRun(ws, tree, context);
+  if (!cells) return false;
+  // (labels of different parts, set a gap apart, none a column's letter: "2.1 Part (a)" is one label,
+  // "A  B  C" a sheet's columns)
+  const ids = cells.map((c) => findLabel(textOf(c), tree, context, { bare: true })?.partId);
+  const height = Math.max(...ws.map((w) => w.box.h));
+  return (
+    ids.every(Boolean) &&
+    new Set(ids).size === cells.length &&
+    cells.every((c) => !/^[A-Z]$/.test(textOf(c))) &&
+    cells.every(
+      (c, k) =>
+        k === 0 ||
+        Math.min(...c.map((w) => w.box.x)) - Math.max(...cells[k - 1].map((w) => w.box.x + w.box.w)) >=
+          height,
+    )
+  );
+}
 
 /** Whether `b` stands level with `a` on its page, right of it: another cell of the same row. */
 function besideOn(a: Line, b: Line): boolean {
@@ -135,6 +180,11 @@ export function byHeaderColumns(lines: Line[], parts: Array<{ id: string; path: 
     }
     const piped = pipeCells(line);
     let cells = piped ?? gapCells(line);
+    // (a first column naming the rows, "| | Ans 1 (a) | Ans 1 (b) (i) |" over "| Working | … |": its
+    // header cell empty or a word, no part's)
+    const rowNames =
+      !!piped && cells.length > 2 && !findLabel(textOf(cells[0]), tree, context, { bare: true });
+    if (rowNames) cells = cells.slice(1);
     let ids = headerLabels(cells, tree, context, questionOf);
     // (labels set close, a cell's width apart: "Question 3 part a  Question 3 part b  Question 3 part c")
     if (!ids && !piped) {
@@ -142,6 +192,9 @@ export function byHeaderColumns(lines: Line[], parts: Array<{ id: string; path: 
       ids = split && headerLabels(split, tree, context, questionOf);
       if (ids && split) cells = split;
     }
+    // (a row of labels side by side that is no header the columns can be read under, "Soln. 1(a)
+    // Soln. 1(b)(i)  Soln." with "1(b)(ii)" wrapped below: the answers under it stand side by side)
+    if (!ids && !piped && labelsSideBySide(lines[i].words, tree, context)) SIDE_BY_SIDE.add(lines[i]);
     if (!ids) {
       line = lines[i];
       const l = findLabel(line.text, tree, context, {});
@@ -154,10 +207,22 @@ export function byHeaderColumns(lines: Line[], parts: Array<{ id: string; path: 
     const below: Line[] = [];
     // (the rows beneath: the table ends at a gap of more than a row, where the page ends, or at a label;
     // a table's rows may stand apart, a cell's padding between them)
-    for (const l of lines.slice(i + level + 1, i + 31)) {
+    // (a row's name left of the first part's column, "Answer 3 × 5   3 × 1   63", is no label: "Answer 3")
+    const headerLeft = Math.min(...cells[0].map((w) => w.box.x));
+    const rowNamed = (l: Line) =>
+      ROW_NAME.test(l.text) && l.words[0] && l.words[0].box.x + l.words[0].box.w < headerLeft;
+    // (read top to bottom: a row's name centred in a tall row comes first in reading order, lower down)
+    const after = lines.slice(i + level + 1, i + 31);
+    const samePage = after.findIndex((l) => l.page !== line.page);
+    const near = (samePage < 0 ? after : after.slice(0, samePage)).sort(
+      (a, b) => a.box.y - b.box.y || a.box.x - b.box.x,
+    );
+    for (const l of near) {
       const above = below[below.length - 1] ?? line;
       if (l.page !== line.page || l.box.y - (above.box.y + above.box.h) > l.box.h * 3) break;
-      if (heads(l)) break;
+      // (nor is a number alone inside a column, "3 + 2 =" wrapped to "5")
+      const wrapped = l.box.x >= headerLeft - 2 && /^\s*\d{1,2}\s*$/.test(l.text);
+      if (heads(l) && !rowNamed(l) && !wrapped) break;
       below.push(l);
     }
     // (a typeset table has its columns' gaps beneath every gap of its header: labels side by side over
@@ -182,25 +247,50 @@ export function byHeaderColumns(lines: Line[], parts: Array<{ id: string; path: 
       continue;
     }
     const columns: Word[][][] = cells.map(() => []);
+    // (a cell's page, where the table ran on over a page break)
+    const pageOfCell = new Map<Word[], number>();
+    // (where the first part's column starts: its header's left edge, or its first row's, if further left)
+    const firstColumn = Math.min(
+      ...cells[0].map((w) => w.box.x),
+      ...below.flatMap((l) =>
+        l.words.filter((w) => w.box.x >= Math.min(...cells[0].map((c) => c.box.x)) - 40).map((w) => w.box.x),
+      ),
+    );
     // where each column's text starts, from the first row beneath (cells set close: a row's cell runs
     // up to the next, which still starts at its column's edge)
     const edges: number[] = [];
     let prose = false;
     let j = i + level + 1;
     if (piped)
-      for (; j < lines.length && j <= i + 30 && lines[j].page === line.page; j++) {
+      // (an ASCII table runs on over a page break, its rows still between pipes)
+      for (; j < lines.length && j <= i + 30 && lines[j].page <= line.page + 1; j++) {
         const row = lines[j];
         if (BORDER.test(row.text)) continue;
-        const rc = pipeCells(row);
+        const rc = pipeCells(row)?.slice(rowNames ? 1 : 0);
         if (!rc || !/^\s*\|/.test(row.text)) break;
+        // (the next table's header row ends this one)
+        if (
+          headerLabels(
+            rc.filter((c) => c.length),
+            tree,
+            context,
+            questionOf,
+          )
+        )
+          break;
         rc.slice(0, cells.length).forEach((c, k) => {
-          if (c.length) columns[k].push(c);
+          if (!c.length) return;
+          columns[k].push(c);
+          pageOfCell.set(c, row.page);
         });
       }
     else
       for (const row of below) {
         const rc: Word[][] = cells.map(() => []);
+        // (a first column naming the rows, "Working", "Answer", left of the first part's: no part's)
+        const named = ROW_NAME.test(textOf(row.words.filter((w) => w.box.x + w.box.w < firstColumn - 2)));
         for (const w of row.words) {
+          if (named && w.box.x + w.box.w < firstColumn - 2) continue;
           const k = starts.reduce((best, s, n) => (w.box.x >= s ? n : best), 0);
           rc[k].push(w);
         }
@@ -226,15 +316,23 @@ export function byHeaderColumns(lines: Line[], parts: Array<{ id: string; path: 
         });
         j++;
       }
-    // nothing beneath: a row of labels that heads nothing (left as it is)
+    // nothing beneath: a row of labels that heads nothing (left as it is; its parts a person's to place,
+    // as their answers may stand side by side beyond it)
     if (!columns.some((c) => c.length)) {
+      if (labelsSideBySide(line.words, tree, context)) SIDE_BY_SIDE.add(line);
       out.push(line);
       continue;
     }
+    // (each column's label opens its part at the table's left edge, as a label written first on its line)
+    const left = Math.min(...cells[0].map((w) => w.box.x));
     cells.forEach((label, k) => {
+      // (the label's line holds only the cells on its own page)
       const [first, ...rest] = columns[k];
-      out.push(lineOf(line.page, [label, first ?? []], line.conf));
-      for (const c of rest) out.push(lineOf(line.page, [c], line.conf));
+      const together = first && (pageOfCell.get(first) ?? line.page) === line.page;
+      const opening = lineOf(line.page, [label, together ? first : []], line.conf);
+      out.push(k === 0 ? opening : { ...opening, box: { ...opening.box, x: Math.min(left, opening.box.x) } });
+      for (const c of together ? rest : columns[k])
+        out.push(lineOf(pageOfCell.get(c) ?? line.page, [c], line.conf));
     });
     // prose running across the table's columns below it, its parts all of one question ("Working:
     // [h_{t-1}, x_t] has 3 + 2 = 5 entries … b_f is 3 × 1 …"): the question's working, each part's

@@ -26,6 +26,7 @@ import {
   textLayerWords,
   withTimeout,
 } from './pdf.ts';
+import { portalLabelled } from './portal-numbers.ts';
 import type { Roster } from './roster.ts';
 import { segment } from './segment.ts';
 import { markStruck } from './struck.ts';
@@ -77,7 +78,8 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestOptions): Promise
   const tree = new PartTree(opts.exam.parts);
   const hint: PageHints = {
     isLabel: (t) => findLabel(t, tree, [], { ocr: true }) !== null,
-    textLabel: (t) => findLabel(t, tree, []) !== null,
+    // (a portal's number before the label too, "Item 10 (Q4b)": a column of them is no column of notes)
+    textLabel: (t) => findLabel(t, tree, []) !== null || portalLabelled(t, tree),
   };
   const readAll = async (d: PDFDocumentProxy, from: number, count: number) => {
     // Pages are read a few at a time: OCR'd pages then keep every worker of the pool busy.

@@ -1190,3 +1190,21 @@ describe("a hand's (b) converted to text as (6) (round 99)", () => {
     expect(findLabel('Q2 (6)', tree, [])?.path).toEqual(['2']);
   });
 });
+
+describe('a correction in brackets after a letter’s P.S. (round 100)', () => {
+  it('"P.S. (correction to 1(b)(i)): …" labels 1(b)(i); a P.S. with no correction labels nothing', () => {
+    expect(findLabel('P.S. (correction to 1(b)(i)): I had the gates swapped', tree)?.path).toEqual([
+      '1',
+      'b',
+      'i',
+    ]);
+    expect(findLabel('(corrected 2(a)) the score has no weights', tree)?.path).toEqual(['2', 'a']);
+    expect(findLabel('P.S. 2 more lines follow', tree)).toBeNull();
+  });
+});
+
+describe("the digits of India's other scripts (round 104)", () => {
+  it('Tamil, Gujarati, Odia, Gurmukhi, Telugu, Kannada and Malayalam digits are plain digits', () => {
+    expect(plainForms('4 x 18 = ௭௨, ૬૩, ୧୯୯, ੩, ౭౨, ೧೮, ൬൦')).toBe('4 x 18 = 72, 63, 199, 3, 72, 18, 60');
+  });
+});

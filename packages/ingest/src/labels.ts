@@ -65,7 +65,7 @@ export type Label = {
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
 const PREFIX =
-  /^\s*(?:(?:(?:correction|corrected|corr\.|revised|addendum|addition|continued|contd\.?|(?:back\s+to|returning\s+to|resuming)(?=\s+(?:question|ques|qn|q|part|ans(?:wer)?)\b|\s+\d{1,2}\s*[(.]?\s*[a-h]\b))\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:answer|ans\.?|solution|soln\.?)\s+(?:to|for|of)\s+(?:question|ques|qn|q)\.?\s*(?:no\.?\s*)?[.:#-]?\s*(?=[0-9IVX])|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))/i;
+  /^\s*(?:(?:(?:p\.\s*(?:p\.\s*)?s\.\s*\(?\s*(?=corr|revis|addend))?(?:correction|corrected|corr\.|revised|addendum|addition|continued|contd\.?|(?:back\s+to|returning\s+to|resuming)(?=\s+(?:question|ques|qn|q|part|ans(?:wer)?)\b|\s+\d{1,2}\s*[(.]?\s*[a-h]\b))\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:answer|ans\.?|solution|soln\.?)\s+(?:to|for|of)\s+(?:question|ques|qn|q)\.?\s*(?:no\.?\s*)?[.:#-]?\s*(?=[0-9IVX])|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))/i;
 /** A code in capitals before the label, as a spec numbers its items: "REQ-1.b.i", "TASK-3.c" (case kept:
  *  "ft-2" is a position; three letters at least: "CT-3" is the class test). */
 const CODE_PREFIX = /^\s*[A-Z]{3,5}-(?=\d{1,2}(?:[.\-\s]|$))/;
@@ -388,6 +388,12 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     if (m && label?.partId)
       return { ...label, end: m[0].length, weak: false, conf: Math.min(label.conf, 0.95) };
   }
+  // a correction set in brackets, perhaps after a letter's "P.S." ("P.S. (correction to I.(b)(i)): …"):
+  // the brackets blanked, the same length
+  line = line.replace(
+    /^(\s*(?:p\.\s*(?:p\.\s*)?s\.\s*)?)\((\s*(?:correction|corrected|revised|addendum)\b[^()]*(?:\([^()]*\)[^()]*)*)\)/i,
+    (_m, lead: string, inner: string) => `${lead} ${inner} `,
+  );
   // a section's name before the question it holds ("Section C — Question 3", "Part A (Question 1)",
   // "Unit II: Q2"): the question's label; the section's name blanked, the same length
   line = line.replace(

@@ -14,40 +14,88 @@ const FILLER =
   /[|+=_~▢□☐■◻]+|-{2,}|\[\s*(?:\/\s*\d{1,3}\s*)?\]|\(\s*\)|\/\s*\d{1,3}\b|[Σ∑]|^[\s.'`-]+|[\s.'`-]+$/g;
 /** The words a grid has besides the labels: its row and column names. */
 const GRID_WORD =
-  /^(?:total|marks?|sum|grade|score|max(?:imum)?|obtained|awarded|part|parts|question|questions|q\.?|no\.?|sign(?:ature)?|examiner|for|use|only|of|:)$/i;
+  /^(?:total|marks?|sum|grade|score|max(?:imum)?|expected|exp\.?|self|obtained|awarded|part|parts|question|questions|q\.?|no\.?|sign(?:ature)?|examiner|for|use|only|of|:)$/i;
 /** Rows of a grid apart from its labels, at most: a "Marks" row, a border left over. */
 const GRID_ROWS = 4;
 
 /** The parts a line names and nothing else (beside its filler and grid words); null when it holds more. */
 export function labelsOnly(text: string, tree: PartTree): { paths: string[][]; words: number } | null {
   const tokens = text.replace(FILLER, ' ').trim().split(/\s+/).filter(Boolean);
-  const paths: string[][] = [];
-  let words = 0;
-  for (let i = 0; i < tokens.length; ) {
+  // (a label of up to three words, whole: "Q1 (a)", "1 (b) (ii)"; the longest that leaves the rest
+  // labels too: "I(b) II a" is 1(b) and 2(a), not 1(b)(ii) and a stray "a")
+  type Read = { paths: string[][]; words: number } | null;
+  const memo = new Map<number, Read>();
+  const from = (i: number): Read => {
+    if (!memo.has(i)) memo.set(i, readFrom(i));
+    return memo.get(i) ?? null;
+  };
+  const readFrom = (i: number): Read => {
+    if (i >= tokens.length) return { paths: [], words: 0 };
     if (GRID_WORD.test(tokens[i])) {
-      words++;
+      const rest = from(i + 1);
+      return rest && { paths: rest.paths, words: rest.words + 1 };
+    }
+    for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+      const group = tokens.slice(i, i + n).join(' ');
+      const l = findLabel(group, tree, [], { bare: true, plain: true });
+      if (!l || l.end < group.length || !tree.isNode(l.path)) continue;
+      const rest = from(i + n);
+      if (rest) return { paths: [l.path, ...rest.paths], words: rest.words };
+    }
+    return null;
+  };
+  return from(0);
+}
+
+/** A mark a student gives a part: a small number, perhaps a half. */
+const MARK = /^\d{1,2}(?:\.5)?$/;
+/** The words of a row of marks a student expects: "max", "expected", "exp.", "self", "my marks", "so far". */
+const MARKS_WORD =
+  /^(?:expected|exp\.?|est(?:imated?)?\.?|self|my|mine|max\.?|marks?|total|sum|score|running|so|far|out|of)$/i;
+
+/** A row of marks under a grid of labels: small numbers and the row's name ("max 3 2 1 1 3", "| 3 | 2 | 0.5 |"). */
+function marksRow(text: string): boolean {
+  const tokens = text
+    .replace(FILLER, ' ')
+    .split(/\s+/)
+    .map((t) => t.replace(/[:.]+$/, ''))
+    .filter(Boolean);
+  const marks = tokens.filter((t) => MARK.test(t) && Number(t) <= 20);
+  return marks.length >= 3 && tokens.every((t) => (MARK.test(t) && Number(t) <= 20) || MARKS_WORD.test(t));
+}
+
+/**
+ * The parts of a row of marks given label by label and nothing else, "Q1(a) 3 | Q1(b) 2 | Q2(a) 1 |
+ * … | Q5 3" (a student's own estimate of the marks): null when the line holds more.
+ */
+function labelsWithMarks(text: string, tree: PartTree): string[][] | null {
+  const tokens = text.replace(FILLER, ' ').trim().split(/\s+/).filter(Boolean);
+  const paths: string[][] = [];
+  for (let i = 0; i < tokens.length; ) {
+    if (MARKS_WORD.test(tokens[i].replace(/:$/, ''))) {
       i++;
       continue;
     }
-    // (a label of up to three words, whole: "Q1 (a)", "1 (b) (ii)"; the longest that is one)
     let taken = 0;
-    for (let n = Math.min(3, tokens.length - i); n >= 1 && !taken; n--) {
+    for (let n = Math.min(3, tokens.length - i - 1); n >= 1 && !taken; n--) {
       const group = tokens.slice(i, i + n).join(' ');
       const l = findLabel(group, tree, [], { bare: true, plain: true });
-      if (l && l.end >= group.length && tree.isNode(l.path)) {
+      const mark = tokens[i + n];
+      if (l && l.end >= group.length && tree.isNode(l.path) && MARK.test(mark) && Number(mark) <= 20) {
         paths.push(l.path);
-        taken = n;
+        taken = n + 1;
       }
     }
     if (!taken) return null;
     i += taken;
   }
-  return { paths, words };
+  return paths;
 }
 
 /** Whether `next` holds answers right under the row of labels `row`: the next line of a table, no label of its own. */
 function beneath(row: Line, next: Line, tree: PartTree): boolean {
-  if (!next.text.replace(FILLER, ' ').trim() || labelsOnly(next.text, tree)) return false;
+  if (!next.text.replace(FILLER, ' ').trim() || labelsOnly(next.text, tree) || marksRow(next.text))
+    return false;
   if (findLabel(next.text, tree, [], {})) return false;
   return next.box.y - (row.box.y + row.box.h) < row.box.h;
 }
@@ -111,11 +159,17 @@ export function withoutPartLists(lines: Line[], tree: PartTree): Line[] {
   // (a label's place in the exam: its first part's)
   const leaves = tree.leavesUnder([]).map((p) => p.join('/'));
   const order = (path: string[]) => leaves.findIndex((l) => `${l}/`.startsWith(`${path.join('/')}/`));
+  const inOrder = (paths: string[][]) =>
+    paths.length >= 4 &&
+    new Set(paths.map((p) => p[0])).size >= 2 &&
+    paths.map(order).every((n, k, at) => n >= 0 && (k === 0 || n > at[k - 1]));
+  for (const l of lines) {
+    const pairs = labelsWithMarks(l.text, tree);
+    if (pairs && inOrder(pairs)) drop.add(l);
+  }
   for (let i = 0; i < lines.length; i++) {
     const row = labelsOnly(lines[i].text, tree);
-    if (!row || row.paths.length < 4 || new Set(row.paths.map((p) => p[0])).size < 2) continue;
-    const at = row.paths.map(order);
-    if (at.some((n, k) => n < 0 || (k > 0 && n <= at[k - 1]))) continue;
+    if (!row || !inOrder(row.paths)) continue;
     // (a row of labels with answers right beneath it heads a table of answers, not a grid)
     const next = lines[i + 1];
     if (next && next.page === lines[i].page && beneath(lines[i], next, tree)) continue;
@@ -126,6 +180,11 @@ export function withoutPartLists(lines: Line[], tree: PartTree): Line[] {
     let empty = false;
     for (let j = i + 1; j < lines.length && j <= i + GRID_ROWS && lines[j].page === lines[i].page; j++) {
       const blank = !lines[j].text.replace(FILLER, ' ').trim();
+      // (the students' own marks under the labels are the grid's rows too: "max 3 2 1 1 3 5 2 3 20")
+      if (!blank && marksRow(lines[j].text)) {
+        drop.add(lines[j]);
+        continue;
+      }
       const more = blank ? null : labelsOnly(lines[j].text, tree);
       if (!blank && (!more || empty || more.paths.some((p) => seen.has(p.join('/'))))) break;
       for (const p of more?.paths ?? []) seen.add(p.join('/'));

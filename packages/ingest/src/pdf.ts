@@ -130,7 +130,7 @@ const SPACING_ACCENTS: Record<string, string> = { '´': '\u0301', '¨': '\u0308'
 /**
  * The plain forms of what other keyboards type: full-width letters, digits and punctuation
  * ("１．（ｂ）", "（１ mark）"), the ideographic space and full stop, Unicode's roman numerals ("Ⅰ.(b)",
- * "ⅱ"), Devanagari and Bengali digits, and an accent pdfTeX sets before its letter. Exponents and subscripts are left as they are.
+ * "ⅱ"), the digits of India's scripts, and an accent pdfTeX sets before its letter. Exponents and subscripts are left as they are.
  */
 export function plainForms(s: string): string {
   return (
@@ -140,8 +140,12 @@ export function plainForms(s: string): string {
       .replace(/。/g, '.')
       .replace(/、/g, ',')
       .replace(/[\u2160-\u217f]/g, (c) => c.normalize('NFKC'))
-      // (Devanagari and Bengali digits, "প্রশ্ন ১", "(খ)(২)")
-      .replace(/[\u0966-\u096f\u09e6-\u09ef]/g, (c) => String((c.charCodeAt(0) - 0x966) % 0x80))
+      // (the digits of India's scripts, each block's at the same place: Devanagari and Bengali, "প্রশ্ন ১",
+      // "(খ)(২)"; Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam, "4 x 18 = ௭௨")
+      .replace(
+        /[\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f]/g,
+        (c) => String((c.charCodeAt(0) - 0x966) % 0x80),
+      )
       .replace(/([´¨ˆ])(?=\p{L})(\p{L})/gu, (_m, a: string, l: string) =>
         (l + SPACING_ACCENTS[a]).normalize('NFC'),
       )

@@ -4,6 +4,7 @@ import { orderAnnounced } from './answer-order.ts';
 import { isFurniture } from './furniture.ts';
 import { segment } from './segment.ts';
 import { CT3_PARTS, linesOf, pageInfo } from './testing.ts';
+import { trailingLabels } from './trailing-labels.ts';
 
 const parts = [
   { id: '1a', path: ['1', 'a'] },
@@ -1780,5 +1781,208 @@ Notes (5): one 4x4 filter per channel.`);
     expect(s.parts['5'].text).toBe(
       'output side (200 - 4 + 2)/1 + 1 = 199\ntotal = 3,088,878\none 4x4 filter per channel.',
     );
+  });
+});
+
+describe('rounds 100-103: self-marks, marks grids, inner lists, records and a portal numbering', () => {
+  it("a student's own marks are no answer: the running total is not 3(c)'s count", () => {
+    const s = runAll(`Q3(c) per gate 3*5 + 3 = 18, four gates: 72
+Marks I expect here: 1/1, running total so far = 9
+Q4(a) dL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t) + dL/dc_{t+1} f_{t+1}`);
+    expect(s.parts['3c'].text.trim()).toBe('per gate 3*5 + 3 = 18, four gates: 72');
+  });
+
+  it('a row of the parts with the marks a student expects under it heads no answers', () => {
+    const s = runAll(`1(a) f_t -> 3, i_t -> 4
+Q5 output 199 x 199 x 3
+My estimate of the marks
+1a 1b 2a 2b 3 4a 4b 5
+3 2 1 1 3 5 2 3
+Q1(a) 3 | Q1(b) 2 | Q2(a) 1 | Q2(b) 1 | Q3 3 | Q4(a) 4.5 | Q5 3`);
+    expect(s.parts['1a'].occurrences).toBe(1);
+    expect(s.parts['1a'].text).toBe('f_t -> 3, i_t -> 4');
+  });
+
+  it('a row of capital roman labels is read whole, "I(b) II a" as 1(b) then 2(a)', () => {
+    const s = runAll(`I (a) f_t -> 3, i_t -> 4
+II (a) e_kj = s_k h_j
+III-c 4 x 18 = 72
+V 199 x 199 x 3, 3 088 878 multiplications
++------+----+----+----+----+-----+-----+----+-------+
+| I(a) |I(b)|II a|II b|III | IV a| IV b| V | total |
+| 3    | 2  | 1  | 1  | 3  | 5   | 2   | 3  | 20    |`);
+    expect(s.parts['1a'].occurrences).toBe(1);
+  });
+
+  it("(a), (b), (c) numbering 3(c)'s steps, after 3(a) and 3(b) were labelled, answer 3(c)", () => {
+    const s = runAll(`Q3(a) 3 x 5 since [h, x] has 5 entries
+Q3(b) 3 x 1
+Q3(c)
+(a) four weight matrices of 3 x 5
+(b) each is 15 values
+(c) so 4 x 15 + 4 x 3 = 72`);
+    expect(s.parts['3a'].occurrences).toBe(1);
+    expect(s.parts['3c'].text).toContain('so 4 x 15 + 4 x 3 = 72');
+  });
+
+  it('givens listed (a), (b), (c) after a word on one line are one answer, not three parts', () => {
+    const s = runAll(`Question 3
+Known: (a) x_t has 2 entries, (b) h_t has 3, (c) the gate sees both
+(a) W_f is 3 x 5
+(b) b_f is 3 x 1`);
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1');
+    expect(s.parts['3b'].occurrences).toBe(1);
+  });
+
+  it('a question named where a sentence wraps heads nothing ("… again in" / "Q4), then Q1, …")', () => {
+    const s = runAll(`I start with question 3 since its sizes come back again in
+Q4), then Q1, Q2, Q4 and Q5 follow.
+Q3(a) W_f is 3 x 5
+Q4(a) dL/dc_t = dL/dc_{t+1} f_{t+1} + dL/dh_t o_t (1 - tanh^2 c_t)`);
+    expect(s.parts['4a'].occurrences).toBe(1);
+    expect(s.order).toEqual(['3a', '4a']);
+  });
+
+  it("a portal's records are read by their label fields, its own fields set aside", () => {
+    const s = runAll(`question_id = 1b_i
+time_spent = 00:02:10
+answer = C_t = [0.7, 0.2, 0.05]
+question_id = 3c
+max_marks = 3
+answer = 72
+{"q": "5", "ans": "3088878", "attempt": 2}`);
+    expect(s.order).toEqual(['1b.i', '3c', '5']);
+    expect(s.parts['3c'].text).not.toMatch(/3\s*$|max/);
+    expect(s.parts['3c'].text.trim()).toBe('72');
+    expect(s.parts['5'].text).toContain('3088878');
+    expect(s.parts['5'].text).not.toMatch(/attempt|\b2\b/);
+  });
+
+  it('a record for several parts answers them together, the letters in its answer no labels', () => {
+    const s = runAll(`qid: 1a
+answer: f_t -> 3, i_t -> 4
+qid: 3a, 3b, 3c
+answer: (a) W_f is 3 x 5, (b) b_f is 3 x 1, (c) 72
+working: [h, x] has 3 + 2 = 5 entries and f_t has 3; four blocks of 15 + 3`);
+    expect(s.parts['3b'].sharedWith).toEqual(expect.arrayContaining(['3a', '3c']));
+    expect(s.parts['3a'].text).toContain('four blocks of 15 + 3');
+  });
+  it("a portal's running numbers beside the paper's labels are blanked; a number alone names its part", () => {
+    const s = runAll(`Item 1 [1(a)] f_t -> 3
+Item 4 [2(a)] e_kj = s_k h_j
+Item 6 [3(a)] W_f is 3 x 5
+Item 7
+b_f is 3 x 1
+Item 11 [5] 199 x 199 x 3`);
+    expect(s.order).toEqual(['1a', '2a', '3a', '3b', '5']);
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1');
+  });
+});
+
+describe('round 103: a script that centres its lines', () => {
+  // a page 595 pt wide, each line centred on x = 298 (linesOf puts text at x from its leading spaces)
+  const centred = (text: string, conf = 1) => {
+    const ls = text.split('\n');
+    return segment(
+      linesOf(
+        ls.map((l) => `${' '.repeat(Math.max(0, Math.round((80 - l.length) / 2)))}${l}`).join('\n'),
+        1,
+        conf,
+      ),
+      [pageInfo(1)],
+      allParts,
+    );
+  };
+  it('reads its centred labels as labels, each opening the lines under it', () => {
+    const s = centred(`Question 1 part a
+f_t is 3, i_t is 4, o_t is 8, C_t is 10, C_t-1 is 1, C~_t is 6, as the figure is drawn
+Question 1 part b
+(i) C_t = f_t * C_t-1 + i_t * C~_t = (0.2, 0.2, 0) + (0.5, 0, 0.05)
+= (0.7, 0.2, 0.05)
+Question 3 part a
+the gate reads [h, x] of 3 + 2 = 5 entries and gives 3, so W_f is 3 x 5
+Question 3 part b
+b_f is 3 x 1, one bias per unit`);
+    expect(s.order).toEqual(['1a', '1b.i', '3a', '3b']);
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1, one bias per unit');
+  });
+  it('tags alone on their lines with no answer above the first open the blocks under them', () => {
+    const lines = linesOf(`Anita Rao
+[1a]
+f_t -> 3, i_t -> 4, o_t -> 8
+[1b-i]
+C_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)
+[3a]
+W_f : 3 x 5, since [h, x] has 5 entries`);
+    const read = trailingLabels(lines, allParts);
+    const opened = [...(read?.forced ?? [])].filter(([, l]) => l).map(([line, l]) => [line.text, l?.partId]);
+    expect(opened).toEqual([
+      ['f_t -> 3, i_t -> 4, o_t -> 8', '1a'],
+      ['C_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)', '1b.i'],
+      ['W_f : 3 x 5, since [h, x] has 5 entries', '3a'],
+    ]);
+  });
+  it('"[1a]" alone on its centred line over its answer opens that answer', () => {
+    const s = centred(`Anita Rao
+[1a]
+f_t -> 3, i_t -> 4, o_t -> 8
+[1b-i]
+C_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)
+[3a]
+W_f : 3 x 5, since [h, x] has 5 entries
+[3b]
+b_f : 3 x 1`);
+    expect(s.order).toEqual(['1a', '1b.i', '3a', '3b']);
+    expect(s.parts['1a'].text).toBe('f_t -> 3, i_t -> 4, o_t -> 8');
+  });
+});
+
+describe('round 104: tables with the parts across the top', () => {
+  // lines whose words stand where their characters do (6 pt a character), gaps kept
+  const placed = (text: string): Line[] =>
+    text.split('\n').map((t, i) => {
+      const y = 60 + i * 14;
+      const words = [...t.matchAll(/\S+/g)].map((m) => ({
+        text: m[0],
+        box: { x: 72 + (m.index ?? 0) * 6, y, w: m[0].length * 6, h: 10 },
+        conf: 1,
+      }));
+      const x = words[0]?.box.x ?? 72;
+      const end = Math.max(...words.map((w) => w.box.x + w.box.w));
+      return { page: 1, text: t.trim(), box: { x, y, w: end - x, h: 10 }, conf: 1, words };
+    });
+  it("an ASCII table's first column names its rows: each part's column is read under its label", () => {
+    const s = runAll(`|         | Ans 1 (a)              | Ans 1 (b) (i)                  |
+| Working | read off the figure    | C_t = f_t . C_prev + i_t . C~  |
+| Answer  | f_t = 3, i_t = 4       | C_t = (0.7, 0.2, 0.05)         |`);
+    expect(s.order).toEqual(['1a', '1b.i']);
+    expect(s.parts['1b.i'].text).toContain('C_t = (0.7, 0.2, 0.05)');
+    expect(s.parts['1b.i'].text).not.toContain('Working');
+    expect(s.parts['1a'].text).not.toMatch(/Working|Answer/);
+  });
+  it('a typeset table: its row names left of the columns, a number wrapped in a cell and a row named "Answer"', () => {
+    const s = segment(
+      placed(`Problem 3
+          Prob. 3 — (a)            Prob. 3 — (b)        Prob. 3 — (c)
+Working   [h, x] has 3 + 2 =                            4 × 15 = 60 and
+          5                                             one bias: 3
+Answer    3 × 5                    3 × 1                60 + 3 = 63`),
+      [pageInfo(1)],
+      allParts,
+    );
+    expect(s.parts['3b'].text).toBe('3 × 1');
+    expect(s.parts['3a'].text).toContain('3 × 5');
+    expect(s.parts['3c'].text).toContain('60 + 3 = 63');
+  });
+  it('a row of labels side by side whose columns cannot be read sends its parts to a person', () => {
+    const s = segment(
+      placed(`Soln. 1(a)   Soln. 1(b)(i)  Soln.
+                            1(b)(ii)
+f_t -> 3     C_t = (0.7,    h_t =
+i_t -> 4     0.2, 0.05)     (0.604, 0, 0)`),
+      [pageInfo(1)],
+      allParts,
+    );
+    expect(s.parts['1a'].labelConf).toBeLessThanOrEqual(0.5);
   });
 });

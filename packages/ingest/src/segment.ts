@@ -11,7 +11,7 @@ import { withoutDatelines } from './datelines.ts';
 import { type Footnote, footnotesOf } from './footnotes.ts';
 import { numeratorsWithTheirLabel } from './fraction-rows.ts';
 import { furnitureOf } from './furniture.ts';
-import { byHeaderColumns, tableWorkingOf } from './header-row.ts';
+import { byHeaderColumns, sideBySideAs, sideBySideLabels, tableWorkingOf } from './header-row.ts';
 import { headingTagsFirst } from './heading-tags.ts';
 import { plainSchoolLabels } from './indic.ts';
 import { withoutItemCounters } from './item-counters.ts';
@@ -34,11 +34,15 @@ import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
 import { withoutMarginNumbers } from './margin-numbers.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
+import { median } from './median.ts';
 import { listsOptions, withoutOptionLetters } from './options.ts';
 import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
 import { withoutPartLists } from './part-lists.ts';
 import type { Rule } from './pdf.ts';
+import { withoutPortalNumbers } from './portal-numbers.ts';
+import { withRecordLabels } from './record-labels.ts';
 import { romanValue } from './roman.ts';
+import { withoutSelfMarks } from './self-marks.ts';
 import { COLUMN_LETTERS, withoutSheetRows } from './sheet-rows.ts';
 import {
   rowMiscopies,
@@ -186,6 +190,31 @@ function splitAtInlineLabel(
   return cutAt(line, at);
 }
 
+/**
+ * Whether `target`'s label stands in `lines` before another question's: relative labels ("(b)") read
+ * under its question, another question's heading ("Q4", "4(a)") ending the search.
+ */
+function laterInQuestion(lines: Line[], target: { id: string; path: string[] }, tree: PartTree): boolean {
+  const q = target.path.slice(0, 1);
+  for (const l of lines) {
+    const label = findLabel(l.text, tree, q, {});
+    if (!label) continue;
+    if (label.path[0] !== q[0]) return false;
+    if (label.partId === target.id) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a line runs a list of its own after words, three bracketed letters in order or more ("Setup:
+ * (a) x_t ∈ R^2, (b) c_t, h_t ∈ R^3, (c) …", "Given (a) 200 × 200 × 3, (b) 4 × 4, (c) s = 1"): the
+ * answer's givens or steps, not parts on one line.
+ */
+function inlineList(text: string): boolean {
+  const letters = [...text.matchAll(/(?<=\S\s+)\(([a-h])\)(?=\s)/gi)].map((m) => m[1].toLowerCase());
+  return letters.length >= 3 && letters.slice(0, 3).every((l, k) => l === String.fromCharCode(97 + k));
+}
+
 /** Whether text before an inline bracketed label holds more than other labels and what joins them ("and", "+", ","). */
 function answeredBefore(text: string): boolean {
   return (
@@ -314,12 +343,16 @@ function placeNote(seg: Segmentation, n: Footnote): void {
 const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   // an examiner's marks grid, "1(a) | 1(b) | … | 5 | Total" over empty cells; a table of contents
   withoutPartLists,
+  // a portal's own numbers before the paper's labels, "Item 7 [3(b)]", "Q4 = 2a"
+  withoutPortalNumbers,
   // a margin's line numbers, "12 | Q3(b) …"
   withoutMarginNumbers,
   // a spreadsheet's row numbers under its column letters, "4  (a) W_f  C2 x C3  3 × 5"
   withoutSheetRows,
   // numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths
   withoutCitations,
+  // the marks a student gives itself, "self-mark: 3/3", "total till now = 9"
+  withoutSelfMarks,
   // a report's paragraph numbers, "2.2  Soln. 3(a): …"
   withoutParagraphNumbers,
   // a dateline before every label, "Kharagpur, Q3(a) —"
@@ -330,6 +363,8 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withoutOwnNumbering,
   // labels written as keys, "[q1_b_i]", "ans[1][b][i] =", "#Q1b_i"
   withKeyLabels,
+  // a quiz portal's records, "question_id = 1b_ii", "{"q": "3c", "ans": "72", "attempt": 2}"
+  withRecordLabels,
   // a thread's posts and a deck's cards before their labels, "1/14  Q1a", "CARD 05 [ Q3(b) ]"
   withoutItemCounters,
   // a thread's posts and a deck's cards before their labels, "1/14  Q1a", "CARD 05 [ Q3(b) ]"
@@ -337,6 +372,41 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   // a heading's "[part (a)]" at its end is its label
   headingTagsFirst,
 ];
+
+/** A letter or roman numeral alone, opening a line as a list's item does: "(a)", "b)", "(ii)", "iii." */
+const ITEM = /^\s*[([]?\s*([a-h]|[ivx]{1,4})\s*[)\].:](?=\s|$)/i;
+const ROMAN_ITEMS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'];
+
+/** The items that may stand next to `item` in a list: the letter or numeral before and after it. */
+function neighbours(item: string): { before: string[]; after: string[] } {
+  const t = item.toLowerCase();
+  const out: { before: string[]; after: string[] } = { before: [], after: [] };
+  const r = ROMAN_ITEMS.indexOf(t);
+  if (r >= 0) {
+    if (r > 0) out.before.push(ROMAN_ITEMS[r - 1]);
+    if (r < ROMAN_ITEMS.length - 1) out.after.push(ROMAN_ITEMS[r + 1]);
+  }
+  if (/^[a-h]$/.test(t)) {
+    if (t > 'a') out.before.push(String.fromCharCode(t.charCodeAt(0) - 1));
+    if (t < 'h') out.after.push(String.fromCharCode(t.charCodeAt(0) + 1));
+  }
+  return out;
+}
+
+/** Whether line `i` opens an item of a list whose item before or after it opens one of the lines close by. */
+function innerItem(body: Line[], i: number): boolean {
+  const m = ITEM.exec(body[i].text);
+  if (!m) return false;
+  const { before, after } = neighbours(m[1]);
+  const opens = (l: Line | undefined, items: string[]) => {
+    const n = l ? ITEM.exec(l.text) : null;
+    return n !== null && items.includes(n[1].toLowerCase());
+  };
+  const near = (k: number) => body[k] !== undefined && body[k].page === body[i].page;
+  for (let k = i + 1; k <= i + 6 && near(k); k++) if (opens(body[k], after)) return true;
+  for (let k = i - 1; k >= i - 6 && near(k); k--) if (opens(body[k], before)) return true;
+  return false;
+}
 
 function segmentLines(
   lines: Line[],
@@ -691,6 +761,7 @@ function segmentOnce(
   const inBody = new Set(body);
   const afterBreak = new Set(lines.filter((l, k) => k > 0 && inBody.has(l) && !inBody.has(lines[k - 1])));
   const margin = margins(body, pageOf);
+  const centred = centredLines(body, margin, pageOf);
   const preamble: Line[] = [];
   const unlabelled: Line[] = [];
   const rough: Line[] = [];
@@ -865,10 +936,18 @@ function segmentOnce(
     const readNext = (rest: Line) => {
       body.splice(i + 1, 0, rest);
       cutOff.add(rest);
+      sideBySideAs(rest, line);
+    };
+    // a list of the answer's own on the line, "Setup: (a) x_t ∈ R^2, (b) …, (c) …", where the part it
+    // would split off is labelled again further on ("Q-III (b) b_f is 3 × 1"): no label in it
+    const ownList = (text: string, id: string | undefined) => {
+      const target = parts.find((p) => p.id === id);
+      return target !== undefined && inlineList(text) && laterInQuestion(body.slice(i + 1), target, tree);
     };
     const frame = readingFrame(line, pageOf.get(line.page) ?? { width: 595, height: 842 });
     const width = frame.width;
-    const indent = frame.box.x - (margin.get(line.page) ?? 0);
+    // (a script that centres its lines centres its labels: one is read as at the margin)
+    const indent = centred.has(line) ? 0 : frame.box.x - (margin.get(line.page) ?? 0);
     indents.push(indent);
     widths.push(width);
     const force = forced.get(line);
@@ -893,6 +972,9 @@ function segmentOnce(
     // under "Question 5", which has no parts, is a step of its answer)
     if (numberedParts && label?.weak && /^\s*[1-8][.)]\s/.test(line.text))
       label = label.path.length === 2 ? { ...label, weak: false } : null;
+    // (a label in a row of them side by side whose columns were not read: what follows it may be
+    // another column's, so where the part is is a person's reading)
+    if (label && sideBySideLabels(line)) label = { ...label, conf: Math.min(label.conf, 0.5) };
     // the working below a table of a question's parts, marked "[3]" as it was read: that question
     const working = tableWorkingOf(line);
     if (!label && working)
@@ -1106,6 +1188,25 @@ function segmentOnce(
         inLabelsColumn = inLabelColumn;
       }
     }
+    // a question named where a sentence wraps ("… I use the dimensions again in" / "Q4), then Q1, Q2,
+    // Q4, Q5."; before any answer, "… (Question 5 and" / "Question 3) because I was more sure"): a
+    // comma after it, or before the first answer a word in small letters, go on with the sentence
+    if (
+      label &&
+      !force &&
+      !cutOff.has(line) &&
+      i > 0 &&
+      body[i - 1].page === line.page &&
+      OPEN_ENDED.test(body[i - 1].text.trim()) &&
+      // (not a list of labels, "Soln. 3(a), 3(b).": one answer for both)
+      (/^\s*,\s*(?![([]?\s*(?:q\.?\s*)?[\dIVX]|[([]\s*[a-h]\s*[)\]])/.test(line.text.slice(label.end)) ||
+        (current === null &&
+          /\b(?:and|or|of|the|to|in|on|at|with|from|by|than|as|then|via|into)$/i.test(
+            body[i - 1].text.trim(),
+          ) &&
+          /^\s*[a-z]{3,}\b/.test(line.text.slice(label.end))))
+    )
+      label = null;
     // a part answered above, named where a sentence wraps ("… because unrolling" / "[4a] gives
     // dL/dc_1 = …"): a reference to it inside the answer, not its label again (a line ending in a
     // word no sentence ends with; "… <-- final answer" / "1.b.ii does not change" is a note on 1.b.ii)
@@ -1300,6 +1401,28 @@ function segmentOnce(
         : null;
     if (step && new RegExp(`^\\s*\\(${Number(step[1]) + 1}\\)\\s*\\S`).test(body[i + 1]?.text ?? ''))
       label = null;
+    // "(a) … (b) … (c)" numbering the steps of 3(c), the question's parts answered above: a list inside
+    // the answer, not 3(a) and 3(b) answered again (its next or previous item stands close by)
+    // (not the sub-label a question's heading stood for: "Ans-3" read as 3(a), then "a) W_f = 3 x 2")
+    if (
+      label &&
+      !force &&
+      current?.partId &&
+      label.partId &&
+      seen(label.partId) &&
+      // (answered above, not only asked: a question copied out with its parts, "(a) What is …? (b) …",
+      // is answered by the "(a)", "(b)" under it)
+      segs.some(
+        (sg) =>
+          sg.partId === label!.partId &&
+          !/\?\s*$/.test(sg.lines.filter((l) => l.text.trim()).at(-1)?.text ?? '?'),
+      ) &&
+      !(current.guessed && current.partId === label.partId) &&
+      // (a line cut from a list of labels on one line, "(a) … (b) … (c) …", is that list's)
+      !cutOff.has(line) &&
+      innerItem(body, i)
+    )
+      label = null;
     if (!label && current && !orphanContext) {
       // a question's parts named by ordinals, under its heading: "…, the second is b_f …"
       const sib = nextSibling(current.partId);
@@ -1342,23 +1465,24 @@ function segmentOnce(
       const at = parts.findIndex((p) => p.id === current!.partId);
       const later = (l: Label) =>
         parts.findIndex((p) => l.path.every((c, k) => p.path[k]?.toLowerCase() === c) && !seen(p.id)) > at;
-      const cut =
-        splitAtInlineLabel(line, nextSibling(current.partId) ?? undefined) ??
-        (current.guessed
-          ? splitAtInlineLabel(
-              line,
-              parts.find((p) => p.id === current!.partId),
-            )
-          : null) ??
-        splitAtLaterLabel(
-          line,
-          tree,
-          later,
-          parts
-            .find((p) => p.id === current!.partId)
-            ?.path.slice(0, 1)
-            .map((c) => c.toLowerCase()),
-        );
+      const cut = ownList(line.text, nextSibling(current.partId)?.id)
+        ? null
+        : (splitAtInlineLabel(line, nextSibling(current.partId) ?? undefined) ??
+          (current.guessed
+            ? splitAtInlineLabel(
+                line,
+                parts.find((p) => p.id === current!.partId),
+              )
+            : null) ??
+          splitAtLaterLabel(
+            line,
+            tree,
+            later,
+            parts
+              .find((p) => p.id === current!.partId)
+              ?.path.slice(0, 1)
+              .map((c) => c.toLowerCase()),
+          ));
       if (cut) {
         readNext(cut.rest);
         if (cut.kept) current.lines.push(cut.kept);
@@ -1391,6 +1515,7 @@ function segmentOnce(
     const edge = !content && body[i + 1] ? marksOnly(body[i + 1].text) : null;
     if (edge === 'worded' || (edge === 'bare' && marksHabit)) body.splice(i + 1, 1);
     const splitBefore = (id: string | undefined) => {
+      if (content && ownList(content.text, id)) return;
       const cut =
         content &&
         splitAtInlineLabel(
@@ -1608,7 +1733,8 @@ function segmentOnce(
         text: s.lines.map((l) => l.text).join('\n'),
         lines: [...s.lines],
         regions,
-        labelConf: s.label.conf,
+        // (a row of labels side by side inside it, its columns not read: its lines may be other parts')
+        labelConf: s.lines.some(sideBySideLabels) ? Math.min(s.label.conf, 0.5) : s.label.conf,
         conf: 0,
         occurrences: 1,
       };
@@ -1944,6 +2070,35 @@ const TABLE_ROW_WORDS = 6;
 
 /** How far from the left edge a line still starts at the margin (a bare label must). */
 const marginOf = (width: number) => Math.max(20, width * 0.04);
+
+/**
+ * The lines a script centres, where it centres its text (a word processor's centred paragraphs, LaTeX's
+ * center, a typed page padded with spaces): lines set in from the margin whose middles agree, near the
+ * page's middle; none where fewer than three in ten lines are so.
+ */
+function centredLines(
+  body: Line[],
+  margin: Map<number, number>,
+  pageOf: Map<number, { width: number; height: number }>,
+): Set<Line> {
+  const width = (l: Line) => pageOf.get(l.page)?.width ?? 595;
+  const mid = (l: Line) => l.box.x + l.box.w / 2;
+  const setIn = body.filter((l) => l.box.x - (margin.get(l.page) ?? 0) > marginOf(width(l)));
+  if (setIn.length < 6) return new Set();
+  const middle = median(setIn.map(mid));
+  // (centred by eye on a typed page: within a few characters)
+  const out = setIn.filter((l) => Math.abs(mid(l) - middle) < width(l) * 0.05);
+  const page = width(body[0]) / 2;
+  // (centring sets short lines in further than long ones: an indented block keeps one edge)
+  const starts = new Set(out.map((l) => Math.round(l.box.x / 4)));
+  if (out.length < 6 || Math.abs(middle - page) >= page * 0.3 || starts.size < 4) return new Set();
+  // (half the lines or more: the script centres everything; fewer, as a page of displayed maths
+  // centres its formulas too, only its short lines with no equation, its headings and labels)
+  if (out.length >= body.length * 0.5) return new Set(out);
+  return out.length >= body.length * 0.3
+    ? new Set(out.filter((l) => l.text.trim().length <= 40 && !l.text.includes('=')))
+    : new Set();
+}
 
 /**
  * Reads a summary after the working into `seg`, when each of its questions was answered: a row that

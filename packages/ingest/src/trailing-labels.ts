@@ -57,6 +57,7 @@ export function trailingLabels(
     ].map((m) => findLabel(m[1], tree, [])?.partId),
   );
   if (inside.some((id) => id && !ids.includes(id))) return null;
+
   const out = lines.map((l, i) => {
     const f = found[i];
     return f ? (cutAt(l, f.at)?.kept ?? { ...l, text: '', words: [] }) : l;
@@ -70,14 +71,19 @@ export function trailingLabels(
   const closes = closing.filter((c) => tight(c - 1) && !tight(c)).length;
   // (and nothing of an answer stands before the first tag: tags after answers have one above them)
   const answered = lines.slice(0, closing[0]).some(answerLike);
-  if (opens > closes && !answered) {
+  // (tags each alone on its line, "[1a]" centred over its answer, with no answer above the first, are
+  // headings opening their blocks; under answers, "(Q.1-b-i)", the first has one above it)
+  const alone = closing.every((i) => !lines[i].text.slice(0, found[i]?.at ?? 0).trim());
+  if ((opens > closes || alone) && !answered) {
     closing.forEach((c, k) => {
       const label = found[c]?.label as Label;
       const end = k + 1 < closing.length ? closing[k + 1] : out.length;
+      // (a tag alone on its line opens the block on the line under it)
+      const first = out[c].text.trim() || c + 1 >= end ? c : c + 1;
       for (let i = c; i < end; i++)
         forced.set(
           out[i],
-          i === c ? { ...label, end: 0, conf: Math.min(label.conf, 0.9), weak: false } : null,
+          i === first ? { ...label, end: 0, conf: Math.min(label.conf, 0.9), weak: false } : null,
         );
     });
     return { lines: out.filter((l) => l.text.trim() !== '' || !forced.has(l)), forced };

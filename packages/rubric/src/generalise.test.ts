@@ -4305,3 +4305,80 @@ describe('round 99: coaching boxes', () => {
     expect(p.items.find((i) => i.id === 'multiplications')?.reason).not.toMatch(/19,200,000/);
   });
 });
+
+describe('rounds 100-103: products named loosely, explosions, row vectors, answers cut off or held elsewhere', () => {
+  it('"a product of the gate terms" where the recursion multiplies by (f + i) is a person\'s to read', () => {
+    const g = grade(`## 4a
+dL/dc_t = dL/dc_{t+1} * (f_{t+1} + i_{t+1}) + dL/dh_t * o_t * (1 - tanh^2(c_t))
+## 4b
+Unrolled, dL/dc_1 carries a product of the gate terms of every later step. With f_t = 1 the
+gradient does not shrink on its way back to c_1.`);
+    expect(g.parts['4b'].review).toBe(true);
+    expect(g.parts['4b'].items.find((i) => i.id === 'product')?.awarded).toBe(0);
+  });
+
+  it('a gradient that "does not explode" is not one that does not vanish', () => {
+    const i = item('4b', 'If f_t = 1 the old cell is kept and the gradient does not explode.', 'no_vanish');
+    expect(i.awarded).toBe(0);
+    // (said of vanishing, it is)
+    expect(item('4b', 'If f_t = 1 the gradient does not vanish on the way back.', 'no_vanish').awarded).toBe(
+      1,
+    );
+  });
+
+  it('the forget gates multiplied with "x" for times are their product', () => {
+    const i = item('4b', 'dL/dc_1 = dL/dc_T x f x f x ... x f, and with f = 1 it does not vanish', 'product');
+    expect(i.awarded).toBe(1);
+  });
+
+  it('"[h, x]·W_f" written out states the row-vector layout of a 5 × 3 W_f', () => {
+    const p = part(
+      '3a',
+      'The input [h_{t-1}, x_t] has 3 + 2 = 5 entries; as [h_{t-1}, x_t]·W_f gives 3 values, W_f is 5 × 3',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+
+  it('a run of zeros alone ("= 00", digits a font read as one glyph) is no value', () => {
+    const p = part('3c', 'per gate 15 + 3 = 18, four gates: 4 × 18 = 00');
+    expect(p.reasons.join(' ')).not.toMatch(/\b0 is not right/);
+    // (a digit group's zeros are the number's)
+    expect(
+      part(
+        '5',
+        'depthwise 199 × 199 × 16 × 3 = 19 00 848, pointwise 199 × 199 × 30 = 11 88 030, total 30 88 878',
+      ).items.find((i) => i.id === 'multiplications')?.awarded,
+    ).toBe(1);
+  });
+  it('a sum of vectors left unevaluated (its result not written, or its line not read) goes to a person', () => {
+    const p = part('1b.i', 'C_t = f_t * C_{t-1} + i_t * C~_t\n= (0.2, 0.2, 0) + (0.5, 0, 0.05)');
+    expect(p.review).toBe(true);
+    expect(part('1b.i', 'C_t = (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('an answer that breaks off after "=" goes to a person, its result perhaps cut off', () => {
+    const p = part('1b.ii', 'tanh(C_t) = (0.6044, 0.1974, 0.05), h_t = (1, 0, 0) ⊙ (0.6044, 0.1974, 0.05) =');
+    expect(p.review).toBe(true);
+  });
+
+  it("an answer writing a missing part's quantities, that part answered nowhere, goes to a person", () => {
+    const g = grade(`## 3c
+4 x 15 = 60 weights
+depthwise (200 + 2 - 4)/1 + 1 = 199, output 199 x 199 x 3, 199 x 199 x 48 = 1,900,848
+pointwise 199 x 199 x 30 = 1,188,030, total 3,088,878`);
+    expect(g.parts['3c'].review).toBe(true);
+    expect(g.parts['3c'].reasons.join(' ')).toMatch(/5's quantities/);
+  });
+
+  it('"so 1b_ii also changes: h_t = …" in a later correction sends 1(b)(ii) to a person', () => {
+    const g = grade(`## 1b.i
+C_t = (0.2, 0.2, 0)
+## 1b.ii
+h_t = (1 * tanh(0.2), 0, 0) = (0.197, 0, 0)
+## 5
+199 x 199 x 3; correction to 1b_i: C_t = (0.7, 0.2, 0.05), so 1b_ii also changes: h_t = (0.604, 0, 0)`);
+    expect(g.parts['1b.ii'].review).toBe(true);
+  });
+});

@@ -29,7 +29,7 @@ import { asNumbers, resolveKey } from './keys.ts';
 import { notAttempted } from './not-attempted.ts';
 import { misreadOfKey, uncleanReading } from './ocr-clean.ts';
 import { partLabel, questionNumber } from './part-id.ts';
-import { PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
+import { hiddenHolders, PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, namesPart, referenceOutside } from './unlabelled.ts';
 import { valueMatches } from './values.ts';
@@ -494,6 +494,20 @@ const unreadMaths: PartDoubt = ({ part, ctx: { ev }, score }) => {
   return null;
 };
 
+/**
+ * Marks withheld from an answer whose last line breaks off after "=" ("h_t = (1, 0, 0) ⊙ (0.6044, …) ="):
+ * its result may stand past the page's edge, where a display ran over it, or on a line not read.
+ */
+const breaksOffAtEquals: PartDoubt = ({ part, answer, score }) => {
+  const last = answer.lines
+    .map((l) => l.text.trim())
+    .filter(Boolean)
+    .at(-1);
+  return score < part.points && last && /=$/.test(last)
+    ? { conf: 0.5, reason: `the answer breaks off after "=" ("${quote(last)}"): its result may be cut off` }
+    : null;
+};
+
 /** Words in an answer from which a capped part may hold its work in sentences (see gradePart). */
 const CAPPED_WORDS = 8;
 /** Function names, which are maths, not sentences. */
@@ -519,6 +533,7 @@ const DOUBTS: PartDoubt[] = [
   termForLastStep,
   brokenBracket,
   unreadMaths,
+  breaksOffAtEquals,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -531,6 +546,8 @@ export function gradePart(
   ctx: GradingContext,
   answers: Map<string, unknown>,
   hidden = false,
+  /** a part with no answer of its own whose quantities this answer writes (its answer may be here) */
+  holds?: string,
 ): { grade: PartGrade; reading: PartReading } {
   if (!answer?.text.trim()) return noAnswer(part, script, hidden, keyInAnotherAnswer(part, script, answers));
   // (under a label only guessed, "nothing here" may be the label's misreading: a person looks)
@@ -563,6 +580,14 @@ export function gradePart(
     matchConf = Math.min(matchConf, 0.5);
     reasons.push(
       'the marks were capped for work not recognised, beside sentences that may be it: a person checks',
+    );
+  }
+  // (marks lost on an answer that writes another part's own quantities, that part answered nowhere:
+  // its label was missed, and the value read here may be that part's, "Total = 3,057,912" under 3(c))
+  if (holds && score < part.points) {
+    matchConf = Math.min(matchConf, 0.5);
+    reasons.push(
+      `this answer writes ${holds}'s quantities and ${holds} has no answer of its own: a person checks which lines are this part's`,
     );
   }
   const outcome = { part, answer, script, ctx: ictx, results, score };
@@ -668,10 +693,18 @@ export function gradeScript(
       }
     }
   const hidden = possiblyHidden(script, rubric);
+  // (another question's, by its key's numbers: an answer to 1(b)(ii) or 4(a) writes C_t as its own working)
+  const holders = new Map(
+    [...hiddenHolders(script, rubric, true)].flatMap(([id, held]) => {
+      const other = held.find((h) => questionNumber(h) !== questionNumber(id));
+      return other ? [[id, other] as const] : [];
+    }),
+  );
   for (const part of rubric.parts) {
     const kept = previous?.unchanged.has(part.id) ? keptPart(part, previous, answers) : null;
     const { grade, reading } =
-      kept ?? gradePart(part, script.parts[part.id], script, ctx, answers, hidden.has(part.id));
+      kept ??
+      gradePart(part, script.parts[part.id], script, ctx, answers, hidden.has(part.id), holders.get(part.id));
     if (!kept && answers.has(`unread:${part.id}`)) reading.unread = true;
     parts[part.id] = grade;
     readings[part.id] = reading;

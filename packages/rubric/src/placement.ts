@@ -146,25 +146,51 @@ export function possiblyHidden(script: ExtractedScript, rubric: Rubric): Set<str
   const missing = rubric.parts.filter((p) => !script.parts[p.id]?.text.trim());
   const out = new Set<string>();
   if (!missing.length || !found.length) return out;
-  // (not a mapping's symbols: 1(a)'s f_t, C_t are what every answer to 1(b) writes too)
-  const markers = markersOf(rubric, false);
   const lines = found.map((p) => script.parts[p.id].text.split('\n').length);
   const all = lines.reduce((a, b) => a + b, 0);
   const swallowing = missing.length >= 2 && lines.some((n) => n >= 12 && n >= 0.45 * all);
   const across = readAcrossColumns(script);
-  for (const want of missing) {
-    const own = markers.get(want.id) ?? new Set<string>();
-    const mentioned =
-      own.size > 0 &&
-      found.some((p) => {
-        const theirs = markers.get(p.id) ?? new Set<string>();
-        return mentions(script.parts[p.id].text, own) > 0 && ![...own].some((m) => theirs.has(m));
-      });
-    if (swallowing || across || mentioned || labelledInside(script, want.id, rubric)) out.add(want.id);
-  }
+  const mentioned = new Set([...hiddenHolders(script, rubric).values()].flat());
+  for (const want of missing)
+    if (swallowing || across || mentioned.has(want.id) || labelledInside(script, want.id, rubric))
+      out.add(want.id);
   // (a question's other missing parts with it: its block, wherever it went, may hold them too)
   for (const want of missing)
     if ([...out].some((id) => questionNumber(id) === questionNumber(want.id))) out.add(want.id);
+  return out;
+}
+
+/**
+ * The answers that write a missing part's own quantities (and none of their own part's markers say
+ * them too), by answer: the missing parts whose answers may stand in them, under a label not read.
+ */
+export function hiddenHolders(
+  script: ExtractedScript,
+  rubric: Rubric,
+  /** its key's numbers only (199 for question 5): a variable, C_t, is every later answer's working too */
+  numbersOnly = false,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const found = rubric.parts.filter((p) => script.parts[p.id]?.text.trim());
+  const missing = rubric.parts.filter((p) => !script.parts[p.id]?.text.trim());
+  if (!missing.length || !found.length) return out;
+  // (not a mapping's symbols: 1(a)'s f_t, C_t are what every answer to 1(b) writes too)
+  const markers = markersOf(rubric, false);
+  for (const want of missing) {
+    const own = new Set(
+      [...(markers.get(want.id) ?? [])].filter((m) => !numbersOnly || m.startsWith('num:')),
+    );
+    if (!own.size) continue;
+    for (const p of found) {
+      const theirs = markers.get(p.id) ?? new Set<string>();
+      // (two of its numbers at least, where only numbers count: one may be a coincidence)
+      if (
+        mentions(script.parts[p.id].text, own) > (numbersOnly ? 1 : 0) &&
+        ![...own].some((m) => theirs.has(m))
+      )
+        out.set(p.id, [...(out.get(p.id) ?? []), want.id]);
+    }
+  }
   return out;
 }
 

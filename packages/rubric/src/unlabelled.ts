@@ -59,10 +59,11 @@ export function referenceOutside(partId: string, script: ExtractedScript): strin
   return null;
 }
 
-/** Words that say what an answer becomes once another is corrected: "so 1 b ii becomes …", "3(c) is now 75". */
+/** Words that say what an answer becomes once another is corrected: "so 1 b ii becomes …", "3(c) is now 75",
+ *  "so 1b_ii also changes: h_t = …". */
 // (not a note moving it: "move up (should be before 3 c)")
 const AMENDS =
-  /\b(?:becomes?|changes?\s+to|is\s+now|now\s+(?:is|becomes)|should\s+(?:be|read)(?!\s+(?:before|after|above|below|under|placed|moved|written)\b))\b/i;
+  /\bchanges?\s*:|\b(?:becomes?|changes?\s+to|is\s+now|now\s+(?:is|becomes)|should\s+(?:be|read)(?!\s+(?:before|after|above|below|under|placed|moved|written)\b))\b/i;
 
 /** Words that set a line up as correcting an earlier answer. */
 const CORRECTS = /\b(?:correct(?:ion|ed|ing)|redo(?:ne)?|re-?do|revis(?:ed|ion)|errat(?:um|a)|edit)\b/i;
@@ -77,8 +78,8 @@ export function namesPart(partId: string, line: string): boolean {
   // (a sub-part named must be this one's)
   const ref = new RegExp(
     `(?:^|[^\\w.])(?:q(?:uestion|n)?\\.?\\s*)?${q}\\s*\\]?\\s*[._([]?\\s*(?:${sub})\\s*[)\\]]?(?:\\s*[._([]?\\s*([ivx]+)\\s*[)\\]]?)?(?![a-z0-9])`,
-    'i',
+    'gi',
   );
-  const m = ref.exec(line);
-  return m !== null && !(m[1] && roman && m[1].toLowerCase() !== roman);
+  // (any of its mentions: "correction to 1b_i …, so 1b_ii also changes" names 1(b)(ii) second)
+  return [...line.matchAll(ref)].some((m) => !(m[1] && roman && m[1].toLowerCase() !== roman));
 }

@@ -160,9 +160,15 @@ function bigProductOfOther(prose: string, products: string[]): boolean {
 function recursesByOther(prose: string, products: string[]): boolean {
   const next = String.raw`_?\{?t ?\+ ?1\}?`;
   const deriv = String.raw`d\w{0,3}/d\w{1,3}${next}\)?`;
+  // (or by a bracketed sum holding another gate, `dl/dc_{t+1} * (f_{t+1} + i_{t+1})`: a gate term
+  // that is not the product's alone)
+  const any = String.raw`(?<![a-z])[a-z]${next}(?![a-z\d])`;
   return otherFactors(products).some((s) => {
     const gate = String.raw`(?<![a-z])${s}${next}(?![a-z\d])`;
-    return new RegExp(String.raw`${deriv}\s*\*\s*\(?${gate}|${gate}\)?\s*\*\s*${deriv}`).test(prose);
+    const sum = String.raw`\(\s*(?:${gate}\s*\+\s*${any}|${any}\s*\+\s*${gate})\s*\)`;
+    return new RegExp(
+      String.raw`${deriv}\s*\*\s*\(?${gate}|${gate}\)?\s*\*\s*${deriv}|${deriv}\s*\*\s*${sum}|${sum}\s*\*\s*${deriv}`,
+    ).test(prose);
   });
 }
 

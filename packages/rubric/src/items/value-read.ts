@@ -130,6 +130,14 @@ function withoutRejected(text: string): string {
 }
 
 /**
+ * A run of zeros alone ("= 00 (72)"; not a digit group's, "19 00 848"), which no student writes for a
+ * number: a text layer's reading of digits its font maps to one glyph (a fallback font's Tamil digits all
+ * read as ௦), blanked.
+ */
+const withoutZeroRuns = (text: string) =>
+  text.replace(/(?<![\d.,:]\s?)0{2,}(?!\s?[\d.,:])/g, (m) => ' '.repeat(m.length));
+
+/**
  * The paper's marks copied with the question ("(1 point) Compared with …", "[3 marks]"), blanked, the same
  * length: a mark is never the answer.
  */
@@ -162,6 +170,7 @@ const AS_READ: Array<(text: string) => string> = [
   withoutRowIndices,
   withRowsByColumns,
   withoutMarksSaid,
+  withoutZeroRuns,
   withoutQuotedGivens,
   withoutMistakesNamed,
   withoutRejected,
@@ -628,10 +637,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         })
         .flatMap((eq) => Array.from({ length: eq.lastLine - eq.line + 1 }, (_, k) => eq.line + k));
       const line = lineOfIndex(text, v.start);
+      // (the last addend of a sum that ends its line, `= (0.2, 0.2, 0) + (0.5, 0, 0.05)`, no vector after
+      // it: the sum was not written, or its line not read, and the addend is no answer to grade surely)
+      const addend = /\+\s*$/.test(lineBefore(text, v.start)) && /^[\s.]*(?:\n|$)/.test(text.slice(v.end));
       return {
         value: v.values,
         line,
-        conf: distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
+        conf: addend ? 0.5 : distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
         unnamed: names.length > 0 && !own.includes(v) && nameLines.length > 0 && !nameLines.includes(line),
       };
     }

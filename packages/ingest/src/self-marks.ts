@@ -1,0 +1,27 @@
+// The marks a student gives itself as it writes ("self-mark: 3/3", "My marks (expected): 3/3 — total
+// till now = 9", "[confidence: 70%, expect 2/3 – not sure about 3 vs 12]", "running tally: 5/5"): no
+// answer. Read as one, the running total (9) would be 3(c)'s count and "3 vs 12" 1(a)'s positions.
+import type { Line } from '@grader/model';
+import { blankedAt } from './layout.ts';
+
+/** Words that say a number is the student's own estimate of its marks. */
+const SELF =
+  /\b(?:self[-\s]?(?:marks?|assess\w*|score|check(?=\s*:))|self\s*:|my\s+marks?|marks?\s+(?:expected|i\s+expect)|expected\s+(?:marks?|total|score)|expect(?=\s+\d)|i'?d\s+give\s+myself|give\s+myself|(?:running\s+)?tally|running(?:\s+total)?\s*:|total\s+till\s+now|(?:sum|total)\s+so\s+far|so\s+far\s*:?(?=\s*\d)|confidence\s*[:=]?\s*\d{1,3}\s*%)/i;
+/** A mark out of a part's or the paper's marks: "3/3", "0.5 / 1", "16.5/20". */
+const OUT_OF = /\b\d{1,2}(?:\.5)?\s*\/\s*\d{1,2}\b|\d{1,3}\s*%/;
+
+/**
+ * The lines with the students' own marks blanked: from where the estimate starts to the line's end
+ * (the whole line when nothing of the answer stands before it, "-> I think 2/3 (…) sum so far: 2").
+ */
+export function withoutSelfMarks(lines: Line[]): Line[] {
+  return lines.map((l) => {
+    const said = SELF.exec(l.text);
+    if (!said || !OUT_OF.test(l.text)) return l;
+    const mark = OUT_OF.exec(l.text);
+    let at = Math.min(said.index, mark && mark.index < said.index ? mark.index : said.index);
+    // (no answer before it: arrows, brackets and words only, "-> I think", "[")
+    if (!/[\d=]/.test(l.text.slice(0, at))) at = 0;
+    return blankedAt(l, at, l.text.length - at);
+  });
+}
