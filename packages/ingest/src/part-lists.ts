@@ -18,11 +18,26 @@ const GRID_WORD =
 /** Rows of a grid apart from its labels, at most: a "Marks" row, a border left over. */
 const GRID_ROWS = 4;
 
-/** The parts a line names and nothing else (beside its filler and grid words); null when it holds more. */
-export function labelsOnly(text: string, tree: PartTree): { paths: string[][]; words: number } | null {
+/** A mark a student gives a part: a small number, perhaps a half. */
+const MARK = /^\d{1,2}(?:\.5)?$/;
+/** The words of a row of marks a student expects: "max", "expected", "exp.", "self", "my marks", "so far". */
+const MARKS_WORD =
+  /^(?:expected|exp\.?|est(?:imated?)?\.?|self|my|mine|max\.?|marks?|total|sum|score|running|so|far|out|of)$/i;
+
+/**
+ * The parts a row of labels names and nothing else (beside its filler and the row's own words), each
+ * label followed by its marks where `marked` ("Q1(a) 3 | Q1(b) 2 | … | Q5 3", a student's estimate);
+ * null when the line holds more. A label is up to three words, whole ("Q1 (a)", "1 (b) (ii)"), the
+ * longest that leaves the rest labels too: "I(b) II a" is 1(b) and 2(a), not 1(b)(ii) and a stray "a".
+ */
+function labelRow(
+  text: string,
+  tree: PartTree,
+  marked: boolean,
+): { paths: string[][]; words: number } | null {
   const tokens = text.replace(FILLER, ' ').trim().split(/\s+/).filter(Boolean);
-  // (a label of up to three words, whole: "Q1 (a)", "1 (b) (ii)"; the longest that leaves the rest
-  // labels too: "I(b) II a" is 1(b) and 2(a), not 1(b)(ii) and a stray "a")
+  const rowWord = (t: string) => (marked ? MARKS_WORD.test(t.replace(/:$/, '')) : GRID_WORD.test(t));
+  const mark = (t: string | undefined) => t !== undefined && MARK.test(t) && Number(t) <= 20;
   type Read = { paths: string[][]; words: number } | null;
   const memo = new Map<number, Read>();
   const from = (i: number): Read => {
@@ -31,7 +46,7 @@ export function labelsOnly(text: string, tree: PartTree): { paths: string[][]; w
   };
   const readFrom = (i: number): Read => {
     if (i >= tokens.length) return { paths: [], words: 0 };
-    if (GRID_WORD.test(tokens[i])) {
+    if (rowWord(tokens[i])) {
       const rest = from(i + 1);
       return rest && { paths: rest.paths, words: rest.words + 1 };
     }
@@ -39,7 +54,8 @@ export function labelsOnly(text: string, tree: PartTree): { paths: string[][]; w
       const group = tokens.slice(i, i + n).join(' ');
       const l = findLabel(group, tree, [], { bare: true, plain: true });
       if (!l || l.end < group.length || !tree.isNode(l.path)) continue;
-      const rest = from(i + n);
+      if (marked && !mark(tokens[i + n])) continue;
+      const rest = from(i + n + (marked ? 1 : 0));
       if (rest) return { paths: [l.path, ...rest.paths], words: rest.words };
     }
     return null;
@@ -47,11 +63,11 @@ export function labelsOnly(text: string, tree: PartTree): { paths: string[][]; w
   return from(0);
 }
 
-/** A mark a student gives a part: a small number, perhaps a half. */
-const MARK = /^\d{1,2}(?:\.5)?$/;
-/** The words of a row of marks a student expects: "max", "expected", "exp.", "self", "my marks", "so far". */
-const MARKS_WORD =
-  /^(?:expected|exp\.?|est(?:imated?)?\.?|self|my|mine|max\.?|marks?|total|sum|score|running|so|far|out|of)$/i;
+/** The parts a line names and nothing else (beside its filler and grid words); null when it holds more. */
+export const labelsOnly = (text: string, tree: PartTree) => labelRow(text, tree, false);
+
+/** The parts of a row of marks given label by label and nothing else; null when the line holds more. */
+const labelsWithMarks = (text: string, tree: PartTree) => labelRow(text, tree, true)?.paths ?? null;
 
 /** A row of marks under a grid of labels: small numbers and the row's name ("max 3 2 1 1 3", "| 3 | 2 | 0.5 |"). */
 function marksRow(text: string): boolean {
@@ -62,34 +78,6 @@ function marksRow(text: string): boolean {
     .filter(Boolean);
   const marks = tokens.filter((t) => MARK.test(t) && Number(t) <= 20);
   return marks.length >= 3 && tokens.every((t) => (MARK.test(t) && Number(t) <= 20) || MARKS_WORD.test(t));
-}
-
-/**
- * The parts of a row of marks given label by label and nothing else, "Q1(a) 3 | Q1(b) 2 | Q2(a) 1 |
- * … | Q5 3" (a student's own estimate of the marks): null when the line holds more.
- */
-function labelsWithMarks(text: string, tree: PartTree): string[][] | null {
-  const tokens = text.replace(FILLER, ' ').trim().split(/\s+/).filter(Boolean);
-  const paths: string[][] = [];
-  for (let i = 0; i < tokens.length; ) {
-    if (MARKS_WORD.test(tokens[i].replace(/:$/, ''))) {
-      i++;
-      continue;
-    }
-    let taken = 0;
-    for (let n = Math.min(3, tokens.length - i - 1); n >= 1 && !taken; n--) {
-      const group = tokens.slice(i, i + n).join(' ');
-      const l = findLabel(group, tree, [], { bare: true, plain: true });
-      const mark = tokens[i + n];
-      if (l && l.end >= group.length && tree.isNode(l.path) && MARK.test(mark) && Number(mark) <= 20) {
-        paths.push(l.path);
-        taken = n + 1;
-      }
-    }
-    if (!taken) return null;
-    i += taken;
-  }
-  return paths;
 }
 
 /** Whether `next` holds answers right under the row of labels `row`: the next line of a table, no label of its own. */
