@@ -493,6 +493,9 @@ export const TUNE_WRITERS = [
   'ow',
   'ox',
   'oy',
+  'oz',
+  'na',
+  'nb',
 ];
 
 export interface FreeformLabel {
