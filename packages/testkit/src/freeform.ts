@@ -496,6 +496,9 @@ export const TUNE_WRITERS = [
   'oz',
   'na',
   'nb',
+  'nc',
+  'nd',
+  'ne',
 ];
 
 export interface FreeformLabel {
