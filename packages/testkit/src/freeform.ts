@@ -499,6 +499,9 @@ export const TUNE_WRITERS = [
   'nc',
   'nd',
   'ne',
+  'nf',
+  'ng',
+  'nh',
 ];
 
 export interface FreeformLabel {
