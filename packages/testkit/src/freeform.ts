@@ -502,6 +502,9 @@ export const TUNE_WRITERS = [
   'nf',
   'ng',
   'nh',
+  'ni',
+  'nj',
+  'nk',
 ];
 
 export interface FreeformLabel {
