@@ -505,6 +505,9 @@ export const TUNE_WRITERS = [
   'ni',
   'nj',
   'nk',
+  'nl',
+  'nm',
+  'nn',
 ];
 
 export interface FreeformLabel {
