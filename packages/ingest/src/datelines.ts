@@ -18,17 +18,28 @@ export function withoutDatelines(lines: Line[], tree: PartTree): Line[] {
   const at = lines.map((l) => {
     const m = PREFIX.exec(l.text);
     if (!m) return null;
-    const label = findLabel(l.text.slice(m[0].length), tree);
-    if (!label || label.weak || label.path.length === 0) return null;
     const key = m[1].toLowerCase();
+    const label = findLabel(l.text.slice(m[0].length), tree);
+    // (a question's number after it, with its title, "RE: 3 — W_f, b_f, total": a heading, read as one
+    // once the prefix is known to be the script's)
+    const question = /^(\d{1,2})(?=\s|$)/.exec(l.text.slice(m[0].length))?.[1];
+    if (!label || label.weak || label.path.length === 0)
+      return question && tree.isNode([question]) ? { key, cut: m[0], question: true } : null;
     labelled.set(key, (labelled.get(key) ?? 0) + 1);
-    return { key, cut: m[0] };
+    return { key, cut: m[0], question: false };
   });
   if (![...labelled.values()].some((n) => n >= MIN_LINES)) return lines;
   return lines.map((l, i) => {
     const d = at[i];
     if (!d || (labelled.get(d.key) ?? 0) < MIN_LINES) return l;
     const dropped = d.cut.trim().split(/\s+/).length;
-    return retext(l, l.text.slice(d.cut.length), l.words.slice(dropped));
+    const words = l.words.slice(dropped);
+    // (a question's number then reads as its heading, "Q3 — …")
+    if (d.question)
+      return retext(l, `Q${l.text.slice(d.cut.length)}`, [
+        ...(words[0] ? [{ ...words[0], text: `Q${words[0].text}` }] : []),
+        ...words.slice(1),
+      ]);
+    return retext(l, l.text.slice(d.cut.length), words);
   });
 }

@@ -3,14 +3,29 @@
 import type { Line, PageInfo } from '@grader/model';
 import { readingFrame } from './layout.ts';
 
+/** An address, or a date with its clock time: what a browser prints at a page's head or foot. */
+const STAMP = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\b/i;
+const BROWSER_PRINT =
+  /\bhttps?:\/\/\S+|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\b/i;
+
 /** Page furniture: "Page 1", "1", "P.1", "- 2 -", "1 of 2" near the top or bottom edge. */
 export function isFurniture(line: Line, page: PageInfo): boolean {
   const t = line.text.trim();
+  // (a printed page's head or foot set in the page itself, where a saved web page puts it: nothing but
+  // its address and page count, or its time stamp with the page count or the site's title)
+  if (
+    /^(?:https?:\/\/\S+)(?:\s+\d{1,2}\s*(?:\/|of)\s*\d{1,2})?$/i.test(t) ||
+    (STAMP.test(t) && (new RegExp(PAGE_OF.source, 'i').test(t) || /\s\|\s/.test(t)) && !/[=+×*]/.test(t))
+  )
+    return true;
   const { box, height } = readingFrame(line, page);
   const nearEdge = box.y > height * 0.9 || box.y + box.h < height * 0.08;
   if (!nearEdge) return false;
   // a running head on a later page repeats the student's roll number
   if (page.page > 1 && box.y + box.h < height * 0.08 && /\b\d{2}[A-Z]{2}\d{5}\b/.test(t)) return true;
+  // a browser's printed head or foot: the page's address, or the moment it was printed ("15/03/2021,
+  // 11:47  CS60010: Class Test 3 | Moodle", "https://moodle…/view.php?id=48213   1/2")
+  if (BROWSER_PRINT.test(t)) return true;
   const m = /^[-–—\s]*(p+(?:age|g)?\.?\s*)?([0-9Il]{1,3})(\s*(?:of|\/)\s*[0-9]{1,3})?[-–—\s]*$/i.exec(t);
   if (!m) return false;
   // a bare number is the page's number only when it is near it: "5" heading the top of page 2 is

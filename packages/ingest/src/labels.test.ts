@@ -1208,3 +1208,20 @@ describe("the digits of India's other scripts (round 104)", () => {
     expect(plainForms('4 x 18 = ௭௨, ૬૩, ୧୯୯, ੩, ౭౨, ೧೮, ൬൦')).toBe('4 x 18 = 72, 63, 199, 3, 72, 18, 60');
   });
 });
+
+describe('round 105-106: outline numbers after a word, and corrections in the script own style', () => {
+  it('"Ans. 1.2(ii)" names 1(b)(ii), its sub-part in brackets; a colon closes the label', () => {
+    expect(id('Ans. 1.2(i)')).toBe('q1b1');
+    expect(id('Ans. 1.2(ii) h_t = o_t ⊙ tanh(C_t)')).toBe('q1b2');
+    expect(id('Ans. 1.2(i): in (1) I swapped the gates')).toBe('q1b1');
+    expect(id('1.2.1: C_t = f_t ⊙ C_{t-1}')).toBe('q1b1');
+    // (a decimal value before a colon names nothing)
+    expect(id('0.5: the product')).toBeNull();
+  });
+  it('a correction names the part as its own label does: "Correction to Q1 · Part B-i", "EDIT — correction to RE: 1 b i"', () => {
+    expect(id('Correction to Q1 · Part B-i')).toBe('q1b1');
+    expect(id('Correction to Ans. 1.2(i): in (1) I swapped')).toBe('q1b1');
+    expect(id('EDIT — correction to RE: 1 b i: 3rd element is wrong')).toBe('q1b1');
+    expect(id('Correction to Q1')).toBeNull();
+  });
+});

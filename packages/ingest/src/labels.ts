@@ -325,6 +325,9 @@ export function plainEnclosed(line: string): string {
   });
 }
 
+/** "Correction to ", "correction for ": what leads a correction's label. */
+const CORRECTION_LEAD = /^\s*(?:correction|corrected|revised)\s+(?:to|for|of)\s+/i;
+
 export function findLabel(
   line: string,
   tree: PartTree,
@@ -337,7 +340,15 @@ export function findLabel(
   const converted = opts.ocr
     ? line
     : line.replace(/^(\s*(?:q\.?\s*)?\d{1,2}\s*)\(6\)(?=\s*\((?:iii|ii|iv|i)\))/i, '$1(b)');
-  const read = labelAtStart(converted, tree, context, opts);
+  const first = labelAtStart(converted, tree, context, opts);
+  // (a correction's label read as it stands alone where the lead-in cut it short: "Correction to
+  // Q1 · Part B-i" names 1(b)(i), not question 1)
+  const lead = first && first.partId === null ? CORRECTION_LEAD.exec(converted) : null;
+  const alone = lead ? labelAtStart(converted.slice(lead[0].length), tree, context, opts) : null;
+  const read =
+    lead && alone?.partId && alone.path.length > first!.path.length
+      ? { ...alone, end: alone.end + lead[0].length }
+      : first;
   const label = read && converted !== line ? { ...read, conf: Math.min(read.conf, 0.85) } : read;
   // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
   if (label && /^\s*;/.test(line.slice(label.end))) return null;
@@ -765,11 +776,12 @@ function writtenLabel(
   line = line.replace(/^(\s*\d{1,2}\.\d)\((\d|[ivx]{1,4})\)/, (_m, n: string, k: string) => `${n}.${k})`);
   const within = /^(\s*)(\d{1,2})\.([2-9])(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}])/.exec(line);
   const outline =
-    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9])/.exec(line) ??
+    // ("1.2.1: C_t = …": a colon closing it)
+    /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9]|:(?:\s|$))/.exec(line) ??
     (within && context[0] === within[2] ? within : null) ??
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\)(?=\s|$)/.exec(line) ??
     /^(\s*)\[\s*(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\s*\](?=\s|$|\s*[:\-–—]\s)/.exec(line) ??
-    /^(\s*(?:(?:task|item|exercise)\s+|q\.?\s*(?=\d{1,2}\.\d)))(\d{1,2})\.(\d)(?:\.(\d))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
+    /^(\s*(?:(?:task|item|exercise)\s+|q\.?\s*(?=\d{1,2}\.\d)))(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
       line,
     ) ??
     // ("Q2.2 0 additional parameters": a Q before it, the answer's digits after it, inside question 2)
@@ -972,7 +984,9 @@ function writtenLabel(
     };
   // (after "correction to", the student's own mark: "Correction to P1(b)-i", "… to §1(b)(i)")
   const fix =
-    /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*/i.exec(line.slice(junk))?.[0].length ?? 0;
+    /^\s*(?:(?:edit|update)\s*[—–:-]+\s*)?(?:correction|corrected|revised)\s*(?:to|for|of)?\s*(?:re:\s*)?/i.exec(
+      line.slice(junk),
+    )?.[0].length ?? 0;
   const marked = markedLabel(line.slice(junk + fix), tree, opts, shift + junk + fix, context);
   // ("Correction to [1.2.1]:", "Correction to 1.2.1 …": the outline numbering the script uses,
   // taken only down to a sub-part)
@@ -981,6 +995,13 @@ function writtenLabel(
       ? writtenLabel(line.slice(junk + fix), tree, context, opts)
       : null;
   if (outlined?.partId) return { ...outlined, end: outlined.end + shift + junk + fix };
+  // (a label the mark reader stops short in, "Correction to Q1 · Part B-i", read as it stands alone)
+  // (not an outline number, which a correction names only down to a sub-part, above)
+  const plain =
+    fix && !marked?.partId && !/^\[?\s*\d{1,2}\.\d/.test(line.slice(junk + fix))
+      ? findLabel(line.slice(junk + fix), tree, context, opts)
+      : null;
+  if (plain?.partId) return { ...plain, end: plain.end + shift + junk + fix };
   if (marked || fix) return marked && marked.partId !== null ? marked : fix ? null : marked;
   // a lead-in in the student's own words or language before a mark and a whole sub-part's label
   // ("Korrektur zu Task 1 - b - ii", "Nachtrag: Ex. 3.c"): taken only when the label names a part
@@ -1297,21 +1318,26 @@ function markedLabel(
   const ocr = opts.ocr ?? false;
   const m = MARK.exec(line);
   if (!m || NOT_A_MARK.test(m[1].trim().split('-').pop() ?? '')) return null;
-  const rest = line.slice(m[1].length);
+  // ("Ans. 1.2(ii)": its sub-part's number in brackets, read as "1.2.ii ", the same length)
+  const rest = line
+    .slice(m[1].length)
+    .replace(/^(\d{1,2}\.\d)\((\d|[ivx]{1,4})\)/, (_m, n: string, k: string) => `${n}.${k} `);
   // an outline number after the mark ("Q 1.2.1"), else the label read as after a "Q"
   // (with its answer after it too: "Sec. 3.1   W_f : 3 x 2", "Q1.1 Matching …", "Sec. 2.1 (Q2 a) e_kj =
   // …"; inside the question, digits too: "Q2.2 0 additional parameters")
   // (after a word, a section's sign or a Q, not another letter: "A.2.1" is question A's; never after
   // "Task", which is how the outline number is read here: no endless reading)
-  const alone = /^\d{1,2}\.\d(?:\.\d)?\s*$/.test(rest.trim());
-  const num = /^(\d{1,2})\.\d(?:\.\d)?/.exec(rest.trim());
+  const alone = /^\d{1,2}\.\d(?:\.(?:\d|[ivx]{1,4}))?\s*$/.test(rest.trim());
+  const num = /^(\d{1,2})\.\d(?:\.(?:\d|[ivx]{1,4}))?/.exec(rest.trim());
   const outline =
     alone ||
     (num !== null &&
       !/^task$/i.test(m[1].trim()) &&
       /\p{L}{2}|[§№]|^\s*q\.?\s*$/iu.test(m[1]) &&
       (context[0] === num[1] ||
-        /^\d{1,2}\.\d(?:\.\d)?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/.test(rest.trim())))
+        /^\d{1,2}\.\d(?:\.(?:\d|[ivx]{1,4}))?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/.test(
+          rest.trim(),
+        )))
       ? findLabel(`Task ${rest}`, tree, context)
       : null;
   const shifted = outline ? -'Task '.length : -1;
@@ -1351,8 +1377,11 @@ function markedLabel(
   if (word.includes('-') && l.path.length === 1 && after.trim() !== '') return null;
   // (a sentence naming a part goes on after it: "Unroll 4.(a) from t = 1 up to T:", "Using 1(b)(i) we get",
   // "Unroll 4 a down to t = 1")
+  // (not after a colon closing the label: "Ans. 1.2(i): in (1) I swapped the gates")
+  const closed = /:\s*$/.test((outline ? `Task ${rest}` : `Q${rest}`).slice(0, l.end));
   if (
     !own &&
+    !closed &&
     /^\s*(?:from|to|in|into|of|with|for|above|below|and|as|we|gives|shows|again|down|up|back|over|until|till|through|is|are|was|becomes|yields)\b/i.test(
       after,
     )

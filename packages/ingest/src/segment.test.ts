@@ -20,6 +20,19 @@ const run = (text: string, conf = 1) => segment(linesOf(text, 1, conf), [pageInf
 // every part of the exam, for scripts that run past 3(b)
 const allParts = CT3_PARTS;
 const runAll = (text: string) => segment(linesOf(text, 1, 1), [pageInfo(1)], allParts);
+/** Lines whose words stand where their characters do (6 pt a character), gaps kept. */
+const placed = (text: string): Line[] =>
+  text.split('\n').map((t, i) => {
+    const y = 60 + i * 14;
+    const words = [...t.matchAll(/\S+/g)].map((m) => ({
+      text: m[0],
+      box: { x: 72 + (m.index ?? 0) * 6, y, w: m[0].length * 6, h: 10 },
+      conf: 1,
+    }));
+    const x = words[0]?.box.x ?? 72;
+    const end = Math.max(...words.map((w) => w.box.x + w.box.w));
+    return { page: 1, text: t.trim(), box: { x, y, w: end - x, h: 10 }, conf: 1, words };
+  });
 
 describe('segment', () => {
   it('cuts a script into parts, label removed, lines joined by newlines', () => {
@@ -1938,19 +1951,6 @@ b_f : 3 x 1`);
 });
 
 describe('round 104: tables with the parts across the top', () => {
-  // lines whose words stand where their characters do (6 pt a character), gaps kept
-  const placed = (text: string): Line[] =>
-    text.split('\n').map((t, i) => {
-      const y = 60 + i * 14;
-      const words = [...t.matchAll(/\S+/g)].map((m) => ({
-        text: m[0],
-        box: { x: 72 + (m.index ?? 0) * 6, y, w: m[0].length * 6, h: 10 },
-        conf: 1,
-      }));
-      const x = words[0]?.box.x ?? 72;
-      const end = Math.max(...words.map((w) => w.box.x + w.box.w));
-      return { page: 1, text: t.trim(), box: { x, y, w: end - x, h: 10 }, conf: 1, words };
-    });
   it("an ASCII table's first column names its rows: each part's column is read under its label", () => {
     const s = runAll(`|         | Ans 1 (a)              | Ans 1 (b) (i)                  |
 | Working | read off the figure    | C_t = f_t . C_prev + i_t . C~  |
@@ -1984,5 +1984,144 @@ i_t -> 4     0.2, 0.05)     (0.604, 0, 0)`),
       allParts,
     );
     expect(s.parts['1a'].labelConf).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('round 105: parts numbered as sections', () => {
+  it('dashed section numbers alone on their lines are the parts: "1-2-1", "3-3", a bare "5"', () => {
+    const s = runAll(`Zubair Ahmad Ganai
+1-2-1
+   C_t = f_t*C_(t-1) + i_t*C~_t = [0.7, 0.2, 0.05]
+1-2-2
+   h_t = o_t * sigma(C_t) = [0.668, 0, 0]
+2-1
+   e_kj = s_k . h_j
+3-1   W_f = 3 x 2
+3-3   4 x (6 + 3) = 36
+4-2
+   if f_t = 1 then dL/dc_1 = dL/dc_T
+5
+   total = 3120000`);
+    expect(s.order).toEqual(['1b.i', '1b.ii', '2a', '3a', '3c', '4b', '5']);
+    expect(s.parts['3c'].text).toBe('4 x (6 + 3) = 36');
+    expect(s.parts['1b.ii'].text).toBe('h_t = o_t * sigma(C_t) = [0.668, 0, 0]');
+  });
+  it('a table cell "Part" over "1.1", a word before the number ("A-2.2"), "5.0" for question 5', () => {
+    const s = runAll(`Part
+1.1
+ft = 3, it = 6, ot = 8
+Part
+1.2.1
+Ct = (0.7, 0.2, 0.05)
+A-2.2
+n × m extra parameters
+5.0 DEPTHWISE SEPARABLE CONVOLUTION
+total = 3,088,878`);
+    expect(s.order).toEqual(['1a', '1b.i', '2b', '5']);
+    expect(s.parts['1a'].text).toBe('ft = 3, it = 6, ot = 8');
+    expect(s.parts['2b'].text).toBe('n × m extra parameters');
+  });
+  it('two decimal values alone on their lines make no numbering', () => {
+    const s = runAll(`Q1 (b) (i)
+C_t =
+1.2
+Q3 (a)
+2.1
+W_f = 3 x 5`);
+    expect(s.order).toEqual(['1b.i', '3a']);
+    expect(s.parts['1b.i'].text).toBe('C_t =\n1.2');
+    expect(s.parts['3a'].text).toBe('2.1\nW_f = 3 x 5');
+  });
+});
+
+describe('round 106: indices typed on rows of their own', () => {
+  it('a row of subscripts under an equation and a superscript over it are set on their words', () => {
+    const s = segment(
+      placed(`Q2(a)
+                    T
+        e    =  s      .  h
+         kj     k-1        j`),
+      [pageInfo(1)],
+      allParts,
+    );
+    expect(s.parts['2a'].text.replace(/\s+/g, ' ')).toBe('e_{kj} = s_{k-1}^{T} . h_{j}');
+  });
+  it('a value wrapped under an equation, a label under it, or a row of words stay lines', () => {
+    const s = segment(
+      placed(`Q3(c)
+total = 4 x 18 =
+72
+Q5
+Let N = 200 (input side)
+ so it is`),
+      [pageInfo(1)],
+      allParts,
+    );
+    expect(s.parts['3c'].text).toBe('total = 4 x 18 =\n72');
+    expect(s.order).toEqual(['3c', '5']);
+    expect(s.parts['5'].text).toBe('Let N = 200 (input side)\nso it is');
+    // (a part's letter alone over its equation is its label)
+    const t = segment(placed(`Q2\na\ne = s . h`), [pageInfo(1)], allParts);
+    expect(t.parts['2a'].text).toBe('e = s . h');
+  });
+});
+
+describe('round 107: pages printed from a browser', () => {
+  const at = (text: string, y: number) => isFurniture(linesOf(text, 1, 1, y)[0], pageInfo(1));
+  it("the browser's head and foot are furniture at the page's edge, and set in the page too", () => {
+    expect(at('15/03/2021, 11:47   CS60010: Class Test 3 | Moodle', 20)).toBe(true);
+    expect(at('https://moodle.iitkgp.ac.in/mod/assign/view.php?id=48213   1/2', 820)).toBe(true);
+    expect(at('Page 1 of 2      15/03/2021, 11:43', 400)).toBe(true);
+    expect(at('https://moodle.iitkgp.ac.in/mod/assign/view.php?id=48213', 400)).toBe(true);
+  });
+  it('an answer citing an address or a date is no furniture', () => {
+    expect(at('see https://arxiv.org/abs/1409.0473 for the dot-product score', 400)).toBe(false);
+    expect(at('CS60010 CT 3, 15/3/21', 20)).toBe(false);
+    expect(at('at 11:47 on 15/03/2021 I wrote C_t = f_t * C_{t-1} + i_t * C~_t', 400)).toBe(false);
+  });
+});
+
+describe("round 105: a reply's RE: before every label", () => {
+  it("a question heading after the prefix, with its title, is read as the question once the prefix is the script's", () => {
+    const s = runAll(`RE: 1 a — positions in the diagram
+f_t → 3
+RE: 1 b i — cell state
+C_t = 0.7
+RE: 2 a — alignment score
+e = s h
+RE: 3 — W_f, b_f, total
+(a) W_f : 3 × 5
+(b) b_f : 3 × 1
+RE: 5 — depthwise separable conv
+199 x 199 x 3`);
+    expect(s.order).toEqual(['1a', '1b.i', '2a', '3a', '3b', '5']);
+    expect(s.parts['5'].text).toContain('199 x 199 x 3');
+    expect(s.parts['2a'].text).not.toContain('W_f');
+  });
+});
+
+describe('round 105: sections in square brackets', () => {
+  it('"[5.0]" names question 5 where the script numbers its parts "[1.1]", "[4.2]"', () => {
+    const s = runAll(`[1.1] f_t → 3, i_t → 4
+[2.2] 0 extra parameters
+[4.2] Going back from T to 1 we get a product of forget gates
+[5.0] After depthwise: (200 + 2×1 − 4)/1 + 1 = 199 → 199 × 199 × 3`);
+    expect(s.order).toEqual(['1a', '2b', '4b', '5']);
+    expect(s.parts['5'].text).toContain('199 × 199 × 3');
+  });
+});
+
+describe('round 109: a legend running on after "for"', () => {
+  it('"… HS = h_t; for" / "Q2 attention: enc_j = h_j …" goes on with the sentence inside the answer', () => {
+    const s = runAll(`Q1 (a)
+The short names I use: FG = f_t, IG = i_t, HS = h_t; for
+Q2 attention: enc_j = h_j, dec_k = s_k.
+i. FG 2
+ii. IG 4
+Q2 (a)
+e_kj = s_{k-1} . h_j`);
+    expect(s.order).toEqual(['1a', '2a']);
+    expect(s.parts['1a'].text).toContain('ii. IG 4');
+    expect(s.parts['2a'].text).toBe('e_kj = s_{k-1} . h_j');
   });
 });

@@ -13,6 +13,7 @@ import { numeratorsWithTheirLabel } from './fraction-rows.ts';
 import { furnitureOf } from './furniture.ts';
 import { byHeaderColumns, sideBySideAs, sideBySideLabels, tableWorkingOf } from './header-row.ts';
 import { headingTagsFirst } from './heading-tags.ts';
+import { withIndexRows } from './index-rows.ts';
 import { plainSchoolLabels } from './indic.ts';
 import { withoutItemCounters } from './item-counters.ts';
 import { withKeyLabels } from './key-labels.ts';
@@ -36,6 +37,7 @@ import { withoutMarginNumbers } from './margin-numbers.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
 import { median } from './median.ts';
 import { listsOptions, withoutOptionLetters } from './options.ts';
+import { withOutlineLabels } from './outline-labels.ts';
 import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
 import { withoutPartLists } from './part-lists.ts';
 import type { Rule } from './pdf.ts';
@@ -341,6 +343,8 @@ function placeNote(seg: Segmentation, n: Footnote): void {
  * part, or sets a label where labels are read.
  */
 const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
+  // indices typed on rows of their own, under or over an equation ("e = s . h" over " kj k-1 j")
+  withIndexRows,
   // an examiner's marks grid, "1(a) | 1(b) | … | 5 | Total" over empty cells; a table of contents
   withoutPartLists,
   // a portal's own numbers before the paper's labels, "Item 7 [3(b)]", "Q4 = 2a"
@@ -355,6 +359,8 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withoutSelfMarks,
   // a report's paragraph numbers, "2.2  Soln. 3(a): …"
   withoutParagraphNumbers,
+  // parts numbered as sections, "1.2.1", "1-2-1", "A-1.1", "Part" over "1.1" in a table's cell
+  withOutlineLabels,
   // a dateline before every label, "Kharagpur, Q3(a) —"
   withoutDatelines,
   // a multiple choice's letters, "A) 3 x 2  B) 3 x 5"
@@ -1204,6 +1210,10 @@ function segmentOnce(
           /\b(?:and|or|of|the|to|in|on|at|with|from|by|than|as|then|via|into)$/i.test(
             body[i - 1].text.trim(),
           ) &&
+          /^\s*[a-z]{3,}\b/.test(line.text.slice(label.end))) ||
+        // (inside an answer too, after a preposition no sentence ends with: "… HS = h_t; for" / "Q2
+        // attention: enc_j = h_j …", a legend running on)
+        (/\b(?:for|of|to|with|from|by|than|via|into)$/i.test(body[i - 1].text.trim()) &&
           /^\s*[a-z]{3,}\b/.test(line.text.slice(label.end))))
     )
       label = null;
@@ -2063,7 +2073,7 @@ function tableBesideLabel(segs: Seg[], preamble: Line[]): void {
 
 /** A line ending in a word no sentence ends with: it goes on on the next line ("… because unrolling"). */
 const OPEN_ENDED =
-  /\b(?:[a-z]{3,}ing|of|the|a|an|from|by|and|or|to|in|on|at|with|because|that|which|as|so|then|via|per|into|than|whence|hence|thus|where|when|gives?|shows?|yields?)$/i;
+  /\b(?:[a-z]{3,}ing|of|for|the|a|an|from|by|and|or|to|in|on|at|with|because|that|which|as|so|then|via|per|into|than|whence|hence|thus|where|when|gives?|shows?|yields?)$/i;
 
 /** A table row beside a label holds a few cells, not a sentence. */
 const TABLE_ROW_WORDS = 6;

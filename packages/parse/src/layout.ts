@@ -17,6 +17,8 @@ interface Cluster {
   y: number;
   text: string;
   words: LayoutWord[];
+  /** the superscript the cluster ends in: where its `^` stands in `text`, its height, what it holds */
+  sup?: { at: number; y: number; content: string };
 }
 
 /** Glue words that touch (a subscript `t` after `∂c`, `+1` after it) into one cluster. */
@@ -28,9 +30,21 @@ function clusters(words: LayoutWord[]): Cluster[] {
     const gap = prev ? w.box.x - prev.x1 : Number.POSITIVE_INFINITY;
     const shifted = prev ? Math.abs(w.box.y - prev.y) > 1.5 : false;
     if (prev && (gap < 1.2 || (shifted && gap < 3))) {
-      // a raised digit is a superscript (tanh² read as `tanh` + raised `2`)
+      // a raised digit is a superscript (tanh² read as `tanh` + raised `2`); what follows it at its
+      // height is the same superscript (`R^{3×5}`, its `×` and `5` their own words)
       const raised = w.box.y < prev.y - 1.5 && /^\d$/.test(w.text);
-      prev.text += raised ? `^${w.text}` : w.text;
+      const within =
+        prev.sup !== undefined && Math.abs(w.box.y - prev.sup.y) <= 1 && /^(?:\d+|[×x*·+\-−])$/.test(w.text);
+      if (within && prev.sup) {
+        prev.sup.content += w.text;
+        prev.text = `${prev.text.slice(0, prev.sup.at)}^{${prev.sup.content}}`;
+      } else if (raised) {
+        prev.sup = { at: prev.text.length, y: w.box.y, content: w.text };
+        prev.text += `^${w.text}`;
+      } else {
+        prev.sup = undefined;
+        prev.text += w.text;
+      }
       prev.x1 = Math.max(prev.x1, w.box.x + w.box.w);
       prev.words.push(w);
     } else out.push({ x0: w.box.x, x1: w.box.x + w.box.w, y: w.box.y, text: w.text, words: [w] });

@@ -277,6 +277,9 @@ function normalizeMathUncached(raw: string): string {
     // a hand's "tanh" its conversion to text read as "tank", before its argument or its power
     // ("(1 − tank²(ct))", "tank(0.7)", "tank^2 c_t"): no tank in maths
     .replace(/\btank(?=\s*[(²^'′]|\s+[cC]_?(?:\{?t[^\s]*)?(?![A-Za-z])|\s*-?\d)/g, 'tanh')
+    // France's and Russia's "th" for tanh, before its argument or its power ("th(Ct)", "th 0,7",
+    // "1 − th²c_t"; not "4th", "the")
+    .replace(/(?<![A-Za-z0-9_])th(?=\s*[(²^]|\s+-?\d|\s+[cC]_?\{?t\b)/g, 'tanh')
     .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
     .replace(/^[ \t]*#[ \t]+(.*\S)[ \t]+#[ \t]*$/gm, '$1')
     .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2')
@@ -519,7 +522,20 @@ function normalizeMathUncached(raw: string): string {
   out = out.replace(/\^T P(?=[a-z]_?\{?[a-z0-9]\}?\b)/g, '^T ');
   // inline fractions set side by side lose the space between them: dL/dhtdht/dct
   out = out.replace(/(\/d[A-Za-z][\w+-]*?)(d[A-Za-z][\w+-]*\/d)/g, '$1 $2');
-  return decimalCommas(out);
+  return semicolonVectors(decimalCommas(out));
+}
+
+/**
+ * A vector in round brackets with semicolons between its entries, as a decimal comma's reader writes
+ * it ("(tanh 0,7; 0; 0)", its decimal commas already points): its entries separated as commas
+ * separate them, "(tanh 0.7, 0, 0)".
+ */
+function semicolonVectors(s: string): string {
+  return s.replace(/\(([^()\n,;]+(?:;[^()\n,;]+)+)\)/g, (v, inner: string) =>
+    inner.split(';').every((c) => /^\s*(?:(?:tanh|sigma|σ|exp)\s*)?-?\d*\.?\d+\s*$/.test(c))
+      ? `(${inner.replace(/;/g, ',')})`
+      : v,
+  );
 }
 
 /**

@@ -382,7 +382,8 @@ describe('layout and notation seen in real extractions', () => {
   });
   it('reads decimal commas in a semicolon-separated vector, and leaves digit groups alone', () => {
     expect(normalizeMath('(1 · tanh 0,7; 0 · tanh 0,2) = (0,604; 0; 0)')).toBe(
-      '(1 * tanh 0.7; 0 * tanh 0.2) = (0.604; 0; 0)',
+      // (a bracket of plain entries is a vector: its semicolons read as commas)
+      '(1 * tanh 0.7; 0 * tanh 0.2) = (0.604, 0, 0)',
     );
     expect(normalizeMath('total 3,088,878; mults 1,900,848')).toBe('total 3,088,878; mults 1,900,848');
     expect(normalizeMath('(0,5, 0,2)')).toBe('(0,5, 0,2)');
@@ -655,6 +656,24 @@ describe('pdfTeX fractions (word boxes as pdflatex output gives them)', () => {
     ];
     const [out] = linearizeFractions(lines).map((l) => l.text);
     expect(out).toBe('∂L/∂ct = ( ∂ht/∂ct ) ⊤ ∂L/∂ht');
+  });
+  it('a superscript of several words, "R^{3×5}" its ×, its 5 apart, stays one superscript', () => {
+    const lines = [
+      L([
+        ['W', 50, 100, 10, 10],
+        ['f', 60, 104, 3, 7],
+        ['∈', 70, 100, 8, 10],
+        ['R', 82, 100, 8, 10],
+        ['3', 90.5, 96, 4, 7],
+        ['×', 94.8, 96, 5, 7],
+        ['5', 100, 96, 4, 7],
+        ['=', 110, 100, 8, 10],
+        ['a', 120, 100, 8, 10],
+        ['b', 130, 100, 8, 10],
+      ]),
+      L([['t', 63.5, 104, 3, 7]]),
+    ];
+    expect(subscriptsToTheirBase(lines)[0].text).toBe('Wft ∈ R^{3×5} = a b');
   });
   it("a subscript set on the row below (a display's column-vector row) goes back beside its base", () => {
     // C_{t−1}'s "t−1" on the row of the vectors' bracket pieces, at the subscripts' height above
@@ -1000,5 +1019,19 @@ describe('a hand\'s tanh converted to text as "tank" (round 99)', () => {
     expect(normalizeMath('(1 - tank^2(c_t))')).toBe(normalizeMath('(1 - tanh^2(c_t))'));
     expect(normalizeMath('tank(0.7) = 0.604')).toBe(normalizeMath('tanh(0.7) = 0.604'));
     expect(normalizeMath('a tank of water')).toContain('tank');
+  });
+});
+
+describe("a decimal comma's reader (round 109): th for tanh, vectors with semicolons in round brackets", () => {
+  it('"th" is tanh before its argument or its power; "4th" and "the" stay', () => {
+    expect(normalizeMath('h_t = o_t ∘ th(C_t)')).toBe(normalizeMath('h_t = o_t ∘ tanh(C_t)'));
+    expect(normalizeMath('(1 − th²c_t)')).toBe(normalizeMath('(1 − tanh²c_t)'));
+    expect(normalizeMath('th 0,7 ≈ 0,604; ok')).toContain('tanh 0.7');
+    expect(normalizeMath('the 4th gate')).toBe('the 4th gate');
+  });
+  it('"(th 0,7; 0; 0)" is a vector of three entries, its decimal comma a point', () => {
+    expect(normalizeMath('(th 0,7; 0; 0) ≈ (0,604; 0; 0)')).toBe('(tanh 0.7, 0, 0) = (0.604, 0, 0)');
+    // (a bracket of words with a semicolon stays)
+    expect(normalizeMath('(see above; it is 3)')).toBe('(see above; it is 3)');
   });
 });

@@ -320,7 +320,9 @@ export function findMappings(lines: string[]): Mapping[] {
     // (a long arrow or a dash set between spaces, "f_t ⟹ 3", "ft — 3": the arrow of a mapping)
     const unquoted = raw
       .replace(/(["'])([A-Za-z][^"'\n]{0,11})\1(?=\s*:)/g, ' $2 ')
-      .replace(/(?<=\S)\s+[—⟹⟾⇨➔➜➡⇾]\s+(?=\d)/g, ' -> ');
+      .replace(/(?<=\S)\s+[—⟹⟾⇨➔➜➡⇾]\s+(?=\d)/g, ' -> ')
+      // (a position named as the student numbered the diagram, "f_t -> p5", "i_t = #7", "o_t: pos 9")
+      .replace(/(->|→|=|:)(\s*)(?:p|pos\.?|#)\s?(\d{1,2})\b/gi, '$1$2$3');
     const toks = itAsSymbol(tokenize(unquoted.replace(/(?<=\S)\s+@\s?(?=\d)/g, ' at ')));
     // a note in brackets after a position ("4 (second sigmoid, meets C~_t at 5)") maps nothing
     const depth: number[] = [];

@@ -398,11 +398,19 @@ function withoutEquationTag(line: string): string {
 
 /**
  * A word broken at a line's end with a hyphen is one word again ("which has no pa-" / "rameters."):
- * its tail moves up, so each line keeps its place.
+ * its tail moves up, so each line keeps its place. So is a number broken after one of its digit
+ * groups' commas ("3,088," / "878").
  */
 function dehyphenated(lines: string[]): string[] {
   const out = [...lines];
   for (let i = 0; i + 1 < out.length; i++) {
+    // (a number broken after one of its digit groups' commas, "= 3,088," | "878": one number)
+    const rest = /^\d{3}(?![\d.,])/.exec(out[i + 1].trimStart());
+    if (rest && /(?<![\d.])\d{1,3}(?:,\d{2,3})+,$/.test(out[i].trimEnd())) {
+      out[i] = `${out[i].trimEnd()}${rest[0]}`;
+      out[i + 1] = out[i + 1].trimStart().slice(rest[0].length);
+      continue;
+    }
     const tail = /^([a-z]{2,})([.,;:)]?)(?=\s|$)/.exec(out[i + 1].trimStart());
     if (!tail || !/(?<![A-Za-z]-?)[A-Za-z]{2,}-$/.test(out[i].trimEnd())) continue;
     out[i] = `${out[i].trimEnd().slice(0, -1)}${tail[1]}${tail[2]}`;

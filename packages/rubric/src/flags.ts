@@ -335,7 +335,12 @@ export function similarityPairs(
       // zm-07: four wrong 1(a) positions, 3 × 2 for W_f, 198 twice, a nine-word sentence)
       const byMany =
         byPart.size >= 4 && rareShared >= 2 && (sentences >= 5 || longestRun(sharedSentences) >= 9);
-      if (byValues || bySentences || byBreadth || byTheirs || byMany)
+      // many odd word sequences only these two share, anywhere in their answers, beside one unusual wrong
+      // value they share: in the free-form corpus (rounds 1-107, 14,226 candidate pairs not copied),
+      // such independent pairs shared at most 9 sequences; four copied pairs missed shared 19 to 34
+      // (a copier who rewrote most values and kept the sentences: na-05 / na-10, ov-05 / ov-10)
+      const byWords = sentencesAnywhere >= 15 && rareShared >= 1;
+      if (byValues || bySentences || byBreadth || byTheirs || byMany || byWords)
         out.push({ a, b, shared, sentences: sentences + viaUnlabelled });
     }
   }

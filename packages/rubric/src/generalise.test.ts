@@ -4382,3 +4382,108 @@ h_t = (1 * tanh(0.2), 0, 0) = (0.197, 0, 0)
     expect(g.parts['1b.ii'].review).toBe(true);
   });
 });
+
+describe("rounds 105-108: positions of the student's own naming, sizes in symbols, a label at a column's foot, work in another answer", () => {
+  it('1(a) positions named as the student numbered the diagram ("f_t -> p3") are read', () => {
+    const p = part('1a', 'Let p1 ... p12 be the positions.\ni. f_t -> p3\nii. i_t -> p4\niii. o_t -> p8');
+    expect(p.items.filter((i) => i.awarded > 0).map((i) => i.id)).toEqual(['f_t', 'i_t', 'o_t']);
+    expect(p.review).toBe(false);
+  });
+  it('positions in a form the grader cannot read go to a person, not a confident "no position given"', () => {
+    const p = part('1a', 'f_t -> B3\ni_t -> B4\no_t -> B8\nC_t -> B10');
+    expect(p.review).toBe(true);
+  });
+  it("b_f equated with the hidden size's own symbol is its reason; a letter defined only in 3(a) is not (rule 1 revised)", () => {
+    expect(part('3b', 'b_f = n_h = 3')).toMatchObject({ score: 1, review: false });
+    const g = grade(`## 3a
+let m = size of x = 2, n = size of c = 3
+W_f = n x (n + m) = 3 x 5
+## 3b
+b_f = n = 3`);
+    expect(g.parts['3b']).toMatchObject({ score: 0 });
+  });
+  it("W_f's shape written in the sizes' symbols, the cell's as n_c, is its reasoning", () => {
+    expect(part('3a', 'W_f ∈ R^{n_c × (n_c + n_x)} = R^{3×5}')).toMatchObject({ score: 1, review: false });
+  });
+  it('a label found with nothing under it at the foot of its column goes to a person', () => {
+    const script = scriptFromText('## 3c\n4 x (15 + 3) = 72');
+    const empty = (y: number) => ({
+      ...script,
+      parts: {
+        ...script.parts,
+        '4a': {
+          partId: '4a',
+          text: '',
+          lines: [],
+          regions: [{ page: 1, box: { x: 50, y, w: 60, h: 12 } }],
+          labelConf: 1,
+          conf: 0.5,
+          occurrences: 1,
+        },
+      },
+      order: [...script.order, '4a'],
+    });
+    expect(gradeScript(rubric, ctx, empty(780)).grade.parts['4a'].review).toBe(true);
+    // (with the next answer right under it, the label stands empty: no answer)
+    expect(gradeScript(rubric, ctx, empty(20)).grade.parts['4a'].review).toBe(false);
+  });
+  it("a bare count another question's answer works out goes to a person; with no such work it is bare", () => {
+    const g = grade(`## 1b.ii
+h_t = (1 · tanh 0.7, 0, 0) = (0.604, 0, 0)
+3. The forget gate takes x_t (dimension 2), so W_f is 3 × 2 and b_f is 3 × 1. One gate = 6 + 3 = 9,
+four gates: total = 4 × 9 = 36
+## 3b
+3 × 1
+## 3c
+36`);
+    expect(g.parts['3c'].review).toBe(true);
+    expect(g.parts['3c'].reasons.join(' ')).toMatch(/another answer \(1b\.ii\)/);
+    // (a 3 another answer computes is as likely chance: 3(b)'s bare "3 × 1" stays bare)
+    expect(g.parts['3b']).toMatchObject({ score: 0, review: false });
+    // (a total with digit groups is one computation, not a list of answers)
+    const total = grade(`## 4b
+the product of forget gates, 1 when f_t = 1
+5. Multiplications = 197 × 197 × 48 = 1,862,832 and 197 × 197 × 30 = 1,164,270
+Total = 1,862,832 + 1,164,270 = 3,027,102
+## 5
+total multiplications = 3,027,102`);
+    expect(total.parts['5'].review).toBe(true);
+    expect(grade('## 3b\n3 × 1\n## 3c\n36').parts['3c']).toMatchObject({ score: 0, review: false });
+  });
+  it("a total broken over two lines after a digit group's comma is one number", () => {
+    const p = part(
+      '5',
+      `out side = (200 + 2*1 - 4)/1 + 1 = 199, depthwise 199 x 199 x 3, pointwise 199 x 199 x 10
+mults = 199*199*16*3 = 1,900,848 and 199*199*3*10 = 1,188,030
+Total multiplications = 1,900,848 + 1,188,030 = 3,088,
+878`,
+    );
+    expect(p.items.map((i) => i.awarded)).toEqual([1, 1, 1]);
+  });
+  it('gradients named in words ("Write D(t) for ∂L/∂c_t") or in a notation block ("Δc_t = ∂L/∂c_t") are read as named', () => {
+    const derived = `h_t = o_t ∘ tanh(c_t) gives ∂h_t/∂c_t = o_t ∘ (1 − tanh²(c_t))
+c_{t+1} = f_{t+1} ∘ c_t + i_{t+1} ∘ C̃_{t+1} gives ∂c_{t+1}/∂c_t = f_{t+1}`;
+    const said = part(
+      '4a',
+      `Write D(t) for ∂L/∂c_t and E(t) for ∂L/∂h_t.\n${derived}\nD(t) = E(t) ∘ o_t ∘ (1 − tanh²(c_t)) + D(t+1) ∘ f_{t+1}`,
+    );
+    expect(said).toMatchObject({ score: 5, review: false });
+    const block = gradeScript(
+      rubric,
+      ctx,
+      scriptFromText(`## 4a\n${derived}\nΔc_t = Δh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + Δc_{t+1} ⊙ f_{t+1}`, {
+        unlabelled: ['Notation (used throughout):', 'Δc_t = ∂L/∂c_t ,  Δh_t = ∂L/∂h_t'],
+      }),
+    ).grade.parts['4a'];
+    expect(block).toMatchObject({ score: 5, review: false });
+  });
+  it('an answer that revises itself in place ("UPDATE: … is 72, not 60") and loses marks goes to a person', () => {
+    const p = part(
+      '3c',
+      'Each of the four maps has 3·5+3 = 18 parameters, so the total is 4 × 18 = 60.\nUPDATE: 4×18 is 72, not 60 — I wrote the weight-only count (4×15 = 60) by mistake. Total with biases = 72; weights alone = 60.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/revises itself/);
+    expect(part('3c', 'weights only: 4 × 15 = 60')).toMatchObject({ score: 0.5, review: false });
+  });
+});

@@ -82,7 +82,10 @@ export function scriptGlossary(script: ExtractedScript): Glossary {
     sizes: sizeSymbols(script),
     assumptions: assumptions(script),
     // (as one text: a definition wraps across lines, "μ_t :=" | "∂L/∂h_t")
-    notation: [script.unlabelled.map((l) => l.text).join(' ')].filter((t) => /:=|≔|≜/.test(t)),
+    // (or under its own heading, "Notation (used throughout): Δc_t = ∂L/∂c_t")
+    notation: [script.unlabelled.map((l) => l.text).join(' ')].filter(
+      (t) => /:=|≔|≜/.test(t) || /\b(?:notation|symbols used)\b/i.test(t),
+    ),
   };
 }
 

@@ -37,6 +37,7 @@ import { findWork } from './working.ts';
 import {
   pointsElsewhere,
   workAboveItsLabel,
+  workInAnotherAnswer,
   workInAppendix,
   workInQuestionBlock,
 } from './working-elsewhere.ts';
@@ -251,6 +252,23 @@ function linesAfterEmptyLabel(partId: string, script: ExtractedScript): boolean 
   );
 }
 
+/**
+ * Whether the part's label, found with nothing under it, stands at the foot of its page or column:
+ * nothing is written below it there, so its answer may go on at the next column's or page's top
+ * (read after another answer).
+ */
+function labelAtFoot(partId: string, script: ExtractedScript): boolean {
+  const label = script.parts[partId]?.regions[0];
+  if (!label) return false;
+  const bottom = label.box.y + label.box.h;
+  const below = (l: { page: number; box: { x: number; y: number; w: number } }) =>
+    l.page === label.page &&
+    l.box.y >= bottom - 1 &&
+    l.box.x < label.box.x + Math.max(label.box.w, 100) &&
+    l.box.x + l.box.w > label.box.x;
+  return ![...Object.values(script.parts).flatMap((a) => a.lines), ...script.unlabelled].some(below);
+}
+
 /** Whether most of the parts found in a script were placed by content, not by a label read. */
 function guessedMostly(script: ExtractedScript): boolean {
   const found = Object.values(script.parts).filter((a) => a.text.trim() !== '');
@@ -291,6 +309,8 @@ function noAnswer(
     // its label found with nothing under it, while another part was read as answered twice: the lines
     // after the label may have gone there ("4 b -" left empty, "Unroll 4 a down to t = 1 …" read as 4(a)'s)
     linesAfterEmptyLabel(part.id, script) ||
+    // (or at the foot of a page or column, its answer perhaps at the next one's top)
+    labelAtFoot(part.id, script) ||
     // a sibling whose sub-label was guessed ("1(b)" with no "(i)"), or split from a question's
     // unlabelled block by what its lines define ("3." then "W_f = …", "b_f = …"): its block may
     // hold this answer
@@ -513,6 +533,23 @@ const CAPPED_WORDS = 8;
 /** Function names, which are maths, not sentences. */
 const MATH_WORDS = /^(?:tanh|sech|sigma|sigmoid|diag|softmax|exp|log|sqrt|prod|sum)$/i;
 
+/** A line of an answer that revises it in place: "UPDATE: 4×18 is 72, not 60", "EDIT — …", "Correction: …". */
+const REVISION = /^\s*(?:update|edit|correction|corrected|revised|erratum)\b\s*[:—–-]/i;
+
+/**
+ * An answer that revises itself in place and still loses marks: which of its values stands (the one
+ * the revision names, or the one written last) is a person's reading.
+ */
+const revisedInPlace: PartDoubt = ({ part, answer, score }) => {
+  const line = score < part.points ? answer.lines.find((l) => REVISION.test(l.text)) : undefined;
+  return line
+    ? {
+        conf: 0.5,
+        reason: `the answer revises itself ("${quote(line.text)}"): a person reads which value stands`,
+      }
+    : null;
+};
+
 /** The part-level doubts, in the order their reasons are given. */
 const DOUBTS: PartDoubt[] = [
   unreadableExpression,
@@ -525,6 +562,7 @@ const DOUBTS: PartDoubt[] = [
   workInAppendix,
   workInQuestionBlock,
   workAboveItsLabel,
+  workInAnotherAnswer,
   choseAmongOptions,
   sharedAnswer,
   unknownTerms,
@@ -534,6 +572,7 @@ const DOUBTS: PartDoubt[] = [
   brokenBracket,
   unreadMaths,
   breaksOffAtEquals,
+  revisedInPlace,
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -28,13 +28,22 @@ export function withDefinitions(lines: string[], preamble: string[] = []): strin
   const find = (raw: string, at: number) => {
     // (a Greek or capital letter's subscript may have lost its underscore in the text layer: "εt :=
     // ∂L/∂ht", "Gt := ∂L/∂ct"; a typeset fraction comes bracketed, "∆t := (∂L)/(∂ct)")
+    // (or a difference sign before the quantity's own letter: "Δc_t = ∂L/∂c_t", "δh_t = ∂L/∂h_t")
     const re =
-      /(?:^|[\s,;:(])([A-Za-zΑ-Ωα-ωϑϕϖϵϱ∆])(?:_|(?<=[Α-Ωα-ωϑϕϖϵϱ∆A-Z]))\{?([a-z])\}?\s*=\s*\(?dL\)?\/\(?d([A-Za-z])_?\{?([a-z])\}?\)?(?=$|[\s,;.)])/g;
-    const line = normalizeMath(raw);
+      /(?:^|[\s,;:(])([∆Δδ∇][a-z]|[A-Za-zΑ-Ωα-ωϑϕϖϵϱ∆])(?:_|(?<=[Α-Ωα-ωϑϕϖϵϱ∆A-Z]))\{?([a-z])\}?\s*=\s*\(?dL\)?\/\(?d([A-Za-z])_?\{?([a-z])\}?\)?(?=$|[\s,;.)])/g;
+    // (said in words: "Write D(t) for ∂L/∂c_t", "δ_t stands for ∂L/∂c_t")
+    const line = normalizeMath(raw).replace(
+      /(?<=^|[\s,;:(])([∆Δδ∇][a-z]|[A-Za-zΑ-Ωα-ωϑϕϖϵϱ∆])_\{?t\}?\s+(?:for|denotes?|to denote|stands? for)\s+(?=\(?dL\)?\/)/g,
+      '$1_t = ',
+    );
     // (`e`, an attention score elsewhere, is a shorthand where the student says it is one: `e_t := …`)
     const explicit = /:=|≔|≜/.test(raw);
     for (let m = re.exec(line); m; m = re.exec(line))
-      if (m[2] === m[4] && (!MODEL_SYMBOLS.has(m[1]) || (explicit && m[1] === 'e')))
+      if (
+        m[2] === m[4] &&
+        (m[1].length === 1 || m[1][1] === m[3]) &&
+        (!MODEL_SYMBOLS.has(m[1]) || (explicit && m[1] === 'e'))
+      )
         defs.push({ at, end: m.index + m[0].length, base: m[1], target: m[3], kind: 'loss' });
     if (!explicit) return;
     // a gate's, the candidate's or tanh's own name, only as a definition says it: `a_t := f_t`, `γ_t := C̃_t`, `τ := tanh`

@@ -255,6 +255,27 @@ describe('batch flags', () => {
     expect(res.some((r) => r.flags.includes('similarity'))).toBe(false);
   });
 
+  it('many odd word sequences only two scripts share, beside one unusual wrong value, are flagged', () => {
+    const prose =
+      '## 4b\ndL/dc_1 = dL/dc_T · f_2 f_3 … f_T, the product of the forget gates; with f_t = 1 it is 1 so the gradient does not vanish. ' +
+      'Think of the cell state as a long quiet river carrying a paper boat from the mountains down to the sea without ever sinking it anywhere along the way.';
+    const wrong3c = '## 3c\n4 × 15 + 3 = 63 (the bias is added once at the cell)';
+    const batch = (withValue: boolean) =>
+      gradeBatch(rubric, ctx, [
+        { file: 'p.pdf', script: scriptFromText(`Name: P\nRoll: 20CS10051\n${prose}\n${wrong3c}`) },
+        {
+          file: 'q.pdf',
+          script: scriptFromText(
+            `Name: Q\nRoll: 20CS10052\n${prose}\n${withValue ? wrong3c : '## 3c\n4 × (15 + 3) = 72'}`,
+          ),
+        },
+        ...[1, 2, 3, 4, 5, 6, 7, 8].map(correct),
+      ]).map((r) => r.flags.includes('similarity'));
+    expect(batch(true).slice(0, 3)).toEqual([true, true, false]);
+    // (the words alone, every value their own, are two students of one class, as before)
+    expect(batch(false).slice(0, 2)).toEqual([false, false]);
+  });
+
   it('the same odd sentence in two scripts is flagged', () => {
     const odd =
       '## 1a\nft - 1, it - 2 (I matched these by following the arrows from the top-left, like reading a metro map.)';

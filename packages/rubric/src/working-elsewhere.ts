@@ -2,7 +2,7 @@
 // whole question under a guessed heading, or above the answer's own label (a lab report's result last).
 // Each sends a part that lost marks for working not found to a person, who reads it there.
 import type { PartAnswer } from '@grader/model';
-import { APPENDIX_HEADING, closeTo, findNumbers } from '@grader/parse';
+import { APPENDIX_HEADING, closeTo, escapeRegExp, findNumbers } from '@grader/parse';
 import { analyse, canonicalSymbol } from './evidence.ts';
 import { continuedElsewhere } from './flags.ts';
 import { quote } from './format.ts';
@@ -166,6 +166,67 @@ export const workInQuestionBlock: PartDoubt = ({ part, answer, script, results, 
       return {
         conf: 0.5,
         reason: `its question's working is set out once, under a heading read as ${a.partId} (a guessed label), with a step on this part ("${quote(step.text)}"): a person checks whether it gives the reason`,
+      };
+  }
+  return null;
+};
+
+/**
+ * Marks withheld for missing working from an answer whose value another question's answer works out
+ * (a table of answers, then a "Working" section read into another answer: "3 × 1" under 3(b), "so
+ * W_f is 3 × 2 and b_f is 3 × 1" read as 1(b)(ii)'s; "36" under 3(c), "4 × 9 = 36" there): a
+ * computation there that comes to a number this answer states, or a line naming this part's
+ * quantity with every number it states, and a person reads whether it is this answer's working.
+ */
+export const workInAnotherAnswer: PartDoubt = ({ part, script, results, score, ctx }) => {
+  // (a bare answer's value, or a wrong one's written with no working at all, which its working
+  // elsewhere may carry forward; a count's or a shape's, not a diagram's position)
+  const values = new Set(part.items.filter((i) => i.type === 'value').map((i) => i.id));
+  const unworked = ctx.ev.computations.length === 0;
+  const lost = results.filter(
+    (r) => values.has(r.id) && (r.bare || (unworked && r.awarded < r.max && r.value !== undefined)),
+  );
+  if (score >= part.points || !lost.length) return null;
+  // (a number of two digits at least: a 3 or a 9 another answer computes is as likely chance)
+  const stated = lost.flatMap((r) => asNumbers(r.value) ?? []).filter((n) => Math.abs(n) >= 10);
+  if (!stated.length) return null;
+  // (not a line of final answers listed together, "final: C_t (0.7, …), 9 extra params, 54 params")
+  // (a digit group's comma, "3,027,102", separates nothing)
+  const listed = (text: string) =>
+    (text
+      .replace(/\([^()]*\)|\[[^\]]*\]|\{[^}]*\}/g, '')
+      .replace(/(?<=\d),(?=\d{3}(?!\d))/g, '')
+      .match(/[,;]/g)?.length ?? 0) >= 2;
+  const near = (a: number, b: number) => closeTo(a, b, { rel: 1e-3, abs: 5e-4 });
+  const names = part.items
+    .flatMap((i) => ('names' in i ? (i.names ?? []) : []))
+    .map((n) => canonicalSymbol(n).replace(/[_{}]/g, '').toLowerCase())
+    .filter((n) => n.length >= 2);
+  for (const other of Object.values(script.parts)) {
+    if (questionNumber(other.partId) === questionNumber(part.id) || !other.lines.length) continue;
+    const ev = analyse(other);
+    const computed = ev.computations.find(
+      (c) =>
+        typeof c.value === 'number' &&
+        !listed(ev.lines[c.line] ?? c.text) &&
+        stated.some((n) => near(n, c.value as number)) &&
+        // (a computation, not the number repeated: "36 = 36")
+        !(c.text.split('=')[0].match(/\d+(?:\.\d+)?/g) ?? []).some((n) => near(Number(n), c.value as number)),
+    );
+    const named = other.lines.find((l) => {
+      if (listed(l.text)) return false;
+      const flat = l.text.replace(/[_{}]/g, '').toLowerCase();
+      const ns = findNumbers(l.text).map((n) => n.value);
+      return (
+        names.some((n) => new RegExp(`(?<![a-z])${escapeRegExp(n)}(?![a-z])`).test(flat)) &&
+        stated.every((x) => ns.some((y) => near(x, y)))
+      );
+    });
+    const found = computed?.text ?? named?.text;
+    if (found)
+      return {
+        conf: 0.5,
+        reason: `another answer (${other.partId}) works this answer out ("${quote(found)}"): a person checks whether it is this answer's working`,
       };
   }
   return null;

@@ -171,7 +171,10 @@ export const garbledMapping: PartDoubt = ({ part, ctx: { ev }, results }) => {
   const written =
     ev.lines.flatMap((l) => tokenize(normalizeMath(l))).filter((t) => t.t === 'num' && Number.isInteger(t.v))
       .length + (ev.lines.join(' ').match(NUMBER_WORDS) ?? []).length;
-  if (read < mapItems.length && written > read) return { conf: read >= mapItems.length - 1 ? 0.65 : 0.4 };
+  // (or a position in a form of the student's own, "f_t -> p5", "o_t = [9]": an arrow to a number)
+  const given = ev.lines.filter((l) => /(?:->|→|=|:)\s*\S{0,4}\d/.test(l)).length;
+  if (read < mapItems.length && Math.max(written, given) > read)
+    return { conf: read >= mapItems.length - 1 ? 0.65 : 0.4 };
   // two positions side by side after one variable ("C̃t → 6 5": one struck out where the page no
   // longer shows it, or a second thought): which stands is a person's reading
   if (ev.lines.some((l) => TWO_POSITIONS.test(l)))
