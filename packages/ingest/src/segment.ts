@@ -373,8 +373,6 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withRecordLabels,
   // a thread's posts and a deck's cards before their labels, "1/14  Q1a", "CARD 05 [ Q3(b) ]"
   withoutItemCounters,
-  // a thread's posts and a deck's cards before their labels, "1/14  Q1a", "CARD 05 [ Q3(b) ]"
-  withoutItemCounters,
   // a heading's "[part (a)]" at its end is its label
   headingTagsFirst,
 ];
