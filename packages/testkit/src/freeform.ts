@@ -508,6 +508,9 @@ export const TUNE_WRITERS = [
   'nl',
   'nm',
   'nn',
+  'no',
+  'np',
+  'nq',
 ];
 
 export interface FreeformLabel {
