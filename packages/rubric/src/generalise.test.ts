@@ -4486,4 +4486,14 @@ c_{t+1} = f_{t+1} ∘ c_t + i_{t+1} ∘ C̃_{t+1} gives ∂c_{t+1}/∂c_t = f_{t
     expect(p.reasons.join(' ')).toMatch(/revises itself/);
     expect(part('3c', 'weights only: 4 × 15 = 60')).toMatchObject({ score: 0.5, review: false });
   });
+  it('a part answered in two places that still loses marks goes to a person; one answered once does not', () => {
+    const body =
+      '## 1b.i\nAnswer: C_t = (0.7, 0.02, 0.05)\nC_t = (1 x 0.2, 0.5 x 0.4, 0) + (0.5, 0, 0.05) = (0.7, 0.02, 0.05)';
+    const twice = gradeScript(rubric, ctx, scriptFromText(body, { occurrences: { '1b.i': 2 } })).grade.parts[
+      '1b.i'
+    ];
+    expect(twice.review).toBe(true);
+    expect(twice.reasons.join(' ')).toMatch(/answered in two places/);
+    expect(part('1b.i', body.slice('## 1b.i\n'.length)).review).toBe(false);
+  });
 });

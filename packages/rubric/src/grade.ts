@@ -550,6 +550,16 @@ const revisedInPlace: PartDoubt = ({ part, answer, score }) => {
     : null;
 };
 
+/**
+ * An answer given in two places (a correction later in the script) that still loses marks: which place
+ * stands, the first answer's own `Answer:` or the correction, is a person's reading. (A summary row
+ * restating a final answer is no second place.)
+ */
+const answeredTwice: PartDoubt = ({ part, answer, score }) =>
+  score < part.points && answer.occurrences - (answer.summaryRows ?? 0) > 1
+    ? { conf: 0.5, reason: 'the part is answered in two places: a person reads which answer stands' }
+    : null;
+
 /** The part-level doubts, in the order their reasons are given. */
 const DOUBTS: PartDoubt[] = [
   unreadableExpression,
@@ -573,6 +583,7 @@ const DOUBTS: PartDoubt[] = [
   unreadMaths,
   breaksOffAtEquals,
   revisedInPlace,
+  answeredTwice,
 ];
 
 // ---------------------------------------------------------------------------------------------
