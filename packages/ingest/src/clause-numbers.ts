@@ -4,6 +4,7 @@
 import type { Line } from '@grader/model';
 import { findLabel, type PartTree } from './labels.ts';
 import { retext } from './layout.ts';
+import { sectionPath } from './outline-labels.ts';
 
 /** A decimal number at a line's start, before a space: "2.2  Additional …", "¶2.1.1 …", "3.4. Each …". */
 const AT_START = /^(\s*)((?:[¶§]\s*)?(\d{1,2}(?:\.\d{1,2}){1,3})\.?)(?=\s|$)/u;
@@ -19,15 +20,12 @@ const CITED =
  * has three parts, nor "1.3" where question 1 has two.
  */
 function namesPart(num: string, tree: PartTree): boolean {
-  const [q, ...rest] = num.split('.').map(Number);
-  const path = [String(q)];
-  if (!tree.isNode(path)) return false;
-  for (const n of rest) {
-    if (tree.partId(path) !== null) return true;
-    // (the n-th child of the node in the exam's order: a letter or a roman numeral alike)
-    const child = [...tree.childrenOf(path)][n - 1];
-    if (!child) return false;
-    path.push(child);
+  const nums = num.split('.').map(Number);
+  for (let k = 1; k <= nums.length; k++) {
+    const path = sectionPath(nums.slice(0, k), tree);
+    if (!path) return false;
+    // (numbers past a part are items of it)
+    if (k < nums.length && tree.partId(path) !== null) return true;
   }
   return true;
 }

@@ -24,8 +24,11 @@ const MIN_SECTIONS = 3;
 
 type Section = { line: number; path: string[]; partId: string | null; length: number; alone: boolean };
 
-/** The exam path a section number names ("1.2.1" → 1, b, i; "5.0" → 5), or null. */
-function sectionPath(nums: number[], tree: PartTree): string[] | null {
+/**
+ * The exam path a section number names, each number the n-th child in the exam's order, a letter or a
+ * roman numeral alike ("1.2.1" → 1, b, i; "5.0" → 5), or null.
+ */
+export function sectionPath(nums: number[], tree: PartTree): string[] | null {
   const path = [String(nums[0])];
   if (!tree.isNode(path)) return null;
   // ("5.0": the question itself, where it has no parts)

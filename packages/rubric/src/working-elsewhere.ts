@@ -12,6 +12,14 @@ import { questionNumber } from './part-id.ts';
 import { definedSymbol, PLACED_CONF } from './placement.ts';
 import { derivationShown } from './working.ts';
 
+/** Two numbers the same as read (a stated value and what its working computes). */
+const near = (a: number, b: number) => closeTo(a, b, { rel: 1e-3, abs: 5e-4 });
+
+/** A computation that comes to a number of its own: one that only repeats an operand, "1x1x3 = 3", computes nothing. */
+const computes = (c: { value: unknown; text: string }) =>
+  typeof c.value === 'number' &&
+  !(c.text.split('=')[0].match(/\d+(?:\.\d+)?/g) ?? []).some((n) => near(Number(n), c.value as number));
+
 /** An answer that sends the reader elsewhere for its last word ("see the note at the end of the script"). */
 export const pointsElsewhere: PartDoubt = ({ part, answer, score }) => {
   const line =
@@ -106,11 +114,6 @@ export const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, sc
       };
     if (!stated.length) return null;
   }
-  const near = (a: number, b: number) => closeTo(a, b, { rel: 1e-3, abs: 5e-4 });
-  // (a computation that only repeats an operand, "1x1x3 = 3", computes nothing)
-  const computes = (c: { value: unknown; text: string }) =>
-    typeof c.value === 'number' &&
-    !(c.text.split('=')[0].match(/\d+(?:\.\d+)?/g) ?? []).some((n) => near(Number(n), c.value as number));
   const found =
     ev.computations.find((c) => computes(c) && stated.some((n) => near(n, c.value as number)))?.text ??
     values
@@ -197,7 +200,6 @@ export const workInAnotherAnswer: PartDoubt = ({ part, script, results, score, c
       .replace(/\([^()]*\)|\[[^\]]*\]|\{[^}]*\}/g, '')
       .replace(/(?<=\d),(?=\d{3}(?!\d))/g, '')
       .match(/[,;]/g)?.length ?? 0) >= 2;
-  const near = (a: number, b: number) => closeTo(a, b, { rel: 1e-3, abs: 5e-4 });
   const names = part.items
     .flatMap((i) => ('names' in i ? (i.names ?? []) : []))
     .map((n) => canonicalSymbol(n).replace(/[_{}]/g, '').toLowerCase())
@@ -207,11 +209,7 @@ export const workInAnotherAnswer: PartDoubt = ({ part, script, results, score, c
     const ev = analyse(other);
     const computed = ev.computations.find(
       (c) =>
-        typeof c.value === 'number' &&
-        !listed(ev.lines[c.line] ?? c.text) &&
-        stated.some((n) => near(n, c.value as number)) &&
-        // (a computation, not the number repeated: "36 = 36")
-        !(c.text.split('=')[0].match(/\d+(?:\.\d+)?/g) ?? []).some((n) => near(Number(n), c.value as number)),
+        computes(c) && !listed(ev.lines[c.line] ?? c.text) && stated.some((n) => near(n, c.value as number)),
     );
     const named = other.lines.find((l) => {
       if (listed(l.text)) return false;
