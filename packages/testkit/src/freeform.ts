@@ -511,6 +511,9 @@ export const TUNE_WRITERS = [
   'no',
   'np',
   'nq',
+  'nr',
+  'ns',
+  'nt',
 ];
 
 export interface FreeformLabel {
