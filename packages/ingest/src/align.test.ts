@@ -44,6 +44,15 @@ describe('fitLabel', () => {
     expect(fitLabel('25 x 4 = 100', ['5'])?.fit ?? 0).toBeLessThan(0.9);
   });
 
+  it('reads a question numbered in roman before its sub-part, "I" read as "l" (round 81 in hand)', () => {
+    const r = fitLabel('Ill.(c) 3.3 Parameters in the cell = 15 + 3 = 18', ['3', 'c']);
+    expect(r?.fit).toBeGreaterThan(0.75);
+    expect(r?.end).toBe(8);
+    expect(fitLabel('IV. (a) Path 1: L -> h_t', ['4', 'a'])?.fit).toBeGreaterThan(0.9);
+    // (an item of a list numbered in roman is no question: no sub-part's letter after it)
+    expect(fitLabel('iii. o_t : 8', ['3', 'a'])?.fit ?? 0).toBeLessThan(0.6);
+  });
+
   it('does not read a component as another one', () => {
     // "b" read as "i" sinks the label, even with the roman numerals right
     expect(fitLabel('ii. oi 8', ['1', 'b', 'ii'], 1)?.fit ?? 0).toBeLessThan(0.5);

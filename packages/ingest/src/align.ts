@@ -32,6 +32,22 @@ const CONFUSED: Record<string, string> = {
   x: 'k',
 };
 
+/** Question numbers as roman numerals, by number. */
+const ROMAN: Record<number, string> = {
+  1: 'i',
+  2: 'ii',
+  3: 'iii',
+  4: 'iv',
+  5: 'v',
+  6: 'vi',
+  7: 'vii',
+  8: 'viii',
+  9: 'ix',
+};
+
+/** A roman question number, its stop, then a sub-part's letter: "III.(c)", "IV) a", "Ill.(c)" as read. */
+const ROMAN_THEN_LETTER = /^\s*[IiLl1|!Vv]{1,4}\s*[.)]\s*[([]?\s*[a-hA-H]\b/;
+
 const PUNCT = /[()[\]{}.:,;'"`_~\-–—|!/\\]/;
 
 /** Cost of reading template character `t` as `r`. */
@@ -190,6 +206,12 @@ export function fitLabel(text: string, path: string[], drop = 0): LabelFit | nul
     const q = matchComponents(rest, core.chars.slice(1));
     const fit = q.fit - (core.chars[0] === 'q' ? 0 : /[q0og@]/.test(core.chars[0]) ? 0.05 : 0.15);
     if (fit > best.fit) best = { ...q, fit, skipQ: 1 };
+  }
+  // a question numbered in roman ("III.(c)", read "Ill.(c)"), before a sub-part's letter
+  const roman = ROMAN[Number(rest[0])];
+  if (drop === 0 && !qw && rest.length > 1 && roman && ROMAN_THEN_LETTER.test(text.slice(from))) {
+    const r = matchComponents([roman, ...rest.slice(1)], core.chars);
+    if (r.fit * 0.95 > best.fit) best = { ...r, fit: r.fit * 0.95, skipQ: 0 };
   }
   if (best.used === 0) return null;
   const fit = best.fit;

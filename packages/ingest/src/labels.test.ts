@@ -861,6 +861,16 @@ describe('findLabel: a sub-part called an item, round 68', () => {
   });
 });
 
+describe('findLabel: a sub-part called "sub", round 111', () => {
+  it('"sub (a)" under "Qno. 4" is its (a), alone on its line or before the answer; "sub (b) (i)" its (b)(i)', () => {
+    expect(findLabel('sub (a)', tree, ['4'])?.partId).toBe('q4a');
+    expect(findLabel('sub (b)  bf ∈ ℝ3 (3×1)', tree, ['3'])?.partId).toBe('q3b');
+    expect(findLabel('sub (b) (i)', tree, ['1'])?.partId).toBe('q1b1');
+    // (the word elsewhere is no label)
+    expect(findLabel('sub 3 into the formula', tree, ['4'])).toBeNull();
+  });
+});
+
 describe('labels of round 70: bracket chains, open pointers, compound marks, items', () => {
   it('a label as a chain of brackets: "[Q1][b][i]", "[1][b][ii]", "[Q5]"; "[3]" alone is a step number', () => {
     expect(id('[Q1][b][i]')).toBe('q1b1');

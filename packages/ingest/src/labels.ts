@@ -122,9 +122,9 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // "Part (a)" under "Answer 4" is relative to the question, like a bare "(a)"; "Part 5" names
     // a question as plainly as "Question 5"
     // ("item (a)" under "Problem 3" too: an item is a sub-part by its letter; "Part-A:" hyphened;
-    // "Part B(i)." its item in brackets)
+    // "Part B(i)." its item in brackets; "sub (b) (i)" under "Qno. 1")
     const part =
-      /^\s*(?:(?:sub-?)?part|item(?=\s*\(?[a-h](?:[).:\s]|$)))\b\.?\s*(?:[-–]\s*)?(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|(?<=\d)\(|(?<=[A-Za-z])\((?=[ivx]{1,4}\))|$))/i.exec(
+      /^\s*(?:(?:sub-?)?part|item(?=\s*\(?[a-h](?:[).:\s]|$))|sub(?=\s*\([a-h]\)))\b\.?\s*(?:[-–]\s*)?(?=\(?([A-Za-z0-9]{1,4})(?:[).:\s]|-(?=[A-Za-z(])|(?<=\d)\(|(?<=[A-Za-z])\((?=[ivx]{1,4}\))|$))/i.exec(
         text,
       );
     pos = part?.[0].length ?? 0;

@@ -103,8 +103,10 @@ export function findDimensions(text: string): FoundDimension[] {
     const dims = [m[1], m[2], m[3]].filter((x) => x !== undefined).map(Number);
     // `(3)` alone is a parenthesised number, not a shape; `(3,)` is.
     if (dims.length === 1 && !m[4]) continue;
-    // `(200 + 2 - 4)` never matches; `(3, 5)` after a function name is a call, not a shape.
-    if (/[A-Za-z]\s*$/.test(s.slice(Math.max(0, start - 1), start))) continue;
+    // `(200 + 2 - 4)` never matches; `(3, 5)` after a function name is a call, not a shape
+    // (but R's `c(3, 5)` builds the vector it holds: "dim(W_f) == c(3, 5)")
+    const call = /[A-Za-z]\s*$/.test(s.slice(Math.max(0, start - 1), start));
+    if (call && !/(?<![\w.])c$/.test(s.slice(Math.max(0, start - 3), start))) continue;
     out.push({ dims, raw: m[0], start, end, inArithmetic: false });
     taken.push([start, end]);
   }

@@ -1,7 +1,9 @@
 // One ASCII-math spelling for the many ways answer text writes the same thing (Unicode math, LaTeX
 // glyphs as extracted from PDFs, ASCII, OCR). Everything downstream parses this form only.
+
 import { EQUATION_TAG } from './equation-tags.ts';
 import { courseNotations } from './notations.ts';
+import { withSubjectSpellings } from './spellings.ts';
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
   '⁰': '0',
@@ -738,8 +740,7 @@ export function normalizeProse(raw: string): string {
 
 function normalizeProseUncached(raw: string): string {
   return (
-    normalizeMath(raw)
-      .toLowerCase()
+    withSubjectSpellings(normalizeMath(raw).toLowerCase())
       .replace(/[‘’`´]/g, "'")
       // contractions typed without their apostrophe, and shorthand: "doesnt", "wont", "w/o"
       .replace(/\b(does|do|did|is|are|was|were|can|could|would|should|has|have|had|wo)nt\b/g, "$1n't")

@@ -11,6 +11,7 @@ import {
   findVectors,
   linearizeFractions,
   normalizeMath,
+  normalizeProse,
   parseExpr,
   parseNumber,
   printExpr,
@@ -107,6 +108,28 @@ describe('vectors', () => {
   });
 });
 
+describe("the subject's words as hurried or dyslexic typists spell them (round 111)", () => {
+  it('are set right in prose: one edit, two in a long word, a letter pair swapped as one', () => {
+    expect(normalizeProse('The gradiant is the prodcut of forgt gates, no vanshing; 18 paramiters')).toBe(
+      'the gradient is the product of forget gates, no vanishing; 18 parameters',
+    );
+    expect(normalizeProse('dementional')).toBe('dimensional');
+  });
+  it('leave words of English alone, however near a word of the subject ("content", "status", "expanding")', () => {
+    for (const w of [
+      'content',
+      'status',
+      'expanding',
+      'assignment',
+      'derivation',
+      'weighted',
+      'strike',
+      'forgot',
+    ])
+      expect(normalizeProse(w), w).toBe(w);
+  });
+});
+
 describe('dimensions', () => {
   it('reads every accepted spelling of 3 × 5', () => {
     for (const s of ['3x5', '3 × 5', '3×5', '(3, 5)', 'R^{3×5}', 'R^(3 x 5)', '3 by 5', 'W_f is 3 X 5.']) {
@@ -114,6 +137,12 @@ describe('dimensions', () => {
     }
     expect(findDimensions('199 × 199 × 3')[0].dims).toEqual([199, 199, 3]);
     expect(findDimensions('4 × (3 × 5 + 3)')[0].inArithmetic).toBe(true);
+  });
+  it("reads R's c(3, 5) as the shape it builds, and no other call's arguments (round 111)", () => {
+    expect(findDimensions('dim(W_f) == c(3, 5)    # nrow = 3, ncol = 5').map((d) => d.dims)).toEqual([
+      [3, 5],
+    ]);
+    for (const s of ['f(3, 5)', 'calc(3, 5)', 'x.c(3, 5)']) expect(findDimensions(s), s).toEqual([]);
   });
   it('reads a map between spaces as its matrix, codomain by domain: ℝ⁵ → ℝ³ is 3 × 5', () => {
     for (const s of ['W_f maps R^5 -> R^3', 'W_f : ℝ^{5} → ℝ^{3}', 'W_f: R^{5} \\to R^{3}'])

@@ -22,6 +22,7 @@ import {
   tokenize,
   type Value,
 } from '@grader/parse';
+import { consoleWorking } from './console-output.ts';
 import { citedAssumptions, type Glossary, withSizeSymbols } from './glossary.ts';
 import { MODEL_SYMBOLS, withDefinitions } from './notation.ts';
 
@@ -205,8 +206,8 @@ export function withoutBlanks(line: string): string {
 /**
  * What a student struck out is neither the answer nor its working: "~~…~~", "[struck: …]",
  * "(crossed out: …)" (to the end of the line when the bracket is not closed there), what an
- * aside says to ignore ("(please ignore [0.7, 0, 0])") and what an arrow back rejects ("… = 72
- * <- no") become blanks.
+ * aside says to ignore ("(please ignore [0.7, 0, 0])"), what an arrow back rejects ("… = 72
+ * <- no") and what an arrow on says was crossed ("= 72 -> crossed, then 60") become blanks.
  */
 export function withoutStruck(line: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
@@ -220,6 +221,11 @@ export function withoutStruck(line: string): string {
       )
       // (what an arrow back from its end rejects: "4 x 18 = 72  <- no, see above")
       .replace(/^.*?(?=(?:<-+|←|<=+)\s*(?:no|not\s+this|wrong|incorrect|ignore|rejected)\b)/i, blank)
+      // (what an arrow on says was crossed out, back to its "=": "= 72 -> crossed, then 4 x 15 = 60")
+      .replace(
+        /[^=:]*?(?:->|→|=>)\s*(?:crossed|struck|scratched|deleted|cut)(?:\s+(?:out|off))?\b[,;:]?(?:\s*(?:then|now|instead))?/gi,
+        blank,
+      )
   );
 }
 
@@ -435,12 +441,14 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       withDefinitions(
         continuedRows(
           printedColumns(
-            crossedOutLines(
-              withdrawnAttempts(
-                folded.map((l) =>
-                  withoutEquationTag(
-                    withoutStepNumber(
-                      withoutStruck(withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text))))),
+            consoleWorking(
+              crossedOutLines(
+                withdrawnAttempts(
+                  folded.map((l) =>
+                    withoutEquationTag(
+                      withoutStepNumber(
+                        withoutStruck(withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text))))),
+                      ),
                     ),
                   ),
                 ),

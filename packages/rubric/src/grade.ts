@@ -3,8 +3,9 @@
 // The generic flow lives here (a part's answer, its items graded by their type's handler in
 // items/, caps, the part-level doubts that send a part to a person); the item types live in items/.
 import type { ExtractedScript, PartAnswer, PartGrade, ScriptGrade } from '@grader/model';
-import { closeTo, findNumbers, normalizeProse } from '@grader/parse';
+import { closeTo, findDimensions, findNumbers, normalizeProse } from '@grader/parse';
 import { confirmedConfidence } from './confirmation.ts';
+import { printedByConsole } from './console-output.ts';
 import type { GradingContext } from './context.ts';
 import { analyse, readByOcr } from './evidence.ts';
 import { quote } from './format.ts';
@@ -435,7 +436,7 @@ const lostOnOcr: PartDoubt = (outcome) => {
  * The part another part's key was read for, a vector or a number past the sizes: where OCR misread
  * a label ("[1b.i]" as "[Λb.1]"), the next part's answer ("h_t = (.6044, 0, 0)") is read in its place.
  */
-function anotherPartsKey({ part, results, ctx }: PartOutcome): string | null {
+function anotherPartsKey({ part, answer, results, ctx }: PartOutcome): string | null {
   for (const [k, item] of part.items.entries()) {
     const read = asNumbers(results[k]?.value);
     if (item.type !== 'value' || !read || results[k].awarded >= results[k].max) continue;
@@ -445,6 +446,21 @@ function anotherPartsKey({ part, results, ctx }: PartOutcome): string | null {
       const key = asNumbers(v);
       if (!m || m[1] === part.id || !key || key.length !== read.length) continue;
       if (key.every((x, i) => closeTo(x, read[i], { abs: 0.005, rel: 0.005 }))) return m[1];
+    }
+  }
+  // (or a first line stating another question's shape: "(b) b : 3x 1" read under 2(b), its
+  // question's heading misread, and a count of 1 read from it)
+  if (part.items.some((it) => it.type === 'value' && it.shape === 'dimension')) return null;
+  for (const d of findDimensions(answer.lines[0]?.text ?? '')) {
+    if (d.inArithmetic) continue;
+    for (const [name, v] of ctx.answers) {
+      const m = /^key:([^#]+)#/.exec(name);
+      const key = asNumbers(v);
+      // (another question's: within one, a later part builds on an earlier part's shape, "3 x 5: 4 x 15")
+      if (!m || questionNumber(m[1]) === questionNumber(part.id) || !key || !Number.isInteger(key[0]))
+        continue;
+      const shape = key.length === 1 ? [key[0], 1] : key;
+      if (shape.length === d.dims.length && shape.every((x, i) => x === d.dims[i])) return m[1];
     }
   }
   return null;
@@ -560,6 +576,20 @@ const answeredTwice: PartDoubt = ({ part, answer, score }) =>
     ? { conf: 0.5, reason: 'the part is answered in two places: a person reads which answer stands' }
     : null;
 
+/**
+ * A right value given nothing for want of working, where a console printed it ("h_t <- o_t * tanh(C_t)",
+ * "[1] 0.6043678 0 0"): the commands computed it from vectors the student set, maybe in another
+ * answer — whether that is working shown is a person's reading.
+ */
+const printedWithoutWorking: PartDoubt = ({ answer, results }) =>
+  results.some((r) => r?.bare) && printedByConsole(answer.text)
+    ? {
+        conf: 0.5,
+        reason:
+          'the value was printed by a console, from commands that may set its numbers elsewhere: a person checks the working',
+      }
+    : null;
+
 /** The part-level doubts, in the order their reasons are given. */
 const DOUBTS: PartDoubt[] = [
   unreadableExpression,
@@ -584,6 +614,7 @@ const DOUBTS: PartDoubt[] = [
   breaksOffAtEquals,
   revisedInPlace,
   answeredTwice,
+  printedWithoutWorking,
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -38,14 +38,10 @@ describe('a doubtful OCR label confirmed by the content it holds', () => {
   });
 
   it("does not confirm a part met in two places: which block's words earned the working is not known (round 73 in hand)", () => {
-    const s = ocrWithDoubtfulLabel(
-      '## 3b\n[h, x] is 3 + 2 = 5 long. f is 3 long. so W is 3 x 5.\nb is 3 x 1.\n3x1',
-      '3b',
-      0.5,
-    );
-    expect(gradeScript(rubric, ctx, s).grade.parts['3b']).toMatchObject({ score: 1, review: false });
-    s.parts['3b'].occurrences = 2;
-    expect(gradeScript(rubric, ctx, s).grade.parts['3b']).toMatchObject({ score: 1, review: true });
+    const s = ocrWithDoubtfulLabel(FULL_3C, '3c', 0.5);
+    expect(gradeScript(rubric, ctx, s).grade.parts['3c']).toMatchObject({ score: 1, review: false });
+    s.parts['3c'].occurrences = 2;
+    expect(gradeScript(rubric, ctx, s).grade.parts['3c']).toMatchObject({ score: 1, review: true });
   });
 
   it('does not confirm a part that loses marks, nor one moved here by what it mentions', () => {
@@ -53,6 +49,18 @@ describe('a doubtful OCR label confirmed by the content it holds', () => {
     expect(gradeScript(rubric, ctx, wrong).grade.parts['3c'].review).toBe(true);
     const moved = ocrWithDoubtfulLabel(FULL_3C, '3c', 0.3);
     expect(gradeScript(rubric, ctx, moved).grade.parts['3c'].review).toBe(true);
+  });
+
+  it("does not confirm a part whose mark rests on a reason in words: a guessed block's lines may be another part's (handwriting)", () => {
+    // (3(c)'s line, its label "Ill.(c)" unread, lent 3(b) its "working"; yy-01's 3(a) reasoning did too)
+    for (const body of [
+      '2 b. is 3 x 1\nIll.(c) 3.3 Parameters in the cell = Wf + bf = 15 + 3 = 18\nFinding: total = 18 parameters',
+      '[h, x] is 3 + 2 = 5 long. f is 3 long. so W is 3 x 5.\nb is 3 x 1.\n3x1',
+    ]) {
+      const p = gradeScript(rubric, ctx, ocrWithDoubtfulLabel(`## 3b\n${body}`, '3b', 0.6)).grade.parts['3b'];
+      expect(p.score, body).toBe(1);
+      expect(p.review, body).toBe(true);
+    }
   });
 });
 
@@ -167,6 +175,16 @@ describe('marks lost on OCR’d text', () => {
     ).grade.parts['3b'];
     expect(p.review).toBe(true);
     expect(p.reasons.join(' ')).toMatch(/with a part unread/);
+  });
+
+  it("go to a person when the first line states another part's shape (3(b)'s answer read under 2(b), round 81 in hand)", () => {
+    const read = (body: string, conf: number) =>
+      gradeScript(rubric, ctx, scriptFromText(`## 2b\n${body}`, { conf, source: 'ocr' })).grade.parts['2b'];
+    const p = read('b : 3x 1(a 3-uector)', 0.95);
+    expect(p).toMatchObject({ score: 0, review: true });
+    expect(p.reasons.join(' ')).toMatch(/3b's key/);
+    // (a count of 1 stated as 2(b)'s answer is the student's own, a wrong one)
+    expect(read('1 extra parameter, the score weight', 0.95).review).toBe(false);
   });
 
   it('go to a person when a right value lost its marks for want of working OCR may have dropped', () => {
