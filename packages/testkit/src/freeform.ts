@@ -39,12 +39,26 @@ export function freeformSources(dir = FREEFORM_DIR): (FreeformEntry & { path: st
 
 /** Debian's fallback font for Chinese and Japanese (fonts-droid-fallback), as an editor would use. */
 const CJK_FONT = '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf';
+/** Debian's fonts for Indian scripts (fonts-lohit-deva, -beng, -taml, -telu, -guru, -gujr, …), where installed. */
+const INDIC_FONTS = '/usr/share/fonts/truetype';
+const indicFonts = () =>
+  existsSync(INDIC_FONTS)
+    ? readdirSync(INDIC_FONTS)
+        .filter((d) => d.startsWith('lohit-'))
+        .sort()
+        .flatMap((d) =>
+          readdirSync(join(INDIC_FONTS, d))
+            .filter((f) => f.endsWith('.ttf'))
+            .map((f) => join(INDIC_FONTS, d, f)),
+        )
+    : [];
 
 /**
  * A plain-text script as a typed PDF: DejaVu Sans (it has ⊙ σ ∂ ∏ ₜ ᵀ), A4, lines wrapped. Characters
  * DejaVu Sans has no glyph for are set in the first fallback that has one, as a student's editor
  * would show them: DejaVu's math font (the mathematical italic letters 𝑓 𝐶 𝜕 of Word's equation
- * editor), then Debian's CJK font (full-width forms, Chinese, Japanese) where it is installed.
+ * editor), then Debian's CJK font (full-width forms, Chinese, Japanese) and its fonts for Indian scripts
+ * where they are installed.
  */
 export function renderTxt(text: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -54,7 +68,11 @@ export function renderTxt(text: string): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     const main = dejavu('DejaVuSans.ttf');
-    const fallbacks = [dejavu('DejaVuMathTeXGyre.ttf'), ...(existsSync(CJK_FONT) ? [CJK_FONT] : [])];
+    const fallbacks = [
+      dejavu('DejaVuMathTeXGyre.ttf'),
+      ...(existsSync(CJK_FONT) ? [CJK_FONT] : []),
+      ...indicFonts(),
+    ];
     doc.font(main).fontSize(10.5);
     const body = text.replace(/\t/g, '    ');
     const has = (ch: string) =>
@@ -514,6 +532,9 @@ export const TUNE_WRITERS = [
   'nr',
   'ns',
   'nt',
+  'nu',
+  'nv',
+  'nw',
 ];
 
 export interface FreeformLabel {
