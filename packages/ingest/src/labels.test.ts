@@ -871,6 +871,15 @@ describe('findLabel: a sub-part called "sub", round 111', () => {
   });
 });
 
+describe('findLabel: long arrows between a question and its sub-part, round 112', () => {
+  it('"Q3 --> (b)", "Q1 --> (b) i.", "Q2 ==> (a)", "Q3 —> (c)" as "Q3 -> (b)"', () => {
+    expect(id('Q3 --> (b)')).toBe('q3b');
+    expect(id('Q1 --> (b) i.')).toBe('q1b1');
+    expect(id('Q2 ==> (a)')).toBe('q2a');
+    expect(id('Q3 —> (c) each of the four blocks')).toBe('q3c');
+  });
+});
+
 describe('labels of round 70: bracket chains, open pointers, compound marks, items', () => {
   it('a label as a chain of brackets: "[Q1][b][i]", "[1][b][ii]", "[Q5]"; "[3]" alone is a step number', () => {
     expect(id('[Q1][b][i]')).toBe('q1b1');

@@ -76,7 +76,7 @@ const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A
 const POINTERS = '▸►▶▷▹➤➜➔⊳';
 /** After "Q3": an arrow or pointer to the sub-part ("Q3 → (a)", "Q1 ▸ b"). */
 const PREFIXED_ARROW = new RegExp(
-  String.raw`^\s*(?:→|->|=>|⇒|⟶|↦|⟼|[${POINTERS}›»]|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)`,
+  String.raw`^\s*(?:→|-+>|[—–]>|=+>|⇒|⟶|↦|⟼|[${POINTERS}›»]|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)`,
 );
 /** After a bare number: a pointer to a letter or roman numeral ("1 ▸ b ▸ ii"). */
 const POINTER_TO_SUB = new RegExp(String.raw`^\s*[${POINTERS}›»]\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)`);
@@ -141,7 +141,8 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
       prefixed && comps.length > 0
         ? PREFIXED_ARROW.exec(rest)
         : comps.length > 0
-          ? (/^\s*(?:→|->|=>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest) ?? POINTER_TO_SUB.exec(rest))
+          ? (/^\s*(?:→|-+>|[—–]>|=+>|⇒|⟶)\s*(?=\((?:[a-h]|[ivx]{1,4})\))/.exec(rest) ??
+            POINTER_TO_SUB.exec(rest))
           : null;
     // ("Ques. 1 → part a": the word part after the arrow)
     const filler = arrow

@@ -77,10 +77,11 @@ export function findDimensions(text: string): FoundDimension[] {
     const after = s.slice(end, end + 3).replace(/\n[\s\S]*$/, '');
     // a shape that fills its own brackets ("= 3 (3 x 1)") is a shape, unless an operator sits
     // outside them ("4*(3*5 + 3)" never fills them; "2 * (3 x 5)" is arithmetic)
-    const own = /\(\s*$/.test(before) && /^\s*\)/.test(after);
+    // (an "i.e." before it, which normalising leaves as ";", still leaves it its brackets: "3 (i.e. 3 x 1)")
+    const own = /\(\s*;?\s*$/.test(before) && /^\s*\)/.test(after);
     const outside =
       own &&
-      (/[+\-/*×·]\s*\(\s*$/.test(s.slice(Math.max(0, start - 6), start)) ||
+      (/[+\-/*×·]\s*\(\s*;?\s*$/.test(s.slice(Math.max(0, start - 8), start)) ||
         /^\s*\)\s*[+\-/*×·^]/.test(s.slice(end, end + 6)));
     // Markdown bold around it ("W_f : **3 × 5**") is no product either
     const bold = /\*\*$/.test(before) && /^\*\*/.test(after);

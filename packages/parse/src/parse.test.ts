@@ -138,6 +138,12 @@ describe('dimensions', () => {
     expect(findDimensions('199 × 199 × 3')[0].dims).toEqual([199, 199, 3]);
     expect(findDimensions('4 × (3 × 5 + 3)')[0].inArithmetic).toBe(true);
   });
+  it('reads a shape restated in its brackets after "i.e." as a shape, not arithmetic (round 112)', () => {
+    expect(findDimensions('b_f : 3 (i.e. 3 x 1)').map((d) => [d.dims, d.inArithmetic])).toEqual([
+      [[3, 1], false],
+    ]);
+    expect(findDimensions('4 * (i.e. 3 x 5)')[0].inArithmetic).toBe(true);
+  });
   it("reads R's c(3, 5) as the shape it builds, and no other call's arguments (round 111)", () => {
     expect(findDimensions('dim(W_f) == c(3, 5)    # nrow = 3, ncol = 5').map((d) => d.dims)).toEqual([
       [3, 5],

@@ -4497,3 +4497,13 @@ c_{t+1} = f_{t+1} ∘ c_t + i_{t+1} ∘ C̃_{t+1} gives ∂c_{t+1}/∂c_t = f_{t
     expect(part('1b.i', body.slice('## 1b.i\n'.length)).review).toBe(false);
   });
 });
+
+describe('round 112: handwriting converted to text by a notes app', () => {
+  it('an expression judged wrong whose indices stand after spaces ("s k-1 . hj") goes to a person', () => {
+    const p = grade('## 2a\nekj = s k-1 . hj = s k-1\n   T\n   hj').parts['2a'];
+    expect(p).toMatchObject({ score: 0, review: true });
+    expect(p.reasons.join(' ')).toMatch(/index may be written after a space \("s k-1"\)/);
+    // (a wrong expression with its indices in place is the student's own)
+    expect(grade('## 2a\ne_kj = s_{k-1} + h_j').parts['2a']).toMatchObject({ score: 0, review: false });
+  });
+});

@@ -590,6 +590,23 @@ const printedWithoutWorking: PartDoubt = ({ answer, results }) =>
       }
     : null;
 
+/**
+ * An expression judged wrong whose symbols lost their subscripts to spaces ("e kj = s k-1 . hj", a
+ * notes app's handwriting converted to text): which letters are indices is a person's reading.
+ */
+const spacedSubscripts: PartDoubt = ({ part, answer, results }) => {
+  const lost = part.items.some(
+    (it, k) => it.type === 'expression' && results[k] && results[k].awarded < results[k].max,
+  );
+  const spaced = /(?<![\w.])[A-Za-z]\s(?:[tk]\s?[-+]\s?1|kj|t|k|j)(?![\w.])/.exec(answer.text);
+  return lost && spaced
+    ? {
+        conf: 0.5,
+        reason: `a symbol's index may be written after a space ("${spaced[0]}"): a person reads the expression`,
+      }
+    : null;
+};
+
 /** The part-level doubts, in the order their reasons are given. */
 const DOUBTS: PartDoubt[] = [
   unreadableExpression,
@@ -615,6 +632,7 @@ const DOUBTS: PartDoubt[] = [
   revisedInPlace,
   answeredTwice,
   printedWithoutWorking,
+  spacedSubscripts,
 ];
 
 // ---------------------------------------------------------------------------------------------
