@@ -20,6 +20,11 @@ const LETTERS: Record<string, string> = {
 /** A school letter, romanised or in Devanagari or Bengali. */
 const LETTER = 'kha|gha|ka|ga|[कखगघকখগঘ]';
 const letter = (w: string) => LETTERS[w.toLowerCase()] ?? LETTERS[w];
+/** Bengali and Devanagari digits as plain ones, one for one. */
+const nativeDigits = (n: string) =>
+  n
+    .replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x9e6))
+    .replace(/[०-९]/g, (d) => String(d.charCodeAt(0) - 0x966));
 const padded = (text: string, length: number) => ' '.repeat(Math.max(0, length - text.length)) + text;
 
 /**
@@ -43,6 +48,15 @@ export function plainSchoolLabels(line: string, inside = false): string {
         padded(`${q}-${letter(w)}`, m.length),
       )
       // "Prashna 1", "প্রশ্ন ১" (its digits read as plain ones), "प्रश्न 2": question 1, 2
-      .replace(/^(\s*)(prashna|prashn|প্রশ্ন|प्रश्न)(?=\s*[.:]?\s*\d)/i, (m) => padded('Q', m.length))
+      // (and the word for answer before the number: "উত্তর ৩(গ)", "उत्तर 2", "Uttar 1"; a text layer may
+      // give its last letter as a font's private glyph, "উত্ত\uf00f 1(ক)")
+      .replace(/^(\s*)(prashna|prashn|uttar|(?:প্রশ্ন|प्रश्न|উত্ত|उत्त)[^\s\d(]*)(?=\s*[.:]?\s*[\d০-৯०-९])/i, (m) =>
+        padded('Q', m.length),
+      )
+      // a question's number in Bengali or Devanagari digits before its letter: "Q ৩(গ)" is "Q 3(c)"
+      .replace(
+        /^(\s*Q?\s*[.:]?\s*)([০-৯०-९]{1,2})(?=\s*[(.:)-]|\s*$)/,
+        (_m, lead: string, n: string) => lead + nativeDigits(n),
+      )
   );
 }

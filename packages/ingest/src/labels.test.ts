@@ -988,6 +988,13 @@ describe('labels of round 73: school letters, slashes with capitals, arrows, ari
     expect(findLabel('Prashna 2', tree, [])?.path).toEqual(['2']);
     expect(findLabel('প্রশ্ন 3', tree, [])?.path).toEqual(['3']);
   });
+  it('the word for answer before its number, its digits Bengali or Devanagari (round 112): "উত্তর ৩(গ)", "उत्तर २ (ख)"', () => {
+    expect(id('উত্তর ৩(গ)')).toBe('q3c');
+    expect(id('उत्तर २ (ख)')).toBe('q2b');
+    expect(findLabel('উত্তর ৫', tree, [])?.path).toEqual(['5']);
+    // (a text layer's private glyph for the word's last letter: "উত্ত\uf00f 1(ক)")
+    expect(id('উত্ত\uf00f 1(খ)(i)')).toBe('q1b1');
+  });
   it('slashes before a capital letter or a bracketed numeral ("1/B/(i)", "3/A"); an arrow before "a)"', () => {
     expect(id('1/B/(i) C_t = …')).toBe('q1b1');
     expect(id('1/b/(ii)')).toBe('q1b2');

@@ -276,6 +276,9 @@ function normalizeMathUncached(raw: string): string {
   // (a row of carets under an answer is its underline, no power: "W_f : 3 x 5⏎^^^^^^")
   // (an ASCII box's side edges around a boxed line, "# Answer: dL/dc_t = … #", are no part of it)
   const unbold = withoutRoundedRestatements(raw.normalize('NFC'))
+    // a digit inside a word of an Indian script ("অতি4তিক্ত"): a text layer's reading of a conjunct
+    // its font maps to a digit's code, no number
+    .replace(/(?<=[\u0900-\u0DFF])\d+(?=[\u0900-\u0DFF])/g, (d) => ' '.repeat(d.length))
     // a hand's "tanh" its conversion to text read as "tank", before its argument or its power
     // ("(1 − tank²(ct))", "tank(0.7)", "tank^2 c_t"): no tank in maths
     .replace(/\btank(?=\s*[(²^'′]|\s+[cC]_?(?:\{?t[^\s]*)?(?![A-Za-z])|\s*-?\d)/g, 'tanh')

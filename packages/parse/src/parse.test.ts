@@ -144,6 +144,10 @@ describe('dimensions', () => {
     ]);
     expect(findDimensions('4 * (i.e. 3 x 5)')[0].inArithmetic).toBe(true);
   });
+  it("reads no number inside a word of an Indian script, a text layer's conjunct read as a digit (round 112)", () => {
+    expect(findNumbers(normalizeMath('অতি4তিক্ত parameter = 0')).map((n) => n.value)).toEqual([0]);
+    expect(findNumbers(normalizeMath('প্রশ্ন 3: 4 × 18 = 72')).map((n) => n.value)).toEqual([3, 4, 18, 72]);
+  });
   it("reads R's c(3, 5) as the shape it builds, and no other call's arguments (round 111)", () => {
     expect(findDimensions('dim(W_f) == c(3, 5)    # nrow = 3, ncol = 5').map((d) => d.dims)).toEqual([
       [3, 5],
