@@ -45,14 +45,13 @@ export function confirmedConfidence(
 ): number {
   if (answer.labelConf >= 1 || answer.labelConf <= MOVED_LABEL_CONF || score < part.points)
     return answer.conf;
-  // (on OCR'd lines, met in two places, one label guessed: the content says which part, not which
-  // block's words earned the working — "3.a" read as "30" puts 3(a)'s reasoning under 3(b))
-  if (answer.occurrences > 1 && answer.lines.some((l) => l.conf < 1)) return answer.conf;
-  // (on OCR'd lines, nor where a mark rests on a reason in words: the value says which part, not
-  // which lines are its — a guessed label's block may start among the part before's reasons, "same
-  // dimension as c_t, 3" read as 3(b)'s, or end in the next one's, "W_f + b_f = 15 + 3" from 3(c))
-  if (answer.lines.some((l) => l.conf < 1) && results.some((r) => r?.shownBy === 'reason'))
-    return answer.conf;
+  // On OCR'd lines the content says which part, not which lines are its:
+  // (met in two places, one label guessed, which block's words earned the working is not known —
+  // "3.a" read as "30" puts 3(a)'s reasoning under 3(b); nor where a mark rests on a reason in words —
+  // a guessed label's block may start among the part before's reasons, "same dimension as c_t, 3"
+  // read as 3(b)'s, or end in the next one's, "W_f + b_f = 15 + 3" from 3(c))
+  const ocr = answer.lines.some((l) => l.conf < 1);
+  if (ocr && (answer.occurrences > 1 || results.some((r) => r?.shownBy === 'reason'))) return answer.conf;
   const specific = part.items.reduce((s, item, i) => s + specificity(item, results[i]), 0);
   if (specific < CONFIRMS) return answer.conf;
   return Math.min(1, answer.conf / answer.labelConf);
