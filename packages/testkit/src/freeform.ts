@@ -535,6 +535,9 @@ export const TUNE_WRITERS = [
   'nu',
   'nv',
   'nw',
+  'nx',
+  'ny',
+  'nz',
 ];
 
 export interface FreeformLabel {
