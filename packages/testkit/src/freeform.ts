@@ -538,6 +538,9 @@ export const TUNE_WRITERS = [
   'nx',
   'ny',
   'nz',
+  'ma',
+  'mb',
+  'mc',
 ];
 
 export interface FreeformLabel {
