@@ -47,6 +47,19 @@ export function firstsSaid(body: Line[]): string[] {
 }
 
 /**
+ * The questions a script says it answered before another ("I have answered Q5 before Q4", "did 3 before
+ * 2"): each with the question it took the place of.
+ */
+export function beforeSaid(body: Line[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const re =
+    /\b(?:answered|answering|did|done|doing|attempted|written|wrote)\s+(?:q(?:uestion)?\.?\s*)?(\d{1,2})\s+(?:before|ahead of)\s+(?:q(?:uestion)?\.?\s*)?(\d{1,2})\b/gi;
+  for (const l of body)
+    for (const m of l.text.matchAll(re)) out.set(String(Number(m[1])), String(Number(m[2])));
+  return out;
+}
+
+/**
  * Whether the rest of question `n`'s label line says it comes first or early ("5 - (doing 5 before 4,
  * 4 is long)", "5 (answering this one first)", "(answered before Q4)"): a bare number out of exam order
  * taken as its heading.

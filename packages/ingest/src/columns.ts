@@ -94,19 +94,32 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
   const byRow = new Map<number, LayoutWord[]>();
   for (const w of body.filter((w) => w.box.y > titleEnd))
     byRow.set(rowOf(w), [...(byRow.get(rowOf(w)) ?? []), w]);
+  // (a word space grows with the type: a large print's 20 pt sets its words 7 pt apart)
   const spaced = (ws: LayoutWord[], x: number) => {
-    const before = Math.max(...ws.filter((w) => w.box.x + w.box.w <= x).map((w) => w.box.x + w.box.w));
-    const after = Math.min(...ws.filter((w) => w.box.x >= x).map((w) => w.box.x));
-    return after - before < 6;
+    const left = ws.filter((w) => w.box.x + w.box.w <= x);
+    const right = ws.filter((w) => w.box.x >= x);
+    const before = Math.max(...left.map((w) => w.box.x + w.box.w));
+    const after = Math.min(...right.map((w) => w.box.x));
+    const size = Math.min(...[...left, ...right].map((w) => w.box.h));
+    return after - before < Math.max(6, size * 0.45);
   };
+  // (a place no row below the title crosses is preferred to one that a row there crosses however
+  // the title rows fall: a centred header above the columns, "Name  Lalthanmawii Colney", crosses the
+  // true gutter and must not pull the cut into the left column where a formula runs into the gutter)
+  let open: { x: number; n: number } | null = null;
   for (let x = Math.round(pageWidth * 0.35); x <= pageWidth * 0.65; x += 2) {
-    const n =
-      new Set(body.filter((w) => crosses(w, x)).map(rowOf)).size +
-      [...byRow.values()].filter((ws) => !ws.some((w) => crosses(w, x)) && spaced(ws, x)).length;
+    const crossing = body.filter((w) => crosses(w, x));
+    const spacedRows = [...byRow.values()].filter(
+      (ws) => !ws.some((w) => crosses(w, x)) && spaced(ws, x),
+    ).length;
+    const n = new Set(crossing.map(rowOf)).size + spacedRows;
     // of equally clear places, the one nearest the middle of the page
-    if (!best || n < best.n || (n === best.n && Math.abs(x - centre) < Math.abs(best.x - centre)))
-      best = { x, n };
+    const nearer = (b: { x: number; n: number } | null) =>
+      !b || n < b.n || (n === b.n && Math.abs(x - centre) < Math.abs(b.x - centre));
+    if (nearer(best)) best = { x, n };
+    if (!crossing.some((w) => w.box.y > titleEnd) && spacedRows === 0 && nearer(open)) open = { x, n };
   }
+  if (open && best && open.n > best.n) best = open;
   if (!best || best.n > rows * 0.08) return null;
   const x = best.x;
   if (proseAcross(byRow, x) >= 2) return null;
@@ -151,6 +164,12 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
     leftEnds.filter((e) => leftEdgeEnd - e <= 3).length >= 3;
   const shortTail = rightFromTop && (justifiedBefore(left, x) || ragged) && span(left) >= textHeight * 0.7;
   if (right.length < body.length * 0.2 && !shortTail) return null;
+  // (a column holds rows: the ends of two long lines of large print past a gap are none; a line's
+  // subscripts, set lower in a smaller size, are no row of their own)
+  const bodySize = median(body.map((w) => w.box.h));
+  const tops = right.map((w) => w.box.y).sort((a, b) => a - b);
+  const rightLines = tops.filter((y, k) => k === 0 || y - tops[k - 1] > bodySize * 0.6).length;
+  if (rightLines < 3 && !shortTail) return null;
   if (
     (span(right) < textHeight * 0.4 && !(rightFromTop && span(right) >= textHeight * 0.2) && !shortTail) ||
     span(left) < textHeight * 0.4
@@ -175,7 +194,8 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
     gaps.push(Math.min(...ws.map((w) => w.box.x)) - Math.max(...l.map((w) => w.box.x + w.box.w)));
   }
   gaps.sort((a, b) => a - b);
-  if (gaps.length && gaps[Math.floor(gaps.length / 2)] < 9) return null;
+  // (wider as the type grows: large print's word spaces are a third of its 20 pt)
+  if (gaps.length && gaps[Math.floor(gaps.length / 2)] < Math.max(9, bodySize * 0.6)) return null;
 
   // and the right column's rows start at a common left edge (a column), not at scattered places
   // the column's edge is where most rows start (a centred title line may start elsewhere)

@@ -211,3 +211,72 @@ describe('labels among a report’s numbers and a table’s columns', () => {
     expect(s.parts['4b'].text).not.toContain('1,821,646');
   });
 });
+
+// round 113: TeX's bitmap fonts, outline numbers at a line's end or after a roman numeral, a formula run
+// into the gutter under a centred header, a label glued to a sentence, a note on the order
+describe('labels in outline numbering and in TeX’s bitmap fonts', () => {
+  it('"Q1 › b › i" in T1 fonts set as bitmaps (› given as a control code): the sub-parts are read', async () => {
+    const s = await freeformScript('ny-05.pdf');
+    expect(s.parts['1b.i'].text).toContain('(0.7, 0.2, 0.05)');
+    expect(s.parts['3b'].text.trim()).toBe('bf is 3 × 1.');
+    expect(s.parts['3c'].text).toContain('= 18');
+  });
+  it('"I.2.ii" and "IV.1" alone on their lines after "III.3 …", and "V Depthwise: …": 1(b)(ii), 4(a) and 5', async () => {
+    const s = await freeformScript('ny-11.pdf');
+    expect(s.parts['1b.ii'].text).toContain('[0.6044, 0.1974, 0.0500]');
+    expect(s.parts['1b.i'].text).not.toContain('tanh 0.7');
+    expect(s.parts['4a'].text).toContain('since ct+1');
+    expect(s.parts['3c'].text).not.toContain('∂L');
+    expect(s.parts['5'].text).toContain('3,088,878');
+  });
+  it('"… = (0.7, 0, 0.4)   [1.2.1]": an outline number in brackets closing each answer', async () => {
+    const s = await freeformScript('ny-04.pdf');
+    expect(s.parts['1b.i'].text).toContain('(0.7, 0, 0.4)');
+    expect(s.parts['1b.ii'].text).toContain('(0.604, 0, 0)');
+    expect(s.parts['3c'].text).toContain('60 + 3 = 63');
+    expect(s.parts['5'].text).toContain('3057912');
+  });
+  it('"W_f multiplies …   (3.1)" at the right of each answer’s first line, and "(5)" among them: question 5', async () => {
+    const s = await freeformScript('ny-07.pdf');
+    expect(s.parts['5'].text).toMatch(/^Depthwise convolution/);
+    expect(s.parts['5'].text).toContain('30,88,878');
+    expect(s.parts['3a'].text).toContain('W_f is 3 × 5');
+    expect(s.parts['4b'].text).toMatch(/^With f = 1/);
+  });
+  it('two columns under a centred header, "C_{t−1} → 1" run into the gutter: the gutter is the columns’', async () => {
+    const s = await freeformScript('nx-11.pdf');
+    expect(s.parts['1a'].text).toContain('Ct−1 → 1');
+    expect(s.parts['2a'].text).toContain('ekj = sk · hj');
+    expect(s.parts['4b'].text).toContain('forgets the past');
+    expect(s.parts['5'].text).toContain('3,027,102');
+  });
+  it('"… it has to remember.Q5", a paste that lost its line break: question 5 starts on the next line', async () => {
+    const s = await freeformScript('nz-01.pdf');
+    expect(s.parts['5'].text).toMatch(/^Depthwise step/);
+    expect(s.parts['4b'].text).toMatch(/remember\.$/);
+  });
+  it('"I have answered Q5 before Q4": a bare "5" in the labels’ column after 3(c) heads question 5', async () => {
+    const s = await freeformScript('ny-03.pdf');
+    expect(s.parts['5'].text).toContain('3 088 878');
+    expect(s.parts['3c'].text).not.toContain('Depthwise');
+  });
+});
+
+// round 114: large print
+describe('large print', () => {
+  it('20 pt lines whose ends lie past a word space of 8 pt are one column, not two', async () => {
+    const s = await freeformScript('mc-03.pdf');
+    expect(s.parts['3c'].text).toContain('There are 4 weight matrices Wf, Wi, Wo, WC, each 3 × 5');
+    expect(s.parts['3c'].text).not.toContain('entries');
+    expect(s.parts['3a'].text).toContain('has 3 + 2 = 5 entries');
+  });
+});
+
+describe('MATLAB cell marks', () => {
+  it('"%% Q1 (b)(i)  -----" heads its part as a Markdown heading would', async () => {
+    const s = await freeformScript('mb-01.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['1b.ii'].text).toContain('0.6044');
+    expect(s.parts['1b.i'].text).not.toContain('tanh(C)');
+  });
+});

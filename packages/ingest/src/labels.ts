@@ -460,6 +460,9 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   }
   // (or lettered, "A.2.1", or in capital roman, "III.1": the question's number, right-aligned in the same
   // length, and "C." heading question 3)
+  // (a question's letter or roman numeral read so makes the outline number after it a label even alone
+  // on its line, a column's "IV.1" above its answer: a value has no such numeral before it)
+  let outlined = false;
   if (opts.outlineQuestions) {
     const roman = opts.outlineQuestions === 'roman';
     // (a lettered question's parts in bracketed roman, their own parts in bracketed numbers:
@@ -475,8 +478,10 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
       });
     line = line.replace(
       roman ? /^(\s*)(III|II|IV|I|V)(?=\.(?:\d|\s|$))/ : /^(\s*)([A-H])(?=\.(?:\d|\s|$))/,
-      (_m, sp: string, q: string) =>
-        sp + String(roman ? romanValue(q.toLowerCase()) : q.charCodeAt(0) - 64).padStart(q.length),
+      (_m, sp: string, q: string) => {
+        outlined = true;
+        return sp + String(roman ? romanValue(q.toLowerCase()) : q.charCodeAt(0) - 64).padStart(q.length);
+      },
     );
   }
   // (in such a script, a question without sub-parts numbered alone: "v" is question 5; "ii" alone
@@ -575,11 +580,12 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     (_m, q: string, dot: string) => `${q},${' '.repeat(dot.length - 1)}`,
   );
   // a Markdown heading's marks before a named label ("## Q1 (a)  matching …", "# Q3  parameter
-  // count"): blanked, so the title after it reads as it does after a plain "Q3"
+  // count"), or MATLAB's cell marks ("%% Q1 (b)(i)  -----"): blanked, so the title after it reads as it
+  // does after a plain "Q3"
   line = line.replace(
     // (or a bare label naming its sub-part, or alone on the line: "## 1 b ii -", "## 5"; a code
     // comment's "# 4 gates" names none)
-    /^(\s*)(#{1,6})(?=\s*(?:q|qn|ques|question|ans|answer|part|problem|prob|soln|solution)\.?\s*\d|\s+\d{1,2}\s*(?:[a-h]\b|[.(]\s*[a-h]\b|[-–—:.]?\s*$)(?!.*(?:-{3,}|[=*~_#═─━▬■]{2,})\s*$))/i,
+    /^(\s*)(#{1,6}|%%)(?=\s*(?:q|qn|ques|question|ans|answer|part|problem|prob|soln|solution)\.?\s*\d|\s+\d{1,2}\s*(?:[a-h]\b|[.(]\s*[a-h]\b|[-–—:.]?\s*$)(?!.*(?:-{3,}|[=*~_#═─━▬■]{2,})\s*$))/i,
     (_m, sp: string, marks: string) => sp + ' '.repeat(marks.length),
   );
   // (a heading that is a question's number alone, "## 5 -", "設問3", "第3题", is that question)
@@ -644,7 +650,7 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   );
   const label =
     invertedLabel(line, tree) ??
-    writtenLabel(line, tree, context, opts) ??
+    writtenLabel(line, tree, context, outlined ? { ...opts, sectionAlone: true } : opts) ??
     spelledOut(line, tree, context, opts);
   // a reference wrapped onto a line of its own closes the bracket it was opened in ("… (from III (a),"
   // / "III (b)). There are four …"): a label does not
@@ -781,6 +787,7 @@ function writtenLabel(
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s+[^\s+\-−×*·/=^.,)\]}0-9]|:(?:\s|$))/.exec(line) ??
     (within && context[0] === within[2] ? within : null) ??
     /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\)(?=\s|$)/.exec(line) ??
+    (opts.sectionAlone ? /^(\s*)(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s*$)/.exec(line) : null) ??
     /^(\s*)\[\s*(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\s*\](?=\s|$|\s*[:\-–—]\s)/.exec(line) ??
     /^(\s*(?:(?:task|item|exercise)\s+|q\.?\s*(?=\d{1,2}\.\d)))(\d{1,2})\.(\d)(?:\.(\d|[ivx]{1,4}))?\.?(?=\s*$|\s*[:\-–—]|\s+[^\s+\-−×*·/=^.,)\]}0-9])/i.exec(
       line,
@@ -1053,6 +1060,8 @@ export interface LabelOptions {
   numberedParts?: boolean;
   /** the script letters its questions, or numbers them in capital roman, before outline numbers for their parts ("A.1", "A.2.1", "III.1"), from `outlineQuestions` */
   outlineQuestions?: 'letter' | 'roman';
+  /** the line's outline number followed the question's letter or roman numeral, read so: a label alone too */
+  sectionAlone?: boolean;
 }
 
 /** A question lettered, or numbered in capital roman, before an outline number: "A.1", "B.2.1", "III.1", "I.2(ii)". */
@@ -1498,10 +1507,11 @@ function findLabelAt(
       (/^[0-9]+$/.test(comps[0].raw) ||
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           /^(?:\.|\s*\(\s*[A-Z][a-z]{2,})/.test(text.slice(comps[0].start + comps[0].raw.length))) ||
-        // (or, not the word "I", before a sentence: a paragraph heading "V With padding p = 1, …")
+        // (or, not the word "I", before a sentence: a paragraph heading "V With padding p = 1, …"; or
+        // a word and its colon, "V Depthwise: (200 − 4 + 2)/1 + 1 = 199")
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           comps[0].raw !== 'I' &&
-          /^\s+[A-Z][a-z]{2,}\s+[a-z]/.test(text.slice(comps[0].start + comps[0].raw.length))) ||
+          /^\s+[A-Z][a-z]{2,}(?:\s+[a-z]|:)/.test(text.slice(comps[0].start + comps[0].raw.length))) ||
         // (or before a title in capitals, "III     LSTM SIZE", "V  CONVOLUTION COUNT")
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           comps[0].raw !== 'I' &&

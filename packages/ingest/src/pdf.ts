@@ -182,6 +182,32 @@ function bigOperators(
   return null;
 }
 
+/**
+ * The Cork (T1) encoding's first 32 slots, which pdfTeX's T1 fonts use when it sets them as bitmaps (Type 3,
+ * no Unicode map, where cm-super is not installed): the text layer gives their codes as they are, so
+ * `\guilsinglright` comes out as U+000F, an en dash as U+0015 and the ligature fi as U+001C. Read as
+ * their letters ("Q1 › b", "200 – 4", "filter"); the compound-word mark and the zero of ‰ are nothing
+ * (the codes of tab and line breaks stay what they are).
+ */
+const CORK_CONTROLS = '` ´ ˆ ˜ ¨ ˝ ˚ ˇ ˘ ¯ ˙ ¸ ˛ ‚ ‹ › “ ” „ « » – — ∅ ∅ ı ȷ ff fi fl ffi ffl'
+  .split(' ')
+  .map((c) => (c === '∅' ? '' : c));
+
+function corkControls(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    out += c < 0x20 && (c < 0x09 || c > 0x0d) ? CORK_CONTROLS[c] : ch;
+  }
+  return out;
+}
+
+/** Whether the text item's font is a Type 3 font (glyphs drawn by the PDF itself: TeX's bitmap fonts). */
+function isType3(page: PDFPageProxy, id: string): boolean {
+  if (!page.commonObjs.has(id)) return false;
+  return (page.commonObjs.get(id) as { isType3Font?: boolean } | undefined)?.isType3Font === true;
+}
+
 /** The font's own name (`ABCDEF+CMEX10`), where pdfjs has loaded it. */
 function fontNameOf(page: PDFPageProxy, id: string): string | undefined {
   if (!page.commonObjs.has(id)) return undefined;
@@ -214,9 +240,11 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     // symbol fonts map them: PostgreSQL's jsonb cannot store U+0000, and they are no text
     // (a combining accent the text layer puts on an operator, "∘̃ C̃" from LibreOffice, belongs to the
     // letter after it, which has its own: dropped)
+    // (a Type 3 font's control codes are its Cork slots: pdfTeX's T1 text set as bitmaps)
+    const raw = isType3(page, item.fontName) ? corkControls(item.str) : item.str;
     const str =
       operator?.text ??
-      privateControls(plainForms(item.str.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')));
+      privateControls(plainForms(raw.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')));
     const n = str.length;
     const re = /\S+/g;
     for (let m = re.exec(str); m; m = re.exec(str)) {

@@ -2,7 +2,7 @@
 import type { Line, PageInfo, PartAnswer, Region } from '@grader/model';
 import { escapeRegExp } from '@grader/parse';
 import { alignLabels, type Candidate, isHeading } from './align.ts';
-import { firstsSaid, orderAnnounced, saidOnItsLine } from './answer-order.ts';
+import { beforeSaid, firstsSaid, orderAnnounced, saidOnItsLine } from './answer-order.ts';
 import { withoutAppendices } from './appendices.ts';
 import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
@@ -130,6 +130,13 @@ function splitAtLaterLabel(
   // or a paragraph's bracketed "… C~_t = 6.  [b.i] C_t = …" under "Q1.", or its whole path "… → 4 [1b.i] C_t = …")
   const re =
     /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b)|\s+(?=\[\d{1,2}\s*\.?\s*[a-e]))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s[a-h\divx().]{1,6}){0,2}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:]|\[[a-h](?:\s*[.\s]?\s*[ivx]{1,3})?\]|\[\d{1,2}\s*\.?\s*[a-e](?:\s*[.\s]?\s*[ivx]{1,3})?\])(?:\s+(?=\S)|\s*$)/gi;
+  // (a later question's label glued to the sentence before it where a paste lost the line break, "… it
+  // has to remember.Q5", ending the line)
+  const glued = /(?<=\p{Ll}{2}[.!?])q\.?\s?\d{1,2}(?:\s?\(?[a-e]\)?(?:\s?\(?[ivx]{1,3}\)?)?)?\s*$/iu.exec(
+    line.text,
+  );
+  const gluedLabel = glued ? findLabel(glued[0], tree, []) : null;
+  if (glued && gluedLabel && !gluedLabel.weak && later(gluedLabel)) return cutAt(line, glued.index);
   for (const m of line.text.matchAll(re)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     const label = findLabel(line.text.slice(at), tree, /^\d/.test(m[1]) ? [] : context);
@@ -823,6 +830,7 @@ function segmentOnce(
   const outlined = outlineQuestions(body.map((l) => l.text)) ?? undefined;
   const announcedOrder = orderAnnounced(body);
   const firstsAnnounced = firstsSaid(body);
+  const swapsSaid = beforeSaid(body);
   const nextAnnounced = (q: string) => {
     // (before any answer, the first of the order)
     if (!current && !seenLabel) return announcedOrder[0] === q;
@@ -1165,8 +1173,11 @@ function segmentOnce(
       // (or one of several said first, while only they have been answered: "I am doing 3 and 5
       // first"; or the next in an order the script announced: "Order of answers: Q1, Q3, Q2, Q5, Q4")
       const onlyFirsts = parts.every((p) => !seen(p.id) || firstsAnnounced.includes(p.path[0]));
+      // (or said to come before the question exam order expects here: "I have answered Q5 before Q4")
+      const swapped = swapsSaid.get(n);
       const announced =
         saidOnItsLine(rest, n) ||
+        (swapped !== undefined && nextQuestion([swapped])) ||
         (!seenLabel && body.slice(0, i).some((l) => saidFirst.test(l.text))) ||
         (firstsAnnounced.includes(n) && onlyFirsts) ||
         nextAnnounced(n);

@@ -12,8 +12,37 @@ import { cutAt } from './line-cut.ts';
 const TRAILING =
   /(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[|^\s*[([]|(\s(?:<-{1,2}|←|⟵|<={1,2}|⇐)\s*(?:(?:this|that)\s+is\s+|for\s+)?))\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?(?:(?<=\S)\s+\([a-z][a-z ]{0,20}\))?\s*$/i;
 
-/** The label ending `text` and where its marker starts, or null. */
-export function trailingLabel(text: string, tree: PartTree): { at: number; label: Label } | null {
+/** An outline number in brackets at a line's end: "… = (0.7, 0, 0.4)   [1.2.1]", "W_f is 3 × 5   (3.1)". */
+const TRAILING_OUTLINE =
+  /(?:\s|^)[([]\s*((?:q(?:uestion)?\.?\s*)?\d{1,2}\.\d(?:\.(?:\d|[ivx]{1,3}))?)\s*[\])]\s*$/i;
+/** A question's number alone in brackets at a line's end: "(5)", "[5]" (a label only among outline numbers). */
+const TRAILING_QUESTION = /(?:\s|^)[([]\s*(\d{1,2})\s*[\])]\s*$/;
+
+/**
+ * The label ending `text` and where its marker starts, or null. With `outline` (the script's other
+ * labels at line ends are outline numbers), a question's number alone in brackets names a question
+ * without parts: "(5)" beside "(3.1)", "(3.2)".
+ */
+export function trailingLabel(
+  text: string,
+  tree: PartTree,
+  outline = false,
+): { at: number; label: Label } | null {
+  const o = TRAILING_OUTLINE.exec(text);
+  if (o) {
+    // (read as after a Q, "Q1.2.1": alone, an outline number could be a value)
+    const label = findLabel(/^q/i.test(o[1]) ? o[1] : `Q${o[1]}`, tree, []);
+    return label?.partId ? { at: o.index, label: { ...label, end: o[1].length } } : null;
+  }
+  const q = outline ? TRAILING_QUESTION.exec(text) : null;
+  if (q) {
+    const partId = tree.partId([String(Number(q[1]))]);
+    if (partId)
+      return {
+        at: q.index,
+        label: { path: [String(Number(q[1]))], partId, end: q[1].length, conf: 0.85, weak: false },
+      };
+  }
   const m = TRAILING.exec(text);
   if (!m) return null;
   const cand = m[2].trim();
@@ -25,8 +54,11 @@ export function trailingLabel(text: string, tree: PartTree): { at: number; label
 }
 
 /** A line of an answer rather than of the header ("Roll No. 20EE72031", "CS60010 CT 3, …", "……"). */
+// (nor a remark in brackets on the order of the answers, "(I did Q5 and Q3 first, then Q1, Q2, Q4)")
 const answerLike = (l: Line) =>
-  /[\d=:→]/.test(l.text) && !/CS\d{5}|\broll\b|\bname\b|script|\d{2}[A-Z]{2}\d{5}/i.test(l.text);
+  /[\d=:→]/.test(l.text) &&
+  !/CS\d{5}|\broll\b|\bname\b|script|\d{2}[A-Z]{2}\d{5}/i.test(l.text) &&
+  !/^\s*\((?=[^()]*\b[a-z]{3,}\b)[^()=]*\)\s*$/i.test(l.text);
 
 /** Two lines of one block: same page, the second right under the first. */
 function adjacent(a: Line, b: Line): boolean {
@@ -43,7 +75,8 @@ export function trailingLabels(
   parts: Array<{ id: string; path: string[] }>,
 ): { lines: Line[]; forced: Map<Line, Label | null> } | null {
   const tree = new PartTree(parts);
-  const found = lines.map((l) => trailingLabel(l.text, tree));
+  const outline = lines.filter((l) => TRAILING_OUTLINE.test(l.text)).length >= 3;
+  const found = lines.map((l) => trailingLabel(l.text, tree, outline));
   const closing = found.flatMap((f, i) => (f ? [i] : []));
   const ids = closing.map((i) => found[i]?.label.partId);
   if (new Set(ids).size < 3) return null;

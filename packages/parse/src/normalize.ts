@@ -517,6 +517,11 @@ function normalizeMathUncached(raw: string): string {
     /(?<![A-Za-z])([a-z])([ijkt](?:-1)?)'(?=\s*\*\s*[a-z]_?[ijkt]?(?:-1)?\b|\s+[a-z]_?[ijkt](?:-1)?\b)/g,
     (_m, base: string, idx: string) => `${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
   );
+  // (typeset, TeX's prime stands before the index it follows in the source: `s_k' h_j` reads "s′khj")
+  out = out.replace(
+    /(?<![A-Za-z])([a-z])'([ijkt](?:-1)?)(?=[a-z][ijkt]\b|\s+[a-z]_?[ijkt](?:-1)?\b)/g,
+    (_m, base: string, idx: string) => `${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
+  );
   // a transpose runs into the next symbol (a word processor's `𝑠𝑘−1⊤ℎ𝑗`): the superscript ends there
   out = out.replace(
     /\^T(?=[A-Za-z])(?!(?:tanh|sigma|sigmoid|exp|softmax|sech|log)\b|(?:tanh|exp|log)\()/g,

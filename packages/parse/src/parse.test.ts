@@ -44,6 +44,15 @@ describe('vectors', () => {
       expect(findVectors(s)[0]?.values).toEqual([0.7, 0.2, 0.05]);
     }
     expect(findVectors('{1 × 0.2 + 1, 2}')).toEqual([]);
+    // a bracket never closed at the answer's end, its line run off the page's edge (round 113)
+    expect(findVectors('= (1, 0, 0)⊙(0.6044, 0.1974, 0.0500) = (0.6044, 0, 0').map((v) => v.values)).toEqual([
+      [1, 0, 0],
+      [0.6044, 0.1974, 0.05],
+      [0.6044, 0, 0],
+    ]);
+    // (not one closed on a later line, nor a reference, "(see 3")
+    expect(findVectors('x (see 3')).toEqual([]);
+    expect(findVectors('(0.6, 0\n, 0.1) and (1, 2')[0]?.values).toEqual([0.6, 0, 0.1]);
     // exact forms (round 69): fractions, and brackets whose components evaluate ("tanh(7/10)", e^{…})
     expect(findVectors('= (7/10, 1/5, 1/20)')[0]?.values).toEqual([0.7, 0.2, 0.05]);
     expect(findVectors('= (tanh(7/10), 0, 0)')[0]?.values[0]).toBeCloseTo(0.6044, 4);

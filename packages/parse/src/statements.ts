@@ -31,8 +31,13 @@ export interface Equation {
 /** Logical lines: continuation lines (starting with `=`, an operator, or after a trailing operator) are joined. */
 export function logicalLines(lines: string[]): Array<{ text: string; line: number; lastLine: number }> {
   const out: Array<{ text: string; line: number; lastLine: number }> = [];
+  // (a TeX command a line's wrap cut after its backslash, raw LaTeX pasted into a word processor,
+  // "… \tanh^2(c_t)\" over "right) + …": one line, read whole)
+  const cut = (i: number) => i > 0 && /(?<!\\)\\\s*$/.test(lines[i - 1]) && /^\s*[A-Za-z]{2,}/.test(lines[i]);
   lines.forEach((raw, i) => {
-    const text = normalizeMath(raw);
+    if (cut(i + 1)) return;
+    const whole = cut(i) ? `${lines[i - 1].replace(/\s+$/, '')}${raw.trimStart()}` : raw;
+    const text = normalizeMath(whole);
     const prev = out[out.length - 1];
     // (a trailing comma continues a list inside an open bracket, "[0.7,⏎0.2, 0.05]"; outside one it
     // ends a clause, "e_kj = s_{k-1}^T h_j," over the next line's own formula)
@@ -44,7 +49,7 @@ export function logicalLines(lines: string[]): Array<{ text: string; line: numbe
     ) {
       prev.text += ` ${text.trim()}`;
       prev.lastLine = i;
-    } else out.push({ text, line: i, lastLine: i });
+    } else out.push({ text, line: cut(i) ? i - 1 : i, lastLine: i });
   });
   return out;
 }

@@ -55,6 +55,12 @@ export function findVectors(text: string): FoundVector[] {
       const other = /^[^\n\]})]*[\]})]/.exec(s.slice(i + 1));
       if (other) j = i + other[0].length;
     }
+    // (a bracket never closed at the answer's very end: a line run off the page's edge, "= (0.6044, 0, 0")
+    if (j < 0 && /^[^\n{[(]*$/.test(s.slice(i + 1))) {
+      const values = numbersOnly(s.slice(i + 1).replace(/[.\s]+$/, ''));
+      if (values && values.length >= 2) out.push({ values, raw: s.slice(i), start: i, end: s.length });
+      break;
+    }
     if (j < 0) continue;
     const inner = s.slice(i + 1, j);
     if (/[{[(]/.test(inner)) {

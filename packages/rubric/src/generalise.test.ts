@@ -4507,3 +4507,50 @@ describe('round 112: handwriting converted to text by a notes app', () => {
     expect(grade('## 2a\ne_kj = s_{k-1} + h_j').parts['2a']).toMatchObject({ score: 0, review: false });
   });
 });
+
+describe('round 113: answers pasted with a chat assistant’s formatting', () => {
+  it('raw LaTeX whose line wrapped inside "\\right)" is read as one line: both paths of 4(a) are found', () => {
+    const p = grade(
+      '## 4a\nct reaches L along two paths:\n1. ct -> ht: dht/dct = ot ⊙ (1 − tanh²ct)\n2. ct -> ct+1: dct+1/dct = ft+1\n$$ \\frac{\\partial L}{\\partial c_t} = \\frac{\\partial L}{\\partial h_t} \\odot o_t \\odot \\left(1 - \\tanh^2(c_t)\\\nright) + \\frac{\\partial L}{\\partial c_{t+1}} \\odot f_{t+1} $$',
+    ).parts['4a'];
+    expect(p).toMatchObject({ score: 5, review: false });
+  });
+  it('"**Final answer:** 19008480" marks the count, not the shapes worked above it', () => {
+    const p = part(
+      '5',
+      'output size = (200 - 4 + 2)/1 + 1 = 199\nafter depthwise = 199 x 199 x 3\nafter pointwise = 199 x 199 x 10\nmultiplications = 199 x 199 x 4 x 4 x 3 x 10 = 19008480\n**Final answer:** 19008480',
+    );
+    expect(p).toMatchObject({ score: 2, review: false });
+    expect(p.items.map((i) => i.awarded)).toEqual([1, 1, 0]);
+  });
+});
+
+describe('round 114: MATLAB notation, large print', () => {
+  it('TeX’s prime for MATLAB’s transpose, set before the index ("ekj = s′khj"), is the dot product', () => {
+    expect(part('2a', 'ekj = s′khj, αkj = softmax(ekj)')).toMatchObject({ score: 1, review: false });
+    expect(part('2a', 'e_kj = s′k hj')).toMatchObject({ score: 1, review: false });
+    // (a derivative's prime on a function stays one)
+    expect(part('2a', "e_kj = f'(s_k) h_j").score).toBe(0);
+  });
+  it('"(.)" typed for ⊙, and a wrong direct path on the line under the recursive one: both read', () => {
+    const p = part(
+      '4a',
+      'Two paths: through c_(t+1) and through h_t.\nSince h_t = o_t (.) C_t, dh_t/dc_t = o_t\nand dc_(t+1)/dc_t = f_(t+1).\ndL/dc_t = dL/dc_(t+1) (.) f_(t+1)\n+ dL/dh_t (.) o_t',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+    expect(p.reasons[0]).toMatch(/misses the derivative of tanh/);
+  });
+  it('a definition left open ("dL/dh_t = W_f(:,1:3)\'*df + …") is not put into the expression for dL/dc_t', () => {
+    const p = part(
+      '4a',
+      "% c_t affects L through two routes: h_t and c_(t+1)\n% dh_t/dc_t = o_t .* (1 - tanh(c_t).^2)\n% dc_(t+1)/dc_t = f_(t+1)\ndL/dc_t = dL/dh_t .* o_t .* (1 - tanh(c_t).^2) + dL/dc_(t+1) .* f_(t+1)\n% for t < T, i.e. dL/dh_t = W_f(:,1:3)'*df + W_i(:,1:3)'*di + ...",
+    );
+    expect(p).toMatchObject({ score: 5, review: false });
+  });
+  it('a table’s words broken into pieces line after line ("V P" / "a o" / "ri si") go to a person', () => {
+    const p = part('1a', 'V P\na o\nri si\na ti\nb o\nle n');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/words broken into pieces/);
+    expect(part('1a', 'f_t -> 3, i_t -> 4, o_t -> 8, C_t -> 10, C_{t-1} -> 1, C~_t -> 6').review).toBe(false);
+  });
+});

@@ -607,6 +607,22 @@ const spacedSubscripts: PartDoubt = ({ part, answer, results }) => {
     : null;
 };
 
+/**
+ * Marks withheld from an answer holding words broken into pieces, line after line ("V  P" / "a  o" /
+ * "ri  si": a table's column too narrow for "Variable" and "Position", as a large font sets it): what
+ * the cells say is a person's reading.
+ */
+const shreddedWords: PartDoubt = ({ part, answer, score }) => {
+  if (score >= part.points) return null;
+  const pieces = answer.lines.filter((l) => /^\s*\p{L}{1,2}(?:\s+\p{L}{1,2})*\s*$/u.test(l.text));
+  return pieces.length >= 3
+    ? {
+        conf: 0.5,
+        reason: `holds words broken into pieces ("${quote(pieces.map((l) => l.text.trim()).join(' / '))}"): a person reads it`,
+      }
+    : null;
+};
+
 /** The part-level doubts, in the order their reasons are given. */
 const DOUBTS: PartDoubt[] = [
   unreadableExpression,
@@ -633,6 +649,7 @@ const DOUBTS: PartDoubt[] = [
   answeredTwice,
   printedWithoutWorking,
   spacedSubscripts,
+  shreddedWords,
 ];
 
 // ---------------------------------------------------------------------------------------------

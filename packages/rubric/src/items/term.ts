@@ -38,6 +38,8 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
       lhs[0].v.startsWith('d(') &&
       lhs[0].v !== of &&
       !/ε|\beps(?:ilon)?\b/i.test(text) &&
+      // (nor one left open, "dL/dh_t = W_f(:,1:3)'*df + W_i(:,1:3)'*di + ...": no whole definition)
+      !/(?:\.{3}|…|⋯)\s*$/.test(text.replace(/[%#].*$/, '').trim() || text) &&
       !/\b(?:at|for|when|if)\s+t\s*=\s*T\b|\bat the last step\b|^\s*(?:t\s*=\s*T\b|base\b)/.test(text)
     ) {
       const last = [...eq.sides.slice(1)].reverse().find((s) => s.expr);
@@ -74,7 +76,15 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
     // how many paths were added (the sum item needs two, even if one of them is wrong)
     if (studentTerms.length >= 2 && found.size)
       found.set('__paths', { credit: 0, reason: 'two paths added' });
-    if (!best || score > best.score || (score === best.score && unknown <= best.unknown))
+    // (of readings that earn the same, the one with fewer terms unaccounted for, then the one that
+    // reads more of the key's terms, a wrong form among them: "dL/dc_t = dL/dc_{t+1} ⊙ f_{t+1}" over
+    // "+ dL/dh_t ⊙ o_t" is one expression, its second line not a separate claim)
+    if (
+      !best ||
+      score > best.score ||
+      (score === best.score &&
+        (unknown < best.unknown || (unknown === best.unknown && found.size >= best.found.size)))
+    )
       best = { score, found, unknown, ownName };
   }
   return best

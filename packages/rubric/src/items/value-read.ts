@@ -491,7 +491,12 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       ),
       keys,
     );
-    if (read) return read;
+    // (a shape's answer is a shape: "**Final answer:** 19008480" marks the count of a part that asks
+    // for shapes too, not the shapes)
+    const sides = asNumbers(resolveKey(item.key, keys))?.length ?? 0;
+    const shapeless =
+      item.shape === 'dimension' && sides >= 2 && !(Array.isArray(read?.value) && read.value.length >= 2);
+    if (read && !shapeless) return read;
   }
   // "= 3,088,878 ≈ 3.09 million": the rounded restatement after the exact value is not the answer
   // (nor an order of magnitude, "≈ 10^6"); on a line of its own too, "Result: total ~ 3.03 x 10^6",
