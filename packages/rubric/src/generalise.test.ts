@@ -4547,6 +4547,17 @@ describe('round 114: MATLAB notation, large print', () => {
     );
     expect(p).toMatchObject({ score: 5, review: false });
   });
+  it('a count over a MATLAB comment ("3088878" then "% => total …") is no percentage: the total is read', () => {
+    const p = part(
+      '5',
+      'n_out = (200 + 2*1 - 4)/1 + 1\nn_out =\n199\n% depthwise output = 199 x 199 x 3\nmult_dw = 199*199*3*(4*4)\nmult_dw =\n1900848\n% pointwise output = 199 x 199 x 10\nmult_pw = 199*199*10*3\nmult_pw =\n1188030\ntotal_mult = mult_dw + mult_pw\ntotal_mult =\n3088878\n% => total multiplications = 3,088,878\n% output after depthwise = 199x199x3, after pointwise = 199x199x10',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+    // (a share is still none: "depthwise ~62%")
+    expect(item('5', 'total = 1900848 + 1188030 = 3088878, depthwise ~62%', 'multiplications').reason).toMatch(
+      /^3,088,878 is right/,
+    );
+  });
   it('a table’s words broken into pieces line after line ("V P" / "a o" / "ri si") go to a person', () => {
     const p = part('1a', 'V P\na o\nri si\na ti\nb o\nle n');
     expect(p.review).toBe(true);

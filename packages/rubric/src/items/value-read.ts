@@ -867,8 +867,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       !dimsSpans.some(([a, b]) => x.start >= a && x.end <= b) &&
       !equationRef(stated, x) &&
       !statementNumber(stated, x) &&
-      // (a share, "depthwise ~62%", is no count)
-      !/^\s*%/.test(stated.slice(x.end)),
+      // (a share, "depthwise ~62%", is no count; a MATLAB comment opening the next line is no share)
+      !/^[ \t]*%/.test(stated.slice(x.end)),
   );
   // the model's sizes put into a general formula after the count ("In general 4 n_h(n_h + n_x) with
   // n_h = 3, n_x = 2"): givens and the formula's coefficient, not the answer, when other numbers are there
