@@ -541,6 +541,9 @@ export const TUNE_WRITERS = [
   'ma',
   'mb',
   'mc',
+  'md',
+  'me',
+  'mf',
 ];
 
 export interface FreeformLabel {
