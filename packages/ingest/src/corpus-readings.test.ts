@@ -280,3 +280,32 @@ describe('MATLAB cell marks', () => {
     expect(s.parts['1b.i'].text).not.toContain('tanh(C)');
   });
 });
+
+// round 115: parts merged under one label
+describe('parts merged under one label', () => {
+  it('"[1b : i+ii]", "[2ab]", "[3abc]": each label shares its answer over the parts it names', async () => {
+    const s = await freeformScript('me-08.pdf');
+    expect(s.parts['1b.i'].sharedWith).toEqual(['1b.ii']);
+    expect(s.parts['2a'].sharedWith).toEqual(['2b']);
+    expect(s.parts['3a'].sharedWith).toEqual(['3b', '3c']);
+    expect(s.parts['2a'].text).toContain('zero extra');
+  });
+  it('"Soln. 2(a)–(b).", the dash taken by the label: 2(a) and 2(b) share the answer', async () => {
+    const s = await freeformScript('me-05.pdf');
+    expect(s.parts['2a'].sharedWith).toEqual(['2b']);
+    expect(s.parts['2a'].text).toMatch(/^With dot-product alignment/);
+  });
+});
+
+describe('an answer booklet’s blocks', () => {
+  it('"+-- Q. No.: Q.1 (b) (i) ----- Marks: [  ] ---+": the label in a block’s border heads the block', async () => {
+    const s = await freeformScript('md-01.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '3a', '3b', '3c', '2a', '2b', '4a', '4b', '5']);
+    expect(s.parts['1b.ii'].text).toContain('h_t = [0.604, 0, 0]');
+  });
+  it('"Q. No. [ Soln. 1(a) ]   [x] attempted": the label in the field’s brackets', async () => {
+    const s = await freeformScript('md-07.pdf');
+    expect(s.parts['1a'].text).toContain('f_t = 3, i_t = 4');
+    expect(s.parts['5']).toBeDefined();
+  });
+});

@@ -560,9 +560,46 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     (m, sp: string, q: string, subs: string) =>
       /q/i.test(q) || subs ? `${sp} ${q} ${subs.replace(/\[/g, '(').replace(/\]/g, ')')}` : m,
   );
+  // an answer booklet's block border with the part's label in it ("+-- Q. No.: Q.1 (b) (i) ----- Marks: [  ]
+  // ---+"): the border and what follows its rule blanked, the same length, so the label stands alone
+  line = line.replace(
+    /^(\s*)(\+?-{2,}\s*)(\S.*?\S)(\s*-{3,}.*)$/,
+    (m, sp: string, edge: string, inner: string, rest: string) =>
+      /\d/.test(inner) && inner.length <= 40
+        ? sp + ' '.repeat(edge.length) + inner + ' '.repeat(rest.length)
+        : m,
+  );
+  // (a form's field name before the label, "Q. No.: Q.1 (a)", "Question No. - 3(c)", the label perhaps in
+  // the field's brackets, "Q. No. [ Soln. 1(a) ]": blanked, the same length)
+  line = line
+    .replace(
+      /^(\s*)(q(?:uestion)?\.?\s*no\.?\s*[:.\-–]?\s*\[)([^[\]]{1,24})\](?=\s|$)/i,
+      (m, sp: string, field: string, inner: string) =>
+        /\d/.test(inner) ? `${sp}${' '.repeat(field.length)}${inner} ` : m,
+    )
+    .replace(
+      /^(\s*)(q(?:uestion)?\.?\s*no\.?\s*[:\-–]\s*)(?=(?:q|ques|question)?\.?\s*\d)/i,
+      (_m, sp: string, field: string) => sp + ' '.repeat(field.length),
+    );
   // a range of sub-parts in brackets ("[3a–c]", "[3a--c]"): the brackets blanked, the same length,
   // so it reads as "3a–c" does (the segmenter shares the answer over the range)
   line = line.replace(/^(\s*)\[(\s*\d{1,2}\s*[a-h]\s*(?:–|—|-{1,2})\s*[a-h]\s*)\]/i, '$1 $2 ');
+  // (or its letters run together, "[2ab]", "[3abc]": read as the range "2a–b", "3a–c", the same length)
+  line = line.replace(
+    /^(\s*)\[(\s*\d{1,2})([a-h])([a-h]{1,3})(\s*)\]/i,
+    (m, sp: string, q: string, a: string, rest: string, ws: string) =>
+      [...rest].every((c, k) => c.charCodeAt(0) === a.charCodeAt(0) + k + 1)
+        ? `${sp} ${q}${a}–${rest.slice(-1)}${' '.repeat(rest.length + ws.length - 1)}`
+        : m,
+  );
+  // (and a part's two sub-parts after a colon in its brackets, "[1b : i+ii]": read as "1b(i+ii)", the same length)
+  line = line.replace(
+    /^(\s*)\[(\s*\d{1,2}\s*[a-h])(\s*[:.]\s*)([ivx]{1,4})(\s*\+\s*)([ivx]{1,4})(\s*)\]/i,
+    (m, sp: string, part: string, _c: string, r1: string, _p: string, r2: string) => {
+      const read = ` ${part}(${r1}+${r2})`;
+      return sp + read + ' '.repeat(m.length - sp.length - read.length);
+    },
+  );
   // a question word in Chinese or Japanese before the number ("問 1(a)", "設問 1-b-i", "第1题(b)"):
   // blanked, the same length, and the counter word after the number too when a sub-part follows
   line = line.replace(

@@ -1550,12 +1550,25 @@ function segmentOnce(
     let also: string[] | undefined;
     // (a range of them, "3a–c", "[3a--c]": every sibling up to the last letter)
     // (the label may have taken the dash: "c] …" is left)
-    // (or sub-sub-parts, "1.b.i–ii", the dash perhaps taken by the label too)
+    // (or sub-sub-parts, "1.b.i–ii", the dash perhaps taken by the label too, as in "Soln. 2(a)–(b).")
+    // (or its letters run together in brackets, "[2ab]", "[3abc]", or a part's two sub-parts after a
+    // colon, "[1b : i+ii]": the last one named, from the line as written)
+    const letters = /^\s*\[\s*\d{1,2}\s*[a-h]([a-h]{1,3})\s*\][.:]?\s*/i.exec(line.text);
+    const pair = /^\s*\[\s*\d{1,2}\s*[a-h]\s*[:.]\s*[ivx]{1,4}\s*\+\s*([ivx]{1,4})\s*\][.:]?\s*/i.exec(
+      line.text,
+    );
+    const grouped = letters ?? pair;
     const range = content
-      ? (/^\s*(?:–|—|-{1,2}|to)\s*\(?([a-h]|i{1,3}|iv)\)?\s*\]?[.:]?\s*/i.exec(content.text) ??
+      ? ((grouped && label.end <= grouped[0].length
+          ? ([
+              line.text.slice(label.end, grouped[0].length),
+              letters ? letters[1].slice(-1) : grouped[1],
+            ] as const)
+          : null) ??
+        /^\s*(?:–|—|-{1,2}|to)\s*\(?([a-h]|i{1,3}|iv)\)?\s*\]?[.:]?\s*/i.exec(content.text) ??
         /^\s*([a-h])\s*\][.:]?\s*/i.exec(content.text) ??
         (/[–—-]\s*$/.test(line.text.slice(0, label.end))
-          ? /^\(?(i{1,3}|iv)\)?[.:]?(?:\s+|$)/i.exec(content.text)
+          ? /^\(?([a-h]|i{1,3}|iv)\)?[.:]?(?:\s+|$)/i.exec(content.text)
           : null))
       : null;
     for (let joint = label.partId ? nextSibling(label.partId) : null; range && joint; ) {

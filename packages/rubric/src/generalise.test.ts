@@ -4554,14 +4554,25 @@ describe('round 114: MATLAB notation, large print', () => {
     );
     expect(p).toMatchObject({ score: 3, review: false });
     // (a share is still none: "depthwise ~62%")
-    expect(item('5', 'total = 1900848 + 1188030 = 3088878, depthwise ~62%', 'multiplications').reason).toMatch(
-      /^3,088,878 is right/,
-    );
+    expect(
+      item('5', 'total = 1900848 + 1188030 = 3088878, depthwise ~62%', 'multiplications').reason,
+    ).toMatch(/^3,088,878 is right/);
   });
   it('a table’s words broken into pieces line after line ("V P" / "a o" / "ri si") go to a person', () => {
     const p = part('1a', 'V P\na o\nri si\na ti\nb o\nle n');
     expect(p.review).toBe(true);
     expect(p.reasons.join(' ')).toMatch(/words broken into pieces/);
     expect(part('1a', 'f_t -> 3, i_t -> 4, o_t -> 8, C_t -> 10, C_{t-1} -> 1, C~_t -> 6').review).toBe(false);
+  });
+});
+
+describe('round 115: answer-booklet templates, merged parts, pseudo-code', () => {
+  it('the input restated ("Input : 200 x 200 x 3, filter 4 x 4") is no output shape', () => {
+    const p = part(
+      '5',
+      'Input : 200 x 200 x 3, filter 4 x 4, stride 1, 10 output channels\n1. out := (200 - 4)/1 + 1 = 197\n2. depthwise mult := 197 * 197 * 3 * (4*4) = 1,862,832\n3. pointwise mult := 197 * 197 * 3 * 10 = 1,164,270\n4. total := 1,862,832 + 1,164,270 = 3,027,102\nShapes: 197 x 197 x 3, then 197 x 197 x 10',
+    );
+    expect(p.items[0].reason).not.toMatch(/200 × 200 × 3/);
+    expect(p.review).toBe(true);
   });
 });

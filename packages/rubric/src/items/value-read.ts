@@ -665,8 +665,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       (d) => !d.inArithmetic && !/^\s*=(?![=>])/.test(text.slice(d.end)),
     );
     // (a filter's own shape, "Each filter is 4 × 4 × 3", is no output, where another shape is written)
+    // (nor is the input's, "Input : 200 x 200 x 3, filter 4 x 4, …": the given restated)
     const filter = (d: { start: number }) =>
-      /\b(?:filters?|kernels?)\s*(?:(?:is|are|of|has|size|shape)\s*){0,2}[:=]?\s*$/i.test(
+      /\b(?:filters?|kernels?)\s*(?:(?:is|are|of|has|size|shape)\s*){0,2}[:=]?\s*$|^\s*(?:the\s+)?(?:input|given)(?:\s+(?:image|size|shape|volume|map))?\s*[:=]?\s*$/i.test(
         text.slice(text.lastIndexOf('\n', d.start - 1) + 1, d.start),
       );
     const dims = shapes.some((d) => !filter(d)) ? shapes.filter((d) => !filter(d)) : shapes;
