@@ -309,3 +309,12 @@ describe('an answer booklet’s blocks', () => {
     expect(s.parts['5']).toBeDefined();
   });
 });
+
+describe('pseudo-code', () => {
+  it('"b ← n_h" in an algorithm is a variable assigned, not the sub-part (b)', async () => {
+    const s = await freeformScript('mf-06.pdf');
+    expect(s.parts['3a'].occurrences).toBe(1);
+    expect(s.parts['3b'].occurrences).toBe(1);
+    expect(s.parts['3b'].text).toContain('bf is 3 × 1');
+  });
+});

@@ -353,6 +353,13 @@ export function findLabel(
   const label = read && converted !== line ? { ...read, conf: Math.min(read.conf, 0.85) } : read;
   // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
   if (label && /^\s*;/.test(line.slice(label.end))) return null;
+  // (nor is a bare letter followed by an assignment's arrow: "b ← n_h", pseudo-code's variable)
+  if (
+    label &&
+    /^\s*[a-h]\s*$/i.test(line.slice(0, label.end)) &&
+    /^\s*(?:←|:=|<-(?!-))/.test(line.slice(label.end))
+  )
+    return null;
   // (nor is a number in brackets followed by a comma: "(5), input gate σ (6), …", a list of a
   // sentence's references wrapped to a line start)
   if (
