@@ -20,11 +20,16 @@ const LETTERS: Record<string, string> = {
 /** A school letter, romanised or in Devanagari or Bengali. */
 const LETTER = 'kha|gha|ka|ga|[कखगघকখগঘ]';
 const letter = (w: string) => LETTERS[w.toLowerCase()] ?? LETTERS[w];
-/** Bengali and Devanagari digits as plain ones, one for one. */
-const nativeDigits = (n: string) =>
-  n
-    .replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x9e6))
-    .replace(/[०-९]/g, (d) => String(d.charCodeAt(0) - 0x966));
+/**
+ * The digits of India's scripts as plain ones, one for one, each block's at the same place: Devanagari and
+ * Bengali ("প্রশ্ন ১", "(খ)(২)"), Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam ("4 x 18 = ௭௨").
+ */
+export function plainIndianDigits(s: string): string {
+  return s.replace(
+    /[\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f]/g,
+    (c) => String((c.charCodeAt(0) - 0x966) % 0x80),
+  );
+}
 const padded = (text: string, length: number) => ' '.repeat(Math.max(0, length - text.length)) + text;
 
 /**
@@ -56,7 +61,7 @@ export function plainSchoolLabels(line: string, inside = false): string {
       // a question's number in Bengali or Devanagari digits before its letter: "Q ৩(গ)" is "Q 3(c)"
       .replace(
         /^(\s*Q?\s*[.:]?\s*)([০-৯०-९]{1,2})(?=\s*[(.:)-]|\s*$)/,
-        (_m, lead: string, n: string) => lead + nativeDigits(n),
+        (_m, lead: string, n: string) => lead + plainIndianDigits(n),
       )
   );
 }

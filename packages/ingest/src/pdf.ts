@@ -12,6 +12,7 @@ import {
   Util,
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from './errors.ts';
+import { plainIndianDigits } from './indic.ts';
 
 const require = createRequire(import.meta.url);
 /** The installed pdfjs-dist folder: fonts, cmaps and wasm decoders come from here, never the network. */
@@ -140,12 +141,8 @@ export function plainForms(s: string): string {
       .replace(/。/g, '.')
       .replace(/、/g, ',')
       .replace(/[\u2160-\u217f]/g, (c) => c.normalize('NFKC'))
-      // (the digits of India's scripts, each block's at the same place: Devanagari and Bengali, "প্রশ্ন ১",
-      // "(খ)(২)"; Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam, "4 x 18 = ௭௨")
-      .replace(
-        /[\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f]/g,
-        (c) => String((c.charCodeAt(0) - 0x966) % 0x80),
-      )
+      // (the digits of India's scripts)
+      .replace(/[\u0966-\u0d6f]+/g, plainIndianDigits)
       .replace(/([´¨ˆ])(?=\p{L})(\p{L})/gu, (_m, a: string, l: string) =>
         (l + SPACING_ACCENTS[a]).normalize('NFC'),
       )
@@ -202,16 +199,14 @@ function corkControls(s: string): string {
   return out;
 }
 
-/** Whether the text item's font is a Type 3 font (glyphs drawn by the PDF itself: TeX's bitmap fonts). */
-function isType3(page: PDFPageProxy, id: string): boolean {
-  if (!page.commonObjs.has(id)) return false;
-  return (page.commonObjs.get(id) as { isType3Font?: boolean } | undefined)?.isType3Font === true;
-}
-
-/** The font's own name (`ABCDEF+CMEX10`), where pdfjs has loaded it. */
-function fontNameOf(page: PDFPageProxy, id: string): string | undefined {
-  if (!page.commonObjs.has(id)) return undefined;
-  return (page.commonObjs.get(id) as { name?: string } | undefined)?.name;
+/**
+ * The text item's font, where pdfjs has loaded it: its own name (`ABCDEF+CMEX10`) and whether it is a
+ * Type 3 font (glyphs drawn by the PDF itself: TeX's bitmap fonts).
+ */
+function fontOf(page: PDFPageProxy, id: string): { name?: string; isType3Font?: boolean } | undefined {
+  return page.commonObjs.has(id)
+    ? (page.commonObjs.get(id) as { name?: string; isType3Font?: boolean })
+    : undefined;
 }
 
 export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
@@ -229,7 +224,7 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     if (Math.abs(tx[1]) > 0.1 * size || Math.abs(tx[2]) > 0.1 * size) continue;
     const width = item.width * (vp.scale ?? 1);
     const left = tx[4];
-    const operator = bigOperators(item.str, fontNameOf(page, item.fontName));
+    const operator = bigOperators(item.str, fontOf(page, item.fontName)?.name);
     if (operator === 'none') continue;
     // (a big operator hangs below its own baseline, which TeX sets above the formula's so that the
     // glyph is centred on the formula's axis: it gets a line's box centred on its ink, to join the
@@ -241,7 +236,7 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     // (a combining accent the text layer puts on an operator, "∘̃ C̃" from LibreOffice, belongs to the
     // letter after it, which has its own: dropped)
     // (a Type 3 font's control codes are its Cork slots: pdfTeX's T1 text set as bitmaps)
-    const raw = isType3(page, item.fontName) ? corkControls(item.str) : item.str;
+    const raw = fontOf(page, item.fontName)?.isType3Font ? corkControls(item.str) : item.str;
     const str =
       operator?.text ??
       privateControls(plainForms(raw.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')));
