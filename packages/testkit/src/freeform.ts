@@ -544,6 +544,15 @@ export const TUNE_WRITERS = [
   'md',
   'me',
   'mf',
+  'mg',
+  'mh',
+  'mi',
+  'mj',
+  'mk',
+  'ml',
+  'mm',
+  'mn',
+  'mo',
 ];
 
 export interface FreeformLabel {
