@@ -553,6 +553,9 @@ export const TUNE_WRITERS = [
   'mm',
   'mn',
   'mo',
+  'mp',
+  'mq',
+  'mr',
 ];
 
 export interface FreeformLabel {
