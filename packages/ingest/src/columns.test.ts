@@ -110,6 +110,21 @@ describe('two-column pages', () => {
     const tw6 = await corpus('tw-06.pdf');
     expect(tw6.parts['4b']?.text).toContain('no vanishing gradient');
     expect(tw6.parts['3a'].text).not.toContain('dependency');
+    // mg-07 (round 116): a large name over the gutter ("Ketan Prajapati | 22AE38450") and the course
+    // line's second half a word space right of it, near the right column's edge: both stay one line
+    const mg7 = await corpus('mg-07.pdf');
+    expect(mg7.header.course).toBe('CS60010 CT 3, 15/3/21');
+    expect(mg7.parts['3c'].text).not.toContain('15/3/21');
+  });
+  it('a full-width note across the middle does not make a page of prose and a table two columns (op-03)', async () => {
+    const s = await corpus('op-03.pdf');
+    expect(s.parts['2a'].text).toContain('ekj = skT hj');
+  });
+  it('a part’s heading low at the left column’s foot, its answer atop the right column, is no running foot (round 117)', async () => {
+    // mj-06: "Soln. 2(a)" below the left column's last answer, a heading's space above it
+    const s = await corpus('mj-06.pdf');
+    expect(s.parts['2a'].text).toContain('Dot-product alignment');
+    expect(s.parts['1b.ii'].text).not.toContain('Dot-product');
   });
   it('the gutter is not a word space that happens to line up inside the left column (free-form corpus)', async () => {
     // wl-10: "since the | dot product does" and "size 3 | + 2 = 5" leave a 4-5 pt space at the same

@@ -218,7 +218,21 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
   };
   const atEdge = [...rowStart.entries()].filter(([, x0]) => Math.abs(x0 - edge) < 12);
   // (such a line still starts at the edge: it counts for the column, not for where it starts)
-  const columnRows = atEdge.filter(([row, x0]) => !across(row, x0));
+  // (nor does a line across the gutter, or whose two halves are a word space apart at it: a centred header,
+  // "CS60010 CT | 3, 15/3/21", is one line however near its second half starts to the column's edge)
+  // (rows here are the 4 pt bands of `rowStart`)
+  const band = (w: LayoutWord) => Math.round(w.box.y / 4);
+  const rowWords = new Map<number, LayoutWord[]>();
+  for (const w of body) rowWords.set(band(w), [...(rowWords.get(band(w)) ?? []), w]);
+  const bridged = (row: number) => {
+    const ws = rowWords.get(row) ?? [];
+    // (or a word of it runs across: "Ketan Prajapati | 22AE…" centred over the gutter, its words of
+    // mixed sizes a row apart by their middles)
+    const near = [row - 1, row, row + 1].flatMap((r) => rowWords.get(r) ?? []);
+    if (near.some((w) => crosses(w, x))) return true;
+    return ws.some((w) => w.box.x + w.box.w <= x) && ws.some((w) => w.box.x >= x) && spaced(ws, x);
+  };
+  const columnRows = atEdge.filter(([row, x0]) => !across(row, x0) && !bridged(row));
   // a column of displayed maths starts its rows anywhere; it still runs down the page beside the
   // other, and nothing but the title crosses between them
   // (a title of several lines at the top of the text may cross: nothing below it may)
@@ -238,6 +252,18 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
   // right half is a table or a displayed formula in a single-column page
   const textTop = Math.min(...body.map((w) => w.box.y));
   const nearTop = (y: number) => y - textTop <= Math.max(textHeight * 0.25, 120);
+  // (below a header line so set aside, the right column starts at its first words, a centred
+  // heading too: "IV (a)" centred in the column above the rows at its edge)
+  const setAside = [...rowWords.keys()]
+    .filter((row) => 4 * row <= top + 2 && bridged(row))
+    .flatMap((row) => rowWords.get(row) ?? []);
+  // (only where the columns started near the top already: a page of prose whose note runs across
+  // is no two columns because a table's cell stands right of the middle below it)
+  if (setAside.length && nearTop(top)) {
+    const under = Math.max(...setAside.map((w) => w.box.y + w.box.h));
+    const firstRight = right.filter((w) => w.box.y > under).map((w) => w.box.y);
+    if (firstRight.length) top = Math.min(top, Math.min(...firstRight) - 2);
+  }
   // columns of displayed maths whose first rows start off the column's edge: the right column
   // starts at its first row with nothing on the left (the header rows above have the left side)
   if (!nearTop(top) && tall) {
@@ -249,7 +275,7 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
   // left of the column's edge as labels do: "Note: I have answered Q3 …" beside "Section D — Question 4")
   const below = Math.max(
     Number.NEGATIVE_INFINITY,
-    ...body.filter((w) => crosses(w, x) && w.box.y < top).map((w) => w.box.y + w.box.h),
+    ...body.filter((w) => (crosses(w, x) || bridged(band(w))) && w.box.y < top).map((w) => w.box.y + w.box.h),
   );
   const allRows = new Map<number, LayoutWord[]>();
   for (const w of body) allRows.set(rowOf(w), [...(allRows.get(rowOf(w)) ?? []), w]);
@@ -276,6 +302,10 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
   if (!nearTop(top)) return null;
   return { x, top };
 }
+
+/** A part's heading in an answer's own word: "Soln. 2(a)", "Ans 3 (b)", "Question 4 part (a)". */
+const COLUMN_HEADING =
+  /^(?:soln?\.?|solution|ans(?:wer)?\.?|question|ques\.?|q\.?|part|problem)\s*\d{1,2}\s*[.(]?\s*[a-h]?\b/i;
 
 /** A question's heading or a part's label opening a line: "Section D — Question 4", "Q4.", "(a)". */
 const HEADING_START = /^(?:section|part|question|ques|problem|q\s*\.?\s*\d|\(?[a-h]\)|\d{1,2}\s*[.)])/i;
@@ -395,8 +425,25 @@ export function buildPageLines(
   const ends = words.filter((w) => endRows.has(rowOf(w)));
   const onColumnEnd = (w: LayoutWord) =>
     ends.some((e) => sideOf(e) === sideOf(w) && w.box.y < e.box.y + e.box.h && w.box.y + w.box.h > e.box.y);
+  // (nor is a part's heading at its column's edge, set off by a heading's space: "Soln. 2(a)" at the
+  // left column's foot, its answer at the right column's top)
+  const lowHeading = (w: LayoutWord) => {
+    const side = sideOf(w);
+    const row = words
+      .filter((o) => rowOf(o) === rowOf(w) && sideOf(o) === side)
+      .sort((a, b) => a.box.x - b.box.x);
+    const text = row.map((o) => o.text).join(' ');
+    // (nor an equation displayed at the column's foot, "4 (15 + 3) = 72.": a running foot holds no maths)
+    return (
+      !row.some((o) => crosses(o, gutter.x)) &&
+      ((Math.abs(row[0].box.x - colEdge[side]) < 3 && COLUMN_HEADING.test(text)) ||
+        /\d\s*\)?\s*=\s*\d/.test(text))
+    );
+  };
   const edgeBand = (w: LayoutWord) =>
-    low(w) && !onColumnEnd(w) && (crosses(w, gutter.x) || w.box.y - above(w) > Math.max(6, w.box.h * 0.8));
+    low(w) &&
+    !onColumnEnd(w) &&
+    (crosses(w, gutter.x) || (w.box.y - above(w) > Math.max(6, w.box.h * 0.8) && !lowHeading(w)));
   // a title or header line that crosses the gutter is full-width as a whole: the roll number right
   // of the gutter belongs to the name line it stands on, not to the right column (below the title a
   // crossing formula takes only its own words: the other column's line beside it stays there)

@@ -318,3 +318,71 @@ describe('pseudo-code', () => {
     expect(s.parts['3b'].text).toContain('bf is 3 × 1');
   });
 });
+
+// rounds 116-118: equations numbered at line ends and cited in sentences, a roman heading run into
+// its first line, LibreOffice's list bullets in OpenSymbol
+describe('rounds 116-118: numbered equations, roman headings, list bullets', () => {
+  it('"… weighted sum in" / "(4) have nothing to learn": an equation number the script sets at line ends, cited, is no question 4', async () => {
+    const s = await freeformScript('mi-03.pdf');
+    expect(s.parts['2b'].text).toContain('(4) have nothing to learn');
+    expect(s.parts['4a'].occurrences).toBe(1);
+    expect(s.warnings.join(' ')).not.toContain('"(4)"');
+  });
+  it('"III z = [h; x] has 3 + 2 = 5 entries" in a script of "I (a)", "IV (a)": question 3’s heading, its parts after it', async () => {
+    const s = await freeformScript('mn-05.pdf');
+    expect(s.parts['3a'].text).toContain('3 × 5');
+    expect(s.parts['3c'].text).toContain('60 parameters');
+    expect(s.parts['2b'].text).not.toContain('60');
+  });
+  it('labels after LibreOffice’s square and circle bullets (OpenSymbol’s private-use glyphs) are read', async () => {
+    const s = await freeformScript('mo-10.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['1b.i'].text).toContain('(0.7, 0.2, 0.05)');
+  });
+  it('"(i)", "(ii)", "(iii)" under "Ans-3." alone are 3(a)-(c), beside "(b)(i)" for question 1', async () => {
+    const s = await freeformScript('mk-11.pdf');
+    expect(s.parts['3b'].text).toContain('5 × 1');
+    expect(s.parts['3c'].text).toContain('4 × 20 = 80');
+  });
+  it('outline arrows before bracketed labels, "=> [Q3]" and "-> [Q3]-a :", and pdfTeX’s "Soln 2 −→ b"', async () => {
+    const s = await freeformScript('mo-12.pdf');
+    expect(s.parts['3a'].text).toContain('3 x 2');
+    expect(s.parts['5'].text).toContain('20,196,510');
+    const t = await freeformScript('mo-08.pdf');
+    expect(t.parts['2b'].text).toContain('0 additional parameters');
+    expect(t.parts['4b'].text).toContain('neither shrinks');
+  });
+  it('"P3 z_t = [h_{t−1}, x_t] ∈ R^5" in a script of "P1(b)(i)": question 3 with its introduction', async () => {
+    const s = await freeformScript('mm-11.pdf');
+    expect(s.parts['3b'].text).toContain('bf');
+    expect(s.parts['2b'].text).not.toContain('72');
+  });
+  it('"1. LSTM" guessed as 1(a), then an indented "a." confirms it and "b." starts 1(b)(i)', async () => {
+    const s = await freeformScript('sy-11.pdf');
+    expect(s.parts['1b.i'].text).toMatch(/^Ct = ft · Ct−1/);
+    expect(s.parts['1a'].text).not.toContain('Ct = ft');
+  });
+});
+
+// round 119: answers named by topic, the paper's number after the heading; questions lettered by headings
+describe('round 119: topic headings tagged with the paper’s numbers, lettered questions', () => {
+  it('"Forget gate and cell update  [1(b)]", "(Q1 a)", "(= Q.5)", "paper 1(a)": each tag opens the block under its heading', async () => {
+    const a = await freeformScript('mp-01.pdf');
+    expect(a.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(a.parts['1b.i'].text).toContain('C_t = [0.7, 0.2, 0.05]');
+    const b = await freeformScript('mp-02.pdf');
+    expect(b.order).toHaveLength(11);
+    const c = await freeformScript('mp-10.pdf');
+    expect(c.parts['5'].text).toContain('3');
+    expect(c.order[0]).toBe('5');
+    const d = await freeformScript('mp-11.pdf');
+    expect(d.parts['3c'].text).toContain('54');
+    expect(d.parts['2b'].text).not.toContain('54');
+  });
+  it('"Part B (Question 2)" headings letter the questions: "B-a", "C-c" are 2(a), 3(c)', async () => {
+    const s = await freeformScript('mr-09.pdf');
+    expect(s.parts['2a'].text).toContain('ekj = sk · hj');
+    expect(s.parts['3c'].text).toContain('4 × 12 = 48');
+    expect(s.parts['3a'].text).toContain('3 × 3');
+  });
+});

@@ -6,6 +6,7 @@ import {
   outlineQuestions,
   PartTree,
   romanForLetters,
+  romanLetteredQuestions,
   romanQuestions,
 } from './labels.ts';
 import { plainForms } from './pdf.ts';
@@ -117,6 +118,52 @@ describe('findLabel: a question with a word for what its row holds', () => {
 
   it('a correction set off by asterisks: "*** correction to 1(b)(i): …"', () => {
     expect(id('*** correction to 1(b)(i): I multiplied the wrong gates')).toBe('q1b1');
+  });
+
+  it('a capital letter’s mark before a label starts no sentence: "P2.a With decoder state …" (round 116)', () => {
+    expect(id('P2.a With decoder state s and encoder states h')).toBe('q2a');
+    expect(rest('P2.a With decoder state s')).toBe('With decoder state s');
+    // (a word's sentence going on after a part it names is prose)
+    expect(id('Unroll 4.(a) from t = 1 up to T')).toBeNull();
+    expect(id('P2.a with decoder state s')).toBeNull();
+  });
+
+  it('an outline’s arrow before a bracketed or Q label: "=> [Q3]", "-> [Q3]-a : …" (round 118)', () => {
+    expect(id('=> [Q5]')).toBe('q5');
+    expect(id('-> [Q3]-a : W_f multiplies x_t')).toBe('q3a');
+    expect(rest('-> [Q3]-a : W_f multiplies x_t')).toBe('W_f multiplies x_t');
+    expect(id('-> [Q1]-b-i')).toBe('q1b1');
+    expect(id('→ Q1(b)(ii) h = 3')).toBe('q1b2');
+    // (an arrow before a number or a word is a step's result)
+    expect(id('=> 24 parameters')).toBeNull();
+    expect(id('-> x_t = 2, c_t = 3')).toBeNull();
+  });
+
+  it('pdfTeX’s \\longrightarrow between components, a minus joined to an arrow: "Soln 2 −→ b" (round 118)', () => {
+    expect(id('Soln 2 −→ b')).toBe('q2b');
+    expect(id('Soln 1 −→ b −→ (i)')).toBe('q1b1');
+  });
+
+  it('a capital letter glued to the script’s labels heads a question with its introduction: "P3 z_t = …" (round 118)', () => {
+    const words = new Set(['p']);
+    expect(findLabel('P3 z_t = [h, x] in R^5, gates in R^3.', tree, [], { labelWords: words })?.path).toEqual(
+      ['3'],
+    );
+    // (not without that mark being the script's)
+    expect(findLabel('P3 z_t = [h, x] in R^5, gates in R^3.', tree, [])).toBeNull();
+  });
+
+  it('a continuation note in brackets names its part: "(Q-4 a contd.) …" (round 115, md-12)', () => {
+    expect(id('(Q-4 a contd.) In a plain RNN the gradient vanishes')).toBe('q4a');
+    expect(rest('(Q-4 a contd.) In a plain RNN the gradient vanishes')).toBe(
+      'In a plain RNN the gradient vanishes',
+    );
+    expect(id('(contd. 3b) the bias is per gate')).toBe('q3b');
+    expect(id('[2(b) continued] no new weights')).toBe('q2b');
+    // a note that names no part, or more than a part, is the student's prose
+    expect(id('(contd. from page 2) the gradient')).toBeNull();
+    expect(id('(continued) the gradient')).toBeNull();
+    expect(id('(see 4a contd.) x')).toBeNull();
   });
 });
 
@@ -1249,5 +1296,54 @@ describe('round 105-106: outline numbers after a word, and corrections in the sc
     expect(id('Correction to Ans. 1.2(i): in (1) I swapped')).toBe('q1b1');
     expect(id('EDIT — correction to RE: 1 b i: 3rd element is wrong')).toBe('q1b1');
     expect(id('Correction to Q1')).toBeNull();
+  });
+});
+
+describe('romanLetteredQuestions: one question’s lettered parts numbered in roman (round 117)', () => {
+  it('"Ans-3." then "(i)", "(ii)", "(iii)" for 3(a)-(c), beside "(b)(i)" for question 1', () => {
+    const lines = [
+      'Ans-1. (b)(i) C = 0.7',
+      '(ii) h = 0.6',
+      'Ans-3.',
+      'Q: what does W multiply? A: a vector of 5.',
+      '(i) W is 3 × 5',
+      '(ii) b is 3 × 1',
+      '(iii) 4 × 18 = 72',
+      'Ans-5. 199',
+    ];
+    expect([...romanLetteredQuestions(lines, tree)]).toEqual(['3']);
+  });
+  it('not where the count differs from the parts, a letter is used, or the roman labels are out of order', () => {
+    expect(
+      romanLetteredQuestions(['Ans-3.', '(i) W is 3 × 5', '(ii) b is 3 × 1', 'Ans-5. 199'], tree).size,
+    ).toBe(0);
+    expect(
+      romanLetteredQuestions(['Ans-3.', '(a) W is 3 × 5', '(i) b', '(ii) c', '(iii) d', 'Ans-5. 199'], tree)
+        .size,
+    ).toBe(0);
+    expect(romanLetteredQuestions(['Ans-3.', '(ii) W', '(i) b', '(iii) 72', 'Ans-5. 199'], tree).size).toBe(
+      0,
+    );
+  });
+});
+
+describe('questions lettered by their headings: "Part B (Question 2)" (round 119)', () => {
+  it('three headings that give each question its letter make the script’s questions lettered; "B-a" is 2(a)', () => {
+    const lines = [
+      'Part A (Question 1)',
+      'A-b-i C = 0.7',
+      'Part B (Question 2)',
+      'B-a e = s · h',
+      'Part C (Question 3)',
+      'C-c 72',
+    ];
+    expect(outlineQuestions(lines)).toBe('letter');
+    const opts = { outlineQuestions: 'letter' as const };
+    expect(findLabel('B-a e = s · h', tree, [], opts)?.partId).toBe('q2a');
+    expect(findLabel('A-b-i C = 0.7', tree, [], opts)?.partId).toBe('q1b1');
+    // (letters out of step with the numbers are parts, not questions)
+    expect(
+      outlineQuestions(['Part B (Question 1)', 'Part A (Question 2)', 'Part C (Question 2)']),
+    ).toBeNull();
   });
 });

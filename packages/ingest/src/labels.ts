@@ -76,7 +76,8 @@ const OCR_Q = /^\s*(?:[0OG][\s.]*(?=[0-9][\s(.)])|[@©][\s.]*(?=[0-9IlL|][\s(.)A
 const POINTERS = '▸►▶▷▹➤➜➔⊳';
 /** After "Q3": an arrow or pointer to the sub-part ("Q3 → (a)", "Q1 ▸ b"). */
 const PREFIXED_ARROW = new RegExp(
-  String.raw`^\s*(?:→|-+>|[—–]>|=+>|⇒|⟶|↦|⟼|[${POINTERS}›»]|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)`,
+  // (pdfTeX's \longrightarrow is a minus joined to an arrow: "−→")
+  String.raw`^\s*(?:[−-]?→|-+>|[—–]>|=+>|⇒|⟶|↦|⟼|[${POINTERS}›»]|::|\||(?<=\s)>(?=\s))\s*(?=\(|[a-z]{1,4}\b)`,
 );
 /** After a bare number: a pointer to a letter or roman numeral ("1 ▸ b ▸ ii"). */
 const POINTER_TO_SUB = new RegExp(String.raw`^\s*[${POINTERS}›»]\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)`);
@@ -328,6 +329,20 @@ export function plainEnclosed(line: string): string {
 
 /** "Correction to ", "correction for ": what leads a correction's label. */
 const CORRECTION_LEAD = /^\s*(?:correction|corrected|revised)\s+(?:to|for|of)\s+/i;
+/** A continuation note in brackets at a line's start: "(Q-4 b contd.)", "(contd. 4b)", "[3(c) continued]". */
+const BRACKETED_NOTE = /^\s*[([]([^()[\]]{0,30}(?:\([a-h]{1,3}\)|\([ivx]{1,4}\))?[^()[\]]{0,20})[)\]]/i;
+const CONTINUED_WORD = /\b(?:contd|cont'?d|continued|cont)\b\.?/i;
+
+/** The part a bracketed continuation note names, the label ending after its closing bracket. */
+function bracketedContinuation(line: string, tree: PartTree, opts: LabelOptions): Label | null {
+  const m = BRACKETED_NOTE.exec(line);
+  if (!m || !CONTINUED_WORD.test(m[1])) return null;
+  const inner = m[1].replace(CONTINUED_WORD, ' ').replace(/\s+/g, ' ').trim();
+  const read = labelAtStart(inner, tree, [], opts);
+  // (the note names a part and nothing else: "(Q-4 b contd.)", not "(contd. from the derivation)")
+  if (!read?.partId || !/^[\s.,:;\-–]*$/.test(inner.slice(read.end))) return null;
+  return { ...read, end: m[0].length + (/^\s*:?\s*/.exec(line.slice(m[0].length))?.[0].length ?? 0) };
+}
 
 export function findLabel(
   line: string,
@@ -341,7 +356,7 @@ export function findLabel(
   const converted = opts.ocr
     ? line
     : line.replace(/^(\s*(?:q\.?\s*)?\d{1,2}\s*)\(6\)(?=\s*\((?:iii|ii|iv|i)\))/i, '$1(b)');
-  const first = labelAtStart(converted, tree, context, opts);
+  const first = labelAtStart(converted, tree, context, opts) ?? bracketedContinuation(converted, tree, opts);
   // (a correction's label read as it stands alone where the lead-in cut it short: "Correction to
   // Q1 · Part B-i" names 1(b)(i), not question 1)
   const lead = first && first.partId === null ? CORRECTION_LEAD.exec(converted) : null;
@@ -474,6 +489,12 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     const roman = opts.outlineQuestions === 'roman';
     // (a lettered question's parts in bracketed roman, their own parts in bracketed numbers:
     // "A(ii)(1)" is 1(b)(i), right-aligned in the same length)
+    // (a lettered question's parts by their letters after a dash: "B-a", "A-b-i", as "2-a", "1-b-i")
+    if (!roman)
+      line = line.replace(
+        /^(\s*)([A-H])[-–](?=[a-h](?:[-–.:)]|\s|$))/,
+        (_m, sp: string, q: string) => `${sp}${q.charCodeAt(0) - 64}-`,
+      );
     if (!roman)
       line = line.replace(BRACKETED_OUTLINE, (m, sp: string, q: string, r: string, k?: string) => {
         const n = q.charCodeAt(0) - 64;
@@ -888,8 +909,12 @@ function writtenLabel(
   // (and a run of asterisks set before a note, "*** correction to 1(b)(i): …")
   // (or a slide's bullets, one or two: "▪ part (b)(i):", "• • 1.b.i →", "➤ 1(b)(i)")
   // (or a rule a booklet's box title stands in: "=== Box 1(a) ====")
+  // (or an outline's arrow before a bracketed or Q label: "=> [Q3]", "-> [Q3]-a :", "→ Q1(b)"; an
+  // arrow before a number is a step's result, "=> 24 parameters")
   const junk =
-    /^\s*(?:(?:[|'‘’`,;!_~»«•·>▪▫●○◦■□◆◇➤➢►▶▸‣⁃]+|\*{1,3}|={2,})(?:\s+|$))+/.exec(line)?.[0].length ?? 0;
+    /^\s*(?:(?:[|'‘’`,;!_~»«•·>▪▫●○◦■□◆◇➤➢►▶▸‣⁃]+|\*{1,3}|={2,})(?:\s+|$))+/.exec(line)?.[0].length ??
+    /^\s*(?:-{1,2}>|={1,2}>|→|⇒|⟶|⟹)\s*(?=[[<]\s*q|q\.?\s?\d|question\b)/i.exec(line)?.[0].length ??
+    0;
   // a label in square or angle brackets ("[1a]", "[Q3 c]", "[5]", "<1b-i>"): read what is inside, end after it
   // ("Correction to [1b]": a prefix before the bracket)
   const pre =
@@ -914,9 +939,12 @@ function writtenLabel(
       const gap = /^\s*[:\-–—]?\s*/.exec(line.slice(end))?.[0].length ?? 0;
       const label = { ...inner, end: end + gap, weak: false, conf: Math.max(inner.conf, 0.95) };
       // "[1b] (i) …": a sub-label straight after goes with it
-      const sub = inner.partId === null ? findLabelAt(line.slice(end), tree, inner.path, false, false) : null;
+      // (joined by a dash too: "[Q3]-a : W_f = 3 × 5")
+      const joined = /^-(?=[a-h]\b)/.test(line.slice(end)) ? 1 : 0;
+      const sub =
+        inner.partId === null ? findLabelAt(line.slice(end + joined), tree, inner.path, false, false) : null;
       if (sub && sub.path.length > inner.path.length && inner.path.every((c, k) => sub.path[k] === c))
-        return { ...sub, end: end + sub.end, weak: false };
+        return { ...sub, end: end + joined + sub.end, weak: false };
       // "[2] i_t ⊙ C~_t = …": a question with sub-parts, in brackets with working after it, numbers
       // a line of working ([1], [2], [3] down an answer), not the question — unless the question
       // is copied out after it ("[3]    Q: x_t is 2-dim, …")
@@ -1125,6 +1153,13 @@ export function outlineQuestions(lines: string[]): 'letter' | 'roman' | null {
   // own parts (a to c), so not parts "(A)", "(B)" under numbered questions)
   const bracketed = new Set(lines.map((l) => BRACKETED_OUTLINE.exec(l)?.[2]).filter((x) => x !== undefined));
   if (bracketed.size >= 3 && [...bracketed].some((q) => q >= 'D')) return 'letter';
+  // (or a heading that gives each question's letter: "Part B (Question 2)", three or more, in step)
+  const keyed = lines.filter((l) => {
+    const m =
+      /^\s*(?:part|section|sec\.?)\s+([A-H])\s*[(:\-–—]\s*(?:question|ques|qn|q)\.?\s*(\d{1,2})\b/i.exec(l);
+    return m !== null && m[1].toUpperCase().charCodeAt(0) - 64 === Number(m[2]);
+  });
+  if (keyed.length >= 3) return 'letter';
   if (heads.length < 3 || new Set(heads).size < 2) return null;
   return heads.some((h) => /^(?:II|III|IV)$/.test(h)) ? 'roman' : 'letter';
 }
@@ -1191,6 +1226,35 @@ export function romanForLetters(lines: string[], tree: PartTree): boolean {
     if (next && /^\s*\(i\)\s/.test(next)) headed++;
   }
   return headed >= 2;
+}
+
+/**
+ * Questions whose lettered parts the script numbers in roman under that question alone ("Ans-3." …
+ * "(i) W_f is …", "(ii) b_f …", "(iii) …" beside "(b)(i)" for question 1): a question heading, then,
+ * before the next question, its parts' count of roman labels in order from "(i)" and no letter, the
+ * question's parts having no sub-parts of their own.
+ */
+export function romanLetteredQuestions(lines: string[], tree: PartTree): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const head = findLabel(lines[i], tree, [], {});
+    if (head?.path.length !== 1 || head.partId !== null) continue;
+    const q = head.path[0];
+    const kids = [...tree.childrenOf([q])];
+    if (!kids.every((k) => tree.partId([q, k]) !== null)) continue;
+    const romans: string[] = [];
+    let lettered = false;
+    for (const l of lines.slice(i + 1)) {
+      const next = findLabel(l, tree, [], {});
+      if (next && next.path[0] !== q && !(next.path.length === 1 && /^\s*\(/.test(l))) break;
+      const r = /^\s*\(([ivx]{1,4})\)\s/.exec(l);
+      if (r) romans.push(r[1]);
+      else if (findLabel(l, tree, [q], {})?.path.length === 2) lettered = true;
+    }
+    const ordered = romans.every((r, k) => romanValue(r) === k + 1);
+    if (!lettered && ordered && romans.length === kids.length) out.add(q);
+  }
+  return out;
 }
 
 /**
@@ -1426,16 +1490,22 @@ function markedLabel(
   // (a section mark is a label's own mark too: "§3 Parameter count")
   const own = (opts.labelWords?.has(word.replace(/\.$/, '').toLowerCase()) ?? false) || /^[§№]/.test(word);
   const titled = own && /^\s*(?:[—–:-]\s*)?\p{L}[\p{L}\s-]*$/u.test(after);
-  if (l.partId === null && after.trim() !== '' && !titled) return null;
+  // (a capital letter the script glues to all its labels, "P1(b)(i)", "P4(a)", is its Q: the heading
+  // may carry the question's introduction, "P3 z_t = [h_{t−1}, x_t] ∈ R^5", as "Q3 …" may)
+  const asQ = own && /^[A-Z]$/.test(word);
+  if (l.partId === null && after.trim() !== '' && !titled && !asQ) return null;
   // (a compound word before a question's number alone heads it only alone on its line: "Well-known 5 gates")
   if (word.includes('-') && l.path.length === 1 && after.trim() !== '') return null;
   // (a sentence naming a part goes on after it: "Unroll 4.(a) from t = 1 up to T:", "Using 1(b)(i) we get",
   // "Unroll 4 a down to t = 1")
   // (not after a colon closing the label: "Ans. 1.2(i): in (1) I swapped the gates")
   const closed = /:\s*$/.test((outline ? `Task ${rest}` : `Q${rest}`).slice(0, l.end));
+  // (a capital letter's mark, "P2.a With decoder state …", starts no sentence: a new one after it)
+  const lettered = /^[A-Z]\.?$/.test(word) && /^\s*\p{Lu}/u.test(after);
   if (
     !own &&
     !closed &&
+    !lettered &&
     /^\s*(?:from|to|in|into|of|with|for|above|below|and|as|we|gives|shows|again|down|up|back|over|until|till|through|is|are|was|becomes|yields)\b/i.test(
       after,
     )

@@ -236,7 +236,13 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
     // (a combining accent the text layer puts on an operator, "∘̃ C̃" from LibreOffice, belongs to the
     // letter after it, which has its own: dropped)
     // (a Type 3 font's control codes are its Cork slots: pdfTeX's T1 text set as bitmaps)
-    const raw = fontOf(page, item.fontName)?.isType3Font ? corkControls(item.str) : item.str;
+    // (LibreOffice's list bullets, square and circle, are OpenSymbol's private-use glyphs: a bullet)
+    const font = fontOf(page, item.fontName);
+    const raw = font?.isType3Font
+      ? corkControls(item.str)
+      : /opensymbol/i.test(font?.name ?? '')
+        ? item.str.replace(/[\uE000-\uE0FF]/g, '•')
+        : item.str;
     const str =
       operator?.text ??
       privateControls(plainForms(raw.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')));

@@ -29,6 +29,7 @@ import {
   PartTree,
   ROMAN_QUESTIONS,
   romanForLetters,
+  romanLetteredQuestions,
   romanQuestions,
 } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
@@ -54,7 +55,7 @@ import {
   summaryRestates,
   summaryRows,
 } from './summary.ts';
-import { closingQuestions, trailingLabels } from './trailing-labels.ts';
+import { closingQuestions, headingTags, trailingLabels } from './trailing-labels.ts';
 
 export type Segmentation = {
   /** lines before the first label: the header and any preamble */
@@ -470,6 +471,14 @@ function segmentLines(
       first = without;
     }
   }
+  // labels after headings in words ("Forget gate and cell update  [1(b)]"), where they name more
+  // parts than the labels at line starts found
+  const headed = headingTags(lines, parts);
+  if (headed && headed.count > Object.keys(first.parts).length) {
+    const read = segmentOnce(lines, pages, parts, headed.forced, rules);
+    read.warnings.push('part labels read at the ends of headings ("Cell update  [1(b)]")');
+    return read;
+  }
   // labels written after their answers, in the right margin ("… = (0.604, 0, 0)   — Q1(b)ii"):
   // taken when the labels at line starts found little
   const few = Object.keys(first.parts).length < 3;
@@ -820,6 +829,11 @@ function segmentOnce(
     tree,
   );
   const romanNumbered = romanQuestions(body.map((l) => l.text));
+  // (or under one question alone: "(i)", "(ii)", "(iii)" for 3(a), 3(b), 3(c) beside "(b)(i)" for 1(b)(i))
+  const romanLettered = romanLetteredQuestions(
+    body.map((l) => l.text),
+    tree,
+  );
   // questions numbered in capital roman before their parts' letters, twice or more ("II(a)", "IV (b)")
   const capitalRomanQuestions =
     body.filter((l) => /^\s*(?:I{1,3}|IV|V|VI{1,3})\s*[.(]?\s*\(?[a-h]\)/.test(l.text)).length >= 2;
@@ -845,6 +859,12 @@ function segmentOnce(
     body.map((l) => /^\s*\((\d{1,2})\)\s+\S/.exec(l.text)?.[1]).filter((n): n is string => n !== undefined),
   );
   const equationNumbers = numbered.size >= 4 && [...numbered].some((n) => !questions.includes(n));
+  // (or at line ends, as a word processor or LaTeX sets them: "… = s_k−1ᵀ h_j   (4)"; three at least,
+  // one past the exam's last question)
+  const endNumbered = new Set(
+    body.map((l) => /\S\s*\((\d{1,2})\)\s*$/.exec(l.text)?.[1]).filter((n): n is string => n !== undefined),
+  );
+  const equationsNumbered = endNumbered.size >= 3 && [...endNumbered].some((n) => !questions.includes(n));
   // a script with endnotes marks them after its words ("… = 0.6044   [1]", "… for t < T. [3]"): at
   // least two such marks, and "[3] If the loss …" at a line start is then note 3, not question 3
   const noteMarks = new Set(
@@ -972,7 +992,7 @@ function segmentOnce(
             bare: true,
             labelWords: words,
             numbering,
-            romanParts,
+            romanParts: romanParts || romanLettered.has(context[0] ?? ''),
             numberedParts,
             notebookParts,
             romanQuestions: romanNumbered,
@@ -1056,7 +1076,10 @@ function segmentOnce(
     if (!label && !forced.has(line) && !listItems.has(line) && capitalRomanQuestions) {
       const m = /^\s*(I{1,3}|IV|V|VI{1,3}|IX|X)(?:\s+|\.\s*)(?=\S)/.exec(line.text);
       const q = m ? String(romanValue(m[1].toLowerCase())) : null;
-      if (m && q && tree.partId([q]) !== null && nextQuestion([q]) && indent <= marginOf(width))
+      // (a question with parts too, its heading run into its first line by a column's setting: "III z =
+      // [h_{t−1}; x_t] has 5 entries" before "(a) W_f: 3 × 5")
+      const parted = q !== null && tree.partId([q]) === null && tree.childrenOf([q]).size > 0;
+      if (m && q && (tree.partId([q]) !== null || parted) && nextQuestion([q]) && indent <= marginOf(width))
         label = { path: [q], partId: tree.partId([q]), end: m[0].length, conf: 0.85, weak: true, bare: true };
     }
     // a heading naming its part's topic, the label in brackets at its end ("Forget-gate bias (Problem
@@ -1085,6 +1108,17 @@ function segmentOnce(
       label = null;
     // a script that numbers its equations "(1)" … "(18)" at line starts: "(5) h_t = …" is equation 5
     if (label && !force && counted && equationNumbers) label = null;
+    // (and one such number cited where a sentence wraps, "… weighted sum in" / "(4) have nothing to
+    // learn": the sentence goes on in small letters)
+    if (
+      label &&
+      !force &&
+      counted &&
+      equationsNumbered &&
+      endNumbered.has(counted[1]) &&
+      /^\s*\(\d{1,2}\)\s+[a-z]{2,}\b/.test(line.text)
+    )
+      label = null;
     if (label && !force && label.path.length === 1 && isNote(line.text)) label = null;
     // a list of questions wrapped onto the line ("Note: I have answered Q3 and Q5 first, then Q1, Q2," /
     // "Q4."): the list's last item, not question 4 starting
@@ -1248,11 +1282,35 @@ function segmentOnce(
     if (label?.weak && !force && !cutOff.has(line) && wrappedNumber(line.text, body[i - 1]?.text))
       label = null;
     // the exam's next part in order, where the reader is now: a label for it is expected
-    const expected = (l: Label) =>
-      l.partId !== null &&
-      !seen(l.partId) &&
-      current !== null &&
-      nextSibling(current.partId)?.id === l.partId;
+    // (or the part its question's heading was guessed as, which the sub-label now confirms: "1. LSTM"
+    // then an indented "a. f_t = 6, …")
+    // (a sub-part with parts of its own, "b." after 1(a)'s answer, is expected as its first part, 1(b)(i))
+    const nextInOrder = (id: string) => parts[parts.findIndex((p) => p.id === id) + 1];
+    const expected = (l: Label) => {
+      if (current === null) return false;
+      if (l.partId === null) {
+        const next = nextInOrder(current.partId);
+        return (
+          l.path.length >= 2 &&
+          next !== undefined &&
+          !seen(next.id) &&
+          l.path.every((c, k) => next.path[k]?.toLowerCase() === c) &&
+          parts.find((p) => p.id === current!.partId)?.path[0].toLowerCase() === l.path[0] &&
+          // (not an item of a list running on past it, "a. f_t – 5", "b. i_t – 6", "c. o_t – 9")
+          !body
+            .slice(i + 1, i + 4)
+            .some((o) =>
+              new RegExp(`^\\s*\\(?${String.fromCharCode(l.path[1].charCodeAt(0) + 1)}[.)]\\s`, 'i').test(
+                o.text,
+              ),
+            )
+        );
+      }
+      return (
+        (!seen(l.partId) && nextSibling(current.partId)?.id === l.partId) ||
+        (current.guessed === true && current.partId === l.partId)
+      );
+    };
     if (label && !force) {
       const limit = label.weak ? marginOf(width) : width * 0.3;
       // an indented label is taken only where it is the next sibling in exam order ("(b)" after

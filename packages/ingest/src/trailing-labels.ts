@@ -27,6 +27,7 @@ export function trailingLabel(
   text: string,
   tree: PartTree,
   outline = false,
+  headings = false,
 ): { at: number; label: Label } | null {
   const o = TRAILING_OUTLINE.exec(text);
   if (o) {
@@ -47,9 +48,11 @@ export function trailingLabel(
   if (!m) return null;
   const cand = m[2].trim();
   // a bare number at a line's end is a value, not a label: a prefix, a sub-part or an arrow must say so
-  if (/^\d{1,2}$/.test(cand) && !m[1]) return null;
+  // (in brackets after a heading it is the question's: "Counting LSTM parameters  [3]")
+  if (/^\d{1,2}$/.test(cand) && !m[1] && !(headings && /[\])]\s*$/.test(text))) return null;
   const label = findLabel(cand, tree, []);
-  if (!label?.partId || label.end < cand.length) return null;
+  // (a heading's tag may name a question or a part with parts: "Counting LSTM parameters  [3]")
+  if (!label || (!label.partId && !headings) || label.end < cand.length) return null;
   return { at: m.index, label };
 }
 
@@ -140,6 +143,58 @@ export function trailingLabels(
   }
   for (let i = from; i < out.length; i++) forced.set(out[i], null);
   return { lines: out.filter((l) => l.text.trim() !== '' || !forced.has(l)), forced };
+}
+
+/**
+ * Tags after headings in words ("Forget gate and cell update  [1(b)]", "Counting parameters  (Q3)",
+ * "Depthwise-separable cost  (= Q.5)", "Cell update   paper 1(b)(i)"), three at least and nearly every
+ * tagged line a title: each tag labels its heading's line, and the block under it is read as under any
+ * heading (its own "i.", "ii." too). `count` is how many headings were tagged.
+ */
+export function headingTags(
+  lines: Line[],
+  parts: Array<{ id: string; path: string[] }>,
+): { forced: Map<Line, Label | null>; count: number } | null {
+  const tree = new PartTree(parts);
+  const tagged = lines.map((l) =>
+    trailingLabel(
+      l.text.replace(/\(\s*=\s*/g, '(').replace(/\s+paper\s+(\d\S*)\s*$/i, '  [$1]'),
+      tree,
+      false,
+      true,
+    ),
+  );
+  // (a title is words: two of three letters or more, eight words at most, hardly a digit —
+  // "Why f = 1 helps" — and no bracketed list of values)
+  const titles = tagged.flatMap((t, i) => {
+    if (!t) return [];
+    const before = lines[i].text
+      .slice(0, t.at)
+      .replace(/\s+paper\s*$/i, '')
+      .trim();
+    const words = before.split(/\s+/);
+    return [
+      words.filter((w) => /^\p{L}{3,}/u.test(w)).length >= 2 &&
+        words.length <= 8 &&
+        (before.match(/\d/g) ?? []).length <= 2 &&
+        !/[([][^)\]]*,/.test(before),
+    ];
+  });
+  const count = titles.filter(Boolean).length;
+  if (count < 3 || count < titles.length * 0.8) return null;
+  const forced = new Map<Line, Label | null>();
+  let k = 0;
+  for (const [i, t] of tagged.entries()) {
+    if (!t) continue;
+    if (titles[k++])
+      forced.set(lines[i], {
+        ...t.label,
+        end: lines[i].text.length,
+        conf: Math.min(t.label.conf, 0.9),
+        weak: false,
+      });
+  }
+  return { forced, count };
 }
 
 /** A line that is only a question's number closing its answers: "---- (that was Q1)", "— Q3", "[Q2]". */

@@ -44,3 +44,25 @@ describe('column vectors drawn in plain text', () => {
       expect(join(t)).toEqual(t.split('\n'));
   });
 });
+
+describe('joinAsciiColumns: Unicode bracket pieces and round brackets (round 118)', () => {
+  it('reads ⎡ ⎤ / ⎢ ⎥ / ⎣ ⎦ as a column’s bars, a subscript dropped onto the bottom row as no name', () => {
+    expect(
+      join('⎡ 1 ⎤ ⎡ 0.2 ⎤ ⎡ 0.7 ⎤\nC_t = f ⊙ C = ⎢ 0.5 ⎥ ⊙ ⎢ 0.4 ⎥ = ⎢ 0.2 ⎥\nt-1 ⎣ 0 ⎦ ⎣ 0.8 ⎦ ⎣ 0.05 ⎦'),
+    ).toEqual(['C_t = f ⊙ C = [1, 0.5, 0] ⊙ [0.2, 0.4, 0.8] = [0.7, 0.2, 0.05]']);
+  });
+  it('reads entries in round brackets on a row with an operator, "( 1 x 0.2 )"; a column of "(1)" "(2)" stays', () => {
+    expect(join('( 1 x 0.2 ) ( 0.7 )\n= ( 0.5 x 0.4 ) = ( 0.2 )\n( 0 x 0.8 ) ( 0.05 )')).toEqual([
+      '= [1 x 0.2, 0.5 x 0.4, 0 x 0.8] = [0.7, 0.2, 0.05]',
+    ]);
+    expect(join('(1)\n(2)\n(3)')).toEqual(['(1)', '(2)', '(3)']);
+    // (a function's bracket in the name is no cell: "h_t = tanh(C_t) = [ tanh(0.2) ]")
+    expect(
+      join('[ tanh(0.7) ] [ 0.604 ]\nh_t = tanh(C_t) = [ tanh(0.2) ] = [ 0.197 ]\n[ tanh(0.05) ] [ 0.050 ]'),
+    ).toEqual(['h_t = tanh(C_t) = [tanh(0.7), tanh(0.2), tanh(0.05)] = [0.604, 0.197, 0.050]']);
+    // ("(.)" typed for ⊙ between bracketed columns is the operator, not a cell)
+    expect(join('[ 1 ] [ 0.2 ]\nC = [ 0.5 ] (.) [ 0.4 ]\n[ 0 ] [ 0.8 ]')).toEqual([
+      'C = [1, 0.5, 0] ⊙ [0.2, 0.4, 0.8]',
+    ]);
+  });
+});

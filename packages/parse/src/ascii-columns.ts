@@ -15,18 +15,36 @@ interface Row {
   gaps: string[];
   /** text after the last cell ("^T", "ᵀ") */
   tail: string;
+  /** its cells are in round brackets, "( 1 x 0.2 )": a vector only on a row with a name or operator */
+  round?: boolean;
 }
 
-const CLOSE: Record<string, string> = { '|': '|', '[': ']' };
+// (and Unicode's bracket pieces, a column's top, middle and bottom rows: ⎡ ⎤, ⎢ ⎥, ⎣ ⎦; ⎛ ⎞, ⎜ ⎟, ⎝ ⎠)
+const CLOSE: Record<string, string> = {
+  '|': '|',
+  '[': ']',
+  '│': '│',
+  '⎡': '⎤',
+  '⎢': '⎥',
+  '⎣': '⎦',
+  '⎛': '⎞',
+  '⎜': '⎟',
+  '⎝': '⎠',
+  '(': ')',
+};
+// (not the "(.)" some type for ⊙ between two vectors, nor a function's bracket, "tanh(C_t)")
+const OPEN = /[|[│⎡⎢⎣⎛⎜⎝]|(?<![\w)])\((?!\.\))/;
 // (what stands between two vectors: an element-wise product written any way, a sum, an equals)
 const GAP = /^\s*(?:[-+=*×x·.∘⊙o−]|\\odot|\\circ|\(\.\))?\s*$/;
 const TAIL = /^\s*(?:\^T|ᵀ|\^\{?T\}?)?\s*[.,]?\s*$/;
 
 /** The row's cells when the line, after any prefix, is nothing but delimited single entries. */
 function cellsOf(text: string): Row | null {
-  const first = text.search(/[|[]/);
+  const first = text.search(OPEN);
   if (first < 0) return null;
-  const prefix = text.slice(0, first);
+  // (a subscript the name's row dropped onto the row below, "t-1 ⎣ 0 ⎦ …" under "C = ⎢ 0.5 ⎥": no name)
+  const dropped = /^\s*(?=[\w+\-−{}]*[A-Za-z])[\w+\-−{}]{1,4}\s+$/.test(text.slice(0, first));
+  const prefix = dropped ? '' : text.slice(0, first);
   // a prefix is an equation's left side ending in its equals sign, or nothing: not prose
   if (prefix.length > 40 || (prefix.trim() !== '' && !/=\s*$/.test(prefix))) return null;
   const cells: string[] = [];
@@ -40,11 +58,11 @@ function cellsOf(text: string): Row | null {
     // one entry per cell: a number or a short term, no list inside
     if (!cell || cell.length > 20 || /[,;|[\]]/.test(cell) || !/[\d]/.test(cell)) return null;
     cells.push(cell);
-    const next = text.slice(close + 1).search(/[|[]/);
+    const next = text.slice(close + 1).search(OPEN);
     if (next < 0) {
       const tail = text.slice(close + 1);
       if (!TAIL.test(tail)) return null;
-      return { prefix, cells, gaps, tail };
+      return { prefix, cells, gaps, tail, round: text[first] === '(' };
     }
     const gap = text.slice(close + 1, close + 1 + next);
     if (!GAP.test(gap)) return null;
@@ -106,7 +124,8 @@ export function joinAsciiColumns<T extends { text: string }>(lines: T[]): T[] {
       const group = rows.slice(k, k + size) as Row[];
       const at = k + Math.max(0, group.findIndex(carries));
       // a run of bare cells with no name or operator anywhere is a table, not an equation
-      if (group.filter(carries).length !== 1 && group[0].cells.length > 1) {
+      // (so is a column of bracketed numbers with none: "(1)" / "(2)" numbering lines)
+      if (group.filter(carries).length !== 1 && (group[0].cells.length > 1 || group.some((g) => g.round))) {
         out.push(...lines.slice(k, k + size));
         continue;
       }

@@ -145,6 +145,12 @@ function merge(num: LayoutLine, den: LayoutLine, mid: LayoutLine | null): string
   const strayDigits = [...n0.stray, ...d0.stray].filter((c) => RAISED.test(c.text)).flatMap((c) => c.words);
   const used = new Set<number>();
   const items: Array<{ x: number; text: string }> = [];
+  // (a fraction bar typed as a run of dashes, "-----" between "∂L" and "∂c_t", is the bar: dropped)
+  const bars = (w: LayoutWord) => /^[-_–—─]{3,}$/.test(w.text);
+  // (where the bar is, the fraction is: a denominator wider than its bar, "dc_(t+1)" under "--------",
+  // must not start before the operator left of the bar)
+  const barUnder = (x0: number, x1: number) =>
+    mid?.words.find((w) => bars(w) && w.box.x < x1 && x0 < right(w));
   for (const n of ns) {
     const nc = (n.x0 + n.x1) / 2;
     let best = -1;
@@ -157,18 +163,25 @@ function merge(num: LayoutLine, den: LayoutLine, mid: LayoutLine | null): string
     const width = best >= 0 ? Math.max(n.x1 - n.x0, ds[best].x1 - ds[best].x0) : 0;
     if (best >= 0 && bestD <= width) {
       used.add(best);
-      items.push({ x: Math.min(n.x0, ds[best].x0), text: `${n.text}/${ds[best].text}` });
+      const d = ds[best];
+      const bar = barUnder(Math.min(n.x0, d.x0), Math.max(n.x1, d.x1));
+      items.push({ x: bar ? bar.box.x : Math.min(n.x0, ds[best].x0), text: `${n.text}/${ds[best].text}` });
     } else items.push({ x: n.x0, text: n.text });
   }
   ds.forEach((d, k) => {
     if (!used.has(k)) items.push({ x: d.x0, text: d.text });
   });
-  // (a fraction bar typed as a run of dashes, "-----" between "∂L" and "∂c_t", is the bar: dropped)
-  const bars = (w: LayoutWord) => /^[-_–—─]{3,}$/.test(w.text);
+  // (a typed exponent a little left of the function it belongs to, "2" over "(1 - tanh c_t)" short of
+  // "tanh": the square of that function; it is set right after it)
+  const fns = mid?.words.filter((w) => /^\(?(?:tanh|sech|sigma|σ)$/.test(w.text)) ?? [];
+  const placed = strayDigits.map((w) => {
+    const fn = fns.find((f) => f.box.x >= w.box.x && f.box.x - right(w) < 12);
+    return fn ? { ...w, box: { ...w.box, x: right(fn) + 0.1 } } : w;
+  });
   if (mid)
-    for (const c of clusters([...mid.words.filter((w) => !bars(w)), ...strayDigits]))
+    for (const c of clusters([...mid.words.filter((w) => !bars(w)), ...placed]))
       items.push({ x: c.x0, text: c.text });
-  else for (const w of strayDigits) items.push({ x: w.box.x, text: w.text });
+  else for (const w of placed) items.push({ x: w.box.x, text: w.text });
   // the tall brackets back in the line (from one row: the top piece and the bottom one are one bracket)
   for (const c of n0.delims.length ? n0.delims : d0.delims)
     items.push({ x: c.x0, text: tallDelimiter(c.text)! });

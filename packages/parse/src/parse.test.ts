@@ -1083,3 +1083,38 @@ describe("a decimal comma's reader (round 109): th for tanh, vectors with semico
     expect(normalizeMath('(see above; it is 3)')).toBe('(see above; it is 3)');
   });
 });
+
+describe('typed fractions in a monospaced block (round 118)', () => {
+  // words as a monospaced text layer gives them: 3.7 points a character
+  const w = (text: string, x: number, y: number) => ({ text, box: { x, y, w: text.length * 3.7, h: 8 } });
+  const line = (y: number, ...ws: Array<[string, number]>) => ({
+    text: ws.map(([t]) => t).join(' '),
+    words: ws.map(([t, x]) => w(t, x, y)),
+  });
+  it('a denominator wider than its bar stays right of the operator before the bar; a "2" short of tanh squares it', () => {
+    const lines = [
+      line(171, ['dL', 76], ['dL', 112], ['2', 184], ['dL', 245]),
+      line(
+        185,
+        ['----', 73],
+        ['=', 95],
+        ['----', 110],
+        ['*', 133],
+        ['o_t', 142],
+        ['*', 160],
+        ['(1', 169],
+        ['-', 183],
+        ['tanh', 192],
+        ['c_t)', 214],
+        ['+', 242],
+        ['--------', 261],
+        ['*', 297],
+        ['f_t', 305],
+      ),
+      line(200, ['dc_t', 73], ['dh_t', 111], ['dc_(t+1)', 234]),
+    ];
+    expect(linearizeFractions(lines).map((l) => l.text)).toEqual([
+      'dL/dc_t = dL/dh_t * o_t * (1 - tanh^2 c_t) + dL/dc_(t+1) * f_t',
+    ]);
+  });
+});

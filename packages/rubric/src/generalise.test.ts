@@ -4576,3 +4576,58 @@ describe('round 115: answer-booklet templates, merged parts, pseudo-code', () =>
     expect(p.review).toBe(true);
   });
 });
+
+describe('rounds 116-118: slips copied into the final line, engineering number forms, own values carried', () => {
+  it('a total marked after the sum that differs from it ("Sum … = 3,088,878" then "Total multiplications = 3,088,788"): a person reads which is the answer', () => {
+    const p = part(
+      '5',
+      'out = (200 + 2 - 4)/1 + 1 = 199, so 199 x 199 x 3 and then 199 x 199 x 10\ndepthwise 199*199*16*3 = 1,900,848\npointwise 199*199*3*10 = 1,188,030\nSum 1,900,848 + 1,188,030 = 3,088,878\nTotal multiplications = 3,088,788.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.items.find((i) => i.id === 'multiplications')?.reason).toContain('3,088,788');
+  });
+  it('the exact count before its rounded e-notation ("total = 3057912 = 3.06e6") is the answer carried from 198', () => {
+    const p = part(
+      '5',
+      '(200 + 2 - 4)/1 = 198\nafter depthwise: 198 x 198 x 3\nafter pointwise: 198 x 198 x 10\ndepthwise mult = 198*198*16*3 = 1881792\npointwise mult = 198*198*3*10 = 1176120\ntotal = 3057912 = 3.06e6',
+    );
+    const total = p.items.find((i) => i.id === 'multiplications')!;
+    expect(total.reason).not.toContain('3,060,000');
+    expect(total.awarded).toBeGreaterThan(0);
+  });
+  it('"nothing is lost on the way" with f = 1 denies the shrinking', () => {
+    const p = part(
+      '4b',
+      'dL/dc_1 = dL/dc_T * f_2 f_3 ... f_T\nif f_t = 1 the product of forget gates becomes 1, so the gradient of the last cell\nreaches c_1 like a highway, nothing is lost on the way.',
+    );
+    expect([p.score, p.review]).toEqual([2, false]);
+  });
+  it("h_t right from the student's own wrong C_t, its tanh written for that C_t, is right with working", () => {
+    const g = grade(
+      '## 1b.i\nC_t = i_t * C_{t-1} + f_t * C~_t\ni_t * C_{t-1} = (0.2, 0, 0.4)\nf_t * C~_t = (0.5, 0, 0)\nC_t = (0.7, 0, 0.4)\n## 1b.ii\nh_t = o_t * tanh(C_t)\ntanh(C_t) = (0.6044, 0, 0.3799)\nh_t = (0.6044, 0, 0)',
+    );
+    expect([g.parts['1b.ii'].score, g.parts['1b.ii'].review]).toEqual([1, false]);
+    // (a tanh that is neither the key's nor of the student's own C_t is no working)
+    const h = grade(
+      '## 1b.i\nC_t = (0.7, 0, 0.4)\n## 1b.ii\nh_t = o_t * tanh(C_t)\ntanh(C_t) = (0.6044, 0.3, 0.3)\nh_t = (0.6044, 0, 0)',
+    );
+    expect(h.parts['1b.ii'].score === 1 && !h.parts['1b.ii'].review).toBe(false);
+  });
+});
+
+describe('a formula whose symbols were not read, its numbers the right formula’s (whole corpus)', () => {
+  it('every step of the key written ("FG * old mem = [1*0.2, 0.5*0.4, 0*0.8] = [0.2, 0.2, 0]") is the right formula applied', () => {
+    const p = part(
+      '1b.i',
+      'C_t = FG * old mem + IG * cand\nFG * old mem = [1*0.2, 0.5*0.4, 0*0.8] = [0.2, 0.2, 0]\nIG * cand = [1*0.5, 0*0, 0.5*0.1] = [0.5, 0, 0.05]\nC_t = [0.7, 0.2, 0.05]',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('the key reached by the wrong gate ("f_t × tanh(C_t)") is not: no step of the key is written', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = f_t × tanh(C_t) = (1 × tanh 0.7, 0.5 × tanh 0, 0 × tanh 0.05) = (0.604, 0, 0)',
+    );
+    expect(p.score === 1 && !p.review).toBe(false);
+  });
+});

@@ -503,13 +503,21 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // when a number above rounds to it
   const raw = AS_READ.reduce((t, pass) => pass(t), ev.lines.join('\n'));
   const text = normalizeMath(
-    raw.replace(
-      /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
-      (m, approx: string, at: number) => {
-        const before = raw.slice(0, at);
-        return /\d\s*$/.test(before) || roundsEarlier(approx, before) ? ' '.repeat(m.length) : m;
-      },
-    ),
+    raw
+      .replace(
+        /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
+        (m, approx: string, at: number) => {
+          const before = raw.slice(0, at);
+          return /\d\s*$/.test(before) || roundsEarlier(approx, before) ? ' '.repeat(m.length) : m;
+        },
+      )
+      .replace(
+        // (and after an equals sign in a scaled form, "total = 3057912 = 3.06e6", "= 30.89 lakh", when a
+        // number before it rounds to it: the exact value is the answer)
+        /=\s*(\d[\d.,]*\s*(?:e[+-]?\d{1,2}\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[MK]\b))/g,
+        (m, approx: string, at: number) =>
+          roundsEarlier(approx, raw.slice(0, at)) ? ' '.repeat(m.length) : m,
+      ),
   );
   if (item.shape === 'vector') {
     const vs = findVectors(text);
@@ -1072,13 +1080,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const marked = [keyAt ? keyLine.slice(keyAt.end) : '', ...ev.lines.slice(eq.lastLine + 1)]
         .map(
           (l) =>
-            /\b(?:ans(?:wer)?|final(?:\s+answer)?|total)\s*(?:is|[:=-])\s*(\d[^\n]*)/i.exec(
+            // (a word or two naming what the total counts: "Total multiplications = 3,088,788")
+            /\b(?:ans(?:wer)?|final(?:\s+answer)?|total(?:\s+(?:no\.\s+of\s+)?[a-z]{3,}){0,2})\s*(?:is|[:=-])\s*(\d[^\n]*)/i.exec(
               normalizeMath(l),
             )?.[1],
         )
         .map((rest) => {
           if (!rest) return undefined;
-          const plain = rest.replace(/\([^()]*\)/g, ' ');
+          // (up to the sentence's end: "= 3,088,788. Output after depthwise = 199×199×3")
+          const plain = rest.split(/\.\s/)[0].replace(/\([^()]*\)/g, ' ');
           const nums = findNumbers(plain);
           if (!nums.length || nums.some((n) => closeTo(n.value, key, { rel: 1e-9 }))) return undefined;
           if (/^\s*[*x]\s*\d/.test(plain.slice(nums[0].end))) return undefined;

@@ -140,11 +140,11 @@ function keySteps(
 }
 
 /** The key's own computation (the item's `ecf`, else its `steps`) on the key's inputs, and those inputs. */
-function keyDetail(item: ValueItem, ctx: GradingContext, answers: Map<string, unknown>) {
+function keyDetail(item: ValueItem, ctx: GradingContext, answers: Map<string, unknown>, own = false) {
   const how = item.ecf ?? item.steps;
   if (!how) return null;
   const keysOnly = new Map([...answers].filter(([k]) => k.startsWith('key:')));
-  const args = resolveArgs(how, ctx, keysOnly);
+  const args = resolveArgs(how, ctx, own ? answers : keysOnly);
   if (!args) return null;
   try {
     return { carried: computeEcfDetail(how.compute, args), inputs: Object.values(args) };
@@ -178,6 +178,75 @@ function arrivesAt(ev: Evidence, v: number[]): boolean {
 const sameVector = (a: number[], b: number[]) =>
   a.length === b.length && a.every((x, k) => closeTo(x, b[k], { abs: 0.005, rel: 0 }));
 
+/**
+ * The vectors the key's computation passes through, none an input or the key itself; with `own`, also
+ * those from the student's own earlier answers where those differ (a wrong C_t whose wrong entries o_t
+ * zeroes, "tanh(C_t) = (0.6044, 0, 0.3799) ⇒ h_t = (0.6044, 0, 0)").
+ */
+function stepVectors(
+  item: ValueItem,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+  key: unknown,
+  own: boolean,
+): number[][] {
+  const details = [keyDetail(item, ctx, answers), own ? keyDetail(item, ctx, answers, true) : null].filter(
+    (d): d is NonNullable<typeof d> => d !== null,
+  );
+  const others = [...details.flatMap((d) => d.inputs.map((a) => asNumbers(a) ?? [])), asNumbers(key) ?? []];
+  // (a vector answer's element-wise step, tanh(C_t) on the way to h_t, is one vector too: written
+  // rounded, "tanh(C_t) = [0.60, 0.20, 0.05]", it is still that step)
+  const n = (asNumbers(key) ?? []).length;
+  return details
+    .flatMap((d) => [
+      ...(d.carried.vectors ?? []),
+      ...(item.shape === 'vector' && n > 1 && d.carried.parts?.length === n ? [d.carried.parts] : []),
+    ])
+    .filter((v) => !others.some((o) => sameVector(o, v)));
+}
+
+/** Where the part writes vector `s`: in brackets or as a run of numbers on a line, else as a table's column. */
+function vectorWritten(ev: Evidence, nums: number[][], s: number[]): { line: number; table: boolean } | null {
+  for (const [i, line] of ev.lines.entries()) {
+    if (findVectors(normalizeMath(line)).some((v) => sameVector(v.values, s)))
+      return { line: i, table: false };
+    // (without brackets, "f_t*C_t-1 = 0.2, 0.2, 0": its numbers in a row)
+    const row = nums[i];
+    for (let k = 0; k + s.length <= row.length; k++)
+      if (sameVector(row.slice(k, k + s.length), s)) return { line: i, table: false };
+  }
+  // (a table with a row per element, "2  0.5  0.4  0.2  0  0  0  0.2": a column that is the step)
+  for (let i = 0; i + s.length <= nums.length; i++) {
+    const rows = nums.slice(i, i + s.length);
+    const width = rows[0].length;
+    if (width < 2 || rows.some((r) => r.length !== width)) continue;
+    for (let c = 0; c < width; c++)
+      if (
+        sameVector(
+          rows.map((r) => r[c]),
+          s,
+        )
+      )
+        return { line: i, table: true };
+  }
+  return null;
+}
+
+/** The key's step vectors (with `own`, the student's own too) and where the part writes each it writes. */
+function stepsFound(
+  item: ValueItem,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+  ev: Evidence,
+  key: unknown,
+  own: boolean,
+) {
+  const steps = stepVectors(item, ctx, answers, key, own);
+  const nums = ev.lines.map((line) => findNumbers(normalizeMath(line)).map((x) => x.value));
+  const found = steps.map((s) => vectorWritten(ev, nums, s)).filter((f) => f !== null);
+  return { steps, found };
+}
+
 function stepVectorsWritten(
   item: ValueItem,
   ctx: GradingContext,
@@ -185,43 +254,26 @@ function stepVectorsWritten(
   ev: Evidence,
   key: unknown,
 ): WorkFound {
-  const detail = keyDetail(item, ctx, answers);
-  const others = [...(detail?.inputs.map((a) => asNumbers(a) ?? []) ?? []), asNumbers(key) ?? []];
-  // (a vector answer's element-wise step, tanh(C_t) on the way to h_t, is one vector too: written
-  // rounded, "tanh(C_t) = [0.60, 0.20, 0.05]", it is still that step)
-  const n = (asNumbers(key) ?? []).length;
-  const partsVector =
-    item.shape === 'vector' && n > 1 && detail?.carried.parts.length === n ? [detail.carried.parts] : [];
-  const steps = [...(detail?.carried.vectors ?? []), ...partsVector].filter(
-    (v) => !others.some((o) => sameVector(o, v)),
-  );
-  if (!steps.length) return { ok: false, line: null };
-  const nums = ev.lines.map((line) => findNumbers(normalizeMath(line)).map((x) => x.value));
-  for (const [i, line] of ev.lines.entries()) {
-    if (findVectors(normalizeMath(line)).some((v) => steps.some((s) => sameVector(v.values, s))))
-      return { ok: true, line: i, kind: 'computation' };
-    // (without brackets, "f_t*C_t-1 = 0.2, 0.2, 0": its numbers in a row)
-    const row = nums[i];
-    for (const s of steps)
-      for (let k = 0; k + s.length <= row.length; k++)
-        if (sameVector(row.slice(k, k + s.length), s)) return { ok: true, line: i, kind: 'computation' };
-  }
-  // (a table with a row per element, "2  0.5  0.4  0.2  0  0  0  0.2": a column that is the step)
-  for (const s of steps)
-    for (let i = 0; i + s.length <= nums.length; i++) {
-      const rows = nums.slice(i, i + s.length);
-      const width = rows[0].length;
-      if (width < 2 || rows.some((r) => r.length !== width)) continue;
-      for (let c = 0; c < width; c++)
-        if (
-          sameVector(
-            rows.map((r) => r[c]),
-            s,
-          )
-        )
-          return { ok: true, line: i, kind: 'computation' };
-    }
-  return { ok: false, line: null };
+  const { found } = stepsFound(item, ctx, answers, ev, key, true);
+  const best =
+    found.filter((f) => !f.table).sort((a, b) => a.line - b.line)[0] ??
+    found.sort((a, b) => a.line - b.line)[0];
+  return best ? { ok: true, line: best.line, kind: 'computation' } : { ok: false, line: null };
+}
+
+/**
+ * Whether every vector the key's own computation passes through is written ("f ⊙ C_{t-1} = (0.2, 0.2,
+ * 0)" and "i ⊙ C~ = (0.5, 0, 0.05)"): the right formula's numbers, whatever symbols name it.
+ */
+function everyStepWritten(
+  item: ValueItem,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+  ev: Evidence,
+  key: unknown,
+): boolean {
+  const { steps, found } = stepsFound(item, ctx, answers, ev, key, false);
+  return steps.length > 0 && found.length === steps.length;
 }
 
 /** Whether the key itself (a nonzero count, a shape, a vector) is written somewhere in the part. */
@@ -501,6 +553,13 @@ function gradeValue(
   };
 
   if (valueMatches(item, got, key)) {
+    // (a formula read as wrong whose numbers are the right one's, every step of the key written: the
+    // notation was misread — "FG * old mem = [1*0.2, 0.5*0.4, 0*0.8] = [0.2, 0.2, 0]", "Ĉ_t")
+    if (fOk === false && item.formula && everyStepWritten(item, ctx, answers, ev, key))
+      return {
+        ...result(item.points, `${shownValue} is right, with the working shown (every step of it written)`),
+        shownBy: 'computation',
+      };
     if (fOk === false && item.formula) {
       // A right value under a formula we read as wrong is unusual: either the student fudged it
       // or we misread their notation. Suggest 0 but let a person decide when working is shown.
