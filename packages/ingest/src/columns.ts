@@ -140,14 +140,15 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
   // text at the top of the right half is two columns however little the right one holds (the
   // tail of an answer continued from the page before)
   // where each row (4 pt bands) of the right side starts, and where each of the left's starts and ends
+  const band = (w: LayoutWord) => Math.round(w.box.y / 4);
   const rowStart = new Map<number, number>();
   for (const w of right) {
-    const row = Math.round(w.box.y / 4);
+    const row = band(w);
     rowStart.set(row, Math.min(rowStart.get(row) ?? Number.POSITIVE_INFINITY, w.box.x));
   }
   const leftRow = new Map<number, { start: number; end: number }>();
   for (const w of left) {
-    const row = Math.round(w.box.y / 4);
+    const row = band(w);
     const had = leftRow.get(row) ?? { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
     leftRow.set(row, { start: Math.min(had.start, w.box.x), end: Math.max(had.end, w.box.x + w.box.w) });
   }
@@ -207,9 +208,7 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
   // that edge and reaches the gutter; a smaller font on the line sits a row off, the roll beside a
   // large name)
   const leftEdge = Math.min(...left.map((w) => w.box.x));
-  const leftTop = Math.min(
-    ...left.filter((w) => w.box.x - leftEdge < 12).map((w) => Math.round(w.box.y / 4)),
-  );
+  const leftTop = Math.min(...left.filter((w) => w.box.x - leftEdge < 12).map(band));
   const across = (row: number, x0: number) => {
     const near = [row - 1, row, row + 1].flatMap((r) => leftRow.get(r) ?? []);
     if (!near.length || row + 1 >= leftTop) return false;
@@ -221,7 +220,6 @@ function gutterOf(words: LayoutWord[], pageWidth: number, pageHeight?: number): 
   // (nor does a line across the gutter, or whose two halves are a word space apart at it: a centred header,
   // "CS60010 CT | 3, 15/3/21", is one line however near its second half starts to the column's edge)
   // (rows here are the 4 pt bands of `rowStart`)
-  const band = (w: LayoutWord) => Math.round(w.box.y / 4);
   const rowWords = new Map<number, LayoutWord[]>();
   for (const w of body) rowWords.set(band(w), [...(rowWords.get(band(w)) ?? []), w]);
   const bridged = (row: number) => {

@@ -156,44 +156,31 @@ export function headingTags(
   parts: Array<{ id: string; path: string[] }>,
 ): { forced: Map<Line, Label | null>; count: number } | null {
   const tree = new PartTree(parts);
-  const tagged = lines.map((l) =>
-    trailingLabel(
-      l.text.replace(/\(\s*=\s*/g, '(').replace(/\s+paper\s+(\d\S*)\s*$/i, '  [$1]'),
-      tree,
-      false,
-      true,
-    ),
-  );
-  // (a title is words: two of three letters or more, eight words at most, hardly a digit —
-  // "Why f = 1 helps" — and no bracketed list of values)
-  const titles = tagged.flatMap((t, i) => {
+  // (read with "(= Q.5)" as "(Q.5)" and "paper 1(b)(i)" as "[1(b)(i)]": the tags TRAILING knows)
+  const heads = lines.flatMap((line) => {
+    const text = line.text.replace(/\(\s*=\s*/g, '(').replace(/\s+paper\s+(\d\S*)\s*$/i, '  [$1]');
+    const t = trailingLabel(text, tree, false, true);
     if (!t) return [];
-    const before = lines[i].text
-      .slice(0, t.at)
-      .replace(/\s+paper\s*$/i, '')
-      .trim();
+    // (a title is words: two of three letters or more, eight words at most, hardly a digit —
+    // "Why f = 1 helps" — and no bracketed list of values)
+    const before = text.slice(0, t.at).trim();
     const words = before.split(/\s+/);
-    return [
+    const title =
       words.filter((w) => /^\p{L}{3,}/u.test(w)).length >= 2 &&
-        words.length <= 8 &&
-        (before.match(/\d/g) ?? []).length <= 2 &&
-        !/[([][^)\]]*,/.test(before),
-    ];
+      words.length <= 8 &&
+      (before.match(/\d/g) ?? []).length <= 2 &&
+      !/[([][^)\]]*,/.test(before);
+    return [{ line, label: t.label, title }];
   });
-  const count = titles.filter(Boolean).length;
-  if (count < 3 || count < titles.length * 0.8) return null;
-  const forced = new Map<Line, Label | null>();
-  let k = 0;
-  for (const [i, t] of tagged.entries()) {
-    if (!t) continue;
-    if (titles[k++])
-      forced.set(lines[i], {
-        ...t.label,
-        end: lines[i].text.length,
-        conf: Math.min(t.label.conf, 0.9),
-        weak: false,
-      });
-  }
+  const titled = heads.filter((h) => h.title);
+  const count = titled.length;
+  if (count < 3 || count < heads.length * 0.8) return null;
+  const forced = new Map<Line, Label | null>(
+    titled.map(({ line, label }) => [
+      line,
+      { ...label, end: line.text.length, conf: Math.min(label.conf, 0.9), weak: false },
+    ]),
+  );
   return { forced, count };
 }
 
