@@ -556,6 +556,12 @@ export const TUNE_WRITERS = [
   'mp',
   'mq',
   'mr',
+  'ms',
+  'mt',
+  'mu',
+  'mv',
+  'mw',
+  'mx',
 ];
 
 export interface FreeformLabel {
