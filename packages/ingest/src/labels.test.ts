@@ -1347,3 +1347,30 @@ describe('questions lettered by their headings: "Part B (Question 2)" (round 119
     ).toBeNull();
   });
 });
+
+describe('round 120: a sentence word heading labels, a sub-part and its roman in one bracket', () => {
+  it('"Result 1(b)(i)." heads 1(b)(i) where the script closes three different labels or more after "Result"', () => {
+    const lines = [
+      'Result 1(a). Positions',
+      'Result 1(b)(i).',
+      'Result 2(b). No new weights',
+      'Result 5 (sizes).',
+    ];
+    const words = labelWords(lines);
+    expect(words).toContain('result');
+    expect(findLabel('Result 1(b)(i).', tree, [], { labelWords: words })?.partId).toBe('q1b1');
+    expect(findLabel('Result 2(b). No new weights', tree, [], { labelWords: words })?.partId).toBe('q2b');
+    expect(findLabel('Result 1(b)(i).', tree)).toBeNull();
+    // (a sentence citing earlier answers is no label word: its labels are not closed by a stop)
+    expect(labelWords(['Using 1(b)(i) we get', 'Using 2(a) again', 'Using 3(a) and 3(b)'])).not.toContain(
+      'using',
+    );
+    // (nor is the same label cited three times)
+    expect(labelWords(['Result 3(a).', 'Result 3(a).', 'Result 3(a).'])).not.toContain('result');
+  });
+  it('"I.(b.i)", "1.(b.ii)" and "Q1 (b-i)" name the sub-part and its roman after the question', () => {
+    expect(findLabel('I.(b.i) Let the new cell state be', tree)?.partId).toBe('q1b1');
+    expect(findLabel('1.(b.ii)', tree)?.partId).toBe('q1b2');
+    expect(findLabel('Q1 (b-i) C_t = …', tree)?.partId).toBe('q1b1');
+  });
+});

@@ -533,9 +533,12 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     /^(\s*(?:(?:q|qn|ques|question|ans)\.?\s*)?\d{1,2}\s*)[~|](\s*[a-h]\s*)(?:[~|](\s*[ivx]{1,4}))?(?=[\s:.)]|$)/i,
     (_m, q: string, sub: string, subsub?: string) => `${q}-${sub}${subsub === undefined ? '' : `-${subsub}`}`,
   );
-  // a sub-part and its sub-sub-part in one bracket ("(b-i)", "(b–ii)"): read as "b-i)", the opening
-  // bracket a space
-  line = line.replace(/^(\s*)\((?=[a-h]\s*[-–.]\s*[ivx]{1,4}\))/i, '$1 ');
+  // a sub-part and its sub-sub-part in one bracket ("(b-i)", "(b–ii)"; after its question's number,
+  // "1.(b.i)", "I.(b.ii)", "Q1 (b-i)"): read as "b-i)", the opening bracket a space
+  line = line.replace(
+    /^(\s*(?:(?:q|qn|ques|question|ans)\.?\s*)?(?:(?:\d{1,2}|[IVX]{1,4})\.?\s*)?)\((?=[a-h]\s*[-–.]\s*[ivx]{1,4}\))/i,
+    '$1 ',
+  );
   // a function per part in a script written as code ("def q1_b_i():", its underscores lost to
   // spaces in a typewriter font: "def q1 b i():"): "def" and the brackets blanked, the same length
   line = line.replace(
@@ -1299,7 +1302,19 @@ export function labelWords(lines: string[]): Set<string> {
     const letter = /^\s*([A-Z])\d{1,2}\s*\(?[a-h]\b/.exec(l) ?? /^\s*([a-z])\d{1,2}-[a-h]\b/.exec(l);
     if (letter) out.add(letter[1].toLowerCase());
   }
-  for (const [w, n] of heads) if (n >= 3) out.add(w);
+  for (const [w, n] of heads) if (n >= 3 && !NOT_A_MARK.test(w)) out.add(w);
+  // (a word that more often starts a sentence, "Result", heads the script's labels where it stands
+  // before three different whole labels or more closed by a stop or colon: "Result 1(b)(i).",
+  // "Result 2(a). With …", "Result 3(c):")
+  const closed = new Map<string, Set<string>>();
+  for (const l of lines) {
+    const m = /^\s*([A-Za-z]{4,12})\s+(\d{1,2}\s*\(?[a-h]\)?(?:\s*\(?[ivx]{1,4}\)?)?)\s*[.:](?:\s|$)/.exec(l);
+    if (m && NOT_A_MARK.test(m[1]) && !/^parts?$/i.test(m[1])) {
+      const w = m[1].toLowerCase();
+      closed.set(w, (closed.get(w) ?? new Set()).add(m[2].replace(/[\s()]/g, '')));
+    }
+  }
+  for (const [w, labels] of closed) if (labels.size >= 3) out.add(w);
   // (a word in capitals heading three questions or more by their numbers, each once, its title after
   // a colon or dash: "REPORT 1 : LSTM CELL", "REPORT 3 : PARAMETERS" — not steps, cases or tables)
   const titled = new Map<string, string[]>();
@@ -1435,7 +1450,8 @@ function markedLabel(
 ): Label | null {
   const ocr = opts.ocr ?? false;
   const m = MARK.exec(line);
-  if (!m || NOT_A_MARK.test(m[1].trim().split('-').pop() ?? '')) return null;
+  const markWord = m?.[1].trim().split('-').pop() ?? '';
+  if (!m || (NOT_A_MARK.test(markWord) && !opts.labelWords?.has(markWord.toLowerCase()))) return null;
   // ("Ans. 1.2(ii)": its sub-part's number in brackets, read as "1.2.ii ", the same length)
   const rest = line
     .slice(m[1].length)

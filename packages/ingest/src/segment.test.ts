@@ -2125,3 +2125,23 @@ e_kj = s_{k-1} . h_j`);
     expect(s.parts['2a'].text).toBe('e_kj = s_{k-1} . h_j');
   });
 });
+
+describe('round 120: labels run into a typeset paragraph, "Result" labels', () => {
+  it('"W_f ∈ R^{3×5} 3.b) b_f ∈ R^{3×1} 3.c) 4 × 18 = 72" holds three parts on one line', () => {
+    const s = runAll(`3.a) [h, x] has 3 + 2 = 5 entries.
+W_f ∈ R^{3×5} 3.b) b_f ∈ R^{3×1} 3.c) 4 × (3 · 5 + 3) = 72.`);
+    expect(s.order).toEqual(['3a', '3b', '3c']);
+    expect(s.parts['3b'].text).toBe('b_f ∈ R^{3×1}');
+    expect(s.parts['3c'].text).toContain('= 72');
+  });
+  it('"Result 1(b)(i)." under a "Question 1" heading heads its part', () => {
+    const s = runAll(`Question 1
+Result 1(a). f_t at 5, i_t at 6
+Result 1(b)(i).
+C_t = (0.7, 0.2, 0.05)
+Result 1(b)(ii). h_t = (0.604, 0, 0)
+Result 3(c). 4 × 18 = 72`);
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '3c']);
+    expect(s.parts['1b.i'].text).toContain('0.7');
+  });
+});

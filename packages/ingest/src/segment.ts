@@ -128,9 +128,10 @@ function splitAtLaterLabel(
 ): { kept: Line | null; rest: Line } | null {
   // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …", or a paragraph's
   // "… = [0.7, 0, 0]. Question 1 part b (ii): Given …", or a cramped line's "…; Q-3-b bf = 3x1 | 3c) …",
-  // or a paragraph's bracketed "… C~_t = 6.  [b.i] C_t = …" under "Q1.", or its whole path "… → 4 [1b.i] C_t = …")
+  // or a paragraph's bracketed "… C~_t = 6.  [b.i] C_t = …" under "Q1.", or its whole path "… → 4 [1b.i] C_t = …",
+  // or a typeset paragraph's "W_f ∈ R^{3×5} 3.b) b_f ∈ R^{3×1} 3.c) …")
   const re =
-    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b)|\s+(?=\[\d{1,2}\s*\.?\s*[a-e]))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s[a-h\divx().]{1,6}){0,2}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:]|\[[a-h](?:\s*[.\s]?\s*[ivx]{1,3})?\]|\[\d{1,2}\s*\.?\s*[a-e](?:\s*[.\s]?\s*[ivx]{1,3})?\])(?:\s+(?=\S)|\s*$)/gi;
+    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b)|\s+(?=\[\d{1,2}\s*\.?\s*[a-e])|\s+(?=\d{1,2}\.[a-e]\)\s))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s[a-h\divx().]{1,6}){0,2}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:]|\[[a-h](?:\s*[.\s]?\s*[ivx]{1,3})?\]|\[\d{1,2}\s*\.?\s*[a-e](?:\s*[.\s]?\s*[ivx]{1,3})?\])(?:\s+(?=\S)|\s*$)/gi;
   // (a later question's label glued to the sentence before it where a paste lost the line break, "… it
   // has to remember.Q5", ending the line)
   const glued = /(?<=\p{Ll}{2}[.!?])q\.?\s?\d{1,2}(?:\s?\(?[a-e]\)?(?:\s?\(?[ivx]{1,3}\)?)?)?\s*$/iu.exec(

@@ -129,6 +129,13 @@ export function joinAsciiColumns<T extends { text: string }>(lines: T[]): T[] {
         out.push(...lines.slice(k, k + size));
         continue;
       }
+      // (a column of bracket pieces opening on a middle or bottom piece has lost its top rows to
+      // another cell or page: joined, its rest would read as a shorter vector)
+      const head = lines[k].text;
+      if ('⎢⎣⎜⎝'.includes(head[head.search(OPEN)])) {
+        out.push(...lines.slice(k, k + size));
+        continue;
+      }
       out.push({ ...lines[at], text: joined(group) });
     }
     i = corners(j) ? j + 1 : j;

@@ -338,9 +338,9 @@ function normalizeMathUncached(raw: string): string {
     .replace(/\b(?:math\.|np\.)?(?:int|floor)\s*(?=\()/g, '');
   // a count with its unit's prefix, "1.92M + 1.2M = 3.12M", "≈ 3.09 MMAC", "0.07K": the number it
   // stands for (a capital M or K glued to a number or one space after it, no letter after it but a
-  // unit's own capitals)
+  // unit's own capitals; on the same line: "… × 10" over "M = M_dw + M_pw" is no ten million)
   s = s.replace(
-    /(?<![\w.{_^])(\d+(?:\.\d+)?)\s?([MK])(?=MACs?\b|FLOPs?\b|(?![A-Za-z]))/g,
+    /(?<![\w.{_^])(\d+(?:\.\d+)?)[ \t]?([MK])(?=MACs?\b|FLOPs?\b|(?![A-Za-z]))/g,
     (_m, n: string, p: string, at: number, all: string) => {
       const v = String(Math.round(Number(n) * (p === 'M' ? 1e6 : 1e3) * 1e6) / 1e6);
       return /[A-Za-z]/.test(all[at + _m.length] ?? '') ? `${v} ` : v;
@@ -358,8 +358,20 @@ function normalizeMathUncached(raw: string): string {
   // Combining tilde (U+0303) and the precomposed tilde letters follow their base letter: C̃ -> C~.
   s = s.replace(/([A-Za-z])\u0303/g, '$1~').replace(/\u0303/g, '~');
   s = s.replace(/[Ãã]/g, (c) => (c === 'Ã' ? 'A~' : 'a~'));
+  // a hat on a computed quantity ("Ĉ_t", "ĥ_t", "\hat{C}_t", an estimate's mark) is the quantity
+  // itself; not on y, where ŷ (the prediction) and y (the target) are two things
+  s = s
+    .replace(/([A-XZa-xz])\u0302/g, '$1')
+    .replace(/[ÂâĈĉÊêĜĝĤĥÎîĴĵÔôŜŝÛûŴŵ]/g, (c) => c.normalize('NFD')[0])
+    .replace(/\\(?:hat|widehat)\s*\{\s*([A-XZa-xz])\s*\}/g, '$1');
   // a word processor's space between a letter and its subscript characters ("c ₜ", "h ₜ₋₁")
   s = s.replace(SPACED_SUBSCRIPT, '');
+  // the cell's quantities typeset side by side with their subscripts flattened, "ftct" for f_t c_t
+  // (a product a text layer ran together): one quantity each
+  // (a tilde on the candidate's letter too, "itC~t")
+  s = s.replace(/(?<![A-Za-z_])((?:[fiohcC]~?t){2,3})(?![A-Za-z])/g, (m: string) =>
+    m.replace(/(?<=t)(?=[fiohcC])/g, ' '),
+  );
   // the raised decimal point of British print ("tanh 0·7 = 0·6044"): a zero times a whole number is
   // nobody's product, so after a lone 0 the dot is a decimal point ("0·0.8" and "199·199" stay products)
   s = s.replace(/(?<![\d.,·])0[·∙](\d+)(?![\d.]|[·∙]\d)/g, '0.$1');

@@ -930,6 +930,10 @@ describe('counts with a unit prefix (round 59)', () => {
     expect(evaluateNumeric(parseExpr(normalizeMath('1.92M + 1.2M')))).toBe(3120000);
     // (a letter after the capital is a word, not a unit's prefix)
     expect(normalizeMath('3 Maps')).toBe('3 Maps');
+    // (nor is a capital opening the next line: "… × 10" over "M = M_dw + M_pw", round 120)
+    expect(
+      findDimensions(normalizeMath('after pointwise: 199 x 199 x 10\nM = 3,088,878')).map((d) => d.dims),
+    ).toEqual([[199, 199, 10]]);
   });
 });
 
@@ -1116,5 +1120,12 @@ describe('typed fractions in a monospaced block (round 118)', () => {
     expect(linearizeFractions(lines).map((l) => l.text)).toEqual([
       'dL/dc_t = dL/dh_t * o_t * (1 - tanh^2 c_t) + dL/dc_(t+1) * f_t',
     ]);
+  });
+});
+
+describe('hats on computed quantities (round 120)', () => {
+  it('"Ĉt", "ĥ_t" and "\\hat{C}_t" are the quantities themselves; ŷ (the prediction) stays apart from y', () => {
+    expect(normalizeMath('Ĉt = ĥ_t + \\hat{C}_t')).toBe('Ct = h_t + C_t');
+    expect(normalizeMath('ŷ_T − y_T')).toContain('ŷ');
   });
 });

@@ -81,13 +81,22 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
             },
           ]
         : [];
-    return { value: dw + pw, parts: [dw, pw], also } satisfies Carried;
+    // (a depthwise output with the pointwise's channels is another method, a standard convolution's,
+    // not only a wrong size carried through: whether the total "follows from the student's own
+    // output size" is a person's reading)
+    const doubt =
+      d[2] !== undefined && d[2] !== num(c) && outChannels !== undefined && d[2] === num(outChannels)
+        ? `the depthwise output has the ${d[2]} output channels where the input has ${num(c)}: a person checks whether the count follows from the student's own output size or from another method`
+        : undefined;
+    return { value: dw + pw, parts: [dw, pw], also, doubt } satisfies Carried;
   },
 };
 
 /** A carried-forward result with the intermediate values it is made of (working toward it). */
 interface Carried {
   value: unknown;
+  /** why carrying forward this way is a person's call, where it may be */
+  doubt?: string;
   parts: number[];
   /** vectors on the way (element-wise products), when the steps are vectors */
   vectors?: number[][];

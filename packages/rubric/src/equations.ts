@@ -63,7 +63,8 @@ function asideReadings(t: Token[]): Expr[] {
     if (t[at].sp) break;
     end = at - 1;
   }
-  if (open <= 0 || !t[open].sp) return [];
+  // (a function's argument set off by a space, `softmax ( s_k^T h_j )` from typeset big brackets, is no aside)
+  if (open <= 0 || !t[open].sp || t[open - 1].t === 'func') return [];
   return [tryParseExpr(t.slice(0, open)), tryParseExpr(t.slice(open + 1, firstClose))].filter(
     (e): e is Expr => e !== null,
   );

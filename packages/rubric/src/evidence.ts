@@ -294,6 +294,26 @@ function withoutStorageSizes(line: string): string {
 }
 
 /**
+ * A vector broken where its line or a table's cell wraps ("Ĉt = [0.7, 0.2," over "0.05]"): one line,
+ * the second left blank so the lines keep their places (where the second holds the vector's end alone).
+ */
+function wrappedVectors(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const open = /[[(]\s*-?\d*\.?\d+(?:\s*,\s*-?\d*\.?\d+)*\s*,\s*$/.exec(out[i]);
+    if (!open || /[\])]/.test(out[i].slice(open.index))) continue;
+    const close = open[0].trimStart()[0] === '[' ? ']' : ')';
+    const rest = new RegExp(
+      `^\\s*-?\\d*\\.?\\d+(?:\\s*,\\s*-?\\d*\\.?\\d+)*\\s*\\${close}\\s*[.,;]?\\s*$`,
+    ).exec(out[i + 1]);
+    if (!rest) continue;
+    out[i] = `${out[i].trimEnd()} ${out[i + 1].trim()}`;
+    out[i + 1] = '';
+  }
+  return out;
+}
+
+/**
  * A formula continued on the next row of a table drawn with bars ("| dL/dc_t = dL/dc_(t+1) o f_(t+1) |"
  * then "| + dL/dh_t o o_t … |"): the two rows' bars are cell edges, not maths, so the formula reads
  * on. (A boxed answer alone, "| h_t = (0.604, 0, 0) |", keeps its bars.)
@@ -365,10 +385,17 @@ function tableRow(line: string): string {
  * steps of the answer: it is no value of it.
  */
 function withoutStepNumber(line: string): string {
-  return line.replace(
-    // (a list's bullet too: "• h_t = o_t * tanh(C_t)", "– C_t = …"; an en dash only before a word)
-    /^(\s*)((?:step\s*)?\d{1,2}\)|step\s*\d{1,2}\s*[:.-]|[•◦▪▫‣●○■□➢►▸⁃∙]|–(?=\s+\p{L}))(?=\s)/iu,
-    (_m, sp: string, n: string) => sp + ' '.repeat(n.length),
+  return (
+    line
+      .replace(
+        // (a list's bullet too: "• h_t = o_t * tanh(C_t)", "– C_t = …"; an en dash only before a word)
+        // (a step numbered in square brackets before its words, "[2] Softmax … fixed", not R's "[1] 72")
+        /^(\s*)((?:step\s*)?\d{1,2}\)|step\s*\d{1,2}\s*[:.-]|[•◦▪▫‣●○■□➢►▸⁃∙]|–(?=\s+\p{L})|\[\d{1,2}\](?=\s+\p{L}))(?=\s)/iu,
+        (_m, sp: string, n: string) => sp + ' '.repeat(n.length),
+      )
+      // (an element's name heading its arithmetic, "Ct[2] .5 × .4 + 0 × 0 = 0.2": a colon closes it,
+      // so the index is not read as a vector multiplying the sum)
+      .replace(/^(\s*[A-Za-z][\w~{}]*\[\d\])\s(?=\s*[\d.(])/, '$1:')
   );
 }
 
@@ -441,13 +468,15 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       withDefinitions(
         continuedRows(
           printedColumns(
-            consoleWorking(
-              crossedOutLines(
-                withdrawnAttempts(
-                  folded.map((l) =>
-                    withoutEquationTag(
-                      withoutStepNumber(
-                        withoutStruck(withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text))))),
+            wrappedVectors(
+              consoleWorking(
+                crossedOutLines(
+                  withdrawnAttempts(
+                    folded.map((l) =>
+                      withoutEquationTag(
+                        withoutStepNumber(
+                          withoutStruck(withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text))))),
+                        ),
                       ),
                     ),
                   ),
@@ -546,7 +575,8 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       // (inside a bracket it opened, "3 × 5 (3 + 2 = 5)": the sum in the bracket)
       const open = whole ? whole.split('(').length - whole.split(')').length : 0;
       const lhs = whole && open > 0 ? whole.slice(whole.lastIndexOf('(') + 1) : whole;
-      const rhs = /^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/.exec(sides[k + 1])?.[1];
+      // (a sentence's full stop after it is no decimal point: "4 matrices × (3 × 5) = 60.")
+      const rhs = /^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,*]|\.\d)/.exec(sides[k + 1])?.[1];
       if (!lhs || !rhs || !/[*+]/.test(lhs)) continue;
       const value = tryEvaluate(lhs);
       const result = parseNumber(rhs);
@@ -581,6 +611,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       // (maths said in words, "h sub t is o sub t into tanh of C sub t", "four into nine = 36", "tanh of
       // point seven is about point six zero four": read by a person, not by the parser)
       if (spokenMaths(lines[i])) return true;
+      // (a column vector's middle or bottom pieces with no top piece in the part, "⎢0.2⎥ + ⎢0⎥" over
+      // "⎣0⎦ ⎣0.05⎦": its first rows were shared out to the answer above)
+      if (/[⎢⎣⎜⎝]/.test(lines[i]) && !lines.some((x) => /[⎡⎛]/.test(x))) return true;
       // (a vector's numbers cut from its head, "0.05)" alone, or a head left open, "C_t = (0.7, 0.2,":
       // a table cell wrapped where the lines of its row were shared out otherwise)
       if (

@@ -123,8 +123,28 @@ export function organisationFinding(
   const placed = script.order.filter(
     (id) => surelyPlaced(script.parts[id]) && !notAttempted(script.parts[id]?.text ?? ''),
   );
-  const runs = placed.map(question).filter((q, i, all) => i === 0 || all[i - 1] !== q);
-  const split = [...new Set(runs.filter((q, i) => runs.indexOf(q) !== i))];
+  // (a script set out in sections by the kind of work, "Computation sheet" then "Discussion", each in
+  // the exam's order: a question whose parts stand one in each section is where its section says,
+  // found without a hunt; the section's heading closes the answer before it)
+  const rank = (id: string) => Number(question(id));
+  const cuts = placed.flatMap((id, k) =>
+    k > 0 && rank(id) < rank(placed[k - 1]) && sectionHeadingEnds(script.parts[placed[k - 1]]?.text ?? '')
+      ? [k]
+      : [],
+  );
+  // (each section holds three parts or more: one part after a heading-like last line, "Check", is
+  // a part moved, not a section)
+  const cutUp = [0, ...cuts].map((from, k) => placed.slice(from, [...cuts, placed.length][k]));
+  const sections =
+    cuts.length >= 1 && cuts.length <= 2 && cutUp.every((s) => s.length >= 3) ? cutUp : [placed];
+  const split = [
+    ...new Set(
+      sections.flatMap((ids) => {
+        const runs = ids.map(question).filter((q, i, all) => i === 0 || all[i - 1] !== q);
+        return runs.filter((q, i) => runs.indexOf(q) !== i);
+      }),
+    ),
+  ];
   if (split.length && !announced)
     return `parts of question ${split.join(', ')} answered apart (${placed.join(', ')})`;
   const typedPages = new Set(script.pages.filter((p) => p.source === 'text').map((p) => p.page));
@@ -153,6 +173,27 @@ export function organisationFinding(
   if (running.length >= 2 && typedPages.size)
     return `answers numbered ${running.sort((x, y) => x - y).join(', ')}, past the exam's ${questions} questions, without its part labels`;
   return null;
+}
+
+/**
+ * Whether an answer's text ends on a section's heading: a short title of capitalised words alone on
+ * its line, perhaps numbered ("Discussion", "DISCUSSION", "(B) DISCUSSION", "Part II — Discussion",
+ * "Written answers:"); not a sentence's end ("Hence proved.") or a value.
+ */
+function sectionHeadingEnds(text: string): boolean {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const last = lines.at(-1) ?? '';
+  return (
+    lines.length >= 2 &&
+    last.length <= 32 &&
+    /^(?:(?:part|section)\s+(?:[IVX]{1,4}|[A-D]|\d)\s*[—–:.-]?\s*|\(?[A-D]\)\s*)?[A-Z][A-Za-z]+(?:[ -][A-Za-z]+){0,2}\s*:?$/i.test(
+      last,
+    ) &&
+    /^(?:\(?[A-D]\)\s*|(?:part|section)\s+\S+\s*[—–:.-]?\s*)?[A-Z]/.test(last)
+  );
 }
 
 /** An answer's running number alone at a line's start: "Ans-10", "A11.", "Ans 7". */

@@ -4631,3 +4631,150 @@ describe('a formula whose symbols were not read, its numbers the right formula�
     expect(p.score === 1 && !p.review).toBe(false);
   });
 });
+
+describe('round 120: consoles and calculators, results in round figures, function brackets set apart', () => {
+  it('a Python session: each command and the value printed under it is arithmetic that evaluates', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t\n>>> 1*0.2 + 1*0.5\n0.7\n>>> 0.5*0.4 + 0*0\n0.2\n>>> 0*0.8 + 0.5*0.1\n0.05\nso C_t = [0.7, 0.2, 0.05]',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+    // (the printed values alone, with no command computing them, are no working)
+    expect(part('1b.i', 'C_t is\n0.7\n0.2\n0.05\nC_t = [0.7, 0.2, 0.05]').score).toBe(0);
+  });
+  it('vectors set at an Octave or Julia prompt stand for their numbers in the command that uses them', () => {
+    const octave = part(
+      '1b.i',
+      '>> prev = [0.2 0.4 0.8]; fg = [1 0.5 0]; ig = [1 0 0.5]; cand = [0.5 0\n0.1];\n>> c = fg.*prev + ig.*cand\nc =\n0.7000 0.2000 0.0500\nC_t = [0.7, 0.2, 0.05]',
+    );
+    expect([octave.score, octave.review]).toEqual([1, false]);
+    const julia = part(
+      '1b.ii',
+      'julia> og = [1, 0, 0]; c = [0.7, 0.2, 0.05];\njulia> og .* tanh.(c)\n3-element Vector{Float64}:\n0.6043677771171636\n0.0\n0.0\nh_t = [0.6044, 0, 0]',
+    );
+    expect([julia.score, julia.review]).toEqual([1, false]);
+    // (a printed value whose command uses names set in another answer goes to a person, not to 0)
+    const elsewhere = part('1b.ii', '>> h = og.*tanh(c)\nh =\n0.6044 0 0\nh_t = [0.6044, 0, 0]');
+    expect([elsewhere.score, elsewhere.review]).toEqual([0, true]);
+  });
+  it("IPython's Out[n] and Octave's ans are the values of the commands above them", () => {
+    expect(part('3c', 'In [4]: 4*(3*5 + 3)\nOut[4]: 72\nanswer 72 parameters')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+    const p = part(
+      '5',
+      'after depthwise 199 x 199 x 3, after pointwise 199 x 199 x 10\n>> (200 + 2*1 - 4)/1 + 1\nans = 199\n>> 199*199*3*16\nans = 1900848\n>> 199*199*10*3\nans = 1188030\n>> ans + 1900848\nans = 3088878',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+  it("a calculator's Ans is its last display, and a line opening on an operator goes on from it", () => {
+    // (weights only, four gates of 3 × 5: the half mark, its arithmetic read through Ans)
+    expect(
+      part('3c', 'one gate has 3 x 5 weights, four gates\n3 x 5 = --> 15\nAns x 4 = --> 60\nso 60 weights'),
+    ).toMatchObject({
+      score: 0.5,
+      review: false,
+    });
+    // (a mistyped side, 119 for 199, computed as keyed; the pointwise count right and shown)
+    const p = part(
+      '5',
+      'size (200 - 4 + 2)/1 + 1 = 199\nafter depthwise: 199 x 199 x 3\nafter pointwise: 199 x 199 x 10\n119 x^2 x 48 = --> 679728\n199 x^2 x 30 = --> 1188030\n+ 679728 = --> 1867758',
+    );
+    expect([p.score, p.review]).toEqual([2.5, false]);
+    // (TeX's ↦ in a text layer, "ft 7→ 3", maps a position: no calculator's display)
+    expect(part('1a', 'ft 7→ 3\nit 7→ 4\not 7→ 8\nCt 7→ 10\nCt−1 7→ 1\nC̃t 7→ 6').score).toBe(3);
+  });
+  it('the exact count before the same count said in round figures ("i.e. 3.089 mn") is the answer', () => {
+    const p = part(
+      '5',
+      'size (200 - 4 + 2)/1 + 1 = 199\nafter depthwise: 199 x 199 x 3\nafter pointwise: 199 x 199 x 10\nM_dw = 199^2 * 48 = 1,900,848\nM_pw = 199^2 * 30 = 1,188,030\nM = M_dw + M_pw = 3,088,878\ni.e. 3.089 mn multiplications.',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+    // (a figure in millions that the exact count does not round to is still read)
+    const q = part(
+      '5',
+      'size (200 - 4 + 2)/1 + 1 = 199\nafter depthwise: 199 x 199 x 3\nafter pointwise: 199 x 199 x 10\nM_dw = 199^2 * 48 = 1,900,848\nM_pw = 199^2 * 30 = 1,188,030\nso about 4.2 million multiplications.',
+    );
+    expect(q.score === 3 && !q.review).toBe(false);
+  });
+  it('arithmetic ending a sentence ("4 matrices × (3 × 5) = 60.") is a computation, its stop no decimal point', () => {
+    expect(part('3c', 'Weight values only, so no biases:\n4 matrices × (3 × 5) = 60.')).toMatchObject({
+      score: 0.5,
+      review: false,
+    });
+  });
+  it("a function's argument set off by spaces ('softmax ( s_k^T h_j )') is no aside: the score is not the dot product", () => {
+    expect(part('2a', 'e_{kj} = softmax ( s_k^T h_j )')).toMatchObject({ score: 0, review: false });
+    expect(part('2a', 'e_{kj} = s_k^T h_j (the inner product)')).toMatchObject({ score: 1, review: false });
+  });
+  it("h_t's entry taken from the wrong place of tanh(C_t) is a slip in the right formula, not a stop on the way", () => {
+    const slip = part(
+      '1b.ii',
+      'h_t = o_t · tanh(C_t)\ntanh(0.7) = 0.6044, tanh(0.2) = 0.1974, tanh(0.05) = 0.0500\nh_t = (1 × 0.1974, 0, 0) = (0.1974, 0, 0)',
+    );
+    expect([slip.score, slip.review]).toEqual([0.5, false]);
+    // (tanh(C_t) given whole as h_t stops on the way: o_t was never applied)
+    const stop = part(
+      '1b.ii',
+      'h_t = o_t ⊙ tanh(C_t)\nh_t = tanh([0.7, 0.2, 0.05]) = [0.6044, 0.1974, 0.05]',
+    );
+    expect([stop.score, stop.review]).toEqual([0, false]);
+  });
+  it('an element named before its arithmetic ("Ct[2] .5 × .4 + 0 × 0 = 0.2") is working, its index no vector', () => {
+    const p = part(
+      '1b.i',
+      'C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t\nCt[1] 1 × .2 + 1 × .5 = 0.7\nCt[2] .5 × .4 + 0 × 0 = 0.2\nCt[3] 0 × .8 + .5 × .1 = 0.05\nC_t = (0.7, 0.2, 0.05)',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('a vector wrapped in its table cell ("Ĉt = [0.7, 0.2," over "0.05]"), its hat a computed mark, is the answer', () => {
+    const p = part(
+      '1b.i',
+      'Ĉt = [0.7, 0.2,\n0.05]\nft ⊙ Ct−1 = [0.2, 0.2, 0]\nit ⊙ C̃t = [0.5, 0, 0.05]\nsum = [0.7, 0.2, 0.05]',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+});
+
+describe('round 121: steps numbered in brackets, flattened subscripts, cut columns, carried totals in doubt', () => {
+  it('"[1] The score is a dot product …" numbers a step: "Ans. Zero additional parameters." answers 0', () => {
+    const p = part(
+      '2b',
+      '[1] The score is a dot product, so there is no weight matrix.\n[2] Softmax and the weighted sum are fixed functions.\nAns. Zero additional parameters.',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('"∵ ct+1 = ftct + …", its subscripts flattened and run together, is the recursion’s defining equation', () => {
+    const p = part(
+      '4a',
+      '∂L/∂c_t = ∂L/∂c_{t+1} f_t + ∂L/∂h_t (1 − tanh^2 c_t)\n∵ ct+1 = ftct + . . . and ht = tanh(ct) part.',
+    );
+    expect(p.items.find((i) => i.id === 'sum')?.awarded).toBe(1);
+  });
+  it('a column vector of bracket pieces whose top row is missing goes to a person, not read as a shorter vector', () => {
+    const p = part(
+      '1b.i',
+      'C_t = ⎢0.2⎥ + ⎢0 ⎥ = ⎢0.2 ⎥\n⎣0 ⎦ ⎣0.05⎦ ⎣0.05⎦\n(first vector = f ⊙ C_{t-1} = (1·0.2, 0.5·0.4, 0·0.8), second = i ⊙ C~ = (1·0.5, 0·0, 0.5·0.1))',
+    );
+    expect(p.review).toBe(true);
+  });
+  it('a total carried from a depthwise output given the pointwise channels, or from counts written bare, goes to a person', () => {
+    const standard = part(
+      '5',
+      'depthwise also gives 10 channels\nsize = 200 − 4 + 1 = 197\ndepthwise : 197 × 197 × 4 × 4 × 10 = 6,209,440 → output 197 × 197 × 10\npointwise : 197 × 197 × 10 × 10 = 3,880,900 → output 197 × 197 × 10\ntotal = 10,090,340',
+    );
+    expect([standard.score, standard.review]).toEqual([0.5, true]);
+    const bare = part(
+      '5',
+      '(200 - 4)/1 + 1 = 197\noutput of depthwise = 197 x 197 x 3\noutput of pointwise = 197 x 197 x 10\nmultiplications = 1862832 + 1164270 = 3027102',
+    );
+    expect([bare.score, bare.review]).toEqual([0.5, true]);
+    // (each count worked out, in a chain too: carried forward with its working)
+    const worked = part(
+      '5',
+      '(200 - 4)/1 + 1 = 197\noutput of depthwise = 197 x 197 x 3\noutput of pointwise = 197 x 197 x 10\nmultiplications = 197*197*48 + 197*197*30 = 1862832 + 1164270 = 3027102',
+    );
+    expect([worked.score, worked.review]).toEqual([0.5, false]);
+  });
+});

@@ -352,6 +352,19 @@ describe('organisation: answers out of order', () => {
       flags(body(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5'])).flags,
     ).not.toContain('organisation');
   });
+  it('a script in two sections by the kind of work, each in the exam order, is not scattered (round 121)', () => {
+    // (the numerical parts, then a "Discussion" heading closing question 5's answer, then the rest)
+    const sheet = (heading: string) =>
+      body(['1b.i', '1b.ii', '3a', '3b', '3c', '5', '1a', '2a', '2b', '4a', '4b']).replace(
+        'some answer to 5',
+        `some answer to 5\n${heading}`,
+      );
+    expect(flags(sheet('Discussion')).flags).not.toContain('organisation');
+    expect(flags(sheet('Part II — Discussion')).flags).not.toContain('organisation');
+    // (without the heading it is a question answered apart; a sentence's end is no heading)
+    expect(flags(sheet('')).flags).toContain('organisation');
+    expect(flags(sheet('Hence proved.')).flags).toContain('organisation');
+  });
 });
 
 describe('organisation: an answer continued', () => {

@@ -181,13 +181,27 @@ const AS_READ: Array<(text: string) => string> = [
  * Whether `approx` ("3.03 x 10^6", "3.1 million") is a number written before it (in `before`) rounded
  * to the figures it shows: a restatement of that number.
  */
+/** Words and letters that scale a number said in round figures. */
+// (on the number's own line: "3.09" ending one line and "million" opening the next are read apart)
+const SCALES: [RegExp, number][] = [
+  [/\d[ \t]*(?:million|mn|M)\b/i, 1e6],
+  [/\d[ \t]*crore\b/i, 1e7],
+  [/\d[ \t]*lakh\b/i, 1e5],
+  [/\d[ \t]*(?:thousand|k)\b/i, 1e3],
+];
+
 function roundsEarlier(approx: string, before: string): boolean {
   const [x] = findNumbers(normalizeMath(`= ${approx}`));
   const figures = /^[\d.,]+/.exec(approx.trim())?.[0].replace(/[.,]/g, '').replace(/^0+/, '').length ?? 0;
   if (!x || !figures || x.value === 0) return false;
-  const half = 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(x.value))) - figures + 1);
+  // (at its scale: "3.089 mn" is 3,089,000, "30.89 lakh" 3,089,000)
+  // (once: a number read already at its scale, "3.09 M" as 3,090,000, is not scaled again)
+  const literal = Number.parseFloat(approx.replace(/,/g, ''));
+  const scale = x.value === literal ? (SCALES.find(([re]) => re.test(approx))?.[1] ?? 1) : 1;
+  const value = x.value * scale;
+  const half = 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(value))) - figures + 1);
   return findNumbers(normalizeMath(before)).some(
-    (y) => y.value !== x.value && Math.abs(y.value - x.value) <= half,
+    (y) => y.value !== value && Math.abs(y.value - value) <= half,
   );
 }
 
@@ -508,7 +522,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
         (m, approx: string, at: number) => {
           const before = raw.slice(0, at);
-          return /\d\s*$/.test(before) || roundsEarlier(approx, before) ? ' '.repeat(m.length) : m;
+          return /\d\s*$/.test(before) || roundsEarlier(approx, before) ? m.replace(/[^\n]/g, ' ') : m;
         },
       )
       .replace(
@@ -516,7 +530,14 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         // number before it rounds to it: the exact value is the answer)
         /=\s*(\d[\d.,]*\s*(?:e[+-]?\d{1,2}\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[MK]\b))/g,
         (m, approx: string, at: number) =>
-          roundsEarlier(approx, raw.slice(0, at)) ? ' '.repeat(m.length) : m,
+          roundsEarlier(approx, raw.slice(0, at)) ? m.replace(/[^\n]/g, ' ') : m,
+      )
+      .replace(
+        // (and said again in words at a scale, "i.e. 3.089 mn multiplications", "about 3.1 million")
+        // (or in a bracket after it, "3,057,912 multiplications (3.058 mn)")
+        /(?:\b(?:i\.\s?e\.|that is|about|roughly|around|nearly|or)\s*,?|\()\s*(\d[\d.,]*\s*(?:million|mn|lakh|crore|thousand|M\b))/gi,
+        (m, approx: string, at: number) =>
+          roundsEarlier(approx, raw.slice(0, at)) ? m.replace(/[^\n]/g, ' ') : m,
       ),
   );
   if (item.shape === 'vector') {

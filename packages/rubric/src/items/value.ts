@@ -17,7 +17,7 @@ import {
 } from '@grader/parse';
 import type { GradingContext } from '../context.ts';
 import { computeEcfDetail } from '../ecf.ts';
-import { canonicalSymbol, type Evidence, matchesAny } from '../evidence.ts';
+import { canonicalSymbol, type Evidence, matchesAny, tryEvaluate } from '../evidence.ts';
 import { fmt, fmtDims, quote } from '../format.ts';
 import { asNumbers, type Keys, lookupPath, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
@@ -628,8 +628,9 @@ function gradeValue(
     let expected: unknown = null;
     let parts: number[] = [];
     let also: { value: number; what: string }[] = [];
+    let doubt: string | undefined;
     try {
-      if (args) ({ value: expected, parts, also = [] } = computeEcfDetail(item.ecf.compute, args));
+      if (args) ({ value: expected, parts, also = [], doubt } = computeEcfDetail(item.ecf.compute, args));
     } catch {
       expected = null;
     }
@@ -651,6 +652,35 @@ function gradeValue(
         w.ok ||
         instantiated ||
         (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
+      // (the counts it adds written bare, "1862832 + 1164270 = 3027102": the total is worked, its
+      // counts not; whether that carries the error forward with its working is a person's reading)
+      // (a product written inside a longer chain, "197*197*48 + 197*197*30 = …", computes its count)
+      const products = [...normalizeMath(ev.lines.join('\n')).matchAll(/\d[\d,]*(?:\s*[*×x·]\s*\d[\d,]*)+/g)];
+      // (and the total is reached by their sum alone, not by a product of its own, "197 × 197 × (16 × 3
+      // + 3 × 10) = 38809 × 78 = 30,27,102"; parts that are not summands are steps, 18 per gate)
+      const total = typeof expected === 'number' ? expected : Number.NaN;
+      const bareParts =
+        item.shape === 'number' &&
+        parts.length > 1 &&
+        closeTo(
+          parts.reduce((a, b) => a + b, 0),
+          total,
+          { abs: 0, rel: 1e-9 },
+        ) &&
+        !ev.computations.some(
+          (c) =>
+            typeof c.value === 'number' &&
+            closeTo(c.value, total, { abs: 0, rel: 1e-9 }) &&
+            /[*×·]/.test(c.text),
+        ) &&
+        computationFor(ev, parts, { abs: 0, rel: 1e-9 }) === null &&
+        !products.some((m) =>
+          parts.some((x) => tryEvaluate(m[0].replace(/,/g, '').replace(/[x×·]/g, '*')) === x),
+        );
+      if (bareParts && work.required && ecfWork)
+        doubt ??= 'the counts it adds are written without their own arithmetic: a person checks the working';
+      if (doubt && (!work.required || ecfWork))
+        return result(item.ecf.credit, `${item.ecf.reason}; ${doubt}`, Math.min(read.conf, 0.5), wrongTag);
       if (!work.required || ecfWork) return result(item.ecf.credit, item.ecf.reason, read.conf, wrongTag);
       return withheldForWork(item.ecf.reason, parts, item.ecf.credit);
     }
@@ -752,15 +782,17 @@ function gradeValue(
     // a value that stops at a step of the key's own computation (tanh(C_t) given as h_t: o_t left
     // out) is the formula applied in part, not a slip in evaluating it
     const steps = sameShape ? keySteps(item, ctx, answers, keyNums) : [];
+    // (element by element where the steps are a vector of the key's length: tanh(C_t)'s second
+    // entry put first, `h_t = (1 × 0.197, 0, 0)`, is a slip in applying the formula, not a stop)
+    const stepAt = keyDetail(item, ctx, answers)?.carried.parts;
+    const atStep = (x: number, i: number) =>
+      steps.some((v) => closeTo(x, v, { abs: 0.0005, rel: 0 })) &&
+      (stepAt?.length !== keyNums.length || closeTo(x, stepAt[i], { abs: 0.0005, rel: 0 }));
     // (the key written too — "h_t = (0.604, 0, 0) … tanh(C_t) = (0.604, 0.197, 0.05)" — is not that)
     const stopsAtStep =
       !statedWrong &&
       !keyWritten(item, ev, key) &&
-      gotNums.some(
-        (x, i) =>
-          !closeTo(x, keyNums[i], { abs: 0.0005, rel: 0 }) &&
-          steps.some((v) => closeTo(x, v, { abs: 0.0005, rel: 0 })),
-      );
+      gotNums.some((x, i) => !closeTo(x, keyNums[i], { abs: 0.0005, rel: 0 }) && atStep(x, i));
     if (stopsAtStep)
       return result(
         0,
