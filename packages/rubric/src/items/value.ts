@@ -288,6 +288,34 @@ function keyWritten(item: ValueItem, ev: Evidence, key: unknown): boolean {
   return findVectors(text).some((v) => same(v.values));
 }
 
+/**
+ * Whether a total carried forward adds counts written bare ("1862832 + 1164270 = 3027102"): the
+ * parts are its summands, no arithmetic reaches either (not in a chain, "197*197*48 + …" computes its
+ * count), and no product of its own reaches the total ("197 × 197 × (16 × 3 + 3 × 10) = 38809 × 78").
+ * The total is worked, its counts not: whether that carries the error forward is a person's reading.
+ */
+function countsBare(ev: Evidence, parts: number[], expected: unknown): boolean {
+  const total = typeof expected === 'number' ? expected : Number.NaN;
+  const same = (a: number, b: number) => closeTo(a, b, { abs: 0, rel: 1e-9 });
+  if (
+    parts.length < 2 ||
+    !same(
+      parts.reduce((a, b) => a + b, 0),
+      total,
+    )
+  )
+    return false;
+  if (
+    ev.computations.some((c) => typeof c.value === 'number' && same(c.value, total) && /[*×·]/.test(c.text))
+  )
+    return false;
+  if (computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null) return false;
+  const products = normalizeMath(ev.lines.join('\n')).matchAll(/\d[\d,]*(?:\s*[*×x·]\s*\d[\d,]*)+/g);
+  return ![...products].some((m) =>
+    parts.some((x) => tryEvaluate(m[0].replace(/,/g, '').replace(/[x×·]/g, '*')) === x),
+  );
+}
+
 /** Where a part writes one of the key's intermediate values (not an input, not the answer). */
 function stepsWritten(ev: Evidence, steps: number[]): WorkFound {
   if (!steps.length) return { ok: false, line: null };
@@ -652,31 +680,7 @@ function gradeValue(
         w.ok ||
         instantiated ||
         (parts.length > 0 && computationFor(ev, parts, { abs: 0, rel: 1e-9 }) !== null);
-      // (the counts it adds written bare, "1862832 + 1164270 = 3027102": the total is worked, its
-      // counts not; whether that carries the error forward with its working is a person's reading)
-      // (a product written inside a longer chain, "197*197*48 + 197*197*30 = …", computes its count)
-      const products = [...normalizeMath(ev.lines.join('\n')).matchAll(/\d[\d,]*(?:\s*[*×x·]\s*\d[\d,]*)+/g)];
-      // (and the total is reached by their sum alone, not by a product of its own, "197 × 197 × (16 × 3
-      // + 3 × 10) = 38809 × 78 = 30,27,102"; parts that are not summands are steps, 18 per gate)
-      const total = typeof expected === 'number' ? expected : Number.NaN;
-      const bareParts =
-        item.shape === 'number' &&
-        parts.length > 1 &&
-        closeTo(
-          parts.reduce((a, b) => a + b, 0),
-          total,
-          { abs: 0, rel: 1e-9 },
-        ) &&
-        !ev.computations.some(
-          (c) =>
-            typeof c.value === 'number' &&
-            closeTo(c.value, total, { abs: 0, rel: 1e-9 }) &&
-            /[*×·]/.test(c.text),
-        ) &&
-        computationFor(ev, parts, { abs: 0, rel: 1e-9 }) === null &&
-        !products.some((m) =>
-          parts.some((x) => tryEvaluate(m[0].replace(/,/g, '').replace(/[x×·]/g, '*')) === x),
-        );
+      const bareParts = item.shape === 'number' && countsBare(ev, parts, expected);
       if (bareParts && work.required && ecfWork)
         doubt ??= 'the counts it adds are written without their own arithmetic: a person checks the working';
       if (doubt && (!work.required || ecfWork))
