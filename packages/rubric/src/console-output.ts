@@ -19,6 +19,8 @@ const COMBINE = /(?<![\w.])c\((?=[^()]*(?:\([^()]*\)[^()]*)*,)/g;
 const PRINTED = /^\s*\[1\]\s+(-?\d[\d.e+-]*(?:\s+-?\d[\d.e+-]*)*)\s*$/;
 /** A number as a console prints it ("0.6043677771171636", "1.9e-01", "0." for a float zero). */
 const NUM = String.raw`-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
+/** A number alone on its line or in a cell (spaces around it allowed). */
+const NUMBER_ALONE = new RegExp(`^\\s*${NUM}\\s*$`);
 /** A result printed on a line of its own: a number, or a list of them (Python's `[0.60, 0.0, 0.0]`, numpy's `array([…])`). */
 const VALUE = new RegExp(
   String.raw`^\s*(?:array\(\s*)?(\[\s*${NUM}(?:\s*,?\s+${NUM}|\s*,\s*${NUM})*\s*,?\s*\]|${NUM})\s*\)?\s*$`,
@@ -48,9 +50,9 @@ const pythonic = (cmd: string) =>
 /** A vector as a console writes it, `[0.2 0.4 0.8]` or `[0.2, 0.4, 0.8]`: its entries. */
 function vectorOf(text: string): string | null {
   const m = /^\s*\[([^\]]*)\]\s*$/.exec(text);
-  if (!m) return new RegExp(`^\\s*${NUM}\\s*$`).test(text) ? text.trim() : null;
+  if (!m) return NUMBER_ALONE.test(text) ? text.trim() : null;
   const xs = m[1].trim().split(/\s*[,;]\s*|\s+/);
-  return xs.every((x) => new RegExp(`^${NUM}$`).test(x)) ? `[${xs.join(', ')}]` : null;
+  return xs.every((x) => NUMBER_ALONE.test(x)) ? `[${xs.join(', ')}]` : null;
 }
 
 /** A printed value as the text of an equation's right side: a list with commas, `0.` as 0. */
@@ -122,7 +124,7 @@ export function consoleWorking(lines: string[]): string[] {
       else if (!text.trim()) {
         // the value on the lines below: one row of entries, or a column of them one to a line
         const below = out.slice(i + 1);
-        const n = below.findIndex((l) => !new RegExp(`^\\s*${NUM}\\s*$`).test(l));
+        const n = below.findIndex((l) => !NUMBER_ALONE.test(l));
         const column = n < 0 ? below.length : n;
         if (column > 1)
           printed(
@@ -141,7 +143,7 @@ export function consoleWorking(lines: string[]): string[] {
     if (julia) {
       const n = Number(julia[1]);
       const entries = out.slice(i + 1, i + 1 + n).map((l) => l.trim());
-      if (entries.length === n && entries.every((e) => new RegExp(`^${NUM}$`).test(e)))
+      if (entries.length === n && entries.every((e) => NUMBER_ALONE.test(e)))
         printed(`[${entries.join(', ')}]`, n);
       continue;
     }

@@ -116,6 +116,9 @@ const withoutRowIndices = (text: string) =>
     (_m, sp: string, n: string) => sp + ' '.repeat(n.length),
   );
 
+/** Text blanked in place: spaces for its characters, its line breaks kept, so positions and lines hold. */
+const blanked = (m: string) => m.replace(/[^\n]/g, ' ');
+
 /**
  * An alternative the student weighed and turned down ("I considered answering 0 since …, but then …",
  * "I first wrote 60 but forgot the biases"), from its cue to the "but", blanked, the same length: a
@@ -124,7 +127,7 @@ const withoutRowIndices = (text: string) =>
 function withoutRejected(text: string): string {
   const rejected = text.replace(
     /\b(?:(?:I\s+)?(?:considered|was\s+tempted|thought\s+(?:of|about))|(?:I\s+)?(?:first|initially|originally)\s+(?:wrote|put|said|had|thought|got))\b[^.;!?]{0,160}?(?=\bbut\b)/gi,
-    (m) => m.replace(/[^\n]/g, ' '),
+    blanked,
   );
   return rejected;
 }
@@ -522,22 +525,20 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         /(?:≈|~|approx\.?)\s*([\d.,]+\s*(?:\^\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[mk]\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?)?)/gi,
         (m, approx: string, at: number) => {
           const before = raw.slice(0, at);
-          return /\d\s*$/.test(before) || roundsEarlier(approx, before) ? m.replace(/[^\n]/g, ' ') : m;
+          return /\d\s*$/.test(before) || roundsEarlier(approx, before) ? blanked(m) : m;
         },
       )
       .replace(
         // (and after an equals sign in a scaled form, "total = 3057912 = 3.06e6", "= 30.89 lakh", when a
         // number before it rounds to it: the exact value is the answer)
         /=\s*(\d[\d.,]*\s*(?:e[+-]?\d{1,2}\b|[×x*]\s*10\s*\^?\s*\{?\s*\d+\s*\}?|million|mn|lakh|crore|thousand|[MK]\b))/g,
-        (m, approx: string, at: number) =>
-          roundsEarlier(approx, raw.slice(0, at)) ? m.replace(/[^\n]/g, ' ') : m,
+        (m, approx: string, at: number) => (roundsEarlier(approx, raw.slice(0, at)) ? blanked(m) : m),
       )
       .replace(
         // (and said again in words at a scale, "i.e. 3.089 mn multiplications", "about 3.1 million")
         // (or in a bracket after it, "3,057,912 multiplications (3.058 mn)")
         /(?:\b(?:i\.\s?e\.|that is|about|roughly|around|nearly|or)\s*,?|\()\s*(\d[\d.,]*\s*(?:million|mn|lakh|crore|thousand|M\b))/gi,
-        (m, approx: string, at: number) =>
-          roundsEarlier(approx, raw.slice(0, at)) ? m.replace(/[^\n]/g, ' ') : m,
+        (m, approx: string, at: number) => (roundsEarlier(approx, raw.slice(0, at)) ? blanked(m) : m),
       ),
   );
   if (item.shape === 'vector') {
@@ -889,7 +890,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // also when it wraps onto the next line ("(≈ 3.09⏎million)")
   const stated = text.replace(
     /\(\s*(?:[=~]|approx\w*\.?|about|roughly|around|i\.?e\.?)[^()\n]*(?:\n[^()\n]*)?\)/gi,
-    (m) => m.replace(/[^\n]/g, ' '),
+    blanked,
   );
   const dimsSpans = findDimensions(stated).map((d) => [d.start, d.end] as const);
   let nums = findNumbers(stated).filter(
