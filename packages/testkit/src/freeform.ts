@@ -562,6 +562,12 @@ export const TUNE_WRITERS = [
   'mv',
   'mw',
   'mx',
+  'my',
+  'mz',
+  'la',
+  'lb',
+  'lc',
+  'ld',
 ];
 
 export interface FreeformLabel {
