@@ -386,3 +386,39 @@ describe('round 119: topic headings tagged with the paper’s numbers, lettered 
     expect(s.parts['3a'].text).toContain('3 × 3');
   });
 });
+
+// round 122: answers short, their working in notes
+describe('footnotes on a page the notes outweigh', () => {
+  it('the body is the answers’ size, not the notes’: each footnote goes to the part citing it, its raised marker opening its own line', async () => {
+    const s = await freeformScript('mz-02.pdf');
+    expect(s.parts['1b.i'].text).toContain('= (0.2, 0.2, 0) + (0.5, 0, 0.05) = (0.7, 0.2, 0.05)');
+    expect(s.parts['2b'].text).toContain('has anything to learn');
+    expect(s.parts['4a'].text).not.toContain('has anything to learn');
+    // (note 7, its marker alone under 4(a)'s displayed formula: read after the formula's three rows)
+    const a = s.parts['4a'].text;
+    expect(a.indexOf('Chain rule and sum')).toBeGreaterThan(a.indexOf('∂ct ∂ct+1 ∂ht'));
+    expect(a.indexOf('∂ct ∂ct+1 ∂ht')).toBeGreaterThan(-1);
+  });
+  it('footnotes numbered in roman: "W_f is 3 × 5.ⁱ" gets note i; a column vector’s "ⁱᵛ" after its tall bracket gets note iv', async () => {
+    const s = await freeformScript('mz-05.pdf');
+    expect(s.parts['3a'].text).toContain('concatenation');
+    expect(s.parts['3c'].text).toContain('4 × 18 = 72');
+    expect(s.parts['1b.ii'].text).toContain('(1 · tanh 0.7, 0 · tanh 0, 0 · tanh 0.4)');
+  });
+  it('a raised number on a vector’s bracket or a number, "[0.60, 0, 0]²", "36⁴", cites the footnote where nothing else does, and is no power', async () => {
+    const s = await freeformScript('mz-08.pdf');
+    expect(s.parts['1b.ii'].text).toContain('tanh(0.7) = 0.60');
+    expect(s.parts['3c'].text).toMatch(/^36\none gate = 3 × 2 \+ 3 = 9/);
+    expect(s.parts['3a'].text).toMatch(/^Wf is 3 × 2\n/);
+    // (a marker alone under a displayed formula: its note after the answer, not a label "5")
+    expect(s.parts['5'].occurrences).toBe(1);
+    expect(s.parts['4a'].text).toMatch(/because ct\+1 depends on ct through the forget gate\.$/);
+  });
+  it('notes marked "*", "†" afresh under each question go to the answer above them that ends on the mark', async () => {
+    const s = await freeformScript('mz-09.pdf');
+    expect(s.parts['4a'].text).toContain('Path 1');
+    expect(s.parts['4b'].text).not.toContain('Path 1');
+    expect(s.parts['2b'].text).toContain('new knobs');
+    expect(s.parts['2b'].text).not.toContain('conveyor belt');
+  });
+});

@@ -1374,3 +1374,12 @@ describe('round 120: a sentence word heading labels, a sub-part and its roman in
     expect(findLabel('Q1 (b-i) C_t = …', tree)?.partId).toBe('q1b1');
   });
 });
+
+describe("findLabel: a note app's callout sign before a label (round 122)", () => {
+  it('"> ⚠️ correction to 1.b.i :" and "💡 Q2(b)" read their labels; "⚠ 3 gates" is no label', () => {
+    expect(id('> ⚠️ correction to 1.b.i : 0.5 x 0.4 = 0.2')).toBe('q1b1');
+    expect(id('💡 Q2(b) zero extra parameters')).toBe('q2b');
+    expect(id('⚠ three gates share nothing')).toBeNull();
+    expect(id('▾ Question 1 part a')).toBe('q1a');
+  });
+});

@@ -914,8 +914,11 @@ function writtenLabel(
   // (or a rule a booklet's box title stands in: "=== Box 1(a) ====")
   // (or an outline's arrow before a bracketed or Q label: "=> [Q3]", "-> [Q3]-a :", "→ Q1(b)"; an
   // arrow before a number is a step's result, "=> 24 parameters")
+  // (or a note app's callout sign or toggle: "> ⚠️ correction to 1.b.i", "💡 Q2(b)", "▾ Question 3")
   const junk =
-    /^\s*(?:(?:[|'‘’`,;!_~»«•·>▪▫●○◦■□◆◇➤➢►▶▸‣⁃]+|\*{1,3}|={2,})(?:\s+|$))+/.exec(line)?.[0].length ??
+    /^\s*(?:(?:[|'‘’`,;!_~»«•·>▪▫●○◦■□◆◇➤➢►▶▸‣⁃\u25b2-\u25c5]+|\*{1,3}|={2,}|(?:[\u2600-\u27bf\u2b00-\u2bff]|[\ud83c-\ud83e][\udc00-\udfff])\ufe0f?)(?:\s+|$))+/.exec(
+      line,
+    )?.[0].length ??
     /^\s*(?:-{1,2}>|={1,2}>|→|⇒|⟶|⟹)\s*(?=[[<]\s*q|q\.?\s?\d|question\b)/i.exec(line)?.[0].length ??
     0;
   // a label in square or angle brackets ("[1a]", "[Q3 c]", "[5]", "<1b-i>"): read what is inside, end after it

@@ -358,6 +358,14 @@ function attachLowSubscripts(groups: Group[]): void {
       // it continues a word of its own line that stays there ("R" "3" "×" "1": the "×" goes with
       // the "3", even where it also touches a letter of the line above)
       if (g.words.some((b) => b !== w && touches(b, w) && (b.box.h > body * 0.85 || !moved.has(b)))) continue;
+      // it opens its own line, a full-size word starting right where it ends: a footnote's raised
+      // marker ("⁶Input to each gate …"), not a script of the line above that happens to end there
+      if (
+        /^(?:\d{1,2}|[ivx]{1,4}|[*†‡§¶‖]{1,2})$/.test(w.text) &&
+        g.words.every((b) => b === w || b.box.x > w.box.x) &&
+        g.words.some((b) => b.box.h > body * 0.85 && touches(w, b) && /^[\p{L}\p{N}([]/u.test(b.text))
+      )
+        continue;
       const near = (h: Group) => {
         const hh = h.bottom - h.top;
         return h !== g && w.box.y + w.box.h > h.top - hh * 0.5 && w.box.y < h.bottom + hh * 0.5;

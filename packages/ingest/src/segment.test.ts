@@ -2145,3 +2145,70 @@ Result 3(c). 4 × 18 = 72`);
     expect(s.parts['1b.i'].text).toContain('0.7');
   });
 });
+
+describe('notes lettered, shared, and with lists of their own (round 122)', () => {
+  it('"(D)" under NOTES is the note both "C_t … (D)" and "h_t … (D)" cite: read after each', () => {
+    const s = run(`Q1 (b) (i) C_t = (0.7, 0.2, 0.05)   (D)
+(ii) h_t = (0.6044, 0, 0)   (D)
+Q5 199 x 199 x 3   (A)
+NOTES
+(A) side = (200 + 2 - 4)/1 + 1 = 199.
+(D) C_t = (0.2, 0.2, 0) + (0.5, 0, 0.05); h_t = (1 x 0.6044, 0, 0).`);
+    expect(s.parts['1b.i'].text).toBe(
+      'C_t = (0.7, 0.2, 0.05)   (D)\nC_t = (0.2, 0.2, 0) + (0.5, 0, 0.05); h_t = (1 x 0.6044, 0, 0).',
+    );
+    expect(s.parts['1b.ii'].text).toContain('h_t = (1 x 0.6044, 0, 0).');
+    expect(s.parts['5'].text).toBe('199 x 199 x 3   (A)\nside = (200 + 2 - 4)/1 + 1 = 199.');
+  });
+  it('a note’s own indented "(1)", "(2)" under "[7]" stay in note 7', () => {
+    const s = run(`Q5 total = 3088878 [7]
+Q1 (a) f_t → 3
+NOTES
+[7] two counts:
+      (1) depthwise 199 x 199 x 3 x 16 = 1900848
+      (2) pointwise 199 x 199 x 3 x 10 = 1188030`);
+    expect(s.parts['5'].text).toContain('(2) pointwise 199 x 199 x 3 x 10 = 1188030');
+    expect(s.parts['1a'].text).toBe('f_t → 3');
+  });
+});
+
+describe('a question’s heading in the script’s slash style (round 123)', () => {
+  it('"3/" alone at the margin after the answer to 5 heads question 3: its lines are not 5’s', () => {
+    const s = runAll(`5/a 199 x 199 x 3
+total = 3088878
+3/
+[h, x] has 3 + 2 = 5 entries, each gate gives 3
+3/a W_f is 3 x 5
+3/b b_f is 3 x 1`);
+    expect(s.parts['5'].text).not.toContain('3 + 2 = 5');
+    expect(s.order.slice(0, 2)).toEqual(['5', '3a']);
+  });
+});
+
+describe('a list of questions wrapped at a comma (round 122)', () => {
+  it('"… then Q1, Q4," over "Q2. Order below is …" is a note on the order, not question 2', () => {
+    const s = runAll(`Note: I did Q5 and Q3 first, then Q1, Q4,
+Q2. Order below is the order I solved them.
+Q5 199 x 199 x 3
+Q2 (a) e_kj = s_k . h_j`);
+    expect(s.parts['2a'].occurrences).toBe(1);
+    expect(s.parts['2a'].text).toBe('e_kj = s_k . h_j');
+  });
+});
+
+describe('notes marked with bare stars (round 122)', () => {
+  it('"total = 3088878 *" over "* padding …": the note is 5’s, and "3." after it heads question 3', () => {
+    const s = run(`Q5 total = 3088878 *
+* padding only in the depthwise step.
+3.
+a) W_f is 3 x 5`);
+    expect(s.parts['5'].text).toBe('total = 3088878\npadding only in the depthwise step.');
+    expect(s.parts['3a'].text).toBe('W_f is 3 x 5');
+  });
+  it('a frame of stars, "* Answer: 3 x 5 *", is no note and cites none', () => {
+    const s = run(`Q3 (a)
+* Answer: 3 x 5 *
+* Justification: [h, x] has 5 entries *`);
+    expect(s.parts['3a'].text).toBe('* Answer: 3 x 5 *\n* Justification: [h, x] has 5 entries *');
+  });
+});

@@ -8,7 +8,7 @@ import { assumptionItems } from './assumptions.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
 import { withoutParagraphNumbers } from './clause-numbers.ts';
 import { withoutDatelines } from './datelines.ts';
-import { type Footnote, footnotesOf } from './footnotes.ts';
+import { type Footnote, footnotesOf, withoutMark, withoutStars } from './footnotes.ts';
 import { numeratorsWithTheirLabel } from './fraction-rows.ts';
 import { furnitureOf } from './furniture.ts';
 import { byHeaderColumns, sideBySideAs, sideBySideLabels, tableWorkingOf } from './header-row.ts';
@@ -301,6 +301,15 @@ function startsLabelled(line: Line, tree: PartTree): boolean {
   return label !== null && !label.weak;
 }
 
+/** A line ending a list of questions at a comma or an "and": "I did Q5 and Q3 first, then Q1, Q4,". */
+function wrappedQuestionList(before: string | undefined): boolean {
+  return (
+    before !== undefined &&
+    /(?:,|\b(?:and|then))\s*$/i.test(before) &&
+    (before.match(/\bq(?:uestion)?\.?\s*\d{1,2}\b/gi) ?? []).length >= 2
+  );
+}
+
 /** "--- end of Q2 ---", "— End of Question 3 —", "[end of answer 1]" */
 const END_OF_QUESTION =
   /^[\s\-—–=_*~#|.[(]*end\s+of\s+(?:q(?:uestion|ues)?|ans(?:wer)?|soln?|sol(?:ution)?)\s*\.?\s*(\d{1,2})\s*[)\]\s\-—–=_*~#|.]*$/i;
@@ -319,8 +328,13 @@ export function segment(
     return label !== null && !label.weak;
   });
   const taken = new Set(notes.flatMap((n) => n.taken));
+  // (a line citing a starred note is read without its stars: "… = 3 088 878 *" over "3." is no product)
+  const starred = new Set(notes.filter((n) => n.starred).flatMap((n) => n.cites));
+  const kept = taken.size ? lines.filter((l) => !taken.has(l)) : lines;
   // (appendices of working at the end are no part's answer: text outside the answers)
-  const apart = withoutAppendices(taken.size ? lines.filter((l) => !taken.has(l)) : lines);
+  const apart = withoutAppendices(
+    starred.size ? kept.map((l) => (starred.has(l) ? withoutStars(l) : l)) : kept,
+  );
   const seg = segmentLines(apart.lines, pages, parts, rules);
   seg.unlabelled.push(...apart.appendices);
   // (a part choosing among options it listed: which one was chosen is a person's reading)
@@ -329,22 +343,27 @@ export function segment(
   return seg;
 }
 
-/** A note's lines put right after the line citing it, in whichever part (or the header) holds it. */
+/** A note's lines put right after each line citing it, in whichever part (or the header) holds it. */
 function placeNote(seg: Segmentation, n: Footnote): void {
   const key = (w: { box: { x: number; y: number } }) => `${w.box.x}:${w.box.y}`;
-  const citeKeys = new Set(n.cite.words.map(key));
-  // (the citing line as segmented: a label cut off its start is another object with the same words)
-  const isCite = (l: Line) =>
-    l === n.cite || (l.page === n.cite.page && l.words.some((w) => citeKeys.has(key(w))));
-  for (const p of Object.values(seg.parts)) {
-    const at = p.lines.findIndex(isCite);
-    if (at < 0) continue;
-    insertLines(p, at + 1, n.note);
-    return;
+  for (const cite of n.cites) {
+    const citeKeys = new Set(cite.words.map(key));
+    // (the citing line as segmented: a label cut off its start is another object with the same words)
+    const isCite = (l: Line) =>
+      l === cite || (l.page === cite.page && l.words.some((w) => citeKeys.has(key(w))));
+    const part = Object.values(seg.parts).find((p) => p.lines.some(isCite));
+    if (part) {
+      const at = part.lines.findIndex(isCite);
+      const seen = part.lines[at];
+      // (its marker off the citing line: "36⁴" is no 36 to the fourth)
+      part.lines[at] = withoutMark(seen, n.mark && seen.words.find((w) => key(w) === key(n.mark!)));
+      insertLines(part, n.atEnd ? part.lines.length : at + 1, n.note);
+      continue;
+    }
+    const list = [seg.preamble, seg.rough, seg.unlabelled].find((ls) => ls.some(isCite)) ?? seg.unlabelled;
+    const at = list.findIndex(isCite);
+    list.splice(at < 0 ? list.length : at + 1, 0, ...n.note);
   }
-  const list = [seg.preamble, seg.rough, seg.unlabelled].find((ls) => ls.some(isCite)) ?? seg.unlabelled;
-  const at = list.findIndex(isCite);
-  list.splice(at < 0 ? list.length : at + 1, 0, ...n.note);
 }
 
 /**
@@ -1282,6 +1301,9 @@ function segmentOnce(
     // "5."): the sentence's end, wrapped, not question 5
     if (label?.weak && !force && !cutOff.has(line) && wrappedNumber(line.text, body[i - 1]?.text))
       label = null;
+    // a list of questions wrapped at a comma, "… then Q1, Q4," / "Q2. Order below is …": the list's
+    // last item, not question 2's label
+    if (label && !force && !cutOff.has(line) && wrappedQuestionList(body[i - 1]?.text)) label = null;
     // the exam's next part in order, where the reader is now: a label for it is expected
     // (or the part its question's heading was guessed as, which the sub-label now confirms: "1. LSTM"
     // then an indented "a. f_t = 6, …")
@@ -1430,10 +1452,10 @@ function segmentOnce(
           thisQ > curQ &&
           thisQ <= nextPlainQuestion(i) &&
           !parts.some((p) => p.path[0] === label!.path[0] && seen(p.id));
-        // or, alone on its line at the margin with its full stop ("4." after the answer to 5), a
-        // question not met yet, out of exam order
+        // or, alone on its line at the margin with its full stop ("4." after the answer to 5, "3/"
+        // over "3/a"), a question not met yet, out of exam order
         const heading =
-          /^\s*\d{1,2}\s*[.)]\s*$/.test(line.text) &&
+          /^\s*\d{1,2}\s*[.)/]\s*$/.test(line.text) &&
           first !== null &&
           indent <= marginOf(width) &&
           !parts.some((p) => p.path[0] === label!.path[0] && seen(p.id));

@@ -37,6 +37,12 @@ export function findDimensions(text: string): FoundDimension[] {
       (m, inner: string) =>
         `${' '.repeat(m.indexOf('['))}(${inner})${' '.repeat(m.length - m.lastIndexOf(']') - 1)}`,
     )
+    // a shape's key with its list, "\"depthwise_out\": [199, 199, 3]", "out_shape: [199, 199, 10]": a
+    // tuple too, the same length
+    .replace(
+      /((?:shape|out(?:put)?|size|dims?)\w*"?\s*[:=]\s*)\[(\s*\d+\s*,\s*\d+\s*(?:,\s*\d+\s*)?)\]/gi,
+      (_m, lead: string, inner: string) => `${lead}(${inner})`,
+    )
     .replace(
       /(\bsize\s*\([^()]{1,16}\)\s*=\s*)\[\s*(\d+)(\s+|\s*,\s*)(\d+)\s*\]/gi,
       (m, lead: string, a: string, sep: string, b: string) =>

@@ -1129,3 +1129,11 @@ describe('hats on computed quantities (round 120)', () => {
     expect(normalizeMath('ŷ_T − y_T')).toContain('ŷ');
   });
 });
+
+describe('a shape as a key and its list (round 123)', () => {
+  it('"\\"depthwise_out\\": [199, 199, 3]" and "out_shape: [199, 199, 10]" are shapes; "o_t = [1, 0, 0]" is not', () => {
+    expect(findDimensions('"depthwise_out": [199, 199, 3]').map((d) => d.dims)).toEqual([[199, 199, 3]]);
+    expect(findDimensions('out_shape: [199, 199, 10]').map((d) => d.dims)).toEqual([[199, 199, 10]]);
+    expect(findDimensions('o_t = [1, 0, 0]')).toEqual([]);
+  });
+});

@@ -72,7 +72,7 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
     // (the student's own spatial size with the question's channels follows from their output size
     // too, where their pointwise channels differ: "200 × 200 × 1" written, 3,120,000 counted)
     const asked = outChannels !== undefined ? num(outChannels) : Number.NaN;
-    const also =
+    const also: { value: number; what: string; doubt?: string }[] =
       Number.isFinite(asked) && asked !== out
         ? [
             {
@@ -88,6 +88,16 @@ export const ECF_FUNCTIONS: Record<string, Fn> = {
       d[2] !== undefined && d[2] !== num(c) && outChannels !== undefined && d[2] === num(outChannels)
         ? `the depthwise output has the ${d[2]} output channels where the input has ${num(c)}: a person checks whether the count follows from the student's own output size or from another method`
         : undefined;
+    // (its spatial size counted over the input's channels, where the depthwise output written has
+    // others: "200 × 200 × 10" written, 200 × 200 × 3 × 16 + 200 × 200 × 3 × 10 counted)
+    if (d[2] !== undefined && d[2] !== num(c)) {
+      const cOut = Number.isFinite(asked) ? asked : out;
+      also.push({
+        value: h * w * num(c) * (num(k) * num(k) + cOut),
+        what: `the ${h} × ${w} size over the input's ${num(c)} channels`,
+        doubt: `the depthwise output written has ${d[2]} channels where the count uses the input's ${num(c)}: a person checks`,
+      });
+    }
     return { value: dw + pw, parts: [dw, pw], also, doubt } satisfies Carried;
   },
 };
@@ -102,7 +112,7 @@ interface Carried {
   vectors?: number[][];
   /** values that also follow from the student's own answers, in one of the rubric's part-credit
    *  ways (the weights only, without the biases): what each one is */
-  also?: { value: number; what: string }[];
+  also?: { value: number; what: string; doubt?: string }[];
 }
 const isCarried = (x: unknown): x is Carried =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && 'parts' in x && 'value' in x;

@@ -4778,3 +4778,49 @@ describe('round 121: steps numbered in brackets, flattened subscripts, cut colum
     expect([worked.score, worked.review]).toEqual([0.5, false]);
   });
 });
+
+describe('round 122-123: a count over the input’s channels, a rough check, a step left unnamed, a label run into a line', () => {
+  it('"200 × 200 × 10" written for the depthwise output, its count over the input’s 3 channels: carried forward, a person checks', () => {
+    const p = part(
+      '5',
+      [
+        'padding 1 keeps the size same → 200 × 200',
+        'Depthwise output = 200 × 200 × 10',
+        'Depthwise multiplications = 200 × 200 × 3 × 4 × 4 = 1,920,000',
+        'Pointwise output = 200 × 200 × 10',
+        'Pointwise multiplications = 200 × 200 × 3 × 10 = 1,200,000',
+        'Total = 1,920,000 + 1,200,000 = 3,120,000',
+      ].join('\n'),
+    );
+    expect([p.score, p.review]).toEqual([0.5, true]);
+    expect(p.reasons.join(' ')).toMatch(/input's 3 channels/);
+  });
+  it('a "rough check:" after the total is no answer: the total from the student’s own 198 is carried forward', () => {
+    const p = part(
+      '5',
+      [
+        'output size = (200 + 2 - 4)/1 = 198, after depthwise 198 x 198 x 3',
+        'mults = 198 x 198 x 16 x 3 = 1,881,792',
+        'after pointwise 198 x 198 x 10, mults = 198 x 198 x 3 x 10 = 1,176,120',
+        'Total = 1,881,792 + 1,176,120 = 3,057,912',
+        'rough check: 200 x 200 x (48 + 30) = 3.12 x 10^6, close enough',
+      ].join('\n'),
+    );
+    expect(p.score).toBe(0.5);
+    expect(p.reasons.join(' ')).not.toMatch(/3,120,000/);
+  });
+  it('the right formula stated and tanh(C_t) given as h_t without naming it so: a slip or a stop, a person decides', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = o_t * tanh(C_t)\ntanh(0.7) = 0.6044, tanh(0.2) = 0.1974, tanh(0.05) = 0.0500\nso h_t = [0.6044, 0.1974, 0.05]',
+    );
+    expect([p.score, p.review]).toEqual([0.5, true]);
+    // (named as the answer, "h_t = tanh(C_t) = …", it stays a stop at a step: 0, as round 17 reads it)
+    const q = part('1b.ii', 'h_t = o_t * tanh(C_t)\nh_t = tanh(C_t) = [0.6044, 0.1974, 0.05]');
+    expect([q.score, q.review]).toEqual([0, false]);
+  });
+  it('a part missing while its label "P4a." stands run into another answer’s line goes to a person', () => {
+    const g = grade('## 1a\nf_t: 3, i_t: 4, o_t: 8, C_t: 10, C_t-1: 1, C~_t: 6. P4a.\nTwo routes, summed.');
+    expect([g.parts['4a'].score, g.parts['4a'].review]).toEqual([0, true]);
+  });
+});

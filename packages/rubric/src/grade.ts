@@ -116,6 +116,11 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         'i',
       )
     : null;
+  // or the whole label run together after a letter of the script's own, closed by a full stop, anywhere
+  // on a line ("… C̃t: 6.* P4a. Unrolling …": a two-column page read across)
+  const runTogether = sub
+    ? new RegExp(`(?<![\\w.])(?:[PQ]|A(?:ns)?)?${q}${sub}${roman ?? ''}\\.(?=\\s|$)`, 'i')
+    : null;
   // or the whole label with slashes near a line's start ("2/a e_kj = …", "1/b/ii", "next up, 2/a —")
   const slashed = sub
     ? new RegExp(
@@ -165,6 +170,7 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         !!alone?.test(l) ||
         !!written?.test(l) ||
         !!anywhere?.test(l) ||
+        !!runTogether?.test(l) ||
         !!named?.test(l) ||
         (!sameQuestion && !!inRow?.test(l)) ||
         !!slashed?.test(l),

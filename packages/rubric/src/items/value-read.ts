@@ -1475,7 +1475,7 @@ const TOTAL_ROW =
  *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54",
  *  "[standard conv would be …]"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
+  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross|rough|ballpark|plausibility)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {

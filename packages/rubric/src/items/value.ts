@@ -655,7 +655,7 @@ function gradeValue(
     const args = resolveArgs(item.ecf!, ctx, answers);
     let expected: unknown = null;
     let parts: number[] = [];
-    let also: { value: number; what: string }[] = [];
+    let also: { value: number; what: string; doubt?: string }[] = [];
     let doubt: string | undefined;
     try {
       if (args) ({ value: expected, parts, also = [], doubt } = computeEcfDetail(item.ecf.compute, args));
@@ -712,10 +712,13 @@ function gradeValue(
     const other = also.find((a) => !valueMatches(item, a.value, key) && valueMatches(item, got, a.value));
     if (wantsDiffer && other) {
       const why = `${item.ecf.reason}, counting ${other.what}`;
+      if (other.doubt && (w.ok || !work.required))
+        return result(item.ecf.credit, `${why}; ${other.doubt}`, Math.min(read.conf, 0.5), wrongTag);
       if (w.ok) return result(item.ecf.credit, why, read.conf, wrongTag);
       // (its working not recognised, "| W_f | 6 |" four times over "| total | 24 |": never a
-      // confident 0 for a value the student's own answers give)
-      return withheldForWork(why, parts, item.ecf.credit);
+      // confident 0 for a value the student's own answers give; still a wrong value two scripts
+      // may share)
+      return { ...withheldForWork(why, parts, item.ecf.credit), wrong: wrongTag };
     }
   }
   // the key rounded to the figures written ("≈ 3.09 × 10^6", "~3.09M" for 3,088,878): whether a
@@ -797,6 +800,16 @@ function gradeValue(
       !statedWrong &&
       !keyWritten(item, ev, key) &&
       gotNums.some((x, i) => !closeTo(x, keyNums[i], { abs: 0.0005, rel: 0 }) && atStep(x, i));
+    // (the right formula stated, and the step never named as the answer — "h_t = o_t * tanh(C_t)",
+    // tanh's values, "so h_t = [0.6044, 0.1974, 0.05]": o_t left out in evaluating it — is a slip
+    // or a stop, a person's reading; "h_t = tanh(C_t) = …" names the step the answer)
+    if (stopsAtStep && fOk === true && !stepNamedAnswer(item, ev.lines))
+      return result(
+        item.slip.credit,
+        `${shownValue} is not right; the answer is ${fmt(key)}: it is a step on the way of the formula it states; a slip in evaluating it or a stop there, a person decides`,
+        Math.min(read.conf, 0.5),
+        wrongTag,
+      );
     if (stopsAtStep)
       return result(
         0,
@@ -963,3 +976,32 @@ export const workForOneNotAnother: PartDoubt = ({ results }) =>
   results.some((r) => r.bare) && results.some((r) => r.awarded > 0 && r.shownBy === 'reason')
     ? { conf: 0.5, reason: 'working shown for one value but not for another it builds on' }
     : null;
+
+/** Function names in a formula, not its quantities. */
+const FORMULA_FUNCTIONS = /^(?:tanh|sigma|sigmoid|exp|log|sqrt|softmax|relu|max|min|sum)$/i;
+
+/**
+ * Whether a line names the answer by an expression that leaves out one of the formula's quantities
+ * ("h_t = tanh(C_t) = …" for o_t * tanh(C_t)): the step given as the answer, not a slip.
+ */
+function stepNamedAnswer(item: ValueItem, lines: string[]): boolean {
+  if (!item.formula) return false;
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // a quantity as written, its subscript perhaps run into it ("o_t", "o_{t}", "ot", "h(t)")
+  const written = (q: string) => {
+    const [base, sub] = q.split('_');
+    const s = sub?.replace(/[{}]/g, '');
+    return `(?<![A-Za-z])${esc(base)}${s ? `\\s*(?:_?\\s*[({]?\\s*${esc(s)}\\s*[)}]?)?` : ''}(?![A-Za-z])`;
+  };
+  const quantities = (item.formula.match(/[A-Za-z]+(?:_[A-Za-z0-9{}-]+)?/g) ?? []).filter(
+    (q) => !FORMULA_FUNCTIONS.test(q),
+  );
+  return item.names.some((name) => {
+    const named = new RegExp(`${written(name)}\\s*:?=\\s*([^=\\n]+)`);
+    return lines.some((l) => {
+      const m = named.exec(l);
+      if (!m || !/[A-Za-z]{2,}\s*\(|[A-Za-z]_/.test(m[1])) return false;
+      return quantities.some((q) => !new RegExp(written(q)).test(m[1]));
+    });
+  });
+}
