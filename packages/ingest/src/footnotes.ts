@@ -4,6 +4,7 @@
 // A note is part of the answer that cites it: it is read right after the citing line, wherever the
 // page set it (at the foot, the last part above would take it; under "Notes", "[2]" reads as a label).
 import type { Line, Word } from '@grader/model';
+import { escapeRegExp } from '@grader/parse';
 import { retext } from './layout.ts';
 import { median } from './median.ts';
 
@@ -59,8 +60,7 @@ function writtenMarker(
 /** Where `line` cites a written note's marker, after some text of its own ("… too[2].", "… learnt. (*)"). */
 function citesWritten(line: Line, marker: string): boolean {
   // (bare stars, kept with a space after them: ending the line, set off by a space — "… (1 − tanh² c) *")
-  if (/^\*+ $/.test(marker))
-    return new RegExp(`\\S\\s+${marker.trim().replace(/\*/g, '\\*')}\\s*$`).test(line.text);
+  if (/^\*+ $/.test(marker)) return new RegExp(`\\S\\s+${escapeRegExp(marker.trim())}\\s*$`).test(line.text);
   if (/^[([][A-Z][)\]]$/.test(marker))
     return new RegExp(`\\S\\s*\\${marker[0]}${marker[1]}\\${marker[2]}(?=[\\s.,;:]|$)`).test(line.text);
   if (/^\(\d+\)$/.test(marker))
@@ -102,8 +102,10 @@ function typesetMarker(l: Line, body: number): string | null {
   return small({ ...l, words: l.words.slice(1) }, body) ? m.text : null;
 }
 
+/** A function a raised number may square: "tanh²". */
+const POWER_FUNCTION = /^(?:tanh|sech|cosh|sinh|exp|log|sigma)$/i;
 /** Maths a raised number may be the power of: "tanh²", "x²", "ℝ³", "(1 − tanh c)²", "199²". */
-const POWER_BASE = /^(?:tanh|sech|cosh|sinh|exp|log|sigma|\p{L})$|[)\]}\d]$/iu;
+const powerBase = (text: string) => POWER_FUNCTION.test(text) || /^\p{L}$|[)\]}\d]$/u.test(text);
 
 /** The word citing a typeset note's marker: raised and smaller than the word before it, after prose. */
 function citingWord(l: Line, marker: string, uncited = false): Word | null {
@@ -121,8 +123,8 @@ function citingWord(l: Line, marker: string, uncited = false): Word | null {
     // nor, where no other line cites the note, one raised on a number or a bracket, "3,120,000⁸",
     // "[0.60, 0, 0]²" — a function's square, "tanh²", stays a power)
     const apart = w.box.x - (before.box.x + before.box.w) >= before.box.h * 0.2;
-    const loose = uncited && !/^(?:tanh|sech|cosh|sinh|exp|log|sigma)$/i.test(before.text);
-    if (POWER_BASE.test(before.text) && !apart && !loose) continue;
+    const loose = uncited && !POWER_FUNCTION.test(before.text);
+    if (powerBase(before.text) && !apart && !loose) continue;
     return w;
   }
   return null;
@@ -264,7 +266,7 @@ export function footnotesOf(lines: Line[], isLabel: (text: string) => boolean): 
 /** The citing line without a typeset note's marker where it ends the line ("36^{4}", "= 0.60]2"). */
 export function withoutMark(l: Line, mark: Word | undefined): Line {
   if (!mark || l.words[l.words.length - 1] !== mark) return l;
-  const m = mark.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = escapeRegExp(mark.text);
   const text = l.text.replace(new RegExp(`\\s*(?:\\^\\{${m}\\}|\\^${m}|${m})\\s*$`), '');
   return text === l.text ? l : retext(l, text, l.words.slice(0, -1));
 }

@@ -4,6 +4,7 @@ import type { Region } from '@grader/model';
 import {
   closeTo,
   equivalent,
+  escapeRegExp,
   findDimensions,
   findNumbers,
   findNumberWords,
@@ -986,12 +987,11 @@ const FORMULA_FUNCTIONS = /^(?:tanh|sigma|sigmoid|exp|log|sqrt|softmax|relu|max|
  */
 function stepNamedAnswer(item: ValueItem, lines: string[]): boolean {
   if (!item.formula) return false;
-  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // a quantity as written, its subscript perhaps run into it ("o_t", "o_{t}", "ot", "h(t)")
   const written = (q: string) => {
     const [base, sub] = q.split('_');
     const s = sub?.replace(/[{}]/g, '');
-    return `(?<![A-Za-z])${esc(base)}${s ? `\\s*(?:_?\\s*[({]?\\s*${esc(s)}\\s*[)}]?)?` : ''}(?![A-Za-z])`;
+    return `(?<![A-Za-z])${escapeRegExp(base)}${s ? `\\s*(?:_?\\s*[({]?\\s*${escapeRegExp(s)}\\s*[)}]?)?` : ''}(?![A-Za-z])`;
   };
   const quantities = (item.formula.match(/[A-Za-z]+(?:_[A-Za-z0-9{}-]+)?/g) ?? []).filter(
     (q) => !FORMULA_FUNCTIONS.test(q),
