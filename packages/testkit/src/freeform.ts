@@ -568,6 +568,12 @@ export const TUNE_WRITERS = [
   'lb',
   'lc',
   'ld',
+  'le',
+  'lf',
+  'lg',
+  'lh',
+  'li',
+  'lj',
 ];
 
 export interface FreeformLabel {
