@@ -31,6 +31,8 @@ export function orderAnnounced(body: Line[]): string[] {
     /\b(?:answers?|questions?|attempt(?:ed)?)\b[^:\n]{0,40}\border\b[^:\n\d]{0,30}[:\-–—]\s*(\d{1,2}(?:\s*(?:,|→|->|then)\s*\d{1,2}){2,})/i,
     // ("Order of answers: 5, 3, 1, 2, 4")
     /\border\s+of\s+(?:answers?|questions?|attempts?|answering)\b[^:\n\d]{0,30}[:\-–—]\s*(\d{1,2}(?:\s*(?:,|→|->|then)\s*\d{1,2}){2,})/i,
+    // ("plan: 1 -> 3 -> 5 -> 2 -> 4", a time plan's order of the questions)
+    /\bplan\b[^:\n]{0,30}:\s*((?:q\.?\s*)?\d{1,2}(?:\s*(?:,|→|->|then)\s*(?:q\.?\s*)?\d{1,2}){2,})/i,
     // ("I am answering Q3 first, then 1, 5, 4 and 2 at the end")
     /\b(?:answering|doing|attempting|solving)\s+((?:q(?:uestion)?\.?\s*)?\d{1,2}\s+first\s*,?\s*then\s+(?:q\.?\s*)?\d{1,2}(?:\s*(?:,|and|&|then)\s*(?:q\.?\s*)?\d{1,2}){1,})/i,
   );

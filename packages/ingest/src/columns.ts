@@ -4,7 +4,7 @@
 import type { Line } from '@grader/model';
 import { notesBeside } from './beside.ts';
 import { cellsOf, columnEdges, rowLines, stackedLabel } from './cells.ts';
-import { buildLines, type LayoutWord, rowOf, setReadingFrame } from './layout.ts';
+import { buildLines, type LayoutWord, retext, rowOf, setReadingFrame } from './layout.ts';
 import { median } from './median.ts';
 import { mergedQuestionTable } from './merged-questions.ts';
 import { isSummaryHeading } from './summary.ts';
@@ -475,9 +475,11 @@ export function buildPageLines(
     page,
     rest.filter((w) => w.box.x + w.box.w / 2 < gutter.x || overflow.has(w)),
   );
-  const right = buildLines(
-    page,
-    rest.filter((w) => w.box.x + w.box.w / 2 >= gutter.x && !overflow.has(w)),
+  const right = marginLabelsFirst(
+    buildLines(
+      page,
+      rest.filter((w) => w.box.x + w.box.w / 2 >= gutter.x && !overflow.has(w)),
+    ),
   );
   framedBeside(right, left, pageWidth, pageHeight);
   const notes = isLabel ? notesBeside(left, right, isLabel) : null;
@@ -505,6 +507,32 @@ export function buildPageLines(
     ];
   }
   return inReadingOrder(full, [...left, ...right]);
+}
+
+/** A part's label as a margin note sets it: "4(b)", "5", "1(b)(ii)", "Q3". */
+const MARGIN_LABEL = /^(?:q\.?)?\d{1,2}(?:\(?[a-h]\)?)?(?:\(?[ivx]{1,4}\)?)?$/i;
+
+/**
+ * The right column's lines with a label in its outer margin read first ("Following only the
+ * cell-state path,  4(b)"): LaTeX sets a \marginpar there, in a smaller size, right of the column's
+ * right edge, as it sets the left column's in the left margin, where they open their lines already.
+ */
+function marginLabelsFirst(lines: Line[]): Line[] {
+  const marginal = (l: Line) => {
+    const last = l.words.at(-1);
+    if (!last || l.words.length < 2 || !MARGIN_LABEL.test(last.text)) return false;
+    return last.box.h < median(l.words.slice(0, -1).map((w) => w.box.h)) * 0.9;
+  };
+  const edge = Math.max(
+    Number.NEGATIVE_INFINITY,
+    ...lines.filter((l) => !marginal(l)).map((l) => l.box.x + l.box.w),
+  );
+  return lines.map((l) => {
+    const last = l.words.at(-1);
+    if (!last || !marginal(l) || last.box.x < edge + 2) return l;
+    const body = l.text.slice(0, l.text.lastIndexOf(last.text)).trimEnd();
+    return retext(l, `${last.text} ${body}`, [last, ...l.words.slice(0, -1)]);
+  });
 }
 
 /**
@@ -635,7 +663,7 @@ export function tableRows(words: LayoutWord[], partial = true): LayoutWord[][][]
   // rows from the main-size words (sub- and superscripts sit lower or higher and would bridge
   // the strip between rows); the small ones then join the row they sit in
   const main = (w: LayoutWord) => w.box.h >= height * 0.85;
-  const rows: { words: LayoutWord[]; top: number; bottom: number }[] = [];
+  const rows: TableRow[] = [];
   for (const w of sorted.filter(main)) {
     const last = rows.at(-1);
     if (last && w.box.y < last.bottom + strip) {
@@ -729,7 +757,53 @@ export function tableRows(words: LayoutWord[], partial = true): LayoutWord[][][]
   // rows of several lines (rows of one line read right as lines already, and a table's heading
   // rows are such), none a whole column of text that happens to share no gap with its neighbour
   if (tall.length < Math.max(4, sided.length * 0.4) || sided.some((r) => lines(r) > 40)) return null;
-  return rows.map((r) => (!mixed || inBlock.has(r) ? cellsOf(r.words, edges) : [r.words]));
+  // (a cell spanning rows, a time or marks column centred beside them, bridges their strips: in a
+  // table, each label of a label cell holding several opens a row of its own)
+  return rows.flatMap((r) =>
+    !mixed || inBlock.has(r) ? apartAtLabels(r, edges).map((p) => cellsOf(p.words, edges)) : [[r.words]],
+  );
+}
+
+type TableRow = { words: LayoutWord[]; top: number; bottom: number };
+
+/**
+ * A row whose label cell holds two labels or more ("3(a)" / "3(b)", a cell of another column spanning
+ * both rows bridged the strip between them): one row per label, parted at the widest strip no word
+ * enters between a label and the next. The row as it is when no such strip is found.
+ */
+function apartAtLabels(row: TableRow, edges: number[]): TableRow[] {
+  const [first, ...others] = cellsOf(row.words, edges);
+  if (!others.length) return [row];
+  const labels = buildLines(0, first).filter((l) => CELL_LABEL.test(l.text.trim()));
+  if (labels.length < 2) return [row];
+  const cuts: number[] = [];
+  for (const [k, next] of labels.slice(1).entries()) {
+    const from = labels[k].box.y + labels[k].box.h;
+    const spans = row.words
+      .map((w) => [w.box.y, w.box.y + w.box.h] as const)
+      .filter(([a, b]) => b > from && a < next.box.y)
+      .sort((a, b) => a[0] - b[0]);
+    let at = from;
+    let best: { y: number; width: number } | null = null;
+    for (const [a, b] of [...spans, [next.box.y, next.box.y] as const]) {
+      if (a > at && (!best || a - at > best.width)) best = { y: (a + at) / 2, width: a - at };
+      at = Math.max(at, b);
+    }
+    if (!best) return [row];
+    cuts.push(best.y);
+  }
+  const parts = [...cuts, Number.POSITIVE_INFINITY].map((cut, k) =>
+    row.words.filter((w) => {
+      const mid = w.box.y + w.box.h / 2;
+      return mid < cut && (k === 0 || mid >= cuts[k - 1]);
+    }),
+  );
+  if (parts.some((ws) => !ws.length)) return [row];
+  return parts.map((ws) => ({
+    words: ws,
+    top: Math.min(...ws.map((w) => w.box.y)),
+    bottom: Math.max(...ws.map((w) => w.box.y + w.box.h)),
+  }));
 }
 
 /** A part's label opening a grid's left cell: "Qn 1 → a", "Q.2 (b)", "Ans 3", "1(b)(ii)", "4 a" (not "0.7" or "199"). */

@@ -422,3 +422,93 @@ describe('footnotes on a page the notes outweigh', () => {
     expect(s.parts['2b'].text).not.toContain('conveyor belt');
   });
 });
+
+// rounds 124-125: a table's spanning cell, labels at a line's end or under the answer, a log of the time
+describe('a table whose time column spans several rows', () => {
+  it('"3(a)" and "3(b)" bridged by a "10:15" centred beside both: each label keeps its own row', async () => {
+    const s = await freeformScript('lf-03.pdf');
+    expect(s.parts['3a'].text).toMatch(/^Wf : 3 × 2\nWf multiplies the input/);
+    expect(s.parts['3b'].text).toMatch(/^bf : 3 × 1\nOne bias per unit/);
+  });
+  it('a cell wrapped after "= 3 ×", the next column’s "15" read between: "5" goes on the formula, no label 5', async () => {
+    const s = await freeformScript('le-06.pdf');
+    expect(s.parts['3a'].text).toContain('= 3 ×\n5\n15');
+    expect(s.parts['5'].occurrences).toBe(1);
+  });
+});
+
+describe('labels at the ends of the answers’ lines', () => {
+  it('tags on every answer, some after a computation: all read as one script’s tags, "[Q3 c]" and "[Q4 a]" too', async () => {
+    const s = await freeformScript('lh-07.pdf');
+    expect(s.parts['3c'].text).toMatch(/^4 × 15 \+ 3 = 63\n/);
+    expect(s.parts['3b'].text).not.toContain('63');
+    // (a tag on a displayed fraction's middle row opens the part at its numerator)
+    expect(s.parts['4a'].text).toMatch(/^∂L\n=\n∂ct\n/);
+    expect(s.parts['3c'].text).not.toContain('∂L');
+    expect(s.parts['5'].text).toContain('3,057,912');
+  });
+  it('"… <<< 3(a)" at the first line’s end, and a correction further down read under its own label', async () => {
+    const s = await freeformScript('lh-04.pdf');
+    expect(s.parts['3a'].text).toMatch(/^W_f multiplies \[h_\{t-1\}, x_t\]/);
+    expect(s.parts['5'].text).toMatch(/^Padding 1 with a 4x4 filter/);
+    expect(s.parts['1b.i'].occurrences).toBe(2);
+    expect(s.parts['1b.i'].text).toContain('0.5 x 0.1 = 0.05 not 0.5');
+    expect(s.parts['4b'].text).not.toContain('0.5 x 0.1');
+  });
+  it('captions under the answers, "(that was 1 a)": the first answer reaches up to the header over a gap', async () => {
+    const s = await freeformScript('lh-10.pdf');
+    expect(s.parts['1a'].text).toMatch(/^ft = 4, it = 6, ot = 9/);
+    expect(s.parts['3c'].text).toContain('Total = 4 × 15 + 3 = 63');
+    const t = await freeformScript('lh-06.pdf');
+    expect(t.parts['3c'].text).toContain('4 × 9 = 36 parameters');
+    expect(t.parts['1a'].text).toMatch(/^ft : 5 it : 6/);
+  });
+  it('a \\marginpar label in the right column’s outer margin, smaller than the text, opens its line', async () => {
+    const s = await freeformScript('lh-05.pdf');
+    expect(s.parts['4b'].text).toMatch(/^Following only the cell-state path,/);
+    expect(s.parts['5'].text).toMatch(/^Depthwise \(3 filters of 4 × 4 × 1\):/);
+    expect(s.parts['4a'].text).not.toContain('Depthwise');
+  });
+  it('a roman question alone in the margin before a word’s equation, "V Output = 200 − 4 + 1 = 197"', async () => {
+    const s = await freeformScript('lh-08.pdf');
+    expect(s.parts['5'].text).toMatch(/^Output = 200 − 4 \+ 1 = 197/);
+  });
+});
+
+describe('a script that logs its time and plan', () => {
+  it('a plan of marks and minutes per question heads no answers; the answers under "Soln." are read once', async () => {
+    const s = await freeformScript('lf-02.pdf');
+    for (const id of ['5', '1a', '3a', '2a', '4a']) expect(s.parts[id].occurrences).toBe(1);
+    expect(s.parts['5'].text).toContain('3,088,878');
+  });
+  it('"[5] (10:15)" under bracketed labels: question 5, its time no remark', async () => {
+    const s = await freeformScript('lf-11.pdf');
+    expect(s.parts['5'].text).toMatch(/^Depthwise: 3 kernels/);
+    expect(s.parts['3c'].text).not.toContain('Depthwise');
+  });
+  it('"Problem 3 (part a) 10:09": the sub-part in words in brackets, the time after it dropped', async () => {
+    const s = await freeformScript('lf-12.pdf');
+    expect(s.parts['3a'].text).toMatch(/^The input vector is/);
+    expect(s.parts['3c'].text).toContain('4 × 20 = 80 parameters');
+    expect(s.parts['1b.i'].text).toContain('(0.7, 0.2, 0.05)');
+  });
+  it('"5 - (10:13)" after the plan "1 -> 3 -> 5 -> 2 -> 4": question 5 where the plan puts it', async () => {
+    const s = await freeformScript('lf-04.pdf');
+    expect(s.parts['5'].text).toContain('depthwise: o/p size');
+    expect(s.parts['3c'].text).not.toContain('depthwise');
+  });
+});
+
+describe('question headings in other shapes', () => {
+  it('"3/a, 3/b, 3/c" over "a) … b) …" and "c) …": the list heads question 3, its letters its parts', async () => {
+    const s = await freeformScript('lj-12.pdf');
+    expect(s.parts['3a'].text).toContain('Wf : 3 × 5');
+    expect(s.parts['3c'].text).toContain('= 72');
+    expect(s.parts['2b'].text).not.toContain('72');
+  });
+  it('"[3]" with its question’s sizes, after "[2b]", where no step of the answer above is numbered so', async () => {
+    const s = await freeformScript('ld-01.pdf');
+    expect(s.parts['3a'].text).toContain('W_f : 3 x 5');
+    expect(s.parts['2b'].text).not.toContain('3 x 5');
+  });
+});

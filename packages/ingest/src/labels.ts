@@ -328,7 +328,7 @@ export function plainEnclosed(line: string): string {
 }
 
 /** "Correction to ", "correction for ": what leads a correction's label. */
-const CORRECTION_LEAD = /^\s*(?:correction|corrected|revised)\s+(?:to|for|of)\s+/i;
+export const CORRECTION_LEAD = /^\s*(?:correction|corrected|revised)\s+(?:to|for|of)\s+/i;
 /** A continuation note in brackets at a line's start: "(Q-4 b contd.)", "(contd. 4b)", "[3(c) continued]". */
 const BRACKETED_NOTE = /^\s*[([]([^()[\]]{0,30}(?:\([a-h]{1,3}\)|\([ivx]{1,4}\))?[^()[\]]{0,20})[)\]]/i;
 const CONTINUED_WORD = /\b(?:contd|cont'?d|continued|cont)\b\.?/i;
@@ -523,6 +523,12 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
           ? `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}${' '.repeat(marks?.length ?? 0)}`
           : m,
     );
+  // a sub-part in words in brackets after its question, "Problem 1 (part a)", "Q3 (part c)": read as
+  // "Problem 1  part a ", the brackets spaces
+  line = line.replace(
+    /^(\s*(?:q|qn|ques|question|problem|prob)\.?\s*\d{1,2}\s*)\((\s*(?:sub-?)?part\s+[a-h]\s*)\)/i,
+    '$1 $2 ',
+  );
   // underscores between a label's components, as code names them ("q1_a", "q1_b_ii", "q5"): hyphens
   line = line.replace(
     /^(\s*q\d{1,2})_([a-h])(?:_([ivx]{1,4}))?(?=[\s:.)]|$)/i,
@@ -1641,10 +1647,10 @@ function findLabelAt(
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           /^(?:\.|\s*\(\s*[A-Z][a-z]{2,})/.test(text.slice(comps[0].start + comps[0].raw.length))) ||
         // (or, not the word "I", before a sentence: a paragraph heading "V With padding p = 1, …"; or
-        // a word and its colon, "V Depthwise: (200 − 4 + 2)/1 + 1 = 199")
+        // a word and its colon or equals sign, "V Depthwise: (200 − 4 + 2)/1 + 1 = 199", "V Output = …")
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           comps[0].raw !== 'I' &&
-          /^\s+[A-Z][a-z]{2,}(?:\s+[a-z]|:)/.test(text.slice(comps[0].start + comps[0].raw.length))) ||
+          /^\s+[A-Z][a-z]{2,}(?:\s+[a-z]|:|\s*=)/.test(text.slice(comps[0].start + comps[0].raw.length))) ||
         // (or before a title in capitals, "III     LSTM SIZE", "V  CONVOLUTION COUNT")
         (ROMAN_QUESTIONS.includes(comps[0].raw) &&
           comps[0].raw !== 'I' &&
@@ -1655,8 +1661,10 @@ function findLabelAt(
         /^\s+-(?:\s*$|\s+(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{2,}\b(?![(^_]|\s*[\^_]|\s+\(\s*[a-z]\s*\)))/.test(
           after,
         ) ||
-        // (or before a remark in brackets, words in it: "5 - (doing 5 before 4, 4 is long)")
-        /^\s+-\s+\(\s*(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{3,}\s+[A-Za-z0-9]/.test(after))
+        // (or before a remark in brackets, words in it: "5 - (doing 5 before 4, 4 is long)"; or the
+        // time it was written, "5 - (10:13)", "3 - (t+12 min)")
+        /^\s+-\s+\(\s*(?!tanh|sech|sigm|exp|log|cosh|sinh|softmax)[A-Za-z]{3,}\s+[A-Za-z0-9]/.test(after) ||
+        /^\s+-\s+[([]\s*(?:\d{1,2}:\d{2}|t\s*\+\s*\d{1,3}\s*min|at\s+\d)[^)\]]{0,20}[)\]]\s*$/i.test(after))
     )
   )
     return null;
@@ -1684,7 +1692,8 @@ function findLabelAt(
     (ocr || /[\d=:→>]/.test(after.slice(0, 24))) &&
     // (asked for bare, a heading with its question's introduction, "III. [h_{t-1}, x_t] has 3 + 2 = 5
     // entries.", is the segmenter's to place by exam order; a 1(a) item maps a symbol to a number)
-    !(bare && !ocr && !/^[\s.)]*\S{1,12}\s*(?:→|->|:|=|–|-|is)\s*\d/.test(after))
+    // (a word's title is no symbol: "V Output = 200 − 4 + 1 = 197" heads question 5)
+    !(bare && !ocr && !/^[\s.)]*(?![A-Z][a-z]{3,}\b)\S{1,12}\s*(?:→|->|:|=|–|-|is)\s*\d/.test(after))
   )
     return null;
   // A relative label that points at the part we are already in is content ("i." inside 1b.i).

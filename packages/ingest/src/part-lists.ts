@@ -7,6 +7,7 @@
 // would read as second answers.
 import type { Line } from '@grader/model';
 import { findLabel, type PartTree } from './labels.ts';
+import { retext } from './layout.ts';
 import { LEADERS, PAGE_AT_END } from './summary.ts';
 
 /** A grid's borders and empty cells: "|", "+----+", "[ ]", "___", "□", "[ / 20 ]", "/20", "Σ". */
@@ -132,17 +133,35 @@ function tallyLine(text: string, tree: PartTree): boolean {
   );
 }
 
+/** A plan's budget after a question's label: its marks, then its minutes or the rest of the time ("5 marks, ∼7.5 min", "7 marks rest (∼9 min)"). */
+const BUDGET =
+  /^\s*[,:\-–—]?\s*(?:\(?\s*\d{1,2}(?:\.5)?\s*(?:marks?|m)\b\s*\)?\s*[,;:\-–—→]?\s*)?(?:(?:[~∼≈]|approx\.?|about)\s*)?(?:\d{1,2}(?:\.\d)?\s*min(?:ute)?s?\b|rest\b|remaining\b)([^=\n]*)$/i;
+
 /**
- * The lines without the marks grids, contents and checklists: a line of four part labels or more from two questions or more,
+ * A time plan's line: a question's label, its marks and the minutes given to it, and a few words
+ * ("Q1: 5 marks, ∼7.5 min", "Q2 2 marks 3 min   quick one first"). Read as labels, each would open
+ * its question above the answers and the real labels below would read as second answers.
+ */
+function planLine(text: string, tree: PartTree): boolean {
+  const l = findLabel(text, tree, [], { bare: true, plain: true });
+  // (the paper's marks beside a label are read with it: "Q2 2 marks" then "3 min")
+  const budget = l ? BUDGET.exec(text.slice(l.end)) : null;
+  return budget !== null && /marks?\b|\dm\b/i.test(text) && budget[1].trim().split(/\s+/).length <= 6;
+}
+
+/**
+ * The lines without the marks grids, contents, checklists and time plans: a line of four part labels or more from two questions or more,
  * in the exam's order and nothing else, with the grid's other rows beside it (its labels run on, a
- * "Marks" row, empty cells); a table of contents' lines, two or more; a checklist's, three or more.
+ * "Marks" row, empty cells); a table of contents' lines, two or more; a checklist's, three or more; a time plan's, two or more.
  */
 export function withoutPartLists(lines: Line[], tree: PartTree): Line[] {
   const contents = lines.filter((l) => contentsLine(l.text, tree));
   const ticked = lines.filter((l) => tallyLine(l.text, tree));
+  const planned = lines.filter((l) => planLine(l.text, tree));
   const drop = new Set<Line>([
     ...(contents.length >= 2 ? contents : []),
     ...(ticked.length >= 3 ? ticked : []),
+    ...(planned.length >= 2 ? planned : []),
   ]);
   // (a label's place in the exam: its first part's)
   const leaves = tree.leavesUnder([]).map((p) => p.join('/'));
@@ -181,4 +200,24 @@ export function withoutPartLists(lines: Line[], tree: PartTree): Line[] {
     }
   }
   return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
+}
+
+/** A line listing sub-parts of one question by commas and nothing else: "3/a, 3/b, 3/c", "Q3a, Q3b". */
+const COMMA_LIST =
+  /^\s*(?:q\.?\s*)?(\d{1,2})\s*[/.-]?\s*([a-h])(?:\s*,\s*(?:q\.?\s*)?\1\s*[/.-]?\s*[a-h]){1,3}\s*[:.]?\s*$/i;
+
+/**
+ * A heading listing a question's sub-parts by commas, its parts labelled by their letters below it
+ * ("3/a, 3/b, 3/c" over "a) W_f : 3 × 5  b) b_f : 3 × 1" and "c) …"): read as the question's heading,
+ * "3", so that its letters label its parts. Without the letters below, a list names no part.
+ */
+export function listHeadingsAsQuestions(lines: Line[], tree: PartTree): Line[] {
+  return lines.map((l, i) => {
+    const m = COMMA_LIST.exec(l.text);
+    if (!m || tree.childrenOf([String(Number(m[1]))]).size === 0) return l;
+    const letter = new RegExp(String.raw`^\s*[([]?\s*${m[2]}\s*[)\].:]`, 'i');
+    if (!lines.slice(i + 1, i + 7).some((n) => n.page === l.page && letter.test(n.text))) return l;
+    const lead = /^\s*/.exec(l.text)?.[0] ?? '';
+    return retext(l, `${lead}${Number(m[1])}`.padEnd(l.text.length), l.words);
+  });
 }

@@ -40,7 +40,7 @@ import { median } from './median.ts';
 import { listsOptions, withoutOptionLetters } from './options.ts';
 import { withOutlineLabels } from './outline-labels.ts';
 import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
-import { withoutPartLists } from './part-lists.ts';
+import { listHeadingsAsQuestions, withoutPartLists } from './part-lists.ts';
 import type { Rule } from './pdf.ts';
 import { withoutPortalNumbers } from './portal-numbers.ts';
 import { withRecordLabels } from './record-labels.ts';
@@ -55,6 +55,7 @@ import {
   summaryRestates,
   summaryRows,
 } from './summary.ts';
+import { withoutTimeStamps } from './time-stamps.ts';
 import { closingQuestions, headingTags, trailingLabels } from './trailing-labels.ts';
 
 export type Segmentation = {
@@ -375,6 +376,8 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withIndexRows,
   // an examiner's marks grid, "1(a) | 1(b) | … | 5 | Total" over empty cells; a table of contents
   withoutPartLists,
+  // a question's sub-parts listed over their letters, "3/a, 3/b, 3/c" over "a) …": the question's heading
+  listHeadingsAsQuestions,
   // a portal's own numbers before the paper's labels, "Item 7 [3(b)]", "Q4 = 2a"
   withoutPortalNumbers,
   // a margin's line numbers, "12 | Q3(b) …"
@@ -401,6 +404,9 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withRecordLabels,
   // a thread's posts and a deck's cards before their labels, "1/14  Q1a", "CARD 05 [ Q3(b) ]"
   withoutItemCounters,
+  // the times a student logs, "[5] (10:15)", "Problem 3 (part a) 10:09", "(t+12 min)" (after a
+  // thread's own, "[10:02] @prof re Q1 a", read with its post)
+  withoutTimeStamps,
   // a heading's "[part (a)]" at its end is its label
   headingTagsFirst,
 ];
@@ -1003,6 +1009,8 @@ function segmentOnce(
     indents.push(indent);
     widths.push(width);
     const force = forced.get(line);
+    // (a cell's number wrapped under its operator, another cell's line read between: read after it)
+    let wrappedUnder: Line | null = null;
     let label = forced.has(line)
       ? (force ?? null)
       : listItems.has(line)
@@ -1369,8 +1377,13 @@ function segmentOnce(
         subFollows ||
         (nextQuestion([bracketQ[1]]) &&
           // (an aside in brackets may hold its givens: "(n = 3, m = 2)"; and the question's
-          // introduction may define them, "[3] Let m = 2, n = 3", when its "[3a]" follows closely)
-          !/[=⊙×*+→∘·]/.test(line.text.slice(bracketQ[0].length).replace(/\([^()]*\)/g, ''))))
+          // introduction may define them, "[3] Let m = 2, n = 3", when its "[3a]" follows closely,
+          // or its first part's letter on the next line, "(a) W_f : 3 x 5", where no step numbered so stands in the
+          // answer above: "[2b] …" then "[3]   [h_(t-1), x_t] has size 3 + 2 = 5." has no "[1]", "[2]"
+          // for a "[3]" to go on from)
+          ((/^\s*[([]?\s*a\s*[)\].:]/i.test(body[i + 1]?.text ?? '') &&
+            !current?.lines.some((l) => /^\s*\[\s*\d{1,2}\s*\]/.test(l.text))) ||
+            !/[=⊙×*+→∘·]/.test(line.text.slice(bracketQ[0].length).replace(/\([^()]*\)/g, '')))))
     )
       label = { path: [bracketQ[1]], partId: null, end: bracketQ[0].length, conf: 0.95, weak: false };
     const revisit =
@@ -1479,8 +1492,7 @@ function segmentOnce(
       const listGoesOn = continuesList(line.text) && !headsParts;
       if (listGoesOn) label = null;
       // ("b) -" is a part left blank, not an expression going on)
-      const continues =
-        !cutOff.has(line) &&
+      const goesOn = (prev: Line | undefined) =>
         prev !== undefined &&
         // (not at the top of the next column, back up the page)
         !(prev.page === line.page && line.box.y + line.box.h < prev.box.y) &&
@@ -1490,6 +1502,20 @@ function segmentOnce(
         !/^\S{1,6}\s*[-–—_]+\s*$/.test(prev.text.trim()) &&
         // ("--- end of Q2 ---" ends its question, dashes and all)
         !END_OF_QUESTION.test(prev.text);
+      // (or the line right above it at its own left edge, a table's cell wrapped after "= 3 ×" with
+      // another cell's line read between them: "(a) Wf = 3 × (3+2) = 3 ×" / "15" / "5")
+      const above = body
+        .slice(Math.max(0, i - 3), i)
+        .reverse()
+        .find((l) => l.page === line.page && l.box.y < line.box.y && Math.abs(l.box.x - line.box.x) <= 8);
+      const wraps =
+        above !== undefined &&
+        above !== prev &&
+        line.box.y - (above.box.y + above.box.h) < above.box.h &&
+        /^\s*\d{1,2}\s*$/.test(line.text) &&
+        goesOn(above);
+      if (wraps && !cutOff.has(line)) wrappedUnder = above;
+      const continues = !cutOff.has(line) && (goesOn(prev) || wraps);
       if ((afterEmptyLabel && !headsParts) || found || !innerOk || continues || listGoesOn) label = null;
     }
     // "(1) W_f has 3 × 5 = 15 values" over "(2) b_f has 3 values": steps numbered inside an answer,
@@ -1600,8 +1626,11 @@ function segmentOnce(
     }
     if (!label) {
       if (!seenLabel) preamble.push(line);
-      else if (current && !orphanContext) current.lines.push(line);
-      else unlabelled.push(line);
+      else if (current && !orphanContext) {
+        const at = wrappedUnder ? current.lines.indexOf(wrappedUnder) : -1;
+        if (at >= 0) current.lines.splice(at + 1, 0, line);
+        else current.lines.push(line);
+      } else unlabelled.push(line);
       continue;
     }
     seenLabel = true;

@@ -2,15 +2,19 @@
 // "… so 0 extra parameters [Ans. 2(b)]"), each closing the block of lines above it; or at the right
 // of each answer's first line, each opening the block below it.
 import type { Line } from '@grader/model';
-import { findLabel, type Label, PartTree } from './labels.ts';
+import { CORRECTION_LEAD, findLabel, type Label, PartTree } from './labels.ts';
 import { cutAt } from './line-cut.ts';
 
 /** A label at a line's end, after a dash, a wide gap or inside brackets; prefixed or with a sub-part. */
 // (or in brackets alone on the line under its answer, "(Q.1-b-i)"; or after an arrow pointing back
-// at the lines it closes, "<- this is 5 (total)", "← 3(a)": a bare number too, and a word on what
+// at the lines it closes, "<- this is 5 (total)", "← 3(a)", "<<< 5": a bare number too, and a word on what
 // the block was after it)
 const TRAILING =
-  /(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[|^\s*[([]|(\s(?:<-{1,2}|←|⟵|<={1,2}|⇐)\s*(?:(?:this|that)\s+is\s+|for\s+)?))\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?(?:(?<=\S)\s+\([a-z][a-z ]{0,20}\))?\s*$/i;
+  /(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[|^\s*[([]|(\s(?:<-{1,2}|←|⟵|<={1,2}|⇐|<{2,3}|«|◀|◄)\s*(?:(?:this|that)\s+is\s+|for\s+)?))\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?(?:(?<=\S)\s+\([a-z][a-z ]{0,20}\))?\s*$/i;
+
+/** A caption under an answer naming it, alone on its line: "↑ that was Q3(c)", "(that was 1 b ii)", "^ answer to 2a". */
+const CAPTION =
+  /^\s*(?:[↑⇑^]\s*|[([]\s*)?(?:(?:this|that|above)\s+(?:is|was)|(?:answer|ans\.?)\s+(?:to|for)|end\s+of)\s+((?:q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?\s*[.:]?\s*$/i;
 
 /** An outline number in brackets at a line's end: "… = (0.7, 0, 0.4)   [1.2.1]", "W_f is 3 × 5   (3.1)". */
 const TRAILING_OUTLINE =
@@ -44,6 +48,11 @@ export function trailingLabel(
         label: { path: [String(Number(q[1]))], partId, end: q[1].length, conf: 0.85, weak: false },
       };
   }
+  const caption = CAPTION.exec(text);
+  if (caption) {
+    const label = findLabel(caption[1].trim(), tree, []);
+    return label?.partId && label.end >= caption[1].trim().length ? { at: 0, label } : null;
+  }
   const m = TRAILING.exec(text);
   if (!m) return null;
   const cand = m[2].trim();
@@ -66,6 +75,11 @@ const answerLike = (l: Line) =>
 /** Two lines of one block: same page, the second right under the first. */
 function adjacent(a: Line, b: Line): boolean {
   return a.page === b.page && b.box.y - (a.box.y + a.box.h) < Math.max(a.box.h, b.box.h) * 0.8;
+}
+
+/** A line set above the next closer than a line's height: a displayed fraction's numerator over its row. */
+function stacked(a: Line, b: Line): boolean {
+  return a.page === b.page && b.box.y > a.box.y && b.box.y - a.box.y < Math.max(a.box.h, b.box.h) * 0.7;
 }
 
 /**
@@ -111,23 +125,42 @@ export function trailingLabels(
   // headings opening their blocks; under answers, "(Q.1-b-i)", the first has one above it)
   const alone = closing.every((i) => !lines[i].text.slice(0, found[i]?.at ?? 0).trim());
   if ((opens > closes || alone) && !answered) {
-    closing.forEach((c, k) => {
-      const label = found[c]?.label as Label;
-      const end = k + 1 < closing.length ? closing[k + 1] : out.length;
+    // (a tag on a displayed fraction's middle row, "= [Q4 a]" between "∂L" and "∂c_t", opens the
+    // block at its numerator, the line set closer above it than a line's height)
+    const starts = closing.map((c, k) => {
+      let s = c;
+      while (s - 1 > (closing[k - 1] ?? -1) && stacked(lines[s - 1], lines[s])) s--;
+      return s;
+    });
+    closing.forEach((_, k) => {
+      const c = starts[k];
+      const label = found[closing[k]]?.label as Label;
+      const end = k + 1 < closing.length ? starts[k + 1] : out.length;
       // (a tag alone on its line opens the block on the line under it)
       const first = out[c].text.trim() || c + 1 >= end ? c : c + 1;
-      for (let i = c; i < end; i++)
+      for (let i = c; i < end; i++) {
+        // (a correction further down names its part at its start: "correction to 1(b)(i): …")
+        const fix =
+          i !== first && CORRECTION_LEAD.test(out[i].text) ? findLabel(out[i].text, tree, []) : null;
         forced.set(
           out[i],
-          i === first ? { ...label, end: 0, conf: Math.min(label.conf, 0.9), weak: false } : null,
+          i === first
+            ? { ...label, end: 0, conf: Math.min(label.conf, 0.9), weak: false }
+            : fix?.partId
+              ? fix
+              : null,
         );
+      }
     });
     return { lines: out.filter((l) => l.text.trim() !== '' || !forced.has(l)), forced };
   }
   // the first block reaches up over the lines set tight above its label's line (not the header,
-  // which a gap separates)
+  // which a gap separates); above a caption alone on its line, "(that was 1 a)", set apart from its
+  // answer by a gap, over the answer's lines up to the header
   let start = closing[0];
-  while (start > 0 && adjacent(lines[start - 1], lines[start])) start--;
+  const caption = !lines[start].text.slice(0, found[start]?.at ?? 0).trim();
+  while (start > 0 && (adjacent(lines[start - 1], lines[start]) || (caption && answerLike(lines[start - 1]))))
+    start--;
   let prevPart: string | null = null;
   let from = start;
   for (const c of closing) {

@@ -286,6 +286,10 @@ function normalizeMathUncached(raw: string): string {
     // "1 − th²c_t"; not "4th", "the")
     .replace(/(?<![A-Za-z0-9_])th(?=\s*[(²^]|\s+-?\d|\s+[cC]_?\{?t\b)/g, 'tanh')
     .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
+    // a ledger's dot leaders between an item and its figure ("Depthwise 198 x 198 x 48 ........ 18,81,792",
+    // "Total ........ 72") say what it comes to, as "=" does; a figure written cheque-style, "72/-", is 72
+    .replace(/(\S)[ \t]*(?:\.[ \t]?){4,}[ \t]*(?=[-−]?\d)/g, '$1 = ')
+    .replace(/(\d)\/-(?=\s|$|[.,;:)])/g, '$1')
     .replace(/^[ \t]*#[ \t]+(.*\S)[ \t]+#[ \t]*$/gm, '$1')
     .replace(/(^|\s)\*\*(?=\S)([^*\n]{0,80}?\S)\*\*(?=\s|$|[.,;:])/g, '$1$2')
     // TeX's inline math left raw in typed text (`$f_t$ -> 3`, `$$h_t = …$$`) is the math inside,

@@ -1137,3 +1137,14 @@ describe('a shape as a key and its list (round 123)', () => {
     expect(findDimensions('o_t = [1, 0, 0]')).toEqual([]);
   });
 });
+
+describe('a ledger’s figures (round 124)', () => {
+  it('dot leaders before a figure say what the item comes to; "72/-" is 72; an ellipsis is no leader', () => {
+    expect(normalizeMath('Depthwise 198 x 198 x 48 .............. 18,81,792')).toBe(
+      'Depthwise 198 x 198 x 48 = 18,81,792',
+    );
+    expect(normalizeMath('Total = 30,57,912/-')).toBe('Total = 30,57,912');
+    expect(normalizeMath('f_2 * f_3 * .... * f_T')).toBe('f_2 * f_3 * .... * f_T');
+    expect(normalizeMath('1, 2, ..., 10')).toBe('1, 2, ..., 10');
+  });
+});

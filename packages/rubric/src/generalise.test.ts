@@ -4824,3 +4824,45 @@ describe('round 122-123: a count over the input’s channels, a rough check, a s
     expect([g.parts['4a'].score, g.parts['4a'].review]).toEqual([0, true]);
   });
 });
+
+describe('rounds 124-125: counts left as products, checks by digit sums', () => {
+  it('the counts right only as products left standing ("= 48 · 199²"), their figures written wrong below: a person reads it', () => {
+    const p = part(
+      '5',
+      [
+        'side = (200 + 2·1 − 4)/1 + 1 = 199, depthwise output 199 × 199 × 3',
+        'depthwise mults = 4·4·3·199² = 48·199²',
+        'pointwise output 199 × 199 × 10, mults = 3·10·199² = 30·199²',
+        'taking 199² = 39801: 48 × 39801 = 1,910,448 and 30 × 39801 = 1,194,030',
+        'total = 3,104,478',
+      ].join('\n'),
+    );
+    const total = p.items.find((i) => i.id === 'multiplications')!;
+    expect(total.reason).toMatch(/never written/);
+    expect(p.review).toBe(true);
+    // (a count's figure written as the product comes to: the half mark stands, no doubt)
+    const q = part(
+      '5',
+      'side = (200 + 2 - 4)/1 + 1 = 199, outputs 199 x 199 x 3 and 199 x 199 x 10\ndepthwise mults = 199 x 199 x 48 = 1,900,848\npointwise mults = 199 x 199 x 30 = 1,188,031\ntotal = 3,088,879',
+    );
+    expect([q.score, q.review]).toEqual([2.5, false]);
+    // (left as a product where no arithmetic slips, "199² · 30", the count is shown: the half mark)
+    const r = part(
+      '5',
+      'n = (200 + 2 - 4)/1 + 1 = 199, outputs 199 x 199 x 3 and 199 x 199 x 10\ndepthwise mults = n² · 16 = 199² · 16\npointwise mults = n² · 30 = 199² · 30\ntotal = 199² (16 + 30) = 39601 × 46 = 1,821,646',
+    );
+    expect([r.score, r.review]).toEqual([2.5, false]);
+  });
+  it('"check by nines: … → 9 ✓" after the total is no answer: the total from the student’s own 198 is carried forward', () => {
+    const p = part(
+      '5',
+      [
+        'output = (200 + 1 − 4)/1 + 1 = 198, depthwise 198 × 198 × 3, pointwise 198 × 198 × 10',
+        'total = 78 · 198² = 78 × 39204 = 3,057,912',
+        'check by nines: 78 → 6, 198 → 9, 3+0+5+7+9+1+2 = 27 → 9 ✓',
+      ].join('\n'),
+    );
+    expect([p.score, p.review]).toEqual([0.5, false]);
+    expect(part('3c', '4 × (15 + 3) = 72\ndigit sum check: 7 + 2 = 9').score).toBe(1);
+  });
+});

@@ -1471,11 +1471,12 @@ function nameOf(lhs: { t: string; v: unknown }[]): string | null {
 const TOTAL_ROW =
   /^\s*(?:the\s+)?(?:grand\s+)?total\b[^=\d\n]{0,30}?[:=]?\s*-?\d[\d,. ]*\s*(?:[a-z.]+\s*)?$/i;
 
-/** A line that checks an answer already given ("check: …", "sanity check -", "verify: …"), or sets
+/** A line that checks an answer already given ("check: …", "sanity check -", "verify: …", "check by
+ *  nines: …", "digit sum check: …"), or sets
  *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54",
  *  "[standard conv would be …]"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross|rough|ballpark|plausibility)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
+  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross|rough|ballpark|plausibility)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)(?:\s+by\s+[a-z ]{1,20}?|\s*\([^)\n]{1,30}\))?|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(*_-]*\s*(?:casting\s+out\s+nines|(?:digit[\s-]?sum|last[\s-]digit|nines)(?:\s+check)?)\b[^:\n]{0,20}[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {

@@ -736,19 +736,36 @@ function gradeValue(
     // a count is right when the student's own result is: `199² × 16 × 3 = 39 401 × 48 = 1 891 248`
     // evaluates to the key on its left but states a slip
     const comps = targetsOf(compKeys);
-    const line =
-      ev.computations.find(
-        (c) =>
-          typeof c.value === 'number' &&
-          comps.some((k) => closeTo(c.value as number, k, { abs: 0, rel: 1e-9 })) &&
-          c.stated.every(
-            (s) => typeof s === 'number' && closeTo(s, c.value as number, { abs: 0, rel: 1e-9 }),
-          ),
-      )?.line ?? null;
-    if (line !== null) {
+    const hit = ev.computations.find(
+      (c) =>
+        typeof c.value === 'number' &&
+        comps.some((k) => closeTo(c.value as number, k, { abs: 0, rel: 1e-9 })) &&
+        c.stated.every((s) => typeof s === 'number' && closeTo(s, c.value as number, { abs: 0, rel: 1e-9 })),
+    );
+    if (hit) {
+      // (the count only as a product left standing, "= 48 · 199²", its figure never written, where
+      // the student's own arithmetic slips elsewhere, "199² = 39801": the figure the student would
+      // give it may be another, "48 × 39801 = 1,910,448" — a person's reading)
+      const value = hit.value as number;
+      const written = findNumbers(ev.lines.join('\n')).some((n) =>
+        closeTo(n.value, value, { abs: 0, rel: 1e-9 }),
+      );
+      const slipped = ev.computations.some((c) =>
+        c.stated.some(
+          (s) => typeof s === 'number' && typeof c.value === 'number' && !closeTo(s, c.value, { abs: 0.5 }),
+        ),
+      );
+      const doubt = !written && slipped;
       return {
-        ...result(item.components.credit, item.components.reason, read.conf, wrongTag),
-        evidence: [...evidence, ...ev.region(line)],
+        ...result(
+          item.components.credit,
+          doubt
+            ? `${item.components.reason}; but the count is right only as a product left unevaluated (${fmt(value)} is never written), and the working slips elsewhere: a person checks`
+            : item.components.reason,
+          doubt ? Math.min(read.conf, 0.5) : read.conf,
+          wrongTag,
+        ),
+        evidence: [...evidence, ...ev.region(hit.line)],
       };
     }
   }
