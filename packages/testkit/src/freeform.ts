@@ -574,6 +574,12 @@ export const TUNE_WRITERS = [
   'lh',
   'li',
   'lj',
+  'lk',
+  'll',
+  'lm',
+  'ln',
+  'lo',
+  'lp',
 ];
 
 export interface FreeformLabel {
