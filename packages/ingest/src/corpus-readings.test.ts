@@ -512,3 +512,24 @@ describe('question headings in other shapes', () => {
     expect(s.parts['2b'].text).not.toContain('3 x 5');
   });
 });
+
+// rounds 126-127: the paper reorganised by topic
+describe('a script labelled "3 c -", its parts grouped by topic', () => {
+  it('"5 -    197 x 197 x 3 x 16 = …" after "3 c -" is question 5 again, not 3(c)’s working', async () => {
+    const s = await freeformScript('lm-07.pdf');
+    expect(s.parts['3c'].text).toBe('4 gates so 4 x (9 + 3) = 48');
+    expect(s.parts['5'].occurrences).toBe(2);
+    expect(s.parts['3b'].text).toBe('b_f = 3');
+  });
+});
+
+describe('answers written as a commit log', () => {
+  it('"e41a0c1 feat(q1b-i): compute C_t" and "2021-03-15 10:07 feat[5]: …": the commit’s scope is the part', async () => {
+    const s = await freeformScript('ll-01.pdf');
+    expect(s.order.slice(0, 3)).toEqual(['1a', '1b.i', '1b.ii']);
+    expect(s.parts['1b.i'].text).toMatch(/^compute C_t/);
+    const t = await freeformScript('ll-02.pdf');
+    expect(t.parts['5'].text).toMatch(/^depthwise separable conv count/);
+    expect(t.parts['3c'].text).not.toContain('1862832');
+  });
+});

@@ -14,13 +14,13 @@ const TAG_AT_END =
  * the answer it closes, which trailing labels read.
  */
 export function headingTagsFirst(lines: Line[], tree: PartTree): Line[] {
-  // (where a third of the tags or more close a computation, the script tags its answers' lines, not
-  // headings: all are read as trailing labels, together)
+  // (where most tags close a computation, the script tags its answers' lines, not headings: all are
+  // read as trailing labels, together)
   const tagged = lines.flatMap((l) => {
     const m = TAG_AT_END.exec(l.text);
     return m ? [/[=≈]/.test(l.text.slice(0, m.index))] : [];
   });
-  if (tagged.length >= 3 && tagged.filter(Boolean).length >= tagged.length / 3) return lines;
+  if (tagged.length >= 3 && tagged.filter(Boolean).length > tagged.length / 2) return lines;
   return lines.map((l) => {
     const m = TAG_AT_END.exec(l.text);
     if (!m || /[=≈]/.test(l.text.slice(0, m.index))) return l;

@@ -523,6 +523,16 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
           ? `${sp}${' '.repeat(r.length - 1)}${romanValue(r)}${' '.repeat(marks?.length ?? 0)}`
           : m,
     );
+  // a commit's type before its scope, the part: "e41a0c1 feat(q1b-i): …", "2021-03-15 10:02 feat[3a]: …",
+  // "fix(Q1.b.i): …" — read as "q1b-i: …", "Q3a: …", the hash, date, type and brackets blanked, the same length
+  line = line.replace(
+    /^(\s*(?:[0-9a-f]{7,8}\s+)?(?:\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}\s+)?(?:feat|fix|docs|refactor|chore|revert|test|perf|style|build)\s*[([]\s*)([^)\]\s]{1,16})(\s*[)\]]!?)(?=:)/i,
+    // (a number alone as the scope, "feat[5]:", is the question's: "Q5:")
+    (_m, head: string, scope: string, close: string) =>
+      /^q/i.test(scope)
+        ? ' '.repeat(head.length) + scope + ' '.repeat(close.length)
+        : `${' '.repeat(head.length - 1)}Q${scope}${' '.repeat(close.length)}`,
+  );
   // a sub-part in words in brackets after its question, "Problem 1 (part a)", "Q3 (part c)": read as
   // "Problem 1  part a ", the brackets spaces
   line = line.replace(

@@ -880,6 +880,9 @@ function segmentOnce(
     return at >= 0 && announcedOrder[at + 1] === q;
   };
   const bracketed = body.filter((l) => /^\s*\[\s*(?:q\.?\s*)?\d{1,2}\s*[a-h]/i.test(l.text)).length >= 2;
+  // a script labelling its parts with a dash after them, "3 c -", "1 b ii -", three times or more
+  const dashLabels =
+    body.filter((l) => /^\s*\d{1,2}\s*[a-h](?:\s*[ivx]{1,4})?\s+-\s/i.test(l.text)).length >= 3;
   // (numbers past the exam's last question among them, and at least four: "(6)", "(7)", "(18)")
   const numbered = new Set(
     body.map((l) => /^\s*\((\d{1,2})\)\s+\S/.exec(l.text)?.[1]).filter((n): n is string => n !== undefined),
@@ -1072,6 +1075,27 @@ function segmentOnce(
         nextQuestion([q])
       )
         label = { path: [q], partId: null, end: head![0].length, conf: 0.9, weak: false };
+    }
+    // (in a script labelled "3 c -", "1 a -", its dash after the number: "5 -    197 x 197 x 3 …", the
+    // gap after the dash, where the script's order may be its own)
+    if ((!label || label.bare) && dashLabels && !forced.has(line) && !listItems.has(line)) {
+      const [w0, w1, w2] = line.words;
+      const q = w0 && /^\d{1,2}$/.test(w0.text) ? w0.text : null;
+      if (
+        q &&
+        w1?.text === '-' &&
+        w2 &&
+        w2.box.x - (w1.box.x + w1.box.w) > line.box.h * 0.7 &&
+        tree.partId([q]) !== null &&
+        indent <= marginOf(width)
+      )
+        label = {
+          path: [q],
+          partId: tree.partId([q]),
+          end: line.text.indexOf('-') + 1,
+          conf: 0.85,
+          weak: false,
+        };
     }
     // a question's number set apart from a number that starts its answer ("5  200 × 200 × 3, k = 4", a quad between):
     // read alone it would be one number, 5200; a gap wider than a word's space after it, at the left of

@@ -4866,3 +4866,32 @@ describe('rounds 124-125: counts left as products, checks by digit sums', () => 
     expect(part('3c', '4 × (15 + 3) = 72\ndigit sum check: 7 + 2 = 9').score).toBe(1);
   });
 });
+
+describe('rounds 126-127: results first, answers among other questions’ rows', () => {
+  it('the result written first, each side coming to it ("60 = 4 × 15 = 4 × (3 × 5)"), is the answer', () => {
+    expect(
+      part('3c', '60.\n60 = 4 × 15 = 4 × (3 × 5)\nThe question asks for weight values only.'),
+    ).toMatchObject({
+      score: 0.5,
+      review: false,
+    });
+    expect(part('3c', '72 = 4 × 18 = 4 × (15 + 3)')).toMatchObject({ score: 1, review: false });
+  });
+  it('"=> total 78" after the key’s own working marks another answer: a person reads which stands', () => {
+    const p = part('3c', '4 x (15 + 3) = 72\nh_0 and c_0 are learnable too, 6 more\n=> total 78');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/the answer marked is 78/);
+  });
+  it('a value read that is another question’s own key (5’s depthwise count under 3(c)) goes to a person', () => {
+    const p = part(
+      '3c',
+      'Total = 4 × 9 = 36 parameters\nDepthwise: 199 × 199 × 3 outputs, 16 mults each\n= 39601 × 48 = 1,900,848',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toMatch(/question 5's own key/);
+  });
+  it('a step’s result alone on the last line after working that went on from it ("9" after "4 × 9 = 36") is no sure answer', () => {
+    const p = part('3c', 'one gate = 3x2 + 3 = 9\n4 gates = 4 x 9 = 36\n9');
+    expect(p.review).toBe(true);
+  });
+});

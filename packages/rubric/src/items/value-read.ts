@@ -1102,10 +1102,11 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const marked = [keyAt ? keyLine.slice(keyAt.end) : '', ...ev.lines.slice(eq.lastLine + 1)]
         .map(
           (l) =>
-            // (a word or two naming what the total counts: "Total multiplications = 3,088,788")
-            /\b(?:ans(?:wer)?|final(?:\s+answer)?|total(?:\s+(?:no\.\s+of\s+)?[a-z]{3,}){0,2})\s*(?:is|[:=-])\s*(\d[^\n]*)/i.exec(
+            // (a word or two naming what the total counts: "Total multiplications = 3,088,788"; or an
+            // implication's total, "=> total 78", "∴ 78")
+            (/\b(?:ans(?:wer)?|final(?:\s+answer)?|total(?:\s+(?:no\.\s+of\s+)?[a-z]{3,}){0,2})\s*(?:is|[:=-])\s*(\d[^\n]*)/i.exec(
               normalizeMath(l),
-            )?.[1],
+            ) ?? /^\s*(?:=>|⇒|∴|->|→)\s*(?:(?:the\s+)?total\s*)?(\d[^\n]*)$/i.exec(normalizeMath(l)))?.[1],
         )
         .map((rest) => {
           if (!rest) return undefined;
@@ -1129,6 +1130,20 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         };
       return { value: v, line: eq.line, conf: 0.95 };
     }
+  }
+  // the result written first and its working after it, each side coming to it ("60 = 4 × 15 = 4 ×
+  // (3 × 5)", "72 = 4 × 18"), no line after it computing or totalling anything: that number is the answer
+  for (let i = ev.lines.length - 1; i >= 0; i--) {
+    const sides = normalizeMath(ev.lines[i] ?? '').split(/(?<![<>=!])=(?!=)/);
+    if (sides.length < 2) continue;
+    const head = findNumbers(sides[0]);
+    const later = ev.lines.slice(i + 1).some((l) => /=\s*-?\d|\btotal\b/i.test(normalizeMath(l ?? '')));
+    if (later || head.length !== 1 || sides[0].replace(/[\d,.\s]/g, '') !== '') break;
+    const v = head[0].value;
+    const rest = sides.slice(1).map((sd) => sd.trim().replace(/[.;,]$/, ''));
+    if (rest.every((sd) => /[+\-−×*·/]/.test(sd) && closeTo(tryEvaluate(sd) ?? Number.NaN, v, { rel: 1e-6 })))
+      return { value: v, line: i, conf: 0.9 };
+    break;
   }
   // the answer stated first, its working in brackets after it on the line ("72 [ (3x5 + 3) = 18 per
   // block x 4 ; 60 wts + 12 biases ]"): the bracket explains the number before it
@@ -1225,6 +1240,25 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     n.value <= part.points &&
     ev.computations.some((c) => typeof c.value === 'number' && c.value > part.points) &&
     !ev.computations.some((c) => typeof c.value === 'number' && closeTo(c.value, n.value, { rel: 1e-9 }));
+  // (nor is a step's result alone on the last line after working that went on from it to another: "one
+  // gate = 3×2 + 3 = 9", "4 × 9 = 36", then "9" — a table's next row number, or a restatement: a person reads it)
+  const stepAgain = (n: { value: number; start: number; end: number }) => {
+    const at = lineOfIndex(text, n.start);
+    // (alone on its line: nothing but the number)
+    if ((ev.lines[at] ?? '').trim() !== text.slice(n.start, n.end).trim()) return false;
+    const step = ev.computations.find(
+      (c) => c.line < at && c.stated.some((v) => typeof v === 'number' && closeTo(v, n.value, { rel: 1e-9 })),
+    );
+    return (
+      step !== undefined &&
+      ev.computations.some(
+        (c) =>
+          c.line > step.line &&
+          c.line < at &&
+          c.stated.some((v) => typeof v === 'number' && !closeTo(v, n.value, { rel: 1e-9 })),
+      )
+    );
+  };
   const lineStart = text.lastIndexOf('\n', x.start - 1) + 1;
   const lineEnd = text.indexOf('\n', x.end) < 0 ? text.length : text.indexOf('\n', x.end);
   const resultLike =
@@ -1312,7 +1346,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       conf: 0.5,
       note: `${fmtNum(x.value)} is written last, but an equation above goes on from it to ${fmtNum(onward[0].value)}`,
     };
-  return { value: x.value, line: xLine, conf: resultLike ? 0.95 : 0.6 };
+  return { value: x.value, line: xLine, conf: resultLike && !stepAgain(x) ? 0.95 : 0.6 };
 }
 
 /**

@@ -956,7 +956,35 @@ function gradeValue(
       Math.min(read.conf, 0.5),
       wrongTag,
     );
+  // the value read is another question's own key ("1,900,848" under 3(c), question 5's depthwise
+  // count): the text may hold that question's answer, its rows misplaced — a person reads which part
+  // it answers
+  const other = typeof got === 'number' ? keyOfAnotherQuestion(got, part.id, ctx.keys) : null;
+  if (other)
+    return result(
+      0,
+      `${shownValue} is not right; the answer is ${expect}; ${shownValue} is question ${other}'s own key: a person checks which part this text answers`,
+      Math.min(read.conf, 0.5),
+      wrongTag,
+    );
   return result(0, `${shownValue} is not right; the answer is ${expect}${why}`, read.conf, wrongTag);
+}
+
+/** The question whose key (or a step of it) is `v`, a number of 50 or more, other than part `id`'s own question; null when none. */
+function keyOfAnotherQuestion(v: number, id: string, keys: Keys): string | null {
+  if (Math.abs(v) < 50) return null;
+  const question = (k: string) => /^\d+/.exec(k)?.[0] ?? k;
+  // (a question's key may be a record of its steps: question 5's counts are fields of its key)
+  const holds = (value: unknown): boolean =>
+    typeof value === 'number'
+      ? closeTo(value, v, { abs: 0, rel: 1e-9 })
+      : value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        Object.values(value).some(holds);
+  for (const [k, value] of Object.entries(keys))
+    if (question(k) !== question(id) && holds(value)) return question(k);
+  return null;
 }
 
 /** The significant figures (2 or more, fewer than the key has) to which `got` is `key` rounded; null when it is not. */
