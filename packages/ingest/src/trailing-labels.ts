@@ -5,16 +5,23 @@ import type { Line } from '@grader/model';
 import { CORRECTION_LEAD, findLabel, type Label, PartTree } from './labels.ts';
 import { cutAt } from './line-cut.ts';
 
+/** A part's label as tags and captions write it, after its prefix: "3 c", "1(b)ii", "2a", "5" (a sub-part, a roman sub-sub-part). */
+const PART = String.raw`\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?`;
+
 /** A label at a line's end, after a dash, a wide gap or inside brackets; prefixed or with a sub-part. */
 // (or in brackets alone on the line under its answer, "(Q.1-b-i)"; or after an arrow pointing back
 // at the lines it closes, "<- this is 5 (total)", "← 3(a)", "<<< 5": a bare number too, and a word on what
 // the block was after it)
-const TRAILING =
-  /(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[|^\s*[([]|(\s(?:<-{1,2}|←|⟵|<={1,2}|⇐|<{2,3}|«|◀|◄)\s*(?:(?:this|that)\s+is\s+|for\s+)?))\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?(?:(?<=\S)\s+\([a-z][a-z ]{0,20}\))?\s*$/i;
+const TRAILING = new RegExp(
+  String.raw`(?:\s[—–-]{1,2}\s*|\s{2,}|\s\(|\s?\[|^\s*[([]|(\s(?:<-{1,2}|←|⟵|<={1,2}|⇐|<{2,3}|«|◀|◄)\s*(?:(?:this|that)\s+is\s+|for\s+)?))\s*((?:ans(?:wer)?\.?\s*(?:to\s*)?|q(?:uestion)?\.?\s*)?${PART})\s*[\])]?(?:(?<=\S)\s+\([a-z][a-z ]{0,20}\))?\s*$`,
+  'i',
+);
 
 /** A caption under an answer naming it, alone on its line: "↑ that was Q3(c)", "(that was 1 b ii)", "^ answer to 2a". */
-const CAPTION =
-  /^\s*(?:[↑⇑^]\s*|[([]\s*)?(?:(?:this|that|above)\s+(?:is|was)|(?:answer|ans\.?)\s+(?:to|for)|end\s+of)\s+((?:q(?:uestion)?\.?\s*)?\d{1,2}\s*(?:[-.(]?\s*[a-e]\s*\)?)?(?:\s*[-.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[\])]?\s*[.:]?\s*$/i;
+const CAPTION = new RegExp(
+  String.raw`^\s*(?:[↑⇑^]\s*|[([]\s*)?(?:(?:this|that|above)\s+(?:is|was)|(?:answer|ans\.?)\s+(?:to|for)|end\s+of)\s+((?:q(?:uestion)?\.?\s*)?${PART})\s*[\])]?\s*[.:]?\s*$`,
+  'i',
+);
 
 /** An outline number in brackets at a line's end: "… = (0.7, 0, 0.4)   [1.2.1]", "W_f is 3 × 5   (3.1)". */
 const TRAILING_OUTLINE =
