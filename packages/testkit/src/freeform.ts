@@ -580,6 +580,12 @@ export const TUNE_WRITERS = [
   'ln',
   'lo',
   'lp',
+  'lq',
+  'lr',
+  'ls',
+  'lt',
+  'lu',
+  'lv',
 ];
 
 export interface FreeformLabel {
