@@ -42,6 +42,7 @@ export {
   parseOverrides,
   resolveParameters,
 } from './parameters.ts';
+export { type PartPrompt, partPrompts } from './prompts.ts';
 export {
   checkVersions,
   type DrawOptions,

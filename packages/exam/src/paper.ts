@@ -1,72 +1,20 @@
 // The question paper of one exam version as a PDF: the exam's paper template (exams/<id>/paper.md,
 // `{{param:NAME}}` where a question's number goes) filled in with the version's parameters, and the
 // version code on every page. Imported as `@grader/exam/paper` (pdfkit is loaded only by those who print).
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { examParameters } from './keys.ts';
 import type { Exam } from './load.ts';
-import type { Dims, ParameterValue } from './parameters.ts';
+import { fillPaper, paperTemplate } from './paper-text.ts';
+import type { ParameterValue } from './parameters.ts';
 
-/** A paper template that cannot be filled in (missing file, unknown parameter or filter): one line. */
-export class PaperError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PaperError';
-  }
-}
+export { fillPaper, PaperError, paperTemplate } from './paper-text.ts';
 
 /** What renderPaper needs of a version: its code and every parameter's value (an ExamVersion has both). */
 export interface PaperVersion {
   name: string;
   params: Record<string, ParameterValue>;
-}
-
-/** The exam's paper template (exam.yaml `paper`, default paper.md in the exam's folder). */
-export function paperTemplate(exam: Pick<Exam, 'id' | 'dir' | 'paper'>): { text: string; file: string } {
-  const file = join(exam.dir, exam.paper ?? 'paper.md');
-  try {
-    return { text: readFileSync(file, 'utf8'), file };
-  } catch {
-    throw new PaperError(`exam ${exam.id} has no question paper template (${file})`);
-  }
-}
-
-const isDims = (v: ParameterValue): v is Dims => typeof v === 'object' && !Array.isArray(v);
-
-function formatValue(v: ParameterValue, filter: string | undefined, where: string): string {
-  if (filter === undefined) {
-    if (Array.isArray(v)) return v.join(', ');
-    if (isDims(v)) return `${v.h} × ${v.w} × ${v.c}`;
-    return String(v);
-  }
-  if (filter === 'set' && Array.isArray(v)) return `{${v.join(', ')}}`;
-  if (filter === 'length' && Array.isArray(v)) return String(v.length);
-  throw new PaperError(`${where}: filter "|${filter}" does not apply (known: |set and |length for vectors)`);
-}
-
-/**
- * The template with every `{{param:NAME}}` (`|set`: a vector in braces, `|length`: its length)
- * replaced by the parameter's value; HTML comments are dropped. Unknown names are an error.
- */
-export function fillPaper(
-  template: string,
-  params: Record<string, ParameterValue>,
-  source = 'paper',
-): string {
-  const text = template.replace(/<!--[\s\S]*?-->\n?/g, '');
-  return text.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (whole, inner: string, offset: number) => {
-    const where = `${source} line ${text.slice(0, offset).split('\n').length}`;
-    const m = /^param:([^|\s]+)(?:\s*\|\s*(\w+))?$/.exec(inner);
-    if (!m) throw new PaperError(`${where}: "${whole}" is not {{param:NAME}}`);
-    const value = params[m[1]];
-    if (value === undefined)
-      throw new PaperError(
-        `${where}: unknown parameter "${m[1]}" (known: ${Object.keys(params).join(', ')})`,
-      );
-    return formatValue(value, m[2], where);
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------

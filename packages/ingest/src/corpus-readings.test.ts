@@ -533,3 +533,48 @@ describe('answers written as a commit log', () => {
     expect(t.parts['3c'].text).not.toContain('1862832');
   });
 });
+
+// rounds 128-129: labels in a platform's digits, in words, in a checklist
+describe('labels an online platform numbers, spelt out, or ticked off', () => {
+  it('"Q1-2-i", "Q2-1", "Q3-3": the paper’s own labels in digits, not a portal’s running numbers', async () => {
+    const s = await freeformScript('lq-08.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['2a'].text).toMatch(/^ekj = W \[sk; hj\]/);
+  });
+  it('"#1" … "#11" with no key: the k-th number is the paper’s k-th part', async () => {
+    const s = await freeformScript('lq-06.pdf');
+    expect(s.parts['3a'].text).toMatch(/^W_f = 3 x 5/);
+    expect(s.parts['4b'].text).toMatch(/^dL\/dc_1 = /);
+  });
+  it('a task list on top ("1.a ......... DONE") heads nothing; "1.a  [DONE]" over the answer is its label', async () => {
+    const s = await freeformScript('lu-07.pdf');
+    expect(s.parts['1a'].text).toMatch(/^f_t - 4/);
+    expect(s.parts['1a'].occurrences).toBe(1);
+    expect(s.parts['5'].text).toMatch(/^depthwise output/);
+  });
+  it('"… || A2.b 0 — …": a crib sheet’s next part on the same line', async () => {
+    const s = await freeformScript('lr-12.pdf');
+    expect(s.parts['2b'].text).toMatch(/^0 — dot-prod score/);
+    expect(s.parts['2a'].text).not.toContain('param-free');
+  });
+  it('"next part" under "QUESTION ONE … part a" opens the part after it', async () => {
+    const s = await freeformScript('lt-12.pdf');
+    expect(s.parts['2b'].text).toMatch(/^Dot product is free of cost/);
+    expect(s.parts['3b'].text).toMatch(/^bf is 3 × 1/);
+  });
+  it('"4 [gates] × 18 = 72 parameters" goes on 3(c)’s working, not question 4', async () => {
+    const s = await freeformScript('lv-06.pdf');
+    expect(s.parts['3c'].text).toContain('4 [gates] × 18 = 72');
+    expect(s.parts['4a'].text).not.toContain('gates');
+  });
+});
+
+describe('answers written under a copy of the question paper', () => {
+  it('no labels, each answer under its question quoted with "> ": the quotes name the parts, their givens no answer', async () => {
+    const s = await freeformScript('ls-04.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['1b.i'].text).toMatch(/^C_t = f_t \(\.\) C_\{t-1\}/);
+    expect(s.parts['1b.i'].text).not.toContain('0.4');
+    expect(s.parts['3a'].text).toMatch(/W_f : 3 x 5$/);
+  });
+});

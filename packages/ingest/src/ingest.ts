@@ -1,5 +1,5 @@
 // ingestPdf: the bytes of one uploaded PDF -> an ExtractedScript (header, pages, parts).
-import type { Exam } from '@grader/exam';
+import { type Exam, type PartPrompt, partPrompts } from '@grader/exam';
 import { type Box, ExtractedScript, type Line, type PageInfo } from '@grader/model';
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -35,7 +35,8 @@ import { findVersionCode, isVersionLine, withoutVersion } from './version-code.t
 
 export type IngestProgress = { page: number; pages: number; stage: string };
 export type IngestOptions = {
-  exam: Pick<Exam, 'parts' | 'course'>;
+  /** (with its folder and paper, a question copied above an answer names its part) */
+  exam: Pick<Exam, 'parts' | 'course'> & Partial<Pick<Exam, 'id' | 'dir' | 'paper' | 'parameters'>>;
   fileName?: string;
   roster?: Roster;
   ocr?: OcrPool;
@@ -396,11 +397,24 @@ function mostlyVertical(res: OcrResult): boolean {
   return vertical > multi.length / 2;
 }
 
+/** The paper's words for each part, read once per exam (none for an exam given without its paper). */
+const prompts = new WeakMap<object, PartPrompt[]>();
+function promptsOf(exam: IngestOptions['exam']): PartPrompt[] {
+  const { id, dir, parameters } = exam;
+  if (id === undefined || dir === undefined || parameters === undefined) return [];
+  let out = prompts.get(exam);
+  if (!out) {
+    out = partPrompts({ ...exam, id, dir, parameters });
+    prompts.set(exam, out);
+  }
+  return out;
+}
+
 function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
   const infos = pages.map((p) => p.info);
   const lines = pages.flatMap((p) => p.lines);
   const rules = new Map(pages.map((p) => [p.info.page, p.rules ?? []]));
-  const seg = segment(lines, infos, opts.exam.parts, rules);
+  const seg = segment(lines, infos, opts.exam.parts, rules, promptsOf(opts.exam));
   // The header is read from the preamble and, when labels start early, from the top of page 1.
   const top = lines.filter((l) => {
     const f = readingFrame(l, infos[0]);

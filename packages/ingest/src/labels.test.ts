@@ -1383,3 +1383,57 @@ describe("findLabel: a note app's callout sign before a label (round 122)", () =
     expect(id('▾ Question 1 part a')).toBe('q1a');
   });
 });
+
+describe('findLabel: parts numbered in digits, questions in words, checklists (rounds 128-129)', () => {
+  it('a question’s lettered parts numbered in digits after its mark: "Q 3 / 1", "Q1-2-i", "1.(2)-ii", "Q.Four pt. 2"', () => {
+    expect(id('Q 3 / 1 W_f = 3 x 5')).toBe('q3a');
+    expect(id('Q 1 / 2 / 1')).toBe('q1b1');
+    expect(id('Q1-2-2')).toBe('q1b2');
+    expect(id('Q3-3')).toBe('q3c');
+    expect(id('1.(2)-ii')).toBe('q1b2');
+    expect(rest('3.(1)   W_f = 3 x 5')).toBe('W_f = 3 x 5');
+    expect(id('Question 1, item 2, sub-item 1')).toBe('q1b1');
+    // (arithmetic and a question's marks are no such label; a digit past the question's parts neither)
+    expect(id('3-3 = 0')).toBeNull();
+    expect(id('3 -  (3)')).toBeNull();
+    expect(id('Q3-4')).not.toBe('q3c');
+  });
+  it('a question spelt in words or as an ordinal: "Q-three (c)", "Three-c", "1st Q (b)(ii)", "The last question"', () => {
+    expect(id('Q-three (c)')).toBe('q3c');
+    expect(id('Qn. Two (a)')).toBe('q2a');
+    expect(id('Q.Four pt. 1')).toBe('q4a');
+    expect(id('Three-c')).toBe('q3c');
+    expect(id('One-b-i')).toBe('q1b1');
+    expect(id('1st Q (b)(ii)')).toBe('q1b2');
+    expect(id('Prob. Three / bit (c)')).toBe('q3c');
+    expect(id('Part the second of Q1, (i)')).toBe('q1b1');
+    // (the last question is the paper's last: this tree's is 10)
+    expect(id('The last question')).toBe('q10');
+    expect(id('One of the gates is open')).toBeNull();
+    expect(id('The last question of the paper is hard')).toBeNull();
+  });
+  it('a running number with the paper’s label after it: "Item 6 (3a)", "[10] Q5"', () => {
+    expect(id('Item 6 (3a) W_f')).toBe('q3a');
+    expect(id('[10] Q5 199')).toBe('q5');
+  });
+  it('a checklist’s box or status before the label: "- [x] Q1(b)(i)", "[DONE] Soln. 3(c)", "☑ Task 1 · (b) · ii"', () => {
+    expect(rest('- [x] Q1(b)(i)  C_t = f ⊙ C')).toBe('C_t = f ⊙ C');
+    expect(id('[ ] 4(a) — skipped')).toBe('q4a');
+    expect(id('[DONE] Soln. 3(c)')).toBe('q3c');
+    expect(id('⊠ 1(b)(ii)')).toBe('q1b2');
+    expect(id('☑ Task 1 · (b) · ii')).toBe('q1b2');
+    // (a box before arithmetic is no label)
+    expect(id('[x] 3 x 5')).toBeNull();
+  });
+  it('"next part" under a part is the part after it; "Next: C_t = …" is working', () => {
+    expect(id('next part', ['2', 'a'])).toBe('q2b');
+    expect(id('(next part)', ['1', 'b', 'i'])).toBe('q1b2');
+    expect(id('Next part: 0 parameters', ['2', 'a'])).toBe('q2b');
+    expect(id('Next: C_t = 0.7', ['1', 'b', 'i'])).toBeNull();
+    expect(id('next we compute', ['2', 'a'])).toBeNull();
+    expect(id('next part', ['3', 'c'])).toBeNull();
+  });
+  it('a count with its unit in brackets is no label: "4 [gates] × 18 = 72"', () => {
+    expect(findLabel('4 [gates] × 18 = 72', tree, ['3', 'c'], { bare: true })).toBeNull();
+  });
+});

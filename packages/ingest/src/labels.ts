@@ -2,8 +2,11 @@
 // start of a line, against the exam's own part tree: nothing here knows any particular exam.
 
 import { plainSchoolLabels } from './indic.ts';
+import { digitSubParts, numberWordsAsDigits, partWords } from './label-digits.ts';
 import { TRAILING_MARKS, wordedMarksAfter } from './marks.ts';
+import { nextPart } from './next-part.ts';
 import { romanValue } from './roman.ts';
+import { BOXED, statusAfter, withoutTaskMarks } from './task-marks.ts';
 
 export type PartPath = string[];
 
@@ -368,6 +371,16 @@ export function findLabel(
   const label = read && converted !== line ? { ...read, conf: Math.min(read.conf, 0.85) } : read;
   // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
   if (label && /^\s*;/.test(line.slice(label.end))) return null;
+  // (nor is a box ticked beside a label with another box after it: "[x] Q1 [x] Q2 …", a checklist's row)
+  if (label && BOXED.test(line) && BOXED.test(line.slice(label.end))) return null;
+  // (nor is a bare number with its unit in brackets and an operator after: "4 [gates] × 18 = 72",
+  // "199 (px) × 199", a count annotated as it is multiplied)
+  if (
+    label &&
+    /^\s*\d{1,2}\s*$/.test(line.slice(0, label.end)) &&
+    /^\s*[[(][A-Za-z][\w\s.+-]{0,18}[\])]\s*[×x*·+\-−=/^]/.test(line.slice(label.end))
+  )
+    return null;
   // (nor is a bare letter followed by an assignment's arrow: "b ← n_h", pseudo-code's variable)
   if (
     label &&
@@ -405,16 +418,23 @@ export function findLabel(
       ? { ...label, end: label.end + join + again.end }
       : label;
   // (the part's marks after its label are no part of the answer: "Q2(b) [1 mark]  0 new parameters")
-  const marks = whole ? wordedMarksAfter(line.slice(whole.end)) : 0;
+  // (nor is a checklist's status after it: "1.a  [DONE]")
+  const marks = whole ? wordedMarksAfter(line.slice(whole.end)) || statusAfter(line.slice(whole.end)) : 0;
   return whole && marks ? { ...whole, end: whole.end + marks } : whole;
 }
 
 function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: LabelOptions): Label | null {
   const original = line;
+  // "next part" under 2(a): 2(b)
+  const next = nextPart(line, tree, context);
+  if (next) return next;
+  // a checklist's box before it; a question's number in words, its parts in digits ("Q-three (c)",
+  // "Q 3 / 1", "1.(2)-i"): the paper's form
+  line = partWords(digitSubParts(numberWordsAsDigits(withoutTaskMarks(line)), tree), tree);
   // the script's running number, by its own key ("Answer 7" for 3(b)); its own words around it
   if (opts.numbering?.size) {
     const m =
-      /^\s*(?:\[\s*|(?:answer|ans|sol(?:ution)?|q)\.?\s*[-#]?\s*)?(\d{1,2})\s*\]?\s*[.:)\-–]?(?=\s|$)(?!\s*(?:=|→|->))/i.exec(
+      /^\s*(?:\[\s*|#\s*|item\s+|(?:answer|ans|sol(?:ution)?|q)\.?\s*[-#]?\s*)?(\d{1,2})\s*\]?\s*[.:)\-–]?(?=\s|$)(?!\s*(?:=|→|->))/i.exec(
         line,
       );
     const mapped = m ? opts.numbering.get(String(Number(m[1]))) : undefined;
@@ -434,19 +454,19 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
     /^(\s*)((?:section|part|unit|block|module|chapter)\s*[-–—]?\s*(?:[A-H]|[IVX]{1,4}|\d{1,2})\s*(?:[—–\-:.,|]\s*|\(\s*)?)(?=(?:q|qn|ques|question|problem|prob)\.?\s*[-#]?\s*(?:\d|[IVX]{1,4}\b))/i,
     (_m, sp: string, section: string) => sp + ' '.repeat(section.length),
   );
-  // a running number with the exam's part after it in brackets ("[6] (3a)", "[2] (1b-i)"): the
+  // a running number with the exam's part after it in brackets ("[6] (3a)", "[2] (1b-i)", "Item 6 (3a)"): the
   // part; the number and the brackets blanked, the same length
   line = line.replace(
-    /^(\s*)(\[\s*\d{1,2}\s*\]\s*\(\s*)(\d{1,2}\s*[-.]?\s*[a-h]?(?:\s*[-.]?\s*[ivx]{1,4})?)(\s*\))/i,
+    /^(\s*)((?:\[\s*\d{1,2}\s*\]|item\s*\d{1,2})\s*\(\s*)(\d{1,2}\s*[-.]?\s*[a-h]?(?:\s*[-.]?\s*[ivx]{1,4})?)(\s*\))/i,
     (_m, sp: string, open: string, lab: string, close: string) =>
       sp + ' '.repeat(open.length) + lab + ' '.repeat(close.length),
   );
   // "A-1 (b)(i)", "A-5": an answer's number after a capital A and its dash, as "Q-1" (not where the
   // script letters its questions, "A.1", "B.2")
   if (!opts.outlineQuestions) line = line.replace(/^(\s*)A[-–](?=\d{1,2}(?:\s|\(|$))/, '$1Q ');
-  // a table's serial number before the label in the next column ("1       Q1 (a)", "10   Q4 (b)"): blanked
+  // a table's serial number before the label in the next column ("1       Q1 (a)", "10   Q4 (b)", "[11] Q5"): blanked
   line = line.replace(
-    /^(\s*)(\d{1,2}[.)]?\s+)(?=(?:q|ques|question|ans)\.?\s*\d)/i,
+    /^(\s*)((?:\d{1,2}[.)]?|\[\s*\d{1,2}\s*\])\s+)(?=(?:q|ques|question|ans)\.?\s*\d)/i,
     (_m, sp: string, serial: string) => sp + ' '.repeat(serial.length),
   );
   // pdfTeX's big operator later on the line wraps to its start, glued to a slash label ("2/aP e_kj = …":
@@ -1294,9 +1314,44 @@ export function numberingKey(lines: string[], tree: PartTree): Map<string, strin
       if (label?.partId) out.set(String(Number(m[1])), m[2].replace(/\s+/g, ''));
     }
   const parts = new Set([...out.values()]);
-  return out.size >= 4 && parts.size === out.size && [...parts].some((p) => /[a-h]/.test(p))
-    ? out
-    : new Map();
+  if (out.size >= 4 && parts.size === out.size && [...parts].some((p) => /[a-h]/.test(p))) return out;
+  return runningNumbers(lines, tree);
+}
+
+/** A running number at a line's start, marked so no question is meant ("#7", "Item 7", "[7]"). */
+const RUNNING = /^\s*(?:#\s*|item\s+|\[\s*)(\d{1,2})\s*\]?\s*[.:)\-–]?(?=\s|$)/i;
+
+/**
+ * A script numbering its answers through the paper without a key ("#1" … "#11", "Item 7"): the k-th
+ * number is the exam's k-th part, when the numbers run up in order, past the last question's number,
+ * and cover all but two parts at most (a lone "#3" is a reference).
+ */
+function runningNumbers(lines: string[], tree: PartTree): Map<string, string> {
+  const leaves = tree.leavesUnder([]);
+  let named = 0;
+  const seen = lines.flatMap((l) => {
+    const m = RUNNING.exec(l);
+    // (a number with the paper's own label after it, "#2 Ans 1 (b) (i)", is read by that label)
+    if (m && findLabel(l.slice(m[0].length), tree)?.partId) named++;
+    return m ? [Number(m[1])] : [];
+  });
+  if (named > 0) return new Map();
+  const questions = tree.childrenOf([]).size;
+  const rising = seen.every((n, i) => i === 0 || n > seen[i - 1]);
+  if (
+    !rising ||
+    seen.length < leaves.length - 2 ||
+    Math.max(...seen) !== leaves.length ||
+    leaves.length <= questions
+  )
+    return new Map();
+  const text = (path: PartPath) =>
+    path[0] +
+    path
+      .slice(1)
+      .map((c) => `(${c})`)
+      .join('');
+  return new Map(seen.map((n) => [String(n), text(leaves[n - 1])]));
 }
 
 /**

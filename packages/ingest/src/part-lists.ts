@@ -9,6 +9,7 @@ import type { Line } from '@grader/model';
 import { findLabel, type PartTree } from './labels.ts';
 import { retext } from './layout.ts';
 import { LEADERS, PAGE_AT_END } from './summary.ts';
+import { BOXED } from './task-marks.ts';
 
 /** A grid's borders and empty cells: "|", "+----+", "[ ]", "___", "□", "[ / 20 ]", "/20", "Σ". */
 const FILLER =
@@ -101,9 +102,35 @@ function contentsLine(text: string, tree: PartTree): boolean {
   return l !== null && /^[\s,&()a-hivx.:\-–]*$/i.test(head.slice(l.end));
 }
 
+/**
+ * A line of a checklist's boxes: a box, a part's label and nothing more ('one'), or box and label
+ * again after it ('row'); null for anything else.
+ */
+function boxRow(text: string, tree: PartTree): 'one' | 'row' | null {
+  if (!BOXED.test(text)) return null;
+  let rest = text;
+  let pairs = 0;
+  while (rest.trim()) {
+    if (!BOXED.test(rest)) return null;
+    const l = findLabel(rest, tree, [], { plain: true });
+    if (!l?.path.length) return null;
+    // (the label read up to the next box: "[x] Q1(a)  [x] Q1(b)(i)")
+    const tail = rest.slice(l.end);
+    const next = tail.search(/(?:^|\s)(?=\[|[☐☑☒⊠✓✔])/);
+    if (tail.trim() && next < 0) return null;
+    rest = next < 0 ? '' : tail.slice(next);
+    pairs++;
+  }
+  return pairs >= 2 ? 'row' : 'one';
+}
+
+/** The label a line opens with, as a key ("1/a"). */
+const labelKey = (text: string, tree: PartTree) =>
+  findLabel(text, tree, [], { bare: true, plain: true })?.path.join('/') ?? '';
+
 /** A tick, a cross or a word saying whether a question was done: "✓", "yes", "not done", "partly". */
 const DONE =
-  /[✔✓✗✘☑☒✅❌]|\b(?:yes|no|done|attempted|answered|skipped|left|partly|partial|all|corrected(?:\s+above)?)\b/i;
+  /[✔✓✗✘☑☒✅❌]|\b(?:yes|no|done|attempted|answered|skipped|left|partly|partial|all|corrected(?:\s+above)?|wip|todo|revisit|blocked|pending|doing)\b/i;
 
 /**
  * A checklist's or a cover page's tally line: a label, then only its marks, the sub-parts done and a
@@ -113,8 +140,11 @@ const DONE =
 function tallyLine(text: string, tree: PartTree): boolean {
   const l = findLabel(text, tree, [], { bare: true, plain: true });
   if (!l) return false;
-  const rest = text.slice(l.end);
-  const tokens = rest.split(/[\s,&/()[\]:\-–]+/).filter(Boolean);
+  // (a task list's dot leaders, and a note in brackets after its status: "5 ...... DONE (finish if time)")
+  const rest = text
+    .slice(l.end)
+    .replace(/(\b(?:done|wip|todo|skipped|revisit|pending)\b.*?)\s*\([^()]*\)\s*$/i, '$1');
+  const tokens = rest.split(/[\s,&/()[\]:\-–]+/).filter((t) => t && !/^(?:\.{2,}|…+)$/.test(t));
   // (a tick or word, or the marks and the sub-parts done: sub-parts alone, "Q2 ↦ (a), (b)", head an
   // answer to both, and marks alone, "I (a)   [3]", are the paper's beside a label)
   const said =
@@ -156,9 +186,23 @@ function planLine(text: string, tree: PartTree): boolean {
  */
 export function withoutPartLists(lines: Line[], tree: PartTree): Line[] {
   const contents = lines.filter((l) => contentsLine(l.text, tree));
-  const ticked = lines.filter((l) => tallyLine(l.text, tree));
+  // (a tally line naming a part the list above named already, "1.a  [DONE]" over its answer, is that
+  // answer's heading)
+  const listed = new Set<string>();
+  const ticked = lines.filter((l) => {
+    if (!tallyLine(l.text, tree)) return false;
+    const key = labelKey(l.text, tree);
+    if (listed.has(key)) return false;
+    listed.add(key);
+    return true;
+  });
   const planned = lines.filter((l) => planLine(l.text, tree));
+  // a checklist of boxes ticked beside labels, "[x] Q1(a)  [x] Q1(b)(i)" over "[x] Q5": its rows, one
+  // beside another (a box before each answer's own label, "☑ 1 b ii -" over its working, stays)
+  const boxed = lines.map((l) => boxRow(l.text, tree));
+  const boxes = lines.filter((_, i) => boxed[i] && (boxed[i] === 'row' || boxed[i - 1] || boxed[i + 1]));
   const drop = new Set<Line>([
+    ...boxes,
     ...(contents.length >= 2 ? contents : []),
     ...(ticked.length >= 3 ? ticked : []),
     ...(planned.length >= 2 ? planned : []),

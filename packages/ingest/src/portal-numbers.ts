@@ -18,11 +18,16 @@ const MIN_LINES = 3;
 function portalNumber(
   text: string,
   leaves: string[][],
+  tree: PartTree,
 ): { end: number; leaf: string[]; word: string } | null {
   const m = PORTAL.exec(text);
   if (!m) return null;
   const k = /^\d+$/.test(m[2]) ? Number(m[2]) : romanValue(m[2]);
   const leaf = leaves[k - 1];
+  // (the paper's own label with its parts in digits, "Q2-1" for 2(a), reads through the number, no
+  // label of its own after it: no portal's)
+  const own = findLabel(text, tree);
+  if (own?.partId && own.end > m[1].length && !findLabel(text.slice(m[1].length), tree)?.partId) return null;
   // (the word the script numbers with: "item", "ques no.", "portal q")
   return leaf
     ? { end: m[1].length, leaf, word: m[1].slice(0, m[1].indexOf(m[2])).trim().toLowerCase() }
@@ -56,7 +61,7 @@ const labelOf = (leaf: string[]) =>
 export function withoutPortalNumbers(lines: Line[], tree: PartTree): Line[] {
   const leaves = tree.leavesUnder([]);
   const read = lines.map((l) => {
-    const n = portalNumber(l.text, leaves);
+    const n = portalNumber(l.text, leaves, tree);
     return n ? { ...n, paired: namesLeaf(l.text.slice(n.end), n.leaf, tree) } : null;
   });
   const paired = read.filter((r) => r?.paired);
@@ -84,6 +89,6 @@ export function withoutPortalNumbers(lines: Line[], tree: PartTree): Line[] {
 
 /** Whether a line opens with a portal's number and the label of the part it names ("Item 10 (Q4b)"). */
 export function portalLabelled(text: string, tree: PartTree): boolean {
-  const n = portalNumber(text, tree.leavesUnder([]));
+  const n = portalNumber(text, tree.leavesUnder([]), tree);
   return n !== null && namesLeaf(text.slice(n.end), n.leaf, tree) !== false;
 }

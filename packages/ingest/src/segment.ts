@@ -43,6 +43,7 @@ import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
 import { listHeadingsAsQuestions, withoutPartLists } from './part-lists.ts';
 import type { Rule } from './pdf.ts';
 import { withoutPortalNumbers } from './portal-numbers.ts';
+import { type Prompt, withQuotedQuestions } from './question-quotes.ts';
 import { withRecordLabels } from './record-labels.ts';
 import { romanValue } from './roman.ts';
 import { withoutSelfMarks } from './self-marks.ts';
@@ -130,9 +131,9 @@ function splitAtLaterLabel(
   // (or an essay's "… = (0.7, 0.2, 0.05). For part 1(b)(ii), the hidden state …", or a paragraph's
   // "… = [0.7, 0, 0]. Question 1 part b (ii): Given …", or a cramped line's "…; Q-3-b bf = 3x1 | 3c) …",
   // or a paragraph's bracketed "… C~_t = 6.  [b.i] C_t = …" under "Q1.", or its whole path "… → 4 [1b.i] C_t = …",
-  // or a typeset paragraph's "W_f ∈ R^{3×5} 3.b) b_f ∈ R^{3×1} 3.c) …")
+  // or a typeset paragraph's "W_f ∈ R^{3×5} 3.b) b_f ∈ R^{3×1} 3.c) …", or a crib sheet's "… || A2.b 0 — …")
   const re =
-    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b)|\s+(?=\[\d{1,2}\s*\.?\s*[a-e])|\s+(?=\d{1,2}\.[a-e]\)\s))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:q\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s[a-h\divx().]{1,6}){0,2}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:]|\[[a-h](?:\s*[.\s]?\s*[ivx]{1,3})?\]|\[\d{1,2}\s*\.?\s*[a-e](?:\s*[.\s]?\s*[ivx]{1,3})?\])(?:\s+(?=\S)|\s*$)/gi;
+    /(?:[.;|]\s+|\s+(?=q-\d{1,2}-[a-e]\b)|\s+(?=\[\d{1,2}\s*\.?\s*[a-e])|\s+(?=\d{1,2}\.[a-e]\)\s))(q(?:uestion|n)?\.?\s*\d{1,2}\s*,?\s*(?:sub-?)?part\s+\(?[a-e]\)?(?:\s*\(?[ivx]{1,3}\)?)?\s*:|(?:(?:q|a(?=\d))\.?[\s-]*)?\d{1,2}\s*[-.(/]?\s*[a-e]\s*\)?(?:\s*[-.(/]?\s*[ivx]{1,3}\s*\)?)?\s*[.):]?|(?:for\s+(?:sub-?)?part|for(?=\s+q(?:uestion)?\.?\s*\d)|as for|moving on to|coming to|turning to)\s+(?:(?:sub-?)?part\s+)?(?:q(?:uestion)?\.?\s*)?(?:\d{1,2}[\w().]{0,12}(?:\s[a-h\divx().]{1,6}){0,2}(?:\s+(?:sub-?)?part\s+[\w().]{1,8}(?:\s*\([ivx]{1,3}\))?)?|\([a-h]\)(?:\s*\([ivx]{1,3}\))?)\s*[,:]|\[[a-h](?:\s*[.\s]?\s*[ivx]{1,3})?\]|\[\d{1,2}\s*\.?\s*[a-e](?:\s*[.\s]?\s*[ivx]{1,3})?\])(?:\s+(?=\S)|\s*$)/gi;
   // (a later question's label glued to the sentence before it where a paste lost the line break, "… it
   // has to remember.Q5", ending the line)
   const glued = /(?<=\p{Ll}{2}[.!?])q\.?\s?\d{1,2}(?:\s?\(?[a-e]\)?(?:\s?\(?[ivx]{1,3}\)?)?)?\s*$/iu.exec(
@@ -321,6 +322,8 @@ export function segment(
   parts: Array<{ id: string; path: string[] }>,
   /** each text page's horizontal rules (table rows, boxes), by page number */
   rules: Map<number, Rule[]> = new Map(),
+  /** the paper's words for each part: a copied question names the part under it */
+  prompts: readonly Prompt[] = [],
 ): Segmentation {
   // notes (a page's footnotes, a list under "Notes") are read with the line that cites them
   const tree = new PartTree(parts);
@@ -336,7 +339,7 @@ export function segment(
   const apart = withoutAppendices(
     starred.size ? kept.map((l) => (starred.has(l) ? withoutStars(l) : l)) : kept,
   );
-  const seg = segmentLines(apart.lines, pages, parts, rules);
+  const seg = segmentLines(apart.lines, pages, parts, rules, prompts);
   seg.unlabelled.push(...apart.appendices);
   // (a part choosing among options it listed: which one was chosen is a person's reading)
   for (const p of Object.values(seg.parts)) if (p.lines.some(listsOptions)) p.choices = true;
@@ -451,11 +454,16 @@ function segmentLines(
   pages: PageInfo[],
   parts: Array<{ id: string; path: string[] }>,
   rules: Map<number, Rule[]>,
+  prompts: readonly Prompt[],
 ): Segmentation {
   const tree = new PartTree(parts);
   lines = numeratorsWithTheirLabel(
     byHeaderColumns(
-      BEFORE_LABELS.reduce((ls, pass) => pass(ls, tree), lines),
+      withQuotedQuestions(
+        BEFORE_LABELS.reduce((ls, pass) => pass(ls, tree), lines),
+        tree,
+        prompts,
+      ),
       parts,
     ),
     parts,

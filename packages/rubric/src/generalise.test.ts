@@ -4895,3 +4895,15 @@ describe('rounds 126-127: results first, answers among other questions’ rows',
     expect(p.review).toBe(true);
   });
 });
+
+describe('rounds 128-129: reasons written tersely', () => {
+  it('2b: "0 (no new W)" names the weights by their symbol; "no W = 3" is no such reason', () => {
+    expect(part('2b', '0 (no new W)')).toMatchObject({ score: 1, review: false });
+    expect(part('2b', 'no W_a needed, so 0')).toMatchObject({ score: 1 });
+    expect(part('2b', '0')).toMatchObject({ score: 0 });
+  });
+  it('4b: "c1 still gets full grad from L_T" says the gradient reaches c_1 whole', () => {
+    const p = part('4b', '∂L/∂c1 = ∂L/∂cT · ∏ ft + … ; ft = 1 ⇒ ∏ = 1 ⇒ c1 still gets full grad from LT');
+    expect(p).toMatchObject({ score: 2, review: false });
+  });
+});
