@@ -586,6 +586,12 @@ export const TUNE_WRITERS = [
   'lt',
   'lu',
   'lv',
+  'lw',
+  'lx',
+  'ly',
+  'lz',
+  'ka',
+  'kb',
 ];
 
 export interface FreeformLabel {
