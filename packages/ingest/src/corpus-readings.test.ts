@@ -578,3 +578,24 @@ describe('answers written under a copy of the question paper', () => {
     expect(s.parts['3a'].text).toMatch(/W_f : 3 x 5$/);
   });
 });
+
+// rounds 130-131: a mind map's tree, parts under the wrong label
+describe('an outline drawn as a tree, and labels for parts the exam does not have', () => {
+  it('"│   ├── (a) [h_{t-1}, x_t] has 3 + 2 = 5 entries …": the branches blanked, each part under its label', async () => {
+    const s = await freeformScript('ly-01.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['3a'].text).toContain('W_f is 3 x 5');
+    expect(s.parts['3b'].text).toBe('b_f is 3 x 1');
+  });
+  it('"1 c -" (question 1 has no part c) sets its lines apart, not as more of 1(b)(ii)', async () => {
+    const s = await freeformScript('kb-04.pdf');
+    expect(s.parts['1b.ii'].text).not.toContain('e_kj');
+    expect(s.unlabelled.map((l) => l.text)).toContain('1 c -');
+  });
+  it('"Ans 3 (b)" written again over what answers 3(c), 3(c) labelled nowhere: read as 3(c), for a person', async () => {
+    const s = await freeformScript('kb-06.pdf');
+    expect(s.parts['3c'].text).toMatch(/Total parameters/);
+    expect(s.parts['3c'].labelConf).toBeLessThan(0.7);
+    expect(s.parts['3b'].text).toBe('bf = 3');
+  });
+});

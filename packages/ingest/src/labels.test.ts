@@ -1437,3 +1437,11 @@ describe('findLabel: parts numbered in digits, questions in words, checklists (r
     expect(findLabel('4 [gates] × 18 = 72', tree, ['3', 'c'], { bare: true })).toBeNull();
   });
 });
+
+describe('findLabel: the test’s own name (round 130)', () => {
+  it('"CT3", a mind map’s root or a title, is the class test, not question 3; "Q3" still is', () => {
+    expect(findLabel('CT3', tree, [], { bare: true })).toBeNull();
+    expect(findLabel('Ct 3', tree, [], { bare: true })).toBeNull();
+    expect(findLabel('Q3', tree)?.path).toEqual(['3']);
+  });
+});

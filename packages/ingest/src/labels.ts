@@ -371,6 +371,8 @@ export function findLabel(
   const label = read && converted !== line ? { ...read, conf: Math.min(read.conf, 0.85) } : read;
   // (a label is never followed by a semicolon: "(3);" is a sentence's reference wrapped to a line start)
   if (label && /^\s*;/.test(line.slice(label.end))) return null;
+  // (nor is the test's own name, "CT3", a tree's root or a title: a class test, not question 3)
+  if (label && /^\s*c\.?\s?t\.?\s*-?\s*\d{1,2}\s*$/i.test(line.slice(0, label.end))) return null;
   // (nor is a box ticked beside a label with another box after it: "[x] Q1 [x] Q2 …", a checklist's row)
   if (label && BOXED.test(line) && BOXED.test(line.slice(label.end))) return null;
   // (nor is a bare number with its unit in brackets and an operator after: "4 [gates] × 18 = 72",
@@ -1345,14 +1347,16 @@ function runningNumbers(lines: string[], tree: PartTree): Map<string, string> {
     leaves.length <= questions
   )
     return new Map();
-  const text = (path: PartPath) =>
-    path[0] +
-    path
-      .slice(1)
-      .map((c) => `(${c})`)
-      .join('');
-  return new Map(seen.map((n) => [String(n), text(leaves[n - 1])]));
+  return new Map(seen.map((n) => [String(n), labelText(leaves[n - 1])]));
 }
+
+/** A path written as the label reader takes it: "1(b)(i)", "3(a)", "5". */
+export const labelText = (path: PartPath) =>
+  path[0] +
+  path
+    .slice(1)
+    .map((c) => `(${c})`)
+    .join('');
 
 /**
  * The statement words ("Proposition", "Claim") a script puts before labels with a sub-part

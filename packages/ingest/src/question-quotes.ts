@@ -3,7 +3,7 @@
 // paper's words say which part follows. A run of such lines becomes that part's label; the quoted
 // givens are no part of the answer.
 import type { Line } from '@grader/model';
-import { findLabel, type PartPath, type PartTree } from './labels.ts';
+import { findLabel, labelText, type PartPath, type PartTree } from './labels.ts';
 import { retext } from './layout.ts';
 
 /** A part's or a question's words on the paper (@grader/exam's partPrompts). */
@@ -73,14 +73,6 @@ function quoted(text: string, prompts: Array<{ path: PartPath; all: Set<string> 
   const onLine = top.every((s) => top[0].path.every((c, i) => s.path[i] === c));
   return onLine ? top[0].path : null;
 }
-
-/** The label text of a path as the label reader takes it: "1(b)(i)", "3(a)", "5". */
-const labelText = (path: PartPath) =>
-  path[0] +
-  path
-    .slice(1)
-    .map((c) => `(${c})`)
-    .join('');
 
 /**
  * The lines with each run of a copied question made its part's label: the run's first line reads

@@ -58,6 +58,8 @@ import {
 } from './summary.ts';
 import { withoutTimeStamps } from './time-stamps.ts';
 import { closingQuestions, headingTags, trailingLabels } from './trailing-labels.ts';
+import { withoutTreeDrawing } from './tree-drawing.ts';
+import { unknownLabel } from './unknown-labels.ts';
 
 export type Segmentation = {
   /** lines before the first label: the header and any preamble */
@@ -375,6 +377,8 @@ function placeNote(seg: Segmentation, n: Footnote): void {
  * part, or sets a label where labels are read.
  */
 const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
+  // an outline drawn as a tree, "│   ├── (b) b_f …", "|   +-- Q.1-a": the branches before each line's text
+  withoutTreeDrawing,
   // indices typed on rows of their own, under or over an equation ("e = s . h" over " kj k-1 j")
   withIndexRows,
   // an examiner's marks grid, "1(a) | 1(b) | … | 5 | Total" over empty cells; a table of contents
@@ -1656,6 +1660,15 @@ function segmentOnce(
       }
       continue;
     }
+    // a label naming no part of the exam ("1 c -", "3(d)", "1(b)(iii)", "Q6"): what follows answers a
+    // part the grader cannot name, set apart for a person, not read as more of the answer above
+    if (!label && seenLabel && !listItems.has(line) && unknownLabel(line.text, tree)) {
+      closed = current ?? closed;
+      current = null;
+      unlabelled.push(line);
+      warnings.push(`"${line.text.trim().slice(0, 20)}" names no part of the exam`);
+      continue;
+    }
     if (!label) {
       if (!seenLabel) preamble.push(line);
       else if (current && !orphanContext) {
@@ -1845,7 +1858,23 @@ function segmentOnce(
       // answer, with the next sibling part still missing, is most likely that sibling.
       const sib = nextSibling(partId);
       // (not a part guessed from its question's heading: "Ans 3", its intro, then "(a)" is 3a's own label)
-      if (line.conf < 1 && current.lines.length > 0 && sib && !seen(sib.id) && !current.guessed) {
+      // (typed, the same: a second "Ans 3 (b)" on its page over what answers 3(c), 3(c) labelled nowhere
+      // after it, is most likely 3(c) mislabelled, read so at a confidence a person checks)
+      // (the very label written again, "Ans 3 (b)" twice: not a list's "3. (a)" after a heading's guess)
+      const written = (l: Line, end: number) => l.text.slice(0, end).replace(/\s+/g, '').toLowerCase();
+      const typedSlip =
+        line.conf >= 1 &&
+        sib != null &&
+        line.page === current.labelLine.page &&
+        written(line, label.end) === written(current.labelLine, current.label.end) &&
+        !laterInQuestion(body.slice(i + 1), sib, tree);
+      if (
+        (line.conf < 1 || typedSlip) &&
+        current.lines.length > 0 &&
+        sib &&
+        !seen(sib.id) &&
+        !current.guessed
+      ) {
         label = {
           ...label,
           path: sib.path.map((c) => c.toLowerCase()),

@@ -4907,3 +4907,80 @@ describe('rounds 128-129: reasons written tersely', () => {
     expect(p).toMatchObject({ score: 2, review: false });
   });
 });
+
+describe('rounds 130-131: what a part’s neighbours and its own notes hold', () => {
+  it('5: a fraction read last ("tanh(0.05) ≈ 0.05", another part’s note) is no count: the total is read before it, for a person', () => {
+    const p = part(
+      '5',
+      'DW: 199² × 3 × 16 = 1,900,848\nPW: 199² × 10 × 3 = 1,188,030\nSum = 3,088,878\ntanh values: tanh(0.7) ≈ 0.604, tanh(0.05) ≈ 0.05.',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')).toMatchObject({ awarded: 1 });
+    expect(p.review).toBe(true);
+  });
+  it('5: a note comparing with a standard convolution after the answer ("Chef’s note: … 38809 x 480 = 18628320") is no answer', () => {
+    const p = part(
+      '5',
+      'output = (200 - 4)/1 + 1 = 197 -> 197 x 197 x 3\nmult in depthwise = 197 x 197 x 16 x 3 = 1862832\npointwise 1x1x3 filters, 10 of them -> 197 x 197 x 10\nmult in pointwise = 38809 x 3 x 10 = 1164270\nServes: 3027102 multiplications\ndepthwise output 197 x 197 x 3, pointwise output 197 x 197 x 10\nChef’s note: much cheaper than normal convolution, 38809 x 480 = 18628320.',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')).toMatchObject({ awarded: 0.5 });
+  });
+  it('3a: a shape with a side of 0 is no shape a grader reads surely', () => {
+    expect(part('3a', 'W_f is 0 x 0')).toMatchObject({ score: 0, review: true });
+  });
+  it('1b.ii: a template’s slot giving o_t’s entries ("Justification: o_t = {1, 0, 0}") may be the working: a person reads it', () => {
+    const p = part(
+      '1b.ii',
+      'Statement: h_t = o_t o tanh(C_t)\nJustification: o_t = {1, 0, 0}\nResult: h_t = {0.6044, 0, 0}',
+    );
+    expect(p).toMatchObject({ score: 0, review: true });
+    expect(part('1b.ii', 'h_t = o_t o tanh(C_t)\nh_t = {0.6044, 0, 0}')).toMatchObject({
+      score: 0,
+      review: false,
+    });
+  });
+  it('3c with no label of its own, beside a 3(b) answered in two places, is no confident "no answer found"', () => {
+    const script = scriptFromText('## 3a\nW_f = 3 x 5 since [h, x] = 3 + 2 = 5\n## 3b\nb_f = 3\n## 5\n199');
+    const b = { ...script.parts['3b'], occurrences: 2 };
+    const g = gradeScript(rubric, ctx, { ...script, parts: { ...script.parts, '3b': b } }).grade;
+    expect(g.parts['3c']).toMatchObject({ score: 0, review: true });
+    expect(
+      grade('## 3a\nW_f = 3 x 5 since [h, x] = 3 + 2 = 5\n## 3b\nb_f = 3\n## 5\n199').parts['3c'].review,
+    ).toBe(false);
+  });
+  it('3b answered on one line with 3c, whose explanation gives the bias’s size: a person reads whether it is 3(b)’s reason', () => {
+    const script = scriptFromText(
+      '## 3b\nb_f ∈ R^{3};\n## 3c\n72 parameters.\nBecause. f_t has 3 entries; 4 × (15 + 3) = 72.',
+    );
+    const [b, c] = [script.parts['3b'], script.parts['3c']];
+    const oneLine = {
+      ...c,
+      lines: [{ ...c.lines[0], box: { ...c.lines[0].box, y: b.lines[0].box.y } }, ...c.lines.slice(1)],
+    };
+    const g = (parts: typeof script.parts) =>
+      gradeScript(rubric, ctx, { ...script, parts }).grade.parts['3b'];
+    expect(g({ ...script.parts, '3c': oneLine })).toMatchObject({ score: 0, review: true });
+    // (on a line of its own, 3(b) is graded on its own answer, as the course's graders do)
+    expect(g(script.parts)).toMatchObject({ score: 0, review: false });
+  });
+  it('3a bare, a question’s introduction read as the answer just above it under another question: a person reads it', () => {
+    const script = scriptFromText(
+      '## 2b\n0: the dot product has no weights.\nIngredients: dim x_t = 2, dim h_t = 3, input to gate = [h_{t-1}, x_t] of size 5\n## 3a\nW_f : 3 × 5',
+    );
+    // (the introduction's line right above 3(a)'s, in its column)
+    const [b, a] = [script.parts['2b'], script.parts['3a']];
+    const last = b.lines[b.lines.length - 1];
+    const under = {
+      ...a,
+      lines: [{ ...a.lines[0], box: { ...a.lines[0].box, x: last.box.x, y: last.box.y + 14 } }],
+    };
+    const g = (parts: typeof script.parts) =>
+      gradeScript(rubric, ctx, { ...script, parts }).grade.parts['3a'];
+    expect(g({ ...script.parts, '3a': under })).toMatchObject({ score: 0, review: true });
+    // (further down the page, past other lines, the bare 3(a) is a confident 0)
+    const apart = {
+      ...a,
+      lines: [{ ...a.lines[0], box: { ...a.lines[0].box, x: last.box.x, y: last.box.y + 200 } }],
+    };
+    expect(g({ ...script.parts, '3a': apart })).toMatchObject({ score: 0, review: false });
+  });
+});

@@ -330,7 +330,14 @@ function noAnswer(
     ) ||
     // (or a script whose parts were mostly placed by what they say, its labels in words: "For
     // question three I thought …" inside another's block)
-    guessedMostly(script);
+    guessedMostly(script) ||
+    // with no label of its own, a sibling answered in two places (a second "3(b)" over what answers
+    // 3(c)): one may be this part's (an empty label of its own is the student's blank, as above)
+    (!script.parts[part.id] &&
+      Object.values(script.parts).some(
+        (a) =>
+          a.partId !== part.id && questionNumber(a.partId) === questionNumber(part.id) && a.occurrences > 1,
+      ));
   return {
     grade: {
       score: 0,

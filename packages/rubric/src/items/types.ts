@@ -34,6 +34,8 @@ export interface ItemContext {
   answers: Map<string, unknown>;
   /** the other answers to the same question (a table for 1(b) i and ii sits under one of them) */
   siblings: () => Array<{ id: string; ev: Evidence }>;
+  /** the text of the few lines set just above the part's first line, whatever answer they were read under */
+  above: () => string;
   /** the answer was read by OCR, not from a text layer */
   ocr: boolean;
   /** the part's `name -> position` matches (read once for all mapping items) */

@@ -271,7 +271,40 @@ const ANSWER_MARK = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*(?:[:=\-–⇒→]|=>|->)
 
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys, ocr = false): Read | null {
-  const read = readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
+  const first = readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
+  // a count read as a fraction ("tanh(0.05) ≈ 0.05" set after a count's working, another part's
+  // note): no count; the answer is read without that line, and a person checks it
+  const key = item.shape === 'number' ? resolveKey(item.key, keys) : undefined;
+  const fraction =
+    first !== null &&
+    typeof first.value === 'number' &&
+    !Number.isInteger(first.value) &&
+    typeof key === 'number' &&
+    Number.isInteger(key) &&
+    key >= 10;
+  const again = fraction
+    ? readAnswer(
+        item,
+        part,
+        restrict(ev, (i) => i !== first.line),
+        keys,
+      )
+    : null;
+  const read0 =
+    fraction && again
+      ? {
+          ...again,
+          conf: Math.min(again.conf, 0.6),
+          note: `a fraction read after it (${fmt(first.value)}) is no count`,
+        }
+      : first;
+  // (a shape with a side of 0 is no shape: "0 × 0" read off drawing or a list's marks, a person reads it)
+  const zeroSide =
+    read0 !== null && item.shape === 'dimension' && (asNumbers(read0.value) ?? []).some((v) => v === 0);
+  const read =
+    zeroSide && read0
+      ? { ...read0, conf: Math.min(read0.conf, 0.5), note: 'a side of 0 is no shape' }
+      : read0;
   // (OCR'd, a zero beside a matrix sized in the model's letters, "W is d x d so d odditional parame
   // ters (the basic model … needs none)": the count's own words may be what OCR spoilt, a person
   // reads which is the answer; a text layer's words are as written)
@@ -1463,9 +1496,12 @@ const clauseOf = (s: string) => s.split(/[,;]|\.(?:\s|$)|\b(?:because|since|as|s
 const ROUGH =
   /^\s*[[(*_#=-]*\s*(?:rough(?:\s+(?:work|space|calculations?))?|scratch(?:\s*(?:work|pad))?|appendix(?:\s+[A-Z0-9]{1,2}\b)?(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?)\s*[\])*_#=:-]*\s*$/i;
 
-/** A note of quantities nobody asked for, at a line's start: "Extra:", "Bonus -", "Not asked:", "Beyond the question:". */
+/**
+ * A note of quantities nobody asked for, at a line's start: "Extra:", "Bonus -", "Not asked:", "Beyond the
+ * question:", a note comparing with a standard convolution ("Chef's note: much cheaper than normal convolution, …").
+ */
 const EXTRA =
-  /^\s*[[(*_]*\s*(?:extras?|bonus|side\s+note|not\s+asked(?:\s+for)?|beyond\s+(?:the\s+)?question|for\s+interest|(?:just\s+)?for\s+comparison)\b\s*[\])*_]*\s*[:\-–]/i;
+  /^\s*[[(*_]*\s*(?:extras?|bonus|side\s+note|not\s+asked(?:\s+for)?|beyond\s+(?:the\s+)?question|for\s+interest|(?:just\s+)?for\s+comparison)\b\s*[\])*_]*\s*[:\-–]|^\s*(?:[\w’']+\s+)?note\s*:.*\b(?:than|vs\.?|versus|compared\s+(?:to|with))\s+(?:a\s+|the\s+)?(?:normal|standard|regular|ordinary|full|plain)\s+conv/i;
 
 /** Whether a shape is a filter's or kernel's, as the words next to it say. */
 function describesFilter(text: string, d: { start: number; end: number }): boolean {

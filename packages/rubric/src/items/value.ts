@@ -366,7 +366,12 @@ function unaccounted(ev: Evidence, known: number[], reasonCounts: boolean): stri
   }
   // (a reason citing a vector, "h_t = [0.604, 0, 0] since o_t = [1, 0, 0]": how far it supports the
   // answer is a person's call)
-  const cited = ev.lines.find((l) => /\b(?:since|because|as)\s+[^.\n]{0,24}=\s*[[({]\s*-?\d/i.test(l));
+  // (or a template's slot for it, "Justification: o_t = {1, 0, 0}")
+  const cited = ev.lines.find((l) =>
+    /\b(?:since|because|as|justification\s*:|reason(?:ing)?\s*:|evidence\s*:)\s*[^.\n]{0,24}=\s*[[({]\s*-?\d/i.test(
+      l,
+    ),
+  );
   if (cited) return `a reason ("${quote(cited)}")`;
   return null;
 }
@@ -400,6 +405,8 @@ function gradeValue(
   /** the other answers to the same question (a table for 1(b) i and ii sits under one of them) */
   siblings: () => Array<{ id: string; ev: Evidence }> = () => [],
   ocr = false,
+  /** the lines set just above the answer's first line, whatever answer they were read under */
+  above: () => string = () => '',
 ): ItemResult {
   const base = { id: item.id, label: item.label, max: item.points };
   const key = resolveKey(item.key, ctx.keys);
@@ -547,6 +554,32 @@ function gradeValue(
               ),
           )
         : undefined;
+      // answered on one line with its siblings ("Answer. (a) W_f …; (b) b_f …; (c) 72. Because. …"):
+      // the explanation the line's block gives after them, under a later part, may be this part's
+      // reason too (an earlier part's own reason stays its own)
+      const together = work.counts.includes('reason')
+        ? siblings().find(
+            (s) => s.id > part.id && onOneLine(s.ev, ev) && matchesAny(work.reasons, s.ev.prose),
+          )
+        : undefined;
+      // (or set just above its label, read as the answer before: a question's introduction,
+      // "Ingredients: dim x_t = 2, dim h_t = 3, input to gate … of size 5", over "III (a) W_f: 3 × 5")
+      const overhead =
+        work.counts.includes('reason') && !together
+          ? matchesAny(work.reasons, normalizeProse(above()))
+          : null;
+      if (overhead)
+        return result(
+          0,
+          `${said} but ${missing}; the lines just above its label give a reason ("${quote(overhead[0])}"): a person reads whether it is this part's`,
+          Math.min(read.conf, 0.5),
+        );
+      if (together)
+        return result(
+          0,
+          `${said} but ${missing}; it is answered on one line with ${together.id}, whose explanation may be its reason: a person reads it`,
+          Math.min(read.conf, 0.5),
+        );
       if (!near) return { ...result(0, `${said} but ${missing}`), bare: true };
       // the sibling's answer computes this very value (one computation for both sub-parts, its
       // result restated here): that is this part's working, as markers read it
@@ -1002,7 +1035,7 @@ export const value: ItemHandler<ValueItem> = {
   type: 'value',
   grade(item, ctx) {
     const { part, answers } = ctx;
-    const r = gradeValue(item, part, ctx.ev, ctx.grading, answers, ctx.siblings, ctx.ocr);
+    const r = gradeValue(item, part, ctx.ev, ctx.grading, answers, ctx.siblings, ctx.ocr, ctx.above);
     // what later parts carry forward: the item's value, and the part's first value
     if (r.value !== undefined) answers.set(`${part.id}#${item.id}`, r.value);
     if (r.value !== undefined && !answers.has(part.id)) answers.set(part.id, r.value);
@@ -1049,4 +1082,10 @@ function stepNamedAnswer(item: ValueItem, lines: string[]): boolean {
       return quantities.some((q) => !new RegExp(written(q)).test(m[1]));
     });
   });
+}
+
+/** Whether two answers start on one line of the page: a line holding both parts, cut at the label between. */
+function onOneLine(a: Evidence, b: Evidence): boolean {
+  const [x, y] = [a.answer.lines[0], b.answer.lines[0]];
+  return x !== undefined && y !== undefined && x.page === y.page && Math.abs(x.box.y - y.box.y) < x.box.h / 2;
 }
