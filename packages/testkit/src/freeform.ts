@@ -592,6 +592,12 @@ export const TUNE_WRITERS = [
   'lz',
   'ka',
   'kb',
+  'kc',
+  'kd',
+  'ke',
+  'kf',
+  'kg',
+  'kh',
 ];
 
 export interface FreeformLabel {
