@@ -598,6 +598,12 @@ export const TUNE_WRITERS = [
   'kf',
   'kg',
   'kh',
+  'ki',
+  'kj',
+  'kk',
+  'kl',
+  'km',
+  'kn',
 ];
 
 export interface FreeformLabel {
