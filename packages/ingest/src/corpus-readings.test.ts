@@ -599,3 +599,90 @@ describe('an outline drawn as a tree, and labels for parts the exam does not hav
     expect(s.parts['3b'].text).toBe('bf = 3');
   });
 });
+
+// rounds 132-133: editors' line numbers, East Asian input, chat exports, a judge's test cases, options
+// in boxes; round 131's keycap labels as LibreOffice and pdfkit set them
+describe('line numbers an editor, lineno or a word processor prints', () => {
+  it('a gutter, "7 │ Q1(a)": blanked, every part under its label', async () => {
+    const s = await freeformScript('kc-01.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['1b.i'].text).not.toMatch(/^\s*\d+\s*│/m);
+  });
+  it('Word\'s numbering glued to the text, "5Q1", "6(a)": the labels read', async () => {
+    const s = await freeformScript('kc-06.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['3c'].text).toMatch(/^The gates are forget/);
+  });
+  it('lineno every fifth line, "15 I.": question I read', async () => {
+    const s = await freeformScript('kc-05.pdf');
+    expect(s.order).toContain('1a');
+    expect(s.parts['1a'].text).toContain('ft → 3');
+  });
+  it('a two-column page’s gutter numbers glued to a value, "C̃t = 2" and "34": no "234"', async () => {
+    const s = await freeformScript('kc-08.pdf');
+    expect(s.parts['1a']?.text ?? '').not.toContain('234');
+  });
+});
+
+describe('labels typed with an East Asian input method', () => {
+  it('"答1〔b〕「ii」": the CJK brackets and the word for answer read as "Q1(b)(ii)"', async () => {
+    const s = await freeformScript('kd-09.pdf');
+    expect(s.order.slice(0, 5)).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b']);
+    expect(s.parts['1b.ii'].text).toContain('[0.604, 0, 0]');
+  });
+  it('"第二题 Question 2 part a" is question 2 once; "问题3" heads question 3', async () => {
+    const s = await freeformScript('kd-12.pdf');
+    expect(s.parts['2a'].text).toMatch(/^ekj = skT hj/);
+    expect(s.parts['2b'].text).toMatch(/^0\. No new weights/);
+  });
+});
+
+describe('answers pasted from a chat export', () => {
+  it('"15/03/2021 10:16 am - Bhaskar: 3 c -": the student’s stamp and name taken off, the label read', async () => {
+    const s = await freeformScript('ke-06.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a']);
+    expect(s.parts['3c'].text).toMatch(/^one gate = 6 \+ 3 = 9/);
+    expect(s.parts['3c'].text).not.toContain('Bhaskar');
+  });
+  it('a friend’s message keeps its sender, so "Anbu: 2b is zero da" is no label of the student’s', async () => {
+    const s = await freeformScript('ke-11.pdf');
+    expect(s.parts['2b'].occurrences).toBe(1);
+  });
+  it('a header alone on its line, "Kruti, [15.03.21 10:18]", is blanked: its time no value', async () => {
+    const s = await freeformScript('ke-09.pdf');
+    expect(s.parts['3c'].text).not.toMatch(/10:18/);
+  });
+});
+
+describe('answers as a judge’s test cases', () => {
+  it('"==== Problem 1, subproblem (b)(i) ====" and "$ ./judge 1b.ii" are the parts’ labels', async () => {
+    for (const file of ['kg-05.pdf', 'kg-08.pdf']) {
+      const s = await freeformScript(file);
+      expect(s.order.slice(0, 4), file).toEqual(['1a', '1b.i', '1b.ii', '2a']);
+    }
+  });
+});
+
+describe('options in boxes, one ticked', () => {
+  it('"f_t -> [ ] 2 [x] 3 [ ] 5" reads as its choice, "f_t -> 3"', async () => {
+    const s = await freeformScript('kh-01.pdf');
+    expect(s.parts['1a'].text).toMatch(/f_t\s+->\s+3\b/);
+    expect(s.parts['1a'].text).not.toMatch(/\b2\b.*\b3\b.*\b5\b/);
+  });
+  it('options running on to the next line, "□ 3 × 2 ■ 3 × 5" over "□ 5 × 3": the empty ones blanked', async () => {
+    const s = await freeformScript('kh-12.pdf');
+    expect(s.parts['3a'].text).toContain('3 × 5');
+    expect(s.parts['3a'].text).not.toContain('5 × 3');
+  });
+});
+
+describe('emoji keycaps as labels', () => {
+  it('LibreOffice draws "1️⃣" as its digit fifteen times, stepping left: one "1"', async () => {
+    const s = await freeformScript('ka-06.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+  });
+  it('a font without the keycap’s marks reads "1\\u0000(a)": the missing glyph dropped', async () => {
+    const s = await freeformScript('ka-01.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+  });
+});

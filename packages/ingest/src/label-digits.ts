@@ -107,3 +107,40 @@ export function partWords(line: string, tree: PartTree): string {
   }
   return line;
 }
+
+const CJK_NUMERALS: Record<string, string> = {
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+
+/**
+ * A question or sub-question named in Chinese, Japanese or Korean at a line's start: "答1(a)",
+ * "解 3", "問題2", "第二题", "문항 4" (answer, solution, question N) as "Q1(a)", "Q3", "Q2"; "小問(a)"
+ * (sub-question) as its letter alone. The same length; an English label right after the same
+ * question's ("第一题 Question 1 part b") is left to speak for it.
+ */
+export function cjkLabelWords(line: string): string {
+  const ordinal = /^(\s*)第\s*([一二三四五六七八九]|\d{1,2})\s*[题題问問]\s*/.exec(line);
+  if (ordinal) {
+    const n = CJK_NUMERALS[ordinal[2]] ?? ordinal[2];
+    const rest = line.slice(ordinal[0].length);
+    const english = new RegExp(String.raw`^(?:q|qn|ques|question)\.?\s*${n}(?!\d)`, 'i').test(rest);
+    return (
+      (english ? '' : `Q${n}`)
+        .padStart(ordinal[1].length + (english ? 0 : n.length + 1))
+        .padEnd(ordinal[0].length) + rest
+    );
+  }
+  const worded = /^(\s*)(?:解答|答案|问题|問題|答|解|问|問|题|題|문항|문제)\s*(\d{1,2})(?!\d)/.exec(line);
+  if (worded) return `${worded[1]}Q${worded[2]}`.padEnd(worded[0].length) + line.slice(worded[0].length);
+  const sub = /^(\s*)(?:小[問问题題]|소문항)\s*(?=[([]?[a-h][)\]]?)/i.exec(line);
+  if (sub) return ' '.repeat(sub[0].length) + line.slice(sub[0].length);
+  return line;
+}

@@ -2,7 +2,7 @@
 // start of a line, against the exam's own part tree: nothing here knows any particular exam.
 
 import { plainSchoolLabels } from './indic.ts';
-import { digitSubParts, numberWordsAsDigits, partWords } from './label-digits.ts';
+import { cjkLabelWords, digitSubParts, numberWordsAsDigits, partWords } from './label-digits.ts';
 import { TRAILING_MARKS, wordedMarksAfter } from './marks.ts';
 import { nextPart } from './next-part.ts';
 import { romanValue } from './roman.ts';
@@ -92,9 +92,9 @@ const ARROWED_LABEL = new RegExp(
 // ("Qn. 3 / c": a slash set between spaced components)
 // ("Q-1 >> (a)": an arrow of chevrons between them too)
 // ("Q-3/(b)", "Q-1/(b)/(i)": a slash before a bracketed sub-label)
-// ("Q.no 1 / part-b": a slash, then the word part)
+// ("Q.no 1 / part-b": a slash, then the word part; "Problem 1, subproblem (a)", "Q2 subtask b")
 const FILLER =
-  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub[- ]?)?parts?\b|sub\b\.?|pt\b\.?|item\b(?=\s*\(?[a-h]\b))?[\s.,:\-–—]*/i;
+  /^[\s.,:\-–—]*(?:(?:\/(?=\s|\((?:[a-h]|[ivx]{1,4})\))|>>|»)[\s.,:\-–—]*)?(?:(?:sub[- ]?)?parts?\b|sub[- ]?(?:problem|task|question)\b|sub\b\.?|pt\b\.?|item\b(?=\s*\(?[a-h]\b))?[\s.,:\-–—]*/i;
 
 /** A heading between rules: its rule characters, the heading, and the rule again (or an aside in brackets). */
 const RULE = '=*~_#═─━▬■';
@@ -203,7 +203,7 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // for the segmenter to read the pair; a longer list, "3 – a, b, c", is a table cell's, whose
     // sub-labels follow)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\.\)|\)|\.(?![0-9])|(?<=[A-Za-z])[.\-–](?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$|(?<=^\s*\d{1,2}\/)[a-h](?:\s|$|[:.)]))|:|[∴>](?=\s|$)|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub-?)?[Pp]art|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\.\)|\)|\.(?![0-9])|(?<=[A-Za-z])[.\-–](?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$|(?<=^\s*\d{1,2}\/)[a-h](?:\s|$|[:.)]))|:|[∴>](?=\s|$)|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub[- ]?)?[Pp]art|[Ss]ub-?(?:[Pp]roblem|[Tt]ask|[Qq]uestion)|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;
@@ -431,8 +431,8 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   const next = nextPart(line, tree, context);
   if (next) return next;
   // a checklist's box before it; a question's number in words, its parts in digits ("Q-three (c)",
-  // "Q 3 / 1", "1.(2)-i"): the paper's form
-  line = partWords(digitSubParts(numberWordsAsDigits(withoutTaskMarks(line)), tree), tree);
+  // "Q 3 / 1", "1.(2)-i"), in Chinese or Japanese ("答1(a)", "第二题"): the paper's form
+  line = partWords(digitSubParts(numberWordsAsDigits(cjkLabelWords(withoutTaskMarks(line))), tree), tree);
   // the script's running number, by its own key ("Answer 7" for 3(b)); its own words around it
   if (opts.numbering?.size) {
     const m =

@@ -1,6 +1,6 @@
 // A margin's line numbers are blanked; numbers that open a few lines only are left as they are.
 import { describe, expect, it } from 'vitest';
-import { withoutMarginNumbers } from './margin-numbers.ts';
+import { withoutLineNumbers, withoutMarginNumbers } from './margin-numbers.ts';
 import { segment } from './segment.ts';
 import { CT3_PARTS, linesOf, pageInfo } from './testing.ts';
 
@@ -32,5 +32,31 @@ describe("a margin's line numbers", () => {
   it('a few numbered lines are the text, not a margin', () => {
     const text = '1. f_t -> 3\n2. e = s^T h\n3. 3 x 5\nsome prose\nmore prose\nand more\nstill more\nthe end';
     expect(withoutMarginNumbers(linesOf(text, 1, 1)).map((l) => l.text)).toEqual(text.split('\n'));
+  });
+});
+
+describe("an editor's line numbers, found where they stand", () => {
+  const lines = (rows: string[]) => linesOf(rows.join('\n'));
+  it('a column of numbers counting up line by line past 14 is blanked, whatever follows them', () => {
+    const rows = Array.from(
+      { length: 18 },
+      (_, i) => `${i + 1} ${i === 4 ? 'Q3(b) b_f is 3 x 1' : `line ${i}`}`,
+    );
+    const out = withoutLineNumbers(lines(rows));
+    expect(out[4].text.trim()).toBe('Q3(b) b_f is 3 x 1');
+    expect(out.every((l) => !/^\s*\d/.test(l.text))).toBe(true);
+  });
+  it('a script numbering its eleven answers 1 to 11, one a line, keeps them', () => {
+    const rows = Array.from({ length: 11 }, (_, i) => `${i + 1} answer ${i}`);
+    expect(withoutLineNumbers(lines(rows)).map((l) => l.text)).toEqual(rows);
+  });
+  it('numbers every fifth line, 5, 10, 15, 20, are line numbers', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ((i + 1) % 5 === 0 ? `${i + 1} text` : 'text'));
+    const out = withoutLineNumbers(lines(rows));
+    expect(out.map((l) => l.text.trim())).toEqual(rows.map(() => 'text'));
+  });
+  it('a column of figures counting by five row by row is no numbering, "t 0", "t 5", … "t 95"', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `t ${5 * i}`);
+    expect(withoutLineNumbers(lines(rows)).map((l) => l.text)).toEqual(rows);
   });
 });

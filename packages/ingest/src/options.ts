@@ -2,7 +2,7 @@
 // D) 3 x 3", "(a) 197 (b) 198 (c) 199 ✓ (d) 200") and the letter of the one chosen ("Ans: B) 3 x 5",
 // "⇒ (B)"). The letters name options, not parts: read as labels, "B)" would start 3(b) mid-line.
 import type { Line, Word } from '@grader/model';
-import { blankedAt } from './layout.ts';
+import { blankedAt, retext } from './layout.ts';
 
 /** An option's letter: "A)", "(B)", "c)", "(d)", set apart by spaces. */
 const MARKER = /(^|\s)(\(\s*[A-Da-d]\s*\)|[A-Da-d]\))(?=\s)/g;
@@ -10,6 +10,49 @@ const MARKER = /(^|\s)(\(\s*[A-Da-d]\s*\)|[A-Da-d]\))(?=\s)/g;
 const MARKS = /[✓✔✗✘☐☑☒⊠◉○●]/u;
 /** A box an option's value is ticked in: "☐ 197", "☑ [0.7, 0.2, 0.05]" (not a checklist's "☑ biases"). */
 const BOXED_VALUE = /[☐☑☒⊠□■◉○●]\s*[\d([{−-]/gu;
+/** An empty box before an option ("[ ] 2", "( ) 3×2", "☐ 60", "○ sum") and a ticked one ("[x] 3", "(✓) 3×5", "● product"). */
+const EMPTY_BOX = /(?:\[\s\]|\(\s\)|[☐□○◯]|\u20dd)\s*\S/gu;
+const TICKED_BOX = /(?:\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠■●◉])\s*\S/gu;
+/** A line of options in boxes, some empty and some ticked: "f_t -> [ ] 2  [x] 3  [ ] 5". */
+// (not a progress row of the paper's questions, "[10:12] [x] Q5 [x] Q3 [ ] Q2": a checklist)
+const boxedOptions = (text: string) =>
+  !/(?:\[[\sxX✓✔]\]|[☐☑☒])\s*(?:Q|Ques|Question|Part)\.?\s*\d/i.test(text) &&
+  (text.match(EMPTY_BOX) ?? []).length >= 1 &&
+  (text.match(TICKED_BOX) ?? []).length >= 1 &&
+  (text.match(EMPTY_BOX) ?? []).length + (text.match(TICKED_BOX) ?? []).length >= 2;
+
+/** Any option's box, empty or ticked, with what follows it. */
+const ANY_BOX = /(?:\[\s\]|\(\s\)|[☐□○◯]|\u20dd|\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠■●◉])/gu;
+const TICKED = /^(?:\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠■●◉])$/u;
+
+/**
+ * A line of boxed options with exactly one ticked ("f_t -> [ ] 2  [x] 3  [ ] 5", "☐ 60 ☑ 72"): the
+ * others blanked with their boxes, and the tick's box, so the line reads as the choice ("f_t ->
+ * 3"). Null where none or more than one is ticked: which stands is a person's reading.
+ */
+function chosenOption(line: Line, ticks = 1): Line | null {
+  const boxes = [...line.text.matchAll(ANY_BOX)].map((m) => ({ at: m.index ?? 0, text: m[0] }));
+  if (boxes.filter((b) => TICKED.test(b.text)).length !== ticks) return null;
+  let out = line;
+  // (right to left, so the places found stay where they are)
+  for (let k = boxes.length - 1; k >= 0; k--) {
+    const b = boxes[k];
+    if (TICKED.test(b.text)) {
+      out = blankedAt(out, b.at, b.text.length);
+      continue;
+    }
+    // (an option runs to the next box; the last to a gap of two spaces or the line's end)
+    const after = line.text.slice(b.at + b.text.length);
+    const gap = /\S\s{2,}/.exec(after);
+    const end =
+      k + 1 < boxes.length
+        ? boxes[k + 1].at
+        : b.at + b.text.length + (gap ? gap.index + 1 : after.trimEnd().length);
+    out = blankedAt(out, b.at, end - b.at);
+  }
+  return out;
+}
+
 /** The chosen option's letter after the answer's mark: "Ans: B)", "Answer - (C)", "⇒ (B)". */
 const CHOSEN = /((?:\bans(?:wer)?\s*[:=–-]?|⇒|=>|→|->)\s*)(\(\s*[A-D]\s*\)|[A-D]\))/gi;
 
@@ -101,8 +144,28 @@ const namesOne = (text: string) =>
  */
 export function withoutOptionLetters(lines: Line[]): Line[] {
   const column = optionsDown(lines);
-  // (options by their boxes alone: "Output side: ☐ 197  ☑ 198  ☐ 199  ☐ 200")
-  const boxed = (l: Line) => (l.text.match(BOXED_VALUE) ?? []).length >= 3;
+  // (options by their boxes alone: "Output side: ☐ 197  ☑ 198  ☐ 199  ☐ 200", "[ ] 2  [x] 3  [ ] 5")
+  // (one of them ticked: the choice read, the others blanked; none or two ticked: a person reads it)
+  const boxed = (l: Line) => (l.text.match(BOXED_VALUE) ?? []).length >= 3 || boxedOptions(l.text);
+  // (radio buttons: beside an empty circle, LaTeX's \bigcirc read as "⃝", a bullet is the one filled)
+  lines = lines.map((l) => {
+    if (!/[○◯]|\u20dd/u.test(l.text) || !l.text.includes('•')) return l;
+    const filled = (t: string) => t.replaceAll('•', '●');
+    return retext(
+      l,
+      filled(l.text),
+      l.words.map((w) => ({ ...w, text: filled(w.text) })),
+    );
+  });
+  // (options run on to the next line, "□ 3 × 2  ■ 3 × 5" over "□ 5 × 3": the empty ones there go too)
+  const chosen = lines.map((l) => (boxed(l) ? chosenOption(l) : null));
+  lines = lines.map(
+    (l, i) =>
+      chosen[i] ??
+      (chosen[i - 1] && (l.text.match(EMPTY_BOX) ?? []).length && !(l.text.match(TICKED_BOX) ?? []).length
+        ? (chosenOption(l, 0) ?? l)
+        : l),
+  );
   for (const l of lines) if (boxed(l)) for (const w of l.words) optionWords.add(w);
   const named = lines.some((l) => namesOne(l.text));
   if (!column.size && !lines.some((l) => optionsListed(l.text, named).length)) return lines;

@@ -125,12 +125,16 @@ function privateControls(s: string): string {
   return out;
 }
 
+/** A keycap's digit and, after it, the glyph its font lacks, read as U+0000. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is the text layer's missing glyph
+const KEYCAP_GAP = /(?<=[0-9#*])\x00/g;
+
 /** Spacing accents pdfTeX sets before their letter in one word ("R´eponse"), as combining marks. */
 const SPACING_ACCENTS: Record<string, string> = { '´': '\u0301', '¨': '\u0308', ˆ: '\u0302' };
 
 /**
  * The plain forms of what other keyboards type: full-width letters, digits and punctuation
- * ("１．（ｂ）", "（１ mark）"), the ideographic space and full stop, Unicode's roman numerals ("Ⅰ.(b)",
+ * ("１．（ｂ）", "（１ mark）"), the ideographic space, full stop and brackets, Unicode's roman numerals ("Ⅰ.(b)",
  * "ⅱ"), the digits of India's scripts, and an accent pdfTeX sets before its letter. Exponents and subscripts are left as they are.
  */
 export function plainForms(s: string): string {
@@ -140,6 +144,11 @@ export function plainForms(s: string): string {
       .replace(/\u3000/g, ' ')
       .replace(/。/g, '.')
       .replace(/、/g, ',')
+      // (CJK brackets around a label's letters: "答1〔b〕「ii」", "【3a】")
+      .replace(/[〔「『]/g, '(')
+      .replace(/[〕」』]/g, ')')
+      .replace(/【/g, '[')
+      .replace(/】/g, ']')
       .replace(/[\u2160-\u217f]/g, (c) => c.normalize('NFKC'))
       // (the digits of India's scripts)
       .replace(/[\u0966-\u0d6f]+/g, plainIndianDigits)
@@ -245,7 +254,15 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
         : item.str;
     const str =
       operator?.text ??
-      privateControls(plainForms(raw.normalize('NFC').replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')));
+      privateControls(
+        plainForms(
+          raw
+            .normalize('NFC')
+            .replace(/(?<=[^\p{L}\p{M}])\p{M}+/gu, '')
+            // (a keycap, `1️⃣`, in a font without its marks: the digit, then a missing glyph read as U+0000)
+            .replace(KEYCAP_GAP, ''),
+        ),
+      );
     const n = str.length;
     const re = /\S+/g;
     for (let m = re.exec(str); m; m = re.exec(str)) {
@@ -254,7 +271,35 @@ export async function textLayerWords(page: PDFPageProxy): Promise<PdfWord[]> {
       words.push({ text: m[0], box: { x, y: top, w: Math.max(w, 0.1), h: height }, conf: 1, size });
     }
   }
-  return words;
+  return withoutKeycapEchoes(words);
+}
+
+/**
+ * LibreOffice draws an emoji keycap (`1️⃣`) it has no glyph for as its digit set again and again, each
+ * copy a little left of the one before: "1" fifteen times on one baseline, read as "111111111111111".
+ * A run of three or more copies of one character, each starting left of the one before, is one
+ * character (text runs rightwards; only such an echo steps back). The first copy stands where the
+ * keycap does.
+ */
+export function withoutKeycapEchoes<T extends { text: string; box: { x: number; y: number } }>(
+  words: T[],
+): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < words.length; ) {
+    const w = words[i];
+    let j = i + 1;
+    while (
+      j < words.length &&
+      w.text.length === 1 &&
+      words[j].text === w.text &&
+      Math.abs(words[j].box.y - w.box.y) < 0.5 &&
+      words[j].box.x < words[j - 1].box.x
+    )
+      j++;
+    out.push(w);
+    i = j - i >= 3 ? j : i + 1;
+  }
+  return out;
 }
 
 /**

@@ -2212,3 +2212,20 @@ a) W_f is 3 x 5`);
     expect(s.parts['3a'].text).toBe('* Answer: 3 x 5 *\n* Justification: [h, x] has 5 entries *');
   });
 });
+
+describe('labels in Chinese, Japanese or Korean words, and sub-problems', () => {
+  it('"答1(a)", "第二题", "問題3" with "小問(a)": the paper’s parts', () => {
+    const s = runAll(
+      '答1(a)\nft 3\n答1(b)(i)\nCt = 1\n第二题 Question 2 part a\nekj = s h\n第二题 Question 2 part b\n0\n問題3\n小問(a)\nWf 3x5\n小問(b)\nbf 3',
+    );
+    expect(s.order).toEqual(['1a', '1b.i', '2a', '2b', '3a', '3b']);
+    expect(s.parts['2a'].text).toBe('ekj = s h');
+    expect(s.parts['3a'].text).toBe('Wf 3x5');
+  });
+  it('"Problem 1, subproblem (b)(i)" between rules of "=" is 1(b)(i)', () => {
+    const s = runAll(
+      '==== Problem 1, subproblem (a) ====\nft 3\n==== Problem 1, subproblem (b)(i) ====\nCt = 1',
+    );
+    expect(s.order).toEqual(['1a', '1b.i']);
+  });
+});

@@ -5,6 +5,7 @@ import { alignLabels, type Candidate, isHeading } from './align.ts';
 import { beforeSaid, firstsSaid, orderAnnounced, saidOnItsLine } from './answer-order.ts';
 import { withoutAppendices } from './appendices.ts';
 import { assumptionItems } from './assumptions.ts';
+import { withoutChatSenders } from './chat-senders.ts';
 import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } from './citations.ts';
 import { withoutParagraphNumbers } from './clause-numbers.ts';
 import { withoutDatelines } from './datelines.ts';
@@ -34,7 +35,7 @@ import {
 } from './labels.ts';
 import { readingFrame, unionBox } from './layout.ts';
 import { contentOf, cutAt } from './line-cut.ts';
-import { withoutMarginNumbers } from './margin-numbers.ts';
+import { withoutLineNumbers, withoutMarginNumbers } from './margin-numbers.ts';
 import { bareMarksAfter, marksAfterLabel, marksOnly, onRowOf, withoutTrailingMarks } from './marks.ts';
 import { median } from './median.ts';
 import { listsOptions, withoutOptionLetters } from './options.ts';
@@ -48,6 +49,7 @@ import { withRecordLabels } from './record-labels.ts';
 import { romanValue } from './roman.ts';
 import { withoutSelfMarks } from './self-marks.ts';
 import { COLUMN_LETTERS, withoutSheetRows } from './sheet-rows.ts';
+import { withoutShellPrompts } from './shell-prompts.ts';
 import {
   rowMiscopies,
   rowRestates,
@@ -391,6 +393,8 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withoutMarginNumbers,
   // a spreadsheet's row numbers under its column letters, "4  (a) W_f  C2 x C3  3 × 5"
   withoutSheetRows,
+  // an editor's line numbers, where they stand on the page (after a sheet's rows, which its cells cite)
+  withoutLineNumbers,
   // numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths
   withoutCitations,
   // the marks a student gives itself, "self-mark: 3/3", "total till now = 9"
@@ -411,6 +415,10 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withRecordLabels,
   // a thread's posts and a deck's cards before their labels, "1/14  Q1a", "CARD 05 [ Q3(b) ]"
   withoutItemCounters,
+  // a terminal's prompt and command before each part, "$ ./judge 1b.ii"
+  withoutShellPrompts,
+  // a chat export's stamp and sender before each message, "15/03/21, 10:04 - Debarghya K: Q1(a)"
+  withoutChatSenders,
   // the times a student logs, "[5] (10:15)", "Problem 3 (part a) 10:09", "(t+12 min)" (after a
   // thread's own, "[10:02] @prof re Q1 a", read with its post)
   withoutTimeStamps,

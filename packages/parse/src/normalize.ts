@@ -517,8 +517,9 @@ function normalizeMathUncached(raw: string): string {
     (_m, before: string, base: string, idx: string) =>
       `${before}${base}_${idx.length > 1 ? `{${idx}}` : idx}^T `,
   );
-  // (and its index split around the T, `skT−1 hj`: s_{k-1}^T h_j)
-  out = out.replace(/(=\s*)([a-z])([ijk])T-1(?=\s|[a-z]_?[ijk]\b)/g, '$1$2_{$3-1}^T ');
+  // (and its index split around the T, `skT−1 hj`, or around the ⊤ a superscript sets over it,
+  // `sk⊤−1hj`: s_{k-1}^T h_j)
+  out = out.replace(/(=\s*)([a-z])([ijk])(?:\^T|T)-1(?=\s|[a-z]_?[ijk]\b)/g, '$1$2_{$3-1}^T ');
   // a MATLAB row of three or more numbers (`[1 0 0]' .* [tanh 0.7 tanh 0 tanh 0.4]'`; two, `[3 5]`,
   // may be a size): entries apart by spaces are a vector's, and its transpose changes no value
   out = out.replace(

@@ -4984,3 +4984,39 @@ describe('rounds 130-131: what a part’s neighbours and its own notes hold', ()
     expect(g({ ...script.parts, '3a': apart })).toMatchObject({ score: 0, review: false });
   });
 });
+
+// rounds 132-133
+describe('what a table or a misplaced label puts under another part', () => {
+  it('5: the question’s given input read as the depthwise output, beside the computed 197 × 197 × 3: a person reads it', () => {
+    const p = part(
+      '5',
+      'Depthwise: (200 − 4)/1 + 1 = 197 → 197 × 197 × 3\n200 × 200 × 3 mults = 197 × 197 × 4 × 4 × 3 = 1,862,832\nPointwise → 197 × 197 × 10, 1,164,270\nTotal = 3,027,102',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain("the question's given");
+  });
+  it('5: 200 × 200 × 3 alone, padding thought to keep the size, is a confident wrong answer', () => {
+    const p = part(
+      '5',
+      'padding 1 keeps the size: after depthwise 200 × 200 × 3, after pointwise 200 × 200 × 10\n200 × 200 × 16 × 3 + 200 × 200 × 3 × 10 = 1920000 + 1200000 = 3120000',
+    );
+    expect(p.items.find((i) => i.id === 'depthwise')?.awarded).toBe(0);
+    expect(p.reasons.join(' ')).not.toContain("the question's given");
+  });
+  it('3c holding a line like question 5’s label, 5 answered nowhere, the lines from it changing 3c’s grade: a person reads it', () => {
+    const own =
+      '## 3a\nW_f is 3 × 2 (x_t has 2 entries)\n## 3b\nb_f is 3 × 1, one per unit\n## 3c\none gate = 6 + 3 = 9\n4 gates → 4 × 9 = 36';
+    const g = grade(`${own}\n5 -\npadding 1 so size does not change\n= 1920000 + 1200000 = 3120000`);
+    expect(g.parts['3c']).toMatchObject({ review: true });
+    expect(g.parts['3c'].reasons.join(' ')).toContain("like 5's label");
+    // (without the lines after it, 36 from its own 3 × 2 earns the half mark, confidently)
+    expect(grade(own).parts['3c']).toMatchObject({ score: 0.5, review: false });
+  });
+  it('2b: a count read off a symbol’s exponent ("(C) d^{2}") goes to a person; "d^2 parameters" stays a nonzero count', () => {
+    expect(part('2b', 'options d or d^{2}. Additional parameters = 0.')).toMatchObject({ review: true });
+    expect(part('2b', 'extra = d^2 parameters')).toMatchObject({ score: 0, review: false });
+  });
+  it('2a: a transpose set over its symbol’s subscript, "sk⊤−1hj", is s_{k-1}^T h_j', () => {
+    expect(part('2a', 'dot product: ekj = sk⊤−1hj')).toMatchObject({ score: 1, review: false });
+  });
+});

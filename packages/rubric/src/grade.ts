@@ -88,8 +88,16 @@ function questionHeadingInside(partId: string, script: ExtractedScript): boolean
  * letter or numeral at the start of a line ("(b)", "ii.").
  */
 function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
+  return labelHolder(partId, script) !== null;
+}
+
+/**
+ * The answer holding a line that looks like this part's label ("5 -" read inside 3(c)'s answer), if
+ * any, and that line's place in it.
+ */
+function labelHolder(partId: string, script: ExtractedScript): { partId: string; line: number } | null {
   const label = partLabel(partId);
-  if (!label) return false;
+  if (!label) return null;
   const { q, sub, roman } = label;
   const own = roman ?? sub;
   // ("3 -" too: a dash closing a label alone on its line)
@@ -159,11 +167,12 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         'i',
       )
     : null;
-  return Object.values(script.parts).some((a) => {
+  let at = -1;
+  const holder = Object.values(script.parts).find((a) => {
     if (a.partId === partId) return false;
     const sameQuestion = /^\d+/.exec(a.partId)?.[0] === q;
     const lines = a.text.split('\n');
-    return lines.some(
+    at = lines.findIndex(
       (l, i) =>
         (bareQuestion.test(l) && (!own || (!sameQuestion && headsSubParts(l, lines[i + 1])))) ||
         (sameQuestion && (!!subLabel?.test(l) || (!!own && headings(l)) || !!inSentence?.test(l))) ||
@@ -175,7 +184,9 @@ function labelInsideAnother(partId: string, script: ExtractedScript): boolean {
         (!sameQuestion && !!inRow?.test(l)) ||
         !!slashed?.test(l),
     );
+    return at >= 0;
   });
+  return holder ? { partId: holder.partId, line: at } : null;
 }
 
 /**
@@ -675,8 +686,8 @@ export function gradePart(
   ctx: GradingContext,
   answers: Map<string, unknown>,
   hidden = false,
-  /** a part with no answer of its own whose quantities this answer writes (its answer may be here) */
-  holds?: string,
+  /** a part with no answer of its own whose quantities, or whose label, this answer writes (its answer may be here) */
+  holds?: { part: string; by: 'quantities' | 'label' },
 ): { grade: PartGrade; reading: PartReading } {
   if (!answer?.text.trim()) return noAnswer(part, script, hidden, keyInAnotherAnswer(part, script, answers));
   // (under a label only guessed, "nothing here" may be the label's misreading: a person looks)
@@ -713,10 +724,13 @@ export function gradePart(
   }
   // (marks lost on an answer that writes another part's own quantities, that part answered nowhere:
   // its label was missed, and the value read here may be that part's, "Total = 3,057,912" under 3(c))
+  // (or a line that looks like its label, "5 -" inside 3(c)'s answer: "3,120,000" read there is 5's)
   if (holds && score < part.points) {
     matchConf = Math.min(matchConf, 0.5);
     reasons.push(
-      `this answer writes ${holds}'s quantities and ${holds} has no answer of its own: a person checks which lines are this part's`,
+      holds.by === 'label'
+        ? `this answer holds a line like ${holds.part}'s label and ${holds.part} has no answer of its own: a person checks which lines are this part's`
+        : `this answer writes ${holds.part}'s quantities and ${holds.part} has no answer of its own: a person checks which lines are this part's`,
     );
   }
   const outcome = { part, answer, script, ctx: ictx, results, score };
@@ -823,13 +837,27 @@ export function gradeScript(
     }
   const hidden = possiblyHidden(script, rubric);
   // (another question's, by its key's numbers: an answer to 1(b)(ii) or 4(a) writes C_t as its own working)
-  const holders = new Map(
+  const holders = new Map<string, { part: string; by: 'quantities' | 'label' }>(
     [...hiddenHolders(script, rubric, true)].flatMap(([id, held]) => {
       const other = held.find((h) => questionNumber(h) !== questionNumber(id));
-      return other ? [[id, other] as const] : [];
+      return other ? [[id, { part: other, by: 'quantities' as const }] as const] : [];
     }),
   );
+  // (and the answer holding a line like the label of another question's part answered nowhere, where
+  // the lines from it on change its grade: "5 -" inside 3(c), 5's "= 3120000" read as 3(c)'s count)
+  // (a sub-label, "i." in 1(a)'s list, is its own question's list as often as a missed label)
+  // (judged as each holder is graded, with the earlier answers its grade carries forward)
+  const heldLabels = new Map<string, { part: string; line: number }>();
   for (const part of rubric.parts) {
+    if (script.parts[part.id]?.text.trim()) continue;
+    const held = labelHolder(part.id, script);
+    if (held && questionNumber(held.partId) !== questionNumber(part.id) && !heldLabels.has(held.partId))
+      heldLabels.set(held.partId, { part: part.id, line: held.line });
+  }
+  for (const part of rubric.parts) {
+    const label = heldLabels.get(part.id);
+    if (label && !holders.has(part.id) && linesAfterChangeGrade(part, script, ctx, answers, label.line))
+      holders.set(part.id, { part: label.part, by: 'label' });
     const kept = previous?.unchanged.has(part.id) ? keptPart(part, previous, answers) : null;
     const { grade, reading } =
       kept ??
@@ -848,6 +876,29 @@ export function gradeScript(
       ? { name: h.name, roll: h.roll }
       : null;
   return { grade: { file, student, parts, total, flags: [], flagReasons: {} }, readings, texts };
+}
+
+/**
+ * Whether the answer's lines from `line` on change its grade: graded with and without them (on copies
+ * of what grading records, so nothing of the trial is kept).
+ */
+function linesAfterChangeGrade(
+  part: Part,
+  script: ExtractedScript,
+  ctx: GradingContext,
+  answers: Map<string, unknown>,
+  line: number,
+): boolean {
+  const answer = script.parts[part.id];
+  if (!answer) return false;
+  const texts = answer.text.split('\n');
+  // (on its first line, the label shares the line with the answer's own start: read across a row, as
+  // before; the text's lines not the answer's lines one for one, it cannot be cut: a person reads it)
+  if (line <= 0) return false;
+  if (texts.length !== answer.lines.length) return true;
+  const cut = { ...answer, text: texts.slice(0, line).join('\n'), lines: answer.lines.slice(0, line) };
+  const whole = gradePart(part, answer, script, ctx, new Map(answers)).grade.score;
+  return gradePart(part, cut, script, ctx, new Map(answers)).grade.score !== whole;
 }
 
 /**

@@ -366,7 +366,31 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
   // factor of a shape or of working, not the count; the count is elsewhere (a table's cell)
   if (read && read.conf > 0.6 && item.shape === 'number' && lastFactor(ev.lines[read.line] ?? '', read.value))
     return { ...read, conf: 0.6, note: 'the number read is the last factor of a product' };
+  // (a count read off a symbol's exponent, "(C) d^{2}": an expression's power, not the count)
+  if (
+    read &&
+    read.conf > 0.5 &&
+    item.shape === 'number' &&
+    exponentOnly(ev.lines[read.line] ?? '', read.value)
+  )
+    return { ...read, conf: 0.5, note: 'the number read is a symbol’s exponent' };
   return read;
+}
+
+/** Whether every place the value stands on the line is a letter's exponent ("d^{2}", "n^2"). */
+function exponentOnly(line: string, value: unknown): boolean {
+  const text = normalizeMath(line);
+  const at = findNumbers(text).filter(
+    (n) => typeof value === 'number' && closeTo(n.value, value, { rel: 1e-9 }),
+  );
+  // (a symbol's: one letter, perhaps indexed, or a bracket — Markdown's bold, "is ** 54 **", reads
+  // "is^54" after a word)
+  return (
+    at.length > 0 &&
+    at.every((n) =>
+      /(?:(?<![A-Za-z])[A-Za-z](?:_\{?\w{1,3}\}?)?|\))\s*\^\s*\{?\s*$/.test(text.slice(0, n.start)),
+    )
+  );
 }
 
 /**

@@ -290,6 +290,43 @@ function keyWritten(item: ValueItem, ev: Evidence, key: unknown): boolean {
 }
 
 /**
+ * The name of the question's given parameter a shape read as the answer equals ("5.image" for 200 ×
+ * 200 × 3), where the part writes another shape of as many sides and channels, of an output's size
+ * below the given's ("197 × 197 × 3"); else null.
+ */
+function givenRead(
+  item: ValueItem,
+  got: unknown,
+  partId: string,
+  ctx: GradingContext,
+  ev: Evidence,
+): string | null {
+  if (item.shape !== 'dimension') return null;
+  const dims = asNumbers(got);
+  if (!dims?.length) return null;
+  const q = /^\d+/.exec(partId)?.[0];
+  const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+  const givens = Object.entries(ctx.params ?? {})
+    .filter(([name]) => name.split('.')[0] === q)
+    .map(([name, v]) => ({
+      name,
+      nums: asNumbers(v && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : v),
+    }))
+    .filter((g): g is { name: string; nums: number[] } => !!g.nums && same(g.nums, dims));
+  if (!givens.length) return null;
+  const others = findDimensions(normalizeMath(ev.lines.join('\n'))).filter(
+    (d) =>
+      d.dims.length === dims.length &&
+      d.dims.at(-1) === dims.at(-1) &&
+      !same(d.dims, dims) &&
+      // (an output's size, near the input's and below it: not a filter, "1 × 1 × 3" or "4 × 4 × 3",
+      // nor the padded input, "202 × 202 × 3")
+      d.dims.slice(0, -1).every((x, k) => x * 2 >= dims[k] && x < dims[k]),
+  );
+  return others.length ? givens[0].name : null;
+}
+
+/**
  * Whether a total carried forward adds counts written bare ("1862832 + 1164270 = 3027102"): the
  * parts are its summands, no arithmetic reaches either (not in a chain, "197*197*48 + …" computes its
  * count), and no product of its own reaches the total ("197 × 197 × (16 × 3 + 3 × 10) = 38809 × 78").
@@ -974,6 +1011,17 @@ function gradeValue(
     return result(
       0,
       `${shownValue} read as the answer, but ${expect} is written too: a person checks which is the answer`,
+      Math.min(read.conf, 0.5),
+      wrongTag,
+    );
+  // the question's own given read as the answer ("200 × 200 × 3", the input, from a table's Input
+  // column beside the Output's "197 × 197 × 3"), another shape written too: which is the answer is a
+  // person's reading
+  const given = givenRead(item, got, part.id, ctx, ev);
+  if (given)
+    return result(
+      0,
+      `${shownValue} read as the answer is the question's given ${given}, and the part writes another: a person checks which is the answer`,
       Math.min(read.conf, 0.5),
       wrongTag,
     );
