@@ -686,3 +686,17 @@ describe('emoji keycaps as labels', () => {
     expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
   });
 });
+
+// rounds 134-135: mark-scheme annotations, AutoCorrect's labels
+describe('what a mark scheme or AutoCorrect adds to a line', () => {
+  it('"total = 4 x 15 = 60 M1 A1": the codes closing the line blanked, no "60 M" read as millions', async () => {
+    const s = await freeformScript('kn-01.pdf');
+    expect(s.parts['3c'].text).toMatch(/= 60\s*$/m);
+    expect(s.parts['3c'].text).not.toMatch(/M1|A1/);
+  });
+  it('"Question 3 part ©", AutoCorrect’s (c), labels 3(c)', async () => {
+    const s = await freeformScript('kk-11.pdf');
+    expect(s.parts['3c'].text).toContain('Total = 64');
+    expect(s.parts['3b'].text).not.toContain('Total = 64');
+  });
+});

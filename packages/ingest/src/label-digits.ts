@@ -144,3 +144,14 @@ export function cjkLabelWords(line: string): string {
   if (sub) return ' '.repeat(sub[0].length) + line.slice(sub[0].length);
   return line;
 }
+
+/**
+ * A label AutoCorrect rewrote: "(c)" typed after a question's number or the word part becomes "©"
+ * ("3©", "Question 3 part ©", "III. ©"): the letter again, the same length.
+ */
+export function autocorrectedLabels(line: string): string {
+  return line.replace(
+    /^(\s*(?:[A-Za-z.]{0,12}\s*)?(?:\d{1,2}|[IVX]{1,4})\.?\s*(?:,?\s*(?:part|pt\.?)\s*)?)©/i,
+    '$1c',
+  );
+}

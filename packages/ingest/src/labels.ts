@@ -2,7 +2,13 @@
 // start of a line, against the exam's own part tree: nothing here knows any particular exam.
 
 import { plainSchoolLabels } from './indic.ts';
-import { cjkLabelWords, digitSubParts, numberWordsAsDigits, partWords } from './label-digits.ts';
+import {
+  autocorrectedLabels,
+  cjkLabelWords,
+  digitSubParts,
+  numberWordsAsDigits,
+  partWords,
+} from './label-digits.ts';
 import { TRAILING_MARKS, wordedMarksAfter } from './marks.ts';
 import { nextPart } from './next-part.ts';
 import { romanValue } from './roman.ts';
@@ -431,8 +437,11 @@ function labelAtStart(line: string, tree: PartTree, context: PartPath, opts: Lab
   const next = nextPart(line, tree, context);
   if (next) return next;
   // a checklist's box before it; a question's number in words, its parts in digits ("Q-three (c)",
-  // "Q 3 / 1", "1.(2)-i"), in Chinese or Japanese ("答1(a)", "第二题"): the paper's form
-  line = partWords(digitSubParts(numberWordsAsDigits(cjkLabelWords(withoutTaskMarks(line))), tree), tree);
+  // "Q 3 / 1", "1.(2)-i"), in Chinese or Japanese ("答1(a)", "第二题"), AutoCorrect's "3©": the paper's form
+  line = partWords(
+    digitSubParts(numberWordsAsDigits(cjkLabelWords(autocorrectedLabels(withoutTaskMarks(line)))), tree),
+    tree,
+  );
   // the script's running number, by its own key ("Answer 7" for 3(b)); its own words around it
   if (opts.numbering?.size) {
     const m =

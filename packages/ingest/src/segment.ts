@@ -47,7 +47,7 @@ import { withoutPortalNumbers } from './portal-numbers.ts';
 import { type Prompt, withQuotedQuestions } from './question-quotes.ts';
 import { withRecordLabels } from './record-labels.ts';
 import { romanValue } from './roman.ts';
-import { withoutSelfMarks } from './self-marks.ts';
+import { withoutSchemeMarks, withoutSelfMarks } from './self-marks.ts';
 import { COLUMN_LETTERS, withoutSheetRows } from './sheet-rows.ts';
 import { withoutShellPrompts } from './shell-prompts.ts';
 import {
@@ -397,8 +397,10 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   withoutLineNumbers,
   // numbers citing a list of works, "(MobileNets [5])", "= 199 [7]": no part of the maths
   withoutCitations,
-  // the marks a student gives itself, "self-mark: 3/3", "total till now = 9"
+  // the marks a student gives itself, "self-mark: 3/3", "total till now = 9", and a mark scheme's codes
+  // closing a line, "= 60 M1 A1"
   withoutSelfMarks,
+  withoutSchemeMarks,
   // a report's paragraph numbers, "2.2  Soln. 3(a): …"
   withoutParagraphNumbers,
   // parts numbered as sections, "1.2.1", "1-2-1", "A-1.1", "Part" over "1.1" in a table's cell

@@ -25,3 +25,26 @@ export function withoutSelfMarks(lines: Line[]): Line[] {
     return blankedAt(l, at, l.text.length - at);
   });
 }
+
+/** A mark scheme's code: method, accuracy, independent marks ("M1", "A1", "B1", "dM1"), and its words. */
+const SCHEME = String.raw`(?:d?[MABE][1-4]|ft|f\.t\.|cao|c\.a\.o\.|oe|o\.e\.|AG|dep|isw|awrt)`;
+/**
+ * The codes a mark scheme writes after a line of working, closing the line: "= 60 M1 A1", "72 (M1)",
+ * "[M1 A1 ft]", "B1 cao". At least one a mark's code, so "oe" alone stays a word.
+ */
+// (brackets in pairs: "(Appendix, A3)" cites an appendix's item, its bracket opened before)
+const CODES = String.raw`${SCHEME}(?:\s*[,;]?\s*${SCHEME})*`;
+const SCHEME_TAIL = new RegExp(String.raw`(?:\s+(?:\(\s*${CODES}\s*\)|\[\s*${CODES}\s*\]|${CODES}))+\s*$`);
+const SCHEME_MARK = /\b(?:d?[MABE][1-4])\b/;
+
+/**
+ * The lines with a mark scheme's codes closing them blanked (a student annotating its working as an
+ * A-level mark scheme does): read with the line, "60 M1 A1" is 60 million and more.
+ */
+export function withoutSchemeMarks(lines: Line[]): Line[] {
+  return lines.map((l) => {
+    const m = SCHEME_TAIL.exec(l.text);
+    if (!m || !SCHEME_MARK.test(m[0]) || !l.text.slice(0, m.index).trim()) return l;
+    return blankedAt(l, m.index, m[0].length);
+  });
+}

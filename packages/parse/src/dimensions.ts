@@ -95,11 +95,19 @@ export function findDimensions(text: string): FoundDimension[] {
     const opener = s.lastIndexOf('(', start);
     const inside = opener >= 0 ? s.slice(opener + 1, start) : '';
     const aside = /^\s*\)/.test(after) && /[A-Za-z]{3,}/.test(inside) && !/[+\-/*×·=\n]/.test(inside);
+    // (a dash set apart after a symbol, no equals before it, names the symbol's shape when the shape
+    // ends the line: "b_f - 3 x 1"; a table's row, "bf – 3 × 1 3", may be its cells' arithmetic)
+    const lineEnd = s.indexOf('\n', end);
+    const named =
+      /(?:^|[\s:,;])[A-Za-z][\w{}]*\s+[-–—]\s+$/.test(s.slice(lineStart, start)) &&
+      !/=/.test(s.slice(lineStart, start)) &&
+      /^\s*[.;,]?\s*(?:\(.*)?$/.test(s.slice(end, lineEnd < 0 ? undefined : lineEnd));
     const inArithmetic = bold
       ? false
       : own
         ? outside
-        : (!bulleted && /[+\-/(*]\s*$/.test(before)) || (!aside && /^\s*(?:[+/)*]|-(?!>))/.test(after));
+        : (!bulleted && !named && /[+\-/(*]\s*$/.test(before)) ||
+          (!aside && /^\s*(?:[+/)*]|-(?!>))/.test(after));
     out.push({ dims, raw: m[0], start, end, inArithmetic });
     taken.push([start, end]);
   }

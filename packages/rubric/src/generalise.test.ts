@@ -5020,3 +5020,14 @@ describe('what a table or a misplaced label puts under another part', () => {
     expect(part('2a', 'dot product: ekj = sk⊤−1hj')).toMatchObject({ score: 1, review: false });
   });
 });
+
+// rounds 134-135
+describe('a shape named after a dash, and its reason in a word for its size', () => {
+  it('3b: "b_f - 3 x 1" names the shape (no minus); "same dim as f_t" is its reason', () => {
+    expect(part('3b', 'b_f - 3 x 1')).toMatchObject({ score: 0, review: false });
+    expect(part('3b', 'b_f - 3 x 1').reasons.join(' ')).toContain('3 × 1 is right');
+    expect(part('3b', 'b_f same dim as f_t - 3 x 1')).toMatchObject({ score: 1, review: false });
+    // (after an equals sign it is arithmetic: "x = c_t - 3 x 1")
+    expect(part('3b', 'x = c_t - 3 x 1').reasons.join(' ')).not.toContain('3 × 1 is right');
+  });
+});
