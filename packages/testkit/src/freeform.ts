@@ -604,6 +604,12 @@ export const TUNE_WRITERS = [
   'kl',
   'km',
   'kn',
+  'ko',
+  'kp',
+  'kq',
+  'kr',
+  'ks',
+  'kt',
 ];
 
 export interface FreeformLabel {
