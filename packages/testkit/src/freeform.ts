@@ -610,6 +610,12 @@ export const TUNE_WRITERS = [
   'kr',
   'ks',
   'kt',
+  'ku',
+  'kv',
+  'kw',
+  'kx',
+  'ky',
+  'kz',
 ];
 
 export interface FreeformLabel {
