@@ -1,6 +1,8 @@
 // Pages of the free-form corpus read as a grader reads them, where a layout taught the reader something
 // (round 75: equations numbered and cited, labels set apart from their answers by a gap).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseRoster } from './roster.ts';
 import { freeformScript } from './testing-pdf.ts';
 
 describe('a derivation that numbers its equations and cites them', () => {
@@ -698,5 +700,66 @@ describe('what a mark scheme or AutoCorrect adds to a line', () => {
     const s = await freeformScript('kk-11.pdf');
     expect(s.parts['3c'].text).toContain('Total = 64');
     expect(s.parts['3b'].text).not.toContain('Total = 64');
+  });
+});
+
+// rounds 136-137: a form numbering its boxes itself
+describe('a form’s own counter over each answer box', () => {
+  it('"Question 3 of 11 (1 mark)" over a box holding "Q1(b)(ii)": the student’s label read', async () => {
+    const s = await freeformScript('ko-02.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+    expect(s.parts['1b.ii'].text).toContain('tanh');
+  });
+  it('"Question 12 of 12" wrapped in a narrow cell ("of 12 (3 marks)"): no 12 read as question 5’s answer', async () => {
+    const s = await freeformScript('ko-11.pdf');
+    expect(s.parts['5'].text).toContain('199 × 199 × 3');
+    expect(s.parts['5'].text).not.toMatch(/of 12/);
+  });
+  it('"Item 1" … "Item 8" (marks), past the paper’s five questions, no paper label after them: no label read', async () => {
+    const s = await freeformScript('ko-05.pdf');
+    expect(s.order).toEqual([]);
+  });
+  it('"Item 1" … "Item 11" beside the paper’s labels ("1-b-" / "ii") stay a portal’s numbers', async () => {
+    const s = await freeformScript('ko-09.pdf');
+    expect(s.order).toContain('1b.ii');
+  });
+});
+
+describe('labels set letter-spaced for emphasis', () => {
+  it('"Q U E S T I O N 1" and "(b)" under it label 1(b)', async () => {
+    const s = await freeformScript('kp-01.pdf');
+    expect(s.order).toEqual(['1a', '1b.i', '1b.ii', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '5']);
+  });
+  it('"A n s 1 ( b ) ( i i )" labels 1(b)(ii); "1 ." alone heads question 1', async () => {
+    expect((await freeformScript('kp-09.pdf')).order).toContain('1b.ii');
+    expect((await freeformScript('kp-12.pdf')).order.slice(0, 3)).toEqual(['1a', '1b.i', '1b.ii']);
+  });
+});
+
+describe('a script typed into the question paper', () => {
+  it('the paper’s question copied over the answer is blanked: "What is the dimension of b_f? [Ans: 3]" is "[Ans: 3]"', async () => {
+    const s = await freeformScript('ku-03.pdf');
+    expect(s.parts['3b'].text).toContain('[Ans: 3]');
+    expect(s.parts['3b'].text).not.toMatch(/dimension/);
+  });
+  it('a part’s printed question above the student’s own labelled answer is no second place it is answered in', async () => {
+    const s = await freeformScript('ku-05.pdf');
+    expect(s.warnings.join(' ')).not.toMatch(/answered in 2 places/);
+    expect(s.parts['3c'].text).toContain('= 72');
+  });
+});
+
+describe('a roll written late or corrected', () => {
+  const roster = parseRoster(
+    readFileSync(new URL('../../testkit/freeform/roster.csv', import.meta.url), 'utf8'),
+  );
+  it('"Roll: 20MT46890" only at the script’s end: its student, with the header flagged', async () => {
+    const s = await freeformScript('kx-10.pdf', roster);
+    expect(s.header.match?.roll).toBe('20MT46890');
+    expect(s.header.issues.join(' ')).toContain('only below the answers');
+  });
+  it('a slip on top corrected below, "my roll number is 19AE46878": the corrected roll', async () => {
+    const s = await freeformScript('kx-08.pdf', roster);
+    expect(s.header.match?.roll).toBe('19AE46878');
   });
 });

@@ -3,7 +3,7 @@
 import type { Header, Line } from '@grader/model';
 import { unionBox } from './layout.ts';
 import { findRoll, ocrDistance } from './roll.ts';
-import { matchStudent, type Roster, rosterInText } from './roster.ts';
+import { matchStudent, type Roster, rollStatedBelow, rosterInText } from './roster.ts';
 
 const NAME_KEY = /\bn[a@]m[e3]\b\s*(?:of\s+(?:the\s+)?student)?\s*[:\-–—=.]*\s*/i;
 /** A date as the course line writes it ("15/3/21", "15.03.2021"). */
@@ -100,7 +100,14 @@ function gapped(line: Line): string {
 
 export function readHeader(
   candidates: Line[],
-  opts: { courseCode: string; roster?: Roster; preamble?: Line[]; ocrPages?: ReadonlySet<number> },
+  opts: {
+    courseCode: string;
+    roster?: Roster;
+    preamble?: Line[];
+    ocrPages?: ReadonlySet<number>;
+    /** the script's typed lines below the header, where a roll may be stated late or corrected */
+    below?: Line[];
+  },
 ): Header {
   const used: Line[] = [];
   let name: string | null = null;
@@ -235,7 +242,23 @@ export function readHeader(
       if (!name) name = found.name;
       if (!roll) roll = found.roll;
       issues.splice(0, issues.length, ...issues.filter((i) => i !== 'no name found'));
-    } else for (const i of m.issues) if (!issues.includes(i)) issues.push(i);
+    } else {
+      // (no roll on top, or one nobody on the list has: a roll stated below, the name agreeing)
+      const late =
+        !match && !m.ambiguous && source === 'text'
+          ? rollStatedBelow(
+              [...candidates, ...(opts.below ?? [])].map((l) => l.text),
+              name,
+              opts.roster,
+            )
+          : null;
+      if (late) {
+        match = late;
+        if (!roll)
+          issues.push(`the roll number (${late.roll}) is written only below the answers, not on top`);
+        roll = late.roll;
+      } else for (const i of m.issues) if (!issues.includes(i)) issues.push(i);
+    }
     // a roll OCR read that is on nobody's line of the class list is likelier misread than a stranger's
     if (!match && source === 'ocr') conf = Math.min(conf, UNREAD_FIELD_CONF);
     // the matched student's name written anywhere in the header (no `Name:` label) is the name

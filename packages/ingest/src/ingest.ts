@@ -429,6 +429,7 @@ function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
     roster: opts.roster,
     preamble: plain(seg.preamble),
     ocrPages: new Set(infos.filter((p) => p.source === 'ocr').map((p) => p.page)),
+    below: lines.filter((l) => !candidates.includes(l) && infos[l.page - 1]?.source !== 'ocr'),
   });
   const warnings = [...pages.flatMap((p) => p.warnings), ...seg.warnings];
   const ocrPages = infos.filter((p) => p.source === 'ocr').map((p) => p.page);

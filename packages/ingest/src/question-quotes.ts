@@ -143,3 +143,56 @@ export function withQuotedQuestions(lines: Line[], tree: PartTree, prompts: read
   }
   return out;
 }
+
+/**
+ * Whether a line is the paper's own question, copied (its words, symbols and decimals a prompt's, read
+ * with its question's stem): a script typed into the question paper keeps them above its answers.
+ */
+export function promptLine(prompts: readonly Prompt[]): (text: string) => boolean {
+  if (!prompts.length) return () => false;
+  const stem = (path: PartPath) =>
+    prompts
+      .filter((p) => p.path.length <= path.length && p.path.every((c, i) => path[i] === c))
+      .map((p) => p.text);
+  // (and each question whole, its parts' prompts with it: "… What is the dimension of W_f? (b) What is
+  // the dimension of b_f?" copied on one line)
+  const whole = (path: PartPath) =>
+    prompts.filter((p) => path.every((c, i) => p.path[i] === c)).map((p) => p.text);
+  const read = [
+    ...prompts.map((p) => ({ path: p.path, all: tokens(stem(p.path).join(' ')).all })),
+    ...prompts
+      .filter((p) => p.path.length === 1)
+      .map((p) => ({ path: p.path, all: tokens(whole(p.path).join(' ')).all })),
+  ];
+  return (text) => quoted(text.replace(QUOTE_MARK, ''), read) !== null;
+}
+
+/**
+ * The paper's own questions copied into the script ("What is the dimension of b_f? [Ans: 3]", a
+ * script typed into the question paper), blanked the same length wherever they stand on a line: the
+ * question's words are no reason of the student's. A question is a sentence of a prompt ending in
+ * "?", of three words or more, matched word for word (subscripts and spacing as typed).
+ */
+export function withoutAskedSentences(lines: Line[], prompts: readonly Prompt[]): Line[] {
+  const asked = prompts.flatMap((p) =>
+    p.text
+      .split(/(?<=[.?])\s+/)
+      .filter((q) => q.endsWith('?') && (q.match(/\p{L}+/gu) ?? []).length >= 3)
+      .map((q) => {
+        const chunks = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+        return new RegExp(
+          chunks.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\W_]*') + '[\\W_]*\\?',
+          'iu',
+        );
+      }),
+  );
+  if (!asked.length) return lines;
+  return lines.map((l) => {
+    let text = l.text;
+    for (const re of asked) {
+      const m = re.exec(text);
+      if (m) text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
+    }
+    return text === l.text ? l : retext(l, text);
+  });
+}

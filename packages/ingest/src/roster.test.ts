@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { confusionsBetween, matchStudent, nameSimilarity, parseRoster, rosterInText } from './roster.ts';
+import {
+  confusionsBetween,
+  matchStudent,
+  nameSimilarity,
+  parseRoster,
+  rollStatedBelow,
+  rosterInText,
+} from './roster.ts';
 
 const csv = `roll,name
 20CS10042,Asha Verma
@@ -177,5 +184,28 @@ describe('a near roll goes only to the student whose name fits best on the whole
     expect(rosterInText('Name - Vedika Somani Roll No - 19EF17703 CS60010', roster)).toBeNull();
     // an exact roll still decides
     expect(rosterInText('Name - Vedika Somani Roll No - 19CS17703 CS60010', roster)?.roll).toBe('19CS17703');
+  });
+});
+
+describe('a roll stated apart from the header', () => {
+  const roster = parseRoster(
+    'roll,name\n20MT46890,Vedant Ghorpade\n19AE46878,Nivedita Panigrahi\n21CS10001,Vedant Ghosh\n',
+  );
+  it('names its student when the roll is on the list and the name read is that student’s', () => {
+    expect(rollStatedBelow(['total = 3027102', 'Roll: 20MT46890'], 'Vedant Ghorpade', roster)?.roll).toBe(
+      '20MT46890',
+    );
+    // (a field's key run into the name read: every listed word is there)
+    expect(
+      rollStatedBelow(['Correction: my roll number is 19AE46878'], 'Nivedita Panigrahi Seat No', roster)
+        ?.roll,
+    ).toBe('19AE46878');
+  });
+  it('names nobody for another name, a roll off the list, no key, or two rolls', () => {
+    expect(rollStatedBelow(['Roll: 20MT46890'], 'Vedant Ghosh', roster)).toBeNull();
+    expect(rollStatedBelow(['Roll: 20MT46891'], 'Vedant Ghorpade', roster)).toBeNull();
+    expect(rollStatedBelow(['see 20MT46890'], 'Vedant Ghorpade', roster)).toBeNull();
+    expect(rollStatedBelow(['Roll: 20MT46890', 'roll 21CS10001'], 'Vedant Ghorpade', roster)).toBeNull();
+    expect(rollStatedBelow(['Roll: 20MT46890'], null, roster)).toBeNull();
   });
 });

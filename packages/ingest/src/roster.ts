@@ -225,3 +225,28 @@ function differences(read: string, roll: string): { n: number; other: number } {
   }
   return { n, other };
 }
+
+/**
+ * A roll the script states apart from its header's, keyed ("Roll: 20MT46890" closing the script, "my roll
+ * number is 19AE46878" correcting a slip above): the student it names, when exactly one such roll
+ * is on the class list and the name read is that student's, nearly letter for letter. A typed text
+ * only: a stranger's roll or another name leaves the script with nobody.
+ */
+export function rollStatedBelow(texts: string[], name: string | null, roster: Roster): RosterMatch | null {
+  if (!name) return null;
+  const stated = new Set<string>();
+  for (const t of texts)
+    for (const m of t.matchAll(/\broll\b[^\n]{0,30}?\b(\d{2}[A-Za-z]{2}\d{5})\b/gi))
+      stated.add(m[1].toUpperCase());
+  const known = roster.filter((s) => stated.has(s.roll));
+  // (every word of the listed name among the words read counts too: "Nivedita Panigrahi Seat No", a
+  // field's key run into the name)
+  const words = new Set(normName(name).split(' '));
+  const whole = (listed: string) =>
+    normName(listed)
+      .split(' ')
+      .every((w) => words.has(w));
+  if (known.length !== 1 || (nameSimilarity(name, known[0].name) < NAME_WHOLE && !whole(known[0].name)))
+    return null;
+  return { roll: known[0].roll, name: known[0].name, distance: 0 };
+}

@@ -10,6 +10,7 @@ import { listsWorks, startsNumberedWork, startsWorksList, withoutCitations } fro
 import { withoutParagraphNumbers } from './clause-numbers.ts';
 import { withoutDatelines } from './datelines.ts';
 import { type Footnote, footnotesOf, withoutMark, withoutStars } from './footnotes.ts';
+import { withoutFormCounters } from './form-counters.ts';
 import { numeratorsWithTheirLabel } from './fraction-rows.ts';
 import { furnitureOf } from './furniture.ts';
 import { byHeaderColumns, sideBySideAs, sideBySideLabels, tableWorkingOf } from './header-row.ts';
@@ -44,12 +45,13 @@ import { withoutOwnNumbering, wrappedNumber } from './own-numbering.ts';
 import { listHeadingsAsQuestions, withoutPartLists } from './part-lists.ts';
 import type { Rule } from './pdf.ts';
 import { withoutPortalNumbers } from './portal-numbers.ts';
-import { type Prompt, withQuotedQuestions } from './question-quotes.ts';
+import { type Prompt, promptLine, withoutAskedSentences, withQuotedQuestions } from './question-quotes.ts';
 import { withRecordLabels } from './record-labels.ts';
 import { romanValue } from './roman.ts';
 import { withoutSchemeMarks, withoutSelfMarks } from './self-marks.ts';
 import { COLUMN_LETTERS, withoutSheetRows } from './sheet-rows.ts';
 import { withoutShellPrompts } from './shell-prompts.ts';
+import { withSpacedLabelsClosed } from './spaced-labels.ts';
 import {
   rowMiscopies,
   rowRestates,
@@ -345,6 +347,11 @@ export function segment(
   );
   const seg = segmentLines(apart.lines, pages, parts, rules, prompts);
   seg.unlabelled.push(...apart.appendices);
+  // (the paper's questions copied over the answers, once the parts are found: no reason of the student's)
+  for (const p of Object.values(seg.parts)) {
+    p.lines = withoutAskedSentences(p.lines, prompts);
+    p.text = p.lines.map((l) => l.text).join('\n');
+  }
   // (a part choosing among options it listed: which one was chosen is a person's reading)
   for (const p of Object.values(seg.parts)) if (p.lines.some(listsOptions)) p.choices = true;
   for (const n of notes) placeNote(seg, n);
@@ -379,6 +386,8 @@ function placeNote(seg: Segmentation, n: Footnote): void {
  * part, or sets a label where labels are read.
  */
 const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
+  // labels set letter-spaced for emphasis, "Q U E S T I O N 1", "A n s 1 ( b ) ( i i )"
+  withSpacedLabelsClosed,
   // an outline drawn as a tree, "│   ├── (b) b_f …", "|   +-- Q.1-a": the branches before each line's text
   withoutTreeDrawing,
   // indices typed on rows of their own, under or over an equation ("e = s . h" over " kj k-1 j")
@@ -389,6 +398,8 @@ const BEFORE_LABELS: Array<(lines: Line[], tree: PartTree) => Line[]> = [
   listHeadingsAsQuestions,
   // a portal's own numbers before the paper's labels, "Item 7 [3(b)]", "Q4 = 2a"
   withoutPortalNumbers,
+  // a form's counter over each box, "Question 3 of 11 (1 mark)" (after a portal's, which name parts)
+  withoutFormCounters,
   // a margin's line numbers, "12 | Q3(b) …"
   withoutMarginNumbers,
   // a spreadsheet's row numbers under its column letters, "4  (a) W_f  C2 x C3  3 × 5"
@@ -482,12 +493,13 @@ function segmentLines(
     ),
     parts,
   );
-  let first = segmentOnce(lines, pages, parts, new Map(), rules);
+  const asked = promptLine(prompts);
+  let first = segmentOnce(lines, pages, parts, new Map(), rules, asked);
   // a summary of final answers ahead of the working: read without it, if it only restates them
   const ahead = summaryAhead(first, parts);
   if (ahead) {
     const rest = lines.filter((l) => !ahead.lines.has(l));
-    const without = segmentOnce(rest, pages, parts, new Map(), rules);
+    const without = segmentOnce(rest, pages, parts, new Map(), rules, asked);
     if (summaryRestates(ahead, without.parts, parts)) {
       lines = rest;
       first = without;
@@ -513,7 +525,7 @@ function segmentLines(
   );
   if (after) {
     const rest = lines.filter((l) => !after.lines.has(l));
-    const without = segmentOnce(rest, pages, parts, new Map(), rules);
+    const without = segmentOnce(rest, pages, parts, new Map(), rules, asked);
     if (foldSummary(after, without, parts)) {
       lines = rest;
       first = without;
@@ -523,7 +535,7 @@ function segmentLines(
   // parts than the labels at line starts found
   const headed = headingTags(lines, parts);
   if (headed && headed.count > Object.keys(first.parts).length) {
-    const read = segmentOnce(lines, pages, parts, headed.forced, rules);
+    const read = segmentOnce(lines, pages, parts, headed.forced, rules, asked);
     read.warnings.push('part labels read at the ends of headings ("Cell update  [1(b)]")');
     return read;
   }
@@ -533,23 +545,23 @@ function segmentLines(
   const trailing = few ? trailingLabels(lines, parts) : null;
   if (trailing) {
     lines = trailing.lines;
-    first = segmentOnce(lines, pages, parts, trailing.forced, rules);
+    first = segmentOnce(lines, pages, parts, trailing.forced, rules, asked);
     first.warnings.push('part labels read at the ends of the answers (right margin)');
     return first;
   }
   // or sub-parts labelled alone, each question's number written after its answers ("— Q3")
   const closed = few ? closingQuestions(lines, parts) : null;
   if (closed) {
-    const read = segmentOnce(closed.lines, pages, parts, closed.forced, rules);
+    const read = segmentOnce(closed.lines, pages, parts, closed.forced, rules, asked);
     read.warnings.push('question numbers read after their answers ("— Q3")');
     return read;
   }
   // on OCR'd pages: labels read loosely, aligned with the exam's parts in order
   const aligned = alignedLabels(first, parts);
-  const base = aligned.size ? segmentOnce(lines, pages, parts, aligned, rules) : first;
+  const base = aligned.size ? segmentOnce(lines, pages, parts, aligned, rules, asked) : first;
   const unread = unreadLabels(base, parts);
   const forced = new Map([...aligned, ...unread]);
-  const out = unread.size ? segmentOnce(lines, pages, parts, forced, rules) : base;
+  const out = unread.size ? segmentOnce(lines, pages, parts, forced, rules, asked) : base;
   out.warnings.push(
     ...[...aligned.entries()].map(([l, lab]) =>
       lab
@@ -730,6 +742,8 @@ function segmentOnce(
   parts: Array<{ id: string; path: string[] }>,
   forced: Map<Line, Label | null>,
   rules: Map<number, Rule[]>,
+  /** whether a line is the paper's own question, copied (question-quotes.ts) */
+  asked: (text: string) => boolean = () => false,
 ): SegmentRun {
   const tree = new PartTree(parts);
   const seen = (id: string) => segs.some((s) => s.partId === id);
@@ -1935,6 +1949,11 @@ function segmentOnce(
   const out: Record<string, PartAnswer> = {};
   const order: string[] = [];
   const summary = summaryRows(segs);
+  // (a place holding only the paper's question, copied above the answers, "(a) What is the
+  // dimension of W_f?  (b) …", is no second place the part is answered in)
+  // (read whole: a question broken over lines, "… ot = {1, 0," / "0}, C̃t = {0.5, 0, 0.1}.")
+  const askedOnly = (ls: Line[]) => asked(ls.map((l) => l.text).join(' '));
+  const questionOnly = new Set<string>();
   for (const s of segs) {
     if (summary.has(s)) continue;
     const prev = out[s.partId];
@@ -1951,6 +1970,7 @@ function segmentOnce(
         conf: 0,
         occurrences: 1,
       };
+      if (askedOnly(s.lines)) questionOnly.add(s.partId);
     } else {
       prev.lines.push(...s.lines);
       prev.text = prev.lines.map((l) => l.text).join('\n');
@@ -1958,7 +1978,10 @@ function segmentOnce(
       prev.labelConf = Math.min(prev.labelConf, s.label.conf);
       // (the working written below a table of the question's parts goes on from the table: no second
       // place; nor does a note naming the part, "Notes (4 a): …", set below a grid of answers)
-      if (tableWorkingOf(s.labelLine) === undefined && !s.label.note) prev.occurrences += 1;
+      const was = questionOnly.has(s.partId);
+      const now = askedOnly(s.lines);
+      if (!(was && now)) questionOnly.delete(s.partId);
+      if (tableWorkingOf(s.labelLine) === undefined && !s.label.note && !was && !now) prev.occurrences += 1;
     }
   }
   // a question's working met again after its answers is each of its parts' working too

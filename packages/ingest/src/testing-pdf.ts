@@ -6,6 +6,7 @@ import { loadExam } from '@grader/exam';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import { ingestPdf } from './ingest.ts';
+import type { Roster } from './roster.ts';
 
 const require = createRequire(import.meta.url);
 /** DejaVu Sans has ⊙ × σ ∂ →, which the PDF standard fonts lack. */
@@ -141,9 +142,10 @@ export function imagePdf(images: Buffer[]): Promise<Uint8Array> {
 }
 
 /** A script of the free-form corpus (packages/testkit/freeform/pdf), read for CT3 as the grader reads it. */
-export function freeformScript(name: string) {
+export function freeformScript(name: string, roster?: Roster) {
   return ingestPdf(readFileSync(new URL(`../../testkit/freeform/pdf/${name}`, import.meta.url)), {
     exam: loadExam('cs60010-ct3'),
     fileName: name,
+    ...(roster ? { roster } : {}),
   });
 }

@@ -1148,3 +1148,18 @@ describe('a ledger’s figures (round 124)', () => {
     expect(normalizeMath('1, 2, ..., 10')).toBe('1, 2, ..., 10');
   });
 });
+
+describe('a table’s answer column beside its working (round 135)', () => {
+  it('"C~_t feed the + together   iii. 8": the numeral before the position says whose it is, no name maps', () => {
+    const lines = ['C~_t feed the "+" together,   iii. 8', 'o_t is the last sigmoid,   iv. 11'];
+    expect(findMappings(lines)).toEqual([]);
+    expect(findEnumeratedAnswers(lines).map((e) => [e.index, e.value])).toEqual([
+      [2, 8],
+      [3, 11],
+    ]);
+    // (a name with a note before its position, no numeral: still its position)
+    expect(findMappings(['iii. o_t (the last sigmoid) 9']).map((m) => [m.name, m.value])).toEqual([
+      ['o_t', 9],
+    ]);
+  });
+});

@@ -57,6 +57,47 @@ export function logicalLines(lines: string[]): Array<{ text: string; line: numbe
 const BREAK_OPS = new Set([':', ';', '|', '!']);
 
 /** Cut logical lines into runs of math (prose words and `:`/`;` break a run). */
+/** Short capitalised words that open sentences, never a count's name before its equals sign. */
+const COMMON_WORDS = new Set([
+  'ans',
+  'the',
+  'so',
+  'then',
+  'here',
+  'thus',
+  'now',
+  'and',
+  'but',
+  'for',
+  'with',
+  'also',
+  'each',
+  'one',
+  'two',
+  'this',
+  'that',
+  'it',
+  'is',
+  'we',
+  'as',
+  'if',
+  'its',
+  'note',
+  'hence',
+  'why',
+  'what',
+  'how',
+  'when',
+  'step',
+  'part',
+  'q',
+  'ques',
+  'soln',
+  'sol',
+  'eq',
+  'eqn',
+]);
+
 export function mathRuns(lines: string[]): MathRun[] {
   const out: MathRun[] = [];
   for (const ll of logicalLines(lines)) {
@@ -84,6 +125,20 @@ export function mathRuns(lines: string[]): MathRun[] {
       // no run: the chain goes on to its other sides, "= ⟨s_k, h_j⟩")
       const prev = cur[cur.length - 1];
       if (tok.t === 'word' && /^[α-ω]$/.test(tok.v) && tok.sp === false && prev?.t === 'sym') {
+        cur.push({ ...tok, t: 'sym' });
+        continue;
+      }
+      // (a count's short name opening its equation, "Npw = 199^2 · 3 · 10", "Ndw = …": its left side)
+      const next = toks[toks.indexOf(tok) + 1];
+      if (
+        tok.t === 'word' &&
+        /^[A-Z][a-z]{1,3}$/.test(tok.raw) &&
+        !COMMON_WORDS.has(tok.raw.toLowerCase()) &&
+        next?.t === 'op' &&
+        next.v === '=' &&
+        (prev === undefined || prev.t === 'op')
+      ) {
+        flush();
         cur.push({ ...tok, t: 'sym' });
         continue;
       }
@@ -366,7 +421,9 @@ export function findMappings(lines: string[]): Mapping[] {
     }
     // one name and the position at the end of its line, with a note between:
     // `iii. o_t (the last sigmoid, multiplies tanh(C_t)) 9`
-    if (!out.some((m) => m.line === line)) {
+    // (not when the question's numeral stands before that position, "C~_t feed the + together   iii. 8":
+    // a table's answer column beside its working, the numeral says whose position it is)
+    if (!out.some((m) => m.line === line) && !/\s\(?(?:i{1,3}|iv|vi?)[.)]\s*\d{1,2}\s*$/i.test(raw)) {
       const body = itAsSymbol(tokenize(raw.replace(/^\s*\(?(?:[ivx]{1,4}|[a-f]|\d{1,2})[.)]\s+/i, '')));
       const last = body[body.length - 1];
       if (body[0]?.t === 'sym' && last?.t === 'num' && Number.isInteger(last.v))

@@ -200,8 +200,15 @@ export function tryEvaluate(text: string): number | null {
  * underscores are no subscript (one underscore is), so they become spaces.
  */
 export function withoutBlanks(line: string): string {
-  return line.replace(/_{2,}/g, (m) => ' '.repeat(m.length));
+  return line.replace(TODO_NOTE, (m) => ' '.repeat(m.length)).replace(/_{2,}/g, (m) => ' '.repeat(m.length));
 }
+
+/**
+ * A note of work left to do, "TODO -- f_t = 1 so the product of f's …", "[fill later]", "to be
+ * completed": what the student meant to write, not what is written. Blank to the line's end.
+ */
+const TODO_NOTE =
+  /(?:^|(?<=[\s:;,.(]))(?:TODO\b|to-?do\s*:|\[\s*fill(?:\s+in)?\s+later\s*\]|to be (?:completed|finished)\b).*$/i;
 
 /**
  * What a student struck out is neither the answer nor its working: "~~…~~", "[struck: …]",

@@ -2628,7 +2628,9 @@ describe('round 63: answers stated in other languages, the sigmoid abbreviated, 
 
 describe('round 64: answers set side by side, a paraphrase of "does not vanish"', () => {
   it("a missing part goes to a person when an answer's line runs across a gutter into a label", () => {
-    const script = scriptFromText('## 1a\na) i f_t 4 a) e_kj = s_k h_j\n## 1b.i\nC_t = (0.7, 0.2, 0.05)');
+    // (the score unnamed: an answer writing e_kj, 2(a)'s own quantity, sends a missing 2(a) to a person
+    // whatever its layout)
+    const script = scriptFromText('## 1a\na) i f_t 4 a) score = s_k h_j\n## 1b.i\nC_t = (0.7, 0.2, 0.05)');
     const words = (spec: Array<[string, number]>) =>
       spec.map(([text, x]) => ({ text, box: { x, y: 40, w: text.length * 5, h: 10 }, conf: 1 }));
     const side = words([
@@ -2637,7 +2639,7 @@ describe('round 64: answers set side by side, a paraphrase of "does not vanish"'
       ['f_t', 86],
       ['4', 119],
       ['a)', 209],
-      ['e_kj', 227],
+      ['score', 227],
       ['=', 252],
       ['s_k', 262],
     ]);
@@ -2647,7 +2649,7 @@ describe('round 64: answers set side by side, a paraphrase of "does not vanish"'
       ['f_t', 86],
       ['4', 119],
       ['a)', 132],
-      ['e_kj', 150],
+      ['score', 150],
     ]);
     const with_ = (ws: typeof side) => ({
       ...script,
@@ -5029,5 +5031,99 @@ describe('a shape named after a dash, and its reason in a word for its size', ()
     expect(part('3b', 'b_f same dim as f_t - 3 x 1')).toMatchObject({ score: 1, review: false });
     // (after an equals sign it is arithmetic: "x = c_t - 3 x 1")
     expect(part('3b', 'x = c_t - 3 x 1').reasons.join(' ')).not.toContain('3 × 1 is right');
+  });
+});
+
+// rounds 134-137 (wide tables, a template numbering its boxes its own way)
+describe('answers a table or a template moved: read where they are, or sent to a person', () => {
+  it('1a: a table’s answer column beside its working, "C~_t feed the + together   iii. 8", is read by the numeral', () => {
+    const p = part(
+      '1a',
+      [
+        'f_t is the sigmoid gate on   i. 2',
+        'the C_{t-1} line, i_t and   ii. 4',
+        'C~_t feed the "+" together,   iii. 8',
+        'o_t is the last sigmoid,   iv. 11',
+        'C_{t-1} enters top left and   v. 1',
+        'C_t leaves top right   vi. 5',
+      ].join('\n'),
+    );
+    // i. f_t 2, ii. i_t 4, iii. o_t 8, iv. C_t 11, v. C_{t-1} 1, vi. C~_t 5: i_t, o_t and C_{t-1} right
+    expect(p).toMatchObject({ score: 1.5, review: false });
+  });
+  it('1a: the variables named in words and not one position read goes to a person', () => {
+    const p = part(
+      '1a',
+      'figure — the gate that multiplies the old cell is the\nforget gate; the input gate goes to the candidate',
+    );
+    expect(p).toMatchObject({ score: 0, review: true });
+    // (a part with nothing of the kind stays a confident 0)
+    expect(part('1a', 'diagram not available to me')).toMatchObject({ score: 0, review: false });
+  });
+  it('1a: options weighed and one chosen on each line, "ft 2 / 3 3", goes to a person', () => {
+    const body =
+      'variable options considered chosen position\ni. ft 2 / 3 3\nii. it 5 / 6 5\niii. ot 9 / 10 9\niv. Ct 11 / 12 11\nv. Ct−1 1 / 2 1\nvi. C̃t 6 / 7 6';
+    expect(part('1a', body)).toMatchObject({ review: true });
+    expect(part('1a', 'ft 3\nit 4\not 8\nCt 10\nCt−1 1\nC̃t 6')).toMatchObject({ score: 3, review: false });
+  });
+  it('3c: lines moved to 3b by what they define, unconfirmed, leave 3c to a person', () => {
+    const g = grade(
+      '## 3a\nW_f : 3 × (3 + 2) = 3 × 5\n## 3b\n\n## 3c\ndim(xt) = 2\ndim(ct) = dim(ht) = 3\nbf : 3\n4 × (W + b)\neach gate 15 + 3 = 18\n18 × 4 = 72\n3 × 1\n72',
+    );
+    expect(g.parts['3c'].review).toBe(true);
+  });
+  it('an answer losing marks that sets another question’s quantity to numbers goes to a person', () => {
+    expect(part('2b', 'hₜ = oₜ ⊙ tanh(Cₜ) = (0.6044, 0, 0)')).toMatchObject({ score: 0, review: true });
+    expect(part('4b', 'Solution: bf is 3 × 1.\n4 weight matrices and 4 biases: 60 + 12 = 72')).toMatchObject({
+      review: true,
+    });
+    // (4(a)'s own working sets h_t to a formula: no doubt of that kind)
+    expect(part('4a', 'h_t = o_t ⊙ tanh(c_t)\ndL/dc_t = dL/dh_t ⊙ o_t').reasons.join(' ')).not.toContain(
+      'quantity, to numbers',
+    );
+  });
+});
+
+// rounds 136-137 (a lecture's example beside the answer, a count's own short name)
+describe('a count stated first, a count named before its product, a question answered under another’s label', () => {
+  it('2b opening "0." and reading another count from its prose after it goes to a person', () => {
+    const p = part(
+      '2b',
+      "0. With dot-product scores nothing new is learnt.\n(In the slides' example with 4 encoder states the 4 weights are activations, not parameters.)",
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain('opens with 0');
+  });
+  it('5: "Npw = 199^2 · 3 · 10" is the pointwise count worked out, its half mark beside a wrong total', () => {
+    const p = part(
+      '5',
+      'side (200−4+2)/1 + 1 = 199, so 199 × 199 × 3; after pointwise 199 × 199 × 10\nNdw = 199^2 · 16 · 3 · 10, Npw = 199^2 · 3 · 10\nTotal = 20,196,510',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')).toMatchObject({ awarded: 0.5 });
+    expect(p.review).toBe(false);
+  });
+  it('2a answered nowhere while another answer writes e_kj: a person looks, no confident "no answer"', () => {
+    const g = grade('## 1b.ii\nh_t = (0.6044, 0, 0)\n(a) ekj = sk hj\n(b) n extra parameters');
+    expect(g.parts['2a']).toMatchObject({ score: 0, review: true });
+  });
+});
+
+// rounds 138-139 (a class out of time; the question paper typed over)
+describe('notes of work left to do, and a count read after the part computed another', () => {
+  it('"TODO -- f_t = 1 so the product of f\'s …" is what the student meant to write: nothing is credited', () => {
+    expect(part('4b', "TODO -- f_t = 1 so the product of f's ...").score).toBe(0);
+    // (after the answer, "TODO check" takes nothing of it)
+    expect(part('3c', 'per gate 3 x 5 + 3 = 18, four gates: 4 x 18 = 72 TODO check')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('3c: a one-digit count read below the part’s own "4 × (9 + 3) = 48" goes to a person', () => {
+    const p = part(
+      '3c',
+      '4 gates × (9 + 3) = 48\n4. An LSTM … the paths L → hT → cT and L → ht+1 → ct+1 → ct.\nexpression of ∂L/∂c1 when ft = 1.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain('computes 48');
   });
 });

@@ -3,11 +3,11 @@
 // The generic flow lives here (a part's answer, its items graded by their type's handler in
 // items/, caps, the part-level doubts that send a part to a person); the item types live in items/.
 import type { ExtractedScript, PartAnswer, PartGrade, ScriptGrade } from '@grader/model';
-import { closeTo, findDimensions, findNumbers, normalizeProse } from '@grader/parse';
+import { closeTo, findDimensions, findNumbers, normalizeMath, normalizeProse } from '@grader/parse';
 import { confirmedConfidence } from './confirmation.ts';
 import { printedByConsole } from './console-output.ts';
 import type { GradingContext } from './context.ts';
-import { analyse, readByOcr } from './evidence.ts';
+import { analyse, canonicalSymbol, readByOcr } from './evidence.ts';
 import { quote } from './format.ts';
 import { scriptGlossary } from './glossary.ts';
 import {
@@ -30,7 +30,7 @@ import { asNumbers, resolveKey } from './keys.ts';
 import { notAttempted } from './not-attempted.ts';
 import { misreadOfKey, uncleanReading } from './ocr-clean.ts';
 import { partLabel, questionNumber } from './part-id.ts';
-import { hiddenHolders, PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
+import { definedSymbol, hiddenHolders, PLACED_CONF, placeByContent, possiblyHidden } from './placement.ts';
 import type { Item, Part, Rubric } from './schema.ts';
 import { meaningfulUnlabelled, namesPart, referenceOutside } from './unlabelled.ts';
 import { valueMatches } from './values.ts';
@@ -647,6 +647,39 @@ const shreddedWords: PartDoubt = ({ part, answer, score }) => {
     : null;
 };
 
+/**
+ * An answer earning nothing that sets another question's quantity to numbers ("h_t = (0.6044, 0, 0)"
+ * under 2(b), "b_f is 3 × 1" under 4(b)): its label may be another part's (a template numbering its
+ * boxes its own way), so a person reads which part it answers. (`owner:<symbol>`, set by gradeScript.)
+ */
+const anotherQuestionsQuantity: PartDoubt = ({ part, ctx, score }) => {
+  // (an answer earning nothing of its own: one that earns some is this part's, with a stray line)
+  if (score > 0) return null;
+  for (const raw of ctx.ev.lines) {
+    // (after a word that heads it, "Solution: b_f is 3 × 1")
+    const line = raw.replace(/^\s*\p{L}+\s*:\s*(?=\S)/u, '');
+    const sym = definedSymbol(line);
+    const owner = sym ? ctx.answers.get(`owner:${canonicalSymbol(sym)}`) : undefined;
+    if (typeof owner !== 'string' || questionNumber(owner) === questionNumber(part.id)) continue;
+    // (set to numbers alone, not to a formula: 4(a)'s "h_t = o_t ⊙ tanh(c_t) ⇒ … = 1 − tanh²(c_t)" is
+    // its own working; and to a value of that quantity's kind: a vector for C_t, a shape for W_f —
+    // "c_t is 3" under question 3 is a size)
+    const rhs =
+      normalizeMath(line)
+        .split(/=|:|\bis\b/i)
+        .at(-1) ?? '';
+    const vector = /^\s*[[({]\s*-?[\d.]+\s*(?:[,;]\s*-?[\d.]+\s*)+[\])}]\s*[.,]?\s*$/.test(rhs);
+    const shape = /^\s*\d+\s*[×x*]\s*\d+\s*[.,]?\s*$/.test(rhs);
+    const kind = ctx.answers.get(`kind:${owner}`);
+    if ((vector && kind === 'vector') || (shape && kind === 'dimension'))
+      return {
+        conf: 0.5,
+        reason: `sets ${sym}, ${owner}'s quantity, to numbers ("${quote(line)}"): a person checks which part this answers`,
+      };
+  }
+  return null;
+};
+
 /** The part-level doubts, in the order their reasons are given. */
 const DOUBTS: PartDoubt[] = [
   unreadableExpression,
@@ -674,6 +707,7 @@ const DOUBTS: PartDoubt[] = [
   printedWithoutWorking,
   spacedSubscripts,
   shreddedWords,
+  anotherQuestionsQuantity,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -827,6 +861,9 @@ export function gradeScript(
   for (const part of rubric.parts)
     for (const item of part.items) {
       if (item.type !== 'value') continue;
+      // (whose quantity each symbol is: a value read off another question's, items/value.ts)
+      for (const n of item.names) answers.set(`owner:${canonicalSymbol(n)}`, part.id);
+      if (item.names.length) answers.set(`kind:${part.id}`, item.shape);
       try {
         const k = resolveKey(item.key, ctx.keys);
         answers.set(`key:${part.id}#${item.id}`, k);

@@ -36,6 +36,9 @@ function namesOf(rubric: Rubric): Map<string, Set<string>> {
   return out;
 }
 
+/** Confidence of what is left of a block when lines not confirmed as another part's are moved out. */
+const LEFT_CONF = 0.6;
+
 /** Confidence of an OCR'd block moved to another question by what it mentions: always reviewed. */
 export const MOVED_CONF = 0.3;
 
@@ -51,6 +54,9 @@ function markersOf(rubric: Rubric, withMappings = true): Map<string, Set<string>
     for (const item of part.items) {
       if (item.type === 'value' || (withMappings && item.type === 'mapping'))
         for (const n of item.names) if (canonicalSymbol(n).length > 1) m.add(`sym:${canonicalSymbol(n)}`);
+      // (what an expression is of: 2(a)'s e_kj)
+      if (item.type === 'expression')
+        for (const n of item.of) if (canonicalSymbol(n).length > 1) m.add(`sym:${canonicalSymbol(n)}`);
       // (what a term is a term of: 4(a)'s dL/dc_t, however the script writes the derivative)
       if (item.type === 'term')
         for (const t of tokenize(normalizeMath(item.of))) if (t.t === 'sym') m.add(`sym:${t.v}`);
@@ -320,7 +326,12 @@ function placeWithinQuestions(script: ExtractedScript, rubric: Rubric): Extracte
       // a block that starts by defining its own part's quantity and then the wanted one's is a
       // question answered without sub-labels: the content confirms where each answer goes
       const confirmed = lines.slice(0, start).some((_, i) => owner(i) === sib.id);
-      const conf = (c: number) => (confirmed ? Math.max(c, PLACED_CONF) : c);
+      // (unconfirmed, what is left may have lost its own answer with the lines moved — "b_f : 3"
+      // in a table's row, then 3(c)'s working and its 72 under it: a person reads both)
+      // (a part answered by a value: a mapping's positions or an expression are not what moves)
+      const valued = sib.items.some((i) => i.type === 'value');
+      const conf = (c: number) =>
+        confirmed ? Math.max(c, PLACED_CONF) : valued ? Math.min(c, LEFT_CONF) : c;
       parts[sib.id] = {
         ...from,
         text: kept.text,

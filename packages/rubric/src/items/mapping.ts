@@ -162,7 +162,8 @@ export const mapping: ItemHandler<MappingItem> = {
 const NUMBER_WORDS =
   /(?:\bposition|\bpos\.?|\bat|\bis|->|→|=|:|\s[-–])\s+(?:number\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi;
 
-export const garbledMapping: PartDoubt = ({ part, ctx: { ev }, results }) => {
+export const garbledMapping: PartDoubt = ({ part, ctx, results }) => {
+  const { ev } = ctx;
   const mapItems = part.items.filter((i) => i.type === 'mapping');
   if (!mapItems.length) return null;
   const read = results.filter((r) => r.value !== undefined).length;
@@ -175,6 +176,20 @@ export const garbledMapping: PartDoubt = ({ part, ctx: { ev }, results }) => {
   const given = ev.lines.filter((l) => /(?:->|→|=|:)\s*\S{0,4}\d/.test(l)).length;
   if (read < mapItems.length && Math.max(written, given) > read)
     return { conf: read >= mapItems.length - 1 ? 0.65 : 0.4 };
+  // words about the variables and not one position: the positions stand somewhere the grader did
+  // not read (a table's answer column carried into the next column of the page)
+  if (!read && ev.lines.join(' ').trim()) {
+    const prose = ev.prose;
+    const named = mapItems.filter((i) =>
+      (i.type === 'mapping' ? i.called : []).some((c) => prose.includes(c.toLowerCase())),
+    ).length;
+    if (named >= 2)
+      return {
+        conf: 0.5,
+        reason:
+          'the answer names the variables but gives no position the grader could read: a person reads it',
+      };
+  }
   // two positions side by side after one variable ("C̃t → 6 5": one struck out where the page no
   // longer shows it, or a second thought): which stands is a person's reading
   if (ev.lines.some((l) => TWO_POSITIONS.test(l)))
@@ -182,6 +197,21 @@ export const garbledMapping: PartDoubt = ({ part, ctx: { ev }, results }) => {
       conf: 0.5,
       reason: 'a variable is given two positions side by side: a person reads which one stands',
     };
+  // a line mapping one variable that holds more positions than that, "ft 2 / 3 3" (options weighed
+  // and one chosen, in columns): which is the answer is a person's reading
+  const byLine = new Map<number, number>();
+  for (const m of ctx.mappings()) byLine.set(m.line, (byLine.get(m.line) ?? 0) + 1);
+  for (const [line, names] of byLine) {
+    const rest = ev.lines[line].replace(/^\s*\(?(?:[ivx]{1,4}|[a-f])[.)]\s+/i, '');
+    const nums = tokenize(normalizeMath(rest)).filter(
+      (t) => t.t === 'num' && Number.isInteger(t.v) && (t.v as number) <= 12,
+    ).length;
+    if (names === 1 && nums >= 3 && /\d\s*(?:\/|\bor\b)\s*\d/.test(rest))
+      return {
+        conf: 0.5,
+        reason: 'a variable is given several positions on its line: a person reads which one stands',
+      };
+  }
   return null;
 };
 

@@ -362,6 +362,38 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
         )
       : undefined;
   if (read && onward) return { ...read, conf: 0.5, note: `the answer goes on to ${onward}` };
+  // a count of one digit read after the part computed a count of two digits or more, of the key's
+  // order ("4 gates × (9 + 3) = 48", then the question's own "∂L/∂c1" copied below it; not an output
+  // size, 199, before a count of millions): the answer is likely that count
+  const computed =
+    read &&
+    typeof read.value === 'number' &&
+    typeof key === 'number' &&
+    key >= 10 &&
+    Math.abs(read.value) < 10
+      ? ev.computations.find(
+          (c) =>
+            c.line < read.line &&
+            typeof c.value === 'number' &&
+            Number.isInteger(c.value) &&
+            c.value >= Math.max(10, key / 100),
+        )
+      : undefined;
+  if (read && read.conf > 0.5 && computed)
+    return { ...read, conf: 0.5, note: `the part computes ${fmt(computed.value)} before it` };
+  // a count stated first, opening the answer ("0. With dot products nothing new is learnt …"), and
+  // another read from the prose after it ("… the slides' 4 encoder states …"): a person reads which
+  const opening = item.shape === 'number' ? openingCount(ev.lines) : null;
+  if (
+    read &&
+    read.conf > 0.5 &&
+    opening &&
+    opening.line < read.line &&
+    typeof read.value === 'number' &&
+    read.value !== opening.value &&
+    !/=/.test(ev.lines[read.line] ?? '')
+  )
+    return { ...read, conf: 0.5, note: `the answer opens with ${fmt(opening.value)}` };
   // a count read off the end of a product with no result ("after pointwise = 197 × 197 × 10"): a
   // factor of a shape or of working, not the count; the count is elsewhere (a table's cell)
   if (read && read.conf > 0.6 && item.shape === 'number' && lastFactor(ev.lines[read.line] ?? '', read.value))
@@ -375,6 +407,15 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
   )
     return { ...read, conf: 0.5, note: 'the number read is a symbol’s exponent' };
   return read;
+}
+
+/** A count alone at the answer's start, then its sentence: "0. With …", "0 — nothing new", "72: four gates …". */
+function openingCount(lines: string[]): { value: number; line: number } | null {
+  const line = lines.findIndex((l) => l.trim() !== '');
+  // (a number alone on the line may be a marks column's: "1" above "0 additional parameters")
+  const m = line >= 0 ? /^\s*(\d{1,7})\s*[.:—–-]\s+\p{Lu}/u.exec(lines[line]) : null;
+  // (a "1." opening is a list's first item as often as a count)
+  return m && m[1] !== '1' ? { value: Number(m[1]), line } : null;
 }
 
 /** Whether every place the value stands on the line is a letter's exponent ("d^{2}", "n^2"). */
