@@ -616,6 +616,12 @@ export const TUNE_WRITERS = [
   'kx',
   'ky',
   'kz',
+  'ja',
+  'jb',
+  'jc',
+  'jd',
+  'je',
+  'jf',
 ];
 
 export interface FreeformLabel {
