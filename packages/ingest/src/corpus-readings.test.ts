@@ -763,3 +763,14 @@ describe('a roll written late or corrected', () => {
     expect(s.header.match?.roll).toBe('19AE46878');
   });
 });
+
+describe('pages assembled out of order', () => {
+  it('no roll or course line on the file’s first page: the header read from the later page that holds it', async () => {
+    const s = await freeformScript('ja-05.pdf');
+    expect([s.header.roll, s.header.course]).toEqual(['18EC47252', 'CS60010 CT 3, 15/3/21']);
+  });
+  it('the first page’s running head gives the roll; the course line read with the same roll from its own page', async () => {
+    const s = await freeformScript('ja-01.pdf');
+    expect([s.header.roll, s.header.course]).toEqual(['20CS47211', 'CS60010 CT 3, 15/3/21']);
+  });
+});

@@ -410,6 +410,27 @@ function promptsOf(exam: IngestOptions['exam']): PartPrompt[] {
   return out;
 }
 
+/** The header read from the top of the first later page whose top holds a roll or the course line. */
+function headerOnLaterPage(
+  lines: Line[],
+  infos: PageInfo[],
+  plain: (ls: Line[]) => Line[],
+  opts: Parameters<typeof readHeader>[1],
+): ReturnType<typeof readHeader> | null {
+  for (const info of infos.slice(1)) {
+    const top = lines.filter((l) => {
+      if (l.page !== info.page) return false;
+      const f = readingFrame(l, info);
+      return f.box.y < f.height * 0.3;
+    });
+    const h = top.length
+      ? readHeader(plain(top), { ...opts, below: (opts.below ?? []).filter((l) => !top.includes(l)) })
+      : null;
+    if (h && (h.roll || h.course)) return h;
+  }
+  return null;
+}
+
 function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
   const infos = pages.map((p) => p.info);
   const lines = pages.flatMap((p) => p.lines);
@@ -424,13 +445,26 @@ function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
   // a version code ("Version B", "Set B") is read first and kept out of the name and roll fields
   const versionCode = findVersionCode(candidates);
   const plain = (ls: Line[]) => ls.map(withoutVersion).filter((l): l is Line => l !== null);
-  const header = readHeader(plain(candidates), {
+  const headerOpts = {
     courseCode: opts.exam.course.code,
     roster: opts.roster,
-    preamble: plain(seg.preamble),
     ocrPages: new Set(infos.filter((p) => p.source === 'ocr').map((p) => p.page)),
     below: lines.filter((l) => !candidates.includes(l) && infos[l.page - 1]?.source !== 'ocr'),
-  });
+  };
+  const first = readHeader(plain(candidates), { ...headerOpts, preamble: plain(seg.preamble) });
+  // (no roll and no course line on the first page: pages assembled out of order put the header on
+  // another's top, "Name … Roll No. … Course …" over "Page 1 of 3", the file's second page; or the
+  // first page's running head gives the roll and the course line is on the header's own page, the same
+  // roll with it)
+  // (a course line repeated atop every page is a running head, no header's: its absence on top is a finding)
+  const later = first.roll && first.course ? null : headerOnLaterPage(lines, infos, plain, headerOpts);
+  const coursePages = new Set(
+    lines.filter((l) => l.page > 1 && l.text.includes(opts.exam.course.code)).map((l) => l.page),
+  ).size;
+  const header =
+    later && (!first.roll ? !first.course : later.course && later.roll === first.roll && coursePages === 1)
+      ? later
+      : first;
   const warnings = [...pages.flatMap((p) => p.warnings), ...seg.warnings];
   const ocrPages = infos.filter((p) => p.source === 'ocr').map((p) => p.page);
   if (ocrPages.length)
