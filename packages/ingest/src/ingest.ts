@@ -410,6 +410,15 @@ function promptsOf(exam: IngestOptions['exam']): PartPrompt[] {
   return out;
 }
 
+/** A page's lines in its top 30 %, where a header stands. */
+function pageTop(lines: Line[], info: PageInfo): Line[] {
+  return lines.filter((l) => {
+    if (l.page !== info.page) return false;
+    const f = readingFrame(l, info);
+    return f.box.y < f.height * 0.3;
+  });
+}
+
 /** The header read from the top of the first later page whose top holds a roll or the course line. */
 function headerOnLaterPage(
   lines: Line[],
@@ -418,11 +427,7 @@ function headerOnLaterPage(
   opts: Parameters<typeof readHeader>[1],
 ): ReturnType<typeof readHeader> | null {
   for (const info of infos.slice(1)) {
-    const top = lines.filter((l) => {
-      if (l.page !== info.page) return false;
-      const f = readingFrame(l, info);
-      return f.box.y < f.height * 0.3;
-    });
+    const top = pageTop(lines, info);
     const h = top.length
       ? readHeader(plain(top), { ...opts, below: (opts.below ?? []).filter((l) => !top.includes(l)) })
       : null;
@@ -437,10 +442,7 @@ function assemble(pages: PageResult[], opts: IngestOptions): ExtractedScript {
   const rules = new Map(pages.map((p) => [p.info.page, p.rules ?? []]));
   const seg = segment(lines, infos, opts.exam.parts, rules, promptsOf(opts.exam));
   // The header is read from the preamble and, when labels start early, from the top of page 1.
-  const top = lines.filter((l) => {
-    const f = readingFrame(l, infos[0]);
-    return l.page === 1 && f.box.y < f.height * 0.3;
-  });
+  const top = pageTop(lines, infos[0]);
   const candidates = [...seg.preamble, ...top.filter((l) => !seg.preamble.includes(l))];
   // a version code ("Version B", "Set B") is read first and kept out of the name and roll fields
   const versionCode = findVersionCode(candidates);

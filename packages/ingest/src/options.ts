@@ -11,8 +11,11 @@ const MARKS = /[✓✔✗✘☐☑☒⊠◉○●]/u;
 /** A box an option's value is ticked in: "☐ 197", "☑ [0.7, 0.2, 0.05]" (not a checklist's "☑ biases"). */
 const BOXED_VALUE = /[☐☑☒⊠□■◉○●]\s*[\d([{−-]/gu;
 /** An empty box before an option ("[ ] 2", "( ) 3×2", "☐ 60", "○ sum") and a ticked one ("[x] 3", "(✓) 3×5", "● product"). */
-const EMPTY_BOX = /(?:\[\s\]|\(\s\)|[☐□○◯]|\u20dd)\s*\S/gu;
-const TICKED_BOX = /(?:\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠■●◉])\s*\S/gu;
+/** A box left empty and one ticked, as students type them (one spelling of each, built into the patterns below). */
+const EMPTY = String.raw`\[\s\]|\(\s\)|[☐□○◯]|\u20dd`;
+const TICKED_MARK = String.raw`\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠■●◉]`;
+const EMPTY_BOX = new RegExp(String.raw`(?:${EMPTY})\s*\S`, 'gu');
+const TICKED_BOX = new RegExp(String.raw`(?:${TICKED_MARK})\s*\S`, 'gu');
 /** A line of options in boxes, some empty and some ticked: "f_t -> [ ] 2  [x] 3  [ ] 5". */
 // (not a progress row of the paper's questions, "[10:12] [x] Q5 [x] Q3 [ ] Q2": a checklist)
 const boxedOptions = (text: string) =>
@@ -22,8 +25,8 @@ const boxedOptions = (text: string) =>
   (text.match(EMPTY_BOX) ?? []).length + (text.match(TICKED_BOX) ?? []).length >= 2;
 
 /** Any option's box, empty or ticked, with what follows it. */
-const ANY_BOX = /(?:\[\s\]|\(\s\)|[☐□○◯]|\u20dd|\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠■●◉])/gu;
-const TICKED = /^(?:\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠■●◉])$/u;
+const ANY_BOX = new RegExp(`(?:${EMPTY}|${TICKED_MARK})`, 'gu');
+const TICKED = new RegExp(`^(?:${TICKED_MARK})$`, 'u');
 
 /**
  * A line of boxed options with exactly one ticked ("f_t -> [ ] 2  [x] 3  [ ] 5", "☐ 60 ☑ 72"): the
