@@ -622,6 +622,12 @@ export const TUNE_WRITERS = [
   'jd',
   'je',
   'jf',
+  'jg',
+  'jh',
+  'ji',
+  'jj',
+  'jk',
+  'jl',
 ];
 
 export interface FreeformLabel {
