@@ -628,6 +628,12 @@ export const TUNE_WRITERS = [
   'jj',
   'jk',
   'jl',
+  'jm',
+  'jn',
+  'jo',
+  'jp',
+  'jq',
+  'jr',
 ];
 
 export interface FreeformLabel {
