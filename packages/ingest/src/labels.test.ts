@@ -116,6 +116,13 @@ describe('findLabel: a question with a word for what its row holds', () => {
     expect(rest('(b–ii) h_t = o ⊙ tanh(C_t)', ['1'])).toBe('h_t = o ⊙ tanh(C_t)');
   });
 
+  it('a correction headed in another language: "Korrektur zu 1(b)(ii)", "Corrección a 3c", "Correção da 2b"', () => {
+    expect(id('Korrektur zu 1(b)(ii): Ich habe das tanh vergessen')).toBe('q1b2');
+    expect(id('Corrección a 3(c): olvidé los sesgos')).toBe('q3c');
+    expect(id('Correção da 2(b):')).toBe('q2b');
+    // (a word of the answer is no lead: "Korrektur" alone names no part)
+    expect(id('Korrektur: siehe oben')).toBeNull();
+  });
   it('a correction set off by asterisks: "*** correction to 1(b)(i): …"', () => {
     expect(id('*** correction to 1(b)(i): I multiplied the wrong gates')).toBe('q1b1');
   });

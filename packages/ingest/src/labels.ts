@@ -73,8 +73,15 @@ export type Label = {
 
 type Comp = { raw: string; start: number; end: number; paren: boolean; sep: 'strong' | 'weak' | 'none' };
 
-const PREFIX =
-  /^\s*(?:(?:(?:p\.\s*(?:p\.\s*)?s\.\s*\(?\s*(?=corr|revis|addend))?(?:correction|corrected|corr\.|revised|addendum|addition|continued|contd\.?|(?:back\s+to|returning\s+to|resuming)(?=\s+(?:question|ques|qn|q|part|ans(?:wer)?)\b|\s+\d{1,2}\s*[(.]?\s*[a-h]\b))\s*(?:to|for|of|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:answer|ans\.?|solution|soln\.?)\s+(?:to|for|of)\s+(?:question|ques|qn|q)\.?\s*(?:no\.?\s*)?[.:#-]?\s*(?=[0-9IVX])|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))/i;
+/** Words that lead a correction's label, in English and the languages exchange students write in ("Korrektur zu 1(b)(ii)", "Corrección a 3c", "Correção da 2b"). */
+const CORRECTION = '(?:correction|corrected|revised|korrektur|berichtigung|correcci[oó]n|corre[cç][aã]o)';
+/** What joins a correction's word to its label ("to", "zu", "a", "de", "da", …). */
+const CORRECTION_TO = '(?:to|for|of|zur?|a|à|au|del?|da|do)';
+
+const PREFIX = new RegExp(
+  String.raw`^\s*(?:(?:(?:p\.\s*(?:p\.\s*)?s\.\s*\(?\s*(?=corr|revis|addend))?(?:${CORRECTION}|corr\.|addendum|addition|continued|contd\.?|(?:back\s+to|returning\s+to|resuming)(?=\s+(?:question|ques|qn|q|part|ans(?:wer)?)\b|\s+\d{1,2}\s*[(.]?\s*[a-h]\b))\s*(?:${CORRECTION_TO}\b|[:\-–])?\s*(?:(?:question|qn|q|ans(?:wer)?)\b\.?\s*|q\.?\s*(?=\d))?|(?:answer|ans\.?|solution|soln\.?)\s+(?:to|for|of)\s+(?:question|ques|qn|q)\.?\s*(?:no\.?\s*)?[.:#-]?\s*(?=[0-9IVX])|(?:(?:answer|ans|solution)\s+(?:to|for|of)\s+(?:(?:question|q)\b\.?)?|question|ques|qn|q|a?ns(?:wer)?|sol(?:ution)?|soln|problem|prob|exercise|ex)\b\.?\s*(?:no\.?\s*)?[.:#-]?\s*|q(?=[\s.]*[0-9])))`,
+  'i',
+);
 /** A code in capitals before the label, as a spec numbers its items: "REQ-1.b.i", "TASK-3.c" (case kept:
  *  "ft-2" is a position; three letters at least: "CT-3" is the class test). */
 const CODE_PREFIX = /^\s*[A-Z]{3,5}-(?=\d{1,2}(?:[.\-\s]|$))/;
@@ -92,7 +99,7 @@ const PREFIXED_ARROW = new RegExp(
 const POINTER_TO_SUB = new RegExp(String.raw`^\s*[${POINTERS}›»]\s*(?=\(?(?:[a-h]|[ivx]{1,4})\b)`);
 /** A number's arrows to its sub-part and on ("1→b→ii", "correction to 1→b→i", "1▷b▷i", "3->a,b"). */
 const ARROWED_LABEL = new RegExp(
-  String.raw`^(\s*(?:(?:correction|corrected|revised)\s*(?:to|for|of)?\s*)?\d{1,2}\s*)(→|->|[${POINTERS}])(\s*[a-h]\s*)(?:(→|->|[${POINTERS}])(\s*[ivx]{1,4}\b))?(?=[\s(:.)]|,\s*[a-h]\s*$|$)`,
+  String.raw`^(\s*(?:${CORRECTION}\s*(?:${CORRECTION_TO}\b)?\s*)?\d{1,2}\s*)(→|->|[${POINTERS}])(\s*[a-h]\s*)(?:(→|->|[${POINTERS}])(\s*[ivx]{1,4}\b))?(?=[\s(:.)]|,\s*[a-h]\s*$|$)`,
   'i',
 );
 // ("Qn. 3 / c": a slash set between spaced components)
@@ -337,7 +344,7 @@ export function plainEnclosed(line: string): string {
 }
 
 /** "Correction to ", "correction for ": what leads a correction's label. */
-export const CORRECTION_LEAD = /^\s*(?:correction|corrected|revised)\s+(?:to|for|of)\s+/i;
+export const CORRECTION_LEAD = new RegExp(String.raw`^\s*${CORRECTION}\s+${CORRECTION_TO}\s+`, 'i');
 /** A continuation note in brackets at a line's start: "(Q-4 b contd.)", "(contd. 4b)", "[3(c) continued]". */
 const BRACKETED_NOTE = /^\s*[([]([^()[\]]{0,30}(?:\([a-h]{1,3}\)|\([ivx]{1,4}\))?[^()[\]]{0,20})[)\]]/i;
 const CONTINUED_WORD = /\b(?:contd|cont'?d|continued|cont)\b\.?/i;
@@ -819,7 +826,8 @@ function invertedLabel(line: string, tree: PartTree): Label | null {
  * the words end.
  */
 function spelledOut(line: string, tree: PartTree, context: PartPath, opts: LabelOptions): Label | null {
-  const fix = /^\s*(?:correction|corrected|revised)\s*(?:to|for|of)?\s*/i.exec(line)?.[0].length ?? 0;
+  const fix =
+    new RegExp(String.raw`^\s*${CORRECTION}\s*(?:${CORRECTION_TO}\b)?\s*`, 'i').exec(line)?.[0].length ?? 0;
   const spelled = spelledLabel(line.slice(fix));
   if (!spelled) return null;
   const l = writtenLabel(spelled.label, tree, context, opts);

@@ -69,6 +69,48 @@ Q5 ✘ (not done)`);
   });
 });
 
+describe("an editor's table of contents: titles, leaders, section numbers (round 145)", () => {
+  it('opens no part: "1.2 Part (b) — forward step ....... 2", a section\'s own line, its page apart', () => {
+    const s = run(`Table of Contents
+1 Question One: the LSTM cell
+1.1 Part (a) — gate positions . . . . . . . . . . . . . . . 1
+1.2 Part (b) — forward step, where f_t = 1 . . . . . . . . . 1
+2 Question Two
+2.1 2/a the score . . . . . . . . . . . . . . . . . 1
+2.2 2/b extra weights . . . . . . . . . . . . . . . 1
+3.1 Q3(a) shape of the matrix .......................... 2
+5 Question Five
+5.1 depthwise step ...................... 2
+2
+${answers}`);
+    expect(s.warnings.filter((w) => /answered in/.test(w))).toEqual([]);
+    expect(s.parts['1a'].text).toBe('f_t -> 3, i_t -> 4');
+    expect(s.parts['2b'].text).toBe('0, the dot product has no weights');
+  });
+  it('a ledger\'s answers run out in leaders to their figures are no contents: "3 (a) W_f ........ 15"', () => {
+    const s = run(
+      '1 (a) gates ........ 3\n2 (b) extra ........ 0\n3 (a) W_f 3 x 5 ........ 15\nQ5 total ........ 3088878',
+    );
+    expect(Object.keys(s.parts).sort()).toEqual(['1a', '2b', '3a', '5']);
+  });
+});
+
+describe("a cover page's marks table set down the page (round 145)", () => {
+  it('opens no part: "Q1 (5) :" … "Q5 (3) :", "Total (20) :"; a label with its marks over its answer does', () => {
+    const s = run(`Marks table (for examiner)
+Q1 (5) :
+Q2 (2) :
+Q3 (3) :
+Q5 (3) :
+Total (20) :
+${answers}`);
+    expect(s.warnings.filter((w) => /answered in/.test(w))).toEqual([]);
+    expect(s.parts['5'].text).toBe('(200 - 4 + 2)/1 + 1 = 199');
+    const t = run('Q.2 (2) :\n(a) e_kj = s_(k-1)^T h_j\n(b) 0\nQ.5 [3]\n(200 - 4 + 2)/1 + 1 = 199');
+    expect(t.parts['5'].text).toBe('(200 - 4 + 2)/1 + 1 = 199');
+  });
+});
+
 describe("a cover page's table of the questions attempted (round 94)", () => {
   it('opens no part: "Q1   5   a, b(i), b(ii)", "Q5   3   yes"', () => {
     const s = run(`Question Max Attempted

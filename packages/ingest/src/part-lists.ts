@@ -93,13 +93,130 @@ function beneath(row: Line, next: Line, tree: PartTree): boolean {
 /** A contents line's tail: dot leaders and a page, "…… page 1", ". . . p. 2", "    p.3". */
 const CONTENTS_TAIL = new RegExp(String.raw`(?:${LEADERS}|\s{2,})${PAGE_AT_END}`, 'i');
 
-/** A table of contents' line: a label, perhaps its sub-parts listed ("(b) i, ii", "a, b, c"), the page. */
-function contentsLine(text: string, tree: PartTree): boolean {
+/** An editor's contents entry's tail: dot leaders to the line's end, perhaps its bare page ("…… 2", ". . . ."). */
+const LEADERED = /(?:\.\s*){4,}\d{0,3}\s*$|…{2,}\s*\d{0,3}\s*$/;
+
+/**
+ * A table of contents' line: a label, perhaps its sub-parts listed ("(b) i, ii", "a, b, c"), the page;
+ * or, as an editor builds one, a label and the part's title run out in dot leaders to its page
+ * ("1.2.1 Q1(b)(i) C_t ........ 2", "2.2 Part (b) — additional parameters . . . . .").
+ */
+function contentsLine(text: string, tree: PartTree, pages: number): boolean {
   const tail = CONTENTS_TAIL.exec(text);
+  // (the entry's own section number before the label, "1.2.1 1/b/i", set aside)
+  const entry = text.replace(/^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+(?=\S)/, '');
+  const lead =
+    findLabel(entry, tree, [], { bare: true, plain: true }) ??
+    findLabel(text, tree, [], { bare: true, plain: true });
+  // (working has no leaders; a title may say "when f_t = 1" before a long run of them)
+  // (the number the leaders run to is a page of the script: a ledger's "3(c) total ........ 72" is an answer)
+  // (and there is one: leaders alone after a label are a heading's rule, "1.a ........")
+  const page = /(?:\.\s*|…)(\d{1,3})\s*$/.exec(text)?.[1];
+  if (
+    lead &&
+    LEADERED.test(text) &&
+    page !== undefined &&
+    Number(page) >= 1 &&
+    Number(page) <= pages + 1 &&
+    (!/[=≈]/.test(text) || /(?:\.\s*){8,}\d{0,3}\s*$/.test(text))
+  )
+    return true;
   if (!tail) return false;
   const head = text.slice(0, tail.index);
   const l = findLabel(head, tree, [], { bare: true, plain: true });
   return l !== null && /^[\s,&()a-hivx.:\-–]*$/i.test(head.slice(l.end));
+}
+
+/** After a label in a marks table's column: its marks in brackets and an empty cell ("Q5 (3) :", "Q2 [2] ____"). */
+const MARKS_CELL = /^\s*[([]\s*\d{1,2}(?:\.5)?\s*(?:marks?|m)?\s*[)\]]\s*[:\-–=_.|]*\s*$/i;
+
+/** A line of a marks table set as a column: a part's label, its marks and nothing after them. */
+function marksColumnLine(text: string, tree: PartTree): boolean {
+  const l = findLabel(text, tree, [], { bare: true, plain: true });
+  return l !== null && MARKS_CELL.test(text.slice(l.end));
+}
+
+/**
+ * A cover page's marks table set down the page, one label to a line with its marks and an empty cell
+ * ("Q1 (5) :" … "Q5 (3) :", "Total (20) :"): runs of three such lines or more, one under another, with
+ * a total's line after them. One alone is a heading with the paper's marks ("Q.5 [3]" over its answer).
+ */
+function marksColumns(lines: Line[], tree: PartTree): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && lines[j].page === lines[i].page && marksColumnLine(lines[j].text, tree)) j++;
+    if (j - i >= 3) {
+      out.push(...lines.slice(i, j));
+      if (
+        j < lines.length &&
+        /^\s*total\b/i.test(lines[j].text) &&
+        MARKS_CELL.test(lines[j].text.replace(/^\s*total/i, ''))
+      )
+        out.push(lines[j]);
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+/** A table of contents' heading. */
+const CONTENTS_HEADING = /^\s*(?:table\s+of\s+)?contents\s*:?\s*$|^\s*index\s*:?\s*$/i;
+
+/**
+ * The whole table of contents around its entries: between the first entry and the last on a page,
+ * the entries an editor sets without leaders (a section's "Question 2 — Attention", its page apart at
+ * the margin), the page numbers alone and an entry's wrapped words; and the heading above it.
+ */
+function contentsBlock(lines: Line[], entries: Set<Line>, tree: PartTree, pageCount: number): Set<Line> {
+  // (an entry whose leaders had no room, its page after a space: "V. 3,120,000; 200 × 200 × 3  2")
+  const squeezed = (text: string) => {
+    const page = /\s(\d{1,3})\s*$/.exec(text)?.[1];
+    return (
+      page !== undefined &&
+      Number(page) >= 1 &&
+      Number(page) <= pageCount + 1 &&
+      findLabel(text, tree, [], { bare: true, plain: true }) !== null
+    );
+  };
+  const out = new Set<Line>();
+  const pages = new Set([...entries].map((l) => l.page));
+  for (const page of pages) {
+    const at = lines.map((l, i) => (l.page === page && entries.has(l) ? i : -1)).filter((i) => i >= 0);
+    if (at.length < 2) continue;
+    // (from its heading where it has one a little above: an entry's number and label may come out
+    // of the text layer as lines of their own before the first entry with leaders, "1.1", "Q.1")
+    const heading = lines.findIndex(
+      (l, i) => l.page === page && i < at[0] && i >= at[0] - 12 && CONTENTS_HEADING.test(l.text),
+    );
+    const first = heading >= 0 ? heading : at[0];
+    // (to its last line of leaders: an item's entry names no part, "5.2 depthwise ........ 6")
+    let last = at[at.length - 1];
+    for (let i = last + 1; i < lines.length && i <= last + 3 && lines[i].page === page; i++)
+      if (LEADERED.test(lines[i].text) || (i === last + 1 && squeezed(lines[i].text))) last = i;
+    for (let i = first; i <= last; i++) {
+      // (a line of the block: no working in it, an entry's words; an answer between entries ends it)
+      const words = lines[i].text
+        .replace(/(?:\.\s*){2,}|…+/g, ' ')
+        .trim()
+        .split(/\s+/)
+        .filter((t) => /[\p{L}\p{N}]/u.test(t));
+      if (/[=≈]/.test(lines[i].text) || words.length > 12) continue;
+      out.add(lines[i]);
+    }
+    // (its page numbers, set apart at the right margin level with an entry: "2")
+    for (const l of lines)
+      if (
+        l.page === page &&
+        /^\s*\d{1,3}\s*$/.test(l.text) &&
+        l.box.y >= lines[first].box.y - 2 &&
+        l.box.y <= lines[last].box.y + lines[last].box.h
+      )
+        out.add(l);
+    for (let i = first - 1; i >= 0 && i >= first - 3; i--)
+      if (CONTENTS_HEADING.test(lines[i].text) || /^\s*[=\-_]{3,}\s*$/.test(lines[i].text)) out.add(lines[i]);
+  }
+  return out;
 }
 
 /**
@@ -185,7 +302,18 @@ function planLine(text: string, tree: PartTree): boolean {
  * "Marks" row, empty cells); a table of contents' lines, two or more; a checklist's, three or more; a time plan's, two or more.
  */
 export function withoutPartLists(lines: Line[], tree: PartTree): Line[] {
-  const contents = lines.filter((l) => contentsLine(l.text, tree));
+  // (an entry read by its row: a text layer may give its label, its leaders and its page as three
+  // lines level with one another, "2.2 Soln. 2(b)", ". . . . .", "3")
+  const rowText = (l: Line) =>
+    lines
+      .filter((o) => o.page === l.page && Math.abs(o.box.y - l.box.y) < 1.5)
+      .sort((a, b) => a.box.x - b.box.x)
+      .map((o) => o.text)
+      .join(' ');
+  const pages = Math.max(0, ...lines.map((l) => l.page));
+  const contents = lines.filter(
+    (l) => contentsLine(l.text, tree, pages) || contentsLine(rowText(l), tree, pages),
+  );
   // (a tally line naming a part the list above named already, "1.a  [DONE]" over its answer, is that
   // answer's heading)
   const listed = new Set<string>();
@@ -204,6 +332,8 @@ export function withoutPartLists(lines: Line[], tree: PartTree): Line[] {
   const drop = new Set<Line>([
     ...boxes,
     ...(contents.length >= 2 ? contents : []),
+    ...(contents.length >= 3 ? contentsBlock(lines, new Set(contents), tree, pages) : []),
+    ...marksColumns(lines, tree),
     ...(ticked.length >= 3 ? ticked : []),
     ...(planned.length >= 2 ? planned : []),
   ]);

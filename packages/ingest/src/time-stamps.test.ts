@@ -27,6 +27,17 @@ describe('the times a student logs while writing', () => {
       '[5]',
     ]);
   });
+  it('read a clock time with a dot in square brackets as a time where three are logged ("[10.07]"), not "eq. (10.41)"', () => {
+    expect(read('1 b ii -  [10.07]\n2 b -  [10.10]\nZero, see eq. (10.41)\n5 -  [10.23]')).toEqual([
+      '1 b ii -',
+      '2 b -',
+      'Zero, see eq. (10.41)',
+      '5 -',
+    ]);
+    // (a decimal in square brackets alone is no log: "[0.25]" twice and one time)
+    const text = 'ratio [0.25]\nscale [0.35]\n2 b - [10.10]';
+    expect(read(text)).toEqual(text.split('\n'));
+  });
   it('change nothing in a script that does not log its time', () => {
     const text = '1(b)(i) (10:15)\nC_t = [0.7, 0.2, 0.05]';
     expect(read(text)).toEqual(text.split('\n'));

@@ -1,4 +1,4 @@
-// The times a student logs while writing ("[10:42]", "(10:07)", "Problem 3 (part a) 10:09", "(t+12 min)",
+// The times a student logs while writing ("[10:42]", "(10:07)", "[10.07]", "Problem 3 (part a) 10:09", "(t+12 min)",
 // "t+4 min"): no answer. Beside a label they hide it ("[5] (10:15)" reads as a step's number with a
 // remark), and read as values they would be a part's numbers.
 import type { Line } from '@grader/model';
@@ -17,8 +17,14 @@ const BRACKETED = new RegExp(
 /** A stamp opening a line, "10:05 —", "t+1 min", or ending it after a label, "Problem 3 (part a) 10:09". */
 const OPENING = new RegExp(String.raw`^\s*${STAMP}\s*(?:[—–-]{1,2}|:)?\s*`, 'i');
 const CLOSING = new RegExp(String.raw`\s${STAMP}\s*$`, 'i');
+/**
+ * A clock time with a dot, in square brackets: "[10.07]" (a decimal is seldom bracketed so, and an
+ * equation's number is in round ones, "eq. (10.41)"); hours of the day an exam is sat.
+ */
+const DOTTED = String.raw`\[\s*(?:0?[7-9]|1\d|2[0-3])\.[0-5]\d\s*\]`;
 /** A clock time or minutes since the start, anywhere: how a script is seen to log its time. */
-const ANY = new RegExp(String.raw`(?<![\d.:])${CLOCK}(?![\d:])|\b${SINCE}`, 'gi');
+const ANY = new RegExp(String.raw`(?<![\d.:])${CLOCK}(?![\d:])|\b${SINCE}|${DOTTED}`, 'gi');
+const DOTTED_ANY = new RegExp(DOTTED, 'g');
 
 /**
  * The lines with the times a student logged blanked (the same length, so words keep their places): in
@@ -31,7 +37,9 @@ export function withoutTimeStamps(lines: Line[]): Line[] {
   return lines.map((l) => {
     let out = l;
     // (right to left, so the places found stay where they are)
-    for (const m of [...l.text.matchAll(BRACKETED)].reverse())
+    for (const m of [...l.text.matchAll(BRACKETED), ...l.text.matchAll(DOTTED_ANY)]
+      .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+      .reverse())
       out = blankedAt(out, m.index ?? 0, m[0].length);
     const open = OPENING.exec(out.text);
     if (open?.[0].trim()) out = blankedAt(out, open.index, open[0].length);

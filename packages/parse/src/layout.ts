@@ -193,6 +193,12 @@ function merge(num: LayoutLine, den: LayoutLine, mid: LayoutLine | null): string
 
 const right = (w: LayoutWord) => w.box.x + w.box.w;
 
+/** A character the text layer gives for a glyph with no Unicode (a control code, private use) or a bracket piece. */
+const isGlyph = (ch: string) => {
+  const c = ch.codePointAt(0) ?? 0;
+  return c < 0x20 || (c >= 0xe000 && c <= 0xf8ff) || '⎛⎜⎝⎞⎟⎠⎡⎢⎣⎤⎥⎦'.includes(ch);
+};
+
 /**
  * A tall bracket is drawn from the top of the rows it spans, so the text layer may put it on the row
  * above its own (a fraction's denominators), lower than that row's words: it goes back to the line
@@ -208,6 +214,14 @@ function delimitersToTheirLine(lines: LayoutLine[]): LayoutLine[] {
     const y = others.length
       ? others.reduce((s, w) => s + w.box.y, 0) / others.length
       : Number.NEGATIVE_INFINITY;
+    const raised = bracketsWithExponent(out[i], out[i + 1]);
+    if (raised) {
+      out[i].words = [];
+      out[i + 1].words.push(...raised);
+      moved.add(i);
+      moved.add(i + 1);
+      continue;
+    }
     const low = out[i].words.filter((w) => tallDelimiter(w.text) !== null && w.box.y - y > 3);
     if (!low.length) continue;
     out[i].words = out[i].words.filter((w) => !low.includes(w));
@@ -217,11 +231,44 @@ function delimitersToTheirLine(lines: LayoutLine[]): LayoutLine[] {
   }
   for (const i of moved)
     out[i].text = clusters(out[i].words)
-      .map((c) => [...c.text].map((ch) => (tallDelimiter(ch) ? ` ${tallDelimiter(ch)} ` : ch)).join(''))
+      // (a bracket alone, or a glyph inside a cluster: the `#` of `#mult` is no cmex bracket 35)
+      .map((c) =>
+        [...c.text]
+          .map((ch) =>
+            (c.text.length === 1 || isGlyph(ch)) && tallDelimiter(ch) ? ` ${tallDelimiter(ch)} ` : ch,
+          )
+          .join(''),
+      )
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
   return out;
+}
+
+/**
+ * `\Bigl( \tfrac{200+2·1−4}{1} + 1 \Bigr)^2`: the big brackets and the exponent after them make a
+ * line of their own above the line they belong to (the glyphs are drawn from above it), which then
+ * reads `(200+2·1−4)/(1) + 1 · 3 · 10` with no bracket and no square. A line of nothing but tall
+ * brackets and short raised words touching a closing one, over a line of words between the
+ * brackets, is that line's: the words to move there, the brackets at the line's height (so the
+ * exponent stands raised after its bracket), null otherwise.
+ */
+function bracketsWithExponent(line: LayoutLine, below: LayoutLine): LayoutWord[] | null {
+  const brackets = line.words.filter((w) => tallDelimiter(w.text) !== null);
+  const rest = line.words.filter((w) => !brackets.includes(w) && w.text.trim());
+  if (brackets.length < 2 || !rest.length) return null;
+  const closes = brackets.filter((w) => /[)\]]/.test(tallDelimiter(w.text)!));
+  const exponent = (w: LayoutWord) =>
+    /^(?:\d{1,2}|[⊤ᵀT])$/.test(w.text) && closes.some((c) => Math.abs(right(c) - w.box.x) < 1.5);
+  if (!rest.every(exponent)) return null;
+  const y = rowY(below);
+  const h = Math.max(...line.words.map((w) => w.box.h));
+  // (the line below: within a line's height, with words inside the brackets' span)
+  const x0 = Math.min(...brackets.map((w) => w.box.x));
+  const x1 = Math.max(...brackets.map(right));
+  if (y - rowY(line) > 2 * h || y <= rowY(line)) return null;
+  if (!below.words.some((w) => w.box.x > x0 && right(w) < x1)) return null;
+  return [...brackets.map((w) => ({ ...w, box: { ...w.box, y } })), ...rest];
 }
 
 /**

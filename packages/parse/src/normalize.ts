@@ -360,6 +360,8 @@ function normalizeMathUncached(raw: string): string {
     },
   );
   // Combining tilde (U+0303) and the precomposed tilde letters follow their base letter: C̃ -> C~.
+  // (inside a word it is a language's letter, "dimensão", "ação": no symbol's tilde)
+  s = s.replace(/(?<=\p{L})([a-z])\u0303/gu, '$1').replace(/(?<=\p{L})[ãõ]/gu, (c) => c.normalize('NFD')[0]);
   s = s.replace(/([A-Za-z])\u0303/g, '$1~').replace(/\u0303/g, '~');
   s = s.replace(/[Ãã]/g, (c) => (c === 'Ã' ? 'A~' : 'a~'));
   // a hat on a computed quantity ("Ĉ_t", "ĥ_t", "\hat{C}_t", an estimate's mark) is the quantity

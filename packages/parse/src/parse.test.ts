@@ -481,6 +481,46 @@ describe('pdfTeX fractions (word boxes as pdflatex output gives them)', () => {
     text: ws.map((x) => x[0]).join(' '),
     words: ws.map(([text, x, y, w, h]) => ({ text, box: { x, y, w, h } })),
   });
+  it('big brackets and their square on a line of their own above (\\Bigl( \\tfrac{…}{1} + 1 \\Bigr)^2) go back into the line below', () => {
+    // (jd-11's pdfTeX text layer: \Bigl( and \Bigr) are cmex glyphs 16 and 17, stored as U+F010 and U+F011)
+    const lines = [
+      L([
+        ['\uf010', 370.4, 221.1, 6.5, 10.9],
+        ['\uf011', 439.0, 221.1, 6.5, 10.9],
+        ['2', 445.5, 226.2, 4.2, 8.0],
+      ]),
+      L([
+        ['#mult', 324.6, 233.3, 33.0, 10.9],
+        ['=', 361.2, 233.3, 8.5, 10.9],
+        ['(200+2·1−4)/(1)', 378.1, 231.3, 42.0, 16.0],
+        ['+', 422.6, 233.3, 8.5, 10.9],
+        ['1', 433.5, 233.3, 5.5, 10.9],
+        ['·', 452.7, 233.3, 3.0, 10.9],
+        ['3', 458.1, 233.3, 5.5, 10.9],
+        ['·', 466.0, 233.3, 3.0, 10.9],
+        ['10', 471.5, 233.3, 11.0, 10.9],
+      ]),
+    ];
+    const out = linearizeFractions(lines).map((l) => l.text);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^#mult = \( /);
+    expect(evaluateNumeric(parseExpr(normalizeMath(out[0]).split('=')[1]))).toBe(199 * 199 * 30);
+  });
+  it('a line of big brackets with a word that is no exponent stays where it is', () => {
+    const lines = [
+      L([
+        ['\uf010', 370.4, 221.1, 6.5, 10.9],
+        ['\uf011', 439.0, 221.1, 6.5, 10.9],
+        ['where', 460.0, 221.1, 25.0, 10.9],
+      ]),
+      L([
+        ['(200+2·1−4)/(1)', 378.1, 231.3, 42.0, 16.0],
+        ['+', 422.6, 233.3, 8.5, 10.9],
+        ['1', 433.5, 233.3, 5.5, 10.9],
+      ]),
+    ];
+    expect(linearizeFractions(lines).map((l) => l.text)[1]).toBe('(200+2·1−4)/(1) + 1');
+  });
   it('tall brackets around 1 − tanh² (cmex glyphs 0 and 1 on the numerators’ row) come back into the line', () => {
     const lines = [
       L([

@@ -8,9 +8,9 @@
 
 /** R's prompt before a command ("> x <- 3"), not a quotation's ("> In 1(b) you said …"). */
 const R_PROMPT = /^(\s*)>\s?(?=[A-Za-z_][\w.]*\s*(?:<-|[-+*/(%]|$)|[\d(])/;
-/** The other consoles' prompts: Python's `>>>`/`...`, Octave's `>>`/`octave:3>`, IPython's `In [3]:`, `julia>`. */
+/** The other consoles' prompts: Python's `>>>`/`...`, Octave's `>>`/`octave:3>`, IPython's `In [3]:`, Mathematica's `In[3]:=`, `julia>`. */
 // (not a marker set before a name and a colon, ">> FINAL: …", ">> b_f : 3 x 1")
-const PROMPT = /^(\s*)(?:>>>|\.\.\.(?=\s)|>>|octave:\d+>|In\s*\[\d+\]:|julia>)\s?(?!\s*[\w.]+\s*:(?!=))/;
+const PROMPT = /^(\s*)(?:>>>|\.\.\.(?=\s)|>>|octave:\d+>|In\s*\[\d+\]:=?|julia>)\s?(?!\s*[\w.]+\s*:(?!=))/;
 /** An assignment with R's arrow: `name <- expression`. */
 const ASSIGN = /^(\s*[A-Za-z_][\w.]*)\s*<-\s*(?=\S)/;
 /** R's `c(…)` of several values: the vector it builds ("c(0.5*0.4, 0, 0.05)"), not a call of c. */
@@ -27,7 +27,8 @@ const VALUE = new RegExp(
   'i',
 );
 /** IPython's and Octave's result lines: `Out[7]: 72`, `ans = 199` (the value may follow on lines below). */
-const RESULT = /^\s*(?:Out\s*\[\d+\]:|ans\s*=)\s*(.*)$/;
+// (and Mathematica's, `Out[3]= 1900848`, `Out[4]//N= 0.604`)
+const RESULT = /^\s*(?:Out\s*\[\d+\](?:\/\/\w+)?\s*[:=]|ans\s*=)\s*(.*)$/;
 /** Julia's header over a printed vector's entries: `3-element Vector{Float64}:`. */
 const JULIA_VECTOR = /^\s*(\d+)-element\s+(?:Vector|Array)\{[^}]*\}(?:[^:]*):\s*$/;
 
@@ -47,6 +48,28 @@ const pythonic = (cmd: string) =>
     .replace(/;\s*[A-Za-z_]\w*\s*;?\s*$/, '')
     .replace(/;\s*$/, '');
 
+/**
+ * Mathematica's spellings: lists in braces (`{0.7, 0.2, 0.05}`), functions with square brackets
+ * (`Tanh[c]`, `N[…]`), `.` between lists for their dot product, `%7` for the seventh result (`outs`).
+ */
+function mathematica(cmd: string, outs: Map<string, string>): string {
+  let t = cmd.replace(/%(\d+)/g, (m, n: string) => outs.get(n) ?? m);
+  // (innermost first: `Tanh[{1, 0, 0}*{0.7, 0.2, 0.05}]`)
+  for (let k = 0; k < 5; k++) {
+    const before = t;
+    t = t
+      .replace(/\{([^{}[\]]*)\}\s*\.\s*\{([^{}[\]]*)\}/g, 'dot([$1], [$2])')
+      .replace(/\{([^{}[\]]*,[^{}[\]]*)\}/g, '[$1]')
+      .replace(
+        /\b(Tanh|Sech|Exp|Log|Sqrt)\[([^[\]]*)\]/g,
+        (_m, f: string, a: string) => `${f.toLowerCase()}(${a})`,
+      )
+      .replace(/\bN\[([^[\]]*)\]/g, '($1)');
+    if (t === before) break;
+  }
+  return t;
+}
+
 /** A vector as a console writes it, `[0.2 0.4 0.8]` or `[0.2, 0.4, 0.8]`: its entries. */
 function vectorOf(text: string): string | null {
   const m = /^\s*\[([^\]]*)\]\s*$/.exec(text);
@@ -65,18 +88,26 @@ export function consoleWorking(lines: string[]): string[] {
   /** the vectors and numbers the student set at the console, by name */
   const set = new Map<string, string>();
   let lastResult: string | null = null;
+  /** Mathematica's results by number (`%7`) */
+  const outs = new Map<string, string>();
   for (let i = 0; i < out.length; i++) {
     if (isCommand[i]) {
       // (a command whose bracket wraps onto the next line, `Ctil = [0.5 0` / `0.1];`: one line)
       const open = (s: string) => (s.match(/[[(]/g)?.length ?? 0) - (s.match(/[\])]/g)?.length ?? 0);
-      while (open(out[i]) > 0 && i + 1 < out.length && !isCommand[i + 1] && open(out[i + 1]) < 0) {
-        out[i] = `${out[i].trimEnd()} ${out[i + 1].trim()}`;
-        out[i + 1] = '';
+      // (or whose expression goes on after an operator on the next line, "+ {1,0,0.5}*{0.5,0,0.1}")
+      const goesOn = (k: number) =>
+        (open(out[k]) > 0 && open(out[k + 1]) < 0) ||
+        (/^\s*[-+*/]\s*\S/.test(out[k + 1]) && !RESULT.test(out[k + 1]) && !PRINTED.test(out[k + 1]));
+      // (the command joined on its last line, so the result under it is that command's)
+      while (i + 1 < out.length && !isCommand[i + 1] && goesOn(i)) {
+        out[i + 1] = `${out[i].trimEnd()} ${out[i + 1].trim()}`;
+        out[i] = '';
         isCommand[i + 1] = true;
+        i++;
       }
       // statement by statement (`Cp = [0.2 0.4 0.8]; f = …`): the names a right side uses stand for
       // what they were set to, and a name set to a vector or number is remembered
-      out[i] = pythonic(out[i].replace(PROMPT, '$1'))
+      out[i] = pythonic(mathematica(out[i].replace(PROMPT, '$1'), outs))
         .split(/;\s*/)
         .map((st) => {
           const lhs = /^\s*[A-Za-z_]\w*\s*=(?!=)/.exec(st)?.[0] ?? '';
@@ -116,10 +147,12 @@ export function consoleWorking(lines: string[]): string[] {
     const res = RESULT.exec(out[i]) ?? (afterCommand && header ? [out[i], ''] : null);
     if (res) {
       // a printed vector may run onto the next line (`Out[8]: array([0.604, 0.197,` / `0.0499])`)
-      let text = res[1];
+      let text = mathematica(res[1], outs);
       let taken = 0;
       while (/[[(,]\s*$/.test(text) && i + taken + 1 < out.length && !isCommand[i + taken + 1])
         text = `${text} ${out[i + ++taken].trim()}`;
+      const n = /^\s*Out\s*\[(\d+)\]/.exec(out[i])?.[1];
+      if (n && VALUE.test(text)) outs.set(n, asValue(text));
       if (VALUE.test(text)) printed(asValue(text), taken);
       else if (!text.trim()) {
         // the value on the lines below: one row of entries, or a column of them one to a line

@@ -22,6 +22,7 @@ import {
   tokenize,
   type Value,
 } from '@grader/parse';
+import { basisVectors } from './basis-vectors.ts';
 import { consoleWorking } from './console-output.ts';
 import { citedAssumptions, type Glossary, withSizeSymbols } from './glossary.ts';
 import { MODEL_SYMBOLS, withDefinitions } from './notation.ts';
@@ -35,12 +36,16 @@ export interface Computation {
   stated: Value[];
   line: number;
   text: string;
+  /** a sum of computed terms (`199²·3·16 + 199²·3·10`): what each term evaluates to */
+  terms?: number[];
 }
 
 export interface Evidence {
   answer: PartAnswer;
   lines: string[];
   prose: string;
+  /** the prose with the numbers the student named put for their names (`n + m`, n = 3 and m = 2 set above: `3 + 2`), where any are */
+  instantiated?: string;
   equations: Equation[];
   computations: Computation[];
   /** lines that hold arithmetic or an equation the parser could not read (quoted when it matters) */
@@ -81,6 +86,31 @@ function evaluates(line: string): boolean {
   return any || !/[\d)]\s*[-+/^]\s*[\d(]/.test(line);
 }
 
+/**
+ * The arithmetic standing in a line with no `=` (`4 x (3x5 + 3).` under a bare 72): each run of
+ * numbers and operators that holds a sum, difference, quotient or power (a run of × alone is a
+ * shape) and evaluates, with what it comes to.
+ */
+function bareArithmetic(line: string): Array<{ value: number; text: string }> {
+  if (/[=≈]/.test(line)) return [];
+  const out: Array<{ value: number; text: string }> = [];
+  // (times written as a letter or a dot between numbers: `4 x (3x5 + 3)`)
+  const text = normalizeMath(line).replace(/(?<=[\d)])\s*[x×·]\s*(?=[\d(])/g, '*');
+  for (const raw of text.match(/[-\d(][\d\s.,()+\-*/^]*[\d)]/g) ?? []) {
+    let run = raw.trim();
+    while (run.startsWith('(') && bracketDepth(run) > 0) run = run.slice(1).trim();
+    while (run.endsWith(')') && bracketDepth(run) < 0) run = run.slice(0, -1).trim();
+    if (!/[\d)]\s*[-+/^]\s*[\d(]/.test(run) || (run.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 3) continue;
+    try {
+      const value = evaluateNumeric(parseExpr(run));
+      if (typeof value === 'number' && Number.isFinite(value)) out.push({ value, text: run });
+    } catch {
+      // not arithmetic after all
+    }
+  }
+  return out;
+}
+
 function hasArithmetic(e: Expr): boolean {
   // a negative number is a value, not a computation (`{-0.8, 0.2, 0.05}` is bare)
   if (e.k === 'neg') return e.a.k !== 'num';
@@ -111,6 +141,21 @@ function evaluateNamed(e: Expr, named: Map<string, number>): Value | null {
   } catch {
     return null;
   }
+}
+
+/** The values of a sum's terms, where each is arithmetic of its own (`a·b + c·d`); null otherwise. */
+function sumTerms(e: Expr, named: Map<string, number>): number[] | null {
+  const terms: Expr[] = [];
+  const walk = (x: Expr) => {
+    if (x.k === 'bin' && x.op === '+') {
+      walk(x.a);
+      walk(x.b);
+    } else terms.push(x);
+  };
+  walk(e);
+  if (terms.length < 2 || !terms.every(hasArithmetic)) return null;
+  const values = terms.map((t) => evaluateNamed(t, named));
+  return values.every((v) => typeof v === 'number') ? (values as number[]) : null;
 }
 
 /**
@@ -477,12 +522,16 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
           printedColumns(
             wrappedVectors(
               consoleWorking(
-                crossedOutLines(
-                  withdrawnAttempts(
-                    folded.map((l) =>
-                      withoutEquationTag(
-                        withoutStepNumber(
-                          withoutStruck(withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text))))),
+                basisVectors(
+                  crossedOutLines(
+                    withdrawnAttempts(
+                      folded.map((l) =>
+                        withoutEquationTag(
+                          withoutStepNumber(
+                            withoutStruck(
+                              withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text)))),
+                            ),
+                          ),
                         ),
                       ),
                     ),
@@ -516,12 +565,19 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       const stated = values.filter(
         (x, j) => j !== i && x !== null && eq.sides[j].expr && !hasArithmetic(eq.sides[j].expr!),
       ) as Value[];
-      computations.push({ value: v, stated, line: eq.line, text: eq.text });
+      const terms = sumTerms(s.expr, named);
+      computations.push({ value: v, stated, line: eq.line, text: eq.text, ...(terms ? { terms } : {}) });
     });
     const name = nameDefined(eq);
     const last = values[values.length - 1];
     if (name && typeof last === 'number' && eq.sides.length > 1) named.set(name, last);
   }
+  // arithmetic standing alone on a line, no result stated (`4 x (3x5 + 3).` under `72`): what it
+  // comes to is computed (three numbers at least: `3 + 2` alone is a remark)
+  lines.forEach((raw, line) => {
+    for (const a of bareArithmetic(raw))
+      computations.push({ value: a.value, stated: [], line, text: a.text });
+  });
   // a table's row: a product and, in the next cell, what it comes to, with no `=` between them
   // ("Depthwise   199 × 199 × 3 × 4 × 4   1,900,848", "199^{2} × 3 × 10   1188030"): the arithmetic
   // evaluates, so it is a computation
@@ -618,6 +674,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       // (maths said in words, "h sub t is o sub t into tanh of C sub t", "four into nine = 36", "tanh of
       // point seven is about point six zero four": read by a person, not by the parser)
       if (spokenMaths(lines[i])) return true;
+      // (empty brackets beside numbers, "( ) ( e7/5−1 )": a typeset fraction's or matrix's pieces the
+      // layout could not put back together)
+      if (/\(\s*\)/.test(l) && /\d/.test(l) && !/[A-Za-z]\(\s*\)/.test(l)) return true;
       // (a column vector's middle or bottom pieces with no top piece in the part, "⎢0.2⎥ + ⎢0⎥" over
       // "⎣0⎦ ⎣0.05⎦": its first rows were shared out to the answer above)
       if (/[⎢⎣⎜⎝]/.test(lines[i]) && !lines.some((x) => /[⎡⎛]/.test(x))) return true;
@@ -643,6 +702,7 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
     lines,
     // (an assumption of the script's own that the answer cites is read with it, as words)
     prose: normalizeProse([...lines, citedAssumptions(lines.join('\n'), glossary)].join('\n')),
+    ...instantiate(lines, named),
     equations,
     computations,
     unread,
@@ -651,6 +711,13 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       return l ? [{ page: l.page, box: l.box }] : answer.regions.slice(0, 1);
     },
   };
+}
+
+/** The answer's prose with each name the student gave a number replaced by it, where that changes it. */
+function instantiate(lines: string[], named: Map<string, number>): { instantiated?: string } {
+  if (!named.size) return {};
+  const text = withSizeSymbols(lines, new Map([...named].map(([name, v]) => [name, String(v)]))).join('\n');
+  return text === lines.join('\n') ? {} : { instantiated: normalizeProse(text) };
 }
 
 /** The canonical name of a symbol written in the rubric (`dL/dc_t` -> `d(l)/d(c_t)`). */

@@ -5127,3 +5127,152 @@ describe('notes of work left to do, and a count read after the part computed ano
     expect(p.reasons.join(' ')).toContain('computes 48');
   });
 });
+
+// rounds 140-143 (long expressions, rejected alternatives, other languages, consoles pasted, time logs)
+describe('a count as a term of a sum, a slip in the arithmetic, and alternatives set aside', () => {
+  it("5: a right pointwise count as a term of the student's own sum earns the total's half mark", () => {
+    const p = part(
+      '5',
+      'out side (200 + 2 − 4)/1 + 1 = 199: 199 × 199 × 3, then 199 × 199 × 10\nmults = 199^2 · 48 · 3 + 199^2 · 3 · 10 = 6,890,574',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')).toMatchObject({ awarded: 0.5 });
+    expect(p.review).toBe(false);
+    // (the sum not what the student says it comes to: the term's figure is in doubt, a person reads it)
+    const q = part(
+      '5',
+      'out side (200 + 2 − 4)/1 + 1 = 199: 199 × 199 × 3, then 199 × 199 × 10\nmults = 199^2 · 48 · 3 + 199^2 · 3 · 10 = 6,800,000',
+    );
+    expect(q.review).toBe(true);
+  });
+  it('5: arithmetic that comes to the key with a slip in its result goes to a person, not a confident 0', () => {
+    const p = part(
+      '5',
+      'out side (200 + 2 − 4)/1 + 1 = 199: 199 × 199 × 3, then 199 × 199 × 10\ncount = 199^2 · (16·3 + 3·10) = 39401 · 78 = 3,073,278',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(0);
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain('a slip gives 3,073,278');
+  });
+  it('3c: a step\'s number said only of an alternative set aside ("60 would be the weights only") is no working', () => {
+    expect(part('3c', '72 (60 would be the weights only; with biases 72)').score).toBe(0);
+    // (the step taken, "weights 60, plus 12 biases": working)
+    expect(part('3c', 'weights 4 × 15 = 60, plus 12 biases, so 72')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('1b.ii: an answer offered as an alternative to one above it ("or if …") leaves two standing: a person reads it', () => {
+    const p = part(
+      '1b.ii',
+      'h_t = tanh(C_t) = (0.604, 0.197, 0.050)\nor, multiplying by o_t as well, h_t = (0.604, 0, 0). Both could be meant.',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain('two answers are left standing');
+  });
+  it('2b: "nothing extra" said before the part works out another count goes to a person', () => {
+    const p = part(
+      '2b',
+      'The basic encoder-decoder passes only h_n, nothing extra.\nAttention keeps an α for each pair (k, j): a 4 × 4 table, so 4 × 4 = 16\nmore parameters.',
+    );
+    expect(p.review).toBe(true);
+  });
+});
+
+describe('reasons in the student’s own names, and words of other languages', () => {
+  it("3a: W_f ∈ R^{p × (p + q)} with p = 3 and q = 2 set in the part is the shape's reasoning", () => {
+    expect(part('3a', 'Let p = 3 (hidden) and q = 2 (input).\nW_f ∈ R^{p×(p+q)} = R^{3×5}')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it('3b: a word with a tilde of its language ("dimensão") is no symbol with its size', () => {
+    expect(part('3b', 'b_f possui dimensão 3').score).toBe(0);
+  });
+  it('4b: the gradient named as the object ("does not reduce the gradient"), the problem denied after its name', () => {
+    const a = item(
+      '4b',
+      'dL/dc_1 = dL/dc_T · f_T ⋯ f_2\nwith f = 1 this product does not reduce the gradient at all',
+      'no_vanish',
+    );
+    expect(a.awarded).toBe(1);
+    const b = item(
+      '4b',
+      'with f_t = 1 the old cell state is copied forward unchanged.\nAlso the vanishing gradient problem does not arise',
+      'no_vanish',
+    );
+    expect(b.awarded).toBe(1);
+  });
+});
+
+describe("Mathematica's sessions pasted as working", () => {
+  it('In[n]:= commands and Out[n]= results, lists in braces, Tanh[…], %n', () => {
+    expect(
+      part(
+        '1b.ii',
+        'In[1]:= o = {1, 0, 0}; c = {0.7, 0.2, 0.05};\nIn[2]:= o*Tanh[c]\nOut[2]= {0.604368, 0., 0.}\nso h_t = (0.604, 0, 0)',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(
+      part(
+        '5',
+        'In[3]:= 199^2*3*16\nOut[3]= 1900848\nIn[4]:= 199^2*3*10\nOut[4]= 1188030\nIn[5]:= %3 + %4\nOut[5]= 3088878',
+      ).items.find((i) => i.id === 'multiplications'),
+    ).toMatchObject({ awarded: 1 });
+  });
+  it('the lists of a dot product ({…}.{…}) are its operands, not the answer', () => {
+    const p = part('1b.i', 'In[1]:= {1, 0.5, 0}.{0.2, 0.4, 0.8} + {1, 0, 0.5}.{0.5, 0, 0.1}\nOut[1]= 0.95');
+    expect(p.score === 0 || p.review).toBe(true);
+  });
+});
+
+describe('vectors written in a basis', () => {
+  it('"a e₁ + b e₂ + c e₃" and "a î + b ĵ + c k̂" are the vectors of their components, a component left out 0', () => {
+    expect(
+      part(
+        '1b.i',
+        'f ⊙ C_prev = (1)(0.2) e_1 + (0.5)(0.4) e_2 + (0)(0.8) e_3\ni ⊙ C~ = (1)(0.5) e_1 + (0.5)(0.1) e_3\nC_t = 0.7 e_1 + 0.2 e_2 + 0.05 e_3',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+    expect(
+      part('1b.ii', 'h = o ⊙ tanh(C) = (1 · tanh 0.7) î = 0.604 î, the ĵ and k̂ parts vanish'),
+    ).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+});
+
+describe('arithmetic standing alone, and counts worked out as a list', () => {
+  it('3c: "4 x (3x5 + 3)" under a bare 72, no result stated, is its working', () => {
+    expect(part('3c', '72\n4 x (3x5 + 3), the biases included')).toMatchObject({ score: 1, review: false });
+    // (a remark of two numbers is none: "3 + 2" under 72)
+    expect(part('3c', '72\ninputs 3 + 2').score).toBe(0);
+  });
+  it("5: both counts computed as a console's list, one right, earn the total's half mark", () => {
+    const p = part(
+      '5',
+      'side (200 + 2 − 4)/1 + 1 = 199, so 199 × 199 × 3, then 199 × 199 × 10\nIn[3]:= {199^2*16, 199^2*3*10}\nOut[3]= {633616, 1188030}\nIn[4]:= Total[%]\nOut[4]= 1821646\nTotal multiplications = 1,821,646',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')).toMatchObject({ awarded: 0.5 });
+    expect(p.review).toBe(false);
+  });
+  it('1b.i: a console command going on after an operator on the next line is one command', () => {
+    expect(
+      part(
+        '1b.i',
+        'In[1]:= {1,0.5,0}*{0.2,0.4,0.8}\n+ {1,0,0.5}*{0.5,0,0.1}\nOut[1]= {0.7, 0.2, 0.05}\nC_t = (0.7, 0.2, 0.05)',
+      ),
+    ).toMatchObject({ score: 1, review: false });
+  });
+});
+
+describe('a count in the model’s sizes after "are"', () => {
+  it('2b: "the additional parameters are n^2" is the count n^2, not 0', () => {
+    const p = part(
+      '2b',
+      'attention learns a matrix W_a between s and h, so the additional parameters are n^2',
+    );
+    expect(p.score).toBe(0);
+    expect(p.reasons.join(' ')).toContain('n^2');
+  });
+});

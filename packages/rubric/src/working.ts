@@ -222,7 +222,10 @@ export function findWork(
       const line = computationFor(ev, targets);
       if (line !== null) return { ok: true, line, kind };
     } else if (kind === 'reason') {
-      const m = matchesAny(work.reasons, ev.prose);
+      // (or the reasoning in the student's own names for the numbers: "n + m" with n = 3, m = 2)
+      const m =
+        matchesAny(work.reasons, ev.prose) ??
+        (ev.instantiated ? matchesAny(work.reasons, ev.instantiated) : null);
       if (m) return { ok: true, line: lineOfMatch(ev, m[0]), kind };
       const sized = (prose: string) =>
         work.sizeOf.length > 0 && size !== undefined && statesSizeOf(prose, work.sizeOf, size);

@@ -11,7 +11,7 @@ import {
   tokenize,
 } from '@grader/parse';
 import { bracketDepth, canonicalSymbol, compiled, type Evidence, tryEvaluate } from '../evidence.ts';
-import { fmt, fmtNum } from '../format.ts';
+import { fmt, fmtNum, quote } from '../format.ts';
 import { asNumbers, type Keys, resolveKey } from '../keys.ts';
 import type { Part, ValueItem } from '../schema.ts';
 import {
@@ -346,6 +346,22 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
       conf: 0.5,
       note: `two answers are left standing (${both}): a person reads which counts`,
     };
+  // (the answer offered as an alternative to one given above it, "h_t = [0.604, 0.197, 0.05]" then
+  // "or if o_t is also multiplied then h_t = [0.604, 0, 0]": both stand, a person reads which counts)
+  if (read && read.conf > 0.5 && /^\s*(?:or|alternatively)\b/i.test(ev.lines[read.line] ?? '')) {
+    const above = readAnswer(
+      item,
+      part,
+      restrict(ev, (i) => i < read.line),
+      keys,
+    );
+    if (above && JSON.stringify(above.value) !== JSON.stringify(read.value))
+      return {
+        ...read,
+        conf: 0.5,
+        note: `two answers are left standing (${fmt(above.value)}, then "${quote(ev.lines[read.line])}"): a person reads which counts`,
+      };
+  }
   // a number read on a line, then carried on into another result below it ("Total MACs = 3,088,878." /
   // "computations = 2 × 3,088,878 = 6,177,756"): which is the answer is a person's call
   // (a count stated alone on its line, not worked out there: small numbers recur in any working)
@@ -1040,7 +1056,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (the first such count that is not a word: "a weight for each state … So n extra parameters")
     const symbolic = [
       ...text.matchAll(
-        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*(?:\s*[+]\s*[a-z0-9]+(?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)*)\s+(?:\w+\s+|(?:addi|lear|trai)\w*\s+[a-z]{1,5}\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*=\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
+        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*(?:\s*[+]\s*[a-z0-9]+(?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)*)\s+(?:\w+\s+|(?:addi|lear|trai)\w*\s+[a-z]{1,5}\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*(?:=|\bare\b|\bis\b)\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
       ),
     ].find(
       (m) =>
@@ -1096,7 +1112,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // a count said next to "parameters" wins over other numbers in the explanation
     const near = [
       // (not a number ending the line above: "1⏎0 additional parameters", a marks column's 1)
-      ...unlisted.matchAll(/(-?\d[\d,.]*)(?![ \t]*\n)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi),
+      // (the whole number: "16⏎more parameters" is not its "1" before a word "6")
+      ...unlisted.matchAll(
+        /(-?\d[\d,.]*)(?![\d,.])(?![ \t]*\n)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi,
+      ),
     ].find((m) => !statementNumber(unlisted, { start: m.index ?? 0 }));
     if (near) {
       const v = findNumbers(near[1]);
@@ -1125,6 +1144,29 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
         /^\s*(?:[+\-−×*·/^]\s*(?:\d|\(|[a-z](?![a-z]))|x\s*\d|filters?\b|elements?\b|gates?\b|channels?\b|rows?\b|columns?\b|entries\b)/.test(
           prose.slice(first.end),
         ));
+    // (a count said in words, "nothing extra", where the part works out another count after it,
+    // "3 × 3 = 9 additional parameters": the words may be said of something else, a person reads it)
+    // (a count of parameters: the sum's result followed by what it counts, on its line or the next;
+    // another question's arithmetic, "3 + 2 = 5" for W_f, counts nothing here)
+    const counts = (c: { line: number }) =>
+      /\d\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/i.test(
+        `${ev.lines[c.line] ?? ''} ${ev.lines[c.line + 1] ?? ''}`,
+      );
+    const worked =
+      first && !first.digit
+        ? ev.computations.find(
+            (c) =>
+              counts(c) &&
+              c.stated.some((s) => typeof s === 'number' && s !== first.value && Number.isInteger(s)),
+          )
+        : undefined;
+    if (first && worked)
+      return {
+        value: first.value,
+        line: 0,
+        conf: 0.5,
+        note: `the part also works out another count ("${quote(ev.lines[worked.line] ?? worked.text)}")`,
+      };
     if (first) return { value: first.value, line: 0, conf: counted ? 0.5 : 0.9 };
   }
   if (!nums.length) return null;

@@ -357,14 +357,28 @@ function countsBare(ev: Evidence, parts: number[], expected: unknown): boolean {
 /** Where a part writes one of the key's intermediate values (not an input, not the answer). */
 function stepsWritten(ev: Evidence, steps: number[]): WorkFound {
   if (!steps.length) return { ok: false, line: null };
-  for (const [i, line] of ev.lines.entries())
+  for (const [i, line] of ev.lines.entries()) {
+    const text = normalizeMath(line);
     if (
-      findNumbers(normalizeMath(line)).some((n) =>
-        steps.some((v) => closeTo(n.value, v, { abs: 0.0005, rel: 0 })),
+      findNumbers(text).some(
+        (n) =>
+          steps.some((v) => closeTo(n.value, v, { abs: 0.0005, rel: 0 })) && !rejected(text, n.start, n.end),
       )
     )
       return { ok: true, line: i, kind: 'computation' };
+  }
   return { ok: false, line: null };
+}
+
+/**
+ * Whether the number at `start`..`end` of `text` is set aside in its own clause ("60 would be the
+ * weights only", "not 18 — that is one gate"): a value the student rejects is no step they took.
+ */
+function rejected(text: string, start: number, end: number): boolean {
+  const from = Math.max(...[';', '.', '(', ')', '—', '\n'].map((c) => text.lastIndexOf(c, start - 1))) + 1;
+  const stops = [';', '(', ')', '—', '\n'].map((c) => text.indexOf(c, end)).filter((k) => k >= 0);
+  const clause = text.slice(from, stops.length ? Math.min(...stops) : text.length);
+  return /\b(?:would|not|isn'?t|wrong|instead|rather than)\b/i.test(clause);
 }
 
 /** Every number of every value item's key in the part (answers and their elements are not working). */
@@ -806,17 +820,31 @@ function gradeValue(
     // a count is right when the student's own result is: `199² × 16 × 3 = 39 401 × 48 = 1 891 248`
     // evaluates to the key on its left but states a slip
     const comps = targetsOf(compKeys);
+    // (or both counts worked out together as a list, a console's `{199^2*16, 199^2*3*10}` printing
+    // `{633616, 1188030}`: the entry that is a count)
+    const same = (a: unknown, b: unknown) => JSON.stringify(asNumbers(a)) === JSON.stringify(asNumbers(b));
+    const counted = (c: { value: unknown; stated: unknown[] }) =>
+      (asNumbers(c.value) ?? []).find((v) => comps.some((k) => closeTo(v, k, { abs: 0, rel: 1e-9 }))) !==
+        undefined && c.stated.every((s) => same(s, c.value));
     const hit = ev.computations.find(
       (c) =>
-        typeof c.value === 'number' &&
-        comps.some((k) => closeTo(c.value as number, k, { abs: 0, rel: 1e-9 })) &&
-        c.stated.every((s) => typeof s === 'number' && closeTo(s, c.value as number, { abs: 0, rel: 1e-9 })),
+        (typeof c.value === 'number' &&
+          comps.some((k) => closeTo(c.value as number, k, { abs: 0, rel: 1e-9 })) &&
+          c.stated.every(
+            (s) => typeof s === 'number' && closeTo(s, c.value as number, { abs: 0, rel: 1e-9 }),
+          )) ||
+        (typeof c.value !== 'number' && c.stated.length > 0 && counted(c)),
     );
     if (hit) {
       // (the count only as a product left standing, "= 48 · 199²", its figure never written, where
       // the student's own arithmetic slips elsewhere, "199² = 39801": the figure the student would
       // give it may be another, "48 × 39801 = 1,910,448" — a person's reading)
-      const value = hit.value as number;
+      const value =
+        typeof hit.value === 'number'
+          ? hit.value
+          : ((asNumbers(hit.value) ?? []).find((v) =>
+              comps.some((k) => closeTo(v, k, { abs: 0, rel: 1e-9 })),
+            ) ?? 0);
       const written = findNumbers(ev.lines.join('\n')).some((n) =>
         closeTo(n.value, value, { abs: 0, rel: 1e-9 }),
       );
@@ -840,9 +868,30 @@ function gradeValue(
     }
   }
   if (item.components) {
+    const comps = targetsOf(compKeys);
+    // a count as a term of the student's own sum (`199²·3·16·3 + 199²·3·10 = 6,890,574`): shown,
+    // where the sum comes to what the student states; with a slip in the sum, a person's reading
+    const term = ev.computations.find((c) =>
+      c.terms?.some((t) => comps.some((k) => closeTo(t, k, { abs: 0, rel: 1e-9 }))),
+    );
+    if (term) {
+      const sure =
+        term.stated.length > 0 &&
+        term.stated.every((s) => typeof s === 'number' && closeTo(s, term.value as number, { abs: 0.5 }));
+      return {
+        ...result(
+          item.components.credit,
+          sure
+            ? `${item.components.reason} (a term of the sum)`
+            : `${item.components.reason} (a term of the sum); but the sum is not what it is stated to come to: a person checks`,
+          sure ? read.conf : Math.min(read.conf, 0.5),
+          wrongTag,
+        ),
+        evidence: [...evidence, ...ev.region(term.line)],
+      };
+    }
     // a right count written where no arithmetic reaching it was read ("each of the 396010 outputs
     // needs 3 multiplications = 1188030"): whether it is shown is a person's reading, not a 0
-    const comps = targetsOf(compKeys);
     // (not the answer itself: a bare count given as the total, "multiplications = 1900848", is bare)
     const count = findNumbers(ev.lines.join('\n')).find(
       (n) =>
@@ -856,6 +905,27 @@ function gradeValue(
         Math.min(read.conf, 0.5),
         wrongTag,
       );
+  }
+  // arithmetic written that comes to the key itself, the student stating another value for it
+  // (`199² · 78 = 39401 · 78 = 3,073,278`: 199² slipped): the rubric names no credit for a slip
+  // here, so whether the count is shown is a person's reading, never a confident 0
+  if (!item.slip && typeof got === 'number' && keyNums.length === 1) {
+    const slip = ev.computations.find(
+      (c) =>
+        typeof c.value === 'number' &&
+        closeTo(c.value, keyNums[0], { abs: 0, rel: 1e-9 }) &&
+        c.stated.some((s) => typeof s === 'number' && closeTo(s, got, { abs: 0, rel: 1e-9 })),
+    );
+    if (slip)
+      return {
+        ...result(
+          0,
+          `${shownValue} is not right; the answer is ${fmt(key)}: the arithmetic written comes to ${fmt(key)} and a slip gives ${shownValue}; whether it earns anything is a person's call`,
+          Math.min(read.conf, 0.5),
+          wrongTag,
+        ),
+        evidence: [...evidence, ...ev.region(slip.line)],
+      };
   }
   if (item.slip) {
     // the right formula stated, or arithmetic that reaches the key's numbers, but a different final value
