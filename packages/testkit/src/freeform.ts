@@ -634,6 +634,12 @@ export const TUNE_WRITERS = [
   'jp',
   'jq',
   'jr',
+  'js',
+  'jt',
+  'ju',
+  'jv',
+  'jw',
+  'jx',
 ];
 
 export interface FreeformLabel {
