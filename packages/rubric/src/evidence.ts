@@ -676,7 +676,8 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       if (spokenMaths(lines[i])) return true;
       // (empty brackets beside numbers, "( ) ( e7/5−1 )": a typeset fraction's or matrix's pieces the
       // layout could not put back together)
-      if (/\(\s*\)/.test(l) && /\d/.test(l) && !/[A-Za-z]\(\s*\)/.test(l)) return true;
+      // (not a blank left at a line's end to fill in: "4 × 8 = 32 (     )")
+      if (/\(\s*\)(?=\s*\S)/.test(l) && /\d/.test(l) && !/[A-Za-z]\(\s*\)/.test(l)) return true;
       // (a column vector's middle or bottom pieces with no top piece in the part, "⎢0.2⎥ + ⎢0⎥" over
       // "⎣0⎦ ⎣0.05⎦": its first rows were shared out to the answer above)
       if (/[⎢⎣⎜⎝]/.test(lines[i]) && !lines.some((x) => /[⎡⎛]/.test(x))) return true;

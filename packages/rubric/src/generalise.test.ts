@@ -5276,3 +5276,11 @@ describe('a count in the model’s sizes after "are"', () => {
     expect(p.reasons.join(' ')).toContain('n^2');
   });
 });
+
+describe('an answer that breaks off after a colon', () => {
+  it('1a: "positions from the diagram:" with nothing read after it goes to a person, not a confident 0', () => {
+    const p = part('1a', 'Reading the figure (positions on the cell line and the gates):');
+    expect(p).toMatchObject({ score: 0, review: true });
+    expect(p.reasons.join(' ')).toContain('breaks off after a colon');
+  });
+});

@@ -563,8 +563,20 @@ const breaksOffAtEquals: PartDoubt = ({ part, answer, score }) => {
     .map((l) => l.text.trim())
     .filter(Boolean)
     .at(-1);
-  return score < part.points && last && /=$/.test(last)
-    ? { conf: 0.5, reason: `the answer breaks off after "=" ("${quote(last)}"): its result may be cut off` }
+  if (score >= part.points || !last) return null;
+  if (/=$/.test(last))
+    return {
+      conf: 0.5,
+      reason: `the answer breaks off after "=" ("${quote(last)}"): its result may be cut off`,
+    };
+  // (or after a colon that introduces what follows, when nothing of it earned: "From the diagram
+  // (positions along the cell state):", its list set in a box beside it that was read elsewhere)
+  // (a sentence, not a template's heading left empty: "Answer:", "Working:", "next:")
+  return score === 0 && /:$/.test(last) && last.split(/\s+/).length >= 4
+    ? {
+        conf: 0.5,
+        reason: `the answer breaks off after a colon ("${quote(last)}"): what it introduces was not read with it`,
+      }
     : null;
 };
 
