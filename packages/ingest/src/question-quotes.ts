@@ -74,6 +74,15 @@ function quoted(text: string, prompts: Array<{ path: PartPath; all: Set<string> 
   return onLine ? top[0].path : null;
 }
 
+/** Each prompt's words read with its question's stem and its part's ("3" then "(a) What is …"). */
+function withStems(prompts: readonly Prompt[]): Array<{ path: PartPath; all: Set<string> }> {
+  const stem = (path: PartPath) =>
+    prompts
+      .filter((p) => p.path.length <= path.length && p.path.every((c, i) => path[i] === c))
+      .map((p) => p.text);
+  return prompts.map((p) => ({ path: p.path, all: tokens(stem(p.path).join(' ')).all }));
+}
+
 /**
  * The lines with each run of a copied question made its part's label: the run's first line reads
  * as the label, the rest go. Only in a script that labels few parts itself (fewer than a third of
@@ -94,12 +103,7 @@ export function withQuotedQuestions(lines: Line[], tree: PartTree, prompts: read
     if (own.partId) labelled.add(own.partId);
   }
   if (labelled.size >= leaves.length / 3) return lines;
-  // each prompt read with its question's stem and its part's ("3" then "(a) What is …")
-  const stem = (path: PartPath) =>
-    prompts
-      .filter((p) => p.path.length <= path.length && p.path.every((c, i) => path[i] === c))
-      .map((p) => p.text);
-  const read = prompts.map((p) => ({ path: p.path, all: tokens(stem(p.path).join(' ')).all }));
+  const read = withStems(prompts);
   const out: Line[] = [];
   let context: PartPath = [];
   let run: { path: PartPath; at: number; marked: boolean } | null = null;
@@ -150,16 +154,12 @@ export function withQuotedQuestions(lines: Line[], tree: PartTree, prompts: read
  */
 export function promptLine(prompts: readonly Prompt[]): (text: string) => boolean {
   if (!prompts.length) return () => false;
-  const stem = (path: PartPath) =>
-    prompts
-      .filter((p) => p.path.length <= path.length && p.path.every((c, i) => path[i] === c))
-      .map((p) => p.text);
   // (and each question whole, its parts' prompts with it: "… What is the dimension of W_f? (b) What is
   // the dimension of b_f?" copied on one line)
   const whole = (path: PartPath) =>
     prompts.filter((p) => path.every((c, i) => p.path[i] === c)).map((p) => p.text);
   const read = [
-    ...prompts.map((p) => ({ path: p.path, all: tokens(stem(p.path).join(' ')).all })),
+    ...withStems(prompts),
     ...prompts
       .filter((p) => p.path.length === 1)
       .map((p) => ({ path: p.path, all: tokens(whole(p.path).join(' ')).all })),
