@@ -93,6 +93,10 @@ function beneath(row: Line, next: Line, tree: PartTree): boolean {
 /** A contents line's tail: dot leaders and a page, "…… page 1", ". . . p. 2", "    p.3". */
 const CONTENTS_TAIL = new RegExp(String.raw`(?:${LEADERS}|\s{2,})${PAGE_AT_END}`, 'i');
 
+/** Whether a number closing an entry is a page of a script of `pages` pages (its cover perhaps not counted). */
+const isPage = (n: string | undefined, pages: number) =>
+  n !== undefined && Number(n) >= 1 && Number(n) <= pages + 1;
+
 /** An editor's contents entry's tail: dot leaders to the line's end, perhaps its bare page ("…… 2", ". . . ."). */
 const LEADERED = /(?:\.\s*){4,}\d{0,3}\s*$|…{2,}\s*\d{0,3}\s*$/;
 
@@ -115,9 +119,7 @@ function contentsLine(text: string, tree: PartTree, pages: number): boolean {
   if (
     lead &&
     LEADERED.test(text) &&
-    page !== undefined &&
-    Number(page) >= 1 &&
-    Number(page) <= pages + 1 &&
+    isPage(page, pages) &&
     (!/[=≈]/.test(text) || /(?:\.\s*){8,}\d{0,3}\s*$/.test(text))
   )
     return true;
@@ -172,12 +174,7 @@ function contentsBlock(lines: Line[], entries: Set<Line>, tree: PartTree, pageCo
   // (an entry whose leaders had no room, its page after a space: "V. 3,120,000; 200 × 200 × 3  2")
   const squeezed = (text: string) => {
     const page = /\s(\d{1,3})\s*$/.exec(text)?.[1];
-    return (
-      page !== undefined &&
-      Number(page) >= 1 &&
-      Number(page) <= pageCount + 1 &&
-      findLabel(text, tree, [], { bare: true, plain: true }) !== null
-    );
+    return isPage(page, pageCount) && findLabel(text, tree, [], { bare: true, plain: true }) !== null;
   };
   const out = new Set<Line>();
   const pages = new Set([...entries].map((l) => l.page));

@@ -61,19 +61,24 @@ export const bracketDepth = (text: string): number =>
 // (a run of `×` alone is usually a shape, `199 × 199 × 3`)
 const ARITHMETIC = /[\d)]\s*[-+/^]\s*[\d(]|[a-z]\s*\(\s*-?\d/i;
 
+/** Each run of numbers and operators in a line, a bracket opened or closed by the prose around it set aside. */
+function arithmeticRuns(line: string): string[] {
+  return (line.match(/[-\d(][\d\s.,()+\-*/^]*[\d)]/g) ?? []).map((raw) => {
+    let run = raw.trim();
+    while (run.startsWith('(') && bracketDepth(run) > 0) run = run.slice(1).trim();
+    while (run.endsWith(')') && bracketDepth(run) < 0) run = run.slice(0, -1).trim();
+    return run;
+  });
+}
+
 /**
  * The arithmetic in a line without `=` parses and evaluates (`4 × (15 + 3)`, `200 + 2(1) − 4`): every
  * run of numbers and operators in it, brackets of the prose around it set aside ("(… it would be
  * 60 + 12)", "Depthwise (3 filters of 4 × 4, …)").
  */
 function evaluates(line: string): boolean {
-  const runs = line.match(/[-\d(][\d\s.,()+\-*/^]*[\d)]/g) ?? [];
   let any = false;
-  for (const raw of runs) {
-    let run = raw.trim();
-    // a bracket opened or closed by the prose around the run is not part of it
-    while (run.startsWith('(') && bracketDepth(run) > 0) run = run.slice(1).trim();
-    while (run.endsWith(')') && bracketDepth(run) < 0) run = run.slice(0, -1).trim();
+  for (const run of arithmeticRuns(line)) {
     if (!/[\d)]\s*[-+*/^]\s*[\d(]/.test(run)) continue;
     any = true;
     try {
@@ -96,10 +101,7 @@ function bareArithmetic(line: string): Array<{ value: number; text: string }> {
   const out: Array<{ value: number; text: string }> = [];
   // (times written as a letter or a dot between numbers: `4 x (3x5 + 3)`)
   const text = normalizeMath(line).replace(/(?<=[\d)])\s*[x×·]\s*(?=[\d(])/g, '*');
-  for (const raw of text.match(/[-\d(][\d\s.,()+\-*/^]*[\d)]/g) ?? []) {
-    let run = raw.trim();
-    while (run.startsWith('(') && bracketDepth(run) > 0) run = run.slice(1).trim();
-    while (run.endsWith(')') && bracketDepth(run) < 0) run = run.slice(0, -1).trim();
+  for (const run of arithmeticRuns(text)) {
     if (!/[\d)]\s*[-+/^]\s*[\d(]/.test(run) || (run.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 3) continue;
     try {
       const value = evaluateNumeric(parseExpr(run));
