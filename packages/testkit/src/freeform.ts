@@ -640,6 +640,12 @@ export const TUNE_WRITERS = [
   'jv',
   'jw',
   'jx',
+  'jy',
+  'jz',
+  'ia',
+  'ib',
+  'ic',
+  'id',
 ];
 
 export interface FreeformLabel {
