@@ -20,6 +20,8 @@ export function notesBeside(left: Line[], right: Line[], isLabel: (text: string)
   const ls = [...left].sort(byY);
   const rs = [...right].sort(byY);
   const h = median(ls.map((l) => l.box.h)) || 10;
+  const rows = labelColumnRows(ls, rs, isLabel, h);
+  if (rows) return rows;
   // blocks of the right column: lines parted by more than a line's height of space
   const blocks: Line[][] = [];
   for (const r of rs) {
@@ -81,3 +83,48 @@ export function notesBeside(left: Line[], right: Line[], isLabel: (text: string)
 
 /** A line that stops mid-sentence: it ends on a word or a comma, not a full stop, a colon or maths. */
 const MID_SENTENCE = /(?:\b[A-Za-z]{2,}|,)\s*$/;
+
+/** A column heading over a table's cells: a word or two, no digits ("Part", "Answer", "Sub-part"). */
+const COLUMN_HEADING = /^\s*[\p{L}.-]+(?:\s+[\p{L}.-]+)?\s*$/u;
+/** The end of a label wrapped in its cell: a sub-part's letter or numeral alone ("(a)", "(b)-(ii)"). */
+const LABEL_PIECE = /^\s*\(?[a-h]\)?(?:\s*-?\s*\(?[ivx]{1,4}\)?)?\s*$/i;
+
+/**
+ * An answer table whose left column holds only the parts' labels, each perhaps wrapped over its cell
+ * ("2.1 Ques. 2, sub-part" over "(a)"), the answers in the column beside it: each answer line goes
+ * with the label whose row it stands in, the rows parted halfway between one label and the next (a
+ * label is set in the middle of its cell, its answer's lines above and below it). Null when a left
+ * line is more than a label or a column's heading.
+ */
+function labelColumnRows(
+  ls: Line[],
+  rs: Line[],
+  isLabel: (text: string) => boolean,
+  h: number,
+): Line[] | null {
+  if (!ls.every((l) => isLabel(l.text) || COLUMN_HEADING.test(l.text) || LABEL_PIECE.test(l.text)))
+    return null;
+  // a label's cell: its lines one under another, no more than a line's space between them
+  const cells: Line[][] = [];
+  for (const l of ls) {
+    const last = cells.at(-1)?.at(-1);
+    if (last && l.box.y - (last.box.y + last.box.h) <= h * 0.5) cells.at(-1)?.push(l);
+    else cells.push([l]);
+  }
+  if (cells.filter((c) => c.some((l) => isLabel(l.text))).length < 3) return null;
+  const top = (c: Line[]) => c[0].box.y;
+  const bottom = (c: Line[]) => Math.max(...c.map((l) => l.box.y + l.box.h));
+  const out: Line[] = [];
+  for (const [k, c] of cells.entries()) {
+    const from = k === 0 ? -Infinity : (bottom(cells[k - 1]) + top(c)) / 2;
+    const to = k === cells.length - 1 ? Infinity : (bottom(c) + top(cells[k + 1])) / 2;
+    out.push(
+      ...c,
+      ...rs.filter((r) => {
+        const mid = r.box.y + r.box.h / 2;
+        return mid >= from && mid < to;
+      }),
+    );
+  }
+  return out;
+}

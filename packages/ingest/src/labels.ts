@@ -214,9 +214,9 @@ export function lexLabel(text: string, ocr = false): { comps: Comp[]; prefixed: 
     // ("5.)", "4.b.)": a full stop and a bracket close a label together)
     // ("part a, b": a comma before the one other sub-part that ends the line ends the first, left
     // for the segmenter to read the pair; a longer list, "3 – a, b, c", is a table cell's, whose
-    // sub-labels follow)
+    // sub-labels follow; its question's number repeated, "3/a, 3/b, 3/c", heads them answered together)
     const plain =
-      /^([A-Za-z0-9|!¢©]{1,4})(\.\)|\)|\.(?![0-9])|(?<=[A-Za-z])[.\-–](?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$|(?<=^\s*\d{1,2}\/)[a-h](?:\s|$|[:.)]))|:|[∴>](?=\s|$)|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub[- ]?)?[Pp]art|[Ss]ub-?(?:[Pp]roblem|[Tt]ask|[Qq]uestion)|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
+      /^([A-Za-z0-9|!¢©]{1,4})(\.\)|\)|\.(?![0-9])|(?<=[A-Za-z])[.\-–](?=[1-4](?![\d.,]))|\/(?=[ivx]{1,4}(?:\s|$)|\s|$|(?<=^\s*\d{1,2}\/)[a-h](?:\s|$|[:.)]|,(?=\s*\d{1,2}\s*\/\s*[a-h])))|:|[∴>](?=\s|$)|[-–](?=[A-Za-z(])|[-–](?=\s|$)|,(?=\s*(?:(?:[Ss]ub[- ]?)?[Pp]art|[Ss]ub-?(?:[Pp]roblem|[Tt]ask|[Qq]uestion)|[Pp]t|[Ii]tem)\b)|(?=,\s*\(?[a-h]\)?\s*$)|(?<=^[a-h])(?=,\s*\d{1,2}\s*\/\s*[a-h]\s*(?:[,:]|$))|\s?[·∙]\s?(?=(?:[a-h]|[ivx]{1,4})(?:\s?[·∙]|\s|$))|(?=\/\s*(?:\d{1,2}\s*)?\(?[a-z]{1,4}\)?\s*[:.)])|(?=\()|(?=\s|$))/.exec(
         r,
       );
     if (!plain) break;

@@ -2229,3 +2229,70 @@ describe('labels in Chinese, Japanese or Korean words, and sub-problems', () => 
     expect(s.order).toEqual(['1a', '1b.i']);
   });
 });
+
+describe('rounds 148-149: banner headings and self-assessed marks', () => {
+  it('"a)" under "--- Question 2 ---" is 2(a): a banner\'s dashes are no minus going on (ia-04)', () => {
+    const s = runAll(`--- Question 2 ---
+
+a) e_kj = s_{k-1}^T h_j
+b) Zero. The dot product has no weights.
+=== Question 3 ===
+a) W_f is 3 x 5`);
+    expect(s.order).toEqual(['2a', '2b', '3a']);
+    expect(s.parts['2a'].text).toBe('e_kj = s_{k-1}^T h_j');
+    // (a minus at a line's end still carries the expression on: "b)" below it is no label)
+    const t = runAll(`Q2 (a) e_kj = 1 -
+b) 2`);
+    expect(t.order).toEqual(['2a']);
+  });
+
+  it("the marks a student gives itself, with or without '/', are no answer (id-06, id-12, id-04)", () => {
+    const s = runAll(`Q3 (c) 4 weight matrices x 15 = 60, plus 3 for the bias: 63
+[expected marks: 3] Answer ✓
+Q4 (a) dL/dc_t = dL/dc_{t+1} f_{t+1}
+(worth 5) → my guess 4, formula ok. Answer ✓
+Q4 (b) the product of the forget gates
+-> 2/2 ✓
+Q5 199 x 199 x 3
+Marks 3 — I think 2 out of 3.
+(3 marks) -- probably 1.5 here`);
+    expect(s.parts['3c'].text.trim()).toBe('4 weight matrices x 15 = 60, plus 3 for the bias: 63');
+    expect(s.parts['4a'].text.trim()).toBe('dL/dc_t = dL/dc_{t+1} f_{t+1}');
+    expect(s.parts['4b'].text.trim()).toBe('the product of the forget gates');
+    expect(s.parts['5'].text.trim()).toBe('199 x 199 x 3');
+    // (an answer after the paper's marks is no estimate: it is larger than the marks)
+    expect(runAll('Q3 (c) (3 marks): I think 72 parameters').parts['3c'].text).toMatch(/72 parameters/);
+  });
+});
+
+describe('a question named in a sentence wrapped onto a line start (round 149, id-08)', () => {
+  it('"… then Q1 to" / "Q4 in order." is the note going on, not question 4', () => {
+    const s = runAll(`Note: I am doing Q5 first (easiest for me), then Q1 to
+Q4 in order.
+V. output 199 x 199 x 3
+I(a) f_t -> 3
+IV(a) dL/dc_t = dL/dc_{t+1} f_{t+1}`);
+    expect(s.parts['4a'].occurrences).toBe(1);
+    expect(s.parts['4a'].text).toBe('dL/dc_t = dL/dc_{t+1} f_{t+1}');
+    // (a question's label after a line ending "to" with its working still heads it)
+    const t = runAll(`Q3 (c) answered below, moving on to
+Q4 dL/dc_t = dL/dc_{t+1} f_{t+1} + 1`);
+    expect(t.parts['4a']?.text ?? '').toContain('dL/dc_t');
+  });
+});
+
+describe('parts listed as one heading with their question repeated (round 148, jy-10)', () => {
+  it('"3/a, 3/b, 3/c" heads question 3, its "(a)", "(b)", "(c)" items each part, not 2(a) again', () => {
+    const s = runAll(`2/a e_kj = s_{k-1} . h_j
+2/b 0, no weights
+3/a, 3/b, 3/c
+[h, x] has 3 + 2 = 5 entries.
+• (a) W_f : 3 × 5
+• (b) b_f : 3 × 1
+• (c) 4 × (15 + 3) = 72`);
+    expect(s.parts['2a'].occurrences).toBe(1);
+    expect(s.parts['3a'].text).toContain('W_f : 3 × 5');
+    expect(s.parts['3b'].text).toContain('b_f : 3 × 1');
+    expect(s.parts['3c'].text).toContain('72');
+  });
+});

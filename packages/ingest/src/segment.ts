@@ -661,10 +661,12 @@ function alignedLabels(
 
 /**
  * A line ending in an operator or an open bracket, whose expression goes on on the next line (not
- * a rule drawn of such characters: an ASCII box's "+-----------+", an underline "=====", nor an
- * arrow closing a result the student set off, "Ans ==> 9 <==").
+ * a rule drawn of such characters: an ASCII box's "+-----------+", an underline "=====", an arrow
+ * closing a result the student set off, "Ans ==> 9 <==", nor a heading's banner, "--- Question 2 ---":
+ * an operator is one character).
  */
-const CONTINUES_ON_NEXT_LINE = /^(?![\s+\-=_|*#~]*$)(?!.*<[=-]+\s*$).*(?:[×*·⊙∘+\-−=,([{/]|\sx)\s*$/;
+const CONTINUES_ON_NEXT_LINE =
+  /^(?![\s+\-=_|*#~]*$)(?!.*<[=-]+\s*$)(?!.*[-–—=_~*#]{2,}\s*$).*(?:[×*·⊙∘+\-−=,([{/]|\sx)\s*$/;
 
 /** A short line at the left margin of an OCR'd page: what an unreadable label on its own line looks like. */
 function looksLikeLabelLine(line: Line, next: Line | undefined, indent: number): boolean {
@@ -1365,6 +1367,19 @@ function segmentOnce(
       // (the sentence going on in small letters after it, "… computed in" / "(a): a dot product, …")
       if (OPEN_ENDED.test(before) && /^\s*(?:[a-z]+\b|:?\s*$)/.test(line.text.slice(label.end))) label = null;
     }
+    // (so is a question's number that a sentence wraps onto a line start, words and no working after
+    // it: "Note: I am doing Q5 first, then Q1 to" / "Q4 in order.")
+    if (
+      label &&
+      !label.partId &&
+      label.path.length === 1 &&
+      !force &&
+      !cutOff.has(line) &&
+      i > 0 &&
+      OPEN_ENDED.test(body[i - 1].text.trim()) &&
+      /^\s*[a-z]{2,}\b[^\d=]*$/.test(line.text.slice(label.end))
+    )
+      label = null;
     // a number alone on its line after a line a sentence runs on from ("… tanh itself C̃t at" /
     // "5."): the sentence's end, wrapped, not question 5
     if (label?.weak && !force && !cutOff.has(line) && wrappedNumber(line.text, body[i - 1]?.text))
@@ -1767,7 +1782,7 @@ function segmentOnce(
       const roman = joint.path.length === 2 ? ROMAN_QUESTIONS[Number(joint.path[0]) - 1] : undefined;
       const q = [joint.path.slice(0, -1).join('\\s*'), roman].filter(Boolean).join('|');
       const m = new RegExp(
-        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*(?:(?:${q})\\s*\\.?\\s*)?\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:,]|$))[.:]?\\s*`,
+        `^\\s*(?:,|&|\\+|/|and|–|-)\\s*(?:(?:${q})\\s*[./-]?\\s*)?\\(?\\s*${c}\\s*(?:\\)|(?=[\\s.:,]|$))[.:]?\\s*`,
         'i',
       ).exec(content.text);
       if (!m) break;

@@ -6,9 +6,20 @@ import { blankedAt } from './layout.ts';
 
 /** Words that say a number is the student's own estimate of its marks. */
 const SELF =
-  /\b(?:self[-\s]?(?:marks?|assess\w*|score|check(?=\s*:))|self\s*:|my\s+marks?|marks?\s+(?:expected|i\s+expect)|expected\s+(?:marks?|total|score)|expect(?=\s+\d)|i'?d\s+give\s+myself|give\s+myself|(?:running\s+)?tally|running(?:\s+total)?\s*:|total\s+till\s+now|(?:sum|total)\s+so\s+far|so\s+far\s*:?(?=\s*\d)|confidence\s*[:=]?\s*\d{1,3}\s*%)/i;
-/** A mark out of a part's or the paper's marks: "3/3", "0.5 / 1", "16.5/20". */
-const OUT_OF = /\b\d{1,2}(?:\.5)?\s*\/\s*\d{1,2}\b|\d{1,3}\s*%/;
+  /\b(?:self[-\s]?(?:marks?|assess\w*|score|grade|check(?=\s*:))|self\s*:|my\s+marks?|marks?\s+(?:expected|i\s+expect)|expected\s+(?:marks?|total|score)|expect(?=\s+\d)|i'?d\s+give\s+myself|give\s+myself|(?:running\s+)?tally|running(?:\s+total)?\s*:|total\s+till\s+now|(?:sum|total)\s+so\s+far|so\s+far\s*:?(?=\s*\d)|confidence\s*[:=]?\s*\d{1,3}\s*%)/i;
+/** A mark out of a part's or the paper's marks: "3/3", "0.5 / 1", "16.5/20", "2 out of 3". */
+const OUT_OF = /\b\d{1,2}(?:\.5)?\s*(?:\/|out\s+of)\s*\d{1,2}\b|\d{1,3}\s*%/;
+/** The estimate as a bare mark after its words and a colon: "[expected marks: 1]", "Self grade: 2". */
+const SELF_MARK = new RegExp(String.raw`${SELF.source}\s*[:=]\s*\d{1,2}(?:\.5)?(?![\d.,]*\s*[×x*+\-/])`, 'i');
+/** The paper's marks for the part restated before an estimate: "(worth 1 + 1)", "Marks: 2.", "(3 marks)". */
+const PAPER_MARKS =
+  /\(\s*worth\s+\d{1,2}(?:\s*\+\s*\d{1,2})*\s*\)|\bmarks?(?:\s+on\s+(?:the\s+)?paper)?\s*[:\-–—]?\s*\d{1,2}(?:\s*\+\s*\d{1,2})*(?!\d)|[([]\s*\d{1,2}\s+marks?\s*[)\]]/i;
+/** A mark out of the part's, ticked, alone on its line: "-> 3/3 ✓", "(2 marks) -- 2/2 ✓". */
+const TICKED =
+  /^\s*(?:[([]\s*\d{1,2}\s+marks?\s*[)\]])?\s*(?:[-–—>→]+\s*)?\d{1,2}(?:\.5)?\s*\/\s*\d{1,2}\s*[✓✔✗✘]/;
+/** An estimate of a mark after them: "→ my guess 2.5", "Probably 2/2", "— I think 2 out of 3", "-- probably 1 here". */
+const ESTIMATE =
+  /\b(?:my\s+guess|probably|i\s+think|i'?d\s+say)\s*[:\-–—]?\s*(\d{1,2}(?:\.5)?)(?!\d|[,.]\d)/i;
 
 /**
  * The lines with the students' own marks blanked: from where the estimate starts to the line's end
@@ -16,8 +27,17 @@ const OUT_OF = /\b\d{1,2}(?:\.5)?\s*\/\s*\d{1,2}\b|\d{1,3}\s*%/;
  */
 export function withoutSelfMarks(lines: Line[]): Line[] {
   return lines.map((l) => {
+    if (TICKED.test(l.text)) return blankedAt(l, 0, l.text.length);
+    const paper = PAPER_MARKS.exec(l.text);
+    const guess = paper ? ESTIMATE.exec(l.text.slice(paper.index + paper[0].length)) : null;
+    // (an estimate no larger than the marks it is out of: "(3 marks): I think 72 parameters" is an answer)
+    const outOf = paper ? (paper[0].match(/\d+/g) ?? []).reduce((a, n) => a + Number(n), 0) : 0;
+    if (paper && guess && Number(guess[1]) <= outOf) {
+      const at = /[\d=]/.test(l.text.slice(0, paper.index)) ? paper.index : 0;
+      return blankedAt(l, at, l.text.length - at);
+    }
     const said = SELF.exec(l.text);
-    if (!said || !OUT_OF.test(l.text)) return l;
+    if (!said || !(OUT_OF.test(l.text) || SELF_MARK.test(l.text))) return l;
     const mark = OUT_OF.exec(l.text);
     let at = Math.min(said.index, mark && mark.index < said.index ? mark.index : said.index);
     // (no answer before it: arrows, brackets and words only, "-> I think", "[")

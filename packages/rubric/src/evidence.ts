@@ -26,6 +26,7 @@ import { basisVectors } from './basis-vectors.ts';
 import { consoleWorking } from './console-output.ts';
 import { citedAssumptions, type Glossary, withSizeSymbols } from './glossary.ts';
 import { MODEL_SYMBOLS, withDefinitions } from './notation.ts';
+import { sqlWorking } from './sql-output.ts';
 
 const NO_GLOSSARY: Glossary = { sizes: new Map(), assumptions: new Map(), notation: [] };
 
@@ -435,7 +436,7 @@ function tableRow(line: string): string {
 }
 
 /**
- * A step's number at a line start ("1) same size as f_t", "Step 2: 3 × 5 + 3 = 18") counts the
+ * A step's number at a line start ("1) same size as f_t", "Step 2: 3 × 5 + 3 = 18", "Step 4.3 dL/dc_t = …") counts the
  * steps of the answer: it is no value of it.
  */
 function withoutStepNumber(line: string): string {
@@ -444,7 +445,7 @@ function withoutStepNumber(line: string): string {
       .replace(
         // (a list's bullet too: "• h_t = o_t * tanh(C_t)", "– C_t = …"; an en dash only before a word)
         // (a step numbered in square brackets before its words, "[2] Softmax … fixed", not R's "[1] 72")
-        /^(\s*)((?:step\s*)?\d{1,2}\)|step\s*\d{1,2}\s*[:.-]|[•◦▪▫‣●○■□➢►▸⁃∙]|–(?=\s+\p{L})|\[\d{1,2}\](?=\s+\p{L}))(?=\s)/iu,
+        /^(\s*)((?:step\s*)?\d{1,2}\)|step\s*\d{1,2}\s*[:.-]|step\s*\d{1,2}(?:\.\d{1,2})+\s*[:.-]?|[•◦▪▫‣●○■□➢►▸⁃∙]|–(?=\s+\p{L})|\[\d{1,2}\](?=\s+\p{L}))(?=\s)/iu,
         (_m, sp: string, n: string) => sp + ' '.repeat(n.length),
       )
       // (an element's name heading its arithmetic, "Ct[2] .5 × .4 + 0 × 0 = 0.2": a colon closes it,
@@ -473,6 +474,11 @@ function withoutEquationTag(line: string): string {
   // between the wrapped lines of its row's cell: "output 199 × 199 ×" / "Eq. 6" / "3")
   if (/^\s*(?:\(\s*(?:eqn?\.?\s*|e)\d{1,2}\s*\)|eqn?\.?\s*\(?\d{1,2}\)?)\s*$/i.test(line))
     return ' '.repeat(line.length);
+  // (and one cited in the prose after what it names: "The score (3) is a pure dot product", "by equation (2)")
+  line = line.replace(
+    /(?<=\b(?:score|equation|eqn?\.?|formula|expression|relation|identity|definition)\s*)\(\d{1,2}\)(?!\s*[×x*·^])/gi,
+    (m) => ' '.repeat(m.length),
+  );
   return /=/.test(line)
     ? line
         .replace(new RegExp(String.raw`(?<=[\w)}\]'′])\s+${EQUATION_TAG}\s*$`, 'i'), (m) =>
@@ -524,14 +530,16 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
           printedColumns(
             wrappedVectors(
               consoleWorking(
-                basisVectors(
-                  crossedOutLines(
-                    withdrawnAttempts(
-                      folded.map((l) =>
-                        withoutEquationTag(
-                          withoutStepNumber(
-                            withoutStruck(
-                              withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text)))),
+                sqlWorking(
+                  basisVectors(
+                    crossedOutLines(
+                      withdrawnAttempts(
+                        folded.map((l) =>
+                          withoutEquationTag(
+                            withoutStepNumber(
+                              withoutStruck(
+                                withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text)))),
+                              ),
                             ),
                           ),
                         ),

@@ -5284,3 +5284,54 @@ describe('an answer that breaks off after a colon', () => {
     expect(p.reasons.join(' ')).toContain('breaks off after a colon');
   });
 });
+
+describe("W_f's shape from the two blocks it stacks (round 148, ia-12)", () => {
+  it('3a: W_xf 2×3 and W_hf 3×3 stacked into 5×3, the convention named, earns the mark', () => {
+    const p = part(
+      '3a',
+      "In the book's convention F_t = σ(X_t W_xf + H_{t-1} W_hf + b_f).\nX_t is 1×2 and H_{t-1} is 1×3, so W_xf is 2×3 and W_hf is 3×3; together W_f is 5×3 (transpose of the 3×5 in the question's convention).",
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+    // (the bare shape, its convention named, still earns nothing)
+    expect(part('3a', "W_f is 5×3 (transpose of the question's convention).")).toMatchObject({ score: 0 });
+  });
+});
+
+describe('numbers and dashes that name, not answer (rounds 144-145: jn-11, jr-02)', () => {
+  it('2b: an equation cited by its number, "The score (3) is a dot product", is no count of 3', () => {
+    const p = part(
+      '2b',
+      'The score (3) is a pure dot product, α is a softmax and C_k a convex combination of the h_j.\nNone has weights, so the additional parameters = 0.',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('3b: a heading\'s dash, "Part (b) — dimension of bf", lends no reason to a bare size', () => {
+    const p = part('3b', 'Part (b) — dimension of bf\nbf ∈ R^{3} (a 3 × 1 vector).');
+    expect(p).toMatchObject({ score: 0, review: false });
+    // (a sentence with its own dash still explains: "one bias per hidden unit — 3 of them")
+    expect(part('3b', 'b_f is 3 × 1 — one bias for each of the 3 hidden units')).toMatchObject({ score: 1 });
+  });
+});
+
+describe('a step numbered with a dot (round 29, zh-07)', () => {
+  it('4a: "Step 4.3 dL/dc_t = …" is the derivation, its step number no factor', () => {
+    const p = part(
+      '4a',
+      'Step 4.1 paths: L -> h_t -> c_t and L -> c_(t+1) -> c_t\nStep 4.2 h_t = o_t * tanh(c_t) => dh_t/dc_t = o_t * (1 - tanh^2(c_t))\nc_(t+1) = f_(t+1) * c_t + i_(t+1) * C~_(t+1) => dc_(t+1)/dc_t = f_(t+1)\nStep 4.3 dL/dc_t = dL/dh_t * o_t * (1 - tanh^2(c_t)) + dL/dc_(t+1) * f_(t+1)',
+    );
+    expect(p).toMatchObject({ score: 5, review: false });
+  });
+});
+
+describe("a line of this part's own in a sibling's answer (round 86, qw-11)", () => {
+  it('3b: "E13 = E10 × 1 = 3 × 1 (shape of bf)" set out under 3(a) sends a bare "b_f ∈ R^3" to a person', () => {
+    const g = grade(
+      '## 3a\nE9 = dim x_t = 2, E10 = dim c_t = dim h_t = 3\nE12 = E10 × E11 = 3 × 5 (shape of W_f)\nE13 = E10 × 1 = 3 × 1 (shape of bf)\nAnswer: W_f ∈ R^{3×5}\n## 3b\n= bf ∈ R^{3}',
+    );
+    expect(g.parts['3b']).toMatchObject({ score: 0, review: true });
+    expect(g.parts['3b'].reasons.join(' ')).toContain('works out this part’s own quantity'.replace('’', "'"));
+    // (3(a)'s reason, naming no b_f, is not 3(b)'s: the bare size earns nothing, surely)
+    const h = grade('## 3a\nW_f is 3 × 5 because [h, x] has 3 + 2 = 5 entries\n## 3b\nb_f is 3 × 1');
+    expect(h.parts['3b']).toMatchObject({ score: 0, review: false });
+  });
+});

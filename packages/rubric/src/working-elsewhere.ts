@@ -100,6 +100,24 @@ export const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, sc
       conf: 0.5,
       reason: `text above this answer's label was read as no answer's ("${quote(between[0].text)}"): a person checks whether it is the working`,
     };
+  // (a sibling's answer is none of this one's working, but a line in it that names this part's own
+  // quantity and works out a number this answer states is: the question's parts set out together,
+  // "3/a, 3/b, 3/c" over "E13 = E10 × 1 = 3 × 1 (shape of bf)", then each answer under its label)
+  const names = part.items.flatMap((i) => ('names' in i ? (i.names ?? []) : [])).map(statedOf);
+  const ownLine = script.order
+    .slice(from, at)
+    .flatMap((id) => script.parts[id]?.lines ?? [])
+    .find(
+      (l) =>
+        /=/.test(l.text) &&
+        names.some((re) => re.test(l.text)) &&
+        findNumbers(l.text.slice(l.text.indexOf('=') + 1)).some((x) => stated.some((n) => near(n, x.value))),
+    );
+  if (ownLine)
+    return {
+      conf: 0.5,
+      reason: `a line in another answer works out this part's own quantity ("${quote(ownLine.text)}"): a person checks whether it is the working`,
+    };
   if (!lines.length) return null;
   // (lines read as an answer of their own, this part's)
   const read = (ls: PartAnswer['lines']) =>
@@ -131,6 +149,20 @@ export const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, sc
       }
     : null;
 };
+
+/**
+ * A line's statement about a symbol, as a text layer may write it (`b_f` as b_f, b_{f}, bf, not inside
+ * a word): the symbol as its subject, "b_f : …", "bf is …", "b_f ∈ …", or named as what is sized,
+ * "(shape of bf)" — not a symbol inside another quantity's formula, "σ(W_f z + b_f)".
+ */
+function statedOf(name: string): RegExp {
+  const [base, sub] = name.split('_');
+  const esc = (t: string) => escapeRegExp(t).replace(/\\\{|\\\}/g, '');
+  const sym = sub
+    ? `(?<![\\p{L}])${esc(base)}[_{\\s]{0,2}${esc(sub)}\\}?(?![\\p{L}])`
+    : `(?<![\\p{L}])${esc(base)}(?![\\p{L}])`;
+  return new RegExp(`(?:shape|size|dim\\w*)\\s+(?:of\\s+)?${sym}|${sym}\\s*(?:[:=∈]|is\\b)`, 'iu');
+}
 
 /** Words that state a quantity without a reason for it ("b_f has shape 3 × 1", "its dimension is 3"). */
 const PLAIN_WORDS =

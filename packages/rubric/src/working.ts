@@ -183,6 +183,10 @@ export function aboutPart(title: string, describe: string, names: string[], numb
 }
 
 /** A line with at least three words: prose, not a bare `name : value` answer. */
+/** A part's heading with its topic after a dash or colon, and no more: "Part (b) — dimension of bf". */
+const TOPIC_HEADING =
+  /^\s*(?:part|question|q|sub-?part)\.?\s*\(?[a-h0-9ivx]{1,4}\)?\s*[—–:-]\s*(?:\S+\s*){1,5}$/i;
+
 function isProseLine(line: string): boolean {
   return (normalizeProse(line).match(/[a-z]{2,}/g) ?? []).length >= 3;
 }
@@ -236,7 +240,8 @@ export function findWork(
         const line = ev.lines.findIndex((l) => isExplanation(l) && about(l));
         // a sentence broken over lines, joined from its prose lines only: an answer line
         // ("b_f : 3 × 1") must not lend its colon to a neighbouring statement, nor its symbols
-        const joined = ev.lines.filter(isProseLine).join(' ');
+        // (nor a heading's dash lend its connective: "Part (b) — dimension of bf" names the part's topic)
+        const joined = ev.lines.filter((l) => isProseLine(l) && !TOPIC_HEADING.test(l)).join(' ');
         if (line >= 0 || (isExplanation(joined) && about(joined, true)))
           return { ok: true, line: Math.max(0, line), kind };
       }
