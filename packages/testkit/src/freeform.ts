@@ -646,6 +646,12 @@ export const TUNE_WRITERS = [
   'ib',
   'ic',
   'id',
+  'ie',
+  'if',
+  'ig',
+  'ih',
+  'ii',
+  'ij',
 ];
 
 export interface FreeformLabel {
