@@ -72,6 +72,10 @@ describe('SQL working', () => {
     expect(table).toEqual(['', '', '| depthwise | 1900848 |', '']);
     // (a sentence that says "select" is no query)
     expect(sqlWorking(['we select the largest score', '72'])).toEqual(['we select the largest score', '72']);
+    expect(sqlWorking(['Select the largest score: 72', '0.6'])).toEqual([
+      'Select the largest score: 72',
+      '0.6',
+    ]);
   });
 
   it('credits the arithmetic a query computed as working (jy-01, jy-02)', () => {

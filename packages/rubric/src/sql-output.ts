@@ -8,8 +8,13 @@
 
 /** A client's prompt before a command, or before a command's next line (`ct3->`, `    ->`, `   ...>`). */
 const PROMPT = /^\s*(?:[\w.]+[=-][#>]|mysql>|MariaDB\s*\[[^\]]*\]>|sqlite>|\.\.\.>|->)\s?/i;
-/** A query's first line: a SELECT, after a prompt or not. */
-const SELECT = new RegExp(`^(?:${PROMPT.source.slice(1)})?\\s*SELECT\\b`, 'i');
+/**
+ * A query's first line: a SELECT after a client's prompt, or in capitals, or ending with its ";" (not
+ * a sentence, "Select the largest score").
+ */
+const PROMPTED = new RegExp(`^(?:${PROMPT.source.slice(1)})\\s*select\\b`, 'i');
+const isQuery = (line: string) =>
+  PROMPTED.test(line) || /^\s*SELECT\b/.test(line) || /^\s*select\b.*;\s*$/i.test(line);
 /** A client's own report: an error (and its message), a row count, a dot-command. */
 const ERROR = /^\s*(?:ERROR\b|Error:|LINE \d+:|HINT:|\^\s*$)/;
 /** An error message wrapped onto the next line ("that corresponds to your MySQL server version …"). */
@@ -66,17 +71,17 @@ const cells = (line: string) =>
     .map((c) => c.trim());
 
 export function sqlWorking(lines: string[]): string[] {
-  if (!lines.some((l) => SELECT.test(l))) return lines;
+  if (!lines.some((l) => isQuery(l))) return lines;
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
-    if (!SELECT.test(out[i])) continue;
+    if (!isQuery(out[i])) continue;
     // the command: its first line to the line that ends it with ";" (or the last prompted line)
     let end = i;
     while (
       !/;\s*$/.test(out[end]) &&
       end + 1 < out.length &&
       PROMPT.test(out[end + 1]) &&
-      !SELECT.test(out[end + 1])
+      !isQuery(out[end + 1])
     )
       end++;
     const command = out
@@ -88,7 +93,7 @@ export function sqlWorking(lines: string[]): string[] {
     // what the client printed: its table (rules, a header, rows of cells or one value), its row
     // count, or an error and the message it wraps onto (a text layer keeps no blank line to stop at)
     let stop = end + 1;
-    while (stop < out.length && !SELECT.test(out[stop]) && !PROMPT.test(out[stop])) {
+    while (stop < out.length && !isQuery(out[stop]) && !PROMPT.test(out[stop])) {
       const l = out[stop];
       const row = RULE.test(l) || /\|/.test(l) || /^\s*[\w.?+\-()]+\s*$/.test(l);
       const error = ERROR.test(l) || (stop > end + 1 && ERROR.test(out[stop - 1]) && ERROR_GOES_ON.test(l));

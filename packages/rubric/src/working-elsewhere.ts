@@ -157,6 +157,7 @@ export const workAboveItsLabel: PartDoubt = ({ part, answer, script, results, sc
  */
 function statedOf(name: string): RegExp {
   const [base, sub] = name.split('_');
+  // (a subscript's braces, `C_{t-1}`, dropped from its letters: the pattern allows one before and after it)
   const esc = (t: string) => escapeRegExp(t).replace(/\\\{|\\\}/g, '');
   const sym = sub
     ? `(?<![\\p{L}])${esc(base)}[_{\\s]{0,2}${esc(sub)}\\}?(?![\\p{L}])`
