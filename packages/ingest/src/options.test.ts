@@ -45,3 +45,16 @@ describe('options a student lists', () => {
     ]);
   });
 });
+
+describe("Word's linear-format columns are no ticked boxes (round 150, ie-06)", () => {
+  it('"= ■(1×0.2@0.5×0.4@0×0.8) + ■(1×0.5@0×0@0.5×0.1) = ■(0.2@0.2@0)" chooses nothing', () => {
+    const s = run(
+      'Q1 (b)(i)\n𝐶𝑡 = 𝑓𝑡 ∘ 𝐶𝑡−1 + 𝑖𝑡 ∘ 𝐶̃𝑡\n= ■(1×0.2@0.5×0.4@0×0.8) + ■(1×0.5@0×0@0.5×0.1) = ■(0.2@0.2@0) + ■(0.5@0@0.05) =\n■(0.7@0.2@0.05)',
+    );
+    expect(s.parts['1b.i']?.choices).toBeFalsy();
+    expect(s.parts['1b.i']?.text).toContain('■(0.7@0.2@0.05)');
+    // (a filled box before a value still ticks it)
+    const filled = run('Q5\nOutput side: ☐ 197  ■ 199  ☐ 198  ☐ 200').parts['5'];
+    expect(filled.text.replace(/\s+/g, ' ').trim()).toBe('Output side: 199');
+  });
+});

@@ -8,12 +8,14 @@ import { blankedAt, retext } from './layout.ts';
 const MARKER = /(^|\s)(\(\s*[A-Da-d]\s*\)|[A-Da-d]\))(?=\s)/g;
 /** A tick, a cross or a box marking options (not a proof's closing ■ or □). */
 const MARKS = /[✓✔✗✘☐☑☒⊠◉○●]/u;
+/** A filled box, not Word's linear-format matrix sign (`■(0.7@0.2@0.05)`, a column vector). */
+const FILLED_BOX = String.raw`■(?!\([^\n]*@)`;
 /** A box an option's value is ticked in: "☐ 197", "☑ [0.7, 0.2, 0.05]" (not a checklist's "☑ biases"). */
-const BOXED_VALUE = /[☐☑☒⊠□■◉○●]\s*[\d([{−-]/gu;
+const BOXED_VALUE = new RegExp(String.raw`(?:[☐☑☒⊠□◉○●]|${FILLED_BOX})\s*[\d([{−-]`, 'gu');
 /** An empty box before an option ("[ ] 2", "( ) 3×2", "☐ 60", "○ sum") and a ticked one ("[x] 3", "(✓) 3×5", "● product"). */
 /** A box left empty and one ticked, as students type them (one spelling of each, built into the patterns below). */
 const EMPTY = String.raw`\[\s\]|\(\s\)|[☐□○◯]|\u20dd`;
-const TICKED_MARK = String.raw`\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠■●◉]`;
+const TICKED_MARK = String.raw`\[[xX✓✔]\]|\([✓✔xX]\)|[☑☒⊠●◉]|${FILLED_BOX}`;
 const EMPTY_BOX = new RegExp(String.raw`(?:${EMPTY})\s*\S`, 'gu');
 const TICKED_BOX = new RegExp(String.raw`(?:${TICKED_MARK})\s*\S`, 'gu');
 /** A line of options in boxes, some empty and some ticked: "f_t -> [ ] 2  [x] 3  [ ] 5". */

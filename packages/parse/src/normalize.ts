@@ -62,6 +62,8 @@ const CHAR_MAP: Record<string, string> = {
   '˜': '~',
   '·': '*',
   '⋅': '*',
+  // an equation editor's bullet operator (𝒔_𝑘 ∙ 𝒉_𝑗)
+  '∙': '*',
   '∗': '*',
   '×': '*',
   '✕': '*',
@@ -118,6 +120,8 @@ const CHAR_MAP: Record<string, string> = {
   '\u2002': ' ',
   '\u200b': '',
   '\ufeff': '',
+  // Word's invisible "function application" between a function and its argument (tanh⁡(0.7))
+  '\u2061': '',
 };
 
 /**
@@ -275,7 +279,7 @@ function normalizeMathUncached(raw: string): string {
   // not Python's power)
   // (a row of carets under an answer is its underline, no power: "W_f : 3 x 5⏎^^^^^^")
   // (an ASCII box's side edges around a boxed line, "# Answer: dL/dc_t = … #", are no part of it)
-  const unbold = withoutRoundedRestatements(raw.normalize('NFC'))
+  const unbold = withoutRoundedRestatements(linearMatrices(raw.normalize('NFC')))
     // a digit inside a word of an Indian script ("অতি4তিক্ত"): a text layer's reading of a conjunct
     // its font maps to a digit's code, no number
     .replace(/(?<=[\u0900-\u0DFF])\d+(?=[\u0900-\u0DFF])/g, (d) => ' '.repeat(d.length))
@@ -285,6 +289,11 @@ function normalizeMathUncached(raw: string): string {
     // France's and Russia's "th" for tanh, before its argument or its power ("th(Ct)", "th 0,7",
     // "1 − th²c_t"; not "4th", "the")
     .replace(/(?<![A-Za-z0-9_])th(?=\s*[(²^]|\s+-?\d|\s+[cC]_?\{?t\b)/g, 'tanh')
+    // Word's linear format groups with white lenticular brackets: around a function's name they only
+    // carry its power (`〖tanh〗^2 (𝒄ₜ)` is tanh²(c_t)), elsewhere they are brackets
+    .replace(/〖\s*([A-Za-z]+)\s*〗/g, '$1')
+    .replace(/〖/g, '(')
+    .replace(/〗/g, ')')
     .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
     // a ledger's dot leaders between an item and its figure ("Depthwise 198 x 198 x 48 ........ 18,81,792",
     // "Total ........ 72") say what it comes to, as "=" does; a figure written cheque-style, "72/-", is 72
@@ -598,6 +607,28 @@ function unwrapMacros(s: string): string {
     re.lastIndex = m.index;
   }
   return out;
+}
+
+/**
+ * Word's linear format writes a column as `■(0.7@0.2@0.05)` (rows split by `@`, `&` between a
+ * row's entries): a vector `[0.7, 0.2, 0.05]`, its entries as written (`■(1×0.2@0.5×0.4@0×0.8)`).
+ * A matrix with columns, or one left unclosed, keeps only its brackets.
+ */
+function linearMatrices(s: string): string {
+  for (let at = s.indexOf('■('); at >= 0; at = s.indexOf('■(', at)) {
+    let depth = 1;
+    let k = at + 2;
+    const cut = [k];
+    for (; k < s.length && depth > 0; k++) {
+      if (s[k] === '(') depth++;
+      else if (s[k] === ')') depth--;
+      else if (s[k] === '@' && depth === 1) cut.push(k + 1);
+    }
+    const rows = cut.map((c, i) => s.slice(c, (cut[i + 1] ?? k) - 1).trim());
+    const vector = depth === 0 && rows.length > 1 && !rows.some((r) => r.includes('&'));
+    s = vector ? `${s.slice(0, at)}[${rows.join(', ')}]${s.slice(k)}` : `${s.slice(0, at)}${s.slice(at + 1)}`;
+  }
+  return s;
 }
 
 /** Bold and italic math letters (𝐡, 𝒄, 𝑓) are the plain letters for grading. */

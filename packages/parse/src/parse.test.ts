@@ -1203,3 +1203,20 @@ describe('a table’s answer column beside its working (round 135)', () => {
     ]);
   });
 });
+
+describe('positions led by three dots, subscripts set apart (vf-08, ts-04)', () => {
+  it('"f_t ... 3" and "f t = 3", "C t-1 = 1", "C tilde t = 6" map their names', () => {
+    expect(findMappings(['i f_t ... 3', 'vi C~_t ... 6']).map((m) => [m.name, m.value])).toEqual([
+      ['f_t', 3],
+      ['c~_t', 6],
+    ]);
+    expect(
+      findMappings(['f t = 3', 'o t = 10', 'C t-1 = 1', 'C tilde t = 6']).map((m) => [m.name, m.value]),
+    ).toEqual([
+      ['f_t', 3],
+      ['o_t', 10],
+      ['c_{t-1}', 1],
+      ['c~_t', 6],
+    ]);
+  });
+});

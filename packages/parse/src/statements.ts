@@ -245,7 +245,8 @@ function bracketedEquations(toks: Token[]): Token[][] {
   const open: number[] = [];
   const take = (from: number, to: number) => {
     const inner = toks.slice(from + 1, to);
-    if (inner.some((x) => x.t === 'sym') && splitTop(inner, ['=']).length === 2) out.push(inner);
+    if (inner.some((x) => x.t === 'sym' || x.t === 'func') && splitTop(inner, ['=']).length === 2)
+      out.push(inner);
   };
   toks.forEach((x, i) => {
     if (x.t !== 'op') return;
@@ -259,9 +260,17 @@ function bracketedEquations(toks: Token[]): Token[][] {
 function dropAside(t: Token[]): Token[] {
   const last = t[t.length - 1];
   if (last?.t !== 'op' || last.v !== ')') return t;
-  const open = t.map((x) => x.t === 'op' && x.v === '(').lastIndexOf(true);
+  // (the bracket the last one closes: "(tanh(0.7) = 0.60437)" holds brackets of its own)
+  let open = t.length - 1;
+  for (let depth = 0; open >= 0; open--) {
+    if (t[open].t === 'op' && t[open].v === ')') depth++;
+    else if (t[open].t === 'op' && t[open].v === '(' && --depth === 0) break;
+  }
   const inner = t.slice(open + 1, -1);
-  return open > 0 && inner.length && inner.every((x) => x.t === 'word' || x.t === 'func')
+  return open > 0 &&
+    inner.length &&
+    (inner.every((x) => x.t === 'word' || x.t === 'func') ||
+      (inner.some((x) => x.t === 'sym' || x.t === 'func') && splitTop(inner, ['=']).length === 2))
     ? t.slice(0, open)
     : t;
 }
@@ -326,7 +335,9 @@ export function findEquations(lines: string[]): Equation[] {
         ];
     }
     // an equation set in brackets inside words ("via h_t (h_t = o_t * tanh c_t) and via …"): its own
-    for (const g of [...groups]) if (splitTop(g, ['=']).length < 2) groups.push(...bracketedEquations(g));
+    // (also after an equation's side, "h_t = [0.6044, 0, 0] (tanh(0.7) = 0.60437)": its own, and no
+    // factor of that side)
+    for (const g of [...groups]) groups.push(...bracketedEquations(g));
     for (const g of groups) {
       if (!g.some((x) => x.t === 'op' && (x.v === '=' || x.v === '->'))) continue;
       const sides = splitTop(g, ['=', '->'])
@@ -382,7 +393,16 @@ export function findMappings(lines: string[]): Mapping[] {
       .replace(/(["'])([A-Za-z][^"'\n]{0,11})\1(?=\s*:)/g, ' $2 ')
       .replace(/(?<=\S)\s+[—⟹⟾⇨➔➜➡⇾]\s+(?=\d)/g, ' -> ')
       // (a position named as the student numbered the diagram, "f_t -> p5", "i_t = #7", "o_t: pos 9")
-      .replace(/(->|→|=|:)(\s*)(?:p|pos\.?|#)\s?(\d{1,2})\b/gi, '$1$2$3');
+      .replace(/(->|→|=|:)(\s*)(?:p|pos\.?|#)\s?(\d{1,2})\b/gi, '$1$2$3')
+      // (three dots led to the position, "f_t ... 3", as a ledger's leaders do)
+      .replace(/(?<=\S)\s+(?:\.{3}|…)\s+(?=\d{1,2}\b)/g, ' -> ')
+      // (a subscript the text layer set apart, "f t = 3", "C t-1 = 1", "C tilde t = 6": the gate's or
+      // state's name)
+      .replace(
+        /(^|[\s,;(|])([fioC])(\s+tilde)?\s+(t(?:\s*[-−]\s*1)?)(?=\s*(?:=|->|→|:)\s*\d)/g,
+        (_m, a: string, b: string, tilde: string | undefined, t: string) =>
+          `${a}${b}${tilde ? '~' : ''}_{${t.replace(/\s+/g, '').replace('−', '-')}}`,
+      );
     const toks = itAsSymbol(tokenize(unquoted.replace(/(?<=\S)\s+@\s?(?=\d)/g, ' at ')));
     // a note in brackets after a position ("4 (second sigmoid, meets C~_t at 5)") maps nothing
     const depth: number[] = [];

@@ -285,6 +285,38 @@ export function withoutStruck(line: string): string {
 }
 
 /**
+ * A word processor's comments left visible ("[Comment PB1: changed from 0]", wrapped onto the next
+ * line or two; "Comment SC1: …" set in the margin) are a reviewer's words, not the answer: blanks.
+ */
+export function withoutEditorComments(lines: string[]): string[] {
+  const out = [...lines];
+  const blank = (m: string) => ' '.repeat(m.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = out[i].replace(/^\s*Comment\s+[A-Z]{1,4}\d{1,2}\s*:.*$/, blank);
+    // (the comment's id may wrap too: "[Comment" | "PB1: changed from 0]")
+    const open =
+      /\[\s*Comment\s+[A-Z]{1,4}\d{1,2}\s*:/.exec(out[i]) ??
+      (/^\s*[A-Z]{1,4}\d{1,2}\s*:/.test(out[i + 1] ?? '') ? /\[\s*Comment\s*$/.exec(out[i]) : null);
+    if (!open) continue;
+    const close = out[i].indexOf(']', open.index);
+    if (close >= 0) {
+      out[i] =
+        out[i].slice(0, open.index) + blank(out[i].slice(open.index, close + 1)) + out[i].slice(close + 1);
+      i--; // (another comment on the same line)
+      continue;
+    }
+    // wrapped: to the first "]" of the next line or two
+    out[i] = out[i].slice(0, open.index) + blank(out[i].slice(open.index));
+    const end = [1, 2].find((k) => i + k < out.length && out[i + k].includes(']'));
+    if (end === undefined) continue;
+    for (let k = 1; k < end; k++) out[i + k] = blank(out[i + k]);
+    const c = out[i + end].indexOf(']') + 1;
+    out[i + end] = blank(out[i + end].slice(0, c)) + out[i + end].slice(c);
+  }
+  return out;
+}
+
+/**
  * A line of x's typed under a line crosses it out ("h_t = o_t * tanh C_t" then "xxxxxxxxxxxx"): both
  * become blanks.
  */
@@ -358,12 +390,17 @@ function wrappedVectors(lines: string[]): string[] {
     const open = /[[(]\s*-?\d*\.?\d+(?:\s*,\s*-?\d*\.?\d+)*\s*,\s*$/.exec(out[i]);
     if (!open || /[\])]/.test(out[i].slice(open.index))) continue;
     const close = open[0].trimStart()[0] === '[' ? ']' : ')';
-    const rest = new RegExp(
-      `^\\s*-?\\d*\\.?\\d+(?:\\s*,\\s*-?\\d*\\.?\\d+)*\\s*\\${close}\\s*[.,;]?\\s*$`,
-    ).exec(out[i + 1]);
-    if (!rest) continue;
-    out[i] = `${out[i].trimEnd()} ${out[i + 1].trim()}`;
-    out[i + 1] = '';
+    const rest = new RegExp(`^\\s*-?\\d*\\.?\\d+(?:\\s*,\\s*-?\\d*\\.?\\d+)*\\s*\\${close}\\s*[.,;]?\\s*$`);
+    // (a table's value cell wrapped around its neighbour cell's words: "Ct = [0.7, 0.2," | "add the
+    // two parts" | "0.05]")
+    const j = rest.test(out[i + 1])
+      ? i + 1
+      : /^[\sA-Za-z]+$/.test(out[i + 1]) && rest.test(out[i + 2] ?? '')
+        ? i + 2
+        : 0;
+    if (!j) continue;
+    out[i] = `${out[i].trimEnd()} ${out[j].trim()}`;
+    out[j] = '';
   }
   return out;
 }
@@ -523,31 +560,20 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
         : answer.text.split('\n').map((text, from) => ({ text, from })),
     ),
   );
+  const cleaned = withoutEditorComments(
+    folded.map((l) =>
+      withoutEquationTag(
+        withoutStepNumber(withoutStruck(withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text)))))),
+      ),
+    ),
+  );
   const lines = dehyphenated(
     withSizeSymbols(
       withDefinitions(
         continuedRows(
           printedColumns(
             wrappedVectors(
-              consoleWorking(
-                sqlWorking(
-                  basisVectors(
-                    crossedOutLines(
-                      withdrawnAttempts(
-                        folded.map((l) =>
-                          withoutEquationTag(
-                            withoutStepNumber(
-                              withoutStruck(
-                                withoutBlanks(withoutStorageSizes(asciiBoxes(withoutDiag(l.text)))),
-                              ),
-                            ),
-                          ),
-                        ),
-                      ),
-                    ),
-                  ),
-                ),
-              ),
+              consoleWorking(sqlWorking(basisVectors(crossedOutLines(withdrawnAttempts(cleaned))))),
             ),
           ),
         )

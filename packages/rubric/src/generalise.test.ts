@@ -2939,13 +2939,15 @@ describe('round 68: a transpose typed as a plain T', () => {
 });
 
 describe('round 68: a slip corrected after it', () => {
-  it('1b.i: a slip the arithmetic shows, then "not 0.02. So Ct = … = (0.7, 0.2, 0.05)T": no confident slip', () => {
+  // (a person confirmed such corrections until the fifty-ninth session: sixty labellers' marks agreed
+  // the corrected value stands, the exam's rule for a part answered twice)
+  it('1b.i: a slip the arithmetic shows, then "not 0.02. So Ct = … = (0.7, 0.2, 0.05)T": the correction stands', () => {
     const p = part(
       '1b.i',
       'Let Ct−1 = (0.2, 0.4, 0.8)T. By definition,\nCt = ft ⊙ Ct−1 + it ⊙ C̃t\n= (1 × 0.2, 0.5 × 0.4, 0 × 0.8) + (1 × 0.5, 0 × 0, 0.5 × 0.1)\n= (0.2, 0.02, 0) + (0.5, 0, 0.05)\n= (0.7, 0.02, 0.05)T.\n0.5×0.4 = 0.2, not 0.02. So Ct = (0.2, 0.2, 0) + (0.5, 0, 0.05) =\n(0.7, 0.2, 0.05)T. ht in (b)(ii) is unchanged, ht = (0.6044, 0, 0)T, because ot kills the 2nd\nand 3rd components anyway.',
     );
-    expect(p.review).toBe(true);
-    expect(p.reasons.join(' ')).toMatch(/the right value \[0\.7, 0\.2, 0\.05\] is written too/);
+    expect(p).toMatchObject({ score: 1, review: false });
+    expect(p.reasons.join(' ')).toMatch(/corrected from \[0\.7, 0\.02, 0\.05\]/);
   });
 });
 
@@ -5333,5 +5335,118 @@ describe("a line of this part's own in a sibling's answer (round 86, qw-11)", ()
     // (3(a)'s reason, naming no b_f, is not 3(b)'s: the bare size earns nothing, surely)
     const h = grade('## 3a\nW_f is 3 × 5 because [h, x] has 3 + 2 = 5 entries\n## 3b\nb_f is 3 × 1');
     expect(h.parts['3b']).toMatchObject({ score: 0, review: false });
+  });
+});
+
+describe("an equation editor's linear format (round 150: ie-01, ie-06, ie-09)", () => {
+  it('1b.i: a column `■(1×0.2@0.5×0.4@0×0.8)` is the vector of its rows, its products working', () => {
+    const p = part(
+      '1b.i',
+      '𝐶ₜ = 𝑓ₜ ⊙ 𝐶ₜ₋₁ + 𝑖ₜ ⊙ 𝐶̃ₜ\n𝑓ₜ ⊙ 𝐶ₜ₋₁ = ■(1×0.2@0.5×0.4@0×0.8) = ■(0.2@0.2@0), 𝑖ₜ ⊙ 𝐶̃ₜ =\n■(1×0.5@0×0@0.5×0.1) = ■(0.5@0@0.05)\n𝐶ₜ = ■(0.7@0.2@0.05)',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it("4a: `(1 − 〖tanh〗^2 (𝒄ₜ))` is tanh's derivative", () => {
+    const p = part(
+      '4a',
+      '(𝜕𝐿)/(𝜕𝒄ₜ) = (𝜕𝐿)/(𝜕𝒄ₜ₊₁) ⊙ (𝜕𝒄ₜ₊₁)/(𝜕𝒄ₜ) + (𝜕𝐿)/(𝜕𝒉ₜ) ⊙ (𝜕𝒉ₜ)/(𝜕𝒄ₜ)\n(𝜕𝒄ₜ₊₁)/(𝜕𝒄ₜ) = 𝒇ₜ₊₁\n(𝜕𝒉ₜ)/(𝜕𝒄ₜ) = 𝒐ₜ ⊙ (1 − 〖tanh〗^2 (𝒄ₜ))\n=> (𝜕𝐿)/(𝜕𝒄ₜ) = (𝜕𝐿)/(𝜕𝒄ₜ₊₁) ⊙ 𝒇ₜ₊₁ + (𝜕𝐿)/(𝜕𝒉ₜ) ⊙ 𝒐ₜ ⊙ (1 − 〖tanh〗^2 (𝒄ₜ))',
+    );
+    expect(p).toMatchObject({ score: 5, review: false });
+  });
+  it("2a: the bullet operator `𝒔_𝑘 ∙ 𝒉_𝑗` is the states' dot product", () => {
+    expect(part('2a', '𝑒_𝑘𝑗 = 𝒔_𝑘 ∙ 𝒉_𝑗 = Σ_𝑚 𝑠_𝑘𝑚 ℎ_𝑗𝑚')).toMatchObject({ score: 1, review: false });
+  });
+});
+
+describe('revision marks left in a document (round 150: if-11, if-03)', () => {
+  it("2b: a reviewer's comment wrapped after a struck answer, `[Comment` | `PB1: changed from 0]`, is no answer", () => {
+    const p = part(
+      '2b',
+      '~~0~~extra parameters = size of h, because we need a vector to score the alignment. [Comment\nPB1: changed from 0]',
+    );
+    expect(p.score).toBe(0);
+    expect(p.reasons.join(' ')).not.toContain('0 is right');
+  });
+  it('1a: a revision history naming the part (`v2 (14:19) 1(a) swapped 6/8`) is no correction of it', () => {
+    const g = grade(
+      '## 1a\nf_t 3, i_t 4, o_t 8, C_t 11, C_t-1 1, C~_t 6\n## 5\n199 x 199 x 3\nRevision history: v1 (14:02) · v2 (14:19) 1(a) swapped 6/8 · v3 (14:25) fixed tanh',
+    );
+    expect(g.parts['1a']).toMatchObject({ score: 2.5, review: false });
+  });
+});
+
+describe('a case set aside, a value in brackets, a wrapped cell (rounds 150-151: ih-01, ij-01, ig-12)', () => {
+  it('2b: "0 additional parameters … (the group thought n^2, but that is only if we use a learnt W_a)" is 0', () => {
+    const p = part(
+      '2b',
+      '0 additional parameters. The score is a plain dot product, softmax has no weights.\n(The group thought attention adds n^2 parameters, but that is only if we use a learnt\nW_a or an MLP score; for dot-product scoring it is 0.)',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+    // (a size defined with "if", no zero stated as the count, is the student's own answer, vu-11)
+    const own = part(
+      '2b',
+      'In the simple model every decoder cell gets the same C = hn, nothing to learn. With attention we need the weights αk1, …, αkn.\nSo if encoder has n steps and decoder has m steps,\nextra parameters = n × m.',
+    );
+    expect(own.score).toBe(0);
+    expect(own.reasons.join(' ')).not.toContain('0 is right');
+    // (the formula as the student's own answer stays theirs)
+    expect(part('2b', 'The score needs a learnt matrix, so it adds n^2 parameters.').score).toBe(0);
+  });
+  it('1b.ii: "h_t = [0.6044, 0, 0] (tanh(0.7) = 0.60437)" shows its working in the brackets', () => {
+    expect(part('1b.ii', 'h_t = [0.6044, 0, 0] (tanh(0.7) = 0.60437)')).toMatchObject({
+      score: 1,
+      review: false,
+    });
+  });
+  it("1b.i: a table's value cell wrapped around its neighbour's words is one vector", () => {
+    const p = part(
+      '1b.i',
+      'forget part ft ⊙ Ct−1 = [1×0.2, 0.5×0.4, 0×0.8] [0.2, 0.2, 0]\ninput part it ⊙ C̃t = [1×0.5, 0×0, 0.5×0.1] [0.5, 0, 0.05]\nCt = [0.7, 0.2,\nadd the two parts\n0.05]',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+});
+
+describe('a comparison headed on a line of its own (round 150, ig-05)', () => {
+  it('5: "Comparison with a normal convolution …:" over its count is no answer; the total above it is', () => {
+    const p = part(
+      '5',
+      'output size = (200 + 2 · 1 − 4)/(1) = 198\nOutput after depthwise = 198 × 198 × 3.\nMultiplications (depthwise) = 198 × 198 × 16 × 3 = 39204 × 48 = 1,881,792.\nOutput after pointwise = 198 × 198 × 10.\nMultiplications (pointwise) = 39204 × 3 × 10 = 1,176,120.\nTotal = 1,881,792 + 1,176,120 = 3,057,912 multiplications.\nComparison with a normal convolution of ten 4 × 4 × 3 filters:\n198 × 198 × (4 · 4 · 3) × 10 = 39204 × 480 = 18,817,920\nso the depthwise separable one needs only about (1)/(10) + (1)/(16) ≈ 0.16 of it.\nTable of final answers\nQuestion Final answer',
+    );
+    expect(p).toMatchObject({ score: 0.5, review: false });
+  });
+});
+
+describe('a slip the student corrects, and a vector named by another quantity (vo-06, uc-05)', () => {
+  it('1b.i: "I wrote 0.5×0.1 = 0.5, it should be 0.05. So Ct = … = (0.7, 0.2, 0.05)" earns the mark', () => {
+    const p = part(
+      '1b.i',
+      'Ct = ft ◦ Ct−1 + it ◦ C̃t = (0.2, 0.2, 0) + (0.5, 0, 0.5) =\n(0.7, 0.2, 0.5)\nI wrote 0.5×0.1 = 0.5, it should be 0.05. So Ct = (0.2, 0.2, 0)+\n(0.5, 0, 0.05) = (0.7, 0.2, 0.05). ht does not change because ot = (1, 0, 0) kills the 2nd and\n3rd entries: ht = (0.604, 0, 0).',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+    // (a slip left standing after the right value, or no word of correcting it, is still a person's)
+    const back = part(
+      '1b.i',
+      'Ct = (0.2, 0.2, 0) + (0.5, 0, 0.5) = (0.7, 0.2, 0.5)\nshould it be (0.7, 0.2, 0.05)?\nfinal: Ct = (0.7, 0.2, 0.5)',
+    );
+    expect(back.score).not.toBe(1);
+  });
+  it('1b.i: "⇒ Ct = (0.7, 0.2, 0.05). ht unchanged = (0.604, 0, 0)" answers C_t, not h_t', () => {
+    const p = part(
+      '1b.i',
+      'Ct = ft ⊙ Ct−1 + it ⊙ C̃t\n= (0.2, 0.2, 0) + (0.5, 0, 0.5) = (0.7, 0.2, 0.5)\n0.5 × 0.1 = 0.05, not 0.5\n⇒ Ct = (0.7, 0.2, 0.05). ht unchanged = (0.604, 0, 0)\nsince ot = (1, 0, 0).',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+});
+
+describe('4b: the forget gates set to one under any index (vp-01, ts-08, tc-01)', () => {
+  it('"fj = 1", "every ft equal to one" and "every FG is 1" state f = 1', () => {
+    for (const text of [
+      'dL/dc_1 = sum_k prod_{j=2}^{k} f_j δ_k. With fj = 1 the gradient from step T reaches c1 undiminished: no vanishing gradient.',
+      'dL/dc_1 = dL/dc_T ∏_{t=2}^T f_t plus other terms. With every ft equal to one the product stays one, so the gradient does not die out when T is large.',
+      'dL/dC(1) = dL/dC(T) x f(2) x f(3) x ... x f(T). If every FG is 1 the product is 1, so the gradient reaches C(1) without being shrunk at all.',
+    ])
+      expect(part('4b', text)).toMatchObject({ score: 2, review: false });
   });
 });

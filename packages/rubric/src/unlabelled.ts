@@ -33,13 +33,15 @@ export function meaningfulUnlabelled(script: ExtractedScript): string[] {
  */
 export function referenceOutside(partId: string, script: ExtractedScript): string | null {
   for (const line of meaningfulUnlabelled(script)) {
-    if (isOrderNote(line)) continue;
+    if (isOrderNote(line) || REVISION_LOG.test(line)) continue;
     if (namesPart(partId, line)) return line;
   }
   // (or a line of a later answer that corrects it: "# correction to q1_b_i : I forgot …" at the end
   // of Q5's, where its label was not read)
   for (const id of script.order.slice(script.order.indexOf(partId) + 1)) {
-    const line = script.parts[id]?.lines.find((l) => CORRECTS.test(l.text) && namesPart(partId, l.text));
+    const line = script.parts[id]?.lines.find(
+      (l) => CORRECTS.test(l.text) && !REVISION_LOG.test(l.text) && namesPart(partId, l.text),
+    );
     if (line) return line.text;
   }
   // (or a line below it, in another part's answer, saying what it becomes: a correction to 1(b)(i)
@@ -52,12 +54,20 @@ export function referenceOutside(partId: string, script: ExtractedScript): strin
         (l) =>
           (l.page > own.page || (l.page === own.page && l.box.y > own.box.y)) &&
           AMENDS.test(l.text) &&
+          !REVISION_LOG.test(l.text) &&
           namesPart(partId, l.text),
       );
       if (line) return line.text;
     }
   return null;
 }
+
+/**
+ * A document's revision history ("Revision history: v1 2:06 PM · v2 2:19 PM fixed tanh in 1(b)ii",
+ * its wrapped entries "v3 (14:25) changed 4(a)"): edits made in place, which the answer already shows.
+ */
+const REVISION_LOG =
+  /^\s*(?:revision|version|edit|change)\s*(?:history|log)\b|\bv\d{1,2}\s*\(?\d{1,2}[:.]\d{2}\b/i;
 
 /** Words that say what an answer becomes once another is corrected: "so 1 b ii becomes …", "3(c) is now 75",
  *  "so 1b_ii also changes: h_t = …". */

@@ -552,6 +552,8 @@ function readAnswer(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read
         (CHECK.test(l) ||
           (checks[i - 1] &&
             (bracketDepth(ev.lines[i - 1]) > 0 ||
+              // (a check's heading introduces what follows it: "Comparison with a normal convolution …:")
+              (CHECK.test(ev.lines[i - 1]) && /:\s*$/.test(ev.lines[i - 1])) ||
               !/(?:[.!?:✓✔]|\b(?:ok(?:ay)?|correct|matches|fine|good|yes))\s*\)?\s*$/i.test(
                 ev.lines[i - 1],
               )))),
@@ -685,10 +687,13 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const before = text.slice(text.lastIndexOf('\n', v.start - 1) + 1, v.start);
       const symbol = (s: string | undefined) =>
         s !== undefined && /^[A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|[a-z0-9]{0,2})~?$/.test(s) ? s : undefined;
-      // (or a subscripted symbol a word or two before it: "h_t unchanged = (0.6044, 0, 0)")
+      // (or a subscripted symbol a word or two before it: "h_t unchanged = (0.6044, 0, 0)", its
+      // subscript flattened too, "ht unchanged = …")
       const direct =
         symbol(/(?:^|[\s,;:(])([A-Za-z][\w{}~^+-]*)\s*=\s*$/.exec(before)?.[1]) ??
-        /(?:^|[\s,;:(])([A-Za-z]~?_\{?[\w+-]{1,5}\}?~?)(?:\s+[a-z]{2,}){1,2}\s*=\s*$/.exec(before)?.[1];
+        /(?:^|[\s,;:(])([A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|t(?=\s))~?)(?:\s+[a-z]{2,}){1,2}\s*=\s*$/.exec(
+          before,
+        )?.[1];
       return direct !== undefined ? canonicalSymbol(direct) : null;
     };
     // a vector set equal to another quantity (`o_t = [1, 0, 0]` under h_t) is never this item's
@@ -1095,6 +1100,19 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const before = symbolic ? text.slice(0, symbolic.index) : '';
       // (a competing reading is a zero: "one weight for every encoder state" counts something else)
       const other = findNumberWords(before).some((w) => w.value === 0) || /(?<![\w.])0(?![\w.])/.test(before);
+      // (the formula only in a case set aside after the zero: "(The group thought attention adds n^2
+      // parameters, but that is only if we use a learnt W_a …)", "A learnt score … would add d^{2}")
+      // (the zero stated as the count, "0 additional parameters.", "Zero.", and the formula's sentence
+      // a view set aside, not a size defined, "if the encoder has n steps, … = n × m")
+      const zeroCount =
+        /(?<![\w.])0(?![\w.])\s*(?:additional|extra|new)?\s*(?:parameters?|params?)\b|(?:parameters?|params?)\s*(?:=|:|is|are)\s*(?:0|zero)\b|^[\s.:–—-]*(?:zero|0)\b/im.test(
+          before,
+        );
+      const setAside = /\b(?:would|only if|thought|but that|not what)\b/i.test(
+        sentenceAt(text, symbolic?.index ?? 0),
+      );
+      if (other && symbolic && zeroCount && setAside)
+        return { value: 0, line: lineOfIndex(text, symbolic.index ?? 0), conf: 0.9 };
       return { value: sym.trim(), line: lineOfIndex(text, symbolic?.index ?? 0), conf: other ? 0.5 : 0.9 };
     }
     // (a list item's number, "4. Hence additional parameters = 0.", counts nothing: blanked, the
@@ -1653,7 +1671,7 @@ const TOTAL_ROW =
  *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54",
  *  "[standard conv would be …]"). */
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross|rough|ballpark|plausibility)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)(?:\s+by\s+[a-z ]{1,20}?|\s*\([^)\n]{1,30}\))?|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(*_-]*\s*(?:casting\s+out\s+nines|(?:digit[\s-]?sum|last[\s-]digit|nines)(?:\s+check)?)\b[^:\n]{0,20}[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
+  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross|rough|ballpark|plausibility)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)(?:\s+by\s+[a-z ]{1,20}?|\s*\([^)\n]{1,30}\))?|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(*_-]*\s*(?:casting\s+out\s+nines|(?:digit[\s-]?sum|last[\s-]digit|nines)(?:\s+check)?)\b[^:\n]{0,20}[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with)|comparison\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {
@@ -1661,6 +1679,13 @@ function hypothetical(line: string): boolean {
   return /\b(?:if|would|otherwise|alternatively)\b|^\s*(?:including|counting|with)\s+(?:the\s+)?bias(?:es)?\s*[:,]/i.test(
     line,
   );
+}
+
+/** The sentence around character `at`: from the last `.`, `;`, `!` or `?` before it to the next. */
+function sentenceAt(text: string, at: number): string {
+  const start = Math.max(...['.', ';', '!', '?'].map((c) => text.lastIndexOf(c, at))) + 1;
+  const ends = ['.', ';', '!', '?'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
 
 /** The text of the line before character `at`, up to it. */

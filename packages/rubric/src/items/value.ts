@@ -447,6 +447,10 @@ function afterFormula(before: string): boolean {
   );
 }
 
+/** Words a student corrects a slip with: "it should be 0.05", "not 0.5", "Redone:", "my mistake". */
+const CORRECTION =
+  /\b(?:should\s+(?:be|have\s+been|read)|not\s+\d|wrong|mistake|correct(?:ion|ed)|redo(?:ne)?|re-?done|oops|typo|slip)\b/i;
+
 function gradeValue(
   item: ValueItem,
   part: Part,
@@ -1009,6 +1013,24 @@ function gradeValue(
       // C_t = … = (0.7, 0.2, 0.05)": a correction, which a person confirms)
       const keyAfter =
         keyNums.length > 1 && ev.lines.slice(read.line + 1).some((l) => findVectors(l).some(isKey));
+      // (the student says so between them, "I wrote 0.5×0.1 = 0.5, it should be 0.05. So Ct = … =
+      // (0.7, 0.2, 0.05)", and never goes back to the slip: the corrected value is the answer, the
+      // exam's rule for a part answered twice)
+      const keyAt = ev.lines.findIndex((l, i) => i > read.line && findVectors(l).some(isKey));
+      const isGot = (v: { values: number[] }) =>
+        v.values.length === gotNums.length &&
+        v.values.every((x, i) => closeTo(x, gotNums[i], { abs: 0.005 }));
+      if (
+        sameShape &&
+        keyAt > read.line &&
+        ev.lines.slice(read.line, keyAt + 1).some((l) => CORRECTION.test(l)) &&
+        !ev.lines.slice(keyAt + 1).some((l) => findVectors(l).some(isGot))
+      )
+        return result(
+          item.points,
+          `${fmt(key)} is right, corrected from ${shownValue} with the working shown`,
+          read.conf,
+        );
       if (sameShape && keyWritten && (!statedWrong || keyAfter))
         return result(
           item.slip.credit,
