@@ -1100,10 +1100,10 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const before = symbolic ? text.slice(0, symbolic.index) : '';
       // (a competing reading is a zero: "one weight for every encoder state" counts something else)
       const other = findNumberWords(before).some((w) => w.value === 0) || /(?<![\w.])0(?![\w.])/.test(before);
-      // (the formula only in a case set aside after the zero: "(The group thought attention adds n^2
-      // parameters, but that is only if we use a learnt W_a …)", "A learnt score … would add d^{2}")
-      // (the zero stated as the count, "0 additional parameters.", "Zero.", and the formula's sentence
-      // a view set aside, not a size defined, "if the encoder has n steps, … = n × m")
+      // (the zero stated as the count, "0 additional parameters.", "Zero.", and the formula only in a
+      // view set aside after it, "(The group thought attention adds n^2 parameters, but that is only if
+      // we use a learnt W_a …)", "A learnt score … would add d^{2}": the zero; not a size defined with
+      // "if", "if the encoder has n steps, … = n × m")
       const zeroCount =
         /(?<![\w.])0(?![\w.])\s*(?:additional|extra|new)?\s*(?:parameters?|params?)\b|(?:parameters?|params?)\s*(?:=|:|is|are)\s*(?:0|zero)\b|^[\s.:–—-]*(?:zero|0)\b/im.test(
           before,

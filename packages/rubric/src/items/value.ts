@@ -1010,19 +1010,17 @@ function gradeValue(
         v.values.every((x, i) => closeTo(x, keyNums[i], { abs: 0.005 }));
       const keyWritten = keyNums.length > 1 && findVectors(ev.lines.join('\n')).some(isKey);
       // (a slip the arithmetic shows, then the right value after it: "0.5×0.4 = 0.2, not 0.02. So
-      // C_t = … = (0.7, 0.2, 0.05)": a correction, which a person confirms)
-      const keyAfter =
-        keyNums.length > 1 && ev.lines.slice(read.line + 1).some((l) => findVectors(l).some(isKey));
-      // (the student says so between them, "I wrote 0.5×0.1 = 0.5, it should be 0.05. So Ct = … =
-      // (0.7, 0.2, 0.05)", and never goes back to the slip: the corrected value is the answer, the
-      // exam's rule for a part answered twice)
+      // C_t = … = (0.7, 0.2, 0.05)": a correction; where the student says so between them and never
+      // goes back to the slip, the corrected value is the answer, the exam's rule for a part answered
+      // twice; otherwise a person confirms it)
       const keyAt = ev.lines.findIndex((l, i) => i > read.line && findVectors(l).some(isKey));
+      const keyAfter = keyNums.length > 1 && keyAt > read.line;
       const isGot = (v: { values: number[] }) =>
         v.values.length === gotNums.length &&
         v.values.every((x, i) => closeTo(x, gotNums[i], { abs: 0.005 }));
       if (
         sameShape &&
-        keyAt > read.line &&
+        keyAfter &&
         ev.lines.slice(read.line, keyAt + 1).some((l) => CORRECTION.test(l)) &&
         !ev.lines.slice(keyAt + 1).some((l) => findVectors(l).some(isGot))
       )
