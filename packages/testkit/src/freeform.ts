@@ -652,6 +652,12 @@ export const TUNE_WRITERS = [
   'ih',
   'ii',
   'ij',
+  'ik',
+  'il',
+  'im',
+  'in',
+  'io',
+  'ip',
 ];
 
 export interface FreeformLabel {
