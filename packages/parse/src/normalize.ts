@@ -436,7 +436,8 @@ function normalizeMathUncached(raw: string): string {
   // (and MATLAB's element-wise power `.^`: tanh(c_t).^2)
   out = out
     .replace(/(?<=[\w)\]}] ?)\. ?\*(?= )/g, ' * ')
-    .replace(/\.\*/g, '*')
+    // (not an ellipsis's last dot before a product: "1*1*...*1")
+    .replace(/(?<!\.\.)\.\*/g, '*')
     .replace(/(?<=[\w)\]}])\.\^/g, '^')
     // (MATLAB's and Julia's other dotted operators, `.+`, `.−`, `./`, and a broadcast call `tanh.(c)`)
     .replace(/(?<=[\w)\]}\d]\s?|\s)\.([+\-−/])(?=\s?[\w(∂])/g, '$1')
@@ -650,6 +651,9 @@ const BRACKETED_FRACTION = new RegExp(
   String.raw`\(\s*(?:del|partial|d|∂)\s*(${SUBSCRIPTED})\s*\)\s*\/\s*\(\s*(?:del|partial|d|∂)\s*(${SUBSCRIPTED})\s*\)`,
   'g',
 );
+/** `del L by del ct`, `partial h_t over partial c_t`: the fraction said in words, as it is read aloud. */
+const SPOKEN_FRACTION =
+  /\b(?:del|partial)\s*([A-Za-z](?:_\{[\w+-]{1,5}\}|_\([\w+-]{1,5}\)|_\w{1,3}|[tTkjn](?:[+-]1)?)?)\s+(?:by|over)\s+(?:del|partial)\s*(?=[A-Za-z])/g;
 /** `del h_t / del c_t`, `d c_(t+1)/d c_t`: the numerator with its subscript, the d spelled out or spaced. */
 const SPELLED_FRACTION = new RegExp(
   String.raw`\b(?:del|partial|d(?=\s))\s*(${SUBSCRIPTED})\s*\/\s*(?:del|partial|d(?=\s))\s*(?=[A-Za-z])`,
@@ -660,7 +664,7 @@ const SPELLED_FRACTION = new RegExp(
  * Notations students use for the same symbols:
  * - bracketed subscripts `s_(k-1)`, `c_(t+1)` -> `s_{k-1}`, `c_{t+1}`;
  * - a definition sign `:=` (or `≔`, `≜`) -> `=`; `⋯`/`…` -> `...`;
- * - `del L/del c_t`, `partial L / partial c_t` -> `dL/dc_t`;
+ * - `del L/del c_t`, `partial L / partial c_t`, `del L by del c_t` -> `dL/dc_t`;
  * - `δc_t` / `delta c_t` (the loss gradient at c_t, as back-propagation notes write it) -> `dL/dc_t`;
  * - `∇_{c_t} L` -> `dL/dc_{t}`.
  */
@@ -761,6 +765,7 @@ function notationForms(s: string): string {
       .replace(/[⋯…]/g, '...')
       // (each side bracketed, as typed for a fraction: `(del L)/(del c_t)`, `(∂L)/(∂c_(t+1))`)
       .replace(BRACKETED_FRACTION, 'd$1/d$2')
+      .replace(SPOKEN_FRACTION, 'd$1/d')
       // (the numerator may carry its subscript: `del h_t / del c_t`, `del c_{t+1}/del c_t`)
       .replace(
         // (or a spaced d: `d c_(t+1)/d c_t`)

@@ -211,6 +211,31 @@ describe('statements', () => {
     const eqs = findEquations(['ht = ot ⊙ tanh(Ct) where tanh(0.7) = 0.604', '= {1 × 0.604, 0, 0}']);
     expect(eqs.map((e) => e.sides.length)).toEqual([2, 3]);
   });
+  it('goes on across the blank lines a typeset column vector leaves before "= …" (vo-05)', () => {
+    const eqs = findEquations([
+      'Ct = ft ⊙ Ct−1 + it ⊙ C̃t',
+      '',
+      '= (1 · 0.2, 0.5 · 0.4, 0 · 0.8)',
+      '',
+      '',
+      '= (0.2, 0.2, 0)',
+    ]);
+    expect(eqs.map((e) => e.sides.length)).toEqual([4]);
+    // (a line of prose between ends the statement)
+    expect(
+      findEquations(['Ct = ft ⊙ Ct−1', 'so the product is taken', '', '= 3']).map((e) => e.sides.length),
+    ).toEqual([2]);
+  });
+  it('reads past a label\'s dash and a rule drawn above: "Final – ekj = …", "--" over "e_kj = …"', () => {
+    expect(findEquations(['Final – ekj = skT hj, the dot product']).map((e) => e.sides[0].text)).toEqual([
+      'ekj',
+    ]);
+    expect(findEquations(['--', 'eₖⱼ = sₖ₋₁ · hⱼ (dot product)']).map((e) => e.sides[0].text)).toEqual([
+      'e_{kj}',
+    ]);
+    // (a minus sign stays: "x = a - b")
+    expect(findEquations(['so x = 5 - 3']).map((e) => e.sides[1].text)).toEqual(['5 - 3']);
+  });
   it('finds an equation set in brackets inside words, closed or wrapping onto the next line', () => {
     const eqs = findEquations([
       'c_t affects L via h_t (h_t = o_t * tanh c_t) and via c_{t+1} (c_{t+1} = f_{t+1}*c_t',

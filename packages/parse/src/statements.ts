@@ -38,13 +38,21 @@ export function logicalLines(lines: string[]): Array<{ text: string; line: numbe
     if (cut(i + 1)) return;
     const whole = cut(i) ? `${lines[i - 1].replace(/\s+$/, '')}${raw.trimStart()}` : raw;
     const text = normalizeMath(whole);
-    const prev = out[out.length - 1];
+    // (a line opening with "=" goes on from the statement above it across blank lines, as a typeset
+    // column vector's rows leave them: "C_t = f_t ⊙ C_{t-1} + …" / "" / "= (1 · 0.2, …) + (…)")
+    let prev = out[out.length - 1];
+    if (/^\s*=/.test(text) && prev && !prev.text.trim()) {
+      const k = out.findLastIndex((o) => o.text.trim() !== '');
+      if (k >= 0 && i - out[k].lastLine <= 4 && out[k].text.includes('=')) prev = out[k];
+    }
     // (a trailing comma continues a list inside an open bracket, "[0.7,⏎0.2, 0.05]"; outside one it
     // ends a clause, "e_kj = s_{k-1}^T h_j," over the next line's own formula)
     const open = (prev?.text.match(/[([{]/g)?.length ?? 0) > (prev?.text.match(/[)\]}]/g)?.length ?? 0);
+    // (a rule drawn under a heading, "--" or "====", is no operator the next line goes on from)
     if (
       prev &&
       text.trim() &&
+      !/^\s*[-=_*~–—]{2,}\s*$/.test(prev.text) &&
       (/^\s*[=+*]/.test(text) || /[=+*(-]\s*$/.test(prev.text) || (open && /,\s*$/.test(prev.text)))
     ) {
       prev.text += ` ${text.trim()}`;
@@ -142,6 +150,10 @@ export function mathRuns(lines: string[]): MathRun[] {
         cur.push({ ...tok, t: 'sym' });
         continue;
       }
+      // (a dash set between spaces after a word is a label's, "Final – e_kj = …", not a minus sign)
+      const before = toks[toks.indexOf(tok) - 1];
+      if (tok.t === 'op' && tok.v === '-' && before?.t === 'word' && tok.sp && next?.sp && !cur.length)
+        continue;
       if (tok.t === 'word') {
         flush();
         depth = 0;

@@ -9,6 +9,7 @@ import {
   evaluate,
   evaluateNumeric,
   findEquations,
+  findNumbers,
   foldOperatorLines,
   joinAsciiColumns,
   linearizeColumnVectors,
@@ -632,8 +633,11 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       if (counts.reduce((a, b) => a + b, 0) === total)
         computations.push({ value: total, stated: [total], line, text: `${counts.join(' + ')} = ${total}` });
     }
-    for (const m of t.matchAll(
-      /((?:\d[\d,]*(?:\.\d+)?(?:\^\{?\d\}?)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
+    // (times typed as a letter x between numbers, "198 x 198 x 16 x 3", as ×)
+    const tx = t.replace(/(\d\s*)x(?=\s*\d)/g, '$1*');
+    for (const m of tx.matchAll(
+      // (its cells parted by a bar too: "198 x 198 x 16 x 3 | 1881792")
+      /((?:\d[\d,]*(?:\.\d+)?(?:\^\{?\d\}?)?\s*\*\s*)+\d[\d,]*(?:\.\d+)?)(?:\s+|\s*\|\s*)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,*])/g,
     )) {
       const value = tryEvaluate(m[1]);
       const result = parseNumber(m[2]);
@@ -663,7 +667,8 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
     // (or where each comes from, "3 from HS + 2 from x = 5")
     const unitless = t
       .replace(
-        /(\d)\s+(?:(?:from|for|of|in)\s+[A-Za-z][\w~]*|(?:[A-Za-z]{3,}\s+){0,2}[A-Za-z]{3,})\s*(?=(?:[x×*·+]|=)\s*[\d(])/g,
+        // (the words may list what they count in brackets: "4 matrices (f, i, o, C~) x 15 = 60")
+        /(\d)\s+(?:(?:from|for|of|in)\s+[A-Za-z][\w~]*|(?:[A-Za-z]{3,}\s+){0,2}[A-Za-z]{3,}(?:\s*\([^()\d]{1,30}\))?)\s*(?=(?:[x×*·+]|=)\s*[\d(])/g,
         '$1 ',
       )
       .replace(/(\d\s*)[x×](\s*[\d(])/g, '$1*$2');
@@ -689,6 +694,38 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       if (piece >= 0) computations.splice(piece, 1);
       computations.push({ value, stated: [result], line, text: `${lhs.trim()} = ${rhs}` });
     }
+  });
+  // a product alone on its line beside the count it comes to, on the line above or below ("60 weights"
+  // over "4 × 15"): the count worked out
+  // (a table's column of counts and the total row they add to, "W_f 3x5 15" … "Total 60": the sum)
+  lines.forEach((raw, line) => {
+    const product = /^\W*((?:\d+\s*[x×*·]\s*)+\d+)\W*$/.exec(normalizeMath(raw))?.[1];
+    const value = product ? tryEvaluate(product.replace(/[x×·]/g, '*')) : null;
+    if (value === null || !Number.isInteger(value)) return;
+    const beside = [lines[line - 1], lines[line + 1]].some(
+      (l) => l !== undefined && findNumbers(normalizeMath(l)).some((n) => n.value === value),
+    );
+    if (beside && !computations.some((c) => c.line === line))
+      computations.push({ value, stated: [value], line, text: `${product} = ${value}` });
+  });
+  lines.forEach((raw, line) => {
+    const total = /^\W*(?:total|sum|overall)\b\D*(\d+)\D*$/i.exec(normalizeMath(raw))?.[1];
+    if (total === undefined) return;
+    const cells: number[] = [];
+    for (let i = line - 1; i >= 0; i--) {
+      const l = normalizeMath(lines[i] ?? '');
+      if (/^[\s|+\-=_:]*$/.test(l)) continue;
+      const last = /(\d+)\W*$/.exec(l);
+      if (!last || !/[A-Za-z]/.test(l)) break;
+      cells.push(Number(last[1]));
+    }
+    if (cells.length >= 2 && cells.reduce((a, b) => a + b, 0) === Number(total))
+      computations.push({
+        value: Number(total),
+        stated: [Number(total)],
+        line,
+        text: `${cells.reverse().join(' + ')} = ${total}`,
+      });
   });
   // lines with mathematics that no fully-parsed equation covers
   // lines with arithmetic that neither a parsed equation nor an evaluation accounts for, and
@@ -797,12 +834,14 @@ export function lineOfMatch(ev: Evidence, match: string): number {
  */
 export function writesProductOf(prose: string, symbol: string, lines?: string[]): boolean {
   const b = escapeRegExp(symbol.toLowerCase());
-  // (an index in brackets too, as typed: "f(2)*f(3)*...*f(T)")
-  const idx = String.raw`_?(?:\{[^{}]{1,8}\}|\([a-z0-9+\-−]{1,5}\)|[a-z0-9](?:[-+]\d)?)`;
+  // (an index in brackets too, as typed: "f(2)*f(3)*...*f(T)", "f[2]f[3]")
+  const idx = String.raw`_?(?:\{[^{}]{1,8}\}|\([a-z0-9+\-−]{1,5}\)|\[[a-z0-9+\-−]{1,5}\]|[a-z0-9](?:[-+]\d)?)`;
   const factor = String.raw`(?<![a-z\\])${b}${idx}`;
-  // (a spaced x is a product sign too: "f_T x f_{T-1} x ... x f_2")
-  const gap = String.raw`\s*\)?\s*(?:(?:\*|(?<=\s)x(?=\s))\s*)?(?:\.{2,}\s*(?:(?:\*|x(?=\s))\s*)?)?\(?\s*`;
-  const sideBySide = new RegExp(`${factor}${gap}${factor}(?![a-z])`);
+  // (a spaced x is a product sign too: "f_T x f_{T-1} x ... x f_2"; pdfTeX's centred dots come out
+  // as "* * *")
+  const gap = String.raw`\s*\)?\s*(?:(?:\*\s*){1,3}|(?<=\s)x(?=\s)\s*)?(?:\.{2,}\s*(?:(?:\*|x(?=\s))\s*)?)?\(?\s*`;
+  // (the second factor glued on to the first, as a text layer flattens subscripts: "ftft-1")
+  const sideBySide = new RegExp(`${factor}${gap}${b}${idx}(?![a-z])`);
   // pdfTeX's display ∏ comes out of the text layer as the letter Y (Q in text style) with its
   // upper limit glued to it: "YT fk"
   // (between the sign and the factor its limits, not a sentence's end nor another gate's factor:

@@ -2181,11 +2181,12 @@ describe('after round 55: tables, numbers in many forms, arrows and unrolled cha
     expect(p.review).toBe(true);
   });
 
-  it("a weights-only total from the student's own shapes, laid out as a table: never a confident 0", () => {
+  it("a weights-only total from the student's own shapes, laid out as a table: never a confident 0, its half mark", () => {
     const g = grade(
       '## 3a\nW_f is 3 x 2\n## 3b\nb_f is 3\n## 3c\n| gate | weights |\n| forget | 6 |\n| input | 6 |\n| output | 6 |\n| cand | 6 |\n| sum | 24 |',
     );
-    expect(g.parts['3c'].review).toBe(true);
+    // (the column of counts adds up to the sum row: its working, and the half mark carried forward)
+    expect(g.parts['3c']).toMatchObject({ score: 0.5, review: false });
   });
 
   it('the pointwise shape stated after "pointwise =" is no reason for itself', () => {
@@ -5446,6 +5447,102 @@ describe('4b: the forget gates set to one under any index (vp-01, ts-08, tc-01)'
       'dL/dc_1 = sum_k prod_{j=2}^{k} f_j δ_k. With fj = 1 the gradient from step T reaches c1 undiminished: no vanishing gradient.',
       'dL/dc_1 = dL/dc_T ∏_{t=2}^T f_t plus other terms. With every ft equal to one the product stays one, so the gradient does not die out when T is large.',
       'dL/dC(1) = dL/dC(T) x f(2) x f(3) x ... x f(T). If every FG is 1 the product is 1, so the gradient reaches C(1) without being shrunk at all.',
+    ])
+      expect(part('4b', text)).toMatchObject({ score: 2, review: false });
+  });
+});
+
+describe('round 152-153: a named count after a part said to have none, a library layout, a path with other factors', () => {
+  it('2b: "additional parameters = ds × dh" after "the softmax … have no parameters" is the count, not 0', () => {
+    const p = part(
+      '2b',
+      'Compared to feeding C = hn, the attention model\nhas to learn the alignment matrix Wa, which is ds × dh.\nThe softmax and the weighted sum Ck = ∑j αkjhj have\nno parameters. So\nadditional parameters = ds × dh (= d^{2} if both are d).\nWith the sizes of Q3 (d = 3) this would be 9.',
+    );
+    expect(p).toMatchObject({ score: 0, review: false });
+  });
+  it('3a: "W_f shape = (5, 3) (like kernel shape (input_dim, units))" states the transposed layout', () => {
+    const p = part(
+      '3a',
+      'Input to the gate is concat [h_(t-1), x_t] -> 3 + 2 = 5, output 3 units.\nW_f shape = (5, 3) (like kernel shape (input_dim, units))',
+    );
+    expect(p).toMatchObject({ score: 1, review: false });
+  });
+  it('4a: the recursive path written with the input gate beside the forget gate is that path, wrong', () => {
+    const p = part(
+      '4a',
+      'L depends on c_t via h_t and via c_(t+1).\ndh_t/dc_t = o_t (1 - tanh^2 c_t)\ndc_(t+1)/dc_t = f_(t+1) + i_(t+1) (both gates are connected to c)\n∴ dL/dc_t = dL/dh_t . o_t . (1 - tanh^2 c_t) + dL/dc_(t+1) . (f_(t+1) + i_(t+1))',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+    // (a term holding the other path's symbols may be two paths run together: still a person's)
+    const merged = part(
+      '4a',
+      'dh_t/dc_t = o_t (1 - tanh^2 c_t)\ndL/dc_t = dL/dc_(t+1) . f_(t+1) . o_t . (1 - tanh^2 c_t) + dL/dh_t',
+    );
+    expect(merged.review).toBe(true);
+  });
+  it('4a: "del L by del ct = del L by del ht · del ht by del ct + …", the fractions read aloud, is the chain rule', () => {
+    const p = part(
+      '4a',
+      'del L by del ct = del L by del ht · del ht by del ct + del L by del ct+1 · del ct+1 by del ct\ndel ht by del ct = ot (1 − tanh² ct)\ndel ct+1 by del ct = ft+1 + it+1 (both gates act on the cell)\nSo ∂L/∂ct = ∂L/∂ht · ot (1 − tanh² ct) + ∂L/∂ct+1 · (ft+1 + it+1)',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+  it('3: one block whose lines end in tags "(3a)", "(3b)", "(3c)" answers each part tagged (vp-10)', () => {
+    const g = grade(
+      '## 3a\n[3b] [3c]\n[ht−1, xt] ∈ R^{5}\nWf : 3 × 5 (3a)\nbf : 3 × 1 (3b)\nN = 4 (3 · 5 + 3) = 4 · 18 = 72 (3c)',
+    );
+    expect(g.parts['3a']).toMatchObject({ score: 1, review: false });
+    expect(g.parts['3c']).toMatchObject({ score: 1, review: false });
+    // (3(b)'s bare size under its tag earns nothing: no reason of its own)
+    expect(g.parts['3b']).toMatchObject({ score: 0, review: false });
+    // (a heading naming its part in brackets, "A.2.a [1(b)(i)]", tags no statement: ki-03)
+    const headed = grade(
+      '## 1a\nf_t -> 3, i_t -> 5, o_t -> 7, C_t -> 10, C_{t-1} -> 1, C~_t -> 4\nA.2.a [1(b)(i)]\nC_t = f_t o C_{t-1} + i_t o C~_t\n= (0.2, 0.2, 0) + (0.5, 0, 0.05)\n= (0.7, 0.2, 0.05)\nA.2.b [1(b)(ii)]\nh_t = o_t o tanh(C_t) = (1, 0, 0) o (0.604, 0.197, 0.050)\n= (0.604, 0, 0)',
+    );
+    expect(headed.parts['1a'].score).toBe(1.5);
+  });
+  it('1b.i: a vector of arithmetic whose written result was not read whole goes to a person (wl-10)', () => {
+    const p = part(
+      '1b.i',
+      'Ct = ft · Ct−1 + it · C̃t\n= (1(0.2) + 1(0.5), 0.5(0.4) + 0(0), 0(0.8) + 0.5(0.1))\n= (0.7, 0.2)',
+    );
+    expect(p.review).toBe(true);
+  });
+  it('5: "pointwise out = 199 × 199 × 10 [1 × 1 × 3, 10 filters]": the filters\' shape is not the output', () => {
+    const p = part(
+      '5',
+      '1. O = (200−4+2(1))/(1) + 1 = 199 [conv formula]\n2. depthwise out = 199 × 199 × 3 [per-channel]\n3. mults = 199^{2} × 3 × 16 = 1,900,848\n4. pointwise out = 199 × 199 × 10 [1 × 1 × 3, 10\nfilters]\n5. mults = 199^{2} × 10 × 3 = 1,188,030\n6. total = 1,900,848 + 1,188,030\nHence total = 3,088,878 multiplications.',
+    );
+    expect(p).toMatchObject({ score: 3, review: false });
+  });
+  it('3c: "72 total" under its working, and "Final: …, 72 parameters", are the answer (vj-10, vv-11)', () => {
+    for (const text of [
+      'each of the 4 blocks (f, i, o, C~) has 3*5 + 3 = 18 numbers\n4 x 15 = 60 (weights)\n4 x 3 = 12 (biases)\n72 total',
+      'each of f, i, o, C̃: 5×3 + 3 = 18; four of them 72\nFinal: Wf 5×3, bf 3×1, 72 parameters',
+    ])
+      expect(part('3c', text)).toMatchObject({ score: 1, review: false });
+  });
+  it('3c: 60 worked out as "4 matrices (f, i, o, C~) x 15", a product under its count, or a column of counts', () => {
+    for (const text of [
+      'question says "weight values" so I\'m not counting biases:\n4 matrices (f, i, o, C~) x 15 = 60 parameters.',
+      'weights only. 60 weights\n4 × 15',
+      'The question asks for weight values, so I count the weight matrices.\nMatrix Shape Count\nW_f 3x5 15\nW_i 3x5 15\nW_o 3x5 15\nW_C 3x5 15\nTotal 60',
+    ])
+      expect(part('3c', text)).toMatchObject({ score: 0.5, review: false });
+  });
+  it('5: a table\'s rows parted by bars, "198 x 198 x 16 x 3 | 1881792", are working (vv-04)', () => {
+    const p = part(
+      '5',
+      'The padding of 1 is only added at the end of each row so size becomes 198.\nStep | Expression | Value\n200 + 1 - 4 + 1 | 198\ndepthwise output | 198 x 198 x 3\n198 x 198 x 16 x 3 | 1881792\npointwise output (10 of 1x1x3) | 198 x 198 x 10\n198 x 198 x 3 x 10 | 1176120\ntotal | 3057912',
+    );
+    expect(p).toMatchObject({ score: 0.5, review: false });
+  });
+  it('4b: the product written out with an ellipsis, indices in brackets, or subscripts flattened', () => {
+    for (const text of [
+      'Putting f = 1 in the recursion, dL/dc_1 = dL/dc_T * 1*1*...*1 plus the local terms, so the gradient from step T reaches step 1 without being multiplied by small numbers. No vanishing gradient.',
+      'put f = 1 => dL/dc_1 = dL/dc_T * f*f*...*f + (h terms) = dL/dc_T * 1\nso grad from last step reaches c_1 without shrinking -> no vanishing grad',
+      '∂L/∂c[1] = ∂L/∂c[T] f[2]f[3] · · · f[T] + . . .\nWhen all f = 1 this is just ∂L/∂c[T], the gradient is carried back to step 1 without decaying (no vanishing gradient).',
+      'Repeating the relation down to t = 1, the term carried along the cell line is (∂L)/(∂cT) fTfT−1 · · · f2.\nWith every forget gate equal to one this is simply (∂L)/(∂cT), so the gradient does not vanish.',
     ])
       expect(part('4b', text)).toMatchObject({ score: 2, review: false });
   });

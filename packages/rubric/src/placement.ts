@@ -25,6 +25,22 @@ export function definedSymbol(line: string): string | null {
   return toks.length === 1 && toks[0].t === 'sym' ? toks[0].v : null;
 }
 
+/**
+ * The part a line is tagged with at its end, as an equation's tag (`N = 4 · 18 = 72 (3c)`,
+ * `b_f : 3 × 1 [3b]`), where that is one of `ids`; or null.
+ */
+function taggedPart(line: string, ids: string[]): string | null {
+  const LABEL = /[([]\s*(\d\s*[.(]?\s*[a-h]\s*\)?(?:\s*[.(]?\s*[ivx]{1,3}\s*\)?)?)\s*[)\]]/gi;
+  const m = new RegExp(`${LABEL.source}\\s*$`, 'i').exec(line);
+  // (a line of labels alone, "[3b] [3c]", or a heading naming its part, "A.2.a [1(b)(i)]", is no
+  // tagged statement: the line must state something, `=`, `:` or `∈`)
+  const rest = line.slice(0, m?.index ?? 0).replace(LABEL, '');
+  if (!m || rest.replace(/\s+/g, '').length < 3 || !/[=:∈]/.test(rest)) return null;
+  const tag = m[1];
+  const flat = tag.replace(/[^0-9a-z]/gi, '').toLowerCase();
+  return ids.find((id) => id.replace(/[^0-9a-z]/gi, '').toLowerCase() === flat) ?? null;
+}
+
 function namesOf(rubric: Rubric): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const part of rubric.parts) {
@@ -274,7 +290,57 @@ function unionOf(boxes: Array<{ x: number; y: number; w: number; h: number }>) {
 }
 
 export function placeByContent(script: ExtractedScript, rubric: Rubric): ExtractedScript {
-  return placeWithinQuestions(placeAcrossQuestions(script, rubric), rubric);
+  return placeWithinQuestions(placeByTags(placeAcrossQuestions(script, rubric), rubric), rubric);
+}
+
+/**
+ * A question answered as one block whose lines end in tags naming its parts, as equations are tagged
+ * (`W_f : 3 × 5 (3a)`, `b_f : 3 × 1 (3b)`, `N = 4 · 18 = 72 (3c)`): each tagged line closes its
+ * part's answer, the untagged lines before it its working (what follows the last tag stays with
+ * it). Only into parts with no answer of their own, and with the confidence of a part placed by its
+ * content.
+ */
+function placeByTags(script: ExtractedScript, rubric: Rubric): ExtractedScript {
+  let parts = script.parts;
+  for (const holder of rubric.parts) {
+    const from = parts[holder.id];
+    if (!from?.text.trim() || from.lines.length !== from.text.split('\n').length) continue;
+    const q = questionOf(holder.id);
+    const ids = rubric.parts.map((p) => p.id).filter((id) => questionOf(id) === q);
+    const tags = from.lines.map((l) => taggedPart(l.text, ids));
+    const named = new Set(tags.filter((t): t is string => t !== null));
+    // (two parts tagged at least, each the holder or a part answered nowhere else)
+    if (named.size < 2 || [...named].some((id) => id !== holder.id && parts[id]?.text.trim())) continue;
+    const segments = new Map<string, number[]>();
+    let open: number[] = [];
+    let last: string | null = null;
+    for (const [i, tag] of tags.entries()) {
+      open.push(i);
+      if (!tag) continue;
+      segments.set(tag, [...(segments.get(tag) ?? []), ...open]);
+      open = [];
+      last = tag;
+    }
+    if (last) segments.set(last, [...(segments.get(last) ?? []), ...open]);
+    parts = { ...parts };
+    for (const [id, idx] of segments) {
+      const lines = idx.map((i) => from.lines[i]);
+      const moved = id !== holder.id;
+      parts[id] = {
+        ...from,
+        partId: id,
+        text: lines.map((l) => l.text).join('\n'),
+        lines,
+        regions: moved && lines.length ? [{ page: lines[0].page, box: lines[0].box }] : from.regions,
+        ...(moved
+          ? { labelConf: Math.min(from.labelConf, PLACED_CONF), conf: Math.min(from.conf, PLACED_CONF) }
+          : {}),
+        occurrences: 1,
+      };
+    }
+    if (!segments.has(holder.id)) parts[holder.id] = { ...from, text: '', lines: [] };
+  }
+  return parts === script.parts ? script : { ...script, parts };
 }
 
 function placeWithinQuestions(script: ExtractedScript, rubric: Rubric): ExtractedScript {

@@ -1,6 +1,14 @@
 // `term` items: one additive term of a derived expression (a path of dL/dc_t), found in the student's
 // expression for the asked quantity after substituting their intermediate definitions.
-import { additiveTerms, type Expr, equivalent, parseExpr, substitute, symbolsOf } from '@grader/parse';
+import {
+  additiveTerms,
+  type Expr,
+  equivalent,
+  parseExpr,
+  printExpr,
+  substitute,
+  symbolsOf,
+} from '@grader/parse';
 import { equationsFor } from '../equations.ts';
 import { bracketDepth, canonicalSymbol, type Evidence } from '../evidence.ts';
 import type { Part, TermItem } from '../schema.ts';
@@ -51,7 +59,7 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
   for (const { rhs, rename, ownName } of termEquations(ev, of)) {
     const full = rename(substitute(rhs, defs));
     const studentTerms = additiveTerms(full);
-    const unknown = studentTerms.filter((st) => !known.some((k) => equivalent(st, k))).length;
+    let unknown = studentTerms.filter((st) => !known.some((k) => equivalent(st, k))).length;
     const found = new Map<string, TermMatch>();
     for (const t of terms) {
       const key = parseExpr(t.expr);
@@ -72,6 +80,23 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
         }
       }
     }
+    // a path the key describes, written with other factors (`dL/dc_{t+1} ⊙ (f_{t+1} + i_{t+1})`,
+    // `dL/dc_{t+1} ⊙ i_{t+1}`): that path, wrong, not a term of unknown meaning
+    let recognised = 0;
+    for (const t of terms) {
+      if (found.has(t.id)) continue;
+      const wrong = studentTerms.find(
+        (st) => !known.some((k) => equivalent(st, k)) && isPathWithOtherFactors(st, t, terms),
+      );
+      if (!wrong) continue;
+      recognised++;
+      found.set(t.id, {
+        credit: 0,
+        reason: `${t.label}: written with other factors, ${printExpr(wrong)}`,
+        wrong: `${t.id}~${printExpr(wrong)}`,
+      });
+    }
+    unknown -= recognised;
     const score = [...found.values()].reduce((s, x) => s + x.credit, 0);
     // how many paths were added (the sum item needs two, even if one of them is wrong)
     if (studentTerms.length >= 2 && found.size)
@@ -90,6 +115,52 @@ export function gradeTerms(part: Part, ev: Evidence): TermsFound {
   return best
     ? { found: best.found, unknown: best.unknown, ownName: best.ownName }
     : { found: out, unknown: 0 };
+}
+
+/**
+ * A student's term that is the item's path with factors of its own: a product holding the path's
+ * derivative (`dL/dc_{t+1}`) and no other derivative, nor a symbol of another path's key (`o_t`,
+ * `c_t` beside `dL/dc_{t+1}` may be two paths run together by the reading, a person's call).
+ */
+function isPathWithOtherFactors(st: Expr, item: TermItem, terms: TermItem[]): boolean {
+  const body = st.k === 'neg' ? st.a : st;
+  if (!(body.k === 'bin' && (body.op === '*' || body.op === '/'))) return false;
+  const path = [...symbolsOf(parseExpr(item.expr))].find((x) => x.startsWith('d('));
+  const syms = symbolsOf(body);
+  if (!path || !syms.has(path) || [...syms].some((x) => x.startsWith('d(') && x !== path)) return false;
+  const others = terms
+    .filter((t) => t !== item)
+    .flatMap((t) => [...symbolsOf(parseExpr(t.expr))].filter((x) => !x.startsWith('d(')));
+  if (others.some((x) => syms.has(x))) return false;
+  // its own factors all quantities at a step (`i_{t+1}`), none the key's factor under another index
+  // or none (`f`, `f_t6` as a reading leaves it: markers give an unindexed f part of the mark), and
+  // no number but a derivative's 1 or 2 (`* 3`, `* 0` are an equation's tag or a misread)
+  const own = [...symbolsOf(parseExpr(item.expr))].filter((x) => !x.startsWith('d('));
+  const base = (x: string) => x.split('_')[0];
+  return (
+    [...syms].every(
+      (x) =>
+        x === path ||
+        (/^[a-z]+_(?:t|\{t[+-]1\})$/.test(x) && !own.some((k) => k !== x && base(k) === base(x))),
+    ) && numbersIn(body).every((v) => v === 1 || v === 2)
+  );
+}
+
+function numbersIn(e: Expr): number[] {
+  switch (e.k) {
+    case 'num':
+      return [e.v];
+    case 'sym':
+      return [];
+    case 'neg':
+      return numbersIn(e.a);
+    case 'call':
+      return numbersIn(e.arg);
+    case 'vec':
+      return e.items.flatMap(numbersIn);
+    default:
+      return [...numbersIn(e.a), ...numbersIn(e.b)];
+  }
 }
 
 /**

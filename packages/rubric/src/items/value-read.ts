@@ -794,18 +794,28 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       // (the last addend of a sum that ends its line, `= (0.2, 0.2, 0) + (0.5, 0, 0.05)`, no vector after
       // it: the sum was not written, or its line not read, and the addend is no answer to grade surely)
       const addend = /\+\s*$/.test(lineBefore(text, v.start)) && /^[\s.]*(?:\n|$)/.test(text.slice(v.end));
+      // (a vector of arithmetic whose result is written after it but not read whole, "= (0.7, 0.2)"
+      // from a column vector's rows: what the student wrote may differ from what it comes to)
+      const cut =
+        /\d\s*[-+*×·(]/.test(v.raw) &&
+        vs.some((w) => w.start > v.end && w.values.length !== n && /=\s*$/.test(lineBefore(text, w.start)));
       return {
         value: v.values,
         line,
-        conf: addend ? 0.5 : distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
+        conf: addend || cut ? 0.5 : distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
         unnamed: names.length > 0 && !own.includes(v) && nameLines.length > 0 && !nameLines.includes(line),
       };
     }
     const evals = ev.computations.filter(
       (c) => Array.isArray(c.value) && (!n || (c.value as number[]).length === n),
     );
-    if (evals.length)
-      return { value: evals[evals.length - 1].value, line: evals[evals.length - 1].line, conf: 0.85 };
+    // (a result written after it but not read whole, "= (0.7, 0.2)" from a column vector's rows: what
+    // the student wrote may differ from what the arithmetic comes to, a person reads it)
+    if (evals.length) {
+      const last = evals[evals.length - 1];
+      const cut = last.stated.some((x) => Array.isArray(x) && x.length !== (last.value as number[]).length);
+      return { value: last.value, line: last.line, conf: cut ? 0.5 : 0.85 };
+    }
     return scalarRead ?? null;
   }
   if (item.shape === 'dimension') {
@@ -815,10 +825,14 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     );
     // (a filter's own shape, "Each filter is 4 × 4 × 3", is no output, where another shape is written)
     // (nor is the input's, "Input : 200 x 200 x 3, filter 4 x 4, …": the given restated)
-    const filter = (d: { start: number }) =>
+    // (nor a shape in an aside naming the filters after it: "[1 × 1 × 3, 10 filters]", "(1×1×3 kernel)";
+    // a table's cell, "Pointwise 1×1×3, 10 filters   199 × 199 × 10", keeps its place in the row)
+    const filter = (d: { start: number; end: number }) =>
       /\b(?:filters?|kernels?)\s*(?:(?:is|are|of|has|size|shape)\s*){0,2}[:=]?\s*$|^\s*(?:the\s+)?(?:input|given)(?:\s+(?:image|size|shape|volume|map))?\s*[:=]?\s*$/i.test(
         text.slice(text.lastIndexOf('\n', d.start - 1) + 1, d.start),
-      );
+      ) ||
+      (/[[(]\s*$/.test(text.slice(0, d.start)) &&
+        /^\s*(?:,\s*\d+\s*)?(?:filters?|kernels?)\b/i.test(text.slice(d.end)));
     const dims = shapes.some((d) => !filter(d)) ? shapes.filter((d) => !filter(d)) : shapes;
     const siblings = part.items.filter((x): x is ValueItem => x.type === 'value' && x.shape === 'dimension');
     let cands = dims;
@@ -1061,7 +1075,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // (the first such count that is not a word: "a weight for each state … So n extra parameters")
     const symbolic = [
       ...text.matchAll(
-        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*(?:\s*[+]\s*[a-z0-9]+(?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)*)\s+(?:\w+\s+|(?:addi|lear|trai)\w*\s+[a-z]{1,5}\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*(?:=|\bare\b|\bis\b)\s*((?:\d+\s*\*?\s*)?[a-z](?:\s*[*^+]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
+        /(?:^|[\s=(])((?:\d+\s*\*?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*(?:\s*[+]\s*[a-z0-9]+(?:_\{?[a-z0-9]{1,3}\}?)?(?:\s*[*^]\s*\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)*)\s+(?:\w+\s+|(?:addi|lear|trai)\w*\s+[a-z]{1,5}\s+)?(?:parameters?|params?|weights?)\b|(?:parameters?|params?)\s*(?:=|\bare\b|\bis\b)\s*((?:\d+\s*\*?\s*)?(?:[a-z]|[a-z]{2}(?=\s*[*×·^]))(?:\s*[*^+×·]\s*\{?[a-z0-9]+\}?)*)(?![\w(])|(?:#|\b(?:extra|additional|new|added|count|total)\b)[^=\n]{0,20}=(?:[^=\n]*=|[^=]{0,30}=)*\s*((?:\d+\s*[*×·]?\s*)?[a-z](?:_\{?[a-z0-9]{1,3}\}?|[a-z](?=\s*[*×·]))?(?:(?:\s*[*^+×·]\s*|\s+x\s+)\{?[a-z0-9]+\}?(?:_\{?[a-z0-9]{1,3}\}?)?)*)\s*\.?\s*$|(?:^|[\s=(⇒→])([a-z]{1,2}(?:\s*[*×·x]\s*[a-z]{1,2})+)\s+(?:extra|additional|new)\b/gim,
       ),
     ].find(
       (m) =>
@@ -1113,7 +1127,17 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       );
       if (other && symbolic && zeroCount && setAside)
         return { value: 0, line: lineOfIndex(text, symbolic.index ?? 0), conf: 0.9 };
-      return { value: sym.trim(), line: lineOfIndex(text, symbolic?.index ?? 0), conf: other ? 0.5 : 0.9 };
+      // (the formula given as the count itself, "additional parameters = ds × dh", after a part said
+      // to have none, "the softmax … have no parameters": the student's count, not a second reading)
+      const named =
+        symbolic?.[2] !== undefined &&
+        !zeroCount &&
+        /\b(?:extra|additional|new|added)\s*$/i.test(text.slice(0, symbolic.index));
+      return {
+        value: sym.trim(),
+        line: lineOfIndex(text, symbolic?.index ?? 0),
+        conf: other && !named ? 0.5 : 0.9,
+      };
     }
     // (a list item's number, "4. Hence additional parameters = 0.", counts nothing: blanked, the
     // same length, before the lines are joined into prose)
@@ -1434,6 +1458,15 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       text.slice(lineStart, x.start),
     ) &&
       /^\s*(?:params?|parameters?|weights?|multiplications?|mults?)\b(?:\s+in total)?\s*[.!]?\s*$/i.test(
+        text.slice(x.end, lineEnd),
+      )) ||
+    // the count followed by the word that says it is the whole ("72 total", "3,088,878 in total"), or
+    // in its unit on a line of final answers ("Final: Wf 5×3, bf 3×1, 72 parameters")
+    /^\s*(?:(?:params?|parameters?|weights?|mult\w*)\s+)?(?:in\s+)?(?:total|overall|altogether)\b[\s.)]*$/i.test(
+      text.slice(x.end, lineEnd),
+    ) ||
+    (/^\W*(?:final(?:\s+answers?)?|answers?|ans)\b\s*[:=-]/i.test(text.slice(lineStart, x.start)) &&
+      /^\s*(?:params?|parameters?|weights?|multiplications?|mults?)\b\s*[.!]?\s*$/i.test(
         text.slice(x.end, lineEnd),
       )) ||
     // the value an equation above ends in, written again as the answer (not as an operand of a sum
