@@ -695,38 +695,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
       computations.push({ value, stated: [result], line, text: `${lhs.trim()} = ${rhs}` });
     }
   });
-  // a product alone on its line beside the count it comes to, on the line above or below ("60 weights"
-  // over "4 × 15"): the count worked out
-  // (a table's column of counts and the total row they add to, "W_f 3x5 15" … "Total 60": the sum)
-  lines.forEach((raw, line) => {
-    const product = /^\W*((?:\d+\s*[x×*·]\s*)+\d+)\W*$/.exec(normalizeMath(raw))?.[1];
-    const value = product ? tryEvaluate(product.replace(/[x×·]/g, '*')) : null;
-    if (value === null || !Number.isInteger(value)) return;
-    const beside = [lines[line - 1], lines[line + 1]].some(
-      (l) => l !== undefined && findNumbers(normalizeMath(l)).some((n) => n.value === value),
-    );
-    if (beside && !computations.some((c) => c.line === line))
-      computations.push({ value, stated: [value], line, text: `${product} = ${value}` });
-  });
-  lines.forEach((raw, line) => {
-    const total = /^\W*(?:total|sum|overall)\b\D*(\d+)\D*$/i.exec(normalizeMath(raw))?.[1];
-    if (total === undefined) return;
-    const cells: number[] = [];
-    for (let i = line - 1; i >= 0; i--) {
-      const l = normalizeMath(lines[i] ?? '');
-      if (/^[\s|+\-=_:]*$/.test(l)) continue;
-      const last = /(\d+)\W*$/.exec(l);
-      if (!last || !/[A-Za-z]/.test(l)) break;
-      cells.push(Number(last[1]));
-    }
-    if (cells.length >= 2 && cells.reduce((a, b) => a + b, 0) === Number(total))
-      computations.push({
-        value: Number(total),
-        stated: [Number(total)],
-        line,
-        text: `${cells.reverse().join(' + ')} = ${total}`,
-      });
-  });
+  for (const c of productsBesideCounts(lines))
+    if (!computations.some((o) => o.line === c.line)) computations.push(c);
+  computations.push(...columnTotals(lines));
   // lines with mathematics that no fully-parsed equation covers
   // lines with arithmetic that neither a parsed equation nor an evaluation accounts for, and
   // equations whose formula side could not be parsed
@@ -792,6 +763,49 @@ function instantiate(lines: string[], named: Map<string, number>): { instantiate
   if (!named.size) return {};
   const text = withSizeSymbols(lines, new Map([...named].map(([name, v]) => [name, String(v)]))).join('\n');
   return text === lines.join('\n') ? {} : { instantiated: normalizeProse(text) };
+}
+
+/**
+ * A product alone on its line beside the count it comes to, on the line above or below ("60 weights"
+ * over "4 × 15"): the count worked out.
+ */
+function productsBesideCounts(lines: string[]): Computation[] {
+  const out: Computation[] = [];
+  lines.forEach((raw, line) => {
+    const product = /^\W*((?:\d+\s*[x×*·]\s*)+\d+)\W*$/.exec(normalizeMath(raw))?.[1];
+    const value = product ? tryEvaluate(product.replace(/[x×·]/g, '*')) : null;
+    if (value === null || !Number.isInteger(value)) return;
+    const beside = [lines[line - 1], lines[line + 1]].some(
+      (l) => l !== undefined && findNumbers(normalizeMath(l)).some((n) => n.value === value),
+    );
+    if (beside) out.push({ value, stated: [value], line, text: `${product} = ${value}` });
+  });
+  return out;
+}
+
+/** A table's column of counts and the total row they add to ("W_f 3x5 15" … "Total 60"): the sum. */
+function columnTotals(lines: string[]): Computation[] {
+  const out: Computation[] = [];
+  lines.forEach((raw, line) => {
+    const total = /^\W*(?:total|sum|overall)\b\D*(\d+)\D*$/i.exec(normalizeMath(raw))?.[1];
+    if (total === undefined) return;
+    const cells: number[] = [];
+    for (let i = line - 1; i >= 0; i--) {
+      const l = normalizeMath(lines[i] ?? '');
+      if (/^[\s|+\-=_:]*$/.test(l)) continue;
+      const last = /(\d+)\W*$/.exec(l);
+      if (!last || !/[A-Za-z]/.test(l)) break;
+      cells.push(Number(last[1]));
+    }
+    if (cells.length >= 2 && cells.reduce((a, b) => a + b, 0) === Number(total))
+      out.push({
+        value: Number(total),
+        stated: [Number(total)],
+        line,
+        text: `${cells.reverse().join(' + ')} = ${total}`,
+      });
+  });
+  return out;
 }
 
 /** The canonical name of a symbol written in the rubric (`dL/dc_t` -> `d(l)/d(c_t)`). */

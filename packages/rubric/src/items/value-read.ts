@@ -809,8 +809,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const evals = ev.computations.filter(
       (c) => Array.isArray(c.value) && (!n || (c.value as number[]).length === n),
     );
-    // (a result written after it but not read whole, "= (0.7, 0.2)" from a column vector's rows: what
-    // the student wrote may differ from what the arithmetic comes to, a person reads it)
+    // (a result written after it but not read whole: a person reads it, as for a vector of arithmetic below)
     if (evals.length) {
       const last = evals[evals.length - 1];
       const cut = last.stated.some((x) => Array.isArray(x) && x.length !== (last.value as number[]).length);
