@@ -5537,6 +5537,13 @@ describe('round 152-153: a named count after a part said to have none, a library
     );
     expect(p).toMatchObject({ score: 0.5, review: false });
   });
+  it('1b.i: after a corrected slip, "ht stays (…)" and "ht … is still {…}" are h_t\'s, not C_t (lb-08, jv-08)', () => {
+    for (const text of [
+      'C_t = f_t o C_(t-1) + i_t o C~_t, o = hadamard product\nf_t o C_(t-1) = (.2, .2, 0)\ni_t o C~_t = (.5, 0, .5)\nC_t = (.7, .2, .5)\n.5 x .1 = .05 and not .5, so\ni_t o C~_t = (.5, 0, .05) and C_t = (.7, .2, .05)\nh_t stays (.6044, 0, 0) since the third entry of o_t is 0 anyway.',
+      'Ct = {0.7, 0.2, 0.85}. The third element of ft∗Ct−1 is 0 × 0.8 = 0, not 0.8. So Ct = {0.2 + 0.5, 0.2 + 0, 0 +\n0.05} = {0.7, 0.2, 0.05}. (ht in (b)(ii) does not change,\nit is still {0.6044, 0, 0}.)',
+    ])
+      expect(part('1b.i', text)).toMatchObject({ score: 1, review: false });
+  });
   it('4b: the product written out with an ellipsis, indices in brackets, or subscripts flattened', () => {
     for (const text of [
       'Putting f = 1 in the recursion, dL/dc_1 = dL/dc_T * 1*1*...*1 plus the local terms, so the gradient from step T reaches step 1 without being multiplied by small numbers. No vanishing gradient.',

@@ -699,7 +699,18 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     // a vector set equal to another quantity (`o_t = [1, 0, 0]` under h_t) is never this item's
     // answer, even when this item's own is not read: the symbol alone before it in its clause
     // (not the end of a chain, "h_t = o_t ⊙ tanh C_t = (0.6044, 0, 0)")
+    // another quantity's vector said to stay as it was, after a correction of this one: "ht stays (0.604,
+    // 0, 0) since …", "(ht in (b)(ii) does not change, it is still {0.6044, 0, 0}.)"
+    const kept = (v: { start: number }): boolean => {
+      const before = text.slice(Math.max(0, v.start - 80), v.start);
+      const m =
+        /(?:^|[\s,;:(–-])([A-Za-z]~?(?:_\{?[\w+-]{1,5}\}?|t(?=\s)))\s[^=.]{0,40}?\b(?:stays|remains|is\s+still|still|unchanged|does\s*n[o']t\s+change)\b[^=.]{0,12}$/i.exec(
+          before,
+        );
+      return m !== null && names.length > 0 && !names.includes(canonicalSymbol(m[1]));
+    };
     const notOthers = sized.filter((v) => {
+      if (kept(v)) return false;
       const d = directSymbol(v);
       if (d === null || !names.length || names.includes(d)) return true;
       const clause =
@@ -712,6 +723,7 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       );
     });
     const own = sized.filter((v) => {
+      if (kept(v)) return false;
       const before = text.slice(text.lastIndexOf('\n', v.start - 1) + 1, v.start);
       const direct = directSymbol(v);
       if (direct !== null && names.length) return names.includes(direct);
