@@ -658,6 +658,12 @@ export const TUNE_WRITERS = [
   'in',
   'io',
   'ip',
+  'iq',
+  'ir',
+  'is',
+  'it',
+  'iu',
+  'iv',
 ];
 
 export interface FreeformLabel {
