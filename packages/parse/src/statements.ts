@@ -12,6 +12,8 @@ export interface MathRun {
   /** last line (a run continues on the next line when that line starts with `=` or an operator) */
   lastLine: number;
   text: string;
+  /** the run broke off at words in the middle of an expression ("dL/dh_t * (something with o_t) + …") */
+  cut?: true;
 }
 
 export interface EquationSide {
@@ -26,6 +28,8 @@ export interface Equation {
   line: number;
   lastLine: number;
   text: string;
+  /** its run broke off at words in the middle of an expression: the rest of the line is unread maths */
+  cut?: true;
 }
 
 /** Logical lines: continuation lines (starting with `=`, an operator, or after a trailing operator) are joined. */
@@ -111,12 +115,39 @@ export function mathRuns(lines: string[]): MathRun[] {
   for (const ll of logicalLines(lines)) {
     const toks = tokenize(ll.text, true);
     let cur: Token[] = [];
-    const push = (run: Token[]) => {
+    const push = (run: Token[], cut = false) => {
       const t = trimRun(withoutEnumerator(run));
-      if (t.length) out.push({ tokens: t, line: ll.line, lastLine: ll.lastLine, text: runText(ll.text, t) });
+      if (t.length)
+        out.push({
+          tokens: t,
+          line: ll.line,
+          lastLine: ll.lastLine,
+          text: runText(ll.text, t),
+          ...(cut ? { cut: true as const } : {}),
+        });
     };
-    const flush = () => {
-      push(cur);
+    const flush = (word?: number) => {
+      // (an equation whose side ends in a product or sum that words go on with, and more of the sum after
+      // them, "= dL/dh_t * (something with o_t) + dL/dc_{t+1} * f": the maths goes on in words, and
+      // what follows them is read by no equation; not an open sum, "+ …", nor words in an aside,
+      // "(softmax + cross entropy)")
+      const [a, b] = cur.slice(-2).reverse();
+      const end = a?.t === 'op' && ['(', '['].includes(a.v) ? b : a;
+      // (words, two of them: a flattened symbol, "hT", "Cprev", is no prose)
+      const goesOn = (k: number) =>
+        /^[a-z]{3,}$/.test(toks[k].raw) &&
+        toks[k + 1]?.t === 'word' &&
+        /^[a-z]{2,}$/.test(toks[k + 1].raw) &&
+        toks
+          .slice(k)
+          .some((x, j, after) => x.t === 'op' && ['+', '*'].includes(x.v) && after[j + 1]?.t === 'sym');
+      const cut =
+        word !== undefined &&
+        goesOn(word) &&
+        end?.t === 'op' &&
+        ['*', '+', '/', '^'].includes(end.v) &&
+        cur.some((x) => x.t === 'op' && x.v === '=');
+      push(cur, cut);
       // a bracket left open before prose holds an equation of its own ("via c_{t+1} (c_{t+1} =
       // f_{t+1} * c_t + …)"): trimming cuts the run at the bracket, so it is a run too
       const open = unmatchedOpener(cur);
@@ -126,7 +157,7 @@ export function mathRuns(lines: string[]): MathRun[] {
     };
     // (a ";" inside brackets parts a vector's entries, "{1·0.604; 0; 0}": it breaks no run)
     let depth = 0;
-    for (const tok of toks) {
+    for (const [k, tok] of toks.entries()) {
       if (tok.t === 'op' && '([{'.includes(tok.v)) depth++;
       if (tok.t === 'op' && ')]}'.includes(tok.v)) depth = Math.max(0, depth - 1);
       // (a Greek index glued into a symbol, pdfTeX's flattened `s^μ_k h_{jμ}` as "sμk hjμ", breaks
@@ -137,7 +168,7 @@ export function mathRuns(lines: string[]): MathRun[] {
         continue;
       }
       // (a count's short name opening its equation, "Npw = 199^2 · 3 · 10", "Ndw = …": its left side)
-      const next = toks[toks.indexOf(tok) + 1];
+      const next = toks[k + 1];
       if (
         tok.t === 'word' &&
         /^[A-Z][a-z]{1,3}$/.test(tok.raw) &&
@@ -151,11 +182,11 @@ export function mathRuns(lines: string[]): MathRun[] {
         continue;
       }
       // (a dash set between spaces after a word is a label's, "Final – e_kj = …", not a minus sign)
-      const before = toks[toks.indexOf(tok) - 1];
+      const before = toks[k - 1];
       if (tok.t === 'op' && tok.v === '-' && before?.t === 'word' && tok.sp && next?.sp && !cur.length)
         continue;
       if (tok.t === 'word') {
-        flush();
+        flush(k);
         depth = 0;
       } else if (tok.t === 'op' && BREAK_OPS.has(tok.v) && !(tok.v === ';' && depth > 0)) flush();
       else cur.push(tok);
@@ -360,6 +391,7 @@ export function findEquations(lines: string[]): Equation[] {
         sides: sides.map((s, i) => (i === sides.length - 1 ? firstClause(s, src) : sideOf(s, src))),
         line: run.line,
         lastLine: run.lastLine,
+        ...(run.cut ? { cut: true as const } : {}),
         text: runText(
           src,
           g.filter((x) => x.raw),

@@ -13,7 +13,11 @@ export function equationsFor(
   const out: Expr[] = [];
   const take = (eqs: Equation[]) => {
     for (const eq of eqs) {
-      const lhs = eq.sides[0].tokens;
+      // (a word or two naming the line before the symbol, a table's row label: "Sum ∂L/∂c_t = …")
+      const lhs = eq.sides[0].tokens.filter(
+        (t, k, all) =>
+          !((t.t === 'word' || (t.t === 'func' && t.v === 'sum')) && k < all.length - 1 && k < 2),
+      );
       if (lhs.length === 1 && lhs[0].t === 'sym' && names.includes(lhs[0].v)) {
         for (const s of eq.sides.slice(1)) {
           if (s.expr) out.push(s.expr);

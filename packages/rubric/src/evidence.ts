@@ -14,6 +14,7 @@ import {
   joinAsciiColumns,
   linearizeColumnVectors,
   linearizeFractions,
+  mathRuns,
   normalizeMath,
   normalizeProse,
   parseExpr,
@@ -21,6 +22,7 @@ import {
   subscriptsToTheirBase,
   symbolsOf,
   tokenize,
+  tryParseExpr,
   type Value,
 } from '@grader/parse';
 import { basisVectors } from './basis-vectors.ts';
@@ -91,6 +93,27 @@ function evaluates(line: string): boolean {
   }
   // no arithmetic at all: a bracketed aside after a word ("Depthwise (3 filters …)"), not a call
   return any || !/[\d)]\s*[-+/^]\s*[\d(]/.test(line);
+}
+
+/**
+ * A line whose maths is a general formula in letters, every run parsing and holding a letter but no
+ * number beyond a small coefficient ("n_out = (n + 2p − f)/s + 1", "out = (H - K) + 1 # stride 1").
+ */
+function formulaOnly(line: string): boolean {
+  // (set equal to a name: a line of letters alone may be a typeset index the layout broke, "(T)/(j) sk−1")
+  if (!/=/.test(line)) return false;
+  const runs = mathRuns([line]).filter((r) =>
+    r.tokens.some((t) => t.t === 'op' && /^[-+*/^]$/.test(String(t.v))),
+  );
+  return (
+    runs.length > 0 &&
+    runs.every(
+      (r) =>
+        r.tokens.some((t) => t.t === 'sym') &&
+        r.tokens.every((t) => t.t !== 'num' || (Number.isInteger(t.v) && (t.v as number) <= 2)) &&
+        tryParseExpr(r.tokens.filter((t) => !(t.t === 'op' && t.v === '='))) !== null,
+    )
+  );
 }
 
 /**
@@ -271,8 +294,14 @@ export function withoutStruck(line: string): string {
     line
       .replace(/~~[^~\n]+~~/g, blank)
       .replace(/\(\s*(?:please\s+)?(?:ignore|disregard)\b[^()]*(?:\([^()]*\)[^()]*)*\)/gi, blank)
+      // (also addressed to the examiner, in square brackets: "[Sir please ignore this line: 3 × 9 = 27 …]")
       .replace(
-        /[[(]\s*(?:struck(?:\s+out)?|crossed(?:\s+out)?|strike(?:\s+out)?|scratched(?:\s+out)?|deleted|removed|del\.?)\s*:[^\])]*(?:[\])]|$)/gi,
+        /\[\s*(?:(?:sir|madam|ma'?am|examiner)\s*,?\s*)?(?:please\s+|kindly\s+|pls\s+)?(?:ignore|disregard)\b[^\]]*(?:\]|$)/gi,
+        blank,
+      )
+      // (the mark set off by a dash as well as a colon: "[struck - sir please ignore this line: …]")
+      .replace(
+        /[[(]\s*(?:struck(?:\s+out)?|crossed(?:\s+out)?|strike(?:\s+out)?|scratched(?:\s+out)?|deleted|removed|del\.?)\s*(?::|\s[-–—]\s)[^\])]*(?:[\])]|$)/gi,
         blank,
       )
       // (what an arrow back from its end rejects: "4 x 18 = 72  <- no, see above")
@@ -704,7 +733,14 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   const understood = new Set<number>();
   const garbled = new Set<number>();
   for (const eq of equations) {
-    const ok = eq.sides.every((s) => s.expr || !/[-+*/^]/.test(s.text.replace(/\b[a-z]+-[a-z]+\b/gi, '')));
+    // (a side holding a step in brackets, "W (3×2 = 6) + b (3)", is read with the step set aside: the
+    // step is an equation of its own)
+    const readable = (s: { text: string; expr: Expr | null }) =>
+      s.expr !== null ||
+      !/[-+*/^]/.test(s.text.replace(/\b[a-z]+-[a-z]+\b/gi, '')) ||
+      (/\([^()]*=[^()]*\)/.test(s.text) &&
+        tryParseExpr(tokenize(normalizeMath(s.text.replace(/\([^()]*=[^()]*\)/g, ' ')))) !== null);
+    const ok = !eq.cut && eq.sides.every(readable);
     for (let i = eq.line; i <= eq.lastLine; i++) (ok ? understood : garbled).add(i);
   }
   const unread = lines
@@ -739,6 +775,9 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
         .replace(/(\d)\s*-\s*(?=[a-z])/gi, '$1 ')
         .replace(/\bR\s*\^?\s*\{?\s*\d+(?:\s*[*x]\s*\d+)*\s*\}?/gi, ' ▢ ')
         .replace(/\d+(?:\s*[*x]\s*\d+)+/g, ' ▢ ');
+      // (a general formula in letters that parses, "n_out = (n + 2p − f)/s + 1" after a word the run
+      // does not take for its name, is read: no arithmetic left over)
+      if (formulaOnly(l)) return false;
       return ARITHMETIC.test(t) && !evaluates(l);
     })
     .map(({ i }) => i);

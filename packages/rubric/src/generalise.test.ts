@@ -5553,4 +5553,74 @@ describe('round 152-153: a named count after a part said to have none, a library
     ])
       expect(part('4b', text)).toMatchObject({ score: 2, review: false });
   });
+  it('3c: a pick said as "I\'m going with" (its value boxed on the next line) or "I trust 36" is the answer (is-02, is-03)', () => {
+    expect(
+      part(
+        '3c',
+        "Counting matrices: 4 × (3 × 5) = 60.\nThe general formula 4h(h + x + 1) = 4·3·6 = 72 disagrees; the gap is the biases.\nAs the question says weight values, I'm going with\n60\n(72 with biases.)",
+      ),
+    ).toMatchObject({ score: 0.5, review: false });
+    expect(
+      part(
+        '3c',
+        'each gate: 3 × 2 + 3 = 9; four gates 4 × 9 = 36\nthe textbook formula 4·3·(3 + 2 + 1) = 72 does not agree with mine. I trust 36.',
+      ).items[0].reason,
+    ).not.toContain('72 is right');
+  });
+  it('3c: a line in square brackets the examiner is asked to ignore is no answer (it-11)', () => {
+    for (const last of [
+      '[Madam, kindly disregard this: 3 × 9 = 27, I had left out the candidate]',
+      '[crossed out — 3 × 9 = 27]',
+    ])
+      expect(
+        grade(`## 3a\nW_f is 3 × 2\n## 3b\nb_f is 3\n## 3c\none gate 3×2 + 3 = 9, so 4 × 9 = 36\n${last}`)
+          .parts['3c'],
+        last,
+      ).toMatchObject({ score: 0.5, review: false });
+  });
+  it('4a: an expression that goes on in words mid-product ("× (the derivative bit) + …") is not read as cut short (it-07)', () => {
+    const p = part(
+      '4a',
+      'dL/dc_t = dL/dh_t * (the derivative bit with o_t) + dL/dc_(t+1) * f\nthe second piece is because c_(t+1) = f c_t + i c~',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain('could not be read');
+  });
+  it('1b.ii: the formula put in with numbers and never evaluated goes to a person (it-12)', () => {
+    const p = part('1b.ii', 'h = o ⊙ tanh(C) = [1, 0, 0] ⊙ tanh([0.7, 0.2, 0.05])\n(no calculator for tanh)');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain('never evaluated');
+  });
+  it('5: a count said per channel after the total worked out above it is a step, not the answer (is-03)', () => {
+    const p = part(
+      '5',
+      'no padding: (200 - 4)/1 + 1 = 197, so 197 × 197 × 3 and 197 × 197 × 10\ndepthwise 197 × 197 × 48 = 1862832\npointwise 197 × 197 × 30 = 1164270\nTotal = 1862832 + 1164270 = 3027102\nsplit up: 197 × 197 × 16 = 620944 multiplications per channel',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.reason).toContain('error carried forward');
+  });
+  it('3b: a reason of the "one … per …" kind in the student\'s own words goes to a person (iq-01)', () => {
+    const p = part('3b', 'b_f: 3 × 1, one bias per pigeonhole');
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain('one');
+  });
+  it('3c and 5: a step in brackets inside a side, and a general formula in letters, are read, not left unread', () => {
+    expect(
+      grade(
+        '## 3a\nW_f is 3 × 2\n## 3b\nb_f is 3\n## 3c\nper gate: W (3×2 = 6) + b (3) = 9\nfour gates give 4 × 9 = 36',
+      ).parts['3c'],
+    ).toMatchObject({ score: 0.5, review: false });
+    const p = part(
+      '5',
+      'side formula: o = (i − k + 2p)/s + 1\nI leave the padding out: (200 − 4)/1 + 1 = 197\nafter depthwise 197 × 197 × 3, after pointwise 197 × 197 × 10\nmults: 197 × 197 × 48 + 197 × 197 × 30 = 1862832 + 1164270 = 3027102',
+    );
+    expect([p.score, p.review]).toEqual([0.5, false]);
+  });
+  it('4a: a row label before the derivative ("Sum ∂L/∂c_t = …") still names the expression', () => {
+    const p = part(
+      '4a',
+      'Path: L → h_t → c_t gives ∂L/∂h_t · o_t · (1 − tanh²(c_t))\nPath: L → c_{t+1} → c_t gives ∂L/∂c_{t+1} · f_{t+1}\nSum ∂L/∂c_t = ∂L/∂c_{t+1} · f_{t+1} + ∂L/∂h_t · o_t · (1 − tanh²(c_t))',
+    );
+    expect(p.reasons.join(' ')).not.toContain('no expression');
+    expect(p.items.find((i) => i.id === 'recursive')?.awarded).toBe(2);
+  });
 });

@@ -627,6 +627,25 @@ const printedWithoutWorking: PartDoubt = ({ answer, results }) =>
     : null;
 
 /**
+ * A right value given nothing for want of a reason, beside a reason of the "one … per …" kind the
+ * rubric's do not name ("b_f is 3 x 1 (one bias per slot)", the student's own word for a unit):
+ * whether it is the reason asked for is a person's reading.
+ */
+const unnamedReason: PartDoubt = ({ part, answer, results }) => {
+  if (!part.work.counts.includes('reason') || !results.some((r) => r?.bare)) return null;
+  const said =
+    /\b(?:one|a|1|single|each)\s+(?:[a-z]+\s+){0,2}?(?:per|for\s+(?:each|every))\s+[a-z]{3,}/i.exec(
+      answer.text,
+    );
+  return said
+    ? {
+        conf: 0.5,
+        reason: `gives a reason the rubric's reasons do not name ("${quote(said[0])}"): a person reads it`,
+      }
+    : null;
+};
+
+/**
  * An expression judged wrong whose symbols lost their subscripts to spaces ("e kj = s k-1 . hj", a
  * notes app's handwriting converted to text): which letters are indices is a person's reading.
  */
@@ -717,6 +736,7 @@ const DOUBTS: PartDoubt[] = [
   revisedInPlace,
   answeredTwice,
   printedWithoutWorking,
+  unnamedReason,
   spacedSubscripts,
   shreddedWords,
   anotherQuestionsQuantity,

@@ -811,10 +811,21 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
       const cut =
         /\d\s*[-+*×·(]/.test(v.raw) &&
         vs.some((w) => w.start > v.end && w.values.length !== n && /=\s*$/.test(lineBefore(text, w.start)));
+      // (the argument of a function the chain ends in, "= (1, 0, 0) × tanh(0.7, 0.2, 0.05)": the formula
+      // put in with numbers and never evaluated; what it comes to is not written)
+      const argument =
+        /\b(?:tanh|sigmoid|sigma|σ|exp|softmax)\s*\(?\s*$/i.test(lineBefore(text, v.start)) &&
+        /^\s*\)?\s*[.,;]?\s*(?:\n|$)/.test(text.slice(v.end)) &&
+        !vs.some((w) => w.start > v.end);
       return {
         value: v.values,
         line,
-        conf: addend || cut ? 0.5 : distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
+        conf: addend || cut || argument ? 0.5 : distinct.size > 1 && literal.length > 1 ? 0.9 : 0.95,
+        ...(argument
+          ? {
+              note: `the formula is written with numbers ("${quote(lineBefore(text, v.end))}") but never evaluated`,
+            }
+          : {}),
         unnamed: names.length > 0 && !own.includes(v) && nameLines.length > 0 && !nameLines.includes(line),
       };
     }
@@ -1426,6 +1437,33 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
   // the last number written: trusted when it is the part's only number or ends an equation
   // (`= 72`); otherwise it may be an operand of working we could not follow
   const x = nums[nums.length - 1];
+  // (a count said per channel, per pixel, per gate after a total worked out above it, "Total = 1862832 +
+  // 1164270 = 3027102" then "By stages: … = 620944 per channel …": a step again, the total the answer)
+  const perUnit = (n: { end: number }) =>
+    /^\s*(?:[a-z]+\s+){0,2}?per\s+(?:output\s+|input\s+)?(?:channel|pixel|filter|gate|position|location|map|unit|element|neuron)s?\b/i.test(
+      stated.slice(n.end),
+    );
+  if (perUnit(x)) {
+    const at = lineOfIndex(text, x.start);
+    const total = [...ev.equations].reverse().find((eq) => {
+      const end = eq.sides[eq.sides.length - 1].tokens;
+      const line = ev.lines[eq.lastLine] ?? '';
+      return (
+        eq.lastLine < at &&
+        /\btotal\b/i.test(line) &&
+        !/\bper\s/i.test(line) &&
+        end.length === 1 &&
+        end[0].t === 'num' &&
+        eq.sides.slice(0, -1).some((sd) => sd.tokens.some((t) => t.t === 'num'))
+      );
+    });
+    if (total)
+      return {
+        value: total.sides[total.sides.length - 1].tokens[0].v as number,
+        line: total.line,
+        conf: 0.9,
+      };
+  }
   // (a small number alone on its line after working that computed another — "4 × 9 = 36
   // parameters" then "1 ✓" — is a marks column's, the marks the student expects: no result)
   const marksBeside = (n: { value: number }) =>
@@ -1641,11 +1679,27 @@ function finalMarker(
     // a pick between candidates ("Either 0 or n — I will go with n, because …"): the clause after it
     // ("I keep 60.", "I go with 199", in a part that asks for one value: where it asks for several,
     // "… so I keep 198" picks one number among them, not every answer)
+    // ("I am going with", "I'm sticking to"; "I trust 36", "I stand by 60" where one value is asked)
     const pick =
-      /\bI(?:\s+will|'ll|\s+would|'d)\s+(?:go\s+with|take|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(
+      /\bI(?:\s+will|'ll|\s+would|'d)\s+(?:go\s+(?:with|for)|take|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(
         lines[i],
-      ) ?? (oneValue ? /\bI\s+(?:go\s+with|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(lines[i]) : null);
-    if (pick) return { line: i, end: pick.index + pick[0].length, clause: true };
+      ) ??
+      (oneValue
+        ? (/\bI(?:\s+am|'m)\s+(?:going\s+(?:with|for)|taking|picking|choosing|sticking\s+(?:with|to)|keeping)\b\s*:?/i.exec(
+            lines[i],
+          ) ??
+          /\bI\s+(?:go\s+(?:with|for)|pick|choose|stick\s+with|keep|trust|stand\s+by|settle\s+(?:on|for))\b\s*:?/i.exec(
+            lines[i],
+          ))
+        : null);
+    if (pick) {
+      // (the pick's value set on the next line, a box under "… I am going with", nothing after it on its own)
+      const end = pick.index + pick[0].length;
+      const next = lines.findIndex((l, k) => k > i && l.trim() !== '');
+      if (lines[i].slice(end).trim() === '' && next > i && next <= i + 2 && /\d/.test(lines[next]))
+        return { line: next, end: 0, clause: true };
+      return { line: i, end, clause: true };
+    }
   }
   return null;
 }
