@@ -735,11 +735,12 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
   for (const eq of equations) {
     // (a side holding a step in brackets, "W (3×2 = 6) + b (3)", is read with the step set aside: the
     // step is an equation of its own)
+    const step = /\([^()]*=[^()]*\)/g;
     const readable = (s: { text: string; expr: Expr | null }) =>
       s.expr !== null ||
       !/[-+*/^]/.test(s.text.replace(/\b[a-z]+-[a-z]+\b/gi, '')) ||
-      (/\([^()]*=[^()]*\)/.test(s.text) &&
-        tryParseExpr(tokenize(normalizeMath(s.text.replace(/\([^()]*=[^()]*\)/g, ' ')))) !== null);
+      (s.text.replace(step, ' ') !== s.text &&
+        tryParseExpr(tokenize(normalizeMath(s.text.replace(step, ' ')))) !== null);
     const ok = !eq.cut && eq.sides.every(readable);
     for (let i = eq.line; i <= eq.lastLine; i++) (ok ? understood : garbled).add(i);
   }
