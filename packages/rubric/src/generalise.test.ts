@@ -5622,4 +5622,12 @@ describe('round 152-153: a named count after a part said to have none, a library
     expect(p.reasons.join(' ')).not.toContain('no expression');
     expect(p.items.find((i) => i.id === 'recursive')?.awarded).toBe(2);
   });
+  it('4b: the gradient "not reduced", or ∂L/∂c_T kept whole at c_1 ("⊇", "keeps the full"), is the link (mg-09, xw-03, yq-02)', () => {
+    for (const text of [
+      'Expanding to the first step, ∂L/∂c_1 = ∂L/∂c_T · f_T · … · f_2. Taking every f = 1, the product is 1 and the gradient that arrives at c_1 is not reduced at all.',
+      'dL/dc_1 = dL/dc_T · f_2 ⋯ f_T plus the h terms. With f_t = 1 the product is 1, so ∂L/∂c_1 ⊇ ∂L/∂c_T for any T.',
+      'Unrolled: dL/dc_1 = dL/dc_T · f_2 f_3 ⋯ f_T. Put f_t = 1: ∏ f_t = 1, so c_1 keeps the full dL/dc_T.',
+    ])
+      expect(part('4b', text), text).toMatchObject({ score: 2, review: false });
+  });
 });
