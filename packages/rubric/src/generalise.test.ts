@@ -5630,4 +5630,11 @@ describe('round 152-153: a named count after a part said to have none, a library
     ])
       expect(part('4b', text), text).toMatchObject({ score: 2, review: false });
   });
+  it('4b: a spaced ellipsis (". . .") inside a sentence ends no sentence: the explanation read whole (vh-02)', () => {
+    const p = part(
+      '4b',
+      'with f_t = 1 we get dL/dc_1 = dL/dc_2 + dL/dc_3 + . . . + dL/dc_T , the sum of every later gradient\nso it will never go to zero. so the long term dependency is handled. in a vanilla RNN it goes to zero.',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
 });

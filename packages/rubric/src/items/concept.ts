@@ -257,7 +257,9 @@ export const unrecognisedExplanation: PartDoubt = ({ part, ctx: { ev }, results 
 
 /** Whether one sentence of the prose states every facet of the idea, about what the idea is about. */
 function inOneSentence(item: ConceptItem, prose: string): boolean {
+  // (a spaced ellipsis, "∂L/∂cT + . . .", ends no sentence)
   return prose
+    .replace(/\.(?:\s*\.){2,}/g, '…')
     .split(/(?<=[.!?;])\s+/)
     .some(
       (sentence) =>
