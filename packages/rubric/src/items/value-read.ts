@@ -1445,24 +1445,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     );
   if (perUnit(x)) {
     const at = lineOfIndex(text, x.start);
-    const total = [...ev.equations].reverse().find((eq) => {
-      const end = eq.sides[eq.sides.length - 1].tokens;
-      const line = ev.lines[eq.lastLine] ?? '';
-      return (
-        eq.lastLine < at &&
-        /\btotal\b/i.test(line) &&
-        !/\bper\s/i.test(line) &&
-        end.length === 1 &&
-        end[0].t === 'num' &&
-        eq.sides.slice(0, -1).some((sd) => sd.tokens.some((t) => t.t === 'num'))
-      );
-    });
-    if (total)
-      return {
-        value: total.sides[total.sides.length - 1].tokens[0].v as number,
-        line: total.line,
-        conf: 0.9,
-      };
+    const total = workedTotal(ev, (eq) => eq.lastLine < at && !/\bper\s/i.test(ev.lines[eq.lastLine] ?? ''));
+    if (total) return total;
   }
   // (a small number alone on its line after working that computed another — "4 × 9 = 36
   // parameters" then "1 ✓" — is a marks column's, the marks the student expects: no result)
@@ -1542,25 +1526,8 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     }
     // a total computed on its own line ("Total = 1,881,792 + 1,176,120 = 3,057,912") with only a
     // restatement of sizes after it: the total is the answer
-    const total = [...ev.equations].reverse().find((eq) => {
-      const end = eq.sides[eq.sides.length - 1].tokens;
-      // its result the last number on its line ("4 x 15 = 60 and bias 3, total 63" totals 63)
-      const onLine = findNumbers(normalizeMath(ev.lines[eq.lastLine] ?? ''));
-      return (
-        end.length === 1 &&
-        end[0].t === 'num' &&
-        eq.sides.slice(0, -1).some((sd) => sd.tokens.some((t) => t.t === 'num')) &&
-        /\b(?:total|altogether|overall|in all)\b/i.test(ev.lines[eq.line] ?? '') &&
-        end[0].t === 'num' &&
-        closeTo(onLine[onLine.length - 1]?.value ?? Number.NaN, end[0].v as number, { rel: 1e-9 })
-      );
-    });
-    if (total)
-      return {
-        value: total.sides[total.sides.length - 1].tokens[0].v as number,
-        line: total.line,
-        conf: 0.9,
-      };
+    const total = workedTotal(ev);
+    if (total) return total;
   }
   // (a count in FLOPs counts the additions too: beside a count of multiplications or MACs, which of the
   // two is the answer is a person's call)
@@ -1702,6 +1669,31 @@ function finalMarker(
     }
   }
   return null;
+}
+
+/**
+ * The last total worked out on a line of its own ("Total = 1,881,792 + 1,176,120 = 3,057,912"), its
+ * result the line's last number ("4 x 15 = 60 and bias 3, total 63" totals 63), where `where` allows it.
+ */
+function workedTotal(
+  ev: Evidence,
+  where: (eq: Evidence['equations'][number]) => boolean = () => true,
+): Read | null {
+  const total = [...ev.equations].reverse().find((eq) => {
+    const end = eq.sides[eq.sides.length - 1].tokens;
+    const onLine = findNumbers(normalizeMath(ev.lines[eq.lastLine] ?? ''));
+    return (
+      end.length === 1 &&
+      end[0].t === 'num' &&
+      eq.sides.slice(0, -1).some((sd) => sd.tokens.some((t) => t.t === 'num')) &&
+      /\b(?:total|altogether|overall|in all)\b/i.test(ev.lines[eq.line] ?? '') &&
+      closeTo(onLine[onLine.length - 1]?.value ?? Number.NaN, end[0].v as number, { rel: 1e-9 }) &&
+      where(eq)
+    );
+  });
+  return total
+    ? { value: total.sides[total.sides.length - 1].tokens[0].v as number, line: total.line, conf: 0.9 }
+    : null;
 }
 
 /** A draft's heading at a line's start: "Draft:", "Rough -", "Scratch:", "Attempt 1:", "First try:". */
