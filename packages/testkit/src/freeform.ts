@@ -664,6 +664,12 @@ export const TUNE_WRITERS = [
   'it',
   'iu',
   'iv',
+  'iw',
+  'ix',
+  'iy',
+  'iz',
+  'ha',
+  'hb',
 ];
 
 export interface FreeformLabel {
