@@ -3,7 +3,8 @@
 // maths is normalised (parse) and where a part's lines are read for evidence (rubric).
 
 /** A tag's name between its brackets: a number, numbered by section or lettered, roman, or starred. */
-const EQUATION_TAG_NAME = String.raw`(?:(?:E|Eq|Eqn)\.?[ \t]?)?(?:[IVX]{1,4}\.|\d{1,2}\.)?\d{1,2}[a-h]?|i{1,3}|iv|vi{1,3}|\*{1,2}`;
+// (or one capital before its number, a script's own series of tags: "(F10)", "(L3)")
+const EQUATION_TAG_NAME = String.raw`(?:(?:E|Eq|Eqn)\.?[ \t]?)?(?:[IVX]{1,4}\.|\d{1,2}\.)?\d{1,2}[a-h]?|[A-Z]\d{1,2}|i{1,3}|iv|vi{1,3}|\*{1,2}`;
 
 /** A tag in its brackets. */
 export const EQUATION_TAG = String.raw`\((?:${EQUATION_TAG_NAME})\)`;

@@ -499,7 +499,10 @@ export function linearizeColumnVectors<L extends LayoutLine>(lines: L[]): L[] {
       w.box.w < 12 &&
       (/^[\s\u{e000}-\u{f8ff}]*$/u.test(w.text) || w.box.h > body * 1.4);
     const delims = mid.words.filter(isDelim).sort((a, b) => a.box.x - b.box.x);
-    if (delims.length < 2) continue;
+    if (delims.length < 2) {
+      foldBareColumns(out, i, taken);
+      continue;
+    }
     const lineH = Math.max(...mid.words.map((w) => w.box.h), 1);
     // rows above and below within reach of this line's brackets
     const near = out
@@ -560,6 +563,57 @@ export function linearizeColumnVectors<L extends LayoutLine>(lines: L[]): L[] {
       ? lines[k]
       : { ...l, text: joinLine(l.words) },
   );
+}
+
+/** A cell of a typeset column: numbers, arithmetic, tanh … */
+const CELL_WORD = /^(?:[\d.,+\-−–*·×⋅()/^²]+|tanh|exp|sigma|σ)$/i;
+/** The signs between a display's columns. */
+const BETWEEN = /^(?:=|≈|[∘⊙×*·+]|o)$/;
+
+/**
+ * Column vectors set with no delimiters (pdfTeX's `matrix`, or brackets the text layer lost): a row of
+ * cells just above and just below a line whose signs (`∘`, `=`) part it into columns, each sign
+ * between two columns. A column whose own row and both rows around it hold cells there is folded
+ * into the middle line as `(top, middle, bottom)`: "1 tanh 0.7 1 0.604" / "0 ∘ tanh 0.2 = 0 ∘ 0.197" /
+ * "0 tanh 0.05 0 0.050" reads `(1, 0, 0) ∘ (tanh 0.7, tanh 0.2, tanh 0.05) = …`. Only where every
+ * word of the rows around is such a cell, and lies in such a column.
+ */
+function foldBareColumns(out: LayoutLine[], i: number, taken: Set<LayoutWord>): void {
+  const mid = out[i];
+  const [up, low] = [out[i - 1], out[i + 1]];
+  if (!up?.words.length || !low?.words.length || !mid.words.some((w) => w.text === '=')) return;
+  const lineH = Math.max(...mid.words.map((w) => w.box.h), 1);
+  if (rowY(mid) - rowY(up) > lineH * 1.8 || rowY(low) - rowY(mid) > lineH * 1.8) return;
+  if (![up, low].every((l) => l.words.length >= 2 && l.words.every((w) => CELL_WORD.test(w.text)))) return;
+  const signs = mid.words.filter((w) => BETWEEN.test(w.text)).sort((a, b) => a.box.x - b.box.x);
+  const centre = (w: LayoutWord) => w.box.x + w.box.w / 2;
+  const edges = [Number.NEGATIVE_INFINITY, ...signs.map(centre), Number.POSITIVE_INFINITY];
+  const columns = edges.slice(1).map((x1, k) => {
+    const inside = (w: LayoutWord) => centre(w) > edges[k] && centre(w) < x1 && !BETWEEN.test(w.text);
+    return { top: up.words.filter(inside), own: mid.words.filter(inside), bottom: low.words.filter(inside) };
+  });
+  // (a column's cells sit over and under its own: a word far to one side is no cell of it)
+  const under = (c: { own: LayoutWord[] }, w: LayoutWord) =>
+    centre(w) > Math.min(...c.own.map((o) => o.box.x)) - lineH * 2 &&
+    centre(w) < Math.max(...c.own.map(right)) + lineH * 2;
+  const full = columns.filter(
+    (c) =>
+      c.top.length && c.own.length && c.bottom.length && [...c.top, ...c.bottom].every((w) => under(c, w)),
+  );
+  const placed = full.reduce((n, c) => n + c.top.length + c.bottom.length, 0);
+  // (every cell above and below in a column of three: otherwise this is no display of columns)
+  if (full.length < 2 || placed !== up.words.length + low.words.length) return;
+  const text = (ws: LayoutWord[]) => joinLine([...ws].sort((a, b) => a.box.x - b.box.x));
+  for (const c of full) {
+    const x0 = Math.min(...[...c.top, ...c.own, ...c.bottom].map((w) => w.box.x));
+    const x1 = Math.max(...[...c.top, ...c.own, ...c.bottom].map(right));
+    const folded: LayoutWord = {
+      text: `(${text(c.top)}, ${text(c.own)}, ${text(c.bottom)})`,
+      box: { x: x0, y: c.own[0].box.y, w: x1 - x0, h: c.own[0].box.h },
+    };
+    for (const w of [...c.top, ...c.bottom]) taken.add(w);
+    mid.words = [...mid.words.filter((w) => !c.own.includes(w)), folded];
+  }
 }
 
 /** Words of a rebuilt line, spaced where there is a visible gap. */

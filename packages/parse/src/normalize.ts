@@ -295,6 +295,9 @@ function normalizeMathUncached(raw: string): string {
     .replace(/〖/g, '(')
     .replace(/〗/g, ')')
     .replace(/^[ \t]*\^{3,}[ \t]*$/gm, '')
+    // a negative power of ten whose superscript a text layer set on the line, "6.04 × 10−1": the
+    // minus glued to the ten after a decimal mantissa is the exponent's sign, not a subtraction
+    .replace(/(\d\.\d+)(\s*[×x·*]\s*)10[−-](\d{1,2})(?![\d.,]?\d)/g, '$1$210^-$3')
     // a ledger's dot leaders between an item and its figure ("Depthwise 198 x 198 x 48 ........ 18,81,792",
     // "Total ........ 72") say what it comes to, as "=" does; a figure written cheque-style, "72/-", is 72
     .replace(/(\S)[ \t]*(?:\.[ \t]?){4,}[ \t]*(?=[-−]?\d)/g, '$1 = ')
@@ -803,7 +806,13 @@ export function normalizeProse(raw: string): string {
 
 function normalizeProseUncached(raw: string): string {
   return (
-    withSubjectSpellings(normalizeMath(raw).toLowerCase())
+    // (a working line's number, "L9 Zero.", "from L13 + L14", is a name: lower-cased, OCR's
+    // look-alike fix would read "l9" as 19)
+    withSubjectSpellings(
+      normalizeMath(raw)
+        .replace(/(?<![\w∂/])L(\d{1,3})\b(?![.,]\d)/g, 'line$1')
+        .toLowerCase(),
+    )
       .replace(/[‘’`´]/g, "'")
       // contractions typed without their apostrophe, and shorthand: "doesnt", "wont", "w/o"
       .replace(/\b(does|do|did|is|are|was|were|can|could|would|should|has|have|had|wo)nt\b/g, "$1n't")

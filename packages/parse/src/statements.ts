@@ -429,7 +429,13 @@ const itAsSymbol = (toks: Token[]): Token[] =>
 
 export function findMappings(lines: string[]): Mapping[] {
   const out: Mapping[] = [];
-  lines.forEach((raw, line) => {
+  lines.forEach((own, line) => {
+    // (a pair wrapped after its sign, "Ct-1 =" ending a line and "1, C̃t = 6" the next: the
+    // position is the next line's first number)
+    const wrapped = /(?:=|->|→|:)\s*$/.test(own)
+      ? /^\s*(\d{1,2})(?![\d.])/.exec(lines[line + 1] ?? '')
+      : null;
+    const raw = wrapped ? `${own} ${wrapped[1]}` : own;
     // (`f_t @3`: "at", though normalizeMath reads `@` as numpy's product)
     // (a dictionary's quoted keys, `{"f_t": 3, 'i_t': 4}`: the names without their quotes)
     // (a long arrow or a dash set between spaces, "f_t ⟹ 3", "ft — 3": the arrow of a mapping)

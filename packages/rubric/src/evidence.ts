@@ -157,6 +157,39 @@ function nameDefined(eq: Equation): string | null {
     : first.name;
 }
 
+/**
+ * A formula in letters whose letters are given numbers after it, and whose name is then given the
+ * value it comes to: "O = (N + 2P − F)/S + 1", "with N = 200, P = 1, F = 4, S = 1: O = 199" — the
+ * formula instantiated, a computation of that value.
+ */
+function instantiatedLater(equations: Equation[], named: Map<string, number>): Computation[] {
+  const out: Computation[] = [];
+  equations.forEach((eq, k) => {
+    const [lhs, rhs] = eq.sides;
+    if (eq.sides.length !== 2 || lhs.expr?.k !== 'sym' || !rhs.expr || !hasArithmetic(rhs.expr)) return;
+    const syms = symbolsOf(rhs.expr);
+    if (syms.size < 2 || syms.has(lhs.expr.name)) return;
+    // (the letters' numbers and the name's value both after the formula; any letter, "F = 4" too)
+    const later = new Map<string, { v: number; eq: Equation }>();
+    for (const e of equations.slice(k + 1)) {
+      const [a, b] = e.sides;
+      if (e.sides.length === 2 && a.expr?.k === 'sym' && b.expr?.k === 'num' && !later.has(a.expr.name))
+        later.set(a.expr.name, { v: b.expr.v, eq: e });
+    }
+    const stated = later.get(lhs.expr.name);
+    if (!stated || ![...syms].every((n) => later.has(n))) return;
+    const value = evaluateNamed(
+      rhs.expr,
+      new Map([...named, ...[...later].map(([n, x]) => [n, x.v] as const)]),
+    );
+    if (typeof value !== 'number') return;
+    const result = stated.v;
+    if (Math.abs(result - value) > 1e-6 * Math.max(1, Math.abs(value))) return;
+    out.push({ value, stated: [result], line: stated.eq.line, text: `${eq.text}, ${stated.eq.text}` });
+  });
+  return out;
+}
+
 /** What `e` evaluates to, with the numbers the student named so far; null where a symbol is unnamed. */
 function evaluateNamed(e: Expr, named: Map<string, number>): Value | null {
   const syms = symbolsOf(e);
@@ -512,7 +545,8 @@ function withoutStepNumber(line: string): string {
       .replace(
         // (a list's bullet too: "• h_t = o_t * tanh(C_t)", "– C_t = …"; an en dash only before a word)
         // (a step numbered in square brackets before its words, "[2] Softmax … fixed", not R's "[1] 72")
-        /^(\s*)((?:step\s*)?\d{1,2}\)|step\s*\d{1,2}\s*[:.-]|step\s*\d{1,2}(?:\.\d{1,2})+\s*[:.-]?|[•◦▪▫‣●○■□➢►▸⁃∙]|–(?=\s+\p{L})|\[\d{1,2}\](?=\s+\p{L}))(?=\s)/iu,
+        // (a working line's own number, "L4 Ct = …", "[s3] …", "(L12)", "Line 7: …": no name in it)
+        /^(\s*)((?:step\s*)?\d{1,2}\)|L\d{1,3}[.:)]?(?=\s+(?!=))|[[(](?:L|s)\d{1,3}[\])]|line\s*\d{1,3}\s*:|step\s*\d{1,2}\s*[:.-]|step\s*\d{1,2}(?:\.\d{1,2})+\s*[:.-]?|[•◦▪▫‣●○■□➢►▸⁃∙]|–(?=\s+\p{L})|\[\d{1,2}\](?=\s+\p{L}))(?=\s)/iu,
         (_m, sp: string, n: string) => sp + ' '.repeat(n.length),
       )
       // (an element's name heading its arithmetic, "Ct[2] .5 × .4 + 0 × 0 = 0.2": a colon closes it,
@@ -638,6 +672,7 @@ export function analyse(answer: PartAnswer, glossary: Glossary = NO_GLOSSARY): E
     const last = values[values.length - 1];
     if (name && typeof last === 'number' && eq.sides.length > 1) named.set(name, last);
   }
+  computations.push(...instantiatedLater(equations, named));
   // arithmetic standing alone on a line, no result stated (`4 x (3x5 + 3).` under `72`): what it
   // comes to is computed (three numbers at least: `3 + 2` alone is a remark)
   lines.forEach((raw, line) => {

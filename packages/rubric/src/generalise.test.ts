@@ -5638,3 +5638,83 @@ describe('round 152-153: a named count after a part said to have none, a library
     expect([p.score, p.review]).toEqual([1, false]);
   });
 });
+
+describe('sixty-second session: line numbers, flattened powers, notation letters, two answers', () => {
+  it('2b: a working line numbered "L7" is no count: the zero after it is the answer (ix-04, ix-09)', () => {
+    for (const text of [
+      'L7  None. The scores come from the states alone, nothing new to learn.',
+      'L7. 0 additional parameters: the score is a plain dot product of the two states.',
+    ])
+      expect(part('2b', text).reasons.join(' '), text).not.toMatch(/\b1?7 is not right/);
+  });
+  it('1b: a working line numbered "L3" opening a line does not hide a wrong formula (ix-12)', () => {
+    const p = grade(
+      '## 1b.i\nL1 C_t = o_t * C_{t-1} + i_t * C~_t\nL2 o_t * C_{t-1} = [1×0.2, 0×0.4, 0×0.8] = [0.2, 0, 0]\nL3 i_t * C~_t = [0.5, 0, 0.05]\nL4 C_t = L2 + L3 = [0.7, 0, 0.05]',
+    ).parts['1b.i'];
+    expect(p.score).toBe(0);
+    expect(p.reasons.join(' ')).toContain('not the right one');
+  });
+  it('1b.ii: a negative power of ten set on the line by a text layer ("6.04 × 10−1") is 0.604', () => {
+    const p = part(
+      '1b.ii',
+      'h = o ⊙ tanh(C) = (1, 0, 0) ⊙ (6.04 × 10−1, 1.97 × 10−1, 5.0 × 10−2) = (6.04 × 10−1, 0, 0)',
+    );
+    expect([p.score, p.review]).toEqual([1, false]);
+  });
+  it('3c: "I take the answer as 60" picks between two readings where one value is asked (iw-02)', () => {
+    const p = grade(
+      '## 3a\nW_f is 3 × 5 since [h, x] has 3 + 2 = 5\n## 3b\nb_f is 3 × 1, one per hidden unit\n## 3c\nweights only: 4 × 15 = 60\nwith the biases: 4 × (15 + 3) = 72\nThe question says weight values, so I take the answer as 60.',
+    ).parts['3c'];
+    expect(p.score).toBe(0.5);
+  });
+  it('3a: a shape in the letters of the script\'s conventions, "k := 3 (cell size)", is the reason (iw-08)', () => {
+    const conventions = 'Conventions: k := 3 (cell size), n := 2 (input size)';
+    const text = '## 3a\nW_f ∈ Rk×(k+n) = R^{3×5}\n## 2a\ne_kj = s_{k-1}^T h_j';
+    const g = gradeScript(rubric, ctx, scriptFromText(text, { unlabelled: [conventions] })).grade;
+    expect(g.parts['3a']).toMatchObject({ score: 1, review: false });
+    // (the decoder's index k in a subscript stays the index)
+    expect(g.parts['2a']).toMatchObject({ score: 1, review: false });
+    expect(grade(text).parts['3a'].score).toBe(0);
+  });
+  it('5: a boxed line at the top giving other values than the working below goes to a person (iz-10)', () => {
+    const p = part(
+      '5',
+      '>> 2,320,000 << sizes: 200x200x3 then 200x200x10\ndepthwise: (200 + 2 - 4)/1 + 1 = 199, so 199 x 199 x 3\nmults = 199 x 199 x 3 x 16 = 1900848\npointwise: 199 x 199 x 10, mults = 199 x 199 x 30 = 1188030\ntotal = 1900848 + 1188030 = 3088878',
+    );
+    expect(p.review).toBe(true);
+    expect(p.reasons.join(' ')).toContain('an answer marked before it');
+  });
+  it('5: "… × 3 After pointwise: 199 × 199 × 10": a stage named with its own value opens the next statement', () => {
+    const p = part(
+      '5',
+      'side = (200 + 2 − 4)/1 + 1 = 199\nAfter depthwise: 199 × 199 × 3 After pointwise: 199 × 199 × 10\ndw: 199 × 199 × 16 × 3 = 1,900,848\npw: 199 × 199 × 3 × 10 = 1,188,030\nall together 1,900,848 + 1,188,030 = 3,088,878',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+    // (a stage named after the shape, "199 × 199 × 3 after depthwise, …", still names that shape)
+    const q = part(
+      '5',
+      'side = (200 + 2 − 4)/1 + 1 = 199\nshapes: 199 × 199 × 3 after depthwise, 199 × 199 × 10 after pointwise, total = 3,088,878\ndw: 199 × 199 × 16 × 3 = 1,900,848, pw: 199 × 199 × 3 × 10 = 1,188,030',
+    );
+    expect(q.items.find((i) => i.id === 'depthwise')?.awarded).toBe(1);
+  });
+  it('5: a normal convolution set beside the answer mid-sentence ("vs … a normal 4×4 conv (… = 19,008,480)") is no total', () => {
+    const p = part(
+      '5',
+      'n_out = (200 + 2 − 4)/1 + 1 = 199, so 199 × 199 × 3 and then 199 × 199 × 10\ndepthwise 199 × 199 × 16 × 3 = 1,900,848\npointwise 199 × 199 × 3 × 10 = 1,188,030\nTotal multiplications = 3,088,878 (≈ 6.2 M FLOPs if the additions count).\nAt 1 GMAC/s this takes ≈ 3.1 ms, vs ≈ 19 ms for a regular 4×4\nconv (199² × 4 × 4 × 3 × 10 = 19,008,480 MACs).',
+    );
+    expect(p.items.find((i) => i.id === 'multiplications')?.awarded).toBe(1);
+  });
+  it('5: a formula in letters, its letters given numbers after it and its name the value ("with N = 200, …: O = 199"), is the working', () => {
+    const text =
+      '## 5\nO = (N + 2P − K)/S + 1   (G4)\nput N = 200, P = 1, K = 4, S = 1: O = 199.\nafter depthwise 199 × 199 × 3, after pointwise 199 × 199 × 10\ndepthwise 199² · 16 · 3 = 1 900 848; pointwise 199² · 30 = 1 188 030; total 3 088 878';
+    expect(grade(text).parts['5'].items.find((i) => i.id === 'depthwise')).toMatchObject({ awarded: 1 });
+    expect(grade(text).parts['5'].review).toBe(false);
+  });
+  it('1a: a pair wrapped after its sign ("C_{t-1} =" ending a line, its position opening the next) is read', () => {
+    const p = part(
+      '1a',
+      'forget f_t → 3, input i_t → 4, output o_t → 8, new state C_t → 10, old state C_{t-1} →\n1, candidate C~_t → 6',
+    );
+    expect([p.score, p.review]).toEqual([3, false]);
+  });
+});

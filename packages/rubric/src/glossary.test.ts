@@ -13,10 +13,21 @@ const grade = (glossary: string[], text: string) =>
 describe('a script’s glossary of sizes', () => {
   const glossary = ['Notation', 'H = hidden / cell size = 3        D = input size = 2'];
 
-  it('an answer in the glossary’s symbols shows its reasoning: "W_f : H x (H + D) = 3 x 5", "b_f : H"', () => {
+  it('an answer worked in the glossary’s symbols shows its reasoning: "W_f : H x (H + D) = 3 x 5"', () => {
     const parts = grade(glossary, '## 3a\nW_f : H x (H + D) = 3 x 5\n## 3b\nb_f : H (3 x 1)');
     expect([parts['3a'].score, parts['3a'].review]).toEqual([1, false]);
-    expect([parts['3b'].score, parts['3b'].review]).toEqual([1, false]);
+    // (one letter alone, "b_f : H", is a reason only through the definition elsewhere: the course's
+    // graders split on it, ADJUDICATION.md Round 106, so a person reads it)
+    expect([parts['3b'].score, parts['3b'].review]).toEqual([1, true]);
+    expect(parts['3b'].reasons.join(' ')).toContain('size letter the script defines elsewhere');
+  });
+
+  it('a size given its value in a conventions line, "k := 3 (cell size)", is the script’s symbol too', () => {
+    const parts = grade(
+      ['Conventions: k := 3 (cell size), n := 2 (input size)'],
+      '## 3a\nW_f ∈ R^{k × (k + n)} = R^{3 × 5}',
+    );
+    expect([parts['3a'].score, parts['3a'].review]).toEqual([1, false]);
   });
 
   it('without the glossary the same symbols are no reasoning', () => {

@@ -36,22 +36,49 @@ function sizeSymbols(script: ExtractedScript): Map<string, string> {
       const size = SIZES.find((s) => s.words.test(rest));
       if (size && !out.has(sym)) out.set(sym, size.symbol);
     }
+    // its value given with the size in brackets, "k := 3 (cell size)": a letter the model also uses
+    // (k, j) is the student's size here, so long as it names none of the model's vectors
+    for (const m of text.matchAll(VALUED)) {
+      const size = SIZES.find((s) => s.words.test(m[2].trim()));
+      if (size && !OWN_VECTORS.test(m[1]) && !out.has(m[1])) out.set(m[1], size.symbol);
+    }
   }
   return out;
 }
+
+/** "SYMBOL := VALUE (SIZE-WORDS)" */
+const VALUED = /(?:^|[\s,;(])([A-Za-z])\s*(?::=|≔|=)\s*\d+\s*\(([^()]*)\)/g;
+/** The model's vectors and matrices, which a definition never turns into a size. */
+const OWN_VECTORS = /^[hxcfiosyWbLCVeTt]$/;
+
+/**
+ * Where a size symbol stands as itself: not a letter of a word, an identifier's, or a subscript; nor
+ * a subscript in braces, "s_{k-1}", where a size letter is also the model's index; a flattened power
+ * after ℝ, "Rk×(k+n)", is the size.
+ */
+const symbolAt = (sym: string) =>
+  new RegExp(`(?:(?<=\\bR)|(?<![A-Za-z0-9_\\\\]))(?<!_\\{)${escapeRegExp(sym)}(?![A-Za-z0-9_])`, 'g');
 
 /** `lines` with the script's size symbols written as the rubric's ("n x (n + m)" → "n_h x (n_h + n_x)"). */
 export function withSizeSymbols(lines: string[], symbols: Map<string, string>): string[] {
   if (!symbols.size) return lines;
   return lines.map((line) => {
     let out = line;
-    for (const [sym, to] of symbols) {
-      const esc = escapeRegExp(sym);
-      // (the symbol standing alone: not a letter of a word, an identifier's, or a subscript)
-      out = out.replace(new RegExp(`(?<![A-Za-z0-9_\\\\])${esc}(?![A-Za-z0-9_])`, 'g'), to);
-    }
+    for (const [sym, to] of symbols) out = out.replace(symbolAt(sym), to);
     return out;
   });
+}
+
+/**
+ * Whether an answer writes the script's size symbols, and only ever one to a line ("b_f : n = 3",
+ * "b_f ∈ R^k"): a letter that gives the size only through a definition elsewhere, never worked with
+ * ("k × (k + n)" works with them).
+ */
+export function loneSizeSymbols(text: string, symbols: Map<string, string>): boolean {
+  const counts = text
+    .split('\n')
+    .map((line) => [...symbols.keys()].reduce((n, sym) => n + (line.match(symbolAt(sym))?.length ?? 0), 0));
+  return counts.some((n) => n > 0) && counts.every((n) => n <= 1);
 }
 
 /** "by assumption 1", "(uses A1, A2)", "assumption (ii)" */

@@ -9,7 +9,7 @@ import { printedByConsole } from './console-output.ts';
 import type { GradingContext } from './context.ts';
 import { analyse, canonicalSymbol, readByOcr } from './evidence.ts';
 import { quote } from './format.ts';
-import { scriptGlossary } from './glossary.ts';
+import { loneSizeSymbols, scriptGlossary } from './glossary.ts';
 import {
   brokenBracket,
   garbledMapping,
@@ -760,11 +760,31 @@ export function gradePart(
   if (notAttempted(answer.text)) return skipped(part, answer, 'not attempted', ctx.reviewThreshold);
   // each part is graded on its own answer: the course's graders do not carry a reason written in
   // 3(a) over to a bare 3(b)
-  const ev = analyse(answer, scriptGlossary(script));
+  const glossary = scriptGlossary(script);
+  const ev = analyse(answer, glossary);
   const ictx = itemContext(part, ev, script, ctx, answers);
   const results: ItemResult[] = part.items.map((item) => gradeItem(item, ictx));
   let score = results.reduce((s, r) => s + r.awarded, 0);
   const reasons = results.map((r) => `${r.awarded}/${r.max}: ${r.reason}`);
+  // (a mark that stands only on a size letter the script defines elsewhere, alone on its line,
+  // "b_f : n = 3": the course's graders split on whether that letter is a reason (ADJUDICATION.md,
+  // Round 106); a person reads it)
+  const leansOnLetters =
+    loneSizeSymbols(answer.text, glossary.sizes) &&
+    part.items
+      .map((item) =>
+        gradeItem(
+          item,
+          itemContext(
+            part,
+            analyse(answer, { ...glossary, sizes: new Map() }),
+            script,
+            ctx,
+            new Map(answers),
+          ),
+        ),
+      )
+      .reduce((s, r) => s + r.awarded, 0) < score;
   let capped = false;
   for (const cap of part.caps) {
     const present =
@@ -797,6 +817,12 @@ export function gradePart(
       holds.by === 'label'
         ? `this answer holds a line like ${holds.part}'s label and ${holds.part} has no answer of its own: a person checks which lines are this part's`
         : `this answer writes ${holds.part}'s quantities and ${holds.part} has no answer of its own: a person checks which lines are this part's`,
+    );
+  }
+  if (leansOnLetters) {
+    matchConf = Math.min(matchConf, 0.5);
+    reasons.push(
+      "the reason is a size letter the script defines elsewhere, written alone here: whether it is a reason is a person's call",
     );
   }
   const outcome = { part, answer, script, ctx: ictx, results, score };

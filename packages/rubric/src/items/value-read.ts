@@ -269,6 +269,25 @@ function lineOfIndex(text: string, idx: number): number {
 /** A line that opens with the answer's mark: "Answer:", "Ans -", "Final answer =". */
 const ANSWER_MARK = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*(?:[:=\-–⇒→]|=>|->)\s*/i;
 
+/** Words a student corrects a slip with: "it should be 0.05", "not 0.5", "Redone:", "my mistake". */
+export const CORRECTION =
+  /\b(?:should\s+(?:be|have\s+been|read)|not\s+\d|wrong|mistake|correct(?:ion|ed)|redo(?:ne)?|re-?done|oops|typo|slip)\b/i;
+
+/** Whether a line writes a value among its numbers, shapes or vectors (to rounding). */
+function writesValue(line: string, value: unknown): boolean {
+  const want = asNumbers(value);
+  if (!want?.length) return false;
+  const same = (got: number[]) =>
+    got.length === want.length && got.every((x, i) => closeTo(x, want[i], { abs: 0.005, rel: 0.005 }));
+  return want.length === 1
+    ? findNumbers(line).some((n) => same([n.value]))
+    : findDimensions(line).some((d) => same(d.dims)) || findVectors(line).some((v) => same(v.values));
+}
+
+/** A line opening with its answer set between arrows, ">> 3,120,000 << …", as a box sets it apart. */
+// (the opening arrows may be gone, read as a quote's mark: "3,120,000 << …")
+const BOXED_LINE = /^\s*(?:>>\s*)?([^<>\n]*\d[^<>\n]*?)\s*<<(.*)$/;
+
 /** Read the student's value for a value item out of the part's text. */
 export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys, ocr = false): Read | null {
   const first = readAnswer(item, part, ev, keys) ?? (ocr ? keyInOcrNumbers(item, ev, keys) : null);
@@ -312,20 +331,49 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
     return { ...read, conf: Math.min(read.conf, 0.5) };
   // (OCR'd, two lines that open "Answer:" under one label, the first giving another number: the next
   // part's answer under a label OCR did not read, or a second answer — a person reads which counts)
-  const marks = ev.lines.flatMap((l, i) => (ANSWER_MARK.test(l) ? [i] : []));
-  if (read && ocr && marks.length >= 2) {
+  // (so, on any page, a line boxed or marked as the answer above the working the value is read from,
+  // ">> 3,120,000 << … 200x200x3" over working that reaches 199 and 3,088,878: two answers of this
+  // item's shape, and the student never says which stands — no correction between them)
+  const marks = ev.lines.flatMap((l, i) => (ANSWER_MARK.test(l) || BOXED_LINE.test(l) ? [i] : []));
+  const markedOther = (mark: number) => {
+    if (!read) return null;
     const earlier = readAnswer(
       item,
       part,
       restrict(
         ev,
-        (i) => i === marks[0],
+        (i) => i === mark,
         () => false,
-        (l) => l.replace(ANSWER_MARK, ''),
+        (l) => l.replace(ANSWER_MARK, '').replace(BOXED_LINE, '$1 $2'),
       ),
       keys,
     );
-    if (earlier && JSON.stringify(earlier.value) !== JSON.stringify(read.value))
+    if (!earlier) return null;
+    // (the mark's line writing the value read too, "Answer: total = 3,057,912; … = 198", is one answer)
+    if (!ocr && writesValue(ev.lines[mark], read.value)) return null;
+    // (OCR: any other reading; a text layer: another value of the same shape, past rounding)
+    if (ocr) return JSON.stringify(earlier.value) !== JSON.stringify(read.value) ? earlier : null;
+    const [a, b] = [asNumbers(earlier.value), asNumbers(read.value)];
+    return a && b && a.length === b.length && a.some((x, i) => !closeTo(x, b[i], { abs: 0.005, rel: 0.005 }))
+      ? earlier
+      : null;
+  };
+  const before = ocr
+    ? marks.length >= 2
+      ? [marks[0]]
+      : []
+    : // (only the marks that open the part, an answer stated before its working: a mark among the
+      // working, "Answer = 18 per gate", is a step's)
+      marks.filter(
+        (m) =>
+          read &&
+          m < read.line &&
+          ev.lines.slice(0, m).every((l, j) => marks.includes(j) || l.trim() === '') &&
+          !ev.lines.slice(m + 1, read.line + 1).some((l) => CORRECTION.test(l)),
+      );
+  for (const mark of before) {
+    const earlier = markedOther(mark);
+    if (read && earlier)
       return {
         ...read,
         conf: Math.min(read.conf, 0.5),
@@ -880,7 +928,14 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
             ? undefined
             : tail +
               (/^(?:(?:after|for|in|of|the|from)\s+){1,2}/i.exec(text.slice(d.end + tail))?.[0].length ?? 0);
-        if (tail !== undefined)
+        // ("… × 3 After pointwise: 199 × 199 × 10": a cue followed by its own value opens the next
+        // statement, as a heading does)
+        const opensNext =
+          tail !== undefined &&
+          /^(?:after|for)\s+(?:the\s+)?[\w-]+(?:\s+(?:output|layer|step|stage|conv\w*))?\s*[:=]\s*\d/i.test(
+            text.slice(d.end + tail),
+          );
+        if (tail !== undefined && !opensNext)
           for (const [id, ps] of cueAt)
             if (ps.includes(d.end + tail) || ps.includes(d.end + said!)) return id;
         // (a table set across, a column per stage: "      Depthwise       Pointwise" over
@@ -1177,8 +1232,9 @@ function readFrom(item: ValueItem, part: Part, ev: Evidence, keys: Keys): Read |
     const near = [
       // (not a number ending the line above: "1⏎0 additional parameters", a marks column's 1)
       // (the whole number: "16⏎more parameters" is not its "1" before a word "6")
+      // (nor a number glued to a name, a working line's "L9" or a weight's "W2")
       ...unlisted.matchAll(
-        /(-?\d[\d,.]*)(?![\d,.])(?![ \t]*\n)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/gi,
+        /(?<![\p{L}\d_.,])(-?\d[\d,.]*)(?![\d,.])(?![ \t]*\n)\s*(?:\w+\s+){0,2}(?:parameters?|params?|weights?)\b/giu,
       ),
     ].find((m) => !statementNumber(unlisted, { start: m.index ?? 0 }));
     if (near) {
@@ -1646,7 +1702,8 @@ function finalMarker(
     // a pick between candidates ("Either 0 or n — I will go with n, because …"): the clause after it
     // ("I keep 60.", "I go with 199", in a part that asks for one value: where it asks for several,
     // "… so I keep 198" picks one number among them, not every answer)
-    // ("I am going with", "I'm sticking to"; "I trust 36", "I stand by 60" where one value is asked)
+    // ("I am going with", "I'm sticking to"; "I trust 36", "I stand by 60", "I take the answer as 60"
+    // where one value is asked)
     const pick =
       /\bI(?:\s+will|'ll|\s+would|'d)\s+(?:go\s+(?:with|for)|take|pick|choose|stick\s+with|keep)\b\s*:?/i.exec(
         lines[i],
@@ -1655,7 +1712,7 @@ function finalMarker(
         ? (/\bI(?:\s+am|'m)\s+(?:going\s+(?:with|for)|taking|picking|choosing|sticking\s+(?:with|to)|keeping)\b\s*:?/i.exec(
             lines[i],
           ) ??
-          /\bI\s+(?:go\s+(?:with|for)|pick|choose|stick\s+with|keep|trust|stand\s+by|settle\s+(?:on|for))\b\s*:?/i.exec(
+          /\bI\s+(?:go\s+(?:with|for)|pick|choose|stick\s+with|keep|trust|stand\s+by|settle\s+(?:on|for)|take\s+(?:the\s+answer|my\s+answer|it)\s+(?:as|to\s+be))\b\s*:?/i.exec(
             lines[i],
           ))
         : null);
@@ -1760,8 +1817,10 @@ const TOTAL_ROW =
  *  nines: …", "digit sum check: …"), or sets
  *  it beside something else ("Side remark: GRU …", "Compare normal conv: …", "For a GRU it is 54",
  *  "[standard conv would be …]"). */
+// (or a line that sets the answer against a normal convolution mid-sentence, "… 3.1 ms per image, vs
+// ≈ 19 ms for a normal 4×4" wrapping onto "conv (… = 19,008,480 MACs)")
 const CHECK =
-  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross|rough|ballpark|plausibility)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)(?:\s+by\s+[a-z ]{1,20}?|\s*\([^)\n]{1,30}\))?|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(*_-]*\s*(?:casting\s+out\s+nines|(?:digit[\s-]?sum|last[\s-]digit|nines)(?:\s+check)?)\b[^:\n]{0,20}[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with)|comparison\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b/i;
+  /^\s*[[(*_-]*\s*(?:(?:(?:sanity|quick|cross|rough|ballpark|plausibility)[\s-]?|(?:order[\s-]of[\s-]magnitude|dimension(?:al)?|unit|limit(?:ing)?[\s-]case)\s+)?(?:check(?:ing)?|verif(?:y|ication)|cross-?check)(?:\s+by\s+[a-z ]{1,20}?|\s*\([^)\n]{1,30}\))?|sanity)\b\s*[\])*_]*\s*[:=\-–—]|^\s*[[(*_-]*\s*(?:casting\s+out\s+nines|(?:digit[\s-]?sum|last[\s-]digit|nines)(?:\s+check)?)\b[^:\n]{0,20}[:=\-–—]|^\s*[[(]?\s*(?:(?:for|in)\s+comparison|compared?\s+(?:to|with)|comparison\s+(?:to|with))\b|^\s*[[(*_]*\s*(?:(?:side[\s-]?)?remark|aside|bonus|note|by the way|btw)\s*[\])*_]*\s*[.:\-–—]|^\s*[[(]?\s*compare\b|^\s*[[(]?\s*(?:for|in|with)\s+(?:an?\s+|the\s+)?(?:gru|vanilla rnn|simple rnn|plain rnn|standard conv\w*|normal conv\w*|regular conv\w*|full conv\w*)\b|^\s*[[(]?\s*(?:an?\s+|the\s+)?(?:standard|normal|regular|full|ordinary|plain)\s+conv\w*\b.{0,40}?\b(?:would|is|needs?|costs?|takes?|has)\b|\b(?:vs\.?|versus)\s.{0,40}\b(?:standard|normal|regular|full|ordinary|plain)\s+(?:\d\s*[×x*]\s*\d)?\s*(?:conv\w*)?\s*$/i;
 
 /** A line that states a case rather than the answer ("if … it would be", "otherwise", "including … would"). */
 function hypothetical(line: string): boolean {

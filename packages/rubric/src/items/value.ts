@@ -25,7 +25,7 @@ import type { Part, ValueItem } from '../schema.ts';
 import { targetsOf, valueMatches } from '../values.ts';
 import { aboutPart, computationFor, findWork, type WorkFound } from '../working.ts';
 import type { ItemHandler, ItemResult, PartDoubt } from './types.ts';
-import { readValue } from './value-read.ts';
+import { CORRECTION, readValue } from './value-read.ts';
 
 /** The letters the exam's own quantities are written with (gates, states, weights, the loss). */
 const MODEL_BASES = new Set([
@@ -446,10 +446,6 @@ function afterFormula(before: string): boolean {
     /\S/.test(before.slice(eq + 1))
   );
 }
-
-/** Words a student corrects a slip with: "it should be 0.05", "not 0.5", "Redone:", "my mistake". */
-const CORRECTION =
-  /\b(?:should\s+(?:be|have\s+been|read)|not\s+\d|wrong|mistake|correct(?:ion|ed)|redo(?:ne)?|re-?done|oops|typo|slip)\b/i;
 
 function gradeValue(
   item: ValueItem,
