@@ -47,12 +47,10 @@ describe('column vectors with no delimiters', () => {
     );
     expect([out[0].words.length, out[2].words.length]).toEqual([0, 0]);
   });
-  it('rows around that are not all cells in columns (prose, a word outside every column) are left alone', () => {
-    const prose = [
-      line(280, [
-        ['so', 80],
-        ['the', 100],
-      ]),
+  it('rows around that are not all cells in columns (prose, a word far from every column) are left alone', () => {
+    // (the same middle and bottom rows under two top rows that are no cells of the display)
+    const under = (top: [string, number][]) => [
+      line(280, top),
       line(296, [
         ['0', 80],
         ['∘', 113],
@@ -66,28 +64,18 @@ describe('column vectors with no delimiters', () => {
         ['0', 210],
       ]),
     ];
+    const prose = under([
+      ['so', 80],
+      ['the', 100],
+    ]);
     expect(linearizeColumnVectors(prose)[1].text).toBe(prose[1].text);
-    const stray = [
-      line(280, [
-        ['1', 80],
-        ['0.7', 154],
-        ['1', 210],
-        ['9', 400],
-      ]),
-      line(296, [
-        ['0', 80],
-        ['∘', 113],
-        ['0.2', 154],
-        ['=', 178],
-        ['0', 210],
-      ]),
-      line(311, [
-        ['0', 80],
-        ['0.05', 151],
-        ['0', 210],
-      ]),
-    ];
-    // (the 9 at x = 400 lies in the last column, which has no cell of its own below: no display)
+    // (the 9 at x = 400 lies in the last column's span but far from its own cells)
+    const stray = under([
+      ['1', 80],
+      ['0.7', 154],
+      ['1', 210],
+      ['9', 400],
+    ]);
     expect(linearizeColumnVectors(stray)[1].text).toBe(stray[1].text);
   });
 });

@@ -473,6 +473,9 @@ export function linearizeFractions(input: LayoutLine[]): Array<{ text: string; f
   return out;
 }
 
+/** The text of a typeset column's cell: numbers, arithmetic, tanh … */
+const CELL = /^(?:[\d\s.,+\-−–*·×⋅()/^²]|tanh|exp|sigma|σ|e)*$/i;
+
 // A delimiter glyph of a typeset matrix: pdfTeX's tall brackets come out as private-use characters
 // (U+F8EB–U+F8FE, Adobe's bracket pieces) or with no text at all
 const DELIMITER = /^(?:[\s\u{e000}-\u{f8ff}]*|[[\]()⎡⎢⎣⎤⎥⎦⎛⎜⎝⎞⎟⎠|{}])$/u;
@@ -520,7 +523,7 @@ export function linearizeColumnVectors<L extends LayoutLine>(lines: L[]): L[] {
       // brackets are cells (numbers, arithmetic, tanh …), not a formula line above the vector
       const cellLike = (ws: LayoutWord[]) => {
         const t = ws.map((w) => w.text).join('');
-        return /\d/.test(t) && /^(?:[\d\s.,+\-−–*·×⋅()/^²]|tanh|exp|sigma|σ|e)*$/i.test(t);
+        return /\d/.test(t) && CELL.test(t);
       };
       const rows: { y: number; words: LayoutWord[] }[] = [];
       for (const dir of [-1, 1]) {
@@ -565,8 +568,6 @@ export function linearizeColumnVectors<L extends LayoutLine>(lines: L[]): L[] {
   );
 }
 
-/** A cell of a typeset column: numbers, arithmetic, tanh … */
-const CELL_WORD = /^(?:[\d.,+\-−–*·×⋅()/^²]+|tanh|exp|sigma|σ)$/i;
 /** The signs between a display's columns. */
 const BETWEEN = /^(?:=|≈|[∘⊙×*·+]|o)$/;
 
@@ -584,7 +585,12 @@ function foldBareColumns(out: LayoutLine[], i: number, taken: Set<LayoutWord>): 
   if (!up?.words.length || !low?.words.length || !mid.words.some((w) => w.text === '=')) return;
   const lineH = Math.max(...mid.words.map((w) => w.box.h), 1);
   if (rowY(mid) - rowY(up) > lineH * 1.8 || rowY(low) - rowY(mid) > lineH * 1.8) return;
-  if (![up, low].every((l) => l.words.length >= 2 && l.words.every((w) => CELL_WORD.test(w.text)))) return;
+  if (
+    ![up, low].every(
+      (l) => l.words.length >= 2 && l.words.every((w) => w.text.trim() !== '' && CELL.test(w.text)),
+    )
+  )
+    return;
   const signs = mid.words.filter((w) => BETWEEN.test(w.text)).sort((a, b) => a.box.x - b.box.x);
   const centre = (w: LayoutWord) => w.box.x + w.box.w / 2;
   const edges = [Number.NEGATIVE_INFINITY, ...signs.map(centre), Number.POSITIVE_INFINITY];
