@@ -9,5 +9,8 @@ export type Db = InstanceType<typeof PrismaClient>;
  */
 export function createDb(connectionString: string, opts: { max?: number } = {}): Db {
   const adapter = new PrismaPg({ connectionString, max: opts.max ?? 10 });
-  return new PrismaClient({ adapter });
+  // every interactive transaction (a roster import, a grade's rows) gets room on a machine busy with
+  // OCR: Prisma's defaults (2 s to get a connection, 5 s to finish) fail them as "internal error"
+  // under load, where waiting a little longer succeeds
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
 }

@@ -336,9 +336,6 @@ export async function storeGrades(db: Db | Tx, args: StoreGradesArgs): Promise<S
     }
     return { created, statuses };
   };
-  // a few statements, but on a machine busy with OCR the default 5 s can pass before they do
-  // ("transaction expired"): give it room rather than fail and retry the job
-  return '$transaction' in db
-    ? (db as Db).$transaction(run, { maxWait: 10_000, timeout: 30_000 })
-    : run(db as Tx);
+  // (a few statements, in the client's roomy transaction time: client.ts)
+  return '$transaction' in db ? (db as Db).$transaction(run) : run(db as Tx);
 }
