@@ -769,22 +769,17 @@ export function gradePart(
   // (a mark that stands only on a size letter the script defines elsewhere, alone on its line,
   // "b_f : n = 3": the course's graders split on whether that letter is a reason (ADJUDICATION.md,
   // Round 106); a person reads it)
-  const leansOnLetters =
-    loneSizeSymbols(answer.text, glossary.sizes) &&
-    part.items
-      .map((item) =>
-        gradeItem(
-          item,
-          itemContext(
-            part,
-            analyse(answer, { ...glossary, sizes: new Map() }),
-            script,
-            ctx,
-            new Map(answers),
-          ),
-        ),
-      )
-      .reduce((s, r) => s + r.awarded, 0) < score;
+  const scoreWithoutSizes = () => {
+    const plain = itemContext(
+      part,
+      analyse(answer, { ...glossary, sizes: new Map() }),
+      script,
+      ctx,
+      new Map(answers),
+    );
+    return part.items.reduce((s, item) => s + gradeItem(item, plain).awarded, 0);
+  };
+  const leansOnLetters = loneSizeSymbols(answer.text, glossary.sizes) && scoreWithoutSizes() < score;
   let capped = false;
   for (const cap of part.caps) {
     const present =

@@ -273,12 +273,15 @@ const ANSWER_MARK = /^\s*(?:final\s+)?ans(?:wer)?\.?\s*(?:[:=\-–⇒→]|=>|->)
 export const CORRECTION =
   /\b(?:should\s+(?:be|have\s+been|read)|not\s+\d|wrong|mistake|correct(?:ion|ed)|redo(?:ne)?|re-?done|oops|typo|slip)\b/i;
 
+/** Two values, element by element, the same to rounding (0.604 and 0.6044). */
+const sameToRounding = (a: number[], b: number[]) =>
+  a.length === b.length && a.every((x, i) => closeTo(x, b[i], { abs: 0.005, rel: 0.005 }));
+
 /** Whether a line writes a value among its numbers, shapes or vectors (to rounding). */
 function writesValue(line: string, value: unknown): boolean {
   const want = asNumbers(value);
   if (!want?.length) return false;
-  const same = (got: number[]) =>
-    got.length === want.length && got.every((x, i) => closeTo(x, want[i], { abs: 0.005, rel: 0.005 }));
+  const same = (got: number[]) => sameToRounding(got, want);
   return want.length === 1
     ? findNumbers(line).some((n) => same([n.value]))
     : findDimensions(line).some((d) => same(d.dims)) || findVectors(line).some((v) => same(v.values));
@@ -354,9 +357,7 @@ export function readValue(item: ValueItem, part: Part, ev: Evidence, keys: Keys,
     // (OCR: any other reading; a text layer: another value of the same shape, past rounding)
     if (ocr) return JSON.stringify(earlier.value) !== JSON.stringify(read.value) ? earlier : null;
     const [a, b] = [asNumbers(earlier.value), asNumbers(read.value)];
-    return a && b && a.length === b.length && a.some((x, i) => !closeTo(x, b[i], { abs: 0.005, rel: 0.005 }))
-      ? earlier
-      : null;
+    return a && b && a.length === b.length && !sameToRounding(a, b) ? earlier : null;
   };
   const before = ocr
     ? marks.length >= 2
